@@ -1,0 +1,161 @@
+"""acupoints: a sourced knowledge base of the WHO standard acupuncture points.
+
+This is reference information for research and software, not a diagnosis and not a
+treatment plan.
+
+>>> import acupoints
+>>> kb = acupoints.load()
+>>> len(kb.standard_points), len(kb.meridians)
+(361, 14)
+>>> kb["LI4"].names.hanzi, kb["LI4"].location.region
+('合谷', 'hand.dorsum')
+
+Importing the package is cheap: the data, pydantic, PyYAML and networkx are loaded on the
+first call that needs them.
+"""
+
+from __future__ import annotations
+
+import threading
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from .errors import (
+    AcupointsError,
+    AmbiguousPointError,
+    DataError,
+    UnknownKeyError,
+    UnknownMeridianError,
+    UnknownPointError,
+    UnknownRegionError,
+    UnknownSourceError,
+)
+
+if TYPE_CHECKING:
+    import os
+
+    from .kb import KnowledgeBase
+    from .models import (
+        Alias,
+        Caution,
+        Category,
+        Location,
+        Meridian,
+        Names,
+        Needling,
+        Point,
+        Region,
+        Site,
+        Source,
+        Vessel,
+    )
+
+__version__ = "0.1.0"
+
+DISCLAIMER = (
+    "acupoints is reference information for research and software. It is not a diagnosis, "
+    "not a treatment plan and not a substitute for a qualified practitioner or a doctor."
+)
+"""Stated by every output of the library."""
+
+__all__ = [
+    "DISCLAIMER",
+    "AcupointsError",
+    "Alias",
+    "AmbiguousPointError",
+    "Caution",
+    "Category",
+    "DataError",
+    "KnowledgeBase",
+    "Location",
+    "Meridian",
+    "Names",
+    "Needling",
+    "Point",
+    "Region",
+    "Site",
+    "Source",
+    "UnknownKeyError",
+    "UnknownMeridianError",
+    "UnknownPointError",
+    "UnknownRegionError",
+    "UnknownSourceError",
+    "Vessel",
+    "__version__",
+    "load",
+    "validate",
+]
+
+_LAZY = {
+    "KnowledgeBase": "kb",
+    "Alias": "models",
+    "Caution": "models",
+    "Category": "models",
+    "Location": "models",
+    "Meridian": "models",
+    "Names": "models",
+    "Needling": "models",
+    "Point": "models",
+    "Region": "models",
+    "Site": "models",
+    "Source": "models",
+    "Vessel": "models",
+}
+
+_lock = threading.Lock()
+_packaged: KnowledgeBase | None = None
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'acupoints' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+def load(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:
+    """The knowledge base.
+
+    With no argument: the data shipped with the library, loaded once per process and
+    shared (thread-safe; later calls return the same object). With ``path``: the data
+    files of that directory (``sources.yaml``, ``meridians.yaml``, ``regions.yaml``,
+    ``points.yaml``), validated afresh on every call.
+
+    Raises :class:`DataError` naming the file, entry, field and line of the first problem.
+    """
+    from .kb import KnowledgeBase
+
+    if path is not None:
+        return KnowledgeBase.from_directory(path)
+    global _packaged
+    if _packaged is None:
+        with _lock:
+            if _packaged is None:
+                from .loading import packaged_data_dir
+
+                _packaged = KnowledgeBase.from_directory(packaged_data_dir())
+    return _packaged
+
+
+def validate(path: str | os.PathLike[str] | None = None) -> list[DataError]:
+    """Every problem in a data directory (default: the packaged data); ``[]`` if none.
+
+    Unlike :func:`load`, it reports all problems instead of stopping at the first.
+    """
+    try:
+        if path is None:
+            from .loading import packaged_data_dir
+
+            path = packaged_data_dir()
+        from .kb import KnowledgeBase
+
+        KnowledgeBase.from_directory(path)
+    except DataError as exc:
+        return list(exc.problems)
+    return []

@@ -1,0 +1,145 @@
+"""Exceptions raised by :mod:`acupoints`.
+
+Every error the library raises on purpose derives from :class:`AcupointsError` and from
+the builtin exception a caller would expect (``KeyError`` for a failed lookup,
+``ValueError`` for bad data), so both ``except acupoints.AcupointsError`` and
+``except KeyError`` work.
+
+>>> import acupoints
+>>> try:
+...     acupoints.load().point("LI44")
+... except acupoints.UnknownPointError as err:
+...     print(err.query, err.suggestions[:3])
+LI44 ['LI4', 'ST44', 'LI14']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "AcupointsError",
+    "AmbiguousPointError",
+    "DataError",
+    "UnknownKeyError",
+    "UnknownMeridianError",
+    "UnknownPointError",
+    "UnknownRegionError",
+    "UnknownSourceError",
+]
+
+
+class AcupointsError(Exception):
+    """Base class of every error raised on purpose by this library."""
+
+
+class DataError(ValueError, AcupointsError):
+    """A data file is malformed: bad YAML, a missing or unknown field, a wrong type,
+    a duplicate code, a dangling reference or a wrong count.
+
+    Attributes give the place of the mistake so a tool can point at it:
+    ``file`` (path or name of the data file), ``entry`` (the code or id of the record),
+    ``field`` (dotted path inside the record) and ``line`` (1-based, where YAML knows it).
+    When a whole directory is checked, ``problems`` lists every problem found, this one
+    first.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        entry: str | None = None,
+        field: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.entry = entry
+        self.field = field
+        self.line = line
+        self.problems: list[DataError] = [self]
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = []
+        if self.file:
+            where.append(self.file + (f":{self.line}" if self.line else ""))
+        if self.entry:
+            where.append(f"entry {self.entry!r}")
+        if self.field:
+            where.append(f"field {self.field!r}")
+        prefix = ", ".join(where)
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_data_error, (self.message, self.file, self.entry, self.field, self.line))
+
+
+def _rebuild_data_error(
+    message: str, file: str | None, entry: str | None, field: str | None, line: int | None
+) -> DataError:
+    return DataError(message, file=file, entry=entry, field=field, line=line)
+
+
+class UnknownKeyError(KeyError, AcupointsError):
+    """Base of the lookup errors: nothing of that kind matches ``query``.
+
+    ``suggestions`` lists the nearest known keys, best first.
+    """
+
+    what = "key"
+
+    def __init__(self, query: object, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions = list(suggestions)
+        super().__init__(query)
+
+    def __str__(self) -> str:
+        msg = f"unknown {self.what} {self.query!r}"
+        if self.suggestions:
+            msg += "; did you mean " + ", ".join(self.suggestions) + "?"
+        return msg
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.query, self.suggestions))
+
+
+class UnknownPointError(UnknownKeyError):
+    """No point matches the query. ``suggestions`` lists the nearest known codes."""
+
+    what = "acupoint"
+
+
+class AmbiguousPointError(UnknownPointError):
+    """The query is a name that several points share (for example the pinyin ``Erjian``
+    is both LI2 二間 and EX-HN6 耳尖). ``candidates`` lists every matching code; ask by
+    code or by characters instead."""
+
+    def __init__(self, query: object, candidates: Sequence[str] = ()) -> None:
+        self.candidates = list(candidates)
+        super().__init__(query, self.candidates)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.query!r} names more than one acupoint: {', '.join(self.candidates)}; "
+            "ask by code or by Chinese characters"
+        )
+
+
+class UnknownMeridianError(UnknownKeyError):
+    """No meridian or vessel matches the query."""
+
+    what = "meridian"
+
+
+class UnknownRegionError(UnknownKeyError):
+    """No body region has this id."""
+
+    what = "body region"
+
+
+class UnknownSourceError(UnknownKeyError):
+    """No source has this id."""
+
+    what = "source"

@@ -1,0 +1,126 @@
+"""The alias index: every accepted spelling of every point, reduced to one key.
+
+Built once per knowledge base. Codes and characters must identify one point each (two
+points claiming the same code or the same characters is a :class:`DataError`); pinyin and
+English names may be shared by several points (``Erjian`` is LI2 二間 and EX-HN6 耳尖), and
+asking for such a name raises :class:`AmbiguousPointError` listing all of them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from .errors import AmbiguousPointError, DataError, UnknownPointError
+from .models import Point
+from .names import code_key, hanzi_key, name_key, suggest
+
+__all__ = ["PointIndex"]
+
+
+class PointIndex:
+    """Maps normalised keys to point codes; see :mod:`acupoints.names` for the keys."""
+
+    __slots__ = ("_codes", "_hanzi", "_labels", "_names")
+
+    def __init__(self, points: Iterable[Point]) -> None:
+        self._codes: dict[str, str] = {}
+        self._hanzi: dict[str, str] = {}
+        self._names: dict[str, set[str]] = defaultdict(set)
+        self._labels: dict[str, str] = {}
+        for p in points:
+            self._claim(self._codes, p.code, p.code, p, "code")
+            self._labels[p.code] = p.code
+            for field, form in (("names.hanzi", p.names.hanzi),
+                                ("names.hanzi_simplified", p.names.hanzi_simplified)):
+                key = hanzi_key(form)
+                if key is not None:
+                    self._claim(self._hanzi, key, form, p, field)
+            self._names[name_key(p.names.pinyin)].add(p.code)
+            self._names[name_key(p.names.english)].add(p.code)
+            for i, alias in enumerate(p.aliases):
+                field = f"aliases.{i}.name"
+                if alias.kind == "code":
+                    key = code_key(alias.name) or alias.name.upper()
+                    self._claim(self._codes, key, alias.name, p, field)
+                elif alias.kind == "hanzi":
+                    hkey = hanzi_key(alias.name)
+                    if hkey is None:
+                        raise DataError(f"alias {alias.name!r} is not Chinese characters",
+                                        file="points.yaml", entry=p.code, field=field)
+                    self._claim(self._hanzi, hkey, alias.name, p, field)
+                else:
+                    self._names[name_key(alias.name)].add(p.code)
+
+    @staticmethod
+    def _claim(table: dict[str, str], key: str, shown: str, point: Point, field: str) -> None:
+        owner = table.get(key)
+        if owner is not None and owner != point.code:
+            raise DataError(
+                f"{shown!r} is claimed by both {owner} and {point.code}; an alias must "
+                "name one point",
+                file="points.yaml",
+                entry=point.code,
+                field=field,
+            )
+        table[key] = point.code
+
+    def resolve(self, query: object) -> str:
+        """The code of the point ``query`` names, or raise an error that says why not."""
+        if not isinstance(query, str):
+            raise UnknownPointError(query)
+        text = query.strip()
+        ckey = code_key(text)
+        if ckey is not None and ckey in self._codes:
+            return self._codes[ckey]
+        hkey = hanzi_key(text)
+        if hkey is not None and hkey in self._hanzi:
+            return self._hanzi[hkey]
+        nkey = name_key(text)
+        codes = self._names.get(nkey)
+        if codes:
+            if len(codes) == 1:
+                return next(iter(codes))
+            raise AmbiguousPointError(query, sorted(codes, key=_code_order))
+        raise UnknownPointError(query, self.suggestions(text))
+
+    def suggestions(self, text: str, limit: int = 5) -> list[str]:
+        """Codes of the points nearest to ``text``, by code shape or by name."""
+        ckey = code_key(text)
+        if ckey is not None:
+            return suggest(ckey, self._codes.values(), limit)
+        out: list[str] = []
+        nkey = name_key(text)
+        if nkey:
+            for hit in suggest(nkey, self._names, limit):
+                for code in sorted(self._names[hit], key=_code_order):
+                    if code not in out:
+                        out.append(code)
+        if not out:  # maybe a code with an unknown prefix such as "XX4"
+            out = suggest(text.upper().replace(" ", ""), set(self._codes.values()), limit)
+        return out[:limit]
+
+    def names(self) -> Mapping[str, set[str]]:
+        """Read-only view of the name table (name key -> codes)."""
+        return self._names
+
+
+_MERIDIAN_ORDER = {c: i for i, c in enumerate(
+    ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV"))}
+_GROUP_ORDER = {g: i for i, g in enumerate(("HN", "CA", "B", "UE", "LE"))}
+
+
+def _code_order(code: str) -> tuple[int, int, int]:
+    """Sort key that orders codes as the WHO lists them: by meridian, then number;
+    extra points after the meridians, by group and number."""
+    if code.startswith("EX-"):
+        body = code[3:]
+        group = body.rstrip("0123456789")
+        return (1, _GROUP_ORDER.get(group, 99), int(body[len(group):] or 0))
+    prefix = code.rstrip("0123456789")
+    return (0, _MERIDIAN_ORDER.get(prefix, 99) * 1000 + int(code[len(prefix):] or 0), 0)
+
+
+def code_order(code: str) -> tuple[int, int, int]:
+    """Public form of the canonical sort key of point codes."""
+    return _code_order(code)

@@ -1,0 +1,141 @@
+"""Checks that span records and files: references resolve, codes are unique, counts match.
+
+:func:`read_dataset` validates each record on its own; :func:`check_dataset` then checks
+the dataset as a whole and returns every problem as a :class:`DataError` naming the file,
+the entry and the field. :func:`acupoints.load` raises the first of them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+
+from pydantic import BaseModel
+
+from .errors import DataError
+from .loading import Dataset
+from .vocab import VESSEL_CODES
+
+__all__ = ["check_dataset"]
+
+
+def _sources_used(model: BaseModel, path: str = "") -> Iterator[tuple[str, str]]:
+    """Yield (field path, source id) for every `sources` list inside ``model``."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        here = f"{path}.{name}" if path else name
+        if name == "sources" and isinstance(value, tuple):
+            for sid in value:
+                yield here, sid
+        elif isinstance(value, BaseModel):
+            yield from _sources_used(value, here)
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _sources_used(item, f"{here}.{i}")
+
+
+def _duplicates(file: str, ids: Iterable[str], what: str) -> Iterator[DataError]:
+    for ident, n in Counter(ids).items():
+        if n > 1:
+            yield DataError(f"{what} {ident!r} appears {n} times", file=file, entry=ident)
+
+
+def check_dataset(data: Dataset) -> list[DataError]:
+    """Every cross-record problem of ``data``; an empty list when it is consistent."""
+    problems: list[DataError] = []
+    add = problems.append
+
+    problems += _duplicates("sources.yaml", (s.id for s in data.sources), "source id")
+    problems += _duplicates("meridians.yaml", (m.code for m in data.meridians), "meridian code")
+    problems += _duplicates("meridians.yaml", (v.code for v in data.vessels), "vessel code")
+    problems += _duplicates("regions.yaml", (r.id for r in data.regions), "region id")
+    problems += _duplicates("points.yaml", (p.code for p in data.points), "point code")
+
+    source_ids = {s.id for s in data.sources}
+    meridians = {m.code: m for m in data.meridians}
+    regions = {r.id: r for r in data.regions}
+    points = {p.code: p for p in data.points}
+
+    def check_sources(file: str, entry: str, model: BaseModel) -> None:
+        for field, sid in _sources_used(model):
+            if sid not in source_ids:
+                add(DataError(f"unknown source {sid!r} (not in sources.yaml)",
+                              file=file, entry=entry, field=field))
+
+    # meridians and vessels
+    for m in data.meridians:
+        check_sources("meridians.yaml", m.code, m)
+        for field in ("partner", "same_name_partner"):
+            other = getattr(m, field)
+            if other is None:
+                continue
+            if other not in meridians:
+                add(DataError(f"unknown meridian {other!r}", file="meridians.yaml",
+                              entry=m.code, field=field))
+            elif getattr(meridians[other], field) != m.code:
+                add(DataError(f"{field} is not mutual: {other} names "
+                              f"{getattr(meridians[other], field)!r}",
+                              file="meridians.yaml", entry=m.code, field=field))
+    orders = [m.flow_order for m in data.meridians if m.flow_order is not None]
+    if orders and sorted(orders) != list(range(1, len(orders) + 1)):
+        add(DataError(f"flow_order values must be 1..{len(orders)} once each, got "
+                      f"{sorted(orders)}", file="meridians.yaml", field="flow_order"))
+    for v in data.vessels:
+        check_sources("meridians.yaml", v.code, v)
+        if v.confluent_point not in points:
+            add(DataError(f"unknown point {v.confluent_point!r}", file="meridians.yaml",
+                          entry=v.code, field="confluent_point"))
+
+    # regions: parents exist, one root, no cycles
+    for r in data.regions:
+        if r.parent is not None and r.parent not in regions:
+            add(DataError(f"unknown parent region {r.parent!r}", file="regions.yaml",
+                          entry=r.id, field="parent"))
+    roots = [r.id for r in data.regions if r.parent is None]
+    if data.regions and len(roots) != 1:
+        add(DataError(f"regions need exactly one root (parent: null), found {roots}",
+                      file="regions.yaml", field="parent"))
+    for r in data.regions:
+        seen = {r.id}
+        cur = r
+        while cur.parent is not None and cur.parent in regions:
+            if cur.parent in seen:
+                add(DataError(f"region hierarchy has a cycle through {cur.parent!r}",
+                              file="regions.yaml", entry=r.id, field="parent"))
+                break
+            seen.add(cur.parent)
+            cur = regions[cur.parent]
+
+    # points
+    by_meridian: dict[str | None, list[int]] = defaultdict(list)
+    channels = set(meridians) | set(VESSEL_CODES)
+    for p in data.points:
+        check_sources("points.yaml", p.code, p)
+        by_meridian[p.meridian].append(p.number)
+        if p.meridian is not None and p.meridian not in meridians:
+            add(DataError(f"unknown meridian {p.meridian!r} (not in meridians.yaml)",
+                          file="points.yaml", entry=p.code, field="meridian"))
+        if p.location.region not in regions:
+            add(DataError(f"unknown region {p.location.region!r} (not in regions.yaml)",
+                          file="points.yaml", entry=p.code, field="location.region"))
+        for i, c in enumerate(p.categories):
+            for ch in c.meridians:
+                if ch not in channels:
+                    add(DataError(f"unknown channel {ch!r}", file="points.yaml",
+                                  entry=p.code, field=f"categories.{i}.meridians"))
+        for i, s in enumerate(p.sites):
+            if s.same_as is not None and s.same_as not in points:
+                add(DataError(f"unknown point {s.same_as!r}", file="points.yaml",
+                              entry=p.code, field=f"sites.{i}.same_as"))
+    for code, m in meridians.items():
+        numbers = sorted(by_meridian.get(code, []))
+        if numbers != list(range(1, m.point_count + 1)):
+            missing = sorted(set(range(1, m.point_count + 1)) - set(numbers))
+            extra = sorted(set(numbers) - set(range(1, m.point_count + 1)))
+            add(DataError(
+                f"meridian declares point_count {m.point_count} but points.yaml has "
+                f"{len(numbers)} points" + (f"; missing {code}{missing}" if missing else "")
+                + (f"; unexpected {code}{extra}" if extra else ""),
+                file="meridians.yaml", entry=code, field="point_count"))
+    return problems

@@ -1,0 +1,317 @@
+"""The :class:`KnowledgeBase`: lookups over the validated records and the graph.
+
+>>> import acupoints
+>>> kb = acupoints.load()
+>>> kb["li-4"].names.pinyin, kb.point("合谷").code, kb.get("LI99") is None
+('Hegu', 'LI4', True)
+>>> len(kb.points_of("LI")), [p.code for p in kb.neighbours("LI4")]
+(20, ['LI3', 'LI5'])
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .errors import (
+    AmbiguousPointError,
+    DataError,
+    UnknownMeridianError,
+    UnknownPointError,
+    UnknownRegionError,
+    UnknownSourceError,
+)
+from .index import PointIndex, code_order
+from .integrity import check_dataset
+from .loading import Dataset, read_dataset
+from .models import Meridian, Point, Region, Source, Vessel
+from .names import meridian_key, name_key, suggest
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["KnowledgeBase"]
+
+
+class KnowledgeBase:
+    """Validated points, meridians, vessels, regions and sources, with lookups and a graph.
+
+    Build one with :func:`acupoints.load` (packaged data, cached), :meth:`from_directory`
+    (a data directory someone else maintains) or :meth:`from_records` (records made in
+    code, e.g. a small fixture). Every constructor runs the cross-record checks of
+    :func:`acupoints.integrity.check_dataset` and raises :class:`DataError` on the first
+    problem (``err.problems`` lists them all).
+    """
+
+    def __init__(self, data: Dataset, *, origin: str | None = None) -> None:
+        problems = check_dataset(data)
+        if problems:
+            first = problems[0]
+            first.problems = problems
+            raise first
+        self._data = data
+        self.origin = origin
+        """Where the data came from (a directory path), if known."""
+        self._points: dict[str, Point] = {
+            p.code: p for p in sorted(data.points, key=lambda p: code_order(p.code))
+        }
+        self._meridians: dict[str, Meridian] = {
+            m.code: m for m in sorted(data.meridians, key=lambda m: code_order(m.code + "0"))
+        }
+        self._vessels: dict[str, Vessel] = {v.code: v for v in data.vessels}
+        self._regions: dict[str, Region] = {r.id: r for r in data.regions}
+        self._sources: dict[str, Source] = {s.id: s for s in data.sources}
+        self._index = PointIndex(self._points.values())
+        by_meridian: dict[str, list[Point]] = {code: [] for code in self._meridians}
+        for p in self._points.values():
+            if p.meridian is not None:
+                by_meridian[p.meridian].append(p)
+        self._by_meridian = {k: tuple(v) for k, v in by_meridian.items()}
+
+    # ----------------------------------------------------------------- constructors
+    @classmethod
+    def from_directory(cls, path: str | os.PathLike[str]) -> KnowledgeBase:
+        """Load and validate the data files of directory ``path``."""
+        return cls(read_dataset(path), origin=os.fspath(path))
+
+    @classmethod
+    def from_records(
+        cls,
+        *,
+        points: Iterable[Point | dict[str, Any]],
+        meridians: Iterable[Meridian | dict[str, Any]],
+        sources: Iterable[Source | dict[str, Any]],
+        regions: Iterable[Region | dict[str, Any]],
+        vessels: Iterable[Vessel | dict[str, Any]] = (),
+    ) -> KnowledgeBase:
+        """Build a knowledge base from records (models or plain dicts) made in code."""
+        from pydantic import ValidationError
+
+        try:
+            data = Dataset.model_validate(
+                {
+                    "points": tuple(points),
+                    "meridians": tuple(meridians),
+                    "sources": tuple(sources),
+                    "regions": tuple(regions),
+                    "vessels": tuple(vessels),
+                }
+            )
+        except ValidationError as exc:
+            err = exc.errors(include_url=False)[0]
+            loc = [str(p) for p in err["loc"]]
+            raise DataError(str(err["msg"]), file="<records>", entry=".".join(loc[:2]) or None,
+                            field=".".join(loc[2:]) or None) from None
+        return cls(data, origin="<records>")
+
+    # ---------------------------------------------------------------------- records
+    @property
+    def points(self) -> tuple[Point, ...]:
+        """Every point, in WHO order (LU1 ... CV24, then EX-HN1 ... EX-LE12)."""
+        return tuple(self._points.values())
+
+    @property
+    def standard_points(self) -> tuple[Point, ...]:
+        """The WHO standard points on the 14 meridians (361 in the packaged data)."""
+        return tuple(p for p in self._points.values() if not p.is_extra)
+
+    @property
+    def extra_points(self) -> tuple[Point, ...]:
+        """The WHO extra points (``EX-...``)."""
+        return tuple(p for p in self._points.values() if p.is_extra)
+
+    @property
+    def meridians(self) -> tuple[Meridian, ...]:
+        """The 12 regular meridians in flow order, then GV and CV."""
+        return tuple(self._meridians.values())
+
+    @property
+    def vessels(self) -> tuple[Vessel, ...]:
+        """The six extraordinary vessels that have no points of their own."""
+        return tuple(self._vessels.values())
+
+    @property
+    def regions(self) -> tuple[Region, ...]:
+        """Body regions, root first."""
+        return tuple(self._regions.values())
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source cited by the data."""
+        return tuple(self._sources.values())
+
+    @property
+    def dataset(self) -> Dataset:
+        """The validated records this knowledge base was built from."""
+        return self._data
+
+    # ---------------------------------------------------------------------- lookups
+    def point(self, query: str | Point) -> Point:
+        """The point named by ``query``: a code in any usual spelling (``LI4``, ``LI-4``,
+        ``li 4``, ``LI04``, ``LIV3``, ``SJ5``, ``Du14``, ``EX-UE9``), a pinyin name with or
+        without tones (``Hegu``, ``Hé Gǔ``), characters (``合谷``) or an English name.
+
+        Raises :class:`UnknownPointError` (a ``KeyError``) with ``suggestions`` when
+        nothing matches, :class:`AmbiguousPointError` when a name belongs to several points.
+
+        >>> import acupoints
+        >>> acupoints.load().point("Tianzhu").code
+        'BL10'
+        """
+        if isinstance(query, Point):
+            if self._points.get(query.code) == query:
+                return query
+            raise UnknownPointError(query.code, self._index.suggestions(query.code))
+        return self._points[self._index.resolve(query)]
+
+    def __getitem__(self, query: str) -> Point:
+        return self.point(query)
+
+    def get(self, query: object, default: Point | None = None) -> Point | None:
+        """Like :meth:`point`, but returns ``default`` (``None``) for an unknown query.
+
+        A name shared by several points still raises :class:`AmbiguousPointError`:
+        answering ``None`` would wrongly say that no such point exists.
+        """
+        try:
+            return self.point(query)  # type: ignore[arg-type]
+        except AmbiguousPointError:
+            raise
+        except UnknownPointError:
+            return default
+
+    def __contains__(self, query: object) -> bool:
+        try:
+            self.point(query)  # type: ignore[arg-type]
+        except AmbiguousPointError:
+            return True
+        except UnknownPointError:
+            return False
+        return True
+
+    def __len__(self) -> int:
+        return len(self._points)
+
+    def __iter__(self) -> Iterator[Point]:
+        return iter(self._points.values())
+
+    def __repr__(self) -> str:
+        return (f"<KnowledgeBase {len(self.standard_points)} standard + "
+                f"{len(self.extra_points)} extra points, {len(self._meridians)} meridians, "
+                f"origin={self.origin!r}>")
+
+    def suggest(self, query: str, limit: int = 5) -> list[str]:
+        """Codes of the points nearest to ``query`` (what an error would suggest)."""
+        return self._index.suggestions(query, limit)
+
+    def search(self, text: str, limit: int = 10) -> list[Point]:
+        """Points whose code or any name contains or resembles ``text``, best first.
+
+        An exact lookup comes first; then names that start with or contain the text;
+        then near spellings.
+
+        >>> import acupoints
+        >>> [p.code for p in acupoints.load().search("sanli")]
+        ['LI10', 'ST36']
+        """
+        hits: list[str] = []
+
+        def add(codes: Iterable[str]) -> None:
+            for c in sorted(codes, key=code_order):
+                if c not in hits:
+                    hits.append(c)
+
+        try:
+            add([self.point(text).code])
+        except AmbiguousPointError as exc:
+            add(exc.candidates)
+        except UnknownPointError:
+            pass
+        key = name_key(text)
+        if key:
+            names = self._index.names()
+            add(c for k, cs in names.items() if k.startswith(key) for c in cs)
+            add(c for k, cs in names.items() if key in k for c in cs)
+            for p in self._points.values():
+                if text.strip() and (text.strip() in p.names.hanzi
+                                     or text.strip() in p.names.hanzi_simplified):
+                    add([p.code])
+            add(self._index.suggestions(text, limit))
+        return [self._points[c] for c in hits[:limit]]
+
+    # -------------------------------------------------------------------- meridians
+    def meridian(self, query: str | Meridian) -> Meridian:
+        """The meridian named by ``query``: WHO code, legacy abbreviation (``LV``, ``SJ``,
+        ``Du``, ``Ren``), or English or pinyin name (``Large Intestine``)."""
+        if isinstance(query, Meridian):
+            query = query.code
+        if not isinstance(query, str):
+            raise UnknownMeridianError(query)
+        code = meridian_key(query)
+        if code in self._meridians:
+            return self._meridians[code]
+        key = name_key(query)
+        for m in self._meridians.values():
+            names = {name_key(m.names.english), name_key(m.names.english.replace(" Meridian", "")),
+                     name_key(m.names.pinyin), *(name_key(a) for a in m.aliases)}
+            if key in names or m.names.hanzi == query.strip():
+                return m
+        pool = list(self._meridians) + [m.names.english for m in self._meridians.values()]
+        hits = suggest(query, pool, 5)
+        codes: list[str] = []
+        for h in hits:
+            code = h if h in self._meridians else next(
+                m.code for m in self._meridians.values() if m.names.english == h)
+            if code not in codes:
+                codes.append(code)
+        raise UnknownMeridianError(query, codes)
+
+    def points_of(self, meridian: str | Meridian) -> tuple[Point, ...]:
+        """The points of a meridian in order (LI1 ... LI20)."""
+        return self._by_meridian[self.meridian(meridian).code]
+
+    def neighbours(self, query: str | Point) -> tuple[Point, ...]:
+        """The points before and after ``query`` along its meridian (one at either end).
+        Extra points have no meridian and so no neighbours."""
+        p = self.point(query)
+        if p.meridian is None:
+            return ()
+        line = self._by_meridian[p.meridian]
+        i = p.number - 1
+        return tuple(line[j] for j in (i - 1, i + 1) if 0 <= j < len(line))
+
+    def vessel(self, code: str) -> Vessel:
+        """One of the six extraordinary vessels by id (``CHONG``, ``YINWEI`` ...)."""
+        key = code.strip().upper()
+        if key in self._vessels:
+            return self._vessels[key]
+        raise UnknownMeridianError(code, suggest(key, self._vessels, 3))
+
+    def region(self, region_id: str) -> Region:
+        """A body region by id (``hand.dorsum``)."""
+        try:
+            return self._regions[region_id]
+        except (KeyError, TypeError):
+            raise UnknownRegionError(region_id, suggest(str(region_id), self._regions, 5)) from None
+
+    def source(self, source_id: str) -> Source:
+        """A source by id (``who2008``)."""
+        try:
+            return self._sources[source_id]
+        except (KeyError, TypeError):
+            raise UnknownSourceError(source_id, suggest(str(source_id), self._sources, 5)) from None
+
+    # ------------------------------------------------------------------------ graph
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The knowledge graph (built on first use; see ``docs/graph.md`` for the schema).
+
+        Nodes are ids such as ``point:LI4``, ``meridian:LI``, ``vessel:CHONG``,
+        ``region:hand.dorsum``; the edge key is the relation (``on_meridian``, ``next``,
+        ``located_in`` ...).
+        """
+        from .graph import build_graph
+
+        return build_graph(self)

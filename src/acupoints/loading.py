@@ -1,0 +1,285 @@
+"""Find the data files, parse them as safe YAML, validate them into a :class:`Dataset`.
+
+Two roads lead here: :func:`acupoints.load` with no argument reads the packaged data
+(inside the wheel at ``acupoints/data``, or the top-level ``data/`` of a source checkout);
+``load(path)`` reads a directory someone else maintains. Both go through
+:func:`read_dataset`, which never executes code from the files (``yaml.SafeLoader``
+only), refuses files over :data:`MAX_FILE_BYTES`, and turns every problem into a
+:class:`~acupoints.errors.DataError` that names the file, the entry, the field and the line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import DataError
+from .models import Meridian, Point, Region, Source, Vessel
+
+__all__ = ["DATA_FILES", "MAX_FILE_BYTES", "Dataset", "packaged_data_dir", "read_dataset"]
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Largest data file accepted (20 MiB); the packaged points.yaml is well under 1 MiB."""
+
+try:  # libyaml's C parser when present, the pure-Python one otherwise
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader that rejects duplicate keys instead of keeping the last one."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    result: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+    return result
+
+
+_StrictLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+)
+
+
+class Dataset(BaseModel):
+    """Everything read from one data directory, validated record by record."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    sources: tuple[Source, ...]
+    meridians: tuple[Meridian, ...]
+    vessels: tuple[Vessel, ...]
+    regions: tuple[Region, ...]
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class _FileSpec:
+    name: str
+    sections: Mapping[str, type[BaseModel]]
+    key: str  # field that names an entry in error messages
+
+
+DATA_FILES: tuple[_FileSpec, ...] = (
+    _FileSpec("sources.yaml", {"sources": Source}, "id"),
+    _FileSpec("meridians.yaml", {"meridians": Meridian, "vessels": Vessel}, "code"),
+    _FileSpec("regions.yaml", {"regions": Region}, "id"),
+    _FileSpec("points.yaml", {"points": Point}, "code"),
+)
+"""The files of a data directory, the top-level sections of each and their models."""
+
+
+def packaged_data_dir() -> Path:
+    """The data directory shipped with the library.
+
+    In an installed wheel it is ``acupoints/data`` inside the package; in a source
+    checkout (also an editable install) it is the top-level ``data/`` directory.
+    """
+    inside = resources.files("acupoints") / "data"
+    if inside.is_dir() and (inside / "points.yaml").is_file():
+        return Path(str(inside))
+    checkout = Path(__file__).resolve().parents[2] / "data"
+    if (checkout / "points.yaml").is_file():
+        return checkout
+    raise DataError(
+        "the packaged data files are missing: neither acupoints/data nor the source "
+        "checkout's data/ holds points.yaml; reinstall the package",
+        file=str(inside),
+    )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DataError("file not found", file=str(path)) from None
+    except OSError as exc:
+        raise DataError(f"cannot read file: {exc.strerror}", file=str(path)) from None
+    if size > MAX_FILE_BYTES:
+        raise DataError(
+            f"file is {size} bytes, over the limit of {MAX_FILE_BYTES}; refusing to load it",
+            file=str(path),
+        )
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=str(path)) from None
+    except OSError as exc:
+        raise DataError(f"cannot read file: {exc.strerror}", file=str(path)) from None
+
+
+def _parse_yaml(text: str, file: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or str(exc)
+        line = mark.line + 1 if mark is not None else None
+        raise DataError(f"invalid YAML: {problem}", file=file, line=line) from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"invalid YAML: {exc}", file=file) from None
+    except RecursionError:
+        raise DataError("invalid YAML: nested too deeply", file=file) from None
+
+
+def _node_line(text: str, path: Sequence[str | int]) -> int | None:
+    """1-based line of the YAML node at ``path`` (keys and list indices), or the nearest
+    enclosing node that exists. Only called on the error path."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            match = next(
+                (v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(step)),
+                None,
+            )
+            if match is None:
+                break
+            key_node = next(k for k, v in node.value if v is match)
+            line = key_node.start_mark.line + 1
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _entry_name(entry: Any, key: str, index: int) -> str:
+    if isinstance(entry, Mapping) and isinstance(entry.get(key), (str, int)):
+        return str(entry[key])
+    return f"#{index + 1}"
+
+
+def _describe(err: Mapping[str, Any]) -> str:
+    kind = err.get("type", "")
+    if kind == "extra_forbidden":
+        return "unknown field (not part of the schema; check its spelling)"
+    if kind == "missing":
+        return "required field is missing"
+    msg = str(err.get("msg", "invalid value"))
+    if "input" in err and kind not in ("model_type", "model_attributes_type"):
+        shown = repr(err["input"])
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        msg += f" (got {shown})"
+    return msg
+
+
+def _validate_section(
+    items: Any, model: type[BaseModel], spec: _FileSpec, section: str, text: str, file: str
+) -> Iterator[BaseModel | DataError]:
+    if not isinstance(items, list):
+        yield DataError(
+            f"section {section!r} must be a list of entries, got {type(items).__name__}",
+            file=file,
+            field=section,
+            line=_node_line(text, [section]),
+        )
+        return
+    for index, raw in enumerate(items):
+        name = _entry_name(raw, spec.key, index)
+        if not isinstance(raw, Mapping):
+            yield DataError(
+                f"entry must be a mapping, got {type(raw).__name__}",
+                file=file,
+                entry=name,
+                line=_node_line(text, [section, index]),
+            )
+            continue
+        try:
+            yield model.model_validate(raw)
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            loc = [p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+            field = ".".join(str(p) for p in loc) or None
+            yield DataError(
+                _describe(first),
+                file=file,
+                entry=name,
+                field=field,
+                line=_node_line(text, [section, index, *loc]),
+            )
+
+
+def read_dataset(directory: str | os.PathLike[str]) -> Dataset:
+    """Read and validate every data file of ``directory`` into a :class:`Dataset`.
+
+    Raises :class:`DataError` for the first problem found; its ``problems`` attribute
+    lists every problem in the directory, so a validator can report them all at once.
+    Cross-record checks (references, counts, duplicates) are done by
+    :func:`acupoints.integrity.check_dataset`.
+    """
+    root = Path(directory)
+    if not root.is_dir():
+        raise DataError("not a directory", file=str(root))
+    sections: dict[str, list[BaseModel]] = {}
+    problems: list[DataError] = []
+    for spec in DATA_FILES:
+        path = root / spec.name
+        file = str(path)
+        try:
+            text = _read_text(path)
+            data = _parse_yaml(text, file)
+        except DataError as exc:
+            problems.append(exc)
+            for section in spec.sections:
+                sections[section] = []
+            continue
+        if not isinstance(data, Mapping):
+            problems.append(
+                DataError(
+                    "top level must be a mapping with the keys "
+                    + ", ".join(repr(s) for s in spec.sections),
+                    file=file,
+                    line=1,
+                )
+            )
+            data = {}
+        unknown = sorted(set(map(str, data)) - set(spec.sections))
+        for key in unknown:
+            problems.append(
+                DataError(
+                    "unknown top-level section (expected "
+                    + ", ".join(repr(s) for s in spec.sections) + ")",
+                    file=file,
+                    field=key,
+                    line=_node_line(text, [key]),
+                )
+            )
+        for section, model in spec.sections.items():
+            sections[section] = []
+            if section not in data:
+                problems.append(DataError("required section is missing", file=file, field=section))
+                continue
+            for item in _validate_section(data[section], model, spec, section, text, file):
+                if isinstance(item, DataError):
+                    problems.append(item)
+                else:
+                    sections[section].append(item)
+    if problems:
+        first = problems[0]
+        first.problems = problems
+        raise first
+    return Dataset.model_validate(
+        {name: tuple(records) for name, records in sections.items()}
+    )

@@ -1,0 +1,373 @@
+"""Frozen records of the knowledge base: sources, meridians, regions and points.
+
+The models hold facts only. Relations between records (a point's meridian, the next point
+along the flow, a region's parent) are edges of :attr:`KnowledgeBase.graph`; the models
+refer to other records by code or id, never by object.
+
+Every model is frozen and rejects unknown fields, so a typo in a data file is an error,
+not a silently ignored key.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .vocab import (
+    Angle,
+    Aspect,
+    CategoryKind,
+    CautionKind,
+    ChannelCode,
+    Edge,
+    Element,
+    ExtraGroup,
+    Influence,
+    Laterality,
+    Limb,
+    MeridianCode,
+    SixChannel,
+    Structure,
+    Surface,
+    VesselCode,
+    YinYang,
+)
+
+__all__ = [
+    "Alias",
+    "Caution",
+    "Category",
+    "LimbCourse",
+    "Location",
+    "Meridian",
+    "MeridianNames",
+    "Names",
+    "Needling",
+    "Point",
+    "Region",
+    "Site",
+    "Source",
+    "Vessel",
+]
+
+SourceId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+SourceIds = Annotated[
+    tuple[SourceId, ...],
+    Field(min_length=1, description="Ids of the sources (see sources.yaml) that state this fact."),
+]
+RegionId = Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z_]+)*$")]
+SpinalLevel = Annotated[str, Field(pattern=r"^(C[1-8]|T(1[0-2]|[1-9])|L[1-5]|S[1-5]|Co)$")]
+
+POINT_CODE = re.compile(r"^(?:(LU|LI|ST|SP|HT|SI|BL|KI|PC|TE|GB|LR|GV|CV)|EX-(HN|CA|B|UE|LE))([1-9]\d*)$")
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Source(_Record):
+    """A publication or dataset that facts are taken from."""
+
+    id: SourceId = Field(description="Short id used in the `sources` lists of other files.")
+    title: str = Field(min_length=1, description="Full title.")
+    author: str | None = Field(default=None, description="Authors or issuing body.")
+    year: int | None = Field(default=None, ge=1000, le=2100, description="Year of publication.")
+    kind: Literal["standard", "textbook", "dataset", "guideline", "article", "website"] = Field(
+        description="What sort of source it is."
+    )
+    identifier: str | None = Field(
+        default=None, description="ISBN, DOI, PMID or repository name that identifies it."
+    )
+    url: str | None = Field(default=None, description="Where a copy can be read.")
+    license: str | None = Field(default=None, description="Licence of the material, if known.")
+    used_for: str = Field(min_length=1, description="Which facts this library takes from it.")
+    note: str | None = Field(default=None, description="Known slips or caveats.")
+
+
+class Names(_Record):
+    """The canonical names of a point or meridian (WHO 2008 forms)."""
+
+    pinyin: str = Field(
+        pattern=r"^[A-Z][a-z]+( [A-Z][a-z]+)*$",
+        description="WHO pinyin without tone marks, e.g. 'Hegu'.",
+    )
+    hanzi: str = Field(
+        pattern=r"^[\u3400-\u9fff\uf900-\ufaff]+$",
+        description="Chinese characters in the traditional form printed by WHO 2008.",
+    )
+    hanzi_simplified: str = Field(
+        pattern=r"^[\u3400-\u9fff\uf900-\ufaff]+$", description="Simplified characters."
+    )
+    english: str = Field(min_length=1, description="A literal English rendering of the name.")
+    sources: SourceIds
+
+
+class MeridianNames(_Record):
+    """Names of a meridian or vessel."""
+
+    pinyin: str = Field(min_length=1, description="Pinyin without tone marks.")
+    hanzi: str = Field(pattern=r"^[\u3400-\u9fff]+$", description="Traditional characters.")
+    hanzi_simplified: str = Field(pattern=r"^[\u3400-\u9fff]+$", description="Simplified characters.")
+    english: str = Field(min_length=1, description="English name.")
+
+
+class Alias(_Record):
+    """Another name or code by which a point is known."""
+
+    name: str = Field(min_length=1, description="The alias as written in its source.")
+    kind: Literal["code", "pinyin", "hanzi", "english"] = Field(description="What sort of name.")
+    sources: SourceIds
+    note: str | None = Field(default=None, description="Why the alias exists.")
+
+
+class Location(_Record):
+    """Where a point lies."""
+
+    region: RegionId = Field(description="Most specific body region id (see regions.yaml).")
+    aspects: tuple[Aspect, ...] = Field(min_length=1, description="Surface aspects of the region.")
+    surface: Surface | None = Field(
+        description="Yin (inner) or Yang (outer) limb surface; null off the limbs."
+    )
+    laterality: Laterality = Field(description="On the midline, or one on each side.")
+    description: str = Field(
+        min_length=10, max_length=400, description="How to find it, written for this library."
+    )
+    landmarks: tuple[str, ...] = Field(min_length=1, description="Landmarks used to find it.")
+    sources: SourceIds
+
+
+class Needling(_Record):
+    """One way of needling a point, as a source states it."""
+
+    angle: Angle = Field(description="Angle of insertion, or prick/none.")
+    depth_cun: tuple[float, float] | None = Field(
+        default=None, description="Depth range [min, max] in cun, where the source gives one."
+    )
+    direction: str | None = Field(default=None, description="Direction of the needle, if stated.")
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _check_depth(self) -> Needling:
+        if self.depth_cun is not None:
+            lo, hi = self.depth_cun
+            if not 0 < lo <= hi <= 5:
+                raise ValueError(f"depth_cun must satisfy 0 < min <= max <= 5, got {self.depth_cun}")
+            if self.angle in ("prick", "none"):
+                raise ValueError(f"angle {self.angle!r} takes no depth")
+        elif self.direction is None and self.angle not in ("prick", "none"):
+            raise ValueError(f"angle {self.angle!r} needs depth_cun or a direction")
+        return self
+
+
+class Caution(_Record):
+    """Something that needs care when needling the point."""
+
+    kind: CautionKind = Field(description="structure at risk, pregnancy, technique or other.")
+    structure: Structure | None = Field(default=None, description="The structure at risk.")
+    note: str = Field(min_length=3, description="What to do or avoid, in this library's words.")
+    max_depth_cun: float | None = Field(
+        default=None, gt=0, le=5, description="Safe depth limit in cun where a source gives one."
+    )
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _check_structure(self) -> Caution:
+        if (self.kind == "structure") != (self.structure is not None):
+            raise ValueError("`structure` is required for kind 'structure' and only for it")
+        return self
+
+
+class Category(_Record):
+    """A special-point category (five transport points, yuan-source, back-shu, ...)."""
+
+    kind: CategoryKind = Field(description="The category.")
+    of: ChannelCode | Influence | None = Field(
+        default=None,
+        description="Whose point it is: the organ meridian of a back-shu, front-mu, lower "
+        "he-sea, xi-cleft or luo point, the vessel of a confluent point, the tissue of an "
+        "influential point.",
+    )
+    phase: Element | None = Field(
+        default=None, description="Five-phase attribution of a transport point."
+    )
+    meridians: tuple[ChannelCode, ...] = Field(
+        default=(), description="For a crossing point: the channels that meet there."
+    )
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _check_fields(self) -> Category:
+        transport = self.kind in ("jing_well", "ying_spring", "shu_stream", "jing_river", "he_sea")
+        if transport != (self.phase is not None):
+            raise ValueError("`phase` is required for the five transport points and only for them")
+        needs_of = self.kind in (
+            "back_shu", "front_mu", "lower_he_sea", "confluent", "influential", "xi_cleft",
+            "luo_connecting",
+        )
+        if needs_of and self.of is None:
+            raise ValueError(f"category {self.kind!r} needs `of`")
+        if self.kind == "crossing" and len(self.meridians) < 2:
+            raise ValueError("a crossing point lists at least two `meridians`")
+        if self.kind != "crossing" and self.meridians:
+            raise ValueError("`meridians` is only for crossing points")
+        return self
+
+
+class Site(_Record):
+    """One site of a point that is a group of sites (Jiaji, Baxie, Bafeng, Shixuan ...)."""
+
+    label: str = Field(min_length=1, description="Which site, e.g. 'T5' or 'between index and middle finger'.")
+    level: SpinalLevel | None = Field(default=None, description="Spinal level of a paravertebral site.")
+    standard: bool = Field(
+        default=True,
+        description="False for sites used in practice but outside the WHO definition "
+        "(cervical Jiaji).",
+    )
+    same_as: str | None = Field(
+        default=None, description="Code of a standard point at the same place, if any."
+    )
+    sources: SourceIds
+
+
+class Point(_Record):
+    """An acupuncture point: a WHO standard point on a meridian or a WHO extra point."""
+
+    code: str = Field(
+        description="WHO code: 'LI4', 'GV14', 'EX-B2'.", pattern=POINT_CODE.pattern
+    )
+    meridian: MeridianCode | None = Field(description="Meridian code; null for extra points.")
+    group: ExtraGroup | None = Field(
+        default=None, description="Body area of an extra point (HN, CA, B, UE, LE)."
+    )
+    number: int = Field(ge=1, description="Number along the meridian or in the extra group.")
+    names: Names
+    aliases: tuple[Alias, ...] = Field(default=(), description="Other names and codes.")
+    location: Location
+    needling: tuple[Needling, ...] = Field(default=(), description="Needling methods by source.")
+    categories: tuple[Category, ...] = Field(default=(), description="Special-point categories.")
+    cautions: tuple[Caution, ...] = Field(default=(), description="Cautions when needling.")
+    sites: tuple[Site, ...] = Field(
+        default=(),
+        description="For a point that is a group of sites: the sites on one side (bilateral "
+        "points) or all of them (midline points).",
+    )
+
+    @model_validator(mode="after")
+    def _check_code(self) -> Point:
+        m = POINT_CODE.match(self.code)
+        assert m is not None  # the field pattern guarantees it
+        meridian, group, number = m.group(1), m.group(2), int(m.group(3))
+        if meridian != self.meridian:
+            raise ValueError(f"code {self.code} does not match meridian {self.meridian!r}")
+        if group != self.group:
+            raise ValueError(f"code {self.code} does not match group {self.group!r}")
+        if number != self.number:
+            raise ValueError(f"code {self.code} does not match number {self.number}")
+        if self.meridian in ("GV", "CV") and self.location.laterality != "midline":
+            raise ValueError(f"{self.meridian} points lie on the midline")
+        return self
+
+    @property
+    def is_extra(self) -> bool:
+        """True for the WHO extra points (codes ``EX-...``)."""
+        return self.meridian is None
+
+    @property
+    def region(self) -> str:
+        """Shortcut for ``location.region``."""
+        return self.location.region
+
+    @property
+    def surface(self) -> Surface | None:
+        """Shortcut for ``location.surface``."""
+        return self.location.surface
+
+    def has_category(self, kind: str, of: str | None = None) -> bool:
+        """Whether the point belongs to category ``kind`` (optionally: of ``of``).
+
+        >>> import acupoints
+        >>> acupoints.load().point("LI4").has_category("yuan_source")
+        True
+        """
+        return any(c.kind == kind and (of is None or c.of == of) for c in self.categories)
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.names.pinyin} {self.names.hanzi}"
+
+
+class LimbCourse(_Record):
+    """Which limb surface a regular meridian runs along."""
+
+    limb: Literal["arm", "leg"] = Field(description="Arm or leg.")
+    surface: Surface = Field(description="Yin (inner) or Yang (outer) surface.")
+    edge: Edge = Field(description="Where on that surface, e.g. the radial edge.")
+
+
+class Meridian(_Record):
+    """One of the 12 regular meridians or the Governor or Conception vessel."""
+
+    code: MeridianCode = Field(description="WHO code, e.g. 'LI'.")
+    kind: Literal["regular", "extraordinary"] = Field(description="Regular meridian or vessel.")
+    names: MeridianNames
+    aliases: tuple[str, ...] = Field(
+        default=(), description="Legacy abbreviations, e.g. 'LV' for LR, 'SJ' for TE."
+    )
+    yin_yang: YinYang = Field(description="Yin or yang.")
+    limb: Limb | None = Field(description="Hand or foot meridian; null for GV and CV.")
+    six_channel: SixChannel | None = Field(description="Six-channel name; null for GV and CV.")
+    organ: str | None = Field(description="Associated organ; null for GV and CV.")
+    element: Element | None = Field(description="Five-phase element; null for GV and CV.")
+    partner: MeridianCode | None = Field(description="Interior-exterior partner.")
+    same_name_partner: MeridianCode | None = Field(
+        description="The hand or foot meridian that shares its six-channel name."
+    )
+    flow_order: int | None = Field(
+        ge=1, le=12, description="Position in the daily flow LU -> LI -> ... -> LR."
+    )
+    point_count: int = Field(ge=1, description="Number of WHO standard points.")
+    course: LimbCourse | None = Field(description="Limb surface it runs along; null for GV, CV.")
+    course_note: str = Field(min_length=3, description="Its course, in this library's words.")
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _check_regular(self) -> Meridian:
+        regular_fields = (
+            self.limb, self.six_channel, self.organ, self.element, self.partner,
+            self.same_name_partner, self.flow_order, self.course,
+        )
+        if self.kind == "regular" and any(f is None for f in regular_fields):
+            raise ValueError("a regular meridian needs limb, six_channel, organ, element, "
+                             "partner, same_name_partner, flow_order and course")
+        if self.kind == "extraordinary" and any(f is not None for f in regular_fields):
+            raise ValueError("GV and CV take null limb, six_channel, organ, element, partner, "
+                             "same_name_partner, flow_order and course")
+        return self
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.names.english}"
+
+
+class Vessel(_Record):
+    """One of the six extraordinary vessels without points of their own."""
+
+    code: VesselCode = Field(description="Id, e.g. 'CHONG'.")
+    names: MeridianNames
+    confluent_point: str = Field(description="Code of its confluent (opening) point.")
+    sources: SourceIds
+
+
+class Region(_Record):
+    """A body region, part of a hierarchy rooted at 'body'."""
+
+    id: RegionId = Field(description="Dotted id, e.g. 'hand.dorsum'.")
+    name: str = Field(min_length=1, description="English name.")
+    parent: RegionId | None = Field(description="Id of the enclosing region; null for 'body'.")
+
+    @field_validator("id")
+    @classmethod
+    def _no_double_dots(cls, v: str) -> str:
+        if ".." in v:
+            raise ValueError("empty id segment")
+        return v
