@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from .kb import KnowledgeBase
     from .models import (
         Alias,
-        Caution,
         Category,
+        Caution,
         Location,
         Meridian,
         Names,
@@ -63,8 +63,8 @@ __all__ = [
     "AcupointsError",
     "Alias",
     "AmbiguousPointError",
-    "Caution",
     "Category",
+    "Caution",
     "DataError",
     "KnowledgeBase",
     "Location",

@@ -10,7 +10,7 @@ the builtin exception a caller would expect (``KeyError`` for a failed lookup,
 ...     acupoints.load().point("LI44")
 ... except acupoints.UnknownPointError as err:
 ...     print(err.query, err.suggestions[:3])
-LI44 ['LI4', 'ST44', 'LI14']
+LI44 ['LI4', 'LI14', 'BL44']
 """
 
 from __future__ import annotations
@@ -60,6 +60,18 @@ class DataError(ValueError, AcupointsError):
         self.line = line
         self.problems: list[DataError] = [self]
         super().__init__(self._render())
+
+    def relocated(self, directory: str) -> DataError:
+        """A copy whose bare file name is joined to ``directory`` (for errors found after
+        parsing, which know the file name but not where it was read from)."""
+        import os.path
+
+        file = self.file
+        if file and not os.path.isabs(file) and not file.startswith("<"):
+            file = os.path.join(directory, file)
+        return DataError(
+            self.message, file=file, entry=self.entry, field=self.field, line=self.line
+        )
 
     def _render(self) -> str:
         where = []

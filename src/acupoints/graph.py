@@ -26,6 +26,7 @@ relation (edge key)        from -> to          meaning
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -51,8 +52,7 @@ def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
     """Build the graph of ``kb`` (use :attr:`KnowledgeBase.graph`, which caches it)."""
     g = nx.MultiDiGraph(name="acupoints")
     for m in kb.meridians:
-        g.add_node(node_id("meridian", m.code), kind="meridian", label=m.names.english,
-                   code=m.code)
+        g.add_node(node_id("meridian", m.code), kind="meridian", label=m.names.english, code=m.code)
     for v in kb.vessels:
         g.add_node(node_id("vessel", v.code), kind="vessel", label=v.names.english, code=v.code)
     for r in kb.regions:
@@ -61,13 +61,12 @@ def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
         if r.parent is not None:
             g.add_edge(node_id("region", r.id), node_id("region", r.parent), key="part_of")
     for p in kb.points:
-        g.add_node(node_id("point", p.code), kind="point", label=str(p), code=p.code,
-                   meridian=p.meridian)
-        g.add_edge(node_id("point", p.code), node_id("region", p.location.region),
-                   key="located_in")
+        g.add_node(
+            node_id("point", p.code), kind="point", label=str(p), code=p.code, meridian=p.meridian
+        )
+        g.add_edge(node_id("point", p.code), node_id("region", p.location.region), key="located_in")
         if p.meridian is not None:
-            g.add_edge(node_id("point", p.code), node_id("meridian", p.meridian),
-                       key="on_meridian")
+            g.add_edge(node_id("point", p.code), node_id("meridian", p.meridian), key="on_meridian")
         for c in p.categories:
             if c.kind == "crossing":
                 for ch in c.meridians:
@@ -78,23 +77,29 @@ def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
             elif c.kind in _OF_RELATIONS and c.of is not None:
                 g.add_edge(node_id("point", p.code), _channel_node(c.of), key=f"{c.kind}_of")
 
-    regular = sorted((m for m in kb.meridians if m.flow_order is not None),
-                     key=lambda m: m.flow_order or 0)
+    regular = sorted(
+        (m for m in kb.meridians if m.flow_order is not None), key=lambda m: m.flow_order or 0
+    )
     for i, m in enumerate(regular):
         nxt = regular[(i + 1) % len(regular)]
         g.add_edge(node_id("meridian", m.code), node_id("meridian", nxt.code), key="flow_next")
         here, there = kb.points_of(m.code), kb.points_of(nxt.code)
         if here and there:
-            g.add_edge(node_id("point", here[-1].code), node_id("point", there[0].code),
-                       key="flow_next")
+            g.add_edge(
+                node_id("point", here[-1].code), node_id("point", there[0].code), key="flow_next"
+            )
         if m.partner is not None:
-            g.add_edge(node_id("meridian", m.code), node_id("meridian", m.partner),
-                       key="interior_exterior")
+            g.add_edge(
+                node_id("meridian", m.code), node_id("meridian", m.partner), key="interior_exterior"
+            )
         if m.same_name_partner is not None:
-            g.add_edge(node_id("meridian", m.code), node_id("meridian", m.same_name_partner),
-                       key="same_name")
+            g.add_edge(
+                node_id("meridian", m.code),
+                node_id("meridian", m.same_name_partner),
+                key="same_name",
+            )
     for m in kb.meridians:
         line = kb.points_of(m.code)
-        for a, b in zip(line, line[1:]):
+        for a, b in pairwise(line):
             g.add_edge(node_id("point", a.code), node_id("point", b.code), key="next")
     return g

@@ -12,18 +12,43 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from .errors import AmbiguousPointError, DataError, UnknownPointError
-from .models import Point
-from .names import code_key, hanzi_key, name_key, suggest
+from .models import Meridian, Point
+from .names import code_key, hanzi_key, name_key, prefix_key, suggest
 
-__all__ = ["PointIndex"]
+__all__ = ["PointIndex", "meridian_prefixes"]
+
+
+def meridian_prefixes(meridians: Iterable[Meridian]) -> dict[str, str]:
+    """Every prefix by which a meridian may be named in a point code, mapped to its WHO
+    code: the code, its legacy abbreviations and its English name with and without the
+    word "Meridian"/"Vessel" (``LI``, ``L.I.``, ``Large Intestine``). Two meridians
+    claiming one prefix is a :class:`DataError`."""
+    out: dict[str, str] = {}
+    for m in meridians:
+        english = m.names.english
+        short = english.removesuffix(" Meridian").removesuffix(" Vessel")
+        for i, form in enumerate((m.code, english, short, *m.aliases)):
+            key = prefix_key(form)
+            owner = out.get(key)
+            if owner is not None and owner != m.code:
+                field = f"aliases.{i - 3}" if i >= 3 else "names.english"
+                raise DataError(
+                    f"prefix {form!r} is claimed by both {owner} and {m.code}",
+                    file="meridians.yaml",
+                    entry=m.code,
+                    field=field,
+                )
+            out[key] = m.code
+    return out
 
 
 class PointIndex:
     """Maps normalised keys to point codes; see :mod:`acupoints.names` for the keys."""
 
-    __slots__ = ("_codes", "_hanzi", "_labels", "_names")
+    __slots__ = ("_codes", "_hanzi", "_labels", "_names", "_prefixes")
 
-    def __init__(self, points: Iterable[Point]) -> None:
+    def __init__(self, points: Iterable[Point], prefixes: Mapping[str, str]) -> None:
+        self._prefixes = prefixes
         self._codes: dict[str, str] = {}
         self._hanzi: dict[str, str] = {}
         self._names: dict[str, set[str]] = defaultdict(set)
@@ -31,8 +56,10 @@ class PointIndex:
         for p in points:
             self._claim(self._codes, p.code, p.code, p, "code")
             self._labels[p.code] = p.code
-            for field, form in (("names.hanzi", p.names.hanzi),
-                                ("names.hanzi_simplified", p.names.hanzi_simplified)):
+            for field, form in (
+                ("names.hanzi", p.names.hanzi),
+                ("names.hanzi_simplified", p.names.hanzi_simplified),
+            ):
                 key = hanzi_key(form)
                 if key is not None:
                     self._claim(self._hanzi, key, form, p, field)
@@ -41,13 +68,17 @@ class PointIndex:
             for i, alias in enumerate(p.aliases):
                 field = f"aliases.{i}.name"
                 if alias.kind == "code":
-                    key = code_key(alias.name) or alias.name.upper()
+                    key = code_key(alias.name, prefixes) or alias.name.upper()
                     self._claim(self._codes, key, alias.name, p, field)
                 elif alias.kind == "hanzi":
                     hkey = hanzi_key(alias.name)
                     if hkey is None:
-                        raise DataError(f"alias {alias.name!r} is not Chinese characters",
-                                        file="points.yaml", entry=p.code, field=field)
+                        raise DataError(
+                            f"alias {alias.name!r} is not Chinese characters",
+                            file="points.yaml",
+                            entry=p.code,
+                            field=field,
+                        )
                     self._claim(self._hanzi, hkey, alias.name, p, field)
                 else:
                     self._names[name_key(alias.name)].add(p.code)
@@ -70,7 +101,7 @@ class PointIndex:
         if not isinstance(query, str):
             raise UnknownPointError(query)
         text = query.strip()
-        ckey = code_key(text)
+        ckey = code_key(text, self._prefixes)
         if ckey is not None and ckey in self._codes:
             return self._codes[ckey]
         hkey = hanzi_key(text)
@@ -86,7 +117,7 @@ class PointIndex:
 
     def suggestions(self, text: str, limit: int = 5) -> list[str]:
         """Codes of the points nearest to ``text``, by code shape or by name."""
-        ckey = code_key(text)
+        ckey = code_key(text, self._prefixes)
         if ckey is not None:
             return suggest(ckey, self._codes.values(), limit)
         out: list[str] = []
@@ -105,8 +136,12 @@ class PointIndex:
         return self._names
 
 
-_MERIDIAN_ORDER = {c: i for i, c in enumerate(
-    ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV"))}
+_MERIDIAN_ORDER = {
+    c: i
+    for i, c in enumerate(
+        ("LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV")
+    )
+}
 _GROUP_ORDER = {g: i for i, g in enumerate(("HN", "CA", "B", "UE", "LE"))}
 
 
@@ -116,9 +151,9 @@ def _code_order(code: str) -> tuple[int, int, int]:
     if code.startswith("EX-"):
         body = code[3:]
         group = body.rstrip("0123456789")
-        return (1, _GROUP_ORDER.get(group, 99), int(body[len(group):] or 0))
+        return (1, _GROUP_ORDER.get(group, 99), int(body[len(group) :] or 0))
     prefix = code.rstrip("0123456789")
-    return (0, _MERIDIAN_ORDER.get(prefix, 99) * 1000 + int(code[len(prefix):] or 0), 0)
+    return (0, _MERIDIAN_ORDER.get(prefix, 99) * 1000 + int(code[len(prefix) :] or 0), 0)
 
 
 def code_order(code: str) -> tuple[int, int, int]:

@@ -60,8 +60,14 @@ def check_dataset(data: Dataset) -> list[DataError]:
     def check_sources(file: str, entry: str, model: BaseModel) -> None:
         for field, sid in _sources_used(model):
             if sid not in source_ids:
-                add(DataError(f"unknown source {sid!r} (not in sources.yaml)",
-                              file=file, entry=entry, field=field))
+                add(
+                    DataError(
+                        f"unknown source {sid!r} (not in sources.yaml)",
+                        file=file,
+                        entry=entry,
+                        field=field,
+                    )
+                )
 
     # meridians and vessels
     for m in data.meridians:
@@ -71,38 +77,78 @@ def check_dataset(data: Dataset) -> list[DataError]:
             if other is None:
                 continue
             if other not in meridians:
-                add(DataError(f"unknown meridian {other!r}", file="meridians.yaml",
-                              entry=m.code, field=field))
+                add(
+                    DataError(
+                        f"unknown meridian {other!r}",
+                        file="meridians.yaml",
+                        entry=m.code,
+                        field=field,
+                    )
+                )
             elif getattr(meridians[other], field) != m.code:
-                add(DataError(f"{field} is not mutual: {other} names "
-                              f"{getattr(meridians[other], field)!r}",
-                              file="meridians.yaml", entry=m.code, field=field))
+                add(
+                    DataError(
+                        f"{field} is not mutual: {other} names "
+                        f"{getattr(meridians[other], field)!r}",
+                        file="meridians.yaml",
+                        entry=m.code,
+                        field=field,
+                    )
+                )
     orders = [m.flow_order for m in data.meridians if m.flow_order is not None]
     if orders and sorted(orders) != list(range(1, len(orders) + 1)):
-        add(DataError(f"flow_order values must be 1..{len(orders)} once each, got "
-                      f"{sorted(orders)}", file="meridians.yaml", field="flow_order"))
+        add(
+            DataError(
+                f"flow_order values must be 1..{len(orders)} once each, got {sorted(orders)}",
+                file="meridians.yaml",
+                field="flow_order",
+            )
+        )
     for v in data.vessels:
         check_sources("meridians.yaml", v.code, v)
         if v.confluent_point not in points:
-            add(DataError(f"unknown point {v.confluent_point!r}", file="meridians.yaml",
-                          entry=v.code, field="confluent_point"))
+            add(
+                DataError(
+                    f"unknown point {v.confluent_point!r}",
+                    file="meridians.yaml",
+                    entry=v.code,
+                    field="confluent_point",
+                )
+            )
 
     # regions: parents exist, one root, no cycles
     for r in data.regions:
         if r.parent is not None and r.parent not in regions:
-            add(DataError(f"unknown parent region {r.parent!r}", file="regions.yaml",
-                          entry=r.id, field="parent"))
+            add(
+                DataError(
+                    f"unknown parent region {r.parent!r}",
+                    file="regions.yaml",
+                    entry=r.id,
+                    field="parent",
+                )
+            )
     roots = [r.id for r in data.regions if r.parent is None]
     if data.regions and len(roots) != 1:
-        add(DataError(f"regions need exactly one root (parent: null), found {roots}",
-                      file="regions.yaml", field="parent"))
+        add(
+            DataError(
+                f"regions need exactly one root (parent: null), found {roots}",
+                file="regions.yaml",
+                field="parent",
+            )
+        )
     for r in data.regions:
         seen = {r.id}
         cur = r
         while cur.parent is not None and cur.parent in regions:
             if cur.parent in seen:
-                add(DataError(f"region hierarchy has a cycle through {cur.parent!r}",
-                              file="regions.yaml", entry=r.id, field="parent"))
+                add(
+                    DataError(
+                        f"region hierarchy has a cycle through {cur.parent!r}",
+                        file="regions.yaml",
+                        entry=r.id,
+                        field="parent",
+                    )
+                )
                 break
             seen.add(cur.parent)
             cur = regions[cur.parent]
@@ -114,28 +160,58 @@ def check_dataset(data: Dataset) -> list[DataError]:
         check_sources("points.yaml", p.code, p)
         by_meridian[p.meridian].append(p.number)
         if p.meridian is not None and p.meridian not in meridians:
-            add(DataError(f"unknown meridian {p.meridian!r} (not in meridians.yaml)",
-                          file="points.yaml", entry=p.code, field="meridian"))
+            add(
+                DataError(
+                    f"unknown meridian {p.meridian!r} (not in meridians.yaml)",
+                    file="points.yaml",
+                    entry=p.code,
+                    field="meridian",
+                )
+            )
         if p.location.region not in regions:
-            add(DataError(f"unknown region {p.location.region!r} (not in regions.yaml)",
-                          file="points.yaml", entry=p.code, field="location.region"))
+            add(
+                DataError(
+                    f"unknown region {p.location.region!r} (not in regions.yaml)",
+                    file="points.yaml",
+                    entry=p.code,
+                    field="location.region",
+                )
+            )
         for i, c in enumerate(p.categories):
             for ch in c.meridians:
                 if ch not in channels:
-                    add(DataError(f"unknown channel {ch!r}", file="points.yaml",
-                                  entry=p.code, field=f"categories.{i}.meridians"))
+                    add(
+                        DataError(
+                            f"unknown channel {ch!r}",
+                            file="points.yaml",
+                            entry=p.code,
+                            field=f"categories.{i}.meridians",
+                        )
+                    )
         for i, s in enumerate(p.sites):
             if s.same_as is not None and s.same_as not in points:
-                add(DataError(f"unknown point {s.same_as!r}", file="points.yaml",
-                              entry=p.code, field=f"sites.{i}.same_as"))
+                add(
+                    DataError(
+                        f"unknown point {s.same_as!r}",
+                        file="points.yaml",
+                        entry=p.code,
+                        field=f"sites.{i}.same_as",
+                    )
+                )
     for code, m in meridians.items():
         numbers = sorted(by_meridian.get(code, []))
         if numbers != list(range(1, m.point_count + 1)):
             missing = sorted(set(range(1, m.point_count + 1)) - set(numbers))
             extra = sorted(set(numbers) - set(range(1, m.point_count + 1)))
-            add(DataError(
-                f"meridian declares point_count {m.point_count} but points.yaml has "
-                f"{len(numbers)} points" + (f"; missing {code}{missing}" if missing else "")
-                + (f"; unexpected {code}{extra}" if extra else ""),
-                file="meridians.yaml", entry=code, field="point_count"))
+            add(
+                DataError(
+                    f"meridian declares point_count {m.point_count} but points.yaml has "
+                    f"{len(numbers)} points"
+                    + ("; missing " + ", ".join(f"{code}{n}" for n in missing) if missing else "")
+                    + ("; unexpected " + ", ".join(f"{code}{n}" for n in extra) if extra else ""),
+                    file="meridians.yaml",
+                    entry=code,
+                    field="point_count",
+                )
+            )
     return problems

@@ -23,11 +23,11 @@ from .errors import (
     UnknownRegionError,
     UnknownSourceError,
 )
-from .index import PointIndex, code_order
+from .index import PointIndex, code_order, meridian_prefixes
 from .integrity import check_dataset
 from .loading import Dataset, read_dataset
 from .models import Meridian, Point, Region, Source, Vessel
-from .names import meridian_key, name_key, suggest
+from .names import name_key, prefix_key, suggest
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -46,6 +46,17 @@ class KnowledgeBase:
     """
 
     def __init__(self, data: Dataset, *, origin: str | None = None) -> None:
+        try:
+            self._build(data, origin)
+        except DataError as exc:
+            problems = exc.problems
+            if origin is not None and os.path.isdir(origin):
+                problems = [p.relocated(origin) for p in problems]
+            first = problems[0]
+            first.problems = problems
+            raise first from None
+
+    def _build(self, data: Dataset, origin: str | None) -> None:
         problems = check_dataset(data)
         if problems:
             first = problems[0]
@@ -63,7 +74,8 @@ class KnowledgeBase:
         self._vessels: dict[str, Vessel] = {v.code: v for v in data.vessels}
         self._regions: dict[str, Region] = {r.id: r for r in data.regions}
         self._sources: dict[str, Source] = {s.id: s for s in data.sources}
-        self._index = PointIndex(self._points.values())
+        self._prefixes = meridian_prefixes(self._meridians.values())
+        self._index = PointIndex(self._points.values(), self._prefixes)
         by_meridian: dict[str, list[Point]] = {code: [] for code in self._meridians}
         for p in self._points.values():
             if p.meridian is not None:
@@ -102,8 +114,12 @@ class KnowledgeBase:
         except ValidationError as exc:
             err = exc.errors(include_url=False)[0]
             loc = [str(p) for p in err["loc"]]
-            raise DataError(str(err["msg"]), file="<records>", entry=".".join(loc[:2]) or None,
-                            field=".".join(loc[2:]) or None) from None
+            raise DataError(
+                str(err["msg"]),
+                file="<records>",
+                entry=".".join(loc[:2]) or None,
+                field=".".join(loc[2:]) or None,
+            ) from None
         return cls(data, origin="<records>")
 
     # ---------------------------------------------------------------------- records
@@ -198,9 +214,11 @@ class KnowledgeBase:
         return iter(self._points.values())
 
     def __repr__(self) -> str:
-        return (f"<KnowledgeBase {len(self.standard_points)} standard + "
-                f"{len(self.extra_points)} extra points, {len(self._meridians)} meridians, "
-                f"origin={self.origin!r}>")
+        return (
+            f"<KnowledgeBase {len(self.standard_points)} standard + "
+            f"{len(self.extra_points)} extra points, {len(self._meridians)} meridians, "
+            f"origin={self.origin!r}>"
+        )
 
     def suggest(self, query: str, limit: int = 5) -> list[str]:
         """Codes of the points nearest to ``query`` (what an error would suggest)."""
@@ -223,6 +241,9 @@ class KnowledgeBase:
                 if c not in hits:
                     hits.append(c)
 
+        text = text.strip() if isinstance(text, str) else ""
+        if not text:
+            return []
         try:
             add([self.point(text).code])
         except AmbiguousPointError as exc:
@@ -230,14 +251,16 @@ class KnowledgeBase:
         except UnknownPointError:
             pass
         key = name_key(text)
+        names = self._index.names()
         if key:
-            names = self._index.names()
             add(c for k, cs in names.items() if k.startswith(key) for c in cs)
             add(c for k, cs in names.items() if key in k for c in cs)
-            for p in self._points.values():
-                if text.strip() and (text.strip() in p.names.hanzi
-                                     or text.strip() in p.names.hanzi_simplified):
-                    add([p.code])
+        add(
+            p.code
+            for p in self._points.values()
+            if text in p.names.hanzi or text in p.names.hanzi_simplified
+        )
+        if not hits:
             add(self._index.suggestions(text, limit))
         return [self._points[c] for c in hits[:limit]]
 
@@ -249,21 +272,25 @@ class KnowledgeBase:
             query = query.code
         if not isinstance(query, str):
             raise UnknownMeridianError(query)
-        code = meridian_key(query)
-        if code in self._meridians:
+        code = self._prefixes.get(prefix_key(query))
+        if code is not None:
             return self._meridians[code]
         key = name_key(query)
         for m in self._meridians.values():
-            names = {name_key(m.names.english), name_key(m.names.english.replace(" Meridian", "")),
-                     name_key(m.names.pinyin), *(name_key(a) for a in m.aliases)}
-            if key in names or m.names.hanzi == query.strip():
+            if key == name_key(m.names.pinyin) or query.strip() in (
+                m.names.hanzi,
+                m.names.hanzi_simplified,
+            ):
                 return m
         pool = list(self._meridians) + [m.names.english for m in self._meridians.values()]
         hits = suggest(query, pool, 5)
         codes: list[str] = []
         for h in hits:
-            code = h if h in self._meridians else next(
-                m.code for m in self._meridians.values() if m.names.english == h)
+            code = (
+                h
+                if h in self._meridians
+                else next(m.code for m in self._meridians.values() if m.names.english == h)
+            )
             if code not in codes:
                 codes.append(code)
         raise UnknownMeridianError(query, codes)

@@ -10,7 +10,10 @@ only), refuses files over :data:`MAX_FILE_BYTES`, and turns every problem into a
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -23,7 +26,14 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from .errors import DataError
 from .models import Meridian, Point, Region, Source, Vessel
 
-__all__ = ["DATA_FILES", "MAX_FILE_BYTES", "Dataset", "packaged_data_dir", "read_dataset"]
+__all__ = [
+    "DATA_FILES",
+    "MAX_FILE_BYTES",
+    "Dataset",
+    "cache_dir",
+    "packaged_data_dir",
+    "read_dataset",
+]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Largest data file accepted (20 MiB); the packaged points.yaml is well under 1 MiB."""
@@ -51,9 +61,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
     return result
 
 
-_StrictLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 class Dataset(BaseModel):
@@ -118,14 +126,16 @@ def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise DataError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=str(path)) from None
+        raise DataError(
+            f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=str(path)
+        ) from None
     except OSError as exc:
         raise DataError(f"cannot read file: {exc.strerror}", file=str(path)) from None
 
 
 def _parse_yaml(text: str, file: str) -> Any:
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)
@@ -148,7 +158,11 @@ def _node_line(text: str, path: Sequence[str | int]) -> int | None:
     for step in path:
         if isinstance(node, yaml.MappingNode):
             match = next(
-                (v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(step)),
+                (
+                    v
+                    for k, v in node.value
+                    if isinstance(k, yaml.ScalarNode) and k.value == str(step)
+                ),
                 None,
             )
             if match is None:
@@ -156,7 +170,9 @@ def _node_line(text: str, path: Sequence[str | int]) -> int | None:
             key_node = next(k for k, v in node.value if v is match)
             line = key_node.start_mark.line + 1
             node = match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
+        ):
             node = node.value[step]
             line = node.start_mark.line + 1
         else:
@@ -210,7 +226,9 @@ def _validate_section(
             yield model.model_validate(raw)
         except ValidationError as exc:
             first = exc.errors(include_url=False)[0]
-            loc = [p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+            loc = [
+                p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-"))
+            ]
             field = ".".join(str(p) for p in loc) or None
             yield DataError(
                 _describe(first),
@@ -221,17 +239,89 @@ def _validate_section(
             )
 
 
-def read_dataset(directory: str | os.PathLike[str]) -> Dataset:
+def cache_dir() -> Path | None:
+    """Where validated datasets are cached, or ``None`` when caching is off.
+
+    ``ACUPOINTS_CACHE_DIR`` chooses the directory; ``ACUPOINTS_NO_CACHE=1`` turns the
+    cache off; the default is ``$XDG_CACHE_HOME/acupoints`` (``~/.cache/acupoints``).
+    """
+    if os.environ.get("ACUPOINTS_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    chosen = os.environ.get("ACUPOINTS_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "acupoints"
+
+
+def _fingerprint(texts: Sequence[bytes]) -> str:
+    from . import __version__
+
+    h = hashlib.sha256(f"acupoints {__version__} schema 1".encode())
+    for spec, raw in zip(DATA_FILES, texts, strict=True):
+        h.update(spec.name.encode() + b"\0" + len(raw).to_bytes(8, "big") + raw)
+    return h.hexdigest()
+
+
+def _read_cached(path: Path) -> Dataset | None:
+    """The dataset in a cache file, or ``None`` if it is missing or unreadable. The JSON is
+    validated in full, so a stale or corrupt file is never trusted."""
+    try:
+        raw = path.read_bytes()
+        return Dataset.model_validate_json(raw)
+    except (OSError, ValidationError, ValueError):
+        return None
+
+
+def _write_cached(path: Path, data: Dataset) -> None:
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.model_dump_json().encode())
+        os.replace(tmp, path)
+    except OSError:  # a read-only home or a full disk must not stop a load
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def read_dataset(directory: str | os.PathLike[str], *, cache: bool = True) -> Dataset:
     """Read and validate every data file of ``directory`` into a :class:`Dataset`.
 
     Raises :class:`DataError` for the first problem found; its ``problems`` attribute
     lists every problem in the directory, so a validator can report them all at once.
     Cross-record checks (references, counts, duplicates) are done by
     :func:`acupoints.integrity.check_dataset`.
+
+    Parsing YAML is the slow part of a load, so a validated dataset is cached as JSON
+    under :func:`cache_dir`, keyed by a hash of the files' bytes and the library version;
+    a changed file or a new version misses the cache, and a corrupt cache file is ignored
+    and rewritten.
     """
     root = Path(directory)
     if not root.is_dir():
         raise DataError("not a directory", file=str(root))
+    where = cache_dir() if cache else None
+    cache_file: Path | None = None
+    if where is not None:
+        try:
+            raws = [(root / spec.name).read_bytes() for spec in DATA_FILES]
+        except OSError:
+            raws = None
+        if raws is not None and all(len(r) <= MAX_FILE_BYTES for r in raws):
+            cache_file = where / f"{_fingerprint(raws)}.json"
+            cached = _read_cached(cache_file)
+            if cached is not None:
+                return cached
+    data = _read_validated(root)
+    if cache_file is not None:
+        _write_cached(cache_file, data)
+    return data
+
+
+def _read_validated(root: Path) -> Dataset:
     sections: dict[str, list[BaseModel]] = {}
     problems: list[DataError] = []
     for spec in DATA_FILES:
@@ -260,7 +350,8 @@ def read_dataset(directory: str | os.PathLike[str]) -> Dataset:
             problems.append(
                 DataError(
                     "unknown top-level section (expected "
-                    + ", ".join(repr(s) for s in spec.sections) + ")",
+                    + ", ".join(repr(s) for s in spec.sections)
+                    + ")",
                     file=file,
                     field=key,
                     line=_node_line(text, [key]),
@@ -280,6 +371,4 @@ def read_dataset(directory: str | os.PathLike[str]) -> Dataset:
         first = problems[0]
         first.problems = problems
         raise first
-    return Dataset.model_validate(
-        {name: tuple(records) for name, records in sections.items()}
-    )
+    return Dataset.model_validate({name: tuple(records) for name, records in sections.items()})

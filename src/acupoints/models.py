@@ -37,8 +37,8 @@ from .vocab import (
 
 __all__ = [
     "Alias",
-    "Caution",
     "Category",
+    "Caution",
     "LimbCourse",
     "Location",
     "Meridian",
@@ -60,7 +60,9 @@ SourceIds = Annotated[
 RegionId = Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z_]+)*$")]
 SpinalLevel = Annotated[str, Field(pattern=r"^(C[1-8]|T(1[0-2]|[1-9])|L[1-5]|S[1-5]|Co)$")]
 
-POINT_CODE = re.compile(r"^(?:(LU|LI|ST|SP|HT|SI|BL|KI|PC|TE|GB|LR|GV|CV)|EX-(HN|CA|B|UE|LE))([1-9]\d*)$")
+POINT_CODE = re.compile(
+    r"^(?:(LU|LI|ST|SP|HT|SI|BL|KI|PC|TE|GB|LR|GV|CV)|EX-(HN|CA|B|UE|LE))([1-9]\d*)$"
+)
 
 
 class _Record(BaseModel):
@@ -94,11 +96,11 @@ class Names(_Record):
         description="WHO pinyin without tone marks, e.g. 'Hegu'.",
     )
     hanzi: str = Field(
-        pattern=r"^[\u3400-\u9fff\uf900-\ufaff]+$",
+        pattern=r"^[\u3400-\u9fff]+$",
         description="Chinese characters in the traditional form printed by WHO 2008.",
     )
     hanzi_simplified: str = Field(
-        pattern=r"^[\u3400-\u9fff\uf900-\ufaff]+$", description="Simplified characters."
+        pattern=r"^[\u3400-\u9fff]+$", description="Simplified characters."
     )
     english: str = Field(min_length=1, description="A literal English rendering of the name.")
     sources: SourceIds
@@ -109,7 +111,9 @@ class MeridianNames(_Record):
 
     pinyin: str = Field(min_length=1, description="Pinyin without tone marks.")
     hanzi: str = Field(pattern=r"^[\u3400-\u9fff]+$", description="Traditional characters.")
-    hanzi_simplified: str = Field(pattern=r"^[\u3400-\u9fff]+$", description="Simplified characters.")
+    hanzi_simplified: str = Field(
+        pattern=r"^[\u3400-\u9fff]+$", description="Simplified characters."
+    )
     english: str = Field(min_length=1, description="English name.")
 
 
@@ -153,7 +157,9 @@ class Needling(_Record):
         if self.depth_cun is not None:
             lo, hi = self.depth_cun
             if not 0 < lo <= hi <= 5:
-                raise ValueError(f"depth_cun must satisfy 0 < min <= max <= 5, got {self.depth_cun}")
+                raise ValueError(
+                    f"depth_cun must satisfy 0 < min <= max <= 5, got {self.depth_cun}"
+                )
             if self.angle in ("prick", "none"):
                 raise ValueError(f"angle {self.angle!r} takes no depth")
         elif self.direction is None and self.angle not in ("prick", "none"):
@@ -203,7 +209,12 @@ class Category(_Record):
         if transport != (self.phase is not None):
             raise ValueError("`phase` is required for the five transport points and only for them")
         needs_of = self.kind in (
-            "back_shu", "front_mu", "lower_he_sea", "confluent", "influential", "xi_cleft",
+            "back_shu",
+            "front_mu",
+            "lower_he_sea",
+            "confluent",
+            "influential",
+            "xi_cleft",
             "luo_connecting",
         )
         if needs_of and self.of is None:
@@ -218,8 +229,12 @@ class Category(_Record):
 class Site(_Record):
     """One site of a point that is a group of sites (Jiaji, Baxie, Bafeng, Shixuan ...)."""
 
-    label: str = Field(min_length=1, description="Which site, e.g. 'T5' or 'between index and middle finger'.")
-    level: SpinalLevel | None = Field(default=None, description="Spinal level of a paravertebral site.")
+    label: str = Field(
+        min_length=1, description="Which site, e.g. 'T5' or 'between index and middle finger'."
+    )
+    level: SpinalLevel | None = Field(
+        default=None, description="Spinal level of a paravertebral site."
+    )
     standard: bool = Field(
         default=True,
         description="False for sites used in practice but outside the WHO definition "
@@ -234,9 +249,7 @@ class Site(_Record):
 class Point(_Record):
     """An acupuncture point: a WHO standard point on a meridian or a WHO extra point."""
 
-    code: str = Field(
-        description="WHO code: 'LI4', 'GV14', 'EX-B2'.", pattern=POINT_CODE.pattern
-    )
+    code: str = Field(description="WHO code: 'LI4', 'GV14', 'EX-B2'.", pattern=POINT_CODE.pattern)
     meridian: MeridianCode | None = Field(description="Meridian code; null for extra points.")
     group: ExtraGroup | None = Field(
         default=None, description="Body area of an extra point (HN, CA, B, UE, LE)."
@@ -334,15 +347,25 @@ class Meridian(_Record):
     @model_validator(mode="after")
     def _check_regular(self) -> Meridian:
         regular_fields = (
-            self.limb, self.six_channel, self.organ, self.element, self.partner,
-            self.same_name_partner, self.flow_order, self.course,
+            self.limb,
+            self.six_channel,
+            self.organ,
+            self.element,
+            self.partner,
+            self.same_name_partner,
+            self.flow_order,
+            self.course,
         )
         if self.kind == "regular" and any(f is None for f in regular_fields):
-            raise ValueError("a regular meridian needs limb, six_channel, organ, element, "
-                             "partner, same_name_partner, flow_order and course")
+            raise ValueError(
+                "a regular meridian needs limb, six_channel, organ, element, "
+                "partner, same_name_partner, flow_order and course"
+            )
         if self.kind == "extraordinary" and any(f is not None for f in regular_fields):
-            raise ValueError("GV and CV take null limb, six_channel, organ, element, partner, "
-                             "same_name_partner, flow_order and course")
+            raise ValueError(
+                "GV and CV take null limb, six_channel, organ, element, partner, "
+                "same_name_partner, flow_order and course"
+            )
         return self
 
     def __str__(self) -> str:

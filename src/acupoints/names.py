@@ -3,16 +3,17 @@
 Every way of writing a point is reduced to a *key* once, when the index is built, and a
 query is reduced the same way when it is looked up:
 
-- codes: ``LI4``, ``LI-4``, ``li 4``, ``LI04``, ``L.I. 4`` and legacy prefixes
-  (``LV3``, ``LIV3``, ``SJ5``, ``TB5``, ``TH5``, ``TW5``, ``Du14``, ``Ren12``, ``P6``,
-  ``HC6``, ``H7``, ``K1``, ``KID1``, ``UB10``, ``B10`` ...) all become ``LI4``-style keys;
+- codes: ``LI4``, ``LI-4``, ``li 4``, ``LI04``, ``L.I. 4`` and any prefix the meridian
+  data declares (codes, legacy abbreviations such as ``LV``, ``SJ``, ``Du``, ``Ren``, and
+  English names such as ``Liver 3``) all become ``LI4``-style keys;
   extra points become ``EX-UE9`` whatever the spacing (``EXUE9``, ``ex ue 9``, ``EX-UE-9``);
 - pinyin: lower case, tone marks and spaces removed (``Hé Gǔ`` -> ``hegu``);
 - characters: as written, and with common variant glyphs unified (``兪`` = ``俞``);
 - English: lower case, punctuation and spaces removed.
 
->>> code_key("lv-3"), code_key("SJ05"), code_key("ex ue 9"), code_key("Du 14")
-('LR3', 'TE5', 'EX-UE9', 'GV14')
+>>> prefixes = {"LR": "LR", "LV": "LR", "TE": "TE", "SJ": "TE", "GV": "GV", "DU": "GV"}
+>>> [code_key(q, prefixes) for q in ("lv-3", "SJ05", "ex ue 9", "Du 14", "Hegu")]
+['LR3', 'TE5', 'EX-UE9', 'GV14', None]
 >>> name_key("Hé Gǔ"), name_key("Zu San Li"), name_key("Union Valley")
 ('hegu', 'zusanli', 'unionvalley')
 """
@@ -25,33 +26,12 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 __all__ = [
-    "MERIDIAN_ALIASES",
     "code_key",
     "hanzi_key",
-    "meridian_key",
     "name_key",
+    "prefix_key",
     "suggest",
 ]
-
-# Legacy and national abbreviations of the meridians, mapped to WHO codes. Several of them
-# are also used by the sources named in sources.yaml (Deadman: L.I., S.I., KID, LIV, SJ, P,
-# DU, REN, HE; TARA: RN, TW, SJ, TB, UB; iaomai: V, IC, GI ...). Single letters that would
-# clash (L, S, G) are deliberately not accepted.
-MERIDIAN_ALIASES: Mapping[str, str] = {
-    "LU": "LU", "LUNG": "LU", "P": "PC", "PC": "PC", "HC": "PC", "PERICARDIUM": "PC",
-    "LI": "LI", "COLON": "LI",
-    "ST": "ST", "STOMACH": "ST",
-    "SP": "SP", "SPLEEN": "SP", "RP": "SP",
-    "HT": "HT", "H": "HT", "HE": "HT", "HEART": "HT",
-    "SI": "SI",
-    "BL": "BL", "B": "BL", "UB": "BL", "BLADDER": "BL",
-    "KI": "KI", "K": "KI", "KID": "KI", "KIDNEY": "KI",
-    "TE": "TE", "SJ": "TE", "TB": "TE", "TH": "TE", "TW": "TE", "SANJIAO": "TE",
-    "GB": "GB", "GALLBLADDER": "GB",
-    "LR": "LR", "LV": "LR", "LIV": "LR", "LIVER": "LR",
-    "GV": "GV", "DU": "GV", "DM": "GV", "GOV": "GV",
-    "CV": "CV", "REN": "CV", "RN": "CV", "CON": "CV",
-}
 
 _CODE = re.compile(r"^([A-Z]+)0*([1-9]\d*)$")
 _EXTRA = re.compile(r"^(?:EX)?(HN|CA|B|UE|LE)0*([1-9]\d*)$")
@@ -61,20 +41,56 @@ _NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 # same character written in Korean/Japanese/older forms, so a lookup should not care.
 _HANZI_VARIANTS = str.maketrans(
     {
-        "兪": "俞", "淸": "清", "靑": "青", "兎": "兔", "顖": "囟", "歴": "歷", "霊": "靈",
-        "臺": "台", "沖": "衝", "冲": "衝", "鐘": "鍾", "钟": "鍾", "崑": "昆", "崙": "侖",
-        "仑": "侖", "湧": "涌", "窓": "窗", "舎": "舍", "気": "氣", "関": "關", "満": "滿",
-        "歩": "步", "蔵": "藏", "陥": "陷", "坵": "丘", "邱": "丘", "啞": "瘂", "哑": "瘂",
-        "痖": "瘂", "內": "内", "户": "戶", "横": "橫", "強": "强", "髃": "髃",
+        "兪": "俞",
+        "淸": "清",
+        "靑": "青",
+        "兎": "兔",
+        "顖": "囟",
+        "歴": "歷",
+        "霊": "靈",
+        "臺": "台",
+        "沖": "衝",
+        "冲": "衝",
+        "鐘": "鍾",
+        "钟": "鍾",
+        "崑": "昆",
+        "崙": "侖",
+        "仑": "侖",
+        "湧": "涌",
+        "窓": "窗",
+        "舎": "舍",
+        "気": "氣",
+        "関": "關",
+        "満": "滿",
+        "歩": "步",
+        "蔵": "藏",
+        "陥": "陷",
+        "坵": "丘",
+        "邱": "丘",
+        "啞": "瘂",
+        "哑": "瘂",
+        "痖": "瘂",
+        "內": "内",
+        "户": "戶",
+        "横": "橫",
+        "強": "强",
+        "髃": "髃",
     }
 )
 
 
-def code_key(text: str) -> str | None:
+def prefix_key(text: str) -> str:
+    """Normalise a meridian prefix (code, abbreviation or name): letters and digits only,
+    upper case (``"L.I."`` -> ``"LI"``, ``"Large Intestine"`` -> ``"LARGEINTESTINE"``)."""
+    return _NON_ALNUM.sub("", text).upper()
+
+
+def code_key(text: str, prefixes: Mapping[str, str]) -> str | None:
     """Normalise something that looks like a point code to ``LI4`` / ``EX-UE9`` form.
 
-    Returns ``None`` when ``text`` is not shaped like a code (a name, for instance).
-    The meridian prefix must be one of :data:`MERIDIAN_ALIASES`.
+    ``prefixes`` maps :func:`prefix_key` forms of meridian codes, abbreviations and names
+    to WHO meridian codes. Returns ``None`` when ``text`` is not shaped like a code (a
+    name, for instance) or its prefix is unknown.
     """
     compact = _NON_ALNUM.sub("", text).upper()
     if not compact:
@@ -83,14 +99,9 @@ def code_key(text: str) -> str | None:
     if m and (compact.startswith("EX") or m.group(1) != "B"):
         return f"EX-{m.group(1)}{m.group(2)}"
     m = _CODE.match(compact)
-    if m and m.group(1) in MERIDIAN_ALIASES:
-        return f"{MERIDIAN_ALIASES[m.group(1)]}{m.group(2)}"
+    if m and m.group(1) in prefixes:
+        return f"{prefixes[m.group(1)]}{m.group(2)}"
     return None
-
-
-def meridian_key(text: str) -> str | None:
-    """Normalise a meridian code or legacy abbreviation (``LV`` -> ``LR``)."""
-    return MERIDIAN_ALIASES.get(_NON_ALNUM.sub("", text).upper())
 
 
 def _strip_marks(text: str) -> str:

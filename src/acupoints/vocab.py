@@ -50,8 +50,26 @@ VesselCode = Literal["CHONG", "DAI", "YINQIAO", "YANGQIAO", "YINWEI", "YANGWEI"]
 VESSEL_CODES: tuple[str, ...] = get_args(VesselCode)
 
 ChannelCode = Literal[
-    "LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV",
-    "CHONG", "DAI", "YINQIAO", "YANGQIAO", "YINWEI", "YANGWEI",
+    "LU",
+    "LI",
+    "ST",
+    "SP",
+    "HT",
+    "SI",
+    "BL",
+    "KI",
+    "PC",
+    "TE",
+    "GB",
+    "LR",
+    "GV",
+    "CV",
+    "CHONG",
+    "DAI",
+    "YINQIAO",
+    "YANGQIAO",
+    "YINWEI",
+    "YANGWEI",
 ]
 """Any channel a point can belong to or cross: a meridian or an extraordinary vessel."""
 
@@ -76,8 +94,17 @@ Edge = Literal["radial", "middle", "ulnar", "anterior", "lateral", "posterior"]
 """Where along a limb surface a channel runs."""
 
 Aspect = Literal[
-    "anterior", "posterior", "medial", "lateral", "dorsal", "palmar", "plantar",
-    "radial", "ulnar", "superior", "inferior",
+    "anterior",
+    "posterior",
+    "medial",
+    "lateral",
+    "dorsal",
+    "palmar",
+    "plantar",
+    "radial",
+    "ulnar",
+    "superior",
+    "inferior",
 ]
 ASPECTS: tuple[str, ...] = get_args(Aspect)
 
@@ -90,9 +117,20 @@ Angle = Literal["perpendicular", "oblique", "transverse", "prick", "none"]
 bleed, ``none`` means needling is forbidden at the site."""
 
 CategoryKind = Literal[
-    "jing_well", "ying_spring", "shu_stream", "jing_river", "he_sea",
-    "yuan_source", "luo_connecting", "xi_cleft", "back_shu", "front_mu",
-    "lower_he_sea", "confluent", "influential", "crossing",
+    "jing_well",
+    "ying_spring",
+    "shu_stream",
+    "jing_river",
+    "he_sea",
+    "yuan_source",
+    "luo_connecting",
+    "xi_cleft",
+    "back_shu",
+    "front_mu",
+    "lower_he_sea",
+    "confluent",
+    "influential",
+    "crossing",
 ]
 CATEGORY_KINDS: tuple[str, ...] = get_args(CategoryKind)
 
@@ -102,8 +140,25 @@ Influence = Literal["zang", "fu", "qi", "blood", "sinew", "vessel", "bone", "mar
 CautionKind = Literal["structure", "pregnancy", "technique", "other"]
 
 Structure = Literal[
-    "lung", "heart", "artery", "vein", "eye", "spinal_cord", "medulla", "brain", "nerve",
-    "liver", "spleen", "kidney", "bladder", "intestine", "abdominal_organ", "peritoneum",
-    "joint_capsule", "breast", "fontanelle", "other",
+    "lung",
+    "heart",
+    "artery",
+    "vein",
+    "eye",
+    "spinal_cord",
+    "medulla",
+    "brain",
+    "nerve",
+    "liver",
+    "spleen",
+    "kidney",
+    "bladder",
+    "intestine",
+    "abdominal_organ",
+    "peritoneum",
+    "joint_capsule",
+    "breast",
+    "fontanelle",
+    "other",
 ]
 """Structures a needle can injure."""

@@ -1,0 +1,130 @@
+"""Fixtures in two tiers: ``tiny_kb``, a hand-drawn knowledge base for logic tests, and
+``kb``, the full packaged one (session-scoped) for data tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import acupoints
+from acupoints import KnowledgeBase
+from acupoints.loading import packaged_data_dir
+
+
+def _point(
+    code: str,
+    meridian: str | None,
+    number: int,
+    pinyin: str,
+    hanzi: str,
+    english: str,
+    region: str,
+    **extra: Any,
+) -> dict[str, Any]:
+    rec: dict[str, Any] = {
+        "code": code,
+        "meridian": meridian,
+        "number": number,
+        "names": {
+            "pinyin": pinyin,
+            "hanzi": hanzi,
+            "hanzi_simplified": hanzi,
+            "english": english,
+            "sources": ["who2008"],
+        },
+        "location": {
+            "region": region,
+            "aspects": ["dorsal"],
+            "surface": "yang",
+            "laterality": "bilateral",
+            "description": f"Tiny test point {code}.",
+            "landmarks": ["test landmark"],
+            "sources": ["who2008"],
+        },
+    }
+    rec.update(extra)
+    return rec
+
+
+def _meridian(code: str, partner: str, order: int, count: int, yin_yang: str) -> dict[str, Any]:
+    return {
+        "code": code,
+        "kind": "regular",
+        "names": {
+            "pinyin": f"Test {code}",
+            "hanzi": "經",
+            "hanzi_simplified": "经",
+            "english": f"{code} Meridian",
+        },
+        "yin_yang": yin_yang,
+        "limb": "hand",
+        "six_channel": "taiyin",
+        "organ": "test",
+        "element": "metal",
+        "partner": partner,
+        "same_name_partner": partner,
+        "flow_order": order,
+        "point_count": count,
+        "course": {"limb": "arm", "surface": yin_yang, "edge": "radial"},
+        "course_note": "test course",
+        "sources": ["who2008"],
+    }
+
+
+def tiny_records() -> dict[str, list[dict[str, Any]]]:
+    """A knowledge base small enough to draw::
+
+        meridian LU (yin, flow 1)  <-interior/exterior->  meridian LI (yang, flow 2)
+          LU1 Alpha 甲 (chest) -next-> LU2 Beta 乙 (hand.dorsum)
+                                        |flow_next
+          LI1 Gamma 丙 (hand.dorsum) -next-> LI2 Beta 丁 (hand.dorsum)
+        extra point EX-UE9 Delta 戊 (hand.dorsum)
+
+    "Beta" names two points (LU2 and LI2), so it is ambiguous.
+    """
+    return {
+        "sources": [{"id": "who2008", "title": "WHO 2008", "kind": "standard", "used_for": "test"}],
+        "meridians": [_meridian("LU", "LI", 1, 2, "yin"), _meridian("LI", "LU", 2, 2, "yang")],
+        "regions": [
+            {"id": "body", "name": "body", "parent": None},
+            {"id": "chest", "name": "chest", "parent": "body"},
+            {"id": "hand", "name": "hand", "parent": "body"},
+            {"id": "hand.dorsum", "name": "back of the hand", "parent": "hand"},
+        ],
+        "points": [
+            _point("LU1", "LU", 1, "Alpha", "甲", "First", "chest"),
+            _point("LU2", "LU", 2, "Beta", "乙", "Second", "hand.dorsum"),
+            _point("LI1", "LI", 1, "Gamma", "丙", "Third", "hand.dorsum"),
+            _point("LI2", "LI", 2, "Beta", "丁", "Fourth", "hand.dorsum"),
+            _point("EX-UE9", None, 9, "Delta", "戊", "Fifth", "hand.dorsum", group="UE"),
+        ],
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the test run's dataset cache out of the user's home directory."""
+    import os
+
+    os.environ.setdefault("ACUPOINTS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def tiny_kb() -> KnowledgeBase:
+    return KnowledgeBase.from_records(**tiny_records())
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return acupoints.load()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the packaged data directory, for breaking on purpose."""
+    dest = tmp_path / "data"
+    shutil.copytree(packaged_data_dir(), dest)
+    return dest
