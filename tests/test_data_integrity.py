@@ -147,6 +147,16 @@ def test_pinyin_has_no_tone_marks(kb: KnowledgeBase) -> None:
     assert not bad, offenders(bad)
 
 
+def test_pinyin_aliases_are_names(kb: KnowledgeBase) -> None:
+    bad = [
+        f"{p.code} {a.name}"
+        for p in kb.points
+        for a in p.aliases
+        if a.kind == "pinyin" and not re.fullmatch(r"[A-Z][a-z]{2,}( [A-Z][a-z]+)*", a.name)
+    ]
+    assert not bad, offenders(bad)
+
+
 def test_hanzi_are_unified_ideographs(kb: KnowledgeBase) -> None:
     """No CJK compatibility ideographs (PDF extraction leaves some, e.g. U+FA26 for 都)."""
     forms = [(p.code, f) for p in kb.points for f in (p.names.hanzi, p.names.hanzi_simplified)]

@@ -1,0 +1,73 @@
+"""The command line: output, JSON, and one clear line with exit status 2 on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from acupoints.cli import main
+
+
+def test_point_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["point", "LI4"]) == 0
+    out = capsys.readouterr().out
+    assert "LI4  Hegu  合谷" in out and "hand.dorsum" in out and "not a diagnosis" in out
+
+
+def test_point_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["point", "SJ5", "Hegu", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["code"] for d in data] == ["TE5", "LI4"]
+    assert data[0]["neighbours"] == ["TE4", "TE6"]
+
+
+def test_unknown_point_is_one_line_and_status_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["point", "LI44"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "did you mean LI4" in err and "Traceback" not in err
+
+
+def test_meridian_and_search(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["meridian", "LV"]) == 0
+    assert "LR14" in capsys.readouterr().out
+    assert main(["search", "sanli"]) == 0
+    assert capsys.readouterr().out.split()[0] == "LI10"
+    assert main(["search", "qqqqqqqq"]) == 1
+
+
+def test_validate(capsys: pytest.CaptureFixture[str], data_copy: Path) -> None:
+    assert main(["validate", str(data_copy)]) == 0
+    assert "no problems" in capsys.readouterr().out
+    path = data_copy / "points.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("pinyin: Hegu", "pinyin: 4"), encoding="utf-8"
+    )
+    assert main(["validate", str(data_copy), "--format", "json"]) == 1
+    problems = json.loads(capsys.readouterr().out)
+    assert problems[0]["entry"] == "LI4" and problems[0]["field"] == "names.pinyin"
+
+
+def test_bad_data_dir_is_status_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["--data", str(tmp_path / "none"), "point", "LI4"]) == 2
+    assert "not a directory" in capsys.readouterr().err
+
+
+def test_python_dash_m() -> None:
+    res = subprocess.run(
+        [sys.executable, "-m", "acupoints", "point", "GV14"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert res.returncode == 0 and "Dazhui" in res.stdout
+    res = subprocess.run(
+        [sys.executable, "-m", "acupoints", "point", "nope"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert res.returncode == 2 and res.stderr.startswith("acupoints: unknown acupoint")
