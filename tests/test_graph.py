@@ -25,7 +25,8 @@ def test_graph_is_a_multidigraph_and_cached(kb: KnowledgeBase) -> None:
 def test_node_kinds_and_ids(kb: KnowledgeBase) -> None:
     g = kb.graph
     kinds = Counter(d["kind"] for _, d in g.nodes(data=True))
-    assert kinds == {"point": 409, "meridian": 14, "vessel": 6, "region": len(kb.regions)}
+    assert kinds == {"point": 409, "meridian": 14, "vessel": 6, "region": len(kb.regions),
+                     "nerve": len(kb.nerves), "segment": 31}  # C1-S5 and Co
     bad = [n for n, d in g.nodes(data=True) if not n.startswith(d["kind"] + ":")]
     assert not bad
     assert all("label" in d for _, d in g.nodes(data=True))
@@ -96,7 +97,7 @@ def test_schema_is_documented(kb: KnowledgeBase) -> None:
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", DOCS.read_text(encoding="utf-8"), re.M))
     assert documented == set(relations(kb.graph))
     kinds = set(re.findall(r"^\| `([a-z]+):", DOCS.read_text(encoding="utf-8"), re.M))
-    assert kinds == {"point", "meridian", "vessel", "region"}
+    assert kinds == {"point", "meridian", "vessel", "region", "nerve", "segment"}
 
 
 def test_tiny_graph(tiny_kb: KnowledgeBase) -> None:

@@ -200,8 +200,8 @@ def test_unknown_source(data_copy: Path) -> None:
 def test_region_cycle(data_copy: Path) -> None:
     edit(
         data_copy / "regions.yaml",
-        "{id: hand, name: hand, parent: upper_limb}",
-        "{id: hand, name: hand, parent: hand.dorsum}",
+        "- id: hand\n  name: hand\n  parent: upper_limb\n",
+        "- id: hand\n  name: hand\n  parent: hand.dorsum\n",
     )
     err = load_error(data_copy)
     assert any("cycle" in str(p) for p in err.problems)
@@ -240,14 +240,18 @@ def test_unknown_section(data_copy: Path) -> None:
 
 
 def test_section_not_a_list(data_copy: Path) -> None:
-    (data_copy / "regions.yaml").write_text("regions: {body: 1}\n", encoding="utf-8")
+    (data_copy / "regions.yaml").write_text("surfaces: []\nregions: {body: 1}\n",
+                                            encoding="utf-8")
     err = load_error(data_copy)
     assert err.field == "regions" and "must be a list" in str(err)
 
 
 def test_entry_not_a_mapping(data_copy: Path) -> None:
     path = data_copy / "regions.yaml"
-    edit(path, "  - {id: body, name: body, parent: null}\n", "  - body\n")
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- id: body\n")
+    end = text.index("- id: head\n")
+    path.write_text(text[:start] + "- body\n" + text[end:], encoding="utf-8")
     err = load_error(data_copy)
     assert err.entry == "#1" and "must be a mapping" in str(err)
 

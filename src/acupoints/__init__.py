@@ -24,10 +24,13 @@ from .errors import (
     AcupointsError,
     AmbiguousPointError,
     DataError,
+    LocationError,
     UnknownKeyError,
     UnknownMeridianError,
+    UnknownNerveError,
     UnknownPointError,
     UnknownRegionError,
+    UnknownSegmentError,
     UnknownSourceError,
 )
 
@@ -39,14 +42,21 @@ if TYPE_CHECKING:
         Alias,
         Category,
         Caution,
+        Innervation,
+        LimbSurface,
         Location,
         Meridian,
         Names,
         Needling,
+        Nerve,
         Point,
+        PointLocation,
         Region,
+        RegionRef,
+        Segment,
         Site,
         Source,
+        Territory,
         Vessel,
     )
 
@@ -66,23 +76,34 @@ __all__ = [
     "Category",
     "Caution",
     "DataError",
+    "Innervation",
     "KnowledgeBase",
+    "LimbSurface",
     "Location",
+    "LocationError",
     "Meridian",
     "Names",
     "Needling",
+    "Nerve",
     "Point",
+    "PointLocation",
     "Region",
+    "RegionRef",
+    "Segment",
     "Site",
     "Source",
+    "Territory",
     "UnknownKeyError",
     "UnknownMeridianError",
+    "UnknownNerveError",
     "UnknownPointError",
     "UnknownRegionError",
+    "UnknownSegmentError",
     "UnknownSourceError",
     "Vessel",
     "__version__",
     "load",
+    "parse_location",
     "validate",
 ]
 
@@ -91,14 +112,21 @@ _LAZY = {
     "Alias": "models",
     "Caution": "models",
     "Category": "models",
+    "Innervation": "models",
+    "LimbSurface": "models",
     "Location": "models",
     "Meridian": "models",
     "Names": "models",
     "Needling": "models",
+    "Nerve": "models",
     "Point": "models",
+    "PointLocation": "models",
     "Region": "models",
+    "RegionRef": "models",
+    "Segment": "models",
     "Site": "models",
     "Source": "models",
+    "Territory": "models",
     "Vessel": "models",
 }
 
@@ -141,6 +169,18 @@ def load(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:
 
                 _packaged = KnowledgeBase.from_directory(packaged_data_dir())
     return _packaged
+
+
+def parse_location(text: str) -> Location:
+    """Read a description of where someone is numb into a :class:`Location`, using the
+    packaged data. Raises :class:`LocationError` for text it cannot read.
+
+    >>> import acupoints
+    >>> loc = acupoints.parse_location("pins and needles in both feet, worse at night")
+    >>> loc.region_ids, loc.side, loc.pattern
+    (('foot',), 'both', 'stocking_glove')
+    """
+    return load().parse_location(text)
 
 
 def validate(path: str | os.PathLike[str] | None = None) -> list[DataError]:

@@ -21,10 +21,13 @@ __all__ = [
     "AcupointsError",
     "AmbiguousPointError",
     "DataError",
+    "LocationError",
     "UnknownKeyError",
     "UnknownMeridianError",
+    "UnknownNerveError",
     "UnknownPointError",
     "UnknownRegionError",
+    "UnknownSegmentError",
     "UnknownSourceError",
 ]
 
@@ -149,6 +152,52 @@ class UnknownRegionError(UnknownKeyError):
     """No body region has this id."""
 
     what = "body region"
+
+
+class UnknownNerveError(UnknownKeyError):
+    """No nerve has this id or name."""
+
+    what = "nerve"
+
+
+class UnknownSegmentError(UnknownKeyError):
+    """No spinal segment has this id."""
+
+    what = "spinal segment"
+
+
+class LocationError(ValueError, AcupointsError):
+    """Text that does not describe a body location the library can read.
+
+    ``unknown`` lists the words it did not understand, ``suggestions`` the closest known
+    terms for them (word -> list of terms).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        text: object = None,
+        unknown: Sequence[str] = (),
+        suggestions: dict[str, list[str]] | None = None,
+    ) -> None:
+        self.message = message
+        self.text = text
+        self.unknown = list(unknown)
+        self.suggestions = dict(suggestions or {})
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        msg = self.message
+        if self.unknown:
+            parts = []
+            for word in self.unknown:
+                near = self.suggestions.get(word)
+                parts.append(f"{word!r}" + (f" (did you mean {', '.join(near)}?)" if near else ""))
+            msg += "; not understood: " + ", ".join(parts)
+        return msg
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.message, self.text, self.unknown, self.suggestions))
 
 
 class UnknownSourceError(UnknownKeyError):

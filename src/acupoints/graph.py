@@ -21,11 +21,19 @@ relation (edge key)        from -> to          meaning
 ``confluent_of``          point -> vessel|meridian  eight confluent points
 ``back_shu_of`` ...       point -> meridian   ``<category>_of`` for back_shu, front_mu,
                                               lower_he_sea, xi_cleft, luo_connecting
+``innervated_by``         point -> nerve      a nerve supplying the point (attrs layer,
+                                              sources)
+``branch_of``             nerve -> nerve      a branch and the nerve it leaves
+``carries``               nerve -> segment    the spinal roots in the nerve
+``supplies``              nerve -> region     cutaneous territory (attr ``aspects``)
+``dermatome``             region -> segment   the region lies (partly) in the segment's
+                                              dermatome (attr ``aspects``)
 ========================  ==================  ===========================================
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -33,6 +41,7 @@ import networkx as nx
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
+    from .models import Territory
 
 __all__ = ["build_graph", "node_id"]
 
@@ -48,6 +57,23 @@ def _channel_node(code: str) -> str:
     return node_id("meridian" if len(code) == 2 else "vessel", code)
 
 
+def _merged(territory: Iterable[Territory]) -> list[tuple[str, tuple[str, ...]]]:
+    """Territory entries merged per region: one edge per (nerve or segment, region); an
+    entry without aspects (the whole region) wins over entries with some."""
+    out: dict[str, set[str] | None] = {}
+    for t in territory:
+        if t.region in out and out[t.region] is None:
+            continue
+        if not t.aspects:
+            out[t.region] = None
+        else:
+            out.setdefault(t.region, set())
+            cur = out[t.region]
+            assert cur is not None
+            cur.update(t.aspects)
+    return [(r, tuple(sorted(a)) if a else ()) for r, a in out.items()]
+
+
 def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
     """Build the graph of ``kb`` (use :attr:`KnowledgeBase.graph`, which caches it)."""
     g = nx.MultiDiGraph(name="acupoints")
@@ -60,6 +86,31 @@ def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
     for r in kb.regions:
         if r.parent is not None:
             g.add_edge(node_id("region", r.id), node_id("region", r.parent), key="part_of")
+    for n in kb.nerves:
+        g.add_node(node_id("nerve", n.id), kind="nerve", label=n.name, id=n.id)
+    for seg in kb.segments:
+        g.add_node(
+            node_id("segment", seg.id), kind="segment", label=f"spinal segment {seg.id}", id=seg.id
+        )
+    for n in kb.nerves:
+        here = node_id("nerve", n.id)
+        if n.parent is not None:
+            g.add_edge(here, node_id("nerve", n.parent), key="branch_of")
+        for level in n.segments:
+            there = node_id("segment", level)
+            if there not in g:  # roots outside the dermatome table (C1, Co)
+                g.add_node(there, kind="segment", label=f"spinal segment {level}", id=level)
+            g.add_edge(here, there, key="carries")
+        for region, aspects in _merged(n.territory):
+            g.add_edge(here, node_id("region", region), key="supplies", aspects=aspects)
+    for seg in kb.segments:
+        for region, aspects in _merged(seg.territory):
+            g.add_edge(
+                node_id("region", region),
+                node_id("segment", seg.id),
+                key="dermatome",
+                aspects=aspects,
+            )
     for p in kb.points:
         g.add_node(
             node_id("point", p.code), kind="point", label=str(p), code=p.code, meridian=p.meridian
@@ -67,6 +118,14 @@ def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
         g.add_edge(node_id("point", p.code), node_id("region", p.location.region), key="located_in")
         if p.meridian is not None:
             g.add_edge(node_id("point", p.code), node_id("meridian", p.meridian), key="on_meridian")
+        for inn in p.innervation:
+            g.add_edge(
+                node_id("point", p.code),
+                node_id("nerve", inn.nerve),
+                key="innervated_by",
+                layer=inn.layer,
+                sources=inn.sources,
+            )
         for c in p.categories:
             if c.kind == "crossing":
                 for ch in c.meridians:
@@ -83,10 +142,12 @@ def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
     for i, m in enumerate(regular):
         nxt = regular[(i + 1) % len(regular)]
         g.add_edge(node_id("meridian", m.code), node_id("meridian", nxt.code), key="flow_next")
-        here, there = kb.points_of(m.code), kb.points_of(nxt.code)
-        if here and there:
+        line, following = kb.points_of(m.code), kb.points_of(nxt.code)
+        if line and following:
             g.add_edge(
-                node_id("point", here[-1].code), node_id("point", there[0].code), key="flow_next"
+                node_id("point", line[-1].code),
+                node_id("point", following[0].code),
+                key="flow_next",
             )
         if m.partner is not None:
             g.add_edge(

@@ -51,6 +51,11 @@ def check_dataset(data: Dataset) -> list[DataError]:
     problems += _duplicates("meridians.yaml", (v.code for v in data.vessels), "vessel code")
     problems += _duplicates("regions.yaml", (r.id for r in data.regions), "region id")
     problems += _duplicates("points.yaml", (p.code for p in data.points), "point code")
+    problems += _duplicates("nerves.yaml", (n.id for n in data.nerves), "nerve id")
+    problems += _duplicates("segments.yaml", (s.id for s in data.segments), "segment id")
+    problems += _duplicates(
+        "regions.yaml", (f"{s.limb} {s.surface}" for s in data.surfaces), "limb surface"
+    )
 
     source_ids = {s.id for s in data.sources}
     meridians = {m.code: m for m in data.meridians}
@@ -153,6 +158,49 @@ def check_dataset(data: Dataset) -> list[DataError]:
             seen.add(cur.parent)
             cur = regions[cur.parent]
 
+    def check_territory(file: str, entry: str, field: str, regs: Iterable[str]) -> None:
+        for i, rid in enumerate(regs):
+            if rid not in regions:
+                add(
+                    DataError(
+                        f"unknown region {rid!r} (not in regions.yaml)",
+                        file=file,
+                        entry=entry,
+                        field=f"{field}.{i}.region",
+                    )
+                )
+
+    # nerves and segments
+    nerves = {n.id: n for n in data.nerves}
+    for n in data.nerves:
+        check_sources("nerves.yaml", n.id, n)
+        if n.parent is not None and n.parent not in nerves:
+            add(
+                DataError(
+                    f"unknown parent nerve {n.parent!r}",
+                    file="nerves.yaml",
+                    entry=n.id,
+                    field="parent",
+                )
+            )
+        check_territory("nerves.yaml", n.id, "territory", (t.region for t in n.territory))
+    for seg in data.segments:
+        check_sources("segments.yaml", seg.id, seg)
+        check_territory("segments.yaml", seg.id, "territory", (t.region for t in seg.territory))
+        if seg.key_region not in regions:
+            add(
+                DataError(
+                    f"unknown region {seg.key_region!r}",
+                    file="segments.yaml",
+                    entry=seg.id,
+                    field="key_region",
+                )
+            )
+    for surf in data.surfaces:
+        check_sources("regions.yaml", f"{surf.limb} {surf.surface}", surf)
+    for r in data.regions:
+        check_sources("regions.yaml", r.id, r)
+
     # points
     by_meridian: dict[str | None, list[int]] = defaultdict(list)
     channels = set(meridians) | set(VESSEL_CODES)
@@ -188,6 +236,16 @@ def check_dataset(data: Dataset) -> list[DataError]:
                             field=f"categories.{i}.meridians",
                         )
                     )
+        for i, inn in enumerate(p.innervation):
+            if inn.nerve not in nerves:
+                add(
+                    DataError(
+                        f"unknown nerve {inn.nerve!r} (not in nerves.yaml)",
+                        file="points.yaml",
+                        entry=p.code,
+                        field=f"innervation.{i}.nerve",
+                    )
+                )
         for i, s in enumerate(p.sites):
             if s.same_as is not None and s.same_as not in points:
                 add(

@@ -19,18 +19,23 @@ from .errors import (
     AmbiguousPointError,
     DataError,
     UnknownMeridianError,
+    UnknownNerveError,
     UnknownPointError,
     UnknownRegionError,
+    UnknownSegmentError,
     UnknownSourceError,
 )
 from .index import PointIndex, code_order, meridian_prefixes
 from .integrity import check_dataset
 from .loading import Dataset, read_dataset
-from .models import Meridian, Point, Region, Source, Vessel
+from .models import LimbSurface, Meridian, Nerve, Point, Region, Segment, Source, Vessel
 from .names import name_key, prefix_key, suggest
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from .anatomy import Anatomy
+    from .models import Location
 
 __all__ = ["KnowledgeBase"]
 
@@ -74,6 +79,8 @@ class KnowledgeBase:
         self._vessels: dict[str, Vessel] = {v.code: v for v in data.vessels}
         self._regions: dict[str, Region] = {r.id: r for r in data.regions}
         self._sources: dict[str, Source] = {s.id: s for s in data.sources}
+        self._nerves: dict[str, Nerve] = {n.id: n for n in data.nerves}
+        self._segments: dict[str, Segment] = {s.id: s for s in data.segments}
         self._prefixes = meridian_prefixes(self._meridians.values())
         self._index = PointIndex(self._points.values(), self._prefixes)
         by_meridian: dict[str, list[Point]] = {code: [] for code in self._meridians}
@@ -157,6 +164,21 @@ class KnowledgeBase:
     def sources(self) -> tuple[Source, ...]:
         """Every source cited by the data."""
         return tuple(self._sources.values())
+
+    @property
+    def nerves(self) -> tuple[Nerve, ...]:
+        """Nerves, with their roots and skin territories."""
+        return tuple(self._nerves.values())
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """Spinal segments C2-S5 and their dermatomes."""
+        return tuple(self._segments.values())
+
+    @property
+    def surfaces(self) -> tuple[LimbSurface, ...]:
+        """The Yin and Yang surfaces of the arm and the leg."""
+        return self._data.surfaces
 
     @property
     def dataset(self) -> Dataset:
@@ -342,3 +364,101 @@ class KnowledgeBase:
         from .graph import build_graph
 
         return build_graph(self)
+
+    # --------------------------------------------------------------- body model
+    @cached_property
+    def anatomy(self) -> Anatomy:
+        """Region, surface, nerve and dermatome queries (see :mod:`acupoints.anatomy`)."""
+        from .anatomy import Anatomy
+
+        return Anatomy(self)
+
+    def nerve(self, query: str) -> Nerve:
+        """A nerve by id (``radial.superficial``) or by any of its names
+        (``superficial radial nerve``, ``common peroneal nerve``)."""
+        if not isinstance(query, str):
+            raise UnknownNerveError(query)
+        if query in self._nerves:
+            return self._nerves[query]
+        key = name_key(query)
+        for n in self._nerves.values():
+            if key in {name_key(n.id), name_key(n.name), *(name_key(a) for a in n.aliases)}:
+                return n
+        raise UnknownNerveError(
+            query, suggest(query, list(self._nerves) + [n.name for n in self._nerves.values()], 5)
+        )
+
+    def segment(self, level: str) -> Segment:
+        """A spinal segment and its dermatome, by level (``C6``, ``l5``)."""
+        key = level.strip().upper() if isinstance(level, str) else level
+        if isinstance(key, str) and key in self._segments:
+            return self._segments[key]
+        raise UnknownSegmentError(level, suggest(str(level).upper(), self._segments, 3))
+
+    def points_in(
+        self,
+        region: str,
+        *,
+        aspects: Iterable[str] = (),
+        surface: str | None = None,
+        subregions: bool = True,
+    ) -> tuple[Point, ...]:
+        """Points located in a body region (by default including its sub-regions),
+        optionally filtered by aspect and by Yin/Yang surface.
+
+        >>> import acupoints
+        >>> [p.code for p in acupoints.load().points_in("hand.thumb")]
+        ['LU11', 'EX-UE5']
+        """
+        return self.anatomy.points_in(
+            region, aspects=aspects, surface=surface, subregions=subregions
+        )
+
+    def points_innervated(
+        self, *, segment: str | None = None, nerve: str | None = None
+    ) -> tuple[Point, ...]:
+        """Points whose innervation includes a spinal ``segment`` or a ``nerve`` (with
+        its branches).
+
+        >>> import acupoints
+        >>> "BL32" in [p.code for p in acupoints.load().points_innervated(segment="S2")]
+        True
+        """
+        if nerve is not None:
+            nerve = self.nerve(nerve).id
+        if segment is not None:
+            segment = self.segment(segment).id
+        return self.anatomy.points_innervated(segment=segment, nerve=nerve)
+
+    def segments_for(self, region: str, aspects: Iterable[str] = ()) -> tuple[str, ...]:
+        """Spinal segments whose dermatome covers a region, best first."""
+        return self.anatomy.segments_for(region, tuple(aspects))
+
+    def nerves_for(self, region: str, aspects: Iterable[str] = ()) -> tuple[str, ...]:
+        """Cutaneous nerves whose territory covers a region, best first."""
+        return self.anatomy.nerves_for(region, tuple(aspects))
+
+    def segments_of(self, query: str | Point) -> tuple[str, ...]:
+        """Spinal segments of the nerves that supply a point."""
+        return self.anatomy.segments_of_point(self.point(query).code)
+
+    def parse_location(self, text: str) -> Location:
+        """Read a description of where someone is numb into a :class:`Location`.
+
+        >>> import acupoints
+        >>> loc = acupoints.load().parse_location("numbness in my left thumb and index finger")
+        >>> [r.region for r in loc.regions], loc.side, loc.segments[:2]
+        (['hand.thumb', 'hand.index_finger'], 'left', ('C6', 'C7'))
+        """
+        from .parse import parse
+
+        return parse(self, text)
+
+    def location(
+        self, regions: Iterable[str | tuple[str, Iterable[str]]], *, side: str | None = None
+    ) -> Location:
+        """Build a :class:`Location` from region ids (optionally ``(id, aspects)`` pairs),
+        with candidate segments and nerves filled in."""
+        from .parse import from_regions
+
+        return from_regions(self, regions, side=side)

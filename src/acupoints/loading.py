@@ -24,7 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import DataError
-from .models import Meridian, Point, Region, Source, Vessel
+from .models import LimbSurface, Meridian, Nerve, Point, Region, Segment, Source, Vessel
 
 __all__ = [
     "DATA_FILES",
@@ -72,7 +72,10 @@ class Dataset(BaseModel):
     sources: tuple[Source, ...]
     meridians: tuple[Meridian, ...]
     vessels: tuple[Vessel, ...]
+    surfaces: tuple[LimbSurface, ...] = ()
     regions: tuple[Region, ...]
+    nerves: tuple[Nerve, ...] = ()
+    segments: tuple[Segment, ...] = ()
     points: tuple[Point, ...]
 
 
@@ -80,14 +83,16 @@ class Dataset(BaseModel):
 class _FileSpec:
     name: str
     sections: Mapping[str, type[BaseModel]]
-    key: str  # field that names an entry in error messages
+    keys: tuple[str, ...]  # fields that name an entry in error messages, first found wins
 
 
 DATA_FILES: tuple[_FileSpec, ...] = (
-    _FileSpec("sources.yaml", {"sources": Source}, "id"),
-    _FileSpec("meridians.yaml", {"meridians": Meridian, "vessels": Vessel}, "code"),
-    _FileSpec("regions.yaml", {"regions": Region}, "id"),
-    _FileSpec("points.yaml", {"points": Point}, "code"),
+    _FileSpec("sources.yaml", {"sources": Source}, ("id",)),
+    _FileSpec("meridians.yaml", {"meridians": Meridian, "vessels": Vessel}, ("code",)),
+    _FileSpec("regions.yaml", {"surfaces": LimbSurface, "regions": Region}, ("id", "limb")),
+    _FileSpec("nerves.yaml", {"nerves": Nerve}, ("id",)),
+    _FileSpec("segments.yaml", {"segments": Segment}, ("id",)),
+    _FileSpec("points.yaml", {"points": Point}, ("code",)),
 )
 """The files of a data directory, the top-level sections of each and their models."""
 
@@ -180,9 +185,11 @@ def _node_line(text: str, path: Sequence[str | int]) -> int | None:
     return line
 
 
-def _entry_name(entry: Any, key: str, index: int) -> str:
-    if isinstance(entry, Mapping) and isinstance(entry.get(key), (str, int)):
-        return str(entry[key])
+def _entry_name(entry: Any, keys: Sequence[str], index: int) -> str:
+    if isinstance(entry, Mapping):
+        for key in keys:
+            if isinstance(entry.get(key), (str, int)):
+                return str(entry[key])
     return f"#{index + 1}"
 
 
@@ -213,7 +220,7 @@ def _validate_section(
         )
         return
     for index, raw in enumerate(items):
-        name = _entry_name(raw, spec.key, index)
+        name = _entry_name(raw, spec.keys, index)
         if not isinstance(raw, Mapping):
             yield DataError(
                 f"entry must be a mapping, got {type(raw).__name__}",
@@ -257,7 +264,7 @@ def cache_dir() -> Path | None:
 def _fingerprint(texts: Sequence[bytes]) -> str:
     from . import __version__
 
-    h = hashlib.sha256(f"acupoints {__version__} schema 1".encode())
+    h = hashlib.sha256(f"acupoints {__version__} schema 2".encode())
     for spec, raw in zip(DATA_FILES, texts, strict=True):
         h.update(spec.name.encode() + b"\0" + len(raw).to_bytes(8, "big") + raw)
     return h.hexdigest()

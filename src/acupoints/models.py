@@ -39,16 +39,24 @@ __all__ = [
     "Alias",
     "Category",
     "Caution",
+    "Innervation",
     "LimbCourse",
+    "LimbSurface",
     "Location",
     "Meridian",
     "MeridianNames",
     "Names",
     "Needling",
+    "Nerve",
     "Point",
+    "PointLocation",
     "Region",
+    "RegionRef",
+    "Segment",
     "Site",
     "Source",
+    "Synonym",
+    "Territory",
     "Vessel",
 ]
 
@@ -59,6 +67,8 @@ SourceIds = Annotated[
 ]
 RegionId = Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z_]+)*$")]
 SpinalLevel = Annotated[str, Field(pattern=r"^(C[1-8]|T(1[0-2]|[1-9])|L[1-5]|S[1-5]|Co)$")]
+NerveId = Annotated[str, Field(pattern=r"^[a-z_]+(\.[A-Za-z0-9_]+)?$")]
+UberonId = Annotated[str, Field(pattern=r"^UBERON:\d{7}$")]
 
 POINT_CODE = re.compile(
     r"^(?:(LU|LI|ST|SP|HT|SI|BL|KI|PC|TE|GB|LR|GV|CV)|EX-(HN|CA|B|UE|LE))([1-9]\d*)$"
@@ -126,7 +136,7 @@ class Alias(_Record):
     note: str | None = Field(default=None, description="Why the alias exists.")
 
 
-class Location(_Record):
+class PointLocation(_Record):
     """Where a point lies."""
 
     region: RegionId = Field(description="Most specific body region id (see regions.yaml).")
@@ -246,6 +256,16 @@ class Site(_Record):
     sources: SourceIds
 
 
+class Innervation(_Record):
+    """A nerve that supplies the skin or tissue at a point."""
+
+    nerve: NerveId = Field(description="Id of the nerve (see nerves.yaml).")
+    layer: Literal["superficial", "deep"] | None = Field(
+        default=None, description="Whether the source names it as superficial or deeper."
+    )
+    sources: SourceIds
+
+
 class Point(_Record):
     """An acupuncture point: a WHO standard point on a meridian or a WHO extra point."""
 
@@ -257,7 +277,10 @@ class Point(_Record):
     number: int = Field(ge=1, description="Number along the meridian or in the extra group.")
     names: Names
     aliases: tuple[Alias, ...] = Field(default=(), description="Other names and codes.")
-    location: Location
+    location: PointLocation
+    innervation: tuple[Innervation, ...] = Field(
+        default=(), description="Nerves supplying the point (limbs, neck, back, sacrum, trunk)."
+    )
     needling: tuple[Needling, ...] = Field(default=(), description="Needling methods by source.")
     categories: tuple[Category, ...] = Field(default=(), description="Special-point categories.")
     cautions: tuple[Caution, ...] = Field(default=(), description="Cautions when needling.")
@@ -381,12 +404,32 @@ class Vessel(_Record):
     sources: SourceIds
 
 
+class Synonym(_Record):
+    """A phrase for a region that also implies an aspect ("shin" = front of the lower leg)."""
+
+    text: str = Field(min_length=1, description="The phrase, lower case.")
+    aspects: tuple[Aspect, ...] = Field(min_length=1, description="Aspects the phrase implies.")
+
+
 class Region(_Record):
     """A body region, part of a hierarchy rooted at 'body'."""
 
     id: RegionId = Field(description="Dotted id, e.g. 'hand.dorsum'.")
     name: str = Field(min_length=1, description="English name.")
     parent: RegionId | None = Field(description="Id of the enclosing region; null for 'body'.")
+    uberon: UberonId | None = Field(default=None, description="Uberon anatomy id, if one exists.")
+    synonyms: tuple[str | Synonym, ...] = Field(
+        default=(), description="Words people write for it, lay and clinical, lower case."
+    )
+    sources: tuple[SourceId, ...] = Field(
+        default=(), description="Sources of the Uberon id (required when `uberon` is set)."
+    )
+
+    @model_validator(mode="after")
+    def _uberon_needs_source(self) -> Region:
+        if self.uberon is not None and not self.sources:
+            raise ValueError("a region with an `uberon` id needs `sources`")
+        return self
 
     @field_validator("id")
     @classmethod
@@ -394,3 +437,127 @@ class Region(_Record):
         if ".." in v:
             raise ValueError("empty id segment")
         return v
+
+    @field_validator("synonyms")
+    @classmethod
+    def _lower_case(cls, v: tuple[str | Synonym, ...]) -> tuple[str | Synonym, ...]:
+        for s in v:
+            text = s if isinstance(s, str) else s.text
+            if text != text.lower().strip():
+                raise ValueError(f"synonym {text!r} must be lower case")
+        return v
+
+    def phrases(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Every synonym as (text, implied aspects)."""
+        return tuple((s, ()) if isinstance(s, str) else (s.text, s.aspects) for s in self.synonyms)
+
+
+class LimbSurface(_Record):
+    """Which aspects of a limb form its Yin (inner) or Yang (outer) surface."""
+
+    limb: Literal["arm", "leg"] = Field(description="Arm or leg.")
+    surface: Surface = Field(description="Yin or Yang.")
+    aspects: tuple[Aspect, ...] = Field(min_length=1, description="Aspects on this surface.")
+    name: str = Field(min_length=1, description="English name.")
+    description: str = Field(min_length=10, description="What it covers, in this library's words.")
+    sources: SourceIds
+
+
+class Territory(_Record):
+    """Part of the skin, as a region and optionally some of its aspects."""
+
+    region: RegionId = Field(description="Region id.")
+    aspects: tuple[Aspect, ...] = Field(default=(), description="Aspects; empty = all of it.")
+
+
+class Nerve(_Record):
+    """A nerve, its spinal roots and (for cutaneous nerves) its skin territory."""
+
+    id: NerveId = Field(description="Id, e.g. 'radial.superficial' or 'dorsal_ramus.L5'.")
+    name: str = Field(min_length=1, description="English name.")
+    parent: NerveId | None = Field(description="Nerve it branches from; null for a root nerve.")
+    kind: Literal["plexus", "mixed", "motor", "cutaneous", "ramus", "cranial", "autonomic"] = Field(
+        description="What sort of nerve."
+    )
+    segments: tuple[SpinalLevel, ...] = Field(
+        description="Spinal roots it carries (empty for cranial and autonomic nerves)."
+    )
+    territory: tuple[Territory, ...] = Field(default=(), description="Skin it supplies.")
+    aliases: tuple[str, ...] = Field(default=(), description="Other names used by the sources.")
+    uberon: UberonId | None = Field(default=None, description="Uberon id, if any.")
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _check_segments(self) -> Nerve:
+        if (self.kind in ("cranial", "autonomic")) != (not self.segments):
+            raise ValueError("cranial and autonomic nerves have no segments; others need them")
+        return self
+
+
+class Segment(_Record):
+    """A spinal segment and its dermatome."""
+
+    id: SpinalLevel = Field(description="Segment, C2 ... S5.")
+    key_point: str = Field(
+        min_length=5, description="Its ISNCSCI key sensory point, in this library's words."
+    )
+    key_region: RegionId = Field(description="Region of the key sensory point.")
+    territory: tuple[Territory, ...] = Field(min_length=1, description="Skin of its dermatome.")
+    sources: SourceIds
+
+
+Side = Literal["left", "right", "both"]
+Pattern = Literal["spot", "region", "nerve_territory", "dermatome", "stocking_glove", "multifocal"]
+
+
+class RegionRef(_Record):
+    """One body region named in a symptom description."""
+
+    region: RegionId = Field(description="Region id.")
+    aspects: tuple[Aspect, ...] = Field(default=(), description="Aspects, if the text gives any.")
+    surface: Surface | None = Field(
+        default=None, description="Yin (inner) or Yang (outer) limb surface, when decided."
+    )
+    side: Side | None = Field(default=None, description="Side, when the text gives one.")
+    words: str | None = Field(default=None, description="The words that named it.")
+
+
+class Location(_Record):
+    """Where someone is numb: regions, side, digits, distribution pattern, and the spinal
+    segments and nerves that could account for it.
+
+    Made by :func:`acupoints.parse_location` from text, or by
+    :meth:`KnowledgeBase.location` from region ids.
+    """
+
+    text: str | None = Field(default=None, description="The text it was read from, if any.")
+    regions: tuple[RegionRef, ...] = Field(min_length=1, description="Regions involved.")
+    side: Side | None = Field(default=None, description="Overall side, when the text gives one.")
+    digits: tuple[RegionId, ...] = Field(default=(), description="Fingers and toes involved.")
+    pattern: Pattern = Field(
+        description="spot, region, nerve_territory, dermatome, stocking_glove or multifocal."
+    )
+    segments: tuple[SpinalLevel, ...] = Field(
+        default=(), description="Spinal segments whose dermatomes cover it, best first."
+    )
+    nerves: tuple[NerveId, ...] = Field(
+        default=(), description="Cutaneous nerves whose territories cover it, best first."
+    )
+    negated: tuple[RegionId, ...] = Field(
+        default=(), description="Regions the text explicitly excludes ('but not my hands')."
+    )
+    ignored: tuple[str, ...] = Field(
+        default=(), description="Words read as context (time, activity), not anatomy."
+    )
+
+    @property
+    def region_ids(self) -> tuple[str, ...]:
+        """The region ids, in the order named."""
+        return tuple(r.region for r in self.regions)
+
+    def __str__(self) -> str:
+        parts = []
+        for r in self.regions:
+            bits = [r.side or "", ", ".join(r.aspects), r.region]
+            parts.append(" ".join(b for b in bits if b))
+        return f"{'; '.join(parts)} [{self.pattern}]"

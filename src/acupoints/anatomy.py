@@ -1,0 +1,299 @@
+"""The body model: regions, Yin/Yang limb surfaces, nerves and dermatomes, queried
+through the knowledge graph.
+
+All queries walk :attr:`KnowledgeBase.graph` (``part_of``, ``located_in``,
+``innervated_by``, ``carries``, ``supplies``, ``dermatome`` edges); nothing here loops over
+the record lists to answer a question.
+
+>>> import acupoints
+>>> kb = acupoints.load()
+>>> [p.code for p in kb.points_in("hand.dorsum", surface="yang")][:4]
+['LI3', 'LI4', 'SI3', 'TE2']
+>>> kb.segments_for("hand.thumb")[0], kb.nerves_for("foot.sole")[0]
+('C6', 'tibial')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from .errors import UnknownNerveError, UnknownRegionError, UnknownSegmentError
+from .graph import node_id
+from .index import code_order
+from .names import suggest
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
+    from .models import Point
+
+__all__ = ["Anatomy", "Coverage"]
+
+Coverage = tuple[str, float]
+"""An id (segment or nerve) and how well it covers a location, 0 < score <= 1."""
+
+_ARM_ROOT = "upper_limb"
+_LEG_ROOT = "lower_limb"
+
+
+class Anatomy:
+    """Region, surface, nerve and dermatome queries over one knowledge base's graph.
+
+    Use it through the knowledge base: ``kb.points_in(...)``, ``kb.segments_for(...)``,
+    ``kb.nerves_for(...)``, ``kb.surface_of(...)``.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        self._g = kb.graph
+
+    # --------------------------------------------------------------- graph views
+    @cached_property
+    def _regions(self) -> nx.DiGraph:
+        """Region tree, child -> parent."""
+        edges = [(u, v) for u, v, k in self._g.edges(keys=True) if k == "part_of"]
+        tree = nx.DiGraph(edges)
+        tree.add_nodes_from(node_id("region", r.id) for r in self._kb.regions)
+        return tree
+
+    def _view(self, *relations: str) -> nx.MultiDiGraph:
+        keep = set(relations)
+        return nx.subgraph_view(self._g, filter_edge=lambda u, v, k: k in keep)
+
+    @cached_property
+    def _roots(self) -> nx.MultiDiGraph:
+        """point -> nerve -> segment: the roots a point's own nerves carry."""
+        return self._view("innervated_by", "carries")
+
+    @cached_property
+    def _branches(self) -> nx.MultiDiGraph:
+        """point -> nerve -> parent nerve."""
+        return self._view("innervated_by", "branch_of")
+
+    def _region_node(self, region: str) -> str:
+        node = node_id("region", region)
+        if node not in self._regions:
+            raise UnknownRegionError(region, suggest(str(region), (r.id for r in self._kb.regions)))
+        return node
+
+    # --------------------------------------------------------------- regions
+    def ancestors(self, region: str) -> tuple[str, ...]:
+        """The enclosing regions of ``region``, nearest first, ending at ``body``."""
+        node = self._region_node(region)
+        out = []
+        while True:
+            parents = list(self._regions.successors(node))
+            if not parents:
+                break
+            node = parents[0]
+            out.append(node.split(":", 1)[1])
+        return tuple(out)
+
+    def subregions(self, region: str) -> tuple[str, ...]:
+        """Every region inside ``region`` (not itself), in data order."""
+        node = self._region_node(region)
+        inside = nx.ancestors(self._regions, node)  # edges point child -> parent
+        return tuple(r.id for r in self._kb.regions if node_id("region", r.id) in inside)
+
+    def within(self, region: str, other: str) -> bool:
+        """Whether ``region`` is ``other`` or lies inside it."""
+        return region == other or other in self.ancestors(region)
+
+    def limb_of(self, region: str) -> str | None:
+        """``"arm"``, ``"leg"`` or ``None`` for a region off the limbs."""
+        chain = (region, *self.ancestors(region))
+        if _ARM_ROOT in chain:
+            return "arm"
+        if _LEG_ROOT in chain:
+            return "leg"
+        return None
+
+    def surface_of(self, region: str, aspects: Iterable[str]) -> str | None:
+        """The Yin/Yang limb surface that ``aspects`` of ``region`` lie on, or ``None`` when
+        the region is off the limbs or the aspects do not decide it (e.g. "radial")."""
+        limb = self.limb_of(region)
+        if limb is None:
+            return None
+        wanted = set(aspects)
+        if region.startswith("foot.") and region.split(".")[1] in ("sole",):
+            wanted.add("plantar")
+        if region == "hand.palm":
+            wanted.add("palmar")
+        if region in ("hand.dorsum", "foot.dorsum"):
+            wanted.add("dorsal")
+        hits = {s.surface for s in self._kb.surfaces if s.limb == limb and wanted & set(s.aspects)}
+        return hits.pop() if len(hits) == 1 else None
+
+    # --------------------------------------------------------------- points
+    def points_in(
+        self,
+        region: str,
+        *,
+        aspects: Iterable[str] = (),
+        surface: str | None = None,
+        subregions: bool = True,
+    ) -> tuple[Point, ...]:
+        """Points located in ``region`` (and, by default, its sub-regions), optionally only
+        those with one of ``aspects`` or on the Yin/Yang ``surface``; in WHO order."""
+        target = self._region_node(region)
+        places = {target} | (nx.ancestors(self._regions, target) if subregions else set())
+        codes = {
+            u.split(":", 1)[1]
+            for place in places
+            for u, _, k in self._g.in_edges(place, keys=True)
+            if k == "located_in"
+        }
+        wanted = set(aspects)
+        out = []
+        for code in sorted(codes, key=code_order):
+            p = self._kb.point(code)
+            if wanted and not wanted & set(p.location.aspects):
+                continue
+            if surface is not None and p.location.surface != surface:
+                continue
+            out.append(p)
+        return tuple(out)
+
+    def points_innervated(
+        self, *, segment: str | None = None, nerve: str | None = None
+    ) -> tuple[Point, ...]:
+        """Points supplied by ``nerve`` (or any of its branches), or by any nerve that
+        carries roots of ``segment``; in WHO order."""
+        if (segment is None) == (nerve is None):
+            raise TypeError("give exactly one of segment= or nerve=")
+        if segment is not None:
+            g = self._roots
+            start = node_id("segment", segment)
+            if start not in g:
+                raise UnknownSegmentError(segment, suggest(str(segment), self._segment_ids()))
+        else:
+            g = self._branches
+            start = self._nerve_node(str(nerve))
+        reach = nx.ancestors(g, start)
+        codes = [n.split(":", 1)[1] for n in reach if n.startswith("point:")]
+        return tuple(self._kb.point(c) for c in sorted(codes, key=code_order))
+
+    def _nerve_node(self, nerve: str) -> str:
+        node = node_id("nerve", nerve)
+        if node not in self._g:
+            raise UnknownNerveError(nerve, suggest(nerve, (n.id for n in self._kb.nerves)))
+        return node
+
+    def _segment_ids(self) -> list[str]:
+        return [s.id for s in self._kb.segments]
+
+    def segments_of_point(self, code: str) -> tuple[str, ...]:
+        """Spinal segments carried by the nerves that supply a point, in cranial order."""
+        start = node_id("point", self._kb.point(code).code)
+        reach = nx.descendants(self._roots, start)
+        found = {n.split(":", 1)[1] for n in reach if n.startswith("segment:")}
+        return tuple(sorted(found, key=_segment_order))
+
+    # --------------------------------------------------------------- coverage
+    def _cover(
+        self, relation: str, kind: str, region: str, aspects: Sequence[str]
+    ) -> dict[str, float]:
+        """How well each nerve (``supplies``) or segment (``dermatome``) covers one region:
+        1.0 when its territory holds the region (and the asked aspects), 0.5 when it holds
+        only part of it."""
+        target = self._region_node(region)
+        up = {target} | set(nx.descendants(self._regions, target))  # region and enclosing ones
+        down = set(nx.ancestors(self._regions, target))  # regions inside it
+        wanted = set(aspects)
+        scores: dict[str, float] = {}
+
+        def note(ident: str, score: float) -> None:
+            if score > scores.get(ident, 0.0):
+                scores[ident] = score
+
+        edges = (
+            self._g.in_edges(up | down, keys=True, data=True)
+            if relation == "supplies"
+            else self._g.out_edges(up | down, keys=True, data=True)
+        )
+        for u, v, k, d in edges:
+            if k != relation:
+                continue
+            terr_node, other = (v, u) if relation == "supplies" else (u, v)
+            ident = other.split(":", 1)[1]
+            terr_aspects = set(d.get("aspects", ()))
+            if terr_node in up:
+                if not terr_aspects or (wanted and wanted & terr_aspects):
+                    note(ident, 1.0)
+                elif not wanted:
+                    note(ident, 0.5)
+            elif not (wanted and terr_aspects and not wanted & terr_aspects):
+                note(ident, 0.5)
+        return scores
+
+    def rank(self, relation: str, parts: Sequence[tuple[str, Sequence[str]]]) -> list[Coverage]:
+        """Nerves (``"supplies"``) or segments (``"dermatome"``) covering every part of a
+        location, best first: mean coverage over the parts, then the more specific (for
+        nerves: a branch before the nerve it leaves), then id."""
+        if not parts:
+            return []
+        kind = "nerve" if relation == "supplies" else "segment"
+        totals: dict[str, float] = {}
+        for region, aspects in parts:
+            for ident, score in self._cover(relation, kind, region, aspects).items():
+                totals[ident] = totals.get(ident, 0.0) + score
+        ranked = [(ident, round(total / len(parts), 3)) for ident, total in totals.items()]
+        if kind == "nerve":
+            ranked = self._drop_covered_parents(ranked)
+            ranked.sort(key=lambda x: (-x[1], -self._nerve_depth(x[0]), _natural(x[0])))
+        else:
+            ranked.sort(key=lambda x: (-x[1], _segment_order(x[0])))
+        return ranked
+
+    @cached_property
+    def _nerve_tree(self) -> nx.MultiDiGraph:
+        return self._view("branch_of")
+
+    def _nerve_depth(self, nerve: str) -> int:
+        return len(nx.descendants(self._nerve_tree, node_id("nerve", nerve)))
+
+    def _drop_covered_parents(self, ranked: list[Coverage]) -> list[Coverage]:
+        score = dict(ranked)
+        branch = self._nerve_tree
+        drop = set()
+        for ident, s in ranked:
+            for parent in nx.descendants(branch, node_id("nerve", ident)):
+                pid = parent.split(":", 1)[1]
+                if pid in score and score[pid] <= s:
+                    drop.add(pid)
+        return [(i, s) for i, s in ranked if i not in drop]
+
+    def segments_for(self, region: str, aspects: Sequence[str] = ()) -> tuple[str, ...]:
+        """Segments whose dermatome covers ``region`` (with ``aspects``), best first."""
+        return tuple(i for i, _ in self.rank("dermatome", [(region, tuple(aspects))]))
+
+    def nerves_for(self, region: str, aspects: Sequence[str] = ()) -> tuple[str, ...]:
+        """Cutaneous nerves whose territory covers ``region`` (with ``aspects``), best first."""
+        return tuple(i for i, _ in self.rank("supplies", [(region, tuple(aspects))]))
+
+
+def _natural(ident: str) -> tuple[object, ...]:
+    """Sort key that puts dorsal_ramus.T2 before dorsal_ramus.T10."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", ident))
+
+
+_ORDER = (
+    [f"C{i}" for i in range(1, 9)]
+    + [f"T{i}" for i in range(1, 13)]
+    + [f"L{i}" for i in range(1, 6)]
+    + [f"S{i}" for i in range(1, 6)]
+    + ["Co"]
+)
+
+
+def _segment_order(level: str) -> int:
+    return _ORDER.index(level) if level in _ORDER else len(_ORDER)
+
+
+def segment_order(level: str) -> int:
+    """Cranial-to-caudal position of a spinal level (C1 = 0 ... Co)."""
+    return _segment_order(level)

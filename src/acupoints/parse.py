@@ -1,0 +1,747 @@
+"""Free text -> :class:`~acupoints.models.Location`.
+
+Reads plain English as people write it ("pins and needles in both feet, worse at night",
+"the top of my right foot and the outside of my ankle", "numb outer thigh"). The body
+words come from the data (region names and synonyms in ``regions.yaml``); the rest —
+sides, aspects, symptom and context words — is the small grammar below.
+
+It never guesses a region from nothing: text that names no region, or a word that looks
+like a misspelt body part, raises :class:`~acupoints.errors.LocationError` naming the
+words and suggesting the nearest known terms.
+
+>>> import acupoints
+>>> loc = acupoints.parse_location("the top of my right foot and the outside of my ankle")
+>>> [(r.region, r.aspects, r.side) for r in loc.regions]
+[('foot.dorsum', (), 'right'), ('ankle', ('lateral',), 'right')]
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import LocationError, UnknownRegionError
+from .models import Location, RegionRef
+from .names import suggest
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
+
+__all__ = ["from_regions", "parse"]
+
+MAX_TEXT = 2000
+"""Longest description accepted, in characters."""
+
+DROP = frozenset({"the", "my", "his", "her", "their", "your", "our", "a", "an", "its", "both's"})
+
+SIDES = {
+    ("left",): "left",
+    ("right",): "right",
+    ("both",): "both",
+    ("bilateral",): "both",
+    ("bilaterally",): "both",
+    ("both", "sides"): "both",
+    ("either", "side"): "both",
+    ("each", "side"): "both",
+    ("left", "side"): "left",
+    ("right", "side"): "right",
+    ("left", "sided"): "left",
+    ("right", "sided"): "right",
+    ("on", "both", "sides"): "both",
+}
+
+# aspect words: word(s) -> (aspect, surface decided by the word itself)
+ASPECT_WORDS: dict[tuple[str, ...], tuple[str, str | None]] = {
+    ("outer",): ("lateral", "yang"),
+    ("outside",): ("lateral", "yang"),
+    ("lateral",): ("lateral", None),
+    ("inner",): ("medial", "yin"),
+    ("inside",): ("medial", "yin"),
+    ("medial",): ("medial", None),
+    ("front",): ("anterior", None),
+    ("anterior",): ("anterior", None),
+    ("back",): ("posterior", None),
+    ("rear",): ("posterior", None),
+    ("posterior",): ("posterior", None),
+    ("top",): ("superior", None),
+    ("upper",): ("superior", None),
+    ("lower",): ("inferior", None),
+    ("bottom",): ("inferior", None),
+    ("underside",): ("inferior", None),
+    ("under",): ("inferior", None),
+    ("side",): ("lateral", None),
+    ("sides",): ("lateral", None),
+    ("dorsal",): ("dorsal", None),
+    ("palmar",): ("palmar", "yin"),
+    ("volar",): ("palmar", "yin"),
+    ("palm", "side"): ("palmar", "yin"),
+    ("plantar",): ("plantar", "yin"),
+    ("radial",): ("radial", None),
+    ("ulnar",): ("ulnar", None),
+    ("thumb", "side"): ("radial", None),
+    ("pinky", "side"): ("ulnar", None),
+    ("little", "finger", "side"): ("ulnar", None),
+}
+ASPECT_LINKS = frozenset({"of", "side", "part", "surface", "aspect", "edge", "area"})
+
+# "index and middle fingers", "big and second toes"
+FINGER_WORDS = {
+    "index": "hand.index_finger",
+    "middle": "hand.middle_finger",
+    "ring": "hand.ring_finger",
+    "little": "hand.little_finger",
+    "pinky": "hand.little_finger",
+    "small": "hand.little_finger",
+    "thumb": "hand.thumb",
+}
+TOE_WORDS = {
+    "big": "foot.big_toe",
+    "great": "foot.big_toe",
+    "first": "foot.big_toe",
+    "second": "foot.second_toe",
+    "third": "foot.third_toe",
+    "middle": "foot.third_toe",
+    "fourth": "foot.fourth_toe",
+    "little": "foot.little_toe",
+    "fifth": "foot.little_toe",
+    "small": "foot.little_toe",
+    "pinky": "foot.little_toe",
+}
+
+NEGATIONS = frozenset({"not", "no", "without", "except", "excluding", "apart", "never"})
+BOUNDARIES = frozenset({".", ",", ";", "!", "?", "but"})
+STOCKING_WORDS = frozenset({"stocking", "stockings", "glove", "gloves", "sock", "socks"})
+SPOT_WORDS = frozenset({"spot", "patch", "point", "place", "dot", "coin"})
+SPREAD_WORDS = frozenset(
+    {
+        "down",
+        "radiating",
+        "radiates",
+        "radiate",
+        "shooting",
+        "shoots",
+        "along",
+        "travels",
+        "travelling",
+        "traveling",
+        "runs",
+        "running",
+        "spreading",
+        "spreads",
+        "into",
+    }
+)
+
+CONTEXT = frozenset(
+    """
+numb numbness numbed tingling tingle tingles tingly pins needles burning burn burns pain
+painful pains ache aches aching achy sore soreness weak weakness cold hot heavy
+heaviness dead asleep prickling prickly crawling electric electrical shock shocks
+shooting stabbing loss of sensation sensations feeling feelings feel feels felt cant
+cannot can paresthesia paraesthesia paresthesias paraesthesias hypoesthesia
+hypoaesthesia dysesthesia dysaesthesia neuropathy neuropathic symptom symptoms going
+goes went down up into through from to along travels runs running spreading spreads
+radiating radiates shooting and or but with i im ive id i'm i've have has had having
+been am is are was were be being in on at for since over past last few several many
+couple days day weeks week months month years year hours hour ago now today yesterday
+recently lately sometimes often always constant constantly intermittent intermittently
+occasionally occasional worse worst better bad night nights nighttime morning mornings
+evening evenings when while after before during sleeping sleep asleep waking wake woke
+walking walk standing stand sitting sit typing type driving drive lying lie lifting
+exercise exercising this that these those there here it its it's area areas part parts
+region whole entire all some also too just only very really quite mostly mainly
+especially slightly mild moderate severe bit lot little like get gets getting got
+started start starts begun began keep keeps comes come came around near patch spot spots
+place small large big sensitive sensitivity touch numbish funny strange weird odd mostly
+both each either every everything started feeling as well then than lost reduced
+decreased diminished altered unable hard difficult difficulty trouble there's pinprick
+prick pricking buzzing vibrating vibration tight tightness swollen swelling stiff
+stiffness cramp cramps cramping itchy itching itch throbbing sharp dull mild slight
+slightly toward towards across between under over by about my me mine we us
+""".split()  # noqa: SIM905 - a word list reads best as text
+)
+
+NOT_BOTH_PLURALS = frozenset(
+    {
+        "fingers",
+        "toes",
+        "fingertips",
+        "knuckles",
+        "lips",
+        "gums",
+        "ribs",
+        "buttocks",
+        "loins",
+        "hamstrings",
+        "quads",
+        "glutes",
+        "genitals",
+        "digits",
+        "arches",
+        "nostrils",
+        "eyelids",
+        "tips",
+        "scapulae",
+        "parts",
+        "nipple",
+        "toetips",
+    }
+)
+
+
+def _normalise(text: str) -> list[str]:
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("-", " ")
+    text = text.replace("/", " ")
+    tokens = re.findall(r"[a-z0-9']+|[.,;!?]", text)
+    out = []
+    for t in tokens:
+        t = t.strip("'")
+        if t.endswith("'s"):
+            t = t[:-2]
+        t = t.replace("'", "")
+        if t:
+            out.append(t)
+    return out
+
+
+def _phrase_key(text: str) -> tuple[str, ...]:
+    return tuple(t for t in _normalise(text) if t not in DROP)
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...]]]
+    longest: int
+    words: frozenset[str]
+    terms: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def _vocab_for(regions: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]) -> _Vocab:
+    phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
+    for rid, syns in regions:
+        for text, aspects in syns:
+            key = _phrase_key(text)
+            if key and key not in phrases:
+                phrases[key] = (rid, aspects)
+    words = frozenset(w for k in phrases for w in k) | frozenset(w for k in ASPECT_WORDS for w in k)
+    terms = tuple(sorted({" ".join(k) for k in phrases}))
+    return _Vocab(phrases, max(len(k) for k in phrases), words, terms)
+
+
+def _vocab(kb: KnowledgeBase) -> _Vocab:
+    regions = tuple((r.id, ((r.name.lower(), ()), *r.phrases())) for r in kb.regions)
+    return _vocab_for(regions)
+
+
+@dataclass
+class _Found:
+    region: str
+    aspects: list[str]
+    surface: str | None
+    start: int
+    end: int
+    words: str
+    negated: bool = False
+    side: str | None = None
+    plural: bool = False
+
+
+@dataclass
+class _State:
+    found: list[_Found] = field(default_factory=list)
+    sides: list[tuple[int, str]] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)
+
+
+def parse(kb: KnowledgeBase, text: object) -> Location:
+    """Read ``text`` into a :class:`Location` (see the module docstring)."""
+    if not isinstance(text, str):
+        raise LocationError(f"a location must be text, got {type(text).__name__}", text)
+    if len(text) > MAX_TEXT:
+        raise LocationError(
+            f"the description is {len(text)} characters; the limit is {MAX_TEXT}", text
+        )
+    vocab = _vocab(kb)
+    tokens = _normalise(text)
+    state = _State()
+    negating = False
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in BOUNDARIES:
+            negating = False
+            state.consumed.add(i)
+            i += 1
+            continue
+        if tok in NEGATIONS:
+            negating = True
+            state.consumed.add(i)
+            i += 1
+            continue
+        if tok in DROP:
+            state.consumed.add(i)
+            i += 1
+            continue
+        step = _match_digits(tokens, i, state, negating)
+        if not step and _region_length(vocab, tokens, i) < 2:
+            step = _match_aspect(vocab, tokens, i, state, negating)
+        step = (
+            step
+            or _match_region(vocab, tokens, i, state, negating)
+            or _match_aspect(vocab, tokens, i, state, negating)
+            or _match_side(tokens, i, state)
+        )
+        i += step or 1
+    return _finish(kb, vocab, text, tokens, state)
+
+
+def _content_span(
+    tokens: Sequence[str], i: int, size: int, skip: Iterable[str] = ()
+) -> tuple[tuple[str, ...], int, list[tuple[int, str]]]:
+    """Up to ``size`` content tokens from ``i`` (skipping DROP and side words); returns the
+    words, the index after the last one and the side words skipped inside."""
+    words: list[str] = []
+    sides: list[tuple[int, str]] = []
+    j = i
+    skipset = set(skip)
+    while j < len(tokens) and len(words) < size:
+        t = tokens[j]
+        if t in BOUNDARIES:
+            break
+        if t in DROP or t in skipset:
+            j += 1
+            continue
+        if (t,) in SIDES and words:
+            sides.append((j, SIDES[(t,)]))
+            j += 1
+            continue
+        words.append(t)
+        j += 1
+    return tuple(words), j, sides
+
+
+def _region_length(vocab: _Vocab, tokens: Sequence[str], i: int) -> int:
+    """Number of content words of the longest region phrase starting at ``i`` (0 if none)."""
+    words, _, _ = _content_span(tokens, i, vocab.longest)
+    for n in range(len(words), 0, -1):
+        if words[:n] in vocab.phrases:
+            return n
+    return 0
+
+
+def _match_region(
+    vocab: _Vocab, tokens: Sequence[str], i: int, state: _State, negating: bool
+) -> int:
+    if (tokens[i],) in SIDES and tokens[i] not in vocab.words:
+        return 0
+    words, _, _ = _content_span(tokens, i, vocab.longest)
+    for n in range(len(words), 0, -1):
+        key = words[:n]
+        hit = vocab.phrases.get(key)
+        if hit is None and n == 1 and key[0].endswith("s"):
+            hit = vocab.phrases.get((key[0][:-1],))
+        if hit is None:
+            continue
+        _, end, inner_sides = _content_span(tokens, i, n)
+        region, aspects = hit
+        last = key[-1]
+        plural = last == "feet" or (
+            last.endswith("s") and not last.endswith("ss") and last not in NOT_BOTH_PLURALS
+        )
+        state.found.append(
+            _Found(region, list(aspects), None, i, end - 1, " ".join(key), negating, plural=plural)
+        )
+        state.sides.extend(inner_sides)
+        state.consumed.update(range(i, end))
+        return end - i
+    return 0
+
+
+def _match_aspect(
+    vocab: _Vocab, tokens: Sequence[str], i: int, state: _State, negating: bool
+) -> int:
+    for size in (3, 2, 1):
+        key = tuple(tokens[i : i + size])
+        if key not in ASPECT_WORDS:
+            continue
+        aspect, surface = ASPECT_WORDS[key]
+        j = i + size
+        if (
+            size == 1
+            and key in vocab.phrases
+            and (j >= len(tokens) or tokens[j] not in ASPECT_LINKS)
+        ):
+            return 0  # "back", "side" ... on their own name a region
+        while j < len(tokens) and (
+            tokens[j] in ASPECT_LINKS or tokens[j] in DROP or (tokens[j],) in SIDES
+        ):
+            if (tokens[j],) in SIDES:
+                state.sides.append((j, SIDES[(tokens[j],)]))
+            j += 1
+        before = len(state.found)
+        step = _match_digits(tokens, j, state, negating) or _match_region(
+            vocab, tokens, j, state, negating
+        )
+        if step and len(state.found) > before:
+            for f in state.found[before:]:
+                f.aspects = sorted({*f.aspects, aspect})
+                f.surface = surface or f.surface
+                f.start = i
+                f.words = " ".join(tokens[i : j + step])
+            state.consumed.update(range(i, j + step))
+            return j + step - i
+        if size == 1 and key in vocab.phrases:
+            return 0  # "back" ... may be a region on its own
+        state.consumed.update(range(i, i + size))
+        return size
+    return 0
+
+
+def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
+    for size in (3, 2, 1):
+        key = tuple(tokens[i : i + size])
+        if key in SIDES:
+            state.sides.append((i, SIDES[key]))
+            state.consumed.update(range(i, i + size))
+            return size
+    return 0
+
+
+def _match_digits(tokens: Sequence[str], i: int, state: _State, negating: bool) -> int:
+    """Lists such as "index and middle fingers" or "big and second toes"."""
+    names: list[str] = []
+    j = i
+    while j < len(tokens) and (
+        tokens[j] in FINGER_WORDS
+        or tokens[j] in TOE_WORDS
+        or tokens[j] in ("and", "or")
+        or tokens[j] == ","
+    ):
+        if tokens[j] not in ("and", "or", ","):
+            names.append(tokens[j])
+        j += 1
+    if len(names) < 2 or j >= len(tokens) or tokens[j] not in ("fingers", "toes"):
+        return 0
+    table = FINGER_WORDS if tokens[j] == "fingers" else TOE_WORDS
+    if not all(n in table for n in names):
+        return 0
+    for n in names:
+        state.found.append(_Found(table[n], [], None, i, j, f"{n} {tokens[j][:-1]}", negating))
+    state.consumed.update(range(i, j + 1))
+    return j + 1 - i
+
+
+def _finish(
+    kb: KnowledgeBase, vocab: _Vocab, text: str, tokens: Sequence[str], state: _State
+) -> Location:
+    unknown: list[str] = []
+    ignored: list[str] = []
+    for i, t in enumerate(tokens):
+        if i in state.consumed or t in BOUNDARIES or t in DROP or t in CONTEXT or t.isdigit():
+            continue
+        if t in vocab.words or t in STOCKING_WORDS or t in SPREAD_WORDS or t in SPOT_WORDS:
+            continue
+        if t in NEGATIONS or (t,) in SIDES:
+            continue
+        if len(t) >= 4 and difflib.get_close_matches(t, vocab.words, n=1, cutoff=0.8):
+            unknown.append(t)
+        else:
+            ignored.append(t)
+    suggestions = {w: _suggest_terms(vocab, w) for w in unknown}
+    if unknown:
+        raise LocationError(
+            "some words look like body parts but are not known", text, unknown, suggestions
+        )
+    positive = [f for f in state.found if not f.negated]
+    if not positive:
+        near = {w: _suggest_terms(vocab, w) for w in ignored}
+        raise LocationError(
+            "no body region named (try words such as 'back of the hand', 'fingers', "
+            "'top of the foot', 'sole', 'lower back')",
+            text,
+            ignored,
+            {w: s for w, s in near.items() if s},
+        )
+    _assign_sides(state)
+    positive = _drop_containers(kb, tokens, positive)
+    words = set(tokens)
+    return _build(kb, positive, [f.region for f in state.found if f.negated], text, words, ignored)
+
+
+def _suggest_terms(vocab: _Vocab, word: str) -> list[str]:
+    near_words = difflib.get_close_matches(word, vocab.words, n=3, cutoff=0.6)
+    terms = [t for w in near_words for t in vocab.terms if w in t.split()]
+    return sorted(set(terms), key=lambda t: (len(t.split()), t))[:4]
+
+
+def _assign_sides(state: _State) -> None:
+    sides = sorted(state.sides)
+    for f in state.found:
+        before = [s for pos, s in sides if pos <= f.end]
+        if before:
+            f.side = before[-1]
+        else:
+            after = [s for pos, s in sides if pos > f.end]
+            f.side = after[0] if after else None
+        if f.side is None and f.plural:
+            f.side = "both"
+
+
+def _drop_containers(
+    kb: KnowledgeBase, tokens: Sequence[str], found: Sequence[_Found]
+) -> list[_Found]:
+    """ "index and middle fingers of my right hand": the hand only says where the fingers
+    are, so it is dropped (its side passes to them)."""
+    anatomy = kb.anatomy
+    drop: set[int] = set()
+    for k, container in enumerate(found):
+        inner = [
+            f
+            for f in found[:k]
+            if f.end < container.start
+            and anatomy.within(f.region, container.region)
+            and f.region != container.region
+        ]
+        if not inner:
+            continue
+        gap = tokens[inner[-1].end + 1 : container.start]
+        if gap and gap[0] == "of" and all(t == "of" or t in DROP or (t,) in SIDES for t in gap):
+            drop.add(k)
+            for f in inner:
+                f.side = f.side or container.side
+    return [f for k, f in enumerate(found) if k not in drop]
+
+
+def _dedupe(found: Sequence[_Found]) -> list[_Found]:
+    out: list[_Found] = []
+    for f in found:
+        same = next((o for o in out if o.region == f.region and o.side == f.side), None)
+        if same is None:
+            out.append(f)
+        else:
+            same.aspects = sorted({*same.aspects, *f.aspects})
+            same.surface = same.surface or f.surface
+    return out
+
+
+def _build(
+    kb: KnowledgeBase,
+    found: Sequence[_Found],
+    negated: Sequence[str],
+    text: str | None,
+    words: set[str],
+    ignored: Sequence[str],
+) -> Location:
+    anatomy = kb.anatomy
+    refs = []
+    for f in _dedupe(found):
+        aspects = _resolve_aspects(f.region, f.aspects)
+        surface = f.surface if anatomy.limb_of(f.region) else None
+        surface = surface or anatomy.surface_of(f.region, aspects)
+        refs.append(
+            RegionRef.model_validate(
+                {
+                    "region": f.region,
+                    "aspects": tuple(aspects),
+                    "surface": surface,
+                    "side": f.side,
+                    "words": f.words,
+                }
+            )
+        )
+    return _assemble(kb, refs, negated, text, words, ignored)
+
+
+def _resolve_aspects(region: str, aspects: Sequence[str]) -> list[str]:
+    """Turn the generic aspect words into the ones that fit the region ("top of the
+    hand" is dorsal, "bottom of the foot" plantar)."""
+    out = []
+    for a in aspects:
+        if region.startswith(("hand", "foot")) and a == "superior":
+            a = "dorsal"
+        elif region.startswith("foot") and a == "inferior":
+            a = "plantar"
+        elif region.startswith("hand") and a == "inferior":
+            a = "palmar"
+        out.append(a)
+    return sorted(set(out))
+
+
+def _assemble(
+    kb: KnowledgeBase,
+    refs: Sequence[RegionRef],
+    negated: Sequence[str],
+    text: str | None,
+    words: set[str],
+    ignored: Sequence[str],
+) -> Location:
+    anatomy = kb.anatomy
+    digits: list[str] = []
+    for r in refs:
+        if r.region in ("hand.fingers", "foot.toes"):
+            digits += list(anatomy.subregions(r.region))
+        elif anatomy.within(r.region, "hand.fingers") or anatomy.within(r.region, "foot.toes"):
+            digits.append(r.region)
+    digits = list(dict.fromkeys(digits))
+    parts = [(r.region, r.aspects) for r in refs]
+    seg_rank = anatomy.rank("dermatome", parts)
+    nerve_rank = anatomy.rank("supplies", parts)
+    sides = {r.side for r in refs if r.side}
+    side = None
+    if sides:
+        side = "both" if ("both" in sides or {"left", "right"} <= sides) else sides.pop()
+    pattern = _pattern(anatomy, refs, words, seg_rank, nerve_rank)
+    return Location.model_validate(
+        {
+            "text": text,
+            "regions": tuple(refs),
+            "side": side,
+            "digits": tuple(digits),
+            "pattern": pattern,
+            "segments": tuple(s for s, _ in seg_rank[:5]),
+            "nerves": tuple(n for n, _ in nerve_rank[:5]),
+            "negated": tuple(dict.fromkeys(negated)),
+            "ignored": tuple(dict.fromkeys(ignored)),
+        }
+    )
+
+
+def _area(anatomy: object, region: str) -> str:
+    """hand, foot, arm, leg, trunk or head: the coarse area a region belongs to."""
+    from .anatomy import Anatomy
+
+    assert isinstance(anatomy, Anatomy)
+    chain = (region, *anatomy.ancestors(region))
+    for area in ("hand", "foot"):
+        if area in chain:
+            return area
+    limb = anatomy.limb_of(region)
+    if limb is not None:
+        return limb
+    return "head" if "head" in chain or "neck" in chain else "trunk"
+
+
+def _pattern(
+    anatomy: object,
+    refs: Sequence[RegionRef],
+    words: set[str],
+    seg_rank: Sequence[tuple[str, float]],
+    nerve_rank: Sequence[tuple[str, float]],
+) -> str:
+    """spot, region, nerve_territory, dermatome, stocking_glove or multifocal."""
+    areas = {_area(anatomy, r.region) for r in refs}
+    limbs = {_limb_area(a) for a in areas}
+    sides = {r.side for r in refs} - {None}
+    bilateral = "both" in sides and sides <= {"both"}
+    best_nerve = nerve_rank[0][1] if nerve_rank else 0.0
+    best_seg = seg_rank[0][1] if seg_rank else 0.0
+    if words & STOCKING_WORDS:
+        return "stocking_glove"
+    if bilateral and (
+        areas == {"hand", "foot"} or areas == {"foot"} or (areas == {"hand"} and best_nerve < 1.0)
+    ):
+        return "stocking_glove"
+    if words & SPOT_WORDS and len(refs) == 1:
+        return "spot"
+    if len(limbs) > 1 or len(sides - {"both"}) > 1:
+        return "multifocal"
+    segments_of_limb = {_segment_of_limb(anatomy, r.region) for r in refs}
+    spread = bool(words & SPREAD_WORDS)
+    if best_seg >= 0.5 and (spread or len(segments_of_limb - {None}) > 1):
+        return "dermatome"
+    if (
+        best_nerve >= 0.5
+        and (len(refs) > 1 or any(r.aspects for r in refs))
+        and limbs <= {"arm", "leg"}
+    ):
+        return "nerve_territory"
+    return "region"
+
+
+def _segment_of_limb(anatomy: object, region: str) -> str | None:
+    """upper arm, forearm, hand ... : the limb segment a region lies in (None off limbs)."""
+    from .anatomy import Anatomy
+
+    assert isinstance(anatomy, Anatomy)
+    chain = (region, *anatomy.ancestors(region))
+    for seg in (
+        "hand",
+        "wrist",
+        "forearm",
+        "elbow",
+        "upper_arm",
+        "shoulder",
+        "axilla",
+        "foot",
+        "ankle",
+        "leg",
+        "knee",
+        "thigh",
+        "hip",
+    ):
+        if seg in chain:
+            return seg
+    if "lower_limb" in chain:
+        return "lower_limb"
+    if "upper_limb" in chain:
+        return "upper_limb"
+    return None
+
+
+def _limb_area(area: str) -> str:
+    return {"hand": "arm", "foot": "leg"}.get(area, area)
+
+
+def from_regions(
+    kb: KnowledgeBase,
+    regions: Iterable[str | tuple[str, Iterable[str]]],
+    *,
+    side: str | None = None,
+) -> Location:
+    """A :class:`Location` built from region ids (or ``(id, aspects)`` pairs)."""
+    if side not in (None, "left", "right", "both"):
+        raise LocationError(f"side must be 'left', 'right' or 'both', not {side!r}", side)
+    anatomy = kb.anatomy
+    refs = []
+    for item in regions:
+        rid, aspects = (item, ()) if isinstance(item, str) else (item[0], tuple(item[1]))
+        try:
+            kb.region(rid)
+        except UnknownRegionError:
+            raise UnknownRegionError(rid, suggest(str(rid), (r.id for r in kb.regions))) from None
+        bad = [a for a in aspects if a not in ASPECT_VALUES]
+        if bad:
+            raise LocationError(f"unknown aspect(s) {bad}; known: {', '.join(ASPECT_VALUES)}", rid)
+        refs.append(
+            RegionRef.model_validate(
+                {
+                    "region": rid,
+                    "aspects": tuple(sorted(aspects)),
+                    "surface": anatomy.surface_of(rid, aspects),
+                    "side": side,
+                }
+            )
+        )
+    if not refs:
+        raise LocationError("a location needs at least one region", None)
+    return _assemble(kb, refs, (), None, set(), ())
+
+
+ASPECT_VALUES = (
+    "anterior",
+    "posterior",
+    "medial",
+    "lateral",
+    "dorsal",
+    "palmar",
+    "plantar",
+    "radial",
+    "ulnar",
+    "superior",
+    "inferior",
+)
