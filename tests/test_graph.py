@@ -25,8 +25,14 @@ def test_graph_is_a_multidigraph_and_cached(kb: KnowledgeBase) -> None:
 def test_node_kinds_and_ids(kb: KnowledgeBase) -> None:
     g = kb.graph
     kinds = Counter(d["kind"] for _, d in g.nodes(data=True))
-    assert kinds == {"point": 409, "meridian": 14, "vessel": 6, "region": len(kb.regions),
-                     "nerve": len(kb.nerves), "segment": 31}  # C1-S5 and Co
+    assert kinds == {
+        "point": 409,
+        "meridian": 14,
+        "vessel": 6,
+        "region": len(kb.regions),
+        "nerve": len(kb.nerves),
+        "segment": 31,
+    }  # C1-S5 and Co
     bad = [n for n, d in g.nodes(data=True) if not n.startswith(d["kind"] + ":")]
     assert not bad
     assert all("label" in d for _, d in g.nodes(data=True))

@@ -240,8 +240,7 @@ def test_unknown_section(data_copy: Path) -> None:
 
 
 def test_section_not_a_list(data_copy: Path) -> None:
-    (data_copy / "regions.yaml").write_text("surfaces: []\nregions: {body: 1}\n",
-                                            encoding="utf-8")
+    (data_copy / "regions.yaml").write_text("surfaces: []\nregions: {body: 1}\n", encoding="utf-8")
     err = load_error(data_copy)
     assert err.field == "regions" and "must be a list" in str(err)
 

@@ -198,12 +198,13 @@ class Anatomy:
         self, relation: str, kind: str, region: str, aspects: Sequence[str]
     ) -> dict[str, float]:
         """How well each nerve (``supplies``) or segment (``dermatome``) covers one region:
-        1.0 when its territory holds the region (and the asked aspects), 0.5 when it holds
-        only part of it."""
+        1.0 when its territory holds the region (and the asked aspects); 0.6 when it holds a
+        part of the region on the asked side; 0.5 when it holds the region but only some of
+        its aspects; 0.4 when it holds some part of the region."""
         target = self._region_node(region)
         up = {target} | set(nx.descendants(self._regions, target))  # region and enclosing ones
         down = set(nx.ancestors(self._regions, target))  # regions inside it
-        wanted = set(aspects)
+        wanted = _equivalent(aspects)
         scores: dict[str, float] = {}
 
         def note(ident: str, score: float) -> None:
@@ -220,14 +221,19 @@ class Anatomy:
                 continue
             terr_node, other = (v, u) if relation == "supplies" else (u, v)
             ident = other.split(":", 1)[1]
-            terr_aspects = set(d.get("aspects", ()))
+            terr_aspects = _equivalent(d.get("aspects", ()))
+            if terr_node in down and not terr_aspects & {"radial", "ulnar", "medial", "lateral"}:
+                terr_aspects |= _equivalent(_INTRINSIC.get(terr_node.split(":", 1)[1], ()))
             if terr_node in up:
                 if not terr_aspects or (wanted and wanted & terr_aspects):
                     note(ident, 1.0)
                 elif not wanted:
                     note(ident, 0.5)
-            elif not (wanted and terr_aspects and not wanted & terr_aspects):
-                note(ident, 0.5)
+            elif wanted and terr_aspects:
+                if wanted & terr_aspects:
+                    note(ident, 0.6)  # part of the region, on the asked side
+            else:
+                note(ident, 0.4)  # part of the region
         return scores
 
     def rank(self, relation: str, parts: Sequence[tuple[str, Sequence[str]]]) -> list[Coverage]:
@@ -274,6 +280,27 @@ class Anatomy:
     def nerves_for(self, region: str, aspects: Sequence[str] = ()) -> tuple[str, ...]:
         """Cutaneous nerves whose territory covers ``region`` (with ``aspects``), best first."""
         return tuple(i for i, _ in self.rank("supplies", [(region, tuple(aspects))]))
+
+
+# The side of the limb some sub-regions lie on, used when a territory covers only them.
+_INTRINSIC = {
+    "hand.thumb": ("radial",),
+    "hand.index_finger": ("radial",),
+    "hand.ring_finger": ("ulnar",),
+    "hand.little_finger": ("ulnar",),
+    "foot.big_toe": ("medial",),
+    "foot.little_toe": ("lateral",),
+    "foot.medial_edge": ("medial",),
+    "foot.lateral_edge": ("lateral",),
+}
+_SAME = {"radial": "lateral", "lateral": "radial", "ulnar": "medial", "medial": "ulnar"}
+
+
+def _equivalent(aspects: Iterable[str]) -> set[str]:
+    """Aspects with their anatomical-position twins (radial = lateral, ulnar = medial)."""
+    out = set(aspects)
+    out |= {_SAME[a] for a in out if a in _SAME}
+    return out
 
 
 def _natural(ident: str) -> tuple[object, ...]:

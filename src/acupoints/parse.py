@@ -189,6 +189,7 @@ NOT_BOTH_PLURALS = frozenset(
         "parts",
         "nipple",
         "toetips",
+        "blades",
     }
 )
 
@@ -288,7 +289,7 @@ def parse(kb: KnowledgeBase, text: object) -> Location:
             i += 1
             continue
         step = _match_digits(tokens, i, state, negating)
-        if not step and _region_length(vocab, tokens, i) < 2:
+        if not step and (_region_length(vocab, tokens, i) < 2 or _multiword_aspect(tokens, i)):
             step = _match_aspect(vocab, tokens, i, state, negating)
         step = (
             step
@@ -325,6 +326,15 @@ def _content_span(
     return tuple(words), j, sides
 
 
+def _multiword_aspect(tokens: Sequence[str], i: int) -> bool:
+    """ "little finger side of", "thumb side of": an aspect phrase, not a digit."""
+    for size in (3, 2):
+        key = tuple(tokens[i : i + size])
+        if key in ASPECT_WORDS and size > 1:
+            return True
+    return False
+
+
 def _region_length(vocab: _Vocab, tokens: Sequence[str], i: int) -> int:
     """Number of content words of the longest region phrase starting at ``i`` (0 if none)."""
     words, _, _ = _content_span(tokens, i, vocab.longest)
@@ -337,7 +347,7 @@ def _region_length(vocab: _Vocab, tokens: Sequence[str], i: int) -> int:
 def _match_region(
     vocab: _Vocab, tokens: Sequence[str], i: int, state: _State, negating: bool
 ) -> int:
-    if (tokens[i],) in SIDES and tokens[i] not in vocab.words:
+    if i >= len(tokens) or ((tokens[i],) in SIDES and tokens[i] not in vocab.words):
         return 0
     words, _, _ = _content_span(tokens, i, vocab.longest)
     for n in range(len(words), 0, -1):
@@ -403,6 +413,10 @@ def _match_aspect(
 
 
 def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
+    if tokens[i] in ("l", "r") and i + 1 < len(tokens) and tokens[i + 1] not in BOUNDARIES:
+        state.sides.append((i, "left" if tokens[i] == "l" else "right"))
+        state.consumed.add(i)
+        return 1
     for size in (3, 2, 1):
         key = tuple(tokens[i : i + size])
         if key in SIDES:
@@ -425,13 +439,15 @@ def _match_digits(tokens: Sequence[str], i: int, state: _State, negating: bool) 
         if tokens[j] not in ("and", "or", ","):
             names.append(tokens[j])
         j += 1
-    if len(names) < 2 or j >= len(tokens) or tokens[j] not in ("fingers", "toes"):
+    if len(names) < 2 or j >= len(tokens) or tokens[j] not in ("fingers", "toes", "finger", "toe"):
         return 0
-    table = FINGER_WORDS if tokens[j] == "fingers" else TOE_WORDS
+    table = FINGER_WORDS if tokens[j].startswith("finger") else TOE_WORDS
     if not all(n in table for n in names):
         return 0
     for n in names:
-        state.found.append(_Found(table[n], [], None, i, j, f"{n} {tokens[j][:-1]}", negating))
+        state.found.append(
+            _Found(table[n], [], None, i, j, f"{n} {tokens[j].rstrip('s')}", negating)
+        )
     state.consumed.update(range(i, j + 1))
     return j + 1 - i
 
@@ -485,8 +501,13 @@ def _assign_sides(state: _State) -> None:
         before = [s for pos, s in sides if pos <= f.end]
         if before:
             f.side = before[-1]
-        else:
-            after = [s for pos, s in sides if pos > f.end]
+        else:  # a trailing side ("hand on the left"), not one that opens another region
+            starts = sorted(g.start for g in state.found)
+            after = [
+                s
+                for pos, s in sides
+                if pos > f.end and not any(pos <= st <= pos + 3 for st in starts)
+            ]
             f.side = after[0] if after else None
         if f.side is None and f.plural:
             f.side = "both"
@@ -510,7 +531,8 @@ def _drop_containers(
         if not inner:
             continue
         gap = tokens[inner[-1].end + 1 : container.start]
-        if gap and gap[0] == "of" and all(t == "of" or t in DROP or (t,) in SIDES for t in gap):
+        links = {"of", "on", "in"}
+        if gap and gap[0] in links and all(t in links or t in DROP or (t,) in SIDES for t in gap):
             drop.add(k)
             for f in inner:
                 f.side = f.side or container.side
@@ -520,12 +542,20 @@ def _drop_containers(
 def _dedupe(found: Sequence[_Found]) -> list[_Found]:
     out: list[_Found] = []
     for f in found:
-        same = next((o for o in out if o.region == f.region and o.side == f.side), None)
+        same = next(
+            (
+                o
+                for o in out
+                if o.region == f.region and (o.side == f.side or None in (o.side, f.side))
+            ),
+            None,
+        )
         if same is None:
             out.append(f)
         else:
             same.aspects = sorted({*same.aspects, *f.aspects})
             same.surface = same.surface or f.surface
+            same.side = same.side or f.side
     return out
 
 
@@ -541,6 +571,14 @@ def _build(
     refs = []
     for f in _dedupe(found):
         aspects = _resolve_aspects(f.region, f.aspects)
+        for whole, aspect, part in (
+            ("hand", "dorsal", "hand.dorsum"),
+            ("hand", "palmar", "hand.palm"),
+            ("foot", "dorsal", "foot.dorsum"),
+            ("foot", "plantar", "foot.sole"),
+        ):
+            if f.region == whole and aspects == [aspect]:
+                f.region, aspects = part, []
         surface = f.surface if anatomy.limb_of(f.region) else None
         surface = surface or anatomy.surface_of(f.region, aspects)
         refs.append(
@@ -636,6 +674,14 @@ def _pattern(
     """spot, region, nerve_territory, dermatome, stocking_glove or multifocal."""
     areas = {_area(anatomy, r.region) for r in refs}
     limbs = {_limb_area(a) for a in areas}
+    # pain or numbness that starts at the spine or buttock and runs into one limb is one
+    # radicular picture, not two areas
+    roots = {r.region for r in refs} & {"buttock", "back.lumbar", "back.sacral", "hip"}
+    if roots and limbs - {"trunk"} == {"leg"}:
+        limbs = {"leg"}
+    necks = {r.region for r in refs} & {"neck", "neck.posterior", "neck.lateral", "shoulder"}
+    if necks and limbs - {"head", "trunk"} == {"arm"}:
+        limbs = {"arm"}
     sides = {r.side for r in refs} - {None}
     bilateral = "both" in sides and sides <= {"both"}
     best_nerve = nerve_rank[0][1] if nerve_rank else 0.0
@@ -652,7 +698,7 @@ def _pattern(
         return "multifocal"
     segments_of_limb = {_segment_of_limb(anatomy, r.region) for r in refs}
     spread = bool(words & SPREAD_WORDS)
-    if best_seg >= 0.5 and (spread or len(segments_of_limb - {None}) > 1):
+    if (spread and best_seg >= 0.3) or (best_seg >= 0.5 and len(segments_of_limb - {None}) > 1):
         return "dermatome"
     if (
         best_nerve >= 0.5

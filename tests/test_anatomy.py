@@ -1,0 +1,365 @@
+"""The body model: regions, synonyms, surfaces, nerves, dermatomes, innervation, and the
+graph queries over them."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import acupoints
+from acupoints import KnowledgeBase
+
+from .test_data_integrity import is_limb, offenders
+
+
+# ---------------------------------------------------------------------------- regions
+def test_synonyms_are_unique_across_regions(kb: KnowledgeBase) -> None:
+    counts = Counter(text for r in kb.regions for text, _ in r.phrases())
+    dup = [f"{t!r} x{n}" for t, n in counts.items() if n > 1]
+    assert not dup, offenders(dup)
+
+
+def test_region_names_do_not_clash_with_other_regions_synonyms(kb: KnowledgeBase) -> None:
+    owner = {text: r.id for r in kb.regions for text, _ in r.phrases()}
+    bad = [r.id for r in kb.regions if owner.get(r.name.lower(), r.id) != r.id]
+    assert not bad, offenders(bad)
+
+
+def test_issue_vocabulary_is_covered(kb: KnowledgeBase) -> None:
+    needed = {
+        "back of the hand": "hand.dorsum",
+        "top of the foot": "foot.dorsum",
+        "pinky": "hand.little_finger",
+        "shin": "leg",
+        "calf": "leg",
+        "instep": "foot.dorsum",
+        "bottom of the foot": "foot.sole",
+        "palm": "hand.palm",
+    }
+    owner = {text: r.id for r in kb.regions for text, _ in r.phrases()}
+    assert {k: owner.get(k) for k in needed} == needed
+    for word, region in (("dorsal", "hand.dorsum"), ("volar", "forearm")):
+        loc = kb.parse_location(f"{word} {region.split('.')[0]}")
+        assert loc.regions[0].region.startswith(region.split(".")[0])
+
+
+def test_every_region_needed_by_the_issue_exists(kb: KnowledgeBase) -> None:
+    ids = {r.id for r in kb.regions}
+    required = {
+        "head",
+        "face",
+        "neck.anterior",
+        "neck.posterior",
+        "shoulder",
+        "upper_arm",
+        "elbow",
+        "forearm",
+        "wrist",
+        "hand.dorsum",
+        "hand.palm",
+        "hand.thumb",
+        "hand.index_finger",
+        "hand.middle_finger",
+        "hand.ring_finger",
+        "hand.little_finger",
+        "chest",
+        "abdomen",
+        "back.upper",
+        "back.lumbar",
+        "back.sacral",
+        "buttock",
+        "thigh",
+        "knee",
+        "leg",
+        "ankle",
+        "foot.dorsum",
+        "foot.sole",
+        "foot.medial_edge",
+        "foot.lateral_edge",
+        "foot.heel",
+        "foot.big_toe",
+        "foot.second_toe",
+        "foot.third_toe",
+        "foot.fourth_toe",
+        "foot.little_toe",
+    }
+    assert required <= ids
+
+
+def test_uberon_ids_have_a_source(kb: KnowledgeBase) -> None:
+    bad = [r.id for r in kb.regions if r.uberon and "uberon" not in r.sources]
+    bad += [n.id for n in kb.nerves if n.uberon and "uberon" not in n.sources]
+    assert not bad, offenders(bad)
+
+
+def test_uberon_ids_are_unique(kb: KnowledgeBase) -> None:
+    ids = Counter(
+        [r.uberon for r in kb.regions if r.uberon] + [n.uberon for n in kb.nerves if n.uberon]
+    )
+    assert all(n == 1 for n in ids.values()), ids
+
+
+def test_limb_surfaces(kb: KnowledgeBase) -> None:
+    table = {(s.limb, s.surface): set(s.aspects) for s in kb.surfaces}
+    assert table == {
+        ("arm", "yin"): {"anterior", "palmar"},
+        ("arm", "yang"): {"posterior", "dorsal"},
+        ("leg", "yin"): {"medial", "plantar"},
+        ("leg", "yang"): {"anterior", "lateral", "posterior", "dorsal"},
+    }
+
+
+def test_surface_of(kb: KnowledgeBase) -> None:
+    a = kb.anatomy
+    assert a.surface_of("forearm", ["posterior"]) == "yang"
+    assert a.surface_of("forearm", ["anterior"]) == "yin"
+    assert a.surface_of("forearm", ["radial"]) is None  # radial edge: both LU and LI run there
+    assert a.surface_of("foot.sole", []) == "yin"
+    assert a.surface_of("hand.dorsum", []) == "yang"
+    assert a.surface_of("leg", ["lateral"]) == "yang"
+    assert a.surface_of("chest", ["anterior"]) is None
+
+
+def test_limb_of_and_ancestry(kb: KnowledgeBase) -> None:
+    a = kb.anatomy
+    assert a.limb_of("hand.thumb") == "arm" and a.limb_of("foot.heel") == "leg"
+    assert a.limb_of("back.lumbar") is None
+    assert a.ancestors("hand.thumb") == ("hand.fingers", "hand", "upper_limb", "body")
+    assert set(a.subregions("hand.fingers")) == {
+        "hand.thumb",
+        "hand.index_finger",
+        "hand.middle_finger",
+        "hand.ring_finger",
+        "hand.little_finger",
+    }
+    with pytest.raises(acupoints.UnknownRegionError):
+        a.ancestors("hand.nope")
+
+
+# ---------------------------------------------------------------------- dermatomes
+def test_segments_c2_to_s5(kb: KnowledgeBase) -> None:
+    expected = (
+        [f"C{i}" for i in range(2, 9)]
+        + [f"T{i}" for i in range(1, 13)]
+        + [f"L{i}" for i in range(1, 6)]
+        + [f"S{i}" for i in range(1, 6)]
+    )
+    assert [s.id for s in kb.segments] == expected
+
+
+# ISNCSCI key sensory points, as regions (isncsci2019)
+KEY_POINTS = {
+    "C2": "head.occiput",
+    "C3": "neck.lateral",
+    "C4": "shoulder",
+    "C5": "elbow",
+    "C6": "hand.thumb",
+    "C7": "hand.middle_finger",
+    "C8": "hand.little_finger",
+    "T1": "elbow",
+    "T2": "axilla",
+    "T4": "chest",
+    "T10": "abdomen.lower",
+    "T12": "groin",
+    "L3": "knee",
+    "L4": "ankle",
+    "L5": "foot.dorsum",
+    "S1": "foot.heel",
+    "S2": "knee",
+    "S3": "buttock",
+    "S4": "perineum",
+}
+
+
+@pytest.mark.parametrize(("segment", "region"), KEY_POINTS.items())
+def test_key_sensory_points(kb: KnowledgeBase, segment: str, region: str) -> None:
+    assert kb.segment(segment).key_region == region
+
+
+def test_every_key_point_lies_in_its_own_dermatome(kb: KnowledgeBase) -> None:
+    bad = [s.id for s in kb.segments if s.id not in kb.segments_for(s.key_region)]
+    assert not bad, offenders(bad)
+
+
+@pytest.mark.parametrize(
+    ("region", "first"),
+    [
+        ("hand.thumb", "C6"),
+        ("hand.little_finger", "C8"),
+        ("hand.middle_finger", "C7"),
+        ("foot.dorsum", "L5"),
+        ("foot.heel", "S1"),
+        ("perineum", "S4"),
+    ],
+)
+def test_dermatome_lookup(kb: KnowledgeBase, region: str, first: str) -> None:
+    assert kb.segments_for(region)[0] == first
+
+
+# -------------------------------------------------------------------------- nerves
+ROOTS = {  # gray2016; typical values
+    "median": "C6-T1",
+    "ulnar": "C8-T1",
+    "radial": "C5-T1",
+    "musculocutaneous": "C5-C7",
+    "axillary": "C5-C6",
+    "femoral": "L2-L4",
+    "obturator": "L2-L4",
+    "sciatic": "L4-S3",
+    "tibial": "L4-S3",
+    "common_fibular": "L4-S2",
+    "sural": "S1-S2",
+    "saphenous": "L3-L4",
+    "lateral_femoral_cutaneous": "L2-L3",
+    "pudendal": "S2-S4",
+    "phrenic": "C3-C5",
+}
+
+
+def _span(text: str) -> tuple[str, ...]:
+    from acupoints.anatomy import segment_order
+
+    order = (
+        [f"C{i}" for i in range(1, 9)]
+        + [f"T{i}" for i in range(1, 13)]
+        + [f"L{i}" for i in range(1, 6)]
+        + [f"S{i}" for i in range(1, 6)]
+    )
+    a, b = text.split("-")
+    return tuple(order[segment_order(a) : segment_order(b) + 1])
+
+
+@pytest.mark.parametrize(("nerve", "roots"), ROOTS.items())
+def test_nerve_roots(kb: KnowledgeBase, nerve: str, roots: str) -> None:
+    assert kb.nerve(nerve).segments == _span(roots)
+
+
+@pytest.mark.parametrize(
+    ("region", "aspects", "nerve"),
+    [
+        ("hand.thumb", ["palmar"], "median.palmar_digital"),
+        ("hand.little_finger", [], "ulnar"),
+        ("hand.dorsum", ["radial"], "radial.superficial"),
+        ("foot.lateral_edge", [], "sural"),
+        ("foot.dorsum", [], "superficial_fibular"),
+        ("leg", ["medial"], "saphenous"),
+        ("thigh", ["lateral"], "lateral_femoral_cutaneous"),
+        ("foot.sole", [], "tibial"),
+        ("forearm", ["lateral"], "lateral_antebrachial_cutaneous"),
+        ("forearm", ["medial"], "medial_antebrachial_cutaneous"),
+    ],
+)
+def test_cutaneous_territories(
+    kb: KnowledgeBase, region: str, aspects: list[str], nerve: str
+) -> None:
+    assert nerve in kb.nerves_for(region, aspects)
+
+
+def test_nerve_lookup_by_name(kb: KnowledgeBase) -> None:
+    assert kb.nerve("common peroneal nerve").id == "common_fibular"
+    assert kb.nerve("superficial radial nerve").id == "radial.superficial"
+    assert kb.nerve("Median Nerve").id == "median"
+    with pytest.raises(acupoints.UnknownNerveError) as exc:
+        kb.nerve("median nerv")
+    assert exc.value.suggestions
+    with pytest.raises(acupoints.UnknownSegmentError):
+        kb.segment("C9")
+
+
+def test_nerve_parents_and_segment_ids_resolve(kb: KnowledgeBase) -> None:
+    ids = {n.id for n in kb.nerves}
+    bad = [n.id for n in kb.nerves if n.parent and n.parent not in ids]
+    assert not bad, offenders(bad)
+
+
+def test_cutaneous_nerves_have_territories(kb: KnowledgeBase) -> None:
+    bad = [n.id for n in kb.nerves if n.kind == "cutaneous" and not n.territory]
+    assert not bad, offenders(bad)
+
+
+# ---------------------------------------------------------------------- innervation
+def needs_innervation(region: str) -> bool:
+    return is_limb(region) or region.startswith(("neck", "back")) or region == "buttock"
+
+
+def test_every_limb_neck_back_and_sacral_point_has_innervation(kb: KnowledgeBase) -> None:
+    bad = [p.code for p in kb.points if needs_innervation(p.location.region) and not p.innervation]
+    assert not bad, offenders(bad)
+
+
+def test_innervation_sources(kb: KnowledgeBase) -> None:
+    allowed = {"cam1999", "tara", "gray2016"}
+    bad = [
+        f"{p.code} {i.nerve} {i.sources}"
+        for p in kb.points
+        for i in p.innervation
+        if not i.sources or not set(i.sources) <= allowed
+    ]
+    assert not bad, offenders(bad)
+
+
+def test_book_innervation_examples(kb: KnowledgeBase) -> None:
+    def nerves(code: str) -> dict[str, tuple[str, ...]]:
+        return {i.nerve: i.sources for i in kb[code].innervation}
+
+    assert nerves("BL32") == {"dorsal_ramus.S2": ("cam1999",)}
+    assert "radial.superficial" in nerves("LI4")
+    assert "saphenous" in nerves("SP6") and "tibial" in nerves("SP6")
+    assert kb.segments_of("BL32") == ("S2",)
+
+
+def test_disagreements_are_kept_with_their_sources(kb: KnowledgeBase) -> None:
+    lu1 = {i.nerve: i.sources for i in kb["LU1"].innervation}
+    assert lu1["lateral_pectoral"] == ("cam1999",) and lu1["medial_pectoral"] == ("tara",)
+
+
+def test_paravertebral_points_follow_their_level(kb: KnowledgeBase) -> None:
+    """Back points carry the roots the book gives: cutaneous branches of the posterior rami
+    run downwards, so BL25 beside L4 takes L3 and GV14 below C7 takes C8 and T1."""
+    cases = {"BL13": "T3", "BL15": "T5", "BL23": "L1", "BL25": "L3", "GV14": "C8", "BL10": "C2"}
+    bad = [
+        f"{c} {kb.segments_of(c)}" for c, level in cases.items() if level not in kb.segments_of(c)
+    ]
+    assert not bad, offenders(bad)
+
+
+# ---------------------------------------------------------------------- queries
+def test_points_in_region_with_filters(kb: KnowledgeBase) -> None:
+    dorsum = [p.code for p in kb.points_in("hand.dorsum")]
+    assert {"LI4", "TE3", "SI3", "EX-UE9"} <= set(dorsum)
+    assert [p.code for p in kb.points_in("foot.sole")] == ["KI1"]
+    hand_all = {p.code for p in kb.points_in("hand")}
+    hand_only = {p.code for p in kb.points_in("hand", subregions=False)}
+    assert hand_only < hand_all and "LU11" in hand_all
+    yin_forearm = {p.code for p in kb.points_in("forearm", surface="yin")}
+    assert {"LU7", "PC6", "HT5"} <= yin_forearm and "TE5" not in yin_forearm
+    lateral_leg = {p.code for p in kb.points_in("leg", aspects=["lateral"])}
+    assert {"GB34", "GB39"} <= lateral_leg and "SP6" not in lateral_leg
+
+
+def test_points_innervated(kb: KnowledgeBase) -> None:
+    s2 = {p.code for p in kb.points_innervated(segment="S2")}
+    assert {"BL32", "BL28"} <= s2
+    assert "LI4" not in s2
+    radial = {p.code for p in kb.points_innervated(nerve="radial")}
+    assert "LI4" in radial  # through its superficial branch
+    assert "HT7" not in radial
+    with pytest.raises(acupoints.UnknownSegmentError):
+        kb.points_innervated(segment="X9")
+    with pytest.raises(TypeError):
+        kb.anatomy.points_innervated()
+
+
+def test_queries_use_the_graph(kb: KnowledgeBase) -> None:
+    """A point moved to another region in the graph is found there: the query reads edges,
+    not the records."""
+    from acupoints.anatomy import Anatomy
+
+    anatomy = Anatomy(kb)
+    g = kb.graph.copy()
+    g.remove_edge("point:LI4", "region:hand.dorsum", key="located_in")
+    g.add_edge("point:LI4", "region:foot.sole", key="located_in")
+    anatomy._g = g
+    assert "LI4" in [p.code for p in anatomy.points_in("foot.sole")]
+    assert "LI4" not in [p.code for p in anatomy.points_in("hand.dorsum")]
