@@ -25,6 +25,8 @@ from .errors import (
     AmbiguousPointError,
     DataError,
     LocationError,
+    SelectionError,
+    UnknownCauseError,
     UnknownKeyError,
     UnknownMeridianError,
     UnknownNerveError,
@@ -59,6 +61,8 @@ if TYPE_CHECKING:
         Territory,
         Vessel,
     )
+    from .rules import Cause, Rule
+    from .selection import RankedPoint, Reason, Selection
 
 __version__ = "0.1.0"
 
@@ -74,6 +78,7 @@ __all__ = [
     "Alias",
     "AmbiguousPointError",
     "Category",
+    "Cause",
     "Caution",
     "DataError",
     "Innervation",
@@ -87,12 +92,18 @@ __all__ = [
     "Nerve",
     "Point",
     "PointLocation",
+    "RankedPoint",
+    "Reason",
     "Region",
     "RegionRef",
+    "Rule",
     "Segment",
+    "Selection",
+    "SelectionError",
     "Site",
     "Source",
     "Territory",
+    "UnknownCauseError",
     "UnknownKeyError",
     "UnknownMeridianError",
     "UnknownNerveError",
@@ -104,10 +115,16 @@ __all__ = [
     "__version__",
     "load",
     "parse_location",
+    "select",
     "validate",
 ]
 
 _LAZY = {
+    "RankedPoint": "selection",
+    "Reason": "selection",
+    "Selection": "selection",
+    "Rule": "rules",
+    "Cause": "rules",
     "KnowledgeBase": "kb",
     "Alias": "models",
     "Caution": "models",
@@ -181,6 +198,25 @@ def parse_location(text: str) -> Location:
     (('foot',), 'both', 'stocking_glove')
     """
     return load().parse_location(text)
+
+
+def select(
+    location: str | Location,
+    *,
+    cause: str | None = None,
+    side: str | None = None,
+    tenderness: str = "unknown",
+    limit: int = 10,
+) -> Selection:
+    """Ranked, explained points for where someone is numb and why, on the packaged data
+    (see :meth:`KnowledgeBase.select`).
+
+    >>> import acupoints
+    >>> s = acupoints.select("numbness on the back of my left hand")
+    >>> s.points[0].group, s.points[0].side, s.points[0].point.surface
+    ('surface', 'left', 'yang')
+    """
+    return load().select(location, cause=cause, side=side, tenderness=tenderness, limit=limit)
 
 
 def validate(path: str | os.PathLike[str] | None = None) -> list[DataError]:

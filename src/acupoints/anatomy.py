@@ -50,6 +50,8 @@ class Anatomy:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
         self._g = kb.graph
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        self._points_cache: dict[tuple[object, ...], tuple[Point, ...]] = {}
 
     # --------------------------------------------------------------- graph views
     @cached_property
@@ -83,6 +85,14 @@ class Anatomy:
     # --------------------------------------------------------------- regions
     def ancestors(self, region: str) -> tuple[str, ...]:
         """The enclosing regions of ``region``, nearest first, ending at ``body``."""
+        cached = self._ancestors.get(region)
+        if cached is not None:
+            return cached
+        found = self._walk_up(region)
+        self._ancestors[region] = found
+        return found
+
+    def _walk_up(self, region: str) -> tuple[str, ...]:
         node = self._region_node(region)
         out = []
         while True:
@@ -139,6 +149,16 @@ class Anatomy:
     ) -> tuple[Point, ...]:
         """Points located in ``region`` (and, by default, its sub-regions), optionally only
         those with one of ``aspects`` or on the Yin/Yang ``surface``; in WHO order."""
+        key = (region, tuple(sorted(aspects)), surface, subregions)
+        hit = self._points_cache.get(key)
+        if hit is None:
+            hit = self._points_in(region, key[1], surface, subregions)
+            self._points_cache[key] = hit
+        return hit
+
+    def _points_in(
+        self, region: str, aspects: Iterable[str], surface: str | None, subregions: bool
+    ) -> tuple[Point, ...]:
         target = self._region_node(region)
         places = {target} | (nx.ancestors(self._regions, target) if subregions else set())
         codes = {
@@ -188,10 +208,23 @@ class Anatomy:
 
     def segments_of_point(self, code: str) -> tuple[str, ...]:
         """Spinal segments carried by the nerves that supply a point, in cranial order."""
-        start = node_id("point", self._kb.point(code).code)
-        reach = nx.descendants(self._roots, start)
-        found = {n.split(":", 1)[1] for n in reach if n.startswith("segment:")}
-        return tuple(sorted(found, key=_segment_order))
+        return self._point_segments.get(self._kb.point(code).code, ())
+
+    @cached_property
+    def _point_segments(self) -> dict[str, tuple[str, ...]]:
+        """point code -> segments, from the innervated_by and carries edges (one pass)."""
+        g = self._g
+        out: dict[str, tuple[str, ...]] = {}
+        for p in self._kb.points:
+            found: set[str] = set()
+            for _, nerve, k in g.out_edges(node_id("point", p.code), keys=True):
+                if k != "innervated_by":
+                    continue
+                for _, seg, k2 in g.out_edges(nerve, keys=True):
+                    if k2 == "carries":
+                        found.add(seg.split(":", 1)[1])
+            out[p.code] = tuple(sorted(found, key=_segment_order))
+        return out
 
     # --------------------------------------------------------------- coverage
     def _cover(

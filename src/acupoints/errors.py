@@ -22,6 +22,8 @@ __all__ = [
     "AmbiguousPointError",
     "DataError",
     "LocationError",
+    "SelectionError",
+    "UnknownCauseError",
     "UnknownKeyError",
     "UnknownMeridianError",
     "UnknownNerveError",
@@ -198,6 +200,16 @@ class LocationError(ValueError, AcupointsError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.message, self.text, self.unknown, self.suggestions))
+
+
+class UnknownCauseError(UnknownKeyError):
+    """No cause has this id or name."""
+
+    what = "cause"
+
+
+class SelectionError(ValueError, AcupointsError):
+    """A selection was asked for with an invalid argument (limit, side, tenderness ...)."""
 
 
 class UnknownSourceError(UnknownKeyError):

@@ -201,6 +201,130 @@ def check_dataset(data: Dataset) -> list[DataError]:
     for r in data.regions:
         check_sources("regions.yaml", r.id, r)
 
+    # rules, causes, protocol
+    problems += _duplicates("rules.yaml", (r.id for r in data.rules), "rule id")
+    problems += _duplicates("causes.yaml", (c.id for c in data.causes), "cause id")
+    problems += _duplicates("protocol.yaml", (s.id for s in data.steps), "step id")
+    problems += _duplicates("protocols.yaml", (p.id for p in data.protocols), "protocol id")
+    cause_ids = {c.id for c in data.causes}
+    seen_words: dict[str, str] = {}
+    for cause in data.causes:
+        check_sources("causes.yaml", cause.id, cause)
+        for i, rid in enumerate(cause.sites):
+            if rid not in regions:
+                add(
+                    DataError(
+                        f"unknown region {rid!r}",
+                        file="causes.yaml",
+                        entry=cause.id,
+                        field=f"sites.{i}",
+                    )
+                )
+        for i, word in enumerate((cause.id.replace("_", " "), *cause.synonyms)):
+            owner = seen_words.setdefault(word.lower(), cause.id)
+            if owner != cause.id:
+                add(
+                    DataError(
+                        f"{word!r} names both {owner} and {cause.id}",
+                        file="causes.yaml",
+                        entry=cause.id,
+                        field=f"synonyms.{max(i - 1, 0)}",
+                    )
+                )
+    if data.rules and data.scoring is None:
+        add(DataError("rules need a `scoring` section", file="rules.yaml", field="scoring"))
+    if data.scoring is not None:
+        check_sources("rules.yaml", "scoring", data.scoring)
+
+    def check_when(file: str, entry: str, when: object) -> None:
+        from .rules import Conditions
+
+        assert isinstance(when, Conditions)
+        for i, rid in enumerate(when.regions):
+            if rid not in regions:
+                add(
+                    DataError(
+                        f"unknown region {rid!r}", file=file, entry=entry, field=f"when.regions.{i}"
+                    )
+                )
+        for i, cid in enumerate(when.causes):
+            if cid not in cause_ids:
+                add(
+                    DataError(
+                        f"unknown cause {cid!r}", file=file, entry=entry, field=f"when.causes.{i}"
+                    )
+                )
+
+    kinds = {"systemic", "compression", "injury", "residual", "unknown"}
+    for rule in data.rules:
+        check_sources("rules.yaml", rule.id, rule)
+        check_when("rules.yaml", rule.id, rule.when)
+        sel = rule.select
+        for name in ("codes", "arm", "leg"):
+            for i, code in enumerate(getattr(sel, name)):
+                if code not in points:
+                    add(
+                        DataError(
+                            f"unknown point {code!r}",
+                            file="rules.yaml",
+                            entry=rule.id,
+                            field=f"select.{name}.{i}",
+                        )
+                    )
+        for i, rid in enumerate(sel.regions):
+            if rid not in regions:
+                add(
+                    DataError(
+                        f"unknown region {rid!r}",
+                        file="rules.yaml",
+                        entry=rule.id,
+                        field=f"select.regions.{i}",
+                    )
+                )
+        for key in rule.cause_weights:
+            if key not in cause_ids and key not in kinds:
+                add(
+                    DataError(
+                        f"{key!r} is neither a cause id nor a cause kind",
+                        file="rules.yaml",
+                        entry=rule.id,
+                        field="cause_weights",
+                    )
+                )
+    for st in data.steps:
+        check_sources("protocol.yaml", st.id, st)
+        check_when("protocol.yaml", st.id, st.when)
+    for pr in data.protocols:
+        if pr.source not in source_ids:
+            add(
+                DataError(
+                    f"unknown source {pr.source!r}",
+                    file="protocols.yaml",
+                    entry=pr.id,
+                    field="source",
+                )
+            )
+        for i, cid in enumerate(pr.causes):
+            if cid not in cause_ids:
+                add(
+                    DataError(
+                        f"unknown cause {cid!r}",
+                        file="protocols.yaml",
+                        entry=pr.id,
+                        field=f"causes.{i}",
+                    )
+                )
+        for i, code in enumerate(pr.points):
+            if code not in points:
+                add(
+                    DataError(
+                        f"unknown point {code!r}",
+                        file="protocols.yaml",
+                        entry=pr.id,
+                        field=f"points.{i}",
+                    )
+                )
+
     # points
     by_meridian: dict[str | None, list[int]] = defaultdict(list)
     channels = set(meridians) | set(VESSEL_CODES)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import (
     AmbiguousPointError,
     DataError,
+    UnknownCauseError,
     UnknownMeridianError,
     UnknownNerveError,
     UnknownPointError,
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
 
     from .anatomy import Anatomy
     from .models import Location
+    from .rules import Cause, ProtocolStep, ReferenceProtocol, Rule, Scoring
+    from .safety import AdviceItem, Patient, PatientCondition, RedFlagRule
+    from .selection import Selection
 
 __all__ = ["KnowledgeBase"]
 
@@ -462,3 +466,133 @@ class KnowledgeBase:
         from .parse import from_regions
 
         return from_regions(self, regions, side=side)
+
+    # --------------------------------------------------------------- selection
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """The selection rules (``rules.yaml``), in file order."""
+        return self._data.rules
+
+    @property
+    def scoring(self) -> Scoring:
+        """Weights of the score components besides the rules."""
+        if self._data.scoring is None:
+            raise DataError("no `scoring` section (rules.yaml)", file="rules.yaml")
+        return self._data.scoring
+
+    @property
+    def causes(self) -> tuple[Cause, ...]:
+        """Causes a selection can be asked for (``causes.yaml``)."""
+        return self._data.causes
+
+    @property
+    def protocol(self) -> tuple[ProtocolStep, ...]:
+        """Steps of the treatment protocol (``protocol.yaml``)."""
+        return self._data.steps
+
+    @property
+    def safety_conditions(self) -> tuple[PatientCondition, ...]:
+        """Patient conditions and their effects (``safety.yaml``)."""
+        return self._data.conditions
+
+    @property
+    def red_flag_rules(self) -> tuple[RedFlagRule, ...]:
+        """Symptoms that need a doctor first (``safety.yaml``)."""
+        return self._data.red_flags
+
+    @property
+    def aftercare_items(self) -> tuple[AdviceItem, ...]:
+        """Aftercare advice given with every selection (``safety.yaml``)."""
+        return self._data.aftercare
+
+    @property
+    def risk_items(self) -> tuple[AdviceItem, ...]:
+        """The usual risks of acupuncture (``safety.yaml``)."""
+        return self._data.risks
+
+    def risks(self) -> tuple[AdviceItem, ...]:
+        """The usual risks of acupuncture and who is not a candidate, with sources."""
+        return self._data.risks
+
+    @property
+    def reference_protocols(self) -> tuple[ReferenceProtocol, ...]:
+        """Published protocols used as evidence and as the benchmark (``protocols.yaml``)."""
+        return self._data.protocols
+
+    def cause(self, query: str) -> Cause:
+        """A cause by id or by any of its words (``carpal tunnel``, ``chemo``, ``sciatica``).
+
+        >>> import acupoints
+        >>> acupoints.load().cause("chemo").id
+        'chemotherapy'
+        """
+        if not isinstance(query, str):
+            raise UnknownCauseError(query)
+        key = name_key(query)
+        for c in self._data.causes:
+            if key in {name_key(c.id), name_key(c.name), *(name_key(w) for w in c.synonyms)}:
+                return c
+        pool = [c.id for c in self._data.causes] + [
+            w for c in self._data.causes for w in c.synonyms
+        ]
+        hits = suggest(query, pool, 5)
+        ids = []
+        for h in hits:
+            cid = next(c.id for c in self._data.causes if h == c.id or h in c.synonyms)
+            if cid not in ids:
+                ids.append(cid)
+        raise UnknownCauseError(query, ids)
+
+    def evidence_counts(self, cause: str, *, exclude: Iterable[str] = ()) -> dict[str, int]:
+        """For each point, how many reference protocols use it for ``cause`` (an id)."""
+        skip = set(exclude)
+        counts: dict[str, int] = {}
+        for pr in self._data.protocols:
+            if cause in pr.causes and pr.id not in skip:
+                for code in dict.fromkeys(pr.points):
+                    counts[code] = counts.get(code, 0) + 1
+        return counts
+
+    def evidence_sources(self, cause: str, code: str) -> tuple[str, ...]:
+        """Source ids of the reference protocols that use ``code`` for ``cause``."""
+        return tuple(
+            pr.source for pr in self._data.protocols if cause in pr.causes and code in pr.points
+        )
+
+    def select(
+        self,
+        location: str | Location,
+        *,
+        cause: str | None = None,
+        side: str | None = None,
+        patient: Patient | None = None,
+        tenderness: str = "unknown",
+        limit: int = 10,
+        evidence: bool = True,
+    ) -> Selection:
+        """Ranked, explained points for where someone is numb and why.
+
+        ``location`` is text or a :class:`Location`; ``cause`` an id or a word for one
+        (see ``kb.causes``); ``side`` overrides the side read from the text; ``patient``
+        (a :class:`Patient`) leaves out the points that person must not have and adds their
+        cautions; ``tenderness`` is ``"pronounced"``, ``"vague"`` or ``"unknown"``; ``limit`` caps the
+        number of points; ``evidence=False`` leaves the reference protocols out of the
+        score. See :mod:`acupoints.select` for how points are scored.
+
+        >>> import acupoints
+        >>> s = acupoints.load().select("numb neck and arm", cause="cervical radiculopathy")
+        >>> {"BL10", "GV14", "SI15"} <= set(s.codes[:5])
+        True
+        """
+        from .select import select
+
+        return select(
+            self,
+            location,
+            cause=cause,
+            side=side,
+            patient=patient,
+            tenderness=tenderness,
+            limit=limit,
+            evidence=evidence,
+        )

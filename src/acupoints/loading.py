@@ -25,6 +25,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import DataError
 from .models import LimbSurface, Meridian, Nerve, Point, Region, Segment, Source, Vessel
+from .rules import Cause, ProtocolStep, ReferenceProtocol, Rule, Scoring
+from .safety import AdviceItem, PatientCondition, RedFlagRule
 
 __all__ = [
     "DATA_FILES",
@@ -77,6 +79,15 @@ class Dataset(BaseModel):
     nerves: tuple[Nerve, ...] = ()
     segments: tuple[Segment, ...] = ()
     points: tuple[Point, ...]
+    scoring: Scoring | None = None
+    rules: tuple[Rule, ...] = ()
+    causes: tuple[Cause, ...] = ()
+    steps: tuple[ProtocolStep, ...] = ()
+    protocols: tuple[ReferenceProtocol, ...] = ()
+    conditions: tuple[PatientCondition, ...] = ()
+    red_flags: tuple[RedFlagRule, ...] = ()
+    aftercare: tuple[AdviceItem, ...] = ()
+    risks: tuple[AdviceItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,8 @@ class _FileSpec:
     name: str
     sections: Mapping[str, type[BaseModel]]
     keys: tuple[str, ...]  # fields that name an entry in error messages, first found wins
+    optional: bool = False  # a directory may leave the file out
+    single: frozenset[str] = frozenset()  # sections that are one mapping, not a list
 
 
 DATA_FILES: tuple[_FileSpec, ...] = (
@@ -93,6 +106,27 @@ DATA_FILES: tuple[_FileSpec, ...] = (
     _FileSpec("nerves.yaml", {"nerves": Nerve}, ("id",)),
     _FileSpec("segments.yaml", {"segments": Segment}, ("id",)),
     _FileSpec("points.yaml", {"points": Point}, ("code",)),
+    _FileSpec(
+        "rules.yaml",
+        {"scoring": Scoring, "rules": Rule},
+        ("id",),
+        optional=True,
+        single=frozenset({"scoring"}),
+    ),
+    _FileSpec("causes.yaml", {"causes": Cause}, ("id",), optional=True),
+    _FileSpec("protocol.yaml", {"steps": ProtocolStep}, ("id",), optional=True),
+    _FileSpec("protocols.yaml", {"protocols": ReferenceProtocol}, ("id",), optional=True),
+    _FileSpec(
+        "safety.yaml",
+        {
+            "conditions": PatientCondition,
+            "red_flags": RedFlagRule,
+            "aftercare": AdviceItem,
+            "risks": AdviceItem,
+        },
+        ("id",),
+        optional=True,
+    ),
 )
 """The files of a data directory, the top-level sections of each and their models."""
 
@@ -219,14 +253,16 @@ def _validate_section(
             line=_node_line(text, [section]),
         )
         return
+    single = section in spec.single
     for index, raw in enumerate(items):
-        name = _entry_name(raw, spec.keys, index)
+        name = section if single else _entry_name(raw, spec.keys, index)
+        where: list[str | int] = [section] if single else [section, index]
         if not isinstance(raw, Mapping):
             yield DataError(
                 f"entry must be a mapping, got {type(raw).__name__}",
                 file=file,
                 entry=name,
-                line=_node_line(text, [section, index]),
+                line=_node_line(text, where),
             )
             continue
         try:
@@ -242,7 +278,7 @@ def _validate_section(
                 file=file,
                 entry=name,
                 field=field,
-                line=_node_line(text, [section, index, *loc]),
+                line=_node_line(text, [*where, *loc]),
             )
 
 
@@ -264,7 +300,7 @@ def cache_dir() -> Path | None:
 def _fingerprint(texts: Sequence[bytes]) -> str:
     from . import __version__
 
-    h = hashlib.sha256(f"acupoints {__version__} schema 2".encode())
+    h = hashlib.sha256(f"acupoints {__version__} schema 3".encode())
     for spec, raw in zip(DATA_FILES, texts, strict=True):
         h.update(spec.name.encode() + b"\0" + len(raw).to_bytes(8, "big") + raw)
     return h.hexdigest()
@@ -314,7 +350,12 @@ def read_dataset(directory: str | os.PathLike[str], *, cache: bool = True) -> Da
     cache_file: Path | None = None
     if where is not None:
         try:
-            raws = [(root / spec.name).read_bytes() for spec in DATA_FILES]
+            raws = [
+                (root / spec.name).read_bytes()
+                if not spec.optional or (root / spec.name).exists()
+                else b"\0absent"
+                for spec in DATA_FILES
+            ]
         except OSError:
             raws = None
         if raws is not None and all(len(r) <= MAX_FILE_BYTES for r in raws):
@@ -334,6 +375,10 @@ def _read_validated(root: Path) -> Dataset:
     for spec in DATA_FILES:
         path = root / spec.name
         file = str(path)
+        if spec.optional and not path.exists():
+            for section in spec.sections:
+                sections[section] = []
+            continue
         try:
             text = _read_text(path)
             data = _parse_yaml(text, file)
@@ -369,7 +414,21 @@ def _read_validated(root: Path) -> Dataset:
             if section not in data:
                 problems.append(DataError("required section is missing", file=file, field=section))
                 continue
-            for item in _validate_section(data[section], model, spec, section, text, file):
+            if section in spec.single:
+                items = [data[section]] if isinstance(data[section], Mapping) else data[section]
+                if not isinstance(data[section], Mapping):
+                    problems.append(
+                        DataError(
+                            f"section {section!r} must be a mapping",
+                            file=file,
+                            field=section,
+                            line=_node_line(text, [section]),
+                        )
+                    )
+                    continue
+            else:
+                items = data[section]
+            for item in _validate_section(items, model, spec, section, text, file):
                 if isinstance(item, DataError):
                     problems.append(item)
                 else:
@@ -378,4 +437,12 @@ def _read_validated(root: Path) -> Dataset:
         first = problems[0]
         first.problems = problems
         raise first
-    return Dataset.model_validate({name: tuple(records) for name, records in sections.items()})
+    values: dict[str, Any] = {}
+    for spec in DATA_FILES:
+        for name in spec.sections:
+            records = sections.get(name, [])
+            if name in spec.single:
+                values[name] = records[0] if records else None
+            else:
+                values[name] = tuple(records)
+    return Dataset.model_validate(values)

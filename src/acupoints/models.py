@@ -145,6 +145,11 @@ class PointLocation(_Record):
         description="Yin (inner) or Yang (outer) limb surface; null off the limbs."
     )
     laterality: Laterality = Field(description="On the midline, or one on each side.")
+    level: SpinalLevel | None = Field(
+        default=None,
+        description="For points on the back and neck: the spinal level they sit at, i.e. level "
+        "with the lower border of this vertebra's spinous process, or over this sacral foramen.",
+    )
     description: str = Field(
         min_length=10, max_length=400, description="How to find it, written for this library."
     )

@@ -1,0 +1,643 @@
+"""Rules -> candidates -> scores -> a ranked :class:`~acupoints.selection.Selection`.
+
+The engine knows a handful of selector kinds and condition types; which rules exist, when
+they apply, what they select and how much they weigh is data (``rules.yaml``). A point's
+score is the sum of:
+
+- each rule that selected it: ``weight x quality`` (x the cause's multiplier, x
+  ``inferred_root`` when root involvement is only inferred from the dermatome);
+- ``score.region``: how close the point lies to the numb region, times ``Scoring.region``;
+- ``score.segment``: ``Scoring.segment`` when the point's nerves carry one of the roots
+  the location points to;
+- ``score.evidence``: ``Scoring.evidence`` per reference protocol that uses the point for
+  this cause (at most ``evidence_cap``).
+
+Every part appears as a :class:`~acupoints.selection.Reason`. Ties break on the WHO order
+of the codes, so the same query always gives the same list.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
+
+from .errors import SelectionError
+from .index import code_order
+from .models import Location, Point, RegionRef
+from .rules import Cause, Conditions, Rule, Selector, Tenderness
+from .safety import (
+    Exclusion,
+    Patient,
+    PointWarning,
+    cautions_for,
+    detect_red_flags,
+    effect_matches,
+    not_checked,
+    patient_effects,
+)
+from .selection import ProtocolNote, RankedPoint, Reason, Selection
+
+if TYPE_CHECKING:
+    from .anatomy import Anatomy
+    from .kb import KnowledgeBase
+
+__all__ = ["closeness", "root_levels", "select"]
+
+ARM_CHAIN = ("shoulder", "upper_arm", "elbow", "forearm", "wrist", "hand")
+LEG_CHAIN = ("hip", "thigh", "knee", "leg", "ankle", "foot")
+_LIMB_ROOTS = {"body", "upper_limb", "lower_limb", "trunk", "head", "neck", "back"}
+
+_ORDER = (
+    [f"C{i}" for i in range(1, 9)]
+    + [f"T{i}" for i in range(1, 13)]
+    + [f"L{i}" for i in range(1, 6)]
+    + [f"S{i}" for i in range(1, 6)]
+)
+
+
+def _step(level: str, d: int) -> str | None:
+    if level not in _ORDER:
+        return None
+    i = _ORDER.index(level) + d
+    return _ORDER[i] if 0 <= i < len(_ORDER) else None
+
+
+def root_levels(segment: str) -> tuple[set[str], set[str]]:
+    """Spinal levels (as ``PointLocation.level`` values) where points for a compressed
+    ``segment`` root sit: (primary, near).
+
+    A cervical root Cn leaves the spine above vertebra Cn, so its level is C(n-1) (C8 ->
+    C7); thoracic and lumbar roots leave below their vertebra (Ln -> Ln, and the disc above
+    it, L(n-1)); S1 is pressed at L5/S1 or in its foramen.
+    """
+    if segment not in _ORDER:
+        return set(), set()
+    kind, n = segment[0], int(segment[1:])
+    if kind == "C":
+        primary = {_step(segment, -1) or segment}
+    elif kind == "S" and n == 1:
+        primary = {"S1", "L5"}
+    elif kind == "L" and n > 1:
+        primary = {segment, f"L{n - 1}"}
+    else:
+        primary = {segment}
+    near = {s for p in primary for d in (-1, 1) if (s := _step(p, d))} - primary
+    return primary, near
+
+
+def _chain_position(anatomy: Anatomy, region: str) -> tuple[str, int] | None:
+    chain = (region, *anatomy.ancestors(region))
+    for limb, names in (("arm", ARM_CHAIN), ("leg", LEG_CHAIN)):
+        for i, name in enumerate(names):
+            if name in chain:
+                return limb, i
+    if "axilla" in chain:
+        return "arm", 0
+    if "buttock" in chain:
+        return "leg", 0
+    return None
+
+
+def closeness(anatomy: Anatomy, point_region: str, location: Location) -> float:
+    """How close a point's region is to the nearest numb region, 0..1: inside it 1.0;
+    in the region that holds it 0.8; in a sibling part of the same limb segment 0.7; one,
+    two or more limb segments away 0.6, 0.35, 0.15; off the limb in the same area 0.5. A
+    whole limb named without an aspect counts at most 0.6."""
+    best = 0.0
+    for ref in location.regions:
+        target = ref.region
+        if anatomy.within(point_region, target):
+            score = 1.0
+        elif anatomy.within(target, point_region):
+            score = 0.8
+        else:
+            a, b = _chain_position(anatomy, point_region), _chain_position(anatomy, target)
+            if a and b and a[0] == b[0]:
+                d = abs(a[1] - b[1])
+                score = (0.7, 0.6, 0.35)[d] if d < 3 else 0.15
+            else:
+                pa = (point_region, *anatomy.ancestors(point_region))
+                pb = (target, *anatomy.ancestors(target))
+                shared = [r for r in pa if r in pb and r not in ("body", "trunk")]
+                score = 0.5 if shared else 0.0
+        if target in _LIMB_ROOTS | {"upper_limb", "lower_limb"} and not ref.aspects:
+            score = min(score, 0.6)  # a whole limb says little about where on it
+        best = max(best, score)
+    return best
+
+
+@dataclass
+class _Hit:
+    rule: Rule
+    quality: float
+    factor: float
+    where: str = ""
+    level: str | None = None
+    sites: tuple[str, ...] = ()
+
+
+@dataclass
+class _Context:
+    kb: KnowledgeBase
+    location: Location
+    cause: Cause | None
+    tenderness: str
+    hits: dict[str, list[_Hit]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _cause_kind(cause: Cause | None) -> str:
+    return cause.kind if cause is not None else "unknown"
+
+
+def _spine_of(segment: str) -> str | None:
+    if segment[:1] == "C" or segment == "T1":
+        return "cervical"
+    if segment[:1] in ("L", "S"):
+        return "lumbosacral"
+    return None
+
+
+def _root_factor(ctx: _Context, spine: str, inferred: float) -> float:
+    """1 when the cause compresses a root at ``spine``; ``inferred`` when no cause says so
+    but the numbness follows a dermatome from that part of the spine; else 0."""
+    cause = ctx.cause
+    if cause is not None and cause.spine is not None:
+        return 1.0 if spine in ("any", cause.spine) else 0.0
+    if _cause_kind(cause) != "unknown":
+        return 0.0
+    loc = ctx.location
+    if loc.pattern == "dermatome" and loc.segments:
+        found = _spine_of(loc.segments[0])
+        if found is not None and spine in ("any", found):
+            return inferred
+    return 0.0
+
+
+def applies(ctx: _Context, when: Conditions, inferred: float) -> float:
+    """The factor (0 = does not apply) of a rule's or step's conditions."""
+    anatomy = ctx.kb.anatomy
+    loc = ctx.location
+    kind = _cause_kind(ctx.cause)
+    if when.causes and (ctx.cause is None or ctx.cause.id not in when.causes):
+        return 0.0
+    if when.cause_kinds and kind not in when.cause_kinds:
+        return 0.0
+    if when.not_cause_kinds and kind in when.not_cause_kinds:
+        return 0.0
+    if when.patterns and loc.pattern not in when.patterns:
+        return 0.0
+    if when.tenderness and ctx.tenderness not in when.tenderness:
+        return 0.0
+    if when.regions and not any(
+        anatomy.within(r.region, want)
+        or (not r.aspects and r.surface is None and anatomy.within(want, r.region))
+        for r in loc.regions
+        for want in when.regions
+    ):
+        return 0.0
+    if when.surfaces and not any(r.surface in when.surfaces for r in loc.regions):
+        return 0.0
+    if when.root is not None:
+        return _root_factor(ctx, when.root, inferred)
+    return 1.0
+
+
+def _points(kb: KnowledgeBase, region: str, sel: Selector) -> Iterable[Point]:
+    for p in kb.points_in(region, aspects=sel.aspects, surface=sel.surface):
+        if sel.meridians and p.meridian not in sel.meridians:
+            continue
+        yield p
+
+
+def _fits(p: Point, ref: RegionRef) -> bool:
+    """Whether a point lies on the part of a region the text named ("back of the leg")."""
+    if ref.surface is not None and p.location.surface not in (None, ref.surface):
+        return False
+    if ref.aspects:
+        from .anatomy import _equivalent
+
+        return bool(_equivalent(ref.aspects) & _equivalent(p.location.aspects))
+    return True
+
+
+def _local(ctx: _Context, rule: Rule, factor: float) -> None:
+    kb, anatomy = ctx.kb, ctx.kb.anatomy
+    inside: set[str] = set()
+    for ref in ctx.location.regions:
+        broad = ref.region in _LIMB_ROOTS | {"lower_limb", "upper_limb"} and not ref.aspects
+        quality = 0.6 if broad else 1.0
+        for p in _points(kb, ref.region, rule.select):
+            if not _fits(p, ref):
+                continue
+            inside.add(p.code)
+            ctx.hits[p.code].append(_Hit(rule, quality, factor, "in the numb area"))
+    near: set[str] = set()
+    for ref in ctx.location.regions:
+        parents = anatomy.ancestors(ref.region)
+        if parents and parents[0] not in _LIMB_ROOTS:
+            near.add(parents[0])
+        pos = _chain_position(anatomy, ref.region)
+        if pos is not None:
+            chain = ARM_CHAIN if pos[0] == "arm" else LEG_CHAIN
+            near.update(chain[i] for i in (pos[1] - 1, pos[1] + 1) if 0 <= i < len(chain))
+    for region in sorted(near):
+        for p in _points(kb, region, rule.select):
+            if p.code not in inside:
+                inside.add(p.code)
+                ctx.hits[p.code].append(
+                    _Hit(rule, rule.select.near, factor, "next to the numb area")
+                )
+
+
+def _region(ctx: _Context, rule: Rule, factor: float) -> None:
+    anatomy = ctx.kb.anatomy
+    seen: set[str] = set()
+    for region in rule.select.regions:
+        for p in _points(ctx.kb, region, rule.select):
+            if p.code in seen:
+                continue
+            seen.add(p.code)
+            quality = max(0.2, closeness(anatomy, p.location.region, ctx.location))
+            ctx.hits[p.code].append(_Hit(rule, quality, factor))
+
+
+def _codes(ctx: _Context, rule: Rule, factor: float) -> None:
+    for code in rule.select.codes:
+        ctx.hits[ctx.kb.point(code).code].append(_Hit(rule, 1.0, factor))
+
+
+def _by_limb(ctx: _Context, rule: Rule, factor: float) -> None:
+    anatomy = ctx.kb.anatomy
+    limbs = {anatomy.limb_of(r.region) for r in ctx.location.regions}
+    codes = (rule.select.arm if "arm" in limbs else ()) + (
+        rule.select.leg if "leg" in limbs else ()
+    )
+    for code in codes:
+        ctx.hits[ctx.kb.point(code).code].append(_Hit(rule, 1.0, factor))
+
+
+def _reflex(ctx: _Context, rule: Rule, factor: float) -> None:
+    sel = rule.select
+    regions = sel.regions or (ctx.cause.sites if ctx.cause is not None else ())
+    seen: set[str] = set()
+    for region in regions:
+        for p in _points(ctx.kb, region, sel):
+            level = p.location.level
+            if p.code in seen or (sel.levels and level is not None and level not in sel.levels):
+                continue
+            seen.add(p.code)
+            ctx.hits[p.code].append(_Hit(rule, 1.0, factor, level=level))
+
+
+def _root_level(ctx: _Context, rule: Rule, factor: float) -> None:
+    sel = rule.select
+    targets = list(ctx.location.segments[:2])
+    if factor == 0 or not targets:
+        return
+    best: dict[str, _Hit] = {}
+
+    def offer(code: str, hit: _Hit) -> None:
+        if code not in best or hit.quality > best[code].quality:
+            best[code] = hit
+
+    for seg in targets:
+        primary, near = root_levels(seg)
+        for p in ctx.kb.points:
+            level = p.location.level
+            if level is None or (sel.meridians and p.meridian not in sel.meridians):
+                continue
+            if level in primary:
+                offer(p.code, _Hit(rule, 1.0, factor, level=seg))
+            elif level in near:
+                offer(p.code, _Hit(rule, sel.near, factor, level=seg))
+        if sel.jiaji:
+            jiaji = ctx.kb.point("EX-B2")
+            sites = tuple(s.level for s in jiaji.sites if s.level in primary)
+            if sites:
+                offer(jiaji.code, _Hit(rule, 1.0, factor, level=seg, sites=sites))
+            else:
+                sites = tuple(s.level for s in jiaji.sites if s.level in near)
+                if sites:
+                    offer(jiaji.code, _Hit(rule, sel.near, factor, level=seg, sites=sites))
+    for code, hit in best.items():
+        ctx.hits[code].append(hit)
+
+
+_SELECTORS = {
+    "local": _local,
+    "region": _region,
+    "codes": _codes,
+    "by_limb": _by_limb,
+    "reflex": _reflex,
+    "root_level": _root_level,
+}
+
+
+def _weight(rule: Rule, cause: Cause | None) -> float:
+    if cause is not None:
+        if cause.id in rule.cause_weights:
+            return rule.weight * rule.cause_weights[cause.id]
+        if cause.kind in rule.cause_weights:
+            return rule.weight * rule.cause_weights[cause.kind]
+    return rule.weight
+
+
+def _reason_text(rule: Rule, p: Point, hit: _Hit, kb: KnowledgeBase) -> str:
+    values = {
+        "point": f"{p.code} {p.names.pinyin}",
+        "region": kb.region(p.location.region).name,
+        "where": hit.where or "near the numb area",
+        "level": hit.level or "",
+        "surface": p.location.surface or "",
+    }
+    try:
+        text = rule.reason.format(**values)
+    except (KeyError, IndexError, ValueError):
+        text = rule.reason
+    if hit.sites:
+        text += f" (sites: {', '.join(hit.sites)})"
+    return text
+
+
+def _side(p: Point, location: Location) -> tuple[str, bool]:
+    lat = p.location.laterality
+    if lat == "midline":
+        return "midline", False
+    if lat in ("left", "right"):
+        return lat, location.side in (lat, "both")
+    if location.side is None:
+        return "unspecified", True
+    return location.side, True
+
+
+def _share(ranked: list[RankedPoint], limit: int, root_share: float) -> list[RankedPoint]:
+    """The first ``limit`` points, with root and root-level points taking at most
+    ``root_share`` of the places while other points are left to fill them."""
+    cap = max(1, -(-round(root_share * limit * 100) // 100))
+    roots = [r for r in ranked if r.group in ("root", "root_level")]
+    others = [r for r in ranked if r.group not in ("root", "root_level")]
+    if not roots or not others:
+        return ranked[:limit]
+    keep_roots = roots[: max(cap, limit - len(others))]
+    keep = {id(r) for r in keep_roots} | {id(r) for r in others}
+    return [r for r in ranked if id(r) in keep][:limit]
+
+
+def select(
+    kb: KnowledgeBase,
+    location: str | Location,
+    *,
+    cause: str | None = None,
+    side: str | None = None,
+    patient: Patient | None = None,
+    tenderness: str = "unknown",
+    limit: int = 10,
+    evidence: bool = True,
+) -> Selection:
+    """See :meth:`KnowledgeBase.select`."""
+    from . import DISCLAIMER, __version__
+    from .parse import _assemble
+
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= len(kb):
+        raise SelectionError(f"limit must be an integer from 1 to {len(kb)}, got {limit!r}")
+    if tenderness not in ("pronounced", "vague", "unknown"):
+        raise SelectionError(
+            f"tenderness must be 'pronounced', 'vague' or 'unknown', got {tenderness!r}"
+        )
+    if side not in (None, "left", "right", "both"):
+        raise SelectionError(f"side must be 'left', 'right' or 'both', got {side!r}")
+    if isinstance(patient, dict):
+        from pydantic import ValidationError
+
+        try:
+            patient = Patient.model_validate(patient)
+        except ValidationError as exc:
+            err = exc.errors(include_url=False)[0]
+            field = ".".join(str(x) for x in err["loc"])
+            raise SelectionError(f"patient field {field!r}: {err['msg']}") from None
+    if patient is not None and not isinstance(patient, Patient):
+        raise SelectionError(f"patient must be a Patient, got {type(patient).__name__}")
+    query = location if isinstance(location, str) else location.text
+    if isinstance(location, str):
+        loc = kb.parse_location(location)
+    elif isinstance(location, Location):
+        loc = location
+    else:
+        raise SelectionError(f"location must be text or a Location, got {type(location).__name__}")
+    if side is not None:
+        refs = [RegionRef.model_validate({**r.model_dump(), "side": side}) for r in loc.regions]
+        loc = _assemble(kb, refs, loc.negated, loc.text, set(), loc.ignored)
+    the_cause = kb.cause(cause) if cause is not None else None
+    rules = kb.rules
+    if not rules:
+        raise SelectionError("the knowledge base has no selection rules (rules.yaml)")
+    scoring = kb.scoring
+    ctx = _Context(kb, loc, the_cause, tenderness)
+    notes: list[str] = []
+    applied: list[str] = []
+    if the_cause is not None and the_cause.kind == "residual":
+        notes.append(
+            "Numbness or heaviness left after a session is usually residual needle "
+            "sensation: no new points are suggested; see the aftercare steps."
+        )
+    else:
+        for rule in rules:
+            factor = applies(ctx, rule.when, scoring.inferred_root)
+            if factor <= 0:
+                continue
+            applied.append(rule.id)
+            _SELECTORS[rule.select.kind](ctx, rule, factor)
+    if any(
+        h.factor < 1 for hits in ctx.hits.values() for h in hits if h.rule.group.startswith("root")
+    ):
+        notes.append(
+            "Root involvement was inferred from the dermatome, not given as a cause; "
+            "root rules count at reduced weight."
+        )
+    counts = kb.evidence_counts(the_cause.id) if (the_cause is not None and evidence) else {}
+    effects = patient_effects(kb, patient)
+    exclusions: list[Exclusion] = []
+    ranked = []
+    top_segments = set(loc.segments[:3])
+    for code, hits in ctx.hits.items():
+        p = kb.point(code)
+        reasons: list[Reason] = []
+        by_rule: dict[str, float] = {}
+        best_hit: dict[str, _Hit] = {}
+        for h in hits:
+            value = round(_weight(h.rule, the_cause) * h.factor * h.quality, 4)
+            if h.rule.id in by_rule and by_rule[h.rule.id] >= value:
+                continue
+            by_rule[h.rule.id] = value
+            best_hit[h.rule.id] = h
+        # within a group only the strongest rule counts: a point on both leg surfaces, or
+        # both named and in the reflex area, is not counted twice for the same idea
+        group_best: dict[str, str] = {}
+        for rid, value in by_rule.items():
+            grp = best_hit[rid].rule.group
+            if (
+                grp not in group_best
+                or value > by_rule[group_best[grp]]
+                or (value == by_rule[group_best[grp]] and rid < group_best[grp])
+            ):
+                group_best[grp] = rid
+        for rid, value in by_rule.items():
+            h = best_hit[rid]
+            counted = group_best[h.rule.group] == rid
+            text = _reason_text(h.rule, p, h, kb)
+            if not counted:
+                text += f" (not added: the {h.rule.group} group counts its strongest rule only)"
+            reasons.append(
+                Reason(
+                    rule=rid,
+                    text=text,
+                    contribution=value if counted else 0.0,
+                    sources=h.rule.sources,
+                )
+            )
+        near = closeness(kb.anatomy, p.location.region, loc)
+        if near > 0 and scoring.region > 0:
+            reasons.append(
+                Reason(
+                    rule="score.region",
+                    contribution=round(scoring.region * near, 4),
+                    text=f"closeness of its region ({kb.region(p.location.region).name}) to the "
+                    f"numb area: {near:.2f}",
+                )
+            )
+        if scoring.segment > 0 and top_segments:
+            shared = sorted(set(kb.segments_of(p)) & top_segments)
+            if shared:
+                reasons.append(
+                    Reason(
+                        rule="score.segment",
+                        contribution=round(scoring.segment, 4),
+                        text=f"its nerves carry {', '.join(shared)}, "
+                        "a root the numb area points to",
+                        sources=tuple(sorted({s for i in p.innervation for s in i.sources})),
+                    )
+                )
+        n = min(counts.get(code, 0), scoring.evidence_cap)
+        if n and scoring.evidence > 0:
+            ev_sources = kb.evidence_sources(the_cause.id if the_cause else "", code)
+            reasons.append(
+                Reason(
+                    rule="score.evidence",
+                    contribution=round(scoring.evidence * n, 4),
+                    text=f"used for this cause in {counts[code]} reference protocol(s)",
+                    sources=ev_sources,
+                )
+            )
+        score = round(sum(r.contribution for r in reasons), 4)
+        main = max(best_hit.values(), key=lambda h: (by_rule[h.rule.id], h.rule.id))
+        side_, affected = _side(p, loc)
+        level = next((h.level for h in hits if h.rule.select.kind == "root_level"), None)
+        sites = tuple(dict.fromkeys(s for h in hits for s in h.sites))
+        excluded_by = [
+            (cond, eff)
+            for cond, eff in effects
+            if eff.action == "exclude" and effect_matches(kb, eff, p, patient, side_)  # type: ignore[arg-type]
+        ]
+        if excluded_by:
+            exclusions.append(
+                Exclusion(
+                    code=code,
+                    reasons=tuple(f"{cond.name}: {eff.note}" for cond, eff in excluded_by),
+                    conditions=tuple(dict.fromkeys(cond.id for cond, _ in excluded_by)),
+                    sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),
+                )
+            )
+            continue
+        warnings = [
+            PointWarning(origin=cond.id, kind="other", note=eff.note, sources=eff.sources)
+            for cond, eff in effects
+            if eff.action == "caution" and effect_matches(kb, eff, p, patient, side_)  # type: ignore[arg-type]
+        ]
+        ranked.append(
+            RankedPoint(
+                code=code,
+                point=p,
+                score=score,
+                group=main.rule.group,
+                reasons=tuple(reasons),
+                side=side_,  # type: ignore[arg-type]
+                affected_side=affected,
+                root_level=level,
+                sites=sites,
+                cautions=cautions_for(p, warnings),
+            )
+        )
+    ranked.sort(key=lambda r: (-r.score, code_order(r.code)))
+    exclusions.sort(key=lambda e: code_order(e.code))
+    chosen = _share(ranked, limit, scoring.root_share)
+    if len(chosen) < len(ranked[:limit]) or chosen != ranked[:limit]:
+        notes.append(
+            f"At most {scoring.root_share:.0%} of the list goes to root and root-level "
+            "points, so that points of the numb limb keep their place."
+        )
+    protocol = []
+    for step in kb.protocol:
+        if applies(ctx, step.when, 1.0) > 0:
+            protocol.append(
+                ProtocolNote(
+                    id=step.id,
+                    title=step.title,
+                    text=step.text,
+                    minutes=step.minutes,
+                    sources=step.sources,
+                )
+            )
+    seen_protocol: set[tuple[str, str]] = set()
+    for cond, eff in effects:
+        if eff.action != "protocol" or (cond.id, eff.note) in seen_protocol:
+            continue
+        if (
+            eff.from_week is not None
+            and patient is not None
+            and (patient.pregnancy_week is not None and patient.pregnancy_week < eff.from_week)
+        ):
+            continue
+        seen_protocol.add((cond.id, eff.note))
+        protocol.insert(
+            0,
+            ProtocolNote(
+                id=f"patient.{cond.id}",
+                title=f"For {cond.name}",
+                text=eff.note,
+                sources=eff.sources,
+            ),
+        )
+    if patient is None and kb.safety_conditions:
+        notes.append(not_checked(kb))
+    flags = detect_red_flags(kb, query, loc, patient, the_cause.id if the_cause else None)
+    emergency = any(f.urgency == "emergency" for f in flags)
+    if emergency:
+        notes.insert(
+            0,
+            "An emergency red flag was raised: no points are suggested. "
+            "Get emergency medical care first.",
+        )
+        chosen = []
+    elif flags:
+        notes.insert(
+            0, "Red flags were raised: have a doctor assess these symptoms before any acupuncture."
+        )
+    return Selection(
+        disclaimer=DISCLAIMER,
+        emergency=emergency,
+        red_flags=flags,
+        query=query,
+        location=loc,
+        cause=the_cause.id if the_cause else None,
+        tenderness=cast("Tenderness", tenderness),
+        patient=patient,
+        points=tuple(chosen),
+        excluded=tuple(exclusions),
+        protocol=tuple(protocol),
+        aftercare=kb.aftercare_items,
+        notes=tuple(notes),
+        rules_applied=tuple(applied),
+        version=__version__,
+    )

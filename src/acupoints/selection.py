@@ -1,0 +1,141 @@
+"""The answer of :meth:`KnowledgeBase.select`: a ranked, explained set of points.
+
+Every model here is frozen and round-trips through JSON
+(``Selection.model_validate_json(s.model_dump_json()) == s``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .models import Location, Point
+from .rules import Tenderness
+from .safety import AdviceItem, Exclusion, Patient, PointWarning, RedFlag
+
+__all__ = ["ProtocolNote", "RankedPoint", "Reason", "Selection"]
+
+PointSide = Literal["left", "right", "both", "midline", "unspecified"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Reason(_Record):
+    """One part of a point's score: the rule or score component, its contribution and why."""
+
+    rule: str = Field(
+        description="Rule id, or a score component: score.region, score.segment, score.evidence."
+    )
+    text: str = Field(description="Why, in one sentence.")
+    contribution: float = Field(description="Points added to the score.")
+    sources: tuple[str, ...] = Field(default=(), description="Source ids behind it.")
+
+
+class RankedPoint(_Record):
+    """A selected point, its score and how it got it."""
+
+    code: str = Field(description="Point code.")
+    point: Point = Field(description="The point record.")
+    score: float = Field(description="Sum of the contributions of `reasons`.")
+    group: Literal["local", "surface", "root", "root_level", "adjunct"] = Field(
+        description="Group of the rule that contributed most."
+    )
+    reasons: tuple[Reason, ...] = Field(description="Every contribution to the score.")
+    side: PointSide = Field(
+        description="Where to needle: the affected side, both, the midline, or unspecified "
+        "when the description gives no side."
+    )
+    affected_side: bool = Field(description="True when the point is on the numb side(s).")
+    root_level: str | None = Field(
+        default=None, description="Spinal level when chosen as a root-level point."
+    )
+    sites: tuple[str, ...] = Field(
+        default=(), description="For a group point (Jiaji ...): the sites that apply."
+    )
+    cautions: tuple[PointWarning, ...] = Field(
+        default=(), description="The point's own cautions, then the patient's."
+    )
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """Ids of the rules that selected it."""
+        return tuple(r.rule for r in self.reasons if not r.rule.startswith("score."))
+
+
+class ProtocolNote(_Record):
+    """A step of the treatment protocol that goes with the selection."""
+
+    id: str
+    title: str
+    text: str
+    minutes: tuple[int, int] | None = None
+    sources: tuple[str, ...]
+
+
+class Selection(_Record):
+    """Ranked points for a description of numbness, with the protocol, the reasons and the
+    safety checks. Fields are ordered so that the disclaimer and any red flag come first in
+    every serialised form."""
+
+    disclaimer: str = Field(description="Reference information, not a diagnosis.")
+    emergency: bool = Field(description="True when an emergency red flag was raised.")
+    red_flags: tuple[RedFlag, ...] = Field(description="Symptoms that need a doctor first.")
+    query: str | None = Field(description="The text asked about, if any.")
+    location: Location = Field(description="The location as read.")
+    cause: str | None = Field(description="Cause id, if given.")
+    tenderness: Tenderness = Field(description="How tender the area was said to be.")
+    patient: Patient | None = Field(description="The patient checked against, if any.")
+    points: tuple[RankedPoint, ...] = Field(description="Points, best first.")
+    excluded: tuple[Exclusion, ...] = Field(
+        description="Points the rules chose but the patient must not have, and why."
+    )
+    protocol: tuple[ProtocolNote, ...] = Field(description="How to treat, with sources.")
+    aftercare: tuple[AdviceItem, ...] = Field(description="What to expect after a session.")
+    notes: tuple[str, ...] = Field(default=(), description="Remarks about this answer.")
+    rules_applied: tuple[str, ...] = Field(description="Rules whose conditions held.")
+    version: str = Field(description="acupoints version that made it.")
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Point codes, best first."""
+        return tuple(p.code for p in self.points)
+
+    def __getitem__(self, code: str) -> RankedPoint:
+        for p in self.points:
+            if p.code == code:
+                return p
+        raise KeyError(code)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; ``Selection.from_dict(s.to_dict()) == s``."""
+        out: dict[str, Any] = self.model_dump(mode="json")
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Selection:
+        """Rebuild a selection from :meth:`to_dict` output."""
+        return cls.model_validate(data)
+
+    def to_json(self, **kwargs: Any) -> str:
+        """JSON text of :meth:`to_dict`."""
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+    def __str__(self) -> str:
+        lines = []
+        for flag in self.red_flags:
+            mark = "!!! EMERGENCY" if flag.urgency == "emergency" else f"!! {flag.urgency.upper()}"
+            lines.append(f"{mark}: {flag.name}. {flag.advice}")
+        lines.append(f"{self.location} cause={self.cause or '-'}")
+        for i, p in enumerate(self.points, 1):
+            lines.append(
+                f"{i:2}. {p.code:<7} {p.point.names.pinyin:<14} {p.score:6.2f}  "
+                f"{p.group:<10} {p.side}"
+            )
+        lines.extend(f"    excluded {e.code}: {'; '.join(e.reasons)}" for e in self.excluded)
+        lines.append(self.disclaimer)
+        return "\n".join(lines)

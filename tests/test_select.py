@@ -1,0 +1,255 @@
+"""The selection engine: one pinned test per seed rule, ranking, explanations, determinism."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import acupoints
+from acupoints import KnowledgeBase, Selection, SelectionError
+
+ARM = {"shoulder", "upper_arm", "elbow", "forearm", "wrist"}
+
+
+def limb_points(kb: KnowledgeBase, s: Selection, limb: str) -> list:
+    return [p for p in s.points if kb.anatomy.limb_of(p.point.location.region) == limb]
+
+
+# ------------------------------------------------------------------ seed rules
+def test_dorsal_hand_gives_outer_yang_arm_points(kb: KnowledgeBase) -> None:
+    s = kb.select("numbness on the back of my left hand")
+    arm = limb_points(kb, s, "arm")
+    assert len(arm) == len(s.points) == 10
+    assert all(p.point.surface == "yang" for p in arm)
+    assert {p.point.meridian for p in arm} - {None} <= {"LI", "TE", "SI"}
+    regions = {p.point.location.region for p in arm}
+    assert regions <= {"hand.dorsum", "wrist", "forearm"}
+    assert "surface.arm_yang" in s.rules_applied
+    assert all(p.side == "left" and p.affected_side for p in s.points)
+
+
+def test_numb_fingers_give_inner_yin_forearm_and_wrist_points(kb: KnowledgeBase) -> None:
+    s = kb.select("my fingers are numb")
+    forearm_wrist = [p for p in s.points if p.point.location.region in ("forearm", "wrist")]
+    assert len(forearm_wrist) >= 3
+    assert all(p.point.surface == "yin" for p in forearm_wrist)
+    assert {p.point.meridian for p in forearm_wrist} <= {"LU", "PC", "HT"}
+    assert s.points[0].point.location.region in ("forearm", "wrist")
+    assert "surface.arm_yin" in s.rules_applied
+
+
+def test_top_of_foot_gives_front_and_outer_leg_points(kb: KnowledgeBase) -> None:
+    s = kb.select("numbness on the top of my right foot and my ankle")
+    legs = limb_points(kb, s, "leg")
+    assert legs and all(
+        set(p.point.location.aspects) & {"anterior", "lateral", "dorsal"} for p in legs
+    )
+    assert {p.point.meridian for p in legs} - {None} <= {"ST", "GB", "BL", "LR", "SP"}
+    assert sum(p.point.meridian in ("ST", "GB") for p in legs) >= 5
+    assert "surface.leg_front_outer" in s.rules_applied
+
+
+def test_numb_sole_gives_inner_leg_points(kb: KnowledgeBase) -> None:
+    s = kb.select("the sole of my foot is numb")
+    legs = limb_points(kb, s, "leg")
+    assert legs and all(set(p.point.location.aspects) & {"medial", "plantar"} for p in legs)
+    assert {p.point.meridian for p in legs} - {None} <= {"SP", "KI", "LR"}
+    assert s.points[0].code == "KI1"
+
+
+def test_cervical_root_compression_puts_bl10_gv14_si15_on_top(kb: KnowledgeBase) -> None:
+    s = kb.select("numbness down my right arm into the thumb", cause="cervical radiculopathy")
+    assert set(s.codes[:3]) == {"BL10", "GV14", "SI15"}
+    assert all(s[c].group == "root" for c in ("BL10", "GV14", "SI15"))
+    assert s["GV14"].side == "midline" and not s["GV14"].affected_side
+    assert any(p.point.location.region in ARM | {"hand.thumb", "hand.dorsum"} for p in s.points)
+
+
+def test_lumbosacral_compression_puts_gv3_and_bl32_on_top(kb: KnowledgeBase) -> None:
+    s = kb.select("numbness down the back of my left leg to the outer foot", cause="sciatica")
+    assert set(s.codes[:2]) == {"GV3", "BL32"}
+    assert s["BL32"].side == "left"
+    assert len(limb_points(kb, s, "leg")) >= 3  # the numb leg keeps its place
+
+
+def test_stocking_glove_diabetic_numbness_covers_both_hands_and_feet(kb: KnowledgeBase) -> None:
+    s = kb.select("numbness in both hands and feet", cause="diabetic")
+    assert s.location.pattern == "stocking_glove"
+    limbs = {kb.anatomy.limb_of(p.point.location.region) for p in s.points}
+    assert {"arm", "leg"} <= limbs
+    assert all(p.side == "both" for p in s.points if p.point.location.laterality == "bilateral")
+
+
+def test_root_level_points_follow_the_dermatome(kb: KnowledgeBase) -> None:
+    s = kb.select("numb thumb", cause="cervical radiculopathy", limit=20)
+    jiaji = s["EX-B2"]
+    assert jiaji.group == "root_level" and jiaji.root_level == "C6"
+    assert "C5" in jiaji.sites
+    s = kb.select("numb top of the foot", cause="lumbar radiculopathy", limit=20)
+    levels = {p.point.location.level for p in s.points if p.group == "root_level"}
+    assert levels & {"L4", "L5"}
+
+
+def test_inferred_root_counts_half(kb: KnowledgeBase) -> None:
+    s = kb.select("numbness down the back of my leg into the little toe", limit=40)
+    assert "root.lumbosacral_named" in s.rules_applied
+    named = next(r for r in s["BL32"].reasons if r.rule == "root.lumbosacral_named")
+    assert named.contribution == pytest.approx(6.0 * kb.scoring.inferred_root)
+    assert any("inferred" in n for n in s.notes)
+
+
+def test_common_sensitive_points_only_without_pronounced_tenderness(kb: KnowledgeBase) -> None:
+    vague = kb.select("numb forearm", tenderness="vague", limit=40)
+    sharp = kb.select("numb forearm", tenderness="pronounced", limit=40)
+    assert "adjunct.common_sensitive" in vague.rules_applied
+    assert "adjunct.common_sensitive" not in sharp.rules_applied
+
+
+def test_residual_needle_sensation_gives_aftercare_not_points(kb: KnowledgeBase) -> None:
+    s = kb.select("numb arms and legs", cause="after acupuncture")
+    assert s.points == ()
+    assert s.rules_applied == ()
+    assert [p.id for p in s.protocol] == ["follow_up"]
+    assert any("residual" in n for n in s.notes)
+
+
+def test_carpal_tunnel_adds_the_wrist(kb: KnowledgeBase) -> None:
+    s = kb.select("numb thumb, index and middle finger", cause="carpal tunnel")
+    assert "PC7" in s.codes[:3]
+    assert "compression_site" in s.rules_applied
+
+
+# ------------------------------------------------------------------ answers
+def test_every_point_is_explained_and_the_score_adds_up(kb: KnowledgeBase) -> None:
+    s = kb.select("numbness on the back of my left hand", cause="diabetic")
+    for p in s.points:
+        assert p.reasons and p.rules
+        assert p.score == pytest.approx(sum(r.contribution for r in p.reasons), abs=1e-6)
+        for r in p.reasons:
+            assert r.text
+            if not r.rule.startswith("score."):
+                assert r.sources and all(kb.source(x) for x in r.sources)
+
+
+def test_ranking_is_sorted_and_limited(kb: KnowledgeBase) -> None:
+    s = kb.select("numb leg", limit=25)
+    scores = [p.score for p in s.points]
+    assert scores == sorted(scores, reverse=True)
+    assert len(s.points) <= 25 and len(set(s.codes)) == len(s.codes)
+    assert len(kb.select("numb leg", limit=3).points) == 3
+
+
+def test_protocol_and_sources(kb: KnowledgeBase) -> None:
+    s = kb.select("numb hand")
+    ids = [p.id for p in s.protocol]
+    assert {"deqi", "retention", "infrared", "course", "follow_up"} <= set(ids)
+    retention = next(p for p in s.protocol if p.id == "retention")
+    assert retention.minutes == (20, 30) and "seed002" in retention.sources
+
+
+def test_round_trip_through_json(kb: KnowledgeBase) -> None:
+    s = kb.select(
+        "numbness in both feet",
+        cause="chemotherapy",
+        patient=acupoints.Patient(anticoagulants=True),
+    )
+    again = Selection.from_dict(json.loads(json.dumps(s.to_dict())))
+    assert again == s
+    assert Selection.model_validate_json(s.to_json()) == s
+
+
+def test_location_object_and_side_override(kb: KnowledgeBase) -> None:
+    loc = kb.location(["hand.dorsum"])
+    s = kb.select(loc, side="right")
+    assert s.location.side == "right" and all(p.side == "right" for p in s.points)
+    assert s.query is None
+
+
+def test_module_level_select() -> None:
+    s = acupoints.select("back of the hand")
+    assert s.points and s.disclaimer == acupoints.DISCLAIMER
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"limit": 0},
+        {"limit": 10_000},
+        {"limit": "5"},
+        {"limit": True},
+        {"side": "up"},
+        {"tenderness": "very"},
+        {"patient": 3},
+        {"patient": {"pregnant": "maybe"}},
+    ],
+)
+def test_bad_arguments_raise_selection_error(kb: KnowledgeBase, kwargs: dict) -> None:
+    with pytest.raises(SelectionError):
+        kb.select("numb hand", **kwargs)
+
+
+def test_unknown_cause(kb: KnowledgeBase) -> None:
+    with pytest.raises(acupoints.UnknownCauseError) as exc:
+        kb.select("numb hand", cause="diabetis")
+    assert "diabetic" in exc.value.suggestions
+
+
+def test_causes_vocabulary(kb: KnowledgeBase) -> None:
+    ids = {c.id for c in kb.causes}
+    assert {
+        "diabetic",
+        "chemotherapy",
+        "cervical_root",
+        "lumbar_root",
+        "sciatica",
+        "carpal_tunnel",
+        "injury",
+        "b12_deficiency",
+        "alcohol_toxins",
+        "autoimmune",
+        "infection",
+        "idiopathic",
+        "residual_needle_sensation",
+    } <= ids
+    for word, cid in [
+        ("chemo", "chemotherapy"),
+        ("CTS", "carpal_tunnel"),
+        ("B12", "b12_deficiency"),
+        ("shingles", "infection"),
+        ("slipped disc", "lumbar_root"),
+    ]:
+        assert kb.cause(word).id == cid
+
+
+def test_cause_changes_the_answer(kb: KnowledgeBase) -> None:
+    plain = kb.select("numbness in my arm and thumb")
+    root = kb.select("numbness in my arm and thumb", cause="cervical radiculopathy")
+    assert plain.codes != root.codes
+    assert "root.cervical_named" in root.rules_applied
+
+
+SCRIPT = """
+import json, acupoints
+out = []
+for q, c in [("numb back of the left hand", None), ("both feet", "diabetic"),
+             ("numb thumb", "cervical"), ("back of my leg", "sciatica")]:
+    s = acupoints.select(q, cause=c, limit=15)
+    out.append([[p.code, p.score] for p in s.points])
+print(json.dumps(out))
+"""
+
+
+def test_same_answer_under_any_hash_seed(tmp_path: Path) -> None:
+    results = set()
+    for seed in ("0", "1", "12345", "random"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        res = subprocess.run(
+            [sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, check=True
+        )
+        results.add(res.stdout)
+    assert len(results) == 1
