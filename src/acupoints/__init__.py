@@ -62,7 +62,8 @@ if TYPE_CHECKING:
         Vessel,
     )
     from .rules import Cause, Rule
-    from .selection import RankedPoint, Reason, Selection
+    from .safety import Exclusion, Patient, PointWarning, RedFlag
+    from .selection import ProtocolNote, RankedPoint, Reason, Selection
 
 __version__ = "0.1.0"
 
@@ -81,6 +82,7 @@ __all__ = [
     "Cause",
     "Caution",
     "DataError",
+    "Exclusion",
     "Innervation",
     "KnowledgeBase",
     "LimbSurface",
@@ -90,10 +92,14 @@ __all__ = [
     "Names",
     "Needling",
     "Nerve",
+    "Patient",
     "Point",
     "PointLocation",
+    "PointWarning",
+    "ProtocolNote",
     "RankedPoint",
     "Reason",
+    "RedFlag",
     "Region",
     "RegionRef",
     "Rule",
@@ -120,6 +126,11 @@ __all__ = [
 ]
 
 _LAZY = {
+    "Exclusion": "safety",
+    "Patient": "safety",
+    "PointWarning": "safety",
+    "RedFlag": "safety",
+    "ProtocolNote": "selection",
     "RankedPoint": "selection",
     "Reason": "selection",
     "Selection": "selection",
@@ -205,8 +216,10 @@ def select(
     *,
     cause: str | None = None,
     side: str | None = None,
+    patient: Patient | None = None,
     tenderness: str = "unknown",
     limit: int = 10,
+    evidence: bool = True,
 ) -> Selection:
     """Ranked, explained points for where someone is numb and why, on the packaged data
     (see :meth:`KnowledgeBase.select`).
@@ -216,7 +229,15 @@ def select(
     >>> s.points[0].group, s.points[0].side, s.points[0].point.surface
     ('surface', 'left', 'yang')
     """
-    return load().select(location, cause=cause, side=side, tenderness=tenderness, limit=limit)
+    return load().select(
+        location,
+        cause=cause,
+        side=side,
+        patient=patient,
+        tenderness=tenderness,
+        limit=limit,
+        evidence=evidence,
+    )
 
 
 def validate(path: str | os.PathLike[str] | None = None) -> list[DataError]:

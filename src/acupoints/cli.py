@@ -17,6 +17,9 @@ __all__ = ["main"]
 
 EXAMPLES = """\
 examples:
+  acupoints select "numb back of the left hand"
+  acupoints select "pins and needles in both feet" --cause diabetic --pregnant --week 20
+  acupoints select "numb thumb and index finger" --cause "carpal tunnel" --format json
   acupoints point LI4            a point by code, name or characters (LI-4, Hegu, 合谷)
   acupoints point SJ5 --format json
   acupoints meridian LV          a meridian and its points
@@ -131,6 +134,95 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+PATIENT_FLAGS = {
+    "pregnant": "pregnant",
+    "anticoagulants": "takes anticoagulants",
+    "bleeding_disorder": "has a bleeding disorder",
+    "pacemaker": "has a pacemaker or other implanted electrical device",
+    "diabetic_foot": "diabetic foot disease or poor circulation in the feet",
+    "immunosuppressed": "immune system suppressed",
+    "metal_allergy": "allergic to metals",
+    "fainting": "has fainted with needles or is afraid of them",
+    "epilepsy": "has epilepsy",
+    "cancer_history": "history of cancer",
+    "fever": "has a fever",
+    "weight_loss": "unexplained weight loss",
+    "recent_injury": "the numbness began after an injury",
+}
+
+
+def _patient(args: argparse.Namespace) -> Any:
+    from .safety import Patient
+
+    values: dict[str, Any] = {k: True for k in PATIENT_FLAGS if getattr(args, k, False)}
+    if args.week is not None:
+        values["pregnant"] = True
+        values["pregnancy_week"] = args.week
+    if args.skin_lesion:
+        values["skin_lesions"] = tuple(args.skin_lesion)
+    if args.lymphoedema:
+        values["lymphoedema"] = tuple(args.lymphoedema)
+    if not values and not args.patient:
+        return None
+    return Patient.model_validate(values)
+
+
+def _print_selection(s: Any) -> None:
+    for flag in s.red_flags:
+        bar = "!" * 72
+        title = "EMERGENCY" if flag.urgency == "emergency" else flag.urgency.upper()
+        print(bar)
+        print(f"!!! {title}: {flag.name}")
+        print(f"!!! {flag.advice}")
+        print(bar)
+    loc = s.location
+    print(
+        f"location : {loc}  side={loc.side or 'not given'}  "
+        f"segments={', '.join(loc.segments[:3]) or '-'}"
+    )
+    print(f"cause    : {s.cause or 'not given'}")
+    if s.points:
+        print(
+            f"\n{'#':>2}  {'code':<7} {'pinyin':<14} {'hanzi':<5} {'score':>6}  {'group':<10} "
+            f"{'side':<11} why"
+        )
+    for i, p in enumerate(s.points, 1):
+        why = max(
+            (r for r in p.reasons if not r.rule.startswith("score.")), key=lambda r: r.contribution
+        ).text
+        print(
+            f"{i:>2}. {p.code:<7} {p.point.names.pinyin:<14} {p.point.names.hanzi:<5} "
+            f"{p.score:6.2f}  {p.group:<10} {p.side:<11} {why}"
+        )
+        for c in p.cautions:
+            print(f"{'':>12}caution ({c.origin}): {c.note}")
+    for e in s.excluded:
+        print(f"  excluded {e.code}: {'; '.join(e.reasons)}")
+    print("\nprotocol:")
+    for step in s.protocol:
+        print(f"  - {step.title}: {step.text}  [{', '.join(step.sources)}]")
+    for note in s.notes:
+        print(f"note: {note}")
+    print(f"\n{s.disclaimer}")
+
+
+def _cmd_select(args: argparse.Namespace) -> int:
+    kb = load(args.data)
+    sel = kb.select(
+        " ".join(args.text),
+        cause=args.cause,
+        side=args.side,
+        patient=_patient(args),
+        tenderness=args.tenderness,
+        limit=args.limit,
+    )
+    if args.format == "json":
+        print(sel.to_json(indent=2))
+    else:
+        _print_selection(sel)
+    return 0
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from . import validate
 
@@ -176,6 +268,35 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser(
+        "select",
+        parents=[common],
+        help="points for a description of numbness",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("text", nargs="+", help="where the numbness is, in plain words")
+    p.add_argument("--cause", help="cause: diabetic, chemotherapy, carpal tunnel, sciatica ...")
+    p.add_argument("--side", choices=("left", "right", "both"))
+    p.add_argument("--tenderness", choices=("pronounced", "vague", "unknown"), default="unknown")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument(
+        "--patient", action="store_true", help="check a patient with none of the conditions below"
+    )
+    for flag, text in PATIENT_FLAGS.items():
+        p.add_argument(f"--{flag.replace('_', '-')}", dest=flag, action="store_true", help=text)
+    p.add_argument("--week", type=int, help="week of pregnancy (implies --pregnant)")
+    p.add_argument(
+        "--skin-lesion",
+        action="append",
+        metavar="REGION",
+        help="region id with broken skin, an ulcer or infection (repeatable)",
+    )
+    p.add_argument(
+        "--lymphoedema", action="append", choices=("left_arm", "right_arm", "left_leg", "right_leg")
+    )
+    p.set_defaults(func=_cmd_select)
 
     p = sub.add_parser("point", parents=[common], help="show points by code or name")
     p.add_argument("query", nargs="+", help="code or name: LI4, LI-4, Hegu, 合谷, SJ5 ...")

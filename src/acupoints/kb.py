@@ -544,19 +544,23 @@ class KnowledgeBase:
         raise UnknownCauseError(query, ids)
 
     def evidence_counts(self, cause: str, *, exclude: Iterable[str] = ()) -> dict[str, int]:
-        """For each point, how many reference protocols use it for ``cause`` (an id)."""
+        """For each point, how many independent sources (publications) among the reference
+        protocols use it for ``cause`` (an id); two arms of one study count once.
+        ``exclude`` leaves out protocols by id (for leave-one-out benchmarks)."""
         skip = set(exclude)
-        counts: dict[str, int] = {}
+        seen: dict[str, set[str]] = {}
         for pr in self._data.protocols:
             if cause in pr.causes and pr.id not in skip:
-                for code in dict.fromkeys(pr.points):
-                    counts[code] = counts.get(code, 0) + 1
-        return counts
+                for code in pr.points:
+                    seen.setdefault(code, set()).add(pr.source)
+        return {code: len(srcs) for code, srcs in seen.items()}
 
     def evidence_sources(self, cause: str, code: str) -> tuple[str, ...]:
         """Source ids of the reference protocols that use ``code`` for ``cause``."""
         return tuple(
-            pr.source for pr in self._data.protocols if cause in pr.causes and code in pr.points
+            dict.fromkeys(
+                pr.source for pr in self._data.protocols if cause in pr.causes and code in pr.points
+            )
         )
 
     def select(
@@ -574,17 +578,17 @@ class KnowledgeBase:
 
         ``location`` is text or a :class:`Location`; ``cause`` an id or a word for one
         (see ``kb.causes``); ``side`` overrides the side read from the text; ``patient``
-        (a :class:`Patient`) leaves out the points that person must not have and adds their
-        cautions; ``tenderness`` is ``"pronounced"``, ``"vague"`` or ``"unknown"``; ``limit`` caps the
-        number of points; ``evidence=False`` leaves the reference protocols out of the
-        score. See :mod:`acupoints.select` for how points are scored.
+        (a :class:`Patient`) leaves out the points that person must not have and adds
+        their cautions; ``tenderness`` is ``"pronounced"``, ``"vague"`` or ``"unknown"``;
+        ``limit`` caps the number of points; ``evidence=False`` leaves the reference
+        protocols out of the score. See :mod:`acupoints.engine` for how points are scored.
 
         >>> import acupoints
         >>> s = acupoints.load().select("numb neck and arm", cause="cervical radiculopathy")
         >>> {"BL10", "GV14", "SI15"} <= set(s.codes[:5])
         True
         """
-        from .select import select
+        from .engine import select
 
         return select(
             self,

@@ -8,9 +8,10 @@ is an edit of ``rules.yaml``, not of code.
 
 from __future__ import annotations
 
+import string
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .models import RegionId, SourceId, SourceIds
 from .vocab import Aspect, MeridianCode, Surface
@@ -112,6 +113,10 @@ class Selector(_Record):
         return self
 
 
+REASON_FIELDS = ("point", "region", "where", "level", "surface", "limb")
+"""Placeholders a rule's ``reason`` may use."""
+
+
 class Rule(_Record):
     """One selection rule, with its citation."""
 
@@ -131,10 +136,26 @@ class Rule(_Record):
     )
     reason: str = Field(
         min_length=5,
-        description="Sentence shown for a point it selects; may use {point}, {region}, {level}.",
+        description="Sentence shown for a point it selects; may use the placeholders "
+        + ", ".join(f"{{{n}}}" for n in REASON_FIELDS)
+        + ".",
     )
     summary: str = Field(min_length=10, description="What the source says, in our words.")
     sources: SourceIds
+
+    @field_validator("reason")
+    @classmethod
+    def _check_reason(cls, value: str) -> str:
+        try:
+            names = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
+        except ValueError as exc:
+            raise ValueError(f"malformed placeholder: {exc}") from None
+        unknown = sorted(names - set(REASON_FIELDS))
+        if unknown:
+            raise ValueError(
+                f"unknown placeholder(s) {', '.join(unknown)}; use {', '.join(REASON_FIELDS)}"
+            )
+        return value
 
 
 class Cause(_Record):

@@ -3,7 +3,7 @@
 ``data/safety.yaml`` holds the facts: patient conditions and their effects (exclude points,
 add cautions, change the protocol), the red flags that need a doctor first, the aftercare
 and the usual risks, each with sources. This module holds their models and applies them;
-:mod:`acupoints.select` calls it for every selection, with or without a patient.
+:mod:`acupoints.engine` calls it for every selection, with or without a patient.
 """
 
 from __future__ import annotations

@@ -351,6 +351,7 @@ def _reason_text(rule: Rule, p: Point, hit: _Hit, kb: KnowledgeBase) -> str:
         "where": hit.where or "near the numb area",
         "level": hit.level or "",
         "surface": p.location.surface or "",
+        "limb": kb.anatomy.limb_of(p.location.region) or "body",
     }
     try:
         text = rule.reason.format(**values)
