@@ -19,11 +19,11 @@ of the codes, so the same query always gives the same list.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from .errors import SelectionError
+from .errors import LocationError, SelectionError, UnknownCauseError
 from .index import code_order
 from .models import Location, Point, RegionRef
 from .rules import Cause, Conditions, Rule, Selector, Tenderness
@@ -386,6 +386,15 @@ def _share(ranked: list[RankedPoint], limit: int, root_share: float) -> list[Ran
     return [r for r in ranked if id(r) in keep][:limit]
 
 
+def _cause_id(kb: KnowledgeBase, cause: str | None) -> str | None:
+    if cause is None:
+        return None
+    try:
+        return kb.cause(cause).id
+    except UnknownCauseError:
+        return None
+
+
 def select(
     kb: KnowledgeBase,
     location: str | Location,
@@ -396,6 +405,7 @@ def select(
     tenderness: str = "unknown",
     limit: int = 10,
     evidence: bool = True,
+    without_protocols: Collection[str] = (),
 ) -> Selection:
     """See :meth:`KnowledgeBase.select`."""
     from . import DISCLAIMER, __version__
@@ -422,7 +432,15 @@ def select(
         raise SelectionError(f"patient must be a Patient, got {type(patient).__name__}")
     query = location if isinstance(location, str) else location.text
     if isinstance(location, str):
-        loc = kb.parse_location(location)
+        try:
+            loc = kb.parse_location(location)
+        except LocationError as exc:
+            flags = detect_red_flags(kb, location, None, patient, _cause_id(kb, cause))
+            if not flags:
+                raise
+            raise LocationError(
+                exc.message, exc.text, exc.unknown, exc.suggestions, red_flags=flags
+            ) from None
     elif isinstance(location, Location):
         loc = location
     else:
@@ -457,7 +475,17 @@ def select(
             "Root involvement was inferred from the dermatome, not given as a cause; "
             "root rules count at reduced weight."
         )
-    counts = kb.evidence_counts(the_cause.id) if (the_cause is not None and evidence) else {}
+    skip = frozenset(without_protocols)
+    unknown_protocols = skip - {pr.id for pr in kb.reference_protocols}
+    if unknown_protocols:
+        raise SelectionError(
+            f"unknown reference protocol(s): {', '.join(sorted(unknown_protocols))}"
+        )
+    counts = (
+        kb.evidence_counts(the_cause.id, exclude=skip)
+        if (the_cause is not None and evidence)
+        else {}
+    )
     effects = patient_effects(kb, patient)
     exclusions: list[Exclusion] = []
     ranked = []
@@ -522,12 +550,13 @@ def select(
                 )
         n = min(counts.get(code, 0), scoring.evidence_cap)
         if n and scoring.evidence > 0:
-            ev_sources = kb.evidence_sources(the_cause.id if the_cause else "", code)
+            ev_sources = kb.evidence_sources(the_cause.id if the_cause else "", code, exclude=skip)
             reasons.append(
                 Reason(
                     rule="score.evidence",
                     contribution=round(scoring.evidence * n, 4),
-                    text=f"used for this cause in {counts[code]} reference protocol(s)",
+                    text=f"used for this cause by {counts[code]} published source(s)"
+                    + (f" (counted up to {scoring.evidence_cap})" if n < counts[code] else ""),
                     sources=ev_sources,
                 )
             )
@@ -591,6 +620,7 @@ def select(
                 )
             )
     seen_protocol: set[tuple[str, str]] = set()
+    patient_steps: list[ProtocolNote] = []
     for cond, eff in effects:
         if eff.action != "protocol" or (cond.id, eff.note) in seen_protocol:
             continue
@@ -601,15 +631,15 @@ def select(
         ):
             continue
         seen_protocol.add((cond.id, eff.note))
-        protocol.insert(
-            0,
+        patient_steps.append(
             ProtocolNote(
                 id=f"patient.{cond.id}",
                 title=f"For {cond.name}",
                 text=eff.note,
                 sources=eff.sources,
-            ),
+            )
         )
+    protocol = patient_steps + protocol
     if patient is None and kb.safety_conditions:
         notes.append(not_checked(kb))
     flags = detect_red_flags(kb, query, loc, patient, the_cause.id if the_cause else None)

@@ -16,6 +16,7 @@ LI44 ['LI4', 'LI14', 'BL44']
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = [
     "AcupointsError",
@@ -172,7 +173,10 @@ class LocationError(ValueError, AcupointsError):
     """Text that does not describe a body location the library can read.
 
     ``unknown`` lists the words it did not understand, ``suggestions`` the closest known
-    terms for them (word -> list of terms).
+    terms for them (word -> list of terms). When it comes from a selection, ``red_flags``
+    holds the red flags (:class:`~acupoints.RedFlag`) the text raised all the same, and
+    the message states them: a description that cannot be placed on the body can still
+    say that a doctor is needed first.
     """
 
     def __init__(
@@ -181,11 +185,13 @@ class LocationError(ValueError, AcupointsError):
         text: object = None,
         unknown: Sequence[str] = (),
         suggestions: dict[str, list[str]] | None = None,
+        red_flags: Sequence[Any] = (),
     ) -> None:
         self.message = message
         self.text = text
         self.unknown = list(unknown)
         self.suggestions = dict(suggestions or {})
+        self.red_flags = tuple(red_flags)
         super().__init__(self._render())
 
     def _render(self) -> str:
@@ -196,10 +202,15 @@ class LocationError(ValueError, AcupointsError):
                 near = self.suggestions.get(word)
                 parts.append(f"{word!r}" + (f" (did you mean {', '.join(near)}?)" if near else ""))
             msg += "; not understood: " + ", ".join(parts)
+        for flag in self.red_flags:
+            msg += f"\n!!! {flag.urgency.upper()}: {flag.name}. {flag.advice}"
         return msg
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.message, self.text, self.unknown, self.suggestions))
+        return (
+            type(self),
+            (self.message, self.text, self.unknown, self.suggestions, self.red_flags),
+        )
 
 
 class UnknownCauseError(UnknownKeyError):

@@ -8,7 +8,7 @@ the entry and the field. :func:`acupoints.load` raises the first of them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from pydantic import BaseModel
 
@@ -324,6 +324,77 @@ def check_dataset(data: Dataset) -> list[DataError]:
                         field=f"points.{i}",
                     )
                 )
+
+    # safety
+    from .safety import Patient
+
+    patient_fields = set(Patient.model_fields)
+    problems += _duplicates("safety.yaml", (c.id for c in data.conditions), "condition id")
+    problems += _duplicates("safety.yaml", (f.id for f in data.red_flags), "red flag id")
+    problems += _duplicates("safety.yaml", (a.id for a in data.aftercare), "aftercare id")
+    problems += _duplicates("safety.yaml", (r.id for r in data.risks), "risk id")
+
+    def check_refs(entry: str, field: str, values: Iterable[str], known: Container[str]) -> None:
+        what = field.rsplit(".", 1)[-1].rstrip("s")
+        for i, value in enumerate(values):
+            if value not in known:
+                add(
+                    DataError(
+                        f"unknown {what} {value!r}",
+                        file="safety.yaml",
+                        entry=entry,
+                        field=f"{field}.{i}",
+                    )
+                )
+
+    for cond in data.conditions:
+        check_sources("safety.yaml", cond.id, cond)
+        if cond.id not in patient_fields:
+            add(
+                DataError(
+                    f"{cond.id!r} is not a field of acupoints.Patient",
+                    file="safety.yaml",
+                    entry=cond.id,
+                    field="id",
+                )
+            )
+        for j, eff in enumerate(cond.effects):
+            at = f"effects.{j}"
+            check_refs(cond.id, f"{at}.points", eff.points, points)
+            check_refs(cond.id, f"{at}.regions", eff.regions, regions)
+            misplaced = [
+                (key, owner)
+                for key, owner in (
+                    ("patient_regions", "skin_lesions"),
+                    ("patient_limbs", "lymphoedema"),
+                    ("from_week", "pregnant"),
+                )
+                if getattr(eff, key) not in (None, False) and cond.id != owner
+            ]
+            for key, owner in misplaced:
+                add(
+                    DataError(
+                        f"`{key}` only makes sense for the {owner!r} condition",
+                        file="safety.yaml",
+                        entry=cond.id,
+                        field=f"{at}.{key}",
+                    )
+                )
+    for rf in data.red_flags:
+        check_sources("safety.yaml", rf.id, rf)
+        check_refs(rf.id, "regions", rf.regions, regions)
+        check_refs(rf.id, "fields", rf.fields, patient_fields)
+        check_refs(rf.id, "causes", rf.causes, cause_ids)
+        if not (rf.triggers or rf.regions or rf.fields or rf.causes):
+            add(
+                DataError(
+                    "a red flag needs triggers, regions, fields or causes",
+                    file="safety.yaml",
+                    entry=rf.id,
+                )
+            )
+    for item in (*data.aftercare, *data.risks):
+        check_sources("safety.yaml", item.id, item)
 
     # points
     by_meridian: dict[str | None, list[int]] = defaultdict(list)

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -555,11 +555,16 @@ class KnowledgeBase:
                     seen.setdefault(code, set()).add(pr.source)
         return {code: len(srcs) for code, srcs in seen.items()}
 
-    def evidence_sources(self, cause: str, code: str) -> tuple[str, ...]:
+    def evidence_sources(
+        self, cause: str, code: str, *, exclude: Iterable[str] = ()
+    ) -> tuple[str, ...]:
         """Source ids of the reference protocols that use ``code`` for ``cause``."""
+        skip = set(exclude)
         return tuple(
             dict.fromkeys(
-                pr.source for pr in self._data.protocols if cause in pr.causes and code in pr.points
+                pr.source
+                for pr in self._data.protocols
+                if cause in pr.causes and code in pr.points and pr.id not in skip
             )
         )
 
@@ -573,6 +578,7 @@ class KnowledgeBase:
         tenderness: str = "unknown",
         limit: int = 10,
         evidence: bool = True,
+        without_protocols: Collection[str] = (),
     ) -> Selection:
         """Ranked, explained points for where someone is numb and why.
 
@@ -581,7 +587,9 @@ class KnowledgeBase:
         (a :class:`Patient`) leaves out the points that person must not have and adds
         their cautions; ``tenderness`` is ``"pronounced"``, ``"vague"`` or ``"unknown"``;
         ``limit`` caps the number of points; ``evidence=False`` leaves the reference
-        protocols out of the score. See :mod:`acupoints.engine` for how points are scored.
+        protocols out of the score and ``without_protocols`` leaves out the ones named
+        (for leave-one-out benchmarks, see ``bench/protocol_recall.py``). See
+        :mod:`acupoints.engine` for how points are scored.
 
         >>> import acupoints
         >>> s = acupoints.load().select("numb neck and arm", cause="cervical radiculopathy")
@@ -599,4 +607,5 @@ class KnowledgeBase:
             tenderness=tenderness,
             limit=limit,
             evidence=evidence,
+            without_protocols=without_protocols,
         )
