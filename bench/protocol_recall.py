@@ -42,7 +42,7 @@ def main() -> None:
     for pr in kb.reference_protocols:
         by_source[pr.source].append(pr.id)
 
-    print(f"| protocol | cause | points | rules | held out | all | found (held out) |")
+    print("| protocol | cause | points | rules | held out | all | found (held out) |")
     print("|---|---|---:|---:|---:|---:|---|")
     totals = {"rules": 0, "held out": 0, "all": 0}
     n_points = 0

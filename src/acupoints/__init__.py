@@ -62,7 +62,7 @@ if TYPE_CHECKING:
         Vessel,
     )
     from .rules import Cause, Rule
-    from .safety import Exclusion, Patient, PointWarning, RedFlag
+    from .safety import AdviceItem, Exclusion, Patient, PointWarning, RedFlag
     from .selection import ProtocolNote, RankedPoint, Reason, Selection
 
 __version__ = "0.1.0"
@@ -76,6 +76,7 @@ DISCLAIMER = (
 __all__ = [
     "DISCLAIMER",
     "AcupointsError",
+    "AdviceItem",
     "Alias",
     "AmbiguousPointError",
     "Category",
@@ -121,11 +122,13 @@ __all__ = [
     "__version__",
     "load",
     "parse_location",
+    "risks",
     "select",
     "validate",
 ]
 
 _LAZY = {
+    "AdviceItem": "safety",
     "Exclusion": "safety",
     "Patient": "safety",
     "PointWarning": "safety",
@@ -238,6 +241,16 @@ def select(
         limit=limit,
         evidence=evidence,
     )
+
+
+def risks() -> tuple[AdviceItem, ...]:
+    """The usual risks of acupuncture and who needs care, with sources (``safety.yaml``).
+
+    >>> import acupoints
+    >>> [r.id for r in acupoints.risks()][:3]
+    ['pain_bruising', 'organ_injury', 'infection']
+    """
+    return load().risk_items
 
 
 def validate(path: str | os.PathLike[str] | None = None) -> list[DataError]:

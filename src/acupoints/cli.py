@@ -167,45 +167,6 @@ def _patient(args: argparse.Namespace) -> Any:
     return Patient.model_validate(values)
 
 
-def _print_selection(s: Any) -> None:
-    for flag in s.red_flags:
-        bar = "!" * 72
-        title = "EMERGENCY" if flag.urgency == "emergency" else flag.urgency.upper()
-        print(bar)
-        print(f"!!! {title}: {flag.name}")
-        print(f"!!! {flag.advice}")
-        print(bar)
-    loc = s.location
-    print(
-        f"location : {loc}  side={loc.side or 'not given'}  "
-        f"segments={', '.join(loc.segments[:3]) or '-'}"
-    )
-    print(f"cause    : {s.cause or 'not given'}")
-    if s.points:
-        print(
-            f"\n{'#':>2}  {'code':<7} {'pinyin':<14} {'hanzi':<5} {'score':>6}  {'group':<10} "
-            f"{'side':<11} why"
-        )
-    for i, p in enumerate(s.points, 1):
-        why = max(
-            (r for r in p.reasons if not r.rule.startswith("score.")), key=lambda r: r.contribution
-        ).text
-        print(
-            f"{i:>2}. {p.code:<7} {p.point.names.pinyin:<14} {p.point.names.hanzi:<5} "
-            f"{p.score:6.2f}  {p.group:<10} {p.side:<11} {why}"
-        )
-        for c in p.cautions:
-            print(f"{'':>12}caution ({c.origin}): {c.note}")
-    for e in s.excluded:
-        print(f"  excluded {e.code}: {'; '.join(e.reasons)}")
-    print("\nprotocol:")
-    for step in s.protocol:
-        print(f"  - {step.title}: {step.text}  [{', '.join(step.sources)}]")
-    for note in s.notes:
-        print(f"note: {note}")
-    print(f"\n{s.disclaimer}")
-
-
 def _cmd_select(args: argparse.Namespace) -> int:
     kb = load(args.data)
     sel = kb.select(
@@ -219,7 +180,7 @@ def _cmd_select(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(sel.to_json(indent=2))
     else:
-        _print_selection(sel)
+        print(sel.report())
     return 0
 
 

@@ -26,10 +26,12 @@ from typing import TYPE_CHECKING, cast
 from .errors import LocationError, SelectionError, UnknownCauseError
 from .index import code_order
 from .models import Location, Point, RegionRef
-from .rules import Cause, Conditions, Rule, Selector, Tenderness
+from .rules import Cause, Conditions, Rule, Scoring, Selector, Tenderness
 from .safety import (
+    ConditionEffect,
     Exclusion,
     Patient,
+    PatientCondition,
     PointWarning,
     cautions_for,
     detect_red_flags,
@@ -42,6 +44,8 @@ from .selection import ProtocolNote, RankedPoint, Reason, Selection
 if TYPE_CHECKING:
     from .anatomy import Anatomy
     from .kb import KnowledgeBase
+    from .rules import RuleGroup
+    from .selection import PointSide
 
 __all__ = ["closeness", "root_levels", "select"]
 
@@ -373,7 +377,107 @@ def _side(p: Point, location: Location) -> tuple[str, bool]:
     return location.side, True
 
 
-def _share(ranked: list[RankedPoint], limit: int, root_share: float) -> list[RankedPoint]:
+@dataclass
+class _Candidate:
+    """A scored point before it is turned into a :class:`RankedPoint` (only the chosen
+    ones are, so the models and sentences are built for ``limit`` points, not for all)."""
+
+    code: str
+    point: Point
+    score: float
+    group: str
+    order: tuple[int, int, int]
+    parts: list[tuple[str, float, _Hit | None, bool]]
+    hits: list[_Hit]
+    side: str
+    affected: bool
+    near: float
+    shared: list[str]
+
+
+def _ranked(
+    kb: KnowledgeBase,
+    c: _Candidate,
+    patient: Patient | None,
+    cautioning: list[tuple[PatientCondition, ConditionEffect]],
+    counts: dict[str, int],
+    cause_id: str,
+    skip: frozenset[str],
+    scoring: Scoring,
+) -> RankedPoint:
+    p = c.point
+    reasons: list[Reason] = []
+    for rid, value, hit, counted in c.parts:
+        if hit is not None:
+            text = _reason_text(hit.rule, p, hit, kb)
+            if not counted:
+                text += f" (not added: the {hit.rule.group} group counts its strongest rule only)"
+            reasons.append(
+                Reason.model_construct(
+                    rule=rid, text=text, contribution=value, sources=hit.rule.sources
+                )
+            )
+        elif rid == "score.region":
+            reasons.append(
+                Reason.model_construct(
+                    rule=rid,
+                    contribution=value,
+                    text=f"closeness of its region ({kb.region(p.location.region).name}) to "
+                    f"the numb area: {c.near:.2f}",
+                    sources=(),
+                )
+            )
+        elif rid == "score.segment":
+            reasons.append(
+                Reason.model_construct(
+                    rule=rid,
+                    contribution=value,
+                    text=f"its nerves carry {', '.join(c.shared)}, a root the numb area points to",
+                    sources=tuple(sorted({s for i in p.innervation for s in i.sources})),
+                )
+            )
+        else:
+            total = counts[c.code]
+            reasons.append(
+                Reason.model_construct(
+                    rule=rid,
+                    contribution=value,
+                    text=f"used for this cause by {total} published source(s)"
+                    + (
+                        f" (counted up to {scoring.evidence_cap})"
+                        if total > scoring.evidence_cap
+                        else ""
+                    ),
+                    sources=kb.evidence_sources(cause_id, c.code, exclude=skip),
+                )
+            )
+    warnings = [
+        PointWarning.model_construct(
+            origin=cond.id,
+            kind="other",
+            structure=None,
+            note=eff.note,
+            max_depth_cun=None,
+            sources=eff.sources,
+        )
+        for cond, eff in cautioning
+        if effect_matches(kb, eff, p, patient, c.side)  # type: ignore[arg-type]
+    ]
+    return RankedPoint.model_construct(
+        code=c.code,
+        point=p,
+        score=c.score,
+        group=cast("RuleGroup", c.group),
+        reasons=tuple(reasons),
+        side=cast("PointSide", c.side),
+        affected_side=c.affected,
+        root_level=next((h.level for h in c.hits if h.rule.select.kind == "root_level"), None),
+        sites=tuple(dict.fromkeys(s for h in c.hits for s in h.sites)),
+        cautions=cautions_for(p, warnings),
+    )
+
+
+def _share(ranked: list[_Candidate], limit: int, root_share: float) -> list[_Candidate]:
     """The first ``limit`` points, with root and root-level points taking at most
     ``root_share`` of the places while other points are left to fill them."""
     cap = max(1, -(-round(root_share * limit * 100) // 100))
@@ -487,12 +591,31 @@ def select(
         else {}
     )
     effects = patient_effects(kb, patient)
+    excluding = [(c, e) for c, e in effects if e.action == "exclude"]
+    cautioning = [(c, e) for c, e in effects if e.action == "caution"]
     exclusions: list[Exclusion] = []
-    ranked = []
+    cands: list[_Candidate] = []
     top_segments = set(loc.segments[:3])
+    point_of = kb.point_map
+    anatomy = kb.anatomy
     for code, hits in ctx.hits.items():
-        p = kb.point(code)
-        reasons: list[Reason] = []
+        p = point_of[code]
+        side_, affected = _side(p, loc)
+        excluded_by = [
+            (cond, eff)
+            for cond, eff in excluding
+            if effect_matches(kb, eff, p, patient, side_)  # type: ignore[arg-type]
+        ]
+        if excluded_by:
+            exclusions.append(
+                Exclusion.model_construct(
+                    code=code,
+                    reasons=tuple(f"{cond.name}: {eff.note}" for cond, eff in excluded_by),
+                    conditions=tuple(dict.fromkeys(cond.id for cond, _ in excluded_by)),
+                    sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),
+                )
+            )
+            continue
         by_rule: dict[str, float] = {}
         best_hit: dict[str, _Hit] = {}
         for h in hits:
@@ -512,101 +635,47 @@ def select(
                 or (value == by_rule[group_best[grp]] and rid < group_best[grp])
             ):
                 group_best[grp] = rid
+        parts: list[tuple[str, float, _Hit | None, bool]] = []
         for rid, value in by_rule.items():
-            h = best_hit[rid]
-            counted = group_best[h.rule.group] == rid
-            text = _reason_text(h.rule, p, h, kb)
-            if not counted:
-                text += f" (not added: the {h.rule.group} group counts its strongest rule only)"
-            reasons.append(
-                Reason(
-                    rule=rid,
-                    text=text,
-                    contribution=value if counted else 0.0,
-                    sources=h.rule.sources,
-                )
-            )
-        near = closeness(kb.anatomy, p.location.region, loc)
+            counted = group_best[best_hit[rid].rule.group] == rid
+            parts.append((rid, value if counted else 0.0, best_hit[rid], counted))
+        near = closeness(anatomy, p.location.region, loc)
         if near > 0 and scoring.region > 0:
-            reasons.append(
-                Reason(
-                    rule="score.region",
-                    contribution=round(scoring.region * near, 4),
-                    text=f"closeness of its region ({kb.region(p.location.region).name}) to the "
-                    f"numb area: {near:.2f}",
-                )
-            )
+            parts.append(("score.region", round(scoring.region * near, 4), None, True))
+        shared: list[str] = []
         if scoring.segment > 0 and top_segments:
-            shared = sorted(set(kb.segments_of(p)) & top_segments)
+            shared = sorted(set(anatomy.segments_of_point(code)) & top_segments)
             if shared:
-                reasons.append(
-                    Reason(
-                        rule="score.segment",
-                        contribution=round(scoring.segment, 4),
-                        text=f"its nerves carry {', '.join(shared)}, "
-                        "a root the numb area points to",
-                        sources=tuple(sorted({s for i in p.innervation for s in i.sources})),
-                    )
-                )
+                parts.append(("score.segment", round(scoring.segment, 4), None, True))
         n = min(counts.get(code, 0), scoring.evidence_cap)
         if n and scoring.evidence > 0:
-            ev_sources = kb.evidence_sources(the_cause.id if the_cause else "", code, exclude=skip)
-            reasons.append(
-                Reason(
-                    rule="score.evidence",
-                    contribution=round(scoring.evidence * n, 4),
-                    text=f"used for this cause by {counts[code]} published source(s)"
-                    + (f" (counted up to {scoring.evidence_cap})" if n < counts[code] else ""),
-                    sources=ev_sources,
-                )
-            )
-        score = round(sum(r.contribution for r in reasons), 4)
+            parts.append(("score.evidence", round(scoring.evidence * n, 4), None, True))
         main = max(best_hit.values(), key=lambda h: (by_rule[h.rule.id], h.rule.id))
-        side_, affected = _side(p, loc)
-        level = next((h.level for h in hits if h.rule.select.kind == "root_level"), None)
-        sites = tuple(dict.fromkeys(s for h in hits for s in h.sites))
-        excluded_by = [
-            (cond, eff)
-            for cond, eff in effects
-            if eff.action == "exclude" and effect_matches(kb, eff, p, patient, side_)  # type: ignore[arg-type]
-        ]
-        if excluded_by:
-            exclusions.append(
-                Exclusion(
-                    code=code,
-                    reasons=tuple(f"{cond.name}: {eff.note}" for cond, eff in excluded_by),
-                    conditions=tuple(dict.fromkeys(cond.id for cond, _ in excluded_by)),
-                    sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),
-                )
-            )
-            continue
-        warnings = [
-            PointWarning(origin=cond.id, kind="other", note=eff.note, sources=eff.sources)
-            for cond, eff in effects
-            if eff.action == "caution" and effect_matches(kb, eff, p, patient, side_)  # type: ignore[arg-type]
-        ]
-        ranked.append(
-            RankedPoint(
+        cands.append(
+            _Candidate(
                 code=code,
                 point=p,
-                score=score,
+                score=round(sum(x[1] for x in parts), 4),
                 group=main.rule.group,
-                reasons=tuple(reasons),
-                side=side_,  # type: ignore[arg-type]
-                affected_side=affected,
-                root_level=level,
-                sites=sites,
-                cautions=cautions_for(p, warnings),
+                order=code_order(code),
+                parts=parts,
+                hits=hits,
+                side=side_,
+                affected=affected,
+                near=near,
+                shared=shared,
             )
         )
-    ranked.sort(key=lambda r: (-r.score, code_order(r.code)))
+    cands.sort(key=lambda c: (-c.score, c.order))
     exclusions.sort(key=lambda e: code_order(e.code))
-    chosen = _share(ranked, limit, scoring.root_share)
-    if len(chosen) < len(ranked[:limit]) or chosen != ranked[:limit]:
+    picked = _share(cands, limit, scoring.root_share)
+    if picked != cands[:limit]:
         notes.append(
             f"At most {scoring.root_share:.0%} of the list goes to root and root-level "
             "points, so that points of the numb limb keep their place."
         )
+    cause_id = the_cause.id if the_cause else ""
+    chosen = [_ranked(kb, c, patient, cautioning, counts, cause_id, skip, scoring) for c in picked]
     protocol = []
     for step in kb.protocol:
         if applies(ctx, step.when, 1.0) > 0:

@@ -11,8 +11,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
@@ -190,6 +191,12 @@ class KnowledgeBase:
         return self._data
 
     # ---------------------------------------------------------------------- lookups
+    @cached_property
+    def point_map(self) -> Mapping[str, Point]:
+        """Canonical code -> point, for callers that already hold canonical codes (no
+        spelling variants, no names; a read-only view)."""
+        return MappingProxyType(self._points)
+
     def point(self, query: str | Point) -> Point:
         """The point named by ``query``: a code in any usual spelling (``LI4``, ``LI-4``,
         ``li 4``, ``LI04``, ``LIV3``, ``SJ5``, ``Du14``, ``EX-UE9``), a pinyin name with or

@@ -162,6 +162,9 @@ decreased diminished altered unable hard difficult difficulty trouble there's pi
 prick pricking buzzing vibrating vibration tight tightness swollen swelling stiff
 stiffness cramp cramps cramping itchy itching itch throbbing sharp dull mild slight
 slightly toward towards across between under over by about my me mine we us
+bladder bowel bowels urine kidney kidneys liver heart lungs stomach infection infected
+ulcer ulcers wound wounds blister blisters fever diabetes diabetic cancer chemo
+chemotherapy tumour tumor speech slurred
 """.split()  # noqa: SIM905 - a word list reads best as text
 )
 

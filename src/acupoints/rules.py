@@ -113,6 +113,9 @@ class Selector(_Record):
         return self
 
 
+RuleGroup = Literal["local", "surface", "root", "root_level", "adjunct"]
+"""The parts of an answer a rule can feed."""
+
 REASON_FIELDS = ("point", "region", "where", "level", "surface", "limb")
 """Placeholders a rule's ``reason`` may use."""
 
@@ -122,9 +125,7 @@ class Rule(_Record):
 
     id: RuleId = Field(description="Stable id, used in reasons ('surface.arm_yang').")
     title: str = Field(min_length=3, description="Short title.")
-    group: Literal["local", "surface", "root", "root_level", "adjunct"] = Field(
-        description="Which part of the answer the rule feeds."
-    )
+    group: RuleGroup = Field(description="Which part of the answer the rule feeds.")
     weight: float = Field(
         gt=0, le=10, description="Score a point gets from this rule at quality 1."
     )

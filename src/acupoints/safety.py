@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -157,9 +158,12 @@ class PatientCondition(_Record):
 
 
 class Trigger(_Record):
-    """Words that raise a red flag: every group must have a phrase in the text, not negated."""
+    """Words that raise a red flag: every group must have a phrase in the text, not negated
+    (with ``same_clause``, all in one clause: "an ulcer on my heel", not "numb feet, and a
+    bladder infection")."""
 
     all: tuple[tuple[str, ...], ...] = Field(min_length=1)
+    same_clause: bool = Field(default=False, description="All groups within one clause.")
 
 
 class RedFlagRule(_Record):
@@ -303,6 +307,7 @@ _NEGATORS = frozenset(
 )
 _FINE = frozenset({"fine", "normal", "ok", "okay", "unaffected", "unchanged", "good"})
 _STOP = frozenset({".", ",", ";", "!", "?", "but", "and", "although", "though", "however"})
+_CLAUSE_END = frozenset({".", ",", ";", "!", "?", "but", "although", "though", "however"})
 
 
 def _tokens(text: str) -> list[str]:
@@ -315,10 +320,21 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
+def _phrase_tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(_tokens(phrase))
+
+
 def _find(tokens: Sequence[str], phrase: str) -> list[int]:
-    words = _tokens(phrase)
-    n = len(words)
-    return [i for i in range(len(tokens) - n + 1) if list(tokens[i : i + n]) == words]
+    words = _phrase_tokens(phrase)
+    if not words:
+        return []
+    n, first = len(words), words[0]
+    return [
+        i
+        for i, t in enumerate(tokens)
+        if t == first and (n == 1 or tuple(tokens[i : i + n]) == words)
+    ]
 
 
 def _negated(tokens: Sequence[str], start: int, length: int) -> bool:
@@ -328,9 +344,10 @@ def _negated(tokens: Sequence[str], start: int, length: int) -> bool:
         if tokens[i] in _NEGATORS:
             return True
         i -= 1
-    after = tokens[start + length : start + length + 4]
-    for t in after:
-        if t in _STOP:
+    # "... are fine": a verdict word later in the same clause ("bladder and bowels are
+    # fine"); only punctuation or a contrast word ends the clause here, not "and"
+    for t in tokens[start + length : start + length + 6]:
+        if t in _CLAUSE_END:
             break
         if t in _FINE:
             return True
@@ -339,8 +356,41 @@ def _negated(tokens: Sequence[str], start: int, length: int) -> bool:
 
 def phrase_present(tokens: Sequence[str], phrase: str) -> bool:
     """Whether ``phrase`` occurs in ``tokens`` at least once without being negated."""
-    n = len(_tokens(phrase))
+    n = len(_phrase_tokens(phrase))
     return any(not _negated(tokens, i, n) for i in _find(tokens, phrase))
+
+
+def _clause_ids(tokens: Sequence[str]) -> list[int]:
+    """For each token, the number of the clause it is in (split at _STOP words)."""
+    out, n = [], 0
+    for t in tokens:
+        if t in _STOP:
+            n += 1
+        out.append(n)
+    return out
+
+
+def _trigger_hit(tokens: Sequence[str], clauses: Sequence[int], trig: Trigger) -> str | None:
+    """The phrases that fire ``trig`` ("a + b"), or None."""
+    # every (group, phrase, clause) occurrence that is not negated
+    found: list[list[tuple[str, int]]] = []
+    for group in trig.all:
+        occ = []
+        for phrase in group:
+            n = len(_phrase_tokens(phrase))
+            occ += [
+                (phrase, clauses[i]) for i in _find(tokens, phrase) if not _negated(tokens, i, n)
+            ]
+        if not occ:
+            return None
+        found.append(occ)
+    if not trig.same_clause:
+        return " + ".join(occ[0][0] for occ in found)
+    for clause in sorted({c for _, c in found[0]}):
+        picks = [next((p for p, c in occ if c == clause), None) for occ in found]
+        if all(p is not None for p in picks):
+            return " + ".join(p for p in picks if p is not None)
+    return None
 
 
 def detect_red_flags(
@@ -353,19 +403,15 @@ def detect_red_flags(
     """Red flags raised by the description, the numb regions, the patient and the cause;
     most urgent first, then in the order of ``safety.yaml``."""
     tokens = _tokens(text) if text else []
+    clauses = _clause_ids(tokens)
     found: list[RedFlag] = []
     anatomy = kb.anatomy
     for rule in kb.red_flag_rules:
         matched: list[str] = []
-        for trig in rule.triggers:
-            hits = []
-            for group in trig.all:
-                hit = next((p for p in group if phrase_present(tokens, p)), None)
-                if hit is None:
-                    break
-                hits.append(hit)
-            else:
-                matched.append(" + ".join(hits))
+        for trig in rule.triggers if tokens else ():
+            hit = _trigger_hit(tokens, clauses, trig)
+            if hit is not None:
+                matched.append(hit)
         if location is not None:
             for ref in location.regions:
                 if any(anatomy.within(ref.region, r) for r in rule.regions):
@@ -404,6 +450,17 @@ def not_checked(kb: KnowledgeBase) -> str:
     )
 
 
+_OWN: dict[int, tuple[Point, tuple[PointWarning, ...]]] = {}
+
+
 def cautions_for(point: Point, extra: Iterable[PointWarning]) -> tuple[PointWarning, ...]:
     """The point's own cautions, then the patient's."""
-    return tuple(PointWarning.of(c) for c in point.cautions) + tuple(extra)
+    # the point's own warnings never change: build them once per point object (the point
+    # is kept in the cache, so its id cannot be reused by another object)
+    cached = _OWN.get(id(point))
+    if cached is None or cached[0] is not point:
+        cached = (point, tuple(PointWarning.of(c) for c in point.cautions))
+        if len(_OWN) > 50_000:
+            _OWN.clear()
+        _OWN[id(point)] = cached
+    return cached[1] + tuple(extra)

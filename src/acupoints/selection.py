@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .models import Location, Point
-from .rules import Tenderness
+from .rules import RuleGroup, Tenderness
 from .safety import AdviceItem, Exclusion, Patient, PointWarning, RedFlag
 
 __all__ = ["ProtocolNote", "RankedPoint", "Reason", "Selection"]
@@ -41,9 +41,7 @@ class RankedPoint(_Record):
     code: str = Field(description="Point code.")
     point: Point = Field(description="The point record.")
     score: float = Field(description="Sum of the contributions of `reasons`.")
-    group: Literal["local", "surface", "root", "root_level", "adjunct"] = Field(
-        description="Group of the rule that contributed most."
-    )
+    group: RuleGroup = Field(description="Group of the rule that contributed most.")
     reasons: tuple[Reason, ...] = Field(description="Every contribution to the score.")
     side: PointSide = Field(
         description="Where to needle: the affected side, both, the midline, or unspecified "
@@ -126,16 +124,78 @@ class Selection(_Record):
         return json.dumps(self.to_dict(), **kwargs)
 
     def __str__(self) -> str:
-        lines = []
+        return self.report()
+
+    def report(self, *, width: int = 100) -> str:
+        """The selection as a plain-text report (what ``str()`` and the command line
+        print): red flags first in a banner, then the points with why and their cautions,
+        what was left out, the protocol, aftercare, notes and the disclaimer."""
+        out: list[str] = []
         for flag in self.red_flags:
-            mark = "!!! EMERGENCY" if flag.urgency == "emergency" else f"!! {flag.urgency.upper()}"
-            lines.append(f"{mark}: {flag.name}. {flag.advice}")
-        lines.append(f"{self.location} cause={self.cause or '-'}")
+            bar = "!" * min(width, 72)
+            title = "EMERGENCY" if flag.urgency == "emergency" else flag.urgency.upper()
+            out += [bar, f"!!! {title}: {flag.name}"]
+            out += ["!!! " + line for line in _wrap(flag.advice, width - 4)]
+            out.append(bar)
+        loc = self.location
+        roots = ", ".join(loc.segments[:3]) or "-"
+        out.append(f"location : {loc}  (side {loc.side or 'not given'}; roots {roots})")
+        out.append(f"cause    : {self.cause or 'not given'}")
+        if self.patient is not None:
+            conds = [
+                f"pregnant (week {self.patient.pregnancy_week})"
+                if c == "pregnant" and self.patient.pregnancy_week
+                else c
+                for c in self.patient.conditions()
+            ]
+            out.append(f"patient  : {', '.join(conds) or 'no conditions'}")
+        shared = _shared_warnings(self.points)
+        if self.points:
+            out.append("")
+            out.append(f" #  {'code':<8}{'pinyin':<15}{'score':>6}  {'group':<11}{'side':<12}why")
         for i, p in enumerate(self.points, 1):
-            lines.append(
-                f"{i:2}. {p.code:<7} {p.point.names.pinyin:<14} {p.score:6.2f}  "
-                f"{p.group:<10} {p.side}"
+            mains = [r for r in p.reasons if not r.rule.startswith("score.")]
+            why = max(mains, key=lambda r: r.contribution).text if mains else ""
+            out.append(
+                f"{i:2}. {p.code:<8}{p.point.names.pinyin:<15}{p.score:6.2f}  "
+                f"{p.group:<11}{p.side:<12}{why}"
             )
-        lines.extend(f"    excluded {e.code}: {'; '.join(e.reasons)}" for e in self.excluded)
-        lines.append(self.disclaimer)
-        return "\n".join(lines)
+            for w in p.cautions:
+                if (w.origin, w.note) not in shared:
+                    out += _wrap(f"caution ({w.origin}): {w.note}", width - 8, "      ")
+        for origin, note in shared:
+            out += _wrap(f"for every point ({origin}): {note}", width - 2, "  ")
+        if self.excluded:
+            out.append("")
+            out.append("left out for this patient:")
+        for e in self.excluded:
+            out += _wrap(f"{e.code}: {'; '.join(e.reasons)}", width - 4, "  ")
+        if self.protocol:
+            out.append("")
+            out.append("protocol:")
+        for step in self.protocol:
+            out += _wrap(f"- {step.title}: {step.text} [{', '.join(step.sources)}]", width, "  ")
+        for note in self.notes:
+            out += _wrap(f"note: {note}", width)
+        out += ["", self.disclaimer]
+        return "\n".join(out)
+
+
+def _wrap(text: str, width: int, indent: str = "") -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(
+        text, width=max(width, 40), initial_indent=indent, subsequent_indent=indent + "  "
+    ) or [indent]
+
+
+def _shared_warnings(points: tuple[RankedPoint, ...]) -> list[tuple[str, str]]:
+    """Patient cautions carried by every point (shown once in a report)."""
+    if len(points) < 2:
+        return []
+    first = [(w.origin, w.note) for w in points[0].cautions if w.origin != "point"]
+    return [
+        key
+        for key in first
+        if all(any((w.origin, w.note) == key for w in p.cautions) for p in points[1:])
+    ]
