@@ -10,17 +10,24 @@ the protocol's points among the first ``--top`` points. Three settings:
 - ``all``: plus the evidence term from every protocol, its own included (in-sample, an
   upper bound, shown to make the leak visible).
 
-Prints a Markdown table (the one in docs/benchmark.md) and the totals.
+Prints a Markdown table (the one in docs/benchmark.md) and the totals; ``--sweep`` also
+prints the held-out totals for other weights of the evidence term (``scoring.evidence`` in
+rules.yaml), each on a temporary copy of the data.
 
-Run: python bench/protocol_recall.py [--top 10]
+Run: python bench/protocol_recall.py [--top 10] [--sweep]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+import shutil
+import tempfile
 from collections import defaultdict
+from pathlib import Path
 
 import acupoints
+from acupoints.loading import packaged_data_dir
 
 # A typical description for each cause: where people with it say they are numb.
 QUERIES = {
@@ -33,9 +40,43 @@ QUERIES = {
 }
 
 
+def held_out(kb: acupoints.KnowledgeBase, top: int) -> tuple[int, int]:
+    """(points found, points asked) over all protocols, own publication left out."""
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for pr in kb.reference_protocols:
+        by_source[pr.source].append(pr.id)
+    found = asked = 0
+    for pr in kb.reference_protocols:
+        cause = pr.causes[0]
+        s = kb.select(
+            QUERIES[cause], cause=cause, limit=top, without_protocols=by_source[pr.source]
+        )
+        points = set(pr.points)
+        found += len(points & set(s.codes))
+        asked += len(points)
+    return found, asked
+
+
+def sweep(top: int) -> None:
+    print("| scoring.evidence | held out |")
+    print("|---:|---:|")
+    for weight in (0.0, 0.5, 1.0, 1.5, 2.0, 3.0):
+        with tempfile.TemporaryDirectory() as tmp:
+            data = Path(tmp) / "data"
+            shutil.copytree(packaged_data_dir(), data)
+            rules = data / "rules.yaml"
+            text = re.sub(
+                r"(?m)^  evidence: .*$", f"  evidence: {weight}", rules.read_text("utf-8")
+            )
+            rules.write_text(text, "utf-8")
+            found, asked = held_out(acupoints.load(data), top)
+        print(f"| {weight} | {found}/{asked} ({found / asked:.0%}) |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--top", type=int, default=10)
+    parser.add_argument("--sweep", action="store_true", help="also vary scoring.evidence")
     args = parser.parse_args()
     kb = acupoints.load()
     by_source: dict[str, list[str]] = defaultdict(list)
@@ -85,6 +126,9 @@ def main() -> None:
     print()
     for cause, query in QUERIES.items():
         print(f"- {cause}: {query!r}")
+    if args.sweep:
+        print()
+        sweep(args.top)
 
 
 if __name__ == "__main__":
