@@ -62,17 +62,32 @@ def check_dataset(data: Dataset) -> list[DataError]:
     regions = {r.id: r for r in data.regions}
     points = {p.code: p for p in data.points}
 
+    def ref(
+        file: str, entry: str, field: str, value: str | None, known: Container[str], what: str
+    ) -> None:
+        """Report ``value`` (found at ``field``) when it is not one of ``known``;
+        ``what`` may end in ``@file`` to name the file that should hold it."""
+        if value is not None and value not in known:
+            kind, _, home = what.partition("@")
+            msg = f"unknown {kind} {value!r}" + (f" (not in {home})" if home else "")
+            add(DataError(msg, file=file, entry=entry, field=field))
+
+    def refs(
+        file: str,
+        entry: str,
+        field: str,
+        values: Iterable[str | None],
+        known: Container[str],
+        what: str,
+        tail: str = "",
+    ) -> None:
+        """:func:`ref` for each item of a list (fields ``field.0``, ``field.1`` ...)."""
+        for i, value in enumerate(values):
+            ref(file, entry, f"{field}.{i}{tail}", value, known, what)
+
     def check_sources(file: str, entry: str, model: BaseModel) -> None:
         for field, sid in _sources_used(model):
-            if sid not in source_ids:
-                add(
-                    DataError(
-                        f"unknown source {sid!r} (not in sources.yaml)",
-                        file=file,
-                        entry=entry,
-                        field=field,
-                    )
-                )
+            ref(file, entry, field, sid, source_ids, "source@sources.yaml")
 
     # meridians and vessels
     for m in data.meridians:
@@ -81,16 +96,8 @@ def check_dataset(data: Dataset) -> list[DataError]:
             other = getattr(m, field)
             if other is None:
                 continue
-            if other not in meridians:
-                add(
-                    DataError(
-                        f"unknown meridian {other!r}",
-                        file="meridians.yaml",
-                        entry=m.code,
-                        field=field,
-                    )
-                )
-            elif getattr(meridians[other], field) != m.code:
+            ref("meridians.yaml", m.code, field, other, meridians, "meridian")
+            if other in meridians and getattr(meridians[other], field) != m.code:
                 add(
                     DataError(
                         f"{field} is not mutual: {other} names "
@@ -111,27 +118,11 @@ def check_dataset(data: Dataset) -> list[DataError]:
         )
     for v in data.vessels:
         check_sources("meridians.yaml", v.code, v)
-        if v.confluent_point not in points:
-            add(
-                DataError(
-                    f"unknown point {v.confluent_point!r}",
-                    file="meridians.yaml",
-                    entry=v.code,
-                    field="confluent_point",
-                )
-            )
+        ref("meridians.yaml", v.code, "confluent_point", v.confluent_point, points, "point")
 
     # regions: parents exist, one root, no cycles
     for r in data.regions:
-        if r.parent is not None and r.parent not in regions:
-            add(
-                DataError(
-                    f"unknown parent region {r.parent!r}",
-                    file="regions.yaml",
-                    entry=r.id,
-                    field="parent",
-                )
-            )
+        ref("regions.yaml", r.id, "parent", r.parent, regions, "parent region")
     roots = [r.id for r in data.regions if r.parent is None]
     if data.regions and len(roots) != 1:
         add(
@@ -159,43 +150,18 @@ def check_dataset(data: Dataset) -> list[DataError]:
             cur = regions[cur.parent]
 
     def check_territory(file: str, entry: str, field: str, regs: Iterable[str]) -> None:
-        for i, rid in enumerate(regs):
-            if rid not in regions:
-                add(
-                    DataError(
-                        f"unknown region {rid!r} (not in regions.yaml)",
-                        file=file,
-                        entry=entry,
-                        field=f"{field}.{i}.region",
-                    )
-                )
+        refs(file, entry, field, regs, regions, "region@regions.yaml", ".region")
 
     # nerves and segments
     nerves = {n.id: n for n in data.nerves}
     for n in data.nerves:
         check_sources("nerves.yaml", n.id, n)
-        if n.parent is not None and n.parent not in nerves:
-            add(
-                DataError(
-                    f"unknown parent nerve {n.parent!r}",
-                    file="nerves.yaml",
-                    entry=n.id,
-                    field="parent",
-                )
-            )
+        ref("nerves.yaml", n.id, "parent", n.parent, nerves, "parent nerve")
         check_territory("nerves.yaml", n.id, "territory", (t.region for t in n.territory))
     for seg in data.segments:
         check_sources("segments.yaml", seg.id, seg)
         check_territory("segments.yaml", seg.id, "territory", (t.region for t in seg.territory))
-        if seg.key_region not in regions:
-            add(
-                DataError(
-                    f"unknown region {seg.key_region!r}",
-                    file="segments.yaml",
-                    entry=seg.id,
-                    field="key_region",
-                )
-            )
+        ref("segments.yaml", seg.id, "key_region", seg.key_region, regions, "region")
     for surf in data.surfaces:
         check_sources("regions.yaml", f"{surf.limb} {surf.surface}", surf)
     for r in data.regions:
@@ -210,16 +176,7 @@ def check_dataset(data: Dataset) -> list[DataError]:
     seen_words: dict[str, str] = {}
     for cause in data.causes:
         check_sources("causes.yaml", cause.id, cause)
-        for i, rid in enumerate(cause.sites):
-            if rid not in regions:
-                add(
-                    DataError(
-                        f"unknown region {rid!r}",
-                        file="causes.yaml",
-                        entry=cause.id,
-                        field=f"sites.{i}",
-                    )
-                )
+        refs("causes.yaml", cause.id, "sites", cause.sites, regions, "region")
         for i, word in enumerate((cause.id.replace("_", " "), *cause.synonyms)):
             owner = seen_words.setdefault(word.lower(), cause.id)
             if owner != cause.id:
@@ -240,20 +197,8 @@ def check_dataset(data: Dataset) -> list[DataError]:
         from .rules import Conditions
 
         assert isinstance(when, Conditions)
-        for i, rid in enumerate(when.regions):
-            if rid not in regions:
-                add(
-                    DataError(
-                        f"unknown region {rid!r}", file=file, entry=entry, field=f"when.regions.{i}"
-                    )
-                )
-        for i, cid in enumerate(when.causes):
-            if cid not in cause_ids:
-                add(
-                    DataError(
-                        f"unknown cause {cid!r}", file=file, entry=entry, field=f"when.causes.{i}"
-                    )
-                )
+        refs(file, entry, "when.regions", when.regions, regions, "region")
+        refs(file, entry, "when.causes", when.causes, cause_ids, "cause")
 
     kinds = {"systemic", "compression", "injury", "residual", "unknown"}
     for rule in data.rules:
@@ -261,26 +206,8 @@ def check_dataset(data: Dataset) -> list[DataError]:
         check_when("rules.yaml", rule.id, rule.when)
         sel = rule.select
         for name in ("codes", "arm", "leg"):
-            for i, code in enumerate(getattr(sel, name)):
-                if code not in points:
-                    add(
-                        DataError(
-                            f"unknown point {code!r}",
-                            file="rules.yaml",
-                            entry=rule.id,
-                            field=f"select.{name}.{i}",
-                        )
-                    )
-        for i, rid in enumerate(sel.regions):
-            if rid not in regions:
-                add(
-                    DataError(
-                        f"unknown region {rid!r}",
-                        file="rules.yaml",
-                        entry=rule.id,
-                        field=f"select.regions.{i}",
-                    )
-                )
+            refs("rules.yaml", rule.id, f"select.{name}", getattr(sel, name), points, "point")
+        refs("rules.yaml", rule.id, "select.regions", sel.regions, regions, "region")
         for key in rule.cause_weights:
             if key not in cause_ids and key not in kinds:
                 add(
@@ -295,35 +222,9 @@ def check_dataset(data: Dataset) -> list[DataError]:
         check_sources("protocol.yaml", st.id, st)
         check_when("protocol.yaml", st.id, st.when)
     for pr in data.protocols:
-        if pr.source not in source_ids:
-            add(
-                DataError(
-                    f"unknown source {pr.source!r}",
-                    file="protocols.yaml",
-                    entry=pr.id,
-                    field="source",
-                )
-            )
-        for i, cid in enumerate(pr.causes):
-            if cid not in cause_ids:
-                add(
-                    DataError(
-                        f"unknown cause {cid!r}",
-                        file="protocols.yaml",
-                        entry=pr.id,
-                        field=f"causes.{i}",
-                    )
-                )
-        for i, code in enumerate(pr.points):
-            if code not in points:
-                add(
-                    DataError(
-                        f"unknown point {code!r}",
-                        file="protocols.yaml",
-                        entry=pr.id,
-                        field=f"points.{i}",
-                    )
-                )
+        ref("protocols.yaml", pr.id, "source", pr.source, source_ids, "source")
+        refs("protocols.yaml", pr.id, "causes", pr.causes, cause_ids, "cause")
+        refs("protocols.yaml", pr.id, "points", pr.points, points, "point")
 
     # safety
     from .safety import Patient
@@ -333,19 +234,6 @@ def check_dataset(data: Dataset) -> list[DataError]:
     problems += _duplicates("safety.yaml", (f.id for f in data.red_flags), "red flag id")
     problems += _duplicates("safety.yaml", (a.id for a in data.aftercare), "aftercare id")
     problems += _duplicates("safety.yaml", (r.id for r in data.risks), "risk id")
-
-    def check_refs(entry: str, field: str, values: Iterable[str], known: Container[str]) -> None:
-        what = field.rsplit(".", 1)[-1].rstrip("s")
-        for i, value in enumerate(values):
-            if value not in known:
-                add(
-                    DataError(
-                        f"unknown {what} {value!r}",
-                        file="safety.yaml",
-                        entry=entry,
-                        field=f"{field}.{i}",
-                    )
-                )
 
     for cond in data.conditions:
         check_sources("safety.yaml", cond.id, cond)
@@ -360,8 +248,8 @@ def check_dataset(data: Dataset) -> list[DataError]:
             )
         for j, eff in enumerate(cond.effects):
             at = f"effects.{j}"
-            check_refs(cond.id, f"{at}.points", eff.points, points)
-            check_refs(cond.id, f"{at}.regions", eff.regions, regions)
+            refs("safety.yaml", cond.id, f"{at}.points", eff.points, points, "point")
+            refs("safety.yaml", cond.id, f"{at}.regions", eff.regions, regions, "region")
             misplaced = [
                 (key, owner)
                 for key, owner in (
@@ -382,9 +270,9 @@ def check_dataset(data: Dataset) -> list[DataError]:
                 )
     for rf in data.red_flags:
         check_sources("safety.yaml", rf.id, rf)
-        check_refs(rf.id, "regions", rf.regions, regions)
-        check_refs(rf.id, "fields", rf.fields, patient_fields)
-        check_refs(rf.id, "causes", rf.causes, cause_ids)
+        refs("safety.yaml", rf.id, "regions", rf.regions, regions, "region")
+        refs("safety.yaml", rf.id, "fields", rf.fields, patient_fields, "Patient field")
+        refs("safety.yaml", rf.id, "causes", rf.causes, cause_ids, "cause")
         if not (rf.triggers or rf.regions or rf.fields or rf.causes):
             add(
                 DataError(
@@ -402,55 +290,16 @@ def check_dataset(data: Dataset) -> list[DataError]:
     for p in data.points:
         check_sources("points.yaml", p.code, p)
         by_meridian[p.meridian].append(p.number)
-        if p.meridian is not None and p.meridian not in meridians:
-            add(
-                DataError(
-                    f"unknown meridian {p.meridian!r} (not in meridians.yaml)",
-                    file="points.yaml",
-                    entry=p.code,
-                    field="meridian",
-                )
-            )
-        if p.location.region not in regions:
-            add(
-                DataError(
-                    f"unknown region {p.location.region!r} (not in regions.yaml)",
-                    file="points.yaml",
-                    entry=p.code,
-                    field="location.region",
-                )
-            )
+        file, code = "points.yaml", p.code
+        ref(file, code, "meridian", p.meridian, meridians, "meridian@meridians.yaml")
+        region = p.location.region
+        ref(file, code, "location.region", region, regions, "region@regions.yaml")
         for i, c in enumerate(p.categories):
             for ch in c.meridians:
-                if ch not in channels:
-                    add(
-                        DataError(
-                            f"unknown channel {ch!r}",
-                            file="points.yaml",
-                            entry=p.code,
-                            field=f"categories.{i}.meridians",
-                        )
-                    )
-        for i, inn in enumerate(p.innervation):
-            if inn.nerve not in nerves:
-                add(
-                    DataError(
-                        f"unknown nerve {inn.nerve!r} (not in nerves.yaml)",
-                        file="points.yaml",
-                        entry=p.code,
-                        field=f"innervation.{i}.nerve",
-                    )
-                )
-        for i, s in enumerate(p.sites):
-            if s.same_as is not None and s.same_as not in points:
-                add(
-                    DataError(
-                        f"unknown point {s.same_as!r}",
-                        file="points.yaml",
-                        entry=p.code,
-                        field=f"sites.{i}.same_as",
-                    )
-                )
+                ref(file, code, f"categories.{i}.meridians", ch, channels, "channel")
+        nerve_ids = (inn.nerve for inn in p.innervation)
+        refs(file, code, "innervation", nerve_ids, nerves, "nerve@nerves.yaml", ".nerve")
+        refs(file, code, "sites", (s.same_as for s in p.sites), points, "point", ".same_as")
     for code, m in meridians.items():
         numbers = sorted(by_meridian.get(code, []))
         if numbers != list(range(1, m.point_count + 1)):

@@ -22,11 +22,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from .errors import LocationError, UnknownRegionError
 from .models import Location, RegionRef
 from .names import suggest
+from .vocab import Aspect
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
@@ -781,16 +782,4 @@ def from_regions(
     return _assemble(kb, refs, (), None, set(), ())
 
 
-ASPECT_VALUES = (
-    "anterior",
-    "posterior",
-    "medial",
-    "lateral",
-    "dorsal",
-    "palmar",
-    "plantar",
-    "radial",
-    "ulnar",
-    "superior",
-    "inferior",
-)
+ASPECT_VALUES: tuple[str, ...] = get_args(Aspect)
