@@ -253,3 +253,104 @@ def test_same_answer_under_any_hash_seed(tmp_path: Path) -> None:
         )
         results.add(res.stdout)
     assert len(results) == 1
+
+
+# ------------------------------------------------------------------ rules are data
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_new_rule_needs_no_code(data_copy: Path) -> None:
+    rule = """  - id: extra.knee_for_hands
+    title: A test rule that adds a knee point for the back of the hand
+    group: adjunct
+    weight: 9.0
+    when: {regions: [hand.dorsum]}
+    select: {kind: codes, codes: [GB34]}
+    reason: "{point} is added by a test rule ({region}, {limb})."
+    summary: Only here to show that a rule is data.
+    sources: [seed002]
+"""
+    path = data_copy / "rules.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + rule, encoding="utf-8")
+    kb = acupoints.load(data_copy)
+    s = kb.select("numb back of the hand")
+    assert s.codes[0] == "GB34"
+    reason = s["GB34"].reasons[0]
+    assert reason.rule == "extra.knee_for_hands"
+    assert reason.text == "GB34 Yanglingquan is added by a test rule (lower leg, leg)."
+    assert "extra.knee_for_hands" not in kb.select("numb sole").rules_applied
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "entry", "field", "words"),
+    [
+        (
+            "select: {kind: codes, codes: [BL10, GV14, SI15]}",
+            "select: {kind: code, codes: [BL10, GV14, SI15]}",
+            "root.cervical_named",
+            "select.kind",
+            "codes",
+        ),
+        (
+            "select: {kind: codes, codes: [BL10, GV14, SI15]}",
+            "select: {kind: codes, codes: [BL10, GV14, SI51]}",
+            "root.cervical_named",
+            "select.codes.2",
+            "SI51",
+        ),
+        (
+            "select: {kind: codes, codes: [GV3, BL32]}",
+            "select: {kind: codes}",
+            "root.lumbosacral_named",
+            "select",
+            "needs `codes`",
+        ),
+        (
+            'reason: "{point} is named for compression of a cervical nerve root."',
+            'reason: "{point} is named for compression of the {root} root."',
+            "root.cervical_named",
+            "reason",
+            "unknown placeholder",
+        ),
+        (
+            "when: {causes: [carpal_tunnel]}",
+            "when: {causes: [carpal_tunel]}",
+            "compression_site",
+            "when.causes.0",
+            "carpal_tunel",
+        ),
+        (
+            "    weight: 6.0\n    when: {root: cervical}",
+            "    weight: 60\n    when: {root: cervical}",
+            "root.cervical_named",
+            "weight",
+            "less than or equal",
+        ),
+        (
+            "when: {regions: [foot.sole]}",
+            "when: {regions: [foot.soles]}",
+            "surface.leg_inner",
+            "when.regions.0",
+            "foot.soles",
+        ),
+    ],
+)
+def test_a_broken_rule_names_the_rule_and_field(
+    data_copy: Path, old: str, new: str, entry: str, field: str, words: str
+) -> None:
+    _edit(data_copy / "rules.yaml", old, new)
+    with pytest.raises(acupoints.DataError) as exc:
+        acupoints.load(data_copy)
+    err = exc.value
+    assert (Path(err.file or "").name, err.entry, err.field) == ("rules.yaml", entry, field)
+    assert words in str(err)
+
+
+def test_a_broken_protocol_names_the_protocol_and_field(data_copy: Path) -> None:
+    _edit(data_copy / "protocols.yaml", "points: [PC7, PC6]", "points: [PC7, PC66]")
+    with pytest.raises(acupoints.DataError) as exc:
+        acupoints.load(data_copy)
+    assert (exc.value.entry, exc.value.field) == ("cts.yang2009", "points.1")
