@@ -115,6 +115,17 @@ class Anatomy:
 
     def limb_of(self, region: str) -> str | None:
         """``"arm"``, ``"leg"`` or ``None`` for a region off the limbs."""
+        try:
+            return self._limbs[region]
+        except KeyError:
+            found = self._limbs[region] = self._limb_of(region)
+            return found
+
+    @cached_property
+    def _limbs(self) -> dict[str, str | None]:
+        return {}
+
+    def _limb_of(self, region: str) -> str | None:
         chain = (region, *self.ancestors(region))
         if _ARM_ROOT in chain:
             return "arm"
@@ -208,7 +219,10 @@ class Anatomy:
 
     def segments_of_point(self, code: str) -> tuple[str, ...]:
         """Spinal segments carried by the nerves that supply a point, in cranial order."""
-        return self._point_segments.get(self._kb.point(code).code, ())
+        found = self._point_segments.get(code)
+        if found is None:  # not a canonical code: resolve the spelling first
+            found = self._point_segments.get(self._kb.point(code).code, ())
+        return found
 
     @cached_property
     def _point_segments(self) -> dict[str, tuple[str, ...]]:

@@ -21,8 +21,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, cast
+from weakref import WeakKeyDictionary
 
+from ._fast import construct
 from .errors import LocationError, SelectionError, UnknownCauseError
 from .index import code_order
 from .models import Location, Point, RegionRef
@@ -109,30 +112,83 @@ def closeness(anatomy: Anatomy, point_region: str, location: Location) -> float:
     in the region that holds it 0.8; in a sibling part of the same limb segment 0.7; one,
     two or more limb segments away 0.6, 0.35, 0.15; off the limb in the same area 0.5. A
     whole limb named without an aspect counts at most 0.6."""
+    table = _PAIRS.get(anatomy)
+    if table is None:
+        table = _PAIRS[anatomy] = {}
     best = 0.0
     for ref in location.regions:
-        target = ref.region
-        if anatomy.within(point_region, target):
-            score = 1.0
-        elif anatomy.within(target, point_region):
-            score = 0.8
-        else:
-            a, b = _chain_position(anatomy, point_region), _chain_position(anatomy, target)
-            if a and b and a[0] == b[0]:
-                d = abs(a[1] - b[1])
-                score = (0.7, 0.6, 0.35)[d] if d < 3 else 0.15
-            else:
-                pa = (point_region, *anatomy.ancestors(point_region))
-                pb = (target, *anatomy.ancestors(target))
-                shared = [r for r in pa if r in pb and r not in ("body", "trunk")]
-                score = 0.5 if shared else 0.0
-        if target in _LIMB_ROOTS | {"upper_limb", "lower_limb"} and not ref.aspects:
-            score = min(score, 0.6)  # a whole limb says little about where on it
-        best = max(best, score)
+        key = (point_region, ref.region, not ref.aspects)
+        score = table.get(key)
+        if score is None:
+            score = table[key] = _pair(anatomy, point_region, ref.region, not ref.aspects)
+        if score > best:
+            best = score
     return best
 
 
+_PAIRS: WeakKeyDictionary[Anatomy, dict[tuple[str, str, bool], float]] = WeakKeyDictionary()
+
+
+def _pair(anatomy: Anatomy, point_region: str, target: str, bare: bool) -> float:
+    """:func:`closeness` for one numb region (``bare``: named without an aspect)."""
+    if anatomy.within(point_region, target):
+        score = 1.0
+    elif anatomy.within(target, point_region):
+        score = 0.8
+    else:
+        a, b = _chain_position(anatomy, point_region), _chain_position(anatomy, target)
+        if a and b and a[0] == b[0]:
+            d = abs(a[1] - b[1])
+            score = (0.7, 0.6, 0.35)[d] if d < 3 else 0.15
+        else:
+            pa = (point_region, *anatomy.ancestors(point_region))
+            pb = (target, *anatomy.ancestors(target))
+            shared = [r for r in pa if r in pb and r not in ("body", "trunk")]
+            score = 0.5 if shared else 0.0
+    if target in _LIMB_ROOTS | {"upper_limb", "lower_limb"} and bare:
+        score = min(score, 0.6)  # a whole limb says little about where on it
+    return score
+
+
 @dataclass
+class _Static:
+    """Per knowledge base tables the engine reads on every call (built once)."""
+
+    order: dict[str, tuple[int, int, int]]
+    segments: dict[str, frozenset[str]]
+    steps: dict[str, ProtocolNote]
+    evidence: dict[tuple[str, frozenset[str]], dict[str, int]]
+    reasons: dict[tuple[object, ...], Reason]
+
+
+_STATIC: WeakKeyDictionary[KnowledgeBase, _Static] = WeakKeyDictionary()
+
+
+def _static(kb: KnowledgeBase) -> _Static:
+    found = _STATIC.get(kb)
+    if found is None:
+        anatomy = kb.anatomy
+        found = _STATIC[kb] = _Static(
+            order={p.code: code_order(p.code) for p in kb.points},
+            segments={p.code: frozenset(anatomy.segments_of_point(p.code)) for p in kb.points},
+            steps={
+                st.id: construct(
+                    ProtocolNote,
+                    id=st.id,
+                    title=st.title,
+                    text=st.text,
+                    minutes=st.minutes,
+                    sources=st.sources,
+                )
+                for st in kb.protocol
+            },
+            evidence={},
+            reasons={},
+        )
+    return found
+
+
+@dataclass(slots=True)
 class _Hit:
     rule: Rule
     quality: float
@@ -220,10 +276,15 @@ def _fits(p: Point, ref: RegionRef) -> bool:
     if ref.surface is not None and p.location.surface not in (None, ref.surface):
         return False
     if ref.aspects:
-        from .anatomy import _equivalent
-
-        return bool(_equivalent(ref.aspects) & _equivalent(p.location.aspects))
+        return not _aspects_twins(ref.aspects).isdisjoint(_aspects_twins(p.location.aspects))
     return True
+
+
+@lru_cache(maxsize=1024)
+def _aspects_twins(aspects: tuple[str, ...]) -> frozenset[str]:
+    from .anatomy import _equivalent
+
+    return frozenset(_equivalent(aspects))
 
 
 def _local(ctx: _Context, rule: Rule, factor: float) -> None:
@@ -269,7 +330,7 @@ def _region(ctx: _Context, rule: Rule, factor: float) -> None:
 
 def _codes(ctx: _Context, rule: Rule, factor: float) -> None:
     for code in rule.select.codes:
-        ctx.hits[ctx.kb.point(code).code].append(_Hit(rule, 1.0, factor))
+        ctx.hits[code].append(_Hit(rule, 1.0, factor))
 
 
 def _by_limb(ctx: _Context, rule: Rule, factor: float) -> None:
@@ -279,7 +340,7 @@ def _by_limb(ctx: _Context, rule: Rule, factor: float) -> None:
         rule.select.leg if "leg" in limbs else ()
     )
     for code in codes:
-        ctx.hits[ctx.kb.point(code).code].append(_Hit(rule, 1.0, factor))
+        ctx.hits[code].append(_Hit(rule, 1.0, factor))
 
 
 def _reflex(ctx: _Context, rule: Rule, factor: float) -> None:
@@ -377,7 +438,7 @@ def _side(p: Point, location: Location) -> tuple[str, bool]:
     return location.side, True
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     """A scored point before it is turned into a :class:`RankedPoint` (only the chosen
     ones are, so the models and sentences are built for ``limit`` points, not for all)."""
@@ -395,6 +456,51 @@ class _Candidate:
     shared: list[str]
 
 
+def _reason(
+    kb: KnowledgeBase,
+    c: _Candidate,
+    rid: str,
+    value: float,
+    hit: _Hit | None,
+    counted: bool,
+    counts: dict[str, int],
+    cause_id: str,
+    skip: frozenset[str],
+) -> Reason:
+    p = c.point
+    if hit is not None:
+        text = _reason_text(hit.rule, p, hit, kb)
+        if not counted:
+            text += f" (not added: the {hit.rule.group} group counts its strongest rule only)"
+        return construct(Reason, rule=rid, text=text, contribution=value, sources=hit.rule.sources)
+    if rid == "score.region":
+        return construct(
+            Reason,
+            rule=rid,
+            contribution=value,
+            text=f"closeness of its region ({kb.region(p.location.region).name}) to "
+            f"the numb area: {c.near:.2f}",
+            sources=(),
+        )
+    if rid == "score.segment":
+        return construct(
+            Reason,
+            rule=rid,
+            contribution=value,
+            text=f"its nerves carry {', '.join(c.shared)}, a root the numb area points to",
+            sources=tuple(sorted({s for i in p.innervation for s in i.sources})),
+        )
+    total, cap = counts[c.code], kb.scoring.evidence_cap
+    return construct(
+        Reason,
+        rule=rid,
+        contribution=value,
+        text=f"used for this cause by {total} published source(s)"
+        + (f" (counted up to {cap})" if total > cap else ""),
+        sources=kb.evidence_sources(cause_id, c.code, exclude=skip),
+    )
+
+
 def _ranked(
     kb: KnowledgeBase,
     c: _Candidate,
@@ -406,53 +512,27 @@ def _ranked(
     scoring: Scoring,
 ) -> RankedPoint:
     p = c.point
+    memo = _static(kb).reasons
     reasons: list[Reason] = []
     for rid, value, hit, counted in c.parts:
+        # a Reason depends only on these keys, and is immutable: build each once
         if hit is not None:
-            text = _reason_text(hit.rule, p, hit, kb)
-            if not counted:
-                text += f" (not added: the {hit.rule.group} group counts its strongest rule only)"
-            reasons.append(
-                Reason.model_construct(
-                    rule=rid, text=text, contribution=value, sources=hit.rule.sources
-                )
-            )
+            key: tuple[object, ...] = (rid, c.code, value, counted, hit.where, hit.level, hit.sites)
         elif rid == "score.region":
-            reasons.append(
-                Reason.model_construct(
-                    rule=rid,
-                    contribution=value,
-                    text=f"closeness of its region ({kb.region(p.location.region).name}) to "
-                    f"the numb area: {c.near:.2f}",
-                    sources=(),
-                )
-            )
+            key = (rid, c.code, value, c.near)
         elif rid == "score.segment":
-            reasons.append(
-                Reason.model_construct(
-                    rule=rid,
-                    contribution=value,
-                    text=f"its nerves carry {', '.join(c.shared)}, a root the numb area points to",
-                    sources=tuple(sorted({s for i in p.innervation for s in i.sources})),
-                )
-            )
+            key = (rid, c.code, value, tuple(c.shared))
         else:
-            total = counts[c.code]
-            reasons.append(
-                Reason.model_construct(
-                    rule=rid,
-                    contribution=value,
-                    text=f"used for this cause by {total} published source(s)"
-                    + (
-                        f" (counted up to {scoring.evidence_cap})"
-                        if total > scoring.evidence_cap
-                        else ""
-                    ),
-                    sources=kb.evidence_sources(cause_id, c.code, exclude=skip),
-                )
-            )
+            key = (rid, c.code, value, cause_id, skip)
+        reason = memo.get(key)
+        if reason is None:
+            reason = memo[key] = _reason(kb, c, rid, value, hit, counted, counts, cause_id, skip)
+            if len(memo) > 200_000:
+                memo.clear()
+        reasons.append(reason)
     warnings = [
-        PointWarning.model_construct(
+        construct(
+            PointWarning,
             origin=cond.id,
             kind="other",
             structure=None,
@@ -463,7 +543,8 @@ def _ranked(
         for cond, eff in cautioning
         if effect_matches(kb, eff, p, patient, c.side)  # type: ignore[arg-type]
     ]
-    return RankedPoint.model_construct(
+    return construct(
+        RankedPoint,
         code=c.code,
         point=p,
         score=c.score,
@@ -585,11 +666,13 @@ def select(
         raise SelectionError(
             f"unknown reference protocol(s): {', '.join(sorted(unknown_protocols))}"
         )
-    counts = (
-        kb.evidence_counts(the_cause.id, exclude=skip)
-        if (the_cause is not None and evidence)
-        else {}
-    )
+    static = _static(kb)
+    counts: dict[str, int] = {}
+    if the_cause is not None and evidence:
+        ekey = (the_cause.id, skip)
+        counts = static.evidence.get(ekey) or static.evidence.setdefault(
+            ekey, kb.evidence_counts(the_cause.id, exclude=skip)
+        )
     effects = patient_effects(kb, patient)
     excluding = [(c, e) for c, e in effects if e.action == "exclude"]
     cautioning = [(c, e) for c, e in effects if e.action == "caution"]
@@ -608,7 +691,8 @@ def select(
         ]
         if excluded_by:
             exclusions.append(
-                Exclusion.model_construct(
+                construct(
+                    Exclusion,
                     code=code,
                     reasons=tuple(f"{cond.name}: {eff.note}" for cond, eff in excluded_by),
                     conditions=tuple(dict.fromkeys(cond.id for cond, _ in excluded_by)),
@@ -644,7 +728,7 @@ def select(
             parts.append(("score.region", round(scoring.region * near, 4), None, True))
         shared: list[str] = []
         if scoring.segment > 0 and top_segments:
-            shared = sorted(set(anatomy.segments_of_point(code)) & top_segments)
+            shared = sorted(static.segments[code] & top_segments)
             if shared:
                 parts.append(("score.segment", round(scoring.segment, 4), None, True))
         n = min(counts.get(code, 0), scoring.evidence_cap)
@@ -657,7 +741,7 @@ def select(
                 point=p,
                 score=round(sum(x[1] for x in parts), 4),
                 group=main.rule.group,
-                order=code_order(code),
+                order=static.order[code],
                 parts=parts,
                 hits=hits,
                 side=side_,
@@ -667,7 +751,7 @@ def select(
             )
         )
     cands.sort(key=lambda c: (-c.score, c.order))
-    exclusions.sort(key=lambda e: code_order(e.code))
+    exclusions.sort(key=lambda e: static.order[e.code])
     picked = _share(cands, limit, scoring.root_share)
     if picked != cands[:limit]:
         notes.append(
@@ -676,18 +760,7 @@ def select(
         )
     cause_id = the_cause.id if the_cause else ""
     chosen = [_ranked(kb, c, patient, cautioning, counts, cause_id, skip, scoring) for c in picked]
-    protocol = []
-    for step in kb.protocol:
-        if applies(ctx, step.when, 1.0) > 0:
-            protocol.append(
-                ProtocolNote(
-                    id=step.id,
-                    title=step.title,
-                    text=step.text,
-                    minutes=step.minutes,
-                    sources=step.sources,
-                )
-            )
+    protocol = [static.steps[st.id] for st in kb.protocol if applies(ctx, st.when, 1.0) > 0]
     seen_protocol: set[tuple[str, str]] = set()
     patient_steps: list[ProtocolNote] = []
     for cond, eff in effects:
@@ -701,7 +774,8 @@ def select(
             continue
         seen_protocol.add((cond.id, eff.note))
         patient_steps.append(
-            ProtocolNote(
+            construct(
+                ProtocolNote,
                 id=f"patient.{cond.id}",
                 title=f"For {cond.name}",
                 text=eff.note,
@@ -724,7 +798,8 @@ def select(
         notes.insert(
             0, "Red flags were raised: have a doctor assess these symptoms before any acupuncture."
         )
-    return Selection(
+    return construct(
+        Selection,
         disclaimer=DISCLAIMER,
         emergency=emergency,
         red_flags=flags,

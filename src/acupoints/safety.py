@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ._fast import construct
 from .models import Caution, Point, RegionId, SourceIds
 from .vocab import CautionKind, Structure
 
@@ -360,6 +361,20 @@ def phrase_present(tokens: Sequence[str], phrase: str) -> bool:
     return any(not _negated(tokens, i, n) for i in _find(tokens, phrase))
 
 
+_FIRSTS: dict[int, tuple[Trigger, tuple[frozenset[str], ...]]] = {}
+
+
+def _first_words(trig: Trigger) -> tuple[frozenset[str], ...]:
+    """For each group of ``trig``, the first words of its phrases (cached per trigger)."""
+    hit = _FIRSTS.get(id(trig))
+    if hit is None or hit[0] is not trig:
+        firsts = tuple(
+            frozenset(w[0] for p in group if (w := _phrase_tokens(p))) for group in trig.all
+        )
+        hit = _FIRSTS[id(trig)] = (trig, firsts)
+    return hit[1]
+
+
 def _clause_ids(tokens: Sequence[str]) -> list[int]:
     """For each token, the number of the clause it is in (split at _STOP words)."""
     out, n = [], 0
@@ -370,14 +385,19 @@ def _clause_ids(tokens: Sequence[str]) -> list[int]:
     return out
 
 
-def _trigger_hit(tokens: Sequence[str], clauses: Sequence[int], trig: Trigger) -> str | None:
-    """The phrases that fire ``trig`` ("a + b"), or None."""
+def _trigger_hit(
+    tokens: Sequence[str], present: frozenset[str], clauses: Sequence[int], trig: Trigger
+) -> str | None:
+    """The phrases that fire ``trig`` ("a + b"), or None. ``present``: the set of tokens."""
     # every (group, phrase, clause) occurrence that is not negated
     found: list[list[tuple[str, int]]] = []
     for group in trig.all:
         occ = []
         for phrase in group:
-            n = len(_phrase_tokens(phrase))
+            words = _phrase_tokens(phrase)
+            if not words or words[0] not in present:
+                continue
+            n = len(words)
             occ += [
                 (phrase, clauses[i]) for i in _find(tokens, phrase) if not _negated(tokens, i, n)
             ]
@@ -404,12 +424,15 @@ def detect_red_flags(
     most urgent first, then in the order of ``safety.yaml``."""
     tokens = _tokens(text) if text else []
     clauses = _clause_ids(tokens)
+    present = frozenset(tokens)
     found: list[RedFlag] = []
     anatomy = kb.anatomy
     for rule in kb.red_flag_rules:
         matched: list[str] = []
         for trig in rule.triggers if tokens else ():
-            hit = _trigger_hit(tokens, clauses, trig)
+            if any(present.isdisjoint(firsts) for firsts in _first_words(trig)):
+                continue  # some group has no phrase whose first word is in the text
+            hit = _trigger_hit(tokens, present, clauses, trig)
             if hit is not None:
                 matched.append(hit)
         if location is not None:
@@ -422,7 +445,8 @@ def detect_red_flags(
             matched.append(f"cause {cause}")
         if matched:
             found.append(
-                RedFlag(
+                construct(
+                    RedFlag,
                     id=rule.id,
                     name=rule.name,
                     urgency=rule.urgency,
