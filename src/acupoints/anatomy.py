@@ -62,17 +62,22 @@ class Anatomy:
         tree.add_nodes_from(node_id("region", r.id) for r in self._kb.regions)
         return tree
 
-    def _view(self, *relations: str) -> nx.MultiDiGraph:
+    def _view(self, *relations: str) -> nx.DiGraph:
+        """The graph's edges of these relations, as a plain graph of all its nodes: built
+        once, since a filtered view costs a pass over every node on each traversal."""
         keep = set(relations)
-        return nx.subgraph_view(self._g, filter_edge=lambda u, v, k: k in keep)
+        out = nx.DiGraph()
+        out.add_nodes_from(self._g)
+        out.add_edges_from((u, v) for u, v, k in self._g.edges(keys=True) if k in keep)
+        return out
 
     @cached_property
-    def _roots(self) -> nx.MultiDiGraph:
+    def _roots(self) -> nx.DiGraph:
         """point -> nerve -> segment: the roots a point's own nerves carry."""
         return self._view("innervated_by", "carries")
 
     @cached_property
-    def _branches(self) -> nx.MultiDiGraph:
+    def _branches(self) -> nx.DiGraph:
         """point -> nerve -> parent nerve."""
         return self._view("innervated_by", "branch_of")
 

@@ -18,13 +18,15 @@ of the codes, so the same query always gives the same list.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 from weakref import WeakKeyDictionary
 
+from . import DISCLAIMER, __version__
 from ._fast import construct
 from .errors import LocationError, SelectionError, UnknownCauseError
 from .index import code_order
@@ -159,6 +161,10 @@ class _Static:
     steps: dict[str, ProtocolNote]
     evidence: dict[tuple[str, frozenset[str]], dict[str, int]]
     reasons: dict[tuple[object, ...], Reason]
+    rankings: OrderedDict[tuple[object, ...], _Ranking]
+    protocol_ids: frozenset[str]
+    lock: threading.Lock
+    not_checked: str
 
 
 _STATIC: WeakKeyDictionary[KnowledgeBase, _Static] = WeakKeyDictionary()
@@ -184,6 +190,10 @@ def _static(kb: KnowledgeBase) -> _Static:
             },
             evidence={},
             reasons={},
+            rankings=OrderedDict(),
+            protocol_ids=frozenset(pr.id for pr in kb.reference_protocols),
+            lock=threading.Lock(),
+            not_checked=not_checked(kb),
         )
     return found
 
@@ -454,6 +464,7 @@ class _Candidate:
     affected: bool
     near: float
     shared: list[str]
+    built: RankedPoint | None = None  # the RankedPoint when no patient caution applies
 
 
 def _reason(
@@ -512,6 +523,21 @@ def _ranked(
     scoring: Scoring,
 ) -> RankedPoint:
     p = c.point
+    warnings = [
+        construct(
+            PointWarning,
+            origin=cond.id,
+            kind="other",
+            structure=None,
+            note=eff.note,
+            max_depth_cun=None,
+            sources=eff.sources,
+        )
+        for cond, eff in cautioning
+        if effect_matches(kb, eff, p, patient, c.side)  # type: ignore[arg-type]
+    ]
+    if not warnings and c.built is not None:
+        return c.built
     memo = _static(kb).reasons
     reasons: list[Reason] = []
     for rid, value, hit, counted in c.parts:
@@ -530,20 +556,7 @@ def _ranked(
             if len(memo) > 200_000:
                 memo.clear()
         reasons.append(reason)
-    warnings = [
-        construct(
-            PointWarning,
-            origin=cond.id,
-            kind="other",
-            structure=None,
-            note=eff.note,
-            max_depth_cun=None,
-            sources=eff.sources,
-        )
-        for cond, eff in cautioning
-        if effect_matches(kb, eff, p, patient, c.side)  # type: ignore[arg-type]
-    ]
-    return construct(
+    ranked = construct(
         RankedPoint,
         code=c.code,
         point=p,
@@ -556,6 +569,9 @@ def _ranked(
         sites=tuple(dict.fromkeys(s for h in c.hits for s in h.sites)),
         cautions=cautions_for(p, warnings),
     )
+    if not warnings:
+        c.built = ranked
+    return ranked
 
 
 def _share(ranked: list[_Candidate], limit: int, root_share: float) -> list[_Candidate]:
@@ -580,64 +596,76 @@ def _cause_id(kb: KnowledgeBase, cause: str | None) -> str | None:
         return None
 
 
-def select(
+@dataclass(slots=True)
+class _Ranking:
+    """The patient-independent part of a selection, memoised per query (see _rank)."""
+
+    cands: list[_Candidate]
+    applied: tuple[str, ...]
+    notes: tuple[str, ...]
+    counts: dict[str, int]
+    steps: tuple[ProtocolNote, ...]
+
+
+def kb_protocol_ids(kb: KnowledgeBase) -> frozenset[str]:
+    return _static(kb).protocol_ids
+
+
+def _rank(
     kb: KnowledgeBase,
-    location: str | Location,
-    *,
-    cause: str | None = None,
-    side: str | None = None,
-    patient: Patient | None = None,
-    tenderness: str = "unknown",
-    limit: int = 10,
-    evidence: bool = True,
-    without_protocols: Collection[str] = (),
-) -> Selection:
-    """See :meth:`KnowledgeBase.select`."""
-    from . import DISCLAIMER, __version__
-    from .parse import _assemble
+    static: _Static,
+    loc: Location,
+    the_cause: Cause | None,
+    tenderness: str,
+    evidence: bool,
+    skip: frozenset[str],
+) -> _Ranking:
+    """Every candidate point with its score, best first: what the rules, the anatomy and
+    the evidence say, before any patient. It depends only on its arguments, so the last
+    few hundred are kept (a batch of patients with the same complaint scores it once)."""
+    key = (loc, the_cause.id if the_cause else None, tenderness, evidence, skip)
+    memo = static.rankings
+    with static.lock:
+        found = memo.get(key)
+        if found is not None:
+            memo.move_to_end(key)
+            return found
+    found = _rank_now(kb, static, loc, the_cause, tenderness, evidence, skip)
+    with static.lock:
+        memo[key] = found
+        if len(memo) > _RANKINGS_KEPT:
+            memo.popitem(last=False)
+    return found
 
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= len(kb):
-        raise SelectionError(f"limit must be an integer from 1 to {len(kb)}, got {limit!r}")
-    if tenderness not in ("pronounced", "vague", "unknown"):
-        raise SelectionError(
-            f"tenderness must be 'pronounced', 'vague' or 'unknown', got {tenderness!r}"
-        )
-    if side not in (None, "left", "right", "both"):
-        raise SelectionError(f"side must be 'left', 'right' or 'both', got {side!r}")
-    if isinstance(patient, dict):
-        from pydantic import ValidationError
 
-        try:
-            patient = Patient.model_validate(patient)
-        except ValidationError as exc:
-            err = exc.errors(include_url=False)[0]
-            field = ".".join(str(x) for x in err["loc"])
-            raise SelectionError(f"patient field {field!r}: {err['msg']}") from None
-    if patient is not None and not isinstance(patient, Patient):
-        raise SelectionError(f"patient must be a Patient, got {type(patient).__name__}")
-    query = location if isinstance(location, str) else location.text
-    if isinstance(location, str):
-        try:
-            loc = kb.parse_location(location)
-        except LocationError as exc:
-            flags = detect_red_flags(kb, location, None, patient, _cause_id(kb, cause))
-            if not flags:
-                raise
-            raise LocationError(
-                exc.message, exc.text, exc.unknown, exc.suggestions, red_flags=flags
-            ) from None
-    elif isinstance(location, Location):
-        loc = location
-    else:
-        raise SelectionError(f"location must be text or a Location, got {type(location).__name__}")
-    if side is not None:
-        refs = [RegionRef.model_validate({**r.model_dump(), "side": side}) for r in loc.regions]
-        loc = _assemble(kb, refs, loc.negated, loc.text, set(), loc.ignored)
-    the_cause = kb.cause(cause) if cause is not None else None
-    rules = kb.rules
-    if not rules:
-        raise SelectionError("the knowledge base has no selection rules (rules.yaml)")
+_RANKINGS_KEPT = 512
+
+
+def forget(kb: KnowledgeBase) -> None:
+    """Drop what earlier calls memoised (parsed texts, rankings, reasons, red-flag words)."""
+    from .parse import _PARSED
+    from .safety import _TEXT_HITS
+
+    _PARSED.pop(kb, None)
+    static = _STATIC.get(kb)
+    if static is not None:
+        with static.lock:
+            static.rankings.clear()
+            static.reasons.clear()
+    _TEXT_HITS.pop(kb, None)
+
+
+def _rank_now(
+    kb: KnowledgeBase,
+    static: _Static,
+    loc: Location,
+    the_cause: Cause | None,
+    tenderness: str,
+    evidence: bool,
+    skip: frozenset[str],
+) -> _Ranking:
     scoring = kb.scoring
+    rules = kb.rules
     ctx = _Context(kb, loc, the_cause, tenderness)
     notes: list[str] = []
     applied: list[str] = []
@@ -660,23 +688,12 @@ def select(
             "Root involvement was inferred from the dermatome, not given as a cause; "
             "root rules count at reduced weight."
         )
-    skip = frozenset(without_protocols)
-    unknown_protocols = skip - {pr.id for pr in kb.reference_protocols}
-    if unknown_protocols:
-        raise SelectionError(
-            f"unknown reference protocol(s): {', '.join(sorted(unknown_protocols))}"
-        )
-    static = _static(kb)
     counts: dict[str, int] = {}
     if the_cause is not None and evidence:
         ekey = (the_cause.id, skip)
         counts = static.evidence.get(ekey) or static.evidence.setdefault(
             ekey, kb.evidence_counts(the_cause.id, exclude=skip)
         )
-    effects = patient_effects(kb, patient)
-    excluding = [(c, e) for c, e in effects if e.action == "exclude"]
-    cautioning = [(c, e) for c, e in effects if e.action == "caution"]
-    exclusions: list[Exclusion] = []
     cands: list[_Candidate] = []
     top_segments = set(loc.segments[:3])
     point_of = kb.point_map
@@ -684,22 +701,6 @@ def select(
     for code, hits in ctx.hits.items():
         p = point_of[code]
         side_, affected = _side(p, loc)
-        excluded_by = [
-            (cond, eff)
-            for cond, eff in excluding
-            if effect_matches(kb, eff, p, patient, side_)  # type: ignore[arg-type]
-        ]
-        if excluded_by:
-            exclusions.append(
-                construct(
-                    Exclusion,
-                    code=code,
-                    reasons=tuple(f"{cond.name}: {eff.note}" for cond, eff in excluded_by),
-                    conditions=tuple(dict.fromkeys(cond.id for cond, _ in excluded_by)),
-                    sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),
-                )
-            )
-            continue
         by_rule: dict[str, float] = {}
         best_hit: dict[str, _Hit] = {}
         for h in hits:
@@ -751,6 +752,101 @@ def select(
             )
         )
     cands.sort(key=lambda c: (-c.score, c.order))
+    steps = tuple(static.steps[st.id] for st in kb.protocol if applies(ctx, st.when, 1.0) > 0)
+    return _Ranking(cands, tuple(applied), tuple(notes), counts, steps)
+
+
+def select(
+    kb: KnowledgeBase,
+    location: str | Location,
+    *,
+    cause: str | None = None,
+    side: str | None = None,
+    patient: Patient | None = None,
+    tenderness: str = "unknown",
+    limit: int = 10,
+    evidence: bool = True,
+    without_protocols: Collection[str] = (),
+) -> Selection:
+    """See :meth:`KnowledgeBase.select`."""
+    from .parse import _assemble
+
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= len(kb):
+        raise SelectionError(f"limit must be an integer from 1 to {len(kb)}, got {limit!r}")
+    if tenderness not in ("pronounced", "vague", "unknown"):
+        raise SelectionError(
+            f"tenderness must be 'pronounced', 'vague' or 'unknown', got {tenderness!r}"
+        )
+    if side not in (None, "left", "right", "both"):
+        raise SelectionError(f"side must be 'left', 'right' or 'both', got {side!r}")
+    if isinstance(patient, dict):
+        from pydantic import ValidationError
+
+        try:
+            patient = Patient.model_validate(patient)
+        except ValidationError as exc:
+            err = exc.errors(include_url=False)[0]
+            field = ".".join(str(x) for x in err["loc"])
+            raise SelectionError(f"patient field {field!r}: {err['msg']}") from None
+    if patient is not None and not isinstance(patient, Patient):
+        raise SelectionError(f"patient must be a Patient, got {type(patient).__name__}")
+    query = location if isinstance(location, str) else location.text
+    if isinstance(location, str):
+        try:
+            loc = kb.parse_location(location)
+        except LocationError as exc:
+            flags = detect_red_flags(kb, location, None, patient, _cause_id(kb, cause))
+            if not flags:
+                raise
+            raise LocationError(
+                exc.message, exc.text, exc.unknown, exc.suggestions, red_flags=flags
+            ) from None
+    elif isinstance(location, Location):
+        loc = location
+    else:
+        raise SelectionError(f"location must be text or a Location, got {type(location).__name__}")
+    if side is not None:
+        refs = [RegionRef.model_validate({**r.model_dump(), "side": side}) for r in loc.regions]
+        loc = _assemble(kb, refs, loc.negated, loc.text, set(), loc.ignored)
+    the_cause = kb.cause(cause) if cause is not None else None
+    rules = kb.rules
+    if not rules:
+        raise SelectionError("the knowledge base has no selection rules (rules.yaml)")
+    scoring = kb.scoring
+    skip = frozenset(without_protocols)
+    unknown_protocols = skip - kb_protocol_ids(kb)
+    if unknown_protocols:
+        raise SelectionError(
+            f"unknown reference protocol(s): {', '.join(sorted(unknown_protocols))}"
+        )
+    static = _static(kb)
+    ranking = _rank(kb, static, loc, the_cause, tenderness, evidence, skip)
+    counts = ranking.counts
+    notes = list(ranking.notes)
+    applied = ranking.applied
+    effects = patient_effects(kb, patient)
+    excluding = [(c, e) for c, e in effects if e.action == "exclude"]
+    cautioning = [(c, e) for c, e in effects if e.action == "caution"]
+    exclusions: list[Exclusion] = []
+    cands: list[_Candidate] = []
+    for c in ranking.cands:
+        excluded_by = [
+            (cond, eff)
+            for cond, eff in excluding
+            if effect_matches(kb, eff, c.point, patient, c.side)  # type: ignore[arg-type]
+        ]
+        if not excluded_by:
+            cands.append(c)
+            continue
+        exclusions.append(
+            construct(
+                Exclusion,
+                code=c.code,
+                reasons=tuple(f"{cond.name}: {eff.note}" for cond, eff in excluded_by),
+                conditions=tuple(dict.fromkeys(cond.id for cond, _ in excluded_by)),
+                sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),
+            )
+        )
     exclusions.sort(key=lambda e: static.order[e.code])
     picked = _share(cands, limit, scoring.root_share)
     if picked != cands[:limit]:
@@ -760,7 +856,7 @@ def select(
         )
     cause_id = the_cause.id if the_cause else ""
     chosen = [_ranked(kb, c, patient, cautioning, counts, cause_id, skip, scoring) for c in picked]
-    protocol = [static.steps[st.id] for st in kb.protocol if applies(ctx, st.when, 1.0) > 0]
+    protocol = list(ranking.steps)
     seen_protocol: set[tuple[str, str]] = set()
     patient_steps: list[ProtocolNote] = []
     for cond, eff in effects:
@@ -784,7 +880,7 @@ def select(
         )
     protocol = patient_steps + protocol
     if patient is None and kb.safety_conditions:
-        notes.append(not_checked(kb))
+        notes.append(static.not_checked)
     flags = detect_red_flags(kb, query, loc, patient, the_cause.id if the_cause else None)
     emergency = any(f.urgency == "emergency" for f in flags)
     if emergency:

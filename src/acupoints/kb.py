@@ -575,6 +575,15 @@ class KnowledgeBase:
             )
         )
 
+    def clear_caches(self) -> None:
+        """Forget the queries memoised by :meth:`parse_location` and :meth:`select` (the
+        texts read, the last few hundred rankings, their reasons, the red-flag words).
+        Answers do not change; only the next call of each query takes its first-call
+        time again. For benchmarks and long-lived processes that want the memory back."""
+        from .engine import forget
+
+        forget(self)
+
     def select(
         self,
         location: str | Location,

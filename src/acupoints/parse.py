@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, get_args
+from weakref import WeakKeyDictionary
 
 from .errors import LocationError, UnknownRegionError
 from .models import Location, RegionRef
@@ -238,9 +239,15 @@ def _vocab_for(regions: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]
     return _Vocab(phrases, max(len(k) for k in phrases), words, terms)
 
 
+_VOCABS: WeakKeyDictionary[KnowledgeBase, _Vocab] = WeakKeyDictionary()
+
+
 def _vocab(kb: KnowledgeBase) -> _Vocab:
-    regions = tuple((r.id, ((r.name.lower(), ()), *r.phrases())) for r in kb.regions)
-    return _vocab_for(regions)
+    found = _VOCABS.get(kb)
+    if found is None:
+        regions = tuple((r.id, ((r.name.lower(), ()), *r.phrases())) for r in kb.regions)
+        found = _VOCABS[kb] = _vocab_for(regions)
+    return found
 
 
 @dataclass
@@ -263,10 +270,27 @@ class _State:
     consumed: set[int] = field(default_factory=set)
 
 
+_PARSED: WeakKeyDictionary[KnowledgeBase, dict[str, Location]] = WeakKeyDictionary()
+
+
 def parse(kb: KnowledgeBase, text: object) -> Location:
-    """Read ``text`` into a :class:`Location` (see the module docstring)."""
+    """Read ``text`` into a :class:`Location` (see the module docstring). A ``Location`` is
+    immutable, so the last few thousand texts read are kept and given back as they are."""
     if not isinstance(text, str):
         raise LocationError(f"a location must be text, got {type(text).__name__}", text)
+    memo = _PARSED.get(kb)
+    if memo is None:
+        memo = _PARSED.setdefault(kb, {})
+    found = memo.get(text)
+    if found is None:
+        found = _parse(kb, text)
+        if len(memo) >= 4096:
+            memo.clear()
+        memo[text] = found
+    return found
+
+
+def _parse(kb: KnowledgeBase, text: str) -> Location:
     if len(text) > MAX_TEXT:
         raise LocationError(
             f"the description is {len(text)} characters; the limit is {MAX_TEXT}", text

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Literal
+from weakref import WeakKeyDictionary
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -413,6 +414,39 @@ def _trigger_hit(
     return None
 
 
+_TEXT_HITS: WeakKeyDictionary[KnowledgeBase, dict[str, dict[str, tuple[str, ...]]]] = (
+    WeakKeyDictionary()
+)
+
+
+def _text_hits(kb: KnowledgeBase, text: str) -> dict[str, tuple[str, ...]]:
+    """Red-flag rule id -> the phrases of ``text`` that fire it (memoised per text)."""
+    memo = _TEXT_HITS.get(kb)
+    if memo is None:
+        memo = _TEXT_HITS.setdefault(kb, {})
+    found = memo.get(text)
+    if found is not None:
+        return found
+    tokens = _tokens(text)
+    clauses = _clause_ids(tokens)
+    present = frozenset(tokens)
+    found = {}
+    for rule in kb.red_flag_rules:
+        hits = []
+        for trig in rule.triggers if tokens else ():
+            if any(present.isdisjoint(firsts) for firsts in _first_words(trig)):
+                continue  # some group has no phrase whose first word is in the text
+            hit = _trigger_hit(tokens, present, clauses, trig)
+            if hit is not None:
+                hits.append(hit)
+        if hits:
+            found[rule.id] = tuple(hits)
+    if len(memo) > 4096:
+        memo.clear()
+    memo[text] = found
+    return found
+
+
 def detect_red_flags(
     kb: KnowledgeBase,
     text: str | None,
@@ -422,19 +456,11 @@ def detect_red_flags(
 ) -> tuple[RedFlag, ...]:
     """Red flags raised by the description, the numb regions, the patient and the cause;
     most urgent first, then in the order of ``safety.yaml``."""
-    tokens = _tokens(text) if text else []
-    clauses = _clause_ids(tokens)
-    present = frozenset(tokens)
+    words = _text_hits(kb, text) if text else {}
     found: list[RedFlag] = []
     anatomy = kb.anatomy
     for rule in kb.red_flag_rules:
-        matched: list[str] = []
-        for trig in rule.triggers if tokens else ():
-            if any(present.isdisjoint(firsts) for firsts in _first_words(trig)):
-                continue  # some group has no phrase whose first word is in the text
-            hit = _trigger_hit(tokens, present, clauses, trig)
-            if hit is not None:
-                matched.append(hit)
+        matched: list[str] = list(words.get(rule.id, ()))
         if location is not None:
             for ref in location.regions:
                 if any(anatomy.within(ref.region, r) for r in rule.regions):

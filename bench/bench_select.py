@@ -1,0 +1,229 @@
+"""Selection speed, memory, and how both grow with the data.
+
+Prints, from one run on one machine:
+
+1. ``kb.select`` over a fixed set of queries (every region of the data named in plain words,
+   with four causes and none: 325 queries), each run ``--repeat`` times: median, p90 and p99
+   per call, from text and from a prepared ``Location``; and the first call of each query
+   (nothing about that query cached yet);
+2. memory of a loaded knowledge base (tracemalloc: what the load allocated and kept);
+3. load and select times when the data grows 10x and 100x (synthetic extra points, copies
+   of the real ones under new codes and names), each as a ratio of the real data's.
+
+Run: python bench/bench_select.py [--repeat 5] [--no-scale]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+import acupoints
+from acupoints.loading import packaged_data_dir
+
+CAUSES = (None, "diabetic", "cervical radiculopathy", "carpal tunnel", "sciatica")
+
+
+def queries(kb: acupoints.KnowledgeBase) -> list[tuple[str, str | None]]:
+    """Every region named as people write it, on a side where it has one, with each cause."""
+    out = []
+    sides = ("left", "right", "")
+    for i, region in enumerate(kb.regions):
+        if region.id == "body":
+            continue
+        word = region.synonyms[0] if region.synonyms else region.name
+        text = f"numbness in my {sides[i % 3]} {word}".replace("  ", " ")
+        for cause in CAUSES:
+            out.append((text, cause))
+    return out
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def timings(kb: acupoints.KnowledgeBase, repeat: int) -> None:
+    cases = []
+    for text, cause in queries(kb):
+        try:
+            cases.append((text, cause, kb.parse_location(text)))
+        except acupoints.LocationError:
+            continue
+    keys = ("parse1", "parse", "text1", "loc1", "text", "loc")
+    series: dict[str, list[float]] = {k: [] for k in keys}
+
+    def clock(fn: Any, *args: Any, **kw: Any) -> float:
+        t = time.perf_counter()
+        fn(*args, **kw)
+        return time.perf_counter() - t
+
+    # first calls: nothing about the query memoised (the per-data tables are built)
+    kb.clear_caches()
+    for text, _, _ in cases:
+        series["parse1"].append(clock(kb.parse_location, text))
+    kb.clear_caches()
+    for text, cause, _ in cases:
+        series["text1"].append(clock(kb.select, text, cause=cause))
+    kb.clear_caches()
+    for _, cause, loc in cases:
+        series["loc1"].append(clock(kb.select, loc, cause=cause))
+    # repeated calls: the same queries again, as a batch or a notebook does
+    for _ in range(repeat):
+        for text, cause, loc in cases:
+            series["parse"].append(clock(kb.parse_location, text))
+            series["text"].append(clock(kb.select, text, cause=cause))
+            series["loc"].append(clock(kb.select, loc, cause=cause))
+    print(f"select: {len(cases)} queries; first calls once each, repeats x {repeat} (ms per call)")
+    print(f"{'':38}{'median':>8}{'p90':>8}{'p99':>8}")
+    for label, key in [
+        ("parse_location(text), first call", "parse1"),
+        ("parse_location(text), repeated", "parse"),
+        ("select(text), first call", "text1"),
+        ("select(prepared Location), first call", "loc1"),
+        ("select(text), repeated", "text"),
+        ("select(prepared Location), repeated", "loc"),
+    ]:
+        ms = [v * 1000 for v in series[key]]
+        print(f"  {label:<36}{statistics.median(ms):8.3f}{pct(ms, 0.9):8.3f}{pct(ms, 0.99):8.3f}")
+
+
+def memory() -> None:
+    code = (
+        "import tracemalloc, gc; tracemalloc.start(); import acupoints; "
+        "kb = acupoints.load(); kb.graph; kb.anatomy; gc.collect(); "
+        "cur, peak = tracemalloc.get_traced_memory(); print(cur, peak)"
+    )
+    for label, env in [
+        ("warm cache", {}),
+        ("no cache", {"ACUPOINTS_NO_CACHE": "1"}),
+    ]:
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            env=dict(os.environ, **env),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        cur, peak = (int(x) / 2**20 for x in out)
+        print(f"  memory, import + load + graph ({label}): {cur:.1f} MiB kept, {peak:.1f} MiB peak")
+
+
+def synthetic(dest: Path, factor: int) -> None:
+    """A data directory with the real points plus (factor - 1) x as many synthetic ones."""
+    src = packaged_data_dir()
+    dest.mkdir(parents=True)
+    for f in src.glob("*.yaml"):
+        (dest / f.name).write_bytes(f.read_bytes())
+    data: dict[str, Any] = yaml.load(
+        (src / "points.yaml").read_text("utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+    )
+    real = data["points"]
+    extra = []
+    arm = ("hand", "wrist", "forearm", "elbow", "upper_arm", "shoulder", "axilla")
+    leg = ("foot", "ankle", "leg", "knee", "thigh", "hip", "buttock")
+    n = 1000
+    for _ in range(factor - 1):
+        for p in real:
+            q = {k: v for k, v in p.items() if k not in ("aliases", "categories", "sites")}
+            top = p["location"]["region"].split(".")[0]
+            group = p.get("group") or (
+                "UE"
+                if top in arm
+                else "LE"
+                if top in leg
+                else "HN"
+                if top in ("head", "face")
+                else "B"
+            )
+            n += 1
+            letters = "".join(chr(ord("a") + int(d)) for d in str(n))
+            hanzi = chr(0x3400 + n // 6000) + chr(0x3400 + n % 6000)  # CJK extension A
+            q.update(
+                code=f"EX-{group}{n}",
+                meridian=None,
+                group=group,
+                number=n,
+                names={
+                    "pinyin": f"Syn {letters.capitalize()}",
+                    "hanzi": hanzi,
+                    "hanzi_simplified": hanzi,
+                    "english": f"Synthetic point {n}",
+                    "sources": ["who1991"],
+                },
+            )
+            extra.append(q)
+    data["points"] = real + extra
+    (dest / "points.yaml").write_text(
+        yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True),
+        "utf-8",
+    )
+
+
+def scale() -> None:
+    print("growth with the data (synthetic extra points):")
+    probe = [
+        ("numb back of the left hand", None),
+        ("pins and needles in both feet", "diabetic"),
+        ("numb thumb and index finger", "cervical radiculopathy"),
+        ("numbness down the back of my right leg", "sciatica"),
+    ]
+    base: dict[str, float] = {}
+    for factor in (1, 10, 100):
+        with tempfile.TemporaryDirectory() as tmp:
+            data = Path(tmp) / "data"
+            synthetic(data, factor)
+            os.environ["ACUPOINTS_NO_CACHE"] = "1"
+            gc.collect()
+            t = time.perf_counter()
+            kb = acupoints.load(data)
+            load = time.perf_counter() - t
+            del os.environ["ACUPOINTS_NO_CACHE"]
+            kb.select(probe[0][0])
+            t = time.perf_counter()
+            for _ in range(5):
+                for text, cause in probe:
+                    kb.select(text, cause=cause)
+            select = (time.perf_counter() - t) / (5 * len(probe))
+            if factor == 1:
+                base = {"load": load, "select": select}
+            print(
+                f"  {factor:>3}x ({len(kb):>6} points): load {load:7.2f} s "
+                f"({load / base['load']:5.1f}x), select {select * 1000:7.2f} ms "
+                f"({select / base['select']:5.1f}x)"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-scale", action="store_true", help="skip the 10x/100x runs")
+    args = parser.parse_args()
+    print(
+        f"python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cpus, "
+        f"acupoints {acupoints.__version__}"
+    )
+    kb = acupoints.load()
+    kb.select("numb hand")  # build the per-knowledge-base tables once
+    timings(kb, args.repeat)
+    tracemalloc.stop()
+    memory()
+    if not args.no_scale:
+        scale()
+
+
+if __name__ == "__main__":
+    main()
