@@ -25,6 +25,7 @@ examples:
   acupoints meridian LV          a meridian and its points
   acupoints search sanli         points whose names contain or resemble the text
   acupoints validate ./my-data   check a data directory, list every problem
+  acupoints batch cases.csv -o results.jsonl   a selection per row; bad rows listed at the end
 """
 
 
@@ -184,6 +185,67 @@ def _cmd_select(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import read_cases
+
+    path = args.cases
+    try:
+        total = sum(1 for _ in read_cases(path))
+    except OSError as exc:
+        raise _UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise _UsageError(f"cannot read {path}: {exc}") from None
+    kb = load(args.data)
+    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+    bad: list[Any] = []
+    urgent: list[Any] = []
+    done = 0
+    show = not args.quiet
+    try:
+        for result in kb.select_many(read_cases(path), processes=args.processes):
+            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            done += 1
+            if not result.ok:
+                bad.append(result)
+            elif result.selection is not None and result.selection.red_flags:
+                urgent.append(result)
+            if show and (done == total or done % 25 == 0):
+                width = 30
+                filled = width * done // max(total, 1)
+                print(
+                    f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} cases, "
+                    f"{len(bad)} bad",
+                    end="",
+                    file=sys.stderr,
+                    flush=True,
+                )
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if show:
+        print(file=sys.stderr)
+    print(
+        f"acupoints batch: {done} cases, {done - len(bad)} selections "
+        f"({len(urgent)} with red flags), {len(bad)} bad"
+        + ("" if args.output == "-" else f"; written to {args.output}"),
+        file=sys.stderr,
+    )
+    for r in urgent:
+        rid = f" (id {r.id})" if r.id is not None else ""
+        flags = ", ".join(f"{f.urgency.upper()}: {f.name}" for f in r.selection.red_flags)
+        print(f"  !!! case {r.index + 1}{rid}: {flags}", file=sys.stderr)
+    for r in bad[:50]:
+        rid = f" (id {r.id})" if r.id is not None else ""
+        print(f"  case {r.index + 1}{rid}: {r.error}", file=sys.stderr)
+    if len(bad) > 50:
+        print(f"  ... and {len(bad) - 50} more (each is in the output)", file=sys.stderr)
+    return 1 if bad else 0
+
+
+class _UsageError(AcupointsError):
+    """A problem with the command line's own input (a file it cannot read)."""
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from . import validate
 
@@ -271,6 +333,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text")
     p.add_argument("--limit", type=int, default=10)
     p.set_defaults(func=_cmd_search)
+
+    p = sub.add_parser(
+        "batch",
+        help="a selection for every case of a CSV or JSON Lines file",
+        description="Runs a selection for every case (row) of CASES and writes one JSON "
+        "object per line: the selection, or the error for a bad case. Columns: location "
+        "(required), id, cause, side, tenderness, limit, and Patient fields (pregnant, "
+        "pregnancy_week, anticoagulants, skin_lesions as 'hand.dorsum;foot' ...). Exit "
+        "status 0 when every case gave a selection, 1 when some did not (they are listed at "
+        "the end and in the output), 2 when the file cannot be read.",
+    )
+    p.add_argument("cases", help="a .csv file with a header row, or a .jsonl file")
+    p.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
+    p.add_argument("--processes", type=int, default=None, help="worker processes")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_batch)
 
     p = sub.add_parser("validate", parents=[common], help="check a data directory")
     p.add_argument(

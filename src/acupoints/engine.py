@@ -790,6 +790,8 @@ def select(
             raise SelectionError(f"patient field {field!r}: {err['msg']}") from None
     if patient is not None and not isinstance(patient, Patient):
         raise SelectionError(f"patient must be a Patient, got {type(patient).__name__}")
+    if not isinstance(location, (str, Location)):
+        raise SelectionError(f"location must be text or a Location, got {type(location).__name__}")
     query = location if isinstance(location, str) else location.text
     if isinstance(location, str):
         try:

@@ -25,8 +25,8 @@ def _sources_used(model: BaseModel, path: str = "") -> Iterator[tuple[str, str]]
         value = getattr(model, name)
         here = f"{path}.{name}" if path else name
         if name == "sources" and isinstance(value, tuple):
-            for sid in value:
-                yield here, sid
+            for i, sid in enumerate(value):
+                yield f"{here}.{i}", sid
         elif isinstance(value, BaseModel):
             yield from _sources_used(value, here)
         elif isinstance(value, tuple):

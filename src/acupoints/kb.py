@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from .anatomy import Anatomy
+    from .batch import BatchResult
     from .models import Location
     from .rules import Cause, ProtocolStep, ReferenceProtocol, Rule, Scoring
     from .safety import AdviceItem, Patient, PatientCondition, RedFlagRule
@@ -575,6 +576,32 @@ class KnowledgeBase:
             )
         )
 
+    def select_many(
+        self,
+        records: Iterable[Mapping[str, Any]] | Any,
+        *,
+        processes: int | None = None,
+        chunk_size: int = 64,
+    ) -> Iterator[BatchResult]:
+        """Selections for many records (dicts, rows of a CSV, or a pandas DataFrame), one
+        :class:`~acupoints.batch.BatchResult` each, in order; see :mod:`acupoints.batch`
+        for the fields a record may have. A bad record gives a result with ``error`` set
+        and the batch goes on. ``processes=N`` spreads the records over N worker
+        processes (the knowledge base is pickled to them), in chunks of ``chunk_size``.
+        """
+        from .batch import select_many
+
+        return select_many(self, records, processes=processes, chunk_size=chunk_size)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as what rebuilds it: the packaged data by reference (a worker process
+        loads it from its cache), any other data by value (checked again on arrival)."""
+        import acupoints
+
+        if self is acupoints._packaged:
+            return (acupoints.load, ())
+        return (_rebuild, (self._data, self.origin))
+
     def clear_caches(self) -> None:
         """Forget the queries memoised by :meth:`parse_location` and :meth:`select` (the
         texts read, the last few hundred rankings, their reasons, the red-flag words).
@@ -625,3 +652,7 @@ class KnowledgeBase:
             evidence=evidence,
             without_protocols=without_protocols,
         )
+
+
+def _rebuild(data: Dataset, origin: str | None) -> KnowledgeBase:
+    return KnowledgeBase(data, origin=origin)

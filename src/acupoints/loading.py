@@ -102,7 +102,7 @@ class _FileSpec:
 DATA_FILES: tuple[_FileSpec, ...] = (
     _FileSpec("sources.yaml", {"sources": Source}, ("id",)),
     _FileSpec("meridians.yaml", {"meridians": Meridian, "vessels": Vessel}, ("code",)),
-    _FileSpec("regions.yaml", {"surfaces": LimbSurface, "regions": Region}, ("id", "limb")),
+    _FileSpec("regions.yaml", {"surfaces": LimbSurface, "regions": Region}, ("id", "limb surface")),
     _FileSpec("nerves.yaml", {"nerves": Nerve}, ("id",)),
     _FileSpec("segments.yaml", {"segments": Segment}, ("id",)),
     _FileSpec("points.yaml", {"points": Point}, ("code",)),
@@ -220,10 +220,13 @@ def _node_line(text: str, path: Sequence[str | int]) -> int | None:
 
 
 def _entry_name(entry: Any, keys: Sequence[str], index: int) -> str:
+    """How errors name an entry: its first key field ("limb surface": both fields
+    joined), or its position ("#3") when it has none."""
     if isinstance(entry, Mapping):
         for key in keys:
-            if isinstance(entry.get(key), (str, int)):
-                return str(entry[key])
+            parts = [entry.get(k) for k in key.split()]
+            if all(isinstance(v, (str, int)) for v in parts):
+                return " ".join(str(v) for v in parts)
     return f"#{index + 1}"
 
 

@@ -1,0 +1,397 @@
+"""Reliability: any input gives an answer or a library error, bad data never loads,
+threads share one load, and everything a batch needs pickles."""
+
+from __future__ import annotations
+
+import copy
+import json
+import pickle
+import random
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import acupoints
+from acupoints import (
+    AcupointsError,
+    DataError,
+    KnowledgeBase,
+    Location,
+    Patient,
+    Selection,
+    loading,
+)
+from acupoints.loading import DATA_FILES, packaged_data_dir
+
+SETTINGS = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+WORDS = """
+numb numbness tingling left right both my the of and no not back top sole hand hands foot
+feet toes fingers thumb index little arm leg thigh calf shin ankle wrist neck lower back
+buttock face saddle bladder sudden fever , . zzz pinky instep volar
+""".split()  # noqa: SIM905 - a word list reads best as text
+words = st.sampled_from(WORDS)
+descriptions = st.one_of(
+    st.lists(words, max_size=12).map(" ".join),
+    st.text(max_size=60),
+)
+anything = st.one_of(
+    descriptions, st.none(), st.integers(), st.floats(), st.binary(max_size=8), st.lists(st.text())
+)
+
+
+# ------------------------------------------------------------------ properties of the API
+@SETTINGS
+@given(text=anything)
+def test_parse_location_answers_or_raises_a_library_error(kb: KnowledgeBase, text: Any) -> None:
+    try:
+        loc = kb.parse_location(text)
+    except AcupointsError:
+        return
+    assert isinstance(loc, Location) and loc.regions
+
+
+@SETTINGS
+@given(
+    text=descriptions,
+    cause=st.one_of(st.none(), st.sampled_from(["diabetic", "chemo", "sciatica", "cts", "x"])),
+    side=st.sampled_from([None, "left", "right", "both", "up"]),
+    limit=st.integers(min_value=-2, max_value=30),
+    tenderness=st.sampled_from(["unknown", "vague", "pronounced", "sharp"]),
+    patient=st.one_of(
+        st.none(),
+        st.builds(
+            Patient,
+            pregnant=st.booleans(),
+            anticoagulants=st.booleans(),
+            lymphoedema=st.lists(st.sampled_from(["left_arm", "right_leg"]), max_size=2).map(tuple),
+        ),
+        st.dictionaries(st.sampled_from(["pregnant", "pacemaker", "bogus"]), st.booleans()),
+    ),
+)
+def test_select_answers_or_raises_a_library_error(
+    kb: KnowledgeBase,
+    text: str,
+    cause: str | None,
+    side: str | None,
+    limit: int,
+    tenderness: str,
+    patient: Any,
+) -> None:
+    def once() -> Selection | str:
+        try:
+            return kb.select(
+                text, cause=cause, side=side, limit=limit, tenderness=tenderness, patient=patient
+            )
+        except AcupointsError as err:
+            return f"{type(err).__name__}: {err}"
+
+    first, second = once(), once()
+    assert first == second  # the same input always gives the same output
+    if isinstance(first, str):
+        return
+    codes = first.codes
+    assert len(codes) == len(set(codes)) <= limit
+    assert not set(codes) & {e.code for e in first.excluded}
+    assert Selection.from_dict(json.loads(first.to_json())) == first
+
+
+@SETTINGS
+@given(location=anything)
+def test_select_rejects_any_other_value(kb: KnowledgeBase, location: Any) -> None:
+    try:
+        kb.select(location)
+    except AcupointsError:
+        return
+
+
+# ------------------------------------------------------------------ mutation tests of the data
+def _parsed() -> dict[str, Any]:
+    out = {}
+    for spec in DATA_FILES:
+        path = packaged_data_dir() / spec.name
+        out[spec.name] = loading._parse_yaml(path.read_text("utf-8"), spec.name)
+    return out
+
+
+PARSED = _parsed()
+SPECS = {spec.name: spec for spec in DATA_FILES}
+
+
+def _sections(name: str) -> list[tuple[str, list[Any]]]:
+    spec = SPECS[name]
+    return [
+        (sec, PARSED[name][sec])
+        for sec in spec.sections
+        if sec not in spec.single and isinstance(PARSED[name].get(sec), list) and PARSED[name][sec]
+    ]
+
+
+def _required(name: str, section: str) -> set[str]:
+    model = SPECS[name].sections[section]
+    return {f for f, info in model.model_fields.items() if info.is_required()}
+
+
+def _wrong(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "maybe"
+    if isinstance(value, (int, float)):
+        return "not a number"
+    if isinstance(value, str):
+        return ["a", "list"]
+    if isinstance(value, list):
+        return {"a": "mapping"}
+    return "a string"
+
+
+def mutations(n: int, seed: int = 20261123) -> Iterator[tuple[str, str, Any, str, str | None]]:
+    """(file, kind, mutated document or text, expected entry, expected field) x n."""
+    rng = random.Random(seed)
+    names = [s.name for s in DATA_FILES]
+    kinds = ["delete_required", "wrong_type", "duplicate", "dangling_source", "broken_yaml"]
+    made = 0
+    while made < n:
+        name = rng.choice(names)
+        kind = kinds[made % len(kinds)]
+        spec = SPECS[name]
+        if kind == "broken_yaml":
+            lines = (packaged_data_dir() / name).read_text("utf-8").splitlines()
+            starts = [i for i, line in enumerate(lines) if line.lstrip().startswith("- ")]
+            at = rng.choice(starts)  # between entries, not inside a quoted text
+            bad = rng.choice(
+                ["  - [unclosed, list", "key: value: value", "\tindent: tab", "- {a: }}"]
+            )
+            lines.insert(at, bad)
+            yield name, kind, "\n".join(lines) + "\n", "", None
+            made += 1
+            continue
+        sections = _sections(name)
+        if not sections:
+            continue
+        section, items = rng.choice(sections)
+        index = rng.randrange(len(items))
+        entry = items[index]
+        label = loading._entry_name(entry, spec.keys, index)
+        doc = copy.deepcopy(PARSED[name])
+        target = doc[section][index]
+        if kind == "delete_required":
+            fields = sorted(_required(name, section) & set(target))
+            if not fields:
+                continue
+            field = rng.choice(fields)
+            del target[field]
+            expect_field: str | None = field
+            label = loading._entry_name(target, spec.keys, index)  # "#n" once its id is gone
+        elif kind == "wrong_type":
+            fields = sorted(target)
+            if not fields:
+                continue
+            field = rng.choice(fields)
+            target[field] = _wrong(target[field])
+            expect_field = field
+            label = loading._entry_name(target, spec.keys, index)
+        elif kind == "duplicate":
+            if label.startswith("#"):
+                continue
+            doc[section].append(copy.deepcopy(target))
+            expect_field = None
+        else:  # dangling_source
+            if not isinstance(target.get("sources"), list) or not target["sources"]:
+                continue
+            target["sources"][0] = "no_such_source"
+            expect_field = "sources.0"
+        yield name, kind, doc, label, expect_field
+        made += 1
+
+
+MUTATIONS = list(mutations(250))
+
+
+def test_there_are_a_few_hundred_mutations_of_every_kind() -> None:
+    kinds = {m[1] for m in MUTATIONS}
+    files = {m[0] for m in MUTATIONS}
+    assert len(MUTATIONS) >= 250 and len(kinds) == 5 and len(files) >= 8
+
+
+@pytest.fixture
+def fast_yaml(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Parse each unchanged file once; a mutated document is handed to the loader as if
+    its file had been read (so only the changed file costs anything)."""
+    monkeypatch.setenv("ACUPOINTS_NO_CACHE", "1")
+    override: dict[str, Any] = {}
+    original = loading._parse_yaml
+
+    def parse(text: str, file: str) -> Any:
+        name = Path(file).name
+        if name in override:
+            return copy.deepcopy(override[name])
+        if text == (packaged_data_dir() / name).read_text("utf-8"):
+            return copy.deepcopy(PARSED[name])
+        return original(text, file)
+
+    monkeypatch.setattr(loading, "_parse_yaml", parse)
+    return override
+
+
+@pytest.mark.parametrize("case", range(len(MUTATIONS)))
+def test_corrupt_data_never_loads(case: int, data_copy: Path, fast_yaml: dict[str, Any]) -> None:
+    name, kind, doc, entry, field = MUTATIONS[case]
+    if kind == "broken_yaml":
+        (data_copy / name).write_text(doc, encoding="utf-8")
+    else:
+        fast_yaml[name] = doc
+    with pytest.raises(DataError) as exc:
+        acupoints.load(data_copy)
+    problems = exc.value.problems or [exc.value]
+    mine = [p for p in problems if Path(p.file or "").name == name]
+    assert mine, f"{kind} in {name}: errors name other files: {problems[:3]}"
+    if kind == "broken_yaml":
+        assert mine[0].line is not None and "invalid YAML" in str(mine[0])
+        return
+    assert any(p.entry == entry for p in mine), (kind, entry, [str(p) for p in mine[:3]])
+    if field is not None:
+        assert any(p.entry == entry and (p.field or "").startswith(field) for p in mine), (
+            kind,
+            entry,
+            field,
+            [str(p) for p in mine[:3]],
+        )
+
+
+# ------------------------------------------------------------------ threads, pickles, batches
+def test_threads_share_one_load_and_get_identical_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(acupoints, "_packaged", None)
+    calls = []
+    original = KnowledgeBase.from_directory.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[KnowledgeBase], path: Any) -> KnowledgeBase:
+        calls.append(path)
+        return original(cls, path)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(KnowledgeBase, "from_directory", classmethod(counting))
+    results: list[Any] = []
+    barrier = threading.Barrier(12)
+
+    def work(i: int) -> None:
+        barrier.wait()
+        kb = acupoints.load()
+        s = kb.select(["numb back of the left hand", "numb toes", "numb thumb"][i % 3])
+        results.append((i % 3, id(kb), s.to_json()))
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    assert len({r[1] for r in results}) == 1
+    for k in range(3):
+        assert len({r[2] for r in results if r[0] == k}) == 1
+
+
+def test_pickles(kb: KnowledgeBase, data_copy: Path) -> None:
+    assert pickle.loads(pickle.dumps(kb)) is kb  # the packaged data travels by reference
+    other = acupoints.load(data_copy)
+    again = pickle.loads(pickle.dumps(other))
+    assert again is not other
+    assert [p.code for p in again.points] == [p.code for p in other.points]
+    assert again.select("numb toes") == other.select("numb toes")
+    s = kb.select("numb toes", cause="diabetic", patient=Patient(anticoagulants=True))
+    assert pickle.loads(pickle.dumps(s)) == s
+    loc = kb.parse_location("numb left thumb")
+    assert pickle.loads(pickle.dumps(loc)) == loc
+    r = next(iter(kb.select_many([{"location": "numb toes", "id": 7}])))
+    assert pickle.loads(pickle.dumps(r)).to_dict() == r.to_dict()
+
+
+CASES = [
+    {"id": "a", "location": "numb back of the left hand"},
+    {
+        "id": "b",
+        "text": "pins and needles in both feet",
+        "cause": "diabetic",
+        "anticoagulants": "yes",
+    },
+    {"id": "c", "location": "zzz"},
+    {"id": "d", "location": "numb thumb", "pregnancy_week": "20", "skin_lesions": "hand.thumb"},
+    {"id": "e", "location": "numb toes", "cause": "diabetis"},
+    {"id": "f", "location": "numb toes", "casue": "diabetic"},
+    {"id": "g"},
+    {"id": "h", "location": "numb toes", "pregnant": "perhaps"},
+    "not a mapping",
+    {"id": "j", "location": "numb saddle area"},
+    {"id": "k", "location": "numb sole", "limit": "3", "patient": {"pacemaker": True}},
+]
+
+
+def test_select_many_never_stops_on_a_bad_record(kb: KnowledgeBase) -> None:
+    results = list(kb.select_many(CASES))
+    assert [r.index for r in results] == list(range(len(CASES)))
+    ok = {r.id: r for r in results if r.ok}
+    bad = {r.index: r for r in results if not r.ok}
+    assert set(ok) == {"a", "b", "d", "j", "k"}
+    assert sorted(bad) == [2, 4, 5, 6, 7, 8]
+    assert "diabetic" in bad[4].error and bad[4].error_type == "UnknownCauseError"
+    assert "did you mean cause" in bad[5].error
+    assert "no location" in bad[6].error
+    assert "yes/no" in bad[7].error
+    assert ok["j"].selection.emergency
+    assert len(ok["k"].selection.points) == 3
+    assert ok["d"].selection.patient.pregnant and ok["d"].selection.patient.pregnancy_week == 20
+    assert ok["b"].selection == kb.select(
+        "pins and needles in both feet", cause="diabetic", patient=Patient(anticoagulants=True)
+    )
+
+
+def test_select_many_on_a_process_pool_gives_the_same_results(kb: KnowledgeBase) -> None:
+    serial = [r.to_dict() for r in kb.select_many(CASES * 3)]
+    pooled = [r.to_dict() for r in kb.select_many(CASES * 3, processes=2, chunk_size=4)]
+    assert pooled == serial
+
+
+def test_select_many_takes_a_dataframe(kb: KnowledgeBase) -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame([c for c in CASES if isinstance(c, dict)])
+    results = list(kb.select_many(frame))
+    assert [r.id for r in results if r.ok] == ["a", "b", "d", "j", "k"]
+
+
+def test_batch_command(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.csv"
+    cases.write_text(
+        "id,location,cause,pregnant\n"
+        "1,numb back of the left hand,,\n"
+        "2,zzz,,\n"
+        "3,numb toes,diabetic,yes\n"
+        "4,numb saddle area,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    run = subprocess.run(
+        [sys.executable, "-m", "acupoints", "batch", str(cases), "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1  # some cases were bad
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [x["ok"] for x in lines] == [True, False, True, True]
+    assert lines[2]["selection"]["patient"]["pregnant"] is True
+    assert "4 cases, 3 selections (1 with red flags), 1 bad" in run.stderr
+    assert "!!! case 4 (id 4): EMERGENCY" in run.stderr
+    assert "case 2 (id 2): no body region named" in run.stderr
+    assert "Traceback" not in run.stderr
+    missing = subprocess.run(
+        [sys.executable, "-m", "acupoints", "batch", str(tmp_path / "none.csv")],
+        capture_output=True,
+        text=True,
+    )
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1
