@@ -315,7 +315,14 @@ def test_cache_hit_miss_and_corruption(
     assert read_dataset(data_copy) == first  # served from the cache
     files[0].write_text("{not json", encoding="utf-8")  # corrupt it
     assert read_dataset(data_copy) == first  # ignored, rebuilt, rewritten
-    assert files[0].read_text(encoding="utf-8").startswith('{"sources"')
+    assert files[0].read_bytes().startswith(b"acupoints-cache 4 ")
+    # valid JSON whose checksum disagrees (a hand edit, a flipped bit) is not trusted
+    head, body = files[0].read_bytes().split(b"\n", 1)
+    files[0].write_bytes(head + b"\n" + body.replace(b'"Hegu"', b'"Hoku"', 1))
+    again = read_dataset(data_copy)
+    assert (
+        again == first and next(p for p in again.points if p.code == "LI4").names.pinyin == "Hegu"
+    )
     edit(data_copy / "points.yaml", "    pinyin: Hegu\n", "    pinyin: Hoku\n")
     changed = read_dataset(data_copy)  # a changed file misses the cache
     assert next(p for p in changed.points if p.code == "LI4").names.pinyin == "Hoku"
@@ -345,11 +352,12 @@ def test_unwritable_cache_does_not_stop_a_load(
     assert len(read_dataset(data_copy).points) == 409
 
 
-def test_cached_dataset_is_still_cross_checked(
+def test_data_that_fails_a_cross_check_is_never_cached(
     data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ACUPOINTS_CACHE_DIR", str(tmp_path / "c"))
     edit(data_copy / "meridians.yaml", "    point_count: 20\n", "    point_count: 21\n")
-    for _ in range(2):  # first from YAML, then from the cache: same error both times
+    for _ in range(2):  # data that fails a cross-check is never cached: same error twice
         err = load_error(data_copy)
         assert err.field == "point_count"
+    assert not list((tmp_path / "c").glob("*.json"))

@@ -56,9 +56,9 @@ class KnowledgeBase:
     problem (``err.problems`` lists them all).
     """
 
-    def __init__(self, data: Dataset, *, origin: str | None = None) -> None:
+    def __init__(self, data: Dataset, *, origin: str | None = None, _checked: bool = False) -> None:
         try:
-            self._build(data, origin)
+            self._build(data, origin, _checked)
         except DataError as exc:
             problems = exc.problems
             if origin is not None and os.path.isdir(origin):
@@ -67,8 +67,8 @@ class KnowledgeBase:
             first.problems = problems
             raise first from None
 
-    def _build(self, data: Dataset, origin: str | None) -> None:
-        problems = check_dataset(data)
+    def _build(self, data: Dataset, origin: str | None, checked: bool) -> None:
+        problems = [] if checked else check_dataset(data)
         if problems:
             first = problems[0]
             first.problems = problems
@@ -99,7 +99,7 @@ class KnowledgeBase:
     @classmethod
     def from_directory(cls, path: str | os.PathLike[str]) -> KnowledgeBase:
         """Load and validate the data files of directory ``path``."""
-        return cls(read_dataset(path), origin=os.fspath(path))
+        return cls(read_dataset(path), origin=os.fspath(path), _checked=True)
 
     @classmethod
     def from_records(

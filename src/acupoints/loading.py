@@ -16,14 +16,17 @@ import os
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import DataError
+
+if TYPE_CHECKING:
+    import yaml
 from .models import LimbSurface, Meridian, Nerve, Point, Region, Segment, Source, Vessel
 from .rules import Cause, ProtocolStep, ReferenceProtocol, Rule, Scoring
 from .safety import AdviceItem, PatientCondition, RedFlagRule
@@ -40,36 +43,39 @@ __all__ = [
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Largest data file accepted (20 MiB); the packaged points.yaml is well under 1 MiB."""
 
-try:  # libyaml's C parser when present, the pure-Python one otherwise
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
 
+@lru_cache(maxsize=1)
+def _strict_loader() -> type[yaml.SafeLoader]:
+    """A safe loader (libyaml's C parser when present) that rejects duplicate keys
+    instead of keeping the last one. Built on first use: a load served from the cache
+    never imports PyYAML."""
+    import yaml
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loader that rejects duplicate keys instead of keeping the last one."""
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+    class StrictLoader(base):  # type: ignore[valid-type,misc]
+        pass
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    loader.flatten_mapping(node)
-    result: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
-        result[key] = loader.construct_object(value_node, deep=True)
-    return result
+    def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+        loader.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            result[key] = loader.construct_object(value_node, deep=True)
+        return result
 
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return StrictLoader
 
 
 class Dataset(BaseModel):
     """Everything read from one data directory, validated record by record."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     sources: tuple[Source, ...]
     meridians: tuple[Meridian, ...]
@@ -173,8 +179,10 @@ def _read_text(path: Path) -> str:
 
 
 def _parse_yaml(text: str, file: str) -> Any:
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_StrictLoader)
+        return yaml.load(text, Loader=_strict_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)
@@ -189,6 +197,8 @@ def _parse_yaml(text: str, file: str) -> Any:
 def _node_line(text: str, path: Sequence[str | int]) -> int | None:
     """1-based line of the YAML node at ``path`` (keys and list indices), or the nearest
     enclosing node that exists. Only called on the error path."""
+    import yaml
+
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
@@ -300,23 +310,42 @@ def cache_dir() -> Path | None:
     return Path(base) / "acupoints"
 
 
+# the modules whose code decides what a valid, consistent dataset is: a change to any of
+# them must miss the cache as surely as a change to a data file
+_CODE = ("models.py", "vocab.py", "rules.py", "safety.py", "loading.py", "integrity.py")
+
+
 def _fingerprint(texts: Sequence[bytes]) -> str:
     from . import __version__
 
-    h = hashlib.sha256(f"acupoints {__version__} schema 3".encode())
+    h = hashlib.sha256(f"acupoints {__version__} cache 4".encode())
+    here = Path(__file__).parent
+    for name in _CODE:
+        with contextlib.suppress(OSError):
+            h.update(name.encode() + b"\0" + (here / name).read_bytes())
     for spec, raw in zip(DATA_FILES, texts, strict=True):
         h.update(spec.name.encode() + b"\0" + len(raw).to_bytes(8, "big") + raw)
     return h.hexdigest()
 
 
+_MAGIC = b"acupoints-cache 4 "
+
+
 def _read_cached(path: Path) -> Dataset | None:
-    """The dataset in a cache file, or ``None`` if it is missing or unreadable. The JSON is
-    validated in full, so a stale or corrupt file is never trusted."""
+    """The dataset in a cache file, or ``None`` if it is missing, corrupt or unreadable.
+    The file carries a checksum of its JSON, and the JSON is validated in full."""
     try:
         raw = path.read_bytes()
-        return Dataset.model_validate_json(raw)
+        head, _, body = raw.partition(b"\n")
+        if not head.startswith(_MAGIC) or head[len(_MAGIC) :].decode() != _digest(body):
+            return None
+        return Dataset.model_validate_json(body)
     except (OSError, ValidationError, ValueError):
         return None
+
+
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
 
 
 def _write_cached(path: Path, data: Dataset) -> None:
@@ -324,8 +353,9 @@ def _write_cached(path: Path, data: Dataset) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        body = data.model_dump_json().encode()
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.model_dump_json().encode())
+            fh.write(_MAGIC + _digest(body).encode() + b"\n" + body)
         os.replace(tmp, path)
     except OSError:  # a read-only home or a full disk must not stop a load
         if tmp is not None:
@@ -334,17 +364,19 @@ def _write_cached(path: Path, data: Dataset) -> None:
 
 
 def read_dataset(directory: str | os.PathLike[str], *, cache: bool = True) -> Dataset:
-    """Read and validate every data file of ``directory`` into a :class:`Dataset`.
+    """Read, validate and cross-check every data file of ``directory`` into a
+    :class:`Dataset`.
 
     Raises :class:`DataError` for the first problem found; its ``problems`` attribute
     lists every problem in the directory, so a validator can report them all at once.
-    Cross-record checks (references, counts, duplicates) are done by
-    :func:`acupoints.integrity.check_dataset`.
+    Each record is validated on its own here; the cross-record checks (references,
+    counts, duplicates) are :func:`acupoints.integrity.check_dataset`.
 
-    Parsing YAML is the slow part of a load, so a validated dataset is cached as JSON
-    under :func:`cache_dir`, keyed by a hash of the files' bytes and the library version;
-    a changed file or a new version misses the cache, and a corrupt cache file is ignored
-    and rewritten.
+    Parsing YAML is the slow part of a load, so a dataset that passed every check is
+    cached as JSON under :func:`cache_dir`, keyed by a hash of the files' bytes, the
+    library version and the code that checks them; a changed file or a changed library
+    misses the cache, and a corrupt cache file (its checksum disagrees) is ignored and
+    rewritten. Only checked data is ever cached, so a cache hit needs no second check.
     """
     root = Path(directory)
     if not root.is_dir():
@@ -367,6 +399,13 @@ def read_dataset(directory: str | os.PathLike[str], *, cache: bool = True) -> Da
             if cached is not None:
                 return cached
     data = _read_validated(root)
+    from .integrity import check_dataset
+
+    problems = [p.relocated(str(root)) for p in check_dataset(data)]
+    if problems:
+        first = problems[0]
+        first.problems = problems
+        raise first
     if cache_file is not None:
         _write_cached(cache_file, data)
     return data

@@ -38,7 +38,9 @@ PointCode = Annotated[str, Field(pattern=r"^([A-Z]{2}[1-9]\d*|EX-(HN|CA|B|UE|LE)
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Conditions(_Record):

@@ -21,7 +21,7 @@ PointSide = Literal["left", "right", "both", "midline", "unspecified"]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Reason(_Record):
