@@ -394,3 +394,22 @@ def test_any_text_gives_a_location_or_a_location_error(kb: KnowledgeBase, text: 
         raise AssertionError(f"wrong error type {type(err)}") from err
     assert isinstance(loc, Location) and loc.regions
     assert kb.parse_location(text) == loc  # deterministic
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("numb back", "back"),
+        ("numbness in my back", "back"),
+        ("numb, back", "back"),
+        ("numb bottom", "buttock"),
+        ("numb plantar", "foot.sole"),
+    ],
+)
+def test_a_word_that_is_both_aspect_and_region_names_the_region_at_the_end(
+    kb: KnowledgeBase, text: str, region: str
+) -> None:
+    """Found by acupoints.testing.strategies.location_texts: an aspect word ("back",
+    "bottom", "plantar") that ends the text was taken for the start of a longer aspect
+    phrase (the slice past the end is short) and swallowed."""
+    assert kb.parse_location(text).region_ids == (region,)

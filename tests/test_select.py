@@ -179,7 +179,7 @@ def test_module_level_select() -> None:
     "kwargs",
     [
         {"limit": 0},
-        {"limit": 10_000},
+        {"limit": -3},
         {"limit": "5"},
         {"limit": True},
         {"side": "up"},
@@ -191,6 +191,11 @@ def test_module_level_select() -> None:
 def test_bad_arguments_raise_selection_error(kb: KnowledgeBase, kwargs: dict) -> None:
     with pytest.raises(SelectionError):
         kb.select("numb hand", **kwargs)
+
+
+def test_a_limit_above_the_point_count_means_all(kb: KnowledgeBase) -> None:
+    """limit is a cap, like ``head -n``: the default 10 works on a 5-point knowledge base."""
+    assert kb.select("numb hand", limit=10_000) == kb.select("numb hand", limit=len(kb))
 
 
 def test_unknown_cause(kb: KnowledgeBase) -> None:

@@ -771,8 +771,9 @@ def select(
     """See :meth:`KnowledgeBase.select`."""
     from .parse import _assemble
 
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= len(kb):
-        raise SelectionError(f"limit must be an integer from 1 to {len(kb)}, got {limit!r}")
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise SelectionError(f"limit must be a positive integer, got {limit!r}")
+    limit = min(limit, len(kb))  # more than there are points: all of them
     if tenderness not in ("pronounced", "vague", "unknown"):
         raise SelectionError(
             f"tenderness must be 'pronounced', 'vague' or 'unknown', got {tenderness!r}"

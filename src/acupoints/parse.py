@@ -9,10 +9,13 @@ It never guesses a region from nothing: text that names no region, or a word tha
 like a misspelt body part, raises :class:`~acupoints.errors.LocationError` naming the
 words and suggesting the nearest known terms.
 
+```pycon
 >>> import acupoints
 >>> loc = acupoints.parse_location("the top of my right foot and the outside of my ankle")
 >>> [(r.region, r.aspects, r.side) for r in loc.regions]
 [('foot.dorsum', (), 'right'), ('ankle', ('lateral',), 'right')]
+
+```
 """
 
 from __future__ import annotations
@@ -358,7 +361,7 @@ def _multiword_aspect(tokens: Sequence[str], i: int) -> bool:
     """ "little finger side of", "thumb side of": an aspect phrase, not a digit."""
     for size in (3, 2):
         key = tuple(tokens[i : i + size])
-        if key in ASPECT_WORDS and size > 1:
+        if len(key) == size and key in ASPECT_WORDS:
             return True
     return False
 
@@ -405,7 +408,7 @@ def _match_aspect(
 ) -> int:
     for size in (3, 2, 1):
         key = tuple(tokens[i : i + size])
-        if key not in ASPECT_WORDS:
+        if len(key) < size or key not in ASPECT_WORDS:  # (a slice past the end is short)
             continue
         aspect, surface = ASPECT_WORDS[key]
         j = i + size
