@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-import acupoints
 from acupoints import KnowledgeBase
 from acupoints.loading import packaged_data_dir
+
+pytest_plugins = ["pytester"]
 
 
 def _point(
@@ -118,8 +119,10 @@ def tiny_kb() -> KnowledgeBase:
 
 
 @pytest.fixture(scope="session")
-def kb() -> KnowledgeBase:
-    return acupoints.load()
+def kb(acupoints_kb: KnowledgeBase) -> KnowledgeBase:
+    """The packaged knowledge base, from our own pytest plugin (acupoints.testing.plugin),
+    so the fixture other projects use is the one our suite runs on."""
+    return acupoints_kb
 
 
 @pytest.fixture

@@ -3,12 +3,15 @@
 This is reference information for research and software, not a diagnosis and not a
 treatment plan.
 
+```pycon
 >>> import acupoints
 >>> kb = acupoints.load()
 >>> len(kb.standard_points), len(kb.meridians)
 (361, 14)
 >>> kb["LI4"].names.hanzi, kb["LI4"].location.region
 ('合谷', 'hand.dorsum')
+
+```
 
 Importing the package is cheap: the data, pydantic, PyYAML and networkx are loaded on the
 first call that needs them.
@@ -25,6 +28,7 @@ from .errors import (
     AmbiguousPointError,
     DataError,
     LocationError,
+    MissingExtraError,
     SelectionError,
     UnknownCauseError,
     UnknownKeyError,
@@ -90,6 +94,7 @@ __all__ = [
     "Location",
     "LocationError",
     "Meridian",
+    "MissingExtraError",
     "Names",
     "Needling",
     "Nerve",
@@ -206,10 +211,13 @@ def parse_location(text: str) -> Location:
     """Read a description of where someone is numb into a :class:`Location`, using the
     packaged data. Raises :class:`LocationError` for text it cannot read.
 
+    ```pycon
     >>> import acupoints
     >>> loc = acupoints.parse_location("pins and needles in both feet, worse at night")
     >>> loc.region_ids, loc.side, loc.pattern
     (('foot',), 'both', 'stocking_glove')
+
+    ```
     """
     return load().parse_location(text)
 
@@ -227,10 +235,13 @@ def select(
     """Ranked, explained points for where someone is numb and why, on the packaged data
     (see :meth:`KnowledgeBase.select`).
 
+    ```pycon
     >>> import acupoints
     >>> s = acupoints.select("numbness on the back of my left hand")
     >>> s.points[0].group, s.points[0].side, s.points[0].point.surface
     ('surface', 'left', 'yang')
+
+    ```
     """
     return load().select(
         location,
@@ -246,9 +257,12 @@ def select(
 def risks() -> tuple[AdviceItem, ...]:
     """The usual risks of acupuncture and who needs care, with sources (``safety.yaml``).
 
+    ```pycon
     >>> import acupoints
     >>> [r.id for r in acupoints.risks()][:3]
     ['pain_bruising', 'organ_injury', 'infection']
+
+    ```
     """
     return load().risk_items
 

@@ -5,12 +5,15 @@ All queries walk :attr:`KnowledgeBase.graph` (``part_of``, ``located_in``,
 ``innervated_by``, ``carries``, ``supplies``, ``dermatome`` edges); nothing here loops over
 the record lists to answer a question.
 
+```pycon
 >>> import acupoints
 >>> kb = acupoints.load()
 >>> [p.code for p in kb.points_in("hand.dorsum", surface="yang")][:4]
 ['LI3', 'LI4', 'SI3', 'TE2']
 >>> kb.segments_for("hand.thumb")[0], kb.nerves_for("foot.sole")[0]
 ('C6', 'tibial')
+
+```
 """
 
 from __future__ import annotations

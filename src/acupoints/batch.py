@@ -13,11 +13,14 @@ Empty values (``""``, ``None``, NaN) count as absent, so a CSV with empty cells 
 Every record gives one :class:`BatchResult`, in order; a bad record gives a result with
 ``error`` set and never stops the batch.
 
+```pycon
 >>> import acupoints
 >>> kb = acupoints.load()
 >>> rows = [{"id": 1, "location": "numb back of the hand"}, {"id": 2, "location": "zzz"}]
 >>> [(r.id, r.ok) for r in kb.select_many(rows)]
 [(1, True), (2, False)]
+
+```
 """
 
 from __future__ import annotations

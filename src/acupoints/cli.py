@@ -26,6 +26,7 @@ examples:
   acupoints search sanli         points whose names contain or resemble the text
   acupoints validate ./my-data   check a data directory, list every problem
   acupoints batch cases.csv -o results.jsonl   a selection per row; bad rows listed at the end
+  acupoints export points-csv -o points.csv    also: points-json, graphml, node-link, schemas
 """
 
 
@@ -242,6 +243,60 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+EXPORTS = {
+    "points-csv": "every point as a CSV row (columns: acupoints.export.POINT_COLUMNS)",
+    "points-json": "every point as a JSON list of full records",
+    "meridians-json": "every meridian and vessel as a JSON list of full records",
+    "graphml": "the knowledge graph as GraphML",
+    "node-link": "the knowledge graph as node-link JSON",
+    "schemas": "a JSON Schema per data file, written into the directory -o (required)",
+}
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from . import export
+
+    what, target = args.what, args.output
+    if what == "schemas":
+        if target in (None, "-"):
+            raise _UsageError("export schemas needs a directory: -o DIR")
+        for path in export.write_schemas(target):
+            print(path, file=sys.stderr)
+        return 0
+    kb = load(args.data)
+    if what == "graphml":
+        if target in (None, "-"):
+            export.write_graphml(kb, sys.stdout.buffer)
+        else:
+            export.write_graphml(kb, target)
+        return 0
+    with _open_out(target) as out:
+        if what == "points-csv":
+            export.write_points_csv(kb, out)
+        else:
+            data: Any
+            if what == "points-json":
+                data = [p.to_dict() for p in kb.points]
+            elif what == "meridians-json":
+                data = [m.to_dict() for m in (*kb.meridians, *kb.vessels)]
+            else:
+                data = export.node_link(kb)
+            json.dump(data, out, ensure_ascii=False, indent=1)
+            out.write("\n")
+    return 0
+
+
+def _open_out(target: str | None) -> Any:
+    import contextlib
+
+    if target in (None, "-"):
+        return contextlib.nullcontext(sys.stdout)
+    try:
+        return open(target, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise _UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
 class _UsageError(AcupointsError):
     """A problem with the command line's own input (a file it cannot read)."""
 
@@ -349,6 +404,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--processes", type=int, default=None, help="worker processes")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_batch)
+
+    p = sub.add_parser(
+        "export",
+        help="write the data in another format",
+        description="Write the knowledge base in another format: "
+        + "; ".join(f"{k}: {v}" for k, v in EXPORTS.items()),
+    )
+    p.add_argument("what", choices=tuple(EXPORTS), help="what to write")
+    p.add_argument("-o", "--output", default=None, help="output file (default: stdout)")
+    p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("validate", parents=[common], help="check a data directory")
     p.add_argument(

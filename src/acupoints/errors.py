@@ -5,12 +5,15 @@ the builtin exception a caller would expect (``KeyError`` for a failed lookup,
 ``ValueError`` for bad data), so both ``except acupoints.AcupointsError`` and
 ``except KeyError`` work.
 
+```pycon
 >>> import acupoints
 >>> try:
 ...     acupoints.load().point("LI44")
 ... except acupoints.UnknownPointError as err:
 ...     print(err.query, err.suggestions[:3])
 LI44 ['LI4', 'LI14', 'BL44']
+
+```
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ __all__ = [
     "AmbiguousPointError",
     "DataError",
     "LocationError",
+    "MissingExtraError",
     "SelectionError",
     "UnknownCauseError",
     "UnknownKeyError",
@@ -227,3 +231,8 @@ class UnknownSourceError(UnknownKeyError):
     """No source has this id."""
 
     what = "source"
+
+
+class MissingExtraError(ImportError, AcupointsError):
+    """An optional dependency is not installed (pandas for DataFrames ...); the message
+    names the extra to install."""

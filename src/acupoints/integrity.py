@@ -8,12 +8,13 @@ the entry and the field. :func:`acupoints.load` raises the first of them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 
 from pydantic import BaseModel
 
 from .errors import DataError
 from .loading import Dataset
+from .models import Point, Region
 from .vocab import VESSEL_CODES
 
 __all__ = ["check_dataset"]
@@ -314,6 +315,70 @@ def check_dataset(data: Dataset) -> list[DataError]:
                     file="meridians.yaml",
                     entry=code,
                     field="point_count",
+                )
+            )
+    problems += _check_figure(data, points, regions)
+    return problems
+
+
+def _check_figure(
+    data: Dataset, points: Mapping[str, Point], regions: Mapping[str, Region]
+) -> list[DataError]:
+    """figure.yaml: known codes and regions, one position per point (when the file gives
+    any), and each position on its side of the midline: midline points on it, one-sided
+    points on their side, bilateral points on the person's right side (x < 100 in the
+    front view, x > 100 in the back view)."""
+    file = "figure.yaml"
+    problems = list(_duplicates(file, (p.id for p in data.outline), "outline part"))
+    problems += _duplicates(file, (p.code for p in data.positions), "point position")
+    problems += _duplicates(file, (r.region for r in data.region_shapes), "region figure")
+    for r in data.region_shapes:
+        if r.region not in regions:
+            problems.append(
+                DataError(f"unknown region {r.region!r}", file=file, entry=r.region, field="region")
+            )
+    placed = set()
+    for pos in data.positions:
+        placed.add(pos.code)
+        point = points.get(pos.code)
+        if point is None:
+            problems.append(
+                DataError(f"unknown point {pos.code!r}", file=file, entry=pos.code, field="code")
+            )
+            continue
+        x = pos.at[0]
+        lat = point.location.laterality
+        if lat == "midline" and abs(x - 100) > 1e-9:
+            problems.append(
+                DataError(
+                    f"{pos.code} is a midline point, so x must be 100 (got {x:g})",
+                    file=file,
+                    entry=pos.code,
+                    field="at.0",
+                )
+            )
+        elif lat != "midline" and (x >= 100) == ((pos.view == "front") == (lat != "left")):
+            side = "left" if lat == "left" else "right"
+            want = "below" if (pos.view == "front") == (side == "right") else "above"
+            problems.append(
+                DataError(
+                    f"{pos.code} is drawn on the person's {side} side: in the {pos.view} view "
+                    f"x must be {want} 100 (got {x:g})",
+                    file=file,
+                    entry=pos.code,
+                    field="at.0",
+                )
+            )
+    if data.positions:
+        missing = [code for code in points if code not in placed]
+        if missing:
+            problems.append(
+                DataError(
+                    f"{len(missing)} points have no position: "
+                    + ", ".join(missing[:10])
+                    + (" ..." if len(missing) > 10 else ""),
+                    file=file,
+                    field="positions",
                 )
             )
     return problems

@@ -1,11 +1,14 @@
 """The :class:`KnowledgeBase`: lookups over the validated records and the graph.
 
+```pycon
 >>> import acupoints
 >>> kb = acupoints.load()
 >>> kb["li-4"].names.pinyin, kb.point("合谷").code, kb.get("LI99") is None
 ('Hegu', 'LI4', True)
 >>> len(kb.points_of("LI")), [p.code for p in kb.neighbours("LI4")]
 (20, ['LI3', 'LI5'])
+
+```
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
 
     from .anatomy import Anatomy
     from .batch import BatchResult
+    from .figure import BodyMap
     from .models import Location
     from .rules import Cause, ProtocolStep, ReferenceProtocol, Rule, Scoring
     from .safety import AdviceItem, Patient, PatientCondition, RedFlagRule
@@ -206,9 +210,12 @@ class KnowledgeBase:
         Raises :class:`UnknownPointError` (a ``KeyError``) with ``suggestions`` when
         nothing matches, :class:`AmbiguousPointError` when a name belongs to several points.
 
+        ```pycon
         >>> import acupoints
         >>> acupoints.load().point("Tianzhu").code
         'BL10'
+
+        ```
         """
         if isinstance(query, Point):
             if self._points.get(query.code) == query:
@@ -264,9 +271,12 @@ class KnowledgeBase:
         An exact lookup comes first; then names that start with or contain the text;
         then near spellings.
 
+        ```pycon
         >>> import acupoints
         >>> [p.code for p in acupoints.load().search("sanli")]
         ['LI10', 'ST36']
+
+        ```
         """
         hits: list[str] = []
 
@@ -418,9 +428,12 @@ class KnowledgeBase:
         """Points located in a body region (by default including its sub-regions),
         optionally filtered by aspect and by Yin/Yang surface.
 
+        ```pycon
         >>> import acupoints
         >>> [p.code for p in acupoints.load().points_in("hand.thumb")]
         ['LU11', 'EX-UE5']
+
+        ```
         """
         return self.anatomy.points_in(
             region, aspects=aspects, surface=surface, subregions=subregions
@@ -432,9 +445,12 @@ class KnowledgeBase:
         """Points whose innervation includes a spinal ``segment`` or a ``nerve`` (with
         its branches).
 
+        ```pycon
         >>> import acupoints
         >>> "BL32" in [p.code for p in acupoints.load().points_innervated(segment="S2")]
         True
+
+        ```
         """
         if nerve is not None:
             nerve = self.nerve(nerve).id
@@ -457,10 +473,13 @@ class KnowledgeBase:
     def parse_location(self, text: str) -> Location:
         """Read a description of where someone is numb into a :class:`Location`.
 
+        ```pycon
         >>> import acupoints
         >>> loc = acupoints.load().parse_location("numbness in my left thumb and index finger")
         >>> [r.region for r in loc.regions], loc.side, loc.segments[:2]
         (['hand.thumb', 'hand.index_finger'], 'left', ('C6', 'C7'))
+
+        ```
         """
         from .parse import parse
 
@@ -530,9 +549,12 @@ class KnowledgeBase:
     def cause(self, query: str) -> Cause:
         """A cause by id or by any of its words (``carpal tunnel``, ``chemo``, ``sciatica``).
 
+        ```pycon
         >>> import acupoints
         >>> acupoints.load().cause("chemo").id
         'chemotherapy'
+
+        ```
         """
         if not isinstance(query, str):
             raise UnknownCauseError(query)
@@ -602,6 +624,60 @@ class KnowledgeBase:
             return (acupoints.load, ())
         return (_rebuild, (self._data, self.origin))
 
+    # ---------------------------------------------------------------------- exports
+    def to_frame(self) -> Any:
+        """Every point as a :class:`pandas.DataFrame` indexed by code, one row per point
+        with the columns of :data:`acupoints.export.POINT_COLUMNS` (list values joined
+        with ``"; "``). Needs the optional extra: ``pip install 'acupoints[frames]'``."""
+        from .export import points_frame
+
+        return points_frame(self)
+
+    def body_map(
+        self,
+        *,
+        points: Iterable[str | Point] = (),
+        meridians: Iterable[str] = (),
+        regions: Iterable[str] = (),
+        location: Location | None = None,
+        side: str | None = None,
+        labels: bool = True,
+        width: int = 520,
+        title: str | None = None,
+        focus: float | None = None,
+    ) -> BodyMap:
+        """An SVG body map (front and back views) with ``points`` marked by code,
+        ``meridians`` traced through their points, and ``regions`` (or a parsed
+        ``location``) shaded; see :func:`acupoints.figure.body_map`.
+
+        ```pycon
+        >>> import acupoints
+        >>> m = acupoints.load().body_map(meridians=["PC"], side="right")
+        >>> len(m.marks), m.marks[0].view
+        (9, 'front')
+
+        ```
+        """
+        from .figure import body_map
+
+        return body_map(
+            self,
+            points=points,
+            meridians=meridians,
+            regions=regions,
+            location=location,
+            side=side,
+            labels=labels,
+            width=width,
+            title=title,
+            focus=focus,
+        )
+
+    def _repr_html_(self) -> str:
+        from .html import kb_html
+
+        return kb_html(self)
+
     def clear_caches(self) -> None:
         """Forget the queries memoised by :meth:`parse_location` and :meth:`select` (the
         texts read, the last few hundred rankings, their reasons, the red-flag words).
@@ -634,10 +710,13 @@ class KnowledgeBase:
         (for leave-one-out benchmarks, see ``bench/protocol_recall.py``). See
         :mod:`acupoints.engine` for how points are scored.
 
+        ```pycon
         >>> import acupoints
         >>> s = acupoints.load().select("numb neck and arm", cause="cervical radiculopathy")
         >>> {"BL10", "GV14", "SI15"} <= set(s.codes[:5])
         True
+
+        ```
         """
         from .engine import select
 

@@ -27,7 +27,19 @@ from .errors import DataError
 
 if TYPE_CHECKING:
     import yaml
-from .models import LimbSurface, Meridian, Nerve, Point, Region, Segment, Source, Vessel
+from .models import (
+    FigurePart,
+    LimbSurface,
+    Meridian,
+    Nerve,
+    Point,
+    PointPosition,
+    Region,
+    RegionFigure,
+    Segment,
+    Source,
+    Vessel,
+)
 from .rules import Cause, ProtocolStep, ReferenceProtocol, Rule, Scoring
 from .safety import AdviceItem, PatientCondition, RedFlagRule
 
@@ -94,6 +106,9 @@ class Dataset(BaseModel):
     red_flags: tuple[RedFlagRule, ...] = ()
     aftercare: tuple[AdviceItem, ...] = ()
     risks: tuple[AdviceItem, ...] = ()
+    outline: tuple[FigurePart, ...] = ()
+    region_shapes: tuple[RegionFigure, ...] = ()
+    positions: tuple[PointPosition, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,6 +146,12 @@ DATA_FILES: tuple[_FileSpec, ...] = (
             "risks": AdviceItem,
         },
         ("id",),
+        optional=True,
+    ),
+    _FileSpec(
+        "figure.yaml",
+        {"outline": FigurePart, "region_shapes": RegionFigure, "positions": PointPosition},
+        ("code", "region", "id"),
         optional=True,
     ),
 )

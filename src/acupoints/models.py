@@ -11,10 +11,14 @@ not a silently ignored key.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from ._record import Record
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .figure import BodyMap
 from .vocab import (
     Angle,
     Aspect,
@@ -39,6 +43,7 @@ __all__ = [
     "Alias",
     "Category",
     "Caution",
+    "FigurePart",
     "Innervation",
     "LimbCourse",
     "LimbSurface",
@@ -50,8 +55,11 @@ __all__ = [
     "Nerve",
     "Point",
     "PointLocation",
+    "PointPosition",
     "Region",
+    "RegionFigure",
     "RegionRef",
+    "RegionShape",
     "Segment",
     "Site",
     "Source",
@@ -75,13 +83,7 @@ POINT_CODE = re.compile(
 )
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True
-    )
-
-
-class Source(_Record):
+class Source(Record):
     """A publication or dataset that facts are taken from."""
 
     id: SourceId = Field(description="Short id used in the `sources` lists of other files.")
@@ -100,7 +102,7 @@ class Source(_Record):
     note: str | None = Field(default=None, description="Known slips or caveats.")
 
 
-class Names(_Record):
+class Names(Record):
     """The canonical names of a point or meridian (WHO 2008 forms)."""
 
     pinyin: str = Field(
@@ -118,7 +120,7 @@ class Names(_Record):
     sources: SourceIds
 
 
-class MeridianNames(_Record):
+class MeridianNames(Record):
     """Names of a meridian or vessel."""
 
     pinyin: str = Field(min_length=1, description="Pinyin without tone marks.")
@@ -129,7 +131,7 @@ class MeridianNames(_Record):
     english: str = Field(min_length=1, description="English name.")
 
 
-class Alias(_Record):
+class Alias(Record):
     """Another name or code by which a point is known."""
 
     name: str = Field(min_length=1, description="The alias as written in its source.")
@@ -138,7 +140,7 @@ class Alias(_Record):
     note: str | None = Field(default=None, description="Why the alias exists.")
 
 
-class PointLocation(_Record):
+class PointLocation(Record):
     """Where a point lies."""
 
     region: RegionId = Field(description="Most specific body region id (see regions.yaml).")
@@ -159,7 +161,7 @@ class PointLocation(_Record):
     sources: SourceIds
 
 
-class Needling(_Record):
+class Needling(Record):
     """One way of needling a point, as a source states it."""
 
     angle: Angle = Field(description="Angle of insertion, or prick/none.")
@@ -184,7 +186,7 @@ class Needling(_Record):
         return self
 
 
-class Caution(_Record):
+class Caution(Record):
     """Something that needs care when needling the point."""
 
     kind: CautionKind = Field(description="structure at risk, pregnancy, technique or other.")
@@ -202,7 +204,7 @@ class Caution(_Record):
         return self
 
 
-class Category(_Record):
+class Category(Record):
     """A special-point category (five transport points, yuan-source, back-shu, ...)."""
 
     kind: CategoryKind = Field(description="The category.")
@@ -243,7 +245,7 @@ class Category(_Record):
         return self
 
 
-class Site(_Record):
+class Site(Record):
     """One site of a point that is a group of sites (Jiaji, Baxie, Bafeng, Shixuan ...)."""
 
     label: str = Field(
@@ -263,7 +265,7 @@ class Site(_Record):
     sources: SourceIds
 
 
-class Innervation(_Record):
+class Innervation(Record):
     """A nerve that supplies the skin or tissue at a point."""
 
     nerve: NerveId = Field(description="Id of the nerve (see nerves.yaml).")
@@ -273,7 +275,7 @@ class Innervation(_Record):
     sources: SourceIds
 
 
-class Point(_Record):
+class Point(Record):
     """An acupuncture point: a WHO standard point on a meridian or a WHO extra point."""
 
     code: str = Field(description="WHO code: 'LI4', 'GV14', 'EX-B2'.", pattern=POINT_CODE.pattern)
@@ -330,17 +332,27 @@ class Point(_Record):
     def has_category(self, kind: str, of: str | None = None) -> bool:
         """Whether the point belongs to category ``kind`` (optionally: of ``of``).
 
+        ```pycon
         >>> import acupoints
         >>> acupoints.load().point("LI4").has_category("yuan_source")
         True
+
+        ```
         """
         return any(c.kind == kind and (of is None or c.of == of) for c in self.categories)
 
     def __str__(self) -> str:
         return f"{self.code} {self.names.pinyin} {self.names.hanzi}"
 
+    def body_map(self, **kwargs: Any) -> BodyMap:
+        """This point on the body map of the packaged data (both sides for a bilateral
+        point); keyword arguments go to :meth:`KnowledgeBase.body_map`."""
+        from . import load
 
-class LimbCourse(_Record):
+        return load().body_map(points=[self.code], **kwargs)
+
+
+class LimbCourse(Record):
     """Which limb surface a regular meridian runs along."""
 
     limb: Literal["arm", "leg"] = Field(description="Arm or leg.")
@@ -348,7 +360,7 @@ class LimbCourse(_Record):
     edge: Edge = Field(description="Where on that surface, e.g. the radial edge.")
 
 
-class Meridian(_Record):
+class Meridian(Record):
     """One of the 12 regular meridians or the Governor or Conception vessel."""
 
     code: MeridianCode = Field(description="WHO code, e.g. 'LI'.")
@@ -401,8 +413,15 @@ class Meridian(_Record):
     def __str__(self) -> str:
         return f"{self.code} {self.names.english}"
 
+    def body_map(self, **kwargs: Any) -> BodyMap:
+        """This meridian traced through its points on the body map of the packaged data;
+        keyword arguments go to :meth:`KnowledgeBase.body_map`."""
+        from . import load
 
-class Vessel(_Record):
+        return load().body_map(meridians=[self.code], **kwargs)
+
+
+class Vessel(Record):
     """One of the six extraordinary vessels without points of their own."""
 
     code: VesselCode = Field(description="Id, e.g. 'CHONG'.")
@@ -411,14 +430,14 @@ class Vessel(_Record):
     sources: SourceIds
 
 
-class Synonym(_Record):
+class Synonym(Record):
     """A phrase for a region that also implies an aspect ("shin" = front of the lower leg)."""
 
     text: str = Field(min_length=1, description="The phrase, lower case.")
     aspects: tuple[Aspect, ...] = Field(min_length=1, description="Aspects the phrase implies.")
 
 
-class Region(_Record):
+class Region(Record):
     """A body region, part of a hierarchy rooted at 'body'."""
 
     id: RegionId = Field(description="Dotted id, e.g. 'hand.dorsum'.")
@@ -459,7 +478,7 @@ class Region(_Record):
         return tuple((s, ()) if isinstance(s, str) else (s.text, s.aspects) for s in self.synonyms)
 
 
-class LimbSurface(_Record):
+class LimbSurface(Record):
     """Which aspects of a limb form its Yin (inner) or Yang (outer) surface."""
 
     limb: Literal["arm", "leg"] = Field(description="Arm or leg.")
@@ -470,14 +489,14 @@ class LimbSurface(_Record):
     sources: SourceIds
 
 
-class Territory(_Record):
+class Territory(Record):
     """Part of the skin, as a region and optionally some of its aspects."""
 
     region: RegionId = Field(description="Region id.")
     aspects: tuple[Aspect, ...] = Field(default=(), description="Aspects; empty = all of it.")
 
 
-class Nerve(_Record):
+class Nerve(Record):
     """A nerve, its spinal roots and (for cutaneous nerves) its skin territory."""
 
     id: NerveId = Field(description="Id, e.g. 'radial.superficial' or 'dorsal_ramus.L5'.")
@@ -501,7 +520,7 @@ class Nerve(_Record):
         return self
 
 
-class Segment(_Record):
+class Segment(Record):
     """A spinal segment and its dermatome."""
 
     id: SpinalLevel = Field(description="Segment, C2 ... S5.")
@@ -517,7 +536,7 @@ Side = Literal["left", "right", "both"]
 Pattern = Literal["spot", "region", "nerve_territory", "dermatome", "stocking_glove", "multifocal"]
 
 
-class RegionRef(_Record):
+class RegionRef(Record):
     """One body region named in a symptom description."""
 
     region: RegionId = Field(description="Region id.")
@@ -529,7 +548,7 @@ class RegionRef(_Record):
     words: str | None = Field(default=None, description="The words that named it.")
 
 
-class Location(_Record):
+class Location(Record):
     """Where someone is numb: regions, side, digits, distribution pattern, and the spinal
     segments and nerves that could account for it.
 
@@ -568,3 +587,55 @@ class Location(_Record):
             bits = [r.side or "", ", ".join(r.aspects), r.region]
             parts.append(" ".join(b for b in bits if b))
         return f"{'; '.join(parts)} [{self.pattern}]"
+
+
+# -- the body figure (figure.yaml) -------------------------------------------------------
+
+FIGURE_WIDTH, FIGURE_HEIGHT = 200.0, 420.0
+"""Size of one view of the body figure, in figure units (SVG user units)."""
+
+XY = tuple[
+    Annotated[float, Field(ge=0, le=FIGURE_WIDTH)], Annotated[float, Field(ge=0, le=FIGURE_HEIGHT)]
+]
+View = Literal["front", "back"]
+
+
+class FigurePart(Record):
+    """A part of the body outline (front view, person's right side; the left side is its
+    mirror image, and the back view has the same outline)."""
+
+    id: str = Field(pattern=r"^[a-z_]+$", description="Part name: head, trunk, hand ...")
+    midline: bool = Field(default=False, description="True for a part drawn whole (head ...).")
+    points: tuple[XY, ...] = Field(
+        min_length=3, description="Polygon corners, smoothed when drawn."
+    )
+
+
+class RegionShape(Record):
+    """One shape that shades a region in one view, for the person's right side (mirrored
+    for the left) or whole for a midline shape."""
+
+    view: View
+    aspects: tuple[Aspect, ...] = Field(
+        default=(), description="Aspects this shape shows; empty means every aspect."
+    )
+    midline: bool = Field(default=False, description="A shape drawn once, across the midline.")
+    points: tuple[XY, ...] = Field(min_length=3, description="Polygon corners.")
+    note: str | None = Field(default=None, description="Why the shape is drawn where it is.")
+
+
+class RegionFigure(Record):
+    """The shapes that shade a body region on the figure."""
+
+    region: RegionId
+    shapes: tuple[RegionShape, ...] = Field(min_length=1)
+
+
+class PointPosition(Record):
+    """Where a point is drawn on the body figure: the view in which it is best seen and
+    its place there for the person's right side (midline points: x = 100)."""
+
+    code: str = Field(pattern=POINT_CODE.pattern, description="Point code.")
+    view: View = Field(description="front or back.")
+    at: XY = Field(description="x, y in that view.")
+    note: str | None = Field(default=None, description="A remark on the placement.")

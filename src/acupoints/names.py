@@ -11,11 +11,14 @@ query is reduced the same way when it is looked up:
 - characters: as written, and with common variant glyphs unified (``兪`` = ``俞``);
 - English: lower case, punctuation and spaces removed.
 
+```pycon
 >>> prefixes = {"LR": "LR", "LV": "LR", "TE": "TE", "SJ": "TE", "GV": "GV", "DU": "GV"}
 >>> [code_key(q, prefixes) for q in ("lv-3", "SJ05", "ex ue 9", "Du 14", "Hegu")]
 ['LR3', 'TE5', 'EX-UE9', 'GV14', None]
 >>> name_key("Hé Gǔ"), name_key("Zu San Li"), name_key("Union Valley")
 ('hegu', 'zusanli', 'unionvalley')
+
+```
 """
 
 from __future__ import annotations

@@ -11,8 +11,9 @@ from __future__ import annotations
 import string
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from ._record import Record
 from .models import RegionId, SourceId, SourceIds
 from .vocab import Aspect, MeridianCode, Surface
 
@@ -37,13 +38,7 @@ PatternName = Literal[
 PointCode = Annotated[str, Field(pattern=r"^([A-Z]{2}[1-9]\d*|EX-(HN|CA|B|UE|LE)[1-9]\d*)$")]
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True
-    )
-
-
-class Conditions(_Record):
+class Conditions(Record):
     """When a rule applies. Every condition given must hold; an empty block always holds."""
 
     regions: tuple[RegionId, ...] = Field(
@@ -74,7 +69,7 @@ class Conditions(_Record):
     )
 
 
-class Selector(_Record):
+class Selector(Record):
     """What a rule selects. ``kind`` picks one of the engine's selectors:
 
     - ``local``: points in the numb regions (quality 1) and in the regions next to them
@@ -122,7 +117,7 @@ REASON_FIELDS = ("point", "region", "where", "level", "surface", "limb")
 """Placeholders a rule's ``reason`` may use."""
 
 
-class Rule(_Record):
+class Rule(Record):
     """One selection rule, with its citation."""
 
     id: RuleId = Field(description="Stable id, used in reasons ('surface.arm_yang').")
@@ -161,7 +156,7 @@ class Rule(_Record):
         return value
 
 
-class Cause(_Record):
+class Cause(Record):
     """A cause of numbness and the words people use for it."""
 
     id: CauseId
@@ -175,7 +170,7 @@ class Cause(_Record):
     sources: SourceIds
 
 
-class Scoring(_Record):
+class Scoring(Record):
     """Weights of the score components besides the rules."""
 
     region: float = Field(ge=0, description="Weight of how close the point is to the numb region.")
@@ -199,7 +194,7 @@ class Scoring(_Record):
     note: str = Field(min_length=5, description="How the weights were chosen.")
 
 
-class ProtocolStep(_Record):
+class ProtocolStep(Record):
     """One step or note of the treatment protocol that goes with every selection."""
 
     id: RuleId
@@ -210,7 +205,7 @@ class ProtocolStep(_Record):
     sources: SourceIds
 
 
-class ReferenceProtocol(_Record):
+class ReferenceProtocol(Record):
     """A published treatment protocol: the points it uses for a cause. Used as evidence in
     the score and as the benchmark in ``docs/benchmark.md``."""
 

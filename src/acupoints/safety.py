@@ -14,9 +14,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Literal
 from weakref import WeakKeyDictionary
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from ._fast import construct
+from ._record import Record
 from .models import Caution, Point, RegionId, SourceIds
 from .vocab import CautionKind, Structure
 
@@ -42,21 +43,18 @@ Urgency = Literal["emergency", "urgent", "soon"]
 PointCode = Annotated[str, Field(pattern=r"^([A-Z]{2}[1-9]\d*|EX-(HN|CA|B|UE|LE)[1-9]\d*)$")]
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True
-    )
-
-
-class Patient(_Record):
+class Patient(Record):
     """What is known about the person, as far as it changes which points are safe.
 
     Every field defaults to "no" or "none". Pass it as ``select(..., patient=...)``.
 
+    ```pycon
     >>> import acupoints
     >>> p = acupoints.Patient(pregnant=True, pregnancy_week=20, pacemaker=True)
     >>> p.trimester
     2
+
+    ```
     """
 
     pregnant: bool = Field(default=False, description="Pregnant.")
@@ -126,7 +124,7 @@ class Patient(_Record):
         return tuple(out)
 
 
-class ConditionEffect(_Record):
+class ConditionEffect(Record):
     """What a patient condition does: exclude points, add a caution, or change the protocol."""
 
     action: Literal["exclude", "caution", "protocol"]
@@ -153,7 +151,7 @@ class ConditionEffect(_Record):
     sources: SourceIds
 
 
-class PatientCondition(_Record):
+class PatientCondition(Record):
     """A patient condition (a :class:`Patient` field) and its effects."""
 
     id: str = Field(pattern=r"^[a-z_]+$", description="The Patient field it reads.")
@@ -161,7 +159,7 @@ class PatientCondition(_Record):
     effects: tuple[ConditionEffect, ...] = Field(min_length=1)
 
 
-class Trigger(_Record):
+class Trigger(Record):
     """Words that raise a red flag: every group must have a phrase in the text, not negated
     (with ``same_clause``, all in one clause: "an ulcer on my heel", not "numb feet, and a
     bladder infection")."""
@@ -170,7 +168,7 @@ class Trigger(_Record):
     same_clause: bool = Field(default=False, description="All groups within one clause.")
 
 
-class RedFlagRule(_Record):
+class RedFlagRule(Record):
     """A symptom that needs a doctor before, or instead of, acupuncture."""
 
     id: str = Field(pattern=r"^[a-z_]+$")
@@ -184,7 +182,7 @@ class RedFlagRule(_Record):
     sources: SourceIds
 
 
-class AdviceItem(_Record):
+class AdviceItem(Record):
     """An item of aftercare or a risk of acupuncture."""
 
     id: str = Field(pattern=r"^[a-z_]+$")
@@ -193,7 +191,7 @@ class AdviceItem(_Record):
     sources: SourceIds
 
 
-class RedFlag(_Record):
+class RedFlag(Record):
     """A red flag raised for a selection."""
 
     id: str
@@ -204,7 +202,7 @@ class RedFlag(_Record):
     sources: tuple[str, ...]
 
 
-class Exclusion(_Record):
+class Exclusion(Record):
     """A point left out of a selection, and why."""
 
     code: str
@@ -213,7 +211,7 @@ class Exclusion(_Record):
     sources: tuple[str, ...]
 
 
-class PointWarning(_Record):
+class PointWarning(Record):
     """A caution that goes with a selected point: its own or the patient's."""
 
     origin: str = Field(description="'point' for the point's own cautions, else the condition.")

@@ -6,22 +6,29 @@ Every model here is frozen and round-trips through JSON
 
 from __future__ import annotations
 
-import json
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from ._record import Record
 from .models import Location, Point
 from .rules import RuleGroup, Tenderness
 from .safety import AdviceItem, Exclusion, Patient, PointWarning, RedFlag
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .figure import BodyMap
+    from .kb import KnowledgeBase
 
 __all__ = ["ProtocolNote", "RankedPoint", "Reason", "Selection"]
 
 PointSide = Literal["left", "right", "both", "midline", "unspecified"]
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+class _Record(Record):
+    # generated text is kept exactly as made, so that every selection round-trips
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", defer_build=True, str_strip_whitespace=False
+    )
 
 
 class Reason(_Record):
@@ -108,20 +115,36 @@ class Selection(_Record):
                 return p
         raise KeyError(code)
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; ``Selection.from_dict(s.to_dict()) == s``."""
-        out: dict[str, Any] = self.model_dump(mode="json")
-        return out
+    def to_frame(self) -> Any:
+        """The ranked points as a :class:`pandas.DataFrame` indexed by rank (columns:
+        code, names, meridian, region, surface, side, group, score, rules, sources, why,
+        cautions). Needs the optional extra: ``pip install 'acupoints[frames]'``."""
+        from .export import selection_frame
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Selection:
-        """Rebuild a selection from :meth:`to_dict` output."""
-        return cls.model_validate(data)
+        return selection_frame(self)
 
-    def to_json(self, **kwargs: Any) -> str:
-        """JSON text of :meth:`to_dict`."""
-        kwargs.setdefault("ensure_ascii", False)
-        return json.dumps(self.to_dict(), **kwargs)
+    def body_map(
+        self,
+        *,
+        kb: KnowledgeBase | None = None,
+        labels: bool = True,
+        width: int = 520,
+        focus: float | None = None,
+    ) -> BodyMap:
+        """An SVG body map: the front and back of a body with the symptom regions shaded
+        and each selected point marked with its code at its place (both sides for a
+        bilateral point used on both sides), coloured by the group of the rule that chose
+        it. The figure is that of ``kb`` (default: the packaged data); ``focus=120``
+        crops to the marked area (at least 120 figure units each way). Displays itself in
+        a notebook; ``str()`` or ``.svg`` is the SVG text, ``.save(path)`` writes it."""
+        from .figure import selection_map
+
+        return selection_map(self, kb=kb, labels=labels, width=width, focus=focus)
+
+    def _repr_html_(self) -> str:
+        from .html import selection_html
+
+        return selection_html(self)
 
     def __str__(self) -> str:
         return self.report()

@@ -1,0 +1,76 @@
+"""The base of every model: frozen pydantic records with ``to_dict``, ``from_dict``,
+``to_json`` and a rich HTML display in notebooks.
+
+Every record round-trips: ``type(r).from_dict(r.to_dict()) == r`` and
+``type(r).from_json(r.to_json()) == r``. ``from_dict`` turns a validation failure into a
+:class:`~acupoints.DataError` naming the record type and the field, never a pydantic
+traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from .errors import DataError
+
+__all__ = ["Record"]
+
+R = TypeVar("R", bound="Record")
+
+
+class Record(BaseModel):
+    """A frozen record. Subclasses are the data models (points, meridians, rules,
+    patients, selections ...)."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field (tuples become lists, ``None`` is kept)."""
+        out: dict[str, Any] = self.model_dump(mode="json")
+        return out
+
+    @classmethod
+    def from_dict(cls: type[R], data: Any) -> R:
+        """Rebuild a record from :meth:`to_dict` output (or any mapping of its fields).
+
+        Raises :class:`~acupoints.DataError` naming the field when ``data`` does not fit.
+        """
+        from pydantic import ValidationError
+
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            raise _data_error(cls.__name__, exc) from None
+
+    def to_json(self, **kwargs: Any) -> str:
+        """JSON text of :meth:`to_dict`; keyword arguments go to :func:`json.dumps`
+        (``indent=2`` for readable text). Non-ASCII text (hanzi) is kept as is."""
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+    @classmethod
+    def from_json(cls: type[R], text: str | bytes) -> R:
+        """Rebuild a record from :meth:`to_json` output."""
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise DataError(f"not JSON: {exc}", entry=cls.__name__) from None
+        return cls.from_dict(data)
+
+    def _repr_html_(self) -> str:
+        from .html import record_html
+
+        return record_html(self)
+
+
+def _data_error(name: str, exc: Any) -> DataError:
+    first = exc.errors()[0]
+    field = ".".join(str(p) for p in first["loc"]) or None
+    more = exc.error_count() - 1
+    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return DataError(f"{first['msg']}{tail}", entry=name, field=field)

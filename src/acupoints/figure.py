@@ -1,0 +1,572 @@
+"""Body maps: SVG drawings of the front and back of a schematic body with regions shaded,
+points marked with their codes, and meridians traced.
+
+The figure comes from ``figure.yaml``: the outline of the body (person's right side,
+mirrored for the left), the shapes that shade each body region, and one position per point
+(the view it is best seen in and its place for the person's right side). The figure is in
+anatomical position: palms forward, so the front view shows the palm and the inner (Yin)
+surface of the arm, the back view the back of the hand and the outer (Yang) surface.
+
+```pycon
+>>> import acupoints
+>>> kb = acupoints.load()
+>>> m = kb.body_map(points=["LI4"], regions=["hand.dorsum"])
+>>> m.svg.startswith("<svg") and ">LI4<" in m.svg
+True
+>>> [(mark.code, mark.view, mark.side) for mark in m.marks]
+[('LI4', 'back', 'right'), ('LI4', 'back', 'left')]
+
+```
+
+Placement is schematic: the right part of the body, the right surface and the right order
+along a meridian, within a few figure units; it is not an anatomical atlas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import AcupointsError
+from .models import FIGURE_HEIGHT, FIGURE_WIDTH
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .kb import KnowledgeBase
+    from .models import Location, Point, RegionShape
+    from .selection import Selection
+
+__all__ = ["BodyMap", "Mark", "NoFigureError", "body_map", "selection_map"]
+
+W, H = FIGURE_WIDTH, FIGURE_HEIGHT
+GAP = 24.0  # between the two views
+TOP = 14.0  # room for the title line
+BOTTOM = 34.0  # room for view names and the legend
+OFFSET = {"front": 0.0, "back": W + GAP}
+MAX_STEP = 80.0  # a meridian's line breaks where consecutive points are further apart
+
+SKIN, SKIN_EDGE = "#f3e6d8", "#6b5a48"
+SHADE = "#3d7dd8"
+GROUP_COLOURS = {
+    "local": "#c62828",
+    "surface": "#ef6c00",
+    "root": "#6a1b9a",
+    "root_level": "#6a1b9a",
+    "adjunct": "#2e7d32",
+    "point": "#c62828",
+    "meridian": "#1565c0",
+}
+GROUP_NAMES = {
+    "local": "local",
+    "surface": "limb surface",
+    "root": "nerve root",
+    "root_level": "nerve root",
+    "adjunct": "adjunct",
+}
+
+
+class NoFigureError(AcupointsError):
+    """The data directory has no figure (``figure.yaml``), or no position for a point."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A point drawn on the map: which view, which side of the body, where."""
+
+    code: str
+    view: str
+    side: str  # right, left or midline
+    x: float
+    y: float
+    group: str
+    label: bool
+
+
+@dataclass(frozen=True)
+class BodyMap:
+    """An SVG body map. Displays itself in a notebook; ``str(m)`` and ``m.svg`` give the
+    SVG text and ``m.save("map.svg")`` writes it."""
+
+    svg: str
+    marks: tuple[Mark, ...] = ()
+    shaded: tuple[str, ...] = field(default=())
+
+    def __str__(self) -> str:
+        return self.svg
+
+    def _repr_svg_(self) -> str:
+        return self.svg
+
+    def _repr_html_(self) -> str:
+        return self.svg
+
+    def save(self, path: str | Path) -> Path:
+        """Write the SVG to ``path`` (UTF-8); returns the path."""
+        target = Path(path)
+        target.write_text(self.svg, encoding="utf-8")
+        return target
+
+
+# -- geometry ---------------------------------------------------------------------------
+
+
+def _mirror(pts: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    return [(W - x, y) for x, y in pts]
+
+
+def _smooth(pts: Sequence[tuple[float, float]], dx: float) -> str:
+    """A closed Catmull-Rom curve through the corners, as cubic Bezier path data."""
+    n = len(pts)
+    p = [(x + dx, y + TOP) for x, y in pts]
+    out = [f"M{p[0][0]:.1f},{p[0][1]:.1f}"]
+    for i in range(n):
+        p0, p1, p2, p3 = p[(i - 1) % n], p[i], p[(i + 1) % n], p[(i + 2) % n]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        out.append(f"C{c1[0]:.1f},{c1[1]:.1f} {c2[0]:.1f},{c2[1]:.1f} {p2[0]:.1f},{p2[1]:.1f}")
+    return " ".join(out) + " Z"
+
+
+def _polygon(pts: Sequence[tuple[float, float]], dx: float) -> str:
+    return " ".join(f"{x + dx:.1f},{y + TOP:.1f}" for x, y in pts)
+
+
+# -- what to draw -------------------------------------------------------------------------
+
+
+class _Figure:
+    """The figure tables of one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        data = kb.dataset
+        if not data.outline or not data.positions:
+            raise NoFigureError(
+                f"the data in {kb.origin} has no body figure (figure.yaml with outline and "
+                "positions)"
+            )
+        self.kb = kb
+        self.outline = data.outline
+        self.shapes = {r.region: r.shapes for r in data.region_shapes}
+        self.positions = {p.code: p for p in data.positions}
+        self.children: dict[str, list[str]] = {}
+        for r in kb.regions:
+            if r.parent is not None:
+                self.children.setdefault(r.parent, []).append(r.id)
+        self.surface_aspects: dict[tuple[str, str], set[str]] = {
+            (s.limb, s.surface): set(s.aspects) for s in kb.surfaces
+        }
+
+    def region_shapes(self, region: str) -> list[RegionShape]:
+        """Shapes of a region, or of its descendants when it has none of its own."""
+        if region in self.shapes:
+            return list(self.shapes[region])
+        out = []
+        for child in self.children.get(region, ()):
+            out += self.region_shapes(child)
+        return out
+
+    def limb_of(self, region: str) -> str | None:
+        parents = {r.id: r.parent for r in self.kb.regions}
+        node: str | None = region
+        while node is not None:
+            if node == "upper_limb":
+                return "arm"
+            if node == "lower_limb":
+                return "leg"
+            node = parents.get(node)
+        return None
+
+
+_CACHE: dict[int, tuple[Any, _Figure]] = {}
+
+
+def _figure(kb: KnowledgeBase) -> _Figure:
+    hit = _CACHE.get(id(kb))
+    if hit is not None and hit[0] is kb:
+        return hit[1]
+    fig = _Figure(kb)
+    _CACHE[id(kb)] = (kb, fig)
+    return fig
+
+
+def _sides(side: str | None) -> tuple[str, ...]:
+    if side == "left":
+        return ("left",)
+    if side == "right":
+        return ("right",)
+    return ("right", "left")
+
+
+def _place(view: str, side: str, x: float) -> float:
+    """x in the view for the person's ``side`` of a bilateral point (stored for the
+    right side; the left is its mirror image in both views)."""
+    return x if side == "right" else W - x
+
+
+# -- drawing ------------------------------------------------------------------------------
+
+
+class _Canvas:
+    def __init__(self, width: int, title: str | None) -> None:
+        self.width = width
+        self.title = title
+        self.layers: dict[str, list[str]] = {"shade": [], "lines": [], "dots": [], "text": []}
+        self.boxes: list[tuple[float, float, float, float]] = []
+        self.legend: dict[str, str] = {}
+        self.pending: list[tuple[str, float, float, str]] = []  # labels to place
+        self.extent: list[tuple[float, float]] = []  # corners of shaded shapes
+
+    def dot(self, x: float, y: float) -> None:
+        """Keep labels off a drawn point."""
+        self.boxes.append((x - 2.0, y - 2.0, x + 2.0, y + 2.0))
+
+    def label(self, text: str, x: float, y: float, colour: str, size: float = 5.6) -> None:
+        """Put a label near the point (x, y) where it covers no other label or point,
+        trying ever wider rings around it; a label set away from its point gets a thin
+        leader line back to it."""
+        import math
+
+        w, h = 0.6 * size * len(text), size
+        centre = W / 2 + (OFFSET["back"] if x > W else 0.0)
+        outward = 0.0 if x >= centre else math.pi
+        best: tuple[float, float] | None = None
+        for radius in (3.0, 6.0, 10.0, 15.0, 21.0, 28.0, 36.0):
+            for step in range(0, 13):
+                turn = (step + 1) // 2 * (1 if step % 2 else -1) * math.pi / 12
+                angle = outward + turn
+                cx, cy = x + radius * math.cos(angle), y + radius * math.sin(angle)
+                # anchor the box on the side facing away from the point
+                lx = cx if math.cos(angle) >= 0 else cx - w
+                ly = cy + h * 0.35
+                box = (lx - 0.4, ly - h * 0.85, lx + w + 0.4, ly + h * 0.25)
+                if box[0] < 0 or box[2] > 2 * W + GAP or box[1] < TOP - 4:
+                    continue
+                if not any(_overlap(box, b) for b in self.boxes):
+                    best = (lx, ly)
+                    break
+            if best is not None:
+                break
+        if best is None:
+            best = (x + 3.0, y + h * 0.35)
+        lx, ly = best
+        self.boxes.append((lx - 0.4, ly - h * 0.85, lx + w + 0.4, ly + h * 0.25))
+        near_x = min(max(x, lx), lx + w)
+        near_y = min(max(y, ly - h * 0.7), ly)
+        if math.hypot(near_x - x, near_y - y) > 3.5:
+            self.layers["lines"].append(
+                f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{near_x:.1f}" y2="{near_y:.1f}" '
+                f'stroke="{colour}" stroke-width="0.35" stroke-opacity="0.8"/>'
+            )
+        attrs = f'x="{lx:.1f}" y="{ly:.1f}" font-size="{size}" font-weight="600"'
+        self.layers["text"].append(  # a white halo under the text, for any renderer
+            f'<text {attrs} fill="#fff" stroke="#fff" stroke-width="1.8" '
+            f'stroke-linejoin="round" opacity="0.85">{escape(text)}</text>'
+            f'<text {attrs} fill="{colour}">{escape(text)}</text>'
+        )
+
+    def render(self, outline: Iterable[Any], focus: float | None = None) -> str:
+        """The SVG text. ``focus``: crop to what was drawn (points, labels, shading),
+        at least ``focus`` figure units wide and high, instead of the whole figure."""
+        for _, x, y, _ in self.pending:
+            self.dot(x, y)
+        for text, x, y, colour in self.pending:
+            if text:
+                self.label(text, x, y, colour)
+        total_w, total_h = 2 * W + GAP, TOP + H + BOTTOM
+        box = (0.0, 0.0, total_w, total_h)
+        drawn = [(b[0], b[1]) for b in self.boxes] + [(b[2], b[3]) for b in self.boxes]
+        drawn += self.extent
+        if focus and drawn:
+            box = _crop(drawn, focus, total_w, total_h)
+        x0, y0, x1, y1 = box
+        height = round(self.width * (y1 - y0) / (x1 - x0))
+        out = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.1f} {y0:.1f} '
+            f'{x1 - x0:.1f} {y1 - y0:.1f}" width="{self.width}" height="{height}" '
+            'font-family="Helvetica, Arial, sans-serif" role="img">'
+        ]
+        out.append(
+            f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" '
+            f'height="{y1 - y0:.1f}" fill="#fff"/>'
+        )
+        if self.title:
+            out.append(f"<title>{escape(self.title)}</title>")
+        for dx in OFFSET.values():
+            shapes = []
+            for part in outline:
+                shapes.append(part.points)
+                if not part.midline:
+                    shapes.append(_mirror(part.points))
+            for pts in shapes:  # edges first, then fills: parts merge into one body
+                out.append(
+                    f'<path d="{_smooth(pts, dx)}" fill="{SKIN}" stroke="{SKIN_EDGE}" '
+                    'stroke-width="2" stroke-linejoin="round"/>'
+                )
+            for pts in shapes:
+                out.append(f'<path d="{_smooth(pts, dx)}" fill="{SKIN}"/>')
+        for layer in ("shade", "lines", "dots", "text"):
+            out += self.layers[layer]
+        out += self._frame(box)
+        out.append("</svg>")
+        return "".join(out)
+
+    def _frame(self, box: tuple[float, float, float, float]) -> list[str]:
+        """Title on top; view names and the person's sides; the legend at the bottom."""
+        x0, y0, x1, y1 = box
+        scale = max(1.0, (x1 - x0) / (2 * W + GAP) * 1.0)
+        small = 5.0 * min(1.0, (x1 - x0) / 200 + 0.35)
+        out = []
+        if self.title:
+            out.append(
+                f'<text x="{(x0 + x1) / 2:.1f}" y="{y0 + 9 * scale:.1f}" '
+                f'font-size="{7 * scale:.1f}" text-anchor="middle" fill="#222">'
+                f"{escape(self.title)}</text>"
+            )
+        base = y1 - 24 if y1 >= TOP + H + BOTTOM - 0.5 else y1 - 3
+        for view, dx in OFFSET.items():
+            lo, hi = max(x0, dx), min(x1, dx + W)
+            if hi - lo < 25:
+                continue
+            out.append(
+                f'<text x="{(lo + hi) / 2:.1f}" y="{base:.1f}" font-size="{small * 1.4:.1f}" '
+                f'text-anchor="middle" fill="#222">{view}</text>'
+            )
+            # the person's right is the viewer's left from the front, right from behind
+            for side_x, word in (
+                (dx + (30 if view == "front" else W - 30), "right"),
+                (dx + (W - 30 if view == "front" else 30), "left"),
+            ):
+                centre = (lo + hi) / 2
+                if lo + 8 <= side_x <= hi - 8 and abs(side_x - centre) > 24:
+                    out.append(
+                        f'<text x="{side_x:g}" y="{base:.1f}" font-size="{small:.1f}" '
+                        f'text-anchor="middle" fill="#777">{word}</text>'
+                    )
+        if self.legend and y1 >= TOP + H + BOTTOM - 0.5:
+            x, y = x0 + 6.0, y1 - 8
+            for name, colour in self.legend.items():
+                out.append(f'<circle cx="{x + 2:g}" cy="{y - 1.8:g}" r="2.2" fill="{colour}"/>')
+                out.append(
+                    f'<text x="{x + 6:g}" y="{y:g}" font-size="5.5" fill="#333">'
+                    f"{escape(name)}</text>"
+                )
+                x += 12 + 3.1 * len(name)
+        return out
+
+
+def _crop(
+    drawn: Sequence[tuple[float, float]], least: float, total_w: float, total_h: float
+) -> tuple[float, float, float, float]:
+    """A box around everything drawn, padded, at least ``least`` units each way, kept
+    inside the figure (with room at the bottom for the view names)."""
+    xs, ys = [p[0] for p in drawn], [p[1] for p in drawn]
+    x0, x1 = min(xs) - 12, max(xs) + 12
+    y0, y1 = min(ys) - 14, max(ys) + 14
+    for lo_name in ("x", "y"):
+        lo, hi, limit = (x0, x1, total_w) if lo_name == "x" else (y0, y1, total_h)
+        if hi - lo < least:
+            grow = (least - (hi - lo)) / 2
+            lo, hi = lo - grow, hi + grow
+        if lo < 0:
+            lo, hi = 0.0, min(limit, hi - lo)
+        if hi > limit:
+            lo, hi = max(0.0, lo - (hi - limit)), limit
+        if lo_name == "x":
+            x0, x1 = lo, hi
+        else:
+            y0, y1 = lo, hi
+    return (x0, y0, x1, y1)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def body_map(
+    kb: KnowledgeBase,
+    *,
+    points: Iterable[str | Point] = (),
+    meridians: Iterable[str] = (),
+    regions: Iterable[str] = (),
+    location: Location | None = None,
+    side: str | None = None,
+    labels: bool = True,
+    width: int = 520,
+    title: str | None = None,
+    focus: float | None = None,
+) -> BodyMap:
+    """Draw points, meridians and regions on the body figure of ``kb``.
+
+    ``points``: codes or names, each marked with its code on the given ``side`` (left,
+    right, or both when ``None``; midline points once). ``meridians``: each traced through
+    its points in order, each point marked with its number. ``regions``: region ids
+    shaded on ``side``; ``location``: a parsed location whose regions are shaded on their
+    own sides and aspects. ``focus``: crop to what is drawn, at least that many figure
+    units each way (the whole figure is 424 x 468), for a close-up of a hand or a foot.
+    Raises :class:`NoFigureError` when the data has no figure,
+    :class:`~acupoints.UnknownPointError` / :class:`~acupoints.UnknownRegionError` for
+    unknown names.
+    """
+    fig = _figure(kb)
+    canvas = _Canvas(width, title)
+    shaded: list[str] = []
+    for region in regions:
+        kb.region(region)  # UnknownRegionError, with suggestions
+        _shade(canvas, fig, region, (), _sides(side))
+        shaded.append(region)
+    if location is not None:
+        shaded += _shade_location(canvas, fig, location)
+    marks: list[Mark] = []
+    for code in meridians:
+        m = kb.meridian(code)
+        marks += _trace(canvas, fig, kb.points_of(m), labels, side)
+    for query in points:
+        p = kb.point(query)
+        marks += _mark(canvas, fig, p, "point", side, labels, p.code)
+    return BodyMap(canvas.render(fig.outline, focus), tuple(marks), tuple(shaded))
+
+
+def _shade_location(canvas: _Canvas, fig: _Figure, location: Location) -> list[str]:
+    """Shade each region of a parsed location on its side, showing the aspects it names
+    (a limb surface counts as its aspects: the Yang arm is its back)."""
+    out = []
+    for ref in location.regions:
+        aspects: set[str] = set(ref.aspects)
+        limb = fig.limb_of(ref.region)
+        if ref.surface and limb:
+            aspects |= fig.surface_aspects.get((limb, ref.surface), set())
+        _shade(canvas, fig, ref.region, tuple(aspects), _sides(ref.side or location.side))
+        out.append(ref.region)
+    return out
+
+
+def _shade(
+    canvas: _Canvas, fig: _Figure, region: str, aspects: tuple[str, ...], sides: tuple[str, ...]
+) -> None:
+    shapes = fig.region_shapes(region)
+    if aspects:
+        chosen = [s for s in shapes if not s.aspects or set(s.aspects) & set(aspects)]
+        shapes = chosen or shapes
+    for shape in shapes:
+        dx = OFFSET[shape.view]
+        targets = (
+            [shape.points]
+            if shape.midline
+            else [shape.points if s == "right" else _mirror(shape.points) for s in sides]
+        )
+        for pts in targets:
+            canvas.extent += [(x + dx, y + TOP) for x, y in pts]
+            canvas.layers["shade"].append(
+                f'<polygon points="{_polygon(pts, dx)}" fill="{SHADE}" fill-opacity="0.28" '
+                f'stroke="{SHADE}" stroke-opacity="0.55" stroke-width="0.6" '
+                'stroke-linejoin="round"/>'
+            )
+    if "regions" not in canvas.legend.values():
+        canvas.legend.setdefault("numb region", SHADE)
+
+
+def _mark(
+    canvas: _Canvas,
+    fig: _Figure,
+    p: Point,
+    group: str,
+    side: str | None,
+    labels: bool,
+    text: str,
+) -> list[Mark]:
+    pos = fig.positions.get(p.code)
+    if pos is None:
+        raise NoFigureError(f"figure.yaml has no position for {p.code}")
+    colour = GROUP_COLOURS.get(group, "#c62828")
+    lat = p.location.laterality
+    # midline and one-sided points are drawn once, where they are; bilateral points are
+    # stored for the right side and mirrored for the left
+    sides = (lat,) if lat in ("midline", "left", "right") else _sides(side)
+    out = []
+    for s in sides:
+        x = pos.at[0] if lat != "bilateral" else _place(pos.view, s, pos.at[0])
+        x += OFFSET[pos.view]
+        y = pos.at[1] + TOP
+        canvas.layers["dots"].append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="1.9" fill="{colour}" stroke="#fff" '
+            f'stroke-width="0.6"><title>{escape(str(p))}</title></circle>'
+        )
+        canvas.pending.append((text if labels else "", x, y, colour))
+        out.append(Mark(p.code, pos.view, s, round(x, 1), round(y, 1), group, labels))
+    return out
+
+
+def _trace(
+    canvas: _Canvas, fig: _Figure, pts: Sequence[Point], labels: bool, side: str | None
+) -> list[Mark]:
+    colour = GROUP_COLOURS["meridian"]
+    sides = _sides(side)
+    for s in sides:
+        run: list[tuple[float, float]] = []
+        last_view = None
+        for p in pts:
+            pos = fig.positions.get(p.code)
+            if pos is None:
+                raise NoFigureError(f"figure.yaml has no position for {p.code}")
+            lat = p.location.laterality
+            x = pos.at[0] if lat != "bilateral" else _place(pos.view, s, pos.at[0])
+            here = (x + OFFSET[pos.view], pos.at[1] + TOP)
+            # a new run where the line changes view or jumps (BL40 -> BL41 starts the
+            # outer back line again at the shoulder): no line across the body
+            jump = bool(run) and abs(here[1] - run[-1][1]) + abs(here[0] - run[-1][0]) > MAX_STEP
+            if pos.view != last_view or jump:
+                if len(run) > 1:
+                    canvas.layers["lines"].append(_polyline(run, colour))
+                run = []
+            last_view = pos.view
+            run.append(here)
+        if len(run) > 1:
+            canvas.layers["lines"].append(_polyline(run, colour))
+        if all(p.location.laterality != "bilateral" for p in pts):
+            break
+    marks = []
+    for p in pts:
+        marks += _mark(canvas, fig, p, "meridian", side, labels, str(p.number))
+    return marks
+
+
+def _polyline(run: Sequence[tuple[float, float]], colour: str) -> str:
+    pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
+    return (
+        f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="0.9" '
+        'stroke-opacity="0.7" stroke-linejoin="round"/>'
+    )
+
+
+def selection_map(
+    sel: Selection,
+    *,
+    kb: KnowledgeBase | None = None,
+    labels: bool = True,
+    width: int = 520,
+    focus: float | None = None,
+) -> BodyMap:
+    """The body map of a selection: its location shaded, its points marked on the sides
+    they are used on and coloured by the group of the rule that chose them. The figure is
+    that of ``kb`` (default: the packaged data)."""
+    if kb is None:
+        from . import load
+
+        kb = load()
+    fig = _figure(kb)
+    canvas = _Canvas(width, _title(sel))
+    shaded = _shade_location(canvas, fig, sel.location)
+    marks: list[Mark] = []
+    for rp in sel.points:
+        side = rp.side if rp.side in ("left", "right") else None
+        marks += _mark(canvas, fig, rp.point, rp.group, side, labels, rp.code)
+        canvas.legend.setdefault(GROUP_NAMES.get(rp.group, rp.group), GROUP_COLOURS[rp.group])
+    if sel.red_flags:
+        canvas.title = "RED FLAG - see a doctor first · " + (canvas.title or "")
+    return BodyMap(canvas.render(fig.outline, focus), tuple(marks), tuple(shaded))
+
+
+def _title(sel: Selection) -> str:
+    return sel.query or str(sel.location)

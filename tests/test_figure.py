@@ -1,0 +1,247 @@
+"""The body figure (figure.yaml) and the body maps drawn from it: every point has a place
+inside the body on the view that shows its surface, every region can be shaded, and the
+maps mark exactly what they are asked to, on the right side."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from functools import cache
+
+import pytest
+
+import acupoints
+from acupoints import KnowledgeBase
+from acupoints.figure import NoFigureError
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@cache
+def outline_polygons(kb: KnowledgeBase) -> list[list[tuple[float, float]]]:
+    out = []
+    for part in kb.dataset.outline:
+        pts = list(part.points)
+        out.append(pts)
+        if not part.midline:
+            out.append([(200 - x, y) for x, y in pts])
+    return out
+
+
+def inside(poly: list[tuple[float, float]], x: float, y: float) -> bool:
+    hit = False
+    for (x1, y1), (x2, y2) in zip(poly, poly[1:] + poly[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            hit = not hit
+    return hit
+
+
+def in_body(kb: KnowledgeBase, x: float, y: float, slack: float = 0.0) -> bool:
+    probes = (
+        [(x, y)]
+        if not slack
+        else [(x + dx, y + dy) for dx in (-slack, 0, slack) for dy in (-slack, 0, slack)]
+    )
+    return any(inside(poly, px, py) for poly in outline_polygons(kb) for px, py in probes)
+
+
+# ------------------------------------------------------------------ the data
+def test_every_point_has_one_position(kb: KnowledgeBase) -> None:
+    placed = [p.code for p in kb.dataset.positions]
+    assert len(placed) == len(set(placed)) == len(kb.points) == 409
+    assert set(placed) == set(kb.point_map)
+
+
+def test_every_position_is_inside_the_body(kb: KnowledgeBase) -> None:
+    outside = []
+    for pos in kb.dataset.positions:
+        x, y = pos.at
+        if pos.view == "back":
+            x = 200 - x  # the outline is symmetric; test the person's right side mirrored
+        if not in_body(kb, x, y, slack=1.0):
+            outside.append(f"{pos.code} {pos.view} {pos.at}")
+    assert not outside, outside
+
+
+def test_every_position_is_on_its_side_of_the_midline(kb: KnowledgeBase) -> None:
+    for pos in kb.dataset.positions:
+        p = kb.point(pos.code)
+        x = pos.at[0]
+        lat = p.location.laterality
+        if lat == "midline":
+            assert x == 100, pos
+        elif (pos.view == "front") == (lat == "bilateral" or lat == "right"):
+            assert x < 100, pos  # the person's right is on the viewer's left from the front
+        else:
+            assert x > 100, pos
+
+
+def test_limb_points_are_drawn_on_the_view_of_their_surface(kb: KnowledgeBase) -> None:
+    """Palms forward: the Yin arm is seen from the front, the Yang arm from the back."""
+    for pos in kb.dataset.positions:
+        p = kb.point(pos.code)
+        region = p.location.region
+        arm = ("upper_arm", "elbow", "forearm", "wrist", "hand")  # not shoulder, armpit
+        if any(kb.anatomy.within(region, r) for r in arm) and p.location.surface:
+            want = "front" if p.location.surface == "yin" else "back"
+            assert pos.view == want, (pos.code, region, p.location.surface)
+
+
+def test_front_and_back_points_are_drawn_in_their_view(kb: KnowledgeBase) -> None:
+    trunk = ("chest", "abdomen", "back", "face", "neck", "buttock")
+    for pos in kb.dataset.positions:
+        p = kb.point(pos.code)
+        aspects = set(p.location.aspects)
+        if not any(kb.anatomy.within(p.location.region, r) for r in trunk):
+            continue
+        if aspects == {"anterior"}:
+            assert pos.view == "front", pos
+        if aspects == {"posterior"}:
+            assert pos.view == "back", pos
+
+
+def test_back_shu_points_follow_the_spine(kb: KnowledgeBase) -> None:
+    """BL11-BL30 run down the inner Bladder line in order, ahead of the outer line."""
+    inner = [
+        kb.dataset.positions[[q.code for q in kb.dataset.positions].index(f"BL{n}")]
+        for n in range(11, 31)
+    ]
+    ys = [pos.at[1] for pos in inner]
+    assert ys == sorted(ys)
+    assert len({round(pos.at[0]) for pos in inner[:10]}) <= 2
+
+
+@pytest.mark.parametrize("meridian", ["LU", "PC", "HT", "LI", "TE", "SI"])
+def test_arm_meridians_run_along_the_arm_in_order(kb: KnowledgeBase, meridian: str) -> None:
+    pos = {p.code: p for p in kb.dataset.positions}
+    arm = [
+        pos[p.code].at[1]
+        for p in kb.points_of(meridian)
+        if kb.anatomy.within(p.location.region, "upper_limb") and p.location.region != "shoulder"
+    ]
+    # yin arm meridians run down to the hand, yang ones up from it
+    if meridian in ("LU", "PC", "HT"):
+        assert arm == sorted(arm), arm
+    else:
+        assert arm == sorted(arm, reverse=True), arm
+
+
+def test_every_region_can_be_shaded(kb: KnowledgeBase) -> None:
+    from acupoints.figure import _figure
+
+    fig = _figure(kb)
+    for r in kb.regions:
+        if r.id == "body":
+            continue
+        assert fig.region_shapes(r.id), r.id
+
+
+def test_region_shapes_lie_on_the_body(kb: KnowledgeBase) -> None:
+    off = []
+    for rf in kb.dataset.region_shapes:
+        for shape in rf.shapes:
+            for x, y in shape.points:
+                xx = 200 - x if shape.view == "back" else x
+                if not in_body(kb, xx, y, slack=2.5):
+                    off.append(f"{rf.region} {shape.view} ({x}, {y})")
+    assert not off, off
+
+
+# ------------------------------------------------------------------ the maps
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def texts(svg: str) -> list[str]:
+    """The visible texts (not their white halos)."""
+    return [t.text or "" for t in parse(svg).iter(SVG + "text") if t.get("fill") != "#fff"]
+
+
+def test_point_map_marks_both_sides(kb: KnowledgeBase) -> None:
+    m = kb.body_map(points=["LI4", "GV14"])
+    assert [(k.code, k.side) for k in m.marks] == [
+        ("LI4", "right"),
+        ("LI4", "left"),
+        ("GV14", "midline"),
+    ]
+    right, left = m.marks[0], m.marks[1]
+    assert right.view == left.view == "back"
+    assert right.x > 224 + 100 > left.x  # back view: the person's right is on the right
+    assert texts(m.svg).count("LI4") == 2 and texts(m.svg).count("GV14") == 1
+    assert len(list(parse(m.svg).iter(SVG + "circle"))) == 3
+
+
+def test_side_is_respected(kb: KnowledgeBase) -> None:
+    front = kb.body_map(points=["LU7"], side="right").marks
+    assert [(k.view, k.side) for k in front] == [("front", "right")]
+    assert front[0].x < 100  # front view: the person's right is on the viewer's left
+    assert kb.body_map(points=["LU7"], side="left").marks[0].x > 100
+
+
+def test_meridian_map_traces_every_point(kb: KnowledgeBase) -> None:
+    m = kb.body_map(meridians=["GV"])
+    assert [k.code for k in m.marks] == [p.code for p in kb.points_of("GV")]
+    assert parse(m.svg).find(f".//{SVG}polyline") is not None
+    assert len(kb.body_map(meridians=["BL"]).marks) == 2 * 67
+
+
+def test_region_map_shades(kb: KnowledgeBase) -> None:
+    m = kb.body_map(regions=["foot.sole"], side="left")
+    polys = list(parse(m.svg).iter(SVG + "polygon"))
+    assert polys and m.shaded == ("foot.sole",)
+    with pytest.raises(acupoints.UnknownRegionError):
+        kb.body_map(regions=["foot.soul"])
+    with pytest.raises(acupoints.UnknownPointError):
+        kb.body_map(points=["LI44"])
+
+
+def test_selection_map_marks_each_selected_point(kb: KnowledgeBase) -> None:
+    sel = kb.select("numb back of the left hand and fingers", cause="diabetic")
+    m = sel.body_map()
+    codes = [k.code for k in m.marks]
+    assert set(codes) == set(sel.codes)
+    for rp in sel.points:
+        sides = sorted(k.side for k in m.marks if k.code == rp.code)
+        if rp.side == "midline":
+            assert sides == ["midline"]
+        elif rp.side in ("left", "right"):
+            assert sides == [rp.side]
+        else:
+            assert sides == ["left", "right"]
+    assert m.shaded == sel.location.region_ids
+    assert list(parse(m.svg).iter(SVG + "polygon"))
+    root = parse(m.svg)
+    assert root.get("width") == "520"
+
+
+def test_red_flag_shows_on_the_map(kb: KnowledgeBase) -> None:
+    sel = kb.select("sudden numbness of the left side of my face and arm")
+    assert sel.emergency
+    assert "RED FLAG" in sel.body_map().svg
+    assert not sel.body_map().marks
+
+
+def test_no_figure_gives_a_clear_error(tiny_kb: KnowledgeBase) -> None:
+    with pytest.raises(NoFigureError, match="no body figure"):
+        tiny_kb.body_map(points=["LI1"])
+
+
+def test_save(kb: KnowledgeBase, tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = kb.point("ST36").body_map().save(Path(str(tmp_path)) / "st36.svg")
+    assert path.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_focus_crops_to_what_is_drawn(kb: KnowledgeBase) -> None:
+    whole = parse(kb.body_map(points=["LI4"]).svg).get("viewBox")
+    assert whole == "0.0 0.0 424.0 468.0"
+    close = kb.body_map(points=["LI4"], side="left", focus=120)
+    x0, y0, w, h = map(float, parse(close.svg).get("viewBox", "").split())
+    assert w == h == 120
+    mark = close.marks[0]
+    assert x0 < mark.x < x0 + w and y0 < mark.y < y0 + h
+    # a selection on both feet keeps both feet in view
+    sel = kb.select("numb soles of both feet")
+    x0, y0, w, h = map(float, parse(sel.body_map(focus=100).svg).get("viewBox", "").split())
+    for k in sel.body_map().marks:
+        assert x0 <= k.x <= x0 + w and y0 <= k.y <= y0 + h
