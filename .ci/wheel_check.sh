@@ -19,6 +19,10 @@ assert "site-packages" in str(d), f"data found outside the wheel: {d}"
 kb = acupoints.load()
 assert len(kb.standard_points) == 361, len(kb.standard_points)
 assert kb["LI4"].names.hanzi == "合谷"
+assert "<svg" in kb.body_map(points=["LI4"]).svg  # figure.yaml ships too
+assert (d / "schemas" / "points.schema.json").is_file()
+from importlib.metadata import entry_points
+assert any(e.value == "acupoints.testing.plugin" for e in entry_points(group="pytest11"))
 print(f"wheel ok: {len(kb)} points loaded from {d}")
 PY
 "$work/venv/bin/acupoints" point GV14 > /dev/null

@@ -245,3 +245,13 @@ def test_focus_crops_to_what_is_drawn(kb: KnowledgeBase) -> None:
     x0, y0, w, h = map(float, parse(sel.body_map(focus=100).svg).get("viewBox", "").split())
     for k in sel.body_map().marks:
         assert x0 <= k.x <= x0 + w and y0 <= k.y <= y0 + h
+
+
+def test_the_picture_in_the_docs_is_current(kb: KnowledgeBase) -> None:
+    from pathlib import Path
+
+    picture = Path(__file__).resolve().parents[1] / "docs" / "img" / "left-hand.svg"
+    sel = kb.select("numbness on the back of my left hand and fingers", cause="diabetic")
+    assert picture.read_text(encoding="utf-8") == sel.body_map().svg, (
+        "regenerate: sel.body_map().save('docs/img/left-hand.svg') for this selection"
+    )
