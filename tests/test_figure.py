@@ -255,3 +255,20 @@ def test_the_picture_in_the_docs_is_current(kb: KnowledgeBase) -> None:
     assert picture.read_text(encoding="utf-8") == sel.body_map().svg, (
         "regenerate: sel.body_map().save('docs/img/left-hand.svg') for this selection"
     )
+
+
+def test_map_option_of_the_commands(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    from pathlib import Path
+
+    from acupoints.cli import main
+
+    out = Path(str(tmp_path))
+    assert main(["select", "numb left sole", "--map", str(out / "s.svg"), "--focus", "120"]) == 0
+    assert main(["point", "LI4", "ST36", "--map", str(out / "p.svg")]) == 0
+    assert main(["meridian", "GB", "--map", str(out / "m.svg")]) == 0
+    for name in ("s.svg", "p.svg", "m.svg"):
+        parse((out / name).read_text(encoding="utf-8"))
+    assert ">ST36<" in (out / "p.svg").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["point", "LI4", "--map", str(out / "no" / "x.svg")]) == 2
+    assert "cannot write" in capsys.readouterr().err

@@ -20,6 +20,7 @@ examples:
   acupoints select "numb back of the left hand"
   acupoints select "pins and needles in both feet" --cause diabetic --pregnant --week 20
   acupoints select "numb thumb and index finger" --cause "carpal tunnel" --format json
+  acupoints select "numb left sole" --map sole.svg --focus 120   and an SVG body map
   acupoints point LI4            a point by code, name or characters (LI-4, Hegu, 合谷)
   acupoints point SJ5 --format json
   acupoints meridian LV          a meridian and its points
@@ -77,6 +78,8 @@ def _print_point(kb: Any, query: str) -> None:
 
 def _cmd_point(args: argparse.Namespace) -> int:
     kb = load(args.data)
+    if args.map:
+        _save_map(kb.body_map(points=[kb.point(q).code for q in args.query]), args.map)
     if args.format == "json":
         print(json.dumps([_point_dict(kb, q) for q in args.query], ensure_ascii=False, indent=2))
     else:
@@ -91,6 +94,8 @@ def _cmd_point(args: argparse.Namespace) -> int:
 def _cmd_meridian(args: argparse.Namespace) -> int:
     kb = load(args.data)
     m = kb.meridian(args.query)
+    if args.map:
+        _save_map(kb.body_map(meridians=[m.code], title=f"{m.code} {m.names.english}"), args.map)
     if args.format == "json":
         out = m.model_dump(mode="json")
         out["points"] = [p.code for p in kb.points_of(m)]
@@ -179,11 +184,21 @@ def _cmd_select(args: argparse.Namespace) -> int:
         tenderness=args.tenderness,
         limit=args.limit,
     )
+    if args.map:
+        _save_map(sel.body_map(focus=args.focus), args.map)
     if args.format == "json":
         print(sel.to_json(indent=2))
     else:
         print(sel.report())
     return 0
+
+
+def _save_map(body_map: Any, target: str) -> None:
+    try:
+        body_map.save(target)
+    except OSError as exc:
+        raise _UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    print(f"body map written to {target}", file=sys.stderr)
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -345,11 +360,13 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
+    drawn = argparse.ArgumentParser(add_help=False)
+    drawn.add_argument("--map", metavar="FILE.svg", help="also write an SVG body map")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser(
         "select",
-        parents=[common],
+        parents=[common, drawn],
         help="points for a description of numbness",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -374,13 +391,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lymphoedema", action="append", choices=("left_arm", "right_arm", "left_leg", "right_leg")
     )
+    p.add_argument(
+        "--focus",
+        type=float,
+        metavar="UNITS",
+        help="crop the --map to the marked area, at least UNITS figure units wide (e.g. 120)",
+    )
     p.set_defaults(func=_cmd_select)
 
-    p = sub.add_parser("point", parents=[common], help="show points by code or name")
+    p = sub.add_parser("point", parents=[common, drawn], help="show points by code or name")
     p.add_argument("query", nargs="+", help="code or name: LI4, LI-4, Hegu, 合谷, SJ5 ...")
     p.set_defaults(func=_cmd_point)
 
-    p = sub.add_parser("meridian", parents=[common], help="show a meridian and its points")
+    p = sub.add_parser("meridian", parents=[common, drawn], help="show a meridian and its points")
     p.add_argument("query", help="LI, LV, SJ, Du, Large Intestine ...")
     p.set_defaults(func=_cmd_meridian)
 
