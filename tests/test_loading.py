@@ -329,6 +329,35 @@ def test_cache_hit_miss_and_corruption(
     assert len(list(cache.glob("*.json"))) == 2
 
 
+def test_old_cache_files_are_pruned(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every edit makes a new cache file; only the CACHE_KEEP most recently used stay,
+    and the one just used is never the one removed."""
+    import os
+
+    from acupoints.loading import CACHE_KEEP, read_dataset
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ACUPOINTS_CACHE_DIR", str(cache))
+    stranger = cache / "notes.json"  # not ours: left alone
+    cache.mkdir()
+    stranger.write_text("{}", encoding="utf-8")
+    path = data_copy / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    made = []
+    for i in range(CACHE_KEEP + 3):
+        path.write_text(text + f"# edit {i}\n", encoding="utf-8")
+        read_dataset(data_copy)
+        newest = max((p for p in cache.glob("*.json") if p != stranger), key=os.path.getmtime)
+        made.append(newest.name)
+        os.utime(newest, (1_000_000 + i, 1_000_000 + i))  # make the order unambiguous
+    left = {p.name for p in cache.glob("*.json")} - {stranger.name}
+    assert len(left) == CACHE_KEEP
+    assert made[-1] in left and made[0] not in left
+    assert stranger.exists()
+
+
 def test_cache_can_be_turned_off(
     data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

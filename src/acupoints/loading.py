@@ -382,6 +382,28 @@ def _write_cached(path: Path, data: Dataset) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        return
+    _prune(path.parent, keep=path)
+
+
+CACHE_KEEP = 8
+"""Cache files kept: each edit of a data file or upgrade of the library makes a new one,
+so the oldest beyond this many (by last use) are deleted when one is written."""
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    try:
+        entries = [
+            (p.stat().st_mtime, p)
+            for p in directory.glob("*.json")
+            if p.name != keep.name and len(p.stem) == 64
+        ]
+    except OSError:
+        return
+    entries.sort(reverse=True)
+    for _, old in entries[CACHE_KEEP - 1 :]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def read_dataset(directory: str | os.PathLike[str], *, cache: bool = True) -> Dataset:
@@ -418,6 +440,8 @@ def read_dataset(directory: str | os.PathLike[str], *, cache: bool = True) -> Da
             cache_file = where / f"{_fingerprint(raws)}.json"
             cached = _read_cached(cache_file)
             if cached is not None:
+                with contextlib.suppress(OSError):
+                    os.utime(cache_file)  # last use, for pruning
                 return cached
     data = _read_validated(root)
     from .integrity import check_dataset
