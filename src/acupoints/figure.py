@@ -319,9 +319,11 @@ class _Canvas:
         small = 5.0 * min(1.0, (x1 - x0) / 200 + 0.35)
         out = []
         if self.title:
+            # as large as the frame allows: a long title in a close-up shrinks to fit
+            size = min(7 * scale, 1.75 * (x1 - x0) / max(len(self.title), 1))
             out.append(
-                f'<text x="{(x0 + x1) / 2:.1f}" y="{y0 + 9 * scale:.1f}" '
-                f'font-size="{7 * scale:.1f}" text-anchor="middle" fill="#222">'
+                f'<text x="{(x0 + x1) / 2:.1f}" y="{y0 + 2 + size:.1f}" '
+                f'font-size="{size:.1f}" text-anchor="middle" fill="#222">'
                 f"{escape(self.title)}</text>"
             )
         base = y1 - 24 if y1 >= TOP + H + BOTTOM - 0.5 else y1 - 3

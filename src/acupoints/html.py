@@ -155,7 +155,7 @@ def point_html(p: Point, *, body_map: bool = True) -> str:
         )
     if p.sites:
         pairs.append(("sites", _e(", ".join(s.label for s in p.sites))))
-    pairs.append(("names", _sources(p.names.sources)))
+    pairs.append(("names from", _sources(p.names.sources)))
     head = (
         f'<div style="font-size:16px"><b>{_e(p.code)}</b> {_e(p.names.pinyin)} '
         f"{_e(p.names.hanzi)} <span style='color:#555'>({_e(p.names.hanzi_simplified)})"
@@ -223,7 +223,11 @@ def meridian_html(m: Meridian, *, body_map: bool = True) -> str:
             )
         )
     table = f'<table style="{_TABLE}">{_rows(pairs)}</table>'
-    svg = _map_svg(lambda: load().body_map(meridians=[m.code], width=320)) if body_map else ""
+    svg = (
+        _map_svg(lambda: load().body_map(meridians=[m.code], width=320, focus=160))
+        if body_map
+        else ""
+    )
     return _wrap(_side_by_side(head + table, svg, 320), "meridian")
 
 
