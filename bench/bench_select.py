@@ -126,6 +126,8 @@ def synthetic(dest: Path, factor: int) -> None:
     src = packaged_data_dir()
     dest.mkdir(parents=True)
     for f in src.glob("*.yaml"):
+        if f.name == "figure.yaml":  # optional; synthetic points have no place on it
+            continue
         (dest / f.name).write_bytes(f.read_bytes())
     data: dict[str, Any] = yaml.load(
         (src / "points.yaml").read_text("utf-8"),

@@ -98,6 +98,7 @@ class KnowledgeBase:
             if p.meridian is not None:
                 by_meridian[p.meridian].append(p)
         self._by_meridian = {k: tuple(v) for k, v in by_meridian.items()}
+        self._cause_keys: dict[str, Cause] | None = None  # built by cause() on first use
 
     # ----------------------------------------------------------------- constructors
     @classmethod
@@ -558,10 +559,16 @@ class KnowledgeBase:
         """
         if not isinstance(query, str):
             raise UnknownCauseError(query)
-        key = name_key(query)
-        for c in self._data.causes:
-            if key in {name_key(c.id), name_key(c.name), *(name_key(w) for w in c.synonyms)}:
-                return c
+        keys = self._cause_keys
+        if keys is None:  # every way of naming each cause, normalised once
+            keys = {}
+            for c in self._data.causes:
+                for word in (c.id, c.name, *c.synonyms):
+                    keys.setdefault(name_key(word), c)
+            self._cause_keys = keys
+        found = keys.get(name_key(query))
+        if found is not None:
+            return found
         pool = [c.id for c in self._data.causes] + [
             w for c in self._data.causes for w in c.synonyms
         ]
