@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from .errors import AcupointsError
 from .models import FIGURE_HEIGHT, FIGURE_WIDTH
@@ -167,27 +168,24 @@ class _Figure:
             out += self.region_shapes(child)
         return out
 
-    def limb_of(self, region: str) -> str | None:
-        parents = {r.id: r.parent for r in self.kb.regions}
-        node: str | None = region
-        while node is not None:
-            if node == "upper_limb":
-                return "arm"
-            if node == "lower_limb":
-                return "leg"
-            node = parents.get(node)
-        return None
+    def at(self, p: Point, side: str) -> tuple[str, float, float]:
+        """View and canvas x, y of point ``p`` on the person's ``side``: midline and
+        one-sided points where they are stored, bilateral points stored for the right
+        side and mirrored for the left."""
+        pos = self.positions.get(p.code)
+        if pos is None:
+            raise NoFigureError(f"figure.yaml has no position for {p.code}")
+        x = pos.at[0] if p.location.laterality != "bilateral" else _place(side, pos.at[0])
+        return pos.view, x + OFFSET[pos.view], pos.at[1] + TOP
 
 
-_CACHE: dict[int, tuple[Any, _Figure]] = {}
+_FIGURES: WeakKeyDictionary[KnowledgeBase, _Figure] = WeakKeyDictionary()
 
 
 def _figure(kb: KnowledgeBase) -> _Figure:
-    hit = _CACHE.get(id(kb))
-    if hit is not None and hit[0] is kb:
-        return hit[1]
-    fig = _Figure(kb)
-    _CACHE[id(kb)] = (kb, fig)
+    fig = _FIGURES.get(kb)
+    if fig is None:
+        fig = _FIGURES[kb] = _Figure(kb)
     return fig
 
 
@@ -199,7 +197,7 @@ def _sides(side: str | None) -> tuple[str, ...]:
     return ("right", "left")
 
 
-def _place(view: str, side: str, x: float) -> float:
+def _place(side: str, x: float) -> float:
     """x in the view for the person's ``side`` of a bilateral point (stored for the
     right side; the left is its mirror image in both views)."""
     return x if side == "right" else W - x
@@ -436,7 +434,7 @@ def _shade_location(canvas: _Canvas, fig: _Figure, location: Location) -> list[s
     out = []
     for ref in location.regions:
         aspects: set[str] = set(ref.aspects)
-        limb = fig.limb_of(ref.region)
+        limb = fig.kb.anatomy.limb_of(ref.region)
         if ref.surface and limb:
             aspects |= fig.surface_aspects.get((limb, ref.surface), set())
         _shade(canvas, fig, ref.region, tuple(aspects), _sides(ref.side or location.side))
@@ -465,8 +463,7 @@ def _shade(
                 f'stroke="{SHADE}" stroke-opacity="0.55" stroke-width="0.6" '
                 'stroke-linejoin="round"/>'
             )
-    if "regions" not in canvas.legend.values():
-        canvas.legend.setdefault("numb region", SHADE)
+    canvas.legend.setdefault("numb region", SHADE)
 
 
 def _mark(
@@ -478,25 +475,19 @@ def _mark(
     labels: bool,
     text: str,
 ) -> list[Mark]:
-    pos = fig.positions.get(p.code)
-    if pos is None:
-        raise NoFigureError(f"figure.yaml has no position for {p.code}")
     colour = GROUP_COLOURS.get(group, "#c62828")
     lat = p.location.laterality
-    # midline and one-sided points are drawn once, where they are; bilateral points are
-    # stored for the right side and mirrored for the left
+    # midline and one-sided points are drawn once, where they are
     sides = (lat,) if lat in ("midline", "left", "right") else _sides(side)
     out = []
     for s in sides:
-        x = pos.at[0] if lat != "bilateral" else _place(pos.view, s, pos.at[0])
-        x += OFFSET[pos.view]
-        y = pos.at[1] + TOP
+        view, x, y = fig.at(p, s)
         canvas.layers["dots"].append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="1.9" fill="{colour}" stroke="#fff" '
             f'stroke-width="0.6"><title>{escape(str(p))}</title></circle>'
         )
         canvas.pending.append((text if labels else "", x, y, colour))
-        out.append(Mark(p.code, pos.view, s, round(x, 1), round(y, 1), group, labels))
+        out.append(Mark(p.code, view, s, round(x, 1), round(y, 1), group, labels))
     return out
 
 
@@ -509,20 +500,16 @@ def _trace(
         run: list[tuple[float, float]] = []
         last_view = None
         for p in pts:
-            pos = fig.positions.get(p.code)
-            if pos is None:
-                raise NoFigureError(f"figure.yaml has no position for {p.code}")
-            lat = p.location.laterality
-            x = pos.at[0] if lat != "bilateral" else _place(pos.view, s, pos.at[0])
-            here = (x + OFFSET[pos.view], pos.at[1] + TOP)
+            view, x, y = fig.at(p, s)
+            here = (x, y)
             # a new run where the line changes view or jumps (BL40 -> BL41 starts the
             # outer back line again at the shoulder): no line across the body
             jump = bool(run) and abs(here[1] - run[-1][1]) + abs(here[0] - run[-1][0]) > MAX_STEP
-            if pos.view != last_view or jump:
+            if view != last_view or jump:
                 if len(run) > 1:
                     canvas.layers["lines"].append(_polyline(run, colour))
                 run = []
-            last_view = pos.view
+            last_view = view
             run.append(here)
         if len(run) > 1:
             canvas.layers["lines"].append(_polyline(run, colour))

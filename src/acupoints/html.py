@@ -162,14 +162,8 @@ def point_html(p: Point, *, body_map: bool = True) -> str:
         f"</span> — {_e(p.names.english)}</div>"
     )
     table = f'<table style="{_TABLE}">{_rows(pairs)}</table>'
-    svg = _map_svg(lambda: p_map(p)) if body_map else ""
+    svg = _map_svg(lambda: p.body_map(labels=True, width=220, focus=140)) if body_map else ""
     return _wrap(_side_by_side(head + table, svg, 220), "point")
-
-
-def p_map(p: Point) -> Any:
-    from . import load
-
-    return load().body_map(points=[p.code], labels=True, width=220, focus=140)
 
 
 def _side_by_side(left: str, svg: str, width: int) -> str:

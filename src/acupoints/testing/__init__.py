@@ -18,8 +18,7 @@ The assertions import nothing heavy; the strategies need hypothesis (the ``test`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
@@ -54,7 +53,7 @@ def assert_valid_code(code: object, kb: KnowledgeBase | None = None) -> None:
     kb = _kb(kb)
     if isinstance(code, str) and code in kb.point_map:
         return
-    where = f"acupoints {__version__}" if kb.origin == _kb(None).origin else kb.origin
+    where = f"acupoints {__version__}" if kb is _kb(None) else kb.origin
     if isinstance(code, str):
         try:
             canonical = kb.point(code).code
@@ -166,7 +165,3 @@ def assert_explained(selection: Selection, kb: KnowledgeBase | None = None) -> N
         last = rp.score
     if problems:
         raise AssertionError("selection is not fully explained:\n- " + "\n- ".join(problems))
-
-
-def _codes(items: Iterable[Any]) -> list[str]:  # pragma: no cover - helper for reprs
-    return [getattr(i, "code", str(i)) for i in items]
