@@ -272,3 +272,16 @@ def test_map_option_of_the_commands(tmp_path: object, capsys: pytest.CaptureFixt
     capsys.readouterr()
     assert main(["point", "LI4", "--map", str(out / "no" / "x.svg")]) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"side": "up"}, {"width": 0}, {"width": "wide"}, {"focus": -5}, {"focus": "near"}]
+)
+def test_bad_options_give_a_library_error(kb: KnowledgeBase, kwargs: dict[str, object]) -> None:
+    from acupoints.figure import BodyMapError
+
+    with pytest.raises(BodyMapError):
+        kb.body_map(points=["LI4"], **kwargs)  # type: ignore[arg-type]
+    if "side" not in kwargs:
+        with pytest.raises(acupoints.AcupointsError):
+            kb.select("numb left thumb").body_map(**kwargs)  # type: ignore[arg-type]

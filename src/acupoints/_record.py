@@ -30,7 +30,16 @@ class Record(BaseModel):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict of every field (tuples become lists, ``None`` is kept)."""
+        """A JSON-ready dict of every field (tuples become lists, ``None`` is kept).
+
+        ```pycon
+        >>> import acupoints
+        >>> p = acupoints.Patient(pregnant=True, pregnancy_week=20)
+        >>> p.to_dict()["pregnancy_week"], acupoints.Patient.from_dict(p.to_dict()) == p
+        (20, True)
+
+        ```
+        """
         out: dict[str, Any] = self.model_dump(mode="json")
         return out
 

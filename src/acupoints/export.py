@@ -36,10 +36,12 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "POINT_COLUMNS",
     "SCHEMA_BASE",
+    "SELECTION_COLUMNS",
     "graph_for_export",
     "node_link",
     "point_rows",
     "points_frame",
+    "schema_text",
     "schemas",
     "selection_frame",
     "selection_rows",

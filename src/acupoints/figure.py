@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .models import Location, Point, RegionShape
     from .selection import Selection
 
-__all__ = ["BodyMap", "Mark", "NoFigureError", "body_map", "selection_map"]
+__all__ = ["BodyMap", "BodyMapError", "Mark", "NoFigureError", "body_map", "selection_map"]
 
 W, H = FIGURE_WIDTH, FIGURE_HEIGHT
 GAP = 24.0  # between the two views
@@ -70,6 +70,10 @@ GROUP_NAMES = {
 
 class NoFigureError(AcupointsError):
     """The data directory has no figure (``figure.yaml``), or no position for a point."""
+
+
+class BodyMapError(ValueError, AcupointsError):
+    """A body map was asked for with a bad option (side, width or focus)."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +211,13 @@ def _place(side: str, x: float) -> float:
 
 
 class _Canvas:
-    def __init__(self, width: int, title: str | None) -> None:
+    def __init__(self, width: int, title: str | None, focus: float | None = None) -> None:
+        if isinstance(width, bool) or not isinstance(width, int) or width < 1:
+            raise BodyMapError(f"width must be a positive number of pixels, got {width!r}")
+        if focus is not None and (
+            isinstance(focus, bool) or not isinstance(focus, (int, float)) or not focus > 0
+        ):
+            raise BodyMapError(f"focus must be a positive number of figure units, got {focus!r}")
         self.width = width
         self.title = title
         self.layers: dict[str, list[str]] = {"shade": [], "lines": [], "dots": [], "text": []}
@@ -409,8 +419,10 @@ def body_map(
     :class:`~acupoints.UnknownPointError` / :class:`~acupoints.UnknownRegionError` for
     unknown names.
     """
+    if side not in (None, "left", "right", "both"):
+        raise BodyMapError(f"side must be 'left', 'right', 'both' or None, got {side!r}")
+    canvas = _Canvas(width, title, focus)
     fig = _figure(kb)
-    canvas = _Canvas(width, title)
     shaded: list[str] = []
     for region in regions:
         kb.region(region)  # UnknownRegionError, with suggestions
@@ -544,8 +556,8 @@ def selection_map(
         from . import load
 
         kb = load()
+    canvas = _Canvas(width, _title(sel), focus)
     fig = _figure(kb)
-    canvas = _Canvas(width, _title(sel))
     shaded = _shade_location(canvas, fig, sel.location)
     marks: list[Mark] = []
     for rp in sel.points:

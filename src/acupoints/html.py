@@ -17,7 +17,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from .models import Meridian, Point
     from .selection import Selection
 
-__all__ = ["kb_html", "meridian_html", "point_html", "record_html", "selection_html"]
+__all__ = [
+    "kb_html",
+    "meridian_html",
+    "point_html",
+    "record_html",
+    "red_flags_html",
+    "selection_html",
+]
 
 _BOX = (
     "font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:13px;"
@@ -229,6 +236,8 @@ def meridian_html(m: Meridian, *, body_map: bool = True) -> str:
 
 
 def red_flags_html(sel: Selection) -> str:
+    """The red flags of a selection as alert boxes (red for an emergency), most urgent
+    first; empty when there are none."""
     out = []
     for f in sel.red_flags:
         title = "EMERGENCY" if f.urgency == "emergency" else f.urgency.upper()
