@@ -359,3 +359,24 @@ def test_a_broken_protocol_names_the_protocol_and_field(data_copy: Path) -> None
     with pytest.raises(acupoints.DataError) as exc:
         acupoints.load(data_copy)
     assert (exc.value.entry, exc.value.field) == ("cts.yang2009", "points.1")
+
+
+# ------------------------------------------------------------------ fast construction
+def test_trusted_construction_equals_validation(kb: KnowledgeBase) -> None:
+    """The engine builds its answers without validating them again (``_fast.construct``);
+    what it builds must be what validation would have built, field for field."""
+    from acupoints._fast import construct
+    from acupoints.selection import Reason
+
+    s = kb.select("numb sole of the left foot", cause="diabetic", patient=acupoints.Patient())
+    again = Selection.model_validate_json(s.to_json())
+    assert again == s and repr(again) == repr(s) and again.to_json() == s.to_json()
+    for got, want in zip(s.points, again.points, strict=True):
+        assert list(got.__dict__) == list(want.__dict__)  # fields in declared order
+        assert got.model_fields_set <= set(type(got).model_fields)
+    r = construct(Reason, rule="x", text="t", contribution=0.5)
+    assert r == Reason(rule="x", text="t", contribution=0.5) and r.sources == ()
+    with pytest.raises(TypeError, match=r"missing \['text'\]"):
+        construct(Reason, rule="x", contribution=0.5)
+    with pytest.raises(TypeError, match=r"unknown \['txet'\]"):
+        construct(Reason, rule="x", text="t", txet="t", contribution=0.5)

@@ -3,9 +3,10 @@
 ``Model.model_construct`` skips validation but still walks every field looking for aliases;
 for the few hundred small objects of a selection that walk costs more than the selection
 itself. :func:`construct` does what ``model_construct`` does for models without aliases,
-which is all of ours, and refuses a missing required field instead of leaving it unset.
+which is all of ours, and refuses a missing required field (instead of leaving it unset)
+and an unknown one (instead of dropping it).
 The equality and the JSON of the result are those of a validated model (tested in
-``tests/test_performance.py``).
+``tests/test_select.py``).
 """
 
 from __future__ import annotations
@@ -16,35 +17,39 @@ from pydantic import BaseModel
 
 M = TypeVar("M", bound=BaseModel)
 
-_PLANS: dict[type[BaseModel], tuple[tuple[str, bool, Any], ...]] = {}
+_PLANS: dict[type[BaseModel], tuple[dict[str, Any], frozenset[str], frozenset[str]]] = {}
 
 
-def _plan(cls: type[BaseModel]) -> tuple[tuple[str, bool, Any], ...]:
-    plan = []
+def _plan(cls: type[BaseModel]) -> tuple[dict[str, Any], frozenset[str], frozenset[str]]:
+    """Every field in order with its default (``None`` for a required one), the required
+    fields, and all of them."""
+    defaults: dict[str, Any] = {}
+    required = set()
     for name, info in cls.model_fields.items():
         if info.alias not in (None, name) or info.validation_alias is not None:
             raise TypeError(f"{cls.__name__}.{name} has an alias; use model_construct")
-        required = info.is_required()
-        plan.append((name, required, None if required else info.get_default()))
-    out = tuple(plan)
+        if info.is_required():
+            required.add(name)
+            defaults[name] = None
+        else:
+            defaults[name] = info.get_default()
+    out = (defaults, frozenset(required), frozenset(defaults))
     _PLANS[cls] = out
     return out
 
 
 def construct(cls: type[M], /, **values: Any) -> M:
     """An instance of ``cls`` holding ``values`` (trusted), defaults filled in."""
-    plan = _PLANS.get(cls) or _plan(cls)
-    data: dict[str, Any] = {}
-    for name, required, default in plan:
-        if name in values:
-            data[name] = values[name]
-        elif required:
-            raise TypeError(f"{cls.__name__}: missing {name!r}")
-        else:
-            data[name] = default
+    defaults, required, names = _PLANS.get(cls) or _plan(cls)
+    given = values.keys()
+    if not (required <= given and given <= names):
+        missing, unknown = sorted(required - given), sorted(given - names)
+        raise TypeError(f"{cls.__name__}: missing {missing}, unknown {unknown}")
+    data = defaults.copy()  # the fields in their declared order, as validation leaves them
+    data.update(values)
     m = cls.__new__(cls)
     object.__setattr__(m, "__dict__", data)
-    object.__setattr__(m, "__pydantic_fields_set__", set(values))
+    object.__setattr__(m, "__pydantic_fields_set__", set(given))
     object.__setattr__(m, "__pydantic_extra__", None)
     object.__setattr__(m, "__pydantic_private__", None)
     return m

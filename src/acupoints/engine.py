@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
@@ -31,7 +31,7 @@ from ._fast import construct
 from .errors import LocationError, SelectionError, UnknownCauseError
 from .index import code_order
 from .models import Location, Point, RegionRef
-from .rules import Cause, Conditions, Rule, Scoring, Selector, Tenderness
+from .rules import Cause, Conditions, Rule, Selector, Tenderness
 from .safety import (
     ConditionEffect,
     Exclusion,
@@ -147,7 +147,7 @@ def _pair(anatomy: Anatomy, point_region: str, target: str, bare: bool) -> float
             pb = (target, *anatomy.ancestors(target))
             shared = [r for r in pa if r in pb and r not in ("body", "trunk")]
             score = 0.5 if shared else 0.0
-    if target in _LIMB_ROOTS | {"upper_limb", "lower_limb"} and bare:
+    if target in _LIMB_ROOTS and bare:
         score = min(score, 0.6)  # a whole limb says little about where on it
     return score
 
@@ -165,6 +165,13 @@ class _Static:
     protocol_ids: frozenset[str]
     lock: threading.Lock
     not_checked: str
+    # per-data tables filled on first use; keyed by rules and regions, never by a query
+    lateral: dict[str, str | None] = field(default_factory=dict)
+    by_level: dict[str, tuple[Point, ...]] = field(default_factory=dict)
+    picked: dict[tuple[str, str], tuple[Point, ...]] = field(default_factory=dict)
+    fitting: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
+    near_regions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    nerve_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 _STATIC: WeakKeyDictionary[KnowledgeBase, _Static] = WeakKeyDictionary()
@@ -174,6 +181,10 @@ def _static(kb: KnowledgeBase) -> _Static:
     found = _STATIC.get(kb)
     if found is None:
         anatomy = kb.anatomy
+        levels: dict[str, list[Point]] = defaultdict(list)
+        for p in kb.points:
+            if p.location.level is not None:
+                levels[p.location.level].append(p)
         found = _STATIC[kb] = _Static(
             order={p.code: code_order(p.code) for p in kb.points},
             segments={p.code: frozenset(anatomy.segments_of_point(p.code)) for p in kb.points},
@@ -194,6 +205,8 @@ def _static(kb: KnowledgeBase) -> _Static:
             protocol_ids=frozenset(pr.id for pr in kb.reference_protocols),
             lock=threading.Lock(),
             not_checked=not_checked(kb),
+            lateral={p.code: p.location.laterality for p in kb.points},
+            by_level={level: tuple(ps) for level, ps in levels.items()},
         )
     return found
 
@@ -214,7 +227,16 @@ class _Context:
     location: Location
     cause: Cause | None
     tenderness: str
+    static: _Static
     hits: dict[str, list[_Hit]] = field(default_factory=lambda: defaultdict(list))
+    nearness: dict[str, float] = field(default_factory=dict)
+
+    def near(self, region: str) -> float:
+        """:func:`closeness` of a point region to this location (once per region)."""
+        found = self.nearness.get(region)
+        if found is None:
+            found = self.nearness[region] = closeness(self.kb.anatomy, region, self.location)
+        return found
 
 
 def _cause_kind(cause: Cause | None) -> str:
@@ -274,11 +296,17 @@ def applies(ctx: _Context, when: Conditions, inferred: float) -> float:
     return 1.0
 
 
-def _points(kb: KnowledgeBase, region: str, sel: Selector) -> Iterable[Point]:
-    for p in kb.points_in(region, aspects=sel.aspects, surface=sel.surface):
-        if sel.meridians and p.meridian not in sel.meridians:
-            continue
-        yield p
+def _points(ctx: _Context, region: str, sel: Selector, rid: str) -> tuple[Point, ...]:
+    """The points of ``region`` a rule's selector takes (its aspects, surface, meridians)."""
+    key = (rid, region)
+    found = ctx.static.picked.get(key)
+    if found is None:
+        found = ctx.static.picked[key] = tuple(
+            p
+            for p in ctx.kb.points_in(region, aspects=sel.aspects, surface=sel.surface)
+            if not sel.meridians or p.meridian in sel.meridians
+        )
+    return found
 
 
 def _fits(p: Point, ref: RegionRef) -> bool:
@@ -297,44 +325,58 @@ def _aspects_twins(aspects: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_equivalent(aspects))
 
 
-def _local(ctx: _Context, rule: Rule, factor: float) -> None:
-    kb, anatomy = ctx.kb, ctx.kb.anatomy
-    inside: set[str] = set()
-    for ref in ctx.location.regions:
-        broad = ref.region in _LIMB_ROOTS | {"lower_limb", "upper_limb"} and not ref.aspects
-        quality = 0.6 if broad else 1.0
-        for p in _points(kb, ref.region, rule.select):
-            if not _fits(p, ref):
-                continue
-            inside.add(p.code)
-            ctx.hits[p.code].append(_Hit(rule, quality, factor, "in the numb area"))
-    near: set[str] = set()
-    for ref in ctx.location.regions:
-        parents = anatomy.ancestors(ref.region)
+def _near_regions(ctx: _Context, region: str) -> tuple[str, ...]:
+    """The regions next to a numb one: its enclosing part, and the limb segments on either
+    side of it (the forearm for the wrist: the elbow and the hand)."""
+    found = ctx.static.near_regions.get(region)
+    if found is None:
+        anatomy = ctx.kb.anatomy
+        near: list[str] = []
+        parents = anatomy.ancestors(region)
         if parents and parents[0] not in _LIMB_ROOTS:
-            near.add(parents[0])
-        pos = _chain_position(anatomy, ref.region)
+            near.append(parents[0])
+        pos = _chain_position(anatomy, region)
         if pos is not None:
             chain = ARM_CHAIN if pos[0] == "arm" else LEG_CHAIN
-            near.update(chain[i] for i in (pos[1] - 1, pos[1] + 1) if 0 <= i < len(chain))
+            near.extend(chain[i] for i in (pos[1] - 1, pos[1] + 1) if 0 <= i < len(chain))
+        found = ctx.static.near_regions[region] = tuple(near)
+    return found
+
+
+def _local(ctx: _Context, rule: Rule, factor: float) -> None:
+    hits, fitting, rid = ctx.hits, ctx.static.fitting, rule.id
+    inside: set[str] = set()
+    for ref in ctx.location.regions:
+        broad = ref.region in _LIMB_ROOTS and not ref.aspects
+        quality = 0.6 if broad else 1.0
+        key = (rid, ref.region, ref.aspects, ref.surface)
+        codes = fitting.get(key)
+        if codes is None:
+            codes = fitting[key] = tuple(
+                p.code for p in _points(ctx, ref.region, rule.select, rid) if _fits(p, ref)
+            )
+        for code in codes:
+            inside.add(code)
+            hits[code].append(_Hit(rule, quality, factor, "in the numb area"))
+    near: set[str] = set()
+    for ref in ctx.location.regions:
+        near.update(_near_regions(ctx, ref.region))
+    quality = rule.select.near
     for region in sorted(near):
-        for p in _points(kb, region, rule.select):
+        for p in _points(ctx, region, rule.select, rid):
             if p.code not in inside:
                 inside.add(p.code)
-                ctx.hits[p.code].append(
-                    _Hit(rule, rule.select.near, factor, "next to the numb area")
-                )
+                hits[p.code].append(_Hit(rule, quality, factor, "next to the numb area"))
 
 
 def _region(ctx: _Context, rule: Rule, factor: float) -> None:
-    anatomy = ctx.kb.anatomy
     seen: set[str] = set()
     for region in rule.select.regions:
-        for p in _points(ctx.kb, region, rule.select):
+        for p in _points(ctx, region, rule.select, rule.id):
             if p.code in seen:
                 continue
             seen.add(p.code)
-            quality = max(0.2, closeness(anatomy, p.location.region, ctx.location))
+            quality = max(0.2, ctx.near(p.location.region))
             ctx.hits[p.code].append(_Hit(rule, quality, factor))
 
 
@@ -358,7 +400,7 @@ def _reflex(ctx: _Context, rule: Rule, factor: float) -> None:
     regions = sel.regions or (ctx.cause.sites if ctx.cause is not None else ())
     seen: set[str] = set()
     for region in regions:
-        for p in _points(ctx.kb, region, sel):
+        for p in _points(ctx, region, sel, rule.id):
             level = p.location.level
             if p.code in seen or (sel.levels and level is not None and level not in sel.levels):
                 continue
@@ -377,16 +419,14 @@ def _root_level(ctx: _Context, rule: Rule, factor: float) -> None:
         if code not in best or hit.quality > best[code].quality:
             best[code] = hit
 
+    by_level = ctx.static.by_level
     for seg in targets:
         primary, near = root_levels(seg)
-        for p in ctx.kb.points:
-            level = p.location.level
-            if level is None or (sel.meridians and p.meridian not in sel.meridians):
-                continue
-            if level in primary:
-                offer(p.code, _Hit(rule, 1.0, factor, level=seg))
-            elif level in near:
-                offer(p.code, _Hit(rule, sel.near, factor, level=seg))
+        for levels, quality in ((primary, 1.0), (near, sel.near)):
+            for level in sorted(levels, key=_ORDER.index):
+                for p in by_level.get(level, ()):
+                    if not sel.meridians or p.meridian in sel.meridians:
+                        offer(p.code, _Hit(rule, quality, factor, level=seg))
         if sel.jiaji:
             jiaji = ctx.kb.point("EX-B2")
             sites = tuple(s.level for s in jiaji.sites if s.level in primary)
@@ -437,15 +477,7 @@ def _reason_text(rule: Rule, p: Point, hit: _Hit, kb: KnowledgeBase) -> str:
     return text
 
 
-def _side(p: Point, location: Location) -> tuple[str, bool]:
-    lat = p.location.laterality
-    if lat == "midline":
-        return "midline", False
-    if lat in ("left", "right"):
-        return lat, location.side in (lat, "both")
-    if location.side is None:
-        return "unspecified", True
-    return location.side, True
+_Part = tuple[str, float, _Hit | None, bool]  # rule or score part, value, hit, counted
 
 
 @dataclass(slots=True)
@@ -458,7 +490,7 @@ class _Candidate:
     score: float
     group: str
     order: tuple[int, int, int]
-    parts: list[tuple[str, float, _Hit | None, bool]]
+    parts: list[_Part]
     hits: list[_Hit]
     side: str
     affected: bool
@@ -499,7 +531,7 @@ def _reason(
             rule=rid,
             contribution=value,
             text=f"its nerves carry {', '.join(c.shared)}, a root the numb area points to",
-            sources=tuple(sorted({s for i in p.innervation for s in i.sources})),
+            sources=_nerve_sources(kb, p),
         )
     total, cap = counts[c.code], kb.scoring.evidence_cap
     return construct(
@@ -512,15 +544,24 @@ def _reason(
     )
 
 
+def _nerve_sources(kb: KnowledgeBase, p: Point) -> tuple[str, ...]:
+    """The sources of a point's innervation, sorted (once per point)."""
+    table = _static(kb).nerve_sources
+    found = table.get(p.code)
+    if found is None:
+        found = table[p.code] = tuple(sorted({s for i in p.innervation for s in i.sources}))
+    return found
+
+
 def _ranked(
     kb: KnowledgeBase,
+    static: _Static,
     c: _Candidate,
     patient: Patient | None,
     cautioning: list[tuple[PatientCondition, ConditionEffect]],
     counts: dict[str, int],
     cause_id: str,
     skip: frozenset[str],
-    scoring: Scoring,
 ) -> RankedPoint:
     p = c.point
     warnings = [
@@ -538,7 +579,7 @@ def _ranked(
     ]
     if not warnings and c.built is not None:
         return c.built
-    memo = _static(kb).reasons
+    memo = static.reasons
     reasons: list[Reason] = []
     for rid, value, hit, counted in c.parts:
         # a Reason depends only on these keys, and is immutable: build each once
@@ -578,6 +619,9 @@ def _share(ranked: list[_Candidate], limit: int, root_share: float) -> list[_Can
     """The first ``limit`` points, with root and root-level points taking at most
     ``root_share`` of the places while other points are left to fill them."""
     cap = max(1, -(-round(root_share * limit * 100) // 100))
+    top = ranked[:limit]
+    if sum(1 for r in top if r.group in ("root", "root_level")) <= cap:
+        return top  # the share is kept already (the roots below the cut are not needed)
     roots = [r for r in ranked if r.group in ("root", "root_level")]
     others = [r for r in ranked if r.group not in ("root", "root_level")]
     if not roots or not others:
@@ -605,6 +649,37 @@ class _Ranking:
     notes: tuple[str, ...]
     counts: dict[str, int]
     steps: tuple[ProtocolNote, ...]
+
+
+def _rule_parts(hits: list[_Hit], weights: dict[str, float]) -> tuple[list[_Part], _Hit]:
+    """The rule parts of a point's score when several rules (or one rule several times)
+    chose it, and the hit that decides its group."""
+    by_rule: dict[str, float] = {}
+    best_hit: dict[str, _Hit] = {}
+    for h in hits:
+        rid = h.rule.id
+        value = round(weights[rid] * h.factor * h.quality, 4)
+        if rid in by_rule and by_rule[rid] >= value:
+            continue
+        by_rule[rid] = value
+        best_hit[rid] = h
+    # within a group only the strongest rule counts: a point on both leg surfaces, or
+    # both named and in the reflex area, is not counted twice for the same idea
+    group_best: dict[str, str] = {}
+    for rid, value in by_rule.items():
+        grp = best_hit[rid].rule.group
+        if (
+            grp not in group_best
+            or value > by_rule[group_best[grp]]
+            or (value == by_rule[group_best[grp]] and rid < group_best[grp])
+        ):
+            group_best[grp] = rid
+    parts: list[_Part] = []
+    for rid, value in by_rule.items():
+        counted = group_best[best_hit[rid].rule.group] == rid
+        parts.append((rid, value if counted else 0.0, best_hit[rid], counted))
+    main = max(best_hit.values(), key=lambda h: (by_rule[h.rule.id], h.rule.id))
+    return parts, main
 
 
 def kb_protocol_ids(kb: KnowledgeBase) -> frozenset[str]:
@@ -666,7 +741,7 @@ def _rank_now(
 ) -> _Ranking:
     scoring = kb.scoring
     rules = kb.rules
-    ctx = _Context(kb, loc, the_cause, tenderness)
+    ctx = _Context(kb, loc, the_cause, tenderness, static)
     notes: list[str] = []
     applied: list[str] = []
     if the_cause is not None and the_cause.kind == "residual":
@@ -695,60 +770,54 @@ def _rank_now(
             ekey, kb.evidence_counts(the_cause.id, exclude=skip)
         )
     cands: list[_Candidate] = []
-    top_segments = set(loc.segments[:3])
-    point_of = kb.point_map
-    anatomy = kb.anatomy
+    top_segments = frozenset(loc.segments[:3]) if scoring.segment > 0 else frozenset()
+    point_of, order, segments, lateral = kb.point_map, static.order, static.segments, static.lateral
+    region_weight = scoring.region
+    segment_value = round(scoring.segment, 4)
+    evidence_cap, evidence_weight = scoring.evidence_cap, scoring.evidence
+    weights = {rule.id: _weight(rule, the_cause) for rule in rules}
+    side = loc.side
+    parts: list[_Part]
     for code, hits in ctx.hits.items():
         p = point_of[code]
-        side_, affected = _side(p, loc)
-        by_rule: dict[str, float] = {}
-        best_hit: dict[str, _Hit] = {}
-        for h in hits:
-            value = round(_weight(h.rule, the_cause) * h.factor * h.quality, 4)
-            if h.rule.id in by_rule and by_rule[h.rule.id] >= value:
-                continue
-            by_rule[h.rule.id] = value
-            best_hit[h.rule.id] = h
-        # within a group only the strongest rule counts: a point on both leg surfaces, or
-        # both named and in the reflex area, is not counted twice for the same idea
-        group_best: dict[str, str] = {}
-        for rid, value in by_rule.items():
-            grp = best_hit[rid].rule.group
-            if (
-                grp not in group_best
-                or value > by_rule[group_best[grp]]
-                or (value == by_rule[group_best[grp]] and rid < group_best[grp])
-            ):
-                group_best[grp] = rid
-        parts: list[tuple[str, float, _Hit | None, bool]] = []
-        for rid, value in by_rule.items():
-            counted = group_best[best_hit[rid].rule.group] == rid
-            parts.append((rid, value if counted else 0.0, best_hit[rid], counted))
-        near = closeness(anatomy, p.location.region, loc)
-        if near > 0 and scoring.region > 0:
-            parts.append(("score.region", round(scoring.region * near, 4), None, True))
+        lat = lateral[code]
+        if lat == "midline":
+            side_, affected = "midline", False
+        elif lat == "left" or lat == "right":
+            side_, affected = lat, side in (lat, "both")
+        elif side is None:
+            side_, affected = "unspecified", True
+        else:
+            side_, affected = side, True
+        if len(hits) == 1:  # most points: one rule chose them
+            main = hits[0]
+            rid = main.rule.id
+            parts = [(rid, round(weights[rid] * main.factor * main.quality, 4), main, True)]
+        else:
+            parts, main = _rule_parts(hits, weights)
+        near = ctx.near(p.location.region)
+        if near > 0 and region_weight > 0:
+            parts.append(("score.region", round(region_weight * near, 4), None, True))
         shared: list[str] = []
-        if scoring.segment > 0 and top_segments:
-            shared = sorted(static.segments[code] & top_segments)
-            if shared:
-                parts.append(("score.segment", round(scoring.segment, 4), None, True))
-        n = min(counts.get(code, 0), scoring.evidence_cap)
-        if n and scoring.evidence > 0:
-            parts.append(("score.evidence", round(scoring.evidence * n, 4), None, True))
-        main = max(best_hit.values(), key=lambda h: (by_rule[h.rule.id], h.rule.id))
+        if top_segments and not segments[code].isdisjoint(top_segments):
+            shared = sorted(segments[code] & top_segments)
+            parts.append(("score.segment", segment_value, None, True))
+        n = min(counts.get(code, 0), evidence_cap) if counts else 0
+        if n and evidence_weight > 0:
+            parts.append(("score.evidence", round(evidence_weight * n, 4), None, True))
         cands.append(
             _Candidate(
-                code=code,
-                point=p,
-                score=round(sum(x[1] for x in parts), 4),
-                group=main.rule.group,
-                order=static.order[code],
-                parts=parts,
-                hits=hits,
-                side=side_,
-                affected=affected,
-                near=near,
-                shared=shared,
+                code,
+                p,
+                round(sum([x[1] for x in parts]), 4),
+                main.rule.group,
+                order[code],
+                parts,
+                hits,
+                side_,
+                affected,
+                near,
+                shared,
             )
         )
     cands.sort(key=lambda c: (-c.score, c.order))
@@ -831,25 +900,27 @@ def select(
     excluding = [(c, e) for c, e in effects if e.action == "exclude"]
     cautioning = [(c, e) for c, e in effects if e.action == "caution"]
     exclusions: list[Exclusion] = []
-    cands: list[_Candidate] = []
-    for c in ranking.cands:
-        excluded_by = [
-            (cond, eff)
-            for cond, eff in excluding
-            if effect_matches(kb, eff, c.point, patient, c.side)  # type: ignore[arg-type]
-        ]
-        if not excluded_by:
-            cands.append(c)
-            continue
-        exclusions.append(
-            construct(
-                Exclusion,
-                code=c.code,
-                reasons=tuple(f"{cond.name}: {eff.note}" for cond, eff in excluded_by),
-                conditions=tuple(dict.fromkeys(cond.id for cond, _ in excluded_by)),
-                sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),
+    cands: list[_Candidate] = ranking.cands  # read, never changed
+    if excluding:
+        cands = []
+        for c in ranking.cands:
+            excluded_by = [
+                (cond, eff)
+                for cond, eff in excluding
+                if effect_matches(kb, eff, c.point, patient, c.side)  # type: ignore[arg-type]
+            ]
+            if not excluded_by:
+                cands.append(c)
+                continue
+            exclusions.append(
+                construct(
+                    Exclusion,
+                    code=c.code,
+                    reasons=tuple(f"{cond.name}: {eff.note}" for cond, eff in excluded_by),
+                    conditions=tuple(dict.fromkeys(cond.id for cond, _ in excluded_by)),
+                    sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),
+                )
             )
-        )
     exclusions.sort(key=lambda e: static.order[e.code])
     picked = _share(cands, limit, scoring.root_share)
     if picked != cands[:limit]:
@@ -858,7 +929,7 @@ def select(
             "points, so that points of the numb limb keep their place."
         )
     cause_id = the_cause.id if the_cause else ""
-    chosen = [_ranked(kb, c, patient, cautioning, counts, cause_id, skip, scoring) for c in picked]
+    chosen = [_ranked(kb, static, c, patient, cautioning, counts, cause_id, skip) for c in picked]
     protocol = list(ranking.steps)
     seen_protocol: set[tuple[str, str]] = set()
     patient_steps: list[ProtocolNote] = []
