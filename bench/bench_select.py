@@ -7,8 +7,9 @@ Prints, from one run on one machine:
    per call, from text and from a prepared ``Location``; and the first call of each query
    (nothing about that query cached yet);
 2. memory of a loaded knowledge base (tracemalloc: what the load allocated and kept);
-3. load and select times when the data grows 10x and 100x (synthetic extra points, copies
-   of the real ones under new codes and names), each as a ratio of the real data's.
+3. load and select times (a query's first call, and repeated) when the data grows 10x and
+   100x (synthetic extra points, copies of the real ones under new codes and names), each
+   as a ratio of the real data's; medians of 4 queries x 3 rounds.
 
 Run: python bench/bench_select.py [--repeat 5] [--no-scale]
 """
@@ -194,18 +195,26 @@ def scale() -> None:
             kb = acupoints.load(data)
             load = time.perf_counter() - t
             del os.environ["ACUPOINTS_NO_CACHE"]
-            kb.select(probe[0][0])
-            t = time.perf_counter()
-            for _ in range(5):
+            kb.select(probe[0][0])  # the per-data tables
+            first, again = [], []
+            for _ in range(3):
+                kb.clear_caches()
                 for text, cause in probe:
+                    t = time.perf_counter()
                     kb.select(text, cause=cause)
-            select = (time.perf_counter() - t) / (5 * len(probe))
+                    first.append(time.perf_counter() - t)
+                for text, cause in probe:
+                    t = time.perf_counter()
+                    kb.select(text, cause=cause)
+                    again.append(time.perf_counter() - t)
+            cold, warm = statistics.median(first), statistics.median(again)
             if factor == 1:
-                base = {"load": load, "select": select}
+                base = {"load": load, "cold": cold, "warm": warm}
             print(
-                f"  {factor:>3}x ({len(kb):>6} points): load {load:7.2f} s "
-                f"({load / base['load']:5.1f}x), select {select * 1000:7.2f} ms "
-                f"({select / base['select']:5.1f}x)"
+                f"  {factor:>3}x ({len(kb):>6} points): load {load:6.2f} s "
+                f"({load / base['load']:5.1f}x); select, first call {cold * 1000:6.2f} ms "
+                f"({cold / base['cold']:5.1f}x), repeated {warm * 1000:5.2f} ms "
+                f"({warm / base['warm']:5.1f}x)"
             )
 
 

@@ -169,6 +169,28 @@ def test_every_condition_of_safety_yaml_is_enumerated() -> None:
     assert ids <= covered
 
 
+def test_effect_matches_agrees_with_the_oracle_for_every_point(kb: KnowledgeBase) -> None:
+    """The matcher itself, exhaustively: every effect of every patient of :func:`patients`,
+    every point, every side it can be needled on; for the knowledge base's own point
+    objects (answered from the per-effect table) and for copies of them (worked out)."""
+    from acupoints.safety import effect_matches, patient_effects
+
+    checked = 0
+    for patient in patients("hand.dorsum") + patients("foot.sole"):
+        effects = patient_effects(kb, patient)
+        wanted = list(oracle_effects(patient))
+        assert [c.id for c, _ in effects] == [cid for cid, _ in wanted]
+        for (_, eff), (_, raw_eff) in zip(effects, wanted, strict=True):
+            for p in kb.points:
+                copy = p.model_copy()
+                for side in ("left", "right", "both", "midline", "unspecified"):
+                    want = oracle_matches(raw_eff, p.code, patient, side)
+                    assert effect_matches(kb, eff, p, patient, side) == want, (p.code, side)
+                    assert effect_matches(kb, eff, copy, patient, side) == want, (p.code, side)
+                    checked += 1
+    assert checked > 100_000
+
+
 CAUSES = [None] + [c["id"] for c in raw("causes.yaml")["causes"]]
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
@@ -40,7 +40,7 @@ from .safety import (
     PointWarning,
     cautions_for,
     detect_red_flags,
-    effect_matches,
+    effect_matcher,
     not_checked,
     patient_effects,
 )
@@ -477,6 +477,7 @@ def _reason_text(rule: Rule, p: Point, hit: _Hit, kb: KnowledgeBase) -> str:
     return text
 
 
+_Matcher = Callable[[Point, str | None], bool]  # safety.effect_matcher
 _Part = tuple[str, float, _Hit | None, bool]  # rule or score part, value, hit, counted
 
 
@@ -558,7 +559,7 @@ def _ranked(
     static: _Static,
     c: _Candidate,
     patient: Patient | None,
-    cautioning: list[tuple[PatientCondition, ConditionEffect]],
+    cautioning: list[tuple[PatientCondition, ConditionEffect, _Matcher]],
     counts: dict[str, int],
     cause_id: str,
     skip: frozenset[str],
@@ -574,8 +575,8 @@ def _ranked(
             max_depth_cun=None,
             sources=eff.sources,
         )
-        for cond, eff in cautioning
-        if effect_matches(kb, eff, p, patient, c.side)  # type: ignore[arg-type]
+        for cond, eff, matches in cautioning
+        if matches(p, c.side)
     ]
     if not warnings and c.built is not None:
         return c.built
@@ -896,18 +897,18 @@ def select(
     counts = ranking.counts
     notes = list(ranking.notes)
     applied = ranking.applied
-    effects = patient_effects(kb, patient)
-    excluding = [(c, e) for c, e in effects if e.action == "exclude"]
-    cautioning = [(c, e) for c, e in effects if e.action == "caution"]
+    effects = patient_effects(kb, patient)  # none without a patient
+    # one test per effect for this patient, then one call per candidate point
+    tests = [(c, e, effect_matcher(kb, e, patient)) for c, e in effects if patient is not None]
+    excluding = [t for t in tests if t[1].action == "exclude"]
+    cautioning = [t for t in tests if t[1].action == "caution"]
     exclusions: list[Exclusion] = []
     cands: list[_Candidate] = ranking.cands  # read, never changed
     if excluding:
         cands = []
         for c in ranking.cands:
             excluded_by = [
-                (cond, eff)
-                for cond, eff in excluding
-                if effect_matches(kb, eff, c.point, patient, c.side)  # type: ignore[arg-type]
+                (cond, eff) for cond, eff, matches in excluding if matches(c.point, c.side)
             ]
             if not excluded_by:
                 cands.append(c)

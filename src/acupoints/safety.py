@@ -9,7 +9,7 @@ and the usual risks, each with sources. This module holds their models and appli
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Literal
 from weakref import WeakKeyDictionary
@@ -244,30 +244,81 @@ def effect_matches(
 ) -> bool:
     """Whether ``effect`` concerns ``point`` for this patient (``side``: where it would be
     needled: left, right, both, midline or unspecified)."""
-    if effect.from_week is not None:
-        week = patient.pregnancy_week
-        if week is not None and week < effect.from_week:
-            return False
+    return effect_matcher(kb, effect, patient)(point, side)
+
+
+def effect_matcher(
+    kb: KnowledgeBase, effect: ConditionEffect, patient: Patient
+) -> Callable[[Point, str | None], bool]:
+    """:func:`effect_matches` with the effect and the patient fixed: a test of (point,
+    side), for checking the many candidates of one selection."""
+    week = patient.pregnancy_week
+    if effect.from_week is not None and week is not None and week < effect.from_week:
+        return _never
+    concerned = _concerned(kb, effect)
+    point_map = kb.point_map
     anatomy = kb.anatomy
+    lesions = patient.skin_lesions if effect.patient_regions else ()
+    limbs = (
+        [_limb_side_regions(limb) for limb in patient.lymphoedema] if effect.patient_limbs else []
+    )
+
+    def matches(point: Point, side: str | None) -> bool:
+        if point_map.get(point.code) is point:
+            if point.code in concerned:
+                return True
+        elif _concerns(kb, effect, point):  # a point from elsewhere: work it out
+            return True
+        if not (lesions or limbs):
+            return False
+        region = point.location.region
+        if any(anatomy.within(region, r) for r in lesions):
+            return True
+        return any(
+            anatomy.within(region, root) and side in (limb_side, "both", "unspecified", None)
+            for limb_side, root in limbs
+        )
+
+    return matches
+
+
+def _never(point: Point, side: str | None) -> bool:
+    return False
+
+
+def _concerns(kb: KnowledgeBase, effect: ConditionEffect, point: Point) -> bool:
+    """The part of :func:`effect_matches` that does not depend on the patient."""
     if effect.all_points or point.code in effect.points:
         return True
     region = point.location.region
-    if any(anatomy.within(region, r) for r in effect.regions):
+    if any(kb.anatomy.within(region, r) for r in effect.regions):
         return True
     if effect.point_cautions and any(c.kind in effect.point_cautions for c in point.cautions):
         return True
     if effect.structures and any(c.structure in effect.structures for c in point.cautions):
         return True
-    if effect.prick_only and point.needling and all(n.angle == "prick" for n in point.needling):
-        return True
-    if effect.patient_regions and any(anatomy.within(region, r) for r in patient.skin_lesions):
-        return True
-    if effect.patient_limbs:
-        for limb in patient.lymphoedema:
-            limb_side, root = _limb_side_regions(limb)
-            if anatomy.within(region, root) and side in (limb_side, "both", "unspecified", None):
-                return True
-    return False
+    return bool(
+        effect.prick_only and point.needling and all(n.angle == "prick" for n in point.needling)
+    )
+
+
+_CONCERNED: WeakKeyDictionary[KnowledgeBase, dict[int, tuple[ConditionEffect, frozenset[str]]]] = (
+    WeakKeyDictionary()
+)
+
+
+def _concerned(kb: KnowledgeBase, effect: ConditionEffect) -> frozenset[str]:
+    """The codes of the knowledge base's points that ``effect`` concerns whoever the patient
+    is (its points, regions, caution kinds, structures, prick-only points): worked out once
+    per effect, so a batch of patients checks each candidate with one set lookup."""
+    table = _CONCERNED.get(kb)
+    if table is None:
+        table = _CONCERNED.setdefault(kb, {})
+    found = table.get(id(effect))
+    if found is None or found[0] is not effect:  # the effect is kept, so its id stays its own
+        found = (effect, frozenset(p.code for p in kb.points if _concerns(kb, effect, p)))
+        table[id(effect)] = found
+    return found[1]
 
 
 def patient_effects(
