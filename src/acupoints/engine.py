@@ -778,6 +778,7 @@ def _rank_now(
     evidence_cap, evidence_weight = scoring.evidence_cap, scoring.evidence
     weights = {rule.id: _weight(rule, the_cause) for rule in rules}
     side = loc.side
+    nearness = ctx.nearness
     parts: list[_Part]
     for code, hits in ctx.hits.items():
         p = point_of[code]
@@ -796,7 +797,9 @@ def _rank_now(
             parts = [(rid, round(weights[rid] * main.factor * main.quality, 4), main, True)]
         else:
             parts, main = _rule_parts(hits, weights)
-        near = ctx.near(p.location.region)
+        near = nearness.get(p.location.region)
+        if near is None:
+            near = ctx.near(p.location.region)
         if near > 0 and region_weight > 0:
             parts.append(("score.region", round(region_weight * near, 4), None, True))
         shared: list[str] = []
