@@ -4,7 +4,8 @@ Prints, from one run on one machine:
 - the median wall time of `python -c "import pydantic, networkx, yaml"` (the floor),
 - `python -c "import acupoints"` (import only),
 - `python -c "import acupoints; acupoints.load()"` with a warm cache and with no cache,
-and each as a ratio of the floor.
+and each as a ratio of the floor: the median of the ratios of each round, where a round runs
+every command once, in turn, so the noise of a shared machine falls on all alike.
 
 Run: python bench/bench_load.py [--runs N]
 """
@@ -27,13 +28,10 @@ CASES = {
 }
 
 
-def run(code: str, env: dict[str, str], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], env=env, check=True)
-        times.append(time.perf_counter() - t)
-    return times
+def once(code: str, env: dict[str, str]) -> float:
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+    return time.perf_counter() - t
 
 
 def main() -> None:
@@ -42,17 +40,32 @@ def main() -> None:
     args = parser.parse_args()
     cache = tempfile.mkdtemp(prefix="acupoints-bench-")
     base = dict(os.environ, ACUPOINTS_CACHE_DIR=cache)
-    subprocess.run(
-        [sys.executable, "-c", "import acupoints; acupoints.load()"], env=base, check=True
-    )  # fill the cache
-    results = {}
-    for label, code in CASES.items():
-        env = dict(base, ACUPOINTS_NO_CACHE="1") if "no cache" in label else base
-        results[label] = statistics.median(run(code, env, args.runs))
-    floor = results["floor: import pydantic, networkx, yaml"]
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, median of {args.runs} runs")
-    for label, t in results.items():
-        print(f"{label:<42} {t * 1000:8.1f} ms   {t / floor:5.2f}x floor")
+    once("import acupoints; acupoints.load()", base)  # fill the cache
+    floor_label = next(iter(CASES))
+    times: dict[str, list[float]] = {label: [] for label in CASES}
+    ratios: dict[str, list[float]] = {label: [] for label in CASES}
+    # rounds of every case in turn, so that the machine's drift (a shared VM's load moves
+    # within a minute) falls on all of them alike; each round gives its own ratios
+    for i in range(args.runs):
+        labels = list(CASES)
+        labels = labels[i % len(labels) :] + labels[: i % len(labels)]
+        got = {}
+        for label in labels:
+            env = dict(base, ACUPOINTS_NO_CACHE="1") if "no cache" in label else base
+            got[label] = once(CASES[label], env)
+        for label, t in got.items():
+            times[label].append(t)
+            ratios[label].append(t / got[floor_label])
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, {args.runs} rounds "
+        "(median time; median and range of the per-round ratio to the floor)"
+    )
+    for label in CASES:
+        r = ratios[label]
+        print(
+            f"{label:<42} {statistics.median(times[label]) * 1000:8.1f} ms   "
+            f"{statistics.median(r):5.2f}x floor  ({min(r):.2f}-{max(r):.2f})"
+        )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,55 @@
+"""The benchmark scripts still run and print what bench/README.md shows (no times are
+asserted: speed is measured in bench/, never in tests)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import acupoints
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+pytestmark = pytest.mark.skipif(not BENCH.is_dir(), reason="bench/ is not beside the tests")
+
+
+def run(*args: str, tmp_path: Path) -> str:
+    env = dict(os.environ, ACUPOINTS_CACHE_DIR=str(tmp_path / "cache"))
+    done = subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, env=env, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_load_benchmark_prints_ratios(tmp_path: Path) -> None:
+    out = run(str(BENCH / "bench_load.py"), "--runs", "1", tmp_path=tmp_path)
+    lines = [line for line in out.splitlines() if "x floor" in line]
+    assert len(lines) == 4 and lines[0].split("ms")[1].split()[0] == "1.00x"
+
+
+def test_select_benchmark_prints_the_distribution(tmp_path: Path) -> None:
+    out = run(str(BENCH / "bench_select.py"), "--repeat", "1", "--no-scale", tmp_path=tmp_path)
+    assert "select: 320 queries" in out
+    for label in ("select(text), first call", "select(prepared Location), repeated"):
+        row = next(line for line in out.splitlines() if label in line)
+        median, p90, p99 = (float(x) for x in row.split()[-3:])
+        assert 0 < median <= p90 <= p99
+    assert "MiB kept" in out
+
+
+def test_synthetic_data_loads_at_twice_the_size(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from bench_select import synthetic
+    finally:
+        sys.path.remove(str(BENCH))
+    synthetic(tmp_path / "data", 2)
+    kb = acupoints.load(tmp_path / "data")
+    real = acupoints.load()
+    assert len(kb) == 2 * len(real)
+    assert kb.select("numb back of the left hand").points
