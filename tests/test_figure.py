@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 from functools import cache
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import acupoints
 from acupoints import KnowledgeBase
@@ -275,13 +277,88 @@ def test_map_option_of_the_commands(tmp_path: object, capsys: pytest.CaptureFixt
 
 
 @pytest.mark.parametrize(
-    "kwargs", [{"side": "up"}, {"width": 0}, {"width": "wide"}, {"focus": -5}, {"focus": "near"}]
+    "kwargs",
+    [
+        {"side": "up"},
+        {"width": 0},
+        {"width": "wide"},
+        {"focus": -5},
+        {"focus": "near"},
+        {"focus": float("nan")},
+        {"title": 3.5},
+        {"labels": "yes"},
+        {"regions": 7},
+        {"regions": ["hand", None]},
+        {"meridians": b"LU"},
+        {"points": [["LI4"]]},
+        {"location": 3},
+    ],
 )
 def test_bad_options_give_a_library_error(kb: KnowledgeBase, kwargs: dict[str, object]) -> None:
     from acupoints.figure import BodyMapError
 
     with pytest.raises(BodyMapError):
-        kb.body_map(points=["LI4"], **kwargs)  # type: ignore[arg-type]
-    if "side" not in kwargs:
-        with pytest.raises(acupoints.AcupointsError):
+        kb.body_map(**{"points": ["LI4"], **kwargs})  # type: ignore[arg-type]
+    if set(kwargs) <= {"width", "focus", "labels", "kb"}:  # what a selection's map takes
+        with pytest.raises(BodyMapError):
             kb.select("numb left thumb").body_map(**kwargs)  # type: ignore[arg-type]
+    with pytest.raises(BodyMapError, match="kb must be"):
+        kb.select("numb left thumb").body_map(kb="acupoints")  # type: ignore[arg-type]
+
+
+def test_one_name_alone_and_a_text_location(kb: KnowledgeBase) -> None:
+    """A single code is one point, not its letters; a location may be text to parse."""
+    one = kb.body_map(points="LI4", meridians="PC", regions="hand.dorsum", side="left")
+    listed = kb.body_map(points=["LI4"], meridians=["PC"], regions=["hand.dorsum"], side="left")
+    assert one.svg == listed.svg and {m.code for m in one.marks} >= {"LI4", "PC8"}
+    point = kb.point("LI4")
+    assert kb.body_map(points=point).svg == kb.body_map(points=["LI4"]).svg
+    text = "numb back of the left hand"
+    assert kb.body_map(location=text).svg == kb.body_map(location=kb.parse_location(text)).svg
+    with pytest.raises(acupoints.LocationError):
+        kb.body_map(location="zzz qqq")
+
+
+ANY = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-3, max_value=2000),
+    st.floats(),
+    st.text(max_size=12),
+    st.sampled_from(["LI4", "hegu", "LU", "hand", "hand.dorsum", "left", "numb left thumb"]),
+    st.lists(st.sampled_from(["LI4", "ST36", "LU", "hand", 3, None, "xx"]), max_size=3),
+    st.binary(max_size=4),
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional=dict.fromkeys(
+            (
+                "points",
+                "meridians",
+                "regions",
+                "location",
+                "side",
+                "labels",
+                "width",
+                "title",
+                "focus",
+            ),
+            ANY,
+        ),
+    )
+)
+def test_any_options_draw_a_map_or_raise_a_library_error(
+    kb: KnowledgeBase, kwargs: dict[str, object]
+) -> None:
+    try:
+        m = kb.body_map(**kwargs)  # type: ignore[arg-type]
+    except acupoints.AcupointsError:
+        return
+    root = ET.fromstring(m.svg)  # well-formed, and says nothing about nan or infinity
+    assert root.tag.endswith("svg") and "nan" not in m.svg and "inf" not in m.svg.lower()

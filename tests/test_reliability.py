@@ -4,6 +4,7 @@ threads share one load, and everything a batch needs pickles."""
 from __future__ import annotations
 
 import copy
+import inspect
 import json
 import pickle
 import random
@@ -112,6 +113,79 @@ def test_select_rejects_any_other_value(kb: KnowledgeBase, location: Any) -> Non
         kb.select(location)
     except AcupointsError:
         return
+
+
+# every public method of the knowledge base, with any value for each argument
+METHODS_LEFT_OUT = {
+    "clear_caches": "takes no arguments",
+    "select_many": "per-record errors by design (tested below)",
+    "to_frame": "needs pandas; tested in test_export",
+    "from_directory": "reads the disk; tested below and in test_loading",
+}
+values = st.one_of(
+    anything,
+    st.sampled_from(
+        ["LI4", "hegu", "LU", "CHONG", "hand", "hand.dorsum", "C6", "median", "diabetic", "yin"]
+    ),
+    st.lists(st.sampled_from(["LI4", "dorsal", "hand", "who2008", 3]), max_size=3),
+    st.tuples(st.sampled_from(["hand", "foot"]), st.sampled_from(["dorsal", ("plantar",)])),
+)
+
+
+def public_methods() -> list[str]:
+    kb = acupoints.load()
+    return sorted(
+        name
+        for name in dir(kb)
+        if not name.startswith("_")
+        and callable(getattr(kb, name))
+        and not isinstance(getattr(type(kb), name, None), property)
+        and name not in METHODS_LEFT_OUT
+    )
+
+
+@pytest.mark.parametrize("name", public_methods())
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_every_method_answers_or_raises_a_library_error(
+    kb: KnowledgeBase, name: str, data: st.DataObject
+) -> None:
+    method = getattr(kb, name)
+    params = [
+        p
+        for p in inspect.signature(method).parameters.values()
+        if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
+    ]
+    kwargs = {
+        p.name: data.draw(values, label=p.name)
+        for p in params
+        if p.default is p.empty or data.draw(st.booleans(), label=f"give {p.name}")
+    }
+    try:
+        result = method(**kwargs)
+    except AcupointsError:
+        return
+    if isinstance(result, Iterator):
+        list(result)
+
+
+def test_a_single_name_is_a_list_of_one(kb: KnowledgeBase) -> None:
+    """Aspects, exclusions and regions given as one name are that name, not its letters
+    (``points_in("hand", aspects="dorsal")`` once returned nothing at all)."""
+    one = kb.points_in("hand", aspects="dorsal")
+    assert one and one == kb.points_in("hand", aspects=["dorsal"])
+    assert kb.segments_for("hand", "dorsal") == kb.segments_for("hand", ["dorsal"])
+    assert kb.location("hand.dorsum") == kb.location(["hand.dorsum"])
+    with pytest.raises(acupoints.QueryError, match="aspects must be"):
+        kb.points_in("hand", aspects=3)  # type: ignore[arg-type]
+    with pytest.raises(acupoints.QueryError, match="limit must be"):
+        kb.search("hegu", limit="5")  # type: ignore[arg-type]
+    with pytest.raises(acupoints.SelectionError, match="without_protocols"):
+        kb.select("numb thumb", without_protocols=True)  # type: ignore[arg-type]
+    with pytest.raises(acupoints.QueryError, match="path must be"):
+        KnowledgeBase.from_directory(3)  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------ mutation tests of the data

@@ -28,7 +28,7 @@ from weakref import WeakKeyDictionary
 
 from . import DISCLAIMER, __version__
 from ._fast import construct
-from .errors import LocationError, SelectionError, UnknownCauseError
+from .errors import LocationError, QueryError, SelectionError, UnknownCauseError, names_arg
 from .index import code_order
 from .models import Location, Point, RegionRef
 from .rules import Cause, Conditions, Rule, Selector, Tenderness
@@ -889,7 +889,12 @@ def select(
     if not rules:
         raise SelectionError("the knowledge base has no selection rules (rules.yaml)")
     scoring = kb.scoring
-    skip = frozenset(without_protocols)
+    if not isinstance(evidence, bool):
+        raise SelectionError(f"evidence must be True or False, got {evidence!r}")
+    try:
+        skip = frozenset(names_arg("without_protocols", without_protocols))
+    except QueryError as exc:
+        raise SelectionError(str(exc)) from None
     unknown_protocols = skip - kb_protocol_ids(kb)
     if unknown_protocols:
         raise SelectionError(

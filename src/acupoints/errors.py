@@ -18,7 +18,7 @@ LI44 ['LI4', 'LI14', 'BL44']
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 __all__ = [
@@ -225,6 +225,32 @@ class UnknownCauseError(UnknownKeyError):
 
 class SelectionError(ValueError, AcupointsError):
     """A selection was asked for with an invalid argument (limit, side, tenderness ...)."""
+
+
+class QueryError(ValueError, AcupointsError):
+    """A look-up was given an argument of the wrong kind (a number for a list of aspects,
+    text for a limit ...); the message names the argument and what it takes."""
+
+
+def names_arg(what: str, value: object) -> tuple[str, ...]:
+    """``value`` as a tuple of names: one name alone is a list of one; anything but text
+    raises :class:`QueryError`."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (bytes, Mapping)) or not isinstance(value, Iterable):
+        raise QueryError(f"{what} must be a list of names, got {value!r}")
+    items = tuple(value)
+    wrong = [x for x in items if not isinstance(x, str)]
+    if wrong:
+        raise QueryError(f"{what} must be names (text), got {wrong[0]!r}")
+    return items
+
+
+def count_arg(what: str, value: object) -> int:
+    """``value`` if it is a whole number of at least 0, else :class:`QueryError`."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise QueryError(f"{what} must be a whole number of at least 0, got {value!r}")
+    return value
 
 
 class UnknownSourceError(UnknownKeyError):

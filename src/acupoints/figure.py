@@ -32,11 +32,11 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from .errors import AcupointsError
-from .models import FIGURE_HEIGHT, FIGURE_WIDTH
+from .models import FIGURE_HEIGHT, FIGURE_WIDTH, Location, Point
 
 if TYPE_CHECKING:  # pragma: no cover
     from .kb import KnowledgeBase
-    from .models import Location, Point, RegionShape
+    from .models import RegionShape
     from .selection import Selection
 
 __all__ = ["BodyMap", "BodyMapError", "Mark", "NoFigureError", "body_map", "selection_map"]
@@ -73,7 +73,8 @@ class NoFigureError(AcupointsError):
 
 
 class BodyMapError(ValueError, AcupointsError):
-    """A body map was asked for with a bad option (side, width or focus)."""
+    """A body map was asked for with a bad option (a side, width, focus, title or labels
+    of the wrong kind, or points, meridians or regions that are not names)."""
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,13 @@ def _place(side: str, x: float) -> float:
 
 
 class _Canvas:
-    def __init__(self, width: int, title: str | None, focus: float | None = None) -> None:
+    def __init__(
+        self, width: int, title: str | None, focus: float | None = None, labels: bool = True
+    ) -> None:
+        if not isinstance(labels, bool):
+            raise BodyMapError(f"labels must be True or False, got {labels!r}")
+        if title is not None and not isinstance(title, str):
+            raise BodyMapError(f"title must be text or None, got {title!r}")
         if isinstance(width, bool) or not isinstance(width, int) or width < 1:
             raise BodyMapError(f"width must be a positive number of pixels, got {width!r}")
         if focus is not None and (
@@ -400,7 +407,7 @@ def body_map(
     points: Iterable[str | Point] = (),
     meridians: Iterable[str] = (),
     regions: Iterable[str] = (),
-    location: Location | None = None,
+    location: Location | str | None = None,
     side: str | None = None,
     labels: bool = True,
     width: int = 520,
@@ -409,19 +416,30 @@ def body_map(
 ) -> BodyMap:
     """Draw points, meridians and regions on the body figure of ``kb``.
 
-    ``points``: codes or names, each marked with its code on the given ``side`` (left,
-    right, or both when ``None``; midline points once). ``meridians``: each traced through
-    its points in order, each point marked with its number. ``regions``: region ids
-    shaded on ``side``; ``location``: a parsed location whose regions are shaded on their
-    own sides and aspects. ``focus``: crop to what is drawn, at least that many figure
-    units each way (the whole figure is 424 x 468), for a close-up of a hand or a foot.
+    ``points``: codes or names (or one of them alone), each marked with its code on the
+    given ``side`` (left, right, or both when ``None``; midline points once).
+    ``meridians``: each traced through its points in order, each point marked with its
+    number. ``regions``: region ids shaded on ``side``; ``location``: a parsed location,
+    or text to parse, whose regions are shaded on their own sides and aspects. ``focus``:
+    crop to what is drawn, at least that many figure units each way (the whole figure is
+    424 x 468), for a close-up of a hand or a foot.
     Raises :class:`NoFigureError` when the data has no figure,
     :class:`~acupoints.UnknownPointError` / :class:`~acupoints.UnknownRegionError` for
-    unknown names.
+    unknown names, :class:`~acupoints.LocationError` for text that names no body part, and
+    :class:`BodyMapError` for an option of the wrong kind.
     """
     if side not in (None, "left", "right", "both"):
         raise BodyMapError(f"side must be 'left', 'right', 'both' or None, got {side!r}")
-    canvas = _Canvas(width, title, focus)
+    canvas = _Canvas(width, title, focus, labels)
+    points = _names("points", points, (str, Point))
+    meridians = _names("meridians", meridians, (str,))
+    regions = _names("regions", regions, (str,))
+    if isinstance(location, str):
+        location = kb.parse_location(location)  # LocationError, with suggestions
+    elif location is not None and not isinstance(location, Location):
+        raise BodyMapError(
+            f"location must be a Location, text or None, got {type(location).__name__}"
+        )
     fig = _figure(kb)
     shaded: list[str] = []
     for region in regions:
@@ -438,6 +456,19 @@ def body_map(
         p = kb.point(query)
         marks += _mark(canvas, fig, p, "point", side, labels, p.code)
     return BodyMap(canvas.render(fig.outline, focus), tuple(marks), tuple(shaded))
+
+
+def _names(what: str, given: object, kinds: tuple[type, ...]) -> tuple[Any, ...]:
+    """``given`` as a tuple of names: one name alone counts as a list of one ("LI4")."""
+    if isinstance(given, kinds):
+        return (given,)
+    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+        raise BodyMapError(f"{what} must be a list of names, got {given!r}")
+    items = tuple(given)
+    wrong = [x for x in items if not isinstance(x, kinds)]
+    if wrong:
+        raise BodyMapError(f"{what} must be names, got {wrong[0]!r}")
+    return items
 
 
 def _shade_location(canvas: _Canvas, fig: _Figure, location: Location) -> list[str]:
@@ -556,7 +587,9 @@ def selection_map(
         from . import load
 
         kb = load()
-    canvas = _Canvas(width, _title(sel), focus)
+    elif not isinstance(kb, _kb_class()):
+        raise BodyMapError(f"kb must be a KnowledgeBase or None, got {type(kb).__name__}")
+    canvas = _Canvas(width, _title(sel), focus, labels)
     fig = _figure(kb)
     shaded = _shade_location(canvas, fig, sel.location)
     marks: list[Mark] = []
@@ -567,6 +600,12 @@ def selection_map(
     if sel.red_flags:
         canvas.title = "RED FLAG - see a doctor first · " + (canvas.title or "")
     return BodyMap(canvas.render(fig.outline, focus), tuple(marks), tuple(shaded))
+
+
+def _kb_class() -> type:
+    from .kb import KnowledgeBase
+
+    return KnowledgeBase
 
 
 def _title(sel: Selection) -> str:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import (
     AmbiguousPointError,
     DataError,
+    QueryError,
     UnknownCauseError,
     UnknownMeridianError,
     UnknownNerveError,
@@ -29,6 +30,8 @@ from .errors import (
     UnknownRegionError,
     UnknownSegmentError,
     UnknownSourceError,
+    count_arg,
+    names_arg,
 )
 from .index import PointIndex, code_order, meridian_prefixes
 from .integrity import check_dataset
@@ -104,6 +107,8 @@ class KnowledgeBase:
     @classmethod
     def from_directory(cls, path: str | os.PathLike[str]) -> KnowledgeBase:
         """Load and validate the data files of directory ``path``."""
+        if not isinstance(path, (str, os.PathLike)):
+            raise QueryError(f"path must be a directory path, got {path!r}")
         return cls(read_dataset(path), origin=os.fspath(path), _checked=True)
 
     @classmethod
@@ -119,6 +124,10 @@ class KnowledgeBase:
         """Build a knowledge base from records (models or plain dicts) made in code."""
         from pydantic import ValidationError
 
+        given = {"points": points, "meridians": meridians, "sources": sources}
+        for what, records in {**given, "regions": regions, "vessels": vessels}.items():
+            if isinstance(records, (str, bytes, Mapping)) or not isinstance(records, Iterable):
+                raise QueryError(f"{what} must be a list of records, got {records!r}")
         try:
             data = Dataset.model_validate(
                 {
@@ -264,6 +273,9 @@ class KnowledgeBase:
 
     def suggest(self, query: str, limit: int = 5) -> list[str]:
         """Codes of the points nearest to ``query`` (what an error would suggest)."""
+        limit = count_arg("limit", limit)
+        if not isinstance(query, str):
+            return []
         return self._index.suggestions(query, limit)
 
     def search(self, text: str, limit: int = 10) -> list[Point]:
@@ -279,6 +291,7 @@ class KnowledgeBase:
 
         ```
         """
+        limit = count_arg("limit", limit)
         hits: list[str] = []
 
         def add(codes: Iterable[str]) -> None:
@@ -356,6 +369,8 @@ class KnowledgeBase:
 
     def vessel(self, code: str) -> Vessel:
         """One of the six extraordinary vessels by id (``CHONG``, ``YINWEI`` ...)."""
+        if not isinstance(code, str):
+            raise UnknownMeridianError(code, [])
         key = code.strip().upper()
         if key in self._vessels:
             return self._vessels[key]
@@ -436,8 +451,13 @@ class KnowledgeBase:
 
         ```
         """
+        self.region(region)  # UnknownRegionError, with suggestions
+        if surface not in (None, "yin", "yang"):
+            raise QueryError(f"surface must be 'yin', 'yang' or None, got {surface!r}")
+        if not isinstance(subregions, bool):
+            raise QueryError(f"subregions must be True or False, got {subregions!r}")
         return self.anatomy.points_in(
-            region, aspects=aspects, surface=surface, subregions=subregions
+            region, aspects=names_arg("aspects", aspects), surface=surface, subregions=subregions
         )
 
     def points_innervated(
@@ -453,6 +473,8 @@ class KnowledgeBase:
 
         ```
         """
+        if (segment is None) == (nerve is None):
+            raise QueryError("give exactly one of segment= or nerve=")
         if nerve is not None:
             nerve = self.nerve(nerve).id
         if segment is not None:
@@ -461,11 +483,13 @@ class KnowledgeBase:
 
     def segments_for(self, region: str, aspects: Iterable[str] = ()) -> tuple[str, ...]:
         """Spinal segments whose dermatome covers a region, best first."""
-        return self.anatomy.segments_for(region, tuple(aspects))
+        self.region(region)
+        return self.anatomy.segments_for(region, names_arg("aspects", aspects))
 
     def nerves_for(self, region: str, aspects: Iterable[str] = ()) -> tuple[str, ...]:
         """Cutaneous nerves whose territory covers a region, best first."""
-        return self.anatomy.nerves_for(region, tuple(aspects))
+        self.region(region)
+        return self.anatomy.nerves_for(region, names_arg("aspects", aspects))
 
     def segments_of(self, query: str | Point) -> tuple[str, ...]:
         """Spinal segments of the nerves that supply a point."""
@@ -584,7 +608,7 @@ class KnowledgeBase:
         """For each point, how many independent sources (publications) among the reference
         protocols use it for ``cause`` (an id); two arms of one study count once.
         ``exclude`` leaves out protocols by id (for leave-one-out benchmarks)."""
-        skip = set(exclude)
+        skip = set(names_arg("exclude", exclude))
         seen: dict[str, set[str]] = {}
         for pr in self._data.protocols:
             if cause in pr.causes and pr.id not in skip:
@@ -596,7 +620,7 @@ class KnowledgeBase:
         self, cause: str, code: str, *, exclude: Iterable[str] = ()
     ) -> tuple[str, ...]:
         """Source ids of the reference protocols that use ``code`` for ``cause``."""
-        skip = set(exclude)
+        skip = set(names_arg("exclude", exclude))
         return tuple(
             dict.fromkeys(
                 pr.source
@@ -646,7 +670,7 @@ class KnowledgeBase:
         points: Iterable[str | Point] = (),
         meridians: Iterable[str] = (),
         regions: Iterable[str] = (),
-        location: Location | None = None,
+        location: Location | str | None = None,
         side: str | None = None,
         labels: bool = True,
         width: int = 520,
@@ -654,8 +678,8 @@ class KnowledgeBase:
         focus: float | None = None,
     ) -> BodyMap:
         """An SVG body map (front and back views) with ``points`` marked by code,
-        ``meridians`` traced through their points, and ``regions`` (or a parsed
-        ``location``) shaded; see :func:`acupoints.figure.body_map`.
+        ``meridians`` traced through their points, and ``regions`` (or a ``location``,
+        parsed or as text) shaded; see :func:`acupoints.figure.body_map`.
 
         ```pycon
         >>> import acupoints

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, get_args
 from weakref import WeakKeyDictionary
 
-from .errors import LocationError, UnknownRegionError
+from .errors import LocationError, UnknownRegionError, names_arg
 from .models import Location, RegionRef
 from .names import suggest
 from .vocab import Aspect
@@ -785,8 +785,19 @@ def from_regions(
         raise LocationError(f"side must be 'left', 'right' or 'both', not {side!r}", side)
     anatomy = kb.anatomy
     refs = []
-    for item in regions:
-        rid, aspects = (item, ()) if isinstance(item, str) else (item[0], tuple(item[1]))
+    items = (regions,) if isinstance(regions, str) else regions
+    if isinstance(items, (bytes, Mapping)) or not isinstance(items, Iterable):
+        raise LocationError(f"regions must be a list of region ids, got {regions!r}", None)
+    for item in items:
+        aspects: tuple[str, ...]
+        if isinstance(item, str):
+            rid, aspects = item, ()
+        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
+            rid, aspects = item[0], names_arg("aspects", item[1])
+        else:
+            raise LocationError(
+                f"each region must be an id or an (id, aspects) pair, got {item!r}", None
+            )
         try:
             kb.region(rid)
         except UnknownRegionError:
