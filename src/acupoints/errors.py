@@ -232,17 +232,23 @@ class QueryError(ValueError, AcupointsError):
     text for a limit ...); the message names the argument and what it takes."""
 
 
-def names_arg(what: str, value: object) -> tuple[str, ...]:
-    """``value`` as a tuple of names: one name alone is a list of one; anything but text
-    raises :class:`QueryError`."""
-    if isinstance(value, str):
+def names_arg(
+    what: str,
+    value: object,
+    kinds: tuple[type, ...] = (str,),
+    error: type[AcupointsError] | None = None,
+) -> tuple[Any, ...]:
+    """``value`` as a tuple of names (of ``kinds``: text, or also records such as a
+    :class:`~acupoints.Point`): one alone is a list of one; anything else raises ``error``
+    (:class:`QueryError` by default)."""
+    if isinstance(value, kinds):
         return (value,)
-    if isinstance(value, (bytes, Mapping)) or not isinstance(value, Iterable):
-        raise QueryError(f"{what} must be a list of names, got {value!r}")
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise (error or QueryError)(f"{what} must be a list of names, got {value!r}")
     items = tuple(value)
-    wrong = [x for x in items if not isinstance(x, str)]
+    wrong = [x for x in items if not isinstance(x, kinds)]
     if wrong:
-        raise QueryError(f"{what} must be names (text), got {wrong[0]!r}")
+        raise (error or QueryError)(f"{what} must be names, got {wrong[0]!r}")
     return items
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from .errors import AcupointsError
+from .errors import AcupointsError, names_arg
 from .models import FIGURE_HEIGHT, FIGURE_WIDTH, Location, Point
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -431,9 +431,9 @@ def body_map(
     if side not in (None, "left", "right", "both"):
         raise BodyMapError(f"side must be 'left', 'right', 'both' or None, got {side!r}")
     canvas = _Canvas(width, title, focus, labels)
-    points = _names("points", points, (str, Point))
-    meridians = _names("meridians", meridians, (str,))
-    regions = _names("regions", regions, (str,))
+    points = names_arg("points", points, (str, Point), BodyMapError)
+    meridians = names_arg("meridians", meridians, (str,), BodyMapError)
+    regions = names_arg("regions", regions, (str,), BodyMapError)
     if isinstance(location, str):
         location = kb.parse_location(location)  # LocationError, with suggestions
     elif location is not None and not isinstance(location, Location):
@@ -456,19 +456,6 @@ def body_map(
         p = kb.point(query)
         marks += _mark(canvas, fig, p, "point", side, labels, p.code)
     return BodyMap(canvas.render(fig.outline, focus), tuple(marks), tuple(shaded))
-
-
-def _names(what: str, given: object, kinds: tuple[type, ...]) -> tuple[Any, ...]:
-    """``given`` as a tuple of names: one name alone counts as a list of one ("LI4")."""
-    if isinstance(given, kinds):
-        return (given,)
-    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
-        raise BodyMapError(f"{what} must be a list of names, got {given!r}")
-    items = tuple(given)
-    wrong = [x for x in items if not isinstance(x, kinds)]
-    if wrong:
-        raise BodyMapError(f"{what} must be names, got {wrong[0]!r}")
-    return items
 
 
 def _shade_location(canvas: _Canvas, fig: _Figure, location: Location) -> list[str]:
