@@ -169,7 +169,11 @@ class Anatomy:
         """Points located in ``region`` (and, by default, its sub-regions), optionally only
         those with one of ``aspects`` or on the Yin/Yang ``surface``; in WHO order."""
         key = (region, tuple(sorted(aspects)), surface, subregions)
-        hit = self._points_cache.get(key)
+        try:
+            hit = self._points_cache.get(key)
+        except TypeError:  # unhashable, so not a region id
+            self._region_node(region)  # UnknownRegionError
+            raise
         if hit is None:
             hit = self._points_in(region, key[1], surface, subregions)
             self._points_cache[key] = hit

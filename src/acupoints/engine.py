@@ -166,7 +166,6 @@ class _Static:
     lock: threading.Lock
     not_checked: str
     # per-data tables filled on first use; keyed by rules and regions, never by a query
-    lateral: dict[str, str | None] = field(default_factory=dict)
     by_level: dict[str, tuple[Point, ...]] = field(default_factory=dict)
     picked: dict[tuple[str, str], tuple[Point, ...]] = field(default_factory=dict)
     fitting: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
@@ -205,7 +204,6 @@ def _static(kb: KnowledgeBase) -> _Static:
             protocol_ids=frozenset(pr.id for pr in kb.reference_protocols),
             lock=threading.Lock(),
             not_checked=not_checked(kb),
-            lateral={p.code: p.location.laterality for p in kb.points},
             by_level={level: tuple(ps) for level, ps in levels.items()},
         )
     return found
@@ -477,6 +475,18 @@ def _reason_text(rule: Rule, p: Point, hit: _Hit, kb: KnowledgeBase) -> str:
     return text
 
 
+def _side(p: Point, location: Location) -> tuple[str, bool]:
+    """Where a point is needled for this location, and whether that is the numb side."""
+    lat = p.location.laterality
+    if lat == "midline":
+        return "midline", False
+    if lat in ("left", "right"):
+        return lat, location.side in (lat, "both")
+    if location.side is None:
+        return "unspecified", True
+    return location.side, True
+
+
 _Matcher = Callable[[Point, str | None], bool]  # safety.effect_matcher
 _Part = tuple[str, float, _Hit | None, bool]  # rule or score part, value, hit, counted
 
@@ -502,6 +512,7 @@ class _Candidate:
 
 def _reason(
     kb: KnowledgeBase,
+    static: _Static,
     c: _Candidate,
     rid: str,
     value: float,
@@ -532,7 +543,7 @@ def _reason(
             rule=rid,
             contribution=value,
             text=f"its nerves carry {', '.join(c.shared)}, a root the numb area points to",
-            sources=_nerve_sources(kb, p),
+            sources=_nerve_sources(static, p),
         )
     total, cap = counts[c.code], kb.scoring.evidence_cap
     return construct(
@@ -545,9 +556,9 @@ def _reason(
     )
 
 
-def _nerve_sources(kb: KnowledgeBase, p: Point) -> tuple[str, ...]:
+def _nerve_sources(static: _Static, p: Point) -> tuple[str, ...]:
     """The sources of a point's innervation, sorted (once per point)."""
-    table = _static(kb).nerve_sources
+    table = static.nerve_sources
     found = table.get(p.code)
     if found is None:
         found = table[p.code] = tuple(sorted({s for i in p.innervation for s in i.sources}))
@@ -594,7 +605,9 @@ def _ranked(
             key = (rid, c.code, value, cause_id, skip)
         reason = memo.get(key)
         if reason is None:
-            reason = memo[key] = _reason(kb, c, rid, value, hit, counted, counts, cause_id, skip)
+            reason = memo[key] = _reason(
+                kb, static, c, rid, value, hit, counted, counts, cause_id, skip
+            )
             if len(memo) > 200_000:
                 memo.clear()
         reasons.append(reason)
@@ -614,6 +627,19 @@ def _ranked(
     if not warnings:
         c.built = ranked
     return ranked
+
+
+def _matchers(
+    kb: KnowledgeBase,
+    effects: list[tuple[PatientCondition, ConditionEffect]],
+    patient: Patient | None,
+    action: str,
+) -> list[tuple[PatientCondition, ConditionEffect, _Matcher]]:
+    """The patient's effects of one ``action``, each with its test of a candidate point
+    (the effect and the patient fixed once, then one call per point)."""
+    if patient is None:
+        return []
+    return [(c, e, effect_matcher(kb, e, patient)) for c, e in effects if e.action == action]
 
 
 def _share(ranked: list[_Candidate], limit: int, root_share: float) -> list[_Candidate]:
@@ -772,34 +798,22 @@ def _rank_now(
         )
     cands: list[_Candidate] = []
     top_segments = frozenset(loc.segments[:3]) if scoring.segment > 0 else frozenset()
-    point_of, order, segments, lateral = kb.point_map, static.order, static.segments, static.lateral
+    point_of, order, segments = kb.point_map, static.order, static.segments
     region_weight = scoring.region
     segment_value = round(scoring.segment, 4)
     evidence_cap, evidence_weight = scoring.evidence_cap, scoring.evidence
     weights = {rule.id: _weight(rule, the_cause) for rule in rules}
-    side = loc.side
-    nearness = ctx.nearness
     parts: list[_Part]
     for code, hits in ctx.hits.items():
         p = point_of[code]
-        lat = lateral[code]
-        if lat == "midline":
-            side_, affected = "midline", False
-        elif lat == "left" or lat == "right":
-            side_, affected = lat, side in (lat, "both")
-        elif side is None:
-            side_, affected = "unspecified", True
-        else:
-            side_, affected = side, True
+        side, affected = _side(p, loc)
         if len(hits) == 1:  # most points: one rule chose them
             main = hits[0]
             rid = main.rule.id
             parts = [(rid, round(weights[rid] * main.factor * main.quality, 4), main, True)]
         else:
             parts, main = _rule_parts(hits, weights)
-        near = nearness.get(p.location.region)
-        if near is None:
-            near = ctx.near(p.location.region)
+        near = ctx.near(p.location.region)
         if near > 0 and region_weight > 0:
             parts.append(("score.region", round(region_weight * near, 4), None, True))
         shared: list[str] = []
@@ -818,7 +832,7 @@ def _rank_now(
                 order[code],
                 parts,
                 hits,
-                side_,
+                side,
                 affected,
                 near,
                 shared,
@@ -905,11 +919,9 @@ def select(
     counts = ranking.counts
     notes = list(ranking.notes)
     applied = ranking.applied
-    effects = patient_effects(kb, patient)  # none without a patient
-    # one test per effect for this patient, then one call per candidate point
-    tests = [(c, e, effect_matcher(kb, e, patient)) for c, e in effects if patient is not None]
-    excluding = [t for t in tests if t[1].action == "exclude"]
-    cautioning = [t for t in tests if t[1].action == "caution"]
+    effects = patient_effects(kb, patient)
+    excluding = _matchers(kb, effects, patient, "exclude")
+    cautioning = _matchers(kb, effects, patient, "caution")
     exclusions: list[Exclusion] = []
     cands: list[_Candidate] = ranking.cands  # read, never changed
     if excluding:

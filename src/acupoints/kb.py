@@ -451,7 +451,6 @@ class KnowledgeBase:
 
         ```
         """
-        self.region(region)  # UnknownRegionError, with suggestions
         if surface not in (None, "yin", "yang"):
             raise QueryError(f"surface must be 'yin', 'yang' or None, got {surface!r}")
         if not isinstance(subregions, bool):
@@ -483,12 +482,10 @@ class KnowledgeBase:
 
     def segments_for(self, region: str, aspects: Iterable[str] = ()) -> tuple[str, ...]:
         """Spinal segments whose dermatome covers a region, best first."""
-        self.region(region)
         return self.anatomy.segments_for(region, names_arg("aspects", aspects))
 
     def nerves_for(self, region: str, aspects: Iterable[str] = ()) -> tuple[str, ...]:
         """Cutaneous nerves whose territory covers a region, best first."""
-        self.region(region)
         return self.anatomy.nerves_for(region, names_arg("aspects", aspects))
 
     def segments_of(self, query: str | Point) -> tuple[str, ...]:
