@@ -22,6 +22,8 @@ from acupoints import KnowledgeBase, Patient, Selection
 from acupoints.cli import main as cli_main
 from acupoints.loading import packaged_data_dir
 
+from .test_loading import edit, load_error
+
 
 # ------------------------------------------------------------------ the oracle
 @cache
@@ -434,12 +436,6 @@ def test_every_output_states_the_disclaimer(
 
 
 # ------------------------------------------------------------------ broken safety data
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.mark.parametrize(
     ("old", "new", "entry", "field", "words"),
     [
@@ -471,10 +467,8 @@ def _edit(path: Path, old: str, new: str) -> None:
 def test_a_broken_safety_file_names_the_entry_and_field(
     data_copy: Path, old: str, new: str, entry: str, field: str, words: str
 ) -> None:
-    _edit(data_copy / "safety.yaml", old, new)
-    with pytest.raises(acupoints.DataError) as exc:
-        acupoints.load(data_copy)
-    err = exc.value
+    edit(data_copy / "safety.yaml", old, new)
+    err = load_error(data_copy)
     assert (Path(err.file or "").name, err.entry, err.field) == ("safety.yaml", entry, field)
     assert words in str(err)
 

@@ -13,6 +13,8 @@ import pytest
 import acupoints
 from acupoints import KnowledgeBase, Selection, SelectionError
 
+from .test_loading import edit, load_error
+
 ARM = {"shoulder", "upper_arm", "elbow", "forearm", "wrist"}
 
 
@@ -261,12 +263,6 @@ def test_same_answer_under_any_hash_seed(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------ rules are data
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_a_new_rule_needs_no_code(data_copy: Path) -> None:
     rule = """  - id: extra.knee_for_hands
     title: A test rule that adds a knee point for the back of the hand
@@ -346,19 +342,16 @@ def test_a_new_rule_needs_no_code(data_copy: Path) -> None:
 def test_a_broken_rule_names_the_rule_and_field(
     data_copy: Path, old: str, new: str, entry: str, field: str, words: str
 ) -> None:
-    _edit(data_copy / "rules.yaml", old, new)
-    with pytest.raises(acupoints.DataError) as exc:
-        acupoints.load(data_copy)
-    err = exc.value
+    edit(data_copy / "rules.yaml", old, new)
+    err = load_error(data_copy)
     assert (Path(err.file or "").name, err.entry, err.field) == ("rules.yaml", entry, field)
     assert words in str(err)
 
 
 def test_a_broken_protocol_names_the_protocol_and_field(data_copy: Path) -> None:
-    _edit(data_copy / "protocols.yaml", "points: [PC7, PC6]", "points: [PC7, PC66]")
-    with pytest.raises(acupoints.DataError) as exc:
-        acupoints.load(data_copy)
-    assert (exc.value.entry, exc.value.field) == ("cts.yang2009", "points.1")
+    edit(data_copy / "protocols.yaml", "points: [PC7, PC6]", "points: [PC7, PC66]")
+    err = load_error(data_copy)
+    assert (err.entry, err.field) == ("cts.yang2009", "points.1")
 
 
 # ------------------------------------------------------------------ fast construction
