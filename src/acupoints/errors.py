@@ -229,7 +229,16 @@ class SelectionError(ValueError, AcupointsError):
 
 class QueryError(ValueError, AcupointsError):
     """A look-up was given an argument of the wrong kind (a number for a list of aspects,
-    text for a limit ...); the message names the argument and what it takes."""
+    text for a limit ...); the message names the argument and what it takes.
+
+    ```pycon
+    >>> import acupoints
+    >>> acupoints.load().points_in("hand", aspects=3)
+    Traceback (most recent call last):
+    acupoints.errors.QueryError: aspects must be a list of names, got 3
+
+    ```
+    """
 
 
 def names_arg(
