@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
@@ -211,9 +211,12 @@ def _static(kb: KnowledgeBase) -> _Static:
 
 @dataclass(slots=True)
 class _Hit:
+    """One rule choosing points (one object shared by every point it chose alike)."""
+
     rule: Rule
     quality: float
     factor: float
+    value: float  # round(weight x factor x quality, 4): the rule's part of the score
     where: str = ""
     level: str | None = None
     sites: tuple[str, ...] = ()
@@ -226,6 +229,7 @@ class _Context:
     cause: Cause | None
     tenderness: str
     static: _Static
+    weights: dict[str, float]
     hits: dict[str, list[_Hit]] = field(default_factory=lambda: defaultdict(list))
     nearness: dict[str, float] = field(default_factory=dict)
 
@@ -235,6 +239,18 @@ class _Context:
         if found is None:
             found = self.nearness[region] = closeness(self.kb.anatomy, region, self.location)
         return found
+
+    def hit(
+        self,
+        rule: Rule,
+        quality: float,
+        factor: float,
+        where: str = "",
+        level: str | None = None,
+        sites: tuple[str, ...] = (),
+    ) -> _Hit:
+        value = round(self.weights[rule.id] * factor * quality, 4)
+        return _Hit(rule, quality, factor, value, where, level, sites)
 
 
 def _cause_kind(cause: Cause | None) -> str:
@@ -341,76 +357,92 @@ def _near_regions(ctx: _Context, region: str) -> tuple[str, ...]:
     return found
 
 
-def _local(ctx: _Context, rule: Rule, factor: float) -> None:
+def _local(ctx: _Context, rule: Rule, factor: float) -> int:
     hits, fitting, rid = ctx.hits, ctx.static.fitting, rule.id
     inside: set[str] = set()
     for ref in ctx.location.regions:
         broad = ref.region in _LIMB_ROOTS and not ref.aspects
-        quality = 0.6 if broad else 1.0
         key = (rid, ref.region, ref.aspects, ref.surface)
         codes = fitting.get(key)
         if codes is None:
             codes = fitting[key] = tuple(
                 p.code for p in _points(ctx, ref.region, rule.select, rid) if _fits(p, ref)
             )
-        for code in codes:
-            inside.add(code)
-            hits[code].append(_Hit(rule, quality, factor, "in the numb area"))
+        if codes:
+            hit = ctx.hit(rule, 0.6 if broad else 1.0, factor, "in the numb area")
+            inside.update(codes)
+            for code in codes:
+                hits[code].append(hit)
     near: set[str] = set()
     for ref in ctx.location.regions:
         near.update(_near_regions(ctx, ref.region))
-    quality = rule.select.near
+    hit = ctx.hit(rule, rule.select.near, factor, "next to the numb area")
     for region in sorted(near):
         for p in _points(ctx, region, rule.select, rid):
             if p.code not in inside:
                 inside.add(p.code)
-                hits[p.code].append(_Hit(rule, quality, factor, "next to the numb area"))
+                hits[p.code].append(hit)
+    return len(inside)
 
 
-def _region(ctx: _Context, rule: Rule, factor: float) -> None:
+def _region(ctx: _Context, rule: Rule, factor: float) -> int:
     seen: set[str] = set()
+    by_region: dict[str, _Hit] = {}
     for region in rule.select.regions:
         for p in _points(ctx, region, rule.select, rule.id):
             if p.code in seen:
                 continue
             seen.add(p.code)
-            quality = max(0.2, ctx.near(p.location.region))
-            ctx.hits[p.code].append(_Hit(rule, quality, factor))
+            where = p.location.region
+            hit = by_region.get(where)
+            if hit is None:
+                hit = by_region[where] = ctx.hit(rule, max(0.2, ctx.near(where)), factor)
+            ctx.hits[p.code].append(hit)
+    return len(seen)
 
 
-def _codes(ctx: _Context, rule: Rule, factor: float) -> None:
+def _codes(ctx: _Context, rule: Rule, factor: float) -> int:
+    hit = ctx.hit(rule, 1.0, factor)
     for code in rule.select.codes:
-        ctx.hits[code].append(_Hit(rule, 1.0, factor))
+        ctx.hits[code].append(hit)
+    return len(rule.select.codes)
 
 
-def _by_limb(ctx: _Context, rule: Rule, factor: float) -> None:
+def _by_limb(ctx: _Context, rule: Rule, factor: float) -> int:
     anatomy = ctx.kb.anatomy
     limbs = {anatomy.limb_of(r.region) for r in ctx.location.regions}
     codes = (rule.select.arm if "arm" in limbs else ()) + (
         rule.select.leg if "leg" in limbs else ()
     )
+    hit = ctx.hit(rule, 1.0, factor)
     for code in codes:
-        ctx.hits[code].append(_Hit(rule, 1.0, factor))
+        ctx.hits[code].append(hit)
+    return len(codes)
 
 
-def _reflex(ctx: _Context, rule: Rule, factor: float) -> None:
+def _reflex(ctx: _Context, rule: Rule, factor: float) -> int:
     sel = rule.select
     regions = sel.regions or (ctx.cause.sites if ctx.cause is not None else ())
     seen: set[str] = set()
+    by_level: dict[str | None, _Hit] = {}
     for region in regions:
         for p in _points(ctx, region, sel, rule.id):
             level = p.location.level
             if p.code in seen or (sel.levels and level is not None and level not in sel.levels):
                 continue
             seen.add(p.code)
-            ctx.hits[p.code].append(_Hit(rule, 1.0, factor, level=level))
+            hit = by_level.get(level)
+            if hit is None:
+                hit = by_level[level] = ctx.hit(rule, 1.0, factor, level=level)
+            ctx.hits[p.code].append(hit)
+    return len(seen)
 
 
-def _root_level(ctx: _Context, rule: Rule, factor: float) -> None:
+def _root_level(ctx: _Context, rule: Rule, factor: float) -> int:
     sel = rule.select
     targets = list(ctx.location.segments[:2])
     if factor == 0 or not targets:
-        return
+        return 0
     best: dict[str, _Hit] = {}
 
     def offer(code: str, hit: _Hit) -> None:
@@ -421,21 +453,23 @@ def _root_level(ctx: _Context, rule: Rule, factor: float) -> None:
     for seg in targets:
         primary, near = root_levels(seg)
         for levels, quality in ((primary, 1.0), (near, sel.near)):
+            hit = ctx.hit(rule, quality, factor, level=seg)
             for level in sorted(levels, key=_ORDER.index):
                 for p in by_level.get(level, ()):
                     if not sel.meridians or p.meridian in sel.meridians:
-                        offer(p.code, _Hit(rule, quality, factor, level=seg))
+                        offer(p.code, hit)
         if sel.jiaji:
             jiaji = ctx.kb.point("EX-B2")
             sites = tuple(s.level for s in jiaji.sites if s.level in primary)
             if sites:
-                offer(jiaji.code, _Hit(rule, 1.0, factor, level=seg, sites=sites))
+                offer(jiaji.code, ctx.hit(rule, 1.0, factor, level=seg, sites=sites))
             else:
                 sites = tuple(s.level for s in jiaji.sites if s.level in near)
                 if sites:
-                    offer(jiaji.code, _Hit(rule, sel.near, factor, level=seg, sites=sites))
+                    offer(jiaji.code, ctx.hit(rule, sel.near, factor, level=seg, sites=sites))
     for code, hit in best.items():
         ctx.hits[code].append(hit)
+    return len(best)
 
 
 _SELECTORS = {
@@ -642,20 +676,23 @@ def _matchers(
     return [(c, e, effect_matcher(kb, e, patient)) for c, e in effects if e.action == action]
 
 
-def _share(ranked: list[_Candidate], limit: int, root_share: float) -> list[_Candidate]:
-    """The first ``limit`` points, with root and root-level points taking at most
-    ``root_share`` of the places while other points are left to fill them."""
+_ROOTS = ("root", "root_level")
+
+
+def _share(groups: list[str], pool: list[int], limit: int, root_share: float) -> list[int]:
+    """The first ``limit`` of ``pool`` (indices into the ranking, best first), with root
+    and root-level points taking at most ``root_share`` of the places while other points
+    are left to fill them."""
     cap = max(1, -(-round(root_share * limit * 100) // 100))
-    top = ranked[:limit]
-    if sum(1 for r in top if r.group in ("root", "root_level")) <= cap:
+    top = pool[:limit]
+    if sum(1 for i in top if groups[i] in _ROOTS) <= cap:
         return top  # the share is kept already (the roots below the cut are not needed)
-    roots = [r for r in ranked if r.group in ("root", "root_level")]
-    others = [r for r in ranked if r.group not in ("root", "root_level")]
+    roots = [i for i in pool if groups[i] in _ROOTS]
+    others = [i for i in pool if groups[i] not in _ROOTS]
     if not roots or not others:
-        return ranked[:limit]
-    keep_roots = roots[: max(cap, limit - len(others))]
-    keep = {id(r) for r in keep_roots} | {id(r) for r in others}
-    return [r for r in ranked if id(r) in keep][:limit]
+        return top
+    keep = set(roots[: max(cap, limit - len(others))]) | set(others)
+    return [i for i in pool if i in keep][:limit]
 
 
 def _cause_id(kb: KnowledgeBase, cause: str | None) -> str | None:
@@ -667,25 +704,74 @@ def _cause_id(kb: KnowledgeBase, cause: str | None) -> str | None:
         return None
 
 
+# a scored point before it is a _Candidate: (-score, WHO order, code, group, hits, rule
+# parts when several rules chose it, the hit that decides its group); the tuples sort best
+# first (the orders are unique, so the comparison never reaches the code)
+_Entry = tuple[float, tuple[int, int, int], str, str, list[_Hit], "list[_Part] | None", _Hit]
+
+
 @dataclass(slots=True)
 class _Ranking:
-    """The patient-independent part of a selection, memoised per query (see _rank)."""
+    """The patient-independent part of a selection, memoised per query (see _rank).
 
-    cands: list[_Candidate]
+    Every candidate is scored (``entries``, best first), but only the ones a selection
+    reads are turned into :class:`_Candidate` objects (``cand``), usually the first
+    ``limit``. It holds no reference to the knowledge base (it is kept in a table the
+    knowledge base owns)."""
+
+    entries: list[_Entry]
+    groups: list[str]
     applied: tuple[str, ...]
     notes: tuple[str, ...]
     counts: dict[str, int]
     steps: tuple[ProtocolNote, ...]
+    location: Location
+    point_of: Mapping[str, Point]
+    regions: dict[str, tuple[float, float | None]]  # point region -> closeness, score part
+    segments: dict[str, frozenset[str]]
+    top_segments: frozenset[str]
+    segment_value: float
+    evidence: tuple[int, float]  # cap, weight
+    slots: list[_Candidate | None]
+
+    def cand(self, i: int) -> _Candidate:
+        """The candidate at place ``i`` (built once; threads that race build equal ones)."""
+        c = self.slots[i]
+        if c is None:
+            c = self.slots[i] = self._build(self.entries[i])
+        return c
+
+    def _build(self, entry: _Entry) -> _Candidate:
+        neg, order, code, group, hits, rule_parts, main = entry
+        p = self.point_of[code]
+        side, affected = _side(p, self.location)
+        if rule_parts is None:
+            parts: list[_Part] = [(main.rule.id, main.value, main, True)]
+        else:
+            parts = list(rule_parts)
+        near, region_value = self.regions[p.location.region]
+        if region_value is not None:
+            parts.append(("score.region", region_value, None, True))
+        shared: list[str] = []
+        top = self.top_segments
+        if top and not self.segments[code].isdisjoint(top):
+            shared = sorted(self.segments[code] & top)
+            parts.append(("score.segment", self.segment_value, None, True))
+        cap, weight = self.evidence
+        n = min(self.counts.get(code, 0), cap) if self.counts else 0
+        if n and weight > 0:
+            parts.append(("score.evidence", round(weight * n, 4), None, True))
+        return _Candidate(code, p, -neg, group, order, parts, hits, side, affected, near, shared)
 
 
-def _rule_parts(hits: list[_Hit], weights: dict[str, float]) -> tuple[list[_Part], _Hit]:
+def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
     """The rule parts of a point's score when several rules (or one rule several times)
     chose it, and the hit that decides its group."""
     by_rule: dict[str, float] = {}
     best_hit: dict[str, _Hit] = {}
     for h in hits:
         rid = h.rule.id
-        value = round(weights[rid] * h.factor * h.quality, 4)
+        value = h.value
         if rid in by_rule and by_rule[rid] >= value:
             continue
         by_rule[rid] = value
@@ -768,9 +854,11 @@ def _rank_now(
 ) -> _Ranking:
     scoring = kb.scoring
     rules = kb.rules
-    ctx = _Context(kb, loc, the_cause, tenderness, static)
+    weights = {rule.id: _weight(rule, the_cause) for rule in rules}
+    ctx = _Context(kb, loc, the_cause, tenderness, static, weights)
     notes: list[str] = []
     applied: list[str] = []
+    inferred = False
     if the_cause is not None and the_cause.kind == "residual":
         notes.append(
             "Numbness or heaviness left after a session is usually residual needle "
@@ -782,10 +870,10 @@ def _rank_now(
             if factor <= 0:
                 continue
             applied.append(rule.id)
-            _SELECTORS[rule.select.kind](ctx, rule, factor)
-    if any(
-        h.factor < 1 for hits in ctx.hits.values() for h in hits if h.rule.group.startswith("root")
-    ):
+            chose = _SELECTORS[rule.select.kind](ctx, rule, factor)
+            if chose and factor < 1 and rule.group.startswith("root"):
+                inferred = True
+    if inferred:
         notes.append(
             "Root involvement was inferred from the dermatome, not given as a cause; "
             "root rules count at reduced weight."
@@ -796,51 +884,61 @@ def _rank_now(
         counts = static.evidence.get(ekey) or static.evidence.setdefault(
             ekey, kb.evidence_counts(the_cause.id, exclude=skip)
         )
-    cands: list[_Candidate] = []
     top_segments = frozenset(loc.segments[:3]) if scoring.segment > 0 else frozenset()
     point_of, order, segments = kb.point_map, static.order, static.segments
     region_weight = scoring.region
     segment_value = round(scoring.segment, 4)
     evidence_cap, evidence_weight = scoring.evidence_cap, scoring.evidence
-    weights = {rule.id: _weight(rule, the_cause) for rule in rules}
-    parts: list[_Part]
+    # the score as _Ranking._build makes its parts, added in the same order (a missing
+    # part adds 0.0, which leaves a float as it is)
+    regions: dict[str, tuple[float, float | None]] = {}
+    entries: list[_Entry] = []
     for code, hits in ctx.hits.items():
-        p = point_of[code]
-        side, affected = _side(p, loc)
+        region = point_of[code].location.region
+        near_part = regions.get(region)
+        if near_part is None:
+            near = ctx.near(region)
+            near_part = regions[region] = (
+                near,
+                round(region_weight * near, 4) if near > 0 and region_weight > 0 else None,
+            )
         if len(hits) == 1:  # most points: one rule chose them
             main = hits[0]
-            rid = main.rule.id
-            parts = [(rid, round(weights[rid] * main.factor * main.quality, 4), main, True)]
+            rule_parts = None
+            score = main.value
         else:
-            parts, main = _rule_parts(hits, weights)
-        near = ctx.near(p.location.region)
-        if near > 0 and region_weight > 0:
-            parts.append(("score.region", round(region_weight * near, 4), None, True))
-        shared: list[str] = []
+            rule_parts, main = _rule_parts(hits)
+            score = 0.0
+            for part in rule_parts:
+                score += part[1]
+        score += near_part[1] or 0.0
         if top_segments and not segments[code].isdisjoint(top_segments):
-            shared = sorted(segments[code] & top_segments)
-            parts.append(("score.segment", segment_value, None, True))
-        n = min(counts.get(code, 0), evidence_cap) if counts else 0
-        if n and evidence_weight > 0:
-            parts.append(("score.evidence", round(evidence_weight * n, 4), None, True))
-        cands.append(
-            _Candidate(
-                code,
-                p,
-                round(sum([x[1] for x in parts]), 4),
-                main.rule.group,
-                order[code],
-                parts,
-                hits,
-                side,
-                affected,
-                near,
-                shared,
-            )
+            score += segment_value
+        if counts and evidence_weight > 0:
+            n = min(counts.get(code, 0), evidence_cap)
+            if n:
+                score += round(evidence_weight * n, 4)
+        entries.append(
+            (-round(score, 4), order[code], code, main.rule.group, hits, rule_parts, main)
         )
-    cands.sort(key=lambda c: (-c.score, c.order))
+    entries.sort()
     steps = tuple(static.steps[st.id] for st in kb.protocol if applies(ctx, st.when, 1.0) > 0)
-    return _Ranking(cands, tuple(applied), tuple(notes), counts, steps)
+    return _Ranking(
+        entries,
+        [e[3] for e in entries],
+        tuple(applied),
+        tuple(notes),
+        counts,
+        steps,
+        loc,
+        point_of,
+        regions,
+        segments,
+        top_segments,
+        segment_value,
+        (evidence_cap, evidence_weight),
+        [None] * len(entries),
+    )
 
 
 def select(
@@ -923,15 +1021,16 @@ def select(
     excluding = _matchers(kb, effects, patient, "exclude")
     cautioning = _matchers(kb, effects, patient, "caution")
     exclusions: list[Exclusion] = []
-    cands: list[_Candidate] = ranking.cands  # read, never changed
+    pool = range(len(ranking.entries))  # places in the ranking, best first
     if excluding:
-        cands = []
-        for c in ranking.cands:
+        kept: list[int] = []
+        for i in pool:
+            c = ranking.cand(i)
             excluded_by = [
                 (cond, eff) for cond, eff, matches in excluding if matches(c.point, c.side)
             ]
             if not excluded_by:
-                cands.append(c)
+                kept.append(i)
                 continue
             exclusions.append(
                 construct(
@@ -942,15 +1041,19 @@ def select(
                     sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),
                 )
             )
+        pool = kept  # type: ignore[assignment]
     exclusions.sort(key=lambda e: static.order[e.code])
-    picked = _share(cands, limit, scoring.root_share)
-    if picked != cands[:limit]:
+    picked = _share(ranking.groups, list(pool), limit, scoring.root_share)
+    if picked != list(pool[:limit]):
         notes.append(
             f"At most {scoring.root_share:.0%} of the list goes to root and root-level "
             "points, so that points of the numb limb keep their place."
         )
     cause_id = the_cause.id if the_cause else ""
-    chosen = [_ranked(kb, static, c, patient, cautioning, counts, cause_id, skip) for c in picked]
+    chosen = [
+        _ranked(kb, static, ranking.cand(i), patient, cautioning, counts, cause_id, skip)
+        for i in picked
+    ]
     protocol = list(ranking.steps)
     seen_protocol: set[tuple[str, str]] = set()
     patient_steps: list[ProtocolNote] = []
