@@ -245,6 +245,16 @@ def test_search(kb: KnowledgeBase) -> None:
     assert kb.search("") == []
 
 
+def test_a_limit_of_zero_finds_nothing(kb: KnowledgeBase) -> None:
+    # found by the property over every method: difflib refuses n=0 when only near
+    # spellings are left
+    assert kb.search("numb", limit=0) == []
+    assert kb.search("sanli", limit=0) == []
+    assert kb.suggest("LI44", limit=0) == []
+    assert kb.suggest("numb", limit=0) == []
+    assert kb.search("numb", limit=1) and kb.suggest("LI44", limit=1)
+
+
 def test_vessel_region_and_source_lookups(kb: KnowledgeBase) -> None:
     assert kb.vessel("chong").confluent_point == "SP4"
     assert kb.region("hand.dorsum").parent == "hand"

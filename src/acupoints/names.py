@@ -134,7 +134,10 @@ def hanzi_key(text: str) -> str | None:
 
 
 def suggest(query: str, candidates: Iterable[str], limit: int = 5) -> list[str]:
-    """Nearest matches of ``query`` among ``candidates`` (case-insensitive), best first."""
+    """Nearest matches of ``query`` among ``candidates`` (case-insensitive), best first;
+    none for a ``limit`` of 0."""
+    if limit <= 0:
+        return []
     pool = {c.lower(): c for c in candidates}
     probe = query.lower()
     hits = difflib.get_close_matches(probe, pool, n=limit, cutoff=0.5)
