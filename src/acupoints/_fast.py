@@ -48,8 +48,27 @@ def construct(cls: type[M], /, **values: Any) -> M:
     data = defaults.copy()  # the fields in their declared order, as validation leaves them
     data.update(values)
     m = cls.__new__(cls)
-    object.__setattr__(m, "__dict__", data)
-    object.__setattr__(m, "__pydantic_fields_set__", set(given))
-    object.__setattr__(m, "__pydantic_extra__", None)
-    object.__setattr__(m, "__pydantic_private__", None)
+    _set(m, "__dict__", data)
+    _set(m, "__pydantic_fields_set__", set(given))
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
     return m
+
+
+def make(cls: type[M], data: dict[str, Any], /) -> M:
+    """An instance of ``cls`` holding ``data``: every field of ``cls``, in the order the
+    model declares them (trusted). The engine's hot path: unlike :func:`construct` it
+    neither fills defaults nor copies, but it still refuses a missing or unknown field."""
+    plan = _PLANS.get(cls) or _plan(cls)
+    if data.keys() != plan[2]:
+        missing, unknown = sorted(plan[2] - data.keys()), sorted(data.keys() - plan[2])
+        raise TypeError(f"{cls.__name__}: missing {missing}, unknown {unknown}")
+    m = cls.__new__(cls)
+    _set(m, "__dict__", data)
+    _set(m, "__pydantic_fields_set__", set(data))
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
+
+
+_set = object.__setattr__

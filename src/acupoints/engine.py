@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING, cast
 from weakref import WeakKeyDictionary
 
 from . import DISCLAIMER, __version__
-from ._fast import construct
+from ._fast import construct, make
 from .errors import LocationError, QueryError, SelectionError, UnknownCauseError, names_arg
 from .index import code_order
 from .models import Location, Point, RegionRef
-from .rules import Cause, Conditions, Rule, Selector, Tenderness
+from .rules import Cause, Conditions, Rule, Selector
 from .safety import (
     ConditionEffect,
     Exclusion,
@@ -49,8 +49,6 @@ from .selection import ProtocolNote, RankedPoint, Reason, Selection
 if TYPE_CHECKING:
     from .anatomy import Anatomy
     from .kb import KnowledgeBase
-    from .rules import RuleGroup
-    from .selection import PointSide
 
 __all__ = ["closeness", "root_levels", "select"]
 
@@ -158,6 +156,7 @@ class _Static:
 
     order: dict[str, tuple[int, int, int]]
     segments: dict[str, frozenset[str]]
+    region_of: dict[str, str]
     steps: dict[str, ProtocolNote]
     evidence: dict[tuple[str, frozenset[str]], dict[str, int]]
     reasons: dict[tuple[object, ...], Reason]
@@ -171,6 +170,15 @@ class _Static:
     fitting: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
     near_regions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     nerve_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    texts: dict[tuple[object, ...], str] = field(default_factory=dict)  # rule reasons
+    next_to: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
+    groups: dict[tuple[object, ...], tuple[tuple[object, tuple[str, ...]], ...]] = field(
+        default_factory=dict
+    )
+    levels: dict[tuple[object, ...], _LevelPlan] = field(default_factory=dict)
+    pairs: dict[tuple[str, str, bool], float] = field(default_factory=dict)  # closeness
+    weights: dict[str | None, dict[str, float]] = field(default_factory=dict)  # per cause
+    region_fits: dict[tuple[str, bool, tuple[str, ...]], bool] = field(default_factory=dict)
 
 
 _STATIC: WeakKeyDictionary[KnowledgeBase, _Static] = WeakKeyDictionary()
@@ -187,6 +195,7 @@ def _static(kb: KnowledgeBase) -> _Static:
         found = _STATIC[kb] = _Static(
             order={p.code: code_order(p.code) for p in kb.points},
             segments={p.code: frozenset(anatomy.segments_of_point(p.code)) for p in kb.points},
+            region_of={p.code: p.location.region for p in kb.points},
             steps={
                 st.id: construct(
                     ProtocolNote,
@@ -230,14 +239,44 @@ class _Context:
     tenderness: str
     static: _Static
     weights: dict[str, float]
-    hits: dict[str, list[_Hit]] = field(default_factory=lambda: defaultdict(list))
+    kind: str = "unknown"  # of the cause
+    # the points chosen so far: each with the first hit that chose it, and the ones chosen
+    # more than once with all their hits (in the order of the rules)
+    one: dict[str, _Hit] = field(default_factory=dict)
+    many: dict[str, list[_Hit]] = field(default_factory=dict)
     nearness: dict[str, float] = field(default_factory=dict)
+
+    def add(self, codes: Collection[str], hit: _Hit) -> int:
+        """``hit`` chose ``codes`` (distinct); how many."""
+        one = self.one
+        fresh = dict.fromkeys(codes, hit)
+        clash = one.keys() & fresh.keys()
+        if clash:
+            many = self.many
+            for code in clash:
+                del fresh[code]
+                more = many.get(code)
+                if more is None:
+                    many[code] = [one[code], hit]
+                else:
+                    more.append(hit)
+        one.update(fresh)
+        return len(codes)
 
     def near(self, region: str) -> float:
         """:func:`closeness` of a point region to this location (once per region)."""
         found = self.nearness.get(region)
         if found is None:
-            found = self.nearness[region] = closeness(self.kb.anatomy, region, self.location)
+            pairs, anatomy = self.static.pairs, self.kb.anatomy
+            found = 0.0
+            for ref in self.location.regions:
+                key = (region, ref.region, not ref.aspects)
+                score = pairs.get(key)
+                if score is None:
+                    score = pairs[key] = _pair(anatomy, region, ref.region, not ref.aspects)
+                if score > found:
+                    found = score
+            self.nearness[region] = found
         return found
 
     def hit(
@@ -271,7 +310,7 @@ def _root_factor(ctx: _Context, spine: str, inferred: float) -> float:
     cause = ctx.cause
     if cause is not None and cause.spine is not None:
         return 1.0 if spine in ("any", cause.spine) else 0.0
-    if _cause_kind(cause) != "unknown":
+    if ctx.kind != "unknown":
         return 0.0
     loc = ctx.location
     if loc.pattern == "dermatome" and loc.segments:
@@ -283,31 +322,43 @@ def _root_factor(ctx: _Context, spine: str, inferred: float) -> float:
 
 def applies(ctx: _Context, when: Conditions, inferred: float) -> float:
     """The factor (0 = does not apply) of a rule's or step's conditions."""
-    anatomy = ctx.kb.anatomy
-    loc = ctx.location
-    kind = _cause_kind(ctx.cause)
     if when.causes and (ctx.cause is None or ctx.cause.id not in when.causes):
         return 0.0
+    kind = ctx.kind
     if when.cause_kinds and kind not in when.cause_kinds:
         return 0.0
     if when.not_cause_kinds and kind in when.not_cause_kinds:
         return 0.0
+    loc = ctx.location
     if when.patterns and loc.pattern not in when.patterns:
         return 0.0
     if when.tenderness and ctx.tenderness not in when.tenderness:
         return 0.0
-    if when.regions and not any(
-        anatomy.within(r.region, want)
-        or (not r.aspects and r.surface is None and anatomy.within(want, r.region))
-        for r in loc.regions
-        for want in when.regions
-    ):
+    if when.regions and not _names_region(ctx, when.regions):
         return 0.0
     if when.surfaces and not any(r.surface in when.surfaces for r in loc.regions):
         return 0.0
     if when.root is not None:
         return _root_factor(ctx, when.root, inferred)
     return 1.0
+
+
+def _names_region(ctx: _Context, wanted: tuple[str, ...]) -> bool:
+    """Whether a region of the location lies inside one of ``wanted``, or (named alone,
+    with no aspect or surface) holds one of them (a per-data table: regions, not texts)."""
+    table = ctx.static.region_fits
+    for r in ctx.location.regions:
+        bare = not r.aspects and r.surface is None
+        key = (r.region, bare, wanted)
+        found = table.get(key)
+        if found is None:
+            within = ctx.kb.anatomy.within
+            found = table[key] = any(
+                within(r.region, want) or (bare and within(want, r.region)) for want in wanted
+            )
+        if found:
+            return True
+    return False
 
 
 def _points(ctx: _Context, region: str, sel: Selector, rid: str) -> tuple[Point, ...]:
@@ -358,54 +409,94 @@ def _near_regions(ctx: _Context, region: str) -> tuple[str, ...]:
 
 
 def _local(ctx: _Context, rule: Rule, factor: float) -> int:
-    hits, fitting, rid = ctx.hits, ctx.static.fitting, rule.id
-    inside: set[str] = set()
-    for ref in ctx.location.regions:
-        broad = ref.region in _LIMB_ROOTS and not ref.aspects
-        key = (rid, ref.region, ref.aspects, ref.surface)
-        codes = fitting.get(key)
-        if codes is None:
-            codes = fitting[key] = tuple(
-                p.code for p in _points(ctx, ref.region, rule.select, rid) if _fits(p, ref)
-            )
+    static, rid = ctx.static, rule.id
+    refs = ctx.location.regions
+    added = 0
+    for ref in refs:
+        codes = _fitting(ctx, rule, ref)
         if codes:
-            hit = ctx.hit(rule, 0.6 if broad else 1.0, factor, "in the numb area")
-            inside.update(codes)
-            for code in codes:
-                hits[code].append(hit)
-    near: set[str] = set()
-    for ref in ctx.location.regions:
-        near.update(_near_regions(ctx, ref.region))
+            broad = ref.region in _LIMB_ROOTS and not ref.aspects
+            added += ctx.add(
+                codes, ctx.hit(rule, 0.6 if broad else 1.0, factor, "in the numb area")
+            )
     hit = ctx.hit(rule, rule.select.near, factor, "next to the numb area")
+    if len(refs) == 1:  # most locations: a per-data table of the points next to the region
+        ref = refs[0]
+        key = (rid, ref.region, ref.aspects, ref.surface)
+        near = static.next_to.get(key)
+        if near is None:
+            near = static.next_to[key] = _next_to(ctx, rule, [ref])
+    else:
+        near = _next_to(ctx, rule, refs)
+    return added + ctx.add(near, hit)
+
+
+def _fitting(ctx: _Context, rule: Rule, ref: RegionRef) -> tuple[str, ...]:
+    """The points a ``local`` rule takes in a numb region (and on the part of it named)."""
+    key = (rule.id, ref.region, ref.aspects, ref.surface)
+    codes = ctx.static.fitting.get(key)
+    if codes is None:
+        codes = ctx.static.fitting[key] = tuple(
+            p.code for p in _points(ctx, ref.region, rule.select, rule.id) if _fits(p, ref)
+        )
+    return codes
+
+
+def _next_to(ctx: _Context, rule: Rule, refs: Collection[RegionRef]) -> tuple[str, ...]:
+    """The points a ``local`` rule takes next to the numb regions and not in them."""
+    inside = {code for ref in refs for code in _fitting(ctx, rule, ref)}
+    near: set[str] = set()
+    for ref in refs:
+        near.update(_near_regions(ctx, ref.region))
+    out: dict[str, None] = {}
     for region in sorted(near):
-        for p in _points(ctx, region, rule.select, rid):
+        for p in _points(ctx, region, rule.select, rule.id):
             if p.code not in inside:
-                inside.add(p.code)
-                hits[p.code].append(hit)
-    return len(inside)
+                out[p.code] = None
+    return tuple(out)
+
+
+def _by_region(
+    points: Collection[Point], key: Callable[[Point], object]
+) -> tuple[tuple[object, tuple[str, ...]], ...]:
+    """The codes of ``points`` (each once) grouped by ``key``, groups in order of first
+    appearance."""
+    groups: dict[object, dict[str, None]] = {}
+    for p in points:
+        groups.setdefault(key(p), {})[p.code] = None
+    seen: set[str] = set()
+    out = []
+    for k, codes in groups.items():
+        fresh = tuple(c for c in codes if c not in seen)
+        seen.update(fresh)
+        out.append((k, fresh))
+    return tuple(out)
 
 
 def _region(ctx: _Context, rule: Rule, factor: float) -> int:
-    seen: set[str] = set()
-    by_region: dict[str, _Hit] = {}
-    for region in rule.select.regions:
-        for p in _points(ctx, region, rule.select, rule.id):
-            if p.code in seen:
-                continue
-            seen.add(p.code)
-            where = p.location.region
-            hit = by_region.get(where)
-            if hit is None:
-                hit = by_region[where] = ctx.hit(rule, max(0.2, ctx.near(where)), factor)
-            ctx.hits[p.code].append(hit)
-    return len(seen)
+    key = (rule.id, "region")
+    groups = ctx.static.groups.get(key)
+    if groups is None:
+        points = _first([_points(ctx, r, rule.select, rule.id) for r in rule.select.regions])
+        groups = ctx.static.groups[key] = _by_region(points, lambda p: p.location.region)
+    added = 0
+    for region, codes in groups:
+        quality = max(0.2, ctx.near(cast(str, region)))
+        added += ctx.add(codes, ctx.hit(rule, quality, factor))
+    return added
+
+
+def _first(lists: list[tuple[Point, ...]]) -> list[Point]:
+    """The points of ``lists`` in order, each at its first appearance."""
+    out: dict[str, Point] = {}
+    for points in lists:
+        for p in points:
+            out.setdefault(p.code, p)
+    return list(out.values())
 
 
 def _codes(ctx: _Context, rule: Rule, factor: float) -> int:
-    hit = ctx.hit(rule, 1.0, factor)
-    for code in rule.select.codes:
-        ctx.hits[code].append(hit)
-    return len(rule.select.codes)
+    return ctx.add(rule.select.codes, ctx.hit(rule, 1.0, factor))
 
 
 def _by_limb(ctx: _Context, rule: Rule, factor: float) -> int:
@@ -414,62 +505,76 @@ def _by_limb(ctx: _Context, rule: Rule, factor: float) -> int:
     codes = (rule.select.arm if "arm" in limbs else ()) + (
         rule.select.leg if "leg" in limbs else ()
     )
-    hit = ctx.hit(rule, 1.0, factor)
-    for code in codes:
-        ctx.hits[code].append(hit)
-    return len(codes)
+    return ctx.add(tuple(dict.fromkeys(codes)), ctx.hit(rule, 1.0, factor))
 
 
 def _reflex(ctx: _Context, rule: Rule, factor: float) -> int:
     sel = rule.select
     regions = sel.regions or (ctx.cause.sites if ctx.cause is not None else ())
-    seen: set[str] = set()
-    by_level: dict[str | None, _Hit] = {}
-    for region in regions:
-        for p in _points(ctx, region, sel, rule.id):
-            level = p.location.level
-            if p.code in seen or (sel.levels and level is not None and level not in sel.levels):
-                continue
-            seen.add(p.code)
-            hit = by_level.get(level)
-            if hit is None:
-                hit = by_level[level] = ctx.hit(rule, 1.0, factor, level=level)
-            ctx.hits[p.code].append(hit)
-    return len(seen)
+    key = (rule.id, "reflex", regions)
+    groups = ctx.static.groups.get(key)
+    if groups is None:
+        points = [
+            p
+            for p in _first([_points(ctx, r, sel, rule.id) for r in regions])
+            if not (sel.levels and p.location.level is not None) or p.location.level in sel.levels
+        ]
+        groups = ctx.static.groups[key] = _by_region(points, lambda p: p.location.level)
+    added = 0
+    for level, codes in groups:
+        added += ctx.add(codes, ctx.hit(rule, 1.0, factor, level=cast("str | None", level)))
+    return added
 
 
 def _root_level(ctx: _Context, rule: Rule, factor: float) -> int:
-    sel = rule.select
-    targets = list(ctx.location.segments[:2])
+    targets = tuple(ctx.location.segments[:2])
     if factor == 0 or not targets:
         return 0
-    best: dict[str, _Hit] = {}
+    key = (rule.id, "root_level", targets)
+    plan = ctx.static.levels.get(key)
+    if plan is None:
+        plan = ctx.static.levels[key] = _root_plan(ctx, rule, targets)
+    added = 0
+    for quality, seg, sites, codes in plan:
+        added += ctx.add(codes, ctx.hit(rule, quality, factor, level=seg, sites=sites))
+    return added
 
-    def offer(code: str, hit: _Hit) -> None:
-        if code not in best or hit.quality > best[code].quality:
+
+_LevelPlan = tuple[tuple[float, str, tuple[str, ...], tuple[str, ...]], ...]
+
+
+def _root_plan(ctx: _Context, rule: Rule, targets: tuple[str, ...]) -> _LevelPlan:
+    """The points a ``root_level`` rule takes for the first two root segments of a
+    location, as (quality, segment, sites, codes) groups: each point once, at the best
+    quality any segment gives it (the first segment on a tie)."""
+    sel = rule.select
+    best: dict[str, tuple[float, str, tuple[str, ...]]] = {}
+
+    def offer(code: str, hit: tuple[float, str, tuple[str, ...]]) -> None:
+        if code not in best or hit[0] > best[code][0]:
             best[code] = hit
 
     by_level = ctx.static.by_level
     for seg in targets:
         primary, near = root_levels(seg)
         for levels, quality in ((primary, 1.0), (near, sel.near)):
-            hit = ctx.hit(rule, quality, factor, level=seg)
             for level in sorted(levels, key=_ORDER.index):
                 for p in by_level.get(level, ()):
                     if not sel.meridians or p.meridian in sel.meridians:
-                        offer(p.code, hit)
+                        offer(p.code, (quality, seg, ()))
         if sel.jiaji:
             jiaji = ctx.kb.point("EX-B2")
             sites = tuple(s.level for s in jiaji.sites if s.level in primary)
             if sites:
-                offer(jiaji.code, ctx.hit(rule, 1.0, factor, level=seg, sites=sites))
+                offer(jiaji.code, (1.0, seg, sites))
             else:
                 sites = tuple(s.level for s in jiaji.sites if s.level in near)
                 if sites:
-                    offer(jiaji.code, ctx.hit(rule, sel.near, factor, level=seg, sites=sites))
+                    offer(jiaji.code, (sel.near, seg, sites))
+    groups: dict[tuple[float, str, tuple[str, ...]], list[str]] = {}
     for code, hit in best.items():
-        ctx.hits[code].append(hit)
-    return len(best)
+        groups.setdefault(hit, []).append(code)
+    return tuple((q, seg, sites, tuple(codes)) for (q, seg, sites), codes in groups.items())
 
 
 _SELECTORS = {
@@ -558,10 +663,15 @@ def _reason(
 ) -> Reason:
     p = c.point
     if hit is not None:
-        text = _reason_text(hit.rule, p, hit, kb)
+        key = (rid, c.code, hit.where, hit.level, hit.sites)
+        text = static.texts.get(key) or static.texts.setdefault(
+            key, _reason_text(hit.rule, p, hit, kb)
+        )
         if not counted:
             text += f" (not added: the {hit.rule.group} group counts its strongest rule only)"
-        return construct(Reason, rule=rid, text=text, contribution=value, sources=hit.rule.sources)
+        return make(
+            Reason, {"rule": rid, "text": text, "contribution": value, "sources": hit.rule.sources}
+        )
     if rid == "score.region":
         return construct(
             Reason,
@@ -645,18 +755,27 @@ def _ranked(
             if len(memo) > 200_000:
                 memo.clear()
         reasons.append(reason)
-    ranked = construct(
+    hits = c.hits
+    if len(hits) == 1:
+        root_level = hits[0].level if hits[0].rule.select.kind == "root_level" else None
+        sites = tuple(dict.fromkeys(hits[0].sites)) if hits[0].sites else ()
+    else:
+        root_level = next((h.level for h in hits if h.rule.select.kind == "root_level"), None)
+        sites = tuple(dict.fromkeys(s for h in hits for s in h.sites))
+    ranked = make(
         RankedPoint,
-        code=c.code,
-        point=p,
-        score=c.score,
-        group=cast("RuleGroup", c.group),
-        reasons=tuple(reasons),
-        side=cast("PointSide", c.side),
-        affected_side=c.affected,
-        root_level=next((h.level for h in c.hits if h.rule.select.kind == "root_level"), None),
-        sites=tuple(dict.fromkeys(s for h in c.hits for s in h.sites)),
-        cautions=cautions_for(p, warnings),
+        {
+            "code": c.code,
+            "point": p,
+            "score": c.score,
+            "group": c.group,
+            "reasons": tuple(reasons),
+            "side": c.side,
+            "affected_side": c.affected,
+            "root_level": root_level,
+            "sites": sites,
+            "cautions": cautions_for(p, warnings),
+        },
     )
     if not warnings:
         c.built = ranked
@@ -704,10 +823,13 @@ def _cause_id(kb: KnowledgeBase, cause: str | None) -> str | None:
         return None
 
 
-# a scored point before it is a _Candidate: (-score, WHO order, code, group, hits, rule
-# parts when several rules chose it, the hit that decides its group); the tuples sort best
+# a scored point before it is a _Candidate: (-score, WHO order, code, group, and when
+# several rules chose it its hits and rule parts, the hit that decides its group); the
+# tuples sort best
 # first (the orders are unique, so the comparison never reaches the code)
-_Entry = tuple[float, tuple[int, int, int], str, str, list[_Hit], "list[_Part] | None", _Hit]
+_Entry = tuple[
+    float, tuple[int, int, int], str, str, "list[_Hit] | None", "list[_Part] | None", _Hit
+]
 
 
 @dataclass(slots=True)
@@ -745,7 +867,8 @@ class _Ranking:
         neg, order, code, group, hits, rule_parts, main = entry
         p = self.point_of[code]
         side, affected = _side(p, self.location)
-        if rule_parts is None:
+        if hits is None or rule_parts is None:
+            hits = [main]
             parts: list[_Part] = [(main.rule.id, main.value, main, True)]
         else:
             parts = list(rule_parts)
@@ -766,33 +889,34 @@ class _Ranking:
 
 def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
     """The rule parts of a point's score when several rules (or one rule several times)
-    chose it, and the hit that decides its group."""
+    chose it, and the hit that decides its group (the strongest, then the greatest id)."""
     by_rule: dict[str, float] = {}
     best_hit: dict[str, _Hit] = {}
     for h in hits:
         rid = h.rule.id
         value = h.value
-        if rid in by_rule and by_rule[rid] >= value:
+        old = by_rule.get(rid)
+        if old is not None and old >= value:
             continue
         by_rule[rid] = value
         best_hit[rid] = h
     # within a group only the strongest rule counts: a point on both leg surfaces, or
     # both named and in the reflex area, is not counted twice for the same idea
-    group_best: dict[str, str] = {}
+    group_best: dict[str, tuple[float, str]] = {}
+    top = (-1.0, "")
     for rid, value in by_rule.items():
         grp = best_hit[rid].rule.group
-        if (
-            grp not in group_best
-            or value > by_rule[group_best[grp]]
-            or (value == by_rule[group_best[grp]] and rid < group_best[grp])
-        ):
-            group_best[grp] = rid
+        cur = group_best.get(grp)
+        if cur is None or value > cur[0] or (value == cur[0] and rid < cur[1]):
+            group_best[grp] = (value, rid)
+        if (value, rid) > top:
+            top = (value, rid)
     parts: list[_Part] = []
     for rid, value in by_rule.items():
-        counted = group_best[best_hit[rid].rule.group] == rid
-        parts.append((rid, value if counted else 0.0, best_hit[rid], counted))
-    main = max(best_hit.values(), key=lambda h: (by_rule[h.rule.id], h.rule.id))
-    return parts, main
+        h = best_hit[rid]
+        counted = group_best[h.rule.group][1] == rid
+        parts.append((rid, value if counted else 0.0, h, counted))
+    return parts, best_hit[top[1]]
 
 
 def kb_protocol_ids(kb: KnowledgeBase) -> frozenset[str]:
@@ -854,8 +978,11 @@ def _rank_now(
 ) -> _Ranking:
     scoring = kb.scoring
     rules = kb.rules
-    weights = {rule.id: _weight(rule, the_cause) for rule in rules}
-    ctx = _Context(kb, loc, the_cause, tenderness, static, weights)
+    cause_id = the_cause.id if the_cause is not None else None
+    weights = static.weights.get(cause_id) or static.weights.setdefault(
+        cause_id, {rule.id: _weight(rule, the_cause) for rule in rules}
+    )
+    ctx = _Context(kb, loc, the_cause, tenderness, static, weights, _cause_kind(the_cause))
     notes: list[str] = []
     applied: list[str] = []
     inferred = False
@@ -893,8 +1020,10 @@ def _rank_now(
     # part adds 0.0, which leaves a float as it is)
     regions: dict[str, tuple[float, float | None]] = {}
     entries: list[_Entry] = []
-    for code, hits in ctx.hits.items():
-        region = point_of[code].location.region
+    many = ctx.many
+    region_of = static.region_of
+    for code, main in ctx.one.items():
+        region = region_of[code]
         near_part = regions.get(region)
         if near_part is None:
             near = ctx.near(region)
@@ -902,8 +1031,8 @@ def _rank_now(
                 near,
                 round(region_weight * near, 4) if near > 0 and region_weight > 0 else None,
             )
-        if len(hits) == 1:  # most points: one rule chose them
-            main = hits[0]
+        hits = many.get(code)
+        if hits is None:  # most points: one rule chose them
             rule_parts = None
             score = main.value
         else:
@@ -1092,21 +1221,23 @@ def select(
         notes.insert(
             0, "Red flags were raised: have a doctor assess these symptoms before any acupuncture."
         )
-    return construct(
+    return make(
         Selection,
-        disclaimer=DISCLAIMER,
-        emergency=emergency,
-        red_flags=flags,
-        query=query,
-        location=loc,
-        cause=the_cause.id if the_cause else None,
-        tenderness=cast("Tenderness", tenderness),
-        patient=patient,
-        points=tuple(chosen),
-        excluded=tuple(exclusions),
-        protocol=tuple(protocol),
-        aftercare=kb.aftercare_items,
-        notes=tuple(notes),
-        rules_applied=tuple(applied),
-        version=__version__,
+        {
+            "disclaimer": DISCLAIMER,
+            "emergency": emergency,
+            "red_flags": flags,
+            "query": query,
+            "location": loc,
+            "cause": the_cause.id if the_cause else None,
+            "tenderness": tenderness,
+            "patient": patient,
+            "points": tuple(chosen),
+            "excluded": tuple(exclusions),
+            "protocol": tuple(protocol),
+            "aftercare": kb.aftercare_items,
+            "notes": tuple(notes),
+            "rules_applied": tuple(applied),
+            "version": __version__,
+        },
     )
