@@ -156,7 +156,7 @@ class _Static:
 
     order: dict[str, tuple[int, int, int]]
     segments: dict[str, frozenset[str]]
-    region_of: dict[str, str]
+    info: dict[str, tuple[str, tuple[int, int, int], frozenset[str]]]  # region, order, roots
     steps: dict[str, ProtocolNote]
     evidence: dict[tuple[str, frozenset[str]], dict[str, int]]
     reasons: dict[tuple[object, ...], Reason]
@@ -192,10 +192,12 @@ def _static(kb: KnowledgeBase) -> _Static:
         for p in kb.points:
             if p.location.level is not None:
                 levels[p.location.level].append(p)
+        order = {p.code: code_order(p.code) for p in kb.points}
+        segments = {p.code: frozenset(anatomy.segments_of_point(p.code)) for p in kb.points}
         found = _STATIC[kb] = _Static(
-            order={p.code: code_order(p.code) for p in kb.points},
-            segments={p.code: frozenset(anatomy.segments_of_point(p.code)) for p in kb.points},
-            region_of={p.code: p.location.region for p in kb.points},
+            order=order,
+            segments=segments,
+            info={p.code: (p.location.region, order[p.code], segments[p.code]) for p in kb.points},
             steps={
                 st.id: construct(
                     ProtocolNote,
@@ -223,6 +225,7 @@ class _Hit:
     """One rule choosing points (one object shared by every point it chose alike)."""
 
     rule: Rule
+    group: str  # the rule's
     quality: float
     factor: float
     value: float  # round(weight x factor x quality, 4): the rule's part of the score
@@ -289,7 +292,7 @@ class _Context:
         sites: tuple[str, ...] = (),
     ) -> _Hit:
         value = round(self.weights[rule.id] * factor * quality, 4)
-        return _Hit(rule, quality, factor, value, where, level, sites)
+        return _Hit(rule, rule.group, quality, factor, value, where, level, sites)
 
 
 def _cause_kind(cause: Cause | None) -> str:
@@ -890,6 +893,11 @@ class _Ranking:
 def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
     """The rule parts of a point's score when several rules (or one rule several times)
     chose it, and the hit that decides its group (the strongest, then the greatest id)."""
+    if len(hits) == 2:  # the usual case: two rules of different groups, both counted
+        a, b = hits
+        if a.group != b.group:  # so different rules too
+            main = a if (a.value, a.rule.id) > (b.value, b.rule.id) else b
+            return [(a.rule.id, a.value, a, True), (b.rule.id, b.value, b, True)], main
     by_rule: dict[str, float] = {}
     best_hit: dict[str, _Hit] = {}
     for h in hits:
@@ -905,7 +913,7 @@ def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
     group_best: dict[str, tuple[float, str]] = {}
     top = (-1.0, "")
     for rid, value in by_rule.items():
-        grp = best_hit[rid].rule.group
+        grp = best_hit[rid].group
         cur = group_best.get(grp)
         if cur is None or value > cur[0] or (value == cur[0] and rid < cur[1]):
             group_best[grp] = (value, rid)
@@ -914,7 +922,7 @@ def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
     parts: list[_Part] = []
     for rid, value in by_rule.items():
         h = best_hit[rid]
-        counted = group_best[h.rule.group][1] == rid
+        counted = group_best[h.group][1] == rid
         parts.append((rid, value if counted else 0.0, h, counted))
     return parts, best_hit[top[1]]
 
@@ -967,6 +975,21 @@ def forget(kb: KnowledgeBase) -> None:
     _TEXT_HITS.pop(kb, None)
 
 
+class _RegionParts(dict[str, tuple[float, float | None]]):
+    """Point region -> its closeness to the numb area and the score part that gives
+    (``None`` when it adds none), worked out on first use."""
+
+    def __init__(self, ctx: _Context, weight: float) -> None:
+        super().__init__()
+        self.ctx, self.weight = ctx, weight
+
+    def __missing__(self, region: str) -> tuple[float, float | None]:
+        near = self.ctx.near(region)
+        value = round(self.weight * near, 4) if near > 0 and self.weight > 0 else None
+        self[region] = (near, value)
+        return near, value
+
+
 def _rank_now(
     kb: KnowledgeBase,
     static: _Static,
@@ -1012,26 +1035,17 @@ def _rank_now(
             ekey, kb.evidence_counts(the_cause.id, exclude=skip)
         )
     top_segments = frozenset(loc.segments[:3]) if scoring.segment > 0 else frozenset()
-    point_of, order, segments = kb.point_map, static.order, static.segments
-    region_weight = scoring.region
+    point_of, segments = kb.point_map, static.segments
     segment_value = round(scoring.segment, 4)
     evidence_cap, evidence_weight = scoring.evidence_cap, scoring.evidence
     # the score as _Ranking._build makes its parts, added in the same order (a missing
     # part adds 0.0, which leaves a float as it is)
-    regions: dict[str, tuple[float, float | None]] = {}
+    regions = _RegionParts(ctx, scoring.region)
     entries: list[_Entry] = []
-    many = ctx.many
-    region_of = static.region_of
+    many, info = ctx.many, static.info
     for code, main in ctx.one.items():
-        region = region_of[code]
-        near_part = regions.get(region)
-        if near_part is None:
-            near = ctx.near(region)
-            near_part = regions[region] = (
-                near,
-                round(region_weight * near, 4) if near > 0 and region_weight > 0 else None,
-            )
-        hits = many.get(code)
+        region, rank, segs = info[code]
+        hits = many.get(code) if many else None
         if hits is None:  # most points: one rule chose them
             rule_parts = None
             score = main.value
@@ -1040,16 +1054,14 @@ def _rank_now(
             score = 0.0
             for part in rule_parts:
                 score += part[1]
-        score += near_part[1] or 0.0
-        if top_segments and not segments[code].isdisjoint(top_segments):
+        score += regions[region][1] or 0.0
+        if top_segments and not segs.isdisjoint(top_segments):
             score += segment_value
         if counts and evidence_weight > 0:
-            n = min(counts.get(code, 0), evidence_cap)
+            n = counts.get(code)
             if n:
-                score += round(evidence_weight * n, 4)
-        entries.append(
-            (-round(score, 4), order[code], code, main.rule.group, hits, rule_parts, main)
-        )
+                score += round(evidence_weight * (n if n < evidence_cap else evidence_cap), 4)
+        entries.append((-round(score, 4), rank, code, main.group, hits, rule_parts, main))
     entries.sort()
     steps = tuple(static.steps[st.id] for st in kb.protocol if applies(ctx, st.when, 1.0) > 0)
     return _Ranking(
@@ -1061,7 +1073,7 @@ def _rank_now(
         steps,
         loc,
         point_of,
-        regions,
+        dict(regions),  # a plain copy: the ranking must not hold the kb (through ctx)
         segments,
         top_segments,
         segment_value,

@@ -18,7 +18,7 @@ from pydantic import Field, model_validator
 
 from ._fast import construct
 from ._record import Record
-from .models import Caution, Point, RegionId, SourceIds
+from .models import Caution, Point, RegionId, RegionRef, SourceIds
 from .vocab import CautionKind, Structure
 
 if TYPE_CHECKING:
@@ -498,6 +498,28 @@ def _text_hits(kb: KnowledgeBase, text: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
+_REGION_FLAGS: WeakKeyDictionary[KnowledgeBase, dict[str, frozenset[str]]] = WeakKeyDictionary()
+
+
+def _region_flags(kb: KnowledgeBase, refs: Iterable[RegionRef]) -> list[tuple[str, frozenset[str]]]:
+    """Each numb region with the red-flag rules whose regions hold it (a per-data table)."""
+    table = _REGION_FLAGS.get(kb)
+    if table is None:
+        table = _REGION_FLAGS.setdefault(kb, {})
+    out = []
+    for ref in refs:
+        ids = table.get(ref.region)
+        if ids is None:
+            within = kb.anatomy.within
+            ids = table[ref.region] = frozenset(
+                rule.id
+                for rule in kb.red_flag_rules
+                if any(within(ref.region, r) for r in rule.regions)
+            )
+        out.append((ref.region, ids))
+    return out
+
+
 def detect_red_flags(
     kb: KnowledgeBase,
     text: str | None,
@@ -509,13 +531,12 @@ def detect_red_flags(
     most urgent first, then in the order of ``safety.yaml``."""
     words = _text_hits(kb, text) if text else {}
     found: list[RedFlag] = []
-    anatomy = kb.anatomy
+    flagged = _region_flags(kb, location.regions) if location is not None else ()
     for rule in kb.red_flag_rules:
         matched: list[str] = list(words.get(rule.id, ()))
-        if location is not None:
-            for ref in location.regions:
-                if any(anatomy.within(ref.region, r) for r in rule.regions):
-                    matched.append(f"numb region {ref.region}")
+        for region, ids in flagged:
+            if rule.id in ids:
+                matched.append(f"numb region {region}")
         if patient is not None:
             matched += [f"patient.{f}" for f in rule.fields if getattr(patient, f, False)]
         if cause is not None and cause in rule.causes:
