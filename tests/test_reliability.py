@@ -4,6 +4,7 @@ threads share one load, and everything a batch needs pickles."""
 from __future__ import annotations
 
 import copy
+import gc
 import inspect
 import json
 import pickle
@@ -11,6 +12,7 @@ import random
 import subprocess
 import sys
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -385,6 +387,28 @@ def test_pickles(kb: KnowledgeBase, data_copy: Path) -> None:
     assert pickle.loads(pickle.dumps(loc)) == loc
     r = next(iter(kb.select_many([{"location": "numb toes", "id": 7}])))
     assert pickle.loads(pickle.dumps(r)).to_dict() == r.to_dict()
+
+
+def _used_and_dropped(data: Path) -> weakref.ref[KnowledgeBase]:
+    """A weak reference to a knowledge base that was used every way and then dropped (in
+    a function of its own, so that no frame of the test holds it)."""
+    other = acupoints.load(data)
+    other.select("numb back of the left hand", cause="carpal tunnel")
+    other.select(other.parse_location("numb toes"), cause="diabetic", limit=len(other))
+    other.select("numb neck and arm", patient=Patient(pregnant=True, pregnancy_week=20))
+    other.select("sudden numb face and weak arm")  # red flags
+    list(other.select_many([{"location": "numb sole"}, {"location": "zzz"}]))
+    other.search("sanli")
+    other.cause("chemo")
+    return weakref.ref(other)
+
+
+def test_a_knowledge_base_is_freed_with_its_caches(data_copy: Path) -> None:
+    # the engine keeps per-data tables and memoised rankings in tables keyed weakly by
+    # the knowledge base; nothing in them may hold the knowledge base itself
+    gone = _used_and_dropped(data_copy)
+    gc.collect()
+    assert gone() is None
 
 
 CASES = [

@@ -962,11 +962,13 @@ _RANKINGS_KEPT = 512
 
 
 def forget(kb: KnowledgeBase) -> None:
-    """Drop what earlier calls memoised (parsed texts, rankings, reasons, red-flag words)."""
+    """Drop what earlier calls memoised (parsed texts, cause words, rankings, reasons,
+    red-flag words)."""
     from .parse import _PARSED
     from .safety import _TEXT_HITS
 
     _PARSED.pop(kb, None)
+    kb._cause_memo.clear()
     static = _STATIC.get(kb)
     if static is not None:
         with static.lock:

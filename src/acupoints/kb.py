@@ -102,6 +102,7 @@ class KnowledgeBase:
                 by_meridian[p.meridian].append(p)
         self._by_meridian = {k: tuple(v) for k, v in by_meridian.items()}
         self._cause_keys: dict[str, Cause] | None = None  # built by cause() on first use
+        self._cause_memo: dict[str, Cause] = {}  # texts cause() has read
 
     # ----------------------------------------------------------------- constructors
     @classmethod
@@ -587,8 +588,14 @@ class KnowledgeBase:
                 for word in (c.id, c.name, *c.synonyms):
                     keys.setdefault(name_key(word), c)
             self._cause_keys = keys
+        found = self._cause_memo.get(query)
+        if found is not None:
+            return found
         found = keys.get(name_key(query))
         if found is not None:
+            if len(self._cause_memo) > 4096:
+                self._cause_memo.clear()
+            self._cause_memo[query] = found  # a text names the same cause every time
             return found
         pool = [c.id for c in self._data.causes] + [
             w for c in self._data.causes for w in c.synonyms
@@ -708,9 +715,10 @@ class KnowledgeBase:
 
     def clear_caches(self) -> None:
         """Forget the queries memoised by :meth:`parse_location` and :meth:`select` (the
-        texts read, the last few hundred rankings, their reasons, the red-flag words).
-        Answers do not change; only the next call of each query takes its first-call
-        time again. For benchmarks and long-lived processes that want the memory back."""
+        texts and cause words read, the last few hundred rankings, their reasons, the
+        red-flag words). Answers do not change; only the next call of each query takes its
+        first-call time again. For benchmarks and long-lived processes that want the
+        memory back."""
         from .engine import forget
 
         forget(self)
