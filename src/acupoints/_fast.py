@@ -47,12 +47,7 @@ def construct(cls: type[M], /, **values: Any) -> M:
         raise TypeError(f"{cls.__name__}: missing {missing}, unknown {unknown}")
     data = defaults.copy()  # the fields in their declared order, as validation leaves them
     data.update(values)
-    m = cls.__new__(cls)
-    _set(m, "__dict__", data)
-    _set(m, "__pydantic_fields_set__", set(given))
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
-    return m
+    return _instance(cls, data, set(given))
 
 
 def make(cls: type[M], data: dict[str, Any], /) -> M:
@@ -63,9 +58,14 @@ def make(cls: type[M], data: dict[str, Any], /) -> M:
     if data.keys() != plan[2]:
         missing, unknown = sorted(plan[2] - data.keys()), sorted(data.keys() - plan[2])
         raise TypeError(f"{cls.__name__}: missing {missing}, unknown {unknown}")
+    return _instance(cls, data, set(data))
+
+
+def _instance(cls: type[M], data: dict[str, Any], given: set[str]) -> M:
+    """What ``model_construct`` leaves: the fields, the ones given, no extra, no private."""
     m = cls.__new__(cls)
     _set(m, "__dict__", data)
-    _set(m, "__pydantic_fields_set__", set(data))
+    _set(m, "__pydantic_fields_set__", given)
     _set(m, "__pydantic_extra__", None)
     _set(m, "__pydantic_private__", None)
     return m

@@ -115,6 +115,15 @@ def closeness(anatomy: Anatomy, point_region: str, location: Location) -> float:
     table = _PAIRS.get(anatomy)
     if table is None:
         table = _PAIRS[anatomy] = {}
+    return _closest(table, anatomy, point_region, location)
+
+
+_Pairs = dict[tuple[str, str, bool], float]  # (point region, numb region, bare) -> closeness
+_PAIRS: WeakKeyDictionary[Anatomy, _Pairs] = WeakKeyDictionary()
+
+
+def _closest(table: _Pairs, anatomy: Anatomy, point_region: str, location: Location) -> float:
+    """:func:`closeness`, with the pairs of regions worked out once in ``table``."""
     best = 0.0
     for ref in location.regions:
         key = (point_region, ref.region, not ref.aspects)
@@ -124,9 +133,6 @@ def closeness(anatomy: Anatomy, point_region: str, location: Location) -> float:
         if score > best:
             best = score
     return best
-
-
-_PAIRS: WeakKeyDictionary[Anatomy, dict[tuple[str, str, bool], float]] = WeakKeyDictionary()
 
 
 def _pair(anatomy: Anatomy, point_region: str, target: str, bare: bool) -> float:
@@ -176,7 +182,7 @@ class _Static:
         default_factory=dict
     )
     levels: dict[tuple[object, ...], _LevelPlan] = field(default_factory=dict)
-    pairs: dict[tuple[str, str, bool], float] = field(default_factory=dict)  # closeness
+    pairs: _Pairs = field(default_factory=dict)  # closeness
     weights: dict[str | None, dict[str, float]] = field(default_factory=dict)  # per cause
     region_fits: dict[tuple[str, bool, tuple[str, ...]], bool] = field(default_factory=dict)
 
@@ -270,15 +276,7 @@ class _Context:
         """:func:`closeness` of a point region to this location (once per region)."""
         found = self.nearness.get(region)
         if found is None:
-            pairs, anatomy = self.static.pairs, self.kb.anatomy
-            found = 0.0
-            for ref in self.location.regions:
-                key = (region, ref.region, not ref.aspects)
-                score = pairs.get(key)
-                if score is None:
-                    score = pairs[key] = _pair(anatomy, region, ref.region, not ref.aspects)
-                if score > found:
-                    found = score
+            found = _closest(self.static.pairs, self.kb.anatomy, region, self.location)
             self.nearness[region] = found
         return found
 
