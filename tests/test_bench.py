@@ -33,8 +33,13 @@ def test_load_benchmark_prints_ratios(tmp_path: Path) -> None:
 
 
 def test_select_benchmark_prints_the_distribution(tmp_path: Path) -> None:
-    out = run(str(BENCH / "bench_select.py"), "--repeat", "1", "--no-scale", tmp_path=tmp_path)
+    out = run(
+        str(BENCH / "bench_select.py"),
+        *("--repeat", "1", "--rounds", "1", "--no-scale"),
+        tmp_path=tmp_path,
+    )
     assert "select: 320 queries" in out
+    assert "per-data tables: the first pass over the 320 queries" in out
     for label in ("select(text), first call", "select(prepared Location), repeated"):
         row = next(line for line in out.splitlines() if label in line)
         median, p90, p99 = (float(x) for x in row.split()[-3:])
