@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from functools import cache
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import acupoints
@@ -353,6 +353,7 @@ ANY = st.one_of(
         ),
     )
 )
+@example(kwargs={"title": "\x1f"})  # once made a document no XML parser would read
 def test_any_options_draw_a_map_or_raise_a_library_error(
     kb: KnowledgeBase, kwargs: dict[str, object]
 ) -> None:
@@ -362,3 +363,10 @@ def test_any_options_draw_a_map_or_raise_a_library_error(
         return
     root = ET.fromstring(m.svg)  # well-formed, and says nothing about nan or infinity
     assert root.tag.endswith("svg") and "nan" not in m.svg and "inf" not in m.svg.lower()
+
+
+def test_text_xml_forbids_is_shown_as_a_replacement_character(kb: KnowledgeBase) -> None:
+    m = kb.body_map(points=["LI4"], title="numb\x1f hand\x00 \ud800 <b>&")
+    root = ET.fromstring(m.svg)
+    title = root.find("{http://www.w3.org/2000/svg}title")
+    assert title is not None and title.text == "numb\ufffd hand\ufffd \ufffd <b>&"

@@ -24,6 +24,7 @@ along a meridian, within a few figure units; it is not an anatomical atlas.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -44,6 +45,15 @@ __all__ = ["BodyMap", "BodyMapError", "Mark", "NoFigureError", "body_map", "sele
 W, H = FIGURE_WIDTH, FIGURE_HEIGHT
 GAP = 24.0  # between the two views
 TOP = 14.0  # room for the title line
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    """``text`` escaped for SVG, with the characters XML 1.0 forbids (control characters,
+    lone surrogates) shown as U+FFFD, so that the document stays well-formed."""
+    return escape(_NOT_XML.sub("\ufffd", text))
+
+
 BOTTOM = 34.0  # room for view names and the legend
 OFFSET = {"front": 0.0, "back": W + GAP}
 MAX_STEP = 80.0  # a meridian's line breaks where consecutive points are further apart
@@ -277,8 +287,8 @@ class _Canvas:
         attrs = f'x="{lx:.1f}" y="{ly:.1f}" font-size="{size}" font-weight="600"'
         self.layers["text"].append(  # a white halo under the text, for any renderer
             f'<text {attrs} fill="#fff" stroke="#fff" stroke-width="1.8" '
-            f'stroke-linejoin="round" opacity="0.85">{escape(text)}</text>'
-            f'<text {attrs} fill="{colour}">{escape(text)}</text>'
+            f'stroke-linejoin="round" opacity="0.85">{_xml(text)}</text>'
+            f'<text {attrs} fill="{colour}">{_xml(text)}</text>'
         )
 
     def render(self, outline: Iterable[Any], focus: float | None = None) -> str:
@@ -307,7 +317,7 @@ class _Canvas:
             f'height="{y1 - y0:.1f}" fill="#fff"/>'
         )
         if self.title:
-            out.append(f"<title>{escape(self.title)}</title>")
+            out.append(f"<title>{_xml(self.title)}</title>")
         for dx in OFFSET.values():
             shapes = []
             for part in outline:
@@ -339,7 +349,7 @@ class _Canvas:
             out.append(
                 f'<text x="{(x0 + x1) / 2:.1f}" y="{y0 + 2 + size:.1f}" '
                 f'font-size="{size:.1f}" text-anchor="middle" fill="#222">'
-                f"{escape(self.title)}</text>"
+                f"{_xml(self.title)}</text>"
             )
         base = y1 - 24 if y1 >= TOP + H + BOTTOM - 0.5 else y1 - 3
         for view, dx in OFFSET.items():
@@ -366,8 +376,7 @@ class _Canvas:
             for name, colour in self.legend.items():
                 out.append(f'<circle cx="{x + 2:g}" cy="{y - 1.8:g}" r="2.2" fill="{colour}"/>')
                 out.append(
-                    f'<text x="{x + 6:g}" y="{y:g}" font-size="5.5" fill="#333">'
-                    f"{escape(name)}</text>"
+                    f'<text x="{x + 6:g}" y="{y:g}" font-size="5.5" fill="#333">{_xml(name)}</text>'
                 )
                 x += 12 + 3.1 * len(name)
         return out
@@ -514,7 +523,7 @@ def _mark(
         view, x, y = fig.at(p, s)
         canvas.layers["dots"].append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="1.9" fill="{colour}" stroke="#fff" '
-            f'stroke-width="0.6"><title>{escape(str(p))}</title></circle>'
+            f'stroke-width="0.6"><title>{_xml(str(p))}</title></circle>'
         )
         canvas.pending.append((text if labels else "", x, y, colour))
         out.append(Mark(p.code, view, s, round(x, 1), round(y, 1), group, labels))
