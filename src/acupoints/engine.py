@@ -721,21 +721,26 @@ def _ranked(
     skip: frozenset[str],
 ) -> RankedPoint:
     p = c.point
-    warnings = [
-        construct(
-            PointWarning,
-            origin=cond.id,
-            kind="other",
-            structure=None,
-            note=eff.note,
-            max_depth_cun=None,
-            sources=eff.sources,
-        )
-        for cond, eff, matches in cautioning
-        if matches(p, c.side)
-    ]
-    if not warnings and c.built is not None:
-        return c.built
+    if not cautioning:  # no patient, or none of theirs cautions: built once per candidate
+        if c.built is not None:
+            return c.built
+        warnings: list[PointWarning] = []
+    else:
+        warnings = [
+            construct(
+                PointWarning,
+                origin=cond.id,
+                kind="other",
+                structure=None,
+                note=eff.note,
+                max_depth_cun=None,
+                sources=eff.sources,
+            )
+            for cond, eff, matches in cautioning
+            if matches(p, c.side)
+        ]
+        if not warnings and c.built is not None:
+            return c.built
     memo = static.reasons
     reasons: list[Reason] = []
     for rid, value, hit, counted in c.parts:
