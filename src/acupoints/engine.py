@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
@@ -804,12 +804,12 @@ def _matchers(
 _ROOTS = ("root", "root_level")
 
 
-def _share(groups: list[str], pool: list[int], limit: int, root_share: float) -> list[int]:
+def _share(groups: list[str], pool: Sequence[int], limit: int, root_share: float) -> list[int]:
     """The first ``limit`` of ``pool`` (indices into the ranking, best first), with root
     and root-level points taking at most ``root_share`` of the places while other points
     are left to fill them."""
     cap = max(1, -(-round(root_share * limit * 100) // 100))
-    top = pool[:limit]
+    top = list(pool[:limit])  # a slice of a range costs nothing, whatever its length
     if sum(1 for i in top if groups[i] in _ROOTS) <= cap:
         return top  # the share is kept already (the roots below the cut are not needed)
     roots = [i for i in pool if groups[i] in _ROOTS]
@@ -1167,7 +1167,7 @@ def select(
     excluding = _matchers(kb, effects, patient, "exclude")
     cautioning = _matchers(kb, effects, patient, "caution")
     exclusions: list[Exclusion] = []
-    pool = range(len(ranking.entries))  # places in the ranking, best first
+    pool: Sequence[int] = range(len(ranking.entries))  # places in the ranking, best first
     if excluding:
         kept: list[int] = []
         for i in pool:
@@ -1187,9 +1187,9 @@ def select(
                     sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),
                 )
             )
-        pool = kept  # type: ignore[assignment]
+        pool = kept
     exclusions.sort(key=lambda e: static.order[e.code])
-    picked = _share(ranking.groups, list(pool), limit, scoring.root_share)
+    picked = _share(ranking.groups, pool, limit, scoring.root_share)
     if picked != list(pool[:limit]):
         notes.append(
             f"At most {scoring.root_share:.0%} of the list goes to root and root-level "
