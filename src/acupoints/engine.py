@@ -14,6 +14,13 @@ score is the sum of:
 
 Every part appears as a :class:`~acupoints.selection.Reason`. Ties break on the WHO order
 of the codes, so the same query always gives the same list.
+
+How it runs: each rule that applies adds the points it chose as a tuple of codes from a
+per-data table (keyed by rule and region, never by query) with one shared hit; every
+candidate is then scored as one sortable tuple, and only the places a selection reads
+become candidates with their reasons and models. The patient-independent ranking of a
+query is memoised (``_rank``); the patient's exclusions and cautions are applied on every
+call. ``tests/test_snapshot.py`` pins 640 answers, so a change here that moves one shows.
 """
 
 from __future__ import annotations
