@@ -373,3 +373,42 @@ def test_trusted_construction_equals_validation(kb: KnowledgeBase) -> None:
         construct(Reason, rule="x", contribution=0.5)
     with pytest.raises(TypeError, match=r"unknown \['txet'\]"):
         construct(Reason, rule="x", text="t", txet="t", contribution=0.5)
+
+
+def test_a_cause_that_cannot_explain_the_numb_area_is_noted(kb: KnowledgeBase) -> None:
+    def misfit(text: str, cause: str) -> list[str]:
+        return [n for n in kb.select(text, cause=cause).notes if "does not fit" in n]
+
+    # a root from a part of the spine that supplies none of the area, or no dermatome at all
+    (note,) = misfit("numb left hand", "lumbar_root")
+    assert "lumbar and sacral roots supply none of it (its dermatomes are C6, C7, C8)" in note
+    assert "follows no spinal dermatome" in misfit("numb face", "cervical_root")[0]
+    assert misfit("numbness in my head", "sciatica")
+    # a nerve compressed on another limb
+    assert "compressed at the wrist, on the arm" in misfit("numb toes", "carpal_tunnel")[0]
+    # causes that fit, and causes with no place of their own, say nothing
+    for text, cause in [
+        ("numb sole", "lumbar_root"),
+        ("numb back of the thigh", "sciatica"),
+        ("numb thumb", "cervical_root"),
+        ("numb chest", "cervical_root"),  # C4 is among its dermatomes
+        ("numb hand and foot", "lumbar_root"),
+        ("numb thumb and index finger", "carpal_tunnel"),
+        ("numb toes", "diabetic"),
+        ("numb toes", "residual_needle_sensation"),
+    ]:
+        assert not misfit(text, cause), (text, cause)
+    # the note changes no point: the points follow the cause as given
+    s = kb.select("numb left hand", cause="lumbar_root")
+    assert {"GV3", "BL32"} <= set(s.codes)
+
+
+def test_every_root_cause_fits_some_region_and_not_others(kb: KnowledgeBase) -> None:
+    texts = [f"numbness in my {r.synonyms[0] if r.synonyms else r.name}" for r in kb.regions]
+    for cause in (c for c in kb.causes if c.spine is not None or c.id == "carpal_tunnel"):
+        notes = [
+            any("does not fit" in n for n in kb.select(t, cause=cause.id).notes)
+            for t in texts
+            if t != "numbness in my body"
+        ]
+        assert any(notes) and not all(notes), cause.id

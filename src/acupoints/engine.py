@@ -987,6 +987,41 @@ def forget(kb: KnowledgeBase) -> None:
     _TEXT_HITS.pop(kb, None)
 
 
+_SPINE_WORDS = {"cervical": "cervical roots", "lumbosacral": "lumbar and sacral roots"}
+
+
+def _misfit(kb: KnowledgeBase, cause: Cause, loc: Location) -> str | None:
+    """A note when the cause given cannot explain where the person is numb: a compressed
+    root from a part of the spine whose dermatomes hold none of the numb area, or a nerve
+    compressed on another limb (carpal tunnel with numb toes). The points still follow the
+    cause as given; the note asks to check it."""
+    if cause.kind == "residual":
+        return None
+    if cause.spine is not None:
+        if any(_spine_of(s) == cause.spine for s in loc.segments):
+            return None
+        where = (
+            f"its dermatomes are {', '.join(loc.segments)}"
+            if loc.segments
+            else "it follows no spinal dermatome"
+        )
+        why = f"{_SPINE_WORDS[cause.spine]} supply none of it ({where})"
+    elif cause.kind == "compression" and cause.sites:
+        limb_of = kb.anatomy.limb_of
+        limbs = {limb for site in cause.sites if (limb := limb_of(site)) is not None}
+        if not limbs or limbs & {limb_of(r.region) for r in loc.regions}:
+            return None
+        sites = ", ".join(kb.region(site).name for site in cause.sites)
+        why = f"the nerve is compressed at the {sites}, on the {' or '.join(sorted(limbs))}"
+        why += ", and the numb area is not on that limb"
+    else:
+        return None
+    return (
+        f"The cause given, {cause.name}, does not fit the numb area: {why}. The points "
+        "follow the cause as given; check the cause."
+    )
+
+
 class _RegionParts(dict[str, tuple[float, float | None]]):
     """Point region -> its closeness to the numb area and the score part that gives
     (``None`` when it adds none), worked out on first use."""
@@ -1040,6 +1075,9 @@ def _rank_now(
             "Root involvement was inferred from the dermatome, not given as a cause; "
             "root rules count at reduced weight."
         )
+    misfit = _misfit(kb, the_cause, loc) if the_cause is not None else None
+    if misfit is not None:
+        notes.append(misfit)
     counts: dict[str, int] = {}
     if the_cause is not None and evidence:
         ekey = (the_cause.id, skip)
