@@ -171,7 +171,8 @@ class _Static:
     segments: dict[str, frozenset[str]]
     info: dict[str, tuple[str, tuple[int, int, int], frozenset[str]]]  # region, order, roots
     steps: dict[str, ProtocolNote]
-    evidence: dict[tuple[str, frozenset[str]], dict[str, int]]
+    # (cause, protocols left out) -> points' source counts, and the score part each gives
+    evidence: dict[tuple[str, frozenset[str]], tuple[dict[str, int], dict[str, float]]]
     reasons: dict[tuple[object, ...], Reason]
     rankings: OrderedDict[tuple[object, ...], _Ranking]
     protocol_ids: frozenset[str]
@@ -263,9 +264,10 @@ class _Context:
     nearness: dict[str, float] = field(default_factory=dict)
 
     def add(self, codes: Collection[str], hit: _Hit) -> int:
-        """``hit`` chose ``codes`` (distinct); how many."""
+        """``hit`` chose ``codes`` (a code given twice counts once); how many."""
         one = self.one
         fresh = dict.fromkeys(codes, hit)
+        chosen = len(fresh)
         clash = one.keys() & fresh.keys()
         if clash:
             many = self.many
@@ -277,7 +279,7 @@ class _Context:
                 else:
                     more.append(hit)
         one.update(fresh)
-        return len(codes)
+        return chosen
 
     def near(self, region: str) -> float:
         """:func:`closeness` of a point region to this location (once per region)."""
@@ -464,21 +466,14 @@ def _next_to(ctx: _Context, rule: Rule, refs: Collection[RegionRef]) -> tuple[st
     return tuple(out)
 
 
-def _by_region(
+def _grouped(
     points: Collection[Point], key: Callable[[Point], object]
 ) -> tuple[tuple[object, tuple[str, ...]], ...]:
-    """The codes of ``points`` (each once) grouped by ``key``, groups in order of first
-    appearance."""
-    groups: dict[object, dict[str, None]] = {}
+    """The codes of ``points`` grouped by ``key``, groups in order of first appearance."""
+    groups: dict[object, list[str]] = {}
     for p in points:
-        groups.setdefault(key(p), {})[p.code] = None
-    seen: set[str] = set()
-    out = []
-    for k, codes in groups.items():
-        fresh = tuple(c for c in codes if c not in seen)
-        seen.update(fresh)
-        out.append((k, fresh))
-    return tuple(out)
+        groups.setdefault(key(p), []).append(p.code)
+    return tuple((k, tuple(codes)) for k, codes in groups.items())
 
 
 def _region(ctx: _Context, rule: Rule, factor: float) -> int:
@@ -486,7 +481,7 @@ def _region(ctx: _Context, rule: Rule, factor: float) -> int:
     groups = ctx.static.groups.get(key)
     if groups is None:
         points = _first([_points(ctx, r, rule.select, rule.id) for r in rule.select.regions])
-        groups = ctx.static.groups[key] = _by_region(points, lambda p: p.location.region)
+        groups = ctx.static.groups[key] = _grouped(points, lambda p: p.location.region)
     added = 0
     for region, codes in groups:
         quality = max(0.2, ctx.near(cast(str, region)))
@@ -513,7 +508,7 @@ def _by_limb(ctx: _Context, rule: Rule, factor: float) -> int:
     codes = (rule.select.arm if "arm" in limbs else ()) + (
         rule.select.leg if "leg" in limbs else ()
     )
-    return ctx.add(tuple(dict.fromkeys(codes)), ctx.hit(rule, 1.0, factor))
+    return ctx.add(codes, ctx.hit(rule, 1.0, factor))
 
 
 def _reflex(ctx: _Context, rule: Rule, factor: float) -> int:
@@ -527,7 +522,7 @@ def _reflex(ctx: _Context, rule: Rule, factor: float) -> int:
             for p in _first([_points(ctx, r, sel, rule.id) for r in regions])
             if not (sel.levels and p.location.level is not None) or p.location.level in sel.levels
         ]
-        groups = ctx.static.groups[key] = _by_region(points, lambda p: p.location.level)
+        groups = ctx.static.groups[key] = _grouped(points, lambda p: p.location.level)
     added = 0
     for level, codes in groups:
         added += ctx.add(codes, ctx.hit(rule, 1.0, factor, level=cast("str | None", level)))
@@ -866,7 +861,7 @@ class _Ranking:
     segments: dict[str, frozenset[str]]
     top_segments: frozenset[str]
     segment_value: float
-    evidence: tuple[int, float]  # cap, weight
+    evidence: dict[str, float]  # code -> its evidence part of the score
     slots: list[_Candidate | None]
 
     def cand(self, i: int) -> _Candidate:
@@ -893,10 +888,9 @@ class _Ranking:
         if top and not self.segments[code].isdisjoint(top):
             shared = sorted(self.segments[code] & top)
             parts.append(("score.segment", self.segment_value, None, True))
-        cap, weight = self.evidence
-        n = min(self.counts.get(code, 0), cap) if self.counts else 0
-        if n and weight > 0:
-            parts.append(("score.evidence", round(weight * n, 4), None, True))
+        evidence = self.evidence.get(code)
+        if evidence is not None:
+            parts.append(("score.evidence", evidence, None, True))
         return _Candidate(code, p, -neg, group, order, parts, hits, side, affected, near, shared)
 
 
@@ -987,6 +981,17 @@ def forget(kb: KnowledgeBase) -> None:
     _TEXT_HITS.pop(kb, None)
 
 
+def _evidence(
+    kb: KnowledgeBase, cause: str, skip: frozenset[str]
+) -> tuple[dict[str, int], dict[str, float]]:
+    """For a cause: how many sources use each point, and the score part that gives
+    (``Scoring.evidence`` per source, at most ``evidence_cap``; none when it adds none)."""
+    counts = kb.evidence_counts(cause, exclude=skip)
+    cap, weight = kb.scoring.evidence_cap, kb.scoring.evidence
+    parts = {code: round(weight * m, 4) for code, n in counts.items() if (m := min(n, cap))}
+    return counts, parts if weight > 0 else {}
+
+
 _SPINE_WORDS = {"cervical": "cervical roots", "lumbosacral": "lumbar and sacral roots"}
 
 
@@ -995,8 +1000,6 @@ def _misfit(kb: KnowledgeBase, cause: Cause, loc: Location) -> str | None:
     root from a part of the spine whose dermatomes hold none of the numb area, or a nerve
     compressed on another limb (carpal tunnel with numb toes). The points still follow the
     cause as given; the note asks to check it."""
-    if cause.kind == "residual":
-        return None
     if cause.spine is not None:
         if any(_spine_of(s) == cause.spine for s in loc.segments):
             return None
@@ -1079,15 +1082,16 @@ def _rank_now(
     if misfit is not None:
         notes.append(misfit)
     counts: dict[str, int] = {}
+    evidence_parts: dict[str, float] = {}
     if the_cause is not None and evidence:
         ekey = (the_cause.id, skip)
-        counts = static.evidence.get(ekey) or static.evidence.setdefault(
-            ekey, kb.evidence_counts(the_cause.id, exclude=skip)
-        )
+        found = static.evidence.get(ekey)
+        if found is None:
+            found = static.evidence[ekey] = _evidence(kb, the_cause.id, skip)
+        counts, evidence_parts = found
     top_segments = frozenset(loc.segments[:3]) if scoring.segment > 0 else frozenset()
     point_of, segments = kb.point_map, static.segments
     segment_value = round(scoring.segment, 4)
-    evidence_cap, evidence_weight = scoring.evidence_cap, scoring.evidence
     # the score as _Ranking._build makes its parts, added in the same order (a missing
     # part adds 0.0, which leaves a float as it is)
     regions = _RegionParts(ctx, scoring.region)
@@ -1107,10 +1111,8 @@ def _rank_now(
         score += regions[region][1] or 0.0
         if top_segments and not segs.isdisjoint(top_segments):
             score += segment_value
-        if counts and evidence_weight > 0:
-            n = counts.get(code)
-            if n:
-                score += round(evidence_weight * (n if n < evidence_cap else evidence_cap), 4)
+        if evidence_parts:
+            score += evidence_parts.get(code, 0.0)
         entries.append((-round(score, 4), rank, code, main.group, hits, rule_parts, main))
     entries.sort()
     steps = tuple(static.steps[st.id] for st in kb.protocol if applies(ctx, st.when, 1.0) > 0)
@@ -1127,7 +1129,7 @@ def _rank_now(
         segments,
         top_segments,
         segment_value,
-        (evidence_cap, evidence_weight),
+        evidence_parts,
         [None] * len(entries),
     )
 
