@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 import acupoints
 from acupoints import KnowledgeBase, Location, Patient, Selection
@@ -20,9 +20,7 @@ from acupoints.testing import (
 )
 from acupoints.testing import strategies as ast
 
-SETTINGS = settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+from .test_reliability import SETTINGS
 
 
 # ------------------------------------------------------------------ strategies
