@@ -188,6 +188,18 @@ TABLE = [
         "region",
     ),
     ("numb hand on the left", (("hand", (), "left"),), "left", "region"),
+    # the face words named in the data's own terms for each part of the limb
+    (
+        "numb back of my left thumb",
+        (("hand.thumb", ("dorsal",), "left"),),
+        "left",
+        "nerve_territory",
+    ),
+    ("numb front of my fingers", (("hand.fingers", ("palmar",), None),), None, "nerve_territory"),
+    ("numb front of my hand", (("hand.palm", (), None),), None, "region"),
+    ("numb front of my foot", (("foot.dorsum", (), None),), None, "region"),
+    ("numb back of my foot", (("foot.heel", (), None),), None, "region"),
+    ("numb palm side of my wrist", (("wrist", ("anterior",), None),), None, "region"),
 ]
 
 
@@ -244,6 +256,82 @@ def test_surface_is_derived(kb: KnowledgeBase) -> None:
     assert surface("top of the foot") == "yang" and surface("sole") == "yin"
     assert surface("front of the shin") == "yang" and surface("inner thigh") == "yin"
     assert surface("numb chest") is None
+    assert surface("back of the thumb") == "yang" and surface("front of the fingers") == "yin"
+
+
+# the words for a face of a limb part, and the parts where each is used
+_FACES = {
+    "front": (
+        "hand",
+        "wrist",
+        "forearm",
+        "elbow",
+        "upper_arm",
+        "foot",
+        "ankle",
+        "leg",
+        "knee",
+        "thigh",
+    ),
+    "back": ("hand", "wrist", "forearm", "elbow", "upper_arm", "ankle", "leg", "knee", "thigh"),
+    "inner": (
+        "hand",
+        "wrist",
+        "forearm",
+        "elbow",
+        "upper_arm",
+        "foot",
+        "ankle",
+        "leg",
+        "knee",
+        "thigh",
+    ),
+    "outer": (
+        "hand",
+        "wrist",
+        "forearm",
+        "elbow",
+        "upper_arm",
+        "foot",
+        "ankle",
+        "leg",
+        "knee",
+        "thigh",
+    ),
+    "top": ("hand", "foot"),
+    "bottom": ("hand", "foot"),
+    "palm side": ("hand", "wrist", "forearm"),
+}
+
+
+@pytest.mark.parametrize("face", sorted(_FACES))
+def test_a_face_of_a_limb_part_is_one_its_points_and_nerves_use(
+    kb: KnowledgeBase, face: str
+) -> None:
+    """Every limb part and every subregion of it, named with each face word: the aspect
+    read is one its points or its nerves' territories use (after the radial = lateral
+    twins), so the local rule and the nerves see it ("back of the thumb" is dorsal, not
+    an aspect nothing on the hand has)."""
+    from acupoints.anatomy import _equivalent
+
+    anatomy = kb.anatomy
+    checked = 0
+    for part in _FACES[face]:
+        used: set[str] = set()
+        for p in kb.points_in(part):
+            used |= _equivalent(p.location.aspects)
+        for n in kb.nerves:
+            for t in n.territory or ():
+                if anatomy.within(t.region, part):
+                    used |= _equivalent(t.aspects)
+        for region in (part, *anatomy.subregions(part)):
+            word = kb.region(region).name
+            loc = kb.parse_location(f"numb {face} of my {word}")
+            for ref in loc.regions:
+                assert anatomy.within(ref.region, part), (face, region, ref.region)
+                assert set(ref.aspects) <= used, (face, region, ref.aspects, sorted(used))
+                checked += 1
+    assert checked >= len(_FACES[face])
 
 
 def test_negation(kb: KnowledgeBase) -> None:
@@ -314,6 +402,9 @@ def test_location_from_region_ids(kb: KnowledgeBase) -> None:
         kb.location(["hand"], side="up")
     with pytest.raises(LocationError):
         kb.location([("hand", ["sideways"])])
+    # the face words in the data's terms for the part: on the thumb, back is dorsal
+    assert kb.location([("hand.thumb", ["posterior"])]).regions[0].aspects == ("dorsal",)
+    assert kb.location([("forearm", ["palmar"])]).regions[0].aspects == ("anterior",)
     with pytest.raises(LocationError):
         kb.location([])
 

@@ -607,6 +607,7 @@ def _build(
             ("hand", "palmar", "hand.palm"),
             ("foot", "dorsal", "foot.dorsum"),
             ("foot", "plantar", "foot.sole"),
+            ("foot", "posterior", "foot.heel"),  # the back of the foot is the heel
         ):
             if f.region == whole and aspects == [aspect]:
                 f.region, aspects = part, []
@@ -627,18 +628,23 @@ def _build(
 
 
 def _resolve_aspects(region: str, aspects: Sequence[str]) -> list[str]:
-    """Turn the generic aspect words into the ones that fit the region ("top of the
-    hand" is dorsal, "bottom of the foot" plantar)."""
-    out = []
-    for a in aspects:
-        if region.startswith(("hand", "foot")) and a == "superior":
-            a = "dorsal"
-        elif region.startswith("foot") and a == "inferior":
-            a = "plantar"
-        elif region.startswith("hand") and a == "inferior":
-            a = "palmar"
-        out.append(a)
-    return sorted(set(out))
+    """Turn the generic aspect words into the ones the data uses for the region: on the
+    hand and fingers "top" and "back" are dorsal, "bottom" and "front" palmar (the palm
+    faces forward in the anatomical position); on the foot "top" and "front" are dorsal
+    (the seeds' "front of the foot"), "bottom" plantar; from the wrist up, the palm side
+    is anterior and the back of the hand's side posterior."""
+    limb = region.split(".")[0]
+    table = _ASPECT_NAMES.get(limb, {})
+    return sorted({table.get(a, a) for a in aspects})
+
+
+_HAND = {"superior": "dorsal", "posterior": "dorsal", "inferior": "palmar", "anterior": "palmar"}
+_ARM = {"palmar": "anterior", "dorsal": "posterior"}
+_ASPECT_NAMES: dict[str, dict[str, str]] = {
+    "hand": _HAND,
+    "foot": {"superior": "dorsal", "anterior": "dorsal", "inferior": "plantar"},
+    **dict.fromkeys(("wrist", "forearm", "elbow", "upper_arm"), _ARM),
+}
 
 
 def _assemble(
@@ -805,6 +811,7 @@ def from_regions(
         bad = [a for a in aspects if a not in ASPECT_VALUES]
         if bad:
             raise LocationError(f"unknown aspect(s) {bad}; known: {', '.join(ASPECT_VALUES)}", rid)
+        aspects = tuple(_resolve_aspects(rid, aspects))
         refs.append(
             RegionRef.model_validate(
                 {
