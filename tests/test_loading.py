@@ -191,6 +191,14 @@ def test_unknown_region(data_copy: Path) -> None:
     assert err.field == "location.region" and "hand.dorsal" in str(err)
 
 
+def test_cause_names_an_unknown_nerve(data_copy: Path) -> None:
+    edit(data_copy / "causes.yaml", "    nerves: [median]\n", "    nerves: [medain]\n")
+    err = load_error(data_copy)
+    assert Path(err.file or "").name == "causes.yaml"
+    assert (err.entry, err.field) == ("carpal_tunnel", "nerves.0")
+    assert "unknown nerve 'medain' (not in nerves.yaml)" in str(err)
+
+
 def test_unknown_source(data_copy: Path) -> None:
     edit(data_copy / "points.yaml", "sources: [who2008,", "sources: [who2009,")
     err = load_error(data_copy)

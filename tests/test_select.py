@@ -45,6 +45,21 @@ def test_numb_fingers_give_inner_yin_forearm_and_wrist_points(kb: KnowledgeBase)
     assert "surface.arm_yin" in s.rules_applied
 
 
+def test_the_back_of_a_finger_takes_the_points_on_it(kb: KnowledgeBase) -> None:
+    # "back of the thumb" is the dorsal thumb: the local rule takes the points that lie on
+    # it, and the skin nerve there is the superficial radial
+    s = kb.select("numb back of my thumb", limit=20)
+    on_thumb = {p.code for p in kb.points_in("hand.thumb", aspects=["dorsal"])}
+    local = {
+        p.code
+        for p in s.points
+        for r in p.reasons
+        if r.rule == "local" and "lies in the numb area" in r.text
+    }
+    assert on_thumb and on_thumb <= local
+    assert s.location.nerves == ("radial.superficial",)
+
+
 def test_top_of_foot_gives_front_and_outer_leg_points(kb: KnowledgeBase) -> None:
     s = kb.select("numbness on the top of my right foot and my ankle")
     legs = limb_points(kb, s, "leg")
@@ -384,8 +399,12 @@ def test_a_cause_that_cannot_explain_the_numb_area_is_noted(kb: KnowledgeBase) -
     assert "lumbar and sacral roots supply none of it (its dermatomes are C6, C7, C8)" in note
     assert "follows no spinal dermatome" in misfit("numb face", "cervical_root")[0]
     assert misfit("numbness in my head", "sciatica")
-    # a nerve compressed on another limb
+    # a nerve compressed on another limb, or on this limb but supplying none of the area
     assert "compressed at the wrist, on the arm" in misfit("numb toes", "carpal_tunnel")[0]
+    (note,) = misfit("numb back of the hand", "carpal_tunnel")
+    assert "the median nerve supplies none of it (its skin nerves are the superficial " in note
+    for text in ("numb little finger", "numb back of my thumb", "numb forearm"):
+        assert misfit(text, "carpal_tunnel"), text
     # causes that fit, and causes with no place of their own, say nothing
     for text, cause in [
         ("numb sole", "lumbar_root"),
@@ -394,6 +413,10 @@ def test_a_cause_that_cannot_explain_the_numb_area_is_noted(kb: KnowledgeBase) -
         ("numb chest", "cervical_root"),  # C4 is among its dermatomes
         ("numb hand and foot", "lumbar_root"),
         ("numb thumb and index finger", "carpal_tunnel"),
+        ("numb ring finger", "carpal_tunnel"),  # its radial half is the median's
+        ("numb back of my index finger", "carpal_tunnel"),  # the tip is the median's
+        ("numb palm", "carpal_tunnel"),
+        ("numb hand", "carpal_tunnel"),
         ("numb toes", "diabetic"),
         ("numb toes", "residual_needle_sensation"),
     ]:

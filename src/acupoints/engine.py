@@ -1009,20 +1009,39 @@ def _misfit(kb: KnowledgeBase, cause: Cause, loc: Location) -> str | None:
             else "it follows no spinal dermatome"
         )
         why = f"{_SPINE_WORDS[cause.spine]} supply none of it ({where})"
-    elif cause.kind == "compression" and cause.sites:
+    elif cause.kind == "compression" and (cause.sites or cause.nerves):
         limb_of = kb.anatomy.limb_of
         limbs = {limb for site in cause.sites if (limb := limb_of(site)) is not None}
-        if not limbs or limbs & {limb_of(r.region) for r in loc.regions}:
+        if limbs and not limbs & {limb_of(r.region) for r in loc.regions}:
+            sites = ", ".join(kb.region(site).name for site in cause.sites)
+            why = f"the nerve is compressed at the {sites}, on the {' or '.join(sorted(limbs))}"
+            why += ", and the numb area is not on that limb"
+        elif (
+            cause.nerves
+            and loc.nerves
+            and not any(_branch_of(kb, n, cause.nerves) for n in loc.nerves)
+        ):
+            names = " or the ".join(kb.nerve(n).name for n in cause.nerves)
+            skin = ", the ".join(kb.nerve(n).name for n in loc.nerves)
+            why = f"the {names} supplies none of it (its skin nerves are the {skin})"
+        else:
             return None
-        sites = ", ".join(kb.region(site).name for site in cause.sites)
-        why = f"the nerve is compressed at the {sites}, on the {' or '.join(sorted(limbs))}"
-        why += ", and the numb area is not on that limb"
     else:
         return None
     return (
         f"The cause given, {cause.name}, does not fit the numb area: {why}. The points "
         "follow the cause as given; check the cause."
     )
+
+
+def _branch_of(kb: KnowledgeBase, nerve: str, trunks: tuple[str, ...]) -> bool:
+    """Whether ``nerve`` is one of ``trunks`` or a branch of one."""
+    seen: str | None = nerve
+    while seen is not None:
+        if seen in trunks:
+            return True
+        seen = kb.nerve(seen).parent
+    return False
 
 
 class _RegionParts(dict[str, tuple[float, float | None]]):

@@ -178,6 +178,7 @@ def check_dataset(data: Dataset) -> list[DataError]:
     for cause in data.causes:
         check_sources("causes.yaml", cause.id, cause)
         refs("causes.yaml", cause.id, "sites", cause.sites, regions, "region")
+        refs("causes.yaml", cause.id, "nerves", cause.nerves, nerves, "nerve@nerves.yaml")
         for i, word in enumerate((cause.id.replace("_", " "), *cause.synonyms)):
             owner = seen_words.setdefault(word.lower(), cause.id)
             if owner != cause.id:

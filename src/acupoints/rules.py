@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from ._record import Record
-from .models import RegionId, SourceId, SourceIds
+from .models import NerveId, RegionId, SourceId, SourceIds
 from .vocab import Aspect, MeridianCode, Surface
 
 __all__ = [
@@ -167,6 +167,11 @@ class Cause(Record):
         default=(), description="Where the nerve or root is compressed (compression causes)."
     )
     spine: Spine | None = Field(default=None, description="Part of the spine, for root causes.")
+    nerves: tuple[NerveId, ...] = Field(
+        default=(),
+        description="The nerves it compresses (their branches included), for a compression "
+        "of a named nerve; a numb area none of them supplies does not fit it.",
+    )
     sources: SourceIds
 
 
