@@ -301,6 +301,37 @@ def test_from_records_rejects_bad_records() -> None:
     assert exc.value.file == "<records>" and "points" in (exc.value.entry or "")
 
 
+@pytest.mark.parametrize(
+    ("escape", "char"),
+    [("\\x1f", "U+001F"), ("\\0", "U+0000"), ("\\uffff", "U+FFFF")],
+)
+def test_text_with_a_character_xml_forbids_is_refused(
+    data_copy: Path, escape: str, char: str
+) -> None:
+    # a control character would make the GraphML, SVG and HTML unreadable: refused and
+    # named (YAML itself refuses a lone surrogate, "\ud800")
+    points = data_copy / "points.yaml"
+    edit(points, "    english: Joining Valley\n", f'    english: "Join{escape}"\n')
+    err = load_error(data_copy)
+    assert Path(err.file or "").name == "points.yaml"
+    assert (err.entry, err.field) == ("LI4", "names.english")
+    assert f"text holds {char}, a character XML 1.0 forbids" in str(err)
+
+
+# a lone surrogate is refused by the record's own validation (named by its place)
+@pytest.mark.parametrize(("bad", "entry"), [("ha\x07nd", "hand"), ("ha\ud800nd", "regions.2")])
+def test_records_with_a_control_character_or_lone_surrogate_are_refused(
+    bad: str, entry: str
+) -> None:
+    from tests.conftest import tiny_records
+
+    recs = tiny_records()
+    recs["regions"][2]["name"] = bad
+    with pytest.raises(DataError) as exc:
+        KnowledgeBase.from_records(**recs)
+    assert (exc.value.entry, exc.value.field) == (entry, "name")
+
+
 def test_error_messages_never_leak_a_pydantic_traceback(data_copy: Path) -> None:
     edit(data_copy / "points.yaml", "    pinyin: Hegu\n", "    pinyin: 42\n")
     err = load_error(data_copy)

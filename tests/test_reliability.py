@@ -233,7 +233,14 @@ def mutations(n: int, seed: int = 20261123) -> Iterator[tuple[str, str, Any, str
     """(file, kind, mutated document or text, expected entry, expected field) x n."""
     rng = random.Random(seed)
     names = [s.name for s in DATA_FILES]
-    kinds = ["delete_required", "wrong_type", "duplicate", "dangling_source", "broken_yaml"]
+    kinds = [
+        "delete_required",
+        "wrong_type",
+        "duplicate",
+        "dangling_source",
+        "broken_yaml",
+        "control_character",
+    ]
     made = 0
     while made < n:
         name = rng.choice(names)
@@ -280,6 +287,15 @@ def mutations(n: int, seed: int = 20261123) -> Iterator[tuple[str, str, Any, str
                 continue
             doc[section].append(copy.deepcopy(target))
             expect_field = None
+        elif kind == "control_character":  # one XML 1.0 forbids, inside a text
+            texts = sorted(f for f, v in target.items() if isinstance(v, str) and v)
+            if not texts:
+                continue
+            field = rng.choice(texts)
+            value = target[field]
+            target[field] = value[:1] + rng.choice("\x00\x07\x1b\x1f\uffff") + value[1:]
+            expect_field = field
+            label = loading._entry_name(target, spec.keys, index)
         else:  # dangling_source
             if not isinstance(target.get("sources"), list) or not target["sources"]:
                 continue
@@ -295,7 +311,7 @@ MUTATIONS = list(mutations(250))
 def test_there_are_a_few_hundred_mutations_of_every_kind() -> None:
     kinds = {m[1] for m in MUTATIONS}
     files = {m[0] for m in MUTATIONS}
-    assert len(MUTATIONS) >= 250 and len(kinds) == 5 and len(files) >= 8
+    assert len(MUTATIONS) >= 250 and len(kinds) == 6 and len(files) >= 8
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ traceback.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
@@ -19,6 +20,11 @@ from .errors import DataError
 __all__ = ["Record"]
 
 R = TypeVar("R", bound="Record")
+
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character XML 1.0 forbids (control characters, lone surrogates, U+FFFE and U+FFFF):
+data may not hold one (GraphML, SVG and HTML exports would be unreadable), and the body
+map shows one given by a caller as U+FFFD."""
 
 
 class Record(BaseModel):

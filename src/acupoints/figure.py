@@ -24,7 +24,6 @@ along a meridian, within a few figure units; it is not an anatomical atlas.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
+from ._record import NOT_XML
 from .errors import AcupointsError, names_arg
 from .models import FIGURE_HEIGHT, FIGURE_WIDTH, Location, Point
 
@@ -45,13 +45,12 @@ __all__ = ["BodyMap", "BodyMapError", "Mark", "NoFigureError", "body_map", "sele
 W, H = FIGURE_WIDTH, FIGURE_HEIGHT
 GAP = 24.0  # between the two views
 TOP = 14.0  # room for the title line
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml(text: str) -> str:
     """``text`` escaped for SVG, with the characters XML 1.0 forbids (control characters,
     lone surrogates) shown as U+FFFD, so that the document stays well-formed."""
-    return escape(_NOT_XML.sub("\ufffd", text))
+    return escape(NOT_XML.sub("\ufffd", text))
 
 
 BOTTOM = 34.0  # room for view names and the legend

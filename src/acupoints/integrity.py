@@ -12,8 +12,9 @@ from collections.abc import Container, Iterable, Iterator, Mapping
 
 from pydantic import BaseModel
 
+from ._record import NOT_XML
 from .errors import DataError
-from .loading import Dataset
+from .loading import DATA_FILES, Dataset, _entry_name
 from .models import Point, Region
 from .vocab import VESSEL_CODES
 
@@ -36,6 +37,55 @@ def _sources_used(model: BaseModel, path: str = "") -> Iterator[tuple[str, str]]
                     yield from _sources_used(item, f"{here}.{i}")
 
 
+def _texts(value: object, path: str) -> Iterator[tuple[str, str]]:
+    """Yield (field path, text) for every string inside a record."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, (tuple, list)):
+        for i, item in enumerate(value):
+            yield from _texts(item, f"{path}.{i}")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _texts(key, f"{path}.{key}")
+            yield from _texts(item, f"{path}.{key}")
+
+
+def _unreadable_texts(data: Dataset) -> Iterator[DataError]:
+    """A record whose text holds a character XML 1.0 forbids (a control character, a
+    lone surrogate): its GraphML, SVG and HTML would be unreadable. The JSON of the whole
+    dataset (the one the cache holds) shows in one search whether any record has one:
+    the JSON escapes control characters as \\uXXXX and cannot hold a lone surrogate
+    at all; only then are the records walked one by one to name it."""
+    try:
+        dumped = data.model_dump_json()
+    except ValueError:  # a lone surrogate (PydanticSerializationError)
+        dumped = None
+    if dumped is not None and not any(c in dumped for c in ("\\u", "\ufffe", "\uffff")):
+        return
+    for spec in DATA_FILES:
+        for section in spec.sections:
+            found = getattr(data, section)
+            records = (found,) if isinstance(found, BaseModel) else found or ()
+            for i, record in enumerate(records):
+                for field, text in _texts(record, ""):
+                    bad = NOT_XML.search(text)
+                    if bad is None:
+                        continue
+                    # named as the loader names an entry ("LI4", "leg yang", "#3")
+                    single = section in spec.single
+                    entry = section if single else _entry_name(record.__dict__, spec.keys, i)
+                    yield DataError(
+                        f"text holds U+{ord(bad.group()):04X}, a character XML 1.0 forbids "
+                        "(exports would be unreadable)",
+                        file=spec.name,
+                        entry=entry,
+                        field=field,
+                    )
+
+
 def _duplicates(file: str, ids: Iterable[str], what: str) -> Iterator[DataError]:
     for ident, n in Counter(ids).items():
         if n > 1:
@@ -44,7 +94,7 @@ def _duplicates(file: str, ids: Iterable[str], what: str) -> Iterator[DataError]
 
 def check_dataset(data: Dataset) -> list[DataError]:
     """Every cross-record problem of ``data``; an empty list when it is consistent."""
-    problems: list[DataError] = []
+    problems: list[DataError] = list(_unreadable_texts(data))
     add = problems.append
 
     problems += _duplicates("sources.yaml", (s.id for s in data.sources), "source id")
