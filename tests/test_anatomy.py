@@ -278,6 +278,36 @@ def test_cutaneous_nerves_have_territories(kb: KnowledgeBase) -> None:
     assert not bad, offenders(bad)
 
 
+def test_the_skin_of_a_one_root_nerve_lies_in_that_roots_dermatome(kb: KnowledgeBase) -> None:
+    """A nerve that carries a single root (a dorsal ramus, an intercostal nerve, the third
+    occipital ...) supplies skin of that root's dermatome: each region of its territory
+    overlaps a region of the dermatome (nerves.yaml against segments.yaml)."""
+    within = kb.anatomy.within
+    levels = {s.id for s in kb.segments}
+    bad = [
+        f"{n.id}: {t.region} is not in the {n.segments[0]} dermatome"
+        for n in kb.nerves
+        if len(n.segments) == 1 and n.segments[0] in levels
+        for t in n.territory
+        if not any(
+            within(t.region, d.region) or within(d.region, t.region)
+            for d in kb.segment(n.segments[0]).territory
+        )
+    ]
+    assert not bad, offenders(bad)
+
+
+def test_dorsal_rami_that_do_not_reach_the_skin(kb: KnowledgeBase) -> None:
+    # pearson1966, lazorthes1986: the dorsal rami of C6-C8 usually (or never) have a
+    # cutaneous branch, nor those of L4 and L5; C5 and T1 only sometimes, taken as none
+    for level in ("C5", "C6", "C7", "C8", "T1", "L4", "L5"):
+        assert not kb.nerve(f"dorsal_ramus.{level}").territory, level
+    for level in ("C2", "C3", "C4", "T2", "T6", "L1", "S3"):
+        assert kb.nerve(f"dorsal_ramus.{level}").territory, level
+    # the lower thoracic ones reach the skin below their vertebra, over the low back
+    assert kb.nerve("dorsal_ramus.T12").territory[0].region == "back.lumbar"
+
+
 # ---------------------------------------------------------------------- innervation
 def needs_innervation(region: str) -> bool:
     return is_limb(region) or region.startswith(("neck", "back")) or region == "buttock"

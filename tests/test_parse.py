@@ -228,6 +228,8 @@ def test_table_is_big_enough() -> None:
         ("numbness in the saddle area", ("S4", "S5"), ("pudendal",)),
         ("outer edge of the foot", ("S1",), ("sural",)),
         ("inner forearm", ("C8", "T1"), ("medial_antebrachial_cutaneous",)),
+        ("numb sacrum", ("S1", "S2", "S3"), ("middle_cluneal",)),
+        ("numb hip", ("T12",), ("subcostal",)),
     ],
 )
 def test_candidate_segments_and_nerves(
