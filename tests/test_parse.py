@@ -228,6 +228,10 @@ def test_table_is_big_enough() -> None:
         ("numbness in the saddle area", ("S4", "S5"), ("pudendal",)),
         ("outer edge of the foot", ("S1",), ("sural",)),
         ("inner forearm", ("C8", "T1"), ("medial_antebrachial_cutaneous",)),
+        # a whole limb: the dermatomes with most of their skin on it first, not the
+        # lowest-numbered ones that touch it (T12 and L1 reach only the hip and groin)
+        ("numb leg", ("S1", "L5"), ()),
+        ("numb arm", ("C6", "C7", "C5"), ()),
         ("numb sacrum", ("S1", "S2", "S3"), ("middle_cluneal",)),
         ("numb hip", ("T12",), ("subcostal",)),
     ],

@@ -255,18 +255,21 @@ class Anatomy:
     # --------------------------------------------------------------- coverage
     def _cover(
         self, relation: str, kind: str, region: str, aspects: Sequence[str]
-    ) -> dict[str, float]:
+    ) -> tuple[dict[str, float], dict[str, int]]:
         """How well each nerve (``supplies``) or segment (``dermatome``) covers one region:
         1.0 when its territory holds the region (and the asked aspects); 0.6 when it holds a
         part of the region on the asked side; 0.5 when it holds the region but only some of
-        its aspects; 0.4 when it holds some part of the region."""
+        its aspects; 0.4 when it holds some part of the region. With it, how many parts of
+        its territory do."""
         target = self._region_node(region)
         up = {target} | set(nx.descendants(self._regions, target))  # region and enclosing ones
         down = set(nx.ancestors(self._regions, target))  # regions inside it
         wanted = _equivalent(aspects)
         scores: dict[str, float] = {}
+        touching: dict[str, int] = {}
 
         def note(ident: str, score: float) -> None:
+            touching[ident] = touching.get(ident, 0) + 1
             if score > scores.get(ident, 0.0):
                 scores[ident] = score
 
@@ -293,7 +296,7 @@ class Anatomy:
                     note(ident, 0.6)  # part of the region, on the asked side
             else:
                 note(ident, 0.4)  # part of the region
-        return scores
+        return scores, touching
 
     def rank(self, relation: str, parts: Sequence[tuple[str, Sequence[str]]]) -> list[Coverage]:
         """Nerves (``"supplies"``) or segments (``"dermatome"``) covering every part of a
@@ -303,16 +306,46 @@ class Anatomy:
             return []
         kind = "nerve" if relation == "supplies" else "segment"
         totals: dict[str, float] = {}
+        spread: dict[str, int] = {}  # how many of its territory's parts touch the location
         for region, aspects in parts:
-            for ident, score in self._cover(relation, kind, region, aspects).items():
+            scores, touching = self._cover(relation, kind, region, aspects)
+            for ident, score in scores.items():
                 totals[ident] = totals.get(ident, 0.0) + score
+                spread[ident] = spread.get(ident, 0) + touching[ident]
         ranked = [(ident, round(total / len(parts), 3)) for ident, total in totals.items()]
         if kind == "nerve":
             ranked = self._drop_covered_parents(ranked)
             ranked.sort(key=lambda x: (-x[1], -self._nerve_depth(x[0]), _natural(x[0])))
-        else:
-            ranked.sort(key=lambda x: (-x[1], _segment_order(x[0])))
+        elif ranked:
+            # on a tie: a dermatome whose key sensory point lies in the location first (S3
+            # for the buttock), then the one next to the best (dermatomes are bands in
+            # order), then the one with more of its skin in the location: a numb leg gives
+            # S1, L5 (foot, ankle and leg) before T12 (the hip alone), an arm numb into the
+            # thumb C6, then C7 and C5 before C8
+            keyed = self._keyed([region for region, _ in parts])
+
+            def first(x: Coverage) -> tuple[float, bool, int, int]:
+                return (-x[1], x[0] not in keyed, -spread[x[0]], _segment_order(x[0]))
+
+            at = _segment_order(min(ranked, key=first)[0])
+            ranked.sort(
+                key=lambda x: (
+                    -x[1],
+                    x[0] not in keyed,
+                    abs(_segment_order(x[0]) - at),
+                    -spread[x[0]],
+                    _segment_order(x[0]),
+                )
+            )
         return ranked
+
+    def _keyed(self, regions: Sequence[str]) -> set[str]:
+        """The segments whose ISNCSCI key sensory point lies in one of ``regions``."""
+        return {
+            s.id
+            for s in self._kb.segments
+            if any(self.within(s.key_region, region) for region in regions)
+        }
 
     @cached_property
     def _nerve_tree(self) -> nx.MultiDiGraph:

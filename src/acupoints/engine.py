@@ -193,6 +193,7 @@ class _Static:
     pairs: _Pairs = field(default_factory=dict)  # closeness
     weights: dict[str | None, dict[str, float]] = field(default_factory=dict)  # per cause
     region_fits: dict[tuple[str, bool, tuple[str, ...]], bool] = field(default_factory=dict)
+    dermatomes: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
 
 
 _STATIC: WeakKeyDictionary[KnowledgeBase, _Static] = WeakKeyDictionary()
@@ -1001,7 +1002,9 @@ def _misfit(kb: KnowledgeBase, cause: Cause, loc: Location) -> str | None:
     compressed on another limb (carpal tunnel with numb toes). The points still follow the
     cause as given; the note asks to check it."""
     if cause.spine is not None:
-        if any(_spine_of(s) == cause.spine for s in loc.segments):
+        # every dermatome that reaches the area, not only the five the location lists
+        covering = _dermatomes(kb, loc)
+        if any(_spine_of(s) == cause.spine for s in covering):
             return None
         where = (
             f"its dermatomes are {', '.join(loc.segments)}"
@@ -1032,6 +1035,21 @@ def _misfit(kb: KnowledgeBase, cause: Cause, loc: Location) -> str | None:
         f"The cause given, {cause.name}, does not fit the numb area: {why}. The points "
         "follow the cause as given; check the cause."
     )
+
+
+def _dermatomes(kb: KnowledgeBase, loc: Location) -> set[str]:
+    """Every segment whose dermatome reaches a region of ``loc`` (a per-data table by
+    region and aspects)."""
+    table = _static(kb).dermatomes
+    out: set[str] = set()
+    for ref in loc.regions:
+        key = (ref.region, ref.aspects)
+        found = table.get(key)
+        if found is None:
+            ranked = kb.anatomy.rank("dermatome", [key])
+            found = table[key] = frozenset(seg for seg, _ in ranked)
+        out |= found
+    return out
 
 
 def _branch_of(kb: KnowledgeBase, nerve: str, trunks: tuple[str, ...]) -> bool:
