@@ -244,6 +244,15 @@ def test_candidate_segments_and_nerves(
     assert set(nerves) <= set(loc.nerves[:4])
 
 
+def test_the_first_dermatomes_of_a_location_in_two_places_come_from_both(
+    kb: KnowledgeBase,
+) -> None:
+    # each part's best dermatome leads its neighbours: numb hands and feet point to C6 and
+    # L5 first, not to three dermatomes of one limb
+    first = kb.parse_location("numbness in both hands and feet").segments[:3]
+    assert {"C6", "L5"} <= set(first)
+
+
 def test_digits_are_listed(kb: KnowledgeBase) -> None:
     assert kb.parse_location("index and middle fingers").digits == (
         "hand.index_finger",

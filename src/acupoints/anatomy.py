@@ -52,6 +52,7 @@ class Anatomy:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
+        self._keys: dict[str, frozenset[str]] = {}  # region -> segments keyed in it
         self._g = kb.graph
         self._ancestors: dict[str, tuple[str, ...]] = {}
         self._points_cache: dict[tuple[object, ...], tuple[Point, ...]] = {}
@@ -307,45 +308,50 @@ class Anatomy:
         kind = "nerve" if relation == "supplies" else "segment"
         totals: dict[str, float] = {}
         spread: dict[str, int] = {}  # how many of its territory's parts touch the location
+        leaders: set[int] = set()  # the best dermatome of each part (its place in order)
         for region, aspects in parts:
             scores, touching = self._cover(relation, kind, region, aspects)
             for ident, score in scores.items():
                 totals[ident] = totals.get(ident, 0.0) + score
                 spread[ident] = spread.get(ident, 0) + touching[ident]
+            if kind == "segment" and scores:
+                keyed = self._keyed(region)
+                best = min(
+                    scores,
+                    key=lambda i: (-scores[i], i not in keyed, -touching[i], _segment_order(i)),
+                )
+                leaders.add(_segment_order(best))
         ranked = [(ident, round(total / len(parts), 3)) for ident, total in totals.items()]
         if kind == "nerve":
             ranked = self._drop_covered_parents(ranked)
             ranked.sort(key=lambda x: (-x[1], -self._nerve_depth(x[0]), _natural(x[0])))
-        elif ranked:
+        else:
             # on a tie: a dermatome whose key sensory point lies in the location first (S3
-            # for the buttock), then the one next to the best (dermatomes are bands in
-            # order), then the one with more of its skin in the location: a numb leg gives
-            # S1, L5 (foot, ankle and leg) before T12 (the hip alone), an arm numb into the
-            # thumb C6, then C7 and C5 before C8
-            keyed = self._keyed([region for region, _ in parts])
-
-            def first(x: Coverage) -> tuple[float, bool, int, int]:
-                return (-x[1], x[0] not in keyed, -spread[x[0]], _segment_order(x[0]))
-
-            at = _segment_order(min(ranked, key=first)[0])
+            # for the buttock), then the one nearest the best dermatome of a part named
+            # (dermatomes are bands in order), then the one with more of its skin in the
+            # location: a numb leg gives S1, L5 (foot, ankle and leg) before T12 (the hip
+            # alone), an arm numb into the thumb C6, then C7 and C5 before C8, both hands
+            # and feet C6 and L5, then their neighbours
+            in_key = frozenset().union(*(self._keyed(region) for region, _ in parts))
             ranked.sort(
                 key=lambda x: (
                     -x[1],
-                    x[0] not in keyed,
-                    abs(_segment_order(x[0]) - at),
+                    x[0] not in in_key,
+                    min(abs(_segment_order(x[0]) - at) for at in leaders),
                     -spread[x[0]],
                     _segment_order(x[0]),
                 )
             )
         return ranked
 
-    def _keyed(self, regions: Sequence[str]) -> set[str]:
-        """The segments whose ISNCSCI key sensory point lies in one of ``regions``."""
-        return {
-            s.id
-            for s in self._kb.segments
-            if any(self.within(s.key_region, region) for region in regions)
-        }
+    def _keyed(self, region: str) -> frozenset[str]:
+        """The segments whose ISNCSCI key sensory point lies in ``region``."""
+        found = self._keys.get(region)
+        if found is None:
+            found = self._keys[region] = frozenset(
+                s.id for s in self._kb.segments if self.within(s.key_region, region)
+            )
+        return found
 
     @cached_property
     def _nerve_tree(self) -> nx.MultiDiGraph:
