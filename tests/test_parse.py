@@ -275,44 +275,13 @@ def test_surface_is_derived(kb: KnowledgeBase) -> None:
 
 
 # the words for a face of a limb part, and the parts where each is used
+_ARM = ("hand", "wrist", "forearm", "elbow", "upper_arm")
+_LEG = ("ankle", "leg", "knee", "thigh")
 _FACES = {
-    "front": (
-        "hand",
-        "wrist",
-        "forearm",
-        "elbow",
-        "upper_arm",
-        "foot",
-        "ankle",
-        "leg",
-        "knee",
-        "thigh",
-    ),
-    "back": ("hand", "wrist", "forearm", "elbow", "upper_arm", "ankle", "leg", "knee", "thigh"),
-    "inner": (
-        "hand",
-        "wrist",
-        "forearm",
-        "elbow",
-        "upper_arm",
-        "foot",
-        "ankle",
-        "leg",
-        "knee",
-        "thigh",
-    ),
-    "outer": (
-        "hand",
-        "wrist",
-        "forearm",
-        "elbow",
-        "upper_arm",
-        "foot",
-        "ankle",
-        "leg",
-        "knee",
-        "thigh",
-    ),
+    "front": (*_ARM, "foot", *_LEG),
+    "back": (*_ARM, *_LEG),  # the back of the foot is the heel, a region of its own
+    "inner": (*_ARM, "foot", *_LEG),
+    "outer": (*_ARM, "foot", *_LEG),
     "top": ("hand", "foot"),
     "bottom": ("hand", "foot"),
     "palm side": ("hand", "wrist", "forearm"),
