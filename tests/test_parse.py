@@ -233,7 +233,7 @@ def test_table_is_big_enough() -> None:
         ("numb leg", ("S1", "L5"), ()),
         ("numb arm", ("C6", "C7", "C5"), ()),
         ("numb sacrum", ("S1", "S2", "S3"), ("middle_cluneal",)),
-        ("numb hip", ("T12",), ("subcostal",)),
+        ("numb hip", ("T12", "L1"), ("subcostal", "iliohypogastric")),
     ],
 )
 def test_candidate_segments_and_nerves(

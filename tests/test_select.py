@@ -413,6 +413,7 @@ def test_a_cause_that_cannot_explain_the_numb_area_is_noted(kb: KnowledgeBase) -
         ("numb chest", "cervical_root"),  # C4 is among its dermatomes
         ("numb hand and foot", "lumbar_root"),
         ("numb sacrum", "lumbar_root"),  # the sacral dorsal rami's skin (S1-S5)
+        ("numb hip", "lumbar_root"),  # the iliohypogastric nerve's lateral branch (L1)
         ("numb thumb and index finger", "carpal_tunnel"),
         ("numb ring finger", "carpal_tunnel"),  # its radial half is the median's
         ("numb back of my index finger", "carpal_tunnel"),  # the tip is the median's
