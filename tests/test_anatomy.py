@@ -10,7 +10,7 @@ import pytest
 import acupoints
 from acupoints import KnowledgeBase
 
-from .test_data_integrity import is_limb, offenders
+from .test_data_integrity import offenders
 
 
 # ---------------------------------------------------------------------------- regions
@@ -248,12 +248,33 @@ def test_nerve_roots(kb: KnowledgeBase, nerve: str, roots: str) -> None:
         ("foot.sole", [], "tibial"),
         ("forearm", ["lateral"], "lateral_antebrachial_cutaneous"),
         ("forearm", ["medial"], "medial_antebrachial_cutaneous"),
+        ("face.forehead", [], "supraorbital"),
+        ("face.cheek", ["anterior"], "infraorbital"),
+        ("face.nose", [], "external_nasal"),
+        ("face.mouth", ["inferior"], "mental"),
+        ("head.temple", [], "auriculotemporal"),
     ],
 )
 def test_cutaneous_territories(
     kb: KnowledgeBase, region: str, aspects: list[str], nerve: str
 ) -> None:
     assert nerve in kb.nerves_for(region, aspects)
+
+
+def test_the_face_is_the_trigeminal_nerves_skin(kb: KnowledgeBase) -> None:
+    # every region of the face has skin nerves from the trigeminal (V1-V3), which carries
+    # no spinal root; the one exception is the angle of the jaw (great auricular, C2-C3)
+    def trunk(nerve: str) -> str:
+        while (parent := kb.nerve(nerve).parent) is not None:
+            nerve = parent
+        return nerve
+
+    for region in kb.anatomy.subregions("face"):
+        trunks = {trunk(n) for n in kb.nerves_for(region)}
+        exception = {"cervical_plexus"} if region == "face.jaw" else set()
+        assert trunks == {"trigeminal"} | exception, (region, trunks)
+    assert not kb.nerve("infraorbital").segments
+    assert kb.parse_location("numb forehead").segments == ()
 
 
 def test_nerve_lookup_by_name(kb: KnowledgeBase) -> None:
@@ -309,13 +330,44 @@ def test_dorsal_rami_that_do_not_reach_the_skin(kb: KnowledgeBase) -> None:
 
 
 # ---------------------------------------------------------------------- innervation
-def needs_innervation(region: str) -> bool:
-    return is_limb(region) or region.startswith(("neck", "back")) or region == "buttock"
-
-
-def test_every_limb_neck_back_and_sacral_point_has_innervation(kb: KnowledgeBase) -> None:
-    bad = [p.code for p in kb.points if needs_innervation(p.location.region) and not p.innervation]
+def test_every_point_has_innervation(kb: KnowledgeBase) -> None:
+    bad = [p.code for p in kb.points if not p.innervation]
     assert not bad, offenders(bad)
+
+
+# points of the head whose nerves cam1999 does not name, given the skin nerve of the spot
+# they lie on (gray2016): the temporal hairline, behind the ear, the back of the vertex,
+# and the extra points of the head (the tongue and the inside of the nostril included)
+INFERRED_ON_THE_HEAD = {
+    "GB5", "GB6", "GB7", "GB10", "GB19", "GV18", "GV19",
+    *(f"EX-HN{i}" for i in range(1, 15)),
+}  # fmt: skip
+
+
+def test_head_points_cite_the_textbook_unless_pinned(kb: KnowledgeBase) -> None:
+    head = [p for p in kb.points if p.location.region.startswith(("head", "face"))]
+    assert len(head) == 73
+    by_source = {p.code: {s for i in p.innervation for s in i.sources} for p in head}
+    inferred = {code for code, sources in by_source.items() if sources == {"gray2016"}}
+    assert inferred == INFERRED_ON_THE_HEAD
+    assert all(
+        sources == {"cam1999"} for code, sources in by_source.items() if code not in inferred
+    )
+    # spot checks against the textbook's words
+    assert [i.nerve for i in kb.point("BL1").innervation] == [
+        "supratrochlear",
+        "infratrochlear",
+        "oculomotor",
+        "ophthalmic",
+    ]
+    assert [i.layer for i in kb.point("BL1").innervation] == [
+        "superficial",
+        "superficial",
+        "deep",
+        "deep",
+    ]
+    assert [i.nerve for i in kb.point("GV20").innervation] == ["greater_occipital"]
+    assert [i.nerve for i in kb.point("ST2").innervation] == ["facial", "infraorbital"]
 
 
 def test_innervation_sources(kb: KnowledgeBase) -> None:
