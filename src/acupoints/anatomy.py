@@ -301,8 +301,8 @@ class Anatomy:
 
     def rank(self, relation: str, parts: Sequence[tuple[str, Sequence[str]]]) -> list[Coverage]:
         """Nerves (``"supplies"``) or segments (``"dermatome"``) covering every part of a
-        location, best first: mean coverage over the parts, then the more specific (for
-        nerves: a branch before the nerve it leaves), then id."""
+        location, best first: mean coverage over the parts; then, for nerves, a branch
+        before the nerve it leaves, then id; for segments, as the comment below says."""
         if not parts:
             return []
         kind = "nerve" if relation == "supplies" else "segment"

@@ -1046,8 +1046,7 @@ def _dermatomes(kb: KnowledgeBase, loc: Location) -> set[str]:
         key = (ref.region, ref.aspects)
         found = table.get(key)
         if found is None:
-            ranked = kb.anatomy.rank("dermatome", [key])
-            found = table[key] = frozenset(seg for seg, _ in ranked)
+            found = table[key] = frozenset(kb.anatomy.segments_for(ref.region, ref.aspects))
         out |= found
     return out
 

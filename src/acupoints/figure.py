@@ -45,6 +45,9 @@ __all__ = ["BodyMap", "BodyMapError", "Mark", "NoFigureError", "body_map", "sele
 W, H = FIGURE_WIDTH, FIGURE_HEIGHT
 GAP = 24.0  # between the two views
 TOP = 14.0  # room for the title line
+BOTTOM = 34.0  # room for view names and the legend
+OFFSET = {"front": 0.0, "back": W + GAP}
+MAX_STEP = 80.0  # a meridian's line breaks where consecutive points are further apart
 
 
 def _xml(text: str) -> str:
@@ -52,10 +55,6 @@ def _xml(text: str) -> str:
     lone surrogates) shown as U+FFFD, so that the document stays well-formed."""
     return escape(NOT_XML.sub("\ufffd", text))
 
-
-BOTTOM = 34.0  # room for view names and the legend
-OFFSET = {"front": 0.0, "back": W + GAP}
-MAX_STEP = 80.0  # a meridian's line breaks where consecutive points are further apart
 
 SKIN, SKIN_EDGE = "#f3e6d8", "#6b5a48"
 SHADE = "#3d7dd8"

@@ -21,20 +21,11 @@ from .vocab import VESSEL_CODES
 __all__ = ["check_dataset"]
 
 
-def _sources_used(model: BaseModel, path: str = "") -> Iterator[tuple[str, str]]:
+def _sources_used(model: BaseModel) -> Iterator[tuple[str, str]]:
     """Yield (field path, source id) for every `sources` list inside ``model``."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        here = f"{path}.{name}" if path else name
-        if name == "sources" and isinstance(value, tuple):
-            for i, sid in enumerate(value):
-                yield f"{here}.{i}", sid
-        elif isinstance(value, BaseModel):
-            yield from _sources_used(value, here)
-        elif isinstance(value, tuple):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _sources_used(item, f"{here}.{i}")
+    for path, text in _texts(model, ""):
+        if path.rsplit(".", 2)[-2:-1] == ["sources"]:
+            yield path, text
 
 
 def _texts(value: object, path: str) -> Iterator[tuple[str, str]]:

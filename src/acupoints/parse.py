@@ -631,8 +631,9 @@ def _resolve_aspects(region: str, aspects: Sequence[str]) -> list[str]:
     """Turn the generic aspect words into the ones the data uses for the region: on the
     hand and fingers "top" and "back" are dorsal, "bottom" and "front" palmar (the palm
     faces forward in the anatomical position); on the foot "top" and "front" are dorsal
-    (the seeds' "front of the foot"), "bottom" plantar; from the wrist up, the palm side
-    is anterior and the back of the hand's side posterior."""
+    (seed 002 answers a numb dorsum with points on the anterior aspect of the foot),
+    "bottom" plantar; from the wrist up, the palm side is anterior and the back of the
+    hand's side posterior."""
     limb = region.split(".")[0]
     table = _ASPECT_NAMES.get(limb, {})
     return sorted({table.get(a, a) for a in aspects})
