@@ -1,134 +1,149 @@
-"""How many of each published protocol's points a selection returns in its top 10.
+"""How many of each published protocol's points a selection returns in its top 10, held
+out, against a frequency-table baseline.
 
-For every reference protocol in ``data/protocols.yaml`` it runs ``kb.select`` on a typical
-description of the numbness the protocol treats, with the protocol's cause, and counts
-the protocol's points among the first ``--top`` points. Three settings:
+For every reference protocol in ``data/protocols.yaml`` it leaves the protocol's
+publication out (every protocol of that publication, so it cannot vote for itself), runs
+``kb.select`` on several typical descriptions of the numbness the condition causes, with
+the protocol's cause, and counts the protocol's points among the first ``--top``. Beside
+it, on the same left-out data, the **frequency baseline**: the ``--top`` points the other
+publications for the cause use most (ties in WHO order). Recall is points found over
+points asked, per cause and overall; for each cause the mean over its phrasings and the
+spread (best minus worst phrasing).
 
-- ``rules``: the seed's rules and the anatomy only (``evidence=False``);
-- ``held out``: plus the evidence term, counted from the *other* publications only (the
-  protocol's own publication is left out, so a protocol cannot vote for itself);
-- ``all``: plus the evidence term from every protocol, its own included (in-sample, an
-  upper bound, shown to make the leak visible).
-
-Prints a Markdown table (the one in docs/benchmark.md) and the totals; ``--sweep`` also
-prints the held-out totals for other weights of the evidence term (``scoring.evidence`` in
-rules.yaml), each on a temporary copy of the data.
-
-Run: python bench/protocol_recall.py [--top 10] [--sweep]
+Run: python bench/protocol_recall.py [--top 10] [--detail]
 """
 
 from __future__ import annotations
 
 import argparse
-import re
-import shutil
-import tempfile
+import statistics
 from collections import defaultdict
-from pathlib import Path
 
 import acupoints
-from acupoints.loading import packaged_data_dir
+from acupoints.index import code_order
 
-# A typical description for each cause: where people with it say they are numb.
-QUERIES = {
-    "diabetic": "numbness and tingling in both feet",
-    "chemotherapy": "numbness in both hands and feet",
-    "carpal_tunnel": "numb thumb, index and middle finger of the right hand",
-    "cervical_root": "numbness down the right arm into the thumb and index finger",
-    "lumbar_root": "numbness down the back of the left leg into the outer foot",
-    "sciatica": "numbness down the back of the left leg into the outer foot",
+# Several ways people with each condition describe where they are numb.
+PHRASINGS = {
+    "diabetic": [
+        "numbness and tingling in both feet",
+        "both feet",
+        "numb feet and lower legs",
+        "pins and needles in my toes and soles, both sides",
+        "burning numb feet",
+        "numbness in both feet and hands",
+    ],
+    "chemotherapy": [
+        "numbness in both hands and feet",
+        "numb fingers and toes",
+        "tingling in my hands and feet",
+        "both feet",
+        "numb fingertips and soles",
+        "pins and needles in both hands",
+    ],
+    "carpal_tunnel": [
+        "numb thumb, index and middle finger of the right hand",
+        "numb fingers",
+        "tingling in my right hand at night",
+        "numb palm and fingers of my left hand",
+        "numbness in my thumb and first two fingers",
+    ],
+    "cervical_root": [
+        "numbness down the right arm into the thumb and index finger",
+        "numb arm",
+        "numb neck, shoulder and arm on the left",
+        "tingling down my arm into my middle finger",
+        "numb forearm and hand",
+    ],
+    "lumbar_root": [
+        "numbness down the back of the left leg into the outer foot",
+        "numb leg",
+        "numb lower back and left leg",
+        "numb outer calf and top of the foot",
+        "numbness in my buttock and the back of my thigh",
+    ],
+    "sciatica": [
+        "numbness down the back of the left leg into the outer foot",
+        "numb leg",
+        "numb buttock and back of the thigh",
+        "tingling down the back of my right leg to the heel",
+        "numb calf and sole",
+    ],
+    "infection": [
+        "numb right side of my chest",
+        "numb skin on my upper back",
+        "numbness in both feet",
+        "numb chest and back on the left",
+        "numb and burning feet",
+    ],
+    "injury": [
+        "numb arm after an injury",
+        "numb hand",
+        "numb lower lip and chin",
+        "numb forearm and fingers",
+        "numb leg",
+    ],
 }
 
 
-def held_out(kb: acupoints.KnowledgeBase, top: int) -> tuple[int, int]:
-    """(points found, points asked) over all protocols, own publication left out."""
-    by_source: dict[str, list[str]] = defaultdict(list)
-    for pr in kb.reference_protocols:
-        by_source[pr.source].append(pr.id)
-    found = asked = 0
-    for pr in kb.reference_protocols:
-        cause = pr.causes[0]
-        s = kb.select(
-            QUERIES[cause], cause=cause, limit=top, without_protocols=by_source[pr.source]
-        )
-        points = set(pr.points)
-        found += len(points & set(s.codes))
-        asked += len(points)
-    return found, asked
-
-
-def sweep(top: int) -> None:
-    print("| scoring.evidence | held out |")
-    print("|---:|---:|")
-    for weight in (0.0, 0.5, 1.0, 1.5, 2.0, 3.0):
-        with tempfile.TemporaryDirectory() as tmp:
-            data = Path(tmp) / "data"
-            shutil.copytree(packaged_data_dir(), data)
-            rules = data / "rules.yaml"
-            text = re.sub(
-                r"(?m)^  evidence: .*$", f"  evidence: {weight}", rules.read_text("utf-8")
-            )
-            rules.write_text(text, "utf-8")
-            found, asked = held_out(acupoints.load(data), top)
-        print(f"| {weight} | {found}/{asked} ({found / asked:.0%}) |")
+def baseline(kb: acupoints.KnowledgeBase, cause: str, skip: list[str], top: int) -> list[str]:
+    """The ``top`` points the publications left in use most for ``cause`` (ties in WHO
+    order)."""
+    counts = kb.evidence_counts(cause, exclude=skip)
+    return sorted(counts, key=lambda c: (-counts[c], code_order(c)))[:top]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--top", type=int, default=10)
-    parser.add_argument("--sweep", action="store_true", help="also vary scoring.evidence")
+    parser.add_argument("--detail", action="store_true", help="a line per protocol")
     args = parser.parse_args()
     kb = acupoints.load()
     by_source: dict[str, list[str]] = defaultdict(list)
     for pr in kb.reference_protocols:
         by_source[pr.source].append(pr.id)
 
-    print("| protocol | cause | points | rules | held out | all | found (held out) |")
-    print("|---|---|---:|---:|---:|---:|---|")
-    totals = {"rules": 0, "held out": 0, "all": 0}
-    n_points = 0
-    per_cause: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    # per cause: points asked, baseline found, found per phrasing
+    asked: dict[str, int] = defaultdict(int)
+    base: dict[str, int] = defaultdict(int)
+    found: dict[str, list[int]] = {}
     for pr in kb.reference_protocols:
-        cause = pr.causes[0]
-        query = QUERIES[cause]
-        points = list(dict.fromkeys(pr.points))
-        runs = {
-            "rules": kb.select(query, cause=cause, limit=args.top, evidence=False),
-            "held out": kb.select(
-                query, cause=cause, limit=args.top, without_protocols=by_source[pr.source]
-            ),
-            "all": kb.select(query, cause=cause, limit=args.top),
-        }
-        hits = {k: [c for c in points if c in s.codes] for k, s in runs.items()}
-        for k in totals:
-            totals[k] += len(hits[k])
-        n_points += len(points)
-        pc = per_cause[cause]
-        pc[0] += len(points)
-        pc[1] += len(hits["rules"])
-        pc[2] += len(hits["held out"])
-        pc[3] += len(hits["all"])
-        print(
-            f"| {pr.id} | {cause} | {len(points)} | {len(hits['rules'])} | "
-            f"{len(hits['held out'])} | {len(hits['all'])} | "
-            f"{', '.join(hits['held out']) or '-'} |"
-        )
+        cause = next((c for c in pr.causes if c in PHRASINGS), None)
+        if cause is None:
+            continue
+        skip = by_source[pr.source]
+        points = set(pr.points)
+        asked[cause] += len(points)
+        b = len(points & set(baseline(kb, cause, skip, args.top)))
+        base[cause] += b
+        hits = []
+        for text in PHRASINGS[cause]:
+            s = kb.select(text, cause=cause, limit=args.top, without_protocols=skip)
+            hits.append(len(points & set(s.codes)))
+        row = found.setdefault(cause, [0] * len(PHRASINGS[cause]))
+        for k, h in enumerate(hits):
+            row[k] += h
+        if args.detail:
+            print(f"{pr.id:32} {cause:14} {len(points):3} base {b:2}  select {hits}")
     print()
-    print("| cause | points | rules | held out | all |")
+    print("| cause | protocols' points | frequency baseline | select, mean of phrasings | spread |")
     print("|---|---:|---:|---:|---:|")
-    for cause, (n, r, h, a) in per_cause.items():
-        print(f"| {cause} | {n} | {r} ({r / n:.0%}) | {h} ({h / n:.0%}) | {a} ({a / n:.0%}) |")
-    print(
-        f"| all | {n_points} | "
-        + " | ".join(f"{v} ({v / n_points:.0%})" for v in totals.values())
-        + " |"
-    )
+    tot_asked = tot_base = 0
+    tot_found = 0.0
+    for cause, row in found.items():
+        n = asked[cause]
+        recalls = [h / n for h in row]
+        mean = statistics.mean(recalls)
+        tot_asked += n
+        tot_base += base[cause]
+        tot_found += mean * n
+        print(
+            f"| {cause} | {n} | {base[cause] / n:.2f} | {mean:.2f} | "
+            f"{max(recalls) - min(recalls):.2f} |"
+        )
+    print(f"| all | {tot_asked} | {tot_base / tot_asked:.2f} | {tot_found / tot_asked:.2f} | |")
     print()
-    for cause, query in QUERIES.items():
-        print(f"- {cause}: {query!r}")
-    if args.sweep:
-        print()
-        sweep(args.top)
+    n_pubs = len(by_source)
+    print(f"Reference set: {len(kb.reference_protocols)} protocols from {n_pubs} publications.")
 
 
 if __name__ == "__main__":

@@ -38,7 +38,16 @@ from ._fast import construct, make
 from .errors import LocationError, QueryError, SelectionError, UnknownCauseError, names_arg
 from .index import code_order
 from .models import Location, Point, RegionRef
-from .rules import Cause, Conditions, Rule, Selector
+from .rules import (
+    ROLE_OF_GROUP,
+    Cause,
+    Composition,
+    Conditions,
+    Guideline,
+    RoleQuota,
+    Rule,
+    Selector,
+)
 from .safety import (
     ConditionEffect,
     Exclusion,
@@ -194,6 +203,11 @@ class _Static:
     weights: dict[str | None, dict[str, float]] = field(default_factory=dict)  # per cause
     region_fits: dict[tuple[str, bool, tuple[str, ...]], bool] = field(default_factory=dict)
     dermatomes: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
+    channels: dict[str, frozenset[str]] = field(default_factory=dict)  # region -> meridians
+    core: dict[tuple[str, frozenset[str]], tuple[tuple[float, str, tuple[str, ...]], ...]] = field(
+        default_factory=dict
+    )
+    neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)  # spread rule
 
 
 _STATIC: WeakKeyDictionary[KnowledgeBase, _Static] = WeakKeyDictionary()
@@ -258,6 +272,7 @@ class _Context:
     static: _Static
     weights: dict[str, float]
     kind: str = "unknown"  # of the cause
+    skip: frozenset[str] = frozenset()  # reference protocols left out
     # the points chosen so far: each with the first hit that chose it, and the ones chosen
     # more than once with all their hits (in the order of the rules)
     one: dict[str, _Hit] = field(default_factory=dict)
@@ -530,8 +545,19 @@ def _reflex(ctx: _Context, rule: Rule, factor: float) -> int:
     return added
 
 
+def _root_targets(loc: Location, cause: Cause | None) -> tuple[str, ...]:
+    """The (at most two) roots the root-level points are chosen for: the location's
+    dermatomes, or, when the cause names its usual roots, those of the location's
+    dermatomes that are among them, and else the cause's own (a numb area whose dermatomes
+    point elsewhere, or nowhere, does not move a sciatica's points up the spine)."""
+    if cause is not None and cause.roots:
+        fitting = [s for s in loc.segments if s in cause.roots]
+        return tuple(fitting[:2] or cause.roots[:2])
+    return tuple(loc.segments[:2])
+
+
 def _root_level(ctx: _Context, rule: Rule, factor: float) -> int:
-    targets = tuple(ctx.location.segments[:2])
+    targets = _root_targets(ctx.location, ctx.cause)
     if factor == 0 or not targets:
         return 0
     key = (rule.id, "root_level", targets)
@@ -581,7 +607,103 @@ def _root_plan(ctx: _Context, rule: Rule, targets: tuple[str, ...]) -> _LevelPla
     return tuple((q, seg, sites, tuple(codes)) for (q, seg, sites), codes in groups.items())
 
 
+def _channels(ctx: _Context, region: str) -> frozenset[str]:
+    """The channels (meridians) whose course runs through a region: those with points in
+    it or in its parts (once per region)."""
+    found = ctx.static.channels.get(region)
+    if found is None:
+        found = ctx.static.channels[region] = frozenset(
+            p.meridian
+            for p in ctx.kb.points_in(region)
+            if p.meridian is not None and p.meridian not in ("GV", "CV")
+        )
+    return found
+
+
+def _distal_channel(ctx: _Context, rule: Rule, factor: float) -> int:
+    sel = rule.select
+    channels = frozenset().union(*(_channels(ctx, r.region) for r in ctx.location.regions))
+    if not channels:
+        return 0
+    key = (rule.id, "distal", channels)
+    groups = ctx.static.groups.get(key)
+    if groups is None:
+        best: dict[str, float] = {}
+        for p in _first([_points(ctx, r, sel, rule.id) for r in sel.regions]):
+            if p.meridian not in channels:
+                continue
+            quality = max((sel.categories.get(c.kind, 0.0) for c in p.categories), default=0.0)
+            if quality > 0:
+                best[p.code] = quality
+        ranked = sorted(best, key=lambda code: -best[code])
+        groups = ctx.static.groups[key] = _grouped(
+            [ctx.kb.point(code) for code in ranked], lambda p: best[p.code]
+        )
+    added = 0
+    for quality, codes in groups:
+        added += ctx.add(codes, ctx.hit(rule, cast(float, quality), factor, "on its channel"))
+    return added
+
+
+def _core(ctx: _Context, rule: Rule, factor: float) -> int:
+    cause = ctx.cause
+    if cause is None:
+        return 0
+    key = (cause.id, ctx.skip)
+    plan = ctx.static.core.get(key)
+    if plan is None:
+        plan = ctx.static.core[key] = _core_plan(ctx.kb, cause.id, ctx.skip, rule.select)
+    added = 0
+    for quality, where, codes in plan:
+        added += ctx.add(codes, ctx.hit(rule, quality, factor, where))
+    return added
+
+
+_DESIGN_WORDS = {
+    "trial": ("trial", "trials"),
+    "review": ("review", "reviews"),
+    "data_mining": ("data-mining study", "data-mining studies"),
+    "consensus": ("consensus", "consensus statements"),
+    "case_series": ("case series", "case series"),
+    "case_report": ("case report", "case reports"),
+    "textbook": ("textbook", "textbooks"),
+}
+
+
+def _core_plan(
+    kb: KnowledgeBase, cause: str, skip: frozenset[str], sel: Selector
+) -> tuple[tuple[float, str, tuple[str, ...]], ...]:
+    """The points a ``core`` rule takes for a cause, as (quality, reason words, codes)
+    groups: quality is the number of publications using a point over the most any point
+    of the cause has."""
+    own = {pr.source for pr in kb.reference_protocols if cause in pr.causes and pr.id not in skip}
+    pooled: tuple[str, ...] = ()
+    kind = kb.cause(cause).kind
+    if len(own) < sel.pool_below and kind == "systemic":
+        pooled = tuple(c.id for c in kb.causes if c.kind == kind and c.id != cause)
+    core = [
+        c
+        for c in kb.core_prescription(cause, exclude=skip, pooled=pooled)
+        if c.publications >= sel.min_publications
+    ]
+    if not core:
+        return ()
+    of = " for neuropathies of its kind, as it has few of its own" if pooled else ""
+    most = core[0].publications
+    groups: dict[tuple[float, str], list[str]] = {}
+    for c in core:
+        designs = ", ".join(
+            f"{n} {_DESIGN_WORDS[d][n != 1]}"
+            for d, n in sorted(c.designs.items(), key=lambda x: -x[1])
+        )
+        where = f"used by {c.publications} publications{of} ({designs}); evidence level {c.level}"
+        groups.setdefault((round(c.publications / most, 4), where), []).append(c.code)
+    return tuple((q, where, tuple(codes)) for (q, where), codes in groups.items())
+
+
 _SELECTORS = {
+    "distal_channel": _distal_channel,
+    "core": _core,
     "local": _local,
     "region": _region,
     "codes": _codes,
@@ -651,6 +773,7 @@ class _Candidate:
     near: float
     shared: list[str]
     built: RankedPoint | None = None  # the RankedPoint when no patient caution applies
+    placed: tuple[str, tuple[str, ...]] | None = None  # the role and alternatives it has
 
 
 def _reason(
@@ -722,10 +845,13 @@ def _ranked(
     counts: dict[str, int],
     cause_id: str,
     skip: frozenset[str],
+    role: str,
+    alternatives: tuple[str, ...],
 ) -> RankedPoint:
     p = c.point
+    placed = (role, alternatives)
     if not cautioning:  # no patient, or none of theirs cautions: built once per candidate
-        if c.built is not None:
+        if c.built is not None and c.placed == placed:
             return c.built
         warnings: list[PointWarning] = []
     else:
@@ -742,7 +868,7 @@ def _ranked(
             for cond, eff, matches in cautioning
             if matches(p, c.side)
         ]
-        if not warnings and c.built is not None:
+        if not warnings and c.built is not None and c.placed == placed:
             return c.built
     memo = static.reasons
     reasons: list[Reason] = []
@@ -784,10 +910,12 @@ def _ranked(
             "root_level": root_level,
             "sites": sites,
             "cautions": cautions_for(p, warnings),
+            "role": role,
+            "alternatives": alternatives,
         },
     )
     if not warnings:
-        c.built = ranked
+        c.built, c.placed = ranked, placed
     return ranked
 
 
@@ -804,23 +932,122 @@ def _matchers(
     return [(c, e, effect_matcher(kb, e, patient)) for c, e in effects if e.action == action]
 
 
-_ROOTS = ("root", "root_level")
+def _places(share: float, limit: int) -> int:
+    """A share of ``limit`` places, rounded half up."""
+    return int(share * limit + 0.5 + 1e-9)
 
 
-def _share(groups: list[str], pool: Sequence[int], limit: int, root_share: float) -> list[int]:
-    """The first ``limit`` of ``pool`` (indices into the ranking, best first), with root
-    and root-level points taking at most ``root_share`` of the places while other points
-    are left to fill them."""
-    cap = max(1, -(-round(root_share * limit * 100) // 100))
-    top = list(pool[:limit])  # a slice of a range costs nothing, whatever its length
-    if sum(1 for i in top if groups[i] in _ROOTS) <= cap:
-        return top  # the share is kept already (the roots below the cut are not needed)
-    roots = [i for i in pool if groups[i] in _ROOTS]
-    others = [i for i in pool if groups[i] not in _ROOTS]
-    if not roots or not others:
-        return top
-    keep = set(roots[: max(cap, limit - len(others))]) | set(others)
-    return [i for i in pool if i in keep][:limit]
+@dataclass(slots=True)
+class _Composed:
+    """The places a composition chose (indices into the ranking, best first), the role each
+    was chosen for, the alternatives each stands for, and the roles whose cap held a
+    better point back."""
+
+    picked: list[int]
+    roles: dict[int, str]
+    alternatives: dict[int, tuple[str, ...]]
+    capped: dict[str, int]
+
+
+def _neighbours(kb: KnowledgeBase, static: _Static, code: str, gap: int) -> tuple[str, ...]:
+    """The points of ``code``'s channel in its region whose numbers are at most ``gap``
+    from its own (the spread rule; once per point)."""
+    found = static.neighbours.get(code)
+    if found is None:
+        p = kb.point(code)
+        found = ()
+        if gap > 0 and p.meridian is not None and p.number is not None:
+            found = tuple(
+                q.code
+                for q in kb.points_of(p.meridian)
+                if q.code != code
+                and q.location.region == p.location.region
+                and q.number is not None
+                and abs(q.number - p.number) <= gap
+            )
+        static.neighbours[code] = found
+    return found
+
+
+def _compose(
+    kb: KnowledgeBase,
+    static: _Static,
+    ranking: _Ranking,
+    pool: Sequence[int],
+    limit: int,
+    composition: Composition,
+    cause: Cause | None,
+) -> _Composed:
+    """The first ``limit`` places of a prescription, from ``pool`` (places in the ranking,
+    best first). Each role of ``composition`` first takes its guaranteed places with its
+    best points, in the composition's order; then the best points left fill the rest, no
+    role beyond its cap. A point taken sets its neighbours on the channel aside as its
+    alternatives (the spread rule). Should caps or the spread leave places empty, they
+    are filled from the points held back, best first."""
+    quotas: Mapping[str, RoleQuota] = composition.quotas_for(cause)
+    gap, n_alt = composition.spread.gap, composition.spread.alternatives
+    entries, roles = ranking.entries, ranking.roles
+    picked: list[int] = []
+    role_at: dict[int, str] = {}
+    count: dict[str, int] = {}
+    aside: dict[str, int] = {}  # code -> the place that set it aside
+    caps: dict[str, int] = {
+        r: max(1, _places(q.max, limit)) for r, q in quotas.items() if q.max < 1
+    }
+    capped: dict[str, int] = {}
+
+    core = {entries[i][2] for i in pool if "core" in roles[i]}
+
+    def take(i: int, role: str) -> None:
+        picked.append(i)
+        role_at[i] = role
+        count[role] = count.get(role, 0) + 1
+        for code in _neighbours(kb, static, entries[i][2], gap):
+            if code not in core:  # points the literature uses together stay apart
+                aside.setdefault(code, i)
+
+    chosen: set[int] = set()
+    for role in composition.order:
+        quota = quotas.get(role)
+        need = _places(quota.min, limit) if quota is not None else 0
+        if need <= 0:
+            continue
+        # the role's best points: the strongest by its own rules, then the best scored
+        members = sorted((-roles[i][role], n, i) for n, i in enumerate(pool) if role in roles[i])
+        for _, _, i in members:
+            if len(picked) >= limit or count.get(role, 0) >= need:
+                break
+            if i not in chosen and entries[i][2] not in aside:
+                chosen.add(i)
+                take(i, role)
+    for strict in (True, False):
+        for i in pool:
+            if len(picked) >= limit:
+                break
+            if i in chosen or (strict and entries[i][2] in aside):
+                continue
+            open_roles = [r for r in roles[i] if count.get(r, 0) < caps.get(r, limit)]
+            if not open_roles:
+                first = next(iter(roles[i]))
+                if strict:
+                    capped[first] = caps[first]
+                    continue
+                open_roles = [first]
+            chosen.add(i)
+            take(i, open_roles[0])
+    picked.sort()
+    alternatives: dict[int, tuple[str, ...]] = {}
+    if n_alt:
+        by_place: dict[int, list[str]] = {}
+        for j in pool:
+            code = entries[j][2]
+            owner = aside.get(code)
+            if owner is not None and j not in chosen:
+                alts = by_place.setdefault(owner, [])
+                if len(alts) < n_alt:
+                    alts.append(code)
+        alternatives = {i: tuple(codes) for i, codes in by_place.items()}
+    return _Composed(picked, role_at, alternatives, capped)
 
 
 def _cause_id(kb: KnowledgeBase, cause: str | None) -> str | None:
@@ -852,6 +1079,7 @@ class _Ranking:
 
     entries: list[_Entry]
     groups: list[str]
+    roles: list[dict[str, float]]  # each entry's roles (main hit's first), with values
     applied: tuple[str, ...]
     notes: tuple[str, ...]
     counts: dict[str, int]
@@ -930,6 +1158,20 @@ def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
         counted = group_best[h.group][1] == rid
         parts.append((rid, value if counted else 0.0, h, counted))
     return parts, best_hit[top[1]]
+
+
+def _roles(entry: _Entry) -> dict[str, float]:
+    """The roles of a scored point, each with the strongest value a hit of it gives; its
+    main hit's role first."""
+    main, hits = entry[6], entry[4]
+    if hits is None:
+        return {ROLE_OF_GROUP[main.group]: main.value}
+    out: dict[str, float] = {ROLE_OF_GROUP[main.group]: main.value}
+    for h in hits:
+        role = ROLE_OF_GROUP[h.group]
+        if h.value > out.get(role, -1.0):
+            out[role] = h.value
+    return out
 
 
 def kb_protocol_ids(kb: KnowledgeBase) -> frozenset[str]:
@@ -1037,6 +1279,23 @@ def _misfit(kb: KnowledgeBase, cause: Cause, loc: Location) -> str | None:
     )
 
 
+_POSITION_WORDS = {
+    "for": "recommends acupuncture",
+    "against": "recommends against acupuncture",
+    "uncertain": "finds the evidence for acupuncture uncertain",
+    "no_recommendation": "makes no recommendation on acupuncture",
+}
+
+
+def _guideline_note(kb: KnowledgeBase, g: Guideline) -> str:
+    """What a clinical guideline says of acupuncture for the cause (stated, not obeyed)."""
+    src = kb.source(g.source)
+    return (
+        f"Guideline: {src.title} {_POSITION_WORDS[g.position]} here ({g.note}). "
+        "The points are given as reference information, not as a recommendation to treat."
+    )
+
+
 def _dermatomes(kb: KnowledgeBase, loc: Location) -> set[str]:
     """Every segment whose dermatome reaches a region of ``loc`` (a per-data table by
     region and aspects)."""
@@ -1091,7 +1350,16 @@ def _rank_now(
     weights = static.weights.get(cause_id) or static.weights.setdefault(
         cause_id, {rule.id: _weight(rule, the_cause) for rule in rules}
     )
-    ctx = _Context(kb, loc, the_cause, tenderness, static, weights, _cause_kind(the_cause))
+    ctx = _Context(
+        kb,
+        loc,
+        the_cause,
+        tenderness,
+        static,
+        weights,
+        _cause_kind(the_cause),
+        skip if evidence else frozenset(),
+    )
     notes: list[str] = []
     applied: list[str] = []
     inferred = False
@@ -1117,6 +1385,8 @@ def _rank_now(
     misfit = _misfit(kb, the_cause, loc) if the_cause is not None else None
     if misfit is not None:
         notes.append(misfit)
+    if the_cause is not None:
+        notes.extend(_guideline_note(kb, g) for g in the_cause.guidelines)
     counts: dict[str, int] = {}
     evidence_parts: dict[str, float] = {}
     if the_cause is not None and evidence:
@@ -1155,6 +1425,7 @@ def _rank_now(
     return _Ranking(
         entries,
         [e[3] for e in entries],
+        [_roles(e) for e in entries],
         tuple(applied),
         tuple(notes),
         counts,
@@ -1229,7 +1500,6 @@ def select(
     rules = kb.rules
     if not rules:
         raise SelectionError("the knowledge base has no selection rules (rules.yaml)")
-    scoring = kb.scoring
     if not isinstance(evidence, bool):
         raise SelectionError(f"evidence must be True or False, got {evidence!r}")
     try:
@@ -1272,16 +1542,27 @@ def select(
             )
         pool = kept
     exclusions.sort(key=lambda e: static.order[e.code])
-    picked = _share(ranking.groups, pool, limit, scoring.root_share)
-    if picked != list(pool[:limit]):
+    composed = _compose(kb, static, ranking, pool, limit, kb.composition, the_cause)
+    for role, cap in composed.capped.items():
         notes.append(
-            f"At most {scoring.root_share:.0%} of the list goes to root and root-level "
-            "points, so that points of the numb limb keep their place."
+            f"At most {cap} of the {limit} places go to {role} points, so that the other "
+            "parts of the prescription keep theirs."
         )
     cause_id = the_cause.id if the_cause else ""
     chosen = [
-        _ranked(kb, static, ranking.cand(i), patient, cautioning, counts, cause_id, skip)
-        for i in picked
+        _ranked(
+            kb,
+            static,
+            ranking.cand(i),
+            patient,
+            cautioning,
+            counts,
+            cause_id,
+            skip,
+            composed.roles[i],
+            composed.alternatives.get(i, ()),
+        )
+        for i in composed.picked
     ]
     protocol = list(ranking.steps)
     seen_protocol: set[tuple[str, str]] = set()

@@ -220,6 +220,8 @@ def check_dataset(data: Dataset) -> list[DataError]:
         check_sources("causes.yaml", cause.id, cause)
         refs("causes.yaml", cause.id, "sites", cause.sites, regions, "region")
         refs("causes.yaml", cause.id, "nerves", cause.nerves, nerves, "nerve@nerves.yaml")
+        for j, g in enumerate(cause.guidelines):
+            ref("causes.yaml", cause.id, f"guidelines.{j}.source", g.source, source_ids, "source")
         for i, word in enumerate((cause.id.replace("_", " "), *cause.synonyms)):
             owner = seen_words.setdefault(word.lower(), cause.id)
             if owner != cause.id:
@@ -233,8 +235,12 @@ def check_dataset(data: Dataset) -> list[DataError]:
                 )
     if data.rules and data.scoring is None:
         add(DataError("rules need a `scoring` section", file="rules.yaml", field="scoring"))
+    if data.rules and data.composition is None:
+        add(DataError("rules need a `composition` section", file="rules.yaml", field="composition"))
     if data.scoring is not None:
         check_sources("rules.yaml", "scoring", data.scoring)
+    if data.composition is not None:
+        check_sources("rules.yaml", "composition", data.composition)
 
     def check_when(file: str, entry: str, when: object) -> None:
         from .rules import Conditions

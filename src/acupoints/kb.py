@@ -46,7 +46,15 @@ if TYPE_CHECKING:
     from .batch import BatchResult
     from .figure import BodyMap
     from .models import Location
-    from .rules import Cause, ProtocolStep, ReferenceProtocol, Rule, Scoring
+    from .rules import (
+        Cause,
+        Composition,
+        CorePoint,
+        ProtocolStep,
+        ReferenceProtocol,
+        Rule,
+        Scoring,
+    )
     from .safety import AdviceItem, Patient, PatientCondition, RedFlagRule
     from .selection import Selection
 
@@ -529,6 +537,58 @@ class KnowledgeBase:
         if self._data.scoring is None:
             raise DataError("no `scoring` section (rules.yaml)", file="rules.yaml")
         return self._data.scoring
+
+    @property
+    def composition(self) -> Composition:
+        """How a selection's first places are composed from roles (``rules.yaml``)."""
+        if self._data.composition is None:
+            raise DataError("no `composition` section (rules.yaml)", file="rules.yaml")
+        return self._data.composition
+
+    def core_prescription(
+        self, cause: str, *, exclude: Iterable[str] = (), pooled: Iterable[str] = ()
+    ) -> tuple[CorePoint, ...]:
+        """The points the published protocols for ``cause`` (an id or any of its words)
+        use, most used first (then in WHO order): how many independent publications use
+        each, of which designs, and the evidence level. ``exclude`` leaves out protocols
+        by id (for leave-one-out benchmarks); ``pooled`` adds the publications of other
+        causes (ids), counted as if they were of ``cause``.
+
+        ```pycon
+        >>> import acupoints
+        >>> core = acupoints.load().core_prescription("diabetic")
+        >>> core[0].code, core[0].level
+        ('ST36', 'A')
+
+        ```
+        """
+        from .rules import CorePoint, evidence_level
+
+        cause_id = self.cause(cause).id
+        skip = set(names_arg("exclude", exclude))
+        wanted = {cause_id, *(self.cause(c).id for c in names_arg("pooled", pooled))}
+        seen: dict[str, dict[str, str]] = {}  # code -> source -> design
+        for pr in self._data.protocols:
+            if not wanted.isdisjoint(pr.causes) and pr.id not in skip:
+                for code in pr.points:
+                    seen.setdefault(code, {}).setdefault(pr.source, pr.design)
+        out = []
+        for code, by_source in seen.items():
+            designs: dict[str, int] = {}
+            for design in by_source.values():
+                designs[design] = designs.get(design, 0) + 1
+            out.append(
+                CorePoint(
+                    code=code,
+                    cause=cause_id,
+                    publications=len(by_source),
+                    designs=dict(sorted(designs.items())),
+                    level=evidence_level(designs),
+                    sources=tuple(by_source),
+                )
+            )
+        out.sort(key=lambda c: (-c.publications, code_order(c.code)))
+        return tuple(out)
 
     @property
     def causes(self) -> tuple[Cause, ...]:

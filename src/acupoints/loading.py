@@ -40,7 +40,7 @@ from .models import (
     Source,
     Vessel,
 )
-from .rules import Cause, ProtocolStep, ReferenceProtocol, Rule, Scoring
+from .rules import Cause, Composition, ProtocolStep, ReferenceProtocol, Rule, Scoring
 from .safety import AdviceItem, PatientCondition, RedFlagRule
 
 __all__ = [
@@ -98,6 +98,7 @@ class Dataset(BaseModel):
     segments: tuple[Segment, ...] = ()
     points: tuple[Point, ...]
     scoring: Scoring | None = None
+    composition: Composition | None = None
     rules: tuple[Rule, ...] = ()
     causes: tuple[Cause, ...] = ()
     steps: tuple[ProtocolStep, ...] = ()
@@ -129,10 +130,10 @@ DATA_FILES: tuple[_FileSpec, ...] = (
     _FileSpec("points.yaml", {"points": Point}, ("code",)),
     _FileSpec(
         "rules.yaml",
-        {"scoring": Scoring, "rules": Rule},
+        {"scoring": Scoring, "composition": Composition, "rules": Rule},
         ("id",),
         optional=True,
-        single=frozenset({"scoring"}),
+        single=frozenset({"scoring", "composition"}),
     ),
     _FileSpec("causes.yaml", {"causes": Cause}, ("id",), optional=True),
     _FileSpec("protocol.yaml", {"steps": ProtocolStep}, ("id",), optional=True),

@@ -14,19 +14,28 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from ._record import Record
-from .models import NerveId, RegionId, SourceId, SourceIds
-from .vocab import Aspect, MeridianCode, Surface
+from .models import NerveId, RegionId, SourceId, SourceIds, SpinalLevel
+from .vocab import Aspect, CategoryKind, MeridianCode, Surface
 
 __all__ = [
     "Cause",
+    "Composition",
     "Conditions",
+    "CorePoint",
+    "Guideline",
     "ProtocolStep",
     "ReferenceProtocol",
+    "RoleQuota",
     "Rule",
     "Scoring",
     "Selector",
+    "Spread",
 ]
 
+Design = Literal[
+    "trial", "review", "data_mining", "consensus", "case_series", "case_report", "textbook"
+]
+"""Kinds of publication behind a reference protocol."""
 RuleId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_.]*$")]
 CauseId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 CauseKind = Literal["systemic", "compression", "injury", "residual", "unknown"]
@@ -82,10 +91,18 @@ class Selector(Record):
       the cause (or in ``regions``);
     - ``root_level``: paravertebral points (``meridians`` and the Jiaji sites) at the spinal
       level of the roots the dermatome points to (quality 1, or ``near`` one level away);
-    - ``by_limb``: ``arm`` points when an arm is numb, ``leg`` points when a leg is.
+    - ``by_limb``: ``arm`` points when an arm is numb, ``leg`` points when a leg is;
+    - ``distal_channel``: the classic points (``categories``, each with its quality) of
+      the channels whose course runs through the numb area, on the part of the limb at or
+      below the elbow or the knee (``regions``);
+    - ``core``: the points the published protocols for the cause converge on (used by at
+      least ``min_publications`` publications; quality: their number over the most any
+      point of the cause has).
     """
 
-    kind: Literal["local", "region", "codes", "reflex", "root_level", "by_limb"]
+    kind: Literal[
+        "local", "region", "codes", "reflex", "root_level", "by_limb", "distal_channel", "core"
+    ]
     regions: tuple[RegionId, ...] = Field(default=(), description="Regions to search.")
     surface: Surface | None = Field(default=None, description="Only points on this surface.")
     aspects: tuple[Aspect, ...] = Field(default=(), description="Only points with one of these.")
@@ -98,6 +115,21 @@ class Selector(Record):
     )
     near: float = Field(default=0.5, ge=0, le=1, description="Quality of a near match.")
     jiaji: bool = Field(default=True, description="For `root_level`: include Jiaji (EX-B2).")
+    categories: dict[CategoryKind, float] = Field(
+        default_factory=dict,
+        description="For `distal_channel`: point categories chosen, with the quality of each "
+        "(a point in several takes the best).",
+    )
+    min_publications: int = Field(
+        default=2, ge=1, description="For `core`: publications that must use a point."
+    )
+    pool_below: int = Field(
+        default=0,
+        ge=0,
+        description="For `core`: a cause with fewer publications than this takes the "
+        "publications of every cause of its kind (a rare systemic neuropathy those of "
+        "peripheral neuropathy in general).",
+    )
 
     @model_validator(mode="after")
     def _check(self) -> Selector:
@@ -105,13 +137,30 @@ class Selector(Record):
         field = needs.get(self.kind)
         if field and not getattr(self, field):
             raise ValueError(f"selector kind {self.kind!r} needs `{field}`")
+        if self.kind == "distal_channel" and not (self.categories and self.regions):
+            raise ValueError("selector kind 'distal_channel' needs `categories` and `regions`")
+        if any(not 0 < q <= 1 for q in self.categories.values()):
+            raise ValueError("a category's quality must be above 0 and at most 1")
         if self.kind == "by_limb" and not (self.arm or self.leg):
             raise ValueError("selector kind 'by_limb' needs `arm` or `leg` points")
         return self
 
 
-RuleGroup = Literal["local", "surface", "root", "root_level", "adjunct"]
+RuleGroup = Literal["local", "surface", "distal", "root", "root_level", "core", "adjunct"]
 """The parts of an answer a rule can feed."""
+
+Role = Literal["local", "surface", "distal", "root", "core", "adjunct"]
+"""The places of a prescription (a rule group, with root and root-level points as one role)."""
+
+ROLE_OF_GROUP: dict[str, Role] = {
+    "local": "local",
+    "surface": "surface",
+    "distal": "distal",
+    "root": "root",
+    "root_level": "root",
+    "core": "core",
+    "adjunct": "adjunct",
+}
 
 REASON_FIELDS = ("point", "region", "where", "level", "surface", "limb")
 """Placeholders a rule's ``reason`` may use."""
@@ -156,6 +205,15 @@ class Rule(Record):
         return value
 
 
+class Guideline(Record):
+    """A clinical guideline's position on acupuncture for a cause. A selection states it;
+    it does not block the selection."""
+
+    source: SourceId = Field(description="The guideline, an id in sources.yaml.")
+    position: Literal["for", "against", "uncertain", "no_recommendation"]
+    note: str = Field(min_length=10, description="What it says, in this library's words.")
+
+
 class Cause(Record):
     """A cause of numbness and the words people use for it."""
 
@@ -171,6 +229,14 @@ class Cause(Record):
         default=(),
         description="The nerves it compresses (their branches included), for a compression "
         "of a named nerve; a numb area none of them supplies does not fit it.",
+    )
+    roots: tuple[SpinalLevel, ...] = Field(
+        default=(),
+        description="The roots the cause usually involves, most common first (L5, S1 for "
+        "sciatica): used when the numb area points to no root of its part of the spine.",
+    )
+    guidelines: tuple[Guideline, ...] = Field(
+        default=(), description="What clinical guidelines say of acupuncture for it."
     )
     sources: SourceIds
 
@@ -189,14 +255,71 @@ class Scoring(Record):
     inferred_root: float = Field(
         gt=0, le=1, description="Multiplier of root rules when root involvement is inferred."
     )
-    root_share: float = Field(
-        gt=0,
-        le=1,
-        description="Largest share of the list that root and root-level points may take when "
-        "other points are available.",
-    )
     sources: tuple[SourceId, ...] = Field(default=(), description="Where the weights come from.")
     note: str = Field(min_length=5, description="How the weights were chosen.")
+
+
+class RoleQuota(Record):
+    """How many places of a prescription one role gets, as shares of its length."""
+
+    min: float = Field(
+        default=0.0, ge=0, le=1, description="Share of the places kept for the role's best points."
+    )
+    max: float = Field(default=1.0, gt=0, le=1, description="Share the role may take at most.")
+
+    @model_validator(mode="after")
+    def _check(self) -> RoleQuota:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is above max ({self.max})")
+        return self
+
+
+class Spread(Record):
+    """Neighbouring points of one channel in one region are alternatives to each other."""
+
+    gap: int = Field(
+        ge=0,
+        description="Points of one channel in one region whose numbers differ by at most "
+        "this are neighbours (0 turns the rule off).",
+    )
+    alternatives: int = Field(
+        default=3, ge=0, description="At most this many alternatives are named per point."
+    )
+
+
+class Composition(Record):
+    """How the first places of a selection are composed from the roles of its points: each
+    role first gets its guaranteed share (``min``) with its best points, in ``order``; the
+    rest of the places go to the best points left, no role above its ``max``."""
+
+    order: tuple[Role, ...] = Field(
+        min_length=1, description="The order in which roles take their guaranteed places."
+    )
+    quotas: dict[str, dict[Role, RoleQuota]] = Field(
+        description="Quotas by cause id, cause kind or `default` (first found wins); a role "
+        "left out has no guaranteed place and no cap."
+    )
+    spread: Spread
+    note: str = Field(min_length=5, description="Why the quotas are what they are.")
+    sources: tuple[SourceId, ...] = Field(default=(), description="Where they come from.")
+
+    @model_validator(mode="after")
+    def _check(self) -> Composition:
+        if "default" not in self.quotas:
+            raise ValueError("quotas need a `default` entry")
+        for key, roles in self.quotas.items():
+            total = sum(q.min for q in roles.values())
+            if total > 1 + 1e-9:
+                raise ValueError(f"quotas.{key}: the guaranteed shares add up to {total:g}, over 1")
+        return self
+
+    def quotas_for(self, cause: Cause | None) -> dict[Role, RoleQuota]:
+        """The quotas that apply to a cause (its id, then its kind, then ``default``)."""
+        if cause is not None:
+            for key in (cause.id, cause.kind):
+                if key in self.quotas:
+                    return self.quotas[key]
+        return self.quotas["default"]
 
 
 class ProtocolStep(Record):
@@ -218,7 +341,43 @@ class ReferenceProtocol(Record):
     source: SourceId = Field(description="The publication, an id in sources.yaml.")
     causes: tuple[CauseId, ...] = Field(min_length=1, description="Causes it treats.")
     study_type: str = Field(min_length=3, description="RCT, pilot, review of common points ...")
+    design: Design = Field(description="Kind of study, for the evidence level.")
+    n: int | None = Field(
+        default=None,
+        ge=1,
+        description="Participants (a trial or case series), or trials pooled / prescriptions "
+        "mined (a review or data mining); null when not reported.",
+    )
     points: tuple[PointCode, ...] = Field(min_length=1, description="Points it uses.")
     jiaji_levels: tuple[str, ...] = Field(default=(), description="Jiaji levels, if given.")
     fixed: bool = Field(description="True for a fixed set, false for 'selected from'.")
     note: str | None = Field(default=None, description="Remarks.")
+
+
+EvidenceLevel = Literal["A", "B", "C"]
+
+
+class CorePoint(Record):
+    """A point the published protocols for a cause use: how many publications, of which
+    designs, and the evidence level that gives (see :func:`evidence_level`)."""
+
+    code: str = Field(description="Point code.")
+    cause: str = Field(description="Cause id.")
+    publications: int = Field(ge=1, description="Independent publications that use it.")
+    designs: dict[str, int] = Field(description="Publications by design.")
+    level: EvidenceLevel = Field(description="Evidence level (see evidence_level).")
+    sources: tuple[str, ...] = Field(description="The publications, ids in sources.yaml.")
+
+
+def evidence_level(designs: dict[str, int]) -> EvidenceLevel:
+    """The evidence level of a point for a cause, from the designs of the publications
+    that use it: ``A`` when at least three do and one of them is a trial; ``B`` when two
+    do, or one trial; ``C`` for a single review, data-mining study, consensus, case series
+    or case report."""
+    total = sum(designs.values())
+    trials = designs.get("trial", 0)
+    if total >= 3 and trials:
+        return "A"
+    if total >= 2 or trials:
+        return "B"
+    return "C"

@@ -12,7 +12,7 @@ from pydantic import ConfigDict, Field
 
 from ._record import Record
 from .models import Location, Point
-from .rules import RuleGroup, Tenderness
+from .rules import Role, RuleGroup, Tenderness
 from .safety import AdviceItem, Exclusion, Patient, PointWarning, RedFlag
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,6 +63,16 @@ class RankedPoint(_Record):
     )
     cautions: tuple[PointWarning, ...] = Field(
         default=(), description="The point's own cautions, then the patient's."
+    )
+    role: Role | None = Field(
+        default=None,
+        description="Its place in the prescription: local, surface, distal, root, core or "
+        "adjunct (see Composition).",
+    )
+    alternatives: tuple[str, ...] = Field(
+        default=(),
+        description="Neighbouring points of its channel in its region that it stands for "
+        "(the spread rule): a practitioner may swap it for one of them.",
     )
 
     @property
