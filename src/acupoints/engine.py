@@ -984,7 +984,7 @@ def _compose(
     role beyond its cap. A point taken sets its neighbours on the channel aside as its
     alternatives (the spread rule). Should caps or the spread leave places empty, they
     are filled from the points held back, best first."""
-    quotas: Mapping[str, RoleQuota] = composition.quotas_for(cause)
+    quotas = cast("dict[str, RoleQuota]", composition.quotas_for(cause))
     gap, n_alt = composition.spread.gap, composition.spread.alternatives
     entries, roles = ranking.entries, ranking.roles
     picked: list[int] = []
