@@ -640,8 +640,8 @@ def _distal_channel(ctx: _Context, rule: Rule, factor: float) -> int:
             [ctx.kb.point(code) for code in ranked], lambda p: best[p.code]
         )
     added = 0
-    for quality, codes in groups:
-        added += ctx.add(codes, ctx.hit(rule, cast(float, quality), factor, "on its channel"))
+    for value, codes in groups:
+        added += ctx.add(codes, ctx.hit(rule, cast(float, value), factor, "on its channel"))
     return added
 
 
