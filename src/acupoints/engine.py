@@ -207,7 +207,7 @@ class _Static:
     core: dict[tuple[str, frozenset[str]], tuple[tuple[float, str, tuple[str, ...]], ...]] = field(
         default_factory=dict
     )
-    neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)  # spread rule
+    neighbours: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # spread
 
 
 _STATIC: WeakKeyDictionary[KnowledgeBase, _Static] = WeakKeyDictionary()
@@ -664,6 +664,7 @@ _DESIGN_WORDS = {
     "review": ("review", "reviews"),
     "data_mining": ("data-mining study", "data-mining studies"),
     "consensus": ("consensus", "consensus statements"),
+    "guideline": ("guideline", "guidelines"),
     "case_series": ("case series", "case series"),
     "case_report": ("case report", "case reports"),
     "textbook": ("textbook", "textbooks"),
@@ -952,7 +953,7 @@ class _Composed:
 def _neighbours(kb: KnowledgeBase, static: _Static, code: str, gap: int) -> tuple[str, ...]:
     """The points of ``code``'s channel in its region whose numbers are at most ``gap``
     from its own (the spread rule; once per point)."""
-    found = static.neighbours.get(code)
+    found = static.neighbours.get((code, gap))
     if found is None:
         p = kb.point(code)
         found = ()
@@ -965,7 +966,7 @@ def _neighbours(kb: KnowledgeBase, static: _Static, code: str, gap: int) -> tupl
                 and q.number is not None
                 and abs(q.number - p.number) <= gap
             )
-        static.neighbours[code] = found
+        static.neighbours[code, gap] = found
     return found
 
 
@@ -983,7 +984,8 @@ def _compose(
     best points, in the composition's order; then the best points left fill the rest, no
     role beyond its cap. A point taken sets its neighbours on the channel aside as its
     alternatives (the spread rule). Should caps or the spread leave places empty, they
-    are filled from the points held back, best first."""
+    are filled from the points held back, best first. The places come back in the
+    composition's order of roles, and in a role the strongest by its own rules first."""
     quotas = cast("dict[str, RoleQuota]", composition.quotas_for(cause))
     gap, n_alt = composition.spread.gap, composition.spread.alternatives
     entries, roles = ranking.entries, ranking.roles
@@ -997,14 +999,35 @@ def _compose(
     capped: dict[str, int] = {}
 
     core = {entries[i][2] for i in pool if "core" in roles[i]}
+    taken: set[str] = set()
+
+    def free(code: str) -> bool:
+        """Not set aside, and not the third of a run of neighbours (core points, which
+        the spread rule leaves apart, may stand in pairs but not in threes)."""
+        if code in aside:
+            return False
+        if not gap:
+            return True
+        p = kb.point(code)
+        if p.meridian is None:
+            return True
+        run = {
+            q.number
+            for c in taken
+            if (q := kb.point(c)).meridian == p.meridian and q.location.region == p.location.region
+        }
+        n = p.number
+        return not ({n - 2, n - 1} <= run or {n - 1, n + 1} <= run or {n + 1, n + 2} <= run)
 
     def take(i: int, role: str) -> None:
+        code = entries[i][2]
         picked.append(i)
         role_at[i] = role
         count[role] = count.get(role, 0) + 1
-        for code in _neighbours(kb, static, entries[i][2], gap):
-            if code not in core:  # points the literature uses together stay apart
-                aside.setdefault(code, i)
+        taken.add(code)
+        for near in _neighbours(kb, static, code, gap):
+            if near not in core:  # points the literature uses together stay apart
+                aside.setdefault(near, i)
 
     chosen: set[int] = set()
     for role in composition.order:
@@ -1017,14 +1040,14 @@ def _compose(
         for _, _, i in members:
             if len(picked) >= limit or count.get(role, 0) >= need:
                 break
-            if i not in chosen and entries[i][2] not in aside:
+            if i not in chosen and free(entries[i][2]):
                 chosen.add(i)
                 take(i, role)
     for strict in (True, False):
         for i in pool:
             if len(picked) >= limit:
                 break
-            if i in chosen or (strict and entries[i][2] in aside):
+            if i in chosen or (strict and not free(entries[i][2])):
                 continue
             open_roles = [r for r in roles[i] if count.get(r, 0) < caps.get(r, limit)]
             if not open_roles:
@@ -1035,7 +1058,10 @@ def _compose(
                 open_roles = [first]
             chosen.add(i)
             take(i, open_roles[0])
-    picked.sort()
+    # the prescription in the composition's order of roles; in a role, the points its own
+    # rules chose most strongly first, then the best scored
+    rank = {role: n for n, role in enumerate(composition.order)}
+    picked.sort(key=lambda i: (rank.get(role_at[i], len(rank)), -roles[i][role_at[i]], i))
     alternatives: dict[int, tuple[str, ...]] = {}
     if n_alt:
         by_place: dict[int, list[str]] = {}

@@ -33,7 +33,14 @@ __all__ = [
 ]
 
 Design = Literal[
-    "trial", "review", "data_mining", "consensus", "case_series", "case_report", "textbook"
+    "trial",
+    "review",
+    "data_mining",
+    "consensus",
+    "guideline",
+    "case_series",
+    "case_report",
+    "textbook",
 ]
 """Kinds of publication behind a reference protocol."""
 RuleId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_.]*$")]
@@ -372,8 +379,8 @@ class CorePoint(Record):
 def evidence_level(designs: dict[str, int]) -> EvidenceLevel:
     """The evidence level of a point for a cause, from the designs of the publications
     that use it: ``A`` when at least three do and one of them is a trial; ``B`` when two
-    do, or one trial; ``C`` for a single review, data-mining study, consensus, case series
-    or case report."""
+    do, or one trial; ``C`` for a single review, data-mining study, consensus, guideline,
+    case series, case report or textbook."""
     total = sum(designs.values())
     trials = designs.get("trial", 0)
     if total >= 3 and trials:
