@@ -3,6 +3,7 @@ points, role quotas, the spread rule, the cause's usual roots and guideline posi
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -94,7 +95,7 @@ def test_no_run_of_more_than_two_neighbours_of_one_channel(kb: KnowledgeBase, li
         for key, ns in numbers.items():
             ns.sort()
             run = 1
-            for a, b in zip(ns, ns[1:], strict=False):
+            for a, b in itertools.pairwise(ns):
                 run = run + 1 if b - a == 1 else 1
                 assert run <= 2, (text, cause, key, ns)
 

@@ -1060,7 +1060,7 @@ def _compose(
             take(i, open_roles[0])
     # the prescription in the composition's order of roles; in a role, the points its own
     # rules chose most strongly first, then the best scored
-    rank = {role: n for n, role in enumerate(composition.order)}
+    rank: dict[str, int] = {role: n for n, role in enumerate(composition.order)}
     picked.sort(key=lambda i: (rank.get(role_at[i], len(rank)), -roles[i][role_at[i]], i))
     alternatives: dict[int, tuple[str, ...]] = {}
     if n_alt:
