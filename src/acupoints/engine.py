@@ -653,10 +653,23 @@ def _core(ctx: _Context, rule: Rule, factor: float) -> int:
     plan = ctx.static.core.get(key)
     if plan is None:
         plan = ctx.static.core[key] = _core_plan(ctx.kb, cause.id, ctx.skip, rule.select)
+    # a compressed nerve or an injury is on one limb: a limb that is not numb gets none of
+    # the cause's core points (a systemic neuropathy, which rises from the feet and then
+    # takes the hands, keeps them all)
+    anatomy = ctx.kb.anatomy
+    limbs: set[str | None] = set()
+    if ctx.kind != "systemic":
+        limbs = {anatomy.limb_of(r.region) for r in ctx.location.regions} - {None}
     added = 0
     for quality, where, codes in plan:
+        if limbs:
+            codes = tuple(c for c in codes if _limb_of_point(ctx, c) in limbs | {None})
         added += ctx.add(codes, ctx.hit(rule, quality, factor, where))
     return added
+
+
+def _limb_of_point(ctx: _Context, code: str) -> str | None:
+    return ctx.kb.anatomy.limb_of(ctx.static.info[code][0])
 
 
 _DESIGN_WORDS = {
@@ -693,6 +706,8 @@ def _core_plan(
     most = core[0].publications
     groups: dict[tuple[float, str], list[str]] = {}
     for c in core:
+        if c.publications < sel.min_share * most:
+            break  # sorted: the rest are used less still
         designs = ", ".join(
             f"{n} {_DESIGN_WORDS[d][n != 1]}"
             for d, n in sorted(c.designs.items(), key=lambda x: -x[1])

@@ -63,6 +63,8 @@ GROUP_COLOURS = {
     "surface": "#ef6c00",
     "root": "#6a1b9a",
     "root_level": "#6a1b9a",
+    "distal": "#00838f",
+    "core": "#ad1457",
     "adjunct": "#2e7d32",
     "point": "#c62828",
     "meridian": "#1565c0",
@@ -72,6 +74,8 @@ GROUP_NAMES = {
     "surface": "limb surface",
     "root": "nerve root",
     "root_level": "nerve root",
+    "distal": "distal, on the channel",
+    "core": "core, from the literature",
     "adjunct": "adjunct",
 }
 
@@ -575,7 +579,7 @@ def selection_map(
     focus: float | None = None,
 ) -> BodyMap:
     """The body map of a selection: its location shaded, its points marked on the sides
-    they are used on and coloured by the group of the rule that chose them. The figure is
+    they are used on and coloured by their role in the prescription. The figure is
     that of ``kb`` (default: the packaged data)."""
     if kb is None:
         from . import load
@@ -589,8 +593,9 @@ def selection_map(
     marks: list[Mark] = []
     for rp in sel.points:
         side = rp.side if rp.side in ("left", "right") else None
-        marks += _mark(canvas, fig, rp.point, rp.group, side, labels, rp.code)
-        canvas.legend.setdefault(GROUP_NAMES.get(rp.group, rp.group), GROUP_COLOURS[rp.group])
+        role = rp.role or rp.group  # its place in the prescription
+        marks += _mark(canvas, fig, rp.point, role, side, labels, rp.code)
+        canvas.legend.setdefault(GROUP_NAMES.get(role, role), GROUP_COLOURS[role])
     if sel.red_flags:
         canvas.title = "RED FLAG - see a doctor first · " + (canvas.title or "")
     return BodyMap(canvas.render(fig.outline, focus), tuple(marks), tuple(shaded))

@@ -251,8 +251,8 @@ def red_flags_html(sel: Selection) -> str:
 
 
 def selection_html(sel: Selection, *, body_map: bool = True) -> str:
-    """A selection: red flags on top, then the query, the ranked points with score, group,
-    side, the rules that chose each (with sources) and its cautions; then what was left
+    """A selection: red flags on top, then the query, the ranked points with score, role
+    (and the alternatives a point stands for), side, the rules that chose each (with sources) and its cautions; then what was left
     out, the protocol, aftercare, notes, the disclaimer, and the body map."""
     parts = [red_flags_html(sel)]
     loc = sel.location
@@ -269,7 +269,7 @@ def selection_html(sel: Selection, *, body_map: bool = True) -> str:
     if sel.points:
         head = "".join(
             f'<th style="{_TH}">{h}</th>'
-            for h in ("#", "point", "score", "group", "side", "why", "cautions")
+            for h in ("#", "point", "score", "role", "side", "why", "cautions")
         )
         body = []
         for i, rp in enumerate(sel.points, 1):
@@ -301,11 +301,14 @@ def selection_html(sel: Selection, *, body_map: bool = True) -> str:
                 )
                 for w in rp.cautions
             )
+            role = _e(rp.role or rp.group)
+            if rp.alternatives:
+                role += f'<div style="{_MUTED}">or {_e(", ".join(rp.alternatives))}</div>'
             body.append(
                 f'<tr><td style="{_TD}">{i}</td>'
                 f'<td style="{_TD};white-space:nowrap"><b>{_e(rp.code)}</b><br>'
                 f"{_e(p.names.pinyin)} {_e(p.names.hanzi)}</td>"
-                f'<td style="{_TD}">{rp.score:.2f}</td><td style="{_TD}">{_e(rp.group)}</td>'
+                f'<td style="{_TD}">{rp.score:.2f}</td><td style="{_TD}">{role}</td>'
                 f'<td style="{_TD}">{_e(rp.side)}</td><td style="{_TD}">{why}</td>'
                 f'<td style="{_TD};min-width:180px;max-width:280px">{cautions}</td></tr>'
             )

@@ -130,6 +130,13 @@ class Selector(Record):
     min_publications: int = Field(
         default=2, ge=1, description="For `core`: publications that must use a point."
     )
+    min_share: float = Field(
+        default=0.0,
+        ge=0,
+        le=1,
+        description="For `core`: a point must be used by at least this share of the "
+        "publications that use the cause's most used point.",
+    )
     pool_below: int = Field(
         default=0,
         ge=0,

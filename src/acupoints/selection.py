@@ -127,7 +127,8 @@ class Selection(_Record):
 
     def to_frame(self) -> Any:
         """The ranked points as a :class:`pandas.DataFrame` indexed by rank (columns:
-        code, names, meridian, region, surface, side, group, score, rules, sources, why,
+        code, names, meridian, region, surface, side, group, role, alternatives, score, rules,
+        sources, why,
         cautions). Needs the optional extra: ``pip install 'acupoints[frames]'``."""
         from .export import selection_frame
 
@@ -185,14 +186,16 @@ class Selection(_Record):
         shared = _shared_warnings(self.points)
         if self.points:
             out.append("")
-            out.append(f" #  {'code':<8}{'pinyin':<15}{'score':>6}  {'group':<11}{'side':<12}why")
+            out.append(f" #  {'code':<8}{'pinyin':<15}{'score':>6}  {'role':<9}{'side':<12}why")
         for i, p in enumerate(self.points, 1):
             mains = [r for r in p.reasons if not r.rule.startswith("score.")]
             why = max(mains, key=lambda r: r.contribution).text if mains else ""
             out.append(
                 f"{i:2}. {p.code:<8}{p.point.names.pinyin:<15}{p.score:6.2f}  "
-                f"{p.group:<11}{p.side:<12}{why}"
+                f"{p.role or p.group:<9}{p.side:<12}{why}"
             )
+            if p.alternatives:
+                out.append(f"      or one of: {', '.join(p.alternatives)}")
             for w in p.cautions:
                 if (w.origin, w.note) not in shared:
                     out += _wrap(f"caution ({w.origin}): {w.note}", width - 8, "      ")
