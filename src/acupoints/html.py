@@ -252,8 +252,9 @@ def red_flags_html(sel: Selection) -> str:
 
 def selection_html(sel: Selection, *, body_map: bool = True) -> str:
     """A selection: red flags on top, then the query, the ranked points with score, role
-    (and the alternatives a point stands for), side, the rules that chose each (with sources) and its cautions; then what was left
-    out, the protocol, aftercare, notes, the disclaimer, and the body map."""
+    (and the alternatives a point stands for), side, the rules that chose each (with
+    sources) and its cautions; then what was left out, the protocol, aftercare, notes,
+    the disclaimer, and the body map."""
     parts = [red_flags_html(sel)]
     loc = sel.location
     facts = [

@@ -1,0 +1,228 @@
+"""Rules -> candidates -> scores -> a ranked :class:`~acupoints.selection.Selection`.
+
+The engine knows a handful of selector kinds and condition types; which rules exist, when
+they apply, what they select and how much they weigh is data (``rules.yaml``). A point's
+score is the sum of:
+
+- each rule that selected it: ``weight x quality`` (x the cause's multiplier, x
+  ``inferred_root`` when root involvement is only inferred from the dermatome);
+- ``score.region``: how close the point lies to the numb region, times ``Scoring.region``;
+- ``score.segment``: ``Scoring.segment`` when the point's nerves carry one of the roots
+  the location points to;
+- ``score.evidence``: ``Scoring.evidence`` per reference protocol that uses the point for
+  this cause (at most ``evidence_cap``).
+
+Every part appears as a :class:`~acupoints.selection.Reason`. Ties break on the WHO order
+of the codes, so the same query always gives the same list.
+
+How it runs: each rule that applies adds the points it chose as a tuple of codes from a
+per-data table (keyed by rule and region, never by query) with one shared hit; every
+candidate is then scored as one sortable tuple, and only the places a selection reads
+become candidates with their reasons and models. The patient-independent ranking of a
+query is memoised (``_rank``); the patient's exclusions and cautions are applied on every
+call. ``tests/test_snapshot.py`` pins 640 answers, so a change here that moves one shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
+
+from .. import DISCLAIMER, __version__
+from .._fast import construct, make
+from ..errors import LocationError, QueryError, SelectionError, names_arg
+from ..models import Location, RegionRef
+from ..safety import Exclusion, Patient, detect_red_flags, patient_effects
+from ..selection import ProtocolNote, Selection
+from .composition import _compose
+from .context import _static, closeness, root_levels
+from .explanation import _matchers, _ranked
+from .scoring import _cause_id, _rank, forget, kb_protocol_ids
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+
+__all__ = ["closeness", "forget", "root_levels", "select"]
+
+
+def select(
+    kb: KnowledgeBase,
+    location: str | Location,
+    *,
+    cause: str | None = None,
+    side: str | None = None,
+    patient: Patient | None = None,
+    tenderness: str = "unknown",
+    limit: int = 10,
+    evidence: bool = True,
+    without_protocols: Collection[str] = (),
+) -> Selection:
+    """See :meth:`KnowledgeBase.select`."""
+    from ..parse import _assemble
+
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise SelectionError(f"limit must be a positive integer, got {limit!r}")
+    limit = min(limit, len(kb))  # more than there are points: all of them
+    if tenderness not in ("pronounced", "vague", "unknown"):
+        raise SelectionError(
+            f"tenderness must be 'pronounced', 'vague' or 'unknown', got {tenderness!r}"
+        )
+    if side not in (None, "left", "right", "both"):
+        raise SelectionError(f"side must be 'left', 'right' or 'both', got {side!r}")
+    if isinstance(patient, dict):
+        from pydantic import ValidationError
+
+        try:
+            patient = Patient.model_validate(patient)
+        except ValidationError as exc:
+            err = exc.errors(include_url=False)[0]
+            field = ".".join(str(x) for x in err["loc"])
+            raise SelectionError(f"patient field {field!r}: {err['msg']}") from None
+    if patient is not None and not isinstance(patient, Patient):
+        raise SelectionError(f"patient must be a Patient, got {type(patient).__name__}")
+    if not isinstance(location, (str, Location)):
+        raise SelectionError(f"location must be text or a Location, got {type(location).__name__}")
+    query = location if isinstance(location, str) else location.text
+    if isinstance(location, str):
+        try:
+            loc = kb.parse_location(location)
+        except LocationError as exc:
+            flags = detect_red_flags(kb, location, None, patient, _cause_id(kb, cause))
+            if not flags:
+                raise
+            raise LocationError(
+                exc.message, exc.text, exc.unknown, exc.suggestions, red_flags=flags
+            ) from None
+    elif isinstance(location, Location):
+        loc = location
+    else:
+        raise SelectionError(f"location must be text or a Location, got {type(location).__name__}")
+    if side is not None:
+        refs = [RegionRef.model_validate({**r.model_dump(), "side": side}) for r in loc.regions]
+        loc = _assemble(kb, refs, loc.negated, loc.text, set(), loc.ignored)
+    the_cause = kb.cause(cause) if cause is not None else None
+    rules = kb.rules
+    if not rules:
+        raise SelectionError("the knowledge base has no selection rules (rules.yaml)")
+    if not isinstance(evidence, bool):
+        raise SelectionError(f"evidence must be True or False, got {evidence!r}")
+    try:
+        skip = frozenset(names_arg("without_protocols", without_protocols))
+    except QueryError as exc:
+        raise SelectionError(str(exc)) from None
+    unknown_protocols = skip - kb_protocol_ids(kb)
+    if unknown_protocols:
+        raise SelectionError(
+            f"unknown reference protocol(s): {', '.join(sorted(unknown_protocols))}"
+        )
+    static = _static(kb)
+    ranking = _rank(kb, static, loc, the_cause, tenderness, evidence, skip)
+    counts = ranking.counts
+    notes = list(ranking.notes)
+    applied = ranking.applied
+    effects = patient_effects(kb, patient)
+    excluding = _matchers(kb, effects, patient, "exclude")
+    cautioning = _matchers(kb, effects, patient, "caution")
+    exclusions: list[Exclusion] = []
+    pool: Sequence[int] = range(len(ranking.entries))  # places in the ranking, best first
+    if excluding:
+        kept: list[int] = []
+        for i in pool:
+            c = ranking.cand(i)
+            excluded_by = [
+                (cond, eff) for cond, eff, matches in excluding if matches(c.point, c.side)
+            ]
+            if not excluded_by:
+                kept.append(i)
+                continue
+            exclusions.append(
+                construct(
+                    Exclusion,
+                    code=c.code,
+                    reasons=tuple(f"{cond.name}: {eff.note}" for cond, eff in excluded_by),
+                    conditions=tuple(dict.fromkeys(cond.id for cond, _ in excluded_by)),
+                    sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),
+                )
+            )
+        pool = kept
+    exclusions.sort(key=lambda e: static.order[e.code])
+    composed = _compose(kb, static, ranking, pool, limit, kb.composition, the_cause)
+    for role, cap in composed.capped.items():
+        notes.append(
+            f"At most {cap} of the {limit} places go to {role} points, so that the other "
+            "parts of the prescription keep theirs."
+        )
+    cause_id = the_cause.id if the_cause else ""
+    chosen = [
+        _ranked(
+            kb,
+            static,
+            ranking.cand(i),
+            patient,
+            cautioning,
+            counts,
+            cause_id,
+            skip,
+            composed.roles[i],
+            composed.alternatives.get(i, ()),
+        )
+        for i in composed.picked
+    ]
+    protocol = list(ranking.steps)
+    seen_protocol: set[tuple[str, str]] = set()
+    patient_steps: list[ProtocolNote] = []
+    for cond, eff in effects:
+        if eff.action != "protocol" or (cond.id, eff.note) in seen_protocol:
+            continue
+        if (
+            eff.from_week is not None
+            and patient is not None
+            and (patient.pregnancy_week is not None and patient.pregnancy_week < eff.from_week)
+        ):
+            continue
+        seen_protocol.add((cond.id, eff.note))
+        patient_steps.append(
+            construct(
+                ProtocolNote,
+                id=f"patient.{cond.id}",
+                title=f"For {cond.name}",
+                text=eff.note,
+                sources=eff.sources,
+            )
+        )
+    protocol = patient_steps + protocol
+    if patient is None and kb.safety_conditions:
+        notes.append(static.not_checked)
+    flags = detect_red_flags(kb, query, loc, patient, the_cause.id if the_cause else None)
+    emergency = any(f.urgency == "emergency" for f in flags)
+    if emergency:
+        notes.insert(
+            0,
+            "An emergency red flag was raised: no points are suggested. "
+            "Get emergency medical care first.",
+        )
+        chosen = []
+    elif flags:
+        notes.insert(
+            0, "Red flags were raised: have a doctor assess these symptoms before any acupuncture."
+        )
+    return make(
+        Selection,
+        {
+            "disclaimer": DISCLAIMER,
+            "emergency": emergency,
+            "red_flags": flags,
+            "query": query,
+            "location": loc,
+            "cause": the_cause.id if the_cause else None,
+            "tenderness": tenderness,
+            "patient": patient,
+            "points": tuple(chosen),
+            "excluded": tuple(exclusions),
+            "protocol": tuple(protocol),
+            "aftercare": kb.aftercare_items,
+            "notes": tuple(notes),
+            "rules_applied": tuple(applied),
+            "version": __version__,
+        },
+    )

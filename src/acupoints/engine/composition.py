@@ -1,0 +1,162 @@
+"""Stage 3, composition: the first places of a prescription, taken from the ranking by
+role (guaranteed shares and caps from ``rules.yaml``) with the spread rule."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from ..rules import (
+    Cause,
+    Composition,
+    RoleQuota,
+)
+from .context import _Static
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+    from .scoring import _Ranking
+
+
+def _places(share: float, limit: int) -> int:
+    """A share of ``limit`` places, rounded half up."""
+    return int(share * limit + 0.5 + 1e-9)
+
+
+@dataclass(slots=True)
+class _Composed:
+    """The places a composition chose (indices into the ranking, best first), the role each
+    was chosen for, the alternatives each stands for, and the roles whose cap held a
+    better point back."""
+
+    picked: list[int]
+    roles: dict[int, str]
+    alternatives: dict[int, tuple[str, ...]]
+    capped: dict[str, int]
+
+
+def _neighbours(kb: KnowledgeBase, static: _Static, code: str, gap: int) -> tuple[str, ...]:
+    """The points of ``code``'s channel in its region whose numbers are at most ``gap``
+    from its own (the spread rule; once per point)."""
+    found = static.neighbours.get((code, gap))
+    if found is None:
+        p = kb.point(code)
+        found = ()
+        if gap > 0 and p.meridian is not None and p.number is not None:
+            found = tuple(
+                q.code
+                for q in kb.points_of(p.meridian)
+                if q.code != code
+                and q.location.region == p.location.region
+                and q.number is not None
+                and abs(q.number - p.number) <= gap
+            )
+        static.neighbours[code, gap] = found
+    return found
+
+
+def _compose(
+    kb: KnowledgeBase,
+    static: _Static,
+    ranking: _Ranking,
+    pool: Sequence[int],
+    limit: int,
+    composition: Composition,
+    cause: Cause | None,
+) -> _Composed:
+    """The first ``limit`` places of a prescription, from ``pool`` (places in the ranking,
+    best first). Each role of ``composition`` first takes its guaranteed places with its
+    best points, in the composition's order; then the best points left fill the rest, no
+    role beyond its cap. A point taken sets its neighbours on the channel aside as its
+    alternatives (the spread rule). Should caps or the spread leave places empty, they
+    are filled from the points held back, best first. The places come back in the
+    composition's order of roles, and in a role the strongest by its own rules first."""
+    quotas = cast("dict[str, RoleQuota]", composition.quotas_for(cause))
+    gap, n_alt = composition.spread.gap, composition.spread.alternatives
+    entries, roles = ranking.entries, ranking.roles
+    picked: list[int] = []
+    role_at: dict[int, str] = {}
+    count: dict[str, int] = {}
+    aside: dict[str, int] = {}  # code -> the place that set it aside
+    caps: dict[str, int] = {
+        r: max(1, _places(q.max, limit)) for r, q in quotas.items() if q.max < 1
+    }
+    capped: dict[str, int] = {}
+
+    core = {entries[i][2] for i in pool if "core" in roles[i]}
+    taken: set[str] = set()
+
+    def free(code: str) -> bool:
+        """Not set aside, and not the third of a run of neighbours (core points, which
+        the spread rule leaves apart, may stand in pairs but not in threes)."""
+        if code in aside:
+            return False
+        if not gap:
+            return True
+        p = kb.point(code)
+        if p.meridian is None:
+            return True
+        run = {
+            q.number
+            for c in taken
+            if (q := kb.point(c)).meridian == p.meridian and q.location.region == p.location.region
+        }
+        n = p.number
+        return not ({n - 2, n - 1} <= run or {n - 1, n + 1} <= run or {n + 1, n + 2} <= run)
+
+    def take(i: int, role: str) -> None:
+        code = entries[i][2]
+        picked.append(i)
+        role_at[i] = role
+        count[role] = count.get(role, 0) + 1
+        taken.add(code)
+        for near in _neighbours(kb, static, code, gap):
+            if near not in core:  # points the literature uses together stay apart
+                aside.setdefault(near, i)
+
+    chosen: set[int] = set()
+    for role in composition.order:
+        quota = quotas.get(role)
+        need = _places(quota.min, limit) if quota is not None else 0
+        if need <= 0:
+            continue
+        # the role's best points: the strongest by its own rules, then the best scored
+        members = sorted((-roles[i][role], n, i) for n, i in enumerate(pool) if role in roles[i])
+        for _, _, i in members:
+            if len(picked) >= limit or count.get(role, 0) >= need:
+                break
+            if i not in chosen and free(entries[i][2]):
+                chosen.add(i)
+                take(i, role)
+    for strict in (True, False):
+        for i in pool:
+            if len(picked) >= limit:
+                break
+            if i in chosen or (strict and not free(entries[i][2])):
+                continue
+            open_roles = [r for r in roles[i] if count.get(r, 0) < caps.get(r, limit)]
+            if not open_roles:
+                first = next(iter(roles[i]))
+                if strict:
+                    capped[first] = caps[first]
+                    continue
+                open_roles = [first]
+            chosen.add(i)
+            take(i, open_roles[0])
+    # the prescription in the composition's order of roles; in a role, the points its own
+    # rules chose most strongly first, then the best scored
+    rank: dict[str, int] = {role: n for n, role in enumerate(composition.order)}
+    picked.sort(key=lambda i: (rank.get(role_at[i], len(rank)), -roles[i][role_at[i]], i))
+    alternatives: dict[int, tuple[str, ...]] = {}
+    if n_alt:
+        by_place: dict[int, list[str]] = {}
+        for j in pool:
+            code = entries[j][2]
+            owner = aside.get(code)
+            if owner is not None and j not in chosen:
+                alts = by_place.setdefault(owner, [])
+                if len(alts) < n_alt:
+                    alts.append(code)
+        alternatives = {i: tuple(codes) for i, codes in by_place.items()}
+    return _Composed(picked, role_at, alternatives, capped)

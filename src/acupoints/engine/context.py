@@ -1,0 +1,309 @@
+"""Stage 0 of a selection: the anatomy it measures by (closeness of regions, the spinal
+levels of a root), the per-data tables it keeps, and the context a query is run in."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from .._fast import construct
+from ..index import code_order
+from ..models import Location, Point
+from ..rules import (
+    Cause,
+    Rule,
+)
+from ..safety import (
+    not_checked,
+)
+from ..selection import ProtocolNote, Reason
+
+if TYPE_CHECKING:
+    from ..anatomy import Anatomy
+    from ..kb import KnowledgeBase
+    from .scoring import _Ranking
+
+
+ARM_CHAIN = ("shoulder", "upper_arm", "elbow", "forearm", "wrist", "hand")
+LEG_CHAIN = ("hip", "thigh", "knee", "leg", "ankle", "foot")
+_LIMB_ROOTS = {"body", "upper_limb", "lower_limb", "trunk", "head", "neck", "back"}
+
+_ORDER = (
+    [f"C{i}" for i in range(1, 9)]
+    + [f"T{i}" for i in range(1, 13)]
+    + [f"L{i}" for i in range(1, 6)]
+    + [f"S{i}" for i in range(1, 6)]
+)
+
+
+def _step(level: str, d: int) -> str | None:
+    if level not in _ORDER:
+        return None
+    i = _ORDER.index(level) + d
+    return _ORDER[i] if 0 <= i < len(_ORDER) else None
+
+
+def root_levels(segment: str) -> tuple[set[str], set[str]]:
+    """Spinal levels (as ``PointLocation.level`` values) where points for a compressed
+    ``segment`` root sit: (primary, near).
+
+    A cervical root Cn leaves the spine above vertebra Cn, so its level is C(n-1) (C8 ->
+    C7); thoracic and lumbar roots leave below their vertebra (Ln -> Ln, and the disc above
+    it, L(n-1)); S1 is pressed at L5/S1 or in its foramen.
+    """
+    if segment not in _ORDER:
+        return set(), set()
+    kind, n = segment[0], int(segment[1:])
+    if kind == "C":
+        primary = {_step(segment, -1) or segment}
+    elif kind == "S" and n == 1:
+        primary = {"S1", "L5"}
+    elif kind == "L" and n > 1:
+        primary = {segment, f"L{n - 1}"}
+    else:
+        primary = {segment}
+    near = {s for p in primary for d in (-1, 1) if (s := _step(p, d))} - primary
+    return primary, near
+
+
+def _chain_position(anatomy: Anatomy, region: str) -> tuple[str, int] | None:
+    chain = (region, *anatomy.ancestors(region))
+    for limb, names in (("arm", ARM_CHAIN), ("leg", LEG_CHAIN)):
+        for i, name in enumerate(names):
+            if name in chain:
+                return limb, i
+    if "axilla" in chain:
+        return "arm", 0
+    if "buttock" in chain:
+        return "leg", 0
+    return None
+
+
+def closeness(anatomy: Anatomy, point_region: str, location: Location) -> float:
+    """How close a point's region is to the nearest numb region, 0..1: inside it 1.0;
+    in the region that holds it 0.8; in a sibling part of the same limb segment 0.7; one,
+    two or more limb segments away 0.6, 0.35, 0.15; off the limb in the same area 0.5. A
+    whole limb named without an aspect counts at most 0.6."""
+    table = _PAIRS.get(anatomy)
+    if table is None:
+        table = _PAIRS[anatomy] = {}
+    return _closest(table, anatomy, point_region, location)
+
+
+_Pairs = dict[tuple[str, str, bool], float]  # (point region, numb region, bare) -> closeness
+_PAIRS: WeakKeyDictionary[Anatomy, _Pairs] = WeakKeyDictionary()
+
+
+def _closest(table: _Pairs, anatomy: Anatomy, point_region: str, location: Location) -> float:
+    """:func:`closeness`, with the pairs of regions worked out once in ``table``."""
+    best = 0.0
+    for ref in location.regions:
+        key = (point_region, ref.region, not ref.aspects)
+        score = table.get(key)
+        if score is None:
+            score = table[key] = _pair(anatomy, point_region, ref.region, not ref.aspects)
+        if score > best:
+            best = score
+    return best
+
+
+def _pair(anatomy: Anatomy, point_region: str, target: str, bare: bool) -> float:
+    """:func:`closeness` for one numb region (``bare``: named without an aspect)."""
+    if anatomy.within(point_region, target):
+        score = 1.0
+    elif anatomy.within(target, point_region):
+        score = 0.8
+    else:
+        a, b = _chain_position(anatomy, point_region), _chain_position(anatomy, target)
+        if a and b and a[0] == b[0]:
+            d = abs(a[1] - b[1])
+            score = (0.7, 0.6, 0.35)[d] if d < 3 else 0.15
+        else:
+            pa = (point_region, *anatomy.ancestors(point_region))
+            pb = (target, *anatomy.ancestors(target))
+            shared = [r for r in pa if r in pb and r not in ("body", "trunk")]
+            score = 0.5 if shared else 0.0
+    if target in _LIMB_ROOTS and bare:
+        score = min(score, 0.6)  # a whole limb says little about where on it
+    return score
+
+
+_LevelPlan = tuple[tuple[float, str, tuple[str, ...], tuple[str, ...]], ...]
+
+
+@dataclass
+class _Static:
+    """Per knowledge base tables the engine reads on every call (built once)."""
+
+    order: dict[str, tuple[int, int, int]]
+    segments: dict[str, frozenset[str]]
+    info: dict[str, tuple[str, tuple[int, int, int], frozenset[str]]]  # region, order, roots
+    steps: dict[str, ProtocolNote]
+    # (cause, protocols left out) -> points' source counts, and the score part each gives
+    evidence: dict[tuple[str, frozenset[str]], tuple[dict[str, int], dict[str, float]]]
+    reasons: dict[tuple[object, ...], Reason]
+    rankings: OrderedDict[tuple[object, ...], _Ranking]
+    protocol_ids: frozenset[str]
+    lock: threading.Lock
+    not_checked: str
+    # per-data tables filled on first use; keyed by rules and regions, never by a query
+    by_level: dict[str, tuple[Point, ...]] = field(default_factory=dict)
+    picked: dict[tuple[str, str], tuple[Point, ...]] = field(default_factory=dict)
+    fitting: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
+    near_regions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    nerve_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    texts: dict[tuple[object, ...], str] = field(default_factory=dict)  # rule reasons
+    next_to: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
+    groups: dict[tuple[object, ...], tuple[tuple[object, tuple[str, ...]], ...]] = field(
+        default_factory=dict
+    )
+    levels: dict[tuple[object, ...], _LevelPlan] = field(default_factory=dict)
+    pairs: _Pairs = field(default_factory=dict)  # closeness
+    weights: dict[str | None, dict[str, float]] = field(default_factory=dict)  # per cause
+    region_fits: dict[tuple[str, bool, tuple[str, ...]], bool] = field(default_factory=dict)
+    dermatomes: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
+    channels: dict[str, frozenset[str]] = field(default_factory=dict)  # region -> meridians
+    core: dict[tuple[str, frozenset[str]], tuple[tuple[float, str, tuple[str, ...]], ...]] = field(
+        default_factory=dict
+    )
+    neighbours: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # spread
+
+
+_STATIC: WeakKeyDictionary[KnowledgeBase, _Static] = WeakKeyDictionary()
+
+
+def _static(kb: KnowledgeBase) -> _Static:
+    found = _STATIC.get(kb)
+    if found is None:
+        anatomy = kb.anatomy
+        levels: dict[str, list[Point]] = defaultdict(list)
+        for p in kb.points:
+            if p.location.level is not None:
+                levels[p.location.level].append(p)
+        order = {p.code: code_order(p.code) for p in kb.points}
+        segments = {p.code: frozenset(anatomy.segments_of_point(p.code)) for p in kb.points}
+        found = _STATIC[kb] = _Static(
+            order=order,
+            segments=segments,
+            info={p.code: (p.location.region, order[p.code], segments[p.code]) for p in kb.points},
+            steps={
+                st.id: construct(
+                    ProtocolNote,
+                    id=st.id,
+                    title=st.title,
+                    text=st.text,
+                    minutes=st.minutes,
+                    sources=st.sources,
+                )
+                for st in kb.protocol
+            },
+            evidence={},
+            reasons={},
+            rankings=OrderedDict(),
+            protocol_ids=frozenset(pr.id for pr in kb.reference_protocols),
+            lock=threading.Lock(),
+            not_checked=not_checked(kb),
+            by_level={level: tuple(ps) for level, ps in levels.items()},
+        )
+    return found
+
+
+@dataclass(slots=True)
+class _Hit:
+    """One rule choosing points (one object shared by every point it chose alike)."""
+
+    rule: Rule
+    group: str  # the rule's
+    quality: float
+    factor: float
+    value: float  # round(weight x factor x quality, 4): the rule's part of the score
+    where: str = ""
+    level: str | None = None
+    sites: tuple[str, ...] = ()
+
+
+@dataclass
+class _Context:
+    kb: KnowledgeBase
+    location: Location
+    cause: Cause | None
+    tenderness: str
+    static: _Static
+    weights: dict[str, float]
+    kind: str = "unknown"  # of the cause
+    skip: frozenset[str] = frozenset()  # reference protocols left out
+    # the points chosen so far: each with the first hit that chose it, and the ones chosen
+    # more than once with all their hits (in the order of the rules)
+    one: dict[str, _Hit] = field(default_factory=dict)
+    many: dict[str, list[_Hit]] = field(default_factory=dict)
+    nearness: dict[str, float] = field(default_factory=dict)
+
+    def add(self, codes: Collection[str], hit: _Hit) -> int:
+        """``hit`` chose ``codes`` (a code given twice counts once); how many."""
+        one = self.one
+        fresh = dict.fromkeys(codes, hit)
+        chosen = len(fresh)
+        clash = one.keys() & fresh.keys()
+        if clash:
+            many = self.many
+            for code in clash:
+                del fresh[code]
+                more = many.get(code)
+                if more is None:
+                    many[code] = [one[code], hit]
+                else:
+                    more.append(hit)
+        one.update(fresh)
+        return chosen
+
+    def near(self, region: str) -> float:
+        """:func:`closeness` of a point region to this location (once per region)."""
+        found = self.nearness.get(region)
+        if found is None:
+            found = _closest(self.static.pairs, self.kb.anatomy, region, self.location)
+            self.nearness[region] = found
+        return found
+
+    def hit(
+        self,
+        rule: Rule,
+        quality: float,
+        factor: float,
+        where: str = "",
+        level: str | None = None,
+        sites: tuple[str, ...] = (),
+    ) -> _Hit:
+        value = round(self.weights[rule.id] * factor * quality, 4)
+        return _Hit(rule, rule.group, quality, factor, value, where, level, sites)
+
+
+def _cause_kind(cause: Cause | None) -> str:
+    return cause.kind if cause is not None else "unknown"
+
+
+def _spine_of(segment: str) -> str | None:
+    if segment[:1] == "C" or segment == "T1":
+        return "cervical"
+    if segment[:1] in ("L", "S"):
+        return "lumbosacral"
+    return None
+
+
+def _root_factor(ctx: _Context, spine: str, inferred: float) -> float:
+    """1 when the cause compresses a root at ``spine``; ``inferred`` when no cause says so
+    but the numbness follows a dermatome from that part of the spine; else 0."""
+    cause = ctx.cause
+    if cause is not None and cause.spine is not None:
+        return 1.0 if spine in ("any", cause.spine) else 0.0
+    if ctx.kind != "unknown":
+        return 0.0
+    loc = ctx.location
+    if loc.pattern == "dermatome" and loc.segments:
+        found = _spine_of(loc.segments[0])
+        if found is not None and spine in ("any", found):
+            return inferred
+    return 0.0

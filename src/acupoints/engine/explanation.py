@@ -1,0 +1,237 @@
+"""Stage 4, explanation: a chosen candidate turned into a :class:`RankedPoint`, with a
+:class:`Reason` per part of its score, its side and its cautions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .._fast import construct, make
+from ..models import Location, Point
+from ..rules import (
+    Rule,
+)
+from ..safety import (
+    ConditionEffect,
+    Patient,
+    PatientCondition,
+    PointWarning,
+    cautions_for,
+    effect_matcher,
+)
+from ..selection import RankedPoint, Reason
+from .context import _Hit, _Static
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+
+
+def _reason_text(rule: Rule, p: Point, hit: _Hit, kb: KnowledgeBase) -> str:
+    values = {
+        "point": f"{p.code} {p.names.pinyin}",
+        "region": kb.region(p.location.region).name,
+        "where": hit.where or "near the numb area",
+        "level": hit.level or "",
+        "surface": p.location.surface or "",
+        "limb": kb.anatomy.limb_of(p.location.region) or "body",
+    }
+    try:
+        text = rule.reason.format(**values)
+    except (KeyError, IndexError, ValueError):
+        text = rule.reason
+    if hit.sites:
+        text += f" (sites: {', '.join(hit.sites)})"
+    return text
+
+
+def _side(p: Point, location: Location) -> tuple[str, bool]:
+    """Where a point is needled for this location, and whether that is the numb side."""
+    lat = p.location.laterality
+    if lat == "midline":
+        return "midline", False
+    if lat in ("left", "right"):
+        return lat, location.side in (lat, "both")
+    if location.side is None:
+        return "unspecified", True
+    return location.side, True
+
+
+_Matcher = Callable[[Point, str | None], bool]  # safety.effect_matcher
+_Part = tuple[str, float, _Hit | None, bool]  # rule or score part, value, hit, counted
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A scored point before it is turned into a :class:`RankedPoint` (only the chosen
+    ones are, so the models and sentences are built for ``limit`` points, not for all)."""
+
+    code: str
+    point: Point
+    score: float
+    group: str
+    order: tuple[int, int, int]
+    parts: list[_Part]
+    hits: list[_Hit]
+    side: str
+    affected: bool
+    near: float
+    shared: list[str]
+    built: RankedPoint | None = None  # the RankedPoint when no patient caution applies
+    placed: tuple[str, tuple[str, ...]] | None = None  # the role and alternatives it has
+
+
+def _reason(
+    kb: KnowledgeBase,
+    static: _Static,
+    c: _Candidate,
+    rid: str,
+    value: float,
+    hit: _Hit | None,
+    counted: bool,
+    counts: dict[str, int],
+    cause_id: str,
+    skip: frozenset[str],
+) -> Reason:
+    p = c.point
+    if hit is not None:
+        key = (rid, c.code, hit.where, hit.level, hit.sites)
+        text = static.texts.get(key) or static.texts.setdefault(
+            key, _reason_text(hit.rule, p, hit, kb)
+        )
+        if not counted:
+            text += f" (not added: the {hit.rule.group} group counts its strongest rule only)"
+        return make(
+            Reason, {"rule": rid, "text": text, "contribution": value, "sources": hit.rule.sources}
+        )
+    if rid == "score.region":
+        return construct(
+            Reason,
+            rule=rid,
+            contribution=value,
+            text=f"closeness of its region ({kb.region(p.location.region).name}) to "
+            f"the numb area: {c.near:.2f}",
+            sources=(),
+        )
+    if rid == "score.segment":
+        return construct(
+            Reason,
+            rule=rid,
+            contribution=value,
+            text=f"its nerves carry {', '.join(c.shared)}, a root the numb area points to",
+            sources=_nerve_sources(static, p),
+        )
+    total, cap = counts[c.code], kb.scoring.evidence_cap
+    return construct(
+        Reason,
+        rule=rid,
+        contribution=value,
+        text=f"used for this cause by {total} published source(s)"
+        + (f" (counted up to {cap})" if total > cap else ""),
+        sources=kb.evidence_sources(cause_id, c.code, exclude=skip),
+    )
+
+
+def _nerve_sources(static: _Static, p: Point) -> tuple[str, ...]:
+    """The sources of a point's innervation, sorted (once per point)."""
+    table = static.nerve_sources
+    found = table.get(p.code)
+    if found is None:
+        found = table[p.code] = tuple(sorted({s for i in p.innervation for s in i.sources}))
+    return found
+
+
+def _ranked(
+    kb: KnowledgeBase,
+    static: _Static,
+    c: _Candidate,
+    patient: Patient | None,
+    cautioning: list[tuple[PatientCondition, ConditionEffect, _Matcher]],
+    counts: dict[str, int],
+    cause_id: str,
+    skip: frozenset[str],
+    role: str,
+    alternatives: tuple[str, ...],
+) -> RankedPoint:
+    p = c.point
+    placed = (role, alternatives)
+    if not cautioning:  # no patient, or none of theirs cautions: built once per candidate
+        if c.built is not None and c.placed == placed:
+            return c.built
+        warnings: list[PointWarning] = []
+    else:
+        warnings = [
+            construct(
+                PointWarning,
+                origin=cond.id,
+                kind="other",
+                structure=None,
+                note=eff.note,
+                max_depth_cun=None,
+                sources=eff.sources,
+            )
+            for cond, eff, matches in cautioning
+            if matches(p, c.side)
+        ]
+        if not warnings and c.built is not None and c.placed == placed:
+            return c.built
+    memo = static.reasons
+    reasons: list[Reason] = []
+    for rid, value, hit, counted in c.parts:
+        # a Reason depends only on these keys, and is immutable: build each once
+        if hit is not None:
+            key: tuple[object, ...] = (rid, c.code, value, counted, hit.where, hit.level, hit.sites)
+        elif rid == "score.region":
+            key = (rid, c.code, value, c.near)
+        elif rid == "score.segment":
+            key = (rid, c.code, value, tuple(c.shared))
+        else:
+            key = (rid, c.code, value, cause_id, skip)
+        reason = memo.get(key)
+        if reason is None:
+            reason = memo[key] = _reason(
+                kb, static, c, rid, value, hit, counted, counts, cause_id, skip
+            )
+            if len(memo) > 200_000:
+                memo.clear()
+        reasons.append(reason)
+    hits = c.hits
+    if len(hits) == 1:
+        root_level = hits[0].level if hits[0].rule.select.kind == "root_level" else None
+        sites = tuple(dict.fromkeys(hits[0].sites)) if hits[0].sites else ()
+    else:
+        root_level = next((h.level for h in hits if h.rule.select.kind == "root_level"), None)
+        sites = tuple(dict.fromkeys(s for h in hits for s in h.sites))
+    ranked = make(
+        RankedPoint,
+        {
+            "code": c.code,
+            "point": p,
+            "score": c.score,
+            "group": c.group,
+            "reasons": tuple(reasons),
+            "side": c.side,
+            "affected_side": c.affected,
+            "root_level": root_level,
+            "sites": sites,
+            "cautions": cautions_for(p, warnings),
+            "role": role,
+            "alternatives": alternatives,
+        },
+    )
+    if not warnings:
+        c.built, c.placed = ranked, placed
+    return ranked
+
+
+def _matchers(
+    kb: KnowledgeBase,
+    effects: list[tuple[PatientCondition, ConditionEffect]],
+    patient: Patient | None,
+    action: str,
+) -> list[tuple[PatientCondition, ConditionEffect, _Matcher]]:
+    """The patient's effects of one ``action``, each with its test of a candidate point
+    (the effect and the patient fixed once, then one call per point)."""
+    if patient is None:
+        return []
+    return [(c, e, effect_matcher(kb, e, patient)) for c, e in effects if e.action == action]

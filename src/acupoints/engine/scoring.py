@@ -1,0 +1,415 @@
+"""Stage 2, scoring: every candidate scored (its rules, then closeness, segment and
+evidence), sorted best first and memoised per query as a :class:`_Ranking`; the notes a
+ranking carries (inferred root, a cause that does not fit, guideline positions)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import UnknownCauseError
+from ..models import Location, Point
+from ..rules import (
+    ROLE_OF_GROUP,
+    Cause,
+    Guideline,
+)
+from ..selection import ProtocolNote
+from .candidates import _SELECTORS, _weight, applies
+from .context import _STATIC, _cause_kind, _Context, _Hit, _spine_of, _Static, _static
+from .explanation import _Candidate, _Part, _side
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+
+
+def _cause_id(kb: KnowledgeBase, cause: str | None) -> str | None:
+    if cause is None:
+        return None
+    try:
+        return kb.cause(cause).id
+    except UnknownCauseError:
+        return None
+
+
+# a scored point before it is a _Candidate: (-score, WHO order, code, group, and when
+# several rules chose it its hits and rule parts, the hit that decides its group); the
+# tuples sort best
+# first (the orders are unique, so the comparison never reaches the code)
+_Entry = tuple[
+    float, tuple[int, int, int], str, str, "list[_Hit] | None", "list[_Part] | None", _Hit
+]
+
+
+@dataclass(slots=True)
+class _Ranking:
+    """The patient-independent part of a selection, memoised per query (see _rank).
+
+    Every candidate is scored (``entries``, best first), but only the ones a selection
+    reads are turned into :class:`_Candidate` objects (``cand``), usually the first
+    ``limit``. It holds no reference to the knowledge base (it is kept in a table the
+    knowledge base owns)."""
+
+    entries: list[_Entry]
+    groups: list[str]
+    roles: list[dict[str, float]]  # each entry's roles (main hit's first), with values
+    applied: tuple[str, ...]
+    notes: tuple[str, ...]
+    counts: dict[str, int]
+    steps: tuple[ProtocolNote, ...]
+    location: Location
+    point_of: Mapping[str, Point]
+    regions: dict[str, tuple[float, float | None]]  # point region -> closeness, score part
+    segments: dict[str, frozenset[str]]
+    top_segments: frozenset[str]
+    segment_value: float
+    evidence: dict[str, float]  # code -> its evidence part of the score
+    slots: list[_Candidate | None]
+
+    def cand(self, i: int) -> _Candidate:
+        """The candidate at place ``i`` (built once; threads that race build equal ones)."""
+        c = self.slots[i]
+        if c is None:
+            c = self.slots[i] = self._build(self.entries[i])
+        return c
+
+    def _build(self, entry: _Entry) -> _Candidate:
+        neg, order, code, group, hits, rule_parts, main = entry
+        p = self.point_of[code]
+        side, affected = _side(p, self.location)
+        if hits is None or rule_parts is None:
+            hits = [main]
+            parts: list[_Part] = [(main.rule.id, main.value, main, True)]
+        else:
+            parts = list(rule_parts)
+        near, region_value = self.regions[p.location.region]
+        if region_value is not None:
+            parts.append(("score.region", region_value, None, True))
+        shared: list[str] = []
+        top = self.top_segments
+        if top and not self.segments[code].isdisjoint(top):
+            shared = sorted(self.segments[code] & top)
+            parts.append(("score.segment", self.segment_value, None, True))
+        evidence = self.evidence.get(code)
+        if evidence is not None:
+            parts.append(("score.evidence", evidence, None, True))
+        return _Candidate(code, p, -neg, group, order, parts, hits, side, affected, near, shared)
+
+
+def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
+    """The rule parts of a point's score when several rules (or one rule several times)
+    chose it, and the hit that decides its group (the strongest, then the greatest id)."""
+    if len(hits) == 2:  # the usual case: two rules of different groups, both counted
+        a, b = hits
+        if a.group != b.group:  # so different rules too
+            main = a if (a.value, a.rule.id) > (b.value, b.rule.id) else b
+            return [(a.rule.id, a.value, a, True), (b.rule.id, b.value, b, True)], main
+    by_rule: dict[str, float] = {}
+    best_hit: dict[str, _Hit] = {}
+    for h in hits:
+        rid = h.rule.id
+        value = h.value
+        old = by_rule.get(rid)
+        if old is not None and old >= value:
+            continue
+        by_rule[rid] = value
+        best_hit[rid] = h
+    # within a group only the strongest rule counts: a point on both leg surfaces, or
+    # both named and in the reflex area, is not counted twice for the same idea
+    group_best: dict[str, tuple[float, str]] = {}
+    top = (-1.0, "")
+    for rid, value in by_rule.items():
+        grp = best_hit[rid].group
+        cur = group_best.get(grp)
+        if cur is None or value > cur[0] or (value == cur[0] and rid < cur[1]):
+            group_best[grp] = (value, rid)
+        if (value, rid) > top:
+            top = (value, rid)
+    parts: list[_Part] = []
+    for rid, value in by_rule.items():
+        h = best_hit[rid]
+        counted = group_best[h.group][1] == rid
+        parts.append((rid, value if counted else 0.0, h, counted))
+    return parts, best_hit[top[1]]
+
+
+def _roles(entry: _Entry) -> dict[str, float]:
+    """The roles of a scored point, each with the strongest value a hit of it gives; its
+    main hit's role first."""
+    main, hits = entry[6], entry[4]
+    if hits is None:
+        return {ROLE_OF_GROUP[main.group]: main.value}
+    out: dict[str, float] = {ROLE_OF_GROUP[main.group]: main.value}
+    for h in hits:
+        role = ROLE_OF_GROUP[h.group]
+        if h.value > out.get(role, -1.0):
+            out[role] = h.value
+    return out
+
+
+def kb_protocol_ids(kb: KnowledgeBase) -> frozenset[str]:
+    return _static(kb).protocol_ids
+
+
+def _rank(
+    kb: KnowledgeBase,
+    static: _Static,
+    loc: Location,
+    the_cause: Cause | None,
+    tenderness: str,
+    evidence: bool,
+    skip: frozenset[str],
+) -> _Ranking:
+    """Every candidate point with its score, best first: what the rules, the anatomy and
+    the evidence say, before any patient. It depends only on its arguments, so the last
+    few hundred are kept (a batch of patients with the same complaint scores it once)."""
+    key = (loc, the_cause.id if the_cause else None, tenderness, evidence, skip)
+    memo = static.rankings
+    with static.lock:
+        found = memo.get(key)
+        if found is not None:
+            memo.move_to_end(key)
+            return found
+    found = _rank_now(kb, static, loc, the_cause, tenderness, evidence, skip)
+    with static.lock:
+        memo[key] = found
+        if len(memo) > _RANKINGS_KEPT:
+            memo.popitem(last=False)
+    return found
+
+
+_RANKINGS_KEPT = 512
+
+
+def forget(kb: KnowledgeBase) -> None:
+    """Drop what earlier calls memoised (parsed texts, cause words, rankings, reasons,
+    red-flag words)."""
+    from ..parse import _PARSED
+    from ..safety import _TEXT_HITS
+
+    _PARSED.pop(kb, None)
+    kb._cause_memo.clear()
+    static = _STATIC.get(kb)
+    if static is not None:
+        with static.lock:
+            static.rankings.clear()
+            static.reasons.clear()
+    _TEXT_HITS.pop(kb, None)
+
+
+def _evidence(
+    kb: KnowledgeBase, cause: str, skip: frozenset[str]
+) -> tuple[dict[str, int], dict[str, float]]:
+    """For a cause: how many sources use each point, and the score part that gives
+    (``Scoring.evidence`` per source, at most ``evidence_cap``; none when it adds none)."""
+    counts = kb.evidence_counts(cause, exclude=skip)
+    cap, weight = kb.scoring.evidence_cap, kb.scoring.evidence
+    parts = {code: round(weight * m, 4) for code, n in counts.items() if (m := min(n, cap))}
+    return counts, parts if weight > 0 else {}
+
+
+_SPINE_WORDS = {"cervical": "cervical roots", "lumbosacral": "lumbar and sacral roots"}
+
+
+def _misfit(kb: KnowledgeBase, cause: Cause, loc: Location) -> str | None:
+    """A note when the cause given cannot explain where the person is numb: a compressed
+    root from a part of the spine whose dermatomes hold none of the numb area, or a nerve
+    compressed on another limb (carpal tunnel with numb toes). The points still follow the
+    cause as given; the note asks to check it."""
+    if cause.spine is not None:
+        # every dermatome that reaches the area, not only the five the location lists
+        covering = _dermatomes(kb, loc)
+        if any(_spine_of(s) == cause.spine for s in covering):
+            return None
+        where = (
+            f"its dermatomes are {', '.join(loc.segments)}"
+            if loc.segments
+            else "it follows no spinal dermatome"
+        )
+        why = f"{_SPINE_WORDS[cause.spine]} supply none of it ({where})"
+    elif cause.kind == "compression" and (cause.sites or cause.nerves):
+        limb_of = kb.anatomy.limb_of
+        limbs = {limb for site in cause.sites if (limb := limb_of(site)) is not None}
+        if limbs and not limbs & {limb_of(r.region) for r in loc.regions}:
+            sites = ", ".join(kb.region(site).name for site in cause.sites)
+            why = f"the nerve is compressed at the {sites}, on the {' or '.join(sorted(limbs))}"
+            why += ", and the numb area is not on that limb"
+        elif (
+            cause.nerves
+            and loc.nerves
+            and not any(_branch_of(kb, n, cause.nerves) for n in loc.nerves)
+        ):
+            names = " or the ".join(kb.nerve(n).name for n in cause.nerves)
+            skin = ", the ".join(kb.nerve(n).name for n in loc.nerves)
+            why = f"the {names} supplies none of it (its skin nerves are the {skin})"
+        else:
+            return None
+    else:
+        return None
+    return (
+        f"The cause given, {cause.name}, does not fit the numb area: {why}. The points "
+        "follow the cause as given; check the cause."
+    )
+
+
+_POSITION_WORDS = {
+    "for": "recommends acupuncture",
+    "against": "recommends against acupuncture",
+    "uncertain": "finds the evidence for acupuncture uncertain",
+    "no_recommendation": "makes no recommendation on acupuncture",
+}
+
+
+def _guideline_note(kb: KnowledgeBase, g: Guideline) -> str:
+    """What a clinical guideline says of acupuncture for the cause (stated, not obeyed)."""
+    src = kb.source(g.source)
+    return (
+        f"Guideline: {src.title} {_POSITION_WORDS[g.position]} here ({g.note}). "
+        "The points are given as reference information, not as a recommendation to treat."
+    )
+
+
+def _dermatomes(kb: KnowledgeBase, loc: Location) -> set[str]:
+    """Every segment whose dermatome reaches a region of ``loc`` (a per-data table by
+    region and aspects)."""
+    table = _static(kb).dermatomes
+    out: set[str] = set()
+    for ref in loc.regions:
+        key = (ref.region, ref.aspects)
+        found = table.get(key)
+        if found is None:
+            found = table[key] = frozenset(kb.anatomy.segments_for(ref.region, ref.aspects))
+        out |= found
+    return out
+
+
+def _branch_of(kb: KnowledgeBase, nerve: str, trunks: tuple[str, ...]) -> bool:
+    """Whether ``nerve`` is one of ``trunks`` or a branch of one."""
+    seen: str | None = nerve
+    while seen is not None:
+        if seen in trunks:
+            return True
+        seen = kb.nerve(seen).parent
+    return False
+
+
+class _RegionParts(dict[str, tuple[float, float | None]]):
+    """Point region -> its closeness to the numb area and the score part that gives
+    (``None`` when it adds none), worked out on first use."""
+
+    def __init__(self, ctx: _Context, weight: float) -> None:
+        super().__init__()
+        self.ctx, self.weight = ctx, weight
+
+    def __missing__(self, region: str) -> tuple[float, float | None]:
+        near = self.ctx.near(region)
+        value = round(self.weight * near, 4) if near > 0 and self.weight > 0 else None
+        self[region] = (near, value)
+        return near, value
+
+
+def _rank_now(
+    kb: KnowledgeBase,
+    static: _Static,
+    loc: Location,
+    the_cause: Cause | None,
+    tenderness: str,
+    evidence: bool,
+    skip: frozenset[str],
+) -> _Ranking:
+    scoring = kb.scoring
+    rules = kb.rules
+    cause_id = the_cause.id if the_cause is not None else None
+    weights = static.weights.get(cause_id) or static.weights.setdefault(
+        cause_id, {rule.id: _weight(rule, the_cause) for rule in rules}
+    )
+    ctx = _Context(
+        kb,
+        loc,
+        the_cause,
+        tenderness,
+        static,
+        weights,
+        _cause_kind(the_cause),
+        skip if evidence else frozenset(),
+    )
+    notes: list[str] = []
+    applied: list[str] = []
+    inferred = False
+    if the_cause is not None and the_cause.kind == "residual":
+        notes.append(
+            "Numbness or heaviness left after a session is usually residual needle "
+            "sensation: no new points are suggested; see the aftercare steps."
+        )
+    else:
+        for rule in rules:
+            factor = applies(ctx, rule.when, scoring.inferred_root)
+            if factor <= 0:
+                continue
+            applied.append(rule.id)
+            chose = _SELECTORS[rule.select.kind](ctx, rule, factor)
+            if chose and factor < 1 and rule.group.startswith("root"):
+                inferred = True
+    if inferred:
+        notes.append(
+            "Root involvement was inferred from the dermatome, not given as a cause; "
+            "root rules count at reduced weight."
+        )
+    misfit = _misfit(kb, the_cause, loc) if the_cause is not None else None
+    if misfit is not None:
+        notes.append(misfit)
+    if the_cause is not None:
+        notes.extend(_guideline_note(kb, g) for g in the_cause.guidelines)
+    counts: dict[str, int] = {}
+    evidence_parts: dict[str, float] = {}
+    if the_cause is not None and evidence:
+        ekey = (the_cause.id, skip)
+        found = static.evidence.get(ekey)
+        if found is None:
+            found = static.evidence[ekey] = _evidence(kb, the_cause.id, skip)
+        counts, evidence_parts = found
+    top_segments = frozenset(loc.segments[:3]) if scoring.segment > 0 else frozenset()
+    point_of, segments = kb.point_map, static.segments
+    segment_value = round(scoring.segment, 4)
+    # the score as _Ranking._build makes its parts, added in the same order (a missing
+    # part adds 0.0, which leaves a float as it is)
+    regions = _RegionParts(ctx, scoring.region)
+    entries: list[_Entry] = []
+    many, info = ctx.many, static.info
+    for code, main in ctx.one.items():
+        region, rank, segs = info[code]
+        hits = many.get(code) if many else None
+        if hits is None:  # most points: one rule chose them
+            rule_parts = None
+            score = main.value
+        else:
+            rule_parts, main = _rule_parts(hits)
+            score = 0.0
+            for part in rule_parts:
+                score += part[1]
+        score += regions[region][1] or 0.0
+        if top_segments and not segs.isdisjoint(top_segments):
+            score += segment_value
+        if evidence_parts:
+            score += evidence_parts.get(code, 0.0)
+        entries.append((-round(score, 4), rank, code, main.group, hits, rule_parts, main))
+    entries.sort()
+    steps = tuple(static.steps[st.id] for st in kb.protocol if applies(ctx, st.when, 1.0) > 0)
+    return _Ranking(
+        entries,
+        [e[3] for e in entries],
+        [_roles(e) for e in entries],
+        tuple(applied),
+        tuple(notes),
+        counts,
+        steps,
+        loc,
+        point_of,
+        dict(regions),  # a plain copy: the ranking must not hold the kb (through ctx)
+        segments,
+        top_segments,
+        segment_value,
+        evidence_parts,
+        [None] * len(entries),
+    )
