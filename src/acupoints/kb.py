@@ -557,8 +557,8 @@ class KnowledgeBase:
         ```pycon
         >>> import acupoints
         >>> core = acupoints.load().core_prescription("diabetic")
-        >>> core[0].code, core[0].level
-        ('ST36', 'A')
+        >>> core[0].code, core[0].level, core[0].publications >= 10
+        ('SP6', 'A', True)
 
         ```
         """
