@@ -10,17 +10,25 @@ publications for the cause use most (ties in WHO order). Recall is points found 
 points asked, per cause and overall; for each cause the mean over its phrasings and the
 spread (best minus worst phrasing).
 
-Run: python bench/protocol_recall.py [--top 10] [--detail]
+``--ablation`` also prints the overall figure with parts of the engine taken away (on
+temporary copies of the data): which part of the agreement comes from which change.
+
+Run: python bench/protocol_recall.py [--top 10] [--detail] [--ablation]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+import shutil
 import statistics
+import tempfile
 from collections import defaultdict
+from pathlib import Path
 
 import acupoints
 from acupoints.index import code_order
+from acupoints.loading import packaged_data_dir
 
 # Several ways people with each condition describe where they are numb.
 PHRASINGS = {
@@ -96,8 +104,47 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument("--detail", action="store_true", help="a line per protocol")
+    parser.add_argument("--ablation", action="store_true", help="parts of the engine off")
     args = parser.parse_args()
-    kb = acupoints.load()
+    table(acupoints.load(), args.top, args.detail, show=True)
+    if args.ablation:
+        print()
+        print("| engine | held out, mean of phrasings | frequency baseline |")
+        print("|---|---:|---:|")
+        for name, edits in ABLATIONS:
+            with tempfile.TemporaryDirectory() as tmp:
+                data = Path(tmp) / "data"
+                shutil.copytree(packaged_data_dir(), data)
+                rules = data / "rules.yaml"
+                text = rules.read_text("utf-8")
+                for pattern, new in edits:
+                    text = re.sub(pattern, new, text, flags=re.S | re.M)
+                rules.write_text(text, "utf-8")
+                found, base = table(acupoints.load(data), args.top, False, show=False)
+            print(f"| {name} | {found:.2f} | {base:.2f} |")
+
+
+# (name, regex edits of rules.yaml)
+_NO_QUOTAS = (r"^    (systemic|compression|injury): \{.*?\}\}\n", "")
+_NO_DISTAL = (r"^  - id: distal\.channel\n.*?(?=^  - id: )", "")
+_NO_CORE = (r"^  - id: core\.cause\n.*\Z", "")
+_NO_SPREAD = (r"^    gap: 1$", "    gap: 0")
+ABLATIONS = [
+    ("the shipped engine", []),
+    ("without the spread rule", [_NO_SPREAD]),
+    ("without the quotas (the score decides, root points at most half)", [_NO_QUOTAS]),
+    ("without the core rule", [_NO_CORE]),
+    ("without the distal channel rule", [_NO_DISTAL]),
+    (
+        "without core, distal and quotas (the seed's rules and evidence score)",
+        [_NO_QUOTAS, _NO_CORE, _NO_DISTAL],
+    ),
+]
+
+
+def table(kb: acupoints.KnowledgeBase, top: int, detail: bool, show: bool) -> tuple[float, float]:
+    """Print the per-cause table (when ``show``); return the overall recall of select and
+    of the baseline."""
     by_source: dict[str, list[str]] = defaultdict(list)
     for pr in kb.reference_protocols:
         by_source[pr.source].append(pr.id)
@@ -113,20 +160,21 @@ def main() -> None:
         skip = by_source[pr.source]
         points = set(pr.points)
         asked[cause] += len(points)
-        b = len(points & set(baseline(kb, cause, skip, args.top)))
+        b = len(points & set(baseline(kb, cause, skip, top)))
         base[cause] += b
         hits = []
         for text in PHRASINGS[cause]:
-            s = kb.select(text, cause=cause, limit=args.top, without_protocols=skip)
+            s = kb.select(text, cause=cause, limit=top, without_protocols=skip)
             hits.append(len(points & set(s.codes)))
         row = found.setdefault(cause, [0] * len(PHRASINGS[cause]))
         for k, h in enumerate(hits):
             row[k] += h
-        if args.detail:
+        if detail:
             print(f"{pr.id:32} {cause:14} {len(points):3} base {b:2}  select {hits}")
-    print()
-    print("| cause | protocols' points | frequency baseline | select, mean of phrasings | spread |")
-    print("|---|---:|---:|---:|---:|")
+    lines = [
+        "| cause | protocols' points | frequency baseline | select, mean of phrasings | spread |",
+        "|---|---:|---:|---:|---:|",
+    ]
     tot_asked = tot_base = 0
     tot_found = 0.0
     for cause, row in found.items():
@@ -136,14 +184,20 @@ def main() -> None:
         tot_asked += n
         tot_base += base[cause]
         tot_found += mean * n
-        print(
+        lines.append(
             f"| {cause} | {n} | {base[cause] / n:.2f} | {mean:.2f} | "
             f"{max(recalls) - min(recalls):.2f} |"
         )
-    print(f"| all | {tot_asked} | {tot_base / tot_asked:.2f} | {tot_found / tot_asked:.2f} | |")
-    print()
-    n_pubs = len(by_source)
-    print(f"Reference set: {len(kb.reference_protocols)} protocols from {n_pubs} publications.")
+    lines.append(
+        f"| all | {tot_asked} | {tot_base / tot_asked:.2f} | {tot_found / tot_asked:.2f} | |"
+    )
+    if show:
+        print()
+        print("\n".join(lines))
+        print()
+        n_pubs = len(by_source)
+        print(f"Reference set: {len(kb.reference_protocols)} protocols from {n_pubs} publications.")
+    return tot_found / tot_asked, tot_base / tot_asked
 
 
 if __name__ == "__main__":
