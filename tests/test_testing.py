@@ -139,6 +139,12 @@ def test_assert_explained_catches_a_bad_score(kb: KnowledgeBase) -> None:
     dup = sel.model_copy(update={"points": (first, first)})
     with pytest.raises(AssertionError, match="appears twice"):
         assert_explained(dup)
+    swapped = sel.model_copy(update={"points": tuple(reversed(sel.points))})
+    with pytest.raises(AssertionError, match="out of prescription order"):
+        assert_explained(swapped)
+    roleless = sel.model_copy(update={"points": (first.model_copy(update={"role": None}),)})
+    with pytest.raises(AssertionError, match="has no role"):
+        assert_explained(roleless)
 
 
 # ------------------------------------------------------------------ the pytest plugin

@@ -138,13 +138,19 @@ def assert_safe_for(
 
 def assert_explained(selection: Selection, kb: KnowledgeBase | None = None) -> None:
     """Assert that every selected point says why: at least one rule with a source, each
-    source known to ``kb``, a score equal to the sum of its contributions, and points
-    ranked best first without duplicates."""
+    source known to ``kb``, a score equal to the sum of its contributions, a role, and
+    points in prescription order without duplicates: the roles in the composition's
+    order, and in a role the strongest by the role's own rules first, then the best
+    scored."""
+    from ..rules import ROLE_OF_GROUP
+
     kb = _kb(kb)
     known = {s.id for s in kb.sources}
+    role_of_rule = {r.id: ROLE_OF_GROUP[r.group] for r in kb.rules}
+    order = {role: n for n, role in enumerate(kb.composition.order)}
     problems: list[str] = []
     seen: set[str] = set()
-    last = float("inf")
+    last: tuple[int, float, float] | None = None
     for i, rp in enumerate(selection.points, 1):
         if rp.code in seen:
             problems.append(f"#{i} {rp.code} appears twice")
@@ -160,8 +166,16 @@ def assert_explained(selection: Selection, kb: KnowledgeBase | None = None) -> N
         total = sum(r.contribution for r in rp.reasons)
         if abs(total - rp.score) > 1e-6:
             problems.append(f"#{i} {rp.code} scores {rp.score} but its reasons add to {total}")
-        if rp.score > last + 1e-9:
-            problems.append(f"#{i} {rp.code} ({rp.score}) outranks a lower-scored point")
-        last = rp.score
+        if rp.role is None or rp.role not in order:
+            problems.append(f"#{i} {rp.code} has no role in the prescription")
+            continue
+        strength = max(
+            (r.contribution for r in rp.reasons if role_of_rule.get(r.rule) == rp.role),
+            default=0.0,
+        )
+        place = (order[rp.role], -strength, -rp.score)
+        if last is not None and place < tuple(x - 1e-9 for x in last):
+            problems.append(f"#{i} {rp.code} ({rp.role}, {rp.score}) is out of prescription order")
+        last = place
     if problems:
         raise AssertionError("selection is not fully explained:\n- " + "\n- ".join(problems))
