@@ -202,7 +202,7 @@ SELECTION_COLUMNS: tuple[str, ...] = (
 
 
 def selection_rows(sel: Selection) -> list[dict[str, Any]]:
-    """One flat dict per selected point, best first (see ``Selection.to_frame``)."""
+    """One flat dict per selected point, in prescription order (see ``Selection.to_frame``)."""
     rows = []
     for rank, rp in enumerate(sel.points, 1):
         p = rp.point

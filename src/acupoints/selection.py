@@ -104,7 +104,7 @@ class Selection(_Record):
     cause: str | None = Field(description="Cause id, if given.")
     tenderness: Tenderness = Field(description="How tender the area was said to be.")
     patient: Patient | None = Field(description="The patient checked against, if any.")
-    points: tuple[RankedPoint, ...] = Field(description="Points, best first.")
+    points: tuple[RankedPoint, ...] = Field(description="Points in prescription order: by role, strongest first.")
     excluded: tuple[Exclusion, ...] = Field(
         description="Points the rules chose but the patient must not have, and why."
     )
@@ -116,7 +116,7 @@ class Selection(_Record):
 
     @property
     def codes(self) -> tuple[str, ...]:
-        """Point codes, best first."""
+        """Point codes, in prescription order."""
         return tuple(p.code for p in self.points)
 
     def __getitem__(self, code: str) -> RankedPoint:

@@ -26,9 +26,9 @@ def _places(share: float, limit: int) -> int:
 
 @dataclass(slots=True)
 class _Composed:
-    """The places a composition chose (indices into the ranking, best first), the role each
-    was chosen for, the alternatives each stands for, and the roles whose cap held a
-    better point back."""
+    """The places a composition chose (indices into the ranking, in prescription order),
+    the role each was chosen for, the alternatives each stands for, and the roles whose
+    cap held a better point back."""
 
     picked: list[int]
     roles: dict[int, str]
