@@ -104,7 +104,9 @@ class Selection(_Record):
     cause: str | None = Field(description="Cause id, if given.")
     tenderness: Tenderness = Field(description="How tender the area was said to be.")
     patient: Patient | None = Field(description="The patient checked against, if any.")
-    points: tuple[RankedPoint, ...] = Field(description="Points in prescription order: by role, strongest first.")
+    points: tuple[RankedPoint, ...] = Field(
+        description="Points in prescription order: by role, strongest first."
+    )
     excluded: tuple[Exclusion, ...] = Field(
         description="Points the rules chose but the patient must not have, and why."
     )
