@@ -368,3 +368,30 @@ def test_neighbours_are_of_one_channel_and_region(kb: KnowledgeBase) -> None:
             q = kb[code]
             assert q.meridian == p.meridian and q.location.region == p.location.region
             assert abs(q.number - p.number) == 1
+
+
+KIND_QUERY = {
+    "systemic": ("both feet", "diabetic"),
+    "compression": ("numbness down the back of the left leg into the outer foot", "sciatica"),
+    "injury": ("numb forearm and fingers", "injury"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_QUERY))
+def test_the_shipped_guaranteed_shares_hold(kb: KnowledgeBase, kind: str) -> None:
+    text, cause = KIND_QUERY[kind]
+    assert kb.cause(cause).kind == kind
+    quotas = kb.composition.quotas[kind]
+    s = kb.select(text, cause=cause, limit=10)
+    got = [p.role for p in s.points]
+    checked = 0
+    for role, q in quotas.items():
+        need = int(q.min * 10 + 0.5)
+        if not need:
+            continue
+        # how many points of the role there are to have, at most
+        only = with_quotas(kb, cause, {role: {"min": 1.0}})
+        available = sum(1 for _, r in composed(kb, text, cause, 10, only) if r == role)
+        assert got.count(role) >= min(need, available), (kind, role, got)
+        checked += min(need, available) > 0
+    assert checked >= 2
