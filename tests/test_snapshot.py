@@ -2,7 +2,7 @@
 tenderness, a side and two patients) against ``tests/snapshots/selections.json``.
 
 Each line holds the ranking (codes and scores), the points a patient excluded, and a
-digest of the whole answer (reasons, notes, red flags, steps; not the version). Work that
+digest of the whole answer (reasons, notes, red flags, steps; not the versions). Work that
 should not change an answer (a faster engine, a refactor) must leave the file as it is;
 work that should (data, rules) changes it on purpose:
 
@@ -63,6 +63,7 @@ def answer(kb: KnowledgeBase, text: str, options: dict[str, Any]) -> str:
         return f"{type(exc).__name__}: {exc}"
     whole = s.to_dict()
     whole.pop("version")
+    whole.pop("data_version")  # changes with any edit of the data; the digest covers the answer
     digest = hashlib.sha256(
         json.dumps(whole, sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()[:12]

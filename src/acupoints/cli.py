@@ -343,6 +343,33 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the library's version and the version of the packaged data (or of
+    the ``--data`` directory, when ``--data`` comes first)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "print the library and data versions and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        from . import __version__
+
+        where = getattr(namespace, "data", None)
+        try:
+            kb = load(where) if where else load()
+        except AcupointsError as exc:
+            parser.exit(2, f"acupoints {__version__} (data not readable: {exc})\n")
+        origin = f" from {kb.origin}" if where else ""
+        print(f"acupoints {__version__} (data {kb.data_version}{origin})")
+        parser.exit(0)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="acupoints",
@@ -356,6 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="load this data directory instead of the packaged data",
     )
+    parser.add_argument("-V", "--version", action=_VersionAction)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"

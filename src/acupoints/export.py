@@ -170,14 +170,17 @@ def _pandas() -> Any:
 
 
 def points_frame(kb: KnowledgeBase) -> Any:
-    """The points as a :class:`pandas.DataFrame` indexed by code (``kb.to_frame()``)."""
+    """The points as a :class:`pandas.DataFrame` indexed by code (``kb.to_frame()``);
+    ``frame.attrs`` holds the library's ``version`` and the ``data_version``."""
     pd = _pandas()
     frame = pd.DataFrame.from_records(point_rows(kb), columns=list(POINT_COLUMNS))
     frame["number"] = frame["number"].astype("int64")
     for col in ("depth_min_cun", "depth_max_cun"):
         frame[col] = frame[col].astype("float64")
     frame["sites"] = frame["sites"].astype("Int64")
-    return frame.set_index("code")
+    frame = frame.set_index("code")
+    frame.attrs.update(version=_version(), data_version=kb.data_version)
+    return frame
 
 
 SELECTION_COLUMNS: tuple[str, ...] = (
@@ -232,10 +235,13 @@ def selection_rows(sel: Selection) -> list[dict[str, Any]]:
 
 
 def selection_frame(sel: Selection) -> Any:
-    """A selection as a :class:`pandas.DataFrame`, one row per point, indexed by rank."""
+    """A selection as a :class:`pandas.DataFrame`, one row per point, indexed by rank;
+    ``frame.attrs`` holds the selection's ``version`` and ``data_version``."""
     pd = _pandas()
     frame = pd.DataFrame.from_records(selection_rows(sel), columns=list(SELECTION_COLUMNS))
-    return frame.set_index("rank")
+    frame = frame.set_index("rank")
+    frame.attrs.update(version=sel.version, data_version=sel.data_version)
+    return frame
 
 
 # -- the graph ------------------------------------------------------------------------
@@ -253,7 +259,7 @@ def graph_for_export(kb: KnowledgeBase) -> nx.MultiDiGraph:
     import networkx as nx
 
     g = kb.graph
-    out = nx.MultiDiGraph(name="acupoints", version=_version())
+    out = nx.MultiDiGraph(name="acupoints", version=_version(), data_version=kb.data_version)
     for node, data in g.nodes(data=True):
         out.add_node(node, **{k: _scalar(v) for k, v in data.items() if v is not None})
     for u, v, key, data in g.edges(keys=True, data=True):
@@ -284,7 +290,7 @@ def node_link(kb: KnowledgeBase) -> dict[str, Any]:
     return {
         "directed": True,
         "multigraph": True,
-        "graph": {"name": "acupoints", "version": _version()},
+        "graph": {"name": "acupoints", "version": _version(), "data_version": kb.data_version},
         "nodes": nodes,
         "edges": edges,
     }

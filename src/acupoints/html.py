@@ -351,6 +351,7 @@ def kb_html(kb: KnowledgeBase) -> str:
     pairs = [
         ("data", _e(kb.origin)),
         ("version", _e(__version__)),
+        ("data version", _e(kb.data_version)),
         (
             "points",
             _e(

@@ -214,6 +214,24 @@ class KnowledgeBase:
         """The validated records this knowledge base was built from."""
         return self._data
 
+    @cached_property
+    def data_version(self) -> str:
+        """The version of the data: a digest of every record (see
+        :func:`acupoints.loading.data_version`), the same for the same content however it
+        was loaded. Every selection and export carries it.
+
+        ```pycon
+        >>> import acupoints
+        >>> kb = acupoints.load()
+        >>> len(kb.data_version), kb.select("numb right thumb").data_version == kb.data_version
+        (12, True)
+
+        ```
+        """
+        from .loading import data_version
+
+        return data_version(self._data)
+
     # ---------------------------------------------------------------------- lookups
     @cached_property
     def point_map(self) -> Mapping[str, Point]:

@@ -48,6 +48,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "Dataset",
     "cache_dir",
+    "data_version",
     "packaged_data_dir",
     "read_dataset",
 ]
@@ -110,6 +111,20 @@ class Dataset(BaseModel):
     outline: tuple[FigurePart, ...] = ()
     region_shapes: tuple[RegionFigure, ...] = ()
     positions: tuple[PointPosition, ...] = ()
+
+
+def data_version(data: Dataset) -> str:
+    """The version of a dataset: the first 12 hex digits of the SHA-256 of its records as
+    JSON (fields left at their defaults are left out, so a new optional field in the
+    models does not change it).
+
+    It depends on the content only: the same records give the same version whether they
+    were read from YAML, from the cache or built in code, and any change to any record
+    gives another. Every :class:`~acupoints.Selection` carries the version of the data it
+    was made from, so an answer can be traced to the exact data behind it.
+    """
+    body = data.model_dump_json(exclude_defaults=True).encode()
+    return hashlib.sha256(b"acupoints data\0" + body).hexdigest()[:12]
 
 
 @dataclass(frozen=True)

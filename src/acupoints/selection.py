@@ -115,6 +115,11 @@ class Selection(_Record):
     notes: tuple[str, ...] = Field(default=(), description="Remarks about this answer.")
     rules_applied: tuple[str, ...] = Field(description="Rules whose conditions held.")
     version: str = Field(description="acupoints version that made it.")
+    data_version: str = Field(
+        default="",
+        description="Version of the data it was made from (a digest of every record; see "
+        "`KnowledgeBase.data_version`); empty in selections saved before it existed.",
+    )
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -224,5 +224,6 @@ def select(
             "notes": tuple(notes),
             "rules_applied": tuple(applied),
             "version": __version__,
+            "data_version": kb.data_version,
         },
     )
