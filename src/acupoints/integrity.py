@@ -296,7 +296,7 @@ def check_dataset(data: Dataset) -> list[DataError]:
             misplaced = [
                 (key, owner)
                 for key, owner in (
-                    ("patient_regions", "skin_lesions"),
+                    ("patient_regions", str(eff.patient_regions)),
                     ("patient_limbs", "lymphoedema"),
                     ("from_week", "pregnant"),
                 )

@@ -207,7 +207,7 @@ def patients(kb: KnowledgeBase | None = None) -> st.SearchStrategy[Patient]:
                 **values,
                 pregnancy_week=week if values.get("pregnant") else None,
                 skin_lesions=tuple(lesions),
-                lymphoedema=tuple(limbs),  # type: ignore[arg-type]
+                lymphoedema=tuple(limbs),
             )
 
         return st.builds(
