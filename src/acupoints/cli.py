@@ -57,6 +57,10 @@ def _print_point(kb: Any, query: str) -> None:
         depth = f" {n.depth_cun[0]:g}-{n.depth_cun[1]:g} cun" if n.depth_cun else ""
         direction = f", {n.direction}" if n.direction else ""
         print(f"  needling : {n.angle}{depth}{direction}  [{', '.join(n.sources)}]")
+        if n.note:
+            print(f"             ({n.note})")
+    if p.depth_limit_cun is not None:
+        print(f"  depth    : at most {p.depth_limit_cun:g} cun (the most conservative source)")
     for c in p.categories:
         extra = f" of {c.of}" if c.of else ""
         extra += f" ({c.phase})" if c.phase else ""

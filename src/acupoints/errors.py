@@ -234,12 +234,19 @@ class PatientError(SelectionError):
     ``value`` holds what was given and ``suggestions`` the nearest known terms."""
 
     def __init__(
-        self, message: str, *, field: str, value: object = None, suggestions: Sequence[str] = ()
+        self,
+        message: str,
+        *,
+        field: str,
+        value: object = None,
+        suggestions: Sequence[str] = (),
+        detail: str | None = None,
     ) -> None:
         self.field = field
         self.value = value
         self.suggestions = list(suggestions)
         self.message = message
+        self.detail = detail or message  # the problem without the value given
         hint = f" (did you mean {', '.join(self.suggestions)}?)" if self.suggestions else ""
         super().__init__(f"patient field {field!r}: {message}{hint}")
 

@@ -139,7 +139,10 @@ def point_html(p: Point, *, body_map: bool = True) -> str:
     for n in p.needling:
         depth = f" {n.depth_cun[0]:g}–{n.depth_cun[1]:g} cun" if n.depth_cun else ""
         direction = f", {n.direction}" if n.direction else ""
-        pairs.append(("needling", f"{_e(n.angle + depth + direction)} {_sources(n.sources)}"))
+        note = f" ({n.note})" if n.note else ""
+        pairs.append(
+            ("needling", f"{_e(n.angle + depth + direction + note)} {_sources(n.sources)}")
+        )
     if p.categories:
         pairs.append(
             (

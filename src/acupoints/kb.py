@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from .figure import BodyMap
     from .models import Location
     from .rules import Cause, ProtocolStep, ReferenceProtocol, Rule, Scoring
-    from .safety import AdviceItem, Patient, PatientCondition, RedFlagRule
+    from .safety import AdviceItem, DangerZone, Patient, PatientCondition, RedFlagRule
     from .selection import Selection
 
 __all__ = ["KnowledgeBase"]
@@ -559,6 +559,11 @@ class KnowledgeBase:
     def risk_items(self) -> tuple[AdviceItem, ...]:
         """The usual risks of acupuncture (``safety.yaml``)."""
         return self._data.risks
+
+    @property
+    def danger_zones(self) -> tuple[DangerZone, ...]:
+        """Areas where a needle can reach a structure at risk (``safety.yaml``)."""
+        return self._data.danger_zones
 
     def risks(self) -> tuple[AdviceItem, ...]:
         """The usual risks of acupuncture and who is not a candidate, with sources."""

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AdviceItem",
     "ConditionEffect",
+    "DangerZone",
     "Exclusion",
     "NotACandidate",
     "Patient",
@@ -160,7 +161,7 @@ class Patient(Record):
         try:
             return cls.model_validate(data)
         except PatientError as exc:
-            raise DataError(exc.message, entry="Patient", field=exc.field) from None
+            raise DataError(exc.detail, entry="Patient", field=exc.field) from None
 
     @model_validator(mode="after")
     def _check_pregnancy(self) -> Patient:
@@ -196,7 +197,9 @@ def _patient_error(exc: ValidationError) -> PatientError:
         field = "pregnancy_week" if "pregnancy_week" in str(err["msg"]) else "patient"
     msg = str(err["msg"]).removeprefix("Value error, ")
     if field in Patient.model_fields or field.split(".")[0] in Patient.model_fields:
-        return PatientError(f"{msg}, got {err.get('input')!r}", field=field, value=err.get("input"))
+        return PatientError(
+            f"{msg}, got {err.get('input')!r}", field=field, value=err.get("input"), detail=msg
+        )
     near = _near(field.split(".")[0], Patient.model_fields)
     return PatientError(msg, field=field, suggestions=near)
 
@@ -311,6 +314,44 @@ class AdviceItem(Record):
         "empty for every selection.",
     )
     sources: SourceIds
+
+
+class DangerZone(Record):
+    """An area where a needle can reach a structure at risk (the lung under the chest wall,
+    the spinal canal ...): every point in it must carry a caution for that structure
+    (checked by the data-integrity tests). A point is in the zone when it is one of
+    ``points``, lies in one of ``regions`` (with ``off_midline``, only off the midline),
+    or its location names one of ``location_words``."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    name: str = Field(min_length=3)
+    structures: tuple[Structure, ...] = Field(
+        min_length=1, description="A point in the zone cautions for one of these."
+    )
+    points: tuple[PointCode, ...] = Field(default=(), description="These points.")
+    regions: tuple[RegionId, ...] = Field(default=(), description="Points in these regions.")
+    off_midline: bool = Field(
+        default=False, description="With `regions`: only the points that are not on the midline."
+    )
+    location_words: tuple[str, ...] = Field(
+        default=(),
+        description="Points whose location (landmarks or description) names one of these words.",
+    )
+    note: str = Field(min_length=10, description="Why, in this library's words.")
+    sources: SourceIds
+
+    def holds(self, kb: KnowledgeBase, point: Point) -> bool:
+        """Whether ``point`` lies in the zone."""
+        if point.code in self.points:
+            return True
+        loc = point.location
+        midline_left_out = self.off_midline and loc.laterality == "midline"
+        if not midline_left_out and any(kb.anatomy.within(loc.region, r) for r in self.regions):
+            return True
+        if self.location_words:
+            text = " ".join((*loc.landmarks, loc.description)).lower()
+            return any(w in text for w in self.location_words)
+        return False
 
 
 class RedFlag(Record):
