@@ -311,3 +311,9 @@ def test_a_region_the_data_does_not_know_is_an_error(kb: KnowledgeBase) -> None:
     with pytest.raises(PatientError) as exc:
         kb.select("numb hand", patient=Patient(skin_lesions=("moon",)))
     assert exc.value.field == "skin_lesions" and exc.value.suggestions
+
+
+def test_not_a_candidate_opens_the_html_too(kb: KnowledgeBase) -> None:
+    s = kb.select("numb back of my hand", patient=Patient(cannot_consent=True))
+    html = s._repr_html_()
+    assert html.index("NOT A CANDIDATE NOW") < html.index("asked")
