@@ -252,8 +252,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             done += 1
             if not result.ok:
                 bad.append(result)
-            elif result.selection is not None and result.selection.red_flags:
-                urgent.append(result)
+            elif result.selection is not None and (
+                result.selection.red_flags or result.selection.not_a_candidate
+            ):
+                urgent.append(result)  # listed below; only red flags are counted as such
             if show and (done == total or done % 25 == 0):
                 width = 30
                 filled = width * done // max(total, 1)
@@ -271,13 +273,16 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     print(
         f"acupoints batch: {done} cases, {done - len(bad)} selections "
-        f"({len(urgent)} with red flags), {len(bad)} bad"
+        f"({sum(1 for r in urgent if r.selection.red_flags)} with red flags), {len(bad)} bad"
         + ("" if args.output == "-" else f"; written to {args.output}"),
         file=sys.stderr,
     )
     for r in urgent:
         rid = f" (id {r.id})" if r.id is not None else ""
-        flags = ", ".join(f"{f.urgency.upper()}: {f.name}" for f in r.selection.red_flags)
+        flags = ", ".join(
+            [f"NOT A CANDIDATE NOW: {w.name}" for w in r.selection.not_a_candidate]
+            + [f"{f.urgency.upper()}: {f.name}" for f in r.selection.red_flags]
+        )
         print(f"  !!! case {r.index + 1}{rid}: {flags}", file=sys.stderr)
     for r in bad[:50]:
         rid = f" (id {r.id})" if r.id is not None else ""
