@@ -222,6 +222,9 @@ def check_regions(kb: KnowledgeBase, field: str, values: Iterable[object]) -> No
     """Raise :class:`PatientError` for the first of ``values`` that is not a region id of
     the knowledge base, naming ``field`` and suggesting the nearest region ids (matched
     on ids, names and the words people use: "back of hand" suggests 'hand.dorsum')."""
+    values = tuple(values)
+    if not values:
+        return
     known = {r.id for r in kb.regions}
     for value in values:
         if value in known:
