@@ -37,6 +37,7 @@ def parents() -> dict[str, str | None]:
     return {r["id"]: r.get("parent") for r in raw("regions.yaml")["regions"]}
 
 
+@cache
 def inside(region: str, container: str) -> bool:
     r: str | None = region
     while r is not None:
@@ -73,8 +74,8 @@ def oracle_matches(effect: dict[str, Any], code: str, patient: Patient, side: st
             and all(n.get("angle") == "prick" for n in needling)
         )
         or (
-            effect.get("patient_regions", False)
-            and any(inside(region, r) for r in patient.skin_lesions)
+            bool(effect.get("patient_regions"))
+            and any(inside(region, r) for r in getattr(patient, effect["patient_regions"]))
         )
         or (
             effect.get("patient_limbs", False)
@@ -94,24 +95,105 @@ def oracle_effects(patient: Patient) -> Iterator[tuple[str, dict[str, Any]]]:
                 yield cond["id"], eff
 
 
+@cache
+def all_effects() -> tuple[tuple[str, dict[str, Any]], ...]:
+    """Every (condition id, effect) of safety.yaml, in order."""
+    return tuple(
+        (cond["id"], eff) for cond in raw("safety.yaml")["conditions"] for eff in cond["effects"]
+    )
+
+
+PATIENT_KEYS: dict[Patient, int] = {}
+PATIENTS: dict[int, Patient] = {}
+
+
+def oracle_hit(index: int, code: str, patient_key: int, side: str) -> bool:
+    """:func:`oracle_matches` for effect ``index`` of :func:`all_effects`, memoised on what
+    the effect reads of the patient (the week, the sites or limbs it names; nothing for
+    most effects): the enumeration meets each (effect, point, side) for many patients
+    and regions, and works it out once."""
+    eff = all_effects()[index][1]
+    patient = PATIENTS[patient_key]
+    facts = (
+        patient.pregnancy_week if eff.get("from_week") else None,
+        getattr(patient, eff["patient_regions"]) if eff.get("patient_regions") else (),
+        patient.lymphoedema if eff.get("patient_limbs") else (),
+    )
+    key = (index, code, side, facts)
+    hit = ORACLE.get(key)
+    if hit is None:
+        hit = ORACLE[key] = oracle_matches(eff, code, patient, side)
+    return hit
+
+
+ORACLE: dict[tuple[int, str, str, tuple[Any, ...]], bool] = {}
+
+
+def patient_key(patient: Patient) -> int:
+    key = PATIENT_KEYS.get(patient)
+    if key is None:
+        key = PATIENT_KEYS[patient] = len(PATIENT_KEYS)
+        PATIENTS[key] = patient
+    return key
+
+
+def indexed_effects(patient: Patient) -> list[tuple[int, str, dict[str, Any]]]:
+    """The patient's effects with their index in :func:`all_effects`."""
+    return [(i, cid, eff) for i, (cid, eff) in enumerate(all_effects()) if getattr(patient, cid)]
+
+
+@cache
+def never_needled() -> frozenset[str]:
+    """Points a cited source says are not needled at all (a needling record with angle
+    `none`), read from the raw YAML."""
+    return frozenset(
+        code
+        for code, p in raw_points().items()
+        if any(n.get("angle") == "none" for n in p.get("needling") or [])
+    )
+
+
+CHECKED: set[tuple[int, str, str, tuple[tuple[str, str], ...]]] = set()
+CHECKED_EXCLUSIONS: set[tuple[int, str, str, tuple[str, ...]]] = set()
+
+
 def check(s: Selection, patient: Patient | None) -> int:
     """Assert the safety invariants of one selection; return how many points it checked."""
     returned = {p.code for p in s.points}
     assert not returned & {e.code for e in s.excluded}
+    assert not returned & never_needled(), "a never-needled point was offered"
     assert s.disclaimer == acupoints.DISCLAIMER
     if s.emergency:
         assert s.points == ()
+    withheld = (
+        [cid for cid, eff in oracle_effects(patient) if eff["action"] == "not_a_candidate"]
+        if patient is not None
+        else []
+    )
+    assert [w.condition for w in s.not_a_candidate] == withheld
+    if withheld:
+        assert s.points == () and s.notes[0].startswith("Not a candidate")
+    # each distinct (point, side, cautions) is checked once per patient: the enumeration
+    # returns the same candidate with the same cautions for many regions
+    pk = patient_key(patient) if patient is not None else -1
+    fresh = []
     for rp in s.points:
+        seen = (pk, rp.code, rp.side, tuple((w.origin, w.note) for w in rp.cautions))
+        if seen not in CHECKED:
+            CHECKED.add(seen)
+            fresh.append(rp)
+    for rp in fresh:
         own = [(c["kind"], c["note"]) for c in raw_points()[rp.code].get("cautions") or []]
         got_own = [(w.kind, w.note) for w in rp.cautions if w.origin == "point"]
         assert got_own == own, rp.code  # every caution of the point, in order
     if patient is None:
         assert any("No patient was given" in n for n in s.notes)
+        assert all(e.conditions == ("not_needled",) for e in s.excluded)
         return len(s.points)
-    effects = list(oracle_effects(patient))
-    for rp in s.points:
-        for cid, eff in effects:
-            hit = oracle_matches(eff, rp.code, patient, rp.side)
+    effects = indexed_effects(patient)
+    for rp in fresh:
+        for i, cid, eff in effects:
+            hit = oracle_hit(i, rp.code, pk, rp.side)
             if eff["action"] == "exclude":
                 assert not hit, f"{rp.code} returned although {cid} excludes it"
             elif eff["action"] == "caution":
@@ -120,14 +202,19 @@ def check(s: Selection, patient: Patient | None) -> int:
     for ex in s.excluded:
         lat = raw_points()[ex.code]["location"]["laterality"]
         side = "midline" if lat == "midline" else (s.location.side or "unspecified")
+        seen_ex = (pk, ex.code, side, ex.conditions)
+        if seen_ex in CHECKED_EXCLUSIONS:
+            continue
+        CHECKED_EXCLUSIONS.add(seen_ex)
         hits = [
             cid
-            for cid, eff in effects
-            if eff["action"] == "exclude" and oracle_matches(eff, ex.code, patient, side)
+            for i, cid, eff in effects
+            if eff["action"] == "exclude" and oracle_hit(i, ex.code, pk, side)
         ]
+        hits += ["not_needled"] if ex.code in never_needled() else []
         assert hits and set(ex.conditions) == set(hits), ex.code
-    for cid, eff in effects:
-        if eff["action"] != "protocol":
+    for _, cid, eff in effects:
+        if eff["action"] not in ("protocol", "refer_first"):
             continue
         week = eff.get("from_week")
         due = not (week and patient.pregnancy_week is not None and patient.pregnancy_week < week)
@@ -149,14 +236,39 @@ def patients(region: str) -> list[Patient]:
     out = [Patient(**{f: True}) for f in bools]
     out += [Patient(pregnant=True, pregnancy_week=w) for w in (8, 20, 36)]
     out += [Patient(skin_lesions=(region,))]
+    out += [Patient(tumour_sites=(region,)), Patient(joint_prostheses=(region,))]
     out += [
         Patient(lymphoedema=(limb,)) for limb in ("left_arm", "right_arm", "left_leg", "right_leg")
+    ]
+    # everything at once; and everything but the conditions that withhold every point, so
+    # that the combined exclusions and cautions are checked on points that are returned
+    able = [
+        f
+        for f in bools
+        if not any(
+            e["action"] == "not_a_candidate"
+            for c in raw("safety.yaml")["conditions"]
+            if c["id"] == f
+            for e in c["effects"]
+        )
+    ]
+    out += [
+        Patient(
+            **dict.fromkeys(able, True),
+            pregnancy_week=30,
+            skin_lesions=(region,),
+            tumour_sites=(region,),
+            joint_prostheses=(region,),
+            lymphoedema=("left_arm", "right_leg"),
+        )
     ]
     out += [
         Patient(
             **dict.fromkeys(bools, True),
             pregnancy_week=30,
             skin_lesions=(region,),
+            tumour_sites=(region,),
+            joint_prostheses=(region,),
             lymphoedema=("left_arm", "right_leg"),
         )
     ]
@@ -211,7 +323,7 @@ def test_no_excluded_point_is_ever_returned(kb: KnowledgeBase, cause: str | None
                 s = kb.select(located[side], cause=cause, patient=patient, limit=len(kb))
                 check(s, patient)
                 combos += 1
-    per_region = len(SIDES) * (1 + 5) + (len(patients("hand")) - 5)
+    per_region = len(SIDES) * (1 + 6) + (len(patients("hand")) - 6)
     assert combos == len(kb.regions) * per_region
     COUNTED[cause] = combos
 

@@ -46,7 +46,7 @@ __all__ = ["BatchResult", "read_cases", "select_many"]
 
 SELECT_FIELDS = ("location", "cause", "side", "tenderness", "limit")
 ALIASES = {"text": "location", "description": "location"}
-LIST_FIELDS = ("skin_lesions", "lymphoedema")
+LIST_FIELDS = ("skin_lesions", "tumour_sites", "joint_prostheses", "lymphoedema")
 TRUE = {"1", "true", "yes", "y", "t", "x"}
 FALSE = {"0", "false", "no", "n", "f", ""}
 

@@ -57,6 +57,10 @@ def _print_point(kb: Any, query: str) -> None:
         depth = f" {n.depth_cun[0]:g}-{n.depth_cun[1]:g} cun" if n.depth_cun else ""
         direction = f", {n.direction}" if n.direction else ""
         print(f"  needling : {n.angle}{depth}{direction}  [{', '.join(n.sources)}]")
+        if n.note:
+            print(f"             ({n.note})")
+    if p.depth_limit_cun is not None:
+        print(f"  depth    : at most {p.depth_limit_cun:g} cun (the most conservative source)")
     for c in p.categories:
         extra = f" of {c.of}" if c.of else ""
         extra += f" ({c.phase})" if c.phase else ""
@@ -152,21 +156,46 @@ PATIENT_FLAGS = {
     "fainting": "has fainted with needles or is afraid of them",
     "epilepsy": "has epilepsy",
     "cancer_history": "history of cancer",
+    "low_platelets": "low platelet count",
     "fever": "has a fever",
+    "acute_illness": "an acute illness or infection now (sepsis included)",
+    "unstable_spine": "unstable spine or an uncleared spinal fracture",
+    "cannot_consent": "cannot consent, or cannot keep still and cooperate",
     "weight_loss": "unexplained weight loss",
     "recent_injury": "the numbness began after an injury",
 }
 
 
-def _patient(args: argparse.Namespace) -> Any:
-    from .safety import Patient
+SITE_OPTIONS = (
+    ("--skin-lesion", "skin_lesion", "skin_lesions"),
+    ("--tumour-site", "tumour_site", "tumour_sites"),
+    ("--joint-prosthesis", "joint_prosthesis", "joint_prostheses"),
+)
+"""The repeatable options that take region ids: option, argparse dest, Patient field."""
+
+
+def _patient(args: argparse.Namespace, kb: Any = None) -> Any:
+    from .safety import Patient, check_regions
+
+    if kb is not None:  # name the option and the nearest regions before building the patient
+        for option, dest, _ in SITE_OPTIONS:
+            check_regions(kb, option, getattr(args, dest) or ())
 
     values: dict[str, Any] = {k: True for k in PATIENT_FLAGS if getattr(args, k, False)}
     if args.week is not None:
+        if not 1 <= args.week <= 45:
+            from .errors import PatientError
+
+            raise PatientError(
+                f"a week of pregnancy is a whole number from 1 to 45, got {args.week}",
+                field="--week",
+                value=args.week,
+            )
         values["pregnant"] = True
         values["pregnancy_week"] = args.week
-    if args.skin_lesion:
-        values["skin_lesions"] = tuple(args.skin_lesion)
+    for _, dest, field in SITE_OPTIONS:
+        if getattr(args, dest):
+            values[field] = tuple(getattr(args, dest))
     if args.lymphoedema:
         values["lymphoedema"] = tuple(args.lymphoedema)
     if not values and not args.patient:
@@ -180,7 +209,7 @@ def _cmd_select(args: argparse.Namespace) -> int:
         " ".join(args.text),
         cause=args.cause,
         side=args.side,
-        patient=_patient(args),
+        patient=_patient(args, kb),
         tenderness=args.tenderness,
         limit=args.limit,
     )
@@ -223,8 +252,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             done += 1
             if not result.ok:
                 bad.append(result)
-            elif result.selection is not None and result.selection.red_flags:
-                urgent.append(result)
+            elif result.selection is not None and (
+                result.selection.red_flags or result.selection.not_a_candidate
+            ):
+                urgent.append(result)  # listed below; only red flags are counted as such
             if show and (done == total or done % 25 == 0):
                 width = 30
                 filled = width * done // max(total, 1)
@@ -242,13 +273,16 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     print(
         f"acupoints batch: {done} cases, {done - len(bad)} selections "
-        f"({len(urgent)} with red flags), {len(bad)} bad"
+        f"({sum(1 for r in urgent if r.selection.red_flags)} with red flags), {len(bad)} bad"
         + ("" if args.output == "-" else f"; written to {args.output}"),
         file=sys.stderr,
     )
     for r in urgent:
         rid = f" (id {r.id})" if r.id is not None else ""
-        flags = ", ".join(f"{f.urgency.upper()}: {f.name}" for f in r.selection.red_flags)
+        flags = ", ".join(
+            [f"NOT A CANDIDATE NOW: {w.name}" for w in r.selection.not_a_candidate]
+            + [f"{f.urgency.upper()}: {f.name}" for f in r.selection.red_flags]
+        )
         print(f"  !!! case {r.index + 1}{rid}: {flags}", file=sys.stderr)
     for r in bad[:50]:
         rid = f" (id {r.id})" if r.id is not None else ""
@@ -409,12 +443,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for flag, text in PATIENT_FLAGS.items():
         p.add_argument(f"--{flag.replace('_', '-')}", dest=flag, action="store_true", help=text)
-    p.add_argument("--week", type=int, help="week of pregnancy (implies --pregnant)")
+    p.add_argument("--week", type=int, help="week of pregnancy, 1-45 (implies --pregnant)")
     p.add_argument(
         "--skin-lesion",
         action="append",
         metavar="REGION",
         help="region id with broken skin, an ulcer or infection (repeatable)",
+    )
+    p.add_argument(
+        "--tumour-site",
+        action="append",
+        metavar="REGION",
+        help="region id with a tumour at the site (repeatable)",
+    )
+    p.add_argument(
+        "--joint-prosthesis",
+        action="append",
+        metavar="REGION",
+        help="region id with a joint replacement or implant near the skin (repeatable)",
     )
     p.add_argument(
         "--lymphoedema", action="append", choices=("left_arm", "right_arm", "left_leg", "right_leg")

@@ -27,6 +27,7 @@ __all__ = [
     "DataError",
     "LocationError",
     "MissingExtraError",
+    "PatientError",
     "SelectionError",
     "UnknownCauseError",
     "UnknownKeyError",
@@ -225,6 +226,29 @@ class UnknownCauseError(UnknownKeyError):
 
 class SelectionError(ValueError, AcupointsError):
     """A selection was asked for with an invalid argument (limit, side, tenderness ...)."""
+
+
+class PatientError(SelectionError):
+    """A :class:`~acupoints.Patient` field has a value that cannot be right: a week of
+    pregnancy below 1, a region that does not exist. ``field`` names the field,
+    ``value`` holds what was given and ``suggestions`` the nearest known terms."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str,
+        value: object = None,
+        suggestions: Sequence[str] = (),
+        detail: str | None = None,
+    ) -> None:
+        self.field = field
+        self.value = value
+        self.suggestions = list(suggestions)
+        self.message = message
+        self.detail = detail or message  # the problem without the value given
+        hint = f" (did you mean {', '.join(self.suggestions)}?)" if self.suggestions else ""
+        super().__init__(f"patient field {field!r}: {message}{hint}")
 
 
 class QueryError(ValueError, AcupointsError):

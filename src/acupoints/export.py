@@ -97,6 +97,7 @@ def point_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
     for p in kb.points:
         loc = p.location
         depths = [n.depth_cun for n in p.needling if n.depth_cun]
+        limit = p.depth_limit_cun
         sources: dict[str, None] = {}
         for part in (
             p.names,
@@ -130,8 +131,9 @@ def point_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 "nerves": _join(dict.fromkeys(i.nerve for i in p.innervation)),
                 "segments": _join(kb.segments_of(p)),
                 "needling": _join(dict.fromkeys(n.angle for n in p.needling)),
-                "depth_min_cun": min((d[0] for d in depths), default=None),
-                "depth_max_cun": max((d[1] for d in depths), default=None),
+                # the deepest shown is the most conservative source's (Point.depth_limit_cun)
+                "depth_min_cun": None if limit is None else min([*(d[0] for d in depths), limit]),
+                "depth_max_cun": limit,
                 "categories": _join(
                     dict.fromkeys(c.kind + (f":{c.of}" if c.of else "") for c in p.categories)
                 ),

@@ -139,7 +139,10 @@ def point_html(p: Point, *, body_map: bool = True) -> str:
     for n in p.needling:
         depth = f" {n.depth_cun[0]:g}–{n.depth_cun[1]:g} cun" if n.depth_cun else ""
         direction = f", {n.direction}" if n.direction else ""
-        pairs.append(("needling", f"{_e(n.angle + depth + direction)} {_sources(n.sources)}"))
+        note = f" ({n.note})" if n.note else ""
+        pairs.append(
+            ("needling", f"{_e(n.angle + depth + direction + note)} {_sources(n.sources)}")
+        )
     if p.categories:
         pairs.append(
             (
@@ -237,9 +240,20 @@ def meridian_html(m: Meridian, *, body_map: bool = True) -> str:
 
 def red_flags_html(sel: Selection) -> str:
     """The red flags of a selection as alert boxes (red for an emergency), most urgent
-    first; empty when there are none."""
+    first, with the reasons a patient is not a candidate now after the emergencies; empty
+    when there are none."""
     out = []
-    for f in sel.red_flags:
+    withheld = [
+        f'<div role="alert" style="{_FLAG["emergency"]};border-radius:5px;padding:8px 10px;'
+        f'margin:0 0 8px 0;font-size:14px"><b>⚠ NOT A CANDIDATE NOW: {_e(w.name)}</b> '
+        f"(no points are suggested)<br>{_e(w.reason)}<br><span style='font-size:12px'>"
+        f"sources: {_e(', '.join(w.sources))}</span></div>"
+        for w in sel.not_a_candidate
+    ]
+    emergencies = sum(1 for f in sel.red_flags if f.urgency == "emergency")
+    for i, f in enumerate(sel.red_flags):
+        if i == emergencies:
+            out += withheld
         title = "EMERGENCY" if f.urgency == "emergency" else f.urgency.upper()
         out.append(
             f'<div role="alert" style="{_FLAG[f.urgency]};border-radius:5px;padding:8px 10px;'
@@ -247,6 +261,8 @@ def red_flags_html(sel: Selection) -> str:
             f"{_e(f.advice)}<br><span style='font-size:12px'>raised by: "
             f"{_e(', '.join(f.matched))} · sources: {_e(', '.join(f.sources))}</span></div>"
         )
+    if emergencies == len(sel.red_flags):
+        out += withheld
     return "".join(out)
 
 

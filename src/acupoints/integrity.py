@@ -302,7 +302,7 @@ def check_dataset(data: Dataset) -> list[DataError]:
             misplaced = [
                 (key, owner)
                 for key, owner in (
-                    ("patient_regions", "skin_lesions"),
+                    ("patient_regions", str(eff.patient_regions)),
                     ("patient_limbs", "lymphoedema"),
                     ("from_week", "pregnant"),
                 )
@@ -332,6 +332,10 @@ def check_dataset(data: Dataset) -> list[DataError]:
             )
     for item in (*data.aftercare, *data.risks):
         check_sources("safety.yaml", item.id, item)
+    for zone in data.danger_zones:
+        check_sources("safety.yaml", zone.id, zone)
+        refs("safety.yaml", zone.id, "points", zone.points, points, "point")
+        refs("safety.yaml", zone.id, "regions", zone.regions, regions, "region")
 
     # points
     by_meridian: dict[str | None, list[int]] = defaultdict(list)

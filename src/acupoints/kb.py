@@ -55,7 +55,7 @@ if TYPE_CHECKING:
         Rule,
         Scoring,
     )
-    from .safety import AdviceItem, Patient, PatientCondition, RedFlagRule
+    from .safety import AdviceItem, DangerZone, Patient, PatientCondition, RedFlagRule
     from .selection import Selection
 
 __all__ = ["KnowledgeBase"]
@@ -637,6 +637,11 @@ class KnowledgeBase:
     def risk_items(self) -> tuple[AdviceItem, ...]:
         """The usual risks of acupuncture (``safety.yaml``)."""
         return self._data.risks
+
+    @property
+    def danger_zones(self) -> tuple[DangerZone, ...]:
+        """Areas where a needle can reach a structure at risk (``safety.yaml``)."""
+        return self._data.danger_zones
 
     def risks(self) -> tuple[AdviceItem, ...]:
         """The usual risks of acupuncture and who is not a candidate, with sources."""

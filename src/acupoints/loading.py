@@ -41,7 +41,7 @@ from .models import (
     Vessel,
 )
 from .rules import Cause, Composition, ProtocolStep, ReferenceProtocol, Rule, Scoring
-from .safety import AdviceItem, PatientCondition, RedFlagRule
+from .safety import AdviceItem, DangerZone, PatientCondition, RedFlagRule
 
 __all__ = [
     "DATA_FILES",
@@ -108,6 +108,7 @@ class Dataset(BaseModel):
     red_flags: tuple[RedFlagRule, ...] = ()
     aftercare: tuple[AdviceItem, ...] = ()
     risks: tuple[AdviceItem, ...] = ()
+    danger_zones: tuple[DangerZone, ...] = ()
     outline: tuple[FigurePart, ...] = ()
     region_shapes: tuple[RegionFigure, ...] = ()
     positions: tuple[PointPosition, ...] = ()
@@ -160,6 +161,7 @@ DATA_FILES: tuple[_FileSpec, ...] = (
             "red_flags": RedFlagRule,
             "aftercare": AdviceItem,
             "risks": AdviceItem,
+            "danger_zones": DangerZone,
         },
         ("id",),
         optional=True,

@@ -169,6 +169,12 @@ class Needling(Record):
         default=None, description="Depth range [min, max] in cun, where the source gives one."
     )
     direction: str | None = Field(default=None, description="Direction of the needle, if stated.")
+    note: str | None = Field(
+        default=None,
+        min_length=10,
+        description="Why a depth deeper than the point's most conservative source is kept, "
+        "or why the point is not needled (angle `none`), in this library's words.",
+    )
     sources: SourceIds
 
     @model_validator(mode="after")
@@ -313,6 +319,22 @@ class Point(Record):
         if self.meridian in ("GV", "CV") and self.location.laterality != "midline":
             raise ValueError(f"{self.meridian} points lie on the midline")
         return self
+
+    @property
+    def never_needled(self) -> bool:
+        """True when a cited source says the point is not needled at all (a needling
+        record with angle ``none``: the nipple, the navel). The selection engine never
+        offers such a point."""
+        return any(n.angle == "none" for n in self.needling)
+
+    @property
+    def depth_limit_cun(self) -> float | None:
+        """The deepest the library shows for this point: the smallest maximum depth among
+        its needling records and the safe depths of its cautions (the most conservative
+        source); None when no source gives a depth."""
+        depths = [n.depth_cun[1] for n in self.needling if n.depth_cun is not None]
+        depths += [c.max_depth_cun for c in self.cautions if c.max_depth_cun is not None]
+        return min(depths) if depths else None
 
     @property
     def is_extra(self) -> bool:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from weakref import WeakKeyDictionary
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from ._fast import construct
 from ._record import Record
+from .errors import PatientError
 from .models import Caution, Point, RegionId, RegionRef, SourceIds
 from .vocab import CautionKind, Structure
 
@@ -28,19 +29,34 @@ if TYPE_CHECKING:
 __all__ = [
     "AdviceItem",
     "ConditionEffect",
+    "DangerZone",
     "Exclusion",
+    "NotACandidate",
     "Patient",
     "PatientCondition",
     "PointWarning",
     "RedFlag",
     "RedFlagRule",
+    "aftercare_for",
+    "check_patient",
+    "check_regions",
     "detect_red_flags",
+    "not_a_candidate",
     "patient_effects",
+    "standing_exclusions",
 ]
 
 LimbSide = Literal["left_arm", "right_arm", "left_leg", "right_leg"]
 Urgency = Literal["emergency", "urgent", "soon"]
 PointCode = Annotated[str, Field(pattern=r"^([A-Z]{2}[1-9]\d*|EX-(HN|CA|B|UE|LE)[1-9]\d*)$")]
+RegionField = Literal["skin_lesions", "tumour_sites", "joint_prostheses"]
+"""The Patient fields that hold region ids (sites the patient names)."""
+REGION_FIELDS: tuple[RegionField, ...] = ("skin_lesions", "tumour_sites", "joint_prostheses")
+Action = Literal["not_a_candidate", "refer_first", "exclude", "caution", "protocol"]
+"""What a condition does: no points at all (`not_a_candidate`); a doctor first
+(`refer_first`, a step at the head of the protocol); leave points or an area out
+(`exclude`, the issue's exclude_area); a caution on points (`caution`); a change to the
+treatment (`protocol`, the issue's change_protocol)."""
 
 
 class Patient(Record):
@@ -96,10 +112,56 @@ class Patient(Record):
     foot_wound: bool = Field(
         default=False, description="A wound, ulcer or infection on a numb foot."
     )
-    fever: bool = Field(default=False, description="Fever with the numbness.")
+    fever: bool = Field(default=False, description="Has a fever now.")
+    acute_illness: bool = Field(
+        default=False, description="An acute illness or infection now, sepsis included."
+    )
+    unstable_spine: bool = Field(
+        default=False,
+        description="An unstable spine or a spinal fracture that has not been cleared.",
+    )
+    tumour_sites: tuple[RegionId, ...] = Field(
+        default=(), description="Regions with a tumour (a cancer or its spread) at the site."
+    )
+    joint_prostheses: tuple[RegionId, ...] = Field(
+        default=(), description="Regions with a joint replacement or other implant near the skin."
+    )
+    cannot_consent: bool = Field(
+        default=False,
+        description="Cannot give informed consent, or cannot keep still and cooperate "
+        "(confusion, delusions, uncontrolled movements).",
+    )
+    low_platelets: bool = Field(
+        default=False, description="A low platelet count (thrombocytopenia)."
+    )
     weight_loss: bool = Field(default=False, description="Unexplained weight loss.")
     cancer_history: bool = Field(default=False, description="History of cancer.")
     recent_injury: bool = Field(default=False, description="Numbness began after an injury.")
+
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise _patient_error(exc) from None
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Patient:
+        """Validate a mapping of fields; a bad value raises :class:`PatientError`."""
+        try:
+            return super().model_validate(obj, **kwargs)
+        except ValidationError as exc:
+            raise _patient_error(exc) from None
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Patient:
+        """Rebuild a patient from :meth:`to_dict` output; a bad field raises
+        :class:`~acupoints.DataError` naming it, as for every record."""
+        from .errors import DataError
+
+        try:
+            return cls.model_validate(data)
+        except PatientError as exc:
+            raise DataError(exc.detail, entry="Patient", field=exc.field) from None
 
     @model_validator(mode="after")
     def _check_pregnancy(self) -> Patient:
@@ -124,10 +186,68 @@ class Patient(Record):
         return tuple(out)
 
 
-class ConditionEffect(Record):
-    """What a patient condition does: exclude points, add a caution, or change the protocol."""
+def _patient_error(exc: ValidationError) -> PatientError:
+    """The first problem of a Patient validation, as the library's error."""
+    err = exc.errors(include_url=False)[0]
+    inner = (err.get("ctx") or {}).get("error")
+    if isinstance(inner, PatientError):  # raised by __init__ inside model_validate
+        return inner
+    field = ".".join(str(x) for x in err["loc"]) or "patient"
+    if field == "patient" or not err["loc"]:
+        field = "pregnancy_week" if "pregnancy_week" in str(err["msg"]) else "patient"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    if field in Patient.model_fields or field.split(".")[0] in Patient.model_fields:
+        return PatientError(
+            f"{msg}, got {err.get('input')!r}", field=field, value=err.get("input"), detail=msg
+        )
+    near = _near(field.split(".")[0], Patient.model_fields)
+    return PatientError(msg, field=field, suggestions=near)
 
-    action: Literal["exclude", "caution", "protocol"]
+
+def _near(word: str, known: Iterable[str], n: int = 3) -> list[str]:
+    from difflib import get_close_matches
+
+    return get_close_matches(word, list(known), n=n, cutoff=0.5)
+
+
+def check_patient(kb: KnowledgeBase, patient: Patient) -> None:
+    """Raise :class:`PatientError` when a region field of ``patient`` names a region the
+    knowledge base does not know (``skin_lesions=("moon",)``): a site that matches nothing
+    would silently exclude nothing. The error names the field and the nearest region ids."""
+    for name in REGION_FIELDS:
+        check_regions(kb, name, getattr(patient, name))
+
+
+def check_regions(kb: KnowledgeBase, field: str, values: Iterable[object]) -> None:
+    """Raise :class:`PatientError` for the first of ``values`` that is not a region id of
+    the knowledge base, naming ``field`` and suggesting the nearest region ids (matched
+    on ids, names and the words people use: "back of hand" suggests 'hand.dorsum')."""
+    values = tuple(values)
+    if not values:
+        return
+    known = {r.id for r in kb.regions}
+    for value in values:
+        if value in known:
+            continue
+        words = {r.id: r.id for r in kb.regions}
+        for r in kb.regions:
+            for syn in (r.name, *(text for text, _ in r.phrases())):
+                words.setdefault(syn.lower(), r.id)
+        near = _near(str(value).lower().strip(), words, n=8)
+        ids = list(dict.fromkeys(words[w] for w in near))[:4]
+        raise PatientError(
+            f"unknown region {value!r}; give region ids such as 'hand.dorsum'",
+            field=field,
+            value=value,
+            suggestions=ids,
+        )
+
+
+class ConditionEffect(Record):
+    """What a patient condition does: no points at all, a doctor first, exclude points,
+    add a caution, or change the protocol."""
+
+    action: Action
     points: tuple[PointCode, ...] = Field(default=(), description="These points.")
     regions: tuple[RegionId, ...] = Field(default=(), description="Points in these regions.")
     point_cautions: tuple[CautionKind, ...] = Field(
@@ -139,8 +259,10 @@ class ConditionEffect(Record):
     prick_only: bool = Field(
         default=False, description="Points whose only needling method is pricking to bleed."
     )
-    patient_regions: bool = Field(
-        default=False, description="Points in the regions of the patient's `skin_lesions`."
+    patient_regions: RegionField | None = Field(
+        default=None,
+        description="Points in the regions the patient gives in this field "
+        "(`skin_lesions`, `tumour_sites`, `joint_prostheses`).",
     )
     patient_limbs: bool = Field(
         default=False, description="Points on the limbs of the patient's `lymphoedema`."
@@ -188,7 +310,51 @@ class AdviceItem(Record):
     id: str = Field(pattern=r"^[a-z_]+$")
     title: str = Field(min_length=3)
     text: str = Field(min_length=10)
+    structures: tuple[Structure, ...] = Field(
+        default=(),
+        description="Aftercare only: given when a selected point carries a caution for one "
+        "of these structures (a lung caution: chest, upper back, above the collarbone); "
+        "empty for every selection.",
+    )
     sources: SourceIds
+
+
+class DangerZone(Record):
+    """An area where a needle can reach a structure at risk (the lung under the chest wall,
+    the spinal canal ...): every point in it must carry a caution for that structure
+    (checked by the data-integrity tests). A point is in the zone when it is one of
+    ``points``, lies in one of ``regions`` (with ``off_midline``, only off the midline),
+    or its location names one of ``location_words``."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    name: str = Field(min_length=3)
+    structures: tuple[Structure, ...] = Field(
+        min_length=1, description="A point in the zone cautions for one of these."
+    )
+    points: tuple[PointCode, ...] = Field(default=(), description="These points.")
+    regions: tuple[RegionId, ...] = Field(default=(), description="Points in these regions.")
+    off_midline: bool = Field(
+        default=False, description="With `regions`: only the points that are not on the midline."
+    )
+    location_words: tuple[str, ...] = Field(
+        default=(),
+        description="Points whose location (landmarks or description) names one of these words.",
+    )
+    note: str = Field(min_length=10, description="Why, in this library's words.")
+    sources: SourceIds
+
+    def holds(self, kb: KnowledgeBase, point: Point) -> bool:
+        """Whether ``point`` lies in the zone."""
+        if point.code in self.points:
+            return True
+        loc = point.location
+        midline_left_out = self.off_midline and loc.laterality == "midline"
+        if not midline_left_out and any(kb.anatomy.within(loc.region, r) for r in self.regions):
+            return True
+        if self.location_words:
+            text = " ".join((*loc.landmarks, loc.description)).lower()
+            return any(w in text for w in self.location_words)
+        return False
 
 
 class RedFlag(Record):
@@ -258,7 +424,7 @@ def effect_matcher(
     concerned = _concerned(kb, effect)
     point_map = kb.point_map
     anatomy = kb.anatomy
-    lesions = patient.skin_lesions if effect.patient_regions else ()
+    lesions = getattr(patient, effect.patient_regions) if effect.patient_regions else ()
     limbs = (
         [_limb_side_regions(limb) for limb in patient.lymphoedema] if effect.patient_limbs else []
     )
@@ -332,6 +498,77 @@ def patient_effects(
         if getattr(patient, cond.id, False):
             out.extend((cond, e) for e in cond.effects)
     return out
+
+
+class NotACandidate(Record):
+    """Why the patient gets no points now: a condition whose effect is
+    ``not_a_candidate`` (fever, an acute illness, cannot consent ...)."""
+
+    condition: str = Field(description="The Patient field behind it.")
+    name: str = Field(description="The condition's name.")
+    reason: str = Field(description="Why, and what to do instead.")
+    sources: tuple[str, ...]
+
+
+def not_a_candidate(
+    effects: Iterable[tuple[PatientCondition, ConditionEffect]],
+) -> tuple[NotACandidate, ...]:
+    """The reasons, from the patient's (condition, effect) pairs, that no point may be
+    offered now (empty when the patient is a candidate)."""
+    return tuple(
+        NotACandidate(condition=c.id, name=c.name, reason=e.note, sources=e.sources)
+        for c, e in effects
+        if e.action == "not_a_candidate"
+    )
+
+
+NOT_NEEDLED = "not_needled"
+"""The condition id of :func:`standing_exclusions` in ``Exclusion.conditions``."""
+
+_STANDING: WeakKeyDictionary[
+    KnowledgeBase,
+    list[tuple[PatientCondition, ConditionEffect, Callable[[Point, str | None], bool]]],
+] = WeakKeyDictionary()
+
+
+def standing_exclusions(
+    kb: KnowledgeBase,
+) -> list[tuple[PatientCondition, ConditionEffect, Callable[[Point, str | None], bool]]]:
+    """Exclusions that hold for everyone, with or without a patient: every point a cited
+    source says is not needled at all (a needling record with angle ``none``: ST17 on the
+    nipple, CV8 in the navel). One (condition, effect, test) per such point, in the shape
+    of the patient's exclusions, so the engine lists them in ``Selection.excluded`` with
+    the reason and the sources of the record."""
+    found = _STANDING.get(kb)
+    if found is not None:
+        return found
+    out = []
+    for p in kb.points:
+        for n in p.needling:
+            if n.angle != "none":
+                continue
+            note = n.note or "A cited source says this point is not needled."
+            cond = PatientCondition(
+                id=NOT_NEEDLED,
+                name="never needled",
+                effects=(
+                    ConditionEffect(
+                        action="exclude", points=(p.code,), note=note, sources=n.sources
+                    ),
+                ),
+            )
+            eff = cond.effects[0]
+            out.append((cond, eff, _never_needled(p.code)))
+            break
+    _STANDING[kb] = out
+    return out
+
+
+def _never_needled(code: str) -> Callable[[Point, str | None], bool]:
+    def matches(point: Point, side: str | None) -> bool:
+        return point.code == code and point.never_needled
+
+    return matches
 
 
 # --------------------------------------------------------------------------- red flags
@@ -555,6 +792,16 @@ def detect_red_flags(
             )
     order = {"emergency": 0, "urgent": 1, "soon": 2}
     return tuple(sorted(found, key=lambda f: order[f.urgency]))
+
+
+def aftercare_for(kb: KnowledgeBase, points: Iterable[Point]) -> tuple[AdviceItem, ...]:
+    """The aftercare for a selection of ``points``: every item without ``structures``,
+    and each item with them when one of the points has a caution for such a structure."""
+    items = kb.aftercare_items
+    if all(not a.structures for a in items):
+        return items
+    at_risk = {c.structure for p in points for c in p.cautions if c.structure is not None}
+    return tuple(a for a in items if not a.structures or at_risk.intersection(a.structures))
 
 
 def risks(kb: KnowledgeBase) -> tuple[AdviceItem, ...]:

@@ -13,7 +13,7 @@ from pydantic import ConfigDict, Field
 from ._record import Record
 from .models import Location, Point
 from .rules import Role, RuleGroup, Tenderness
-from .safety import AdviceItem, Exclusion, Patient, PointWarning, RedFlag
+from .safety import AdviceItem, Exclusion, NotACandidate, Patient, PointWarning, RedFlag
 
 if TYPE_CHECKING:  # pragma: no cover
     from .figure import BodyMap
@@ -99,6 +99,11 @@ class Selection(_Record):
     disclaimer: str = Field(description="Reference information, not a diagnosis.")
     emergency: bool = Field(description="True when an emergency red flag was raised.")
     red_flags: tuple[RedFlag, ...] = Field(description="Symptoms that need a doctor first.")
+    not_a_candidate: tuple[NotACandidate, ...] = Field(
+        default=(),
+        description="Why the patient gets no points now (fever, an acute illness, cannot "
+        "consent ...); empty when they are a candidate.",
+    )
     query: str | None = Field(description="The text asked about, if any.")
     location: Location = Field(description="The location as read.")
     cause: str | None = Field(description="Cause id, if given.")
@@ -172,12 +177,18 @@ class Selection(_Record):
         print): red flags first in a banner, then the points with why and their cautions,
         what was left out, the protocol, aftercare, notes and the disclaimer."""
         out: list[str] = []
-        for flag in self.red_flags:
-            bar = "!" * min(width, 72)
+        bar = "!" * min(width, 72)
+        flags = sorted(self.red_flags, key=lambda f: f.urgency != "emergency")  # stable
+        n_emergency = sum(1 for f in flags if f.urgency == "emergency")
+        for i, flag in enumerate(flags):
+            if i == n_emergency:
+                out += self._withheld_banner(width)
             title = "EMERGENCY" if flag.urgency == "emergency" else flag.urgency.upper()
             out += [bar, f"!!! {title}: {flag.name}"]
             out += ["!!! " + line for line in _wrap(flag.advice, width - 4)]
             out.append(bar)
+        if len(flags) == n_emergency:
+            out += self._withheld_banner(width)
         loc = self.location
         roots = ", ".join(loc.segments[:3]) or "-"
         out.append(f"location : {loc}  (side {loc.side or 'not given'}; roots {roots})")
@@ -210,7 +221,7 @@ class Selection(_Record):
             out += _wrap(f"for every point ({origin}): {note}", width - 2, "  ")
         if self.excluded:
             out.append("")
-            out.append("left out for this patient:")
+            out.append("left out:")
         for e in self.excluded:
             out += _wrap(f"{e.code}: {'; '.join(e.reasons)}", width - 4, "  ")
         if self.protocol:
@@ -222,6 +233,16 @@ class Selection(_Record):
             out += _wrap(f"note: {note}", width)
         out += ["", self.disclaimer]
         return "\n".join(out)
+
+    def _withheld_banner(self, width: int) -> list[str]:
+        """The banner that says the patient is not a candidate now, and why."""
+        out: list[str] = []
+        bar = "!" * min(width, 72)
+        for w in self.not_a_candidate:
+            out += [bar, f"!!! NOT A CANDIDATE NOW ({w.name}): no points are suggested"]
+            out += ["!!! " + line for line in _wrap(w.reason, width - 4)]
+            out.append(bar)
+        return out
 
 
 def _wrap(text: str, width: int, indent: str = "") -> list[str]:

@@ -141,6 +141,7 @@ CautionKind = Literal["structure", "pregnancy", "technique", "other"]
 
 Structure = Literal[
     "lung",
+    "trachea",
     "heart",
     "artery",
     "vein",

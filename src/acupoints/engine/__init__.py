@@ -32,7 +32,16 @@ from .. import DISCLAIMER, __version__
 from .._fast import construct, make
 from ..errors import LocationError, QueryError, SelectionError, names_arg
 from ..models import Location, RegionRef
-from ..safety import Exclusion, Patient, detect_red_flags, patient_effects
+from ..safety import (
+    Exclusion,
+    Patient,
+    aftercare_for,
+    check_patient,
+    detect_red_flags,
+    not_a_candidate,
+    patient_effects,
+    standing_exclusions,
+)
 from ..selection import ProtocolNote, Selection
 from .composition import _compose
 from .context import _static, closeness, root_levels
@@ -80,6 +89,8 @@ def select(
             raise SelectionError(f"patient field {field!r}: {err['msg']}") from None
     if patient is not None and not isinstance(patient, Patient):
         raise SelectionError(f"patient must be a Patient, got {type(patient).__name__}")
+    if patient is not None:  # safety (issue 17): a site naming no region is an error
+        check_patient(kb, patient)
     if not isinstance(location, (str, Location)):
         raise SelectionError(f"location must be text or a Location, got {type(location).__name__}")
     query = location if isinstance(location, str) else location.text
@@ -121,7 +132,8 @@ def select(
     notes = list(ranking.notes)
     applied = ranking.applied
     effects = patient_effects(kb, patient)
-    excluding = _matchers(kb, effects, patient, "exclude")
+    # safety (issue 17): never-needled points are excluded for everyone (safety.py)
+    excluding = standing_exclusions(kb) + _matchers(kb, effects, patient, "exclude")
     cautioning = _matchers(kb, effects, patient, "caution")
     exclusions: list[Exclusion] = []
     pool: Sequence[int] = range(len(ranking.entries))  # places in the ranking, best first
@@ -171,8 +183,11 @@ def select(
     protocol = list(ranking.steps)
     seen_protocol: set[tuple[str, str]] = set()
     patient_steps: list[ProtocolNote] = []
-    for cond, eff in effects:
-        if eff.action != "protocol" or (cond.id, eff.note) in seen_protocol:
+    # safety (issue 17): `refer_first` steps go before every other step
+    ordered = [x for x in effects if x[1].action == "refer_first"]
+    ordered += [x for x in effects if x[1].action == "protocol"]
+    for cond, eff in ordered:
+        if (cond.id, eff.note) in seen_protocol:
             continue
         if (
             eff.from_week is not None
@@ -185,7 +200,7 @@ def select(
             construct(
                 ProtocolNote,
                 id=f"patient.{cond.id}",
-                title=f"For {cond.name}",
+                title=f"{'Refer first' if eff.action == 'refer_first' else 'For'} {cond.name}",
                 text=eff.note,
                 sources=eff.sources,
             )
@@ -206,12 +221,22 @@ def select(
         notes.insert(
             0, "Red flags were raised: have a doctor assess these symptoms before any acupuncture."
         )
+    # safety (issue 17): a `not_a_candidate` condition withholds every point, reason first
+    withheld = not_a_candidate(effects)
+    if withheld:
+        chosen = []
+        notes.insert(
+            0,
+            "Not a candidate for acupuncture now, so no points are suggested: "
+            + " ".join(f"{w.name}: {w.reason}" for w in withheld),
+        )
     return make(
         Selection,
         {
             "disclaimer": DISCLAIMER,
             "emergency": emergency,
             "red_flags": flags,
+            "not_a_candidate": withheld,
             "query": query,
             "location": loc,
             "cause": the_cause.id if the_cause else None,
@@ -220,7 +245,7 @@ def select(
             "points": tuple(chosen),
             "excluded": tuple(exclusions),
             "protocol": tuple(protocol),
-            "aftercare": kb.aftercare_items,
+            "aftercare": aftercare_for(kb, (p.point for p in chosen)),  # safety (issue 17)
             "notes": tuple(notes),
             "rules_applied": tuple(applied),
             "version": __version__,

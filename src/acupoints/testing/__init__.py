@@ -92,7 +92,9 @@ def safety_violations(
     - a caution (the point's own, or a condition's) that should travel with a point
       but is missing from it;
     - a red flag the patient's own facts raise that the selection does not carry;
-    - an emergency red flag with points still offered.
+    - an emergency red flag with points still offered;
+    - a point that a source says is never needled (the nipple, the navel);
+    - points offered to a patient who is not a candidate now (fever, cannot consent ...).
     """
     from ..safety import PointWarning, detect_red_flags, effect_matches, patient_effects
 
@@ -121,6 +123,14 @@ def safety_violations(
                 out.append(f"the red flag {flag.name!r} ({flag.urgency}) is missing")
     if selection.emergency and selection.points:
         out.append("an emergency red flag was raised, yet points are offered")
+    for rp in selection.points:
+        if rp.point.never_needled:
+            out.append(f"{rp.code} is never needled, yet it is offered")
+    withheld = [c.id for c, e in effects if e.action == "not_a_candidate"]
+    if withheld and selection.points:
+        out.append(
+            f"the patient is not a candidate now ({', '.join(withheld)}), yet points are offered"
+        )
     return out
 
 

@@ -189,7 +189,8 @@ def location_texts(kb: KnowledgeBase | None = None) -> st.SearchStrategy[str]:
 
 def patients(kb: KnowledgeBase | None = None) -> st.SearchStrategy[Patient]:
     """:class:`~acupoints.Patient` values over every field: conditions, pregnancy with
-    or without a week, skin lesions on real regions, lymphoedematous limbs."""
+    or without a week, skin lesions, tumour and joint-replacement sites on real regions,
+    lymphoedematous limbs."""
     from ..safety import Patient
 
     def make(k: KnowledgeBase) -> st.SearchStrategy[Patient]:
@@ -200,14 +201,22 @@ def patients(kb: KnowledgeBase | None = None) -> st.SearchStrategy[Patient]:
         }
         regions = [r.id for r in k.regions]
 
-        def build(values: dict[str, Any], week: int | None, lesions: list[str], limbs: list[str]):  # type: ignore[no-untyped-def]
+        def build(  # type: ignore[no-untyped-def]
+            values: dict[str, Any],
+            week: int | None,
+            lesions: list[str],
+            limbs: list[str],
+            sites: tuple[list[str], list[str]],
+        ):
             if week is not None:
                 values = {**values, "pregnant": True}
             return Patient(
                 **values,
                 pregnancy_week=week if values.get("pregnant") else None,
                 skin_lesions=tuple(lesions),
-                lymphoedema=tuple(limbs),  # type: ignore[arg-type]
+                tumour_sites=tuple(sites[0]),
+                joint_prostheses=tuple(sites[1]),
+                lymphoedema=tuple(limbs),
             )
 
         return st.builds(
@@ -219,6 +228,10 @@ def patients(kb: KnowledgeBase | None = None) -> st.SearchStrategy[Patient]:
                 st.sampled_from(["left_arm", "right_arm", "left_leg", "right_leg"]),
                 max_size=2,
                 unique=True,
+            ),
+            st.tuples(
+                st.lists(st.sampled_from(regions), max_size=1),
+                st.lists(st.sampled_from(regions), max_size=1),
             ),
         )
 

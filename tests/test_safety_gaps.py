@@ -1,0 +1,319 @@
+"""Issue 17, pinned: every finding of the safety review has a test here that fails on the
+code and data before the fix (never-needled points offered, cautions missing at risky
+points, depths deeper than every other source, pregnancy exclusions by region tree
+only, patients who should not be needled now, missing aftercare and deep nerves,
+unvalidated safety input). The exhaustive enumeration over regions, causes and patients
+is in test_safety.py; the danger-zone and depth invariants over every point are here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pydantic
+import pytest
+
+import acupoints
+from acupoints import KnowledgeBase, Patient, PatientError
+from acupoints.cli import main as cli_main
+from acupoints.export import point_rows
+from acupoints.safety import effect_matches, patient_effects
+
+EFFECTS = {"not_a_candidate", "refer_first", "exclude", "caution", "protocol"}
+
+
+# ------------------------------------------------------------------ never needled
+def test_the_nipple_and_the_navel_are_never_needled(kb: KnowledgeBase) -> None:
+    assert kb["ST17"].never_needled and kb["CV8"].never_needled
+    s = kb.select("numbness around my nipple", limit=len(kb))
+    assert "ST17" not in s.codes
+    assert next(e for e in s.excluded if e.code == "ST17").conditions == ("not_needled",)
+    s = kb.select("numb skin around my belly button", limit=len(kb))
+    assert "CV8" not in s.codes
+
+
+def test_every_never_needled_point_is_left_out_of_its_own_region(kb: KnowledgeBase) -> None:
+    """Over every point: a point is never needled exactly when a source records angle
+    `none`; each one says why, and selecting its own region lists it as excluded."""
+    never = [p for p in kb.points if p.never_needled]
+    assert {p.code for p in never} >= {"ST17", "CV8"}
+    for p in kb.points:
+        assert p.never_needled == any(n.angle == "none" for n in p.needling), p.code
+    for p in never:
+        record = next(n for n in p.needling if n.angle == "none")
+        assert record.note and record.sources, p.code
+        s = kb.select(kb.location([p.location.region]), limit=len(kb))
+        assert p.code not in s.codes
+        ex = next(e for e in s.excluded if e.code == p.code)
+        assert ex.sources == record.sources and record.note in ex.reasons[0]
+
+
+# ------------------------------------------------------------------ cautions
+@pytest.mark.parametrize(
+    ("code", "structure", "words"),
+    [
+        ("BL10", "medulla", "medulla"),
+        ("EX-B2", "lung", "pneumothorax"),
+        ("EX-B2", "spinal_cord", "spinal canal"),
+        ("CV17", "heart", "sternal foramen"),
+        ("CV22", "trachea", "trachea"),
+        ("CV22", "artery", "aortic arch"),
+        ("GB20", "artery", "vertebral artery"),
+        ("KI22", "heart", "heart"),
+        ("EX-HN7", "nerve", "optic nerve"),
+        ("ST30", "artery", "femoral artery"),
+        ("LR3", "artery", "dorsalis pedis"),
+    ],
+)
+def test_named_risky_points_caution_for_their_structure(
+    kb: KnowledgeBase, code: str, structure: str, words: str
+) -> None:
+    found = [c for c in kb[code].cautions if c.structure == structure and words in c.note]
+    assert found, f"{code} has no {structure} caution naming {words!r}"
+    for c in found:
+        for source in c.sources:
+            kb.source(source)  # every source resolves
+
+
+def test_every_point_in_a_danger_zone_cautions_for_its_structure(kb: KnowledgeBase) -> None:
+    """Data integrity over every point and every zone of safety.yaml (chest wall and upper
+    back, supraclavicular fossa, large vessels, orbit, suboccipital region, spinal canal)."""
+    zones = {z.id: z for z in kb.danger_zones}
+    assert set(zones) >= {
+        "chest_wall_upper_back",
+        "supraclavicular_fossa",
+        "large_vessels",
+        "orbit",
+        "suboccipital",
+        "spinal_canal",
+    }
+    bad = []
+    for z in zones.values():
+        inside = [p for p in kb.points if z.holds(kb, p) and not p.never_needled]
+        assert inside, f"zone {z.id} holds no point"
+        bad += [
+            f"{z.id}: {p.code} has no caution for {' or '.join(z.structures)}"
+            for p in inside
+            if not any(c.structure in z.structures for c in p.cautions)
+        ]
+    assert not bad, "add a sourced caution to each:\n" + "\n".join(bad)
+    assert zones["chest_wall_upper_back"].holds(kb, kb["EX-B3"])
+    assert zones["large_vessels"].holds(kb, kb["ST30"])
+
+
+# ------------------------------------------------------------------ depths
+@pytest.mark.parametrize(
+    ("code", "depth", "limit"),
+    [
+        ("GB20", 3.0, 0.5),
+        ("KI27", 2.0, 1.0),
+        ("CV14", 1.5, 0.8),
+        ("CV4", 1.5, 1.0),
+        ("EX-HN7", 1.5, 1.2),
+        ("GV15", 1.0, 0.8),
+        ("LU9", 0.5, 0.3),
+    ],
+)
+def test_outlying_depths_are_explained_and_never_shown(
+    kb: KnowledgeBase, code: str, depth: float, limit: float
+) -> None:
+    p = kb[code]
+    deep = [n for n in p.needling if n.depth_cun and n.depth_cun[1] == depth]
+    assert deep and all(n.note for n in deep), f"{code}: the {depth} cun record needs a note"
+    assert p.depth_limit_cun == limit
+    row = next(r for r in point_rows(kb) if r["code"] == code)
+    assert row["depth_max_cun"] == limit
+
+
+def test_angles_and_minimum_outside_the_standard_carry_a_note(kb: KnowledgeBase) -> None:
+    assert all(n.note for n in kb["CV15"].needling if n.angle == "perpendicular")
+    assert all(n.note for n in kb["EX-HN4"].needling if n.angle == "perpendicular")
+    assert all(n.note for n in kb["ST7"].needling if n.depth_cun and n.depth_cun[0] == 0.1)
+
+
+def test_the_depth_shown_is_never_deeper_than_the_most_conservative_source(
+    kb: KnowledgeBase,
+) -> None:
+    """Over every point: the depth the library shows (the export's `depth_max_cun`,
+    `Point.depth_limit_cun`) is the smallest maximum of its sources and safe depths; at a
+    point with a structure caution, a record that goes more than twice as deep (along the
+    needle, not under the skin: transverse records excluded) says why in a note."""
+    rows = {r["code"]: r for r in point_rows(kb)}
+    bad = []
+    for p in kb.points:
+        maxima = [n.depth_cun[1] for n in p.needling if n.depth_cun]
+        maxima += [c.max_depth_cun for c in p.cautions if c.max_depth_cun]
+        limit = min(maxima) if maxima else None
+        assert p.depth_limit_cun == limit == rows[p.code]["depth_max_cun"], p.code
+        if limit is None or not any(c.kind == "structure" for c in p.cautions):
+            continue
+        bad += [
+            f"{p.code} {n.angle} {n.depth_cun} {list(n.sources)} (shown: {limit})"
+            for n in p.needling
+            if n.depth_cun and n.angle != "transverse" and n.depth_cun[1] > 2 * limit
+            if not n.note
+        ]
+    assert not bad, "explain or correct these depths in a needling note:\n" + "\n".join(bad)
+
+
+# ------------------------------------------------------------------ pregnancy by anatomy
+def test_st30_and_bl35_are_not_offered_in_pregnancy(kb: KnowledgeBase) -> None:
+    for week in (None, 4, 20, 38):
+        p = Patient(pregnant=True, pregnancy_week=week)
+        assert "ST30" not in kb.select("numb groin", patient=p, limit=len(kb)).codes
+        assert "BL35" not in kb.select("numb buttock", patient=p, limit=len(kb)).codes
+
+
+def test_pregnancy_excludes_by_anatomy_for_every_point_and_every_week(kb: KnowledgeBase) -> None:
+    """Every point x every week 1-42 (and an unknown week): points of the lower abdomen,
+    the groin, the lumbosacral region and the sacrococcygeal points are always excluded;
+    the upper abdomen from week 13; each by the effect of safety.yaml, checked against the
+    region tree here."""
+    within = kb.anatomy.within
+    always = {"abdomen.lower", "groin", "back.lumbar", "back.sacral"}
+    for week in [None, *range(1, 43)]:
+        patient = Patient(pregnant=True, pregnancy_week=week)
+        effects = [e for c, e in patient_effects(kb, patient) if e.action == "exclude"]
+        for p in kb.points:
+            excluded = any(effect_matches(kb, e, p, patient, "both") for e in effects)
+            must = any(within(p.region, r) for r in always) or p.code in {"BL35", "GV1"}
+            must |= (week is None or week >= 13) and within(p.region, "abdomen.upper")
+            assert not must or excluded, (p.code, week)
+    assert not set(kb.points_in("abdomen.upper")) <= set()  # the region holds points
+
+
+# ------------------------------------------------------------------ the patient model
+def test_a_fever_gets_no_points_and_the_reason_first(
+    kb: KnowledgeBase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    s = kb.select("numb back of my hand", patient=Patient(fever=True))
+    assert s.points == ()
+    assert s.not_a_candidate[0].condition == "fever" and s.not_a_candidate[0].sources
+    assert s.notes[0].startswith("Not a candidate")
+    assert str(s).lstrip().startswith("!!!") and "NOT A CANDIDATE" in str(s).split("\n")[1]
+    d = s.to_dict()
+    assert list(d)[:4] == ["disclaimer", "emergency", "red_flags", "not_a_candidate"]
+    assert d["not_a_candidate"][0]["condition"] == "fever"
+    assert cli_main(["select", "numb back of my hand", "--fever"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("!!!") and "NOT A CANDIDATE" in out.split("\n")[1]
+    assert cli_main(["select", "numb back of my hand", "--fever", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["not_a_candidate"][0]["condition"] == "fever"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "action"),
+    [
+        ("fever", True, "not_a_candidate"),
+        ("acute_illness", True, "not_a_candidate"),
+        ("cannot_consent", True, "not_a_candidate"),
+        ("unstable_spine", True, "refer_first"),
+        ("bleeding_disorder", True, "refer_first"),
+        ("low_platelets", True, "refer_first"),
+        ("tumour_sites", ("hand.dorsum",), "exclude"),
+        ("joint_prostheses", ("knee",), "exclude"),
+    ],
+)
+def test_each_new_condition_has_a_sourced_effect(
+    kb: KnowledgeBase, field: str, value: object, action: str
+) -> None:
+    cond = next(c for c in kb.safety_conditions if c.id == field)
+    assert {e.action for e in cond.effects} <= EFFECTS
+    assert action in {e.action for e in cond.effects}
+    assert all(e.sources for e in cond.effects)
+    s = kb.select("numb back of my hand and knee", patient=Patient(**{field: value}))
+    if action == "not_a_candidate":
+        assert s.points == () and s.not_a_candidate[0].condition == field
+    elif action == "refer_first":
+        assert s.protocol[0].id == f"patient.{field}" and s.protocol[0].title.startswith("Refer")
+        assert s.points
+    else:
+        region = value[0]  # type: ignore[index]
+        assert not [p for p in s.points if kb.anatomy.within(p.point.region, region)]
+        assert any(field in e.conditions for e in s.excluded)
+
+
+def test_an_unstable_spine_leaves_out_the_points_of_the_back_and_neck(kb: KnowledgeBase) -> None:
+    s = kb.select("numb upper back and neck", patient=Patient(unstable_spine=True), limit=50)
+    assert s.points == () or not [p for p in s.points if kb.anatomy.within(p.point.region, "back")]
+    assert {"GV14", "EX-B2"} <= {e.code for e in s.excluded}
+
+
+def test_low_platelets_leave_out_the_points_over_large_vessels(kb: KnowledgeBase) -> None:
+    s = kb.select("numb front of my wrist", patient=Patient(low_platelets=True), limit=len(kb))
+    assert "LU9" not in s.codes and "LU9" in {e.code for e in s.excluded}
+
+
+# ------------------------------------------------------------------ aftercare, nerves
+def test_the_new_aftercare_items_have_sources(kb: KnowledgeBase) -> None:
+    s = kb.select("numb upper back", limit=20)
+    ids = {a.id for a in s.aftercare}
+    assert {
+        "drowsiness",
+        "worse_before_better",
+        "pneumothorax_delayed",
+        "check_numb_skin",
+        "gentle_first_session",
+    } <= ids
+    assert all(a.sources for a in s.aftercare)
+
+
+def test_the_pneumothorax_warning_comes_with_chest_and_upper_back_points(
+    kb: KnowledgeBase,
+) -> None:
+    back = kb.select("numb upper back")
+    assert any(c.structure == "lung" for p in back.points for c in p.point.cautions)
+    assert "pneumothorax_delayed" in {a.id for a in back.aftercare}
+    toes = kb.select("numb toes")
+    assert not any(c.structure == "lung" for p in toes.points for c in p.point.cautions)
+    assert "pneumothorax_delayed" not in {a.id for a in toes.aftercare}
+
+
+def test_deep_nerves_named_by_the_sources(kb: KnowledgeBase) -> None:
+    assert "PC6" in {p.code for p in kb.points_innervated(nerve="median")}
+    assert "BL39" in {p.code for p in kb.points_innervated(nerve="common_fibular")}
+
+
+# ------------------------------------------------------------------ input validation
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--skin-lesion", "moon"], ["--skin-lesion", "moon", "did you mean"]),
+        (["--skin-lesion", "back of hand"], ["--skin-lesion", "hand.dorsum"]),
+        (["--week", "-3"], ["--week", "1 to 45"]),
+        (["--tumour-site", "elbw"], ["--tumour-site", "elbow"]),
+    ],
+)
+def test_safety_input_is_validated_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], words: list[str]
+) -> None:
+    assert cli_main(["select", "numb hand", *args]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    for w in words:
+        assert w in err, (w, err)
+
+
+def test_a_bad_patient_field_is_a_library_error_not_pydantic() -> None:
+    with pytest.raises(PatientError) as exc:
+        Patient(pregnant=True, pregnancy_week=0)
+    assert isinstance(exc.value, ValueError) and isinstance(exc.value, acupoints.AcupointsError)
+    assert not isinstance(exc.value, pydantic.ValidationError)
+    assert exc.value.field == "pregnancy_week"
+    with pytest.raises(PatientError, match="fever"):
+        Patient(fevr=True)  # type: ignore[call-arg]
+    with pytest.raises(PatientError) as exc:
+        Patient.model_validate({"pregnant": True, "pregnancy_week": -3})
+    assert exc.value.field == "pregnancy_week"
+
+
+def test_a_region_the_data_does_not_know_is_an_error(kb: KnowledgeBase) -> None:
+    with pytest.raises(PatientError) as exc:
+        kb.select("numb hand", patient=Patient(skin_lesions=("moon",)))
+    assert exc.value.field == "skin_lesions" and exc.value.suggestions
+
+
+def test_not_a_candidate_opens_the_html_too(kb: KnowledgeBase) -> None:
+    s = kb.select("numb back of my hand", patient=Patient(cannot_consent=True))
+    html = s._repr_html_()
+    assert html.index("NOT A CANDIDATE NOW") < html.index("asked")
