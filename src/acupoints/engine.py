@@ -980,6 +980,9 @@ def forget(kb: KnowledgeBase) -> None:
             static.rankings.clear()
             static.reasons.clear()
     _TEXT_HITS.pop(kb, None)
+    from .text.reader import forget as forget_text
+
+    forget_text(kb)
 
 
 def _evidence(
@@ -1224,7 +1227,12 @@ def select(
         raise SelectionError(f"location must be text or a Location, got {type(location).__name__}")
     if side is not None:
         refs = [RegionRef.model_validate({**r.model_dump(), "side": side}) for r in loc.regions]
-        loc = _assemble(kb, refs, loc.negated, loc.text, set(), loc.ignored)
+        loc = _assemble(kb, refs, loc.negated, loc.text, set(), loc.ignored, loc.reading)
+    # -- the text reader (acupoints.text): a cause written in the text, when none is given
+    from .text.use import cause_from_text
+
+    cause, text_notes = cause_from_text(kb, loc, cause)
+    # --
     the_cause = kb.cause(cause) if cause is not None else None
     rules = kb.rules
     if not rules:
@@ -1244,7 +1252,7 @@ def select(
     static = _static(kb)
     ranking = _rank(kb, static, loc, the_cause, tenderness, evidence, skip)
     counts = ranking.counts
-    notes = list(ranking.notes)
+    notes = [*text_notes, *ranking.notes]
     applied = ranking.applied
     effects = patient_effects(kb, patient)
     excluding = _matchers(kb, effects, patient, "exclude")

@@ -311,21 +311,23 @@ def check_dataset(data: Dataset) -> list[DataError]:
                         field=f"{at}.{key}",
                     )
                 )
+    conceptual = {c.flag for c in data.flags}
     for rf in data.red_flags:
         check_sources("safety.yaml", rf.id, rf)
         refs("safety.yaml", rf.id, "regions", rf.regions, regions, "region")
         refs("safety.yaml", rf.id, "fields", rf.fields, patient_fields, "Patient field")
         refs("safety.yaml", rf.id, "causes", rf.causes, cause_ids, "cause")
-        if not (rf.triggers or rf.regions or rf.fields or rf.causes):
+        if not (rf.triggers or rf.regions or rf.fields or rf.causes or rf.id in conceptual):
             add(
                 DataError(
-                    "a red flag needs triggers, regions, fields or causes",
+                    "a red flag needs triggers, regions, fields, causes or a concept in text.yaml",
                     file="safety.yaml",
                     entry=rf.id,
                 )
             )
     for item in (*data.aftercare, *data.risks):
         check_sources("safety.yaml", item.id, item)
+    problems += _check_text(data, source_ids, regions, cause_ids)
 
     # points
     by_meridian: dict[str | None, list[int]] = defaultdict(list)
@@ -361,6 +363,55 @@ def check_dataset(data: Dataset) -> list[DataError]:
             )
     problems += _check_figure(data, points, regions)
     return problems
+
+
+def _check_text(
+    data: Dataset, source_ids: Container[str], regions: Container[str], cause_ids: Container[str]
+) -> list[DataError]:
+    """text.yaml: sources resolve, concepts name red flags of safety.yaml, cause cues
+    name causes and regions, concept ids are unique."""
+    out: list[DataError] = []
+    file = "text.yaml"
+    flag_ids = {rf.id for rf in data.red_flags}
+    seen: set[str] = set()
+    records: list[tuple[str, BaseModel]] = [
+        *((f"context {c.category}", c) for c in data.context),
+        *((f"roles {r.role}", r) for r in data.roles),
+        *((c.id, c) for c in data.flags),
+        *((f"cause_cues {c.default}", c) for c in data.cause_cues),
+    ]
+    for entry, rec in records:
+        for field, sid in _sources_used(rec):
+            if sid not in source_ids:
+                msg = f"unknown source {sid!r} (not in sources.yaml)"
+                out.append(DataError(msg, file=file, entry=entry, field=field))
+    for c in data.flags:
+        if c.id in seen:
+            out.append(DataError("duplicate concept id", file=file, entry=c.id, field="id"))
+        seen.add(c.id)
+        if c.flag not in flag_ids:
+            msg = f"unknown red flag {c.flag!r} (not in safety.yaml)"
+            out.append(DataError(msg, file=file, entry=c.id, field="flag"))
+        if not (c.lay or c.clinical or c.typos):
+            out.append(DataError("a concept needs words", file=file, entry=c.id, field="lay"))
+    for r in data.roles:
+        for i, rid in enumerate(r.regions):
+            if rid not in regions:
+                msg = f"unknown region {rid!r}"
+                out.append(DataError(msg, file=file, entry=r.role, field=f"regions.{i}"))
+    for cue in data.cause_cues:
+        entry = f"cause_cues {cue.default}"
+        for rid, cid in cue.by_area.items():
+            if rid not in regions:
+                msg = f"unknown region {rid!r}"
+                out.append(DataError(msg, file=file, entry=entry, field=f"by_area.{rid}"))
+            if cid not in cause_ids:
+                msg = f"unknown cause {cid!r}"
+                out.append(DataError(msg, file=file, entry=entry, field=f"by_area.{rid}"))
+        if cue.default not in cause_ids:
+            msg = f"unknown cause {cue.default!r}"
+            out.append(DataError(msg, file=file, entry=entry, field="default"))
+    return out
 
 
 def _check_figure(

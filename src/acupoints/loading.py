@@ -42,6 +42,15 @@ from .models import (
 )
 from .rules import Cause, ProtocolStep, ReferenceProtocol, Rule, Scoring
 from .safety import AdviceItem, PatientCondition, RedFlagRule
+from .text.lexicon import (
+    CauseCue,
+    ContextTrigger,
+    CourseTerm,
+    FlagConcept,
+    RoleCue,
+    Spelling,
+    WordList,
+)
 
 __all__ = [
     "DATA_FILES",
@@ -109,6 +118,13 @@ class Dataset(BaseModel):
     outline: tuple[FigurePart, ...] = ()
     region_shapes: tuple[RegionFigure, ...] = ()
     positions: tuple[PointPosition, ...] = ()
+    context: tuple[ContextTrigger, ...] = ()
+    spellings: tuple[Spelling, ...] = ()
+    words: tuple[WordList, ...] = ()
+    roles: tuple[RoleCue, ...] = ()
+    course: tuple[CourseTerm, ...] = ()
+    flags: tuple[FlagConcept, ...] = ()
+    cause_cues: tuple[CauseCue, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +168,20 @@ DATA_FILES: tuple[_FileSpec, ...] = (
         "figure.yaml",
         {"outline": FigurePart, "region_shapes": RegionFigure, "positions": PointPosition},
         ("code", "region", "id"),
+        optional=True,
+    ),
+    _FileSpec(
+        "text.yaml",
+        {
+            "context": ContextTrigger,
+            "spellings": Spelling,
+            "words": WordList,
+            "roles": RoleCue,
+            "course": CourseTerm,
+            "flags": FlagConcept,
+            "cause_cues": CauseCue,
+        },
+        ("id", "text", "category", "role", "value"),
         optional=True,
     ),
 )
@@ -333,7 +363,15 @@ def cache_dir() -> Path | None:
 
 # the modules whose code decides what a valid, consistent dataset is: a change to any of
 # them must miss the cache as surely as a change to a data file
-_CODE = ("models.py", "vocab.py", "rules.py", "safety.py", "loading.py", "integrity.py")
+_CODE = (
+    "models.py",
+    "vocab.py",
+    "rules.py",
+    "safety.py",
+    "loading.py",
+    "integrity.py",
+    "text/lexicon.py",
+)
 
 
 def _fingerprint(texts: Sequence[bytes]) -> str:

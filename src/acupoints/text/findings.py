@@ -1,0 +1,148 @@
+"""Causes, time course and red-flag concepts found in a description.
+
+Phrases are matched on the *content* tokens (the words without "the", "my", "a" ...), so
+"lost control of my bladder" and "lost control of the bladder" are one phrase; each
+finding keeps the span of the tokens it covers, and takes its context from its first word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .compiled import DROP, Tables
+
+__all__ = ["Content", "Hit", "causes", "content", "course", "flags", "symptom_spans"]
+
+CAUSE_SKIP = frozenset({"historical"})
+"""Contexts that still leave a cause standing: chemotherapy had years ago still explains
+numb feet today."""
+
+
+@dataclass(frozen=True)
+class Content:
+    """The content tokens of a description and where each one is among all tokens."""
+
+    words: tuple[str, ...]
+    at: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A phrase found: its value, its span among all tokens and its words."""
+
+    value: str
+    start: int
+    end: int  # exclusive, among all tokens
+    words: str
+    context: frozenset[str]
+    extra: object = None
+
+
+def content(tokens: Sequence[str]) -> Content:
+    at = tuple(i for i, tok in enumerate(tokens) if tok not in DROP)
+    return Content(tuple(tokens[i] for i in at), at)
+
+
+def _span(c: Content, start: int, end: int) -> tuple[int, int]:
+    return c.at[start], c.at[end - 1] + 1
+
+
+def symptom_spans(t: Tables, c: Content) -> set[int]:
+    """Content positions covered by symptom phrases ("fall asleep", "pins and needles")."""
+    out: set[int] = set()
+    for start, end, _ in t.symptoms.scan(c.words):
+        out.update(range(start, end))
+    return out
+
+
+def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[int]) -> list[Hit]:
+    """Causes named (cause synonyms and cause cues), in order. A cue's value is ``cue:<n>``
+    (resolved by the reader once the areas are known)."""
+    out: list[Hit] = []
+    i = 0
+    n = len(c.words)
+    while i < n:
+        if i in blocked:
+            i += 1
+            continue
+        best: tuple[int, str] | None = None
+        for length, k in t.cues.at(c.words, i) if c.words[i] in t.cues.words else ():
+            best = (length, f"cue:{k}")
+            break
+        for length, cid in t.causes.at(c.words, i) if c.words[i] in t.causes.words else ():
+            if best is None or length > best[0]:
+                best = (length, cid)
+            break
+        if best is None or any(j in blocked for j in range(i, i + best[0])):
+            i += 1
+            continue
+        length, value = best
+        start, end = _span(c, i, i + length)
+        words = " ".join(c.words[i : i + length])
+        out.append(Hit(value, start, end, words, ctx[start] - CAUSE_SKIP, extra=i + length))
+        i += length
+    return out
+
+
+def course(t: Tables, c: Content, ctx: Sequence[frozenset[str]]) -> list[Hit]:
+    """Time-course terms, as ``facet:value``."""
+    out = []
+    for start, end, values in t.course.scan(c.words):
+        a, b = _span(c, start, end)
+        facet, value = values[0]
+        out.append(Hit(f"{facet}:{value}", a, b, " ".join(c.words[start:end]), ctx[a]))
+    return out
+
+
+def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence[int]) -> list[Hit]:
+    """Red-flag concepts found: value is the flag id, ``extra`` the concept index."""
+    out: list[Hit] = []
+    for start in range(len(c.words)):
+        if c.words[start] not in t.flags.words:
+            continue
+        longest: dict[int, int] = {}  # concept -> its longest phrase here (overlaps allowed)
+        for length, k in t.flags.at(c.words, start):
+            longest.setdefault(k, length)
+        for k, length in longest.items():
+            end = start + length
+            a, b = _span(c, start, end)
+            concept = t.concepts[k]
+            context = ctx[a] - ({"historical"} if concept.past else frozenset())
+            words = [" ".join(c.words[start:end])]
+            ok = True
+            for group in t.also[k]:
+                near = a if concept.same_clause else None
+                found = _also(group, c, ctx, clause, near, (a, b))
+                if found is None:
+                    ok = False
+                    break
+                words.append(found)
+            if ok:
+                out.append(Hit(concept.flag, a, b, " + ".join(words), context, extra=k))
+    return out
+
+
+def _also(
+    group: object,
+    c: Content,
+    ctx: Sequence[frozenset[str]],
+    clause: Sequence[int],
+    near: int | None,
+    own: tuple[int, int],
+) -> str | None:
+    """A phrase of ``group`` in the sentence (in the clause of ``near`` when given), not
+    negated and not inside the concept's own words."""
+    from .compiled import PhraseIndex
+
+    assert isinstance(group, PhraseIndex)
+    for start, end, _ in group.scan(c.words):
+        a = _span(c, start, end)[0]
+        if own[0] <= a < own[1]:
+            continue
+        if ctx[a] & {"negated", "hypothetical", "other"}:
+            continue
+        if near is not None and clause[a] != clause[near]:
+            continue
+        return " ".join(c.words[start:end])
+    return None
