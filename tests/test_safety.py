@@ -313,7 +313,7 @@ RED_FLAGS: list[tuple[str, dict[str, Any], str | None, set[str]]] = [
     # a numb face raises facial_numbness as well (the face is a numb region)
     ("sudden numbness in my face and left arm", {}, None, {"stroke", "facial_numbness"}),
     ("suddenly the whole left side of my body went numb", {}, None, {"stroke"}),
-    ("numb arm and my face is drooping", {}, None, {"stroke", "facial_numbness"}),
+    ("numb arm and my face is drooping", {}, None, {"stroke"}),
     ("numb hand with slurred speech", {}, None, {"stroke"}),
     ("all of a sudden my arm and leg went numb", {}, None, {"stroke"}),
     ("numb hand", {"sudden_one_sided": True}, None, {"stroke"}),

@@ -1231,6 +1231,7 @@ def select(
     # -- the text reader (acupoints.text): a cause written in the text, when none is given
     from .text.use import cause_from_text
 
+    given_cause = cause  # red flags follow a cause given, not one read from the text
     cause, text_notes = cause_from_text(kb, loc, cause)
     # --
     the_cause = kb.cause(cause) if cause is not None else None
@@ -1316,7 +1317,7 @@ def select(
     protocol = patient_steps + protocol
     if patient is None and kb.safety_conditions:
         notes.append(static.not_checked)
-    flags = detect_red_flags(kb, query, loc, patient, the_cause.id if the_cause else None)
+    flags = detect_red_flags(kb, query, loc, patient, _cause_id(kb, given_cause))
     emergency = any(f.urgency == "emergency" for f in flags)
     if emergency:
         notes.insert(

@@ -551,7 +551,7 @@ class RegionRef(Record):
 
 
 ContextTag = Literal["negated", "historical", "hypothetical", "other"]
-AreaRole = Literal["numb", "cause_site", "trigger", "operation", "fine", "descriptor"]
+AreaRole = Literal["numb", "cause_site", "trigger", "operation", "fine", "descriptor", "flag"]
 
 
 class Finding(Record):

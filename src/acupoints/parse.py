@@ -533,6 +533,7 @@ _ROLE_WORDS = {
     "operation": "where an operation was",
     "numb": "not current (past, supposed or someone else's)",
     "descriptor": "a word for a part of another area",
+    "flag": "part of a warning sign",
 }
 
 

@@ -106,6 +106,7 @@ class Tables:
     cue_list: tuple[CauseCue, ...] = ()
     course: PhraseIndex[tuple[str, str]] = field(default_factory=PhraseIndex)
     symptoms: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    not_causes: PhraseIndex[str] = field(default_factory=PhraseIndex)
     flags: PhraseIndex[int] = field(default_factory=PhraseIndex)
     concepts: tuple[FlagConcept, ...] = ()
     also: tuple[tuple[PhraseIndex[int], ...], ...] = ()
@@ -146,13 +147,22 @@ def _build(kb: KnowledgeBase) -> Tables:
     data = kb._data
     t = Tables()
     for sp in data.spellings:
-        target = phrase(sp.text, drop=False)
+        target = tuple(normalise(sp.text))
         for v in sp.variants:
-            key = phrase(v, drop=False)
+            key = tuple(normalise(v))
             if len(key) == 1:
                 t.spell[key[0]] = target
             else:
                 t.spell_multi.add(key, target)
+
+    def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:
+        """A data phrase as the reader will see the text: spelt as the reader spells
+        ("me" is "my") and, unless ``drop`` is False, without the DROP words."""
+        out: list[str] = []
+        for tok in normalise(text):
+            out.extend(t.spell.get(tok, (tok,)))
+        return tuple(tok for tok in out if not (drop and tok in DROP))
+
     for trig in data.context:
         for term in trig.terms:
             t.context.add(phrase(term, drop=False), (trig.category, trig.direction, trig.window))
@@ -174,6 +184,8 @@ def _build(kb: KnowledgeBase) -> Tables:
             if wl.id == "symptom":
                 t.symptoms.add(key, term)
                 symptom_words.update(key)
+            elif wl.id == "not_cause":
+                t.not_causes.add(key, term)
             else:
                 english.update(key)
     from .lexicon import FlagConcept
@@ -192,6 +204,7 @@ def _build(kb: KnowledgeBase) -> Tables:
             same_clause=trig.same_clause,
             urgency=None,
             past=rule.id in past_flags,
+            sign=False,
             sources=rule.sources,
         )
         for rule in data.red_flags
@@ -199,9 +212,15 @@ def _build(kb: KnowledgeBase) -> Tables:
     ]
     t.concepts = (*data.flags, *folded)
     also = []
+    typo_words: set[str] = set()
+    right_words: set[str] = set()
     for k, concept in enumerate(t.concepts):
         for term in (*concept.lay, *concept.clinical, *concept.typos):
             t.flags.add(phrase(term), k)
+        for term in concept.typos:
+            typo_words.update(phrase(term))
+        for term in (*concept.lay, *concept.clinical, *(w for g in concept.also for w in g)):
+            right_words.update(phrase(term))
         groups = []
         for group in concept.also:
             index: PhraseIndex[int] = PhraseIndex()
@@ -210,6 +229,7 @@ def _build(kb: KnowledgeBase) -> Tables:
             groups.append(index)
         also.append(tuple(groups))
     t.also = tuple(also)
+    typo_words -= right_words  # "drooping" in "drooping fase" is spelt right
     for rc in data.roles:
         for term in rc.before:
             t.role_before.setdefault(phrase(term), []).append((rc.role, rc.regions))
@@ -229,11 +249,13 @@ def _build(kb: KnowledgeBase) -> Tables:
     t.region_words = frozenset(region_words)
     targets = set(region_words) | symptom_words
     targets |= t.causes.words | t.cues.words | t.flags.words
+    # a concept's misspellings are found as they are, but never a word to correct to
+    targets -= typo_words - region_words - symptom_words
     targets = {w for w in targets if len(w) >= 4 and w.isalpha()}
     t.targets = frozenset(targets)
     t.known = frozenset(
         targets | english | set(CONTEXT) | set(DROP) | t.context.words | t.course.words
-    )
+    ) - (typo_words - region_words - symptom_words - english)
     deletes: dict[str, set[str]] = {}
     for w in targets:
         for d in _deletes(w, 2 if len(w) >= 7 else 1):

@@ -84,21 +84,27 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
     """For each token, the context categories whose scope holds it."""
     n = len(tokens)
     stops = [tok in SENTENCE_END for tok in tokens]
-    found = t.context.scan(tokens)
-    opens = {start for start, _, values in found if values[0][0] not in ("pseudo", "terminate")}
-    for i, tok in enumerate(tokens):
-        if tok == "," and (i + 1 >= n or tokens[i + 1] in OPENERS or i + 1 in opens):
-            stops[i] = True
     triggers: list[tuple[int, int, str, str, int]] = []
-    for start, end, values in found:
-        cats = {c for c, _, _ in values}
-        if "pseudo" in cats:
+    i = 0
+    while i < n:
+        hits = t.context.at(tokens, i) if tokens[i] in t.context.words else []
+        if not hits:
+            i += 1
             continue
-        if "terminate" in cats:
-            stops[start] = True
-        for cat, direction, window in values:
-            if cat not in ("pseudo", "terminate"):
-                triggers.append((start, end, cat, direction, window))
+        longest = hits[0][0]
+        if any(v[0] == "pseudo" for m, v in hits if m == longest):
+            i += longest  # "no feeling", "not only": not a trigger, nor anything inside
+            continue
+        for m, (cat, direction, window) in hits:  # "no problems" is also "no"
+            if cat == "terminate":
+                stops[i] = True
+            elif cat != "pseudo":
+                triggers.append((i, i + m, cat, direction, window))
+        i += longest
+    opens = {start for start, *_ in triggers}
+    for k, tok in enumerate(tokens):
+        if tok == "," and (k + 1 >= n or tokens[k + 1] in OPENERS or k + 1 in opens):
+            stops[k] = True
     tags: list[set[Tag]] = [set() for _ in range(n)]
     for start, end, cat, direction, window in triggers:
         if direction in ("forward", "both"):
@@ -108,9 +114,22 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
                 j += 1
         if direction in ("backward", "both"):
             j = start - 1
-            while j >= 0 and j >= start - window and not stops[j]:
+            # looking back, any comma ends the scope ("numb fingers, wrists unaffected")
+            while j >= 0 and j >= start - window and not stops[j] and tokens[j] != ",":
                 tags[j].add(cat)
                 j -= 1
+    # a clause that ends in a question mark asks, it does not state ("numb face? no")
+    k = n - 1
+    asking = False
+    while k >= 0:
+        tok = tokens[k]
+        if tok == "?":
+            asking = True
+        elif tok in SENTENCE_END or (tok == "," and stops[k]):
+            asking = False
+        elif asking:
+            tags[k].add("hypothetical")
+        k -= 1
     return [frozenset(s) for s in tags]
 
 

@@ -48,39 +48,48 @@ def _span(c: Content, start: int, end: int) -> tuple[int, int]:
     return c.at[start], c.at[end - 1] + 1
 
 
+def _ctx(ctx: Sequence[frozenset[str]], a: int, b: int) -> frozenset[str]:
+    """The context of a finding: of any of its words ("never had chemo": the trigger
+    "never had" covers "chemo", the finding "had chemo" starts inside the trigger)."""
+    out: frozenset[str] = frozenset()
+    for i in range(a, b):
+        out |= ctx[i]
+    return out
+
+
 def symptom_spans(t: Tables, c: Content) -> set[int]:
-    """Content positions covered by symptom phrases ("fall asleep", "pins and needles")."""
+    """Content positions covered by symptom phrases ("fall asleep", "pins and needles")
+    and phrases that name no cause ("bladder infection"): no cause is read there."""
     out: set[int] = set()
-    for start, end, _ in t.symptoms.scan(c.words):
-        out.update(range(start, end))
+    for index in (t.symptoms, t.not_causes):
+        for start, end, _ in index.scan(c.words):
+            out.update(range(start, end))
     return out
 
 
 def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[int]) -> list[Hit]:
-    """Causes named (cause synonyms and cause cues), in order. A cue's value is ``cue:<n>``
-    (resolved by the reader once the areas are known)."""
+    """Causes named (cause synonyms and cause cues), in order, longest first at each place
+    and never over a blocked word. A cue's value is ``cue:<n>`` (resolved by the reader
+    once the areas are known)."""
     out: list[Hit] = []
     i = 0
     n = len(c.words)
     while i < n:
-        if i in blocked:
+        word = c.words[i]
+        options: list[tuple[int, str]] = []
+        if word in t.cues.words:
+            options += [(length, f"cue:{k}") for length, k in t.cues.at(c.words, i)]
+        if word in t.causes.words:
+            options += list(t.causes.at(c.words, i))
+        options.sort(key=lambda o: -o[0])  # stable: a cue before a synonym of one length
+        pick = next((o for o in options if not any(j in blocked for j in range(i, i + o[0]))), None)
+        if pick is None:
             i += 1
             continue
-        best: tuple[int, str] | None = None
-        for length, k in t.cues.at(c.words, i) if c.words[i] in t.cues.words else ():
-            best = (length, f"cue:{k}")
-            break
-        for length, cid in t.causes.at(c.words, i) if c.words[i] in t.causes.words else ():
-            if best is None or length > best[0]:
-                best = (length, cid)
-            break
-        if best is None or any(j in blocked for j in range(i, i + best[0])):
-            i += 1
-            continue
-        length, value = best
+        length, value = pick
         start, end = _span(c, i, i + length)
         words = " ".join(c.words[i : i + length])
-        out.append(Hit(value, start, end, words, ctx[start] - CAUSE_SKIP, extra=i + length))
+        out.append(Hit(value, start, end, words, _ctx(ctx, start, end) - CAUSE_SKIP, extra=i))
         i += length
     return out
 
@@ -91,7 +100,7 @@ def course(t: Tables, c: Content, ctx: Sequence[frozenset[str]]) -> list[Hit]:
     for start, end, values in t.course.scan(c.words):
         a, b = _span(c, start, end)
         facet, value = values[0]
-        out.append(Hit(f"{facet}:{value}", a, b, " ".join(c.words[start:end]), ctx[a]))
+        out.append(Hit(f"{facet}:{value}", a, b, " ".join(c.words[start:end]), _ctx(ctx, a, b)))
     return out
 
 
@@ -108,8 +117,9 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
             end = start + length
             a, b = _span(c, start, end)
             concept = t.concepts[k]
-            context = ctx[a] - ({"historical"} if concept.past else frozenset())
+            context = _ctx(ctx, a, b) - ({"historical"} if concept.past else frozenset())
             words = [" ".join(c.words[start:end])]
+            reach = b  # the end of the sign's words, with what follows it in its clause
             ok = True
             for group in t.also[k]:
                 near = a if concept.same_clause else None
@@ -117,9 +127,11 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
                 if found is None:
                     ok = False
                     break
-                words.append(found)
+                words.append(found[0])
+                if concept.same_clause and found[1] >= b:
+                    reach = max(reach, found[2])
             if ok:
-                out.append(Hit(concept.flag, a, b, " + ".join(words), context, extra=k))
+                out.append(Hit(concept.flag, a, b, " + ".join(words), context, extra=(k, reach)))
     return out
 
 
@@ -130,19 +142,22 @@ def _also(
     clause: Sequence[int],
     near: int | None,
     own: tuple[int, int],
-) -> str | None:
+) -> tuple[str, int, int] | None:
     """A phrase of ``group`` in the sentence (in the clause of ``near`` when given), not
-    negated and not inside the concept's own words."""
+    negated and not inside the concept's own words; the first after them if there is one.
+    Returns its words and its span."""
     from .compiled import PhraseIndex
 
     assert isinstance(group, PhraseIndex)
+    found = []
     for start, end, _ in group.scan(c.words):
-        a = _span(c, start, end)[0]
+        a, b = _span(c, start, end)
         if own[0] <= a < own[1]:
             continue
-        if ctx[a] & {"negated", "hypothetical", "other"}:
+        if _ctx(ctx, a, b) & {"negated", "hypothetical", "other"}:
             continue
         if near is not None and clause[a] != clause[near]:
             continue
-        return " ".join(c.words[start:end])
-    return None
+        found.append((" ".join(c.words[start:end]), a, b))
+    after = [f for f in found if f[1] >= own[1]]
+    return (after or found or [None])[0]

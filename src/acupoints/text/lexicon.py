@@ -59,10 +59,11 @@ class Spelling(Record):
 
 class WordList(Record):
     """A list of words the reader needs by name: ``symptom`` (numbness words, targets of
-    the typo correction, and what makes a clause a symptom clause), ``english`` (real words
-    that are one letter from a body word and must never be corrected to it)."""
+    the typo correction; a cause word inside one is not a cause: "fall asleep"), ``english``
+    (real words one letter from a body word, never corrected to it), ``not_cause``
+    (phrases that hold a cause word but name no cause: "bladder infection")."""
 
-    id: Literal["symptom", "english"] = Field(description="Which list.")
+    id: Literal["symptom", "english", "not_cause"] = Field(description="Which list.")
     terms: Words = Field(min_length=1, description="The words or phrases.")
 
 
@@ -114,6 +115,11 @@ class FlagConcept(Record):
         default=None, description="The urgency this concept gives the flag, if higher."
     )
     past: bool = Field(default=False, description="A mention in the past still counts.")
+    sign: bool = Field(
+        default=False,
+        description="Its words name a sign other than numbness ('foot drop', 'a black toe'): "
+        "a body word inside them is not a numb area.",
+    )
     sources: SourceIds
 
 

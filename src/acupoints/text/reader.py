@@ -12,7 +12,7 @@
 >>> import acupoints
 >>> r = acupoints.read("numb leg from a slipped disc in my lower back, my mum had cancer")
 >>> [(a.id, a.role) for a in r.areas], r.cause
-([('leg', 'numb'), ('back.lumbar', 'cause_site')], 'lumbar_root')
+([('lower_limb', 'numb'), ('back.lumbar', 'cause_site')], 'lumbar_root')
 >>> [(f.id, f.context) for f in r.flags]
 [('cancer_history', ('other',))]
 
@@ -166,6 +166,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
     within = kb.anatomy.within
     cause_ends = {h.end for h in _cause_hits(prep)}
     starts = {f.start: f.region for f in found}
+    signs = _sign_spans(prep)
     out = []
     for f in found:
         ctx: set[str] = set()
@@ -206,11 +207,28 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             and not within(f.region, starts[j])
         ):
             role = "descriptor"  # "the face of my thumb": a part of the thumb, not the face
+        if role == "numb" and any(
+            a <= f.start and f.end < b and (b - a) > (f.end + 1 - f.start) for a, b in signs
+        ):
+            role = "flag"  # "foot drop", "tripping over my toes": a warning sign's words
         if "negated" in ctx:
             role = "fine" if role == "numb" else role
             ctx.discard("negated")
         out.append(Area(f.region, f.start, f.end, f.words, role, frozenset(ctx)))
     return tuple(out)
+
+
+def _sign_spans(prep: Prepared) -> list[tuple[int, int]]:
+    """Token spans of red-flag phrases that name a sign other than numbness (concepts with
+    ``sign``: "foot drop", "my toes have turned black"): body words inside them are not
+    numb areas."""
+    t = prep.tables
+    out = []
+    for h in flags(t, prep.content, prep.ctx, prep.clause):
+        assert isinstance(h.extra, tuple)
+        if t.concepts[h.extra[0]].sign:
+            out.append((h.start, h.extra[1]))
+    return out
 
 
 def _cause_hits(prep: Prepared) -> list[Hit]:
@@ -219,7 +237,7 @@ def _cause_hits(prep: Prepared) -> list[Hit]:
     return causes(t, prep.content, prep.ctx, blocked)
 
 
-def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area]) -> str:
+def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area]) -> str | None:
     """The cause a cue ("slipped disc") names: by its site, else by the numb areas."""
     cue = prep.tables.cue_list[int(hit.value.split(":")[1])]
     within = kb.anatomy.within
@@ -235,6 +253,8 @@ def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area])
         for rid, cid in cue.by_area.items():
             if any(within(region, rid) for region in group):
                 return cid
+        if group:
+            return None  # a site none of the cue's causes has ("in my shoulder")
     return cue.default
 
 
@@ -244,13 +264,22 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
     t = prep.tables
     cause_findings = []
     for h in _cause_hits(prep):
+        if any(a.start <= h.start and h.end <= a.end + 1 for a in areas):
+            continue  # "the lumbar region": a body area's words, not a cause
         cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
+        if cid is None:
+            continue
         cause_findings.append(
             Finding(kind="cause", id=cid, words=h.words, context=_tags(h.context))
         )
     flag_findings = []
+    seen: set[tuple[str, str, frozenset[str]]] = set()
     for h in flags(t, prep.content, prep.ctx, prep.clause):
-        concept = t.concepts[int(str(h.extra))]
+        if (h.value, h.words, h.context) in seen:
+            continue  # the same words found by a concept and by a trigger of safety.yaml
+        seen.add((h.value, h.words, h.context))
+        assert isinstance(h.extra, tuple)
+        concept = t.concepts[h.extra[0]]
         flag_findings.append(
             Finding(
                 kind="flag",

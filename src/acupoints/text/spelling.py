@@ -68,9 +68,14 @@ def best(t: Tables, word: str) -> str | None:
         if cands:
             d = cands[0][0]
             near = [c for dist, c in cands if dist == d]
+            # two letters swapped is the likeliest slip ("hnad" is "hand", not "head")
+            swapped = [c for c in near if _transposed(word, c)]
+            near = swapped or near
             # plural and singular of one word are one candidate ("palm", "palms")
             stems = {c[:-1] if c.endswith("s") else c for c in near}
-            if len(stems) == 1 and (len(word) >= 5 or _transposed(word, near[0])):
+            # a four-letter word is only corrected for a swap or a dropped letter ("elbw")
+            short_ok = bool(swapped) or len(near[0]) > len(word)
+            if len(stems) == 1 and (len(word) >= 5 or short_ok):
                 out = near[0]
     if len(memo) > 65536:
         memo.clear()
