@@ -123,7 +123,7 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
             ok = True
             for group in t.also[k]:
                 near = a if concept.same_clause else None
-                found = _also(group, c, ctx, clause, near, (a, b))
+                found = _also(group, c, ctx, clause, near, (a, b), context)
                 if found is None:
                     ok = False
                     break
@@ -142,10 +142,12 @@ def _also(
     clause: Sequence[int],
     near: int | None,
     own: tuple[int, int],
+    allowed: frozenset[str],
 ) -> tuple[str, int, int] | None:
-    """A phrase of ``group`` in the sentence (in the clause of ``near`` when given), not
-    negated and not inside the concept's own words; the first after them if there is one.
-    Returns its words and its span."""
+    """A phrase of ``group`` in the sentence (in the clause of ``near`` when given), in no
+    context the concept's own words are not in (a denied "bladder problems" does not
+    complete "bladder"), not inside the concept's own words; the first after them if there
+    is one. Returns its words and its span."""
     from .compiled import PhraseIndex
 
     assert isinstance(group, PhraseIndex)
@@ -154,10 +156,11 @@ def _also(
         a, b = _span(c, start, end)
         if own[0] <= a < own[1]:
             continue
-        if _ctx(ctx, a, b) & {"negated", "hypothetical", "other"}:
+        if (_ctx(ctx, a, b) - allowed) & {"negated", "hypothetical", "other"}:
             continue
         if near is not None and clause[a] != clause[near]:
             continue
         found.append((" ".join(c.words[start:end]), a, b))
     after = [f for f in found if f[1] >= own[1]]
-    return (after or found or [None])[0]
+    best = after or found
+    return best[0] if best else None
