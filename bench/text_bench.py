@@ -30,12 +30,14 @@ from typing import Any
 import yaml
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "readings.yaml"
+ROUND2 = CORPUS.with_name("round2.yaml")
+HELDOUT = CORPUS.with_name("heldout.yaml")
 QUIET = ("negation", "other", "hypothetical", "historical")
 """Kinds of sentence on which no red flag may fire."""
 
 
-def corpus() -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = yaml.safe_load(CORPUS.read_text("utf-8"))["sentences"]
+def corpus(path: Path = CORPUS) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = yaml.safe_load(path.read_text("utf-8"))["sentences"]
     return entries
 
 
@@ -103,6 +105,37 @@ def score(kb: Any, entries: list[dict[str, Any]]) -> Score:
     return out
 
 
+FIELDS = (
+    "areas",
+    "side",
+    "cause",
+    "flags",
+    "no false flag",
+    "no flag when negated/other",
+    "course",
+)
+
+
+def report(kb: Any, title: str, entries: list[dict[str, Any]], misses: bool) -> None:
+    started = time.perf_counter()
+    s = score(kb, entries)
+    took = time.perf_counter() - started
+    kinds: dict[str, int] = {}
+    for e in entries:
+        kinds[e.get("kind", "?")] = kinds.get(e.get("kind", "?"), 0) + 1
+    print(f"{title}: {len(entries)} sentences ({', '.join(f'{k} {n}' for k, n in kinds.items())})")
+    for name in FIELDS:
+        right, total = s.right.get(name, 0), s.total.get(name, 0)
+        print(f"  {name:<28} {s.rate(name):7.1%}  ({right}/{total})")
+    print(f"  scored in {took:.2f} s")
+    if misses:
+        for name, items in s.misses.items():
+            print(f"\nmissed ({title}), {name}:")
+            for item in items:
+                print(f"  {item}")
+    print()
+
+
 _TIMER = r"""
 import json, statistics, sys, time
 import acupoints
@@ -161,35 +194,15 @@ def main(argv: list[str] | None = None) -> int:
 
     kb = acupoints.load()
     entries = corpus()
-    started = time.perf_counter()
-    s = score(kb, entries)
-    took = time.perf_counter() - started
-    kinds: dict[str, int] = {}
-    for e in entries:
-        kinds[e.get("kind", "?")] = kinds.get(e.get("kind", "?"), 0) + 1
-    print(f"corpus: {len(entries)} sentences ({', '.join(f'{k} {n}' for k, n in kinds.items())})")
-    for name in (
-        "areas",
-        "side",
-        "cause",
-        "flags",
-        "no false flag",
-        "no flag when negated/other",
-        "course",
-    ):
-        right, total = s.right.get(name, 0), s.total.get(name, 0)
-        print(f"  {name:<28} {s.rate(name):7.1%}  ({right}/{total})")
-    print(f"  scored in {took:.2f} s")
-    if args.misses:
-        for name, items in s.misses.items():
-            print(f"\nmissed, {name}:")
-            for item in items:
-                print(f"  {item}")
+    for title, path in (("corpus", CORPUS), ("round 2", ROUND2), ("held out", HELDOUT)):
+        if not path.is_file():
+            continue
+        report(kb, title, corpus(path), args.misses)
     if args.no_speed:
         return 0
     texts = [e["t"] for e in entries]
     now = timing(texts, args.repeat)
-    print(f"\nselect(text) over the corpus, ms (median, p90), {args.repeat} repeats:")
+    print(f"select(text) over the corpus, ms (median, p90), {args.repeat} repeats:")
     print(f"  this library, first call   {now['first'][0] * 1e3:7.3f} {now['first'][1] * 1e3:7.3f}")
     print(
         f"  this library, repeated     {now['repeated'][0] * 1e3:7.3f} "

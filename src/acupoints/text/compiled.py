@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["DROP", "PhraseIndex", "Tables", "normalise", "tables"]
 
 V = TypeVar("V")
-Role = Literal["cause_site", "trigger", "operation"]
+Role = Literal["cause_site", "trigger", "operation", "descriptor"]
 
 DROP = frozenset({"the", "my", "his", "her", "their", "your", "our", "a", "an", "its", "both's"})
 """Words skipped on both sides when phrases are matched (the same as the location grammar's)."""

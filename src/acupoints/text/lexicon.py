@@ -70,9 +70,13 @@ class WordList(Record):
 class RoleCue(Record):
     """Words that say a body area is named for another reason than being numb: the site
     of the cause ("a trapped nerve in my neck"), a posture or trigger ("when I lean on my
-    elbow"), or an operation site ("after a knee replacement")."""
+    elbow"), an operation site ("after a knee replacement"), or that the word is no body
+    part here ("my B12 came back low")."""
 
-    role: Literal["cause_site", "trigger", "operation"] = Field(description="The area's role.")
+    role: Literal["cause_site", "trigger", "operation", "descriptor"] = Field(
+        description="The area's role (descriptor: the word is not the body part at all, "
+        "as 'back' in 'came back low')."
+    )
     before: Words = Field(
         default=(), description="Phrases just before the area ('lean on', 'surgery on')."
     )

@@ -164,7 +164,12 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
     """Each body area the grammar found, with what it is named for and its context."""
     t = prep.tables
     within = kb.anatomy.within
-    cause_ends = {h.end for h in _cause_hits(prep)}
+    # where a named cause ends, for the causes that sit somewhere ("carpal tunnel in my
+    # wrist"); "sciatica in both legs" says where it is felt, not where it sits
+    cause_ends: dict[int, tuple[str, ...]] = {}
+    for h in _cause_hits(prep):
+        if not h.value.startswith("cue:") and kb.cause(h.value).sites:
+            cause_ends[h.end] = kb.cause(h.value).sites
     starts = {f.start: f.region for f in found}
     signs = _sign_spans(prep)
     out = []
@@ -194,7 +199,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             k = j - 1
             while k >= 0 and prep.tokens[k] in DROP:
                 k -= 1
-            if k + 1 in cause_ends:
+            if k + 1 in cause_ends and any(within(f.region, x) for x in cause_ends[k + 1]):
                 role = "cause_site"
         j = f.end + 1
         while j < len(prep.tokens) and prep.tokens[j] in DROP | {"of"}:
@@ -207,9 +212,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             and not within(f.region, starts[j])
         ):
             role = "descriptor"  # "the face of my thumb": a part of the thumb, not the face
-        if role == "numb" and any(
-            a <= f.start and f.end < b and (b - a) > (f.end + 1 - f.start) for a, b in signs
-        ):
+        if role == "numb" and any(f.start < b and f.end >= a for a, b in signs):
             role = "flag"  # "foot drop", "tripping over my toes": a warning sign's words
         if "negated" in ctx:
             role = "fine" if role == "numb" else role

@@ -70,7 +70,9 @@ def best(t: Tables, word: str) -> str | None:
             near = [c for dist, c in cands if dist == d]
             # two letters swapped is the likeliest slip ("hnad" is "hand", not "head")
             swapped = [c for c in near if _transposed(word, c)]
-            near = swapped or near
+            # then a dropped letter ("tumb" is "thumb" before it is "numb")
+            longer = [c for c in near if len(c) == len(word) + 1]
+            near = swapped or longer or near
             # plural and singular of one word are one candidate ("palm", "palms")
             stems = {c[:-1] if c.endswith("s") else c for c in near}
             # a four-letter word is only corrected for a swap or a dropped letter ("elbw")
