@@ -373,34 +373,33 @@ def _check_text(
     out: list[DataError] = []
     file = "text.yaml"
     flag_ids = {rf.id for rf in data.red_flags}
-    seen: set[str] = set()
-    records: list[tuple[str, BaseModel]] = [
-        *((f"context {c.category}", c) for c in data.context),
-        *((f"roles {r.role}", r) for r in data.roles),
-        *((c.id, c) for c in data.flags),
-        *((f"cause_cues {c.default}", c) for c in data.cause_cues),
-    ]
-    for entry, rec in records:
-        for field, sid in _sources_used(rec):
-            if sid not in source_ids:
-                msg = f"unknown source {sid!r} (not in sources.yaml)"
-                out.append(DataError(msg, file=file, entry=entry, field=field))
+    keys = next(spec.keys for spec in DATA_FILES if spec.name == file)
+
+    def name(rec: BaseModel, index: int) -> str:  # as the loader names entries
+        return _entry_name(rec.model_dump(), keys, index)
+
+    for section in (data.context, data.roles, data.flags, data.cause_cues):
+        for i, rec in enumerate(section):
+            for field, sid in _sources_used(rec):
+                if sid not in source_ids:
+                    msg = f"unknown source {sid!r} (not in sources.yaml)"
+                    out.append(DataError(msg, file=file, entry=name(rec, i), field=field))
+    out += _duplicates(file, (c.id for c in data.flags), "concept id")
+    out += _duplicates(file, (w.id for w in data.words), "word list id")
+    out += _duplicates(file, (sp.text for sp in data.spellings), "spelling")
     for c in data.flags:
-        if c.id in seen:
-            out.append(DataError("duplicate concept id", file=file, entry=c.id, field="id"))
-        seen.add(c.id)
         if c.flag not in flag_ids:
             msg = f"unknown red flag {c.flag!r} (not in safety.yaml)"
             out.append(DataError(msg, file=file, entry=c.id, field="flag"))
         if not (c.lay or c.clinical or c.typos):
             out.append(DataError("a concept needs words", file=file, entry=c.id, field="lay"))
-    for r in data.roles:
+    for n, r in enumerate(data.roles):
         for i, rid in enumerate(r.regions):
             if rid not in regions:
                 msg = f"unknown region {rid!r}"
-                out.append(DataError(msg, file=file, entry=r.role, field=f"regions.{i}"))
-    for cue in data.cause_cues:
-        entry = f"cause_cues {cue.default}"
+                out.append(DataError(msg, file=file, entry=name(r, n), field=f"regions.{i}"))
+    for n, cue in enumerate(data.cause_cues):
+        entry = name(cue, n)
         for rid, cid in cue.by_area.items():
             if rid not in regions:
                 msg = f"unknown region {rid!r}"

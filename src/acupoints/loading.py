@@ -181,7 +181,7 @@ DATA_FILES: tuple[_FileSpec, ...] = (
             "flags": FlagConcept,
             "cause_cues": CauseCue,
         },
-        ("id", "text", "category", "role", "value"),
+        ("id", "text"),
         optional=True,
     ),
 )

@@ -189,6 +189,8 @@ NOT_BOTH_PLURALS = frozenset(
         "quads",
         "glutes",
         "genitals",
+        "anus",
+        "privates",
         "digits",
         "arches",
         "nostrils",
