@@ -276,12 +276,13 @@ class _State:
     consumed: set[int] = field(default_factory=set)
 
 
-_PARSED: WeakKeyDictionary[KnowledgeBase, dict[str, Location]] = WeakKeyDictionary()
+_PARSED: WeakKeyDictionary[KnowledgeBase, dict[str, Location | LocationError]] = WeakKeyDictionary()
 
 
 def parse(kb: KnowledgeBase, text: object) -> Location:
     """Read ``text`` into a :class:`Location` (see the module docstring). A ``Location`` is
-    immutable, so the last few thousand texts read are kept and given back as they are."""
+    immutable, so the last few thousand texts read are kept and given back as they are;
+    so is the error of a text that names no numb area (raised afresh each time)."""
     if not isinstance(text, str):
         raise LocationError(f"a location must be text, got {type(text).__name__}", text)
     memo = _PARSED.get(kb)
@@ -289,10 +290,16 @@ def parse(kb: KnowledgeBase, text: object) -> Location:
         memo = _PARSED.setdefault(kb, {})
     found = memo.get(text)
     if found is None:
-        found = _parse(kb, text)
+        try:
+            found = _parse(kb, text)
+        except LocationError as exc:
+            found = exc
         if len(memo) >= 4096:
             memo.clear()
         memo[text] = found
+    if isinstance(found, LocationError):
+        e = found
+        raise LocationError(e.message, e.text, e.unknown, e.suggestions, e.red_flags)
     return found
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -53,6 +54,17 @@ class Prepared:
     content: Content
     corrected: tuple[tuple[str, str], ...]
     tables: Tables
+
+    @cached_property
+    def cause_hits(self) -> list[Hit]:
+        """The causes named (cause synonyms and cues), found once."""
+        blocked = symptom_spans(self.tables, self.content)
+        return causes(self.tables, self.content, self.ctx, blocked)
+
+    @cached_property
+    def flag_hits(self) -> list[Hit]:
+        """The red-flag concepts found, found once."""
+        return flags(self.tables, self.content, self.ctx, self.clause)
 
 
 @dataclass(frozen=True)
@@ -167,7 +179,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
     # where a named cause ends, for the causes that sit somewhere ("carpal tunnel in my
     # wrist"); "sciatica in both legs" says where it is felt, not where it sits
     cause_ends: dict[int, tuple[str, ...]] = {}
-    for h in _cause_hits(prep):
+    for h in prep.cause_hits:
         if not h.value.startswith("cue:") and kb.cause(h.value).sites:
             cause_ends[h.end] = kb.cause(h.value).sites
     starts = {f.start: f.region for f in found}
@@ -227,17 +239,11 @@ def _sign_spans(prep: Prepared) -> list[tuple[int, int]]:
     numb areas."""
     t = prep.tables
     out = []
-    for h in flags(t, prep.content, prep.ctx, prep.clause):
+    for h in prep.flag_hits:
         assert isinstance(h.extra, tuple)
         if t.concepts[h.extra[0]].sign:
             out.append((h.start, h.extra[1]))
     return out
-
-
-def _cause_hits(prep: Prepared) -> list[Hit]:
-    t = prep.tables
-    blocked = symptom_spans(t, prep.content)
-    return causes(t, prep.content, prep.ctx, blocked)
 
 
 def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area]) -> str | None:
@@ -266,7 +272,7 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
 
     t = prep.tables
     cause_findings = []
-    for h in _cause_hits(prep):
+    for h in prep.cause_hits:
         if any(a.start <= h.start and h.end <= a.end + 1 for a in areas):
             continue  # "the lumbar region": a body area's words, not a cause
         cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
@@ -277,7 +283,7 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
         )
     flag_findings = []
     seen: set[tuple[str, str, frozenset[str]]] = set()
-    for h in flags(t, prep.content, prep.ctx, prep.clause):
+    for h in prep.flag_hits:
         if (h.value, h.words, h.context) in seen:
             continue  # the same words found by a concept and by a trigger of safety.yaml
         seen.add((h.value, h.words, h.context))
