@@ -293,7 +293,8 @@ def parse(kb: KnowledgeBase, text: object) -> Location:
         try:
             found = _parse(kb, text)
         except LocationError as exc:
-            found = exc
+            # kept without its traceback, whose frames would hold the knowledge base
+            found = LocationError(exc.message, exc.text, exc.unknown, exc.suggestions)
         if len(memo) >= 4096:
             memo.clear()
         memo[text] = found
