@@ -316,3 +316,23 @@ def test_any_text_gives_a_reading_or_a_library_error_and_the_same_one_twice(
     except AcupointsError:
         return
     assert s.location.regions and kb.select(text) == s
+
+
+def test_a_data_directory_without_text_yaml_reads_with_the_packaged_language(
+    tmp_path: Path,
+) -> None:
+    """Negations, spellings and the time course are the language's, not the data's: a
+    directory without text.yaml still reads "no fever" as denied."""
+    data = tmp_path / "data"
+    shutil.copytree(packaged_data_dir(), data)
+    (data / "text.yaml").unlink()
+    safety = yaml.safe_load((data / "safety.yaml").read_text("utf-8"))
+    safety["red_flags"] = [
+        f for f in safety["red_flags"] if f.get("triggers") or f.get("regions") or f.get("fields")
+    ]
+    text = (data / "safety.yaml").read_text("utf-8").splitlines()[0]
+    (data / "safety.yaml").write_text(text + "\n" + yaml.safe_dump(safety, sort_keys=False))
+    kb = acupoints.load(data)
+    s = kb.select("numb feet since I started chemo, no fever")
+    assert s.red_flags == () and s.cause == "chemotherapy"
+    assert ("me", "my") in kb.read("pins n needles in me feet").corrected

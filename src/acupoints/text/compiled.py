@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
-    from .lexicon import CauseCue, FlagConcept
+    from .lexicon import CauseCue, ContextTrigger, CourseTerm, FlagConcept, Spelling, WordList
 
 __all__ = ["DROP", "PhraseIndex", "Tables", "normalise", "tables"]
 
@@ -132,6 +133,41 @@ def tables(kb: KnowledgeBase) -> Tables:
     return found
 
 
+@dataclass(frozen=True)
+class _Language:
+    context: tuple[ContextTrigger, ...]
+    spellings: tuple[Spelling, ...]
+    words: tuple[WordList, ...]
+    course: tuple[CourseTerm, ...]
+
+
+def _language(kb: KnowledgeBase) -> _Language:
+    """The sections of text.yaml about the language, not the body (context triggers,
+    spellings, word lists, time course): those of ``kb``, or, for a data directory without
+    a text.yaml, those of the packaged data (a sentence is negated the same way whatever
+    the points are)."""
+    data = kb._data
+    if data.context or data.spellings or data.words or data.course:
+        return _Language(data.context, data.spellings, data.words, data.course)
+    return _packaged_language()
+
+
+@lru_cache(maxsize=1)
+def _packaged_language() -> _Language:
+    import yaml
+
+    from ..loading import packaged_data_dir
+    from .lexicon import ContextTrigger, CourseTerm, Spelling, WordList
+
+    raw = yaml.safe_load((packaged_data_dir() / "text.yaml").read_text("utf-8"))
+    return _Language(
+        tuple(ContextTrigger.model_validate(x) for x in raw["context"]),
+        tuple(Spelling.model_validate(x) for x in raw["spellings"]),
+        tuple(WordList.model_validate(x) for x in raw["words"]),
+        tuple(CourseTerm.model_validate(x) for x in raw["course"]),
+    )
+
+
 def _deletes(word: str, depth: int) -> set[str]:
     out = {word}
     frontier = {word}
@@ -146,7 +182,8 @@ def _build(kb: KnowledgeBase) -> Tables:
 
     data = kb._data
     t = Tables()
-    for sp in data.spellings:
+    language = _language(kb)
+    for sp in language.spellings:
         target = tuple(normalise(sp.text))
         for v in sp.variants:
             key = tuple(normalise(v))
@@ -163,7 +200,7 @@ def _build(kb: KnowledgeBase) -> Tables:
             out.extend(t.spell.get(tok, (tok,)))
         return tuple(tok for tok in out if not (drop and tok in DROP))
 
-    for trig in data.context:
+    for trig in language.context:
         for term in trig.terms:
             t.context.add(phrase(term, drop=False), (trig.category, trig.direction, trig.window))
     for c in data.causes:
@@ -173,12 +210,12 @@ def _build(kb: KnowledgeBase) -> Tables:
     for k, cue in enumerate(data.cause_cues):
         for term in cue.terms:
             t.cues.add(phrase(term), k)
-    for ct in data.course:
+    for ct in language.course:
         for term in ct.terms:
             t.course.add(phrase(term), (ct.facet, ct.value))
     symptom_words: set[str] = set()
     english: set[str] = set()
-    for wl in data.words:
+    for wl in language.words:
         for term in wl.terms:
             key = phrase(term)
             if wl.id == "symptom":
