@@ -8,9 +8,11 @@ The stages, one module each:
 ``spelling``  British/American and informal forms, typos by Damerau-Levenshtein distance
 ``context``   ConText/NegEx: negated, historical, hypothetical, someone else's
 ``findings``  causes, time course and red-flag concepts found in the words
+``prepare``   a description made ready: spelling, context and clauses, found once
 ``roles``     what each body area is named for: numb, a cause's site, a trigger, an
-              operation site, stated fine
+              operation site, stated fine, a warning sign's words
 ``reader``    the whole road, memoised per text: :func:`read`
+``use``       what a selection takes from the reading (the cause and its note)
 
 Nothing here is imported by ``import acupoints``; :func:`acupoints.parse_location` and
 ``select`` import it when they first read text.
