@@ -255,18 +255,8 @@ def test_import_acupoints_does_not_load_the_reader() -> None:
 SETTINGS = settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-BASES = [
-    "numb feet since I started chemo",
-    "numb saddle area and both legs",
-    "my hand is fine but my forearm is numb",
-    "numb legs and I can't control my bladder",
-    "pins and needles down my arm from a trapped nerve in my neck",
-    "my toe has gone black and my feet are numb",
-    "numb fingers, I keep dropping things",
-    "sudden numbness in my face and left arm",
-    "numb feet, no fever",
-    "tingling in my left thumb and index finger",
-]
+CORPUS = Path(__file__).parent / "corpus" / "readings.yaml"
+BASES = [e["t"] for e in yaml.safe_load(CORPUS.read_text("utf-8"))["sentences"]]
 UNRELATED = [
     ". My dog is called Rex.",
     ", I live in Leeds",
