@@ -58,3 +58,9 @@ def test_synthetic_data_loads_at_twice_the_size(tmp_path: Path) -> None:
     real = acupoints.load()
     assert len(kb) == 2 * len(real)
     assert kb.select("numb back of the left hand").points
+
+
+def test_text_benchmark_prints_accuracy_per_field(tmp_path: Path) -> None:
+    out = run(str(BENCH / "text_bench.py"), "--no-speed", tmp_path=tmp_path)
+    for label in ("areas", "cause", "flags", "no flag when negated/other", "held out:"):
+        assert label in out, label

@@ -330,15 +330,32 @@ def test_context_words_are_kept_aside(kb: KnowledgeBase) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "word", "suggestion"),
+    ("text", "word", "region"),
     [
-        ("numbness in my thumbb", "thumbb", "thumb"),
+        ("numbness in my thumbb", "thumbb", "hand.thumb"),
         ("numb ankel", "ankel", "ankle"),
-        ("tingling in the palmm and fingers", "palmm", "palm"),
-        ("pinkey is numb", "pinkey", "pinky"),
+        ("tingling in the palmm", "palmm", "hand.palm"),
+        ("pinkey is numb", "pinkey", "hand.little_finger"),
+        ("numbnes in my fingres", "fingres", "hand.fingers"),
     ],
 )
-def test_misspelt_body_words_raise_with_suggestions(
+def test_misspelt_body_words_are_read_as_the_word_they_misspell(
+    kb: KnowledgeBase, text: str, word: str, region: str
+) -> None:
+    """Issue 16: a typo no longer fails the sentence; the reading says what it corrected."""
+    loc = kb.parse_location(text)
+    assert loc.region_ids == (region,)
+    assert loc.reading is not None and word in dict(loc.reading.corrected)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "suggestion"),
+    [
+        ("numbness in my thummmmb", "thummmmb", "thumb"),
+        ("tingling in my anklllle", "anklllle", "ankle"),
+    ],
+)
+def test_words_too_far_from_any_body_word_raise_with_suggestions(
     kb: KnowledgeBase, text: str, word: str, suggestion: str
 ) -> None:
     with pytest.raises(LocationError) as exc:

@@ -422,7 +422,8 @@ RED_FLAGS: list[tuple[str, dict[str, Any], str | None, set[str]]] = [
     ("numb back of the leg", {"saddle_numbness": True}, "sciatica", {"cauda_equina"}),
     ("numb foot", {"bladder_bowel_change": True}, None, {"cauda_equina"}),
     # stroke
-    ("sudden numbness in my face and left arm", {}, None, {"stroke"}),
+    # a numb face raises facial_numbness as well (the face is a numb region)
+    ("sudden numbness in my face and left arm", {}, None, {"stroke", "facial_numbness"}),
     ("suddenly the whole left side of my body went numb", {}, None, {"stroke"}),
     ("numb arm and my face is drooping", {}, None, {"stroke"}),
     ("numb hand with slurred speech", {}, None, {"stroke"}),

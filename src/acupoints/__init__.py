@@ -59,6 +59,7 @@ if TYPE_CHECKING:
         Nerve,
         Point,
         PointLocation,
+        Reading,
         Region,
         RegionRef,
         Segment,
@@ -90,6 +91,7 @@ __all__ = [
     "Caution",
     "DataError",
     "Exclusion",
+    "Finding",
     "Innervation",
     "KnowledgeBase",
     "LimbSurface",
@@ -108,6 +110,7 @@ __all__ = [
     "ProtocolNote",
     "QueryError",
     "RankedPoint",
+    "Reading",
     "Reason",
     "RedFlag",
     "Region",
@@ -131,6 +134,7 @@ __all__ = [
     "__version__",
     "load",
     "parse_location",
+    "read",
     "risks",
     "select",
     "validate",
@@ -155,6 +159,8 @@ _LAZY = {
     "Innervation": "models",
     "LimbSurface": "models",
     "Location": "models",
+    "Finding": "models",
+    "Reading": "models",
     "Meridian": "models",
     "Names": "models",
     "Needling": "models",
@@ -224,6 +230,23 @@ def parse_location(text: str) -> Location:
     ```
     """
     return load().parse_location(text)
+
+
+def read(text: str) -> Reading:
+    """What the text reader makes of a description, on the packaged data: every body
+    area with its role and context, the causes, the time course, the red-flag concepts
+    and the spelling it corrected (:mod:`acupoints.text`). Never raises for text it
+    cannot place on the body; :class:`LocationError` for something that is not text.
+
+    ```pycon
+    >>> import acupoints
+    >>> r = acupoints.read("numbnes in me fingres since I started chemo")
+    >>> [a.id for a in r.areas], r.cause, r.corrected[0]
+    (['hand.fingers'], 'chemotherapy', ('numbnes', 'numbness'))
+
+    ```
+    """
+    return load().read(text)
 
 
 def select(

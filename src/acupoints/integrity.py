@@ -317,15 +317,16 @@ def check_dataset(data: Dataset) -> list[DataError]:
                         field=f"{at}.{key}",
                     )
                 )
+    conceptual = {c.flag for c in data.flags}
     for rf in data.red_flags:
         check_sources("safety.yaml", rf.id, rf)
         refs("safety.yaml", rf.id, "regions", rf.regions, regions, "region")
         refs("safety.yaml", rf.id, "fields", rf.fields, patient_fields, "Patient field")
         refs("safety.yaml", rf.id, "causes", rf.causes, cause_ids, "cause")
-        if not (rf.triggers or rf.regions or rf.fields or rf.causes):
+        if not (rf.triggers or rf.regions or rf.fields or rf.causes or rf.id in conceptual):
             add(
                 DataError(
-                    "a red flag needs triggers, regions, fields or causes",
+                    "a red flag needs triggers, regions, fields, causes or a concept in text.yaml",
                     file="safety.yaml",
                     entry=rf.id,
                 )
@@ -336,6 +337,7 @@ def check_dataset(data: Dataset) -> list[DataError]:
         check_sources("safety.yaml", zone.id, zone)
         refs("safety.yaml", zone.id, "points", zone.points, points, "point")
         refs("safety.yaml", zone.id, "regions", zone.regions, regions, "region")
+    problems += _check_text(data, source_ids, regions, cause_ids)
 
     # points
     by_meridian: dict[str | None, list[int]] = defaultdict(list)
@@ -371,6 +373,54 @@ def check_dataset(data: Dataset) -> list[DataError]:
             )
     problems += _check_figure(data, points, regions)
     return problems
+
+
+def _check_text(
+    data: Dataset, source_ids: Container[str], regions: Container[str], cause_ids: Container[str]
+) -> list[DataError]:
+    """text.yaml: sources resolve, concepts name red flags of safety.yaml, cause cues
+    name causes and regions, concept ids are unique."""
+    out: list[DataError] = []
+    file = "text.yaml"
+    flag_ids = {rf.id for rf in data.red_flags}
+    keys = next(spec.keys for spec in DATA_FILES if spec.name == file)
+
+    def name(rec: BaseModel, index: int) -> str:  # as the loader names entries
+        return _entry_name(rec.model_dump(), keys, index)
+
+    for section in (data.context, data.roles, data.flags, data.cause_cues):
+        for i, rec in enumerate(section):
+            for field, sid in _sources_used(rec):
+                if sid not in source_ids:
+                    msg = f"unknown source {sid!r} (not in sources.yaml)"
+                    out.append(DataError(msg, file=file, entry=name(rec, i), field=field))
+    out += _duplicates(file, (c.id for c in data.flags), "concept id")
+    out += _duplicates(file, (w.id for w in data.words), "word list id")
+    out += _duplicates(file, (sp.text for sp in data.spellings), "spelling")
+    for c in data.flags:
+        if c.flag not in flag_ids:
+            msg = f"unknown red flag {c.flag!r} (not in safety.yaml)"
+            out.append(DataError(msg, file=file, entry=c.id, field="flag"))
+        if not (c.lay or c.clinical or c.typos):
+            out.append(DataError("a concept needs words", file=file, entry=c.id, field="lay"))
+    for n, r in enumerate(data.roles):
+        for i, rid in enumerate(r.regions):
+            if rid not in regions:
+                msg = f"unknown region {rid!r}"
+                out.append(DataError(msg, file=file, entry=name(r, n), field=f"regions.{i}"))
+    for n, cue in enumerate(data.cause_cues):
+        entry = name(cue, n)
+        for rid, cid in cue.by_area.items():
+            if rid not in regions:
+                msg = f"unknown region {rid!r}"
+                out.append(DataError(msg, file=file, entry=entry, field=f"by_area.{rid}"))
+            if cid not in cause_ids:
+                msg = f"unknown cause {cid!r}"
+                out.append(DataError(msg, file=file, entry=entry, field=f"by_area.{rid}"))
+        if cue.default not in cause_ids:
+            msg = f"unknown cause {cue.default!r}"
+            out.append(DataError(msg, file=file, entry=entry, field="default"))
+    return out
 
 
 def _check_figure(

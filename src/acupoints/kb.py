@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import (
     AmbiguousPointError,
     DataError,
+    LocationError,
     QueryError,
     UnknownCauseError,
     UnknownMeridianError,
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from .anatomy import Anatomy
     from .batch import BatchResult
     from .figure import BodyMap
-    from .models import Location
+    from .models import Location, Reading
     from .rules import (
         Cause,
         Composition,
@@ -518,6 +519,19 @@ class KnowledgeBase:
     def segments_of(self, query: str | Point) -> tuple[str, ...]:
         """Spinal segments of the nerves that supply a point."""
         return self.anatomy.segments_of_point(self.point(query).code)
+
+    def read(self, text: str) -> Reading:
+        """What the text reader makes of ``text`` (see :func:`acupoints.read`)."""
+        if not isinstance(text, str):
+            raise LocationError(f"a description must be text, got {type(text).__name__}", text)
+        from .parse import MAX_TEXT
+        from .text.reader import read
+
+        if len(text) > MAX_TEXT:
+            raise LocationError(
+                f"the description is {len(text)} characters; the limit is {MAX_TEXT}", text
+            )
+        return read(self, text)
 
     def parse_location(self, text: str) -> Location:
         """Read a description of where someone is numb into a :class:`Location`.

@@ -42,6 +42,15 @@ from .models import (
 )
 from .rules import Cause, Composition, ProtocolStep, ReferenceProtocol, Rule, Scoring
 from .safety import AdviceItem, DangerZone, PatientCondition, RedFlagRule
+from .text.lexicon import (
+    CauseCue,
+    ContextTrigger,
+    CourseTerm,
+    FlagConcept,
+    RoleCue,
+    Spelling,
+    WordList,
+)
 
 __all__ = [
     "DATA_FILES",
@@ -112,6 +121,13 @@ class Dataset(BaseModel):
     outline: tuple[FigurePart, ...] = ()
     region_shapes: tuple[RegionFigure, ...] = ()
     positions: tuple[PointPosition, ...] = ()
+    context: tuple[ContextTrigger, ...] = ()
+    spellings: tuple[Spelling, ...] = ()
+    words: tuple[WordList, ...] = ()
+    roles: tuple[RoleCue, ...] = ()
+    course: tuple[CourseTerm, ...] = ()
+    flags: tuple[FlagConcept, ...] = ()
+    cause_cues: tuple[CauseCue, ...] = ()
 
 
 def data_version(data: Dataset) -> str:
@@ -170,6 +186,20 @@ DATA_FILES: tuple[_FileSpec, ...] = (
         "figure.yaml",
         {"outline": FigurePart, "region_shapes": RegionFigure, "positions": PointPosition},
         ("code", "region", "id"),
+        optional=True,
+    ),
+    _FileSpec(
+        "text.yaml",
+        {
+            "context": ContextTrigger,
+            "spellings": Spelling,
+            "words": WordList,
+            "roles": RoleCue,
+            "course": CourseTerm,
+            "flags": FlagConcept,
+            "cause_cues": CauseCue,
+        },
+        ("id", "text"),
         optional=True,
     ),
 )
@@ -351,7 +381,15 @@ def cache_dir() -> Path | None:
 
 # the modules whose code decides what a valid, consistent dataset is: a change to any of
 # them must miss the cache as surely as a change to a data file
-_CODE = ("models.py", "vocab.py", "rules.py", "safety.py", "loading.py", "integrity.py")
+_CODE = (
+    "models.py",
+    "vocab.py",
+    "rules.py",
+    "safety.py",
+    "loading.py",
+    "integrity.py",
+    "text/lexicon.py",
+)
 
 
 def _fingerprint(texts: Sequence[bytes]) -> str:

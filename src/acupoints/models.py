@@ -44,6 +44,7 @@ __all__ = [
     "Category",
     "Caution",
     "FigurePart",
+    "Finding",
     "Innervation",
     "LimbCourse",
     "LimbSurface",
@@ -56,6 +57,7 @@ __all__ = [
     "Point",
     "PointLocation",
     "PointPosition",
+    "Reading",
     "Region",
     "RegionFigure",
     "RegionRef",
@@ -570,6 +572,71 @@ class RegionRef(Record):
     words: str | None = Field(default=None, description="The words that named it.")
 
 
+ContextTag = Literal["negated", "historical", "hypothetical", "other"]
+AreaRole = Literal["numb", "cause_site", "trigger", "operation", "fine", "descriptor", "flag"]
+
+
+class Finding(Record):
+    """One thing the reader found in a description: a body area, a cause, a time-course
+    term or a red-flag concept, with the words it came from and their context."""
+
+    kind: Literal["area", "cause", "course", "flag"] = Field(description="What was found.")
+    id: str = Field(
+        description="Region id, cause id, 'facet:value' of the time course, or red-flag id."
+    )
+    words: str = Field(description="The words it was read from (after spelling).")
+    role: AreaRole | None = Field(
+        default=None, description="For an area: numb, or what else it is named for."
+    )
+    context: tuple[ContextTag, ...] = Field(
+        default=(), description="Negated, historical, hypothetical or someone else's."
+    )
+    concept: str | None = Field(
+        default=None, description="For a red flag: the concept of text.yaml that found it."
+    )
+    urgency: Literal["emergency", "urgent", "soon"] | None = Field(
+        default=None, description="For a red flag: the urgency this concept gives it, if any."
+    )
+
+
+class Reading(Record):
+    """What the text reader made of a description (:mod:`acupoints.text`): every finding
+    with its context, the cause it points to and the spelling it corrected."""
+
+    text: str = Field(description="The text read.")
+    areas: tuple[Finding, ...] = Field(
+        default=(), description="Every body area named, with its role and context."
+    )
+    causes: tuple[Finding, ...] = Field(
+        default=(), description="Causes named, in order; those without context count."
+    )
+    course: tuple[Finding, ...] = Field(default=(), description="Time course and modifiers.")
+    flags: tuple[Finding, ...] = Field(
+        default=(), description="Red-flag concepts found; those without context raise a flag."
+    )
+    corrected: tuple[tuple[str, str], ...] = Field(
+        default=(), description="(word as written, word as read) for each spelling change."
+    )
+
+    @property
+    def cause(self) -> str | None:
+        """The cause the text gives: the first cause found without a context."""
+        return next((f.id for f in self.causes if not f.context), None)
+
+    @property
+    def cause_ids(self) -> tuple[str, ...]:
+        """Every cause the text gives (no context), in order, each once."""
+        return tuple(dict.fromkeys(f.id for f in self.causes if not f.context))
+
+    def flag_words(self) -> dict[str, tuple[str, ...]]:
+        """Red-flag id -> the words that raise it (findings without context only)."""
+        out: dict[str, list[str]] = {}
+        for f in self.flags:
+            if not f.context:
+                out.setdefault(f.id, []).append(f.words)
+        return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
 class Location(Record):
     """Where someone is numb: regions, side, digits, distribution pattern, and the spinal
     segments and nerves that could account for it.
@@ -596,6 +663,11 @@ class Location(Record):
     )
     ignored: tuple[str, ...] = Field(
         default=(), description="Words read as context (time, activity), not anatomy."
+    )
+    reading: Reading | None = Field(
+        default=None,
+        description="Everything the text reader found (areas and their roles, causes, "
+        "time course, red-flag concepts, spelling), when read from text.",
     )
 
     @property

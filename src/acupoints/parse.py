@@ -29,12 +29,13 @@ from typing import TYPE_CHECKING, get_args
 from weakref import WeakKeyDictionary
 
 from .errors import LocationError, UnknownRegionError, names_arg
-from .models import Location, RegionRef
+from .models import Location, Reading, RegionRef
 from .names import suggest
 from .vocab import Aspect
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
+    from .text.reader import Analysis
 
 __all__ = ["from_regions", "parse"]
 
@@ -188,6 +189,8 @@ NOT_BOTH_PLURALS = frozenset(
         "quads",
         "glutes",
         "genitals",
+        "anus",
+        "privates",
         "digits",
         "arches",
         "nostrils",
@@ -273,12 +276,13 @@ class _State:
     consumed: set[int] = field(default_factory=set)
 
 
-_PARSED: WeakKeyDictionary[KnowledgeBase, dict[str, Location]] = WeakKeyDictionary()
+_PARSED: WeakKeyDictionary[KnowledgeBase, dict[str, Location | LocationError]] = WeakKeyDictionary()
 
 
 def parse(kb: KnowledgeBase, text: object) -> Location:
     """Read ``text`` into a :class:`Location` (see the module docstring). A ``Location`` is
-    immutable, so the last few thousand texts read are kept and given back as they are."""
+    immutable, so the last few thousand texts read are kept and given back as they are;
+    so is the error of a text that names no numb area (raised afresh each time)."""
     if not isinstance(text, str):
         raise LocationError(f"a location must be text, got {type(text).__name__}", text)
     memo = _PARSED.get(kb)
@@ -286,10 +290,17 @@ def parse(kb: KnowledgeBase, text: object) -> Location:
         memo = _PARSED.setdefault(kb, {})
     found = memo.get(text)
     if found is None:
-        found = _parse(kb, text)
+        try:
+            found = _parse(kb, text)
+        except LocationError as exc:
+            # kept without its traceback, whose frames would hold the knowledge base
+            found = LocationError(exc.message, exc.text, exc.unknown, exc.suggestions)
         if len(memo) >= 4096:
             memo.clear()
         memo[text] = found
+    if isinstance(found, LocationError):
+        e = found
+        raise LocationError(e.message, e.text, e.unknown, e.suggestions, e.red_flags)
     return found
 
 
@@ -298,24 +309,22 @@ def _parse(kb: KnowledgeBase, text: str) -> Location:
         raise LocationError(
             f"the description is {len(text)} characters; the limit is {MAX_TEXT}", text
         )
+    from .text.reader import analyse
+
+    found = analyse(kb, text)
+    return _finish(kb, _vocab(kb), text, found.prepared.tokens, found.state, found)
+
+
+def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]) -> _State:
+    """Every body area the grammar finds in ``tokens`` (after spelling), each marked
+    negated when the reader's context (``ctx``, one set per token) says so."""
     vocab = _vocab(kb)
-    tokens = _normalise(text)
     state = _State()
-    negating = False
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok in BOUNDARIES:
-            negating = False
-            state.consumed.add(i)
-            i += 1
-            continue
-        if tok in NEGATIONS:
-            negating = True
-            state.consumed.add(i)
-            i += 1
-            continue
-        if tok in DROP:
+        negating = "negated" in ctx[i]
+        if tok in BOUNDARIES or tok in NEGATIONS or tok in DROP:
             state.consumed.add(i)
             i += 1
             continue
@@ -329,7 +338,7 @@ def _parse(kb: KnowledgeBase, text: str) -> Location:
             or _match_side(tokens, i, state)
         )
         i += step or 1
-    return _finish(kb, vocab, text, tokens, state)
+    return state
 
 
 def _content_span(
@@ -484,10 +493,15 @@ def _match_digits(tokens: Sequence[str], i: int, state: _State, negating: bool) 
 
 
 def _finish(
-    kb: KnowledgeBase, vocab: _Vocab, text: str, tokens: Sequence[str], state: _State
+    kb: KnowledgeBase,
+    vocab: _Vocab,
+    text: str,
+    tokens: Sequence[str],
+    state: _State,
+    found: Analysis,
 ) -> Location:
-    unknown: list[str] = []
     ignored: list[str] = []
+    known = found.prepared.tables.known
     for i, t in enumerate(tokens):
         if i in state.consumed or t in BOUNDARIES or t in DROP or t in CONTEXT or t.isdigit():
             continue
@@ -495,29 +509,42 @@ def _finish(
             continue
         if t in NEGATIONS or (t,) in SIDES:
             continue
-        if len(t) >= 4 and difflib.get_close_matches(t, vocab.words, n=1, cutoff=0.8):
-            unknown.append(t)
-        else:
-            ignored.append(t)
-    suggestions = {w: _suggest_terms(vocab, w) for w in unknown}
-    if unknown:
-        raise LocationError(
-            "some words look like body parts but are not known", text, unknown, suggestions
-        )
-    positive = [f for f in state.found if not f.negated]
+        ignored.append(t)
+    numb = {id(f) for f, a in zip(state.found, found.areas, strict=True) if a.numb}
+    positive = [f for f in state.found if id(f) in numb]
     if not positive:
-        near = {w: _suggest_terms(vocab, w) for w in ignored}
+        unknown = [w for w in ignored if w not in known]
+        near = {w: _suggest_terms(vocab, w) for w in unknown or ignored}
+        others = [a for a in found.areas if not a.numb]
+        why = (
+            "no body region named as numb: "
+            + "; ".join(f"{a.words!r} is {_ROLE_WORDS.get(a.role, a.role)}" for a in others)
+            if others
+            else "no body region named"
+        )
         raise LocationError(
-            "no body region named (try words such as 'back of the hand', 'fingers', "
+            why + " (try words such as 'back of the hand', 'fingers', "
             "'top of the foot', 'sole', 'lower back')",
             text,
-            ignored,
+            unknown or ignored,
             {w: s for w, s in near.items() if s},
         )
     _assign_sides(state)
     positive = _drop_containers(kb, tokens, positive)
     words = set(tokens)
-    return _build(kb, positive, [f.region for f in state.found if f.negated], text, words, ignored)
+    negated = [a.region for a in found.areas if a.role == "fine" and not a.context]
+    return _build(kb, positive, negated, text, words, ignored, found.reading)
+
+
+_ROLE_WORDS = {
+    "fine": "said to be fine",
+    "cause_site": "where the cause is",
+    "trigger": "a posture or trigger",
+    "operation": "where an operation was",
+    "numb": "not current (past, supposed or someone else's)",
+    "descriptor": "a word for a part of another area",
+    "flag": "part of a warning sign",
+}
 
 
 def _suggest_terms(vocab: _Vocab, word: str) -> list[str]:
@@ -597,6 +624,7 @@ def _build(
     text: str | None,
     words: set[str],
     ignored: Sequence[str],
+    reading: Reading | None = None,
 ) -> Location:
     anatomy = kb.anatomy
     refs = []
@@ -624,7 +652,7 @@ def _build(
                 }
             )
         )
-    return _assemble(kb, refs, negated, text, words, ignored)
+    return _assemble(kb, refs, negated, text, words, ignored, reading)
 
 
 def _resolve_aspects(region: str, aspects: Sequence[str]) -> list[str]:
@@ -655,6 +683,7 @@ def _assemble(
     text: str | None,
     words: set[str],
     ignored: Sequence[str],
+    reading: Reading | None = None,
 ) -> Location:
     anatomy = kb.anatomy
     digits: list[str] = []
@@ -683,6 +712,7 @@ def _assemble(
             "nerves": tuple(n for n, _ in nerve_rank[:5]),
             "negated": tuple(dict.fromkeys(negated)),
             "ignored": tuple(dict.fromkeys(ignored)),
+            "reading": reading,
         }
     )
 

@@ -8,9 +8,7 @@ and the usual risks, each with sources. This module holds their models and appli
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 from weakref import WeakKeyDictionary
 
@@ -572,163 +570,33 @@ def _never_needled(code: str) -> Callable[[Point, str | None], bool]:
 
 
 # --------------------------------------------------------------------------- red flags
-_NEGATORS = frozenset(
-    {
-        "no",
-        "not",
-        "never",
-        "without",
-        "denies",
-        "deny",
-        "dont",
-        "doesnt",
-        "didnt",
-        "havent",
-        "hasnt",
-        "isnt",
-        "arent",
-        "wasnt",
-        "nor",
-        "none",
-        "neither",
-        "cannot rule",
-        "free",
-    }
-)
-_FINE = frozenset({"fine", "normal", "ok", "okay", "unaffected", "unchanged", "good"})
-_STOP = frozenset({".", ",", ";", "!", "?", "but", "and", "although", "though", "however"})
-_CLAUSE_END = frozenset({".", ",", ";", "!", "?", "but", "although", "though", "however"})
-
-
-def _tokens(text: str) -> list[str]:
-    text = text.lower().replace("’", "'").replace("-", " ")
-    out = []
-    for t in re.findall(r"[a-z0-9']+|[.,;!?]", text):
-        t = t.replace("'", "")
-        if t:
-            out.append(t)
-    return out
-
-
-@lru_cache(maxsize=8192)
-def _phrase_tokens(phrase: str) -> tuple[str, ...]:
-    return tuple(_tokens(phrase))
-
-
-def _find(tokens: Sequence[str], phrase: str) -> list[int]:
-    words = _phrase_tokens(phrase)
-    if not words:
-        return []
-    n, first = len(words), words[0]
-    return [
-        i
-        for i, t in enumerate(tokens)
-        if t == first and (n == 1 or tuple(tokens[i : i + n]) == words)
-    ]
-
-
-def _negated(tokens: Sequence[str], start: int, length: int) -> bool:
-    """A negation word earlier in the same clause, or "... are fine" right after it."""
-    i = start - 1
-    while i >= 0 and tokens[i] not in _STOP:
-        if tokens[i] in _NEGATORS:
-            return True
-        i -= 1
-    # "... are fine": a verdict word later in the same clause ("bladder and bowels are
-    # fine"); only punctuation or a contrast word ends the clause here, not "and"
-    for t in tokens[start + length : start + length + 6]:
-        if t in _CLAUSE_END:
-            break
-        if t in _FINE:
-            return True
-    return False
-
-
-def phrase_present(tokens: Sequence[str], phrase: str) -> bool:
-    """Whether ``phrase`` occurs in ``tokens`` at least once without being negated."""
-    n = len(_phrase_tokens(phrase))
-    return any(not _negated(tokens, i, n) for i in _find(tokens, phrase))
-
-
-_FIRSTS: dict[int, tuple[Trigger, tuple[frozenset[str], ...]]] = {}
-
-
-def _first_words(trig: Trigger) -> tuple[frozenset[str], ...]:
-    """For each group of ``trig``, the first words of its phrases (cached per trigger)."""
-    hit = _FIRSTS.get(id(trig))
-    if hit is None or hit[0] is not trig:
-        firsts = tuple(
-            frozenset(w[0] for p in group if (w := _phrase_tokens(p))) for group in trig.all
-        )
-        hit = _FIRSTS[id(trig)] = (trig, firsts)
-    return hit[1]
-
-
-def _clause_ids(tokens: Sequence[str]) -> list[int]:
-    """For each token, the number of the clause it is in (split at _STOP words)."""
-    out, n = [], 0
-    for t in tokens:
-        if t in _STOP:
-            n += 1
-        out.append(n)
-    return out
-
-
-def _trigger_hit(
-    tokens: Sequence[str], present: frozenset[str], clauses: Sequence[int], trig: Trigger
-) -> str | None:
-    """The phrases that fire ``trig`` ("a + b"), or None. ``present``: the set of tokens."""
-    # every (group, phrase, clause) occurrence that is not negated
-    found: list[list[tuple[str, int]]] = []
-    for group in trig.all:
-        occ = []
-        for phrase in group:
-            words = _phrase_tokens(phrase)
-            if not words or words[0] not in present:
-                continue
-            n = len(words)
-            occ += [
-                (phrase, clauses[i]) for i in _find(tokens, phrase) if not _negated(tokens, i, n)
-            ]
-        if not occ:
-            return None
-        found.append(occ)
-    if not trig.same_clause:
-        return " + ".join(occ[0][0] for occ in found)
-    for clause in sorted({c for _, c in found[0]}):
-        picks = [next((p for p, c in occ if c == clause), None) for occ in found]
-        if all(p is not None for p in picks):
-            return " + ".join(p for p in picks if p is not None)
-    return None
-
-
 _TEXT_HITS: WeakKeyDictionary[KnowledgeBase, dict[str, dict[str, tuple[str, ...]]]] = (
     WeakKeyDictionary()
 )
+_URGENCY = {"emergency": 0, "urgent": 1, "soon": 2}
 
 
 def _text_hits(kb: KnowledgeBase, text: str) -> dict[str, tuple[str, ...]]:
-    """Red-flag rule id -> the phrases of ``text`` that fire it (memoised per text)."""
+    """Red-flag id -> the words of ``text`` that raise it, as the text reader found them
+    (:mod:`acupoints.text`: concepts with lay, clinical and misspelt words, and the word
+    triggers of this file, each in its context: a negated, hypothetical or someone else's
+    mention raises nothing). A concept that raises the urgency adds ``urgency:<level>``."""
     memo = _TEXT_HITS.get(kb)
     if memo is None:
         memo = _TEXT_HITS.setdefault(kb, {})
     found = memo.get(text)
     if found is not None:
         return found
-    tokens = _tokens(text)
-    clauses = _clause_ids(tokens)
-    present = frozenset(tokens)
-    found = {}
-    for rule in kb.red_flag_rules:
-        hits = []
-        for trig in rule.triggers if tokens else ():
-            if any(present.isdisjoint(firsts) for firsts in _first_words(trig)):
-                continue  # some group has no phrase whose first word is in the text
-            hit = _trigger_hit(tokens, present, clauses, trig)
-            if hit is not None:
-                hits.append(hit)
-        if hits:
-            found[rule.id] = tuple(hits)
+    from .text.reader import read
+
+    hits: dict[str, list[str]] = {}
+    for f in read(kb, text).flags:
+        if f.context:
+            continue
+        hits.setdefault(f.id, []).append(f.words)
+        if f.urgency is not None:
+            hits[f.id].append(f"urgency:{f.urgency}")
+    found = {k: tuple(dict.fromkeys(v)) for k, v in hits.items()}
     if len(memo) > 4096:
         memo.clear()
     memo[text] = found
@@ -771,6 +639,11 @@ def detect_red_flags(
     flagged = _region_flags(kb, location.regions) if location is not None else ()
     for rule in kb.red_flag_rules:
         matched: list[str] = list(words.get(rule.id, ()))
+        urgency = rule.urgency
+        for word in [w for w in matched if w.startswith("urgency:")]:
+            matched.remove(word)
+            if _URGENCY[word[8:]] < _URGENCY[urgency]:
+                urgency = word[8:]  # type: ignore[assignment]
         for region, ids in flagged:
             if rule.id in ids:
                 matched.append(f"numb region {region}")
@@ -784,14 +657,13 @@ def detect_red_flags(
                     RedFlag,
                     id=rule.id,
                     name=rule.name,
-                    urgency=rule.urgency,
+                    urgency=urgency,
                     advice=rule.advice,
                     matched=tuple(dict.fromkeys(matched)),
                     sources=rule.sources,
                 )
             )
-    order = {"emergency": 0, "urgent": 1, "soon": 2}
-    return tuple(sorted(found, key=lambda f: order[f.urgency]))
+    return tuple(sorted(found, key=lambda f: _URGENCY[f.urgency]))
 
 
 def aftercare_for(kb: KnowledgeBase, points: Iterable[Point]) -> tuple[AdviceItem, ...]:

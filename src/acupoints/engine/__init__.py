@@ -110,7 +110,13 @@ def select(
         raise SelectionError(f"location must be text or a Location, got {type(location).__name__}")
     if side is not None:
         refs = [RegionRef.model_validate({**r.model_dump(), "side": side}) for r in loc.regions]
-        loc = _assemble(kb, refs, loc.negated, loc.text, set(), loc.ignored)
+        loc = _assemble(kb, refs, loc.negated, loc.text, set(), loc.ignored, loc.reading)
+    # -- the text reader (acupoints.text): a cause written in the text, when none is given
+    from ..text.use import cause_from_text
+
+    given_cause = cause  # red flags follow a cause given, not one read from the text
+    cause, text_notes = cause_from_text(kb, loc, cause)
+    # --
     the_cause = kb.cause(cause) if cause is not None else None
     rules = kb.rules
     if not rules:
@@ -129,7 +135,7 @@ def select(
     static = _static(kb)
     ranking = _rank(kb, static, loc, the_cause, tenderness, evidence, skip)
     counts = ranking.counts
-    notes = list(ranking.notes)
+    notes = [*text_notes, *ranking.notes]
     applied = ranking.applied
     effects = patient_effects(kb, patient)
     # safety (issue 17): never-needled points are excluded for everyone (safety.py)
@@ -208,7 +214,7 @@ def select(
     protocol = patient_steps + protocol
     if patient is None and kb.safety_conditions:
         notes.append(static.not_checked)
-    flags = detect_red_flags(kb, query, loc, patient, the_cause.id if the_cause else None)
+    flags = detect_red_flags(kb, query, loc, patient, _cause_id(kb, given_cause))
     emergency = any(f.urgency == "emergency" for f in flags)
     if emergency:
         notes.insert(

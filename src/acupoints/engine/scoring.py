@@ -196,6 +196,9 @@ def forget(kb: KnowledgeBase) -> None:
             static.rankings.clear()
             static.reasons.clear()
     _TEXT_HITS.pop(kb, None)
+    from ..text.reader import forget as forget_text
+
+    forget_text(kb)
 
 
 def _evidence(

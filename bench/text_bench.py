@@ -1,0 +1,229 @@
+"""How well and how fast ``select(text)`` reads what people write.
+
+Prints, for the pinned corpus ``tests/corpus/readings.yaml`` (sentences written for the
+test, each with its expected reading):
+
+1. accuracy per field: numb areas (as a set), side (where the sentence gives one), cause,
+   red flags with their urgency (sentences that should raise one), false flags (sentences
+   that should raise none but do, above all the negated, past, supposed and someone
+   else's), time course; and the sentences missed, by field, with ``--misses``;
+2. the speed of ``select(text)`` over the corpus: the first call of each sentence (the
+   memos dropped with ``acupoints.engine.forget``; best of 3 rounds) and repeated calls,
+   median and p90;
+   with ``--baseline DIR`` the same timing for the library in ``DIR`` (a checkout, e.g.
+   ``git archive <commit> src data | tar -x -C DIR``), run in a subprocess, and the ratio.
+
+Run: python bench/text_bench.py [--misses] [--baseline DIR] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "readings.yaml"
+ROUND2 = CORPUS.with_name("round2.yaml")
+HELDOUT = CORPUS.with_name("heldout.yaml")
+QUIET = ("negation", "other", "hypothetical", "historical")
+"""Kinds of sentence on which no red flag may fire."""
+
+
+def corpus(path: Path = CORPUS) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = yaml.safe_load(path.read_text("utf-8"))["sentences"]
+    return entries
+
+
+def reading_of(kb: Any, text: str) -> dict[str, Any]:
+    """What the library makes of ``text``: areas, side, cause, flags, course."""
+    import acupoints
+
+    reading = kb.read(text)
+    try:
+        s = kb.select(text)
+    except acupoints.LocationError as exc:
+        return {
+            "areas": set(),
+            "side": None,
+            "cause": reading.cause,
+            "flags": {f.id: f.urgency for f in exc.red_flags},
+            "course": {f.id for f in reading.course if not f.context},
+        }
+    return {
+        "areas": set(s.location.region_ids),
+        "side": s.location.side,
+        "cause": s.cause,
+        "flags": {f.id: f.urgency for f in s.red_flags},
+        "course": {f.id for f in reading.course if not f.context},
+    }
+
+
+@dataclass
+class Score:
+    right: dict[str, int] = field(default_factory=dict)
+    total: dict[str, int] = field(default_factory=dict)
+    misses: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, name: str, ok: bool, text: str, detail: str) -> None:
+        self.total[name] = self.total.get(name, 0) + 1
+        self.right[name] = self.right.get(name, 0) + ok
+        if not ok:
+            self.misses.setdefault(name, []).append(f"{text!r}: {detail}")
+
+    def rate(self, name: str) -> float:
+        return self.right.get(name, 0) / self.total[name] if self.total.get(name) else 1.0
+
+
+def score(kb: Any, entries: list[dict[str, Any]]) -> Score:
+    """Each field of each sentence against its expected reading."""
+    out = Score()
+    for e in entries:
+        text = e["t"]
+        got = reading_of(kb, text)
+        want_areas = set(e.get("areas", []))
+        out.add("areas", got["areas"] == want_areas, text, f"{sorted(got['areas'])}")
+        if "side" in e:
+            out.add("side", got["side"] == e["side"], text, f"{got['side']}")
+        out.add("cause", got["cause"] == e.get("cause"), text, f"{got['cause']}")
+        want_flags = e.get("flags") or {}
+        if want_flags:
+            caught = all(got["flags"].get(k) == v for k, v in want_flags.items())
+            out.add("flags", caught, text, f"{got['flags']}")
+        extra = {k: v for k, v in got["flags"].items() if k not in want_flags}
+        out.add("no false flag", not extra, text, f"{extra}")
+        if e.get("kind") in QUIET:
+            out.add("no flag when negated/other", not got["flags"], text, f"{got['flags']}")
+        for item in e.get("course", ()):
+            out.add("course", item in got["course"], text, f"{item} not in {got['course']}")
+    return out
+
+
+FIELDS = (
+    "areas",
+    "side",
+    "cause",
+    "flags",
+    "no false flag",
+    "no flag when negated/other",
+    "course",
+)
+
+
+def report(kb: Any, title: str, entries: list[dict[str, Any]], misses: bool) -> None:
+    started = time.perf_counter()
+    s = score(kb, entries)
+    took = time.perf_counter() - started
+    kinds: dict[str, int] = {}
+    for e in entries:
+        kinds[e.get("kind", "?")] = kinds.get(e.get("kind", "?"), 0) + 1
+    print(f"{title}: {len(entries)} sentences ({', '.join(f'{k} {n}' for k, n in kinds.items())})")
+    for name in FIELDS:
+        right, total = s.right.get(name, 0), s.total.get(name, 0)
+        print(f"  {name:<28} {s.rate(name):7.1%}  ({right}/{total})")
+    print(f"  scored in {took:.2f} s")
+    if misses:
+        for name, items in s.misses.items():
+            print(f"\nmissed ({title}), {name}:")
+            for item in items:
+                print(f"  {item}")
+    print()
+
+
+_TIMER = r"""
+import json, statistics, sys, time
+import acupoints
+from acupoints.engine import forget
+texts = json.loads(sys.stdin.read())
+kb = acupoints.load()
+def once(t):
+    a = time.perf_counter()
+    try:
+        kb.select(t)
+    except acupoints.AcupointsError:
+        pass
+    return time.perf_counter() - a
+for t in texts[:20]:
+    once(t)
+first = []
+for t in texts:  # the first call of each sentence: best of 3 rounds, as bench_select does
+    best = []
+    for _ in range(3):
+        forget(kb)
+        best.append(once(t))
+    first.append(min(best))
+for t in texts:  # warm: every sentence read and ranked once
+    once(t)
+rep = [once(t) for _ in range(REPEAT) for t in texts]
+def q(v, p):
+    v = sorted(v)
+    return v[min(len(v) - 1, int(p * len(v)))]
+print(json.dumps({"first": [statistics.median(first), q(first, 0.9)],
+                  "repeated": [statistics.median(rep), q(rep, 0.9)]}))
+"""
+
+
+def timing(texts: list[str], repeat: int, src: Path | None = None) -> dict[str, list[float]]:
+    """select(text) times in a fresh interpreter (``src``: the package directory used)."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    done = subprocess.run(
+        [sys.executable, "-c", _TIMER.replace("REPEAT", str(repeat))],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=1200,
+        check=True,
+    )
+    out: dict[str, list[float]] = json.loads(done.stdout)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--misses", action="store_true", help="list the sentences missed")
+    ap.add_argument("--baseline", type=Path, help="a checkout of the library to compare with")
+    ap.add_argument("--repeat", type=int, default=5, help="repeated calls per sentence")
+    ap.add_argument("--no-speed", action="store_true", help="accuracy only")
+    args = ap.parse_args(argv)
+
+    import acupoints
+
+    kb = acupoints.load()
+    entries = corpus()
+    for title, path in (("corpus", CORPUS), ("round 2", ROUND2), ("held out", HELDOUT)):
+        if not path.is_file():
+            continue
+        report(kb, title, corpus(path), args.misses)
+    if args.no_speed:
+        return 0
+    texts = [e["t"] for e in entries]
+    now = timing(texts, args.repeat)
+    print(f"select(text) over the corpus, ms (median, p90), {args.repeat} repeats:")
+    print(f"  this library, first call   {now['first'][0] * 1e3:7.3f} {now['first'][1] * 1e3:7.3f}")
+    print(
+        f"  this library, repeated     {now['repeated'][0] * 1e3:7.3f} "
+        f"{now['repeated'][1] * 1e3:7.3f}"
+    )
+    if args.baseline is not None:
+        base = timing(texts, args.repeat, args.baseline / "src")
+        for label in ("first", "repeated"):
+            b, n = base[label][0], now[label][0]
+            print(
+                f"  baseline, {label:<16} {b * 1e3:7.3f} {base[label][1] * 1e3:7.3f}"
+                f"   (this / baseline: {n / b:.2f}x)"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

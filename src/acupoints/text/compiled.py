@@ -1,0 +1,301 @@
+"""``text.yaml``, the causes and the region words, turned once per knowledge base into the
+lookup tables the reader uses (built on first use, kept per knowledge base)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from weakref import WeakKeyDictionary
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..kb import KnowledgeBase
+    from .lexicon import CauseCue, ContextTrigger, CourseTerm, FlagConcept, Spelling, WordList
+
+__all__ = ["DROP", "PhraseIndex", "Tables", "normalise", "tables"]
+
+V = TypeVar("V")
+Role = Literal["cause_site", "trigger", "operation", "descriptor"]
+
+DROP = frozenset({"the", "my", "his", "her", "their", "your", "our", "a", "an", "its", "both's"})
+"""Words skipped on both sides when phrases are matched (the same as the location grammar's)."""
+
+SENTENCE_END = frozenset({".", ";", "!", "?"})
+
+
+def normalise(text: str) -> list[str]:
+    """Lower-case word and punctuation tokens; apostrophes dropped ("can't" -> ``cant``),
+    a possessive 's removed ("mum's" -> ``mum``). The tokens of the location grammar."""
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("-", " ")
+    text = text.replace("/", " ").replace("&", " and ")
+    out = []
+    for t in re.findall(r"[a-z0-9']+|[.,;!?]", text):
+        t = t.strip("'")
+        if t.endswith("'s"):
+            t = t[:-2]
+        t = t.replace("'", "")
+        if t:
+            out.append(t)
+    return out
+
+
+def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:
+    """The tokens of a data phrase (without the DROP words unless ``drop`` is False)."""
+    return tuple(t for t in normalise(text) if not (drop and t in DROP))
+
+
+class PhraseIndex(Generic[V]):
+    """Phrases (token tuples) -> values, found longest first, left to right."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        self.words: set[str] = set()
+
+    def add(self, key: tuple[str, ...], value: V) -> None:
+        if not key:
+            return
+        bucket = self._by_first.setdefault(key[0], [])
+        if any(k == key and v == value for k, v in bucket):
+            return
+        bucket.append((key, value))
+        bucket.sort(key=lambda kv: -len(kv[0]))
+        self.words.update(key)
+
+    def at(self, tokens: Sequence[str], i: int) -> list[tuple[int, V]]:
+        """Every (length, value) of the phrases starting at ``i``, longest first."""
+        out = []
+        for key, value in self._by_first.get(tokens[i], ()):
+            n = len(key)
+            if tuple(tokens[i : i + n]) == key:
+                out.append((n, value))
+        return out
+
+    def scan(self, tokens: Sequence[str]) -> list[tuple[int, int, list[V]]]:
+        """Non-overlapping matches, longest first at each place: (start, end, values)."""
+        out: list[tuple[int, int, list[V]]] = []
+        i = 0
+        while i < len(tokens):
+            hits = self.at(tokens, i) if tokens[i] in self._by_first else []
+            if hits:
+                n = hits[0][0]
+                out.append((i, i + n, [v for m, v in hits if m == n]))
+                i += n
+            else:
+                i += 1
+        return out
+
+    def keys(self) -> Iterable[tuple[str, ...]]:
+        for bucket in self._by_first.values():
+            for key, _ in bucket:
+                yield key
+
+
+@dataclass
+class Tables:
+    """Everything the reader looks up, for one knowledge base."""
+
+    spell: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    spell_multi: PhraseIndex[tuple[str, ...]] = field(default_factory=PhraseIndex)
+    targets: frozenset[str] = frozenset()
+    known: frozenset[str] = frozenset()
+    deletes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    context: PhraseIndex[tuple[str, str, int]] = field(default_factory=PhraseIndex)
+    causes: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    cues: PhraseIndex[int] = field(default_factory=PhraseIndex)
+    cue_list: tuple[CauseCue, ...] = ()
+    course: PhraseIndex[tuple[str, str]] = field(default_factory=PhraseIndex)
+    symptoms: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    not_causes: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    flags: PhraseIndex[int] = field(default_factory=PhraseIndex)
+    concepts: tuple[FlagConcept, ...] = ()
+    also: tuple[tuple[PhraseIndex[int], ...], ...] = ()
+    role_before: dict[tuple[str, ...], list[tuple[Role, tuple[str, ...]]]] = field(
+        default_factory=dict
+    )
+    role_after: dict[tuple[str, ...], list[tuple[Role, tuple[str, ...]]]] = field(
+        default_factory=dict
+    )
+    role_longest: int = 1
+    region_words: frozenset[str] = frozenset()
+    fixes: dict[str, str | None] = field(default_factory=dict)  # typo look-ups memoised
+
+
+_TABLES: WeakKeyDictionary[KnowledgeBase, Tables] = WeakKeyDictionary()
+
+
+def tables(kb: KnowledgeBase) -> Tables:
+    """The tables of ``kb`` (built on first use)."""
+    found = _TABLES.get(kb)
+    if found is None:
+        found = _TABLES[kb] = _build(kb)
+    return found
+
+
+@dataclass(frozen=True)
+class _Language:
+    context: tuple[ContextTrigger, ...]
+    spellings: tuple[Spelling, ...]
+    words: tuple[WordList, ...]
+    course: tuple[CourseTerm, ...]
+
+
+def _language(kb: KnowledgeBase) -> _Language:
+    """The sections of text.yaml about the language, not the body (context triggers,
+    spellings, word lists, time course): those of ``kb``, or, for a data directory without
+    a text.yaml, those of the packaged data (a sentence is negated the same way whatever
+    the points are)."""
+    data = kb._data
+    if data.context or data.spellings or data.words or data.course:
+        return _Language(data.context, data.spellings, data.words, data.course)
+    return _packaged_language()
+
+
+@lru_cache(maxsize=1)
+def _packaged_language() -> _Language:
+    import yaml
+
+    from ..loading import packaged_data_dir
+    from .lexicon import ContextTrigger, CourseTerm, Spelling, WordList
+
+    raw = yaml.safe_load((packaged_data_dir() / "text.yaml").read_text("utf-8"))
+    return _Language(
+        tuple(ContextTrigger.model_validate(x) for x in raw["context"]),
+        tuple(Spelling.model_validate(x) for x in raw["spellings"]),
+        tuple(WordList.model_validate(x) for x in raw["words"]),
+        tuple(CourseTerm.model_validate(x) for x in raw["course"]),
+    )
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def _build(kb: KnowledgeBase) -> Tables:
+    from ..parse import ASPECT_WORDS, CONTEXT, FINGER_WORDS, SIDES, TOE_WORDS
+
+    data = kb._data
+    t = Tables()
+    language = _language(kb)
+    for sp in language.spellings:
+        target = tuple(normalise(sp.text))
+        for v in sp.variants:
+            key = tuple(normalise(v))
+            if len(key) == 1:
+                t.spell[key[0]] = target
+            else:
+                t.spell_multi.add(key, target)
+
+    def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:
+        """A data phrase as the reader will see the text: spelt as the reader spells
+        ("me" is "my") and, unless ``drop`` is False, without the DROP words."""
+        out: list[str] = []
+        for tok in normalise(text):
+            out.extend(t.spell.get(tok, (tok,)))
+        return tuple(tok for tok in out if not (drop and tok in DROP))
+
+    for trig in language.context:
+        for term in trig.terms:
+            t.context.add(phrase(term, drop=False), (trig.category, trig.direction, trig.window))
+    for c in data.causes:
+        for word in (c.id.replace("_", " "), *c.synonyms):
+            t.causes.add(phrase(word), c.id)
+    t.cue_list = tuple(data.cause_cues)
+    for k, cue in enumerate(data.cause_cues):
+        for term in cue.terms:
+            t.cues.add(phrase(term), k)
+    for ct in language.course:
+        for term in ct.terms:
+            t.course.add(phrase(term), (ct.facet, ct.value))
+    symptom_words: set[str] = set()
+    english: set[str] = set()
+    for wl in language.words:
+        for term in wl.terms:
+            key = phrase(term)
+            if wl.id == "symptom":
+                t.symptoms.add(key, term)
+                symptom_words.update(key)
+            elif wl.id == "not_cause":
+                t.not_causes.add(key, term)
+            else:
+                english.update(key)
+    from .lexicon import FlagConcept
+
+    past_flags = {c.flag for c in data.flags if c.past}  # a history counts for the flag
+    # the word triggers of safety.yaml are concepts as well: the first group is what is
+    # found, the others must be present too; they get the reader's context like the rest
+    folded = [
+        FlagConcept.model_construct(
+            id=f"{rule.id}_trigger_{chr(97 + n)}",
+            flag=rule.id,
+            lay=trig.all[0],
+            clinical=(),
+            typos=(),
+            also=tuple(trig.all[1:]),
+            same_clause=trig.same_clause,
+            urgency=None,
+            past=rule.id in past_flags,
+            sign=False,
+            sources=rule.sources,
+        )
+        for rule in data.red_flags
+        for n, trig in enumerate(rule.triggers)
+    ]
+    t.concepts = (*data.flags, *folded)
+    also = []
+    typo_words: set[str] = set()
+    right_words: set[str] = set()
+    for k, concept in enumerate(t.concepts):
+        for term in (*concept.lay, *concept.clinical, *concept.typos):
+            t.flags.add(phrase(term), k)
+        for term in concept.typos:
+            typo_words.update(phrase(term))
+        for term in (*concept.lay, *concept.clinical, *(w for g in concept.also for w in g)):
+            right_words.update(phrase(term))
+        groups = []
+        for group in concept.also:
+            index: PhraseIndex[int] = PhraseIndex()
+            for term in group:
+                index.add(phrase(term), 0)
+            groups.append(index)
+        also.append(tuple(groups))
+    t.also = tuple(also)
+    typo_words -= right_words  # "drooping" in "drooping fase" is spelt right
+    for rc in data.roles:
+        for term in rc.before:
+            t.role_before.setdefault(phrase(term), []).append((rc.role, rc.regions))
+        for term in rc.after:
+            t.role_after.setdefault(phrase(term), []).append((rc.role, rc.regions))
+    t.role_longest = max((len(k) for k in (*t.role_before, *t.role_after)), default=1)
+    # the words a typo may be corrected to: body, symptom, cause and red-flag words
+    region_words: set[str] = set()
+    for r in kb.regions:
+        for text, _ in ((r.name, ()), *r.phrases()):
+            region_words.update(phrase(text))
+    for key in ASPECT_WORDS:
+        region_words.update(key)
+    region_words.update(FINGER_WORDS)
+    region_words.update(TOE_WORDS)
+    region_words.update(w for k in SIDES for w in k)
+    t.region_words = frozenset(region_words)
+    targets = set(region_words) | symptom_words
+    targets |= t.causes.words | t.cues.words | t.flags.words
+    # a concept's misspellings are found as they are, but never a word to correct to
+    targets -= typo_words - region_words - symptom_words
+    targets = {w for w in targets if len(w) >= 4 and w.isalpha()}
+    t.targets = frozenset(targets)
+    t.known = frozenset(
+        targets | english | set(CONTEXT) | set(DROP) | t.context.words | t.course.words
+    ) - (typo_words - region_words - symptom_words - english)
+    deletes: dict[str, set[str]] = {}
+    for w in targets:
+        for d in _deletes(w, 2 if len(w) >= 7 else 1):
+            deletes.setdefault(d, set()).add(w)
+    t.deletes = {k: tuple(sorted(v)) for k, v in deletes.items()}
+    return t

@@ -1,0 +1,148 @@
+"""ConText (Harkema et al. 2009, after NegEx, Chapman et al. 2001): the context of each
+word of a description.
+
+Trigger terms (``text.yaml``, section ``context``) are found longest first, left to right,
+so that a pseudo-trigger ("no feeling", "not only", "can't feel") takes its words before a
+shorter trigger inside it ("no", "not") can. Each real trigger marks the words in its
+scope: after it (forward), before it (backward) or both, for at most ``window`` words,
+up to a termination term ("but", "and my", ", i" ...) or the end of the sentence. A
+finding takes the categories of the scopes its first word lies in.
+
+```pycon
+>>> import acupoints
+>>> from acupoints.text.compiled import normalise, tables
+>>> from acupoints.text.context import contexts
+>>> toks = normalise("no bladder problems but my mum had cancer")
+>>> ctx = contexts(tables(acupoints.load()), toks)
+>>> [sorted(ctx[toks.index(w)]) for w in ("bladder", "cancer")]
+[['negated'], ['other']]
+
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .compiled import SENTENCE_END, Tables
+
+__all__ = ["clauses", "contexts"]
+
+Tag = str
+
+OPENERS = frozenset(
+    [
+        "my",
+        "i",
+        "im",
+        "ive",
+        "id",
+        "it",
+        "its",
+        "just",
+        "only",
+        "now",
+        "then",
+        "the",
+        "both",
+        "left",
+        "right",
+        "but",
+        "and",
+        "also",
+        "still",
+        "so",
+        "since",
+        "because",
+        "although",
+        "though",
+        "however",
+        "whereas",
+        "which",
+        "this",
+        "that",
+        "there",
+        "theres",
+        "numb",
+        "numbness",
+        "tingling",
+        "tingly",
+        "tingles",
+        "pins",
+        "burning",
+        "weak",
+        "weakness",
+        "pain",
+        "aching",
+    ]
+)
+"""Words that open a new clause after a comma ("no fever, my feet are numb"); after any
+other word a comma continues a list ("no fever, chills or weight loss")."""
+
+
+def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
+    """For each token, the context categories whose scope holds it."""
+    n = len(tokens)
+    stops = [tok in SENTENCE_END for tok in tokens]
+    triggers: list[tuple[int, int, str, str, int]] = []
+    i = 0
+    while i < n:
+        hits = t.context.at(tokens, i) if tokens[i] in t.context.words else []
+        if not hits:
+            i += 1
+            continue
+        longest = hits[0][0]
+        if any(v[0] == "pseudo" for m, v in hits if m == longest):
+            i += longest  # "no feeling", "not only": not a trigger, nor anything inside
+            continue
+        for m, (cat, direction, window) in hits:  # "no problems" is also "no"
+            if cat == "terminate":
+                stops[i] = True
+            elif cat != "pseudo":
+                triggers.append((i, i + m, cat, direction, window))
+        i += longest
+    opens = {start for start, *_ in triggers}
+    for k, tok in enumerate(tokens):
+        if tok == "," and (k + 1 >= n or tokens[k + 1] in OPENERS or k + 1 in opens):
+            stops[k] = True
+    tags: list[set[Tag]] = [set() for _ in range(n)]
+    for start, end, cat, direction, window in triggers:
+        if direction in ("forward", "both"):
+            j = end
+            while j < n and j < end + window and not stops[j]:
+                tags[j].add(cat)
+                j += 1
+        if direction in ("backward", "both"):
+            j = start - 1
+            # looking back, any comma ends the scope ("numb fingers, wrists unaffected")
+            while j >= 0 and j >= start - window and not stops[j] and tokens[j] != ",":
+                tags[j].add(cat)
+                j -= 1
+    # a clause that ends in a question mark asks, it does not state ("numb face? no")
+    k = n - 1
+    asking = False
+    while k >= 0:
+        tok = tokens[k]
+        if tok == "?":
+            asking = True
+        elif tok in SENTENCE_END or (tok == "," and stops[k]):
+            asking = False
+        elif asking:
+            tags[k].add("hypothetical")
+        k -= 1
+    return [frozenset(s) for s in tags]
+
+
+def clauses(t: Tables, tokens: Sequence[str]) -> list[int]:
+    """For each token, the number of its clause: clauses end at a sentence end, a comma,
+    and a termination term of ``text.yaml``."""
+    breaks = [tok in SENTENCE_END or tok == "," for tok in tokens]
+    for start, _end, values in t.context.scan(tokens):
+        if any(c == "terminate" for c, _, _ in values):
+            breaks[start] = True
+    out, k = [], 0
+    for b in breaks:
+        if b:
+            k += 1
+        out.append(k)
+    return out

@@ -1,0 +1,166 @@
+"""Causes, time course and red-flag concepts found in a description.
+
+Phrases are matched on the *content* tokens (the words without "the", "my", "a" ...), so
+"lost control of my bladder" and "lost control of the bladder" are one phrase; each
+finding keeps the span of the tokens it covers, and takes its context from its first word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .compiled import DROP, Tables
+
+__all__ = ["Content", "Hit", "causes", "content", "course", "flags", "symptom_spans"]
+
+CAUSE_SKIP = frozenset({"historical"})
+"""Contexts that still leave a cause standing: chemotherapy had years ago still explains
+numb feet today."""
+
+
+@dataclass(frozen=True)
+class Content:
+    """The content tokens of a description and where each one is among all tokens."""
+
+    words: tuple[str, ...]
+    at: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A phrase found: its value, its span among all tokens and its words."""
+
+    value: str
+    start: int
+    end: int  # exclusive, among all tokens
+    words: str
+    context: frozenset[str]
+    extra: object = None
+
+
+def content(tokens: Sequence[str]) -> Content:
+    at = tuple(i for i, tok in enumerate(tokens) if tok not in DROP)
+    return Content(tuple(tokens[i] for i in at), at)
+
+
+def _span(c: Content, start: int, end: int) -> tuple[int, int]:
+    return c.at[start], c.at[end - 1] + 1
+
+
+def _ctx(ctx: Sequence[frozenset[str]], a: int, b: int) -> frozenset[str]:
+    """The context of a finding: of any of its words ("never had chemo": the trigger
+    "never had" covers "chemo", the finding "had chemo" starts inside the trigger)."""
+    out: frozenset[str] = frozenset()
+    for i in range(a, b):
+        out |= ctx[i]
+    return out
+
+
+def symptom_spans(t: Tables, c: Content) -> set[int]:
+    """Content positions covered by symptom phrases ("fall asleep", "pins and needles")
+    and phrases that name no cause ("bladder infection"): no cause is read there."""
+    out: set[int] = set()
+    for index in (t.symptoms, t.not_causes):
+        for start, end, _ in index.scan(c.words):
+            out.update(range(start, end))
+    return out
+
+
+def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[int]) -> list[Hit]:
+    """Causes named (cause synonyms and cause cues), in order, longest first at each place
+    and never over a blocked word. A cue's value is ``cue:<n>`` (resolved by the reader
+    once the areas are known)."""
+    out: list[Hit] = []
+    i = 0
+    n = len(c.words)
+    while i < n:
+        word = c.words[i]
+        options: list[tuple[int, str]] = []
+        if word in t.cues.words:
+            options += [(length, f"cue:{k}") for length, k in t.cues.at(c.words, i)]
+        if word in t.causes.words:
+            options += list(t.causes.at(c.words, i))
+        options.sort(key=lambda o: -o[0])  # stable: a cue before a synonym of one length
+        pick = next((o for o in options if not any(j in blocked for j in range(i, i + o[0]))), None)
+        if pick is None:
+            i += 1
+            continue
+        length, value = pick
+        start, end = _span(c, i, i + length)
+        words = " ".join(c.words[i : i + length])
+        out.append(Hit(value, start, end, words, _ctx(ctx, start, end) - CAUSE_SKIP, extra=i))
+        i += length
+    return out
+
+
+def course(t: Tables, c: Content, ctx: Sequence[frozenset[str]]) -> list[Hit]:
+    """Time-course terms, as ``facet:value``."""
+    out = []
+    for start, end, values in t.course.scan(c.words):
+        a, b = _span(c, start, end)
+        facet, value = values[0]
+        out.append(Hit(f"{facet}:{value}", a, b, " ".join(c.words[start:end]), _ctx(ctx, a, b)))
+    return out
+
+
+def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence[int]) -> list[Hit]:
+    """Red-flag concepts found: value is the flag id, ``extra`` the concept index."""
+    out: list[Hit] = []
+    for start in range(len(c.words)):
+        if c.words[start] not in t.flags.words:
+            continue
+        longest: dict[int, int] = {}  # concept -> its longest phrase here (overlaps allowed)
+        for length, k in t.flags.at(c.words, start):
+            longest.setdefault(k, length)
+        for k, length in longest.items():
+            end = start + length
+            a, b = _span(c, start, end)
+            concept = t.concepts[k]
+            context = _ctx(ctx, a, b) - ({"historical"} if concept.past else frozenset())
+            words = [" ".join(c.words[start:end])]
+            reach = b  # the end of the sign's words, with what follows it in its clause
+            ok = True
+            for group in t.also[k]:
+                near = a if concept.same_clause else None
+                found = _also(group, c, ctx, clause, near, (a, b), context)
+                if found is None:
+                    ok = False
+                    break
+                words.append(found[0])
+                if concept.same_clause and found[1] >= b:
+                    reach = max(reach, found[2])
+            if ok:
+                out.append(Hit(concept.flag, a, b, " + ".join(words), context, extra=(k, reach)))
+    return out
+
+
+def _also(
+    group: object,
+    c: Content,
+    ctx: Sequence[frozenset[str]],
+    clause: Sequence[int],
+    near: int | None,
+    own: tuple[int, int],
+    allowed: frozenset[str],
+) -> tuple[str, int, int] | None:
+    """A phrase of ``group`` in the sentence (in the clause of ``near`` when given), in no
+    context the concept's own words are not in (a denied "bladder problems" does not
+    complete "bladder"), not inside the concept's own words; the first after them if there
+    is one. Returns its words and its span."""
+    from .compiled import PhraseIndex
+
+    assert isinstance(group, PhraseIndex)
+    found = []
+    for start, end, _ in group.scan(c.words):
+        a, b = _span(c, start, end)
+        if own[0] <= a < own[1]:
+            continue
+        if (_ctx(ctx, a, b) - allowed) & {"negated", "hypothetical", "other"}:
+            continue
+        if near is not None and clause[a] != clause[near]:
+            continue
+        found.append((" ".join(c.words[start:end]), a, b))
+    after = [f for f in found if f[1] >= own[1]]
+    best = after or found
+    return best[0] if best else None

@@ -1,0 +1,140 @@
+"""The models of ``data/text.yaml``: what the reader knows about words, as data.
+
+Every list of words here is lower case and matched on whole words after the reader's
+normalisation (apostrophes dropped: "can't" is ``cant``; "the", "my", "a" ... are skipped
+on both sides, so "lost control of my bladder" matches "lost control of bladder").
+The code knows how to apply them, not what they say.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .._record import Record
+from ..models import RegionId, SourceId, SourceIds
+
+__all__ = [
+    "CauseCue",
+    "ContextCategory",
+    "ContextTrigger",
+    "CourseTerm",
+    "FlagConcept",
+    "RoleCue",
+    "Spelling",
+    "WordList",
+]
+
+ContextCategory = Literal["negated", "historical", "hypothetical", "other", "pseudo", "terminate"]
+Words = tuple[str, ...]
+
+
+class ContextTrigger(Record):
+    """ConText trigger terms of one category (Harkema et al. 2009, after NegEx).
+
+    A ``negated``, ``historical``, ``hypothetical`` or ``other`` (someone else's) trigger
+    marks the findings in its scope: the words after it (``forward``), before it
+    (``backward``) or both, up to ``window`` words, stopping at a ``terminate`` term or at
+    the end of the sentence. A ``pseudo`` trigger looks like one but is not ("no feeling",
+    "not only"): its words are skipped. ``terminate`` terms end every scope."""
+
+    category: ContextCategory = Field(description="What the trigger marks, or pseudo/terminate.")
+    direction: Literal["forward", "backward", "both"] = Field(
+        default="forward", description="Which way its scope runs from the trigger."
+    )
+    window: int = Field(default=8, ge=1, le=30, description="Longest scope, in words.")
+    terms: Words = Field(min_length=1, description="The trigger phrases.")
+    sources: SourceIds
+
+
+class Spelling(Record):
+    """Other ways a word is written: British and American spellings, informal forms and
+    common misspellings, all read as ``text``."""
+
+    text: str = Field(min_length=1, description="The form the rest of the data uses.")
+    kind: Literal["british_american", "informal", "typo"] = Field(description="What they are.")
+    variants: Words = Field(min_length=1, description="The forms read as `text`.")
+
+
+class WordList(Record):
+    """A list of words the reader needs by name: ``symptom`` (numbness words, targets of
+    the typo correction; a cause word inside one is not a cause: "fall asleep"), ``english``
+    (real words one letter from a body word, never corrected to it), ``not_cause``
+    (phrases that hold a cause word but name no cause: "bladder infection")."""
+
+    id: Literal["symptom", "english", "not_cause"] = Field(description="Which list.")
+    terms: Words = Field(min_length=1, description="The words or phrases.")
+
+
+class RoleCue(Record):
+    """Words that say a body area is named for another reason than being numb: the site
+    of the cause ("a trapped nerve in my neck"), a posture or trigger ("when I lean on my
+    elbow"), an operation site ("after a knee replacement"), or that the word is no body
+    part here ("my B12 came back low")."""
+
+    role: Literal["cause_site", "trigger", "operation", "descriptor"] = Field(
+        description="The area's role (descriptor: the word is not the body part at all, "
+        "as 'back' in 'came back low')."
+    )
+    before: Words = Field(
+        default=(), description="Phrases just before the area ('lean on', 'surgery on')."
+    )
+    after: Words = Field(
+        default=(), description="Phrases just after the area ('replacement', 'surgery')."
+    )
+    regions: tuple[RegionId, ...] = Field(
+        default=(), description="Only for areas within these regions (empty: any area)."
+    )
+    sources: tuple[SourceId, ...] = Field(default=(), description="Ids of sources, if any.")
+
+
+class CourseTerm(Record):
+    """Words for the time course or a modifier of the numbness."""
+
+    facet: Literal["onset", "duration", "progression", "worse"] = Field(
+        description="onset (sudden/gradual), duration, progression, worse (when)."
+    )
+    value: str = Field(pattern=r"^[a-z_]+$", description="e.g. sudden, days, progressive, night.")
+    terms: Words = Field(min_length=1, description="The phrases.")
+
+
+class FlagConcept(Record):
+    """One way of saying a red flag (``flag``, an id of ``safety.yaml``): lay words,
+    clinical words and common misspellings. With ``also``, each group must also have a
+    phrase in the sentence (``same_clause``: in the same clause). ``urgency`` raises the
+    flag's urgency when this concept is what fired it ("a black toe" makes a foot wound an
+    emergency). ``past`` says that a history counts ("had cancer")."""
+
+    id: str = Field(pattern=r"^[a-z_]+$", description="Concept id.")
+    flag: str = Field(pattern=r"^[a-z_]+$", description="Red-flag id (safety.yaml).")
+    lay: Words = Field(default=(), description="Words people use.")
+    clinical: Words = Field(default=(), description="Words clinicians use.")
+    typos: Words = Field(default=(), description="Common misspellings of the above.")
+    also: tuple[Words, ...] = Field(
+        default=(), description="Groups of which one phrase each must be present as well."
+    )
+    same_clause: bool = Field(default=False, description="All of it in one clause.")
+    urgency: Literal["emergency", "urgent", "soon"] | None = Field(
+        default=None, description="The urgency this concept gives the flag, if higher."
+    )
+    past: bool = Field(default=False, description="A mention in the past still counts.")
+    sign: bool = Field(
+        default=False,
+        description="Its words name a sign other than numbness ('foot drop', 'a black toe'): "
+        "a body word inside them is not a numb area.",
+    )
+    sources: SourceIds
+
+
+class CauseCue(Record):
+    """Words that name a cause only with a place ("slipped disc", "trapped nerve"): the
+    cause is the one ``by_area`` gives for the site named with it ("in my neck"), else for
+    the numb area, else ``default``."""
+
+    terms: Words = Field(min_length=1, description="The phrases.")
+    by_area: dict[RegionId, str] = Field(
+        min_length=1, description="Region -> cause id, first region that holds the area wins."
+    )
+    default: str = Field(description="Cause id when no area decides.")
+    sources: SourceIds

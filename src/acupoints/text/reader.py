@@ -1,0 +1,162 @@
+"""The whole road from a description to a :class:`~acupoints.Reading`.
+
+1. tokens (:func:`~acupoints.text.compiled.normalise`), then spelling
+   (:mod:`~acupoints.text.spelling`);
+2. the context of every word (:mod:`~acupoints.text.context`);
+3. the body areas, found by the location grammar (:mod:`acupoints.parse`), each with its
+   role and context (:mod:`~acupoints.text.roles`);
+4. causes, time course and red-flag concepts (:mod:`~acupoints.text.findings`); a cause
+   cue ("a slipped disc") takes its cause from the site named with it or the numb area.
+
+```pycon
+>>> import acupoints
+>>> r = acupoints.read("numb leg from a slipped disc in my lower back, my mum had cancer")
+>>> [(a.id, a.role) for a in r.areas], r.cause
+([('lower_limb', 'numb'), ('back.lumbar', 'cause_site')], 'lumbar_root')
+>>> [(f.id, f.context) for f in r.flags]
+[('cancer_history', ('other',))]
+
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from .findings import Hit, course
+from .prepare import Prepared, prepare
+from .roles import Area, roles
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..kb import KnowledgeBase
+    from ..models import Reading
+
+__all__ = ["Analysis", "analyse", "forget", "read"]
+
+KEEP = 4096
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A text read: the prepared text, the grammar's scan, the areas with their roles and
+    the :class:`~acupoints.Reading` made of them."""
+
+    prepared: Prepared
+    state: Any  # the location grammar's scan (acupoints.parse._State)
+    areas: tuple[Area, ...]
+    reading: Reading
+
+
+_MEMO: WeakKeyDictionary[KnowledgeBase, dict[str, Analysis]] = WeakKeyDictionary()
+
+
+def analyse(kb: KnowledgeBase, text: str) -> Analysis:
+    """Read ``text`` (memoised per knowledge base: the last few thousand texts)."""
+    memo = _MEMO.get(kb)
+    if memo is None:
+        memo = _MEMO.setdefault(kb, {})
+    found = memo.get(text)
+    if found is None:
+        found = _analyse(kb, text)
+        if len(memo) >= KEEP:
+            memo.clear()
+        memo[text] = found
+    return found
+
+
+def read(kb: KnowledgeBase, text: str) -> Reading:
+    """The :class:`~acupoints.Reading` of ``text``."""
+    return analyse(kb, text).reading
+
+
+def forget(kb: KnowledgeBase) -> None:
+    """Drop the memoised readings of ``kb``."""
+    _MEMO.pop(kb, None)
+
+
+def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
+    from ..parse import scan
+
+    prep = prepare(kb, text)
+    state = scan(kb, prep.tokens, prep.ctx)
+    areas = roles(kb, prep, state.found)
+    return Analysis(prep, state, areas, _reading(kb, prep, areas))
+
+
+def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area]) -> str | None:
+    """The cause a cue ("slipped disc") names: by its site, else by the numb areas."""
+    cue = prep.tables.cue_list[int(hit.value.split(":")[1])]
+    within = kb.anatomy.within
+    sites = [
+        a.region
+        for a in areas
+        if a.role == "cause_site"
+        and a.start >= hit.start
+        and prep.clause[a.start] == prep.clause[hit.start]
+    ]
+    numb = [a.region for a in areas if a.numb]
+    for group in (sites, numb):
+        for rid, cid in cue.by_area.items():
+            if any(within(region, rid) for region in group):
+                return cid
+        if group:
+            return None  # a site none of the cue's causes has ("in my shoulder")
+    return cue.default
+
+
+def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Reading:
+    from ..models import Finding, Reading
+
+    t = prep.tables
+    cause_findings = []
+    for h in prep.cause_hits:
+        if any(a.start <= h.start and h.end <= a.end + 1 for a in areas):
+            continue  # "the lumbar region": a body area's words, not a cause
+        cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
+        if cid is None:
+            continue
+        cause_findings.append(
+            Finding(kind="cause", id=cid, words=h.words, context=_tags(h.context))
+        )
+    flag_findings = []
+    seen: set[tuple[str, str, frozenset[str]]] = set()
+    for h in prep.flag_hits:
+        if (h.value, h.words, h.context) in seen:
+            continue  # the same words found by a concept and by a trigger of safety.yaml
+        seen.add((h.value, h.words, h.context))
+        assert isinstance(h.extra, tuple)
+        concept = t.concepts[h.extra[0]]
+        flag_findings.append(
+            Finding(
+                kind="flag",
+                id=h.value,
+                words=h.words,
+                context=_tags(h.context),
+                concept=concept.id,
+                urgency=concept.urgency,
+            )
+        )
+    return Reading(
+        text=prep.text,
+        areas=tuple(
+            Finding(kind="area", id=a.region, words=a.words, role=a.role, context=_tags(a.context))
+            for a in areas
+        ),
+        causes=tuple(cause_findings),
+        course=tuple(
+            Finding(kind="course", id=h.value, words=h.words, context=_tags(h.context))
+            for h in course(t, prep.content, prep.ctx)
+        ),
+        flags=tuple(flag_findings),
+        corrected=prep.corrected,
+    )
+
+
+_ORDER = ("negated", "historical", "hypothetical", "other")
+
+
+def _tags(ctx: frozenset[str]) -> tuple[Any, ...]:
+    return tuple(c for c in _ORDER if c in ctx)

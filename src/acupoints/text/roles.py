@@ -1,0 +1,147 @@
+"""What each body area of a description is named for.
+
+The location grammar (:mod:`acupoints.parse`) finds every body word; this module says
+which are numb and which are named for another reason: ``cause_site`` ("a trapped nerve
+in my **neck**"), ``trigger`` ("when I lean on my **elbow**"), ``operation`` ("after a
+**knee** replacement"), ``fine`` (denied: "my **hand** is fine"), ``flag`` (inside the
+words of a warning sign: "**foot** drop"), ``descriptor`` (not the body part at all:
+"the face of my thumb", "my B12 came **back** low"). The cue words are data
+(``text.yaml``, section ``roles``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .compiled import DROP, SENTENCE_END
+from .prepare import Prepared
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..kb import KnowledgeBase
+    from ..models import AreaRole
+
+__all__ = ["Area", "roles"]
+
+LINKS = frozenset({"in", "at", "of", "on", "from", "to", "around", "near"})
+SIDE_WORDS = frozenset({"left", "right", "both", "l", "r", "sided", "side"})
+
+
+@dataclass(frozen=True)
+class Area:
+    """A body area as the location grammar found it, with the reader's verdict."""
+
+    region: str
+    start: int
+    end: int  # inclusive
+    words: str
+    role: AreaRole
+    context: frozenset[str]
+
+    @property
+    def numb(self) -> bool:
+        return self.role == "numb" and not self.context
+
+
+def _before(prep: Prepared, start: int, size: int) -> list[str]:
+    """Up to ``size`` content words before token ``start`` in its sentence (side words
+    skipped)."""
+    out: list[str] = []
+    j = start - 1
+    while j >= 0 and len(out) < size:
+        tok = prep.tokens[j]
+        if tok in SENTENCE_END or tok == ",":
+            break
+        if tok not in DROP and tok not in SIDE_WORDS:
+            out.append(tok)
+        j -= 1
+    out.reverse()
+    return out
+
+
+def _after(prep: Prepared, end: int, size: int) -> list[str]:
+    out: list[str] = []
+    j = end + 1
+    while j < len(prep.tokens) and len(out) < size:
+        tok = prep.tokens[j]
+        if tok in SENTENCE_END or tok == ",":
+            break
+        if tok not in DROP:
+            out.append(tok)
+        j += 1
+    return out
+
+
+def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area, ...]:
+    """Each body area the grammar found, with what it is named for and its context."""
+    t = prep.tables
+    within = kb.anatomy.within
+    # where a named cause ends, for the causes that sit somewhere ("carpal tunnel in my
+    # wrist"); "sciatica in both legs" says where it is felt, not where it sits
+    cause_ends: dict[int, tuple[str, ...]] = {}
+    for h in prep.cause_hits:
+        if not h.value.startswith("cue:") and kb.cause(h.value).sites:
+            cause_ends[h.end] = kb.cause(h.value).sites
+    starts = {f.start: f.region for f in found}
+    signs = _sign_spans(prep)
+    out = []
+    for f in found:
+        ctx: set[str] = set()
+        for i in range(f.start, f.end + 1):
+            ctx |= prep.ctx[i]
+        role: AreaRole = "numb"
+        prev = _before(prep, f.start, t.role_longest)
+        nxt = _after(prep, f.end, t.role_longest)
+        cues = [
+            *(t.role_before.get(tuple(prev[-k:]), []) for k in range(1, len(prev) + 1)),
+            *(t.role_after.get(tuple(nxt[:k]), []) for k in range(1, len(nxt) + 1)),
+        ]
+        for options in cues:
+            for r, limit in options:
+                if not limit or any(within(f.region, x) for x in limit):
+                    role = r
+                    break
+            if role != "numb":
+                break
+        if role == "numb" and prev and prev[-1] in LINKS:
+            # "carpal tunnel in my wrist", "sciatica from my back": the cause's site
+            j = f.start - 1
+            while j >= 0 and prep.tokens[j] != prev[-1]:
+                j -= 1
+            k = j - 1
+            while k >= 0 and prep.tokens[k] in DROP:
+                k -= 1
+            if k + 1 in cause_ends and any(within(f.region, x) for x in cause_ends[k + 1]):
+                role = "cause_site"
+        j = f.end + 1
+        while j < len(prep.tokens) and prep.tokens[j] in DROP | {"of"}:
+            j += 1
+        if (
+            f.end + 1 < len(prep.tokens)
+            and prep.tokens[f.end + 1] == "of"
+            and j in starts
+            and not within(starts[j], f.region)
+            and not within(f.region, starts[j])
+        ):
+            role = "descriptor"  # "the face of my thumb": a part of the thumb, not the face
+        if role == "numb" and any(f.start < b and f.end >= a for a, b in signs):
+            role = "flag"  # "foot drop", "tripping over my toes": a warning sign's words
+        if "negated" in ctx:
+            role = "fine" if role == "numb" else role
+            ctx.discard("negated")
+        out.append(Area(f.region, f.start, f.end, f.words, role, frozenset(ctx)))
+    return tuple(out)
+
+
+def _sign_spans(prep: Prepared) -> list[tuple[int, int]]:
+    """Token spans of red-flag phrases that name a sign other than numbness (concepts with
+    ``sign``: "foot drop", "my toes have turned black"): body words inside them are not
+    numb areas."""
+    t = prep.tables
+    out = []
+    for h in prep.flag_hits:
+        assert isinstance(h.extra, tuple)
+        if t.concepts[h.extra[0]].sign:
+            out.append((h.start, h.extra[1]))
+    return out

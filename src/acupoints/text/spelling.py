@@ -1,0 +1,123 @@
+"""Spelling: the other ways a word is written, and typos.
+
+First the forms listed in ``text.yaml`` (British and American spellings, informal forms
+such as "n" for "and" or "me" for "my", common misspellings) are read as the form the rest
+of the data uses. Then a word the reader does not know is corrected to a body, symptom,
+cause or red-flag word at a Damerau-Levenshtein distance of 1 (2 for words of eight letters
+or more), found through a symmetric-delete index (each vocabulary word's deletions, built
+once), so a look-up costs a few dictionary probes instead of a pass over the vocabulary.
+Words of fewer than four letters, numbers, and real English words listed in ``text.yaml``
+("check" is not "cheek") are never corrected; nor is a word with two equally near
+candidates of different meaning.
+
+rapidfuzz was considered: it would need a new dependency and an import of its own, and
+the look-ups here are few (a sentence has a handful of unknown words, each memoised), so
+the index and a small distance function cover it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .compiled import Tables
+
+__all__ = ["correct", "damerau_levenshtein"]
+
+
+def damerau_levenshtein(a: str, b: str) -> int:
+    """Edit distance with adjacent transpositions (optimal string alignment)."""
+    if a == b:
+        return 0
+    la, lb = len(a), len(b)
+    prev2: list[int] = []
+    prev = list(range(lb + 1))
+    for i in range(1, la + 1):
+        cur = [i] + [0] * lb
+        for j in range(1, lb + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[lb]
+
+
+def _candidates(t: Tables, word: str) -> list[tuple[int, str]]:
+    depth = 2 if len(word) >= 8 else 1
+    found: set[str] = set()
+    frontier = {word}
+    seen = {word}
+    for _ in range(depth + 1):
+        for w in frontier:
+            found.update(t.deletes.get(w, ()))
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))} - seen
+        seen |= frontier
+    limit = 2 if len(word) >= 8 else 1
+    scored = [(damerau_levenshtein(word, c), c) for c in found]
+    return sorted((d, c) for d, c in scored if d <= limit)
+
+
+def best(t: Tables, word: str) -> str | None:
+    """The word ``word`` is a typo of, or None."""
+    memo = t.fixes
+    if word in memo:
+        return memo[word]
+    out: str | None = None
+    if len(word) >= 4 and word.isalpha() and word not in t.known:
+        cands = _candidates(t, word)
+        if cands:
+            d = cands[0][0]
+            near = [c for dist, c in cands if dist == d]
+            # two letters swapped is the likeliest slip ("hnad" is "hand", not "head")
+            swapped = [c for c in near if _transposed(word, c)]
+            # then a dropped letter ("tumb" is "thumb" before it is "numb")
+            longer = [c for c in near if len(c) == len(word) + 1]
+            near = swapped or longer or near
+            # plural and singular of one word are one candidate ("palm", "palms")
+            stems = {c[:-1] if c.endswith("s") else c for c in near}
+            # a four-letter word is only corrected for a swap or a dropped letter ("elbw")
+            short_ok = bool(swapped) or len(near[0]) > len(word)
+            if len(stems) == 1 and (len(word) >= 5 or short_ok):
+                out = near[0]
+    if len(memo) > 65536:
+        memo.clear()
+    memo[word] = out
+    return out
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two neighbouring letters swapped ("hnad" for "hand")."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+
+
+def correct(t: Tables, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The tokens with other forms and typos replaced, and the (written, read) pairs."""
+    out: list[str] = []
+    changes: list[tuple[str, str]] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        hits = t.spell_multi.at(tokens, i) if tok in t.spell_multi.words else []
+        if hits:
+            length, target = hits[0]
+            out.extend(target)
+            changes.append((" ".join(tokens[i : i + length]), " ".join(target)))
+            i += length
+            continue
+        mapped = t.spell.get(tok)
+        if mapped is not None:
+            out.extend(mapped)
+            changes.append((tok, " ".join(mapped)))
+        else:
+            fixed = best(t, tok)
+            if fixed is not None:
+                out.append(fixed)
+                changes.append((tok, fixed))
+            else:
+                out.append(tok)
+        i += 1
+    return out, changes

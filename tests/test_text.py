@@ -1,0 +1,328 @@
+"""The text reader (acupoints.text, issue 16): spelling, context, roles of body areas,
+causes, time course and red flags, and how select() uses them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import acupoints
+from acupoints import AcupointsError, DataError, KnowledgeBase, LocationError, Reading
+from acupoints.loading import packaged_data_dir
+from acupoints.text.spelling import damerau_levenshtein
+
+# ------------------------------------------------------------------ the issue's sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("my hands fall asleep at night", ("hand",)),
+        ("numb toes when I wear boots", ("foot.toes",)),
+        ("my hand is fine but my forearm is numb", ("forearm",)),
+        ("numbnes in my fingres", ("hand.fingers",)),
+        ("not only my hand but also my foot is numb", ("hand", "foot")),
+        ("numb leg from a slipped disc in my lower back", ("lower_limb",)),
+        ("pins and needles down my arm from a trapped nerve in my neck", ("upper_limb",)),
+        ("numb fingers when I lean on my elbow", ("hand.fingers",)),
+        ("numb shin after a knee replacement", ("leg",)),
+    ],
+)
+def test_the_issue_sentences_read_their_numb_areas(
+    kb: KnowledgeBase, text: str, areas: tuple[str, ...]
+) -> None:
+    assert kb.parse_location(text).region_ids == areas
+
+
+def test_areas_named_for_another_role_are_kept_apart(kb: KnowledgeBase) -> None:
+    roles = {
+        "numb leg from a slipped disc in my lower back": ("back.lumbar", "cause_site"),
+        "pins and needles down my arm from a trapped nerve in my neck": ("neck", "cause_site"),
+        "numb fingers when I lean on my elbow": ("elbow", "trigger"),
+        "numb shin after a knee replacement": ("knee", "operation"),
+        "my hand is fine but my forearm is numb": ("hand", "fine"),
+        "numb top of the foot and foot drop": ("foot", "flag"),
+    }
+    for text, (region, role) in roles.items():
+        reading = kb.read(text)
+        assert (region, role) in [(a.id, a.role) for a in reading.areas], text
+        assert region not in kb.parse_location(text).region_ids or region == "foot", text
+    assert kb.parse_location("my hand is fine but my forearm is numb").negated == ("hand",)
+
+
+@pytest.mark.parametrize(
+    ("text", "cause", "words"),
+    [
+        ("numb feet since I started chemo", "chemotherapy", "chemo"),
+        ("numb feet, I'm diabetic", "diabetic", "diabetic"),
+        ("numb leg, slipped disc", "lumbar_root", "slipped disc"),
+        ("numb hands, my B12 is low", "b12_deficiency", "b12"),
+        ("numb fingers, rheumatoid arthritis", "autoimmune", "rheumatoid arthritis"),
+        ("numb hand, I fell off my bike", "injury", "fell off"),
+        ("numb hand, doctor says carpal tunnel", "carpal_tunnel", "carpal tunnel"),
+        ("numb thumb, slipped disc in my neck", "cervical_root", "slipped disc"),
+    ],
+)
+def test_the_cause_written_in_the_text_is_used(
+    kb: KnowledgeBase, text: str, cause: str, words: str
+) -> None:
+    s = kb.select(text)
+    assert s.cause == cause
+    assert any("read from the text" in n and repr(words) in n for n in s.notes), s.notes
+
+
+def test_an_explicit_cause_wins_and_two_causes_are_both_reported(kb: KnowledgeBase) -> None:
+    s = kb.select("numb feet since I started chemo", cause="diabetic")
+    assert s.cause == "diabetic"
+    assert any("also names" in n and "chemotherapy" in n for n in s.notes)
+    s = kb.select("numb feet, I'm diabetic and I had chemo")
+    assert s.cause == "diabetic"
+    note = next(n for n in s.notes if "more than one cause" in n)
+    assert "diabetic" in note and "chemo" in note
+    assert kb.read("numb feet, I'm diabetic and I had chemo").cause_ids == (
+        "diabetic",
+        "chemotherapy",
+    )
+
+
+def test_a_cause_that_is_denied_or_someone_elses_is_not_used(kb: KnowledgeBase) -> None:
+    for text in (
+        "numb feet, I'm not diabetic",
+        "numb feet, my dad has diabetes",
+        "numb feet, could it be diabetes",
+    ):
+        assert kb.select(text).cause is None, text
+        assert kb.read(text).causes[0].context, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "urgency"),
+    [
+        ("no feeling around my anus", "cauda_equina", "emergency"),
+        ("I can't feel the toilet paper when I wipe", "cauda_equina", "emergency"),
+        ("my grip is going", "progressive_weakness", "urgent"),
+        ("numbness moved up to my knees since Monday", "ascending_weakness", "urgent"),
+        ("my legs are getting weaker every day", "ascending_weakness", "emergency"),
+        ("my toe has gone black", "foot_wound", "emergency"),
+        ("numb feet and I'm running a temperature", "systemic_illness", "urgent"),
+        ("sciatica down both legs", "cauda_equina", "emergency"),
+        ("clumsy hands and I'm unsteady on my feet", "cervical_myelopathy", "urgent"),
+        ("my face went numb last week", "facial_numbness", "urgent"),
+        ("the pain wakes me up at night", "night_pain", "soon"),
+        ("I inject drugs and have a fever", "spinal_infection", "urgent"),
+        ("numb saddle area and erectile dysfunction", "cauda_equina", "emergency"),
+    ],
+)
+def test_red_flags_as_people_write_them(
+    kb: KnowledgeBase, text: str, flag: str, urgency: str
+) -> None:
+    try:
+        flags = kb.select(text).red_flags
+    except LocationError as exc:  # no area read: the flags come with the error
+        flags = exc.red_flags
+    found = {f.id: f.urgency for f in flags}
+    assert found.get(flag) == urgency, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum had cancer but I never have, numb feet",
+        "numb feet, no bladder or bowel problems",
+        "numb hands, my sister has a fever",
+        "numb toes, worried about an ulcer on my foot",
+        "numb feet and a bladder infection last year",
+        "numb hand, no history of cancer, no injury",
+    ],
+)
+def test_no_flag_for_what_is_denied_supposed_or_someone_elses(kb: KnowledgeBase, text: str) -> None:
+    assert kb.select(text).red_flags == ()
+
+
+def test_every_red_flag_of_safety_yaml_has_words(kb: KnowledgeBase) -> None:
+    """Each red flag has a concept in text.yaml or word triggers in safety.yaml, so text
+    can raise it; and each concept has a source."""
+    data = yaml.safe_load((packaged_data_dir() / "text.yaml").read_text("utf-8"))
+    concepts = {c["flag"] for c in data["flags"]}
+    missing = [r.id for r in kb.red_flag_rules if r.id not in concepts and not r.triggers]
+    assert not missing, f"red flags no text can raise: {missing}; add a concept to text.yaml"
+    assert all(c["sources"] for c in data["flags"])
+
+
+# ------------------------------------------------------------------ reading parts
+
+
+def test_context_categories(kb: KnowledgeBase) -> None:
+    r = kb.read("numb feet, no fever, my mum had cancer, worried about an ulcer on my foot")
+    ctx = {f.id: f.context for f in r.flags}
+    assert ctx["systemic_illness"] == ("negated",)
+    assert ctx["cancer_history"] == ("other",)
+    assert ctx["foot_wound"] == ("hypothetical",)
+    r = kb.read("numb feet, I had a bladder infection years ago, fever as a child")
+    assert all("historical" in f.context for f in r.flags)
+
+
+@pytest.mark.parametrize(
+    "text", ["no feeling in my toes", "I can't feel my toes", "I cannot feel my toes"]
+)
+def test_no_feeling_is_a_symptom_not_a_negation(kb: KnowledgeBase, text: str) -> None:
+    assert kb.parse_location(text).region_ids == ("foot.toes",)
+
+
+def test_time_course(kb: KnowledgeBase) -> None:
+    r = kb.read("numb feet for months, slowly getting worse, worse at night and in the cold")
+    ids = {f.id for f in r.course}
+    assert {"duration:months", "onset:gradual", "progression:progressive"} <= ids
+    assert {"worse:night", "worse:cold"} <= ids
+    assert "onset:sudden" in {f.id for f in kb.read("my hand went numb suddenly").course}
+
+
+def test_spelling(kb: KnowledgeBase) -> None:
+    r = kb.read("pins n needles in me feet, paraesthesia, tumour")
+    assert {
+        ("n", "and"),
+        ("me", "my"),
+        ("paraesthesia", "paresthesia"),
+        ("tumour", "tumor"),
+    } <= set(r.corrected)
+    # real words one letter from a body word are left alone
+    assert kb.read("I check my cheek").corrected == ()
+    assert kb.parse_location("numness in my hnad").region_ids == ("hand",)
+
+
+def test_damerau_levenshtein() -> None:
+    assert damerau_levenshtein("fingres", "fingers") == 1
+    assert damerau_levenshtein("numbnes", "numbness") == 1
+    assert damerau_levenshtein("hand", "hand") == 0
+    assert damerau_levenshtein("abc", "") == 3
+    assert damerau_levenshtein("ankel", "ankle") == 1
+
+
+def test_unknown_words_are_ignored_and_nothing_usable_raises(kb: KnowledgeBase) -> None:
+    loc = kb.parse_location("numb toes when I wear steel toecap boots")
+    assert loc.region_ids == ("foot.toes",) and "boots" in loc.ignored
+    with pytest.raises(LocationError) as exc:
+        kb.parse_location("my thummmmb is numb")
+    assert "thummmmb" in exc.value.unknown and "thumb" in exc.value.suggestions["thummmmb"]
+    with pytest.raises(LocationError) as exc:
+        kb.parse_location("numb leg from a slipped disc in my lower back".replace("numb leg ", ""))
+    assert "where the cause is" in str(exc.value)
+
+
+def test_flags_are_raised_when_no_area_can_be_read(kb: KnowledgeBase) -> None:
+    with pytest.raises(LocationError) as exc:
+        kb.select("I keep wetting myself")
+    assert [f.id for f in exc.value.red_flags] == ["cauda_equina"]
+
+
+def test_the_reading_travels_with_the_location_and_round_trips(kb: KnowledgeBase) -> None:
+    s = kb.select("numb feet since I started chemo, worse at night", side="left")
+    assert s.location.reading is not None and s.location.reading.cause == "chemotherapy"
+    assert Reading.from_json(s.location.reading.to_json()) == s.location.reading
+    assert type(s).model_validate_json(s.model_dump_json()) == s
+    assert kb.location(["hand"]).reading is None
+
+
+def test_text_yaml_problems_are_data_errors(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(packaged_data_dir(), data)
+    text = (data / "text.yaml").read_text("utf-8")
+    (data / "text.yaml").write_text(text.replace("flag: night_pain", "flag: night_pains"))
+    with pytest.raises(DataError) as exc:
+        acupoints.load(data)
+    assert any("night_pains" in str(p) and "text.yaml" in str(p) for p in exc.value.problems)
+    (data / "text.yaml").write_text(text.replace("window: 8", "window: 0", 1))
+    with pytest.raises(DataError) as exc:
+        acupoints.load(data)
+    assert "text.yaml" in str(exc.value) and "window" in str(exc.value)
+
+
+def test_import_acupoints_does_not_load_the_reader() -> None:
+    code = "import sys, acupoints; print('acupoints.text.reader' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr
+
+
+# ------------------------------------------------------------------ properties
+
+SETTINGS = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+CORPUS = Path(__file__).parent / "corpus" / "readings.yaml"
+BASES = [e["t"] for e in yaml.safe_load(CORPUS.read_text("utf-8"))["sentences"]]
+UNRELATED = [
+    ". My dog is called Rex.",
+    ", I live in Leeds",
+    ". I work in an office.",
+    "; the weather has been awful",
+    ". Thanks in advance!",
+    ", I play golf on Sundays",
+]
+WORDS = [
+    "numb", "no", "not", "my", "mum", "hand", "feet", "fever", "bladder", "cancer", "had",
+    "but", "fine", "since", "chemo", "disc", "in", "neck", "when", "lean", "on", "elbow",
+    ",", ".", "?", "cant", "feel", "toes", "black", "sudden", "face", "left", "both", "fingres",
+]  # fmt: skip
+
+
+def _read(kb: KnowledgeBase, text: str) -> tuple[set[str], set[str]]:
+    try:
+        s = kb.select(text)
+    except LocationError as exc:
+        return set(), {f.id for f in exc.red_flags}
+    return set(s.location.region_ids), {f.id for f in s.red_flags}
+
+
+@SETTINGS
+@given(base=st.sampled_from(BASES), extra=st.lists(st.sampled_from(UNRELATED), max_size=3))
+def test_an_unrelated_clause_never_removes_a_flag_or_a_numb_area(
+    kb: KnowledgeBase, base: str, extra: list[str]
+) -> None:
+    areas, flags = _read(kb, base)
+    more_areas, more_flags = _read(kb, base + "".join(extra))
+    assert areas <= more_areas and flags <= more_flags
+
+
+@SETTINGS
+@given(
+    text=st.one_of(
+        st.text(max_size=120), st.lists(st.sampled_from(WORDS), max_size=16).map(" ".join)
+    )
+)
+def test_any_text_gives_a_reading_or_a_library_error_and_the_same_one_twice(
+    kb: KnowledgeBase, text: str
+) -> None:
+    first = kb.read(text)
+    assert isinstance(first, Reading) and kb.read(text) == first
+    try:
+        s = kb.select(text)
+    except AcupointsError:
+        return
+    assert s.location.regions and kb.select(text) == s
+
+
+def test_a_data_directory_without_text_yaml_reads_with_the_packaged_language(
+    tmp_path: Path,
+) -> None:
+    """Negations, spellings and the time course are the language's, not the data's: a
+    directory without text.yaml still reads "no fever" as denied."""
+    data = tmp_path / "data"
+    shutil.copytree(packaged_data_dir(), data)
+    (data / "text.yaml").unlink()
+    safety = yaml.safe_load((data / "safety.yaml").read_text("utf-8"))
+    safety["red_flags"] = [
+        f for f in safety["red_flags"] if f.get("triggers") or f.get("regions") or f.get("fields")
+    ]
+    text = (data / "safety.yaml").read_text("utf-8").splitlines()[0]
+    (data / "safety.yaml").write_text(text + "\n" + yaml.safe_dump(safety, sort_keys=False))
+    kb = acupoints.load(data)
+    s = kb.select("numb feet since I started chemo, no fever")
+    assert s.red_flags == () and s.cause == "chemotherapy"
+    assert ("me", "my") in kb.read("pins n needles in me feet").corrected
