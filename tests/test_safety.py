@@ -254,23 +254,14 @@ def patients(region: str) -> list[Patient]:
     ]
     out += [
         Patient(
-            **dict.fromkeys(able, True),
+            **dict.fromkeys(flags, True),
             pregnancy_week=30,
             skin_lesions=(region,),
             tumour_sites=(region,),
             joint_prostheses=(region,),
             lymphoedema=("left_arm", "right_leg"),
         )
-    ]
-    out += [
-        Patient(
-            **dict.fromkeys(bools, True),
-            pregnancy_week=30,
-            skin_lesions=(region,),
-            tumour_sites=(region,),
-            joint_prostheses=(region,),
-            lymphoedema=("left_arm", "right_leg"),
-        )
+        for flags in (able, bools)
     ]
     return out
 

@@ -21,7 +21,6 @@ words and suggesting the nearest known terms.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -205,23 +204,10 @@ NOT_BOTH_PLURALS = frozenset(
 )
 
 
-def _normalise(text: str) -> list[str]:
-    text = text.lower().replace("’", "'").replace("‘", "'").replace("-", " ")
-    text = text.replace("/", " ")
-    tokens = re.findall(r"[a-z0-9']+|[.,;!?]", text)
-    out = []
-    for t in tokens:
-        t = t.strip("'")
-        if t.endswith("'s"):
-            t = t[:-2]
-        t = t.replace("'", "")
-        if t:
-            out.append(t)
-    return out
-
-
 def _phrase_key(text: str) -> tuple[str, ...]:
-    return tuple(t for t in _normalise(text) if t not in DROP)
+    from .text.compiled import normalise  # the reader's tokens (imported when first used)
+
+    return tuple(t for t in normalise(text) if t not in DROP)
 
 
 @dataclass(frozen=True)
