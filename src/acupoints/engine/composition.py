@@ -85,24 +85,25 @@ def _compose(
     capped: dict[str, int] = {}
 
     core = {entries[i][2] for i in pool if "core" in roles[i]}
-    taken: set[str] = set()
+    point_of = ranking.point_of
+    runs: dict[tuple[str, str], set[int]] = {}  # (channel, region) -> numbers taken
+
+    def spot(code: str) -> tuple[tuple[str, str], int] | None:
+        p = point_of[code]
+        return None if p.meridian is None else ((p.meridian, p.location.region), p.number)
 
     def free(code: str) -> bool:
         """Not set aside, and not the third of a run of neighbours (core points, which
         the spread rule leaves apart, may stand in pairs but not in threes)."""
         if code in aside:
             return False
-        if not gap:
+        where = spot(code) if gap else None
+        if where is None:
             return True
-        p = kb.point(code)
-        if p.meridian is None:
+        run = runs.get(where[0])
+        if not run:
             return True
-        run = {
-            q.number
-            for c in taken
-            if (q := kb.point(c)).meridian == p.meridian and q.location.region == p.location.region
-        }
-        n = p.number
+        n = where[1]
         return not ({n - 2, n - 1} <= run or {n - 1, n + 1} <= run or {n + 1, n + 2} <= run)
 
     def take(i: int, role: str) -> None:
@@ -110,7 +111,9 @@ def _compose(
         picked.append(i)
         role_at[i] = role
         count[role] = count.get(role, 0) + 1
-        taken.add(code)
+        where = spot(code)
+        if where is not None:
+            runs.setdefault(where[0], set()).add(where[1])
         for near in _neighbours(kb, static, code, gap):
             if near not in core:  # points the literature uses together stay apart
                 aside.setdefault(near, i)
