@@ -5,7 +5,7 @@ ranking carries (inferred root, a cause that does not fit, guideline positions).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import UnknownCauseError
@@ -66,6 +66,8 @@ class _Ranking:
     segment_value: float
     evidence: dict[str, float]  # code -> its evidence part of the score
     slots: list[_Candidate | None]
+    # compositions made from this ranking, by limit and the codes a patient excluded
+    compositions: dict[tuple[int, frozenset[str]], object] = field(default_factory=dict)
 
     def cand(self, i: int) -> _Candidate:
         """The candidate at place ``i`` (built once; threads that race build equal ones)."""
