@@ -415,7 +415,12 @@ RED_FLAGS: list[tuple[str, dict[str, Any], str | None, set[str]]] = [
     # stroke
     # a numb face raises facial_numbness as well (the face is a numb region)
     ("sudden numbness in my face and left arm", {}, None, {"stroke", "facial_numbness"}),
-    ("suddenly the whole left side of my body went numb", {}, None, {"stroke"}),
+    (
+        "suddenly the whole left side of my body went numb",
+        {},
+        None,
+        {"stroke", "one_sided_numbness"},
+    ),
     ("numb arm and my face is drooping", {}, None, {"stroke"}),
     ("numb hand with slurred speech", {}, None, {"stroke"}),
     ("all of a sudden my arm and leg went numb", {}, None, {"stroke"}),
@@ -448,6 +453,8 @@ RED_FLAGS: list[tuple[str, dict[str, Any], str | None, set[str]]] = [
     ("numb arm after a car crash", {}, None, {"after_injury"}),
     ("numb forearm", {}, "injury", {"after_injury"}),
     ("numb fingers", {"recent_injury": True}, None, {"after_injury"}),
+    ("numbness down the left side of my body", {}, None, {"one_sided_numbness"}),
+    ("my right side of my body has been numb for weeks", {}, None, {"one_sided_numbness"}),
     # negations and near misses that must not fire
     ("numb feet, no bladder problems", {}, None, set()),
     ("numb legs but bladder and bowels are fine", {}, None, set()),
