@@ -71,3 +71,39 @@ def test_python_dash_m() -> None:
         check=False,
     )
     assert res.returncode == 2 and res.stderr.startswith("acupoints: unknown acupoint")
+
+
+def test_small_defects_of_the_text_output(capsys: pytest.CaptureFixture[str]) -> None:
+    # characters shown once when the traditional form is the simplified one
+    assert main(["point", "LI4"]) == 0
+    assert "合谷 (合谷)" not in capsys.readouterr().out
+    assert main(["point", "SP9"]) == 0  # 陰陵泉, simplified 阴陵泉: both shown
+    assert "陰陵泉 (阴陵泉)" in capsys.readouterr().out
+    # "both sides", not "both foot.sole"
+    assert main(["select", "numb soles of both feet"]) == 0
+    out = capsys.readouterr().out
+    assert "foot.sole (both sides)" in out and "both foot" not in out
+
+
+def test_validate_of_what_is_not_a_directory_is_status_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["validate", str(tmp_path / "nonexist")]) == 2
+    err = capsys.readouterr().err
+    assert "not a directory" in err and "Traceback" not in err
+
+
+def test_a_side_that_contradicts_the_text_is_noted(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["select", "tingling in my right hand", "--side", "left"]) == 0
+    out = capsys.readouterr().out
+    assert "The description says right, the side given is left" in out
+    assert main(["select", "tingling in my left hand", "--side", "left"]) == 0
+    assert "the side given is" not in capsys.readouterr().out
+
+
+def test_dir_of_the_package_shows_its_api() -> None:
+    import acupoints
+
+    names = dir(acupoints)
+    assert {"select", "load", "KnowledgeBase", "__version__"} <= set(names)
+    assert not {"Any", "TYPE_CHECKING", "annotations", "import_module", "threading"} & set(names)

@@ -190,7 +190,9 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    """The public names (``__all__``) and the dunders, not the helpers the module imports
+    (``threading``, ``import_module``, ``Any`` ...)."""
+    return sorted({n for n in globals() if n.startswith("__")} | set(__all__))
 
 
 def load(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:

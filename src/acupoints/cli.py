@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from . import DISCLAIMER, AcupointsError, load
@@ -42,7 +43,9 @@ def _print_point(kb: Any, query: str) -> None:
     p = kb.point(query)
     m = kb.meridian(p.meridian) if p.meridian else None
     print(
-        f"{p.code}  {p.names.pinyin}  {p.names.hanzi} ({p.names.hanzi_simplified})  "
+        f"{p.code}  {p.names.pinyin}  {p.names.hanzi}"
+        + (f" ({p.names.hanzi_simplified})" if p.names.hanzi_simplified != p.names.hanzi else "")
+        + "  "
         f"{p.names.english}"
     )
     print(f"  meridian : {m.names.english if m else 'extra point (EX-' + str(p.group) + ')'}")
@@ -353,6 +356,10 @@ class _UsageError(AcupointsError):
 def _cmd_validate(args: argparse.Namespace) -> int:
     from . import validate
 
+    if args.directory is not None and not Path(args.directory).is_dir():
+        # input that cannot be read at all is a usage error (exit 2), not a data problem
+        print(f"acupoints validate: {args.directory}: not a directory", file=sys.stderr)
+        return 2
     problems = validate(args.directory)
     if args.format == "json":
         print(

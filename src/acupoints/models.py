@@ -678,8 +678,10 @@ class Location(Record):
     def __str__(self) -> str:
         parts = []
         for r in self.regions:
-            bits = [r.side or "", ", ".join(r.aspects), r.region]
-            parts.append(" ".join(b for b in bits if b))
+            side = r.side if r.side in ("left", "right") else ""
+            bits = [side, ", ".join(r.aspects), r.region]
+            text = " ".join(b for b in bits if b)
+            parts.append(f"{text} (both sides)" if r.side == "both" else text)
         return f"{'; '.join(parts)} [{self.pattern}]"
 
 

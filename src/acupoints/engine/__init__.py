@@ -108,7 +108,14 @@ def select(
         loc = location
     else:
         raise SelectionError(f"location must be text or a Location, got {type(location).__name__}")
+    side_notes: list[str] = []
     if side is not None:
+        said = sorted({r.side for r in loc.regions if r.side is not None and r.side != side})
+        if said:  # the text and the argument disagree: the argument wins, and we say so
+            side_notes.append(
+                f"The description says {' and '.join(said)}, the side given is {side}: "
+                f"the points are for {side if side != 'both' else 'both sides'}."
+            )
         refs = [RegionRef.model_validate({**r.model_dump(), "side": side}) for r in loc.regions]
         loc = _assemble(kb, refs, loc.negated, loc.text, set(), loc.ignored, loc.reading)
     # -- the text reader (acupoints.text): a cause written in the text, when none is given
@@ -135,7 +142,7 @@ def select(
     static = _static(kb)
     ranking = _rank(kb, static, loc, the_cause, tenderness, evidence, skip)
     counts = ranking.counts
-    notes = [*text_notes, *ranking.notes]
+    notes = [*side_notes, *text_notes, *ranking.notes]
     applied = ranking.applied
     effects = patient_effects(kb, patient)
     # safety (issue 17): never-needled points are excluded for everyone (safety.py)
