@@ -107,3 +107,13 @@ def test_dir_of_the_package_shows_its_api() -> None:
     names = dir(acupoints)
     assert {"select", "load", "KnowledgeBase", "__version__"} <= set(names)
     assert not {"Any", "TYPE_CHECKING", "annotations", "import_module", "threading"} & set(names)
+
+
+def test_an_unknown_cause_lists_every_cause(capsys: pytest.CaptureFixture[str]) -> None:
+    import acupoints
+
+    assert main(["select", "numb toes", "--cause", "cubital tunnl"]) == 2
+    err = capsys.readouterr().err
+    assert "did you mean cubital_tunnel" in err
+    for cause in acupoints.load().causes:
+        assert cause.id in err

@@ -441,7 +441,11 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("text", nargs="+", help="where the numbness is, in plain words")
-    p.add_argument("--cause", help="cause: diabetic, chemotherapy, carpal tunnel, sciatica ...")
+    p.add_argument(
+        "--cause",
+        help="cause, by id or any of its words (diabetic, chemo, carpal tunnel, sciatica, "
+        "slipped disc ...); an unknown one lists them all",
+    )
     p.add_argument("--side", choices=("left", "right", "both"))
     p.add_argument("--tenderness", choices=("pronounced", "vague", "unknown"), default="unknown")
     p.add_argument("--limit", type=int, default=10)

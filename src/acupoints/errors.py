@@ -219,9 +219,25 @@ class LocationError(ValueError, AcupointsError):
 
 
 class UnknownCauseError(UnknownKeyError):
-    """No cause has this id or name."""
+    """No cause has this id or name. ``known`` lists every cause id, and the message names
+    them all: there are few, and a reader who mistyped one should see the choices."""
 
     what = "cause"
+
+    def __init__(
+        self, query: object, suggestions: Sequence[str] = (), known: Sequence[str] = ()
+    ) -> None:
+        super().__init__(query, suggestions)
+        self.known = list(known)
+
+    def __str__(self) -> str:
+        msg = super().__str__()
+        if self.known:
+            msg += " Known causes: " + ", ".join(self.known) + "."
+        return msg
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.query, self.suggestions, self.known))
 
 
 class SelectionError(ValueError, AcupointsError):

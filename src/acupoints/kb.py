@@ -703,7 +703,7 @@ class KnowledgeBase:
             cid = next(c.id for c in self._data.causes if h == c.id or h in c.synonyms)
             if cid not in ids:
                 ids.append(cid)
-        raise UnknownCauseError(query, ids)
+        raise UnknownCauseError(query, ids, [c.id for c in self._data.causes])
 
     def evidence_counts(self, cause: str, *, exclude: Iterable[str] = ()) -> dict[str, int]:
         """For each point, how many independent sources (publications) among the reference
