@@ -117,3 +117,17 @@ def test_an_unknown_cause_lists_every_cause(capsys: pytest.CaptureFixture[str]) 
     assert "did you mean cubital_tunnel" in err
     for cause in acupoints.load().causes:
         assert cause.id in err
+
+
+def test_records_have_a_short_repr() -> None:
+    import acupoints
+
+    kb = acupoints.load()
+    assert repr(kb["LI4"]) == "<Point LI4 Hegu 合谷>"
+    assert repr(kb.meridian("LI")) == "<Meridian LI Large Intestine Meridian>"
+    assert repr(kb.region("hand.dorsum")).startswith("<Region hand.dorsum: ")
+    assert repr(kb.nerve("median")) == "<Nerve median: median nerve>"
+    s = acupoints.select("numb back of my left hand")
+    assert repr(s.points[0]).startswith(f"<RankedPoint {s.points[0].code} ")
+    assert len(repr(kb.points_in("hand.dorsum"))) < 400  # not walls of fields
+    assert kb["LI4"].model_dump()["names"]["pinyin"] == "Hegu"  # the full record stays

@@ -103,6 +103,10 @@ class Source(Record):
     used_for: str = Field(min_length=1, description="Which facts this library takes from it.")
     note: str | None = Field(default=None, description="Known slips or caveats.")
 
+    def __repr__(self) -> str:
+        """Short: the id and the title (``model_dump()`` has every field)."""
+        return f"<Source {self.id}: {self.title[:60]}>"
+
 
 class Names(Record):
     """The canonical names of a point or meridian (WHO 2008 forms)."""
@@ -375,6 +379,10 @@ class Point(Record):
 
         return load().body_map(points=[self.code], **kwargs)
 
+    def __repr__(self) -> str:
+        """Short: code, pinyin, characters (``model_dump()`` has every field)."""
+        return f"<Point {self.code} {self.names.pinyin} {self.names.hanzi}>"
+
 
 class LimbCourse(Record):
     """Which limb surface a regular meridian runs along."""
@@ -444,6 +452,10 @@ class Meridian(Record):
 
         return load().body_map(meridians=[self.code], **kwargs)
 
+    def __repr__(self) -> str:
+        """Short: code and English name (``model_dump()`` has every field)."""
+        return f"<Meridian {self.code} {self.names.english}>"
+
 
 class Vessel(Record):
     """One of the six extraordinary vessels without points of their own."""
@@ -452,6 +464,10 @@ class Vessel(Record):
     names: MeridianNames
     confluent_point: str = Field(description="Code of its confluent (opening) point.")
     sources: SourceIds
+
+    def __repr__(self) -> str:
+        """Short: code and English name (``model_dump()`` has every field)."""
+        return f"<Vessel {self.code} {self.names.english}>"
 
 
 class Synonym(Record):
@@ -501,6 +517,10 @@ class Region(Record):
         """Every synonym as (text, implied aspects)."""
         return tuple((s, ()) if isinstance(s, str) else (s.text, s.aspects) for s in self.synonyms)
 
+    def __repr__(self) -> str:
+        """Short: id and name (``model_dump()`` has every field)."""
+        return f"<Region {self.id}: {self.name}>"
+
 
 class LimbSurface(Record):
     """Which aspects of a limb form its Yin (inner) or Yang (outer) surface."""
@@ -543,6 +563,10 @@ class Nerve(Record):
             raise ValueError("cranial and autonomic nerves have no segments; others need them")
         return self
 
+    def __repr__(self) -> str:
+        """Short: id and name (``model_dump()`` has every field)."""
+        return f"<Nerve {self.id}: {self.name}>"
+
 
 class Segment(Record):
     """A spinal segment and its dermatome."""
@@ -554,6 +578,10 @@ class Segment(Record):
     key_region: RegionId = Field(description="Region of the key sensory point.")
     territory: tuple[Territory, ...] = Field(min_length=1, description="Skin of its dermatome.")
     sources: SourceIds
+
+    def __repr__(self) -> str:
+        """Short: the segment (``model_dump()`` has every field)."""
+        return f"<Segment {self.id}>"
 
 
 Side = Literal["left", "right", "both"]

@@ -80,6 +80,10 @@ class RankedPoint(_Record):
         """Ids of the rules that selected it."""
         return tuple(r.rule for r in self.reasons if not r.rule.startswith("score."))
 
+    def __repr__(self) -> str:
+        """Short: code, role, score (``model_dump()`` has every field)."""
+        return f"<RankedPoint {self.code} {self.role or self.group} {self.score:g}>"
+
 
 class ProtocolNote(_Record):
     """A step of the treatment protocol that goes with the selection."""
