@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -85,6 +87,9 @@ def test_every_point_survives_respelling(kb: KnowledgeBase, data: st.DataObject)
 
 @given(st.text(max_size=30))
 def test_normalisers_are_total(text: str) -> None:
-    name_key(text)
-    hanzi_key(text)
-    code_key(text, {"LI": "LI"})
+    name = name_key(text)
+    assert re.fullmatch(r"[a-z0-9]*", name) and name_key(name) == name
+    han = hanzi_key(text)
+    assert han is None or (han and " " not in han and hanzi_key(han) == han)
+    code = code_key(text, {"LI": "LI"})
+    assert code is None or re.fullmatch(r"LI[1-9]\d*|EX-(HN|CA|B|UE|LE)[1-9]\d*", code), code

@@ -29,6 +29,7 @@ from acupoints import (
     Location,
     Patient,
     Selection,
+    SelectionError,
     loading,
 )
 from acupoints.loading import DATA_FILES, packaged_data_dir
@@ -111,10 +112,18 @@ def test_select_answers_or_raises_a_library_error(
 @SETTINGS
 @given(location=anything)
 def test_select_rejects_any_other_value(kb: KnowledgeBase, location: Any) -> None:
-    try:
-        kb.select(location)
-    except AcupointsError:
+    if not isinstance(location, str):  # not text, not a Location: a SelectionError
+        with pytest.raises(SelectionError, match="location must be text or a Location"):
+            kb.select(location)
         return
+    try:  # text: an answer, or a library error that says why
+        s = kb.select(location)
+    except AcupointsError as exc:
+        message = str(exc)
+    else:
+        assert isinstance(s, Selection) and s.query == location
+        return
+    assert message
 
 
 # every public method of the knowledge base, with any value for each argument

@@ -113,13 +113,12 @@ def test_assert_safe_for_catches_an_unsafe_selection(kb: KnowledgeBase) -> None:
     made_for = kb.select("numb back of the left hand", cause="carpal tunnel", patient=pregnant)
     assert_safe_for(made_for)
     # a caution stripped from a point is noticed
-    first = made_for.points[0]
-    stripped = made_for.model_copy(
-        update={"points": (first.model_copy(update={"cautions": ()}), *made_for.points[1:])}
-    )
-    if first.cautions:
-        with pytest.raises(AssertionError, match="lacks"):
-            assert_safe_for(stripped)
+    k, first = next((k, p) for k, p in enumerate(made_for.points) if p.cautions)
+    points = list(made_for.points)
+    points[k] = first.model_copy(update={"cautions": ()})
+    stripped = made_for.model_copy(update={"points": tuple(points)})
+    with pytest.raises(AssertionError, match="lacks"):
+        assert_safe_for(stripped)
     # a red flag dropped from a selection is noticed
     flagged = kb.select("numb saddle area and I cannot control my bladder")
     assert flagged.red_flags
