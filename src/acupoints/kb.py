@@ -597,15 +597,9 @@ class KnowledgeBase:
         from .rules import CorePoint, evidence_level
 
         cause_id = self.cause(cause).id
-        skip = set(names_arg("exclude", exclude))
         wanted = {cause_id, *(self.cause(c).id for c in names_arg("pooled", pooled))}
-        seen: dict[str, dict[str, str]] = {}  # code -> source -> design
-        for pr in self._data.protocols:
-            if not wanted.isdisjoint(pr.causes) and pr.id not in skip:
-                for code in pr.points:
-                    seen.setdefault(code, {}).setdefault(pr.source, pr.design)
         out = []
-        for code, by_source in seen.items():
+        for code, by_source in self._uses(wanted, exclude).items():
             designs: dict[str, int] = {}
             for design in by_source.values():
                 designs[design] = designs.get(design, 0) + 1
@@ -709,13 +703,19 @@ class KnowledgeBase:
         """For each point, how many independent sources (publications) among the reference
         protocols use it for ``cause`` (an id); two arms of one study count once.
         ``exclude`` leaves out protocols by id (for leave-one-out benchmarks)."""
+        return {code: len(srcs) for code, srcs in self._uses((cause,), exclude).items()}
+
+    def _uses(self, causes: Collection[str], exclude: Iterable[str]) -> dict[str, dict[str, str]]:
+        """For each point, the publications (source id -> design) among the reference
+        protocols that use it for one of ``causes`` (ids), in file order; the protocols
+        in ``exclude`` (ids) left out. Two arms of one study are one publication."""
         skip = set(names_arg("exclude", exclude))
-        seen: dict[str, set[str]] = {}
+        seen: dict[str, dict[str, str]] = {}
         for pr in self._data.protocols:
-            if cause in pr.causes and pr.id not in skip:
+            if any(c in pr.causes for c in causes) and pr.id not in skip:
                 for code in pr.points:
-                    seen.setdefault(code, set()).add(pr.source)
-        return {code: len(srcs) for code, srcs in seen.items()}
+                    seen.setdefault(code, {}).setdefault(pr.source, pr.design)
+        return seen
 
     def evidence_sources(
         self, cause: str, code: str, *, exclude: Iterable[str] = ()

@@ -26,7 +26,7 @@ call. ``tests/test_snapshot.py`` pins 640 answers, so a change here that moves o
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from .. import DISCLAIMER, __version__
 from .._fast import construct, make
@@ -43,7 +43,7 @@ from ..safety import (
     standing_exclusions,
 )
 from ..selection import ProtocolNote, Selection
-from .composition import _compose, _Composed
+from .composition import _compose
 from .context import _static, closeness, root_levels
 from .explanation import _matchers, _ranked
 from .scoring import _cause_id, _rank, forget, kb_protocol_ids
@@ -173,7 +173,7 @@ def select(
     exclusions.sort(key=lambda e: static.order[e.code])
     # a composition depends on the ranking, the limit and what was left out: made once
     ckey = (limit, frozenset(e.code for e in exclusions))
-    composed = cast("_Composed | None", ranking.compositions.get(ckey))
+    composed = ranking.compositions.get(ckey)
     if composed is None:
         composed = _compose(kb, static, ranking, pool, limit, kb.composition, the_cause)
         if len(ranking.compositions) < 64:

@@ -22,6 +22,7 @@ from .explanation import _Candidate, _Part, _side
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
+    from .composition import _Composed
 
 
 def _cause_id(kb: KnowledgeBase, cause: str | None) -> str | None:
@@ -52,7 +53,6 @@ class _Ranking:
     knowledge base owns)."""
 
     entries: list[_Entry]
-    groups: list[str]
     roles: list[dict[str, float]]  # each entry's roles (main hit's first), with values
     applied: tuple[str, ...]
     notes: tuple[str, ...]
@@ -67,7 +67,7 @@ class _Ranking:
     evidence: dict[str, float]  # code -> its evidence part of the score
     slots: list[_Candidate | None]
     # compositions made from this ranking, by limit and the codes a patient excluded
-    compositions: dict[tuple[int, frozenset[str]], object] = field(default_factory=dict)
+    compositions: dict[tuple[int, frozenset[str]], _Composed] = field(default_factory=dict)
 
     def cand(self, i: int) -> _Candidate:
         """The candidate at place ``i`` (built once; threads that race build equal ones)."""
@@ -403,7 +403,6 @@ def _rank_now(
     steps = tuple(static.steps[st.id] for st in kb.protocol if applies(ctx, st.when, 1.0) > 0)
     return _Ranking(
         entries,
-        [e[3] for e in entries],
         [_roles(e) for e in entries],
         tuple(applied),
         tuple(notes),
