@@ -311,16 +311,16 @@ def _distal_channel(ctx: _Context, rule: Rule, factor: float) -> int:
     groups = ctx.static.groups.get(key)
     if groups is None:
         best: dict[str, float] = {}
+        found: list[Point] = []
         for p in _first([_points(ctx, r, sel, rule.id) for r in sel.regions]):
             if p.meridian not in channels:
                 continue
             quality = max((sel.categories.get(c.kind, 0.0) for c in p.categories), default=0.0)
             if quality > 0:
                 best[p.code] = quality
-        ranked = sorted(best, key=lambda code: -best[code])
-        groups = ctx.static.groups[key] = _grouped(
-            [ctx.kb.point(code) for code in ranked], lambda p: best[p.code]
-        )
+                found.append(p)
+        found.sort(key=lambda p: -best[p.code])  # stable: WHO order within a quality
+        groups = ctx.static.groups[key] = _grouped(found, lambda p: best[p.code])
     added = 0
     for value, codes in groups:
         added += ctx.add(codes, ctx.hit(rule, cast(float, value), factor, "on its channel"))

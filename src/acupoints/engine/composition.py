@@ -7,11 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from ..rules import (
-    Cause,
-    Composition,
-    RoleQuota,
-)
+from ..rules import Cause, Composition, RoleQuota
 from .context import _Static
 
 if TYPE_CHECKING:
