@@ -250,10 +250,7 @@ def red_flags_html(sel: Selection) -> str:
         f"sources: {_e(', '.join(w.sources))}</span></div>"
         for w in sel.not_a_candidate
     ]
-    emergencies = sum(1 for f in sel.red_flags if f.urgency == "emergency")
-    for i, f in enumerate(sel.red_flags):
-        if i == emergencies:
-            out += withheld
+    for f in sel.red_flags:
         title = "EMERGENCY" if f.urgency == "emergency" else f.urgency.upper()
         out.append(
             f'<div role="alert" style="{_FLAG[f.urgency]};border-radius:5px;padding:8px 10px;'
@@ -261,8 +258,9 @@ def red_flags_html(sel: Selection) -> str:
             f"{_e(f.advice)}<br><span style='font-size:12px'>raised by: "
             f"{_e(', '.join(f.matched))} · sources: {_e(', '.join(f.sources))}</span></div>"
         )
-    if emergencies == len(sel.red_flags):
-        out += withheld
+    # the flags come most urgent first: the reasons go right after the emergencies
+    emergencies = sum(1 for f in sel.red_flags if f.urgency == "emergency")
+    out[emergencies:emergencies] = withheld
     return "".join(out)
 
 
