@@ -129,15 +129,17 @@ _NO_QUOTAS = (r"^    (systemic|compression|injury): \{.*?\}\}\n", "")
 _NO_DISTAL = (r"^  - id: distal\.channel\n.*?(?=^  - id: )", "")
 _NO_CORE = (r"^  - id: core\.cause\n.*\Z", "")
 _NO_SPREAD = (r"^    gap: 1$", "    gap: 0")
+_NO_REST = (r"^  rest: core$", "  rest: null")
 ABLATIONS = [
     ("the shipped engine", []),
     ("without the spread rule", [_NO_SPREAD]),
+    ("places left to the score, not to the core points first", [_NO_REST]),
     ("without the quotas (the score decides, root points at most half)", [_NO_QUOTAS]),
     ("without the core rule", [_NO_CORE]),
     ("without the distal channel rule", [_NO_DISTAL]),
     (
         "without core, distal and quotas (the seed's rules and evidence score)",
-        [_NO_QUOTAS, _NO_CORE, _NO_DISTAL],
+        [_NO_QUOTAS, _NO_CORE, _NO_DISTAL, _NO_REST],
     ),
 ]
 
@@ -153,6 +155,7 @@ def table(kb: acupoints.KnowledgeBase, top: int, detail: bool, show: bool) -> tu
     asked: dict[str, int] = defaultdict(int)
     base: dict[str, int] = defaultdict(int)
     found: dict[str, list[int]] = {}
+    seeded_table: dict[str, list[int]] = {}
     for pr in kb.reference_protocols:
         cause = next((c for c in pr.causes if c in PHRASINGS), None)
         if cause is None:
@@ -163,33 +166,46 @@ def table(kb: acupoints.KnowledgeBase, top: int, detail: bool, show: bool) -> tu
         b = len(points & set(baseline(kb, cause, skip, top)))
         base[cause] += b
         hits = []
+        table_hits = []
+        ranked = baseline(kb, cause, skip, len(kb))
         for text in PHRASINGS[cause]:
             s = kb.select(text, cause=cause, limit=top, without_protocols=skip)
             hits.append(len(points & set(s.codes)))
+            # the table given the same seed places: the points the seed's rules alone
+            # chose (not core points) kept, the rest of the places from the table
+            seeded = [p.code for p in s.points if "core.cause" not in p.rules]
+            filled = seeded + [c for c in ranked if c not in seeded][: top - len(seeded)]
+            table_hits.append(len(points & set(filled)))
         row = found.setdefault(cause, [0] * len(PHRASINGS[cause]))
+        trow = seeded_table.setdefault(cause, [0] * len(PHRASINGS[cause]))
         for k, h in enumerate(hits):
             row[k] += h
+            trow[k] += table_hits[k]
         if detail:
             print(f"{pr.id:32} {cause:14} {len(points):3} base {b:2}  select {hits}")
     lines = [
-        "| cause | protocols' points | frequency baseline | select, mean of phrasings | spread |",
-        "|---|---:|---:|---:|---:|",
+        "| cause | protocols' points | frequency baseline | table with the seed's places "
+        "| select, mean of phrasings | spread |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     tot_asked = tot_base = 0
-    tot_found = 0.0
+    tot_found = tot_seeded = 0.0
     for cause, row in found.items():
         n = asked[cause]
         recalls = [h / n for h in row]
         mean = statistics.mean(recalls)
+        seeded = statistics.mean(h / n for h in seeded_table[cause])
+        tot_seeded += seeded * n
         tot_asked += n
         tot_base += base[cause]
         tot_found += mean * n
         lines.append(
-            f"| {cause} | {n} | {base[cause] / n:.2f} | {mean:.2f} | "
+            f"| {cause} | {n} | {base[cause] / n:.2f} | {seeded:.2f} | {mean:.2f} | "
             f"{max(recalls) - min(recalls):.2f} |"
         )
     lines.append(
-        f"| all | {tot_asked} | {tot_base / tot_asked:.2f} | {tot_found / tot_asked:.2f} | |"
+        f"| all | {tot_asked} | {tot_base / tot_asked:.2f} | {tot_seeded / tot_asked:.2f} | "
+        f"{tot_found / tot_asked:.2f} | |"
     )
     if show:
         print()

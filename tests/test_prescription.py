@@ -179,10 +179,49 @@ def with_quotas(kb: KnowledgeBase, cause: str | None, quotas: dict) -> Compositi
 @pytest.mark.parametrize("role", ROLES)
 def test_a_roles_guaranteed_share_is_kept(kb: KnowledgeBase, role: str) -> None:
     text, cause = ROLE_QUERY[role]
-    natural = composed(kb, text, cause, 6, with_quotas(kb, cause, {}))
-    got = composed(kb, text, cause, 6, with_quotas(kb, cause, {role: {"min": 0.5}}))
+    # the places left to the score (with `rest`, they would go to the core points first)
+    natural = composed(kb, text, cause, 6, without_rest(with_quotas(kb, cause, {})))
+    only = without_rest(with_quotas(kb, cause, {role: {"min": 0.5}}))
+    got = composed(kb, text, cause, 6, only)
     assert sum(1 for _, r in natural if r == role) < 3, natural  # the test can fail
     assert sum(1 for _, r in got if r == role) >= 3, got
+
+
+def without_rest(comp: Composition) -> Composition:
+    return comp.model_copy(update={"rest": None})
+
+
+def test_the_places_left_go_to_the_core_points_first(kb: KnowledgeBase) -> None:
+    text, cause = "numb back of my left hand", "chemotherapy"
+    assert kb.composition.rest == "core"
+    with_rest = composed(kb, text, cause, 10, kb.composition)
+    by_score = composed(kb, text, cause, 10, without_rest(kb.composition))
+    core = {
+        p.code
+        for p in kb.select(text, cause=cause, limit=len(kb)).points
+        if "core.cause" in p.rules
+    }
+    n_rest = sum(1 for c, _ in with_rest if c in core)
+    n_score = sum(1 for c, _ in by_score if c in core)
+    assert n_rest > n_score, (with_rest, by_score)
+    # the most used core points first: every core point left out is used by no more
+    # publications than the least used one taken
+    counts = kb.evidence_counts(cause)
+    taken = [counts[c] for c, _ in with_rest if c in core]
+    left = [counts[c] for c in core if c not in {c for c, _ in with_rest}]
+    assert max(left, default=0) <= max(taken)
+
+
+def test_a_point_serving_two_roles_holds_both_places(kb: KnowledgeBase) -> None:
+    # numb feet from diabetes: ST36 is a core point and the he-sea of the stomach channel,
+    # so it can hold the distal place; no distal point the literature does not use is
+    # brought in for it
+    s = kb.select("both feet", cause="diabetic", limit=10)
+    roles = roles_of(s)
+    distal = [c for c, r in roles.items() if r == "distal"]
+    assert distal, roles
+    assert all("core.cause" in s[c].rules for c in distal), roles
+    assert all("distal.channel" in s[c].rules for c in distal), roles
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -242,7 +281,9 @@ def test_every_core_point_is_nominated(kb: KnowledgeBase) -> None:
         own = {pr.source for pr in kb.reference_protocols if cause.id in pr.causes}
         pooled = [c.id for c in kb.causes if c.kind == cause.kind and c.id != cause.id]
         rare = len(own) < sel.pool_below and cause.kind == "systemic"
-        core = kb.core_prescription(cause.id, pooled=pooled if rare else ())
+        # a compression or an injury: the publications on the numb parts only
+        limbs = () if cause.kind == "systemic" else ("upper_limb", "lower_limb")
+        core = kb.core_prescription(cause.id, pooled=pooled if rare else (), within=limbs)
         most = core[0].publications if core else 0
         wanted = {
             c.code
@@ -254,6 +295,25 @@ def test_every_core_point_is_nominated(kb: KnowledgeBase) -> None:
         assert wanted == chosen, cause.id
         checked += len(wanted)
     assert checked > 40
+
+
+def test_an_injury_takes_the_core_of_the_publications_on_the_numb_part(kb: KnowledgeBase) -> None:
+    # the nerve-injury publications treat the face (jaw surgery, a wisdom tooth) or a limb
+    face_only = {"ST5", "ST6"}  # ST4 and CV24: one publication each, not core
+    assert face_only <= {c.code for c in kb.core_prescription("injury")}
+    arm = {c.code for c in kb.core_prescription("injury", within=["hand"])}
+    assert arm and not arm & face_only, arm
+    assert {c.code for c in kb.core_prescription("injury", within=["face.mouth"])} >= face_only
+    fingers = kb.select("numb fingers", cause="injury", limit=len(kb))
+    got = {p.code for p in fingers.points if "core.cause" in p.rules}
+    assert got and not got & face_only, got
+    assert got <= arm
+    lip = kb.select("numb lower lip and chin", cause="injury", limit=len(kb))
+    assert face_only <= {p.code for p in lip.points if "core.cause" in p.rules}
+    # a systemic cause keeps every publication, wherever it treats
+    assert {c.code for c in kb.core_prescription("diabetic", within=["hand"])} == {
+        c.code for c in kb.core_prescription("diabetic")
+    }
 
 
 def test_a_rare_systemic_cause_takes_the_core_of_its_kind(kb: KnowledgeBase) -> None:
@@ -315,6 +375,17 @@ def test_the_reference_set_is_pinned(kb: KnowledgeBase) -> None:
 
 
 # ------------------------------------------------------------------ broken data
+def test_a_protocol_site_that_is_no_region_names_its_entry(data_copy: Path) -> None:
+    edit(data_copy / "protocols.yaml", "    sites: [face]\n", "    sites: [fase]\n")
+    err = load_error(data_copy)
+    assert (Path(err.file or "").name, err.entry, err.field) == (
+        "protocols.yaml",
+        "inj.teja2021",
+        "sites.0",
+    )
+    assert "fase" in str(err)
+
+
 @pytest.mark.parametrize(
     ("old", "new", "field"),
     [
@@ -346,7 +417,7 @@ def test_a_broken_prescription_names_its_entry(
 @pytest.mark.parametrize(
     ("old", "new", "field", "words"),
     [
-        ("systemic: {core: {min: 0.7}", "systemic: {core: {min: 0.9}", None, "quotas.systemic"),
+        ("systemic: {local: {min: 0.1}", "systemic: {local: {min: 0.9}", None, "quotas.systemic"),
         ("local: {min: 0.1}, surface", "lokal: {min: 0.1}, surface", "quotas.systemic", "lokal"),
         ("  spread:\n    gap: 1", "  spread:\n    gap: -1", "spread.gap", "-1"),
     ],

@@ -118,6 +118,15 @@ class Anatomy:
         inside = nx.ancestors(self._regions, node)  # edges point child -> parent
         return tuple(r.id for r in self._kb.regions if node_id("region", r.id) in inside)
 
+    def part_of(self, region: str) -> str:
+        """The part of the body ``region`` is in: ``"arm"``, ``"leg"``, ``"head"`` (with
+        the face), ``"neck"`` or ``"trunk"`` (with the back, and the whole body)."""
+        limb = self.limb_of(region)
+        if limb is not None:
+            return limb
+        chain = (region, *self.ancestors(region))
+        return "head" if "head" in chain else "neck" if "neck" in chain else "trunk"
+
     def within(self, region: str, other: str) -> bool:
         """Whether ``region`` is ``other`` or lies inside it."""
         return region == other or other in self.ancestors(region)

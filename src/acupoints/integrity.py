@@ -274,6 +274,7 @@ def check_dataset(data: Dataset) -> list[DataError]:
         ref("protocols.yaml", pr.id, "source", pr.source, source_ids, "source")
         refs("protocols.yaml", pr.id, "causes", pr.causes, cause_ids, "cause")
         refs("protocols.yaml", pr.id, "points", pr.points, points, "point")
+        refs("protocols.yaml", pr.id, "sites", pr.sites, regions, "region")
 
     # safety
     from .safety import Patient

@@ -578,13 +578,21 @@ class KnowledgeBase:
         return self._data.composition
 
     def core_prescription(
-        self, cause: str, *, exclude: Iterable[str] = (), pooled: Iterable[str] = ()
+        self,
+        cause: str,
+        *,
+        exclude: Iterable[str] = (),
+        pooled: Iterable[str] = (),
+        within: Iterable[str] = (),
     ) -> tuple[CorePoint, ...]:
         """The points the published protocols for ``cause`` (an id or any of its words)
         use, most used first (then in WHO order): how many independent publications use
         each, of which designs, and the evidence level. ``exclude`` leaves out protocols
         by id (for leave-one-out benchmarks); ``pooled`` adds the publications of other
-        causes (ids), counted as if they were of ``cause``.
+        causes (ids), counted as if they were of ``cause``; ``within`` (region ids) keeps
+        only the protocols that treat numbness in those parts of the body (arm, leg,
+        head, neck, trunk): a protocol whose ``sites`` name another part is left out, one
+        with no sites is kept.
 
         ```pycon
         >>> import acupoints
@@ -598,8 +606,9 @@ class KnowledgeBase:
 
         cause_id = self.cause(cause).id
         wanted = {cause_id, *(self.cause(c).id for c in names_arg("pooled", pooled))}
+        parts = {self.anatomy.part_of(self.region(r).id) for r in names_arg("within", within)}
         out = []
-        for code, by_source in self._uses(wanted, exclude).items():
+        for code, by_source in self._uses(wanted, exclude, parts).items():
             designs: dict[str, int] = {}
             for design in by_source.values():
                 designs[design] = designs.get(design, 0) + 1
@@ -705,13 +714,20 @@ class KnowledgeBase:
         ``exclude`` leaves out protocols by id (for leave-one-out benchmarks)."""
         return {code: len(srcs) for code, srcs in self._uses((cause,), exclude).items()}
 
-    def _uses(self, causes: Collection[str], exclude: Iterable[str]) -> dict[str, dict[str, str]]:
+    def _uses(
+        self, causes: Collection[str], exclude: Iterable[str], parts: Collection[str] = ()
+    ) -> dict[str, dict[str, str]]:
         """For each point, the publications (source id -> design) among the reference
         protocols that use it for one of ``causes`` (ids), in file order; the protocols
-        in ``exclude`` (ids) left out. Two arms of one study are one publication."""
+        in ``exclude`` (ids) left out, and, when ``parts`` (of the body, as
+        :meth:`Anatomy.part_of` names them) are given, those whose sites lie elsewhere.
+        Two arms of one study are one publication."""
         skip = set(names_arg("exclude", exclude))
+        part_of = self.anatomy.part_of
         seen: dict[str, dict[str, str]] = {}
         for pr in self._data.protocols:
+            if parts and pr.sites and not any(part_of(s) in parts for s in pr.sites):
+                continue
             if any(c in pr.causes for c in causes) and pr.id not in skip:
                 for code in pr.points:
                     seen.setdefault(code, {}).setdefault(pr.source, pr.design)

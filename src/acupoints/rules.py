@@ -314,6 +314,11 @@ class Composition(Record):
         "left out has no guaranteed place and no cap."
     )
     spread: Spread
+    rest: Role | None = Field(
+        default=None,
+        description="The role whose points take the places no guaranteed share holds, "
+        "strongest first, before the best scored; null leaves them to the score.",
+    )
     note: str = Field(min_length=5, description="Why the quotas are what they are.")
     sources: tuple[SourceId, ...] = Field(default=(), description="Where they come from.")
 
@@ -364,6 +369,12 @@ class ReferenceProtocol(Record):
     )
     points: tuple[PointCode, ...] = Field(min_length=1, description="Points it uses.")
     jiaji_levels: tuple[str, ...] = Field(default=(), description="Jiaji levels, if given.")
+    sites: tuple[RegionId, ...] = Field(
+        default=(),
+        description="Where the numbness it treats is, when the cause can be anywhere (a "
+        "nerve injury of the face or of an arm): region ids. A compression or an injury "
+        "elsewhere on the body does not count its points. Empty: wherever the cause is.",
+    )
     fixed: bool = Field(description="True for a fixed set, false for 'selected from'.")
     note: str | None = Field(default=None, description="Remarks.")
 

@@ -331,27 +331,38 @@ def _core(ctx: _Context, rule: Rule, factor: float) -> int:
     cause = ctx.cause
     if cause is None:
         return 0
-    key = (cause.id, ctx.skip)
+    # a compressed nerve or an injury is in one place: only the publications that treat
+    # numbness in the parts of the body that are numb count (a facial nerve injury's
+    # points are not an arm's), and a limb that is not numb gets none of the core points.
+    # A systemic neuropathy, which rises from the feet and then takes the hands, keeps
+    # them all.
+    anatomy = ctx.kb.anatomy
+    parts: frozenset[str] = frozenset()
+    if ctx.kind != "systemic":
+        parts = frozenset(anatomy.part_of(r.region) for r in ctx.location.regions)
+    key = (cause.id, ctx.skip, parts)
     plan = ctx.static.core.get(key)
     if plan is None:
-        plan = ctx.static.core[key] = _core_plan(ctx.kb, cause.id, ctx.skip, rule.select)
-    # a compressed nerve or an injury is on one limb: a limb that is not numb gets none of
-    # the cause's core points (a systemic neuropathy, which rises from the feet and then
-    # takes the hands, keeps them all)
-    anatomy = ctx.kb.anatomy
-    limbs: set[str | None] = set()
-    if ctx.kind != "systemic":
-        limbs = {anatomy.limb_of(r.region) for r in ctx.location.regions} - {None}
+        plan = ctx.static.core[key] = _core_plan(ctx.kb, cause.id, ctx.skip, rule.select, parts)
+    limbs = parts & {"arm", "leg"}
     added = 0
     for quality, where, codes in plan:
         if limbs:
-            codes = tuple(c for c in codes if _limb_of_point(ctx, c) in limbs | {None})
+            codes = tuple(
+                c for c in codes if anatomy.limb_of(ctx.static.info[c][0]) in {*limbs, None}
+            )
         added += ctx.add(codes, ctx.hit(rule, quality, factor, where))
     return added
 
 
-def _limb_of_point(ctx: _Context, code: str) -> str | None:
-    return ctx.kb.anatomy.limb_of(ctx.static.info[code][0])
+# a region that stands for each part of the body, for KnowledgeBase.core_prescription
+_PART_REGION = {
+    "arm": "upper_limb",
+    "leg": "lower_limb",
+    "head": "head",
+    "neck": "neck",
+    "trunk": "trunk",
+}
 
 
 _DESIGN_WORDS = {
@@ -367,19 +378,21 @@ _DESIGN_WORDS = {
 
 
 def _core_plan(
-    kb: KnowledgeBase, cause: str, skip: frozenset[str], sel: Selector
+    kb: KnowledgeBase, cause: str, skip: frozenset[str], sel: Selector, parts: frozenset[str]
 ) -> tuple[tuple[float, str, tuple[str, ...]], ...]:
     """The points a ``core`` rule takes for a cause, as (quality, reason words, codes)
     groups: quality is the number of publications using a point over the most any point
-    of the cause has."""
+    of the cause has. With ``parts`` (of the body), only the publications that treat
+    numbness there (or anywhere) count."""
     own = {pr.source for pr in kb.reference_protocols if cause in pr.causes and pr.id not in skip}
     pooled: tuple[str, ...] = ()
     kind = kb.cause(cause).kind
+    within = tuple(_PART_REGION[p] for p in sorted(parts))
     if len(own) < sel.pool_below and kind == "systemic":
         pooled = tuple(c.id for c in kb.causes if c.kind == kind and c.id != cause)
     core = [
         c
-        for c in kb.core_prescription(cause, exclude=skip, pooled=pooled)
+        for c in kb.core_prescription(cause, exclude=skip, pooled=pooled, within=within)
         if c.publications >= sel.min_publications
     ]
     if not core:

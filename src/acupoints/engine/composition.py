@@ -62,11 +62,14 @@ def _compose(
     cause: Cause | None,
 ) -> _Composed:
     """The first ``limit`` places of a prescription, from ``pool`` (places in the ranking,
-    best first). Each role of ``composition`` first takes its guaranteed places with its
-    best points, in the composition's order; then the best points left fill the rest, no
-    role beyond its cap. A point taken sets its neighbours on the channel aside as its
-    alternatives (the spread rule). Should caps or the spread leave places empty, they
-    are filled from the points held back, best first. The places come back in the
+    best first). Each role of ``composition`` first takes its guaranteed places, in the
+    composition's order, with its best points: the ``rest`` role's (the core points the
+    literature uses) first, and a point already placed that serves the role holds one of
+    its places. Then the ``rest`` role's points, strongest first, and the best scored fill
+    the rest, no role beyond its cap. A point taken sets its neighbours on the channel
+    aside as its alternatives (the spread rule). Should caps or the spread leave places
+    empty, they are filled from the points held back, best first. Each point is named
+    for the role whose guaranteed place it holds. The places come back in the
     composition's order of roles, and in a role the strongest by its own rules first."""
     quotas = cast("dict[str, RoleQuota]", composition.quotas_for(cause))
     gap, n_alt = composition.spread.gap, composition.spread.alternatives
@@ -115,21 +118,38 @@ def _compose(
                 aside.setdefault(near, i)
 
     chosen: set[int] = set()
+    lead = composition.rest or ""
     for role in composition.order:
         quota = quotas.get(role)
         need = _places(quota.min, limit) if quota is not None else 0
         if need <= 0:
             continue
-        # the role's best points: the strongest by its own rules, then the best scored
-        members = sorted((-roles[i][role], n, i) for n, i in enumerate(pool) if role in roles[i])
-        for _, _, i in members:
-            if len(picked) >= limit or count.get(role, 0) >= need:
+        # the role's best points: those the literature uses most (the ``rest`` role's
+        # strength), then the strongest by the role's own rules, then the best scored; at
+        # the root the seed's named points come first
+        members = sorted(
+            (-roles[i][role], -roles[i].get(lead, 0.0), n, i)
+            if role == "root"
+            else (-roles[i].get(lead, 0.0), -roles[i][role], n, i)
+            for n, i in enumerate(pool)
+            if role in roles[i]
+        )
+        # a point already placed that serves this role holds one of its places
+        have = sum(1 for i in picked if role in roles[i])
+        for _, _, _, i in members:
+            if len(picked) >= limit or have >= need:
                 break
             if i not in chosen and free(entries[i][2]):
                 chosen.add(i)
                 take(i, role)
+                have += 1
+    rest = list(pool)
+    if lead:
+        # the places no guarantee holds go first to the points of ``composition.rest``
+        # (the cause's core points), the strongest first, then to the best scored
+        rest.sort(key=lambda i: (0, -roles[i][lead], i) if lead in roles[i] else (1, 0, i))
     for strict in (True, False):
-        for i in pool:
+        for i in rest:
             if len(picked) >= limit:
                 break
             if i in chosen or (strict and not free(entries[i][2])):
@@ -142,7 +162,27 @@ def _compose(
                     continue
                 open_roles = [first]
             chosen.add(i)
-            take(i, open_roles[0])
+            take(i, lead if lead in open_roles else open_roles[0])
+    # a point may serve several roles (ST36 is a core point and a distal one for numb feet):
+    # it holds a role's guaranteed place when it serves it, so the roles are named to show
+    # each guaranteed share, taking points from roles that have more than their own share
+    needs = {r: _places(q.min, limit) for r, q in quotas.items() if q.min > 0}
+    for role in composition.order:
+        need = needs.get(role, 0)
+        while count.get(role, 0) < need:
+            spare = [
+                i
+                for i in picked
+                if role in roles[i]
+                and role_at[i] != role
+                and count[role_at[i]] > needs.get(role_at[i], 0)
+            ]
+            if not spare:
+                break
+            i = max(spare, key=lambda i: (roles[i][role], -picked.index(i)))
+            count[role_at[i]] -= 1
+            role_at[i] = role
+            count[role] = count.get(role, 0) + 1
     # the prescription in the composition's order of roles; in a role, the points its own
     # rules chose most strongly first, then the best scored
     rank: dict[str, int] = {role: n for n, role in enumerate(composition.order)}

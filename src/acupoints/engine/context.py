@@ -167,9 +167,9 @@ class _Static:
     region_fits: dict[tuple[str, bool, tuple[str, ...]], bool] = field(default_factory=dict)
     dermatomes: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
     channels: dict[str, frozenset[str]] = field(default_factory=dict)  # region -> meridians
-    core: dict[tuple[str, frozenset[str]], tuple[tuple[float, str, tuple[str, ...]], ...]] = field(
-        default_factory=dict
-    )
+    core: dict[
+        tuple[str, frozenset[str], frozenset[str]], tuple[tuple[float, str, tuple[str, ...]], ...]
+    ] = field(default_factory=dict)
     neighbours: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # spread
 
 
