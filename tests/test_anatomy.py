@@ -401,6 +401,28 @@ def test_book_innervation_examples(kb: KnowledgeBase) -> None:
     assert kb.segments_of("BL32") == ("S2",)
 
 
+def test_the_deep_nerves_issue_17_found_missing(kb: KnowledgeBase) -> None:
+    """Each was missing at its point, though a textbook names it there."""
+    expected = {
+        "PC6": "median",
+        "BL39": "common_fibular",
+        "KI3": "tibial",
+        "BL57": "tibial",
+        "TE6": "radial.deep",  # the posterior interosseous nerve
+        "TE8": "radial.deep",
+        "TE9": "radial.deep",
+    }
+    missing = [
+        f"{c} {n}" for c, n in expected.items() if n not in {i.nerve for i in kb[c].innervation}
+    ]
+    assert not missing, offenders(missing)
+    assert "PC6" in {p.code for p in kb.points_innervated(nerve="median")}
+    # the rami of BL42, BL47 and BL48 as the 1988 textbook gives them
+    assert {"T2", "T3"} <= set(kb.segments_of("BL42"))
+    assert {"T8", "T9"} <= set(kb.segments_of("BL47"))
+    assert {"T9", "T10"} <= set(kb.segments_of("BL48"))
+
+
 def test_disagreements_are_kept_with_their_sources(kb: KnowledgeBase) -> None:
     lu1 = {i.nerve: i.sources for i in kb["LU1"].innervation}
     assert lu1["lateral_pectoral"] == ("cam1999",) and lu1["medial_pectoral"] == ("tara",)
