@@ -64,3 +64,24 @@ def test_text_benchmark_prints_accuracy_per_field(tmp_path: Path) -> None:
     out = run(str(BENCH / "text_bench.py"), "--no-speed", tmp_path=tmp_path)
     for label in ("areas", "cause", "flags", "no flag when negated/other", "held out:"):
         assert label in out, label
+
+
+def test_protocol_benchmark_asks_each_condition_at_its_site(kb: acupoints.KnowledgeBase) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import protocol_recall as pr
+    finally:
+        sys.path.remove(str(BENCH))
+    protocols = {p.id: p for p in kb.reference_protocols}
+    cause, sites, phrasings = pr.condition(kb, protocols["inj.medacupunct2017"])
+    assert (cause, sites) == ("injury", ("face",))
+    assert phrasings is pr.SITE_PHRASINGS["injury", "head"]
+    # the face protocol's baseline counts no arm-only publication, and the other way round
+    face = pr.baseline(kb, "injury", [], 10, ("face",))
+    arm = pr.baseline(kb, "injury", [], 10, ("upper_limb",))
+    assert "ST5" in face and "ST5" not in arm
+    cause, sites, phrasings = pr.condition(kb, protocols["cipn.bao2020"])
+    assert (cause, sites) == ("chemotherapy", ()) and phrasings is pr.PHRASINGS["chemotherapy"]
+    assert all(len(p) >= 5 for p in [*pr.PHRASINGS.values(), *pr.SITE_PHRASINGS.values()])
+    found, base = pr.table(kb, 10, detail=False, show=False)
+    assert 0 < found <= 1 and 0 < base <= 1
