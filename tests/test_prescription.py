@@ -13,6 +13,7 @@ from acupoints.engine.composition import _compose, _neighbours
 from acupoints.engine.context import _static
 from acupoints.engine.scoring import _rank
 from acupoints.rules import Composition, evidence_level
+from acupoints.selection import Reason
 
 from .test_loading import edit, load_error
 
@@ -314,6 +315,26 @@ def test_an_injury_takes_the_core_of_the_publications_on_the_numb_part(kb: Knowl
     assert {c.code for c in kb.core_prescription("diabetic", within=["hand"])} == {
         c.code for c in kb.core_prescription("diabetic")
     }
+
+
+def test_a_systemic_cause_puts_the_core_points_of_the_numb_limbs_first(kb: KnowledgeBase) -> None:
+    sel = next(r for r in kb.rules if r.id == "core.cause").select
+    assert 0 < sel.other_limb < 1
+    hand = kb.select("numb back of my left hand", cause="diabetic", limit=len(kb))
+    feet = kb.select("both feet", cause="diabetic", limit=len(kb))
+
+    def core(s: Selection, code: str) -> Reason:
+        return next(r for r in s[code].reasons if r.rule == "core.cause")
+
+    # SP6, on the leg, is still a core point for a numb hand, at the share the rule sets
+    sp6_hand, sp6_feet = core(hand, "SP6"), core(feet, "SP6")
+    assert sp6_hand.contribution == pytest.approx(sel.other_limb * sp6_feet.contribution)
+    assert "not numb" in sp6_hand.text and "not numb" not in sp6_feet.text
+    # LI11, on the arm, keeps its full share for the hand
+    assert "not numb" not in core(hand, "LI11").text
+    # both limbs numb: nothing is lowered
+    both = kb.select("numb hands and feet", cause="diabetic", limit=len(kb))
+    assert not [p.code for p in both.points if any("not numb" in r.text for r in p.reasons)]
 
 
 def test_a_rare_systemic_cause_takes_the_core_of_its_kind(kb: KnowledgeBase) -> None:

@@ -137,6 +137,14 @@ class Selector(Record):
         description="For `core`: a point must be used by at least this share of the "
         "publications that use the cause's most used point.",
     )
+    other_limb: float = Field(
+        default=1.0,
+        ge=0,
+        le=1,
+        description="For `core` and a systemic cause: the share of its quality a core point "
+        "keeps when it lies on a limb that is not numb (it stays a candidate, after those "
+        "of the numb limbs).",
+    )
     pool_below: int = Field(
         default=0,
         ge=0,

@@ -345,12 +345,30 @@ def _core(ctx: _Context, rule: Rule, factor: float) -> int:
     if plan is None:
         plan = ctx.static.core[key] = _core_plan(ctx.kb, cause.id, ctx.skip, rule.select, parts)
     limbs = parts & {"arm", "leg"}
+    numb_limbs = {anatomy.limb_of(r.region) for r in ctx.location.regions} - {None}
     added = 0
     for quality, where, codes in plan:
         if limbs:
             codes = tuple(
                 c for c in codes if anatomy.limb_of(ctx.static.info[c][0]) in {*limbs, None}
             )
+        elif numb_limbs and rule.select.other_limb < 1:
+            away = tuple(
+                c
+                for c in codes
+                if anatomy.limb_of(ctx.static.info[c][0]) not in {*numb_limbs, None}
+            )
+            if away:
+                codes = tuple(c for c in codes if c not in away)
+                added += ctx.add(
+                    away,
+                    ctx.hit(
+                        rule,
+                        quality * rule.select.other_limb,
+                        factor,
+                        where + "; on a limb that is not numb",
+                    ),
+                )
         added += ctx.add(codes, ctx.hit(rule, quality, factor, where))
     return added
 
