@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 
 from acupoints import KnowledgeBase
@@ -53,5 +55,45 @@ def test_every_command_is_documented() -> None:
 
 def test_ci_builds_the_site_strictly() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert re.search(r"mkdocs build --strict", ci)
+    assert re.search(r"zensical build --strict", ci)
+    assert "mkdocs build" not in ci and "NO_MKDOCS_2_WARNING" not in ci
     assert yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["strict"] is True
+    extra = tomllib_load()["project"]["optional-dependencies"]["docs"]
+    assert any(re.fullmatch(r"zensical==0\.\d+\.\d+(;.*)?", d) for d in extra), extra
+
+
+def tomllib_load() -> dict[str, Any]:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        tomllib = pytest.importorskip("tomli")
+    return dict(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8")))
+
+
+def test_api_pages_show_no_sphinx_roles() -> None:
+    """Zensical runs no MkDocs hooks: the griffe extension named in mkdocs.yml turns every
+    :class:`X` of the docstrings into `X` on the API pages."""
+    griffe = pytest.importorskip("griffe")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    python = config["plugins"][1]["mkdocstrings"]["handlers"]["python"]
+    (spec,) = python["options"]["extensions"]
+    path, _, name = spec.partition(":")
+    assert (ROOT / path).is_file()
+    extensions = griffe.load_extensions({str(ROOT / path): {}})
+    package = griffe.load(
+        "acupoints", search_paths=[str(ROOT / "src")], extensions=extensions, resolve_aliases=False
+    )
+    role = re.compile(r":(?:class|meth|func|mod|data|attr|exc|obj):`")
+    left: list[str] = []
+
+    def walk(obj: Any) -> None:
+        if obj.is_alias:
+            return
+        if obj.docstring is not None and role.search(obj.docstring.value):
+            left.append(obj.path)
+        for member in obj.members.values():
+            walk(member)
+
+    walk(package)
+    assert not left, f"Sphinx roles left in the docstrings of {left}"
+    assert name == "SphinxRoles"
