@@ -546,12 +546,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("cases", help="a .csv file with a header row, or a .jsonl file")
     p.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
     p.add_argument("--processes", type=int, default=None, help="worker processes")
-    p.add_argument(
-        "-q",
-        "--quiet",
-        action="store_true",
-        help="no progress bar (there is none when stderr is not a terminal)",
-    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_batch)
 
     p = sub.add_parser(
