@@ -55,6 +55,8 @@ def wrap(text: str, width: int, indent: str = "", hang: str = "  ") -> list[str]
 
     >>> wrap("one two three four", 10)
     ['one two', '  three', '  four']
+    >>> wrap("陰陵泉 陰陵泉", 8)  # six cells a word
+    ['陰陵泉', '  陰陵泉']
     """
     lines: list[str] = []
     prefix, line = indent, ""
@@ -134,7 +136,7 @@ def _table(sel: Selection, width: int) -> list[str]:
             out.append((row + lines[0]).rstrip())
             out += [" " * cells(row) + line for line in lines[1:]]
         if p.alternatives:
-            out.append(f"      or one of: {', '.join(p.alternatives)}")
+            out += wrap(f"or one of: {', '.join(p.alternatives)}", width, "      ")
         for w in p.cautions:
             if (w.origin, w.note) not in shared:
                 out += wrap(f"caution ({w.origin}): {w.note}", width, "      ")
