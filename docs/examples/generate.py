@@ -155,12 +155,15 @@ def page(nb: Any) -> str:
     parts = [
         "<!-- Written by docs/examples/generate.py from quickstart.ipynb, run at build"
         " time: do not edit. -->\n",
-        "[Download this notebook with its outputs](quickstart-outputs.ipynb) or "
-        "[without them](quickstart.ipynb).\n",
     ]
-    for cell in nb.cells:
+    for i, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
             parts.append(cell.source.strip() + "\n")
+            if i == 0:  # under the notebook's title
+                parts.append(
+                    "Run in a fresh kernel when this site was built. [Download it with its "
+                    "outputs](quickstart-outputs.ipynb) or [without them](quickstart.ipynb).\n"
+                )
             continue
         parts.append(f"```python\n{cell.source.strip()}\n```\n")
         for out in cell.get("outputs", []):
