@@ -122,7 +122,7 @@ def _table(sel: Selection, width: int) -> list[str]:
     head += f"{pad('role', role_w)}{pad('side', side_w)}"
     why_w = width - cells(head)
     below = why_w < 30  # too narrow for a column: the reason goes on its own line
-    out = [head + ("" if below else "why")]
+    out = [head.rstrip() if below else head + "why"]
     shared = _shared_warnings(points)
     for i, p in enumerate(points, 1):
         row = f"{i:>2}. {pad(p.code, code_w)}{pad(p.point.names.pinyin, pinyin_w)}"
