@@ -131,3 +131,103 @@ def test_records_have_a_short_repr() -> None:
     assert repr(s.points[0]).startswith(f"<RankedPoint {s.points[0].code} ")
     assert len(repr(kb.points_in("hand.dorsum"))) < 400  # not walls of fields
     assert kb["LI4"].model_dump()["names"]["pinyin"] == "Hegu"  # the full record stays
+
+
+# ------------------------------------------------------------------ fitting the terminal
+QUERIES = [
+    ("numbness on the back of my left hand and fingers", "--cause", "diabetic"),
+    ("numb soles of both feet", "--pregnant", "--week", "20", "--anticoagulants"),
+    ("numb left leg", "--fever"),
+    ("sudden numbness of the left side of my face and arm",),
+    ("numb saddle area and both legs",),
+    ("pins and needles in my right thumb", "--cause", "carpal tunnel", "--protocol"),
+]
+
+
+def _cells(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@pytest.mark.parametrize("argv", QUERIES, ids=lambda a: a[0][:30])
+def test_select_output_fits_100_columns(
+    argv: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["select", *argv]) == 0
+    out = capsys.readouterr().out
+    wide = [line for line in out.splitlines() if _cells(line) > 100]
+    assert not wide, wide
+
+
+@pytest.mark.parametrize(
+    "argv", [["point", "GB30", "SP9", "LI4"], ["meridian", "SP"], ["search", "ling"]]
+)
+def test_lookup_output_fits_100_columns(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert not [line for line in out.splitlines() if _cells(line) > 100]
+
+
+def test_cjk_columns_line_up(capsys: pytest.CaptureFixture[str]) -> None:
+    """陰陵泉 takes six cells, 隱白 four: the English names start in one column."""
+    import acupoints
+
+    kb = acupoints.load()
+    assert main(["meridian", "SP"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  SP")]
+    starts = set()
+    for line, p in zip(rows, kb.points_of("SP"), strict=True):
+        assert p.names.hanzi in line, line
+        starts.add(_cells(line[: line.index(p.names.english)]))
+    assert len(rows) == 21 and len(starts) == 1, starts
+
+
+def test_the_why_column_does_not_repeat_code_and_pinyin(capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    assert main(["select", "numbness on the back of my left hand", "--cause", "diabetic"]) == 0
+    rows = [
+        (m.group(1), m.group(2), m.group(0))
+        for m in re.finditer(r"(?m)^\s*\d+\. (\S+)\s+(\S+).*$", capsys.readouterr().out)
+    ]
+    assert len(rows) == 10 and any(code == "LI4" for code, _, _ in rows)
+    for code, pinyin, row in rows:
+        assert row.count(code) == 1 and row.count(pinyin) == 1, row
+
+
+def test_the_protocol_is_compact_unless_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    import acupoints
+
+    text = "numb soles of both feet"
+    s = acupoints.select(text, patient=acupoints.Patient(pregnant=True, pregnancy_week=20))
+    general = [step for step in s.protocol if not step.id.startswith("patient.")]
+    assert general and len(general) < len(s.protocol)
+    assert main(["select", text, "--week", "20"]) == 0
+    short = capsys.readouterr().out
+    assert main(["select", text, "--week", "20", "--protocol"]) == 0
+    full = capsys.readouterr().out
+    flat_short, flat_full = " ".join(short.split()), " ".join(full.split())
+    for step in general:
+        assert step.title in flat_short and step.text not in flat_short
+        assert step.text in flat_full
+    for step in s.protocol:  # the patient's own steps are always in full
+        if step.id.startswith("patient."):
+            assert step.text in flat_short
+    assert len(short.splitlines()) < len(full.splitlines()) - 10
+
+
+def test_the_progress_bar_is_drawn_only_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cases = tmp_path / "cases.csv"
+    cases.write_text("location\nnumb left hand\nnumb toes\n", encoding="utf-8")
+    out = str(tmp_path / "out.jsonl")
+    assert main(["batch", str(cases), "-o", out, "--processes", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "\r" not in err and "2 cases" in err  # stderr is not a terminal here
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["batch", str(cases), "-o", out, "--processes", "1"]) == 0
+    assert "\r[" in capsys.readouterr().err

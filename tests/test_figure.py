@@ -239,7 +239,7 @@ def test_focus_crops_to_what_is_drawn(kb: KnowledgeBase) -> None:
     assert whole == "0.0 0.0 424.0 468.0"
     close = kb.body_map(points=["LI4"], side="left", focus=120)
     x0, y0, w, h = map(float, parse(close.svg).get("viewBox", "").split())
-    assert w == h == 120
+    assert w == 120 and 120 < h < 132  # and a band below for the view names
     mark = close.marks[0]
     assert x0 < mark.x < x0 + w and y0 < mark.y < y0 + h
     # a selection on both feet keeps both feet in view
@@ -370,3 +370,100 @@ def test_text_xml_forbids_is_shown_as_a_replacement_character(kb: KnowledgeBase)
     root = ET.fromstring(m.svg)
     title = root.find("{http://www.w3.org/2000/svg}title")
     assert title is not None and title.text == "numb\ufffd hand\ufffd \ufffd <b>&"
+
+
+# ------------------------------------------------------------------ shading and titles
+def shaded_polygons(svg: str) -> list[tuple[str, list[tuple[float, float]]]]:
+    """Each shaded polygon as (view, points in that view's own x and the figure's y)."""
+    out = []
+    for poly in parse(svg).iter(SVG + "polygon"):
+        pts = [tuple(map(float, xy.split(","))) for xy in (poly.get("points") or "").split()]
+        view = "back" if min(x for x, _ in pts) >= 212 else "front"
+        out.append((view, [(x - (224 if view == "back" else 0), y) for x, y in pts]))
+    return out
+
+
+def person_side(view: str, xs: list[float]) -> str:
+    """The person's side a shape lies on: their right is the viewer's left from the
+    front and the viewer's right from behind; 'both' when it crosses the midline."""
+    low, high = min(xs) < 100 - 0.05, max(xs) > 100 + 0.05
+    if low and high:
+        return "both"
+    return ("right" if low else "left") if view == "front" else ("left" if low else "right")
+
+
+@pytest.mark.parametrize(
+    ("text", "views", "side"),
+    [
+        ("numb back of my right thigh", {"back"}, "right"),
+        ("numb front of my left thigh", {"front"}, "left"),
+        ("numb down the back of my right leg into the heel", {"back"}, "right"),
+        ("numb outer side of my left calf", None, "left"),
+        ("numb back of my left hand", {"back"}, "left"),
+        ("numb palm of my right hand", {"front"}, "right"),
+        ("numb left side of my face", {"front"}, "left"),
+        ("numbness on the right side of my face", {"front"}, "right"),
+    ],
+)
+def test_shading_follows_the_aspects_and_side(
+    kb: KnowledgeBase, text: str, views: set[str] | None, side: str
+) -> None:
+    """The back of the thigh is not its front (the Yang surface of the leg has both), and
+    one side of the face is not the whole face (midline shapes are halved)."""
+    sel = kb.select(text)
+    polys = shaded_polygons(sel.body_map().svg)
+    assert polys, text
+    if views is not None:
+        assert {view for view, _ in polys} == views, text
+    assert {person_side(view, [x for x, _ in pts]) for view, pts in polys} == {side}, text
+
+
+def test_every_region_shades_on_the_side_asked(kb: KnowledgeBase) -> None:
+    """For every region with shapes, on either side: each polygon drawn is one of the
+    region's own shapes (or a descendant's) on that side, a midline shape halved."""
+    wrong = []
+    for shapes in kb.dataset.region_shapes:
+        for side in ("left", "right"):
+            polys = shaded_polygons(kb.body_map(regions=[shapes.region], side=side).svg)
+            if len(polys) != len(shapes.shapes):
+                wrong.append((shapes.region, side, "count"))
+            for view, pts in polys:
+                if person_side(view, [x for x, _ in pts]) != side:
+                    wrong.append((shapes.region, side, view))
+    assert not wrong, wrong
+
+
+def assert_title_clear(root: ET.Element, title_text: str, close_up: bool) -> None:
+    """The title is above every shaded shape and point and, in a close-up (which cuts the
+    body at its top edge), on a white band drawn over the body."""
+    title = next(t for t in root.iter(SVG + "text") if t.text == title_text)
+    baseline, size = float(title.get("y", "0")), float(title.get("font-size", "0"))
+    tops = [float(c.get("cy", "0")) - 2.5 for c in root.iter(SVG + "circle")]
+    svg = ET.tostring(root, encoding="unicode")
+    tops += [y for _, pts in shaded_polygons(svg) for _, y in pts]
+    assert baseline < min(tops), (baseline, min(tops))
+    if close_up:
+        bands = [
+            r
+            for r in list(root.iter(SVG + "rect"))[1:]  # the first is the background
+            if r.get("fill") == "#fff"
+            and float(r.get("y", "0")) <= baseline - size
+            and float(r.get("y", "0")) + float(r.get("height", "0")) >= baseline
+        ]
+        assert bands, "no white band behind the title of a close-up"
+
+
+@pytest.mark.parametrize("focus", [None, 120.0, 160.0])
+def test_the_title_is_never_drawn_across_the_figure(kb: KnowledgeBase, focus: float | None) -> None:
+    sel = kb.select("numb down the back of my right leg into the heel", cause="sciatica")
+    assert sel.query
+    assert_title_clear(parse(sel.body_map(focus=focus).svg), sel.query, focus is not None)
+
+
+@pytest.mark.parametrize("text", ["numb back of my right thigh", "numb back of my left hand"])
+def test_the_html_inset_keeps_its_title_above_the_figure(kb: KnowledgeBase, text: str) -> None:
+    from acupoints.html import selection_html
+
+    html = selection_html(kb.select(text))
+    svg = html[html.index("<svg") : html.index("</svg>") + 6]
+    assert_title_clear(parse(svg), text, close_up=True)

@@ -73,3 +73,28 @@ def test_notebook_runs_and_displays(executed: Any) -> None:
     flagged = by_source['kb.select("sudden numbness of the left side of my face and arm")']
     assert 'role="alert"' in flagged and "EMERGENCY" in flagged
     assert "<table" in by_source["sel.to_frame()[['code', 'pinyin', 'score', 'group', 'rules']]"]
+
+
+def test_the_published_page_shows_the_outputs(executed: Any) -> None:
+    """docs/examples/generate.py publishes the run: one representation per output (what
+    Jupyter shows), no path of this checkout, and a page with every output rendered."""
+    import copy
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generate", NOTEBOOK.with_name("generate.py"))
+    assert spec and spec.loader
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    nb = generate.published(copy.deepcopy(executed))
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert outputs and all(len(o.get("data", {"-": 1})) == 1 for o in outputs)
+    assert str(ROOT) not in str(nb)
+    page = generate.page(nb)
+    assert page.count('<div class="notebook-output">') == sum(
+        1 for o in outputs if next(iter(o.get("data", {"text/plain": ""}))) == "text/html"
+    )
+    assert "Left out for this patient" in page and 'role="alert"' in page
+    assert page.count("<svg") >= 5 and "<table" in page
+    assert "```text\nmeridian\nBL    67" in page  # a plain-text output as text
+    for cell in nb.cells:  # every cell's source is on the page, in order
+        assert cell.source.strip() in page

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import DISCLAIMER, AcupointsError, load
+from .terminal import WIDTH, cells, labelled, pad, wrap
 
 __all__ = ["main"]
 
@@ -41,6 +42,15 @@ def _point_dict(kb: Any, code: str) -> dict[str, Any]:
 
 def _print_point(kb: Any, query: str) -> None:
     p = kb.point(query)
+
+    def print(line: str = "") -> None:  # every line wrapped to the width, under its label
+        if cells(line) <= WIDTH:
+            _print_lines([line])
+            return
+        label, colon, text = line.partition(" : ")
+        lead = " " * (len(line) - len(line.lstrip()))
+        _print_lines(labelled(label + colon, text) if colon else wrap(line, WIDTH, lead, ""))
+
     m = kb.meridian(p.meridian) if p.meridian else None
     print(
         f"{p.code}  {p.names.pinyin}  {p.names.hanzi}"
@@ -94,7 +104,8 @@ def _cmd_point(args: argparse.Namespace) -> int:
             if i:
                 print()
             _print_point(kb, q)
-        print(f"\n{DISCLAIMER}")
+        print()
+        _print_lines(wrap(DISCLAIMER, WIDTH, "", ""))
     return 0
 
 
@@ -114,9 +125,8 @@ def _cmd_meridian(args: argparse.Namespace) -> int:
             f"  {m.yin_yang}, {m.limb} {m.six_channel}; organ {m.organ}; {m.element}; "
             f"partner {m.partner}; flow #{m.flow_order}"
         )
-    print(f"  course : {m.course_note}")
-    for p in kb.points_of(m):
-        print(f"  {p.code:<6} {p.names.pinyin:<16} {p.names.hanzi:<6} {p.names.english}")
+    _print_lines(labelled("  course : ", m.course_note))
+    _print_points(kb.points_of(m), "  ")
     return 0
 
 
@@ -143,9 +153,28 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         print(f"no point matches {args.text!r}", file=sys.stderr)
         return 1
-    for p in hits:
-        print(f"{p.code:<8} {p.names.pinyin:<16} {p.names.hanzi:<6} {p.names.english}")
+    _print_points(hits)
     return 0
+
+
+def _print_points(points: Sequence[Any], indent: str = "") -> None:
+    """A row per point: code, pinyin, characters and English name in aligned columns
+    (measured in terminal cells, so that 陰陵泉 takes six), the name wrapped to fit."""
+    code_w = max((len(p.code) for p in points), default=0) + 2
+    pinyin_w = max((len(p.names.pinyin) for p in points), default=0) + 2
+    hanzi_w = max((cells(p.names.hanzi) for p in points), default=0) + 2
+    for p in points:
+        row = indent + pad(p.code, code_w) + pad(p.names.pinyin, pinyin_w)
+        row += pad(p.names.hanzi, hanzi_w)
+        lines = wrap(p.names.english, WIDTH - len(row), "", "")
+        print((row + lines[0]).rstrip())
+        for line in lines[1:]:
+            print(" " * len(row) + line)
+
+
+def _print_lines(lines: Sequence[str]) -> None:
+    for line in lines:
+        print(line)
 
 
 PATIENT_FLAGS = {
@@ -221,7 +250,7 @@ def _cmd_select(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(sel.to_json(indent=2))
     else:
-        print(sel.report())
+        print(sel.report(width=WIDTH, protocol=args.protocol))
     return 0
 
 
@@ -248,7 +277,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     bad: list[Any] = []
     urgent: list[Any] = []
     done = 0
-    show = not args.quiet
+    show = not args.quiet and sys.stderr.isatty()  # no \r frames in a log file
     try:
         for result in kb.select_many(read_cases(path), processes=args.processes):
             out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
@@ -449,6 +478,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--side", choices=("left", "right", "both"))
     p.add_argument("--tenderness", choices=("pronounced", "vague", "unknown"), default="unknown")
     p.add_argument("--limit", type=int, default=10)
+    p.add_argument(
+        "-v",
+        "--protocol",
+        action="store_true",
+        help="print every protocol step in full (by default: the titles, and the patient's "
+        "steps in full)",
+    )
     p.add_argument(
         "--patient", action="store_true", help="check a patient with none of the conditions below"
     )

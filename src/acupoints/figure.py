@@ -244,6 +244,7 @@ class _Canvas:
         self.legend: dict[str, str] = {}
         self.pending: list[tuple[str, float, float, str]] = []  # labels to place
         self.extent: list[tuple[float, float]] = []  # corners of shaded shapes
+        self.bands: tuple[tuple[float, float], ...] = ()  # a close-up's title and names
 
     def dot(self, x: float, y: float) -> None:
         """Keep labels off a drawn point."""
@@ -306,7 +307,13 @@ class _Canvas:
         drawn = [(b[0], b[1]) for b in self.boxes] + [(b[2], b[3]) for b in self.boxes]
         drawn += self.extent
         if focus and drawn:
-            box = _crop(drawn, focus, total_w, total_h)
+            x0, y0, x1, y1 = _crop(drawn, focus, total_w, total_h)
+            # bands outside the crop, so that the title and the view names are drawn
+            # above and below the figure, not across it
+            top = self._title_size(x1 - x0) + 4 if self.title else 0.0
+            bottom = 1.4 * self._small(x1 - x0) + 2
+            box = (x0, y0 - top, x1, y1 + bottom)
+            self.bands = ((y0 - top, y0), (y1, y1 + bottom))
         x0, y0, x1, y1 = box
         height = round(self.width * (y1 - y0) / (x1 - x0))
         out = [
@@ -339,15 +346,29 @@ class _Canvas:
         out.append("</svg>")
         return "".join(out)
 
+    def _title_size(self, box_width: float) -> float:
+        """Font size of the title: as large as the frame allows (a long title in a
+        close-up shrinks to fit)."""
+        scale = max(1.0, box_width / (2 * W + GAP))
+        return min(7 * scale, 1.75 * box_width / max(len(self.title or ""), 1))
+
+    @staticmethod
+    def _small(box_width: float) -> float:
+        """Font size of the side words; the view names are 1.4 times as large."""
+        return 5.0 * min(1.0, box_width / 200 + 0.35)
+
     def _frame(self, box: tuple[float, float, float, float]) -> list[str]:
         """Title on top; view names and the person's sides; the legend at the bottom."""
         x0, y0, x1, y1 = box
-        scale = max(1.0, (x1 - x0) / (2 * W + GAP) * 1.0)
-        small = 5.0 * min(1.0, (x1 - x0) / 200 + 0.35)
-        out = []
+        small = self._small(x1 - x0)
+        out = [  # blank bands above and below a close-up hold the title and view names
+            f'<rect x="{x0:.1f}" y="{lo:.1f}" width="{x1 - x0:.1f}" height="{hi - lo:.1f}" '
+            'fill="#fff"/>'
+            for lo, hi in self.bands
+            if hi > lo
+        ]
         if self.title:
-            # as large as the frame allows: a long title in a close-up shrinks to fit
-            size = min(7 * scale, 1.75 * (x1 - x0) / max(len(self.title), 1))
+            size = self._title_size(x1 - x0)
             out.append(
                 f'<text x="{(x0 + x1) / 2:.1f}" y="{y0 + 2 + size:.1f}" '
                 f'font-size="{size:.1f}" text-anchor="middle" fill="#222">'
@@ -471,13 +492,15 @@ def body_map(
 
 def _shade_location(canvas: _Canvas, fig: _Figure, location: Location) -> list[str]:
     """Shade each region of a parsed location on its side, showing the aspects it names
-    (a limb surface counts as its aspects: the Yang arm is its back)."""
+    (a limb surface counts as its aspects when none is named: the Yang arm is its back;
+    "the back of my thigh" is its back, though the back of the thigh is on its Yang
+    surface)."""
     out = []
     for ref in location.regions:
         aspects: set[str] = set(ref.aspects)
         limb = fig.kb.anatomy.limb_of(ref.region)
-        if ref.surface and limb:
-            aspects |= fig.surface_aspects.get((limb, ref.surface), set())
+        if ref.surface and limb and not aspects:  # named aspects are narrower than a surface
+            aspects = fig.surface_aspects.get((limb, ref.surface), set())
         _shade(canvas, fig, ref.region, tuple(aspects), _sides(ref.side or location.side))
         out.append(ref.region)
     return out
@@ -492,12 +515,16 @@ def _shade(
         shapes = chosen or shapes
     for shape in shapes:
         dx = OFFSET[shape.view]
-        targets = (
-            [shape.points]
-            if shape.midline
-            else [shape.points if s == "right" else _mirror(shape.points) for s in sides]
-        )
+        targets: list[Sequence[tuple[float, float]]]
+        if shape.midline:  # one side of the midline only, when one side is numb
+            targets = (
+                [shape.points] if len(sides) != 1 else [_half(shape.points, shape.view, sides[0])]
+            )
+        else:
+            targets = [shape.points if s == "right" else _mirror(shape.points) for s in sides]
         for pts in targets:
+            if len(pts) < 3:
+                continue
             canvas.extent += [(x + dx, y + TOP) for x, y in pts]
             canvas.layers["shade"].append(
                 f'<polygon points="{_polygon(pts, dx)}" fill="{SHADE}" fill-opacity="0.28" '
@@ -505,6 +532,25 @@ def _shade(
                 'stroke-linejoin="round"/>'
             )
     canvas.legend.setdefault("numb region", SHADE)
+
+
+def _half(pts: Sequence[tuple[float, float]], view: str, side: str) -> list[tuple[float, float]]:
+    """The part of a midline shape on the person's ``side``: the person's right is the
+    viewer's left from the front (x < W/2) and the viewer's right from behind."""
+    keep_low = (view == "front") == (side == "right")
+
+    def inside(p: tuple[float, float]) -> bool:
+        return p[0] <= W / 2 if keep_low else p[0] >= W / 2
+
+    out: list[tuple[float, float]] = []
+    for i, cur in enumerate(pts):  # Sutherland-Hodgman against the line x = W/2
+        prev = pts[i - 1]
+        if inside(cur) != inside(prev):
+            t = (W / 2 - prev[0]) / (cur[0] - prev[0])
+            out.append((W / 2, prev[1] + t * (cur[1] - prev[1])))
+        if inside(cur):
+            out.append(cur)
+    return out
 
 
 def _mark(

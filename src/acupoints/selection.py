@@ -176,94 +176,12 @@ class Selection(_Record):
     def __str__(self) -> str:
         return self.report()
 
-    def report(self, *, width: int = 100) -> str:
-        """The selection as a plain-text report (what ``str()`` and the command line
-        print): red flags first in a banner, then the points with why and their cautions,
-        what was left out, the protocol, aftercare, notes and the disclaimer."""
-        out: list[str] = []
-        bar = "!" * min(width, 72)
-        flags = sorted(self.red_flags, key=lambda f: f.urgency != "emergency")  # stable
-        n_emergency = sum(1 for f in flags if f.urgency == "emergency")
-        for i, flag in enumerate(flags):
-            if i == n_emergency:
-                out += self._withheld_banner(width)
-            title = "EMERGENCY" if flag.urgency == "emergency" else flag.urgency.upper()
-            out += [bar, f"!!! {title}: {flag.name}"]
-            out += ["!!! " + line for line in _wrap(flag.advice, width - 4)]
-            out.append(bar)
-        if len(flags) == n_emergency:
-            out += self._withheld_banner(width)
-        loc = self.location
-        roots = ", ".join(loc.segments[:3]) or "-"
-        out.append(f"location : {loc}  (side {loc.side or 'not given'}; roots {roots})")
-        out.append(f"cause    : {self.cause or 'not given'}")
-        if self.patient is not None:
-            conds = [
-                f"pregnant (week {self.patient.pregnancy_week})"
-                if c == "pregnant" and self.patient.pregnancy_week
-                else c
-                for c in self.patient.conditions()
-            ]
-            out.append(f"patient  : {', '.join(conds) or 'no conditions'}")
-        shared = _shared_warnings(self.points)
-        if self.points:
-            out.append("")
-            out.append(f" #  {'code':<8}{'pinyin':<15}{'score':>6}  {'role':<9}{'side':<12}why")
-        for i, p in enumerate(self.points, 1):
-            mains = [r for r in p.reasons if not r.rule.startswith("score.")]
-            why = max(mains, key=lambda r: r.contribution).text if mains else ""
-            out.append(
-                f"{i:2}. {p.code:<8}{p.point.names.pinyin:<15}{p.score:6.2f}  "
-                f"{p.role or p.group:<9}{p.side:<12}{why}"
-            )
-            if p.alternatives:
-                out.append(f"      or one of: {', '.join(p.alternatives)}")
-            for w in p.cautions:
-                if (w.origin, w.note) not in shared:
-                    out += _wrap(f"caution ({w.origin}): {w.note}", width - 8, "      ")
-        for origin, note in shared:
-            out += _wrap(f"for every point ({origin}): {note}", width - 2, "  ")
-        if self.excluded:
-            out.append("")
-            out.append("left out:")
-        for e in self.excluded:
-            out += _wrap(f"{e.code}: {'; '.join(e.reasons)}", width - 4, "  ")
-        if self.protocol:
-            out.append("")
-            out.append("protocol:")
-        for step in self.protocol:
-            out += _wrap(f"- {step.title}: {step.text} [{', '.join(step.sources)}]", width, "  ")
-        for note in self.notes:
-            out += _wrap(f"note: {note}", width)
-        out += ["", self.disclaimer]
-        return "\n".join(out)
+    def report(self, *, width: int = 100, protocol: bool = False) -> str:
+        """The selection as plain text of at most ``width`` terminal cells a line (what
+        ``str()`` and the command line print): red flags first in a banner, then the points
+        with why and their cautions, what was left out, the protocol (the step titles, and
+        the patient's steps in full; every step in full with ``protocol=True``), notes and
+        the disclaimer. See `acupoints.terminal.selection_report`."""
+        from .terminal import selection_report
 
-    def _withheld_banner(self, width: int) -> list[str]:
-        """The banner that says the patient is not a candidate now, and why."""
-        out: list[str] = []
-        bar = "!" * min(width, 72)
-        for w in self.not_a_candidate:
-            out += [bar, f"!!! NOT A CANDIDATE NOW ({w.name}): no points are suggested"]
-            out += ["!!! " + line for line in _wrap(w.reason, width - 4)]
-            out.append(bar)
-        return out
-
-
-def _wrap(text: str, width: int, indent: str = "") -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(
-        text, width=max(width, 40), initial_indent=indent, subsequent_indent=indent + "  "
-    ) or [indent]
-
-
-def _shared_warnings(points: tuple[RankedPoint, ...]) -> list[tuple[str, str]]:
-    """Patient cautions carried by every point (shown once in a report)."""
-    if len(points) < 2:
-        return []
-    first = [(w.origin, w.note) for w in points[0].cautions if w.origin != "point"]
-    return [
-        key
-        for key in first
-        if all(any((w.origin, w.note) == key for w in p.cautions) for p in points[1:])
-    ]
+        return selection_report(self, width=width, protocol=protocol)
