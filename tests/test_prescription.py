@@ -487,3 +487,23 @@ def test_the_shipped_guaranteed_shares_hold(kb: KnowledgeBase, kind: str) -> Non
         assert got.count(role) >= min(need, available), (kind, role, got)
         checked += min(need, available) > 0
     assert checked >= 2
+
+
+def test_a_points_why_is_the_reason_for_its_role(kb: KnowledgeBase) -> None:
+    differs = 0
+    for text, cause in QUERIES:
+        for p in kb.select(text, cause=cause).points:
+            why = p.why
+            assert why is not None and why in p.reasons, (text, p.code)
+            groups = ("root", "root_level") if p.role == "root" else (p.role,)
+            if any(r.group in groups for r in p.reasons):
+                assert why.group in groups, (text, p.code, p.role, why)
+            strongest = max((r for r in p.reasons if r.group), key=lambda r: r.contribution)
+            differs += why is not strongest
+    assert differs  # a point whose strongest reason is another role's is shown for its role
+    # the reasons of rules carry their group, the score components none
+    s = kb.select("numb back of my left hand", cause="diabetic")
+    assert s["LI11"].why.group == s["LI11"].role == "surface"
+    assert all(
+        (r.group is None) == r.rule.startswith("score.") for p in s.points for r in p.reasons
+    )

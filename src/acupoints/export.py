@@ -229,7 +229,7 @@ def selection_rows(sel: Selection) -> list[dict[str, Any]]:
                 "score": rp.score,
                 "rules": _join(r.rule for r in mains),
                 "sources": _join(dict.fromkeys(s for r in rp.reasons for s in r.sources)),
-                "why": max(mains, key=lambda r: r.contribution).text if mains else "",
+                "why": rp.why.text if rp.why is not None else "",
                 "cautions": _join(f"{w.origin}: {w.note}" for w in rp.cautions),
             }
         )

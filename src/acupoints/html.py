@@ -291,7 +291,7 @@ def selection_html(sel: Selection, *, body_map: bool = True) -> str:
             p = rp.point
             ranked = sorted(rp.reasons, key=lambda r: -r.contribution)
             mains = [r for r in ranked if not r.rule.startswith("score.")]
-            top = mains[0] if mains else ranked[0] if ranked else None
+            top = rp.why or (ranked[0] if ranked else None)
             why = _e(top.text) if top else ""
             rules = " · ".join(
                 f"{_e(r.rule)} [{_e(', '.join(r.sources))}]" if r.sources else _e(r.rule)

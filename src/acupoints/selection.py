@@ -40,6 +40,11 @@ class Reason(_Record):
     text: str = Field(description="Why, in one sentence.")
     contribution: float = Field(description="Points added to the score.")
     sources: tuple[str, ...] = Field(default=(), description="Source ids behind it.")
+    group: RuleGroup | None = Field(
+        default=None,
+        description="The part of the answer its rule feeds (local, surface, distal, root, "
+        "root_level, core, adjunct); null for a score component.",
+    )
 
 
 class RankedPoint(_Record):
@@ -79,6 +84,19 @@ class RankedPoint(_Record):
     def rules(self) -> tuple[str, ...]:
         """Ids of the rules that selected it."""
         return tuple(r.rule for r in self.reasons if not r.rule.startswith("score."))
+
+    @property
+    def why(self) -> Reason | None:
+        """The reason it holds its place: the strongest reason from a rule of its
+        ``role`` (root and root-level rules for the root), else its strongest rule's;
+        ``None`` when no rule chose it. LI11 placed as a surface point for a numb hand
+        gives the surface rule's reason, though its distal reason scores more."""
+        mains = [r for r in self.reasons if r.group is not None]
+        if not mains:
+            return None
+        groups = ("root", "root_level") if self.role == "root" else (self.role,)
+        own = [r for r in mains if r.group in groups] or mains
+        return max(own, key=lambda r: r.contribution)
 
     def __repr__(self) -> str:
         """Short: code, role, score (``model_dump()`` has every field)."""

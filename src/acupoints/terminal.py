@@ -100,10 +100,10 @@ def _cut(word: str, room: int) -> str:
 
 def _why(p: RankedPoint) -> str:
     """The main reason of a ranked point, without its code and pinyin (the row has them)."""
-    mains = [r for r in p.reasons if not r.rule.startswith("score.")]
-    if not mains:
+    why = p.why
+    if why is None:
         return ""
-    text = max(mains, key=lambda r: r.contribution).text
+    text = why.text
     for prefix in (f"{p.code} {p.point.names.pinyin} ", f"{p.code} "):
         if text.startswith(prefix):
             return text[len(prefix) :].rstrip(".")

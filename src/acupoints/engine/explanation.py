@@ -102,7 +102,14 @@ def _reason(
         if not counted:
             text += f" (not added: the {hit.rule.group} group counts its strongest rule only)"
         return make(
-            Reason, {"rule": rid, "text": text, "contribution": value, "sources": hit.rule.sources}
+            Reason,
+            {
+                "rule": rid,
+                "text": text,
+                "contribution": value,
+                "sources": hit.rule.sources,
+                "group": hit.rule.group,
+            },
         )
     if rid == "score.region":
         return construct(
