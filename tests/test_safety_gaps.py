@@ -17,6 +17,7 @@ import acupoints
 from acupoints import KnowledgeBase, Patient, PatientError
 from acupoints.cli import main as cli_main
 from acupoints.export import point_rows
+from acupoints.models import Caution
 from acupoints.safety import effect_matches, patient_effects
 
 EFFECTS = {"not_a_candidate", "refer_first", "exclude", "caution", "protocol"}
@@ -99,6 +100,77 @@ def test_every_point_in_a_danger_zone_cautions_for_its_structure(kb: KnowledgeBa
     assert not bad, "add a sourced caution to each:\n" + "\n".join(bad)
     assert zones["chest_wall_upper_back"].holds(kb, kb["EX-B3"])
     assert zones["large_vessels"].holds(kb, kb["ST30"])
+
+
+# Structure cautions that still rest on one source: no second public source stating the
+# same risk at the same point was found in the audit (issue 17). Each entry is (point,
+# structure, words of its note); the list may only shrink. When a second source is added,
+# the test below fails until the entry is removed here.
+ONE_SOURCE_STRUCTURE_CAUTIONS = {
+    # deadman only; the 1988 textbook and cam1999 list the cephalic vein without a warning
+    ("LI5", "vein", "cephalic vein"),
+    # deadman only (subclavian vessels); iaomai warns of the lung here, not the vessels
+    ("ST11", "artery", "subclavian"),
+    # iaomai only; the Deadman transcription has no needling record for SP14
+    ("SP14", "peritoneum", "peritoneal cavity"),
+    # deadman only; iaomai, the 1988 textbook and cam1999 give no warning at SI15
+    ("SI15", "lung", "pneumothorax"),
+    # deadman only; the 1988 textbook and cam1999 list the tibial nerve without a warning
+    ("BL40", "nerve", "tibial nerve"),
+    # iaomai only; Deadman warns of the peritoneum at KI14, not the bladder
+    ("KI14", "bladder", "full bladder"),
+    # deadman only; iaomai warns of the bladder at KI14, not the peritoneum
+    ("KI14", "peritoneum", "peritoneal cavity"),
+    # iaomai only; the Deadman transcription has no needling record for KI15
+    ("KI15", "peritoneum", "peritoneal cavity"),
+    # who2008 only (location over the artery); no needling warning found elsewhere
+    ("LR3", "artery", "dorsalis pedis"),
+    # iaomai only; the Deadman transcription has no needling record for CV11
+    ("CV11", "peritoneum", "peritoneal cavity"),
+    # iaomai only; Deadman and the 1988 textbook name the liver and heart, not the lung
+    ("CV14", "lung", "lung"),
+    # deadman only; the 1988 textbook says needle downwards at CV14 for the liver's sake
+    ("CV14", "heart", "upward"),
+    # iaomai only; Deadman and the 1988 textbook name the liver and heart, not the lung
+    ("CV15", "lung", "lung"),
+}
+
+
+def _structure_cautions(kb: KnowledgeBase) -> list[tuple[str, Caution]]:
+    return [(p.code, c) for p in kb.points for c in p.cautions if c.kind == "structure"]
+
+
+def test_every_structure_caution_has_two_sources(kb: KnowledgeBase) -> None:
+    """Issue 17: every caution for a structure at risk rests on at least two sources,
+    except the listed ones, for which no second source has been found yet."""
+    bad = []
+    for code, c in _structure_cautions(kb):
+        if len(set(c.sources)) >= 2:
+            continue
+        listed = [
+            k
+            for k in ONE_SOURCE_STRUCTURE_CAUTIONS
+            if k[0] == code and k[1] == c.structure and k[2] in c.note
+        ]
+        if not listed:
+            bad.append(f"{code} {c.structure}: {c.sources} ({c.note})")
+    assert not bad, "find a second source for each:\n" + "\n".join(bad)
+
+
+def test_the_one_source_list_only_shrinks(kb: KnowledgeBase) -> None:
+    """Each listed caution exists and still has exactly one source: once a second source
+    is added, remove the entry; the list is never a place to park new cautions."""
+    assert len(ONE_SOURCE_STRUCTURE_CAUTIONS) <= 13
+    for code, structure, words in sorted(ONE_SOURCE_STRUCTURE_CAUTIONS):
+        found = [
+            c
+            for c in kb[code].cautions
+            if c.kind == "structure" and c.structure == structure and words in c.note
+        ]
+        assert len(found) == 1, f"{code} {structure} {words!r}: {len(found)} cautions match"
+        assert len(set(found[0].sources)) == 1, (
+            f"{code} {structure} now has {found[0].sources}: remove it from the list"
+        )
 
 
 # ------------------------------------------------------------------ depths
