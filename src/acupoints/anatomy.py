@@ -174,14 +174,12 @@ class Anatomy:
         return found
 
     def _walk_up(self, region: str) -> tuple[str, ...]:
-        node: str | None = self._region_node(region)
         parent = self._t.parent
         out: list[str] = []
-        while True:
-            node = parent[node]
-            if node is None or node in out or node == region:
-                break
+        node = parent[self._region_node(region)]
+        while node is not None and node not in out and node != region:
             out.append(node)
+            node = parent[node]
         return tuple(out)
 
     def subregions(self, region: str) -> tuple[str, ...]:
