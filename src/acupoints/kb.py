@@ -72,7 +72,16 @@ class KnowledgeBase:
     problem (``err.problems`` lists them all).
     """
 
-    def __init__(self, data: Dataset, *, origin: str | None = None, _checked: bool = False) -> None:
+    def __init__(
+        self,
+        data: Dataset,
+        *,
+        origin: str | None = None,
+        _checked: bool = False,
+        _version: str | None = None,
+    ) -> None:
+        if _version is not None:  # known already (the prebuilt dataset carries it)
+            self.__dict__["data_version"] = _version
         try:
             self._build(data, origin, _checked)
         except DataError as exc:
