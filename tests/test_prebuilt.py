@@ -94,3 +94,22 @@ def test_the_packaged_load_uses_the_build_of_this_installation() -> None:
     found = read(packaged_data_dir())
     assert found is not None, "the prebuilt dataset is stale: run `pip install -e .` again"
     assert acupoints.load().data_version == found[1]
+
+
+def test_repeated_selections_come_from_the_memo_and_equal_fresh_ones() -> None:
+    """``kb.select`` keeps the last :data:`~acupoints.kb.ANSWERS_KEPT` answers by their
+    arguments: a repeat is the same (frozen) object, equal to a fresh computation, and an
+    argument of another type (``limit=True`` after ``limit=1``) is not taken for it."""
+    from acupoints.kb import ANSWERS_KEPT
+
+    kb = KnowledgeBase(acupoints.load().dataset, _checked=True)
+    first = kb.select("numb back of my left hand", cause="diabetic", limit=1)
+    assert kb.select("numb back of my left hand", cause="diabetic", limit=1) is first
+    with pytest.raises(acupoints.AcupointsError):
+        kb.select("numb back of my left hand", cause="diabetic", limit=True)  # type: ignore[arg-type]
+    kb.clear_caches()
+    again = kb.select("numb back of my left hand", cause="diabetic", limit=1)
+    assert again is not first and again == first
+    for n in range(ANSWERS_KEPT + 5):
+        kb.select("numb left thumb", limit=1 + n)
+    assert len(kb._answers) <= ANSWERS_KEPT

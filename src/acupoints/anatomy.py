@@ -158,6 +158,11 @@ class Anatomy:
         self._covers: dict[tuple[str, str, tuple[str, ...]], _Cover] = {}
         self._ranks: dict[tuple[object, ...], list[Coverage]] = {}
 
+    def forget(self) -> None:
+        """Drop the memoised rankings of locations' parts (the per-region tables and
+        coverage stay: they depend on the data only)."""
+        self._ranks.clear()
+
     def _region_node(self, region: str) -> str:
         if not isinstance(region, str) or region not in self._t.parent:
             raise UnknownRegionError(region, suggest(str(region), (r.id for r in self._kb.regions)))
@@ -312,7 +317,7 @@ class Anatomy:
     # --------------------------------------------------------------- coverage
     def _cover(self, relation: str, region: str, aspects: Sequence[str]) -> _Cover:
         """:meth:`_coverage`, memoised per relation, region and aspects (read-only)."""
-        key = (relation, region, tuple(aspects))
+        key = (relation, self._region_node(region), tuple(aspects))
         found = self._covers.get(key)
         if found is None:
             found = self._covers[key] = self._coverage(relation, region, aspects)
