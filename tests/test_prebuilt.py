@@ -28,6 +28,13 @@ def test_it_holds_the_records_of_the_yaml(built: tuple[Path, str]) -> None:
     from_yaml = read_dataset(packaged_data_dir(), cache=False)
     assert data == from_yaml
     assert stored == version == data_version(from_yaml)
+    # the records of one type with the same fields share one set (memory), and a copy
+    # with changes does not write through it
+    assert len({id(p.__pydantic_fields_set__) for p in data.points}) < len(data.points) // 10
+    li4 = next(p for p in data.points if p.code == "LI4")
+    before = set(li4.__pydantic_fields_set__)
+    li4.model_copy(update={"note": "changed"})
+    assert li4.__pydantic_fields_set__ == before
 
 
 def test_a_knowledge_base_from_it_answers_as_one_from_yaml(built: tuple[Path, str]) -> None:

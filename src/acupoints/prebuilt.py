@@ -30,6 +30,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import BaseModel
+
 from .loading import Dataset, data_version, fingerprint, read_dataset
 
 if TYPE_CHECKING:
@@ -68,6 +70,7 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
     if key is None:
         raise OSError(f"cannot read the data files of {root}")
     version = data_version(data)
+    _share_fields_sets(data, {})
     head = b" ".join((_MAGIC, key.encode(), version.encode(), _pydantic_major().encode()))
     body = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
     out = Path(target)
@@ -82,6 +85,24 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
         Path(tmp).unlink(missing_ok=True)
         raise
     return version
+
+
+def _share_fields_sets(value: object, pool: dict[tuple[type, frozenset[str]], set[str]]) -> None:
+    """Give every record of one type with the same fields set one shared set object,
+    which the pickle then stores once: a set per record was 2 of the dataset's 5 MiB.
+    The records are frozen, so pydantic never changes the set (``model_copy`` copies it)."""
+    if isinstance(value, (tuple, list)):
+        for v in value:
+            _share_fields_sets(v, pool)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _share_fields_sets(v, pool)
+    elif isinstance(value, BaseModel):
+        own = value.__pydantic_fields_set__
+        shared = pool.setdefault((type(value), frozenset(own)), own)
+        object.__setattr__(value, "__pydantic_fields_set__", shared)
+        for v in value.__dict__.values():
+            _share_fields_sets(v, pool)
 
 
 def read(
