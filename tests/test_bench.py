@@ -29,7 +29,7 @@ def run(*args: str, tmp_path: Path) -> str:
 def test_load_benchmark_prints_ratios(tmp_path: Path) -> None:
     out = run(str(BENCH / "bench_load.py"), "--runs", "1", tmp_path=tmp_path)
     lines = [line for line in out.splitlines() if "x floor" in line]
-    assert len(lines) == 4 and lines[0].split("ms")[1].split()[0] == "1.00x"
+    assert len(lines) == 8 and lines[0].split("ms")[1].split()[0] == "1.00x"
 
 
 def test_select_benchmark_prints_the_distribution(tmp_path: Path) -> None:
