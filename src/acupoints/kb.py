@@ -827,8 +827,8 @@ class KnowledgeBase:
         """Forget the queries memoised by :meth:`parse_location` and :meth:`select` (the
         selections of the last few thousand calls, the texts and cause words read, the
         last few hundred rankings, their reasons, the red-flag words). Answers do not
-        change; only the next call of each query takes its first-call time again. For benchmarks and long-lived processes that want the
-        memory back."""
+        change; only the next call of each query takes its first-call time again. For
+        benchmarks and long-lived processes that want the memory back."""
         from .engine import forget
 
         forget(self)
