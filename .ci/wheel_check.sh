@@ -18,6 +18,9 @@ ACUPOINTS_NO_CACHE=1 "$work/venv/bin/python" - <<'PY'
 import acupoints, acupoints.loading as loading
 d = loading.packaged_data_dir()
 assert "site-packages" in str(d), f"data found outside the wheel: {d}"
+from acupoints import prebuilt
+assert prebuilt.artifact_path().is_file(), "the prebuilt dataset is missing from the wheel"
+assert prebuilt.read(d) is not None, "the prebuilt dataset does not match the data files"
 kb = acupoints.load()
 assert len(kb.standard_points) == 361, len(kb.standard_points)
 assert kb["LI4"].names.hanzi == "合谷"

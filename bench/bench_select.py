@@ -8,8 +8,13 @@ Prints, from one run on one machine:
    (nothing about that query cached yet; the per-data tables built), the best of
    ``--rounds`` rounds per query; and how long the pass that built the per-data tables
    took;
-2. memory of a loaded knowledge base (tracemalloc: what the load allocated and kept);
-3. load and select times (a query's first call, and repeated) when the data grows 10x and
+2. throughput over 2,000 distinct generated queries (texts and causes, seeded): the first
+   calls of a fresh process, one core, in selections per second, then a second pass over
+   the same queries, and the ratio; once as the load leaves the collector and once with
+   ``gc.freeze()`` after the load, each in a process of its own;
+3. memory (tracemalloc, what is kept): import + load + a first select, the target of
+   issue 18, and with the graph built as well;
+4. load and select times (a query's first call, and repeated) when the data grows 10x and
    100x (synthetic extra points, copies of the real ones under new codes and names), each
    as a ratio of the real data's; medians of 4 queries x 3 rounds.
 
@@ -121,25 +126,111 @@ def timings(kb: acupoints.KnowledgeBase, repeat: int, rounds: int) -> None:
         print(f"  {label:<36}{statistics.median(ms):8.3f}{pct(ms, 0.9):8.3f}{pct(ms, 0.99):8.3f}")
 
 
-def memory() -> None:
-    code = (
-        "import tracemalloc, gc; tracemalloc.start(); import acupoints; "
-        "kb = acupoints.load(); kb.graph; kb.anatomy; gc.collect(); "
-        "cur, peak = tracemalloc.get_traced_memory(); print(cur, peak)"
+TEMPLATES = (
+    "numbness in my {side} {word}",
+    "{side} {word} feels numb",
+    "pins and needles in my {side} {word}",
+    "tingling and numb {side} {word}",
+    "my {side} {word} has gone numb",
+    "numb {side} {word} for two weeks",
+    "no feeling in the {side} {word}",
+    "{side} {word} numb and tingly at night",
+)
+
+
+def generated(kb: acupoints.KnowledgeBase, n: int) -> list[tuple[str, str | None]]:
+    """``n`` distinct (text, cause) queries that read as a location: every way the data
+    names a region, in templates, on a side, with a cause or none (seeded, so every run
+    asks the same)."""
+    import random
+
+    rng = random.Random(18)
+    words = sorted(
+        {
+            w
+            for r in kb.regions
+            if r.id != "body"
+            for w, _ in ((r.name, ()), *r.phrases())
+            if w.isascii()
+        }
     )
-    for label, env in [
-        ("warm cache", {}),
-        ("no cache", {"ACUPOINTS_NO_CACHE": "1"}),
-    ]:
+    out: dict[tuple[str, str | None], None] = {}
+    tries = 0
+    while len(out) < n and tries < 50 * n:
+        tries += 1
+        text = rng.choice(TEMPLATES).format(
+            side=rng.choice(("left", "right", "both", "")), word=rng.choice(words)
+        )
+        query = (" ".join(text.split()), rng.choice(CAUSES))
+        if query in out:
+            continue
+        try:
+            kb.parse_location(query[0])
+        except acupoints.LocationError:
+            continue
+        out[query] = None
+    kb.clear_caches()
+    return list(out)
+
+
+_THROUGHPUT = """
+import gc, sys, time
+sys.path.insert(0, {bench!r})
+import acupoints
+from bench_select import generated
+kb = acupoints.load()
+if {freeze}:
+    gc.freeze()
+queries = generated(kb, {n})
+passes = []
+for _ in range(2):
+    t = time.process_time()
+    for text, cause in queries:
+        kb.select(text, cause=cause)
+    passes.append(time.process_time() - t)
+print(len(queries), *passes)
+"""
+
+
+def throughput(n: int) -> None:
+    """First calls of ``n`` distinct queries in a fresh process (the per-data tables built
+    as they go, as a new worker does), then the same queries again; CPU time, so the
+    figure is per core."""
+    bench = str(Path(__file__).resolve().parent)
+    for label, freeze in (
+        ("as load() leaves the collector", False),
+        ("gc.freeze() after load", True),
+    ):
         out = subprocess.run(
-            [sys.executable, "-c", code],
-            env=dict(os.environ, **env),
+            [sys.executable, "-c", _THROUGHPUT.format(bench=bench, freeze=freeze, n=n)],
             capture_output=True,
             text=True,
             check=True,
         ).stdout.split()
+        count, first, second = int(out[0]), float(out[1]), float(out[2])
+        print(
+            f"  throughput, {count} distinct queries ({label}): first calls "
+            f"{count / first:6.0f}/s, second pass {count / second:6.0f}/s "
+            f"({first / second:.1f}x faster)"
+        )
+
+
+def memory() -> None:
+    first = "acupoints.select('numb back of my left hand').codes; "
+    for label, extra in [
+        ("import + load + first select", first),
+        ("import + load + first select + graph", first + "kb.graph; "),
+    ]:
+        code = (
+            "import tracemalloc, gc; tracemalloc.start(); import acupoints; "
+            f"kb = acupoints.load(); {extra}gc.collect(); "
+            "cur, peak = tracemalloc.get_traced_memory(); print(cur, peak)"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
         cur, peak = (int(x) / 2**20 for x in out)
-        print(f"  memory, import + load + graph ({label}): {cur:.1f} MiB kept, {peak:.1f} MiB peak")
+        print(f"  memory, {label}: {cur:.1f} MiB kept, {peak:.1f} MiB peak")
 
 
 def synthetic(dest: Path, factor: int) -> None:
@@ -243,6 +334,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=5, help="rounds of first calls")
     parser.add_argument("--no-scale", action="store_true", help="skip the 10x/100x runs")
+    parser.add_argument("--queries", type=int, default=2000, help="distinct queries, throughput")
     args = parser.parse_args()
     print(
         f"python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cpus, "
@@ -252,6 +344,7 @@ def main() -> None:
     kb.select("numb hand")  # build the per-knowledge-base tables once
     timings(kb, args.repeat, args.rounds)
     tracemalloc.stop()
+    throughput(args.queries)
     memory()
     if not args.no_scale:
         scale()

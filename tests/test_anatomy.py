@@ -465,15 +465,89 @@ def test_points_innervated(kb: KnowledgeBase) -> None:
         kb.anatomy.points_innervated()
 
 
-def test_queries_use_the_graph(kb: KnowledgeBase) -> None:
-    """A point moved to another region in the graph is found there: the query reads edges,
-    not the records."""
+def test_tables_agree_with_the_graph(kb: KnowledgeBase) -> None:
+    """The plain tables the queries read hold the graph's relations: every region's
+    points (with sub-regions), every point's segments, every segment's and every nerve's
+    points, and the nerve and dermatome links of every region, against networkx walks of
+    ``kb.graph``."""
+    import networkx as nx
+
     from acupoints.anatomy import Anatomy
 
-    anatomy = Anatomy(kb)
-    g = kb.graph.copy()
-    g.remove_edge("point:LI4", "region:hand.dorsum", key="located_in")
-    g.add_edge("point:LI4", "region:foot.sole", key="located_in")
-    anatomy._g = g
-    assert "LI4" in [p.code for p in anatomy.points_in("foot.sole")]
-    assert "LI4" not in [p.code for p in anatomy.points_in("hand.dorsum")]
+    anatomy = Anatomy(kb)  # fresh: nothing memoised
+    g = kb.graph
+
+    def view(*keys: str) -> nx.DiGraph:
+        out = nx.DiGraph()
+        out.add_nodes_from(g)
+        out.add_edges_from((u, v) for u, v, k in g.edges(keys=True) if k in keys)
+        return out
+
+    tree, roots, branches = (
+        view("part_of"),
+        view("innervated_by", "carries"),
+        view("innervated_by", "branch_of"),
+    )
+    wrong = []
+    for r in kb.regions:
+        node = f"region:{r.id}"
+        inside = nx.ancestors(tree, node)
+        places = {node} | inside
+        located = {
+            u[6:] for p in places for u, _, k in g.in_edges(p, keys=True) if k == "located_in"
+        }
+        if {p.code for p in anatomy.points_in(r.id)} != located:
+            wrong.append(("points_in", r.id))
+        if set(anatomy.subregions(r.id)) != {n[7:] for n in inside}:
+            wrong.append(("subregions", r.id))
+        if anatomy.ancestors(r.id) != tuple(n[7:] for n in nx.dfs_preorder_nodes(tree, node))[1:]:
+            wrong.append(("ancestors", r.id))
+        for key, table in (("supplies", anatomy._t.supplies), ("dermatome", anatomy._t.dermatomes)):
+            edges = (
+                g.in_edges(node, keys=True, data=True)
+                if key == "supplies"
+                else (g.out_edges(node, keys=True, data=True))
+            )
+            want = sorted(
+                ((v if key == "dermatome" else u).split(":", 1)[1], d["aspects"])
+                for u, v, k, d in edges
+                if k == key
+            )
+            if sorted(table.get(r.id, ())) != want:
+                wrong.append((key, r.id))
+    for p in kb.points:
+        carried = {
+            s[8:]
+            for _, n, k in g.out_edges(f"point:{p.code}", keys=True)
+            if k == "innervated_by"
+            for _, s, k2 in g.out_edges(n, keys=True)
+            if k2 == "carries"
+        }
+        if set(anatomy.segments_of_point(p.code)) != carried:
+            wrong.append(("segments_of_point", p.code))
+    for seg in kb.segments:
+        reach = {n[6:] for n in nx.ancestors(roots, f"segment:{seg.id}") if n.startswith("point:")}
+        if {p.code for p in anatomy.points_innervated(segment=seg.id)} != reach:
+            wrong.append(("points_innervated segment", seg.id))
+    for n in kb.nerves:
+        reach = {x[6:] for x in nx.ancestors(branches, f"nerve:{n.id}") if x.startswith("point:")}
+        if {p.code for p in anatomy.points_innervated(nerve=n.id)} != reach:
+            wrong.append(("points_innervated nerve", n.id))
+    assert not wrong, wrong
+
+
+def test_a_selection_does_not_import_networkx() -> None:
+    """networkx is imported for ``kb.graph`` and the exports only: a selection and the
+    body-model queries run without it (it is the slowest import on the first answer)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, acupoints; kb = acupoints.load(); "
+        "acupoints.select('numb back of my left hand', cause='diabetic'); "
+        "kb.points_in('hand.dorsum'); kb.segments_for('leg'); "
+        "kb.points_innervated(nerve='radial'); kb.points_innervated(segment='C6'); "
+        "assert 'networkx' not in sys.modules, 'networkx was imported'; "
+        "kb.graph; assert 'networkx' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -29,13 +29,13 @@ def run(*args: str, tmp_path: Path) -> str:
 def test_load_benchmark_prints_ratios(tmp_path: Path) -> None:
     out = run(str(BENCH / "bench_load.py"), "--runs", "1", tmp_path=tmp_path)
     lines = [line for line in out.splitlines() if "x floor" in line]
-    assert len(lines) == 4 and lines[0].split("ms")[1].split()[0] == "1.00x"
+    assert len(lines) == 8 and lines[0].split("ms")[1].split()[0] == "1.00x"
 
 
 def test_select_benchmark_prints_the_distribution(tmp_path: Path) -> None:
     out = run(
         str(BENCH / "bench_select.py"),
-        *("--repeat", "1", "--rounds", "1", "--no-scale"),
+        *("--repeat", "1", "--rounds", "1", "--no-scale", "--queries", "100"),
         tmp_path=tmp_path,
     )
     assert "select: 320 queries" in out
@@ -45,6 +45,8 @@ def test_select_benchmark_prints_the_distribution(tmp_path: Path) -> None:
         median, p90, p99 = (float(x) for x in row.split()[-3:])
         assert 0 < median <= p90 <= p99
     assert "MiB kept" in out
+    rows = [line for line in out.splitlines() if "throughput, 100 distinct queries" in line]
+    assert len(rows) == 2 and all("first calls" in r and "x faster" in r for r in rows)
 
 
 def test_synthetic_data_loads_at_twice_the_size(tmp_path: Path) -> None:

@@ -372,13 +372,15 @@ def test_corrupt_data_never_loads(case: int, data_copy: Path, fast_yaml: dict[st
 def test_threads_share_one_load_and_get_identical_answers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(acupoints, "_packaged", None)
     calls = []
-    original = KnowledgeBase.from_directory.__func__  # type: ignore[attr-defined]
+    from acupoints import prebuilt
 
-    def counting(cls: type[KnowledgeBase], path: Any) -> KnowledgeBase:
+    original = prebuilt.load_packaged
+
+    def counting(path: Any) -> KnowledgeBase:
         calls.append(path)
-        return original(cls, path)  # type: ignore[no-any-return]
+        return original(path)
 
-    monkeypatch.setattr(KnowledgeBase, "from_directory", classmethod(counting))
+    monkeypatch.setattr(prebuilt, "load_packaged", counting)
     results: list[Any] = []
     barrier = threading.Barrier(12)
 

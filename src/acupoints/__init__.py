@@ -199,7 +199,9 @@ def load(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:
     """The knowledge base.
 
     With no argument: the data shipped with the library, loaded once per process and
-    shared (thread-safe; later calls return the same object). With ``path``: the data
+    shared (thread-safe; later calls return the same object), from the dataset checked
+    when the package was built (:mod:`acupoints.prebuilt`) when it matches the data
+    files, else from the files. With ``path``: the data
     files of that directory (``sources.yaml``, ``meridians.yaml``, ``regions.yaml``,
     ``points.yaml``), validated afresh on every call.
 
@@ -214,8 +216,9 @@ def load(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:
         with _lock:
             if _packaged is None:
                 from .loading import packaged_data_dir
+                from .prebuilt import load_packaged
 
-                _packaged = KnowledgeBase.from_directory(packaged_data_dir())
+                _packaged = load_packaged(packaged_data_dir())
     return _packaged
 
 

@@ -1,9 +1,12 @@
-"""The body model: regions, Yin/Yang limb surfaces, nerves and dermatomes, queried
-through the knowledge graph.
+"""The body model: regions, Yin/Yang limb surfaces, nerves and dermatomes.
 
-All queries walk :attr:`KnowledgeBase.graph` (``part_of``, ``located_in``,
-``innervated_by``, ``carries``, ``supplies``, ``dermatome`` edges); nothing here loops over
-the record lists to answer a question.
+The queries read plain tables built once from the records (:class:`_Tables`): the region
+tree (parent, regions inside each region), the points located in each region, each
+point's nerves, each nerve's parent and roots, and the nerves and dermatomes that cover
+each region. They hold the same relations as the ``part_of``, ``located_in``,
+``innervated_by``, ``branch_of``, ``carries``, ``supplies`` and ``dermatome`` edges of
+:attr:`KnowledgeBase.graph` (``tests/test_anatomy.py`` checks that they agree), without
+importing networkx or building the graph: a first selection needs neither.
 
 ```pycon
 >>> import acupoints
@@ -23,16 +26,13 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from .errors import UnknownNerveError, UnknownRegionError, UnknownSegmentError
-from .graph import node_id
 from .index import code_order
 from .names import suggest
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
-    from .models import Point
+    from .models import Point, Territory
 
 __all__ = ["Anatomy", "Coverage"]
 
@@ -42,9 +42,108 @@ Coverage = tuple[str, float]
 _ARM_ROOT = "upper_limb"
 _LEG_ROOT = "lower_limb"
 
+_Cover = tuple[dict[str, float], dict[str, int]]
+
+
+def merged_territory(territory: Iterable[Territory]) -> list[tuple[str, tuple[str, ...]]]:
+    """Territory entries merged per region: one link per (nerve or segment, region); an
+    entry without aspects (the whole region) wins over entries with some. The graph's
+    ``supplies`` and ``dermatome`` edges are these links."""
+    out: dict[str, set[str] | None] = {}
+    for t in territory:
+        if t.region in out and out[t.region] is None:
+            continue
+        if not t.aspects:
+            out[t.region] = None
+        else:
+            cur = out.setdefault(t.region, set())
+            assert cur is not None
+            cur.update(t.aspects)
+    return [(r, tuple(sorted(a)) if a else ()) for r, a in out.items()]
+
+
+class _Tables:
+    """The relations the body model reads, as dicts of ids (built in one pass over the
+    records; a few hundred entries)."""
+
+    __slots__ = (
+        "dermatomes",
+        "inside",
+        "located",
+        "nerve_nodes",
+        "nerve_parent",
+        "nerve_segments",
+        "order",
+        "parent",
+        "point_nerves",
+        "segment_nodes",
+        "supplies",
+    )
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        regions = kb.regions
+        self.order = {r.id: i for i, r in enumerate(regions)}
+        self.parent: dict[str, str | None] = {r.id: r.parent for r in regions}
+        for r in regions:  # a parent the data does not list is still a node of the tree
+            if r.parent is not None:
+                self.parent.setdefault(r.parent, None)
+        children: dict[str, list[str]] = {}
+        for rid, parent in self.parent.items():
+            if parent is not None:
+                children.setdefault(parent, []).append(rid)
+        self.inside: dict[str, frozenset[str]] = {}  # every region below each one
+
+        def below(rid: str, path: frozenset[str]) -> frozenset[str]:
+            found = self.inside.get(rid)
+            if found is None:
+                out: set[str] = set()
+                for child in children.get(rid, ()):
+                    if child not in path:
+                        out.add(child)
+                        out |= below(child, path | {child})
+                found = self.inside[rid] = frozenset(out)
+            return found
+
+        for rid in self.parent:
+            below(rid, frozenset({rid}))
+        self.located: dict[str, list[str]] = {}
+        self.point_nerves: dict[str, tuple[str, ...]] = {}
+        for p in kb.points:
+            self.located.setdefault(p.location.region, []).append(p.code)
+            self.point_nerves[p.code] = tuple(dict.fromkeys(i.nerve for i in p.innervation))
+        self.nerve_parent: dict[str, str | None] = {}
+        self.nerve_segments: dict[str, tuple[str, ...]] = {}
+        self.supplies: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for n in kb.nerves:
+            self.nerve_parent[n.id] = n.parent
+            self.nerve_segments[n.id] = tuple(dict.fromkeys(n.segments))
+            for region, aspects in merged_territory(n.territory):
+                self.supplies.setdefault(region, []).append((n.id, aspects))
+        self.dermatomes: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for seg in kb.segments:
+            for region, aspects in merged_territory(seg.territory):
+                self.dermatomes.setdefault(region, []).append((seg.id, aspects))
+        # every id a nerve or segment query may name: declared, or named by a link
+        self.nerve_nodes = frozenset(
+            {*self.nerve_parent, *(v for v in self.nerve_parent.values() if v is not None)}
+            | {n for ns in self.point_nerves.values() for n in ns}
+        )
+        self.segment_nodes = frozenset(
+            {s.id for s in kb.segments} | {s for ss in self.nerve_segments.values() for s in ss}
+        )
+
+    def nerve_chain(self, nerve: str) -> tuple[str, ...]:
+        """The nerves ``nerve`` branches from, nearest first."""
+        out: list[str] = []
+        parent = self.nerve_parent.get(nerve)
+        while parent is not None and parent not in out and parent != nerve:
+            out.append(parent)
+            parent = self.nerve_parent.get(parent)
+        return tuple(out)
+
 
 class Anatomy:
-    """Region, surface, nerve and dermatome queries over one knowledge base's graph.
+    """Region, surface, nerve and dermatome queries over one knowledge base.
 
     Use it through the knowledge base: ``kb.points_in(...)``, ``kb.segments_for(...)``,
     ``kb.nerves_for(...)``, ``kb.surface_of(...)``.
@@ -52,44 +151,22 @@ class Anatomy:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
+        self._t = _Tables(kb)
         self._keys: dict[str, frozenset[str]] = {}  # region -> segments keyed in it
-        self._g = kb.graph
         self._ancestors: dict[str, tuple[str, ...]] = {}
         self._points_cache: dict[tuple[object, ...], tuple[Point, ...]] = {}
+        self._covers: dict[tuple[str, str, tuple[str, ...]], _Cover] = {}
+        self._ranks: dict[tuple[object, ...], list[Coverage]] = {}
 
-    # --------------------------------------------------------------- graph views
-    @cached_property
-    def _regions(self) -> nx.DiGraph:
-        """Region tree, child -> parent."""
-        edges = [(u, v) for u, v, k in self._g.edges(keys=True) if k == "part_of"]
-        tree = nx.DiGraph(edges)
-        tree.add_nodes_from(node_id("region", r.id) for r in self._kb.regions)
-        return tree
-
-    def _view(self, *relations: str) -> nx.DiGraph:
-        """The graph's edges of these relations, as a plain graph of all its nodes: built
-        once, since a filtered view costs a pass over every node on each traversal."""
-        keep = set(relations)
-        out = nx.DiGraph()
-        out.add_nodes_from(self._g)
-        out.add_edges_from((u, v) for u, v, k in self._g.edges(keys=True) if k in keep)
-        return out
-
-    @cached_property
-    def _roots(self) -> nx.DiGraph:
-        """point -> nerve -> segment: the roots a point's own nerves carry."""
-        return self._view("innervated_by", "carries")
-
-    @cached_property
-    def _branches(self) -> nx.DiGraph:
-        """point -> nerve -> parent nerve."""
-        return self._view("innervated_by", "branch_of")
+    def forget(self) -> None:
+        """Drop the memoised rankings of locations' parts (the per-region tables and
+        coverage stay: they depend on the data only)."""
+        self._ranks.clear()
 
     def _region_node(self, region: str) -> str:
-        node = node_id("region", region)
-        if node not in self._regions:
+        if not isinstance(region, str) or region not in self._t.parent:
             raise UnknownRegionError(region, suggest(str(region), (r.id for r in self._kb.regions)))
-        return node
+        return region
 
     # --------------------------------------------------------------- regions
     def ancestors(self, region: str) -> tuple[str, ...]:
@@ -102,21 +179,18 @@ class Anatomy:
         return found
 
     def _walk_up(self, region: str) -> tuple[str, ...]:
-        node = self._region_node(region)
-        out = []
-        while True:
-            parents = list(self._regions.successors(node))
-            if not parents:
-                break
-            node = parents[0]
-            out.append(node.split(":", 1)[1])
+        parent = self._t.parent
+        out: list[str] = []
+        node = parent[self._region_node(region)]
+        while node is not None and node not in out and node != region:
+            out.append(node)
+            node = parent[node]
         return tuple(out)
 
     def subregions(self, region: str) -> tuple[str, ...]:
         """Every region inside ``region`` (not itself), in data order."""
-        node = self._region_node(region)
-        inside = nx.ancestors(self._regions, node)  # edges point child -> parent
-        return tuple(r.id for r in self._kb.regions if node_id("region", r.id) in inside)
+        inside = self._t.inside[self._region_node(region)]
+        return tuple(r.id for r in self._kb.regions if r.id in inside)
 
     def part_of(self, region: str) -> str:
         """The part of the body ``region`` is in: ``"arm"``, ``"leg"``, ``"head"`` (with
@@ -193,13 +267,9 @@ class Anatomy:
         self, region: str, aspects: Iterable[str], surface: str | None, subregions: bool
     ) -> tuple[Point, ...]:
         target = self._region_node(region)
-        places = {target} | (nx.ancestors(self._regions, target) if subregions else set())
-        codes = {
-            u.split(":", 1)[1]
-            for place in places
-            for u, _, k in self._g.in_edges(place, keys=True)
-            if k == "located_in"
-        }
+        places = {target} | (self._t.inside[target] if subregions else set())
+        located = self._t.located
+        codes = {code for place in places for code in located.get(place, ())}
         wanted = set(aspects)
         out = []
         for code in sorted(codes, key=code_order):
@@ -218,23 +288,21 @@ class Anatomy:
         carries roots of ``segment``; in WHO order."""
         if (segment is None) == (nerve is None):
             raise TypeError("give exactly one of segment= or nerve=")
+        t = self._t
         if segment is not None:
-            g = self._roots
-            start = node_id("segment", segment)
-            if start not in g:
+            if segment not in t.segment_nodes:
                 raise UnknownSegmentError(segment, suggest(str(segment), self._segment_ids()))
+            nerves = {n for n, levels in t.nerve_segments.items() if segment in levels}
         else:
-            g = self._branches
             start = self._nerve_node(str(nerve))
-        reach = nx.ancestors(g, start)
-        codes = [n.split(":", 1)[1] for n in reach if n.startswith("point:")]
+            nerves = {start} | {n for n in t.nerve_parent if start in t.nerve_chain(n)}
+        codes = [c for c, ns in t.point_nerves.items() if not nerves.isdisjoint(ns)]
         return tuple(self._kb.point(c) for c in sorted(codes, key=code_order))
 
     def _nerve_node(self, nerve: str) -> str:
-        node = node_id("nerve", nerve)
-        if node not in self._g:
+        if nerve not in self._t.nerve_nodes:
             raise UnknownNerveError(nerve, suggest(nerve, (n.id for n in self._kb.nerves)))
-        return node
+        return nerve
 
     def _segment_ids(self) -> list[str]:
         return [s.id for s in self._kb.segments]
@@ -249,31 +317,30 @@ class Anatomy:
     @cached_property
     def _point_segments(self) -> dict[str, tuple[str, ...]]:
         """point code -> segments, from the innervated_by and carries edges (one pass)."""
-        g = self._g
-        out: dict[str, tuple[str, ...]] = {}
-        for p in self._kb.points:
-            found: set[str] = set()
-            for _, nerve, k in g.out_edges(node_id("point", p.code), keys=True):
-                if k != "innervated_by":
-                    continue
-                for _, seg, k2 in g.out_edges(nerve, keys=True):
-                    if k2 == "carries":
-                        found.add(seg.split(":", 1)[1])
-            out[p.code] = tuple(sorted(found, key=_segment_order))
-        return out
+        carried = self._t.nerve_segments
+        return {
+            code: tuple(sorted({s for n in nerves for s in carried.get(n, ())}, key=_segment_order))
+            for code, nerves in self._t.point_nerves.items()
+        }
 
     # --------------------------------------------------------------- coverage
-    def _cover(
-        self, relation: str, kind: str, region: str, aspects: Sequence[str]
-    ) -> tuple[dict[str, float], dict[str, int]]:
+    def _cover(self, relation: str, region: str, aspects: Sequence[str]) -> _Cover:
+        """:meth:`_coverage`, memoised per relation, region and aspects (read-only)."""
+        key = (relation, self._region_node(region), tuple(aspects))
+        found = self._covers.get(key)
+        if found is None:
+            found = self._covers[key] = self._coverage(relation, region, aspects)
+        return found
+
+    def _coverage(self, relation: str, region: str, aspects: Sequence[str]) -> _Cover:
         """How well each nerve (``supplies``) or segment (``dermatome``) covers one region:
         1.0 when its territory holds the region (and the asked aspects); 0.6 when it holds a
         part of the region on the asked side; 0.5 when it holds the region but only some of
         its aspects; 0.4 when it holds some part of the region. With it, how many parts of
         its territory do."""
         target = self._region_node(region)
-        up = {target} | set(nx.descendants(self._regions, target))  # region and enclosing ones
-        down = set(nx.ancestors(self._regions, target))  # regions inside it
+        up = {target, *self.ancestors(target)}  # the region and the ones enclosing it
+        down = self._t.inside[target]  # regions inside it
         wanted = _equivalent(aspects)
         scores: dict[str, float] = {}
         touching: dict[str, int] = {}
@@ -283,19 +350,16 @@ class Anatomy:
             if score > scores.get(ident, 0.0):
                 scores[ident] = score
 
-        edges = (
-            self._g.in_edges(up | down, keys=True, data=True)
-            if relation == "supplies"
-            else self._g.out_edges(up | down, keys=True, data=True)
-        )
-        for u, v, k, d in edges:
-            if k != relation:
-                continue
-            terr_node, other = (v, u) if relation == "supplies" else (u, v)
-            ident = other.split(":", 1)[1]
-            terr_aspects = _equivalent(d.get("aspects", ()))
+        links = self._t.supplies if relation == "supplies" else self._t.dermatomes
+        edges = [
+            (place, ident, aspects)
+            for place in (*up, *down)
+            for ident, aspects in links.get(place, ())
+        ]
+        for terr_node, ident, aspects in edges:
+            terr_aspects = _equivalent(aspects)
             if terr_node in down and not terr_aspects & {"radial", "ulnar", "medial", "lateral"}:
-                terr_aspects |= _equivalent(_INTRINSIC.get(terr_node.split(":", 1)[1], ()))
+                terr_aspects |= _equivalent(_INTRINSIC.get(terr_node, ()))
             if terr_node in up:
                 if not terr_aspects or (wanted and wanted & terr_aspects):
                     note(ident, 1.0)
@@ -311,15 +375,29 @@ class Anatomy:
     def rank(self, relation: str, parts: Sequence[tuple[str, Sequence[str]]]) -> list[Coverage]:
         """Nerves (``"supplies"``) or segments (``"dermatome"``) covering every part of a
         location, best first: mean coverage over the parts; then, for nerves, a branch
-        before the nerve it leaves, then id; for segments, as the comment below says."""
+        before the nerve it leaves, then id; for segments, as the comment below says.
+        Memoised per relation and parts (the last few thousand)."""
         if not parts:
             return []
+        key = (relation, tuple((region, tuple(aspects)) for region, aspects in parts))
+        try:
+            found = self._ranks.get(key)
+        except TypeError:  # not region ids: let _region_node say why
+            return self._rank(relation, parts)
+        if found is None:
+            found = self._rank(relation, key[1])
+            if len(self._ranks) >= 4096:
+                self._ranks.clear()
+            self._ranks[key] = found
+        return list(found)
+
+    def _rank(self, relation: str, parts: Sequence[tuple[str, Sequence[str]]]) -> list[Coverage]:
         kind = "nerve" if relation == "supplies" else "segment"
         totals: dict[str, float] = {}
         spread: dict[str, int] = {}  # how many of its territory's parts touch the location
         leaders: set[int] = set()  # the best dermatome of each part (its place in order)
         for region, aspects in parts:
-            scores, touching = self._cover(relation, kind, region, aspects)
+            scores, touching = self._cover(relation, region, aspects)
             for ident, score in scores.items():
                 totals[ident] = totals.get(ident, 0.0) + score
                 spread[ident] = spread.get(ident, 0) + touching[ident]
@@ -362,20 +440,14 @@ class Anatomy:
             )
         return found
 
-    @cached_property
-    def _nerve_tree(self) -> nx.MultiDiGraph:
-        return self._view("branch_of")
-
     def _nerve_depth(self, nerve: str) -> int:
-        return len(nx.descendants(self._nerve_tree, node_id("nerve", nerve)))
+        return len(self._t.nerve_chain(nerve))
 
     def _drop_covered_parents(self, ranked: list[Coverage]) -> list[Coverage]:
         score = dict(ranked)
-        branch = self._nerve_tree
         drop = set()
         for ident, s in ranked:
-            for parent in nx.descendants(branch, node_id("nerve", ident)):
-                pid = parent.split(":", 1)[1]
+            for pid in self._t.nerve_chain(ident):
                 if pid in score and score[pid] <= s:
                     drop.add(pid)
         return [(i, s) for i, s in ranked if i not in drop]

@@ -33,15 +33,15 @@ relation (edge key)        from -> to          meaning
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-import networkx as nx
+from .anatomy import merged_territory as _merged
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from .kb import KnowledgeBase
-    from .models import Territory
 
 __all__ = ["build_graph", "node_id"]
 
@@ -57,25 +57,13 @@ def _channel_node(code: str) -> str:
     return node_id("meridian" if len(code) == 2 else "vessel", code)
 
 
-def _merged(territory: Iterable[Territory]) -> list[tuple[str, tuple[str, ...]]]:
-    """Territory entries merged per region: one edge per (nerve or segment, region); an
-    entry without aspects (the whole region) wins over entries with some."""
-    out: dict[str, set[str] | None] = {}
-    for t in territory:
-        if t.region in out and out[t.region] is None:
-            continue
-        if not t.aspects:
-            out[t.region] = None
-        else:
-            out.setdefault(t.region, set())
-            cur = out[t.region]
-            assert cur is not None
-            cur.update(t.aspects)
-    return [(r, tuple(sorted(a)) if a else ()) for r, a in out.items()]
-
-
 def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
-    """Build the graph of ``kb`` (use :attr:`KnowledgeBase.graph`, which caches it)."""
+    """Build the graph of ``kb`` (use :attr:`KnowledgeBase.graph`, which caches it).
+
+    networkx is imported here, on first use of the graph: lookups and selections read
+    the plain tables of :mod:`acupoints.anatomy` and never need it."""
+    import networkx as nx
+
     g = nx.MultiDiGraph(name="acupoints")
     for m in kb.meridians:
         g.add_node(node_id("meridian", m.code), kind="meridian", label=m.names.english, code=m.code)

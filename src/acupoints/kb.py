@@ -14,7 +14,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable, Iterator, Mapping
+import threading
+from collections import OrderedDict
+from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -72,7 +74,16 @@ class KnowledgeBase:
     problem (``err.problems`` lists them all).
     """
 
-    def __init__(self, data: Dataset, *, origin: str | None = None, _checked: bool = False) -> None:
+    def __init__(
+        self,
+        data: Dataset,
+        *,
+        origin: str | None = None,
+        _checked: bool = False,
+        _version: str | None = None,
+    ) -> None:
+        if _version is not None:  # known already (the prebuilt dataset carries it)
+            self.__dict__["data_version"] = _version
         try:
             self._build(data, origin, _checked)
         except DataError as exc:
@@ -112,6 +123,8 @@ class KnowledgeBase:
         self._by_meridian = {k: tuple(v) for k, v in by_meridian.items()}
         self._cause_keys: dict[str, Cause] | None = None  # built by cause() on first use
         self._cause_memo: dict[str, Cause] = {}  # texts cause() has read
+        self._answers: OrderedDict[Hashable, Selection] = OrderedDict()  # see ANSWERS_KEPT
+        self._answers_lock = threading.Lock()
 
     # ----------------------------------------------------------------- constructors
     @classmethod
@@ -828,13 +841,17 @@ class KnowledgeBase:
 
     def clear_caches(self) -> None:
         """Forget the queries memoised by :meth:`parse_location` and :meth:`select` (the
-        texts and cause words read, the last few hundred rankings, their reasons, the
-        red-flag words). Answers do not change; only the next call of each query takes its
-        first-call time again. For benchmarks and long-lived processes that want the
-        memory back."""
+        selections of the last few thousand calls, the texts and cause words read, the
+        last few hundred rankings, their reasons, the red-flag words). Answers do not
+        change; only the next call of each query takes its first-call time again. For
+        benchmarks and long-lived processes that want the memory back."""
         from .engine import forget
 
         forget(self)
+        with self._answers_lock:
+            self._answers.clear()
+        if "anatomy" in self.__dict__:
+            self.anatomy.forget()
 
     def select(
         self,
@@ -867,9 +884,25 @@ class KnowledgeBase:
 
         ```
         """
+        args = (location, cause, side, patient, tenderness, limit, evidence)
+        try:  # the call's arguments, each with its type (True is not 1 here)
+            key: Hashable = (
+                *((type(a), a) for a in args),
+                type(without_protocols),
+                frozenset(without_protocols),
+            )
+            hash(key)
+        except TypeError:  # not hashable: the engine answers (or says what is wrong)
+            key = None
+        if key is not None:
+            with self._answers_lock:
+                found = self._answers.get(key)
+                if found is not None:
+                    self._answers.move_to_end(key)
+                    return found
         from .engine import select
 
-        return select(
+        found = select(
             self,
             location,
             cause=cause,
@@ -880,6 +913,19 @@ class KnowledgeBase:
             evidence=evidence,
             without_protocols=without_protocols,
         )
+        if key is not None:
+            with self._answers_lock:
+                self._answers[key] = found
+                if len(self._answers) > ANSWERS_KEPT:
+                    self._answers.popitem(last=False)
+        return found
+
+
+ANSWERS_KEPT = 2048
+"""Selections :meth:`KnowledgeBase.select` keeps, keyed by the call's arguments (the most
+recently used; about 15 KiB each, so at most about 30 MiB): a batch or a second pass over
+a few thousand distinct queries is answered from it. Selections are frozen, so a repeated
+call returns the same object. :meth:`KnowledgeBase.clear_caches` empties it."""
 
 
 def _rebuild(data: Dataset, origin: str | None) -> KnowledgeBase:

@@ -392,6 +392,25 @@ _CODE = (
 )
 
 
+def fingerprint(root: Path) -> str | None:
+    """A hash of the data files of ``root`` (their bytes), the library version and the
+    code that checks them; ``None`` when a file cannot be read or is over the size limit.
+    Keys the cache, and ties the prebuilt dataset of :mod:`acupoints.prebuilt` to the
+    files it was built from."""
+    try:
+        raws = [
+            (root / spec.name).read_bytes()
+            if not spec.optional or (root / spec.name).exists()
+            else b"\0absent"
+            for spec in DATA_FILES
+        ]
+    except OSError:
+        return None
+    if any(len(r) > MAX_FILE_BYTES for r in raws):
+        return None
+    return _fingerprint(raws)
+
+
 def _fingerprint(texts: Sequence[bytes]) -> str:
     from . import __version__
 
@@ -483,17 +502,9 @@ def read_dataset(directory: str | os.PathLike[str], *, cache: bool = True) -> Da
     where = cache_dir() if cache else None
     cache_file: Path | None = None
     if where is not None:
-        try:
-            raws = [
-                (root / spec.name).read_bytes()
-                if not spec.optional or (root / spec.name).exists()
-                else b"\0absent"
-                for spec in DATA_FILES
-            ]
-        except OSError:
-            raws = None
-        if raws is not None and all(len(r) <= MAX_FILE_BYTES for r in raws):
-            cache_file = where / f"{_fingerprint(raws)}.json"
+        key = fingerprint(root)
+        if key is not None:
+            cache_file = where / f"{key}.json"
             cached = _read_cached(cache_file)
             if cached is not None:
                 with contextlib.suppress(OSError):

@@ -1,0 +1,155 @@
+"""The packaged dataset, checked once when the wheel is built and loaded without YAML.
+
+Reading the packaged YAML files, validating every record and running the cross-record
+checks takes most of a cold load; validating the JSON cache still builds every model's
+schema. So the build of the wheel (``hatch_build.py``, also run by ``pip install -e .``)
+loads the packaged ``data/`` the ordinary way, with every check, and writes the
+:class:`~acupoints.loading.Dataset` it got, with its data version, next to the code as
+``acupoints/_dataset.pickle``. :func:`acupoints.load` with no argument reads that file
+when it matches the data files: its header carries the
+:func:`~acupoints.loading.fingerprint` of the YAML it was built from (their bytes, the
+library version and the code that checks them), and a file that does not match, cannot
+be read or was written by another major version of pydantic is ignored, and the packaged
+data is read from YAML (and the cache) as before. So an edited data file is never hidden
+by a stale build, and data of anyone else (``load(path)``) is always read from YAML.
+
+The file is a pickle: it is part of the installed package, written by its build, and
+trusted as its code is; nothing from a user's directory or the cache is ever unpickled.
+``tests/test_prebuilt.py`` builds it from the YAML and checks that it loads to the same
+records and the same data version.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+from .loading import Dataset, data_version, fingerprint, read_dataset
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
+
+__all__ = ["ARTIFACT", "artifact_path", "build", "load_packaged", "quiet_gc", "read"]
+
+ARTIFACT = "_dataset.pickle"
+"""The file name of the prebuilt dataset, inside the package."""
+
+_MAGIC = b"acupoints-dataset 1"
+
+
+def artifact_path() -> Path:
+    """Where the prebuilt dataset of this installation is (it may be absent)."""
+    return Path(__file__).resolve().parent / ARTIFACT
+
+
+def _pydantic_major() -> str:
+    import pydantic
+
+    return pydantic.VERSION.split(".", 1)[0]
+
+
+def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> str:
+    """Load ``data_dir`` from YAML with every check (as :func:`acupoints.load` of a
+    path does, including the knowledge base's own index checks) and write it to
+    ``target``; returns its data version. Raises :class:`~acupoints.DataError` for data
+    that does not load."""
+    from .kb import KnowledgeBase
+
+    root = Path(data_dir)
+    data = read_dataset(root, cache=False)
+    KnowledgeBase(data, origin=str(root), _checked=True)  # the alias index checks too
+    key = fingerprint(root)
+    if key is None:
+        raise OSError(f"cannot read the data files of {root}")
+    version = data_version(data)
+    _share_fields_sets(data, {})
+    head = b" ".join((_MAGIC, key.encode(), version.encode(), _pydantic_major().encode()))
+    body = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    out = Path(target)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=".pickle")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(head + b"\n" + body)
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would keep a system-wide install's users out
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return version
+
+
+def _share_fields_sets(value: object, pool: dict[tuple[type, frozenset[str]], set[str]]) -> None:
+    """Give every record of one type with the same fields set one shared set object,
+    which the pickle then stores once: a set per record was 2 of the dataset's 5 MiB.
+    The records are frozen, so pydantic never changes the set (``model_copy`` copies it)."""
+    if isinstance(value, (tuple, list)):
+        for v in value:
+            _share_fields_sets(v, pool)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _share_fields_sets(v, pool)
+    elif isinstance(value, BaseModel):
+        own = value.__pydantic_fields_set__
+        shared = pool.setdefault((type(value), frozenset(own)), own)
+        object.__setattr__(value, "__pydantic_fields_set__", shared)
+        for v in value.__dict__.values():
+            _share_fields_sets(v, pool)
+
+
+def read(
+    data_dir: str | os.PathLike[str], artifact: Path | None = None
+) -> tuple[Dataset, str] | None:
+    """The prebuilt dataset and its data version, if ``artifact`` (default: the one of
+    this installation) was built from the files of ``data_dir`` as they are now; else
+    ``None``."""
+    path = artifact_path() if artifact is None else artifact
+    try:
+        with open(path, "rb") as fh:
+            head = fh.readline().split()
+            if len(head) != 5 or b" ".join(head[:2]) != _MAGIC:
+                return None
+            key, version, major = (h.decode() for h in head[2:])
+            if major != _pydantic_major() or key != fingerprint(Path(data_dir)):
+                return None
+            data = pickle.load(fh)
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return None
+    if not isinstance(data, Dataset):
+        return None
+    return data, version
+
+
+@contextmanager
+def quiet_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while a dataset is built (it allocates tens of
+    thousands of objects and frees almost none, so every collection in between is lost
+    work), back to its previous state afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def load_packaged(data_dir: Path) -> KnowledgeBase:
+    """The knowledge base of the packaged data: from the prebuilt dataset when it matches
+    the files of ``data_dir``, else from YAML (through the cache)."""
+    from .kb import KnowledgeBase
+
+    with quiet_gc():
+        found = read(data_dir)
+        if found is None:
+            return KnowledgeBase.from_directory(data_dir)
+        data, version = found
+        return KnowledgeBase(data, origin=str(data_dir), _checked=True, _version=version)

@@ -1,0 +1,97 @@
+"""The layers of docs/architecture.md: nothing flows backwards at import time.
+
+The records, the loading and the knowledge base import no reader, engine or renderer at
+module level (their conveniences, such as ``Selection.body_map()`` or ``kb.select()``,
+import what they delegate to inside the method), and a first answer imports neither
+networkx nor the renderers.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "acupoints"
+
+LOWER = (
+    "errors",
+    "vocab",
+    "names",
+    "_fast",
+    "_record",
+    "models",
+    "rules",
+    "safety",
+    "selection",
+    "text.lexicon",
+    "loading",
+    "integrity",
+    "prebuilt",
+    "index",
+    "anatomy",
+    "kb",
+    "graph",
+)
+"""Records, loading and the knowledge base (docs/architecture.md, layers 1-3)."""
+
+UPPER = ("parse", "text", "engine", "html", "figure", "export", "cli", "batch", "testing")
+"""The reader, the engine and the outputs (layers 4-6); ``text.lexicon`` (the records of
+text.yaml) is a record module."""
+
+
+def _upper(module: str) -> bool:
+    name = module.removeprefix("acupoints.")
+    if name == "text.lexicon" or name == "text":  # the package itself imports nothing
+        return False
+    return any(name == u or name.startswith(u + ".") for u in UPPER)
+
+
+def _module_level_imports(path: Path, package: str) -> set[str]:
+    """Modules of ours imported at module level (not inside a function, not only for
+    type checking)."""
+    out = set()
+    for node in ast.parse(path.read_text("utf-8")).body:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            continue
+        for n in ast.walk(node):
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                break
+            if isinstance(n, ast.ImportFrom) and n.level:
+                base = package.split(".")[: len(package.split(".")) - (n.level - 1)]
+                target = ".".join(base + ([n.module] if n.module else []))
+                names = [target] if n.module else [f"{target}.{a.name}" for a in n.names]
+                out.update(names)
+    return out
+
+
+@pytest.mark.parametrize("module", LOWER)
+def test_lower_layers_import_nothing_above_them(module: str) -> None:
+    path = SRC / (module.replace(".", "/") + ".py")
+    package = "acupoints" + ("." + module.rsplit(".", 1)[0] if "." in module else "")
+    above = sorted(m for m in _module_level_imports(path, package) if _upper(m))
+    assert not above, (
+        f"acupoints.{module} imports {above} at module level: import it inside the "
+        "method that needs it (a short delegate), see docs/architecture.md"
+    )
+
+
+def test_the_lower_layers_load_without_the_upper_ones() -> None:
+    """Importing every lower module and loading the packaged data pulls in no reader,
+    engine or renderer, and no networkx (checked in a fresh process, transitively)."""
+    code = (
+        "import sys, importlib\n"
+        f"for m in {LOWER!r}:\n"
+        "    importlib.import_module('acupoints.' + m)\n"
+        "import acupoints\n"
+        "acupoints.load()\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = done.stdout.split()
+    above = [m for m in loaded if m.startswith("acupoints.") and _upper(m)]
+    assert not above, above
+    assert "networkx" not in loaded

@@ -1,0 +1,122 @@
+"""The prebuilt dataset (``acupoints/_dataset.pickle``, :mod:`acupoints.prebuilt`): built
+from the YAML with every check, it loads to the same records and the same data version,
+and a file that does not match the data files is never used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import acupoints
+from acupoints import DataError, KnowledgeBase
+from acupoints.loading import data_version, packaged_data_dir, read_dataset
+from acupoints.prebuilt import artifact_path, build, load_packaged, read
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    target = tmp_path_factory.mktemp("prebuilt") / "_dataset.pickle"
+    return target, build(packaged_data_dir(), target)
+
+
+def test_it_holds_the_records_of_the_yaml(built: tuple[Path, str]) -> None:
+    target, version = built
+    found = read(packaged_data_dir(), target)
+    assert found is not None, "a dataset built from the packaged files must match them"
+    data, stored = found
+    from_yaml = read_dataset(packaged_data_dir(), cache=False)
+    assert data == from_yaml
+    assert stored == version == data_version(from_yaml)
+    # the records of one type with the same fields share one set (memory), and a copy
+    # with changes does not write through it
+    assert len({id(p.__pydantic_fields_set__) for p in data.points}) < len(data.points) // 10
+    li4 = next(p for p in data.points if p.code == "LI4")
+    before = set(li4.__pydantic_fields_set__)
+    li4.model_copy(update={"number": 99})
+    assert li4.__pydantic_fields_set__ == before
+
+
+def test_a_knowledge_base_from_it_answers_as_one_from_yaml(built: tuple[Path, str]) -> None:
+    target, version = built
+    found = read(packaged_data_dir(), target)
+    assert found is not None
+    fast = KnowledgeBase(found[0], _checked=True, _version=found[1])
+    slow = KnowledgeBase(read_dataset(packaged_data_dir(), cache=False))
+    assert fast.data_version == slow.data_version == version
+    for text, cause in (
+        ("numb back of my left hand", None),
+        ("pins and needles in both feet, worse at night", "diabetic"),
+        ("numb outer side of my right calf", "sciatica"),
+    ):
+        a, b = fast.select(text, cause=cause), slow.select(text, cause=cause)
+        assert a.model_dump() == b.model_dump(), text
+
+
+def test_a_changed_data_file_is_not_hidden_by_a_stale_build(
+    built: tuple[Path, str], data_copy: Path
+) -> None:
+    target, _ = built
+    assert read(data_copy, target) is not None  # same bytes, same fingerprint
+    points = data_copy / "points.yaml"
+    points.write_text(points.read_text("utf-8").replace("Hegu", "Hegu ", 1), "utf-8")
+    assert read(data_copy, target) is None
+    kb = load_packaged(data_copy)  # falls back to the YAML
+    assert kb.origin == str(data_copy) and len(kb) == len(acupoints.load())
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: b"",
+        lambda raw: raw[:200],  # cut short
+        lambda raw: raw.replace(b"acupoints-dataset 1", b"acupoints-dataset 9", 1),
+        lambda raw: raw.replace(b" 2\n", b" 1\n", 1),  # another major version of pydantic
+        lambda raw: raw.split(b"\n", 1)[0] + b"\nnot a pickle",
+    ],
+    ids=["empty", "truncated", "format", "pydantic", "body"],
+)
+def test_a_damaged_file_is_ignored(built: tuple[Path, str], tmp_path: Path, damage: object) -> None:
+    target, _ = built
+    bad = tmp_path / "_dataset.pickle"
+    bad.write_bytes(damage(target.read_bytes()))  # type: ignore[operator]
+    assert read(packaged_data_dir(), bad) is None
+    assert read(packaged_data_dir(), tmp_path / "absent.pickle") is None
+
+
+def test_data_that_fails_a_check_fails_the_build(data_copy: Path, tmp_path: Path) -> None:
+    points = data_copy / "points.yaml"
+    points.write_text(points.read_text("utf-8").replace("code: LI4\n", "code: LI3\n", 1), "utf-8")
+    with pytest.raises(DataError):
+        build(data_copy, tmp_path / "out.pickle")
+    assert not (tmp_path / "out.pickle").exists()
+
+
+def test_the_packaged_load_uses_the_build_of_this_installation() -> None:
+    """An install (``pip install -e .`` too) builds it: if this fails, the data files
+    changed since, and ``pip install -e .`` builds it again (a load still works, from
+    YAML and the cache, only slower)."""
+    if not artifact_path().is_file():
+        pytest.fail(f"{artifact_path()} is missing: run `pip install -e .` to build it")
+    found = read(packaged_data_dir())
+    assert found is not None, "the prebuilt dataset is stale: run `pip install -e .` again"
+    assert acupoints.load().data_version == found[1]
+
+
+def test_repeated_selections_come_from_the_memo_and_equal_fresh_ones() -> None:
+    """``kb.select`` keeps the last :data:`~acupoints.kb.ANSWERS_KEPT` answers by their
+    arguments: a repeat is the same (frozen) object, equal to a fresh computation, and an
+    argument of another type (``limit=True`` after ``limit=1``) is not taken for it."""
+    from acupoints.kb import ANSWERS_KEPT
+
+    kb = KnowledgeBase(acupoints.load().dataset, _checked=True)
+    first = kb.select("numb back of my left hand", cause="diabetic", limit=1)
+    assert kb.select("numb back of my left hand", cause="diabetic", limit=1) is first
+    with pytest.raises(acupoints.AcupointsError):
+        kb.select("numb back of my left hand", cause="diabetic", limit=True)  # type: ignore[arg-type]
+    kb.clear_caches()
+    again = kb.select("numb back of my left hand", cause="diabetic", limit=1)
+    assert again is not first and again == first
+    for n in range(ANSWERS_KEPT + 5):
+        kb.select("numb left thumb", limit=1 + n)
+    assert len(kb._answers) <= ANSWERS_KEPT
