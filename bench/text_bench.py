@@ -33,6 +33,7 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "readings.yaml"
 ROUND2 = CORPUS.with_name("round2.yaml")
 HELDOUT = CORPUS.with_name("heldout.yaml")
+HELDOUT2 = CORPUS.with_name("heldout2.yaml")
 QUIET = ("negation", "other", "hypothetical", "historical")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -200,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
 
     kb = acupoints.load()
     entries = corpus()
-    for title, path in (("corpus", CORPUS), ("round 2", ROUND2), ("held out", HELDOUT)):
+    for title, path in (("corpus", CORPUS), ("round 2", ROUND2), ("held out", HELDOUT), ("held out 2", HELDOUT2)):
         if not path.is_file():
             continue
         report(kb, title, corpus(path), args.misses)
