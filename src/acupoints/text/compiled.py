@@ -101,6 +101,7 @@ class Tables:
     targets: frozenset[str] = frozenset()
     known: frozenset[str] = frozenset()
     deletes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    short: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body words by deletion
     context: PhraseIndex[tuple[str, str, int]] = field(default_factory=PhraseIndex)
     causes: PhraseIndex[str] = field(default_factory=PhraseIndex)
     cues: PhraseIndex[int] = field(default_factory=PhraseIndex)
@@ -298,4 +299,16 @@ def _build(kb: KnowledgeBase) -> Tables:
         for d in _deletes(w, 2 if len(w) >= 7 else 1):
             deletes.setdefault(d, set()).add(w)
     t.deletes = {k: tuple(sorted(v)) for k, v in deletes.items()}
+    # three-letter slips ("fot", "tos", "arn") are read only as body and side words of
+    # three or four letters, through their single deletions
+    short: dict[str, set[str]] = {}
+    single = {k[0] for r in kb.regions for k in (phrase(x) for x, _ in ((r.name, ()), *r.phrases()))
+              if len(k) == 1}
+    single -= {k[0] for k in ASPECT_WORDS}
+    single |= {"left", "right"}
+    for w in single:
+        if 3 <= len(w) <= 4 and w.isalpha():
+            for d in _deletes(w, 1):
+                short.setdefault(d, set()).add(w)
+    t.short = {k: tuple(sorted(v)) for k, v in short.items()}
     return t

@@ -100,7 +100,9 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
                 stops[i] = True
             elif cat != "pseudo":
                 triggers.append((i, i + m, cat, direction, window))
-        i += longest
+        # a trigger inside a real one is read too ("are no sores": backward "are no", and
+        # forward "no" over "sores on my feet"); only a pseudo-trigger hides its words
+        i += 1
     opens = {start for start, *_ in triggers}
     for k, tok in enumerate(tokens):
         if tok == "," and (k + 1 >= n or tokens[k + 1] in OPENERS or k + 1 in opens):

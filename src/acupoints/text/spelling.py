@@ -90,7 +90,73 @@ def _transposed(a: str, b: str) -> bool:
     if len(a) != len(b):
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+
+
+def _neighbours(a: str, b: str) -> bool:
+    """Two keys side by side or diagonally next to each other on a QWERTY keyboard."""
+    ka, kb = _KEY.get(a), _KEY.get(b)
+    if ka is None or kb is None:
+        return False
+    return abs(ka[0] - kb[0]) <= 1 and abs(ka[1] - kb[1] + (ka[0] - kb[0]) * 0.5) <= 1
+
+
+def _slip(word: str, cand: str) -> bool:
+    """``word`` is ``cand`` with one slip of the fingers: two letters swapped, one letter
+    left out, or one letter replaced by a key next to it."""
+    if _transposed(word, cand):
+        return True
+    if len(cand) == len(word) + 1:
+        return any(cand[:i] + cand[i + 1 :] == word for i in range(len(cand)))
+    if len(cand) == len(word):
+        diff = [i for i in range(len(word)) if word[i] != cand[i]]
+        return len(diff) == 1 and _neighbours(word[diff[0]], cand[diff[0]])
+    return False
+
+
+SHORT_BEFORE = frozenset(
+    {"my", "both", "left", "right", "numb", "tingly", "tingling", "dead", "sore", "his", "her",
+     "your", "their", "our", "in", "of"}
+)
+"""Words before a three-letter word that make a body word likely there ("numb fot",
+"my tos", "left arn"); a body word right after it does too ("lef leg")."""
+
+
+def short(t: Tables, word: str, before: str | None, after: str | None) -> str | None:
+    """A three-letter word the reader does not know, read as the body or side word it is
+    one slip from ("fot", "tos", "arn", "lef"), only where a body word is expected (after
+    "my", "numb", a side, or before a body word) and only when one word is that near."""
+    if len(word) != 3 or not word.isalpha() or word in t.known or word in t.region_words:
+        return None
+    if before not in SHORT_BEFORE and after not in t.region_words:
+        return None
+    memo = t.fixes
+    key = "\0" + word
+    if key in memo:
+        return memo[key]
+    cands = set(t.short.get(word, ()))
+    for i in range(len(word)):
+        cands.update(t.short.get(word[:i] + word[i + 1 :], ()))
+    near = sorted(c for c in cands if _slip(word, c))
+    # as for longer words: a swap first, then a dropped letter ("lef" is "left", not "leg")
+    near = (
+        [c for c in near if _transposed(word, c)]
+        or [c for c in near if len(c) == len(word) + 1]
+        or near
+    )
+    stems = {c[:-1] if c.endswith("s") and len(c) > 3 else c for c in near}
+    out = near[0] if len(stems) == 1 else None
+    memo[key] = out
+    return out
 
 
 def correct(t: Tables, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -114,6 +180,10 @@ def correct(t: Tables, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str
             changes.append((tok, " ".join(mapped)))
         else:
             fixed = best(t, tok)
+            if fixed is None and len(tok) == 3:
+                fixed = short(
+                    t, tok, tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < n else None
+                )
             if fixed is not None:
                 out.append(fixed)
                 changes.append((tok, fixed))
