@@ -63,11 +63,14 @@ def test_areas_named_for_another_role_are_kept_apart(kb: KnowledgeBase) -> None:
         ("numb feet since I started chemo", "chemotherapy", "chemo"),
         ("numb feet, I'm diabetic", "diabetic", "diabetic"),
         ("numb leg, slipped disc", "lumbar_root", "slipped disc"),
-        ("numb hands, my B12 is low", "b12_deficiency", "b12"),
+        ("numb hands, my B12 is low", "b12_deficiency", "B12"),
         ("numb fingers, rheumatoid arthritis", "autoimmune", "rheumatoid arthritis"),
         ("numb hand, I fell off my bike", "injury", "fell off"),
         ("numb hand, doctor says carpal tunnel", "carpal_tunnel", "carpal tunnel"),
         ("numb thumb, slipped disc in my neck", "cervical_root", "slipped disc"),
+        # the writer's own words, not the reader's spelling of them
+        ("numb feet, I'm diabetec", "diabetic", "diabetec"),
+        ("numb leg from a Slipped-Disc", "lumbar_root", "Slipped-Disc"),
     ],
 )
 def test_the_cause_written_in_the_text_is_used(

@@ -612,7 +612,7 @@ class Finding(Record):
     id: str = Field(
         description="Region id, cause id, 'facet:value' of the time course, or red-flag id."
     )
-    words: str = Field(description="The words it was read from (after spelling).")
+    words: str = Field(description="The words it was read from, as the text wrote them.")
     role: AreaRole | None = Field(
         default=None, description="For an area: numb, or what else it is named for."
     )

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
     from .lexicon import CauseCue, ContextTrigger, CourseTerm, FlagConcept, Spelling, WordList
 
-__all__ = ["DROP", "PhraseIndex", "Tables", "normalise", "tables"]
+__all__ = ["DROP", "PhraseIndex", "Tables", "normalise", "normalise_spans", "tables"]
 
 V = TypeVar("V")
 Role = Literal["cause_site", "trigger", "operation", "descriptor"]
@@ -25,20 +25,38 @@ DROP = frozenset({"the", "my", "his", "her", "their", "your", "our", "a", "an", 
 SENTENCE_END = frozenset({".", ";", "!", "?"})
 
 
+_TOKEN = re.compile(r"[a-z0-9']+|[.,;!?&]")
+
+
 def normalise(text: str) -> list[str]:
     """Lower-case word and punctuation tokens; apostrophes dropped ("can't" -> ``cant``),
     a possessive 's removed ("mum's" -> ``mum``). The tokens of the location grammar."""
-    text = text.lower().replace("’", "'").replace("‘", "'").replace("-", " ")
-    text = text.replace("/", " ").replace("&", " and ")
-    out = []
-    for t in re.findall(r"[a-z0-9']+|[.,;!?]", text):
+    return normalise_spans(text)[0]
+
+
+def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The tokens of :func:`normalise` and where each one was written in ``text`` (start,
+    end), so that what the reader found can be shown in the writer's own words."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer ("İ")
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    low = low.replace("’", "'").replace("‘", "'").replace("-", " ").replace("/", " ")
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(low):
+        t = m.group()
+        if t == "&":
+            out.append("and")
+            spans.append(m.span())
+            continue
         t = t.strip("'")
         if t.endswith("'s"):
             t = t[:-2]
         t = t.replace("'", "")
         if t:
             out.append(t)
-    return out
+            spans.append(m.span())
+    return out, spans
 
 
 def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:

@@ -105,7 +105,9 @@ def course(t: Tables, c: Content, ctx: Sequence[frozenset[str]]) -> list[Hit]:
 
 
 def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence[int]) -> list[Hit]:
-    """Red-flag concepts found: value is the flag id, ``extra`` the concept index."""
+    """Red-flag concepts found: value is the flag id, ``extra`` the concept index, where
+    the sign's words end with what follows them in its clause, and the spans of its words
+    (the concept's, then those of each ``also`` group)."""
     out: list[Hit] = []
     for start in range(len(c.words)):
         if c.words[start] not in t.flags.words:
@@ -119,6 +121,7 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
             concept = t.concepts[k]
             context = _ctx(ctx, a, b) - ({"historical"} if concept.past else frozenset())
             words = [" ".join(c.words[start:end])]
+            spans = [(a, b)]
             reach = b  # the end of the sign's words, with what follows it in its clause
             ok = True
             for group in t.also[k]:
@@ -128,10 +131,11 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
                     ok = False
                     break
                 words.append(found[0])
+                spans.append((found[1], found[2]))
                 if concept.same_clause and found[1] >= b:
                     reach = max(reach, found[2])
             if ok:
-                out.append(Hit(concept.flag, a, b, " + ".join(words), context, extra=(k, reach)))
+                out.append(Hit(concept.flag, a, b, " + ".join(words), context, extra=(k, reach, tuple(spans))))
     return out
 
 

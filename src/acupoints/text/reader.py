@@ -119,7 +119,9 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
         if cid is None:
             continue
         cause_findings.append(
-            Finding(kind="cause", id=cid, words=h.words, context=_tags(h.context))
+            Finding(
+                kind="cause", id=cid, words=prep.written(h.start, h.end), context=_tags(h.context)
+            )
         )
     flag_findings = []
     seen: set[tuple[str, str, frozenset[str]]] = set()
@@ -133,7 +135,7 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
             Finding(
                 kind="flag",
                 id=h.value,
-                words=h.words,
+                words=" + ".join(prep.written(a, b) for a, b in h.extra[2]),
                 context=_tags(h.context),
                 concept=concept.id,
                 urgency=concept.urgency,
@@ -147,7 +149,12 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
         ),
         causes=tuple(cause_findings),
         course=tuple(
-            Finding(kind="course", id=h.value, words=h.words, context=_tags(h.context))
+            Finding(
+                kind="course",
+                id=h.value,
+                words=prep.written(h.start, h.end),
+                context=_tags(h.context),
+            )
             for h in course(t, prep.content, prep.ctx)
         ),
         flags=tuple(flag_findings),

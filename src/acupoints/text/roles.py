@@ -130,7 +130,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         if "negated" in ctx:
             role = "fine" if role == "numb" else role
             ctx.discard("negated")
-        out.append(Area(f.region, f.start, f.end, f.words, role, frozenset(ctx)))
+        words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
+        out.append(Area(f.region, f.start, f.end, words, role, frozenset(ctx)))
     return tuple(out)
 
 

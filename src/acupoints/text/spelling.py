@@ -161,8 +161,18 @@ def short(t: Tables, word: str, before: str | None, after: str | None) -> str | 
 
 def correct(t: Tables, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """The tokens with other forms and typos replaced, and the (written, read) pairs."""
+    out, changes, _ = correct_from(t, tokens)
+    return out, changes
+
+
+def correct_from(
+    t: Tables, tokens: Sequence[str]
+) -> tuple[list[str], list[tuple[str, str]], list[tuple[int, int]]]:
+    """As :func:`correct`, with the written tokens each read token came from (first,
+    last + 1)."""
     out: list[str] = []
     changes: list[tuple[str, str]] = []
+    origin: list[tuple[int, int]] = []
     i = 0
     n = len(tokens)
     while i < n:
@@ -171,12 +181,14 @@ def correct(t: Tables, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str
         if hits:
             length, target = hits[0]
             out.extend(target)
+            origin.extend([(i, i + length)] * len(target))
             changes.append((" ".join(tokens[i : i + length]), " ".join(target)))
             i += length
             continue
         mapped = t.spell.get(tok)
         if mapped is not None:
             out.extend(mapped)
+            origin.extend([(i, i + 1)] * len(mapped))
             changes.append((tok, " ".join(mapped)))
         else:
             fixed = best(t, tok)
@@ -189,5 +201,6 @@ def correct(t: Tables, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str
                 changes.append((tok, fixed))
             else:
                 out.append(tok)
+            origin.append((i, i + 1))
         i += 1
-    return out, changes
+    return out, changes, origin
