@@ -625,6 +625,11 @@ class Finding(Record):
     urgency: Literal["emergency", "urgent", "soon"] | None = Field(
         default=None, description="For a red flag: the urgency this concept gives it, if any."
     )
+    side: Side | None = Field(
+        default=None,
+        description="For an area or a red flag: the side written with its words ('left side "
+        "of my body', 'my right hand'), if any.",
+    )
 
 
 class Reading(Record):

@@ -116,6 +116,7 @@ class Tables:
 
     spell: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spell_multi: PhraseIndex[tuple[str, ...]] = field(default_factory=PhraseIndex)
+    spell_unless: dict[tuple[str, ...], tuple[frozenset[str], bool]] = field(default_factory=dict)
     targets: frozenset[str] = frozenset()
     known: frozenset[str] = frozenset()
     deletes: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -210,6 +211,8 @@ def _build(kb: KnowledgeBase) -> Tables:
                 t.spell[key[0]] = target
             else:
                 t.spell_multi.add(key, target)
+            if sp.unless_next or sp.unless_next_body:
+                t.spell_unless[key] = (frozenset(sp.unless_next), sp.unless_next_body)
 
     def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:
         """A data phrase as the reader will see the text: spelt as the reader spells

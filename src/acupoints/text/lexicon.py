@@ -53,8 +53,20 @@ class Spelling(Record):
     common misspellings, all read as ``text``."""
 
     text: str = Field(min_length=1, description="The form the rest of the data uses.")
-    kind: Literal["british_american", "informal", "typo"] = Field(description="What they are.")
+    kind: Literal["british_american", "informal", "typo", "clinical"] = Field(
+        description="What they are (clinical: a clinical word read as the plain one)."
+    )
     variants: Words = Field(min_length=1, description="The forms read as `text`.")
+    unless_next: Words = Field(
+        default=(),
+        description="Not read so when the next word is one of these ('whole left side' is "
+        "one side of the body, 'whole left side of my face' is not).",
+    )
+    unless_next_body: bool = Field(
+        default=False,
+        description="Not read so when the next word is a body or side word ('r' is 'are' in "
+        "'my legs r numb', 'right' in 'r hand').",
+    )
 
 
 class WordList(Record):

@@ -159,6 +159,18 @@ def short(t: Tables, word: str, before: str | None, after: str | None) -> str | 
     return out
 
 
+def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
+    """Whether the spelling of ``tokens[i : i + length]`` applies before the next word."""
+    unless = t.spell_unless.get(tuple(tokens[i : i + length]))
+    if unless is None:
+        return True
+    nxt = tokens[i + length] if i + length < len(tokens) else None
+    words, body = unless
+    if nxt in words:
+        return False
+    return not (body and nxt is not None and (nxt in t.region_words or best(t, nxt) is not None))
+
+
 def correct(t: Tables, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """The tokens with other forms and typos replaced, and the (written, read) pairs."""
     out, changes, _ = correct_from(t, tokens)
@@ -178,6 +190,7 @@ def correct_from(
     while i < n:
         tok = tokens[i]
         hits = t.spell_multi.at(tokens, i) if tok in t.spell_multi.words else []
+        hits = [h for h in hits if _applies(t, tokens, i, h[0])]
         if hits:
             length, target = hits[0]
             out.extend(target)
@@ -186,6 +199,8 @@ def correct_from(
             i += length
             continue
         mapped = t.spell.get(tok)
+        if mapped is not None and not _applies(t, tokens, i, 1):
+            mapped = None
         if mapped is not None:
             out.extend(mapped)
             origin.extend([(i, i + 1)] * len(mapped))
