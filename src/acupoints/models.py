@@ -601,7 +601,9 @@ class RegionRef(Record):
 
 
 ContextTag = Literal["negated", "historical", "hypothetical", "other"]
-AreaRole = Literal["numb", "cause_site", "trigger", "operation", "fine", "descriptor", "flag"]
+AreaRole = Literal[
+    "numb", "cause_site", "trigger", "operation", "fine", "descriptor", "flag", "pain"
+]
 
 
 class Finding(Record):

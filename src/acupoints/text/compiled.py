@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["DROP", "PhraseIndex", "Tables", "normalise", "normalise_spans", "tables"]
 
 V = TypeVar("V")
-Role = Literal["cause_site", "trigger", "operation", "descriptor"]
+Role = Literal["cause_site", "trigger", "operation", "descriptor", "pain"]
 
 DROP = frozenset({"the", "my", "his", "her", "their", "your", "our", "a", "an", "its", "both's"})
 """Words skipped on both sides when phrases are matched (the same as the location grammar's)."""
@@ -26,6 +26,8 @@ SENTENCE_END = frozenset({".", ";", "!", "?"})
 
 
 _TOKEN = re.compile(r"[a-z0-9']+|[.,;!?&]")
+_IS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "let"})
+"""Words whose 's is "is" or "us", not a possessive: "it's" is ``its``, "mum's" is ``mum``."""
 
 
 def normalise(text: str) -> list[str]:
@@ -50,7 +52,7 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
             spans.append(m.span())
             continue
         t = t.strip("'")
-        if t.endswith("'s"):
+        if t.endswith("'s") and t[:-2] not in _IS:
             t = t[:-2]
         t = t.replace("'", "")
         if t:
@@ -323,8 +325,12 @@ def _build(kb: KnowledgeBase) -> Tables:
     # three-letter slips ("fot", "tos", "arn") are read only as body and side words of
     # three or four letters, through their single deletions
     short: dict[str, set[str]] = {}
-    single = {k[0] for r in kb.regions for k in (phrase(x) for x, _ in ((r.name, ()), *r.phrases()))
-              if len(k) == 1}
+    single = {
+        k[0]
+        for r in kb.regions
+        for k in (phrase(x) for x, _ in ((r.name, ()), *r.phrases()))
+        if len(k) == 1
+    }
     single -= {k[0] for k in ASPECT_WORDS}
     single |= {"left", "right"}
     for w in single:

@@ -74,6 +74,19 @@ OPENERS = frozenset(
         "weakness",
         "pain",
         "aching",
+        "could",
+        "can",
+        "should",
+        "would",
+        "might",
+        "is",
+        "does",
+        "do",
+        "what",
+        "why",
+        "how",
+        "will",
+        "am",
     ]
 )
 """Words that open a new clause after a comma ("no fever, my feet are numb"); after any

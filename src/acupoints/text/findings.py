@@ -125,7 +125,7 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
             reach = b  # the end of the sign's words, with what follows it in its clause
             ok = True
             for group in t.also[k]:
-                near = a if concept.same_clause else None
+                near = (clause[a], clause[b - 1]) if concept.same_clause else None
                 found = _also(group, c, ctx, clause, near, (a, b), context)
                 if found is None:
                     ok = False
@@ -135,7 +135,16 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
                 if concept.same_clause and found[1] >= b:
                     reach = max(reach, found[2])
             if ok:
-                out.append(Hit(concept.flag, a, b, " + ".join(words), context, extra=(k, reach, tuple(spans))))
+                out.append(
+                    Hit(
+                        concept.flag,
+                        a,
+                        b,
+                        " + ".join(words),
+                        context,
+                        extra=(k, reach, tuple(spans)),
+                    )
+                )
     return out
 
 
@@ -144,14 +153,15 @@ def _also(
     c: Content,
     ctx: Sequence[frozenset[str]],
     clause: Sequence[int],
-    near: int | None,
+    near: tuple[int, int] | None,
     own: tuple[int, int],
     allowed: frozenset[str],
 ) -> tuple[str, int, int] | None:
     """A phrase of ``group`` in the sentence (in the clause of ``near`` when given), in no
     context the concept's own words are not in (a denied "bladder problems" does not
     complete "bladder"), not inside the concept's own words; the first after them if there
-    is one. Returns its words and its span."""
+    is one. Returns its words and its span. ``near``: the clauses of the concept's first and
+    last words ("the pain is so bad at night": "so" opens a clause inside the concept)."""
     from .compiled import PhraseIndex
 
     assert isinstance(group, PhraseIndex)
@@ -162,7 +172,7 @@ def _also(
             continue
         if (_ctx(ctx, a, b) - allowed) & {"negated", "hypothetical", "other"}:
             continue
-        if near is not None and clause[a] != clause[near]:
+        if near is not None and clause[a] not in near:  # the clause of its first or last word
             continue
         found.append((" ".join(c.words[start:end]), a, b))
     after = [f for f in found if f[1] >= own[1]]

@@ -85,9 +85,10 @@ class RoleCue(Record):
     elbow"), an operation site ("after a knee replacement"), or that the word is no body
     part here ("my B12 came back low")."""
 
-    role: Literal["cause_site", "trigger", "operation", "descriptor"] = Field(
+    role: Literal["cause_site", "trigger", "operation", "descriptor", "pain"] = Field(
         description="The area's role (descriptor: the word is not the body part at all, "
-        "as 'back' in 'came back low')."
+        "as 'back' in 'came back low'; pain: named for its pain, 'my back aches', unless its "
+        "clause says it is numb too and names no other area)."
     )
     before: Words = Field(
         default=(), description="Phrases just before the area ('lean on', 'surgery on')."

@@ -124,20 +124,35 @@ def _slip(word: str, cand: str) -> bool:
 
 
 SHORT_BEFORE = frozenset(
-    {"my", "both", "left", "right", "numb", "tingly", "tingling", "dead", "sore", "his", "her",
-     "your", "their", "our", "in", "of"}
+    {
+        "my",
+        "both",
+        "left",
+        "right",
+        "numb",
+        "tingly",
+        "tingling",
+        "dead",
+        "sore",
+        "his",
+        "her",
+        "your",
+        "their",
+        "our",
+        "in",
+        "of",
+    }
 )
 """Words before a three-letter word that make a body word likely there ("numb fot",
 "my tos", "left arn"); a body word right after it does too ("lef leg")."""
 
 
-def short(t: Tables, word: str, before: str | None, after: str | None) -> str | None:
+def short(t: Tables, word: str) -> str | None:
     """A three-letter word the reader does not know, read as the body or side word it is
-    one slip from ("fot", "tos", "arn", "lef"), only where a body word is expected (after
-    "my", "numb", a side, or before a body word) and only when one word is that near."""
+    one slip from ("fot", "tos", "arn", "lef") when only one word is that near. The caller
+    asks only where a body word is expected: after "my", "numb", a side (SHORT_BEFORE),
+    before a body word, or after "and" in a list of body words."""
     if len(word) != 3 or not word.isalpha() or word in t.known or word in t.region_words:
-        return None
-    if before not in SHORT_BEFORE and after not in t.region_words:
         return None
     memo = t.fixes
     key = "\0" + word
@@ -208,9 +223,15 @@ def correct_from(
         else:
             fixed = best(t, tok)
             if fixed is None and len(tok) == 3:
-                fixed = short(
-                    t, tok, tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < n else None
+                before = tokens[i - 1] if i else None
+                after = tokens[i + 1] if i + 1 < n else None
+                expected = (
+                    before in SHORT_BEFORE
+                    or after in t.region_words
+                    # a list of body words: "numb hnads and fet"
+                    or (before in ("and", "or") and len(out) > 1 and out[-2] in t.region_words)
                 )
+                fixed = short(t, tok) if expected else None
             if fixed is not None:
                 out.append(fixed)
                 changes.append((tok, fixed))
