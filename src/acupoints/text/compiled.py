@@ -142,6 +142,7 @@ class Tables:
     role_longest: int = 1
     region_words: frozenset[str] = frozenset()
     fixes: dict[str, str | None] = field(default_factory=dict)  # typo look-ups memoised
+    onset: frozenset[str] = frozenset()
 
 
 _TABLES: WeakKeyDictionary[KnowledgeBase, Tables] = WeakKeyDictionary()
@@ -247,6 +248,9 @@ def _build(kb: KnowledgeBase) -> Tables:
                 symptom_words.update(key)
             elif wl.id == "not_cause":
                 t.not_causes.add(key, term)
+            elif wl.id == "onset":
+                t.onset = t.onset | set(key)
+                english.update(key)
             else:
                 english.update(key)
     from .lexicon import FlagConcept

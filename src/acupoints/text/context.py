@@ -128,6 +128,10 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
                 tags[j].add(cat)
                 j += 1
         if direction in ("backward", "both"):
+            if cat == "historical" and any(
+                tokens[k] in t.onset for k in range(max(0, start - window - 1), start)
+            ):
+                continue  # "it started in my toes a year ago": when it began, not a history
             j = start - 1
             # looking back, any comma ends the scope ("numb fingers, wrists unaffected")
             while j >= 0 and j >= start - window and not stops[j] and tokens[j] != ",":

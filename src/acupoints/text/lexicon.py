@@ -73,9 +73,11 @@ class WordList(Record):
     """A list of words the reader needs by name: ``symptom`` (numbness words, targets of
     the typo correction; a cause word inside one is not a cause: "fall asleep"), ``english``
     (real words one letter from a body word, never corrected to it), ``not_cause``
-    (phrases that hold a cause word but name no cause: "bladder infection")."""
+    (phrases that hold a cause word but name no cause: "bladder infection"), ``onset``
+    (words that make a time in the past the start of the numbness, not a history: "it
+    started in my toes a year ago")."""
 
-    id: Literal["symptom", "english", "not_cause"] = Field(description="Which list.")
+    id: Literal["symptom", "english", "not_cause", "onset"] = Field(description="Which list.")
     terms: Words = Field(min_length=1, description="The words or phrases.")
 
 

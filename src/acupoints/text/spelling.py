@@ -63,7 +63,9 @@ def best(t: Tables, word: str) -> str | None:
     if word in memo:
         return memo[word]
     out: str | None = None
-    if len(word) >= 4 and word.isalpha() and word not in t.known:
+    if len(word) >= 4 and word.endswith("z") and word[:-1] + "s" in t.targets:
+        out = word[:-1] + "s"  # "toez", "handz": an informal plural
+    elif len(word) >= 4 and word.isalpha() and word not in t.known:
         cands = _candidates(t, word)
         if cands:
             d = cands[0][0]
