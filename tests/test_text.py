@@ -305,8 +305,10 @@ def test_an_area_named_for_its_pain_is_not_numb(kb: KnowledgeBase) -> None:
     assert [(a.id, a.role) for a in r.areas] == [("back", "pain"), ("lower_limb", "numb")]
     assert kb.parse_location("my leg hurts and is numb").region_ids == ("lower_limb",)
     with pytest.raises(LocationError) as exc:
-        kb.parse_location("my neck hurts")
+        kb.parse_location("my neck hurts and I feel numb")
     assert "named for pain" in str(exc.value)
+    # a description of pain alone: the areas are where it is
+    assert kb.parse_location("my neck hurts").region_ids == ("neck",)
 
 
 def test_a_signs_subject_is_not_numb_unless_it_is_the_only_area(kb: KnowledgeBase) -> None:

@@ -72,12 +72,15 @@ class Spelling(Record):
 class WordList(Record):
     """A list of words the reader needs by name: ``symptom`` (numbness words, targets of
     the typo correction; a cause word inside one is not a cause: "fall asleep"), ``english``
-    (real words one letter from a body word, never corrected to it), ``not_cause``
+    (real words one letter from a body word, never corrected to it), ``dictionary`` (the
+    same, listed from a word list by ``bench/english_words.py``), ``not_cause``
     (phrases that hold a cause word but name no cause: "bladder infection"), ``onset``
     (words that make a time in the past the start of the numbness, not a history: "it
     started in my toes a year ago")."""
 
-    id: Literal["symptom", "english", "not_cause", "onset"] = Field(description="Which list.")
+    id: Literal["symptom", "english", "dictionary", "not_cause", "onset"] = Field(
+        description="Which list."
+    )
     terms: Words = Field(min_length=1, description="The words or phrases.")
 
 
@@ -90,7 +93,7 @@ class RoleCue(Record):
     role: Literal["cause_site", "trigger", "operation", "descriptor", "pain"] = Field(
         description="The area's role (descriptor: the word is not the body part at all, "
         "as 'back' in 'came back low'; pain: named for its pain, 'my back aches', unless its "
-        "clause says it is numb too and names no other area)."
+        "clause says it is numb too and names no other area, or nothing is said to be numb)."
     )
     before: Words = Field(
         default=(), description="Phrases just before the area ('lean on', 'surgery on')."

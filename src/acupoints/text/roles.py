@@ -171,7 +171,10 @@ NUMB_WORDS = frozenset(
 
 
 def _numb_here(prep: Prepared, area: Any, found: Sequence[Any]) -> bool:
-    """The clause of ``area`` says something is numb and names no other body area."""
+    """The clause of ``area`` says something is numb and names no other body area, or the
+    text says nothing is numb (a description of pain alone: every area is its place)."""
+    if not any(tok in NUMB_WORDS for tok in prep.tokens):
+        return True
     clause = prep.clause[area.start]
     if any(f is not area and prep.clause[f.start] == clause for f in found):
         return False
@@ -207,6 +210,10 @@ AUX = frozenset(
 "my big **toe** has turned black"): the body word is the sign's subject."""
 
 
+ALONG = frozenset({"in", "on", "of", "at", "up", "down", "into", "to", "around", "over", "across"})
+"""Words after a sign that lead to the body word it is on ("on my foot", "up my leg")."""
+
+
 def _sign_spans(prep: Prepared) -> tuple[list[tuple[int, int]], list[int]]:
     """Token spans of red-flag phrases that name a sign other than numbness (concepts with
     ``sign``: "foot drop", "my toes have turned black"): body words inside them are not
@@ -218,7 +225,16 @@ def _sign_spans(prep: Prepared) -> tuple[list[tuple[int, int]], list[int]]:
     for h in prep.flag_hits:
         assert isinstance(h.extra, tuple)
         if t.concepts[h.extra[0]].sign:
-            spans.append((h.start, h.extra[1]))
+            end = h.extra[1]
+            # "a hole on the bottom of my foot", "redness creeping up my leg": the body
+            # word the sign is on or runs along is the sign's too
+            k, along = end, prep.tokens[end - 1] in ALONG
+            while k < len(prep.tokens) and (prep.tokens[k] in DROP or prep.tokens[k] in ALONG):
+                along = along or prep.tokens[k] in ALONG
+                k += 1
+            if along and k < len(prep.tokens):
+                end = k + 1
+            spans.append((h.start, end))
             j = h.start
             while j > 0 and (prep.tokens[j - 1] in DROP or prep.tokens[j - 1] in AUX):
                 j -= 1
