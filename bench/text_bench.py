@@ -35,6 +35,7 @@ ROUND2 = CORPUS.with_name("round2.yaml")
 ROUND3 = CORPUS.with_name("round3.yaml")
 HELDOUT = CORPUS.with_name("heldout.yaml")
 HELDOUT2 = CORPUS.with_name("heldout2.yaml")
+HELDOUT3 = CORPUS.with_name("heldout3.yaml")
 QUIET = ("negation", "other", "hypothetical", "historical")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -208,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         ("round 3", ROUND3),
         ("held out", HELDOUT),
         ("held out 2", HELDOUT2),
+        ("held out 3", HELDOUT3),
     ):
         if not path.is_file():
             continue

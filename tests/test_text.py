@@ -143,6 +143,11 @@ def test_red_flags_as_people_write_them(
         "numb toes, worried about an ulcer on my foot",
         "numb feet and a bladder infection last year",
         "numb hand, no history of cancer, no injury",
+        "numb legs, no change in my bladder or bowel habits",
+        "numb feet, there are no sores on my feet",
+        "numb toes, I haven't lost any weight",
+        "numb thumb, I broke my wrist years ago",
+        "numb legs, bladder and bowels are fine",
     ],
 )
 def test_no_flag_for_what_is_denied_supposed_or_someone_elses(kb: KnowledgeBase, text: str) -> None:
