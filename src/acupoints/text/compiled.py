@@ -67,29 +67,38 @@ def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:
 
 
 class PhraseIndex(Generic[V]):
-    """Phrases (token tuples) -> values, found longest first, left to right."""
+    """Phrases (token tuples) -> values, found longest first, left to right. A look-up
+    tries each length of phrase that begins with the word there (a few dictionary probes),
+    not every phrase that begins with it."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        self._values: dict[tuple[str, ...], list[V]] = {}
+        self._lengths: dict[str, list[int]] = {}  # first word -> lengths, longest first
         self.words: set[str] = set()
 
     def add(self, key: tuple[str, ...], value: V) -> None:
         if not key:
             return
-        bucket = self._by_first.setdefault(key[0], [])
-        if any(k == key and v == value for k, v in bucket):
+        values = self._values.setdefault(key, [])
+        if value in values:
             return
-        bucket.append((key, value))
-        bucket.sort(key=lambda kv: -len(kv[0]))
+        values.append(value)
+        lengths = self._lengths.setdefault(key[0], [])
+        if len(key) not in lengths:
+            lengths.append(len(key))
+            lengths.sort(reverse=True)
         self.words.update(key)
 
     def at(self, tokens: Sequence[str], i: int) -> list[tuple[int, V]]:
         """Every (length, value) of the phrases starting at ``i``, longest first."""
         out = []
-        for key, value in self._by_first.get(tokens[i], ()):
-            n = len(key)
-            if tuple(tokens[i : i + n]) == key:
-                out.append((n, value))
+        left = len(tokens) - i
+        for n in self._lengths.get(tokens[i], ()):
+            if n > left:
+                continue
+            values = self._values.get(tuple(tokens[i : i + n]))
+            if values is not None:
+                out.extend((n, v) for v in values)
         return out
 
     def scan(self, tokens: Sequence[str]) -> list[tuple[int, int, list[V]]]:
@@ -97,7 +106,7 @@ class PhraseIndex(Generic[V]):
         out: list[tuple[int, int, list[V]]] = []
         i = 0
         while i < len(tokens):
-            hits = self.at(tokens, i) if tokens[i] in self._by_first else []
+            hits = self.at(tokens, i) if tokens[i] in self._lengths else []
             if hits:
                 n = hits[0][0]
                 out.append((i, i + n, [v for m, v in hits if m == n]))
@@ -107,8 +116,8 @@ class PhraseIndex(Generic[V]):
         return out
 
     def keys(self) -> Iterable[tuple[str, ...]]:
-        for bucket in self._by_first.values():
-            for key, _ in bucket:
+        for key, values in self._values.items():
+            for _ in values:
                 yield key
 
 
