@@ -91,7 +91,7 @@ class PhraseIndex(Generic[V]):
 
     def at(self, tokens: Sequence[str], i: int) -> list[tuple[int, V]]:
         """Every (length, value) of the phrases starting at ``i``, longest first."""
-        out = []
+        out: list[tuple[int, V]] = []
         left = len(tokens) - i
         for n in self._lengths.get(tokens[i], ()):
             if n > left:
