@@ -152,6 +152,7 @@ class Tables:
     region_words: frozenset[str] = frozenset()
     fixes: dict[str, str | None] = field(default_factory=dict)  # typo look-ups memoised
     onset: frozenset[str] = frozenset()
+    known_function: frozenset[str] = frozenset()  # grammar words among the region words
 
 
 _TABLES: WeakKeyDictionary[KnowledgeBase, Tables] = WeakKeyDictionary()
@@ -321,6 +322,9 @@ def _build(kb: KnowledgeBase) -> Tables:
     region_words.update(TOE_WORDS)
     region_words.update(w for k in SIDES for w in k)
     t.region_words = frozenset(region_words)
+    t.known_function = frozenset(
+        w for w in region_words if w in CONTEXT or w in DROP or not w.isalpha()
+    )
     targets = set(region_words) | symptom_words
     targets |= t.causes.words | t.cues.words | t.flags.words
     # a concept's misspellings are found as they are, but never a word to correct to

@@ -112,10 +112,14 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
     from ..models import Finding, Reading
 
     t = prep.tables
+    # "my knees hurt": one word right after an area named for pain is its pain, not an injury
+    pain_at = {a.end + 1 for a in areas if a.role == "pain"}
     cause_findings = []
     for h in prep.cause_hits:
         if any(a.start <= h.start and h.end <= a.end + 1 for a in areas):
             continue  # "the lumbar region": a body area's words, not a cause
+        if h.start in pain_at and h.end == h.start + 1:
+            continue
         cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
         if cid is None:
             continue
@@ -127,6 +131,8 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
     flag_findings = []
     for h in _distinct_flags(prep):
         assert isinstance(h.extra, tuple)
+        if h.start in pain_at and h.end == h.start + 1:
+            continue
         concept = t.concepts[h.extra[0]]
         flag_findings.append(
             Finding(

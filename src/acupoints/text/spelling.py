@@ -185,7 +185,9 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
     words, body = unless
     if nxt in words:
         return False
-    return not (body and nxt is not None and (nxt in t.region_words or best(t, nxt) is not None))
+    if not body or nxt is None:
+        return True
+    return not ((nxt in t.region_words and nxt not in t.known_function) or best(t, nxt) is not None)
 
 
 def correct(t: Tables, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
