@@ -316,6 +316,13 @@ def test_an_area_named_for_its_pain_is_not_numb(kb: KnowledgeBase) -> None:
     assert kb.parse_location("my neck hurts").region_ids == ("neck",)
 
 
+def test_an_area_named_for_its_weakness_is_not_numb(kb: KnowledgeBase) -> None:
+    r = kb.read("my legs feel weak and my feet are numb")
+    assert [(a.id, a.role) for a in r.areas] == [("lower_limb", "weak"), ("foot", "numb")]
+    assert kb.parse_location("numb toes and weak ankles").region_ids == ("foot.toes",)
+    assert kb.parse_location("my legs are weak and numb").region_ids == ("lower_limb",)
+
+
 def test_a_signs_subject_is_not_numb_unless_it_is_the_only_area(kb: KnowledgeBase) -> None:
     assert kb.parse_location("numb foot and my ankle keeps giving way").region_ids == ("foot",)
     loc = kb.parse_location("my foot has gone cold and pale and it is numb")

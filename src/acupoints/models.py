@@ -602,7 +602,7 @@ class RegionRef(Record):
 
 ContextTag = Literal["negated", "historical", "hypothetical", "other"]
 AreaRole = Literal[
-    "numb", "cause_site", "trigger", "operation", "fine", "descriptor", "flag", "pain"
+    "numb", "cause_site", "trigger", "operation", "fine", "descriptor", "flag", "pain", "weak"
 ]
 
 

@@ -531,6 +531,7 @@ _ROLE_WORDS = {
     "descriptor": "a word for a part of another area",
     "flag": "part of a warning sign",
     "pain": "named for pain, not numbness",
+    "weak": "named for weakness, not numbness",
 }
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["DROP", "PhraseIndex", "Tables", "normalise", "normalise_spans", "tables"]
 
 V = TypeVar("V")
-Role = Literal["cause_site", "trigger", "operation", "descriptor", "pain"]
+Role = Literal["cause_site", "trigger", "operation", "descriptor", "pain", "weak"]
 
 DROP = frozenset({"the", "my", "his", "her", "their", "your", "our", "a", "an", "its", "both's"})
 """Words skipped on both sides when phrases are matched (the same as the location grammar's)."""

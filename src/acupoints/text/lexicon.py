@@ -90,10 +90,11 @@ class RoleCue(Record):
     elbow"), an operation site ("after a knee replacement"), or that the word is no body
     part here ("my B12 came back low")."""
 
-    role: Literal["cause_site", "trigger", "operation", "descriptor", "pain"] = Field(
+    role: Literal["cause_site", "trigger", "operation", "descriptor", "pain", "weak"] = Field(
         description="The area's role (descriptor: the word is not the body part at all, "
         "as 'back' in 'came back low'; pain: named for its pain, 'my back aches', unless its "
-        "clause says it is numb too and names no other area, or nothing is said to be numb)."
+        "clause says it is numb too and names no other area, or nothing is said to be numb; "
+        "weak: the same for weakness, 'my legs are weak')."
     )
     before: Words = Field(
         default=(), description="Phrases just before the area ('lean on', 'surgery on')."

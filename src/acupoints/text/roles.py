@@ -105,7 +105,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                     break
             if role != "numb":
                 break
-        if role == "pain" and _numb_here(prep, f, found):
+        if role in ("pain", "weak") and _numb_here(prep, f, found):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
         if role == "numb" and prev and prev[-1] in LINKS:
             # "carpal tunnel in my wrist", "sciatica from my back": the cause's site
