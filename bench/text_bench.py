@@ -32,7 +32,10 @@ import yaml
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "readings.yaml"
 ROUND2 = CORPUS.with_name("round2.yaml")
+ROUND3 = CORPUS.with_name("round3.yaml")
 HELDOUT = CORPUS.with_name("heldout.yaml")
+HELDOUT2 = CORPUS.with_name("heldout2.yaml")
+HELDOUT3 = CORPUS.with_name("heldout3.yaml")
 QUIET = ("negation", "other", "hypothetical", "historical")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -200,7 +203,14 @@ def main(argv: list[str] | None = None) -> int:
 
     kb = acupoints.load()
     entries = corpus()
-    for title, path in (("corpus", CORPUS), ("round 2", ROUND2), ("held out", HELDOUT)):
+    for title, path in (
+        ("corpus", CORPUS),
+        ("round 2", ROUND2),
+        ("round 3", ROUND3),
+        ("held out", HELDOUT),
+        ("held out 2", HELDOUT2),
+        ("held out 3", HELDOUT3),
+    ):
         if not path.is_file():
             continue
         report(kb, title, corpus(path), args.misses)

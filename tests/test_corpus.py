@@ -30,7 +30,7 @@ def _bench() -> Any:
 @pytest.fixture(scope="module")
 def scored(kb: KnowledgeBase) -> Any:
     bench = _bench()
-    return bench.score(kb, bench.corpus() + bench.corpus(bench.ROUND2))
+    return bench.score(kb, bench.corpus() + bench.corpus(bench.ROUND2) + bench.corpus(bench.ROUND3))
 
 
 def test_the_corpus_is_large_and_varied() -> None:

@@ -63,11 +63,14 @@ def test_areas_named_for_another_role_are_kept_apart(kb: KnowledgeBase) -> None:
         ("numb feet since I started chemo", "chemotherapy", "chemo"),
         ("numb feet, I'm diabetic", "diabetic", "diabetic"),
         ("numb leg, slipped disc", "lumbar_root", "slipped disc"),
-        ("numb hands, my B12 is low", "b12_deficiency", "b12"),
+        ("numb hands, my B12 is low", "b12_deficiency", "B12"),
         ("numb fingers, rheumatoid arthritis", "autoimmune", "rheumatoid arthritis"),
         ("numb hand, I fell off my bike", "injury", "fell off"),
         ("numb hand, doctor says carpal tunnel", "carpal_tunnel", "carpal tunnel"),
         ("numb thumb, slipped disc in my neck", "cervical_root", "slipped disc"),
+        # the writer's own words, not the reader's spelling of them
+        ("numb feet, I'm diabetec", "diabetic", "diabetec"),
+        ("numb leg from a Slipped-Disc", "lumbar_root", "Slipped-Disc"),
     ],
 )
 def test_the_cause_written_in_the_text_is_used(
@@ -140,6 +143,11 @@ def test_red_flags_as_people_write_them(
         "numb toes, worried about an ulcer on my foot",
         "numb feet and a bladder infection last year",
         "numb hand, no history of cancer, no injury",
+        "numb legs, no change in my bladder or bowel habits",
+        "numb feet, there are no sores on my feet",
+        "numb toes, I haven't lost any weight",
+        "numb thumb, I broke my wrist years ago",
+        "numb legs, bladder and bowels are fine",
     ],
 )
 def test_no_flag_for_what_is_denied_supposed_or_someone_elses(kb: KnowledgeBase, text: str) -> None:
@@ -195,6 +203,130 @@ def test_spelling(kb: KnowledgeBase) -> None:
     # real words one letter from a body word are left alone
     assert kb.read("I check my cheek").corrected == ()
     assert kb.parse_location("numness in my hnad").region_ids == ("hand",)
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "side"),
+    [
+        ("numb fot", "foot", None),
+        ("my tos are numb", "foot.toes", None),
+        ("tingling in my left arn", "upper_limb", "left"),
+        ("numb lef leg", "lower_limb", "left"),
+        ("numb hnads and fet", "foot", "both"),
+        ("numbnes in my rite hand", "hand", "right"),
+        ("my kne is numb", "knee", None),
+    ],
+)
+def test_short_words_with_a_slip_are_read(
+    kb: KnowledgeBase, text: str, region: str, side: str | None
+) -> None:
+    loc = kb.parse_location(text)
+    assert region in loc.region_ids and loc.side == side, (loc.region_ids, loc.side)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I eat a lot and my toes are numb",  # not "ear"
+        "numb toes, I'm a ballet dancer",  # not "cancer"
+        "my hat is tight and my fingers are numb",  # not "hand" or "head"
+        "numb hand and my face has dropped on one side",  # "one" is not "toe"
+        "numb feet, I row and hop and ram the sea",  # real short words stay
+        "numb toes, the fee was high",
+    ],
+)
+def test_short_real_words_are_not_corrected_to_body_words(kb: KnowledgeBase, text: str) -> None:
+    r = kb.read(text)
+    body = {w for _, w in r.corrected} & {
+        "ear",
+        "toe",
+        "toes",
+        "hand",
+        "head",
+        "hip",
+        "feet",
+        "arm",
+    }
+    assert not body, r.corrected
+    assert "cancer_history" not in {f.id for f in r.flags}
+
+
+def test_r_is_are_unless_a_body_word_follows(kb: KnowledgeBase) -> None:
+    assert kb.parse_location("my legs r numb").side == "both"
+    assert kb.parse_location("me thighs r tingly").side == "both"
+    assert kb.parse_location("numb r hand").side == "right"
+
+
+def test_the_writers_own_words_are_shown(kb: KnowledgeBase) -> None:
+    s = kb.select("numbnes in me fingres, I'm diabetec and I've got a feaver")
+    assert any("'diabetec'" in n for n in s.notes), s.notes
+    assert [f.matched for f in s.red_flags if f.id == "systemic_illness"] == [("feaver",)]
+    r = kb.read("Pins-n-needles in me LEFT Foot since Chemo")
+    assert [(f.id, f.words) for f in r.areas] == [("foot", "Foot")]
+    assert [f.words for f in r.causes] == ["Chemo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("numbness down my left side", "left"),
+        ("my whole right side is numb", "right"),
+        ("the left side of my body is tingling", "left"),
+        ("numb right arm and right leg", "right"),
+        ("one side of my body is numb", None),
+        ("half my body feels numb", None),
+    ],
+)
+def test_one_side_of_the_body_is_a_one_sided_finding_with_its_side(
+    kb: KnowledgeBase, text: str, side: str | None
+) -> None:
+    r = kb.read(text)
+    found = [f for f in r.flags if f.id == "one_sided_numbness" and not f.context]
+    assert len(found) == 1 and found[0].side == side, [(f.id, f.words, f.side) for f in r.flags]
+    s = kb.select(text)
+    assert "one_sided_numbness" in {f.id for f in s.red_flags}
+    assert s.location.side == side
+    flags = {f.id: f.urgency for f in kb.select("sudden numbness down my left side").red_flags}
+    assert flags == {"stroke": "emergency", "one_sided_numbness": "urgent"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sleep on my left side and my hand is numb",
+        "numb hand when I lie on my side",
+        "numbness down the left side of my face",
+        "numb patch on the left side of my thigh",
+    ],
+)
+def test_a_side_that_is_not_one_side_of_the_body_raises_no_one_sided_flag(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "one_sided_numbness" not in {f.id for f in kb.select(text).red_flags}
+
+
+def test_an_area_named_for_its_pain_is_not_numb(kb: KnowledgeBase) -> None:
+    r = kb.read("my back aches and my left leg is numb")
+    assert [(a.id, a.role) for a in r.areas] == [("back", "pain"), ("lower_limb", "numb")]
+    assert kb.parse_location("my leg hurts and is numb").region_ids == ("lower_limb",)
+    with pytest.raises(LocationError) as exc:
+        kb.parse_location("my neck hurts and I feel numb")
+    assert "named for pain" in str(exc.value)
+    # a description of pain alone: the areas are where it is
+    assert kb.parse_location("my neck hurts").region_ids == ("neck",)
+
+
+def test_an_area_named_for_its_weakness_is_not_numb(kb: KnowledgeBase) -> None:
+    r = kb.read("my legs feel weak and my feet are numb")
+    assert [(a.id, a.role) for a in r.areas] == [("lower_limb", "weak"), ("foot", "numb")]
+    assert kb.parse_location("numb toes and weak ankles").region_ids == ("foot.toes",)
+    assert kb.parse_location("my legs are weak and numb").region_ids == ("lower_limb",)
+
+
+def test_a_signs_subject_is_not_numb_unless_it_is_the_only_area(kb: KnowledgeBase) -> None:
+    assert kb.parse_location("numb foot and my ankle keeps giving way").region_ids == ("foot",)
+    loc = kb.parse_location("my foot has gone cold and pale and it is numb")
+    assert loc.region_ids == ("foot",)
 
 
 def test_damerau_levenshtein() -> None:

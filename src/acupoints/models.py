@@ -601,7 +601,9 @@ class RegionRef(Record):
 
 
 ContextTag = Literal["negated", "historical", "hypothetical", "other"]
-AreaRole = Literal["numb", "cause_site", "trigger", "operation", "fine", "descriptor", "flag"]
+AreaRole = Literal[
+    "numb", "cause_site", "trigger", "operation", "fine", "descriptor", "flag", "pain", "weak"
+]
 
 
 class Finding(Record):
@@ -612,7 +614,7 @@ class Finding(Record):
     id: str = Field(
         description="Region id, cause id, 'facet:value' of the time course, or red-flag id."
     )
-    words: str = Field(description="The words it was read from (after spelling).")
+    words: str = Field(description="The words it was read from, as the text wrote them.")
     role: AreaRole | None = Field(
         default=None, description="For an area: numb, or what else it is named for."
     )
@@ -624,6 +626,11 @@ class Finding(Record):
     )
     urgency: Literal["emergency", "urgent", "soon"] | None = Field(
         default=None, description="For a red flag: the urgency this concept gives it, if any."
+    )
+    side: Side | None = Field(
+        default=None,
+        description="For an area or a red flag: the side written with its words ('left side "
+        "of my body', 'my right hand'), if any.",
     )
 
 

@@ -530,6 +530,8 @@ _ROLE_WORDS = {
     "numb": "not current (past, supposed or someone else's)",
     "descriptor": "a word for a part of another area",
     "flag": "part of a warning sign",
+    "pain": "named for pain, not numbness",
+    "weak": "named for weakness, not numbness",
 }
 
 

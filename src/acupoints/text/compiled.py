@@ -14,10 +14,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
     from .lexicon import CauseCue, ContextTrigger, CourseTerm, FlagConcept, Spelling, WordList
 
-__all__ = ["DROP", "PhraseIndex", "Tables", "normalise", "tables"]
+__all__ = ["DROP", "PhraseIndex", "Tables", "normalise", "normalise_spans", "tables"]
 
 V = TypeVar("V")
-Role = Literal["cause_site", "trigger", "operation", "descriptor"]
+Role = Literal["cause_site", "trigger", "operation", "descriptor", "pain", "weak"]
 
 DROP = frozenset({"the", "my", "his", "her", "their", "your", "our", "a", "an", "its", "both's"})
 """Words skipped on both sides when phrases are matched (the same as the location grammar's)."""
@@ -25,20 +25,40 @@ DROP = frozenset({"the", "my", "his", "her", "their", "your", "our", "a", "an", 
 SENTENCE_END = frozenset({".", ";", "!", "?"})
 
 
+_TOKEN = re.compile(r"[a-z0-9']+|[.,;!?&]")
+_IS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "let"})
+"""Words whose 's is "is" or "us", not a possessive: "it's" is ``its``, "mum's" is ``mum``."""
+
+
 def normalise(text: str) -> list[str]:
     """Lower-case word and punctuation tokens; apostrophes dropped ("can't" -> ``cant``),
     a possessive 's removed ("mum's" -> ``mum``). The tokens of the location grammar."""
-    text = text.lower().replace("’", "'").replace("‘", "'").replace("-", " ")
-    text = text.replace("/", " ").replace("&", " and ")
-    out = []
-    for t in re.findall(r"[a-z0-9']+|[.,;!?]", text):
+    return normalise_spans(text)[0]
+
+
+def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The tokens of :func:`normalise` and where each one was written in ``text`` (start,
+    end), so that what the reader found can be shown in the writer's own words."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer ("İ")
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    low = low.replace("’", "'").replace("‘", "'").replace("-", " ").replace("/", " ")
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(low):
+        t = m.group()
+        if t == "&":
+            out.append("and")
+            spans.append(m.span())
+            continue
         t = t.strip("'")
-        if t.endswith("'s"):
+        if t.endswith("'s") and t[:-2] not in _IS:
             t = t[:-2]
         t = t.replace("'", "")
         if t:
             out.append(t)
-    return out
+            spans.append(m.span())
+    return out, spans
 
 
 def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:
@@ -47,29 +67,38 @@ def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:
 
 
 class PhraseIndex(Generic[V]):
-    """Phrases (token tuples) -> values, found longest first, left to right."""
+    """Phrases (token tuples) -> values, found longest first, left to right. A look-up
+    tries each length of phrase that begins with the word there (a few dictionary probes),
+    not every phrase that begins with it."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        self._values: dict[tuple[str, ...], list[V]] = {}
+        self._lengths: dict[str, list[int]] = {}  # first word -> lengths, longest first
         self.words: set[str] = set()
 
     def add(self, key: tuple[str, ...], value: V) -> None:
         if not key:
             return
-        bucket = self._by_first.setdefault(key[0], [])
-        if any(k == key and v == value for k, v in bucket):
+        values = self._values.setdefault(key, [])
+        if value in values:
             return
-        bucket.append((key, value))
-        bucket.sort(key=lambda kv: -len(kv[0]))
+        values.append(value)
+        lengths = self._lengths.setdefault(key[0], [])
+        if len(key) not in lengths:
+            lengths.append(len(key))
+            lengths.sort(reverse=True)
         self.words.update(key)
 
     def at(self, tokens: Sequence[str], i: int) -> list[tuple[int, V]]:
         """Every (length, value) of the phrases starting at ``i``, longest first."""
-        out = []
-        for key, value in self._by_first.get(tokens[i], ()):
-            n = len(key)
-            if tuple(tokens[i : i + n]) == key:
-                out.append((n, value))
+        out: list[tuple[int, V]] = []
+        left = len(tokens) - i
+        for n in self._lengths.get(tokens[i], ()):
+            if n > left:
+                continue
+            values = self._values.get(tuple(tokens[i : i + n]))
+            if values is not None:
+                out.extend((n, v) for v in values)
         return out
 
     def scan(self, tokens: Sequence[str]) -> list[tuple[int, int, list[V]]]:
@@ -77,7 +106,7 @@ class PhraseIndex(Generic[V]):
         out: list[tuple[int, int, list[V]]] = []
         i = 0
         while i < len(tokens):
-            hits = self.at(tokens, i) if tokens[i] in self._by_first else []
+            hits = self.at(tokens, i) if tokens[i] in self._lengths else []
             if hits:
                 n = hits[0][0]
                 out.append((i, i + n, [v for m, v in hits if m == n]))
@@ -87,8 +116,8 @@ class PhraseIndex(Generic[V]):
         return out
 
     def keys(self) -> Iterable[tuple[str, ...]]:
-        for bucket in self._by_first.values():
-            for key, _ in bucket:
+        for key, values in self._values.items():
+            for _ in values:
                 yield key
 
 
@@ -98,9 +127,11 @@ class Tables:
 
     spell: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spell_multi: PhraseIndex[tuple[str, ...]] = field(default_factory=PhraseIndex)
+    spell_unless: dict[tuple[str, ...], tuple[frozenset[str], bool]] = field(default_factory=dict)
     targets: frozenset[str] = frozenset()
     known: frozenset[str] = frozenset()
     deletes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    short: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body words by deletion
     context: PhraseIndex[tuple[str, str, int]] = field(default_factory=PhraseIndex)
     causes: PhraseIndex[str] = field(default_factory=PhraseIndex)
     cues: PhraseIndex[int] = field(default_factory=PhraseIndex)
@@ -120,6 +151,8 @@ class Tables:
     role_longest: int = 1
     region_words: frozenset[str] = frozenset()
     fixes: dict[str, str | None] = field(default_factory=dict)  # typo look-ups memoised
+    onset: frozenset[str] = frozenset()
+    known_function: frozenset[str] = frozenset()  # grammar words among the region words
 
 
 _TABLES: WeakKeyDictionary[KnowledgeBase, Tables] = WeakKeyDictionary()
@@ -191,6 +224,8 @@ def _build(kb: KnowledgeBase) -> Tables:
                 t.spell[key[0]] = target
             else:
                 t.spell_multi.add(key, target)
+            if sp.unless_next or sp.unless_next_body:
+                t.spell_unless[key] = (frozenset(sp.unless_next), sp.unless_next_body)
 
     def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:
         """A data phrase as the reader will see the text: spelt as the reader spells
@@ -223,6 +258,9 @@ def _build(kb: KnowledgeBase) -> Tables:
                 symptom_words.update(key)
             elif wl.id == "not_cause":
                 t.not_causes.add(key, term)
+            elif wl.id == "onset":
+                t.onset = t.onset | set(key)
+                english.update(key)
             else:
                 english.update(key)
     from .lexicon import FlagConcept
@@ -284,6 +322,9 @@ def _build(kb: KnowledgeBase) -> Tables:
     region_words.update(TOE_WORDS)
     region_words.update(w for k in SIDES for w in k)
     t.region_words = frozenset(region_words)
+    t.known_function = frozenset(
+        w for w in region_words if w in CONTEXT or w in DROP or not w.isalpha()
+    )
     targets = set(region_words) | symptom_words
     targets |= t.causes.words | t.cues.words | t.flags.words
     # a concept's misspellings are found as they are, but never a word to correct to
@@ -298,4 +339,20 @@ def _build(kb: KnowledgeBase) -> Tables:
         for d in _deletes(w, 2 if len(w) >= 7 else 1):
             deletes.setdefault(d, set()).add(w)
     t.deletes = {k: tuple(sorted(v)) for k, v in deletes.items()}
+    # three-letter slips ("fot", "tos", "arn") are read only as body and side words of
+    # three or four letters, through their single deletions
+    short: dict[str, set[str]] = {}
+    single = {
+        k[0]
+        for r in kb.regions
+        for k in (phrase(x) for x, _ in ((r.name, ()), *r.phrases()))
+        if len(k) == 1
+    }
+    single -= {k[0] for k in ASPECT_WORDS}
+    single |= {"left", "right"}
+    for w in single:
+        if 3 <= len(w) <= 4 and w.isalpha():
+            for d in _deletes(w, 1):
+                short.setdefault(d, set()).add(w)
+    t.short = {k: tuple(sorted(v)) for k, v in short.items()}
     return t

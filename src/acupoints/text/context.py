@@ -74,6 +74,19 @@ OPENERS = frozenset(
         "weakness",
         "pain",
         "aching",
+        "could",
+        "can",
+        "should",
+        "would",
+        "might",
+        "is",
+        "does",
+        "do",
+        "what",
+        "why",
+        "how",
+        "will",
+        "am",
     ]
 )
 """Words that open a new clause after a comma ("no fever, my feet are numb"); after any
@@ -100,7 +113,9 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
                 stops[i] = True
             elif cat != "pseudo":
                 triggers.append((i, i + m, cat, direction, window))
-        i += longest
+        # a trigger inside a real one is read too ("are no sores": backward "are no", and
+        # forward "no" over "sores on my feet"); only a pseudo-trigger hides its words
+        i += 1
     opens = {start for start, *_ in triggers}
     for k, tok in enumerate(tokens):
         if tok == "," and (k + 1 >= n or tokens[k + 1] in OPENERS or k + 1 in opens):
@@ -113,6 +128,10 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
                 tags[j].add(cat)
                 j += 1
         if direction in ("backward", "both"):
+            if cat == "historical" and any(
+                tokens[k] in t.onset for k in range(max(0, start - window - 1), start)
+            ):
+                continue  # "it started in my toes a year ago": when it began, not a history
             j = start - 1
             # looking back, any comma ends the scope ("numb fingers, wrists unaffected")
             while j >= 0 and j >= start - window and not stops[j] and tokens[j] != ",":

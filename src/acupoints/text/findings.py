@@ -105,7 +105,9 @@ def course(t: Tables, c: Content, ctx: Sequence[frozenset[str]]) -> list[Hit]:
 
 
 def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence[int]) -> list[Hit]:
-    """Red-flag concepts found: value is the flag id, ``extra`` the concept index."""
+    """Red-flag concepts found: value is the flag id, ``extra`` the concept index, where
+    the sign's words end with what follows them in its clause, and the spans of its words
+    (the concept's, then those of each ``also`` group)."""
     out: list[Hit] = []
     for start in range(len(c.words)):
         if c.words[start] not in t.flags.words:
@@ -119,19 +121,30 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
             concept = t.concepts[k]
             context = _ctx(ctx, a, b) - ({"historical"} if concept.past else frozenset())
             words = [" ".join(c.words[start:end])]
+            spans = [(a, b)]
             reach = b  # the end of the sign's words, with what follows it in its clause
             ok = True
             for group in t.also[k]:
-                near = a if concept.same_clause else None
+                near = (clause[a], clause[b - 1]) if concept.same_clause else None
                 found = _also(group, c, ctx, clause, near, (a, b), context)
                 if found is None:
                     ok = False
                     break
                 words.append(found[0])
+                spans.append((found[1], found[2]))
                 if concept.same_clause and found[1] >= b:
                     reach = max(reach, found[2])
             if ok:
-                out.append(Hit(concept.flag, a, b, " + ".join(words), context, extra=(k, reach)))
+                out.append(
+                    Hit(
+                        concept.flag,
+                        a,
+                        b,
+                        " + ".join(words),
+                        context,
+                        extra=(k, reach, tuple(spans)),
+                    )
+                )
     return out
 
 
@@ -140,14 +153,15 @@ def _also(
     c: Content,
     ctx: Sequence[frozenset[str]],
     clause: Sequence[int],
-    near: int | None,
+    near: tuple[int, int] | None,
     own: tuple[int, int],
     allowed: frozenset[str],
 ) -> tuple[str, int, int] | None:
     """A phrase of ``group`` in the sentence (in the clause of ``near`` when given), in no
     context the concept's own words are not in (a denied "bladder problems" does not
     complete "bladder"), not inside the concept's own words; the first after them if there
-    is one. Returns its words and its span."""
+    is one. Returns its words and its span. ``near``: the clauses of the concept's first and
+    last words ("the pain is so bad at night": "so" opens a clause inside the concept)."""
     from .compiled import PhraseIndex
 
     assert isinstance(group, PhraseIndex)
@@ -158,7 +172,7 @@ def _also(
             continue
         if (_ctx(ctx, a, b) - allowed) & {"negated", "hypothetical", "other"}:
             continue
-        if near is not None and clause[a] != clause[near]:
+        if near is not None and clause[a] not in near:  # the clause of its first or last word
             continue
         found.append((" ".join(c.words[start:end]), a, b))
     after = [f for f in found if f[1] >= own[1]]

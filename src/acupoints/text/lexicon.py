@@ -53,17 +53,34 @@ class Spelling(Record):
     common misspellings, all read as ``text``."""
 
     text: str = Field(min_length=1, description="The form the rest of the data uses.")
-    kind: Literal["british_american", "informal", "typo"] = Field(description="What they are.")
+    kind: Literal["british_american", "informal", "typo", "clinical"] = Field(
+        description="What they are (clinical: a clinical word read as the plain one)."
+    )
     variants: Words = Field(min_length=1, description="The forms read as `text`.")
+    unless_next: Words = Field(
+        default=(),
+        description="Not read so when the next word is one of these ('whole left side' is "
+        "one side of the body, 'whole left side of my face' is not).",
+    )
+    unless_next_body: bool = Field(
+        default=False,
+        description="Not read so when the next word is a body or side word ('r' is 'are' in "
+        "'my legs r numb', 'right' in 'r hand').",
+    )
 
 
 class WordList(Record):
     """A list of words the reader needs by name: ``symptom`` (numbness words, targets of
     the typo correction; a cause word inside one is not a cause: "fall asleep"), ``english``
-    (real words one letter from a body word, never corrected to it), ``not_cause``
-    (phrases that hold a cause word but name no cause: "bladder infection")."""
+    (real words one letter from a body word, never corrected to it), ``dictionary`` (the
+    same, listed from a word list by ``bench/english_words.py``), ``not_cause``
+    (phrases that hold a cause word but name no cause: "bladder infection"), ``onset``
+    (words that make a time in the past the start of the numbness, not a history: "it
+    started in my toes a year ago")."""
 
-    id: Literal["symptom", "english", "not_cause"] = Field(description="Which list.")
+    id: Literal["symptom", "english", "dictionary", "not_cause", "onset"] = Field(
+        description="Which list."
+    )
     terms: Words = Field(min_length=1, description="The words or phrases.")
 
 
@@ -73,9 +90,11 @@ class RoleCue(Record):
     elbow"), an operation site ("after a knee replacement"), or that the word is no body
     part here ("my B12 came back low")."""
 
-    role: Literal["cause_site", "trigger", "operation", "descriptor"] = Field(
+    role: Literal["cause_site", "trigger", "operation", "descriptor", "pain", "weak"] = Field(
         description="The area's role (descriptor: the word is not the body part at all, "
-        "as 'back' in 'came back low')."
+        "as 'back' in 'came back low'; pain: named for its pain, 'my back aches', unless its "
+        "clause says it is numb too and names no other area, or nothing is said to be numb; "
+        "weak: the same for weakness, 'my legs are weak')."
     )
     before: Words = Field(
         default=(), description="Phrases just before the area ('lean on', 'surgery on')."

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .compiled import Tables, normalise, tables
+from .compiled import Tables, normalise_spans, tables
 from .context import clauses, contexts
 from .findings import Content, Hit, causes, content, flags, symptom_spans
-from .spelling import correct
+from .spelling import correct_from
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
@@ -30,6 +30,13 @@ class Prepared:
     content: Content
     corrected: tuple[tuple[str, str], ...]
     tables: Tables
+    spans: tuple[tuple[int, int], ...] = ()  # where each token was written in ``text``
+
+    def written(self, start: int, end: int) -> str:
+        """Tokens ``start`` to ``end`` (exclusive) as the writer wrote them."""
+        if not self.spans or start >= end:
+            return " ".join(self.tokens[start:end])
+        return self.text[self.spans[start][0] : self.spans[end - 1][1]]
 
     @cached_property
     def cause_hits(self) -> list[Hit]:
@@ -46,8 +53,8 @@ class Prepared:
 def prepare(kb: KnowledgeBase, text: str) -> Prepared:
     """``text`` after spelling, with its context (see the module docstring)."""
     t = tables(kb)
-    raw = normalise(text)
-    tokens, changes = correct(t, raw)
+    raw, where = normalise_spans(text)
+    tokens, changes, origin = correct_from(t, raw)
     ctx = contexts(t, tokens)
     return Prepared(
         text,
@@ -57,4 +64,5 @@ def prepare(kb: KnowledgeBase, text: str) -> Prepared:
         content(tokens),
         tuple(changes),
         t,
+        tuple((where[a][0], where[b - 1][1]) for a, b in origin),
     )

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
+from .compiled import DROP, SENTENCE_END
 from .findings import Hit, course
 from .prepare import Prepared, prepare
 from .roles import Area, roles
@@ -111,29 +112,34 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
     from ..models import Finding, Reading
 
     t = prep.tables
+    # "my knees hurt": one word right after an area named for pain is its pain, not an injury
+    pain_at = {a.end + 1 for a in areas if a.role == "pain"}
     cause_findings = []
     for h in prep.cause_hits:
         if any(a.start <= h.start and h.end <= a.end + 1 for a in areas):
             continue  # "the lumbar region": a body area's words, not a cause
+        if h.start in pain_at and h.end == h.start + 1:
+            continue
         cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
         if cid is None:
             continue
         cause_findings.append(
-            Finding(kind="cause", id=cid, words=h.words, context=_tags(h.context))
+            Finding(
+                kind="cause", id=cid, words=prep.written(h.start, h.end), context=_tags(h.context)
+            )
         )
     flag_findings = []
-    seen: set[tuple[str, str, frozenset[str]]] = set()
-    for h in prep.flag_hits:
-        if (h.value, h.words, h.context) in seen:
-            continue  # the same words found by a concept and by a trigger of safety.yaml
-        seen.add((h.value, h.words, h.context))
+    for h in _distinct_flags(prep):
         assert isinstance(h.extra, tuple)
+        if h.start in pain_at and h.end == h.start + 1:
+            continue
         concept = t.concepts[h.extra[0]]
         flag_findings.append(
             Finding(
                 kind="flag",
                 id=h.value,
-                words=h.words,
+                words=" + ".join(prep.written(a, b) for a, b in h.extra[2]),
+                side=_side(prep, h.start, h.end),
                 context=_tags(h.context),
                 concept=concept.id,
                 urgency=concept.urgency,
@@ -142,12 +148,24 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
     return Reading(
         text=prep.text,
         areas=tuple(
-            Finding(kind="area", id=a.region, words=a.words, role=a.role, context=_tags(a.context))
+            Finding(
+                kind="area",
+                id=a.region,
+                words=a.words,
+                role=a.role,
+                context=_tags(a.context),
+                side=_side(prep, a.start, a.end + 1),
+            )
             for a in areas
         ),
         causes=tuple(cause_findings),
         course=tuple(
-            Finding(kind="course", id=h.value, words=h.words, context=_tags(h.context))
+            Finding(
+                kind="course",
+                id=h.value,
+                words=prep.written(h.start, h.end),
+                context=_tags(h.context),
+            )
             for h in course(t, prep.content, prep.ctx)
         ),
         flags=tuple(flag_findings),
@@ -155,7 +173,54 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
     )
 
 
+def _covers(outer: Hit, inner: Hit) -> bool:
+    """Every span of ``inner``'s words lies within a span of ``outer``'s."""
+    assert isinstance(outer.extra, tuple) and isinstance(inner.extra, tuple)
+    return all(any(a <= x and y <= b for a, b in outer.extra[2]) for x, y in inner.extra[2])
+
+
+def _distinct_flags(prep: Prepared) -> list[Hit]:
+    """The red-flag concepts found, without one whose words lie within another's of the
+    same flag and context (the same words found by a concept and by a trigger of
+    safety.yaml; "side of my body" within "left side of my body"), unless it raises the
+    urgency the other does not."""
+    t = prep.tables
+    hits = prep.flag_hits
+    out = []
+    for i, h in enumerate(hits):
+        assert isinstance(h.extra, tuple)
+        urgency = t.concepts[h.extra[0]].urgency
+        covered = False
+        for j, o in enumerate(hits):
+            if j == i or o.value != h.value or o.context != h.context or not _covers(o, h):
+                continue
+            assert isinstance(o.extra, tuple)
+            if urgency is not None and t.concepts[o.extra[0]].urgency != urgency:
+                continue
+            if not _covers(h, o) or j < i:  # strictly inside, or the same words found first
+                covered = True
+                break
+        if not covered:
+            out.append(h)
+    return out
+
+
 _ORDER = ("negated", "historical", "hypothetical", "other")
+_SIDE_WORDS = {"left": "left", "right": "right", "both": "both", "bilateral": "both"}
+
+
+def _side(prep: Prepared, start: int, end: int) -> Any:
+    """The side written with the words ``start`` to ``end`` (exclusive): a side word among
+    them or just before them in their clause ("left side of my body", "my right hand")."""
+    tokens = prep.tokens
+    j, seen = start, 0
+    while j > 0 and seen < 3 and tokens[j - 1] not in SENTENCE_END | {","}:
+        j -= 1
+        seen += tokens[j] not in DROP
+    for tok in tokens[j:end]:
+        if tok in _SIDE_WORDS:
+            return _SIDE_WORDS[tok]
+    return None
 
 
 def _tags(ctx: frozenset[str]) -> tuple[Any, ...]:

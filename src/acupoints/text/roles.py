@@ -84,8 +84,9 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         if not h.value.startswith("cue:") and kb.cause(h.value).sites:
             cause_ends[h.end] = kb.cause(h.value).sites
     starts = {f.start: f.region for f in found}
-    signs = _sign_spans(prep)
-    out = []
+    signs, subjects = _sign_spans(prep)
+    by_subject: list[int] = []  # areas taken for a sign's subject only
+    out: list[Area] = []
     for f in found:
         ctx: set[str] = set()
         for i in range(f.start, f.end + 1):
@@ -104,6 +105,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                     break
             if role != "numb":
                 break
+        if role in ("pain", "weak") and _numb_here(prep, f, found):
+            role = "numb"  # "my leg hurts and is numb": its clause says it is numb
         if role == "numb" and prev and prev[-1] in LINKS:
             # "carpal tunnel in my wrist", "sciatica from my back": the cause's site
             j = f.start - 1
@@ -127,21 +130,114 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "descriptor"  # "the face of my thumb": a part of the thumb, not the face
         if role == "numb" and any(f.start < b and f.end >= a for a, b in signs):
             role = "flag"  # "foot drop", "tripping over my toes": a warning sign's words
+        elif role == "numb" and any(f.start <= s <= f.end for s in subjects):
+            role = "flag"  # "my ankle keeps giving way": the sign's subject
+            by_subject.append(len(out))
         if "negated" in ctx:
             role = "fine" if role == "numb" else role
             ctx.discard("negated")
-        out.append(Area(f.region, f.start, f.end, f.words, role, frozenset(ctx)))
+        words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
+        out.append(Area(f.region, f.start, f.end, words, role, frozenset(ctx)))
+    if by_subject and not any(a.numb for a in out):
+        # "my foot has gone cold and pale and it is numb": the sign's subject is the numb
+        # area when the text names no other
+        for k in by_subject:
+            a = out[k]
+            out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
     return tuple(out)
 
 
-def _sign_spans(prep: Prepared) -> list[tuple[int, int]]:
+NUMB_WORDS = frozenset(
+    {
+        "numb",
+        "numbness",
+        "tingling",
+        "tingly",
+        "tingle",
+        "tingles",
+        "pins",
+        "needles",
+        "dead",
+        "asleep",
+        "paresthesia",
+        "hypoesthesia",
+        "anesthesia",
+        "dysesthesia",
+        "feeling",
+        "sensation",
+    }
+)
+"""Words that say an area is numb, for an area named with pain words ("hurts", "aches")."""
+
+
+def _numb_here(prep: Prepared, area: Any, found: Sequence[Any]) -> bool:
+    """The clause of ``area`` says something is numb and names no other body area, or the
+    text says nothing is numb (a description of pain alone: every area is its place)."""
+    if not any(tok in NUMB_WORDS for tok in prep.tokens):
+        return True
+    clause = prep.clause[area.start]
+    if any(f is not area and prep.clause[f.start] == clause for f in found):
+        return False
+    return any(prep.clause[i] == clause and tok in NUMB_WORDS for i, tok in enumerate(prep.tokens))
+
+
+AUX = frozenset(
+    {
+        "has",
+        "have",
+        "is",
+        "are",
+        "was",
+        "were",
+        "keeps",
+        "keep",
+        "kept",
+        "went",
+        "gone",
+        "got",
+        "turned",
+        "now",
+        "just",
+        "also",
+        "been",
+        "started",
+        "starting",
+        "seems",
+        "feels",
+    }
+)
+"""Words between a body word and the sign that follows it ("my **ankle** keeps giving way",
+"my big **toe** has turned black"): the body word is the sign's subject."""
+
+
+ALONG = frozenset({"in", "on", "of", "at", "up", "down", "into", "to", "around", "over", "across"})
+"""Words after a sign that lead to the body word it is on ("on my foot", "up my leg")."""
+
+
+def _sign_spans(prep: Prepared) -> tuple[list[tuple[int, int]], list[int]]:
     """Token spans of red-flag phrases that name a sign other than numbness (concepts with
     ``sign``: "foot drop", "my toes have turned black"): body words inside them are not
-    numb areas."""
+    numb areas; and the last word of each sign's subject, a body word just before it
+    ("my big **toe** has turned black", "my **ankle** keeps giving way")."""
     t = prep.tables
-    out = []
+    spans = []
+    subjects = []
     for h in prep.flag_hits:
         assert isinstance(h.extra, tuple)
         if t.concepts[h.extra[0]].sign:
-            out.append((h.start, h.extra[1]))
-    return out
+            end = h.extra[1]
+            # "a hole on the bottom of my foot", "redness creeping up my leg": the body
+            # word the sign is on or runs along is the sign's too
+            k, along = end, prep.tokens[end - 1] in ALONG
+            while k < len(prep.tokens) and (prep.tokens[k] in DROP or prep.tokens[k] in ALONG):
+                along = along or prep.tokens[k] in ALONG
+                k += 1
+            if along and k < len(prep.tokens):
+                end = k + 1
+            spans.append((h.start, end))
+            j = h.start
+            while j > 0 and (prep.tokens[j - 1] in DROP or prep.tokens[j - 1] in AUX):
+                j -= 1
+            if 0 < j < h.start and prep.tokens[j - 1] in t.region_words:
+                subjects.append(j - 1)
+    return spans, subjects

@@ -63,7 +63,9 @@ def best(t: Tables, word: str) -> str | None:
     if word in memo:
         return memo[word]
     out: str | None = None
-    if len(word) >= 4 and word.isalpha() and word not in t.known:
+    if len(word) >= 4 and word.endswith("z") and word[:-1] + "s" in t.targets:
+        out = word[:-1] + "s"  # "toez", "handz": an informal plural
+    elif len(word) >= 4 and word.isalpha() and word not in t.known:
         cands = _candidates(t, word)
         if cands:
             d = cands[0][0]
@@ -90,34 +92,155 @@ def _transposed(a: str, b: str) -> bool:
     if len(a) != len(b):
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+
+
+def _neighbours(a: str, b: str) -> bool:
+    """Two keys side by side or diagonally next to each other on a QWERTY keyboard."""
+    ka, kb = _KEY.get(a), _KEY.get(b)
+    if ka is None or kb is None:
+        return False
+    return abs(ka[0] - kb[0]) <= 1 and abs(ka[1] - kb[1] + (ka[0] - kb[0]) * 0.5) <= 1
+
+
+def _slip(word: str, cand: str) -> bool:
+    """``word`` is ``cand`` with one slip of the fingers: two letters swapped, one letter
+    left out, or one letter replaced by a key next to it."""
+    if _transposed(word, cand):
+        return True
+    if len(cand) == len(word) + 1:
+        return any(cand[:i] + cand[i + 1 :] == word for i in range(len(cand)))
+    if len(cand) == len(word):
+        diff = [i for i in range(len(word)) if word[i] != cand[i]]
+        return len(diff) == 1 and _neighbours(word[diff[0]], cand[diff[0]])
+    return False
+
+
+SHORT_BEFORE = frozenset(
+    {
+        "my",
+        "both",
+        "left",
+        "right",
+        "numb",
+        "tingly",
+        "tingling",
+        "dead",
+        "sore",
+        "his",
+        "her",
+        "your",
+        "their",
+        "our",
+        "in",
+        "of",
+    }
+)
+"""Words before a three-letter word that make a body word likely there ("numb fot",
+"my tos", "left arn"); a body word right after it does too ("lef leg")."""
+
+
+def short(t: Tables, word: str) -> str | None:
+    """A three-letter word the reader does not know, read as the body or side word it is
+    one slip from ("fot", "tos", "arn", "lef") when only one word is that near. The caller
+    asks only where a body word is expected: after "my", "numb", a side (SHORT_BEFORE),
+    before a body word, or after "and" in a list of body words."""
+    if len(word) != 3 or not word.isalpha() or word in t.known or word in t.region_words:
+        return None
+    memo = t.fixes
+    key = "\0" + word
+    if key in memo:
+        return memo[key]
+    cands = set(t.short.get(word, ()))
+    for i in range(len(word)):
+        cands.update(t.short.get(word[:i] + word[i + 1 :], ()))
+    near = sorted(c for c in cands if _slip(word, c))
+    # as for longer words: a swap first, then a dropped letter ("lef" is "left", not "leg")
+    near = (
+        [c for c in near if _transposed(word, c)]
+        or [c for c in near if len(c) == len(word) + 1]
+        or near
+    )
+    stems = {c[:-1] if c.endswith("s") and len(c) > 3 else c for c in near}
+    out = near[0] if len(stems) == 1 else None
+    memo[key] = out
+    return out
+
+
+def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
+    """Whether the spelling of ``tokens[i : i + length]`` applies before the next word."""
+    unless = t.spell_unless.get(tuple(tokens[i : i + length]))
+    if unless is None:
+        return True
+    nxt = tokens[i + length] if i + length < len(tokens) else None
+    words, body = unless
+    if nxt in words:
+        return False
+    if not body or nxt is None:
+        return True
+    return not ((nxt in t.region_words and nxt not in t.known_function) or best(t, nxt) is not None)
 
 
 def correct(t: Tables, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """The tokens with other forms and typos replaced, and the (written, read) pairs."""
+    out, changes, _ = correct_from(t, tokens)
+    return out, changes
+
+
+def correct_from(
+    t: Tables, tokens: Sequence[str]
+) -> tuple[list[str], list[tuple[str, str]], list[tuple[int, int]]]:
+    """As :func:`correct`, with the written tokens each read token came from (first,
+    last + 1)."""
     out: list[str] = []
     changes: list[tuple[str, str]] = []
+    origin: list[tuple[int, int]] = []
     i = 0
     n = len(tokens)
     while i < n:
         tok = tokens[i]
         hits = t.spell_multi.at(tokens, i) if tok in t.spell_multi.words else []
+        hits = [h for h in hits if _applies(t, tokens, i, h[0])]
         if hits:
             length, target = hits[0]
             out.extend(target)
+            origin.extend([(i, i + length)] * len(target))
             changes.append((" ".join(tokens[i : i + length]), " ".join(target)))
             i += length
             continue
         mapped = t.spell.get(tok)
+        if mapped is not None and not _applies(t, tokens, i, 1):
+            mapped = None
         if mapped is not None:
             out.extend(mapped)
+            origin.extend([(i, i + 1)] * len(mapped))
             changes.append((tok, " ".join(mapped)))
         else:
             fixed = best(t, tok)
+            if fixed is None and len(tok) == 3:
+                before = tokens[i - 1] if i else None
+                after = tokens[i + 1] if i + 1 < n else None
+                expected = (
+                    before in SHORT_BEFORE
+                    or after in t.region_words
+                    # a list of body words: "numb hnads and fet"
+                    or (before in ("and", "or") and len(out) > 1 and out[-2] in t.region_words)
+                )
+                fixed = short(t, tok) if expected else None
             if fixed is not None:
                 out.append(fixed)
                 changes.append((tok, fixed))
             else:
                 out.append(tok)
+            origin.append((i, i + 1))
         i += 1
-    return out, changes
+    return out, changes, origin
