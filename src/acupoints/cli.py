@@ -234,7 +234,7 @@ def _save_map(body_map: Any, target: str) -> None:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import read_cases, select_lines
+    from .batch import batch_collector, read_cases, select_lines
 
     path = args.cases
     try:
@@ -244,6 +244,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     except (UnicodeDecodeError, ValueError) as exc:
         raise _UsageError(f"cannot read {path}: {exc}") from None
     kb = load(args.data)
+    batch_collector()  # this process runs the batch and nothing else
     out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
     bad: list[Any] = []
     urgent: list[Any] = []
