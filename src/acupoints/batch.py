@@ -91,8 +91,8 @@ class BatchResult:
 
     def to_json(self, *, full_points: bool = False) -> str:
         """:meth:`to_dict` as one line of compact JSON (non-ASCII kept as is), the
-        selection written by pydantic's serializer (``model_dump_json``, about 4x faster
-        than ``json.dumps`` of the dict, and the same JSON)."""
+        selection written by pydantic's serializer (``model_dump_json``: the same JSON as
+        ``json.dumps`` of the dict with compact separators, in a third of the time)."""
         head = (
             f'{{"index":{self.index},"id":{_dumps(self.id)},"ok":{"true" if self.ok else "false"}'
         )
