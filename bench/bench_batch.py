@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 import acupoints
-from acupoints.batch import select_lines, select_many
+from acupoints.batch import batch_collector, select_lines, select_many
 from acupoints.loading import packaged_data_dir
 
 PHRASES = (
@@ -166,6 +166,7 @@ def row_costs(kb: acupoints.KnowledgeBase, rows: list[dict[str, Any]]) -> None:
 def in_process(rows: list[dict[str, Any]], processes: int, tmp: Path) -> None:
     copy = tmp / "data"
     shutil.copytree(packaged_data_dir(), copy)
+    batch_collector()  # as the batch command and the pool's workers do: like with like
     print(f"3. in one process, {len(rows)} cases, 1 against {processes} workers; {load_line()}")
     for label, kb in (
         ("packaged data", acupoints.load()),
