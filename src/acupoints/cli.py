@@ -263,7 +263,7 @@ def _save_map(body_map: Any, target: str) -> None:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import read_cases
+    from .batch import batch_collector, read_cases, select_lines
 
     path = args.cases
     try:
@@ -273,20 +273,21 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     except (UnicodeDecodeError, ValueError) as exc:
         raise _UsageError(f"cannot read {path}: {exc}") from None
     kb = load(args.data)
+    batch_collector()  # this process runs the batch and nothing else
     out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
     bad: list[Any] = []
     urgent: list[Any] = []
     done = 0
     show = not args.quiet and sys.stderr.isatty()  # no \r frames in a log file
     try:
-        for result in kb.select_many(read_cases(path), processes=args.processes):
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        for result in select_lines(
+            kb, read_cases(path), processes=args.processes, full_points=args.full_points
+        ):
+            out.write(result.line + "\n")
             done += 1
             if not result.ok:
                 bad.append(result)
-            elif result.selection is not None and (
-                result.selection.red_flags or result.selection.not_a_candidate
-            ):
+            elif result.red_flags or result.not_a_candidate:
                 urgent.append(result)  # listed below; only red flags are counted as such
             if show and (done == total or done % 25 == 0):
                 width = 30
@@ -305,15 +306,15 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     print(
         f"acupoints batch: {done} cases, {done - len(bad)} selections "
-        f"({sum(1 for r in urgent if r.selection.red_flags)} with red flags), {len(bad)} bad"
+        f"({sum(1 for r in urgent if r.red_flags)} with red flags), {len(bad)} bad"
         + ("" if args.output == "-" else f"; written to {args.output}"),
         file=sys.stderr,
     )
     for r in urgent:
         rid = f" (id {r.id})" if r.id is not None else ""
         flags = ", ".join(
-            [f"NOT A CANDIDATE NOW: {w.name}" for w in r.selection.not_a_candidate]
-            + [f"{f.urgency.upper()}: {f.name}" for f in r.selection.red_flags]
+            [f"NOT A CANDIDATE NOW: {name}" for name in r.not_a_candidate]
+            + [f"{urgency.upper()}: {name}" for urgency, name in r.red_flags]
         )
         print(f"  !!! case {r.index + 1}{rid}: {flags}", file=sys.stderr)
     for r in bad[:50]:
@@ -539,13 +540,25 @@ def build_parser() -> argparse.ArgumentParser:
         description="Runs a selection for every case (row) of CASES and writes one JSON "
         "object per line: the selection, or the error for a bad case. Columns: location "
         "(required), id, cause, side, tenderness, limit, and Patient fields (pregnant, "
-        "pregnancy_week, anticoagulants, skin_lesions as 'hand.dorsum;foot' ...). Exit "
+        "pregnancy_week, anticoagulants, skin_lesions as 'hand.dorsum;foot' ...). Rows "
+        "refer to points by code (--full-points embeds each point's record). Exit "
         "status 0 when every case gave a selection, 1 when some did not (they are listed at "
         "the end and in the output), 2 when the file cannot be read.",
     )
     p.add_argument("cases", help="a .csv file with a header row, or a .jsonl file")
     p.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
-    p.add_argument("--processes", type=int, default=None, help="worker processes")
+    p.add_argument(
+        "--processes",
+        type=int,
+        default=None,
+        help="worker processes (default: none, one process); each makes finished lines",
+    )
+    p.add_argument(
+        "--full-points",
+        action="store_true",
+        help="embed each selected point's full record in every row (by default a row "
+        "refers to its points by code)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_batch)
 

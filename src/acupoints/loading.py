@@ -263,29 +263,58 @@ def _parse_yaml(text: str, file: str) -> Any:
         raise DataError("invalid YAML: nested too deeply", file=file) from None
 
 
-def _node_line(text: str, path: Sequence[str | int]) -> int | None:
-    """1-based line of the YAML node at ``path`` (keys and list indices), or the nearest
-    enclosing node that exists. Only called on the error path."""
+class _Lines:
+    """The lines of the YAML nodes of one file, for its error messages.
+
+    The node tree is composed once per file (with libyaml's C composer where PyYAML has
+    it), on the first problem that asks for a line, and kept for the file's other
+    problems: a file with 40 problems is composed once, not 40 times. A file without
+    problems is never composed. Only used on the error path."""
+
+    __slots__ = ("_composed", "_root", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._root: Any = None
+        self._composed = False
+
+    def _tree(self) -> Any:
+        if not self._composed:
+            import yaml
+
+            self._composed = True
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            try:
+                self._root = yaml.compose(self._text, Loader=loader)
+            except yaml.YAMLError:
+                self._root = None
+        return self._root
+
+    def __call__(self, path: Sequence[str | int]) -> int | None:
+        """1-based line of the node at ``path`` (keys and list indices), or of the
+        nearest enclosing node that exists."""
+        return _node_line(self._tree(), path)
+
+
+def _node_line(root: Any, path: Sequence[str | int]) -> int | None:
+    """1-based line of the node at ``path`` under the composed node ``root``, or of the
+    nearest enclosing node that exists."""
     import yaml
 
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
+    node = root
     line = node.start_mark.line + 1 if node is not None else None
     for step in path:
         if isinstance(node, yaml.MappingNode):
-            match = next(
+            key_node, match = next(
                 (
-                    v
+                    (k, v)
                     for k, v in node.value
                     if isinstance(k, yaml.ScalarNode) and k.value == str(step)
                 ),
-                None,
+                (None, None),
             )
-            if match is None:
+            if key_node is None:
                 break
-            key_node = next(k for k, v in node.value if v is match)
             line = key_node.start_mark.line + 1
             node = match
         elif (
@@ -325,14 +354,14 @@ def _describe(err: Mapping[str, Any]) -> str:
 
 
 def _validate_section(
-    items: Any, model: type[BaseModel], spec: _FileSpec, section: str, text: str, file: str
+    items: Any, model: type[BaseModel], spec: _FileSpec, section: str, lines: _Lines, file: str
 ) -> Iterator[BaseModel | DataError]:
     if not isinstance(items, list):
         yield DataError(
             f"section {section!r} must be a list of entries, got {type(items).__name__}",
             file=file,
             field=section,
-            line=_node_line(text, [section]),
+            line=lines([section]),
         )
         return
     single = section in spec.single
@@ -344,7 +373,7 @@ def _validate_section(
                 f"entry must be a mapping, got {type(raw).__name__}",
                 file=file,
                 entry=name,
-                line=_node_line(text, where),
+                line=lines(where),
             )
             continue
         try:
@@ -360,7 +389,7 @@ def _validate_section(
                 file=file,
                 entry=name,
                 field=field,
-                line=_node_line(text, [*where, *loc]),
+                line=lines([*where, *loc]),
             )
 
 
@@ -551,6 +580,7 @@ def _read_validated(root: Path) -> Dataset:
                 )
             )
             data = {}
+        lines = _Lines(text)
         unknown = sorted(set(map(str, data)) - set(spec.sections))
         for key in unknown:
             problems.append(
@@ -560,7 +590,7 @@ def _read_validated(root: Path) -> Dataset:
                     + ")",
                     file=file,
                     field=key,
-                    line=_node_line(text, [key]),
+                    line=lines([key]),
                 )
             )
         for section, model in spec.sections.items():
@@ -576,13 +606,13 @@ def _read_validated(root: Path) -> Dataset:
                             f"section {section!r} must be a mapping",
                             file=file,
                             field=section,
-                            line=_node_line(text, [section]),
+                            line=lines([section]),
                         )
                     )
                     continue
             else:
                 items = data[section]
-            for item in _validate_section(items, model, spec, section, text, file):
+            for item in _validate_section(items, model, spec, section, lines, file):
                 if isinstance(item, DataError):
                     problems.append(item)
                 else:

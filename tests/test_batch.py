@@ -1,0 +1,168 @@
+"""Batches (issue 18): finished JSON lines made where the selection is computed, points by
+code unless asked for in full, the knowledge base sent once per worker, and the same
+lines whether one process or several made them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import acupoints
+from acupoints import KnowledgeBase, Patient
+from acupoints.batch import BatchLine, select_lines, select_many
+
+CASES: list[Any] = [
+    {"id": "a", "location": "numb back of the left hand"},
+    {
+        "id": "b",
+        "text": "pins and needles in both feet",
+        "cause": "diabetic",
+        "anticoagulants": "y",
+    },
+    {"id": "c", "location": "zzz"},
+    {"id": 4, "location": "numb thumb", "pregnancy_week": "20", "skin_lesions": "hand.thumb"},
+    {"id": "e", "location": "numb toes", "cause": "diabetis"},
+    "not a mapping",
+    {"id": "g", "location": "numb saddle area"},
+    {"id": "h", "location": "numb sole", "limit": "3", "patient": {"fever": True}},
+    {"id": "中", "location": "numbness in my left calf", "cause": "sciatica"},
+]
+
+
+def test_a_line_is_the_json_of_the_result(kb: KnowledgeBase) -> None:
+    for result in select_many(kb, CASES):
+        for full in (False, True):
+            line = result.to_json(full_points=full)
+            assert "\n" not in line
+            assert json.loads(line) == result.to_dict(full_points=full)
+            # byte for byte what json.dumps writes, compactly
+            expected = json.dumps(
+                result.to_dict(full_points=full), ensure_ascii=False, separators=(",", ":")
+            )
+            assert line == expected
+        if result.selection is not None:
+            assert result.to_dict(full_points=True)["selection"] == result.selection.to_dict()
+
+
+def test_rows_refer_to_points_by_code_unless_asked(kb: KnowledgeBase) -> None:
+    result = next(iter(select_many(kb, [{"location": "numb back of the left hand"}])))
+    assert result.selection is not None
+    short = result.to_dict()["selection"]
+    full = result.to_dict(full_points=True)["selection"]
+    assert [p["code"] for p in short["points"]] == list(result.selection.codes)
+    assert all("point" not in p for p in short["points"])
+    assert [p["point"] for p in full["points"]] == [
+        kb.point(code).to_dict() for code in result.selection.codes
+    ]
+    # nothing else differs
+    for p in full["points"]:
+        del p["point"]
+    assert full == short
+    assert len(result.to_json()) < len(result.to_json(full_points=True)) / 1.3
+
+
+def test_lines_carry_what_a_summary_needs(kb: KnowledgeBase) -> None:
+    lines = {b.id: b for b in select_lines(kb, CASES)}
+    assert [b.index for b in select_lines(kb, CASES)] == list(range(len(CASES)))
+    assert lines["c"].error_type == "LocationError" and not lines["c"].ok
+    assert "diabetic" in (lines["e"].error or "")
+    assert lines[None].error == "a record must be a mapping, got str"
+    assert ("emergency", "possible cauda equina syndrome") in lines["g"].red_flags
+    fever = kb.select("numb sole", patient=Patient(fever=True))
+    assert lines["h"].not_a_candidate == tuple(w.name for w in fever.not_a_candidate) != ()
+    assert lines["a"].ok and lines["a"].red_flags == () and lines["a"].not_a_candidate == ()
+
+
+def _lines(kb: KnowledgeBase, rows: list[Any], **kw: Any) -> list[BatchLine]:
+    return list(select_lines(kb, rows, **kw))
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_workers_write_the_same_lines_as_one_process(kb: KnowledgeBase, full: bool) -> None:
+    rows = CASES * 3
+    serial = _lines(kb, rows, full_points=full)
+    pooled = _lines(kb, rows, processes=2, chunk_size=4, full_points=full)
+    assert pooled == serial
+    assert [b.line for b in serial] == [r.to_json(full_points=full) for r in kb.select_many(rows)]
+
+
+class _Counting:
+    """Counts how often a knowledge base is pickled (its ``__reduce__`` runs in the
+    parent, whatever the start method: per worker through the initializer, or per
+    chunk if the pool sent it with each job)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        original = KnowledgeBase.__reduce__
+
+        def counting(kb: KnowledgeBase) -> Any:
+            self.calls += 1
+            return original(kb)
+
+        monkeypatch.setattr(KnowledgeBase, "__reduce__", counting)
+
+
+def test_custom_data_goes_to_each_worker_once(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = acupoints.load(data_copy)
+    rows = [{"id": i, "location": "numb toes"} for i in range(40)]
+    pickled = _Counting(monkeypatch)
+    pooled = _lines(other, rows, processes=2, chunk_size=2)  # 20 chunks
+    assert pickled.calls <= 2  # 0 when the workers are forked, 1 a worker otherwise
+    assert pooled == _lines(other, rows)
+    results = list(other.select_many(rows, processes=2, chunk_size=2))
+    assert pickled.calls <= 4
+    assert [r.to_dict() for r in results] == [r.to_dict() for r in other.select_many(rows)]
+
+
+def test_stopping_early_leaves_no_work_behind(kb: KnowledgeBase) -> None:
+    rows = ({"location": "numb toes", "id": i} for i in range(10_000))
+    lines = select_lines(kb, rows, processes=2, chunk_size=8)
+    first = [next(lines) for _ in range(3)]
+    lines.close()  # cancels the chunks in flight and shuts the pool down
+    assert [b.id for b in first] == [0, 1, 2]
+
+
+def test_batch_command_rows_by_code_and_in_full(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.csv"
+    cases.write_text(
+        "id,location,cause,fever\n"
+        "1,numb back of the left hand,,\n"
+        "2,zzz,,\n"
+        "3,numb toes,diabetic,\n"
+        "4,numb saddle area,,\n"
+        "5,numb sole,,yes\n",
+        encoding="utf-8",
+    )
+
+    def run(*extra: str) -> tuple[list[dict[str, Any]], str, bytes]:
+        out = tmp_path / "out.jsonl"
+        done = subprocess.run(
+            [sys.executable, "-m", "acupoints", "batch", str(cases), "-o", str(out), *extra],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 1, done.stderr  # case 2 is bad
+        raw = out.read_bytes()
+        return [json.loads(line) for line in raw.decode().splitlines()], done.stderr, raw
+
+    rows, stderr, raw = run()
+    assert [r["ok"] for r in rows] == [True, False, True, True, True]
+    assert all("point" not in p for r in rows if r["ok"] for p in r["selection"]["points"])
+    assert "5 cases, 4 selections (2 with red flags), 1 bad" in stderr
+    assert "!!! case 4 (id 4): EMERGENCY" in stderr
+    assert "!!! case 5 (id 5): NOT A CANDIDATE NOW: fever, URGENT" in stderr
+    full, _, _ = run("--full-points")
+    for row in full:
+        for p in row["selection"]["points"] if row["ok"] else ():
+            assert p.pop("point")["code"] == p["code"]
+    assert full == rows
+    _, stderr2, raw2 = run("--processes", "2")
+    assert raw2 == raw and stderr2 == stderr
