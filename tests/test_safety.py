@@ -585,26 +585,7 @@ def test_a_broken_safety_file_names_the_entry_and_field(
 
 
 # ------------------------------------------------------------------ point cautions
-STRUCTURES_AT_RISK = {
-    "lung": ["GB21", "SI15", "LU1", "LU2", "ST13", "ST14", "ST15", "ST16", "ST18"]
-    + [f"KI{i}" for i in range(22, 28)]
-    + [f"BL{i}" for i in range(11, 22)]
-    + [f"BL{i}" for i in range(41, 51)],
-    "artery": ["ST9", "LU9", "HT7", "ST42", "SP11", "ST12"],
-    "eye": ["BL1", "ST1", "EX-HN7"],
-    "medulla": ["GV15", "GV16"],
-    "spinal_cord": ["GV15", "GV16", "GB20", "GV14"],
-}
-
-
-@pytest.mark.parametrize("structure", sorted(STRUCTURES_AT_RISK))
-def test_points_over_a_structure_at_risk_say_so(kb: KnowledgeBase, structure: str) -> None:
-    for code in STRUCTURES_AT_RISK[structure]:
-        cautions = [c for c in kb[code].cautions if c.structure == structure]
-        assert cautions, f"{code} has no {structure} caution"
-        assert all(c.sources and len(c.note) > 10 for c in cautions)
-
-
+# (the points over a structure at risk: tests/test_oracles.py, from acupoints.testing.oracles)
 def test_safe_depths_where_the_books_give_one(kb: KnowledgeBase) -> None:
     depths = {
         c.max_depth_cun for code in ("GV15", "GV16") for c in kb[code].cautions if c.max_depth_cun
