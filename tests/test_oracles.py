@@ -161,6 +161,14 @@ def test_never_needled_points_are_left_out_for_everyone(kb: KnowledgeBase) -> No
     s = kb.select("numbness in my chest and belly", limit=1000)
     assert not set(s.codes) & set(NEVER_NEEDLED)
     assert set(NEVER_NEEDLED) <= {e.code for e in s.excluded}
+    # each is left out for its own reason only (the nipple's is not the navel's)
+    own = {"ST17": "nipple", "CV8": "navel"}
+    for e in s.excluded:
+        if e.code in own:
+            assert e.conditions == ("not_needled",) and len(e.reasons) == 1, e
+            assert own[e.code] in e.reasons[0] and all(
+                w not in e.reasons[0] for c, w in own.items() if c != e.code
+            ), e.reasons
 
 
 # ------------------------------------------------------------------ conditions
