@@ -220,8 +220,11 @@ def test_each_condition_end_to_end(kb: KnowledgeBase, fact: ConditionFact) -> No
             assert fact.condition in {c.condition for c in s.not_a_candidate}
             continue
         assert s.points, text
-        if fact.refer_first:
+        if fact.refer_first:  # first, before the steps of any other condition
             assert s.protocol[0].id == f"patient.{fact.condition}"
+            also = patient.model_copy(update={"pacemaker": True, "epilepsy": True})
+            steps = [p.id for p in kb.select(text, patient=also, side=side).protocol]
+            assert steps[0] == f"patient.{fact.condition}", steps
         if fact.protocol_words:
             steps = " ".join(
                 p.text.lower() for p in s.protocol if p.id == f"patient.{fact.condition}"

@@ -518,12 +518,16 @@ def oracle_violations(
         for word in f.protocol_words:
             if selection.points and not any(word in s.text.lower() for s in steps):
                 out.append(f"no protocol step of {f.condition} says {word!r}")
-        first = selection.protocol[0].id if selection.protocol else None
+        first = selection.protocol[0] if selection.protocol else None
         if (
             f.refer_first
             and not withholding
             and not selection.emergency
-            and first != f"patient.{f.condition}"
+            and (
+                first is None
+                or first.id != f"patient.{f.condition}"
+                or "refer" not in first.title.lower()
+            )
         ):
             out.append(f"{f.condition} does not send the patient to a doctor first")
         for rp in selection.points:
