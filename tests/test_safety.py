@@ -686,3 +686,33 @@ def test_safe_depths_where_the_books_give_one(kb: KnowledgeBase) -> None:
         for c in p.cautions:
             if c.max_depth_cun is not None and p.needling:
                 assert c.max_depth_cun <= max(n.depth_cun[1] for n in p.needling) + 0.5, p.code
+
+
+# ------------------------------------------------------------------ red flags: order and urgency
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("numb hand, no fever, and slurred speech", "stroke"),
+        ("no fever but my face is drooping and my hand is numb", "stroke"),
+    ],
+)
+def test_a_denied_flag_does_not_hide_a_later_one(kb: KnowledgeBase, text: str, flag: str) -> None:
+    """A negated mention ("no fever") read before a real one still lets the real one raise
+    its flag, and raises nothing itself."""
+    s = kb.select(text)
+    assert {f.id for f in s.red_flags} == {flag}
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("numb feet and my legs are getting weaker every day", "ascending_weakness"),
+        ("numb toes and a black toe", "foot_wound"),
+    ],
+)
+def test_a_concept_raises_its_flag_to_an_emergency(kb: KnowledgeBase, text: str, flag: str) -> None:
+    """Weakness climbing by the day and a blackened toe make their flags (urgent by
+    default) emergencies: no points."""
+    s = kb.select(text)
+    assert {f.id: f.urgency for f in s.red_flags}[flag] == "emergency"
+    assert s.emergency and s.points == ()
