@@ -200,24 +200,33 @@ def test_a_single_name_is_a_list_of_one(kb: KnowledgeBase) -> None:
 
 
 # ------------------------------------------------------------------ mutation tests of the data
-def _parsed() -> dict[str, Any]:
-    out = {}
-    for spec in DATA_FILES:
-        path = packaged_data_dir() / spec.name
-        out[spec.name] = loading._parse_yaml(path.read_text("utf-8"), spec.name)
-    return out
-
-
-PARSED = _parsed()
 SPECS = {spec.name: spec for spec in DATA_FILES}
+N_MUTATIONS = 250
 
 
-def _sections(name: str) -> list[tuple[str, list[Any]]]:
+@pytest.fixture(scope="session")
+def parsed() -> dict[str, Any]:
+    """Every packaged data file, read once by the library's own parser (in a fixture, so
+    a broken file fails these tests instead of stopping collection)."""
+    return {
+        spec.name: loading._parse_yaml(
+            (packaged_data_dir() / spec.name).read_text("utf-8"), spec.name
+        )
+        for spec in DATA_FILES
+    }
+
+
+@pytest.fixture(scope="session")
+def corruptions(parsed: dict[str, Any]) -> list[tuple[str, str, Any, str, str | None]]:
+    return list(mutations(parsed, N_MUTATIONS))
+
+
+def _sections(parsed: dict[str, Any], name: str) -> list[tuple[str, list[Any]]]:
     spec = SPECS[name]
     return [
-        (sec, PARSED[name][sec])
+        (sec, parsed[name][sec])
         for sec in spec.sections
-        if sec not in spec.single and isinstance(PARSED[name].get(sec), list) and PARSED[name][sec]
+        if sec not in spec.single and isinstance(parsed[name].get(sec), list) and parsed[name][sec]
     ]
 
 
@@ -238,7 +247,9 @@ def _wrong(value: Any) -> Any:
     return "a string"
 
 
-def mutations(n: int, seed: int = 20261123) -> Iterator[tuple[str, str, Any, str, str | None]]:
+def mutations(
+    parsed: dict[str, Any], n: int, seed: int = 20261123
+) -> Iterator[tuple[str, str, Any, str, str | None]]:
     """(file, kind, mutated document or text, expected entry, expected field) x n."""
     rng = random.Random(seed)
     names = [s.name for s in DATA_FILES]
@@ -266,14 +277,14 @@ def mutations(n: int, seed: int = 20261123) -> Iterator[tuple[str, str, Any, str
             yield name, kind, "\n".join(lines) + "\n", "", None
             made += 1
             continue
-        sections = _sections(name)
+        sections = _sections(parsed, name)
         if not sections:
             continue
         section, items = rng.choice(sections)
         index = rng.randrange(len(items))
         entry = items[index]
         label = loading._entry_name(entry, spec.keys, index)
-        doc = copy.deepcopy(PARSED[name])
+        doc = copy.deepcopy(parsed[name])
         target = doc[section][index]
         if kind == "delete_required":
             fields = sorted(_required(name, section) & set(target))
@@ -314,42 +325,51 @@ def mutations(n: int, seed: int = 20261123) -> Iterator[tuple[str, str, Any, str
         made += 1
 
 
-MUTATIONS = list(mutations(250))
-
-
-def test_there_are_a_few_hundred_mutations_of_every_kind() -> None:
-    kinds = {m[1] for m in MUTATIONS}
-    files = {m[0] for m in MUTATIONS}
-    assert len(MUTATIONS) >= 250 and len(kinds) == 6 and len(files) >= 8
+def test_there_are_a_few_hundred_mutations_of_every_kind(
+    corruptions: list[tuple[str, str, Any, str, str | None]],
+) -> None:
+    kinds = {m[1] for m in corruptions}
+    files = {m[0] for m in corruptions}
+    assert len(corruptions) == N_MUTATIONS >= 250 and len(kinds) == 6 and len(files) >= 8
 
 
 @pytest.fixture
-def fast_yaml(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    """Parse each unchanged file once; a mutated document is handed to the loader as if
-    its file had been read (so only the changed file costs anything)."""
+def memo_yaml(monkeypatch: pytest.MonkeyPatch, parsed: dict[str, Any]) -> None:
+    """The library's own parser, on every text it has not read before: a corrupt file
+    always goes through it. The unchanged packaged files are given their own earlier
+    result (the parser is a pure function of the text), so a case costs one file."""
     monkeypatch.setenv("ACUPOINTS_NO_CACHE", "1")
-    override: dict[str, Any] = {}
     original = loading._parse_yaml
+    pristine = {(packaged_data_dir() / name).read_text("utf-8"): name for name in parsed}
 
     def parse(text: str, file: str) -> Any:
-        name = Path(file).name
-        if name in override:
-            return copy.deepcopy(override[name])
-        if text == (packaged_data_dir() / name).read_text("utf-8"):
-            return copy.deepcopy(PARSED[name])
+        name = pristine.get(text)
+        if name is not None and Path(file).name == name:
+            return copy.deepcopy(parsed[name])
         return original(text, file)
 
     monkeypatch.setattr(loading, "_parse_yaml", parse)
-    return override
 
 
-@pytest.mark.parametrize("case", range(len(MUTATIONS)))
-def test_corrupt_data_never_loads(case: int, data_copy: Path, fast_yaml: dict[str, Any]) -> None:
-    name, kind, doc, entry, field = MUTATIONS[case]
-    if kind == "broken_yaml":
-        (data_copy / name).write_text(doc, encoding="utf-8")
-    else:
-        fast_yaml[name] = doc
+def _yaml_text(doc: Any) -> str:
+    """A document as YAML text for the file (the C emitter when there is one)."""
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return str(yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=4096))
+
+
+@pytest.mark.parametrize("case", range(N_MUTATIONS))
+def test_corrupt_data_never_loads(
+    case: int,
+    data_copy: Path,
+    memo_yaml: None,
+    corruptions: list[tuple[str, str, Any, str, str | None]],
+) -> None:
+    """Each corrupt document is written to its file and read by the real parser."""
+    name, kind, doc, entry, field = corruptions[case]
+    text = doc if kind == "broken_yaml" else _yaml_text(doc)
+    (data_copy / name).write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as exc:
         acupoints.load(data_copy)
     problems = exc.value.problems or [exc.value]

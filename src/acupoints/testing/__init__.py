@@ -13,6 +13,11 @@ AssertionError: 'LI44' is not a WHO point code in acupoints 0.1.0; nearest: LI4,
 
 ```
 
+Hand-written safety facts with their sources, apart from ``data/safety.yaml`` (pregnancy
+week by week, structures at risk, what each condition of a patient must do), and
+:func:`oracle_violations`, which checks a selection against them without the library's
+own safety matcher: :mod:`acupoints.testing.oracles`.
+
 The assertions import nothing heavy; the strategies need hypothesis (the ``test`` extra).
 """
 
@@ -25,11 +30,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..safety import Patient
     from ..selection import Selection
 
+from .oracles import oracle_violations
+
 __all__ = [
     "assert_explained",
     "assert_names_point",
     "assert_safe_for",
     "assert_valid_code",
+    "oracle_violations",
     "safety_violations",
 ]
 

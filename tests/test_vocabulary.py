@@ -1,0 +1,173 @@
+"""Every word of the data's vocabulary, read in a sentence: each region synonym, each cause
+synonym, each word of each red-flag trigger (safety.yaml) and each word of each red-flag
+concept of the text reader (text.yaml). The words and what they must mean are kept in
+``tests/vocabulary.py``, by hand, not read from the data: a word removed from the data
+fails the comparison test of its kind even where another file still catches the sentence
+(a stroke word is in both safety.yaml and text.yaml), and a word added to the data fails
+it until it is written into the list with its meaning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+import pytest
+import yaml
+
+import acupoints
+from acupoints import KnowledgeBase
+from acupoints.loading import packaged_data_dir
+
+from .vocabulary import (
+    CAUSE_WORDS,
+    FLAG_CONCEPTS,
+    FLAG_TRIGGERS,
+    REGION_WORDS,
+    SENTENCES,
+    UNREAD,
+)
+
+
+@cache
+def raw(name: str) -> Any:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((packaged_data_dir() / name).read_text("utf-8"), Loader=loader)
+
+
+def _compare(kind: str, data: dict[str, Any], kept: dict[str, Any]) -> None:
+    """The data and the list agree entry by entry; the message names each word."""
+    problems = []
+    for key in sorted(set(data) | set(kept)):
+        if key not in data:
+            problems.append(f"{kind} {key!r} is in tests/vocabulary.py but not in the data")
+        elif key not in kept:
+            problems.append(f"{kind} {key!r} is in the data: add it to tests/vocabulary.py")
+        elif data[key] != kept[key]:
+            gone = sorted(set(_flat(kept[key])) - set(_flat(data[key])))
+            new = sorted(set(_flat(data[key])) - set(_flat(kept[key])))
+            problems.append(
+                f"{kind} {key!r}: removed from the data {gone or '-'}; "
+                f"added to the data (write them into tests/vocabulary.py) {new or '-'}"
+                + ("" if gone or new else "; the same words, grouped or ordered differently")
+            )
+    assert not problems, "\n".join(problems)
+
+
+def _flat(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _flat(v)
+    else:
+        for v in value:
+            yield from _flat(v)
+
+
+# ------------------------------------------------------------------ the list is the data's
+def test_region_words_are_the_list() -> None:
+    data = {
+        r["id"]: tuple(r["synonyms"]) for r in raw("regions.yaml")["regions"] if r.get("synonyms")
+    }
+    _compare("region", data, REGION_WORDS)
+
+
+def test_cause_words_are_the_list() -> None:
+    data = {c["id"]: tuple(c.get("synonyms") or ()) for c in raw("causes.yaml")["causes"]}
+    _compare("cause", data, CAUSE_WORDS)
+
+
+def test_red_flag_triggers_are_the_list() -> None:
+    data = {
+        f["id"]: tuple(tuple(tuple(g) for g in t["all"]) for t in f["triggers"])
+        for f in raw("safety.yaml")["red_flags"]
+        if f.get("triggers")
+    }
+    _compare("red flag", data, FLAG_TRIGGERS)
+
+
+def test_red_flag_concepts_are_the_list() -> None:
+    data = {
+        f["id"]: {
+            "flag": f["flag"],
+            **{k: tuple(f.get(k) or ()) for k in ("lay", "clinical", "typos")},
+            "also": tuple(tuple(g) for g in f.get("also") or ()),
+        }
+        for f in raw("text.yaml")["flags"]
+    }
+    _compare("red-flag concept", data, FLAG_CONCEPTS)
+
+
+# ------------------------------------------------------------------ each word means it
+@pytest.mark.parametrize("region", sorted(REGION_WORDS))
+def test_every_region_word_reads_its_region(kb: KnowledgeBase, region: str) -> None:
+    wrong = []
+    for entry in REGION_WORDS[region]:
+        word = entry["text"] if isinstance(entry, dict) else entry
+        try:
+            found = kb.parse_location(f"numbness in my {word}").region_ids
+        except acupoints.AcupointsError as exc:
+            found = (type(exc).__name__,)
+        if region not in found:
+            wrong.append(f"{word!r} -> {found}")
+    assert not wrong, f"words that do not read {region}: {wrong}"
+
+
+@pytest.mark.parametrize("cause", sorted(CAUSE_WORDS))
+def test_every_cause_word_names_its_cause(kb: KnowledgeBase, cause: str) -> None:
+    wrong = [w for w in CAUSE_WORDS[cause] if kb.cause(w).id != cause]
+    assert not wrong, f"words that do not name {cause}: {[(w, kb.cause(w).id) for w in wrong]}"
+
+
+def flags_of(kb: KnowledgeBase, text: str) -> set[str]:
+    try:
+        return {f.id for f in kb.select(text, limit=1).red_flags}
+    except acupoints.LocationError as exc:
+        return {f.id for f in exc.red_flags}
+
+
+def sentences(groups: Iterable[Iterable[str]]) -> Iterator[tuple[str, str]]:
+    """(word, sentence) for every word of every group, the other groups by their first
+    word: a numb hand, then the words in the order of the groups."""
+    groups = [tuple(g) for g in groups]
+    for i, group in enumerate(groups):
+        for word in group:
+            words = [word if j == i else g[0] for j, g in enumerate(groups)]
+            yield word, "numb left hand and " + " ".join(words)
+
+
+@pytest.mark.parametrize("flag", sorted(FLAG_TRIGGERS))
+def test_every_trigger_word_raises_its_flag(kb: KnowledgeBase, flag: str) -> None:
+    wrong = []
+    for trigger in FLAG_TRIGGERS[flag]:
+        for word, text in sentences(trigger):
+            if flag not in flags_of(kb, text):
+                wrong.append(f"{word!r} in {text!r}")
+    assert not wrong, f"words that do not raise {flag}: {wrong}"
+
+
+@pytest.mark.parametrize("concept", sorted(FLAG_CONCEPTS))
+def test_every_concept_word_raises_its_flag(kb: KnowledgeBase, concept: str) -> None:
+    entry = FLAG_CONCEPTS[concept]
+    flag = str(entry["flag"])
+    terms = tuple(entry["lay"]) + tuple(entry["clinical"]) + tuple(entry["typos"])  # type: ignore[arg-type]
+    also = [tuple(g) for g in entry["also"]]  # type: ignore[attr-defined]
+    wrong, fixed = [], []
+    for word, text in sentences([terms, *also]):
+        text = SENTENCES.get((concept, word), text)
+        raised = flag in flags_of(kb, text)
+        if (concept, word) in UNREAD:
+            if raised:
+                fixed.append(word)
+        elif not raised:
+            wrong.append(f"{word!r} in {text!r}")
+    assert not wrong, f"{len(wrong)} words of {concept} do not raise {flag}: {wrong}"
+    assert not fixed, f"{fixed} of {concept} now raise {flag}: take them out of UNREAD"
+
+
+def test_the_exceptions_name_words_of_the_list() -> None:
+    for concept, word in [*SENTENCES, *UNREAD]:
+        entry = FLAG_CONCEPTS[concept]
+        assert word in [w for k in ("lay", "clinical", "typos", "also") for w in _flat(entry[k])]
