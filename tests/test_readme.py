@@ -20,7 +20,7 @@ def test_readme_opens_with_the_two_commands() -> None:
         assert cmd.startswith("python3 -m venv .venv && .venv/bin/pip install -q -e ")
         assert "\n" not in cmd
     assert "-m acupoints select " in first
-    assert second.endswith(".venv/bin/python -m pytest -q")
+    assert second.endswith(".venv/bin/python -m pytest -q -n auto")
 
 
 def test_ci_runs_the_readme_commands() -> None:

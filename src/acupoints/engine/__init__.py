@@ -20,7 +20,8 @@ per-data table (keyed by rule and region, never by query) with one shared hit; e
 candidate is then scored as one sortable tuple, and only the places a selection reads
 become candidates with their reasons and models. The patient-independent ranking of a
 query is memoised (``_rank``); the patient's exclusions and cautions are applied on every
-call. ``tests/test_snapshot.py`` pins 640 answers, so a change here that moves one shows.
+call. ``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
+one shows.
 """
 
 from __future__ import annotations
