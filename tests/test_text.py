@@ -458,3 +458,31 @@ def test_a_data_directory_without_text_yaml_reads_with_the_packaged_language(
     s = kb.select("numb feet since I started chemo, no fever")
     assert s.red_flags == () and s.cause == "chemotherapy"
     assert ("me", "my") in kb.read("pins n needles in me feet").corrected
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # a phrase that holds its own 'not' is the finding, not a denial of it
+        ("the wound on my heel is not healing", "foot_wound"),
+        ("the cut on my toe isnt healing", "foot_wound"),
+        ("the sores on my feet are not healing", "foot_wound"),
+        ("a cut on my foot has not healed", "foot_wound"),
+        ("numb feet and ive not passed urine all day", "cauda_equina"),
+        ("numb feet and no urge to pee", "cauda_equina"),
+        ("numb feet and I lost a stone without trying", "systemic_illness"),
+    ],
+)
+def test_a_finding_that_holds_its_own_not_is_raised(text: str, flag: str) -> None:
+    kb = acupoints.load()
+    try:
+        raised = {f.id for f in kb.select(text).red_flags}
+    except acupoints.LocationError as exc:
+        raised = {f.id for f in exc.red_flags}
+    assert flag in raised, (text, raised)
+
+
+def test_a_denied_wound_is_still_denied() -> None:
+    kb = acupoints.load()
+    for text in ("numb toes, no sores and nothing that is not healing", "numb feet, no wounds"):
+        assert not kb.select(text).red_flags, text
