@@ -486,3 +486,22 @@ def test_a_denied_wound_is_still_denied() -> None:
     kb = acupoints.load()
     for text in ("numb toes, no sores and nothing that is not healing", "numb feet, no wounds"):
         assert not kb.select(text).red_flags, text
+
+
+def test_an_injury_away_from_the_numb_area_is_not_its_cause() -> None:
+    kb = acupoints.load()
+    s = kb.select("numbnes in my fingres after a knee replacement")
+    assert s.cause is None
+    assert any("away from the numb area" in n and "knee" in n for n in s.notes), s.notes
+    # on the same part of the body it is the cause (a hip replacement and numb toes: the leg)
+    for text in (
+        "numb toes after a hip replacement",
+        "numb outer shin after my knee replacement",
+        "numb hand since I fell on my wrist",
+        "numb foot after a fall",  # no place given: taken as it is
+    ):
+        assert kb.select(text).cause == "injury", text
+    # a root compression sits away from the numb limb by nature, and keeps its cause
+    assert kb.select("numb leg from a slipped disc in my lower back").cause == "lumbar_root"
+    # an explicit cause wins
+    assert kb.select("numb fingers after a knee replacement", cause="injury").cause == "injury"
