@@ -505,3 +505,11 @@ def test_an_injury_away_from_the_numb_area_is_not_its_cause() -> None:
     assert kb.select("numb leg from a slipped disc in my lower back").cause == "lumbar_root"
     # an explicit cause wins
     assert kb.select("numb fingers after a knee replacement", cause="injury").cause == "injury"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcz09 'sA-.,&’İ", max_size=30))
+def test_the_plain_phrase_shortcut_tokenises_as_the_full_tokeniser(text: str) -> None:
+    from acupoints.text.compiled import normalise, normalise_spans
+
+    assert normalise(text) == normalise_spans(text)[0]

@@ -30,9 +30,14 @@ _IS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "whe
 """Words whose 's is "is" or "us", not a possessive: "it's" is ``its``, "mum's" is ``mum``."""
 
 
+_PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+
+
 def normalise(text: str) -> list[str]:
     """Lower-case word and punctuation tokens; apostrophes dropped ("can't" -> ``cant``),
     a possessive 's removed ("mum's" -> ``mum``). The tokens of the location grammar."""
+    if _PLAIN.fullmatch(text):  # most data phrases: lower-case words and single spaces
+        return text.split(" ")
     return normalise_spans(text)[0]
 
 
