@@ -131,6 +131,7 @@ def test_record_keys_in_canonical_order() -> None:
         "categories",
         "cautions",
         "sites",
+        "xrefs",
     ]
     raw = yaml.safe_load((packaged_data_dir() / "points.yaml").read_text(encoding="utf-8"))
     bad = [p["code"] for p in raw["points"] if list(p) != [k for k in order if k in p]]
@@ -659,3 +660,47 @@ def test_dotted_region_ids_sit_under_their_prefix(kb: KnowledgeBase) -> None:
             if cur != prefix:
                 bad.append(rid)
     assert not bad, offenders(bad)
+
+
+# TARA ids, read by hand from TARA-Ontology-Repository at 833c25c
+# (ontology-files/generated/tara-acupoints.ttl: the class whose rdfs:label is the row's
+# `Label` in csv-files/acupoints.csv or extra-acupoints.csv). The CSVs hold the label
+# ("LI 4"); the ontology's class IRI ends in TARA_ and seven digits.
+TARA_SPOT_CHECKS = {
+    "LI4": [("TARA_0859695", None)],
+    "ST36": [("TARA_6463344", None)],
+    "GV20": [("TARA_3386254", None)],
+    "CV1": [("TARA_8693603", None), ("TARA_7793286", "male"), ("TARA_7927421", "female")],
+    "EX-HN3": [("TARA_3135569", None)],
+}
+# The points TARA does not list: its 42 extra-point rows name 33 of the 48 WHO extra
+# points (the rest are non-WHO points, ST35 as "Lateral Xiyan", and one row for both
+# EX-HN12 and EX-HN13).
+TARA_MISSING = {
+    "EX-HN2", "EX-HN9", "EX-HN10", "EX-HN11", "EX-HN12", "EX-HN13", "EX-B5", "EX-B6",
+    "EX-UE5", "EX-UE6", "EX-LE1", "EX-LE8", "EX-LE9", "EX-LE11", "EX-LE12",
+}  # fmt: skip
+
+
+def test_tara_ids_cover_the_points_tara_has(kb: KnowledgeBase) -> None:
+    without = {p.code for p in kb.points if not any(x.scheme == "tara" for x in p.xrefs)}
+    assert without == TARA_MISSING
+    assert sum(1 for p in kb.points if p.xrefs) == 394
+    assert sum(len(p.xrefs) for p in kb.points) == 404  # 371 + 33: variants have their own
+
+
+def test_tara_ids_well_formed_and_unique(kb: KnowledgeBase) -> None:
+    ids = [x.id for p in kb.points for x in p.xrefs]
+    assert [i for i in ids if not re.fullmatch(r"TARA_\d{7}", i)] == []
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+    for p in kb.points:  # one id per point and variant, the point's own first
+        variants = [x.variant for x in p.xrefs]
+        assert variants in ([], [None], [None, "male", "female"]), p.code
+        assert all(x.sources == ("tara",) for x in p.xrefs), p.code
+
+
+def test_tara_spot_checks(kb: KnowledgeBase) -> None:
+    for code, expected in TARA_SPOT_CHECKS.items():
+        assert [(x.id, x.variant) for x in kb[code].xrefs] == expected, code
+    variant_points = {p.code for p in kb.points if len(p.xrefs) > 1}
+    assert variant_points == {"ST17", "ST18", "GB24", "LR14", "CV1"}

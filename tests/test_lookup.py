@@ -292,3 +292,21 @@ def test_tiny_kb_lookups(tiny_kb: KnowledgeBase) -> None:
     assert tiny_kb["丁"].code == "LI2"
     assert len(tiny_kb) == 5
     assert [p.code for p in tiny_kb.neighbours("LU2")] == ["LU1"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "TARA_0859695",
+        "tara_0859695",
+        "TARA:TARA_0859695",
+        "http://www.acupunctureresearch.org/tara/ontology/TARA_0859695",
+    ],
+)
+def test_lookup_by_tara_id(kb: KnowledgeBase, query: str) -> None:
+    assert kb[query].code == "LI4"
+
+
+def test_lookup_by_tara_variant_id(kb: KnowledgeBase) -> None:
+    assert kb.point("TARA_7927421").code == "CV1"  # TARA's "CV 1 (Female)"
+    assert "TARA_0000000" not in kb

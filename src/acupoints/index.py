@@ -45,7 +45,7 @@ def meridian_prefixes(meridians: Iterable[Meridian]) -> dict[str, str]:
 class PointIndex:
     """Maps normalised keys to point codes; see :mod:`acupoints.names` for the keys."""
 
-    __slots__ = ("_codes", "_hanzi", "_labels", "_names", "_prefixes")
+    __slots__ = ("_codes", "_hanzi", "_labels", "_names", "_prefixes", "_xrefs")
 
     def __init__(self, points: Iterable[Point], prefixes: Mapping[str, str]) -> None:
         self._prefixes = prefixes
@@ -53,7 +53,10 @@ class PointIndex:
         self._hanzi: dict[str, str] = {}
         self._names: dict[str, set[str]] = defaultdict(set)
         self._labels: dict[str, str] = {}
+        self._xrefs: dict[str, str] = {}  # a TARA id (upper case) -> code
         for p in points:
+            for i, xref in enumerate(p.xrefs):
+                self._claim(self._xrefs, xref.id.upper(), xref.id, p, f"xrefs.{i}.id")
             self._claim(self._codes, p.code, p.code, p, "code")
             self._labels[p.code] = p.code
             for field, form in (
@@ -101,6 +104,9 @@ class PointIndex:
         if not isinstance(query, str):
             raise UnknownPointError(query)
         text = query.strip()
+        xkey = text.rpartition("/")[2].upper().removeprefix("TARA:")  # also the IRI or CURIE
+        if xkey in self._xrefs:
+            return self._xrefs[xkey]
         ckey = code_key(text, self._prefixes)
         if ckey is not None and ckey in self._codes:
             return self._codes[ckey]

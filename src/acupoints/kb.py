@@ -256,7 +256,8 @@ class KnowledgeBase:
     def point(self, query: str | Point) -> Point:
         """The point named by ``query``: a code in any usual spelling (``LI4``, ``LI-4``,
         ``li 4``, ``LI04``, ``LIV3``, ``SJ5``, ``Du14``, ``EX-UE9``), a pinyin name with or
-        without tones (``Hegu``, ``Hé Gǔ``), characters (``合谷``) or an English name.
+        without tones (``Hegu``, ``Hé Gǔ``), characters (``合谷``), an English name, or the
+        point's TARA id (``TARA_0859695``, also as its CURIE or IRI).
 
         Raises :class:`UnknownPointError` (a ``KeyError``) with ``suggestions`` when
         nothing matches, :class:`AmbiguousPointError` when a name belongs to several points.

@@ -43,6 +43,7 @@ __all__ = [
     "Alias",
     "Category",
     "Caution",
+    "CrossRef",
     "FigurePart",
     "Finding",
     "Innervation",
@@ -144,6 +145,32 @@ class Alias(Record):
     kind: Literal["code", "pinyin", "hanzi", "english"] = Field(description="What sort of name.")
     sources: SourceIds
     note: str | None = Field(default=None, description="Why the alias exists.")
+
+
+XREF_ID = {"tara": re.compile(r"TARA_\d{7}")}
+"""The form of an id in each knowledge base a point is cross-referenced to."""
+
+
+class CrossRef(Record):
+    """A point's identifier in another knowledge base."""
+
+    scheme: Literal["tara"] = Field(
+        description="The knowledge base: 'tara' (TARA Acupoints Ontology; the id is the local "
+        "name of the class IRI http://www.acupunctureresearch.org/tara/ontology/<id>)."
+    )
+    id: str = Field(description="The point's id there: 'TARA_0859695'.")
+    variant: Literal["male", "female"] | None = Field(
+        default=None,
+        description="For the points WHO locates differently in men and women (ST17, ST18, GB24, "
+        "LR14, CV1): the variant this id names; null for the point itself.",
+    )
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _check_id(self) -> CrossRef:
+        if not XREF_ID[self.scheme].fullmatch(self.id):
+            raise ValueError(f"{self.id!r} is not a {self.scheme} id")
+        return self
 
 
 class PointLocation(Record):
@@ -309,6 +336,9 @@ class Point(Record):
         default=(),
         description="For a point that is a group of sites: the sites on one side (bilateral "
         "points) or all of them (midline points).",
+    )
+    xrefs: tuple[CrossRef, ...] = Field(
+        default=(), description="The point's ids in other knowledge bases (TARA)."
     )
 
     @model_validator(mode="after")
