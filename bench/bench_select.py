@@ -252,7 +252,7 @@ def synthetic(dest: Path, factor: int) -> None:
     n = 1000
     for _ in range(factor - 1):
         for p in real:
-            q = {k: v for k, v in p.items() if k not in ("aliases", "categories", "sites")}
+            q = {k: v for k, v in p.items() if k not in ("aliases", "categories", "sites", "xrefs")}
             top = p["location"]["region"].split(".")[0]
             group = p.get("group") or (
                 "UE"
