@@ -616,13 +616,24 @@ class KnowledgeBase:
 
         ```
         """
+        cause_id = self.cause(cause).id
+        pooled_ids = [self.cause(c).id for c in names_arg("pooled", pooled)]
+        parts = {self.anatomy.part_of(self.region(r).id) for r in names_arg("within", within)}
+        return self._core_prescription(cause_id, exclude, pooled_ids, parts)
+
+    def _core_prescription(
+        self,
+        cause_id: str,
+        exclude: Iterable[str],
+        pooled: Iterable[str],
+        parts: Collection[str],
+    ) -> tuple[CorePoint, ...]:
+        """:meth:`core_prescription` with the cause and the pooled causes as ids and the
+        places as parts of the body (as :meth:`Anatomy.part_of` names them)."""
         from .rules import CorePoint, evidence_level
 
-        cause_id = self.cause(cause).id
-        wanted = {cause_id, *(self.cause(c).id for c in names_arg("pooled", pooled))}
-        parts = {self.anatomy.part_of(self.region(r).id) for r in names_arg("within", within)}
         out = []
-        for code, by_source in self._uses(wanted, exclude, parts).items():
+        for code, by_source in self._uses({cause_id, *pooled}, exclude, parts).items():
             designs: dict[str, int] = {}
             for design in by_source.values():
                 designs[design] = designs.get(design, 0) + 1

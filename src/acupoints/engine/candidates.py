@@ -344,43 +344,22 @@ def _core(ctx: _Context, rule: Rule, factor: float) -> int:
     plan = ctx.static.core.get(key)
     if plan is None:
         plan = ctx.static.core[key] = _core_plan(ctx.kb, cause.id, ctx.skip, rule.select, parts)
-    limbs = parts & {"arm", "leg"}
+    # the core points on a limb that is not numb: left out for a compression or an
+    # injury; for a systemic cause kept at ``other_limb`` of their strength, and said so
     numb_limbs = {anatomy.limb_of(r.region) for r in ctx.location.regions} - {None}
+    drop, share = ctx.kind != "systemic", rule.select.other_limb
+    here = {*numb_limbs, None}
     added = 0
     for quality, where, codes in plan:
-        if limbs:
-            codes = tuple(
-                c for c in codes if anatomy.limb_of(ctx.static.info[c][0]) in {*limbs, None}
-            )
-        elif numb_limbs and rule.select.other_limb < 1:
-            away = tuple(
-                c
-                for c in codes
-                if anatomy.limb_of(ctx.static.info[c][0]) not in {*numb_limbs, None}
-            )
+        if numb_limbs and (drop or share < 1):
+            away = tuple(c for c in codes if anatomy.limb_of(ctx.static.info[c][0]) not in here)
             if away:
                 codes = tuple(c for c in codes if c not in away)
-                added += ctx.add(
-                    away,
-                    ctx.hit(
-                        rule,
-                        quality * rule.select.other_limb,
-                        factor,
-                        where + "; on a limb that is not numb",
-                    ),
-                )
+                if not drop:
+                    note = where + "; on a limb that is not numb"
+                    added += ctx.add(away, ctx.hit(rule, quality * share, factor, note))
         added += ctx.add(codes, ctx.hit(rule, quality, factor, where))
     return added
-
-
-# a region that stands for each part of the body, for KnowledgeBase.core_prescription
-_PART_REGION = {
-    "arm": "upper_limb",
-    "leg": "lower_limb",
-    "head": "head",
-    "neck": "neck",
-    "trunk": "trunk",
-}
 
 
 _DESIGN_WORDS = {
@@ -405,12 +384,11 @@ def _core_plan(
     own = {pr.source for pr in kb.reference_protocols if cause in pr.causes and pr.id not in skip}
     pooled: tuple[str, ...] = ()
     kind = kb.cause(cause).kind
-    within = tuple(_PART_REGION[p] for p in sorted(parts))
     if len(own) < sel.pool_below and kind == "systemic":
         pooled = tuple(c.id for c in kb.causes if c.kind == kind and c.id != cause)
     core = [
         c
-        for c in kb.core_prescription(cause, exclude=skip, pooled=pooled, within=within)
+        for c in kb._core_prescription(cause, skip, pooled, parts)
         if c.publications >= sel.min_publications
     ]
     if not core:
