@@ -194,7 +194,16 @@ class Anatomy:
 
     def part_of(self, region: str) -> str:
         """The part of the body ``region`` is in: ``"arm"``, ``"leg"``, ``"head"`` (with
-        the face), ``"neck"`` or ``"trunk"`` (with the back, and the whole body)."""
+        the face), ``"neck"`` or ``"trunk"`` (with the back, and the whole body).
+
+        ```pycon
+        >>> import acupoints
+        >>> part_of = acupoints.load().anatomy.part_of
+        >>> part_of("hand.fingers"), part_of("face.mouth"), part_of("back.lumbar")
+        ('arm', 'head', 'trunk')
+
+        ```
+        """
         limb = self.limb_of(region)
         if limb is not None:
             return limb

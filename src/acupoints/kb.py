@@ -613,6 +613,10 @@ class KnowledgeBase:
         >>> core = acupoints.load().core_prescription("diabetic")
         >>> core[0].code, core[0].level, core[0].publications >= 10
         ('SP6', 'A', True)
+        >>> face = acupoints.load().core_prescription("injury", within=["face"])
+        >>> hand = acupoints.load().core_prescription("injury", within=["hand"])
+        >>> "ST5" in {c.code for c in face}, "ST5" in {c.code for c in hand}
+        (True, False)
 
         ```
         """

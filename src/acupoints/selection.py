@@ -90,7 +90,16 @@ class RankedPoint(_Record):
         """The reason it holds its place: the strongest reason from a rule of its
         ``role`` (root and root-level rules for the root), else its strongest rule's;
         ``None`` when no rule chose it. LI11 placed as a surface point for a numb hand
-        gives the surface rule's reason, though its distal reason scores more."""
+        gives the surface rule's reason, though its distal reason scores more.
+
+        ```pycon
+        >>> import acupoints
+        >>> p = acupoints.select("numb back of my left hand", cause="diabetic")["LI11"]
+        >>> p.role, p.why.group, p.why.rule
+        ('surface', 'surface', 'surface.arm_yang')
+
+        ```
+        """
         mains = [r for r in self.reasons if r.group is not None]
         if not mains:
             return None
