@@ -87,3 +87,30 @@ def test_protocol_benchmark_asks_each_condition_at_its_site(kb: acupoints.Knowle
     assert all(len(p) >= 5 for p in [*pr.PHRASINGS.values(), *pr.SITE_PHRASINGS.values()])
     found, base = pr.table(kb, 10, detail=False, show=False)
     assert 0 < found <= 1 and 0 < base <= 1
+
+
+def test_protocol_benchmark_ceiling_is_the_best_list() -> None:
+    """The ceiling column is the most any single list can find: checked against every
+    list of a small universe, with and without kept places."""
+    import itertools
+    import random
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        import protocol_recall as pr
+    finally:
+        sys.path.remove(str(BENCH))
+    rng = random.Random(7)
+    universe = [f"P{i}" for i in range(8)]
+    for _ in range(30):
+        sets = [set(rng.sample(universe, rng.randint(1, 5))) for _ in range(rng.randint(1, 5))]
+        kept = rng.sample(universe, rng.randint(0, 2))
+        top = rng.randint(1, 4)
+        lists = [
+            set(kept[:top]) | set(c)
+            for c in itertools.combinations(
+                [u for u in universe if u not in kept], top - len(kept[:top])
+            )
+        ]
+        brute = max(sum(len(s & chosen) for s in sets) for chosen in lists)
+        assert pr._ceiling(sets, kept, top) == brute
