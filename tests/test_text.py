@@ -513,3 +513,74 @@ def test_the_plain_phrase_shortcut_tokenises_as_the_full_tokeniser(text: str) ->
     from acupoints.text.compiled import normalise, normalise_spans
 
     assert normalise(text) == normalise_spans(text)[0]
+
+
+# ------------------------------------------------------------------ facts about the person
+def test_pregnancy_written_in_the_text_is_checked(kb: acupoints.KnowledgeBase) -> None:
+    """'I'm pregnant' in the text applies the pregnancy exclusions as patient= does: LI4,
+    first for numb hands, is left out, with the condition named."""
+    plain = kb.select("numb hands")
+    assert "LI4" in plain.codes
+    said = kb.select("numb hands, I'm pregnant")
+    assert "LI4" not in said.codes
+    assert any(e.code == "LI4" and "pregnant" in e.conditions for e in said.excluded)
+    assert said.codes == kb.select("numb hands", patient=acupoints.Patient(pregnant=True)).codes
+    assert any("Read from the text about the person: pregnancy" in n for n in said.notes)
+    assert not any(n.startswith("No patient was given") for n in said.notes)
+    assert any(n.startswith("Only what the text says about the person") for n in said.notes)
+
+
+def test_the_week_of_pregnancy_is_read_and_a_duration_is_not(kb: acupoints.KnowledgeBase) -> None:
+    at_30 = acupoints.Patient(pregnant=True, pregnancy_week=30)
+    s = kb.select("numb outer thigh, 30 weeks pregnant")
+    assert s.codes == kb.select("numb outer thigh", patient=at_30).codes
+    assert any("week 30" in n for n in s.notes)
+    s = kb.select("numb outer thigh for 3 weeks, pregnant")
+    assert not any("week 3" in n for n in s.notes)
+    assert s.codes == kb.select("numb outer thigh", patient=acupoints.Patient(pregnant=True)).codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb hands, I'm not pregnant",
+        "numb hands, my sister is pregnant",
+        "numb hands, no blood thinners",
+        "numb hands, denies anticoagulants",
+        "numb hands, my dad has a pacemaker",
+    ],
+)
+def test_a_denied_or_someone_elses_fact_changes_nothing(
+    kb: acupoints.KnowledgeBase, text: str
+) -> None:
+    s = kb.select(text)
+    assert s.codes == kb.select("numb hands").codes
+    assert any(n.startswith("No patient was given") for n in s.notes)
+
+
+def test_a_possible_pregnancy_counts(kb: acupoints.KnowledgeBase) -> None:
+    """'I might be pregnant' is treated as pregnant: the safer answer."""
+    assert "LI4" not in kb.select("numb hands, I might be pregnant").codes
+
+
+def test_the_text_adds_to_the_patient_given(kb: acupoints.KnowledgeBase) -> None:
+    """A fact the text states is set on the patient given as well, with a note; a fact
+    the patient already has adds nothing."""
+    given = acupoints.Patient(anticoagulants=True)
+    s = kb.select("numb hands, 20 weeks pregnant", patient=given)
+    both = acupoints.Patient(anticoagulants=True, pregnant=True, pregnancy_week=20)
+    assert s.codes == kb.select("numb hands", patient=both).codes
+    assert any(n.startswith("The text also says: pregnancy") for n in s.notes)
+    s = kb.select("numb hands, on warfarin", patient=given)
+    assert not any("The text also says" in n for n in s.notes)
+
+
+def test_a_person_concept_with_an_unknown_condition_is_a_data_error(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(packaged_data_dir(), data)
+    text = (data / "text.yaml").read_text("utf-8")
+    text = text.replace("    condition: pacemaker\n", "    condition: spaceship\n", 1)
+    (data / "text.yaml").write_text(text, "utf-8")
+    with pytest.raises(acupoints.DataError) as err:
+        acupoints.load(data)
+    assert "implanted_device" in str(err.value) and "condition" in str(err.value)

@@ -26,6 +26,7 @@ from .vocabulary import (
     CAUSE_WORDS,
     FLAG_CONCEPTS,
     FLAG_TRIGGERS,
+    PERSON_CONCEPTS,
     REGION_WORDS,
     SENTENCES,
     UNREAD,
@@ -229,3 +230,35 @@ def test_the_exceptions_name_words_of_the_list() -> None:
     for concept, word in [*SENTENCES, *UNREAD]:
         entry = FLAG_CONCEPTS[concept]
         assert word in [w for k in ("lay", "clinical", "typos", "also") for w in _flat(entry[k])]
+
+
+# ------------------------------------------------------------------ facts about the person
+def test_person_concepts_are_the_list() -> None:
+    data = {
+        f["id"]: {
+            "condition": f["condition"],
+            **{k: tuple(f.get(k) or ()) for k in ("lay", "clinical", "typos")},
+            **{k: f[k] for k in ("past", "maybe") if f.get(k)},
+        }
+        for f in raw("text.yaml")["person"]
+    }
+    _compare("person concept", data, PERSON_CONCEPTS)
+
+
+@pytest.mark.parametrize("concept", sorted(PERSON_CONCEPTS))
+def test_every_person_word_applies_its_condition(kb: KnowledgeBase, concept: str) -> None:
+    """Each word, in a sentence, sets its condition on the patient select(text) checks
+    the points for; denied, it sets nothing."""
+    entry = PERSON_CONCEPTS[concept]
+    condition = str(entry["condition"])
+    terms = tuple(entry["lay"]) + tuple(entry["clinical"]) + tuple(entry["typos"])  # type: ignore[arg-type]
+    wrong = []
+    for word in terms:
+        text = f"numb left hand and {word}"
+        read = {f.id for f in kb.read(text).person if not f.context}
+        if condition not in read:
+            wrong.append(f"{word!r} in {text!r}")
+        denied = {f.id for f in kb.read(f"numb left hand, no {word}").person if not f.context}
+        if condition in denied:
+            wrong.append(f"{word!r} denied ('no {word}') still sets {condition}")
+    assert not wrong, f"{len(wrong)} words of {concept} do not set {condition}: {wrong}"

@@ -389,13 +389,14 @@ def _check_text(
     def name(rec: BaseModel, index: int) -> str:  # as the loader names entries
         return _entry_name(rec.model_dump(), keys, index)
 
-    for section in (data.context, data.roles, data.flags, data.cause_cues):
+    for section in (data.context, data.roles, data.flags, data.person, data.cause_cues):
         for i, rec in enumerate(section):
             for field, sid in _sources_used(rec):
                 if sid not in source_ids:
                     msg = f"unknown source {sid!r} (not in sources.yaml)"
                     out.append(DataError(msg, file=file, entry=name(rec, i), field=field))
-    out += _duplicates(file, (c.id for c in data.flags), "concept id")
+    concept_ids = [*(c.id for c in data.flags), *(c.id for c in data.person)]
+    out += _duplicates(file, concept_ids, "concept id")
     out += _duplicates(file, (w.id for w in data.words), "word list id")
     out += _duplicates(file, (sp.text for sp in data.spellings), "spelling")
     for c in data.flags:
@@ -404,6 +405,20 @@ def _check_text(
             out.append(DataError(msg, file=file, entry=c.id, field="flag"))
         if not (c.lay or c.clinical or c.typos):
             out.append(DataError("a concept needs words", file=file, entry=c.id, field="lay"))
+    # a fact about the person names a condition that is a yes/no field of Patient
+    from .safety import Patient
+
+    conditions = {c.id for c in data.conditions}
+    yes_no = {k for k, f in Patient.model_fields.items() if f.annotation is bool}
+    for pc in data.person:
+        if pc.condition not in conditions or pc.condition not in yes_no:
+            msg = (
+                f"unknown condition {pc.condition!r} (a condition of safety.yaml that is a "
+                f"yes/no field of Patient: {', '.join(sorted(conditions & yes_no))})"
+            )
+            out.append(DataError(msg, file=file, entry=pc.id, field="condition"))
+        if not (pc.lay or pc.clinical or pc.typos):
+            out.append(DataError("a concept needs words", file=file, entry=pc.id, field="lay"))
     for n, r in enumerate(data.roles):
         for i, rid in enumerate(r.regions):
             if rid not in regions:

@@ -47,6 +47,7 @@ from .text.lexicon import (
     ContextTrigger,
     CourseTerm,
     FlagConcept,
+    PersonConcept,
     RoleCue,
     Spelling,
     WordList,
@@ -127,6 +128,7 @@ class Dataset(BaseModel):
     roles: tuple[RoleCue, ...] = ()
     course: tuple[CourseTerm, ...] = ()
     flags: tuple[FlagConcept, ...] = ()
+    person: tuple[PersonConcept, ...] = ()
     cause_cues: tuple[CauseCue, ...] = ()
 
 
@@ -197,6 +199,7 @@ DATA_FILES: tuple[_FileSpec, ...] = (
             "roles": RoleCue,
             "course": CourseTerm,
             "flags": FlagConcept,
+            "person": PersonConcept,
             "cause_cues": CauseCue,
         },
         ("id", "text"),

@@ -640,9 +640,12 @@ class Finding(Record):
     """One thing the reader found in a description: a body area, a cause, a time-course
     term or a red-flag concept, with the words it came from and their context."""
 
-    kind: Literal["area", "cause", "course", "flag"] = Field(description="What was found.")
+    kind: Literal["area", "cause", "course", "flag", "person"] = Field(
+        description="What was found."
+    )
     id: str = Field(
-        description="Region id, cause id, 'facet:value' of the time course, or red-flag id."
+        description="Region id, cause id, 'facet:value' of the time course, red-flag id, or "
+        "for a fact about the person the condition id of safety.yaml."
     )
     words: str = Field(description="The words it was read from, as the text wrote them.")
     role: AreaRole | None = Field(
@@ -652,7 +655,9 @@ class Finding(Record):
         default=(), description="Negated, historical, hypothetical or someone else's."
     )
     concept: str | None = Field(
-        default=None, description="For a red flag: the concept of text.yaml that found it."
+        default=None,
+        description="For a red flag or a fact about the person: the concept of text.yaml "
+        "that found it.",
     )
     urgency: Literal["emergency", "urgent", "soon"] | None = Field(
         default=None, description="For a red flag: the urgency this concept gives it, if any."
@@ -678,6 +683,11 @@ class Reading(Record):
     course: tuple[Finding, ...] = Field(default=(), description="Time course and modifiers.")
     flags: tuple[Finding, ...] = Field(
         default=(), description="Red-flag concepts found; those without context raise a flag."
+    )
+    person: tuple[Finding, ...] = Field(
+        default=(),
+        description="Facts about the person that change which points are safe (pregnant, "
+        "on anticoagulants, a pacemaker ...); those without context are applied.",
     )
     corrected: tuple[tuple[str, str], ...] = Field(
         default=(), description="(word as written, word as read) for each spelling change."

@@ -120,10 +120,12 @@ def select(
         refs = [RegionRef.model_validate({**r.model_dump(), "side": side}) for r in loc.regions]
         loc = _assemble(kb, refs, loc.negated, loc.text, set(), loc.ignored, loc.reading)
     # -- the text reader (acupoints.text): a cause written in the text, when none is given
-    from ..text.use import cause_from_text
+    from ..text.use import cause_from_text, patient_from_text
 
     given_cause = cause  # red flags follow a cause given, not one read from the text
     cause, text_notes = cause_from_text(kb, loc, cause)
+    patient, patient_from_words, person_notes = patient_from_text(kb, loc, patient)
+    text_notes = (*text_notes, *person_notes)
     # --
     the_cause = kb.cause(cause) if cause is not None else None
     rules = kb.rules
@@ -228,6 +230,14 @@ def select(
     protocol = patient_steps + protocol
     if patient is None and kb.safety_conditions:
         notes.append(static.not_checked)
+    elif patient_from_words and patient is not None:
+        unknown = [c.name for c in kb.safety_conditions if not getattr(patient, c.id, False)]
+        if unknown:
+            notes.append(
+                "Only what the text says about the person was checked; not these: "
+                + ", ".join(unknown)
+                + ". Every point still carries its own cautions."
+            )
     flags = detect_red_flags(kb, query, loc, patient, _cause_id(kb, given_cause))
     emergency = any(f.urgency == "emergency" for f in flags)
     if emergency:

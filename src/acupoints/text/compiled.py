@@ -22,6 +22,10 @@ Role = Literal["cause_site", "trigger", "operation", "descriptor", "pain", "weak
 DROP = frozenset({"the", "my", "his", "her", "their", "your", "our", "a", "an", "its", "both's"})
 """Words skipped on both sides when phrases are matched (the same as the location grammar's)."""
 
+PERSON = "person:"
+"""The prefix of the value of a concept that states a fact about the person (text.yaml's
+``person``), not a red flag."""
+
 SENTENCE_END = frozenset({".", ";", "!", "?"})
 
 
@@ -144,7 +148,7 @@ class Tables:
     course: PhraseIndex[tuple[str, str]] = field(default_factory=PhraseIndex)
     symptoms: PhraseIndex[str] = field(default_factory=PhraseIndex)
     not_causes: PhraseIndex[str] = field(default_factory=PhraseIndex)
-    flags: PhraseIndex[int] = field(default_factory=PhraseIndex)
+    flags: PhraseIndex[int] = field(default_factory=PhraseIndex)  # and facts of the person
     concepts: tuple[FlagConcept, ...] = ()
     also: tuple[tuple[PhraseIndex[int], ...], ...] = ()
     role_before: dict[tuple[str, ...], list[tuple[Role, tuple[str, ...]]]] = field(
@@ -284,13 +288,33 @@ def _build(kb: KnowledgeBase) -> Tables:
             same_clause=trig.same_clause,
             urgency=None,
             past=rule.id in past_flags,
+            maybe=False,
             sign=False,
             sources=rule.sources,
         )
         for rule in data.red_flags
         for n, trig in enumerate(rule.triggers)
     ]
-    t.concepts = (*data.flags, *folded)
+    # facts about the person (text.yaml's `person`) are read as concepts too, their value
+    # "person:<condition>"; the reader keeps them apart from the red flags
+    person = [
+        FlagConcept.model_construct(
+            id=c.id,
+            flag=f"{PERSON}{c.condition}",
+            lay=c.lay,
+            clinical=c.clinical,
+            typos=c.typos,
+            also=c.also,
+            same_clause=c.same_clause,
+            urgency=None,
+            past=c.past,
+            maybe=c.maybe,
+            sign=False,
+            sources=c.sources,
+        )
+        for c in data.person
+    ]
+    t.concepts = (*data.flags, *folded, *person)
     also = []
     typo_words: set[str] = set()
     right_words: set[str] = set()

@@ -120,6 +120,8 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
             a, b = _span(c, start, end)
             concept = t.concepts[k]
             context = _ctx(ctx, a, b) - ({"historical"} if concept.past else frozenset())
+            if concept.maybe:  # a supposed fact about the person counts: the safer answer
+                context -= {"hypothetical"}
             words = [" ".join(c.words[start:end])]
             spans = [(a, b)]
             reach = b  # the end of the sign's words, with what follows it in its clause

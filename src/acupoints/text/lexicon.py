@@ -138,10 +138,41 @@ class FlagConcept(Record):
         default=None, description="The urgency this concept gives the flag, if higher."
     )
     past: bool = Field(default=False, description="A mention in the past still counts.")
+    maybe: bool = Field(
+        default=False,
+        description="A supposed mention counts too (a fact about the person: 'I might be "
+        "pregnant'); set only for text.yaml's person concepts.",
+    )
     sign: bool = Field(
         default=False,
         description="Its words name a sign other than numbness ('foot drop', 'a black toe'): "
         "a body word inside them is not a numb area.",
+    )
+    sources: SourceIds
+
+
+class PersonConcept(Record):
+    """One way of saying a fact about the person that changes which points are safe:
+    ``condition`` is a condition of ``safety.yaml`` that is a yes/no field of
+    :class:`~acupoints.Patient` ("I'm pregnant", "on warfarin", "I have a pacemaker").
+    It is read like a red-flag concept, in its context: a denied, supposed or someone
+    else's mention ("not pregnant", "my sister is pregnant") says nothing about the person,
+    and a past one counts only with ``past``."""
+
+    id: str = Field(pattern=r"^[a-z_]+$", description="Concept id.")
+    condition: str = Field(pattern=r"^[a-z_]+$", description="Condition id (safety.yaml).")
+    lay: Words = Field(default=(), description="Words people use.")
+    clinical: Words = Field(default=(), description="Words clinicians use.")
+    typos: Words = Field(default=(), description="Common misspellings of the above.")
+    also: tuple[Words, ...] = Field(
+        default=(), description="Groups of which one phrase each must be present as well."
+    )
+    same_clause: bool = Field(default=False, description="All of it in one clause.")
+    past: bool = Field(default=False, description="A mention in the past still counts.")
+    maybe: bool = Field(
+        default=False,
+        description="A supposed mention counts too ('I might be pregnant', 'could be "
+        "pregnant'): when in doubt, the safer answer.",
     )
     sources: SourceIds
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from .compiled import DROP, SENTENCE_END
+from .compiled import DROP, PERSON, SENTENCE_END
 from .findings import Hit, course
 from .prepare import Prepared, prepare
 from .roles import Area, roles
@@ -129,11 +129,23 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
             )
         )
     flag_findings = []
+    person_findings = []
     for h in _distinct_flags(prep):
         assert isinstance(h.extra, tuple)
         if h.start in pain_at and h.end == h.start + 1:
             continue
         concept = t.concepts[h.extra[0]]
+        if h.value.startswith(PERSON):  # a fact about the person, not a red flag
+            person_findings.append(
+                Finding(
+                    kind="person",
+                    id=h.value.removeprefix(PERSON),
+                    words=" + ".join(prep.written(a, b) for a, b in h.extra[2]),
+                    context=_tags(h.context),
+                    concept=concept.id,
+                )
+            )
+            continue
         flag_findings.append(
             Finding(
                 kind="flag",
@@ -169,6 +181,7 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
             for h in course(t, prep.content, prep.ctx)
         ),
         flags=tuple(flag_findings),
+        person=tuple(person_findings),
         corrected=prep.corrected,
     )
 

@@ -1,21 +1,68 @@
-"""What a selection takes from the reading: the cause written in the text.
+"""What a selection takes from the reading: the cause written in the text, and what the
+text says about the person.
 
 ``select(text)`` with ``cause=None`` uses the first cause the text gives (not negated,
 not supposed, not someone else's); a note says which words gave it, and names every
 cause when the text gives more than one. An explicit ``cause=`` wins; a note says so
 when the text names another. An injury or operation the text places on another part of
 the body than the numb area is not used, and a note says why.
+
+A fact about the person that changes which points are safe ("I'm 20 weeks pregnant", "on
+warfarin", "I have a pacemaker"; text.yaml's ``person``) is applied as if it were set in
+``patient=``: with no patient given, a patient with those facts is used; with one given,
+the facts the text adds are set on it as well (a fact stated in the text is never
+dropped: safety errs on the side of caution). A note names the words each came from.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
     from ..models import Location, Reading
+    from ..safety import Patient
 
-__all__ = ["cause_from_text"]
+__all__ = ["cause_from_text", "patient_from_text"]
+
+# the week of a pregnancy, never a duration ("numb for 3 weeks" is not week 3): "20 weeks
+# pregnant", "32 wks gone", "pregnant (28 weeks)", "week 12 of my pregnancy", "my 30th week
+# of pregnancy"
+_N = r"(\d{1,2})"
+_WEEKS = r"\s*(?:weeks?|wks?)"
+_WEEK = re.compile(
+    "|".join(
+        (
+            _N + _WEEKS + r"\s+(?:pregnant|gone|along|preg|pg|gestation|of (?:my |the )?pregnancy"
+            r"|into (?:my |the )?pregnancy)\b",
+            r"\bpregnant[\s,;:(-]+(?:at |about |around |with )?" + _N + _WEEKS + r"\b",
+            r"\bweek\s+" + _N + r"\s+of\s+(?:my |the |this )?pregnancy\b",
+            _N + r"(?:st|nd|rd|th)\s+week\s+of\s+(?:my |the |this )?pregnancy\b",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+
+def pregnancy_week(text: str) -> int | None:
+    """The week of pregnancy a text gives ("20 weeks pregnant", "pregnant (28 weeks)",
+    "week 12 of my pregnancy"), when it gives exactly one week from 1 to 45; None
+    otherwise (a duration such as "numb for 3 weeks" is not a week of pregnancy).
+
+    ```pycon
+    >>> pregnancy_week("numb hands, I'm 28 weeks pregnant")
+    28
+    >>> pregnancy_week("numb for 3 weeks, pregnant") is None  # a duration, not a week
+    True
+    >>> pregnancy_week("pregnant, numb hands") is None
+    True
+
+    ```
+    """
+    weeks = {int(next(g for g in m.groups() if g)) for m in _WEEK.finditer(text)}
+    weeks = {w for w in weeks if 1 <= w <= 45}
+    return weeks.pop() if len(weeks) == 1 else None
 
 
 def _injury_elsewhere(kb: KnowledgeBase, reading: Reading) -> tuple[str, ...]:
@@ -75,3 +122,46 @@ def cause_from_text(
         + "; ".join(name(c) for c in ids)
         + f". The first, {kb.cause(ids[0]).name}, is used; pass cause= to choose another.",
     )
+
+
+def patient_from_text(
+    kb: KnowledgeBase, loc: Location, patient: Patient | None
+) -> tuple[Patient | None, bool, tuple[str, ...]]:
+    """The patient to use: ``patient`` with the facts the text states about the person
+    set as well. Returns (patient, whether it came from the text alone, notes)."""
+    reading = loc.reading
+    found = [f for f in reading.person if not f.context] if reading is not None else []
+    if not found:
+        return patient, False, ()
+    from ..safety import Patient
+
+    fields = list(dict.fromkeys(f.id for f in found))
+    words = {c: next(f.words for f in found if f.id == c) for c in fields}
+    names = {c.id: c.name for c in kb.safety_conditions}
+    given = patient.model_dump() if patient is not None else {}
+    update: dict[str, object] = {c: True for c in fields if not given.get(c)}
+    week = None
+    if "pregnant" in fields and given.get("pregnancy_week") is None:
+        week = pregnancy_week(reading.text if reading is not None else "")
+        if week is not None:
+            update["pregnancy_week"] = week
+    if not update:
+        return patient, False, ()
+
+    def said(c: str) -> str:
+        extra = f", week {week}" if c == "pregnant" and week is not None else ""
+        return f"{names.get(c, c)} ({words[c]!r}{extra})"
+
+    new = [c for c in fields if c in update or (c == "pregnant" and week is not None)]
+    listed = "; ".join(said(c) for c in new)
+    if patient is None:
+        note = (
+            f"Read from the text about the person: {listed}. The points were checked for "
+            "it as if it were given in patient=."
+        )
+        return Patient(**update), True, (note,)
+    note = (
+        f"The text also says: {listed}; the patient given did not, and it is applied as "
+        "well, to be safe."
+    )
+    return Patient(**{**given, **update}), False, (note,)
