@@ -157,7 +157,7 @@ def patient_from_text(
     if patient is None:
         note = (
             f"Read from the text about the person: {listed}. The points were checked for "
-            "it as if it were given in patient=."
+            "them as if given in patient=."
         )
         return Patient(**update), True, (note,)
     note = (
