@@ -21,8 +21,10 @@ __all__ = [
     "ContextTrigger",
     "CourseTerm",
     "FlagConcept",
+    "PersonConcept",
     "RoleCue",
     "Spelling",
+    "WordConcept",
     "WordList",
 ]
 
@@ -118,49 +120,13 @@ class CourseTerm(Record):
     terms: Words = Field(min_length=1, description="The phrases.")
 
 
-class FlagConcept(Record):
-    """One way of saying a red flag (``flag``, an id of ``safety.yaml``): lay words,
-    clinical words and common misspellings. With ``also``, each group must also have a
-    phrase in the sentence (``same_clause``: in the same clause). ``urgency`` raises the
-    flag's urgency when this concept is what fired it ("a black toe" makes a foot wound an
-    emergency). ``past`` says that a history counts ("had cancer")."""
+class WordConcept(Record):
+    """What the concepts of ``text.yaml`` share: lay words, clinical words and common
+    misspellings, read in their context. With ``also``, each group must also have a phrase
+    in the sentence (``same_clause``: in the same clause). ``past`` says that a history
+    counts ("had cancer"); ``maybe`` that a supposed mention counts too."""
 
     id: str = Field(pattern=r"^[a-z_]+$", description="Concept id.")
-    flag: str = Field(pattern=r"^[a-z_]+$", description="Red-flag id (safety.yaml).")
-    lay: Words = Field(default=(), description="Words people use.")
-    clinical: Words = Field(default=(), description="Words clinicians use.")
-    typos: Words = Field(default=(), description="Common misspellings of the above.")
-    also: tuple[Words, ...] = Field(
-        default=(), description="Groups of which one phrase each must be present as well."
-    )
-    same_clause: bool = Field(default=False, description="All of it in one clause.")
-    urgency: Literal["emergency", "urgent", "soon"] | None = Field(
-        default=None, description="The urgency this concept gives the flag, if higher."
-    )
-    past: bool = Field(default=False, description="A mention in the past still counts.")
-    maybe: bool = Field(
-        default=False,
-        description="A supposed mention counts too (a fact about the person: 'I might be "
-        "pregnant'); set only for text.yaml's person concepts.",
-    )
-    sign: bool = Field(
-        default=False,
-        description="Its words name a sign other than numbness ('foot drop', 'a black toe'): "
-        "a body word inside them is not a numb area.",
-    )
-    sources: SourceIds
-
-
-class PersonConcept(Record):
-    """One way of saying a fact about the person that changes which points are safe:
-    ``condition`` is a condition of ``safety.yaml`` that is a yes/no field of
-    :class:`~acupoints.Patient` ("I'm pregnant", "on warfarin", "I have a pacemaker").
-    It is read like a red-flag concept, in its context: a denied, supposed or someone
-    else's mention ("not pregnant", "my sister is pregnant") says nothing about the person,
-    and a past one counts only with ``past``."""
-
-    id: str = Field(pattern=r"^[a-z_]+$", description="Concept id.")
-    condition: str = Field(pattern=r"^[a-z_]+$", description="Condition id (safety.yaml).")
     lay: Words = Field(default=(), description="Words people use.")
     clinical: Words = Field(default=(), description="Words clinicians use.")
     typos: Words = Field(default=(), description="Common misspellings of the above.")
@@ -175,6 +141,33 @@ class PersonConcept(Record):
         "pregnant'): when in doubt, the safer answer.",
     )
     sources: SourceIds
+
+
+class FlagConcept(WordConcept):
+    """One way of saying a red flag (``flag``, an id of ``safety.yaml``). ``urgency``
+    raises the flag's urgency when this concept is what fired it ("a black toe" makes a
+    foot wound an emergency)."""
+
+    flag: str = Field(pattern=r"^[a-z_]+$", description="Red-flag id (safety.yaml).")
+    urgency: Literal["emergency", "urgent", "soon"] | None = Field(
+        default=None, description="The urgency this concept gives the flag, if higher."
+    )
+    sign: bool = Field(
+        default=False,
+        description="Its words name a sign other than numbness ('foot drop', 'a black toe'): "
+        "a body word inside them is not a numb area.",
+    )
+
+
+class PersonConcept(WordConcept):
+    """One way of saying a fact about the person that changes which points are safe:
+    ``condition`` is a condition of ``safety.yaml`` that is a yes/no field of
+    :class:`~acupoints.Patient` ("I'm pregnant", "on warfarin", "I have a pacemaker").
+    It is read like a red-flag concept, in its context: a denied or someone else's
+    mention ("not pregnant", "my sister is pregnant") says nothing about the person; a
+    past one counts only with ``past``, a supposed one only with ``maybe``."""
+
+    condition: str = Field(pattern=r"^[a-z_]+$", description="Condition id (safety.yaml).")
 
 
 class CauseCue(Record):
