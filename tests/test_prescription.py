@@ -375,7 +375,7 @@ def test_evidence_levels(designs: dict, level: str) -> None:
 
 def test_the_reference_set_is_pinned(kb: KnowledgeBase) -> None:
     sources = {pr.source for pr in kb.reference_protocols}
-    assert len(kb.reference_protocols) == 108 and len(sources) == 100
+    assert len(kb.reference_protocols) == 109 and len(sources) == 101
     per_cause = {
         c.id: len({pr.source for pr in kb.reference_protocols if c.id in pr.causes})
         for c in kb.causes
