@@ -120,7 +120,8 @@ ONE_SOURCE_STRUCTURE_CAUTIONS = {
     # iaomai only; the Deadman transcription has no needling record for CV11; CT studies of
     # safe depth along CV (children) were read only as a review's summary
     ("CV11", "peritoneum", "peritoneal cavity"),
-    # iaomai only; Deadman and the 1988 textbook name the liver and heart, not the lung
+    # iaomai only; Deadman and the 1988 textbook name the liver and heart, not the lung, and
+    # TCM Window's layer-by-layer path at CV14 reaches the peritoneum and liver (the note says so)
     ("CV14", "lung", "lung"),
     # deadman only; the 1988 textbook says needle downwards at CV14 for the liver's sake
     ("CV14", "heart", "upward"),
