@@ -34,6 +34,7 @@ from .models import (
     Nerve,
     Point,
     PointPosition,
+    PointReadings,
     Region,
     RegionFigure,
     Segment,
@@ -107,6 +108,7 @@ class Dataset(BaseModel):
     nerves: tuple[Nerve, ...] = ()
     segments: tuple[Segment, ...] = ()
     points: tuple[Point, ...]
+    readings: tuple[PointReadings, ...] = ()
     scoring: Scoring | None = None
     composition: Composition | None = None
     rules: tuple[Rule, ...] = ()
@@ -160,6 +162,7 @@ DATA_FILES: tuple[_FileSpec, ...] = (
     _FileSpec("nerves.yaml", {"nerves": Nerve}, ("id",)),
     _FileSpec("segments.yaml", {"segments": Segment}, ("id",)),
     _FileSpec("points.yaml", {"points": Point}, ("code",)),
+    _FileSpec("readings.yaml", {"readings": PointReadings}, ("code",), optional=True),
     _FileSpec(
         "rules.yaml",
         {"scoring": Scoring, "composition": Composition, "rules": Rule},
