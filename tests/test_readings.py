@@ -291,3 +291,15 @@ def test_a_record_needs_a_reading_and_well_formed_text() -> None:
         KoreanReading(hangul="hapgok", sources=("wikipedia",))
     with pytest.raises(ValueError):
         VietnameseReading(name="Hợp  cốc 2", sources=("wikipedia",))
+
+
+def test_point_rows_carry_the_readings_and_their_sources(kb: KnowledgeBase) -> None:
+    from acupoints.export import POINT_COLUMNS, point_rows
+
+    rows = {r["code"]: r for r in point_rows(kb)}
+    assert {"korean", "vietnamese"} <= set(POINT_COLUMNS)
+    assert (rows["ST36"]["korean"], rows["ST36"]["vietnamese"]) == ("족삼리", "Túc tam lý")
+    assert "hanja_table" in rows["ST36"]["sources"].split("; ")
+    assert (rows["LI4"]["korean"], rows["LI4"]["vietnamese"]) == ("합곡", None)
+    assert "hanviet_wordlist" not in rows["LI4"]["sources"].split("; ")
+    assert (rows["EX-HN3"]["korean"], rows["EX-HN3"]["vietnamese"]) == (None, None)
