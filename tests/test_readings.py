@@ -8,12 +8,15 @@ that the data leave out (see docs/provenance.md) is not in them.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 import pytest
 
 from acupoints import KnowledgeBase
+from acupoints.cli import main
 from acupoints.errors import AmbiguousPointError, DataError, QueryError, UnknownPointError
+from acupoints.export import POINT_COLUMNS, point_rows
 from acupoints.integrity import check_dataset
 from acupoints.models import KoreanReading, PointReadings, VietnameseReading, romanize_hangul
 
@@ -294,8 +297,6 @@ def test_a_record_needs_a_reading_and_well_formed_text() -> None:
 
 
 def test_point_rows_carry_the_readings_and_their_sources(kb: KnowledgeBase) -> None:
-    from acupoints.export import POINT_COLUMNS, point_rows
-
     rows = {r["code"]: r for r in point_rows(kb)}
     assert {"korean", "vietnamese"} <= set(POINT_COLUMNS)
     assert (rows["ST36"]["korean"], rows["ST36"]["vietnamese"]) == ("족삼리", "Túc tam lý")
@@ -303,3 +304,19 @@ def test_point_rows_carry_the_readings_and_their_sources(kb: KnowledgeBase) -> N
     assert (rows["LI4"]["korean"], rows["LI4"]["vietnamese"]) == ("합곡", None)
     assert "hanviet_wordlist" not in rows["LI4"]["sources"].split("; ")
     assert (rows["EX-HN3"]["korean"], rows["EX-HN3"]["vietnamese"]) == (None, None)
+
+
+def test_the_point_command_shows_and_accepts_the_readings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["point", "족삼리"]) == 0
+    out = capsys.readouterr().out
+    assert "ST36  Zusanli" in out
+    assert "readings : Korean 족삼리 (Joksamri); Vietnamese Túc tam lý" in out
+    assert main(["point", "소해"]) == 2
+    err = capsys.readouterr().err
+    assert "HT3" in err and "SI8" in err and "Traceback" not in err
+    assert main(["point", "Túc tam lý", "EX-HN3", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data[0]["readings"]["korean"]["hangul"] == "족삼리"
+    assert data[1]["readings"] is None
