@@ -37,6 +37,8 @@ def _point_dict(kb: Any, code: str) -> dict[str, Any]:
     p = kb.point(code)
     out: dict[str, Any] = p.model_dump(mode="json")
     out["neighbours"] = [n.code for n in kb.neighbours(p)]
+    readings = kb.readings(p)
+    out["readings"] = None if readings is None else readings.model_dump(mode="json")
     return out
 
 
@@ -59,6 +61,14 @@ def _print_point(kb: Any, query: str) -> None:
         f"{p.names.english}"
     )
     print(f"  meridian : {m.names.english if m else 'extra point (EX-' + str(p.group) + ')'}")
+    readings = kb.readings(p)
+    if readings is not None:
+        said = []
+        if readings.korean is not None:
+            said.append(f"Korean {readings.korean.hangul} ({readings.korean.romanized})")
+        if readings.vietnamese is not None:
+            said.append(f"Vietnamese {readings.vietnamese.name}")
+        print(f"  readings : {'; '.join(said)}")
     loc = p.location
     surface = f", {loc.surface} surface" if loc.surface else ""
     print(

@@ -62,6 +62,8 @@ POINT_COLUMNS: tuple[str, ...] = (
     "hanzi",
     "hanzi_simplified",
     "english",
+    "korean",
+    "vietnamese",
     "aliases",
     "region",
     "aspects",
@@ -92,12 +94,16 @@ def _join(values: Iterable[Any]) -> str:
 def point_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
     """One flat dict per point (standard points in meridian order, then extra points),
     with the columns of :data:`POINT_COLUMNS`. Lists are joined with ``"; "``; a missing
-    value is ``None``; ``sources`` lists every source cited anywhere in the record."""
+    value is ``None``; ``sources`` lists every source cited anywhere in the record and its
+    readings (``korean`` is the Hangul of readings.yaml, ``vietnamese`` the Hán-Việt)."""
     rows = []
     for p in kb.points:
         loc = p.location
         depths = [n.depth_cun for n in p.needling if n.depth_cun]
         limit = p.depth_limit_cun
+        readings = kb.readings(p.code)
+        korean = readings.korean if readings is not None else None
+        vietnamese = readings.vietnamese if readings is not None else None
         sources: dict[str, None] = {}
         for part in (
             p.names,
@@ -108,6 +114,8 @@ def point_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
             *p.categories,
             *p.cautions,
             *p.sites,
+            korean,
+            vietnamese,
         ):
             sources.update(dict.fromkeys(getattr(part, "sources", ())))
         rows.append(
@@ -120,6 +128,8 @@ def point_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 "hanzi": p.names.hanzi,
                 "hanzi_simplified": p.names.hanzi_simplified,
                 "english": p.names.english,
+                "korean": korean.hangul if korean is not None else None,
+                "vietnamese": vietnamese.name if vietnamese is not None else None,
                 "aliases": _join(a.name for a in p.aliases),
                 "region": loc.region,
                 "aspects": _join(loc.aspects),

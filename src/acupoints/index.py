@@ -3,7 +3,8 @@
 Built once per knowledge base. Codes and characters must identify one point each (two
 points claiming the same code or the same characters is a :class:`DataError`); pinyin and
 English names may be shared by several points (``Erjian`` is LI2 二間 and EX-HN6 耳尖), and
-asking for such a name raises :class:`AmbiguousPointError` listing all of them.
+asking for such a name raises :class:`AmbiguousPointError` listing all of them. So may the
+Korean and Vietnamese readings of readings.yaml (``소해`` is HT3 少海 and SI8 小海).
 """
 
 from __future__ import annotations
@@ -12,8 +13,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from .errors import AmbiguousPointError, DataError, UnknownPointError
-from .models import Meridian, Point
-from .names import code_key, hanzi_key, name_key, prefix_key, suggest
+from .models import Meridian, Point, PointReadings
+from .names import (
+    code_key,
+    hangul_key,
+    hanzi_key,
+    marked_key,
+    name_key,
+    prefix_key,
+    suggest,
+)
 
 __all__ = ["PointIndex", "meridian_prefixes"]
 
@@ -45,13 +54,31 @@ def meridian_prefixes(meridians: Iterable[Meridian]) -> dict[str, str]:
 class PointIndex:
     """Maps normalised keys to point codes; see :mod:`acupoints.names` for the keys."""
 
-    __slots__ = ("_codes", "_hanzi", "_labels", "_names", "_prefixes", "_xrefs")
+    __slots__ = (
+        "_codes",
+        "_hangul",
+        "_hanzi",
+        "_labels",
+        "_marked",
+        "_names",
+        "_prefixes",
+        "_read",
+        "_xrefs",
+    )
 
-    def __init__(self, points: Iterable[Point], prefixes: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        points: Iterable[Point],
+        prefixes: Mapping[str, str],
+        readings: Iterable[PointReadings] = (),
+    ) -> None:
         self._prefixes = prefixes
         self._codes: dict[str, str] = {}
         self._hanzi: dict[str, str] = {}
         self._names: dict[str, set[str]] = defaultdict(set)
+        self._hangul: dict[str, set[str]] = defaultdict(set)  # a Korean reading -> codes
+        self._marked: dict[str, set[str]] = defaultdict(set)  # a Vietnamese one, marks kept
+        self._read: dict[str, set[str]] = defaultdict(set)  # readings in Latin letters
         self._labels: dict[str, str] = {}
         self._xrefs: dict[str, str] = {}  # a TARA id (upper case) -> code
         for p in points:
@@ -85,6 +112,13 @@ class PointIndex:
                     self._claim(self._hanzi, hkey, alias.name, p, field)
                 else:
                     self._names[name_key(alias.name)].add(p.code)
+        for r in readings:
+            if r.korean is not None:
+                self._hangul[r.korean.hangul].add(r.code)
+                self._read[name_key(r.korean.romanized)].add(r.code)
+            if r.vietnamese is not None:
+                self._read[name_key(r.vietnamese.name)].add(r.code)
+                self._marked[marked_key(r.vietnamese.name)].add(r.code)
 
     @staticmethod
     def _claim(table: dict[str, str], key: str, shown: str, point: Point, field: str) -> None:
@@ -113,12 +147,16 @@ class PointIndex:
         hkey = hanzi_key(text)
         if hkey is not None and hkey in self._hanzi:
             return self._hanzi[hkey]
+        gkey = hangul_key(text)
+        if gkey is not None and gkey in self._hangul:
+            return _one(query, self._hangul[gkey])
+        mkey = marked_key(text)
+        if mkey != name_key(text) and mkey in self._marked:  # written with its marks
+            return _one(query, self._marked[mkey])
         nkey = name_key(text)
-        codes = self._names.get(nkey)
+        codes = self._names.get(nkey, set()) | self._read.get(nkey, set())
         if codes:
-            if len(codes) == 1:
-                return next(iter(codes))
-            raise AmbiguousPointError(query, sorted(codes, key=_code_order))
+            return _one(query, codes)
         raise UnknownPointError(query, self.suggestions(text))
 
     def suggestions(self, text: str, limit: int = 5) -> list[str]:
@@ -133,12 +171,18 @@ class PointIndex:
                 for code in sorted(self._names[hit], key=_code_order):
                     if code not in out:
                         out.append(code)
+        if not out and nkey:  # near a reading, when no name is near
+            for hit in suggest(nkey, self._read, limit):
+                for code in sorted(self._read[hit], key=_code_order):
+                    if code not in out:
+                        out.append(code)
         if not out:  # maybe a code with an unknown prefix such as "XX4"
             out = suggest(text.upper().replace(" ", ""), set(self._codes.values()), limit)
         return out[:limit]
 
     def names(self) -> Mapping[str, set[str]]:
-        """Read-only view of the name table (name key -> codes)."""
+        """Read-only view of the name table (name key -> codes): pinyin, English and
+        aliases; the readings of readings.yaml are apart."""
         return self._names
 
 
@@ -160,6 +204,13 @@ def _code_order(code: str) -> tuple[int, int, int]:
         return (1, _GROUP_ORDER.get(group, 99), int(body[len(group) :] or 0))
     prefix = code.rstrip("0123456789")
     return (0, _MERIDIAN_ORDER.get(prefix, 99) * 1000 + int(code[len(prefix) :] or 0), 0)
+
+
+def _one(query: object, codes: set[str]) -> str:
+    """The one code of ``codes``, or an :class:`AmbiguousPointError` naming them all."""
+    if len(codes) == 1:
+        return next(iter(codes))
+    raise AmbiguousPointError(query, sorted(codes, key=_code_order))
 
 
 def code_order(code: str) -> tuple[int, int, int]:

@@ -93,6 +93,7 @@ def check_dataset(data: Dataset) -> list[DataError]:
     problems += _duplicates("meridians.yaml", (v.code for v in data.vessels), "vessel code")
     problems += _duplicates("regions.yaml", (r.id for r in data.regions), "region id")
     problems += _duplicates("points.yaml", (p.code for p in data.points), "point code")
+    problems += _duplicates("readings.yaml", (r.code for r in data.readings), "point code")
     problems += _duplicates("nerves.yaml", (n.id for n in data.nerves), "nerve id")
     problems += _duplicates("segments.yaml", (s.id for s in data.segments), "segment id")
     problems += _duplicates(
@@ -356,6 +357,22 @@ def check_dataset(data: Dataset) -> list[DataError]:
         nerve_ids = (inn.nerve for inn in p.innervation)
         refs(file, code, "innervation", nerve_ids, nerves, "nerve@nerves.yaml", ".nerve")
         refs(file, code, "sites", (s.same_as for s in p.sites), points, "point", ".same_as")
+    for rd in data.readings:
+        file, code = "readings.yaml", rd.code
+        check_sources(file, code, rd)
+        point = points.get(code)
+        if point is None:
+            add(DataError("no point has this code (not in points.yaml)", file=file, entry=code))
+            continue
+        chars = len(point.names.hanzi)
+        if rd.korean is not None and len(rd.korean.hangul) != chars:
+            syllables = len(rd.korean.hangul)
+            msg = f"{syllables} Hangul syllables for the {chars} characters {point.names.hanzi}"
+            add(DataError(msg, file=file, entry=code, field="korean.hangul"))
+        if rd.vietnamese is not None and len(rd.vietnamese.name.split()) != chars:
+            words = len(rd.vietnamese.name.split())
+            msg = f"{words} Vietnamese words for the {chars} characters {point.names.hanzi}"
+            add(DataError(msg, file=file, entry=code, field="vietnamese.name"))
     for code, m in meridians.items():
         numbers = sorted(by_meridian.get(code, []))
         if numbers != list(range(1, m.point_count + 1)):

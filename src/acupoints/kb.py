@@ -39,7 +39,17 @@ from .errors import (
 from .index import PointIndex, code_order, meridian_prefixes
 from .integrity import check_dataset
 from .loading import Dataset, read_dataset
-from .models import LimbSurface, Meridian, Nerve, Point, Region, Segment, Source, Vessel
+from .models import (
+    LimbSurface,
+    Meridian,
+    Nerve,
+    Point,
+    PointReadings,
+    Region,
+    Segment,
+    Source,
+    Vessel,
+)
 from .names import name_key, prefix_key, suggest
 
 if TYPE_CHECKING:
@@ -115,7 +125,8 @@ class KnowledgeBase:
         self._nerves: dict[str, Nerve] = {n.id: n for n in data.nerves}
         self._segments: dict[str, Segment] = {s.id: s for s in data.segments}
         self._prefixes = meridian_prefixes(self._meridians.values())
-        self._index = PointIndex(self._points.values(), self._prefixes)
+        self._readings: dict[str, PointReadings] = {r.code: r for r in data.readings}
+        self._index = PointIndex(self._points.values(), self._prefixes, data.readings)
         by_meridian: dict[str, list[Point]] = {code: [] for code in self._meridians}
         for p in self._points.values():
             if p.meridian is not None:
@@ -256,8 +267,11 @@ class KnowledgeBase:
     def point(self, query: str | Point) -> Point:
         """The point named by ``query``: a code in any usual spelling (``LI4``, ``LI-4``,
         ``li 4``, ``LI04``, ``LIV3``, ``SJ5``, ``Du14``, ``EX-UE9``), a pinyin name with or
-        without tones (``Hegu``, ``Hé Gǔ``), characters (``合谷``), an English name, or the
-        point's TARA id (``TARA_0859695``, also as its CURIE or IRI).
+        without tones (``Hegu``, ``Hé Gǔ``), characters (``合谷``), an English name, the
+        Korean reading in Hangul or romanised (``합곡``, ``Hapgok``), the Vietnamese reading
+        with or without its marks (``Túc tam lý``, ``tuc tam ly``), or the point's TARA id
+        (``TARA_0859695``, also as its CURIE or IRI). The readings cover most, not all, of
+        the 361 points (see :meth:`readings`).
 
         Raises :class:`UnknownPointError` (a ``KeyError``) with ``suggestions`` when
         nothing matches, :class:`AmbiguousPointError` when a name belongs to several points.
@@ -274,6 +288,21 @@ class KnowledgeBase:
                 return query
             raise UnknownPointError(query.code, self._index.suggestions(query.code))
         return self._points[self._index.resolve(query)]
+
+    def readings(self, query: str | Point) -> PointReadings | None:
+        """The Korean and Vietnamese readings of the name of the point ``query`` names (any
+        form :meth:`point` accepts), or ``None`` when the data holds none for it (the extra
+        points, and the few standard points whose reading failed the sources' check).
+
+        ```pycon
+        >>> import acupoints
+        >>> r = acupoints.load().readings("ST36")
+        >>> r.korean.hangul, r.korean.romanized, r.vietnamese.name
+        ('족삼리', 'Joksamri', 'Túc tam lý')
+
+        ```
+        """
+        return self._readings.get(self.point(query).code)
 
     def __getitem__(self, query: str) -> Point:
         return self.point(query)

@@ -34,6 +34,7 @@ from .models import (
     Nerve,
     Point,
     PointPosition,
+    PointReadings,
     Region,
     RegionFigure,
     Segment,
@@ -108,6 +109,7 @@ class Dataset(BaseModel):
     nerves: tuple[Nerve, ...] = ()
     segments: tuple[Segment, ...] = ()
     points: tuple[Point, ...]
+    readings: tuple[PointReadings, ...] = ()
     scoring: Scoring | None = None
     composition: Composition | None = None
     rules: tuple[Rule, ...] = ()
@@ -162,6 +164,7 @@ DATA_FILES: tuple[_FileSpec, ...] = (
     _FileSpec("nerves.yaml", {"nerves": Nerve}, ("id",)),
     _FileSpec("segments.yaml", {"segments": Segment}, ("id",)),
     _FileSpec("points.yaml", {"points": Point}, ("code",)),
+    _FileSpec("readings.yaml", {"readings": PointReadings}, ("code",), optional=True),
     _FileSpec(
         "rules.yaml",
         {"scoring": Scoring, "composition": Composition, "rules": Rule},

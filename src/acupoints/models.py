@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from ._record import Record
+from .errors import QueryError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .figure import BodyMap
@@ -47,6 +48,7 @@ __all__ = [
     "FigurePart",
     "Finding",
     "Innervation",
+    "KoreanReading",
     "LimbCourse",
     "LimbSurface",
     "Location",
@@ -58,6 +60,7 @@ __all__ = [
     "Point",
     "PointLocation",
     "PointPosition",
+    "PointReadings",
     "Reading",
     "Region",
     "RegionFigure",
@@ -69,6 +72,7 @@ __all__ = [
     "Synonym",
     "Territory",
     "Vessel",
+    "VietnameseReading",
 ]
 
 SourceId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -171,6 +175,93 @@ class CrossRef(Record):
         if not XREF_ID[self.scheme].fullmatch(self.id):
             raise ValueError(f"{self.id!r} is not a {self.scheme} id")
         return self
+
+
+# Revised Romanization, by jamo index: initial consonants ("-" is the silent ieung), vowels,
+# and final consonants (index 0: none), as Hangul syllables are composed in Unicode.
+_RR_INITIAL = [c.strip("-") for c in "g kk n d tt r m b pp s ss - j jj ch k t p h".split()]  # noqa: SIM905
+_RR_VOWEL = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()  # noqa: SIM905
+_RR_FINAL = ["", *"k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()]  # noqa: SIM905
+
+
+def romanize_hangul(hangul: str) -> str:
+    """Revised Romanization of Korean, letter by letter: each syllable is written on its
+    own, without the rules that change a sound next to another (``족삼리`` ->
+    ``Joksamri``, where the spoken form is *joksamni*), and ``ㄹ`` after ``ㄹ`` as ``l``.
+    Raises :class:`~acupoints.errors.QueryError` for text that is not Hangul syllables.
+
+    ```pycon
+    >>> from acupoints.models import romanize_hangul
+    >>> romanize_hangul("곤륜"), romanize_hangul("합곡")
+    ('Gonryun', 'Hapgok')
+
+    ```
+    """
+    if not isinstance(hangul, str) or not hangul:
+        raise QueryError(f"expected Hangul syllables, got {hangul!r}")
+    out: list[str] = []
+    prev_final = ""
+    for ch in hangul:
+        n = ord(ch) - 0xAC00
+        if not 0 <= n < 11172:
+            raise QueryError(f"{ch!r} in {hangul!r} is not a Hangul syllable")
+        initial = _RR_INITIAL[n // 588]
+        if initial == "r" and prev_final == "l":
+            initial = "l"
+        prev_final = _RR_FINAL[n % 28]
+        out.append(initial + _RR_VOWEL[n % 588 // 28] + prev_final)
+    return "".join(out).capitalize()
+
+
+class KoreanReading(Record):
+    """The Sino-Korean reading of a point's name, in Hangul."""
+
+    hangul: str = Field(
+        pattern=r"^[\uac00-\ud7a3]+$",
+        description="The reading in Hangul syllables, one for each character of the name: '합곡'.",
+    )
+    sources: SourceIds
+
+    @property
+    def romanized(self) -> str:
+        """The reading in Revised Romanization, letter by letter (see
+        :func:`romanize_hangul`): ``'Hapgok'``."""
+        return romanize_hangul(self.hangul)
+
+
+class VietnameseReading(Record):
+    """The Sino-Vietnamese (Hán-Việt) reading of a point's name."""
+
+    name: str = Field(
+        pattern=r"^[^\W\d_]+( [^\W\d_]+)*$",
+        description="The reading in Vietnamese letters, one word for each character of the "
+        "name, the first capitalised: 'Túc tam lý'.",
+    )
+    sources: SourceIds
+
+
+class PointReadings(Record):
+    """How the name of a point is read in Korean and in Vietnamese (readings.yaml). A
+    language is absent where no reading passed the sources' check (see the docs'
+    coverage note)."""
+
+    code: str = Field(description="WHO code of the point: 'LI4'.", pattern=POINT_CODE.pattern)
+    korean: KoreanReading | None = Field(default=None, description="Sino-Korean reading.")
+    vietnamese: VietnameseReading | None = Field(
+        default=None, description="Sino-Vietnamese reading."
+    )
+
+    @model_validator(mode="after")
+    def _check_any(self) -> PointReadings:
+        if self.korean is None and self.vietnamese is None:
+            raise ValueError(f"{self.code} gives no reading")
+        return self
+
+    def __repr__(self) -> str:
+        """Short: the code and the readings."""
+        parts = [self.korean.hangul if self.korean else None]
+        parts.append(self.vietnamese.name if self.vietnamese else None)
+        return f"<PointReadings {self.code}: " + " / ".join(p or "-" for p in parts) + ">"
 
 
 class PointLocation(Record):

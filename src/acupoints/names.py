@@ -30,7 +30,9 @@ from collections.abc import Iterable, Mapping
 
 __all__ = [
     "code_key",
+    "hangul_key",
     "hanzi_key",
+    "marked_key",
     "name_key",
     "prefix_key",
     "suggest",
@@ -113,12 +115,22 @@ def _strip_marks(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """Normalise a pinyin or English name: lower case, no tone marks, letters only.
+    """Normalise a pinyin, English, Vietnamese or romanised Korean name: lower case, no
+    tone marks, letters only.
 
-    ``ü`` and ``v`` both become ``v`` so that ``Lüe`` and ``Lve`` meet.
+    ``ü`` and ``v`` both become ``v`` so that ``Lüe`` and ``Lve`` meet; the Vietnamese
+    ``đ`` becomes ``d`` (``Đại đô`` -> ``daido``).
     """
-    text = text.replace("ü", "v").replace("Ü", "v")
+    text = text.replace("ü", "v").replace("Ü", "v").replace("đ", "d").replace("Đ", "d")
     return re.sub(r"[^a-z0-9]", "", _strip_marks(text).lower())
+
+
+def marked_key(text: str) -> str:
+    """Normalise a name keeping its marks: composed, lower case, letters only. A
+    Vietnamese reading asked for with its marks resolves on this key first, since its
+    marks may tell two points apart (``Trung chú`` KI15, ``Trung chử`` TE3)."""
+    text = unicodedata.normalize("NFC", text).lower()
+    return "".join(ch for ch in text if ch.isalpha())
 
 
 _HAN = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+$")
@@ -131,6 +143,18 @@ def hanzi_key(text: str) -> str | None:
     if not text or not _HAN.match(text):
         return None
     return text.translate(_HANZI_VARIANTS)
+
+
+_HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
+
+
+def hangul_key(text: str) -> str | None:
+    """Normalise a Korean reading in Hangul (composed syllables, no spaces); ``None`` if the
+    text is not made only of Hangul syllables."""
+    text = unicodedata.normalize("NFC", text.strip()).replace(" ", "")
+    if not text or not _HANGUL.match(text):
+        return None
+    return text
 
 
 def suggest(query: str, candidates: Iterable[str], limit: int = 5) -> list[str]:
