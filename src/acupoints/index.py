@@ -154,7 +154,9 @@ class PointIndex:
         if mkey != name_key(text) and mkey in self._marked:  # written with its marks
             return _one(query, self._marked[mkey])
         nkey = name_key(text)
-        codes = self._names.get(nkey, set()) | self._read.get(nkey, set())
+        # a pinyin or English name wins over a reading written in Latin letters: "Yanggu"
+        # is SI5's pinyin before it is ST34's romanised Korean (양구 names ST34)
+        codes = self._names.get(nkey) or self._read.get(nkey)
         if codes:
             return _one(query, codes)
         raise UnknownPointError(query, self.suggestions(text))
