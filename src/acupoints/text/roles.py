@@ -210,7 +210,10 @@ AUX = frozenset(
 "my big **toe** has turned black"): the body word is the sign's subject."""
 
 
-ALONG = frozenset({"in", "on", "of", "at", "up", "down", "into", "to", "around", "over", "across"})
+ALONG = frozenset(
+    {"in", "on", "of", "at", "up", "down", "into", "to", "around", "over", "across"}
+    | {"towards", "toward"}
+)
 """Words after a sign that lead to the body word it is on ("on my foot", "up my leg")."""
 
 
