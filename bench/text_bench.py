@@ -33,6 +33,7 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "readings.yaml"
 ROUND2 = CORPUS.with_name("round2.yaml")
 ROUND3 = CORPUS.with_name("round3.yaml")
+ROUND4 = CORPUS.with_name("round4.yaml")
 HELDOUT = CORPUS.with_name("heldout.yaml")
 HELDOUT2 = CORPUS.with_name("heldout2.yaml")
 HELDOUT3 = CORPUS.with_name("heldout3.yaml")
@@ -208,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         ("corpus", CORPUS),
         ("round 2", ROUND2),
         ("round 3", ROUND3),
+        ("round 4", ROUND4),
         ("held out", HELDOUT),
         ("held out 2", HELDOUT2),
         ("held out 3", HELDOUT3),

@@ -203,7 +203,13 @@ AUX = frozenset(
         "started",
         "starting",
         "seems",
+        "seem",
         "feels",
+        "feel",
+        "looks",
+        "look",
+        "looked",
+        "appears",
     }
 )
 """Words between a body word and the sign that follows it ("my **ankle** keeps giving way",
@@ -241,6 +247,6 @@ def _sign_spans(prep: Prepared) -> tuple[list[tuple[int, int]], list[int]]:
             j = h.start
             while j > 0 and (prep.tokens[j - 1] in DROP or prep.tokens[j - 1] in AUX):
                 j -= 1
-            if 0 < j < h.start and prep.tokens[j - 1] in t.region_words:
+            if 0 < j <= h.start and prep.tokens[j - 1] in t.region_words:
                 subjects.append(j - 1)
     return spans, subjects
