@@ -584,3 +584,56 @@ def test_a_person_concept_with_an_unknown_condition_is_a_data_error(tmp_path: Pa
     with pytest.raises(acupoints.DataError) as err:
         acupoints.load(data)
     assert "implanted_device" in str(err.value) and "condition" in str(err.value)
+
+
+def test_body_words_written_as_one_are_split_only_where_they_name_a_body_part(
+    kb: KnowledgeBase,
+) -> None:
+    # a region's words side by side, or a side and a body word
+    r = kb.read("numb righttoe and a numb littlefinger")
+    assert ("righttoe", "right toe") in r.corrected
+    assert ("littlefinger", "little finger") in r.corrected
+    assert kb.parse_location("my ringfinger is numb").region_ids == ("hand.ring_finger",)
+    # "foot ball" and "hand bag" are no region's words: the words stay whole
+    assert kb.read("numb toes after football with my handbag").corrected == ()
+    assert kb.parse_location("numb toes after football").region_ids == ("foot.toes",)
+
+
+def test_accented_letters_are_read_as_plain_ones_and_shown_as_written(kb: KnowledgeBase) -> None:
+    r = kb.read("numb feet for three days, Guillain–Barré, and Sjögren’s")
+    assert "autoimmune" in [c.id for c in r.causes]
+    assert [f.id for f in r.flags] == ["ascending_weakness"]
+    # the words found are shown in the writer's own spelling
+    assert any("Sjögren" in c.words for c in r.causes)
+
+
+def test_so_as_an_intensifier_ends_no_clause(kb: KnowledgeBase) -> None:
+    # the two parts of a same-clause concept across "so much" / "so many"
+    assert "systemic_illness" in {
+        f.id for f in kb.read("numb legs, I've lost so much weight").flags
+    }
+    assert "systemic_illness" in {f.id for f in kb.read("numb toes, down so many kilos").flags}
+    # "so" the conjunction still ends one: the weight is not lost
+    assert kb.read("numb legs, I lost my job so my weight went up").flags == ()
+
+
+def test_retention_is_not_read_as_a_denial_but_a_denial_still_is(kb: KnowledgeBase) -> None:
+    assert "cauda_equina" in {
+        f.id for f in kb.read("numb legs, haven't had a wee since lunch").flags
+    }
+    assert "cauda_equina" in {
+        f.id for f in kb.read("numb bum and I wet my pants without realising").flags
+    }
+    for denied in ("numb legs, not been incontinent", "numb legs, not had any bladder trouble"):
+        assert all(f.context == ("negated",) for f in kb.read(denied).flags), denied
+
+
+def test_a_limb_in_a_posture_is_not_numb(kb: KnowledgeBase) -> None:
+    r = kb.read("tingling hand when I sleep with my arm under my head")
+    assert [(a.id, a.role) for a in r.areas] == [
+        ("hand", "numb"),
+        ("upper_limb", "trigger"),
+        ("head", "trigger"),
+    ]
+    r = kb.read("numb thigh from the strap on my hip")
+    assert [(a.id, a.role) for a in r.areas] == [("thigh", "numb"), ("hip", "trigger")]

@@ -3,7 +3,9 @@ lookup tables the reader uses (built on first use, kept per knowledge base)."""
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -52,6 +54,8 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     if len(low) != len(text):  # a character whose lower case is longer ("İ")
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     low = low.replace("’", "'").replace("‘", "'").replace("-", " ").replace("/", " ")
+    if not low.isascii():  # "Sjögren's", "Barré": each accented letter as its plain one
+        low = "".join(_plain_letter(c) for c in low)
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(low):
@@ -68,6 +72,15 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
             out.append(t)
             spans.append(m.span())
     return out, spans
+
+
+def _plain_letter(c: str) -> str:
+    """``c`` without its accent ("ö" -> "o"); one character for one, so that the spans of
+    the tokens stay those of the text as written."""
+    if c.isascii():
+        return c
+    base = "".join(ch for ch in unicodedata.normalize("NFKD", c) if not unicodedata.combining(ch))
+    return base if len(base) == 1 else c
 
 
 def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:
@@ -159,6 +172,7 @@ class Tables:
     )
     role_longest: int = 1
     region_words: frozenset[str] = frozenset()
+    joined: frozenset[tuple[str, str]] = frozenset()  # body words that may be written as one
     fixes: dict[str, str | None] = field(default_factory=dict)  # typo look-ups memoised
     onset: frozenset[str] = frozenset()
     known_function: frozenset[str] = frozenset()  # grammar words among the region words
@@ -342,15 +356,22 @@ def _build(kb: KnowledgeBase) -> Tables:
     t.role_longest = max((len(k) for k in (*t.role_before, *t.role_after)), default=1)
     # the words a typo may be corrected to: body, symptom, cause and red-flag words
     region_words: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
     for r in kb.regions:
         for text, _ in ((r.name, ()), *r.phrases()):
-            region_words.update(phrase(text))
+            words = phrase(text)
+            region_words.update(words)
+            pairs.update(itertools.pairwise(words))
     for key in ASPECT_WORDS:
         region_words.update(key)
     region_words.update(FINGER_WORDS)
     region_words.update(TOE_WORDS)
     region_words.update(w for k in SIDES for w in k)
     t.region_words = frozenset(region_words)
+    # two body words that may be written as one: the words of a region name side by side
+    # ("big toe", "shoulder blade"), and a side before a body word ("left hand")
+    sides = {w for k in SIDES for w in k if w.isalpha()}
+    t.joined = frozenset(pairs) | frozenset((s, w) for s in sides for w in region_words)
     t.known_function = frozenset(
         w for w in region_words if w in CONTEXT or w in DROP or not w.isalpha()
     )

@@ -154,11 +154,21 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
 
 def clauses(t: Tables, tokens: Sequence[str]) -> list[int]:
     """For each token, the number of its clause: clauses end at a sentence end, a comma,
-    and a termination term of ``text.yaml``."""
+    and a termination term of ``text.yaml`` (not inside a pseudo-trigger: "so much")."""
     breaks = [tok in SENTENCE_END or tok == "," for tok in tokens]
-    for start, _end, values in t.context.scan(tokens):
-        if any(c == "terminate" for c, _, _ in values):
-            breaks[start] = True
+    i, n = 0, len(tokens)
+    while i < n:
+        hits = t.context.at(tokens, i) if tokens[i] in t.context.words else []
+        if not hits:
+            i += 1
+            continue
+        longest = hits[0][0]
+        values = [v[0] for m, v in hits if m == longest]
+        # the longest term at each place, as a scan reads them; a pseudo-trigger ends no
+        # clause ("lost so much weight": "so" here is not "so" the conjunction)
+        if "terminate" in values and "pseudo" not in values:
+            breaks[i] = True
+        i += longest
     out, k = [], 0
     for b in breaks:
         if b:

@@ -203,14 +203,23 @@ AUX = frozenset(
         "started",
         "starting",
         "seems",
+        "seem",
         "feels",
+        "feel",
+        "looks",
+        "look",
+        "looked",
+        "appears",
     }
 )
 """Words between a body word and the sign that follows it ("my **ankle** keeps giving way",
 "my big **toe** has turned black"): the body word is the sign's subject."""
 
 
-ALONG = frozenset({"in", "on", "of", "at", "up", "down", "into", "to", "around", "over", "across"})
+ALONG = frozenset(
+    {"in", "on", "of", "at", "up", "down", "into", "to", "around", "over", "across"}
+    | {"towards", "toward"}
+)
 """Words after a sign that lead to the body word it is on ("on my foot", "up my leg")."""
 
 
@@ -238,6 +247,6 @@ def _sign_spans(prep: Prepared) -> tuple[list[tuple[int, int]], list[int]]:
             j = h.start
             while j > 0 and (prep.tokens[j - 1] in DROP or prep.tokens[j - 1] in AUX):
                 j -= 1
-            if 0 < j < h.start and prep.tokens[j - 1] in t.region_words:
+            if 0 < j <= h.start and prep.tokens[j - 1] in t.region_words:
                 subjects.append(j - 1)
     return spans, subjects

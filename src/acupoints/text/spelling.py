@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from .compiled import Tables
 
-__all__ = ["correct", "damerau_levenshtein"]
+__all__ = ["correct", "damerau_levenshtein", "split"]
 
 
 def damerau_levenshtein(a: str, b: str) -> int:
@@ -176,6 +176,26 @@ def short(t: Tables, word: str) -> str | None:
     return out
 
 
+def split(t: Tables, word: str) -> tuple[str, str] | None:
+    """Two body words written as one ("bigtoe", "shoulderblade", "lefthand"): the word the
+    reader does not know, cut where its halves are two words of a region's name side by
+    side, or a side and a body word (``Tables.joined``; not "football": "foot ball" is
+    no region's name); None unless exactly one such cut exists."""
+    if len(word) < 6 or not word.isalpha() or word in t.known:
+        return None
+    memo = t.fixes
+    key = "\1" + word
+    if key in memo:
+        found = memo[key]
+        return None if found is None else (found[: found.index(" ")], found[found.index(" ") + 1 :])
+    cuts = [
+        (word[:k], word[k:]) for k in range(3, len(word) - 2) if (word[:k], word[k:]) in t.joined
+    ]
+    out = cuts[0] if len(cuts) == 1 else None
+    memo[key] = None if out is None else " ".join(out)
+    return out
+
+
 def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
     """Whether the spelling of ``tokens[i : i + length]`` applies before the next word."""
     unless = t.spell_unless.get(tuple(tokens[i : i + length]))
@@ -236,11 +256,17 @@ def correct_from(
                     or (before in ("and", "or") and len(out) > 1 and out[-2] in t.region_words)
                 )
                 fixed = short(t, tok) if expected else None
-            if fixed is not None:
+            parts = split(t, tok) if fixed is None else None
+            if parts is not None:
+                out.extend(parts)
+                origin.extend([(i, i + 1)] * 2)
+                changes.append((tok, " ".join(parts)))
+            elif fixed is not None:
                 out.append(fixed)
                 changes.append((tok, fixed))
+                origin.append((i, i + 1))
             else:
                 out.append(tok)
-            origin.append((i, i + 1))
+                origin.append((i, i + 1))
         i += 1
     return out, changes, origin
