@@ -70,7 +70,7 @@ def test_a_changed_data_file_is_not_hidden_by_a_stale_build(
     [
         lambda raw: b"",
         lambda raw: raw[:200],  # cut short
-        lambda raw: raw.replace(b"acupoints-dataset 1", b"acupoints-dataset 9", 1),
+        lambda raw: raw.replace(b"acupoints-dataset 2", b"acupoints-dataset 9", 1),
         lambda raw: raw.replace(b" 2\n", b" 1\n", 1),  # another major version of pydantic
         lambda raw: raw.split(b"\n", 1)[0] + b"\nnot a pickle",
     ],
@@ -98,9 +98,15 @@ def test_the_packaged_load_uses_the_build_of_this_installation() -> None:
     YAML and the cache, only slower)."""
     if not artifact_path().is_file():
         pytest.fail(f"{artifact_path()} is missing: run `pip install -e .` to build it")
-    found = read(packaged_data_dir())
+    from acupoints.prebuilt import read_all
+
+    found = read_all(packaged_data_dir())
     assert found is not None, "the prebuilt dataset is stale: run `pip install -e .` again"
     assert acupoints.load().data_version == found[1]
+    assert found[2] is not None, (
+        "the prebuilt reader tables were built by other code (text/compiled.py, "
+        "text/lexicon.py or parse.py changed): run `pip install -e .` again"
+    )
 
 
 def test_repeated_selections_come_from_the_memo_and_equal_fresh_ones() -> None:
@@ -120,3 +126,51 @@ def test_repeated_selections_come_from_the_memo_and_equal_fresh_ones() -> None:
     for n in range(ANSWERS_KEPT + 5):
         kb.select("numb left thumb", limit=1 + n)
     assert len(kb._answers) <= ANSWERS_KEPT
+
+
+def _plain(value: object) -> object:
+    """A table as plain values, to compare two builds (``PhraseIndex`` has no equality)."""
+    from acupoints.text.compiled import PhraseIndex, Tables
+
+    if isinstance(value, (Tables, PhraseIndex)):
+        return {k: _plain(v) for k, v in vars(value).items()}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def test_the_readers_tables_come_with_it_and_equal_a_fresh_build(
+    built: tuple[Path, str],
+) -> None:
+    from acupoints.prebuilt import read_all
+    from acupoints.text.compiled import _build
+
+    target, _ = built
+    found = read_all(packaged_data_dir(), target)
+    assert found is not None and found[2] is not None
+    data, _, tables = found
+    fresh = _build(KnowledgeBase(read_dataset(packaged_data_dir(), cache=False)))
+    assert tables is not None and _plain(tables) == _plain(fresh)
+    assert tables.deletes and tables.targets and not tables.fixes  # built, memo empty
+    # the red-flag concepts are the dataset's own records, not copies
+    assert all(a is b for a, b in zip(tables.concepts, data.flags, strict=False))
+    # a packaged knowledge base has them before its first reading (no build at run time)
+    from acupoints.text.compiled import _TABLES
+
+    kb = load_packaged(packaged_data_dir())
+    assert kb in _TABLES and _plain(_TABLES[kb]) == _plain(fresh)
+
+
+def test_tables_built_by_other_reader_code_are_not_used(
+    built: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import acupoints.prebuilt as prebuilt
+
+    target, _ = built
+    monkeypatch.setattr(prebuilt, "reader_key", lambda: "another version of the reader")
+    found = prebuilt.read_all(packaged_data_dir(), target)
+    assert found is not None, "the dataset itself still matches"
+    assert found[2] is None
+    assert prebuilt.read(packaged_data_dir(), target) is not None

@@ -17,11 +17,17 @@ The file is a pickle: it is part of the installed package, written by its build,
 trusted as its code is; nothing from a user's directory or the cache is ever unpickled.
 ``tests/test_prebuilt.py`` builds it from the YAML and checks that it loads to the same
 records and the same data version.
+
+The same file carries the text reader's lookup tables of the packaged knowledge base
+(:mod:`acupoints.text.compiled`, most of a first answer's reader time when built at
+run time), keyed by a hash of the code that builds them as well: tables built by other
+code than the installed one are ignored and built again on first use.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import pickle
 import tempfile
@@ -36,13 +42,27 @@ from .loading import Dataset, data_version, fingerprint, read_dataset
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
+    from .text.compiled import Tables
 
-__all__ = ["ARTIFACT", "artifact_path", "build", "load_packaged", "quiet_gc", "read"]
+__all__ = [
+    "ARTIFACT",
+    "artifact_path",
+    "build",
+    "load_packaged",
+    "quiet_gc",
+    "read",
+    "read_all",
+    "reader_key",
+]
 
 ARTIFACT = "_dataset.pickle"
 """The file name of the prebuilt dataset, inside the package."""
 
-_MAGIC = b"acupoints-dataset 1"
+_MAGIC = b"acupoints-dataset 2"
+
+_READER_CODE = ("text/compiled.py", "text/lexicon.py", "parse.py")
+"""The modules whose code builds the reader's tables (``compiled._build`` and the words of
+the location grammar it reads)."""
 
 
 def artifact_path() -> Path:
@@ -56,6 +76,19 @@ def _pydantic_major() -> str:
     return pydantic.VERSION.split(".", 1)[0]
 
 
+def reader_key() -> str:
+    """A hash of the code that builds the reader's tables (:data:`_READER_CODE`): prebuilt
+    tables are used only by the code that built them."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(b"acupoints reader tables 1")
+    for name in _READER_CODE:
+        try:
+            h.update(name.encode() + b"\0" + (here / name).read_bytes())
+        except OSError:
+            return ""  # never matches a built key
+    return h.hexdigest()
+
+
 def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> str:
     """Load ``data_dir`` from YAML with every check (as :func:`acupoints.load` of a
     path does, including the knowledge base's own index checks) and write it to
@@ -65,14 +98,18 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
 
     root = Path(data_dir)
     data = read_dataset(root, cache=False)
-    KnowledgeBase(data, origin=str(root), _checked=True)  # the alias index checks too
+    kb = KnowledgeBase(data, origin=str(root), _checked=True)  # the alias index checks too
+    from .text.compiled import _build as build_tables
+
+    tables = build_tables(kb)
     key = fingerprint(root)
     if key is None:
         raise OSError(f"cannot read the data files of {root}")
     version = data_version(data)
     _share_fields_sets(data, {})
     head = b" ".join((_MAGIC, key.encode(), version.encode(), _pydantic_major().encode()))
-    body = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    # one pickle, so the tables' red-flag concepts stay the dataset's own records
+    body = pickle.dumps((data, reader_key(), tables), protocol=pickle.HIGHEST_PROTOCOL)
     out = Path(target)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=".pickle")
@@ -111,6 +148,17 @@ def read(
     """The prebuilt dataset and its data version, if ``artifact`` (default: the one of
     this installation) was built from the files of ``data_dir`` as they are now; else
     ``None``."""
+    found = read_all(data_dir, artifact)
+    return None if found is None else found[:2]
+
+
+def read_all(
+    data_dir: str | os.PathLike[str], artifact: Path | None = None
+) -> tuple[Dataset, str, Tables | None] | None:
+    """:func:`read`, and the reader's tables built with the dataset if the code that
+    builds them is the installed one (else ``None`` for them)."""
+    from .text.compiled import Tables
+
     path = artifact_path() if artifact is None else artifact
     try:
         with open(path, "rb") as fh:
@@ -120,12 +168,15 @@ def read(
             key, version, major = (h.decode() for h in head[2:])
             if major != _pydantic_major() or key != fingerprint(Path(data_dir)):
                 return None
-            data = pickle.load(fh)
+            body = pickle.load(fh)
     except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
         return None
-    if not isinstance(data, Dataset):
+    if not (isinstance(body, tuple) and len(body) == 3 and isinstance(body[0], Dataset)):
         return None
-    return data, version
+    data, key, tables = body
+    if key != reader_key() or not isinstance(tables, Tables):
+        tables = None
+    return data, version, tables
 
 
 @contextmanager
@@ -148,8 +199,13 @@ def load_packaged(data_dir: Path) -> KnowledgeBase:
     from .kb import KnowledgeBase
 
     with quiet_gc():
-        found = read(data_dir)
+        found = read_all(data_dir)
         if found is None:
             return KnowledgeBase.from_directory(data_dir)
-        data, version = found
-        return KnowledgeBase(data, origin=str(data_dir), _checked=True, _version=version)
+        data, version, tables = found
+        kb = KnowledgeBase(data, origin=str(data_dir), _checked=True, _version=version)
+        if tables is not None:
+            from .text.compiled import _TABLES
+
+            _TABLES[kb] = tables
+        return kb
