@@ -144,23 +144,45 @@ def _plain(value: object) -> object:
 def test_the_readers_tables_come_with_it_and_equal_a_fresh_build(
     built: tuple[Path, str],
 ) -> None:
-    from acupoints.prebuilt import read_all
+    from acupoints.prebuilt import _load_tables, read_all
     from acupoints.text.compiled import _build
 
     target, _ = built
     found = read_all(packaged_data_dir(), target)
     assert found is not None and found[2] is not None
-    data, _, tables = found
+    data, _, blob = found
+    assert blob is not None
+    tables = _load_tables(blob, data)
     fresh = _build(KnowledgeBase(read_dataset(packaged_data_dir(), cache=False)))
-    assert tables is not None and _plain(tables) == _plain(fresh)
+    assert _plain(tables) == _plain(fresh)
     assert tables.deletes and tables.targets and not tables.fixes  # built, memo empty
-    # the red-flag concepts are the dataset's own records, not copies
+    # the red-flag concepts and the cause cues are the dataset's own records, not copies
+    assert tables.concepts[: len(data.flags)] == data.flags
     assert all(a is b for a, b in zip(tables.concepts, data.flags, strict=False))
-    # a packaged knowledge base has them before its first reading (no build at run time)
-    from acupoints.text.compiled import _TABLES
+    assert all(a is b for a, b in zip(tables.cue_list, data.cause_cues, strict=True))
+
+
+def test_a_packaged_knowledge_base_reads_with_the_prebuilt_tables() -> None:
+    """Its first reading unpickles them (no build at run time); a load alone does not."""
+    import acupoints.text.compiled as compiled
+    from acupoints.prebuilt import _BLOBS
 
     kb = load_packaged(packaged_data_dir())
-    assert kb in _TABLES and _plain(_TABLES[kb]) == _plain(fresh)
+    assert kb in _BLOBS and kb not in compiled._TABLES
+    built_at_run_time = []
+    real = compiled._build
+    compiled._build = lambda kb: built_at_run_time.append(kb) or real(kb)  # type: ignore[assignment]
+    try:
+        t = compiled.tables(kb)
+    finally:
+        compiled._build = real
+    assert not built_at_run_time and kb not in _BLOBS
+    assert compiled.tables(kb) is t and t.concepts[0] is kb.dataset.flags[0]
+    assert kb.select("numb back of my left hand") == acupoints.load().select(
+        "numb back of my left hand"
+    )
+    other = KnowledgeBase(kb.dataset, _checked=True)  # not the packaged load: builds its own
+    assert compiled.tables(other) is not t
 
 
 def test_tables_built_by_other_reader_code_are_not_used(

@@ -21,7 +21,9 @@ records and the same data version.
 The same file carries the text reader's lookup tables of the packaged knowledge base
 (:mod:`acupoints.text.compiled`, most of a first answer's reader time when built at
 run time), keyed by a hash of the code that builds them as well: tables built by other
-code than the installed one are ignored and built again on first use.
+code than the installed one are ignored and built again on first use. They are kept as
+bytes until the first reading (a load imports no reader), and refer to the dataset's
+own records (the red-flag concepts, the cause cues) rather than copies of them.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from pydantic import BaseModel
 
@@ -53,6 +56,7 @@ __all__ = [
     "read",
     "read_all",
     "reader_key",
+    "tables_for",
 ]
 
 ARTIFACT = "_dataset.pickle"
@@ -108,8 +112,8 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
     version = data_version(data)
     _share_fields_sets(data, {})
     head = b" ".join((_MAGIC, key.encode(), version.encode(), _pydantic_major().encode()))
-    # one pickle, so the tables' red-flag concepts stay the dataset's own records
-    body = pickle.dumps((data, reader_key(), tables), protocol=pickle.HIGHEST_PROTOCOL)
+    blob = _dump_tables(tables, data)
+    body = pickle.dumps((data, reader_key(), blob), protocol=pickle.HIGHEST_PROTOCOL)
     out = Path(target)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=".pickle")
@@ -142,6 +146,59 @@ def _share_fields_sets(value: object, pool: dict[tuple[type, frozenset[str]], se
             _share_fields_sets(v, pool)
 
 
+def _records(data: Dataset) -> dict[int, tuple[str, int]]:
+    """Where each record of the dataset's lists is: id -> (field, place)."""
+    out: dict[int, tuple[str, int]] = {}
+    for name, value in data.__dict__.items():
+        if isinstance(value, tuple):
+            for i, record in enumerate(value):
+                if isinstance(record, BaseModel):
+                    out[id(record)] = (name, i)
+    return out
+
+
+def _dump_tables(tables: Tables, data: Dataset) -> bytes:
+    """The reader's tables pickled on their own, a record of ``data`` written as its place."""
+    import io
+
+    where = _records(data)
+
+    class _Pickler(pickle.Pickler):
+        def persistent_id(self, obj: Any) -> Any:
+            return where.get(id(obj)) if isinstance(obj, BaseModel) else None
+
+    out = io.BytesIO()
+    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(tables)
+    return out.getvalue()
+
+
+def _load_tables(blob: bytes, data: Dataset) -> Tables:
+    import io
+
+    class _Unpickler(pickle.Unpickler):
+        def persistent_load(self, pid: Any) -> Any:
+            name, i = pid
+            return getattr(data, name)[i]
+
+    return _Unpickler(io.BytesIO(blob)).load()  # type: ignore[no-any-return]
+
+
+_BLOBS: WeakKeyDictionary[KnowledgeBase, tuple[Dataset, bytes]] = WeakKeyDictionary()
+
+
+def tables_for(kb: KnowledgeBase) -> Tables | None:
+    """The prebuilt reader tables of ``kb``, if it is the packaged knowledge base loaded
+    from the prebuilt file (with the tables of the installed reader code); else ``None``.
+    Each knowledge base's are unpickled once, by its first reading."""
+    found = _BLOBS.pop(kb, None)
+    if found is None:
+        return None
+    from .text.compiled import Tables
+
+    tables = _load_tables(found[1], found[0])
+    return tables if isinstance(tables, Tables) else None
+
+
 def read(
     data_dir: str | os.PathLike[str], artifact: Path | None = None
 ) -> tuple[Dataset, str] | None:
@@ -154,11 +211,9 @@ def read(
 
 def read_all(
     data_dir: str | os.PathLike[str], artifact: Path | None = None
-) -> tuple[Dataset, str, Tables | None] | None:
-    """:func:`read`, and the reader's tables built with the dataset if the code that
-    builds them is the installed one (else ``None`` for them)."""
-    from .text.compiled import Tables
-
+) -> tuple[Dataset, str, bytes | None] | None:
+    """:func:`read`, and the reader's tables built with the dataset, pickled, if the code
+    that builds them is the installed one (else ``None`` for them)."""
     path = artifact_path() if artifact is None else artifact
     try:
         with open(path, "rb") as fh:
@@ -173,10 +228,10 @@ def read_all(
         return None
     if not (isinstance(body, tuple) and len(body) == 3 and isinstance(body[0], Dataset)):
         return None
-    data, key, tables = body
-    if key != reader_key() or not isinstance(tables, Tables):
-        tables = None
-    return data, version, tables
+    data, key, blob = body
+    if key != reader_key() or not isinstance(blob, bytes):
+        blob = None
+    return data, version, blob
 
 
 @contextmanager
@@ -202,10 +257,8 @@ def load_packaged(data_dir: Path) -> KnowledgeBase:
         found = read_all(data_dir)
         if found is None:
             return KnowledgeBase.from_directory(data_dir)
-        data, version, tables = found
+        data, version, blob = found
         kb = KnowledgeBase(data, origin=str(data_dir), _checked=True, _version=version)
-        if tables is not None:
-            from .text.compiled import _TABLES
-
-            _TABLES[kb] = tables
+        if blob is not None:
+            _BLOBS[kb] = (data, blob)
         return kb
