@@ -111,6 +111,7 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
         raise OSError(f"cannot read the data files of {root}")
     version = data_version(data)
     _share_fields_sets(data, {})
+    _share_strings(data, {})
     head = b" ".join((_MAGIC, key.encode(), version.encode(), _pydantic_major().encode()))
     blob = _dump_tables(tables, data)
     body = pickle.dumps((data, reader_key(), blob), protocol=pickle.HIGHEST_PROTOCOL)
@@ -227,6 +228,26 @@ def tables_for(kb: KnowledgeBase) -> Tables | None:
 
     tables = _load_tables(found[1], found[0])
     return tables if isinstance(tables, Tables) else None
+
+
+def _share_strings(value: object, pool: dict[Any, Any]) -> None:
+    """One object for equal strings and tuples of strings among the records' fields (the
+    same source ids, region ids and kinds are written thousands of times in the YAML, each
+    read as its own string), which the pickle then stores once. Only values are replaced,
+    by equal ones of the same type; the records are frozen, so nothing writes to them."""
+    if isinstance(value, (tuple, list)):
+        for v in value:
+            _share_strings(v, pool)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _share_strings(v, pool)
+    elif isinstance(value, BaseModel):
+        fields = value.__dict__
+        for name, v in fields.items():
+            if type(v) is str or (type(v) is tuple and _words(v)):
+                fields[name] = _shared(v, pool)
+            else:
+                _share_strings(v, pool)
 
 
 def read(
