@@ -32,7 +32,6 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -117,6 +116,8 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
     body = pickle.dumps((data, reader_key(), blob), protocol=pickle.HIGHEST_PROTOCOL)
     out = Path(target)
     out.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only at build time
+
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=".pickle")
     try:
         with os.fdopen(fd, "wb") as fh:
