@@ -196,3 +196,19 @@ def test_tables_built_by_other_reader_code_are_not_used(
     assert found is not None, "the dataset itself still matches"
     assert found[2] is None
     assert prebuilt.read(packaged_data_dir(), target) is not None
+
+
+def test_the_packaged_knowledge_base_builds_its_name_index_on_first_use() -> None:
+    """The prebuilt data's alias checks ran when it was built, so its name index waits
+    for the first look-up by name; a look-up by the exact code (the engine's) needs none
+    and finds what the index finds. Any other knowledge base builds (and checks) it at
+    construction."""
+    kb = load_packaged(packaged_data_dir())
+    assert "_index" not in kb.__dict__
+    kb.select("numb back of my left hand")
+    assert kb["LI4"].code == "LI4" and "_index" not in kb.__dict__
+    assert all(kb._index.resolve(p.code) == p.code for p in kb)
+    assert kb["li-4"].code == kb["Hegu"].code == "LI4"
+    with pytest.raises(acupoints.UnknownPointError):
+        kb["LI99"]
+    assert "_index" in KnowledgeBase(kb.dataset, _checked=True).__dict__

@@ -81,11 +81,14 @@ class KnowledgeBase:
         origin: str | None = None,
         _checked: bool = False,
         _version: str | None = None,
+        _indexed: bool = True,
     ) -> None:
         if _version is not None:  # known already (the prebuilt dataset carries it)
             self.__dict__["data_version"] = _version
         try:
             self._build(data, origin, _checked)
+            if _indexed:  # its checks raise here; the prebuilt data's ran at its build
+                self.__dict__["_index"] = PointIndex(self._points.values(), self._prefixes)
         except DataError as exc:
             problems = exc.problems
             if origin is not None and os.path.isdir(origin):
@@ -93,6 +96,12 @@ class KnowledgeBase:
             first = problems[0]
             first.problems = problems
             raise first from None
+
+    @cached_property
+    def _index(self) -> PointIndex:
+        """The index of the points' codes and names (built by the constructor, which runs
+        its checks, or on first use for the prebuilt data, checked when it was built)."""
+        return PointIndex(self._points.values(), self._prefixes)
 
     def _build(self, data: Dataset, origin: str | None, checked: bool) -> None:
         problems = [] if checked else check_dataset(data)
@@ -115,7 +124,6 @@ class KnowledgeBase:
         self._nerves: dict[str, Nerve] = {n.id: n for n in data.nerves}
         self._segments: dict[str, Segment] = {s.id: s for s in data.segments}
         self._prefixes = meridian_prefixes(self._meridians.values())
-        self._index = PointIndex(self._points.values(), self._prefixes)
         by_meridian: dict[str, list[Point]] = {code: [] for code in self._meridians}
         for p in self._points.values():
             if p.meridian is not None:
@@ -273,6 +281,10 @@ class KnowledgeBase:
             if self._points.get(query.code) == query:
                 return query
             raise UnknownPointError(query.code, self._index.suggestions(query.code))
+        if type(query) is str:  # a code as the data writes it (the engine's look-ups)
+            found = self._points.get(query)
+            if found is not None:
+                return found
         return self._points[self._index.resolve(query)]
 
     def __getitem__(self, query: str) -> Point:

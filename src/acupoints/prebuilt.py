@@ -310,7 +310,9 @@ def load_packaged(data_dir: Path) -> KnowledgeBase:
         if found is None:
             return KnowledgeBase.from_directory(data_dir)
         data, version, blob = found
-        kb = KnowledgeBase(data, origin=str(data_dir), _checked=True, _version=version)
+        kb = KnowledgeBase(
+            data, origin=str(data_dir), _checked=True, _version=version, _indexed=False
+        )
         if blob is not None:
             _BLOBS[kb] = (data, blob)
         return kb

@@ -155,9 +155,7 @@ def select(
         kept: list[int] = []
         for i in pool:
             point, side = ranking.point_side(i)
-            excluded_by = [
-                (cond, eff) for cond, eff, matches in excluding if matches(point, side)
-            ]
+            excluded_by = [(cond, eff) for cond, eff, matches in excluding if matches(point, side)]
             if not excluded_by:
                 kept.append(i)
                 continue
