@@ -21,6 +21,8 @@ assert "site-packages" in str(d), f"data found outside the wheel: {d}"
 from acupoints import prebuilt
 assert prebuilt.artifact_path().is_file(), "the prebuilt dataset is missing from the wheel"
 assert prebuilt.read(d) is not None, "the prebuilt dataset does not match the data files"
+found = prebuilt.read_all(d)
+assert found is not None and found[2] is not None, "the reader's tables are not prebuilt"
 kb = acupoints.load()
 assert len(kb.standard_points) == 361, len(kb.standard_points)
 assert kb["LI4"].names.hanzi == "合谷"

@@ -70,7 +70,7 @@ def test_a_changed_data_file_is_not_hidden_by_a_stale_build(
     [
         lambda raw: b"",
         lambda raw: raw[:200],  # cut short
-        lambda raw: raw.replace(b"acupoints-dataset 1", b"acupoints-dataset 9", 1),
+        lambda raw: raw.replace(b"acupoints-dataset 2", b"acupoints-dataset 9", 1),
         lambda raw: raw.replace(b" 2\n", b" 1\n", 1),  # another major version of pydantic
         lambda raw: raw.split(b"\n", 1)[0] + b"\nnot a pickle",
     ],
@@ -98,9 +98,15 @@ def test_the_packaged_load_uses_the_build_of_this_installation() -> None:
     YAML and the cache, only slower)."""
     if not artifact_path().is_file():
         pytest.fail(f"{artifact_path()} is missing: run `pip install -e .` to build it")
-    found = read(packaged_data_dir())
+    from acupoints.prebuilt import read_all
+
+    found = read_all(packaged_data_dir())
     assert found is not None, "the prebuilt dataset is stale: run `pip install -e .` again"
     assert acupoints.load().data_version == found[1]
+    assert found[2] is not None, (
+        "the prebuilt reader tables were built by other code (text/compiled.py, "
+        "text/lexicon.py or parse.py changed): run `pip install -e .` again"
+    )
 
 
 def test_repeated_selections_come_from_the_memo_and_equal_fresh_ones() -> None:
@@ -120,3 +126,89 @@ def test_repeated_selections_come_from_the_memo_and_equal_fresh_ones() -> None:
     for n in range(ANSWERS_KEPT + 5):
         kb.select("numb left thumb", limit=1 + n)
     assert len(kb._answers) <= ANSWERS_KEPT
+
+
+def _plain(value: object) -> object:
+    """A table as plain values, to compare two builds (``PhraseIndex`` has no equality)."""
+    from acupoints.text.compiled import PhraseIndex, Tables
+
+    if isinstance(value, (Tables, PhraseIndex)):
+        return {k: _plain(v) for k, v in vars(value).items()}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def test_the_readers_tables_come_with_it_and_equal_a_fresh_build(
+    built: tuple[Path, str],
+) -> None:
+    from acupoints.prebuilt import _load_tables, read_all
+    from acupoints.text.compiled import _build
+
+    target, _ = built
+    found = read_all(packaged_data_dir(), target)
+    assert found is not None and found[2] is not None
+    data, _, blob = found
+    assert blob is not None
+    tables = _load_tables(blob, data)
+    fresh = _build(KnowledgeBase(read_dataset(packaged_data_dir(), cache=False)))
+    assert _plain(tables) == _plain(fresh)
+    assert tables.deletes and tables.targets and not tables.fixes  # built, memo empty
+    # the red-flag concepts and the cause cues are the dataset's own records, not copies
+    assert tables.concepts[: len(data.flags)] == data.flags
+    assert all(a is b for a, b in zip(tables.concepts, data.flags, strict=False))
+    assert all(a is b for a, b in zip(tables.cue_list, data.cause_cues, strict=True))
+
+
+def test_a_packaged_knowledge_base_reads_with_the_prebuilt_tables() -> None:
+    """Its first reading unpickles them (no build at run time); a load alone does not."""
+    import acupoints.text.compiled as compiled
+    from acupoints.prebuilt import _BLOBS
+
+    kb = load_packaged(packaged_data_dir())
+    assert kb in _BLOBS and kb not in compiled._TABLES
+    built_at_run_time = []
+    real = compiled._build
+    compiled._build = lambda kb: built_at_run_time.append(kb) or real(kb)  # type: ignore[assignment]
+    try:
+        t = compiled.tables(kb)
+    finally:
+        compiled._build = real
+    assert not built_at_run_time and kb not in _BLOBS
+    assert compiled.tables(kb) is t and t.concepts[0] is kb.dataset.flags[0]
+    assert kb.select("numb back of my left hand") == acupoints.load().select(
+        "numb back of my left hand"
+    )
+    other = KnowledgeBase(kb.dataset, _checked=True)  # not the packaged load: builds its own
+    assert compiled.tables(other) is not t
+
+
+def test_tables_built_by_other_reader_code_are_not_used(
+    built: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import acupoints.prebuilt as prebuilt
+
+    target, _ = built
+    monkeypatch.setattr(prebuilt, "reader_key", lambda: "another version of the reader")
+    found = prebuilt.read_all(packaged_data_dir(), target)
+    assert found is not None, "the dataset itself still matches"
+    assert found[2] is None
+    assert prebuilt.read(packaged_data_dir(), target) is not None
+
+
+def test_the_packaged_knowledge_base_builds_its_name_index_on_first_use() -> None:
+    """The prebuilt data's alias checks ran when it was built, so its name index waits
+    for the first look-up by name; a look-up by the exact code (the engine's) needs none
+    and finds what the index finds. Any other knowledge base builds (and checks) it at
+    construction."""
+    kb = load_packaged(packaged_data_dir())
+    assert "_index" not in kb.__dict__
+    kb.select("numb back of my left hand")
+    assert kb["LI4"].code == "LI4" and "_index" not in kb.__dict__
+    assert all(kb._index.resolve(p.code) == p.code for p in kb)
+    assert kb["li-4"].code == kb["Hegu"].code == "LI4"
+    with pytest.raises(acupoints.UnknownPointError):
+        kb["LI99"]
+    assert "_index" in KnowledgeBase(kb.dataset, _checked=True).__dict__

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 import acupoints
 from acupoints import KnowledgeBase, Selection, SelectionError
@@ -395,6 +396,31 @@ def test_trusted_construction_equals_validation(kb: KnowledgeBase) -> None:
         construct(Reason, rule="x", contribution=0.5)
     with pytest.raises(TypeError, match=r"unknown \['txet'\]"):
         construct(Reason, rule="x", text="t", txet="t", contribution=0.5)
+
+
+def test_trusted_builds_what_validation_builds(kb: KnowledgeBase) -> None:
+    """``_fast.trusted`` (the reader's findings, a parsed location, the never-needled
+    exclusions) skips validation only when validation would keep every value: a string
+    with surrounding whitespace or a list goes through validation and comes out stripped
+    and as a tuple, as before."""
+    from acupoints._fast import trusted
+    from acupoints.models import Finding, Location, Reading
+
+    plain = trusted(Finding, kind="area", id="hand", words="my hand", context=("negated",))
+    assert plain == Finding(kind="area", id="hand", words="my hand", context=("negated",))
+    assert plain.model_fields_set == {"kind", "id", "words", "context"}
+    spaced = trusted(Finding, kind="cause", id="diabetic", words=" sugar ", context=[])
+    assert spaced.words == "sugar" and spaced.context == ()
+    nested = trusted(Reading, text="x", corrected=(("hnad ", "hand"),))
+    assert nested.corrected == (("hnad", "hand"),)
+    with pytest.raises(ValidationError):
+        trusted(Finding, kind="area", id="hand", words=["not", "a", "string"])
+    # a location from text carries the text as validation leaves it (stripped)
+    loc = kb.parse_location("  numb back of my left hand \n")
+    assert loc.text == "numb back of my left hand"
+    assert loc == Location.model_validate(loc.model_dump())
+    again = Location.model_validate_json(loc.model_dump_json())
+    assert again == loc and again.reading == loc.reading
 
 
 def test_a_cause_that_cannot_explain_the_numb_area_is_noted(kb: KnowledgeBase) -> None:

@@ -91,11 +91,16 @@ class KnowledgeBase:
         origin: str | None = None,
         _checked: bool = False,
         _version: str | None = None,
+        _indexed: bool = True,
     ) -> None:
         if _version is not None:  # known already (the prebuilt dataset carries it)
             self.__dict__["data_version"] = _version
         try:
             self._build(data, origin, _checked)
+            if _indexed:  # its checks raise here; the prebuilt data's ran at its build
+                self.__dict__["_index"] = PointIndex(
+                    self._points.values(), self._prefixes, self._data.readings
+                )
         except DataError as exc:
             problems = exc.problems
             if origin is not None and os.path.isdir(origin):
@@ -103,6 +108,12 @@ class KnowledgeBase:
             first = problems[0]
             first.problems = problems
             raise first from None
+
+    @cached_property
+    def _index(self) -> PointIndex:
+        """The index of the points' codes and names (built by the constructor, which runs
+        its checks, or on first use for the prebuilt data, checked when it was built)."""
+        return PointIndex(self._points.values(), self._prefixes, self._data.readings)
 
     def _build(self, data: Dataset, origin: str | None, checked: bool) -> None:
         problems = [] if checked else check_dataset(data)
@@ -126,7 +137,6 @@ class KnowledgeBase:
         self._segments: dict[str, Segment] = {s.id: s for s in data.segments}
         self._prefixes = meridian_prefixes(self._meridians.values())
         self._readings: dict[str, PointReadings] = {r.code: r for r in data.readings}
-        self._index = PointIndex(self._points.values(), self._prefixes, data.readings)
         by_meridian: dict[str, list[Point]] = {code: [] for code in self._meridians}
         for p in self._points.values():
             if p.meridian is not None:
@@ -287,6 +297,10 @@ class KnowledgeBase:
             if self._points.get(query.code) == query:
                 return query
             raise UnknownPointError(query.code, self._index.suggestions(query.code))
+        if type(query) is str:  # a code as the data writes it (the engine's look-ups)
+            found = self._points.get(query)
+            if found is not None:
+                return found
         return self._points[self._index.resolve(query)]
 
     def readings(self, query: str | Point) -> PointReadings | None:

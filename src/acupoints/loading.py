@@ -13,11 +13,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -218,9 +216,11 @@ def packaged_data_dir() -> Path:
     In an installed wheel it is ``acupoints/data`` inside the package; in a source
     checkout (also an editable install) it is the top-level ``data/`` directory.
     """
-    inside = resources.files("acupoints") / "data"
+    # the package's own directory, as importlib.resources.files("acupoints") gives it for
+    # a package on the file system (without importing importlib.resources and zipfile)
+    inside = Path(__file__).parent / "data"
     if inside.is_dir() and (inside / "points.yaml").is_file():
-        return Path(str(inside))
+        return inside
     checkout = Path(__file__).resolve().parents[2] / "data"
     if (checkout / "points.yaml").is_file():
         return checkout
@@ -483,6 +483,8 @@ def _write_cached(path: Path, data: Dataset) -> None:
     tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only to write the cache (a first answer writes nothing)
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
         body = data.model_dump_json().encode()
         with os.fdopen(fd, "wb") as fh:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, get_args
 from weakref import WeakKeyDictionary
 
+from ._fast import trusted
 from .errors import LocationError, UnknownRegionError, names_arg
 from .models import Location, Reading, RegionRef
 from .names import suggest
@@ -630,14 +631,13 @@ def _build(
         surface = f.surface if anatomy.limb_of(f.region) else None
         surface = surface or anatomy.surface_of(f.region, aspects)
         refs.append(
-            RegionRef.model_validate(
-                {
-                    "region": f.region,
-                    "aspects": tuple(aspects),
-                    "surface": surface,
-                    "side": f.side,
-                    "words": f.words,
-                }
+            trusted(
+                RegionRef,
+                region=f.region,
+                aspects=tuple(aspects),
+                surface=surface,
+                side=f.side,
+                words=f.words,
             )
         )
     return _assemble(kb, refs, negated, text, words, ignored, reading)
@@ -689,19 +689,18 @@ def _assemble(
     if sides:
         side = "both" if ("both" in sides or {"left", "right"} <= sides) else sides.pop()
     pattern = _pattern(anatomy, refs, words, seg_rank, nerve_rank)
-    return Location.model_validate(
-        {
-            "text": text,
-            "regions": tuple(refs),
-            "side": side,
-            "digits": tuple(digits),
-            "pattern": pattern,
-            "segments": tuple(s for s, _ in seg_rank[:5]),
-            "nerves": tuple(n for n, _ in nerve_rank[:5]),
-            "negated": tuple(dict.fromkeys(negated)),
-            "ignored": tuple(dict.fromkeys(ignored)),
-            "reading": reading,
-        }
+    return trusted(  # the callers raise LocationError for a location without regions
+        Location,
+        text=text,
+        regions=tuple(refs),
+        side=side,
+        digits=tuple(digits),
+        pattern=pattern,
+        segments=tuple(s for s, _ in seg_rank[:5]),
+        nerves=tuple(n for n, _ in nerve_rank[:5]),
+        negated=tuple(dict.fromkeys(negated)),
+        ignored=tuple(dict.fromkeys(ignored)),
+        reading=reading,
     )
 
 

@@ -17,18 +17,26 @@ The file is a pickle: it is part of the installed package, written by its build,
 trusted as its code is; nothing from a user's directory or the cache is ever unpickled.
 ``tests/test_prebuilt.py`` builds it from the YAML and checks that it loads to the same
 records and the same data version.
+
+The same file carries the text reader's lookup tables of the packaged knowledge base
+(:mod:`acupoints.text.compiled`, most of a first answer's reader time when built at
+run time), keyed by a hash of the code that builds them as well: tables built by other
+code than the installed one are ignored and built again on first use. They are kept as
+bytes until the first reading (a load imports no reader), and refer to the dataset's
+own records (the red-flag concepts, the cause cues) rather than copies of them.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from pydantic import BaseModel
 
@@ -36,13 +44,28 @@ from .loading import Dataset, data_version, fingerprint, read_dataset
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
+    from .text.compiled import Tables
 
-__all__ = ["ARTIFACT", "artifact_path", "build", "load_packaged", "quiet_gc", "read"]
+__all__ = [
+    "ARTIFACT",
+    "artifact_path",
+    "build",
+    "load_packaged",
+    "quiet_gc",
+    "read",
+    "read_all",
+    "reader_key",
+    "tables_for",
+]
 
 ARTIFACT = "_dataset.pickle"
 """The file name of the prebuilt dataset, inside the package."""
 
-_MAGIC = b"acupoints-dataset 1"
+_MAGIC = b"acupoints-dataset 2"
+
+_READER_CODE = ("text/compiled.py", "text/lexicon.py", "parse.py")
+"""The modules whose code builds the reader's tables (``compiled._build`` and the words of
+the location grammar it reads)."""
 
 
 def artifact_path() -> Path:
@@ -56,6 +79,19 @@ def _pydantic_major() -> str:
     return pydantic.VERSION.split(".", 1)[0]
 
 
+def reader_key() -> str:
+    """A hash of the code that builds the reader's tables (:data:`_READER_CODE`): prebuilt
+    tables are used only by the code that built them."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(b"acupoints reader tables 1")
+    for name in _READER_CODE:
+        try:
+            h.update(name.encode() + b"\0" + (here / name).read_bytes())
+        except OSError:
+            return ""  # never matches a built key
+    return h.hexdigest()
+
+
 def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> str:
     """Load ``data_dir`` from YAML with every check (as :func:`acupoints.load` of a
     path does, including the knowledge base's own index checks) and write it to
@@ -65,16 +101,23 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
 
     root = Path(data_dir)
     data = read_dataset(root, cache=False)
-    KnowledgeBase(data, origin=str(root), _checked=True)  # the alias index checks too
+    kb = KnowledgeBase(data, origin=str(root), _checked=True)  # the alias index checks too
+    from .text.compiled import _build as build_tables
+
+    tables = build_tables(kb)
     key = fingerprint(root)
     if key is None:
         raise OSError(f"cannot read the data files of {root}")
     version = data_version(data)
     _share_fields_sets(data, {})
+    _share_strings(data, {})
     head = b" ".join((_MAGIC, key.encode(), version.encode(), _pydantic_major().encode()))
-    body = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    blob = _dump_tables(tables, data)
+    body = pickle.dumps((data, reader_key(), blob), protocol=pickle.HIGHEST_PROTOCOL)
     out = Path(target)
     out.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only at build time
+
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=".pickle")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -105,12 +148,124 @@ def _share_fields_sets(value: object, pool: dict[tuple[type, frozenset[str]], se
             _share_fields_sets(v, pool)
 
 
+def _records(data: Dataset) -> dict[int, tuple[str, int]]:
+    """Where each record of the dataset's lists is: id -> (field, place)."""
+    out: dict[int, tuple[str, int]] = {}
+    for name, value in data.__dict__.items():
+        if isinstance(value, tuple):
+            for i, record in enumerate(value):
+                if isinstance(record, BaseModel):
+                    out[id(record)] = (name, i)
+    return out
+
+
+def _shared(value: Any, pool: dict[Any, Any]) -> Any:
+    """``value`` with one object for every equal string and tuple of strings in it
+    (containers rebuilt with the same items in the same order; records and other objects
+    as they are), which the pickle then stores once: the tables spell the same words in
+    many places, and the spelling table maps 21,000 deletions to 950 words, most of them a
+    tuple of one word."""
+    if isinstance(value, str):
+        return pool.setdefault(value, value)
+    if isinstance(value, tuple):
+        items = tuple(_shared(v, pool) for v in value)
+        return pool.setdefault(items, items) if _words(items) else items
+    if isinstance(value, list):
+        return [_shared(v, pool) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return type(value)(_shared(v, pool) for v in value)
+    if isinstance(value, dict):
+        return {_shared(k, pool): _shared(v, pool) for k, v in value.items()}
+    if not isinstance(value, BaseModel) and hasattr(value, "__dict__"):  # a table, an index
+        for name, v in vars(value).items():
+            setattr(value, name, _shared(v, pool))
+    return value
+
+
+def _words(value: tuple[Any, ...]) -> bool:
+    """Strings and tuples of them only (equal only to the same strings: ``(1,)`` equals
+    ``(True,)``, and a pool must not swap one for the other)."""
+    return all(type(v) is str or (type(v) is tuple and _words(v)) for v in value)
+
+
+def _dump_tables(tables: Tables, data: Dataset) -> bytes:
+    """The reader's tables pickled on their own, a record of ``data`` written as its place."""
+    import io
+
+    _shared(tables, {})
+    where = _records(data)
+
+    class _Pickler(pickle.Pickler):
+        def persistent_id(self, obj: Any) -> Any:
+            return where.get(id(obj)) if isinstance(obj, BaseModel) else None
+
+    out = io.BytesIO()
+    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(tables)
+    return out.getvalue()
+
+
+def _load_tables(blob: bytes, data: Dataset) -> Tables:
+    import io
+
+    class _Unpickler(pickle.Unpickler):
+        def persistent_load(self, pid: Any) -> Any:
+            name, i = pid
+            return getattr(data, name)[i]
+
+    return _Unpickler(io.BytesIO(blob)).load()  # type: ignore[no-any-return]
+
+
+_BLOBS: WeakKeyDictionary[KnowledgeBase, tuple[Dataset, bytes]] = WeakKeyDictionary()
+
+
+def tables_for(kb: KnowledgeBase) -> Tables | None:
+    """The prebuilt reader tables of ``kb``, if it is the packaged knowledge base loaded
+    from the prebuilt file (with the tables of the installed reader code); else ``None``.
+    Each knowledge base's are unpickled once, by its first reading."""
+    found = _BLOBS.pop(kb, None)
+    if found is None:
+        return None
+    from .text.compiled import Tables
+
+    tables = _load_tables(found[1], found[0])
+    return tables if isinstance(tables, Tables) else None
+
+
+def _share_strings(value: object, pool: dict[Any, Any]) -> None:
+    """One object for equal strings and tuples of strings among the records' fields (the
+    same source ids, region ids and kinds are written thousands of times in the YAML, each
+    read as its own string), which the pickle then stores once. Only values are replaced,
+    by equal ones of the same type; the records are frozen, so nothing writes to them."""
+    if isinstance(value, (tuple, list)):
+        for v in value:
+            _share_strings(v, pool)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _share_strings(v, pool)
+    elif isinstance(value, BaseModel):
+        fields = value.__dict__
+        for name, v in fields.items():
+            if type(v) is str or (type(v) is tuple and _words(v)):
+                fields[name] = _shared(v, pool)
+            else:
+                _share_strings(v, pool)
+
+
 def read(
     data_dir: str | os.PathLike[str], artifact: Path | None = None
 ) -> tuple[Dataset, str] | None:
     """The prebuilt dataset and its data version, if ``artifact`` (default: the one of
     this installation) was built from the files of ``data_dir`` as they are now; else
     ``None``."""
+    found = read_all(data_dir, artifact)
+    return None if found is None else found[:2]
+
+
+def read_all(
+    data_dir: str | os.PathLike[str], artifact: Path | None = None
+) -> tuple[Dataset, str, bytes | None] | None:
+    """:func:`read`, and the reader's tables built with the dataset, pickled, if the code
+    that builds them is the installed one (else ``None`` for them)."""
     path = artifact_path() if artifact is None else artifact
     try:
         with open(path, "rb") as fh:
@@ -120,12 +275,15 @@ def read(
             key, version, major = (h.decode() for h in head[2:])
             if major != _pydantic_major() or key != fingerprint(Path(data_dir)):
                 return None
-            data = pickle.load(fh)
+            body = pickle.load(fh)
     except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
         return None
-    if not isinstance(data, Dataset):
+    if not (isinstance(body, tuple) and len(body) == 3 and isinstance(body[0], Dataset)):
         return None
-    return data, version
+    data, key, blob = body
+    if key != reader_key() or not isinstance(blob, bytes):
+        blob = None
+    return data, version, blob
 
 
 @contextmanager
@@ -148,8 +306,13 @@ def load_packaged(data_dir: Path) -> KnowledgeBase:
     from .kb import KnowledgeBase
 
     with quiet_gc():
-        found = read(data_dir)
+        found = read_all(data_dir)
         if found is None:
             return KnowledgeBase.from_directory(data_dir)
-        data, version = found
-        return KnowledgeBase(data, origin=str(data_dir), _checked=True, _version=version)
+        data, version, blob = found
+        kb = KnowledgeBase(
+            data, origin=str(data_dir), _checked=True, _version=version, _indexed=False
+        )
+        if blob is not None:
+            _BLOBS[kb] = (data, blob)
+        return kb

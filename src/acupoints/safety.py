@@ -14,7 +14,7 @@ from weakref import WeakKeyDictionary
 
 from pydantic import Field, ValidationError, model_validator
 
-from ._fast import construct
+from ._fast import construct, trusted
 from ._record import Record
 from .errors import PatientError
 from .models import Caution, Point, RegionId, RegionRef, SourceIds
@@ -387,7 +387,8 @@ class PointWarning(Record):
 
     @classmethod
     def of(cls, caution: Caution) -> PointWarning:
-        return cls(
+        return trusted(
+            cls,
             origin="point",
             kind=caution.kind,
             structure=caution.structure,
@@ -546,12 +547,17 @@ def standing_exclusions(
             if n.angle != "none":
                 continue
             note = n.note or "A cited source says this point is not needled."
-            cond = PatientCondition(
+            cond = trusted(
+                PatientCondition,
                 id=NOT_NEEDLED,
                 name="never needled",
                 effects=(
-                    ConditionEffect(
-                        action="exclude", points=(p.code,), note=note, sources=n.sources
+                    trusted(
+                        ConditionEffect,
+                        action="exclude",
+                        points=(p.code,),
+                        note=note,
+                        sources=n.sources,
                     ),
                 ),
             )

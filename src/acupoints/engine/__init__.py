@@ -156,17 +156,15 @@ def select(
     if excluding:
         kept: list[int] = []
         for i in pool:
-            c = ranking.cand(i)
-            excluded_by = [
-                (cond, eff) for cond, eff, matches in excluding if matches(c.point, c.side)
-            ]
+            point, side = ranking.point_side(i)
+            excluded_by = [(cond, eff) for cond, eff, matches in excluding if matches(point, side)]
             if not excluded_by:
                 kept.append(i)
                 continue
             exclusions.append(
                 construct(
                     Exclusion,
-                    code=c.code,
+                    code=ranking.entries[i][2],
                     reasons=tuple(f"{cond.name}: {eff.note}" for cond, eff in excluded_by),
                     conditions=tuple(dict.fromkeys(cond.id for cond, _ in excluded_by)),
                     sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),

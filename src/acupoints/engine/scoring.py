@@ -76,6 +76,15 @@ class _Ranking:
             c = self.slots[i] = self._build(self.entries[i])
         return c
 
+    def point_side(self, i: int) -> tuple[Point, str]:
+        """The point at place ``i`` and where it would be needled, without building its
+        candidate (the exclusions test every place; a selection builds only its own)."""
+        c = self.slots[i]
+        if c is not None:
+            return c.point, c.side
+        p = self.point_of[self.entries[i][2]]
+        return p, _side(p, self.location)[0]
+
     def _build(self, entry: _Entry) -> _Candidate:
         neg, order, code, group, hits, rule_parts, main = entry
         p = self.point_of[code]

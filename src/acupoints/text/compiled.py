@@ -185,7 +185,9 @@ def tables(kb: KnowledgeBase) -> Tables:
     """The tables of ``kb`` (built on first use)."""
     found = _TABLES.get(kb)
     if found is None:
-        found = _TABLES[kb] = _build(kb)
+        from ..prebuilt import tables_for  # the packaged data's, built with the package
+
+        found = _TABLES[kb] = tables_for(kb) or _build(kb)
     return found
 
 
