@@ -188,6 +188,17 @@ def test_a_roles_guaranteed_share_is_kept(kb: KnowledgeBase, role: str) -> None:
     assert sum(1 for _, r in got if r == role) >= 3, got
 
 
+@pytest.mark.parametrize("role", ["local", "surface", "adjunct"])
+def test_a_guaranteed_share_is_rounded_half_up(kb: KnowledgeBase, role: str) -> None:
+    # a quarter of 6 places is 1.5: the role is guaranteed 2 of them, not 1
+    text, cause = ROLE_QUERY[role]
+    natural = composed(kb, text, cause, 6, without_rest(with_quotas(kb, cause, {})))
+    quarter = without_rest(with_quotas(kb, cause, {role: {"min": 0.25}}))
+    got = composed(kb, text, cause, 6, quarter)
+    assert sum(1 for _, r in natural if r == role) == 0, natural  # the test can fail
+    assert sum(1 for _, r in got if r == role) == 2, got
+
+
 def without_rest(comp: Composition) -> Composition:
     return comp.model_copy(update={"rest": None})
 
