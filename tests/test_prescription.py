@@ -518,3 +518,34 @@ def test_a_points_why_is_the_reason_for_its_role(kb: KnowledgeBase) -> None:
     assert all(
         (r.group is None) == r.rule.startswith("score.") for p in s.points for r in p.reasons
     )
+
+
+# the word of each design in a core point's reason (singular stem), kept here
+DESIGN_STEMS = {
+    "trial": "trial",
+    "review": "review",
+    "data_mining": "data-mining stud",
+    "consensus": "consensus",
+    "guideline": "guideline",
+    "case_series": "case series",
+    "case_report": "case report",
+    "textbook": "textbook",
+}
+
+
+@pytest.mark.parametrize("cause", ["diabetic", "chemotherapy"])
+def test_a_core_points_reason_counts_the_publications_by_design(
+    kb: KnowledgeBase, cause: str
+) -> None:
+    s = kb.select("both feet", cause=cause, limit=len(kb))
+    core = {c.code: c for c in kb.core_prescription(cause)}
+    checked = 0
+    for p in s.points:
+        for r in p.reasons:
+            if r.rule != "core.cause":
+                continue
+            designs = core[p.code].designs
+            for design, n in designs.items():
+                assert f"{n} {DESIGN_STEMS[design]}" in r.text, (p.code, designs, r.text)
+            checked += 1
+    assert checked >= 3
