@@ -474,7 +474,7 @@ def test_every_root_cause_fits_some_region_and_not_others(kb: KnowledgeBase) -> 
         assert any(notes) and not all(notes), cause.id
 
 
-# ------------------------------------------------------------------ rules the mutants showed untested
+# ------------------------------------------------------ rules the mutants showed untested
 @pytest.mark.parametrize(("text", "above"), [("numb upper arm", "shoulder"), ("numb thigh", "hip")])
 def test_the_segment_above_the_numb_one_is_next_to_it(
     kb: KnowledgeBase, text: str, above: str
