@@ -549,3 +549,33 @@ def test_a_core_points_reason_counts_the_publications_by_design(
                 assert f"{n} {DESIGN_STEMS[design]}" in r.text, (p.code, designs, r.text)
             checked += 1
     assert checked >= 3
+
+
+@pytest.mark.parametrize("role", ["local", "distal"])
+def test_a_roles_guaranteed_places_go_to_its_strongest_points(kb: KnowledgeBase, role: str) -> None:
+    # no core points to put first and no spread rule: the role's guaranteed half of the
+    # places goes to the points its own rules chose most strongly
+    text, cause = ROLE_QUERY[role]
+    comp = without_rest(with_quotas(kb, cause, {role: {"min": 0.5}}))
+    comp = comp.model_copy(update={"spread": comp.spread.model_copy(update={"gap": 0})})
+    static = _static(kb)
+    the_cause = kb.cause(cause)
+    ranking = _rank(kb, static, kb.parse_location(text), the_cause, "unknown", True, frozenset())
+    pool = range(len(ranking.entries))
+    out = _compose(kb, static, ranking, pool, 6, comp, the_cause)
+    strength = {i: ranking.roles[i][role] for i in pool if role in ranking.roles[i]}
+    held = [i for i in out.picked if out.roles[i] == role]
+    others = [s for i, s in strength.items() if i not in out.picked]
+    assert len(held) == 3 and others, held
+    assert min(strength[i] for i in held) >= max(others), (held, sorted(others)[-3:])
+    assert len(set(strength.values())) > 1  # the test can fail
+
+
+def test_a_cap_of_one_place_still_gives_the_role_that_place(kb: KnowledgeBase) -> None:
+    # a quarter of 4 places is one: the core role, which takes all 4 when uncapped,
+    # keeps one
+    text, cause = ROLE_QUERY["core"]
+    natural = composed(kb, text, cause, 4, with_quotas(kb, cause, {}))
+    capped = composed(kb, text, cause, 4, with_quotas(kb, cause, {"core": {"max": 0.25}}))
+    assert [r for _, r in natural].count("core") == 4, natural
+    assert [r for _, r in capped].count("core") == 1, capped
