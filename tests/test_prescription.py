@@ -579,3 +579,21 @@ def test_a_cap_of_one_place_still_gives_the_role_that_place(kb: KnowledgeBase) -
     capped = composed(kb, text, cause, 4, with_quotas(kb, cause, {"core": {"max": 0.25}}))
     assert [r for _, r in natural].count("core") == 4, natural
     assert [r for _, r in capped].count("core") == 1, capped
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"), [("numb fingers", "sciatica"), ("numb arm", "lumbar_root")]
+)
+def test_a_guaranteed_place_is_named_though_its_point_is_another_roles_only(
+    kb: KnowledgeBase, text: str, cause: str
+) -> None:
+    # a numb hand is far from a sciatica's roots: the one point taken that serves the
+    # local role is the only distal point too; distal has no guaranteed place, so the
+    # point is named for the local role's guaranteed one
+    quota = kb.composition.quotas[kb.cause(cause).kind]["local"]
+    s = kb.select(text, cause=cause, limit=10)
+    got = [p.role for p in s.points]
+    assert int(quota.min * 10 + 0.5) == 1
+    assert got.count("local") == 1, got
+    local = next(p for p in s.points if p.role == "local")
+    assert "distal.channel" in local.rules, local.rules
