@@ -604,3 +604,28 @@ def test_a_guaranteed_place_is_named_though_its_point_is_another_roles_only(
     assert got.count("local") == 1, got
     local = next(p for p in s.points if p.role == "local")
     assert "distal.channel" in local.rules, local.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"), [("numb fingers", "sciatica"), ("numb leg", "lumbar_root")]
+)
+def test_among_equal_root_points_the_most_used_hold_the_root_places(
+    kb: KnowledgeBase, text: str, cause: str
+) -> None:
+    # the root role's guaranteed places go to its strongest points; between two as strong,
+    # to the one the publications on the cause use more (EX-B2 before BL25 for a sciatica)
+    static = _static(kb)
+    the_cause = kb.cause(cause)
+    ranking = _rank(kb, static, kb.parse_location(text), the_cause, "unknown", True, frozenset())
+    pool = range(len(ranking.entries))
+    out = _compose(kb, static, ranking, pool, 10, kb.composition, the_cause)
+    roles = ranking.roles
+    held = [i for i in out.picked if out.roles[i] == "root"]
+    left = [j for j in pool if "root" in roles[j] and j not in held]
+    pairs = [(i, j) for i in held for j in left if roles[i]["root"] == roles[j]["root"]]
+    assert pairs  # the test can fail
+    for i, j in pairs:
+        assert roles[i].get("core", 0.0) >= roles[j].get("core", 0.0), (
+            ranking.entries[i][2],
+            ranking.entries[j][2],
+        )
