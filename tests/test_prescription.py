@@ -629,3 +629,11 @@ def test_among_equal_root_points_the_most_used_hold_the_root_places(
             ranking.entries[i][2],
             ranking.entries[j][2],
         )
+
+
+def test_no_prescription_names_a_point_twice(kb: KnowledgeBase) -> None:
+    # a point serving a role that a guaranteed share already placed is not placed again
+    for cause in [None, *(c.id for c in kb.causes if c.kind != "residual")]:
+        for text in ("numb arm", "numb leg", "both feet", "numb back of my left hand"):
+            codes = [p.code for p in kb.select(text, cause=cause, limit=10).points]
+            assert len(codes) == len(set(codes)), (text, cause, codes)
