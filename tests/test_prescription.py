@@ -637,3 +637,13 @@ def test_no_prescription_names_a_point_twice(kb: KnowledgeBase) -> None:
         for text in ("numb arm", "numb leg", "both feet", "numb back of my left hand"):
             codes = [p.code for p in kb.select(text, cause=cause, limit=10).points]
             assert len(codes) == len(set(codes)), (text, cause, codes)
+
+
+def test_caps_that_would_leave_places_empty_give_way(kb: KnowledgeBase) -> None:
+    # every role capped at one of 10 places: the six roles fill at most six, so the rest
+    # go to the points held back, best first, rather than being left empty
+    text, cause = "numb back of my left hand", "chemotherapy"
+    tight = with_quotas(kb, cause, {role: {"max": 0.1} for role in ROLES})
+    got = composed(kb, text, cause, 10, tight)
+    assert len(got) == 10, got
+    assert len({code for code, _ in got}) == 10, got
