@@ -647,3 +647,25 @@ def test_caps_that_would_leave_places_empty_give_way(kb: KnowledgeBase) -> None:
     got = composed(kb, text, cause, 10, tight)
     assert len(got) == 10, got
     assert len({code for code, _ in got}) == 10, got
+
+
+@pytest.mark.parametrize("cause", ["carpal_tunnel", "chemotherapy"])
+def test_a_core_point_is_renamed_only_to_fill_a_guaranteed_share(
+    kb: KnowledgeBase, cause: str
+) -> None:
+    # the places are filled by the core points first; one is named for another role
+    # only to show that role's guaranteed share, never beyond it
+    static = _static(kb)
+    the_cause = kb.cause(cause)
+    ranking = _rank(
+        kb, static, kb.parse_location("numb fingers"), the_cause, "unknown", True, frozenset()
+    )
+    out = _compose(kb, static, ranking, range(len(ranking.entries)), 10, kb.composition, the_cause)
+    quotas = kb.composition.quotas_for(the_cause)
+    renamed = 0
+    for role, q in quotas.items():
+        need = int(q.min * 10 + 0.5)
+        taken = [i for i in out.picked if out.roles[i] == role and "core" in ranking.roles[i]]
+        assert len(taken) <= need, (role, need, [ranking.entries[i][2] for i in taken])
+        renamed += len(taken)
+    assert renamed  # the test can fail
