@@ -113,6 +113,24 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ.setdefault("ACUPOINTS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(autouse=True)
+def _no_memo_under_mutmut(request: pytest.FixtureRequest) -> None:
+    """Under mutmut (bench/mutation.sh), each test starts with the packaged knowledge
+    base's memos empty. mutmut runs a mutant against the tests it saw call the mutated
+    function; a test whose answers an earlier test had memoised calls nothing, so it was
+    never run against the engine's mutants, and mutants it kills were counted as
+    survivors. Outside mutmut the memos are kept (the suite relies on them for speed)."""
+    import os
+
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return
+    from acupoints.engine.context import _STATIC
+
+    kb = request.getfixturevalue("kb")
+    kb.clear_caches()
+    _STATIC.pop(kb, None)  # the per-data tables (neighbours, points of a region, ...)
+
+
 @pytest.fixture
 def tiny_kb() -> KnowledgeBase:
     return KnowledgeBase.from_records(**tiny_records())

@@ -309,6 +309,34 @@ def test_a_new_rule_needs_no_code(data_copy: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("when", "meets", "misses"),
+    [
+        ("{patterns: [stocking_glove]}", "both feet", "numb left foot"),
+        ("{surfaces: [yang]}", "numb back of the hand", "numb palm"),
+    ],
+)
+def test_a_rule_on_the_pattern_or_surface_applies_only_to_it(
+    data_copy: Path, when: str, meets: str, misses: str
+) -> None:
+    # no shipped rule names a pattern or a limb surface yet: a rule of the data may
+    rule = f"""  - id: extra.conditional
+    title: A test rule on a pattern or a surface
+    group: adjunct
+    weight: 10.0
+    when: {when}
+    select: {{kind: codes, codes: [GB34]}}
+    reason: "{{point}} is added by a test rule."
+    summary: Only here to show the conditions of a rule.
+    sources: [seed002]
+"""
+    path = data_copy / "rules.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + rule, encoding="utf-8")
+    kb = acupoints.load(data_copy)
+    assert "extra.conditional" in kb.select(meets).rules_applied
+    assert "extra.conditional" not in kb.select(misses).rules_applied
+
+
+@pytest.mark.parametrize(
     ("old", "new", "entry", "field", "words"),
     [
         (
@@ -470,3 +498,47 @@ def test_every_root_cause_fits_some_region_and_not_others(kb: KnowledgeBase) -> 
             if t != "numbness in my body"
         ]
         assert any(notes) and not all(notes), cause.id
+
+
+# ------------------------------------------------------ rules the mutants showed untested
+@pytest.mark.parametrize(("text", "above"), [("numb upper arm", "shoulder"), ("numb thigh", "hip")])
+def test_the_segment_above_the_numb_one_is_next_to_it(
+    kb: KnowledgeBase, text: str, above: str
+) -> None:
+    # the upper arm and the thigh are the second segments of their limbs: the shoulder
+    # and the hip above them are as near as the elbow and the knee below
+    s = kb.select(text, limit=len(kb))
+    near = {
+        kb.point(p.code).location.region
+        for p in s.points
+        if any(r.rule == "local" and "next to the numb area" in r.text for r in p.reasons)
+    }
+    assert above in near, near
+
+
+def test_the_root_reflex_area_gives_points_for_a_cervical_root(kb: KnowledgeBase) -> None:
+    s = kb.select("numb fingers", cause="cervical_root", limit=len(kb))
+    reflex = [p.code for p in s.points if "root.cervical_reflex" in p.rules]
+    assert len(reflex) >= 3, reflex
+    for code in reflex:
+        loc = kb.point(code).location
+        assert kb.point(code).meridian in ("GV", "BL"), code
+        assert loc.region in ("neck.posterior", "back.upper"), code
+        # a point with a spinal level is within the rule's levels; one without is kept
+        assert loc.level is None or loc.level in {f"C{n}" for n in range(1, 9)} | {"T1", "T2"}
+
+
+def test_a_compressed_nerve_gives_the_points_over_its_site(kb: KnowledgeBase) -> None:
+    s = kb.select("numb fingers", cause="carpal_tunnel", limit=len(kb))
+    over = [p.code for p in s.points if "compression_site" in p.rules]
+    assert over and all(kb.point(c).location.region == "wrist" for c in over), over
+
+
+def test_a_whole_numb_limb_counts_its_points_less_than_a_named_part(kb: KnowledgeBase) -> None:
+    # "numb arm" names the whole limb: LI11 is in the numb area either way, but the
+    # elbow named gives it more
+    def local(text: str) -> float:
+        p = kb.select(text, limit=len(kb))["LI11"]
+        return sum(r.contribution for r in p.reasons if r.rule == "local")
+
+    assert 0 < local("numb arm") < local("numb elbow")
