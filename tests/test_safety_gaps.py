@@ -110,22 +110,25 @@ ONE_SOURCE_STRUCTURE_CAUTIONS = {
     # deadman only; the 1988 textbook, cam1999 and OpenTCM/TCM Window list the cephalic vein
     # without a warning; Chinese point pages warn of periosteum and nerve, not the vein
     ("LI5", "vein", "cephalic vein"),
-    # iaomai only; the Deadman transcription has no needling record for SP14 (point pages
-    # quote Deadman's book with this caution, but iaomai may follow Deadman); a Chinese page
-    # titled SP14 warns of the peritoneum with SP16's anatomy, so it is not used
-    ("SP14", "peritoneum", "peritoneal cavity"),
     # iaomai only; the Deadman transcription has no needling record for KI15; Chinese point
-    # pages give its depth without a warning
+    # pages and the 1988 textbook give its depth without a warning; the English point pages
+    # that warn (Woodley, American Dragon) repeat Deadman's sentence, which iaomai follows
     ("KI15", "peritoneum", "peritoneal cavity"),
     # iaomai only; the Deadman transcription has no needling record for CV11; CT studies of
-    # safe depth along CV (children) were read only as a review's summary
+    # safe depth along CV (children) were read only as a review's summary; the English point
+    # pages that warn (Woodley, American Dragon, acupuncture-points.org, meandqi's knowledge
+    # base) repeat Deadman's thin-patient sentence; Focks's Ren-11 page was not found
     ("CV11", "peritoneum", "peritoneal cavity"),
-    # iaomai only; Deadman and the 1988 textbook name the liver and heart, not the lung, and
-    # TCM Window's layer-by-layer path at CV14 reaches the peritoneum and liver (the note says so)
+    # iaomai only; Deadman, the 1988 textbook and Focks's atlas name the liver and heart, not
+    # the lung, and TCM Window's layer-by-layer path at CV14 reaches the peritoneum and liver
+    # (the note says so); no pneumothorax case report at a xiphoid-area point was found
     ("CV14", "lung", "lung"),
-    # deadman only; the 1988 textbook says needle downwards at CV14 for the liver's sake
+    # deadman only; the 1988 textbook says needle downwards at CV14 for the liver's sake, and
+    # Focks's Ren-14 page prefers a downward oblique needle without warning against an upward
+    # one (its Ren-15 page does warn, and is cited at CV15)
     ("CV14", "heart", "upward"),
-    # iaomai only; Deadman and the 1988 textbook name the liver and heart, not the lung
+    # iaomai only; Deadman, the 1988 textbook and Focks's atlas name the liver and heart, not
+    # the lung (the note says so)
     ("CV15", "lung", "lung"),
 }
 
@@ -154,7 +157,7 @@ def test_every_structure_caution_has_two_sources(kb: KnowledgeBase) -> None:
 def test_the_one_source_list_only_shrinks(kb: KnowledgeBase) -> None:
     """Each listed caution exists and still has exactly one source: once a second source
     is added, remove the entry; the list is never a place to park new cautions."""
-    assert len(ONE_SOURCE_STRUCTURE_CAUTIONS) <= 7
+    assert len(ONE_SOURCE_STRUCTURE_CAUTIONS) <= 6
     for code, structure, words in sorted(ONE_SOURCE_STRUCTURE_CAUTIONS):
         found = [
             c
