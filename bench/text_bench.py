@@ -39,6 +39,7 @@ HELDOUT = CORPUS.with_name("heldout.yaml")
 HELDOUT2 = CORPUS.with_name("heldout2.yaml")
 HELDOUT3 = CORPUS.with_name("heldout3.yaml")
 HELDOUT4 = CORPUS.with_name("heldout4.yaml")
+HELDOUT5 = CORPUS.with_name("heldout5.yaml")
 QUIET = ("negation", "other", "hypothetical", "historical")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -218,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         ("held out 2", HELDOUT2),
         ("held out 3", HELDOUT3),
         ("held out 4", HELDOUT4),
+        ("held out 5", HELDOUT5),
     ):
         if not path.is_file():
             continue
