@@ -65,6 +65,8 @@ def best(t: Tables, word: str) -> str | None:
     out: str | None = None
     if len(word) >= 4 and word.endswith("z") and word[:-1] + "s" in t.targets:
         out = word[:-1] + "s"  # "toez", "handz": an informal plural
+    elif len(word) >= 4 and word.endswith("x") and word[:-1] + "cks" in t.targets:
+        out = word[:-1] + "cks"  # "buttox": "cks" written as it sounds
     elif len(word) >= 4 and word.isalpha() and word not in t.known:
         cands = _candidates(t, word)
         if cands:
