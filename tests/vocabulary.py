@@ -471,6 +471,12 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "ran over",
         "kicked by",
         "trampled",
+        "fusion",
+        "spinal fusion",
+        "laminectomy",
+        "discectomy",
+        "microdiscectomy",
+        "arthroscopy",
     ),
     "b12_deficiency": (
         "b12",

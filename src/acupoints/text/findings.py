@@ -111,7 +111,9 @@ def course(t: Tables, c: Content, ctx: Sequence[frozenset[str]]) -> list[Hit]:
         unit = SHORTHAND.get(words[i + 1])
         if unit is None or not words[i].isdigit() or not 0 < int(words[i]) < int(words[i + 1]):
             continue
-        if words[i - 1] in ("x", "for", "over") or (i + 2 < len(words) and words[i + 2] in ("ago", "hx")):
+        if words[i - 1] in ("x", "for", "over") or (
+            i + 2 < len(words) and words[i + 2] in ("ago", "hx")
+        ):
             a, b = _span(c, i, i + 2)
             out.append(Hit(f"duration:{unit}", a, b, f"{words[i]}/{words[i + 1]}", _ctx(ctx, a, b)))
     return out
