@@ -706,3 +706,19 @@ def test_a_hereditary_cause_may_be_named_through_a_relative(kb: KnowledgeBase) -
     # another cause of a relative's stays theirs
     assert kb.select("numb feet, my sister has diabetes").cause is None
     assert kb.select("numb hands, my uncle had lupus").cause is None
+
+
+def test_digits_named_by_number() -> None:
+    from acupoints.text.spelling import digits
+
+    assert digits(["fifth", "digit", "of", "hand"], 0) == (2, ["little", "finger"])
+    assert digits(["digits", "1", "3", "of", "left", "foot"], 0) == (
+        3,
+        ["big", "toe", "and", "second", "toe", "and", "third", "toe"],
+    )
+    assert digits(["digits", "4", "and", "5"], 0) == (
+        4,
+        ["ring", "finger", "and", "little", "finger"],
+    )
+    assert digits(["digit", "7"], 0) is None  # no seventh finger
+    assert digits(["second", "opinion"], 0) is None  # an ordinal alone names no digit
