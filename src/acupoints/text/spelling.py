@@ -282,10 +282,10 @@ def correct_from(
         tok = tokens[i]
         named = digits(tokens, i) if tok in ORDINALS or tok in ("digit", "digits") else None
         if named is not None:
-            length, target = named
-            out.extend(target)
-            origin.extend([(i, i + length)] * len(target))
-            changes.append((" ".join(tokens[i : i + length]), " ".join(target)))
+            length, names = named
+            out.extend(names)
+            origin.extend([(i, i + length)] * len(names))
+            changes.append((" ".join(tokens[i : i + length]), " ".join(names)))
             i += length
             continue
         hits = t.spell_multi.at(tokens, i) if tok in t.spell_multi.words else []
