@@ -35,10 +35,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "readings.ya
 ROUND2 = CORPUS.with_name("round2.yaml")
 ROUND3 = CORPUS.with_name("round3.yaml")
 ROUND4 = CORPUS.with_name("round4.yaml")
+ROUND5 = CORPUS.with_name("round5.yaml")
 HELDOUT = CORPUS.with_name("heldout.yaml")
 HELDOUT2 = CORPUS.with_name("heldout2.yaml")
 HELDOUT3 = CORPUS.with_name("heldout3.yaml")
 HELDOUT4 = CORPUS.with_name("heldout4.yaml")
+HELDOUT5 = CORPUS.with_name("heldout5.yaml")
 QUIET = ("negation", "other", "hypothetical", "historical")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -214,10 +216,12 @@ def main(argv: list[str] | None = None) -> int:
         ("round 2", ROUND2),
         ("round 3", ROUND3),
         ("round 4", ROUND4),
+        ("round 5", ROUND5),
         ("held out", HELDOUT),
         ("held out 2", HELDOUT2),
         ("held out 3", HELDOUT3),
         ("held out 4", HELDOUT4),
+        ("held out 5", HELDOUT5),
     ):
         if not path.is_file():
             continue

@@ -30,7 +30,7 @@ def _bench() -> Any:
 @pytest.fixture(scope="module")
 def scored(kb: KnowledgeBase) -> Any:
     bench = _bench()
-    rounds = (bench.ROUND2, bench.ROUND3, bench.ROUND4)
+    rounds = (bench.ROUND2, bench.ROUND3, bench.ROUND4, bench.ROUND5)
     return bench.score(kb, bench.corpus() + [e for r in rounds for e in bench.corpus(r)])
 
 

@@ -637,3 +637,88 @@ def test_a_limb_in_a_posture_is_not_numb(kb: KnowledgeBase) -> None:
     ]
     r = kb.read("numb thigh from the strap on my hip")
     assert [(a.id, a.role) for a in r.areas] == [("thigh", "numb"), ("hip", "trigger")]
+
+
+# ------------------------------------------------------------------ after held-out set 5
+def test_clinical_shorthand_of_a_duration_needs_its_lead_word(kb: KnowledgeBase) -> None:
+    """The shorthand "x 3/52" is three weeks, "for 2/12" two months, "4/7 ago" four
+    days; a fraction with no such word beside it is no duration."""
+    assert "duration:weeks" in {f.id for f in kb.read("tingling R hand x 3/52").course}
+    assert "duration:months" in {f.id for f in kb.read("numb left foot for 2/12").course}
+    assert "duration:days" in {f.id for f in kb.read("numb toes began 4/7 ago").course}
+    plain = {f.id for f in kb.read("numb hand, scored 3/52 on the quiz").course}
+    assert not any(i.startswith("duration:") for i in plain)
+    # the larger number is the year's parts: "52/3" is not a duration
+    assert not any(f.id.startswith("duration:") for f in kb.read("numb hand x 52/3").course)
+
+
+def test_a_word_spelt_with_x_for_cks() -> None:
+    from acupoints.text.compiled import tables
+    from acupoints.text.spelling import best
+
+    t = tables(acupoints.load())
+    assert best(t, "buttox") == "buttocks"
+    assert best(t, "relax") is None  # no body word "relacks"
+
+
+def test_a_three_word_list_is_one_clause(kb: KnowledgeBase) -> None:
+    """The commas of a list at the end of a clause ("hot, red and swollen") do not end
+    it; a comma before a new clause still does."""
+    from acupoints.text.compiled import normalise, tables
+    from acupoints.text.context import clauses
+
+    t = tables(kb)
+    toks = normalise("my foot is hot, red and swollen")
+    c = clauses(t, toks)
+    assert c[toks.index("hot")] == c[toks.index("swollen")]
+    toks = normalise("numb feet, my knee is hot and my ankle swollen")
+    c = clauses(t, toks)
+    assert c[toks.index("feet")] != c[toks.index("hot")]
+    flags = {f.id: f.urgency for f in kb.select("numb toes, heel hot, red and swollen").red_flags}
+    assert flags.get("foot_wound") == "emergency"
+    # hot here and swollen in another sentence: no emergency
+    apart = kb.select("numb toes. I feel hot. My ankle is a bit swollen").red_flags
+    assert "emergency" not in {f.urgency for f in apart}
+
+
+def test_a_comma_before_an_adverb_or_a_symptom_opens_a_clause(kb: KnowledgeBase) -> None:
+    """A question after a comma and "surely" asks about its own words, not the numb area
+    before it; "denies fever, paraesthesia of the foot" denies the fever only."""
+    assert kb.select("numb knee, surely it isn't gout?").location.region_ids == ("knee",)
+    s = kb.select("denies weakness, paresthesia left shin")
+    assert s.location.region_ids == ("leg",) and s.location.side == "left"
+    # after other words a comma still continues a list under the denial
+    r = kb.read("numb feet, no fever, chills or weight loss")
+    assert all("negated" in f.context for f in r.flags)
+
+
+def test_an_operation_on_the_spine_can_cause_the_limb_it_serves(kb: KnowledgeBase) -> None:
+    assert kb.select("numb shin since my lower back operation").cause == "injury"
+    assert kb.select("tingly forearm since the surgery on my neck").cause == "injury"
+    # the neck's roots serve the arm, not the leg: an operation there stays elsewhere
+    assert kb.select("numb calf since the operation on my neck").cause is None
+    # and a limb's operation is still elsewhere for the other limb
+    assert kb.select("numb hand since my knee replacement").cause is None
+
+
+def test_a_hereditary_cause_may_be_named_through_a_relative(kb: KnowledgeBase) -> None:
+    assert kb.select("numb feet, my sister has CMT as well").cause == "hereditary"
+    # another cause of a relative's stays theirs
+    assert kb.select("numb feet, my sister has diabetes").cause is None
+    assert kb.select("numb hands, my uncle had lupus").cause is None
+
+
+def test_digits_named_by_number() -> None:
+    from acupoints.text.spelling import digits
+
+    assert digits(["fifth", "digit", "of", "hand"], 0) == (2, ["little", "finger"])
+    assert digits(["digits", "1", "3", "of", "left", "foot"], 0) == (
+        3,
+        ["big", "toe", "and", "second", "toe", "and", "third", "toe"],
+    )
+    assert digits(["digits", "4", "and", "5"], 0) == (
+        4,
+        ["ring", "finger", "and", "little", "finger"],
+    )
+    assert digits(["digit", "7"], 0) is None  # no seventh finger
+    assert digits(["second", "opinion"], 0) is None  # an ordinal alone names no digit

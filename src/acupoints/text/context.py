@@ -87,6 +87,22 @@ OPENERS = frozenset(
         "how",
         "will",
         "am",
+        "surely",
+        "perhaps",
+        "maybe",
+        "apparently",
+        "honestly",
+        "hopefully",
+        "anyway",
+        "sorry",
+        "paresthesia",
+        "hypoesthesia",
+        "dysesthesia",
+        "anesthesia",
+        "reduced",
+        "decreased",
+        "diminished",
+        "altered",
     ]
 )
 """Words that open a new clause after a comma ("no fever, my feet are numb"); after any
@@ -155,7 +171,10 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
 def clauses(t: Tables, tokens: Sequence[str]) -> list[int]:
     """For each token, the number of its clause: clauses end at a sentence end, a comma,
     and a termination term of ``text.yaml`` (not inside a pseudo-trigger: "so much")."""
-    breaks = [tok in SENTENCE_END or tok == "," for tok in tokens]
+    breaks = [
+        tok in SENTENCE_END or (tok == "," and not _listed(tokens, k))
+        for k, tok in enumerate(tokens)
+    ]
     i, n = 0, len(tokens)
     while i < n:
         hits = t.context.at(tokens, i) if tokens[i] in t.context.words else []
@@ -175,3 +194,14 @@ def clauses(t: Tables, tokens: Sequence[str]) -> list[int]:
             k += 1
         out.append(k)
     return out
+
+
+def _listed(tokens: Sequence[str], k: int) -> bool:
+    """The comma at ``k`` is inside a list of three words, "hot, red and swollen": one word
+    on each side of it and "and" or "or" after the next, then the end of the clause."""
+    n = len(tokens)
+    if not (k > 0 and k + 3 <= n and tokens[k + 2] in ("and", "or")):
+        return False
+    if tokens[k - 1] in SENTENCE_END or tokens[k + 1] in SENTENCE_END or tokens[k + 1] == ",":
+        return False
+    return k + 4 >= n or tokens[k + 4] in SENTENCE_END or tokens[k + 4] == ","

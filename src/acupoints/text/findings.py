@@ -94,6 +94,11 @@ def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[in
     return out
 
 
+SHORTHAND = {"7": "days", "52": "weeks", "12": "months"}
+"""Clinical shorthand of a duration: "x 3/52" is three weeks (of 52 in a year), "2/12" two
+months, "5/7" five days; read after "x", "for" or "over", or before "ago" or "hx"."""
+
+
 def course(t: Tables, c: Content, ctx: Sequence[frozenset[str]]) -> list[Hit]:
     """Time-course terms, as ``facet:value``."""
     out = []
@@ -101,6 +106,16 @@ def course(t: Tables, c: Content, ctx: Sequence[frozenset[str]]) -> list[Hit]:
         a, b = _span(c, start, end)
         facet, value = values[0]
         out.append(Hit(f"{facet}:{value}", a, b, " ".join(c.words[start:end]), _ctx(ctx, a, b)))
+    words = c.words
+    for i in range(1, len(words) - 1):
+        unit = SHORTHAND.get(words[i + 1])
+        if unit is None or not words[i].isdigit() or not 0 < int(words[i]) < int(words[i + 1]):
+            continue
+        if words[i - 1] in ("x", "for", "over") or (
+            i + 2 < len(words) and words[i + 2] in ("ago", "hx")
+        ):
+            a, b = _span(c, i, i + 2)
+            out.append(Hit(f"duration:{unit}", a, b, f"{words[i]}/{words[i + 1]}", _ctx(ctx, a, b)))
     return out
 
 

@@ -39,6 +39,10 @@ __all__ = ["Analysis", "analyse", "forget", "read"]
 
 KEEP = 4096
 
+FAMILY_CAUSES = frozenset({"hereditary"})
+"""Causes named through one's relatives: "a nerve disease my mum's side of the family all
+have" names a hereditary cause of one's own, not only someone else's illness."""
+
 
 @dataclass(frozen=True)
 class Analysis:
@@ -127,9 +131,10 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
         cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
         if cid is None:
             continue
+        context = h.context - {"other"} if cid in FAMILY_CAUSES else h.context
         cause_findings.append(
             Finding(
-                kind="cause", id=cid, words=prep.written(h.start, h.end), context=_tags(h.context)
+                kind="cause", id=cid, words=prep.written(h.start, h.end), context=_tags(context)
             )
         )
     flag_findings = []

@@ -25,6 +25,11 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Area", "roles"]
 
 LINKS = frozenset({"in", "at", "of", "on", "from", "to", "around", "near"})
+SPINE = ("neck", "back")
+"""Where a numbness elsewhere can come "from" ("numb fingers from my neck")."""
+ONWARD = frozenset({"to", "down", "into", "through", "all", "right", "up", "across", "and"})
+"""Words after "from my neck" that make it the start of a numb stretch ("from my neck to
+my shoulder"), not where the numbness comes from."""
 SIDE_WORDS = frozenset({"left", "right", "both", "l", "r", "sided", "side"})
 
 
@@ -117,6 +122,15 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 k -= 1
             if k + 1 in cause_ends and any(within(f.region, x) for x in cause_ends[k + 1]):
                 role = "cause_site"
+        if (
+            role == "numb"
+            and prev
+            and prev[-1] == "from"
+            and (not nxt or nxt[0] not in ONWARD)
+            and any(within(f.region, x) for x in SPINE)
+            and any(o.start < f.start and not within(o.region, f.region) for o in found)
+        ):
+            role = "cause_site"  # "numb fingers from my neck": where it comes from
         j = f.end + 1
         while j < len(prep.tokens) and prep.tokens[j] in DROP | {"of"}:
             j += 1

@@ -65,6 +65,8 @@ def best(t: Tables, word: str) -> str | None:
     out: str | None = None
     if len(word) >= 4 and word.endswith("z") and word[:-1] + "s" in t.targets:
         out = word[:-1] + "s"  # "toez", "handz": an informal plural
+    elif len(word) >= 4 and word.endswith("x") and word[:-1] + "cks" in t.targets:
+        out = word[:-1] + "cks"  # "buttox": "cks" written as it sounds
     elif len(word) >= 4 and word.isalpha() and word not in t.known:
         cands = _candidates(t, word)
         if cands:
@@ -210,6 +212,56 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
     return not ((nxt in t.region_words and nxt not in t.known_function) or best(t, nxt) is not None)
 
 
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+}
+DIGIT_NAMES = {
+    "hand": ("thumb", "index finger", "middle finger", "ring finger", "little finger"),
+    "foot": ("big toe", "second toe", "third toe", "fourth toe", "little toe"),
+}
+FOOT_WORDS = frozenset({"foot", "feet", "toe", "toes"})
+
+
+def digits(tokens: Sequence[str], i: int) -> tuple[int, list[str]] | None:
+    """Digits named by number, as clinicians write them, at ``tokens[i]``: "the fifth
+    digit", "5th digit", "digit 5", "digits 1-3" (tokens "digits 1 3", a range), "digits
+    4 and 5"; read as the fingers' names (the toes' when "foot" or "toe" follows within
+    six words). Returns the number of tokens read and the names, joined by "and"."""
+    n = len(tokens)
+    tok = tokens[i]
+    if tok in ORDINALS and i + 1 < n and tokens[i + 1] in ("digit", "digits"):
+        numbers, length = [ORDINALS[tok]], 2
+    elif tok in ("digit", "digits") and i + 1 < n and tokens[i + 1].isdigit():
+        first = int(tokens[i + 1])
+        numbers, length = [first], 2
+        if i + 2 < n and tokens[i + 2].isdigit():  # "1-3": a range
+            numbers, length = list(range(first, int(tokens[i + 2]) + 1)), 3
+        elif i + 3 < n and tokens[i + 2] in ("and", "to") and tokens[i + 3].isdigit():
+            last = int(tokens[i + 3])
+            numbers = [first, last] if tokens[i + 2] == "and" else list(range(first, last + 1))
+            length = 4
+    else:
+        return None
+    if not numbers or not all(1 <= k <= 5 for k in numbers):
+        return None
+    part = "foot" if FOOT_WORDS & set(tokens[i + length : i + length + 6]) else "hand"
+    out: list[str] = []
+    for k in numbers:
+        if out:
+            out.append("and")
+        out.extend(DIGIT_NAMES[part][k - 1].split())
+    return length, out
+
+
 def correct(t: Tables, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """The tokens with other forms and typos replaced, and the (written, read) pairs."""
     out, changes, _ = correct_from(t, tokens)
@@ -228,6 +280,14 @@ def correct_from(
     n = len(tokens)
     while i < n:
         tok = tokens[i]
+        named = digits(tokens, i) if tok in ORDINALS or tok in ("digit", "digits") else None
+        if named is not None:
+            length, names = named
+            out.extend(names)
+            origin.extend([(i, i + length)] * len(names))
+            changes.append((" ".join(tokens[i : i + length]), " ".join(names)))
+            i += length
+            continue
         hits = t.spell_multi.at(tokens, i) if tok in t.spell_multi.words else []
         hits = [h for h in hits if _applies(t, tokens, i, h[0])]
         if hits:

@@ -65,15 +65,29 @@ def pregnancy_week(text: str) -> int | None:
     return weeks.pop() if len(weeks) == 1 else None
 
 
+SPINE_SERVES = {
+    "neck": "upper_limb",
+    "back.upper": "upper_limb",
+    "back.lumbar": "lower_limb",
+    "back.sacral": "lower_limb",
+    "back": "lower_limb",
+}
+"""The limb whose nerve roots leave the spine at each part of it (the neck and upper back:
+the arm; the lower back and sacrum: the leg): an injury or operation there can numb that
+limb ("numb leg since my back surgery")."""
+
+
 def _injury_elsewhere(kb: KnowledgeBase, reading: Reading) -> tuple[str, ...]:
     """The names of the areas where the text places an operation or a cause (after a
     knee replacement, a fall on my hip), when none of them is on a part of the body
-    (arm, leg, head, neck, trunk) that is numb: an injury there is not this numbness's
-    cause. Empty when the text places none, or one on a numb part."""
+    (arm, leg, head, neck, trunk) that is numb, nor on the spine where the numb limb's
+    nerve roots leave it: an injury there is not this numbness's cause. Empty when the
+    text places none, or one on a numb part."""
     part_of = kb.anatomy.part_of
     numb = {part_of(f.id) for f in reading.areas if f.role == "numb" and not f.context}
     sites = [f for f in reading.areas if f.role in ("operation", "cause_site") and not f.context]
-    if not numb or not sites or any(part_of(f.id) in numb for f in sites):
+    served = {part_of(SPINE_SERVES[f.id]) for f in sites if f.id in SPINE_SERVES}
+    if not numb or not sites or any(part_of(f.id) in numb for f in sites) or served & numb:
         return ()
     return tuple(dict.fromkeys(kb.region(f.id).name for f in sites))
 
