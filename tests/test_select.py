@@ -542,3 +542,20 @@ def test_a_whole_numb_limb_counts_its_points_less_than_a_named_part(kb: Knowledg
         return sum(r.contribution for r in p.reasons if r.rule == "local")
 
     assert 0 < local("numb arm") < local("numb elbow")
+
+
+def test_a_causes_answer_does_not_depend_on_the_causes_asked_before() -> None:
+    # each cause weighs the rules its own way (rules.yaml, cause_weights): a knowledge
+    # base asked first about no cause, then about diabetes, gives a root cause the
+    # answer a fresh one gives
+    from acupoints.loading import packaged_data_dir
+
+    text = "numbness on the back of my left hand"
+    used = acupoints.load(packaged_data_dir())
+    plain = used.select(text)
+    used.select(text, cause="diabetic")
+    later = used.select(text, cause="cervical radiculopathy")
+    first = acupoints.load(packaged_data_dir()).select(text, cause="cervical radiculopathy")
+    scores = [(p.code, round(p.score, 4)) for p in later.points]
+    assert scores == [(p.code, round(p.score, 4)) for p in first.points]
+    assert scores != [(p.code, round(p.score, 4)) for p in plain.points]
