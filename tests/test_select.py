@@ -559,3 +559,34 @@ def test_a_causes_answer_does_not_depend_on_the_causes_asked_before() -> None:
     scores = [(p.code, round(p.score, 4)) for p in later.points]
     assert scores == [(p.code, round(p.score, 4)) for p in first.points]
     assert scores != [(p.code, round(p.score, 4)) for p in plain.points]
+
+
+def test_the_buttock_counts_as_the_top_of_the_leg(kb: KnowledgeBase) -> None:
+    # the buttock hangs under the trunk in regions.yaml, but for closeness it starts the
+    # leg, like the axilla starts the arm: one limb segment from the thigh, two from the
+    # knee (and a numb buttock still holds its own points fully)
+    from acupoints.engine import closeness
+
+    def near(text: str) -> float:
+        return closeness(kb.anatomy, "buttock", kb.parse_location(text))
+
+    assert near("numb thigh") == 0.6
+    assert near("numb knee") == 0.35
+    assert near("numb buttock") == 1.0
+    assert near("numb thigh") > near("numb lower back")
+
+
+@pytest.mark.parametrize(
+    ("segment", "primary", "near"),
+    [
+        ("C6", {"C5"}, {"C4", "C6"}),  # a cervical root leaves above its vertebra
+        ("L5", {"L5", "L4"}, {"L3", "S1"}),  # a lumbar root: its vertebra and the disc above
+        ("L1", {"L1"}, {"T12", "L2"}),  # no L0 above the first lumbar vertebra
+        ("S1", {"S1", "L5"}, {"L4", "S2"}),
+        ("X9", set(), set()),
+    ],
+)
+def test_root_levels(segment: str, primary: set[str], near: set[str]) -> None:
+    from acupoints.engine import root_levels
+
+    assert root_levels(segment) == (primary, near)
