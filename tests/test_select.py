@@ -590,3 +590,23 @@ def test_root_levels(segment: str, primary: set[str], near: set[str]) -> None:
     from acupoints.engine import root_levels
 
     assert root_levels(segment) == (primary, near)
+
+
+def test_a_points_role_at_one_limit_does_not_follow_it_to_another() -> None:
+    # numb fingers from carpal tunnel: with 3 places PC7 holds a core place, with 10 it is
+    # a surface point; a knowledge base asked the short list first gives the long one as a
+    # fresh one does (roles and alternatives are not kept from the earlier answer)
+    from acupoints.loading import packaged_data_dir
+
+    text, cause = "numb thumb, index and middle finger", "carpal tunnel"
+    used = acupoints.load(packaged_data_dir())
+    short = used.select(text, cause=cause, limit=3)
+    long = used.select(text, cause=cause, limit=10)
+    fresh = acupoints.load(packaged_data_dir()).select(text, cause=cause, limit=10)
+
+    def placed(s: Selection) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+        return {p.code: (p.role, p.alternatives) for p in s.points}
+
+    assert placed(long) == placed(fresh)
+    changed = {c for c, v in placed(short).items() if c in placed(long) and placed(long)[c] != v}
+    assert changed, (placed(short), placed(long))
