@@ -610,3 +610,14 @@ def test_a_points_role_at_one_limit_does_not_follow_it_to_another() -> None:
     assert placed(long) == placed(fresh)
     changed = {c for c, v in placed(short).items() if c in placed(long) and placed(long)[c] != v}
     assert changed, (placed(short), placed(long))
+
+
+def test_a_root_level_reason_names_the_level(kb: KnowledgeBase) -> None:
+    # the root.level rule's sentence is filled with the point's root level; no reason of
+    # any point keeps a placeholder of its rule's template
+    s = kb.select("numbness down my right arm into the thumb", cause="cervical radiculopathy")
+    level = [(p, r) for p in s.points for r in p.reasons if r.rule == "root.level"]
+    assert level
+    for p, r in level:
+        assert p.root_level and f"the {p.root_level} root" in r.text, r.text
+    assert not [r.text for p in s.points for r in p.reasons if "{" in r.text or "}" in r.text]
