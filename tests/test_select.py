@@ -621,3 +621,32 @@ def test_a_root_level_reason_names_the_level(kb: KnowledgeBase) -> None:
     for p, r in level:
         assert p.root_level and f"the {p.root_level} root" in r.text, r.text
     assert not [r.text for p in s.points for r in p.reasons if "{" in r.text or "}" in r.text]
+
+
+def test_a_segment_reason_lists_the_segments_shared(kb: KnowledgeBase) -> None:
+    # "its nerves carry C5, C6, C7, ...": each segment a point's nerves share with the
+    # numb area, named once, in a list a reader can split
+    import re
+
+    s = kb.select("numbness down my right arm into the thumb", cause="cervical radiculopathy")
+    lists = [
+        r.text.split("carry ", 1)[1].split(", a root", 1)[0].split(", ")
+        for p in s.points
+        for r in p.reasons
+        if r.rule == "score.segment"
+    ]
+    assert any(len(names) > 1 for names in lists), lists
+    for names in lists:
+        assert all(re.fullmatch(r"[CTLS]\d", n) for n in names), names
+        assert len(set(names)) == len(names)
+
+
+def test_an_evidence_reason_cites_the_publications_it_counts(kb: KnowledgeBase) -> None:
+    cause = "diabetic"
+    counts = kb.evidence_counts(cause)
+    s = kb.select("both feet", cause=cause)
+    evidence = [(p, r) for p in s.points for r in p.reasons if r.rule == "score.evidence"]
+    assert evidence
+    for p, r in evidence:
+        assert len(r.sources) == counts[p.code], (p.code, r.sources)
+        assert all(kb.source(x) for x in r.sources)
