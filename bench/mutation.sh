@@ -7,7 +7,8 @@
 # (e.g. `acupoints.engine.composition acupoints.safety`) only their mutants are run,
 # keeping the results of earlier runs in ./mutants, and the score is given per module.
 # It works in ./mutants (ignored by git), prints the score and lists the survivors;
-# `mutmut show NAME` shows one.
+# `mutmut show NAME` shows one. bench/mutation_sample.py runs a seeded sample of one
+# module instead (docs/testing.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -eq 0 ]; then

@@ -669,3 +669,24 @@ def test_a_core_point_is_renamed_only_to_fill_a_guaranteed_share(
         assert len(taken) <= need, (role, need, [ranking.entries[i][2] for i in taken])
         renamed += len(taken)
     assert renamed  # the test can fail
+
+
+def test_a_fractional_evidence_weight_is_not_rounded_away(data_copy: Path) -> None:
+    # the evidence term is `evidence` per publication, at most `evidence_cap` of them; with
+    # a weight of 0.35 a point used by two publications gains 0.7, not a whole point
+    import acupoints
+
+    edit(data_copy / "rules.yaml", "  evidence: 1.0\n", "  evidence: 0.35\n")
+    kb = acupoints.load(data_copy)
+    cause = "diabetic"
+    counts = kb.evidence_counts(cause)
+    s = kb.select("both feet", cause=cause, limit=len(kb))
+    seen = set()
+    for p in s.points:
+        parts = [r.contribution for r in p.reasons if r.rule == "score.evidence"]
+        if counts.get(p.code):
+            assert parts == [pytest.approx(0.35 * min(counts[p.code], 3))], p.code
+            seen.add(min(counts[p.code], 3))
+        else:
+            assert parts == []
+    assert {1, 2} <= seen  # counts whose term would round to another value

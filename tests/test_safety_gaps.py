@@ -386,6 +386,23 @@ def test_a_bad_patient_field_is_a_library_error_not_pydantic() -> None:
     assert exc.value.field == "pregnancy_week"
 
 
+@pytest.mark.parametrize(
+    ("given", "field", "value"),
+    [
+        ({"pregnant": True, "pregnancy_week": 0}, "pregnancy_week", 0),
+        ({"anticoagulants": "often"}, "anticoagulants", "often"),
+        ({"skin_lesions": 5}, "skin_lesions", 5),
+    ],
+)
+def test_a_bad_patient_field_keeps_the_value_given(given: dict, field: str, value: object) -> None:
+    # a program reporting the error can show what was wrong without parsing the message
+    with pytest.raises(PatientError) as exc:
+        Patient(**given)
+    assert (exc.value.field, exc.value.value) == (field, value)
+    assert exc.value.detail and repr(value) not in exc.value.detail
+    assert f"got {value!r}" in str(exc.value)
+
+
 def test_a_region_the_data_does_not_know_is_an_error(kb: KnowledgeBase) -> None:
     with pytest.raises(PatientError) as exc:
         kb.select("numb hand", patient=Patient(skin_lesions=("moon",)))

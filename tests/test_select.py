@@ -542,3 +542,111 @@ def test_a_whole_numb_limb_counts_its_points_less_than_a_named_part(kb: Knowledg
         return sum(r.contribution for r in p.reasons if r.rule == "local")
 
     assert 0 < local("numb arm") < local("numb elbow")
+
+
+def test_a_causes_answer_does_not_depend_on_the_causes_asked_before() -> None:
+    # each cause weighs the rules its own way (rules.yaml, cause_weights): a knowledge
+    # base asked first about no cause, then about diabetes, gives a root cause the
+    # answer a fresh one gives
+    from acupoints.loading import packaged_data_dir
+
+    text = "numbness on the back of my left hand"
+    used = acupoints.load(packaged_data_dir())
+    plain = used.select(text)
+    used.select(text, cause="diabetic")
+    later = used.select(text, cause="cervical radiculopathy")
+    first = acupoints.load(packaged_data_dir()).select(text, cause="cervical radiculopathy")
+    scores = [(p.code, round(p.score, 4)) for p in later.points]
+    assert scores == [(p.code, round(p.score, 4)) for p in first.points]
+    assert scores != [(p.code, round(p.score, 4)) for p in plain.points]
+
+
+def test_the_buttock_counts_as_the_top_of_the_leg(kb: KnowledgeBase) -> None:
+    # the buttock hangs under the trunk in regions.yaml, but for closeness it starts the
+    # leg, like the axilla starts the arm: one limb segment from the thigh, two from the
+    # knee (and a numb buttock still holds its own points fully)
+    from acupoints.engine import closeness
+
+    def near(text: str) -> float:
+        return closeness(kb.anatomy, "buttock", kb.parse_location(text))
+
+    assert near("numb thigh") == 0.6
+    assert near("numb knee") == 0.35
+    assert near("numb buttock") == 1.0
+    assert near("numb thigh") > near("numb lower back")
+
+
+@pytest.mark.parametrize(
+    ("segment", "primary", "near"),
+    [
+        ("C6", {"C5"}, {"C4", "C6"}),  # a cervical root leaves above its vertebra
+        ("L5", {"L5", "L4"}, {"L3", "S1"}),  # a lumbar root: its vertebra and the disc above
+        ("L1", {"L1"}, {"T12", "L2"}),  # no L0 above the first lumbar vertebra
+        ("S1", {"S1", "L5"}, {"L4", "S2"}),
+        ("X9", set(), set()),
+    ],
+)
+def test_root_levels(segment: str, primary: set[str], near: set[str]) -> None:
+    from acupoints.engine import root_levels
+
+    assert root_levels(segment) == (primary, near)
+
+
+def test_a_points_role_at_one_limit_does_not_follow_it_to_another() -> None:
+    # numb fingers from carpal tunnel: with 3 places PC7 holds a core place, with 10 it is
+    # a surface point; a knowledge base asked the short list first gives the long one as a
+    # fresh one does (roles and alternatives are not kept from the earlier answer)
+    from acupoints.loading import packaged_data_dir
+
+    text, cause = "numb thumb, index and middle finger", "carpal tunnel"
+    used = acupoints.load(packaged_data_dir())
+    short = used.select(text, cause=cause, limit=3)
+    long = used.select(text, cause=cause, limit=10)
+    fresh = acupoints.load(packaged_data_dir()).select(text, cause=cause, limit=10)
+
+    def placed(s: Selection) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+        return {p.code: (p.role, p.alternatives) for p in s.points}
+
+    assert placed(long) == placed(fresh)
+    changed = {c for c, v in placed(short).items() if c in placed(long) and placed(long)[c] != v}
+    assert changed, (placed(short), placed(long))
+
+
+def test_a_root_level_reason_names_the_level(kb: KnowledgeBase) -> None:
+    # the root.level rule's sentence is filled with the point's root level; no reason of
+    # any point keeps a placeholder of its rule's template
+    s = kb.select("numbness down my right arm into the thumb", cause="cervical radiculopathy")
+    level = [(p, r) for p in s.points for r in p.reasons if r.rule == "root.level"]
+    assert level
+    for p, r in level:
+        assert p.root_level and f"the {p.root_level} root" in r.text, r.text
+    assert not [r.text for p in s.points for r in p.reasons if "{" in r.text or "}" in r.text]
+
+
+def test_a_segment_reason_lists_the_segments_shared(kb: KnowledgeBase) -> None:
+    # "its nerves carry C5, C6, C7, ...": each segment a point's nerves share with the
+    # numb area, named once, in a list a reader can split
+    import re
+
+    s = kb.select("numbness down my right arm into the thumb", cause="cervical radiculopathy")
+    lists = [
+        r.text.split("carry ", 1)[1].split(", a root", 1)[0].split(", ")
+        for p in s.points
+        for r in p.reasons
+        if r.rule == "score.segment"
+    ]
+    assert any(len(names) > 1 for names in lists), lists
+    for names in lists:
+        assert all(re.fullmatch(r"[CTLS]\d", n) for n in names), names
+        assert len(set(names)) == len(names)
+
+
+def test_an_evidence_reason_cites_the_publications_it_counts(kb: KnowledgeBase) -> None:
+    cause = "diabetic"
+    counts = kb.evidence_counts(cause)
+    s = kb.select("both feet", cause=cause)
+    evidence = [(p, r) for p in s.points for r in p.reasons if r.rule == "score.evidence"]
+    assert evidence
+    for p, r in evidence:
+        assert len(r.sources) == counts[p.code], (p.code, r.sources)
+        assert all(kb.source(x) for x in r.sources)
