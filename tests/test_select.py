@@ -542,3 +542,29 @@ def test_a_whole_numb_limb_counts_its_points_less_than_a_named_part(kb: Knowledg
         return sum(r.contribution for r in p.reasons if r.rule == "local")
 
     assert 0 < local("numb arm") < local("numb elbow")
+
+
+# ------------------------------------------------------------------ the ranking memo
+def test_wordings_of_one_place_share_a_ranking_and_keep_their_own_text(
+    kb: KnowledgeBase,
+) -> None:
+    """Rankings are memoised by what they read of a location, not by its text: two
+    wordings of the back of the left hand are scored once, and each answer is the one a
+    fresh knowledge base gives, with its own text."""
+    from acupoints.engine.context import _static
+
+    a, b = "numb back of my left hand", "numbness on the back of the left hand"
+    kb.clear_caches()
+    fresh = []
+    for text in (a, b):
+        kb.clear_caches()
+        fresh.append(kb.select(text, cause="diabetic"))
+    kb.clear_caches()
+    first, second = kb.select(a, cause="diabetic"), kb.select(b, cause="diabetic")
+    assert first.location != second.location  # the texts differ ...
+    assert len(_static(kb).rankings) == 1  # ... the place does not
+    assert (first, second) == tuple(fresh)
+    assert (first.query, second.query) == (a, b)
+    kb.select("numb back of my right hand", cause="diabetic")  # another side: another one
+    assert len(_static(kb).rankings) == 2
+    kb.clear_caches()
