@@ -149,13 +149,28 @@ def select(
     applied = ranking.applied
     effects = patient_effects(kb, patient)
     # safety (issue 17): never-needled points are excluded for everyone (safety.py)
-    excluding = standing_exclusions(kb) + _matchers(kb, effects, patient, "exclude")
+    standing = standing_exclusions(kb)
+    excluding_patient = _matchers(kb, effects, patient, "exclude")
+    excluding = standing + excluding_patient
     cautioning = _matchers(kb, effects, patient, "caution")
     exclusions: list[Exclusion] = []
     pool: Sequence[int] = range(len(ranking.entries))  # places in the ranking, best first
     if excluding:
         kept: list[int] = []
+        # without a patient's own exclusions only the never-needled points can be left
+        # out: the other places are kept on their code alone, without their point
+        entries = ranking.entries
+        suspects = None
+        if not excluding_patient:
+            suspects = static.never_needled
+            if suspects is None:  # each standing exclusion names its one point
+                suspects = static.never_needled = frozenset(
+                    code for _, eff, _ in standing for code in eff.points
+                )
         for i in pool:
+            if suspects is not None and entries[i][2] not in suspects:
+                kept.append(i)
+                continue
             point, side = ranking.point_side(i)
             excluded_by = [(cond, eff) for cond, eff, matches in excluding if matches(point, side)]
             if not excluded_by:
