@@ -212,3 +212,21 @@ def test_the_packaged_knowledge_base_builds_its_name_index_on_first_use() -> Non
     with pytest.raises(acupoints.UnknownPointError):
         kb["LI99"]
     assert "_index" in KnowledgeBase(kb.dataset, _checked=True).__dict__
+
+
+def test_the_spelling_index_stays_packed_until_a_typo() -> None:
+    """The prebuilt delete index (the largest table) is unpacked by the first word that
+    needs correcting, not by a reading without typos, and then corrects as a fresh
+    build does."""
+    import acupoints.text.compiled as compiled
+
+    kb = load_packaged(packaged_data_dir())
+    t = compiled.tables(kb)
+    assert t.deletes.packed
+    kb.select("numb back of my left hand")
+    assert t.deletes.packed  # every word known: no look-up
+    s = kb.select("numb back of my left hnad")
+    assert not t.deletes.packed
+    assert s.location.regions == kb.select("numb back of my left hand").location.regions
+    fresh = compiled._build(KnowledgeBase(kb.dataset, _checked=True))
+    assert not fresh.deletes.packed and fresh.deletes == t.deletes and len(t.deletes) > 10_000
