@@ -19,8 +19,9 @@ How it runs: each rule that applies adds the points it chose as a tuple of codes
 per-data table (keyed by rule and region, never by query) with one shared hit; every
 candidate is then scored as one sortable tuple, and only the places a selection reads
 become candidates with their reasons and models. The patient-independent ranking of a
-query is memoised (``_rank``); the patient's exclusions and cautions are applied on every
-call. ``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
+query is memoised (``_rank``), keyed by what it reads of the location (``_shape``: the
+regions, side, pattern, segments and nerves, not the words), so two wordings of one place
+share it; the patient's exclusions and cautions are applied on every call. ``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
 one shows.
 """
 
