@@ -21,7 +21,8 @@ candidate is then scored as one sortable tuple, and only the places a selection 
 become candidates with their reasons and models. The patient-independent ranking of a
 query is memoised (``_rank``), keyed by what it reads of the location (``_shape``: the
 regions, side, pattern, segments and nerves, not the words), so two wordings of one place
-share it; the patient's exclusions and cautions are applied on every call. ``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
+share it; the patient's exclusions and cautions are applied on every call.
+``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
 one shows.
 """
 
