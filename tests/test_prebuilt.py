@@ -4,6 +4,8 @@ and a file that does not match the data files is never used."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -212,3 +214,36 @@ def test_the_packaged_knowledge_base_builds_its_name_index_on_first_use() -> Non
     with pytest.raises(acupoints.UnknownPointError):
         kb["LI99"]
     assert "_index" in KnowledgeBase(kb.dataset, _checked=True).__dict__
+
+
+def test_the_spelling_index_stays_packed_until_a_typo() -> None:
+    """The prebuilt delete index (the largest table) is unpacked by the first word that
+    needs correcting, not by a reading without typos, and then corrects as a fresh
+    build does."""
+    import acupoints.text.compiled as compiled
+
+    kb = load_packaged(packaged_data_dir())
+    t = compiled.tables(kb)
+    assert t.deletes.packed
+    kb.select("numb back of my left hand")
+    assert t.deletes.packed  # every word known: no look-up
+    s = kb.select("numb back of my left hnad")
+    assert not t.deletes.packed
+    assert s.location.regions == kb.select("numb back of my left hand").location.regions
+    fresh = compiled._build(KnowledgeBase(kb.dataset, _checked=True))
+    assert not fresh.deletes.packed and fresh.deletes == t.deletes and len(t.deletes) > 10_000
+
+
+def test_a_first_answer_from_the_prebuilt_data_imports_no_checks() -> None:
+    """The prebuilt dataset was checked when it was built: loading it and answering do
+    not import the checks (``acupoints.integrity``); loading a data directory does."""
+    code = (
+        "import sys, acupoints\n"
+        "acupoints.select('numb back of my left hand')\n"
+        "print('acupoints.integrity' in sys.modules)\n"
+        "from acupoints.loading import packaged_data_dir, read_dataset\n"
+        "acupoints.KnowledgeBase(read_dataset(packaged_data_dir(), cache=False))\n"
+        "print('acupoints.integrity' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]

@@ -650,3 +650,45 @@ def test_an_evidence_reason_cites_the_publications_it_counts(kb: KnowledgeBase) 
     for p, r in evidence:
         assert len(r.sources) == counts[p.code], (p.code, r.sources)
         assert all(kb.source(x) for x in r.sources)
+
+
+# ------------------------------------------------------------------ the ranking memo
+def test_wordings_of_one_place_share_a_ranking_and_keep_their_own_text(
+    kb: KnowledgeBase,
+) -> None:
+    """Rankings are memoised by what they read of a location, not by its text: two
+    wordings of the back of the left hand are scored once, and each answer is the one a
+    fresh knowledge base gives, with its own text."""
+    from acupoints.engine.context import _static
+
+    a, b = "numb back of my left hand", "numbness on the back of the left hand"
+    kb.clear_caches()
+    fresh = []
+    for text in (a, b):
+        kb.clear_caches()
+        fresh.append(kb.select(text, cause="diabetic"))
+    kb.clear_caches()
+    first, second = kb.select(a, cause="diabetic"), kb.select(b, cause="diabetic")
+    assert first.location != second.location  # the texts differ ...
+    assert len(_static(kb).rankings) == 1  # ... the place does not
+    assert (first, second) == tuple(fresh)
+    assert (first.query, second.query) == (a, b)
+    kb.select("numb back of my right hand", cause="diabetic")  # another side: another one
+    assert len(_static(kb).rankings) == 2
+    kb.clear_caches()
+
+
+def test_answer_models_share_one_set_of_their_fields_and_copies_do_not_touch_it(
+    kb: KnowledgeBase,
+) -> None:
+    """A frozen answer model made with every field shares its class's set of them (one
+    object, not one a model), and ``model_copy(update=...)`` leaves that set alone."""
+    s = kb.select("numb back of my left hand")
+    a, b = s.points[0], s.points[1]
+    assert a.model_fields_set is b.model_fields_set
+    assert a.model_fields_set == set(type(a).model_fields)
+    before = set(a.model_fields_set)
+    copied = a.model_copy(update={"score": 0.0})
+    assert copied.score == 0.0 and a.score != 0.0
+    assert a.model_fields_set == before and b.model_fields_set is a.model_fields_set
+    assert copied.model_fields_set is not a.model_fields_set

@@ -722,3 +722,19 @@ def test_digits_named_by_number() -> None:
     )
     assert digits(["digit", "7"], 0) is None  # no seventh finger
     assert digits(["second", "opinion"], 0) is None  # an ordinal alone names no digit
+
+
+def test_the_reader_remembers_readings_not_their_analysis(kb: acupoints.KnowledgeBase) -> None:
+    """A text parsed once is read from the memo: the same Reading as its Location's, and
+    the memo holds Readings only (not the prepared text and the grammar's scan)."""
+    from acupoints.models import Reading
+    from acupoints.text import reader
+
+    kb.clear_caches()
+    text = "numb back of my left hand since my neck op"
+    loc = kb.parse_location(text)
+    assert reader.read(kb, text) is loc.reading
+    memo = reader._MEMO[kb]
+    assert list(memo) == [text] and all(type(r) is Reading for r in memo.values())
+    kb.clear_caches()
+    assert reader.read(kb, text) == loc.reading  # read afresh after the memo is dropped

@@ -49,6 +49,10 @@ def construct(cls: type[M], /, **values: Any) -> M:
         raise TypeError(f"{cls.__name__}: missing {missing}, unknown {unknown}")
     data = defaults.copy()  # the fields in their declared order, as validation leaves them
     data.update(values)
+    if len(given) == len(names):  # every field given: the class's shared set, if frozen
+        shared = _ALL_SET.get(cls) or _all_set(cls)
+        if shared is not None:
+            return _instance(cls, data, shared)
     return _instance(cls, data, set(given))
 
 
@@ -60,7 +64,23 @@ def make(cls: type[M], data: dict[str, Any], /) -> M:
     if data.keys() != plan[2]:
         missing, unknown = sorted(plan[2] - data.keys()), sorted(data.keys() - plan[2])
         raise TypeError(f"{cls.__name__}: missing {missing}, unknown {unknown}")
-    return _instance(cls, data, set(data))
+    shared = _ALL_SET.get(cls) or _all_set(cls)
+    return _instance(cls, data, set(data) if shared is None else shared)
+
+
+def _all_set(cls: type[BaseModel]) -> set[str] | None:
+    """The set of all the fields of ``cls``, shared by its instances, if it is frozen."""
+    if not cls.model_config.get("frozen"):
+        return None
+    found = _ALL_SET[cls] = set(cls.model_fields)
+    return found
+
+
+# every field given: one set of them per frozen model class, shared by its instances made
+# by `make` (a frozen model never adds to it, and pydantic copies it before a
+# `model_copy(update=...)` does), as the prebuilt dataset's records share theirs; a set
+# per instance was a quarter of the containers a batch of answers left to the collector
+_ALL_SET: dict[type[BaseModel], set[str]] = {}
 
 
 def _instance(cls: type[M], data: dict[str, Any], given: set[str]) -> M:

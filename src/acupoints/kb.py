@@ -37,7 +37,6 @@ from .errors import (
     names_arg,
 )
 from .index import PointIndex, code_order, meridian_prefixes
-from .integrity import check_dataset
 from .loading import Dataset, read_dataset
 from .models import (
     LimbSurface,
@@ -116,7 +115,11 @@ class KnowledgeBase:
         return PointIndex(self._points.values(), self._prefixes, self._data.readings)
 
     def _build(self, data: Dataset, origin: str | None, checked: bool) -> None:
-        problems = [] if checked else check_dataset(data)
+        problems = []
+        if not checked:  # the prebuilt data was checked when it was built
+            from .integrity import check_dataset
+
+            problems = check_dataset(data)
         if problems:
             first = problems[0]
             first.problems = problems

@@ -19,8 +19,10 @@ How it runs: each rule that applies adds the points it chose as a tuple of codes
 per-data table (keyed by rule and region, never by query) with one shared hit; every
 candidate is then scored as one sortable tuple, and only the places a selection reads
 become candidates with their reasons and models. The patient-independent ranking of a
-query is memoised (``_rank``); the patient's exclusions and cautions are applied on every
-call. ``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
+query is memoised (``_rank``), keyed by what it reads of the location (``_shape``: the
+regions, side, pattern, segments and nerves, not the words), so two wordings of one place
+share it; the patient's exclusions and cautions are applied on every call.
+``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
 one shows.
 """
 
@@ -149,13 +151,28 @@ def select(
     applied = ranking.applied
     effects = patient_effects(kb, patient)
     # safety (issue 17): never-needled points are excluded for everyone (safety.py)
-    excluding = standing_exclusions(kb) + _matchers(kb, effects, patient, "exclude")
+    standing = standing_exclusions(kb)
+    excluding_patient = _matchers(kb, effects, patient, "exclude")
+    excluding = standing + excluding_patient
     cautioning = _matchers(kb, effects, patient, "caution")
     exclusions: list[Exclusion] = []
     pool: Sequence[int] = range(len(ranking.entries))  # places in the ranking, best first
     if excluding:
         kept: list[int] = []
+        # without a patient's own exclusions only the never-needled points can be left
+        # out: the other places are kept on their code alone, without their point
+        entries = ranking.entries
+        suspects = None
+        if not excluding_patient:
+            suspects = static.never_needled
+            if suspects is None:  # each standing exclusion names its one point
+                suspects = static.never_needled = frozenset(
+                    code for _, eff, _ in standing for code in eff.points
+                )
         for i in pool:
+            if suspects is not None and entries[i][2] not in suspects:
+                kept.append(i)
+                continue
             point, side = ranking.point_side(i)
             excluded_by = [(cond, eff) for cond, eff, matches in excluding if matches(point, side)]
             if not excluded_by:

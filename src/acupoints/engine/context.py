@@ -171,6 +171,7 @@ class _Static:
         tuple[str, frozenset[str], frozenset[str]], tuple[tuple[float, str, tuple[str, ...]], ...]
     ] = field(default_factory=dict)
     neighbours: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # spread
+    never_needled: frozenset[str] | None = None  # the codes of the standing exclusions
 
 
 _STATIC: WeakKeyDictionary[KnowledgeBase, _Static] = WeakKeyDictionary()

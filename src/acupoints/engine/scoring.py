@@ -174,8 +174,10 @@ def _rank(
 ) -> _Ranking:
     """Every candidate point with its score, best first: what the rules, the anatomy and
     the evidence say, before any patient. It depends only on its arguments, so the last
-    few hundred are kept (a batch of patients with the same complaint scores it once)."""
-    key = (loc, the_cause.id if the_cause else None, tenderness, evidence, skip)
+    few hundred are kept (a batch of patients with the same complaint scores it once).
+    They are keyed by :func:`_shape`, so texts worded differently that name the same
+    place share one."""
+    key = (_shape(loc), the_cause.id if the_cause else None, tenderness, evidence, skip)
     memo = static.rankings
     with static.lock:
         found = memo.get(key)
@@ -191,6 +193,23 @@ def _rank(
 
 
 _RANKINGS_KEPT = 512
+
+
+def _shape(loc: Location) -> tuple[object, ...]:
+    """What a ranking reads of a location: its regions (each with its aspects, surface and
+    side), side, pattern, segments and nerves, with its digits and the regions it excludes
+    (read by nothing here, kept so that a future reader of them cannot be misled). Not the
+    text, the words that named a region, the words ignored or the reader's findings: two
+    wordings of the same place score the same."""
+    return (
+        tuple((r.region, r.aspects, r.surface, r.side) for r in loc.regions),
+        loc.side,
+        loc.pattern,
+        loc.segments,
+        loc.nerves,
+        loc.digits,
+        loc.negated,
+    )
 
 
 def forget(kb: KnowledgeBase) -> None:

@@ -143,6 +143,63 @@ class PhraseIndex(Generic[V]):
                 yield key
 
 
+class DeleteIndex:
+    """The spelling's symmetric-delete index: each deletion of a vocabulary word -> the
+    words it comes from. Most readings never look a typo up, and the index is the largest
+    of the tables (about 21,000 strings), so the prebuilt one is pickled as compressed
+    bytes and unpacked on its first look-up; one built at run time is kept as it is."""
+
+    __slots__ = ("_packed", "_table")
+
+    def __init__(self, table: dict[str, tuple[str, ...]] | None = None) -> None:
+        self._table = {} if table is None else table
+        self._packed: bytes | None = None
+
+    @classmethod
+    def _from_packed(cls, packed: bytes) -> DeleteIndex:
+        out = cls()
+        out._packed = packed
+        return out
+
+    def table(self) -> dict[str, tuple[str, ...]]:
+        """The index itself (unpacked on first use; threads that race unpack equal ones)."""
+        packed = self._packed
+        if packed is not None:
+            import pickle
+            import zlib
+
+            self._table = pickle.loads(zlib.decompress(packed))
+            self._packed = None
+        return self._table
+
+    @property
+    def packed(self) -> bool:
+        """Whether the index is still the compressed bytes it was unpickled as."""
+        return self._packed is not None
+
+    def get(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        return self.table().get(key, default)
+
+    def __len__(self) -> int:
+        return len(self.table())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DeleteIndex):
+            return NotImplemented
+        return self.table() == other.table()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[object, tuple[bytes]]:
+        import pickle
+        import zlib
+
+        packed = self._packed
+        if packed is None:
+            packed = zlib.compress(pickle.dumps(self._table, protocol=pickle.HIGHEST_PROTOCOL))
+        return DeleteIndex._from_packed, (packed,)
+
+
 @dataclass
 class Tables:
     """Everything the reader looks up, for one knowledge base."""
@@ -152,7 +209,7 @@ class Tables:
     spell_unless: dict[tuple[str, ...], tuple[frozenset[str], bool]] = field(default_factory=dict)
     targets: frozenset[str] = frozenset()
     known: frozenset[str] = frozenset()
-    deletes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    deletes: DeleteIndex = field(default_factory=DeleteIndex)
     short: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body words by deletion
     context: PhraseIndex[tuple[str, str, int]] = field(default_factory=PhraseIndex)
     causes: PhraseIndex[str] = field(default_factory=PhraseIndex)
@@ -390,7 +447,7 @@ def _build(kb: KnowledgeBase) -> Tables:
     for w in targets:
         for d in _deletes(w, 2 if len(w) >= 7 else 1):
             deletes.setdefault(d, set()).add(w)
-    t.deletes = {k: tuple(sorted(v)) for k, v in deletes.items()}
+    t.deletes = DeleteIndex({k: tuple(sorted(v)) for k, v in deletes.items()})
     # three-letter slips ("fot", "tos", "arn") are read only as body and side words of
     # three or four letters, through their single deletions
     short: dict[str, set[str]] = {}

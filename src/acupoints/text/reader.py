@@ -55,26 +55,37 @@ class Analysis:
     reading: Reading
 
 
-_MEMO: WeakKeyDictionary[KnowledgeBase, dict[str, Analysis]] = WeakKeyDictionary()
+# the last few thousand readings per knowledge base: only the Reading, immutable and
+# small, not the analysis behind it (the prepared text, the grammar's scan and the areas,
+# a few hundred objects a text that the collector would go over again and again)
+_MEMO: WeakKeyDictionary[KnowledgeBase, dict[str, Reading]] = WeakKeyDictionary()
 
 
-def analyse(kb: KnowledgeBase, text: str) -> Analysis:
-    """Read ``text`` (memoised per knowledge base: the last few thousand texts)."""
+def _memo(kb: KnowledgeBase) -> dict[str, Reading]:
     memo = _MEMO.get(kb)
     if memo is None:
         memo = _MEMO.setdefault(kb, {})
-    found = memo.get(text)
-    if found is None:
-        found = _analyse(kb, text)
-        if len(memo) >= KEEP:
-            memo.clear()
-        memo[text] = found
+    return memo
+
+
+def analyse(kb: KnowledgeBase, text: str) -> Analysis:
+    """Read ``text`` afresh, and remember its :class:`~acupoints.Reading` for
+    :func:`read` (the location grammar, its one caller, memoises what it makes of it)."""
+    found = _analyse(kb, text)
+    memo = _memo(kb)
+    if len(memo) >= KEEP:
+        memo.clear()
+    memo[text] = found.reading
     return found
 
 
 def read(kb: KnowledgeBase, text: str) -> Reading:
-    """The :class:`~acupoints.Reading` of ``text``."""
-    return analyse(kb, text).reading
+    """The :class:`~acupoints.Reading` of ``text`` (memoised per knowledge base: the last
+    few thousand texts)."""
+    found = _memo(kb).get(text)
+    if found is None:
+        found = analyse(kb, text).reading
+    return found
 
 
 def forget(kb: KnowledgeBase) -> None:
