@@ -16,6 +16,7 @@ import pytest
 from acupoints import KnowledgeBase
 from acupoints.cli import main
 from acupoints.errors import AmbiguousPointError, DataError, QueryError, UnknownPointError
+from acupoints.export import POINT_COLUMNS, point_rows
 from acupoints.integrity import check_dataset
 from acupoints.models import JapaneseReading, PointReadings, romanize_kana
 from acupoints.names import kana_key, name_key
@@ -306,3 +307,13 @@ def test_the_point_command_shows_the_japanese_reading(
     assert main(["point", "ST36", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data[0]["readings"]["japanese"]["kana"] == "あしさんり"
+
+
+def test_point_rows_carry_the_japanese_reading_and_its_sources(kb: KnowledgeBase) -> None:
+    rows = {r["code"]: r for r in point_rows(kb)}
+    assert "japanese" in POINT_COLUMNS
+    assert rows["ST36"]["japanese"] == "あしさんり"
+    assert "shinkyuu_db" in rows["ST36"]["sources"].split("; ")
+    assert rows["GV3"]["japanese"] is None
+    assert "parkunggi_readings" not in rows["GV3"]["sources"].split("; ")
+    assert rows["EX-HN3"]["japanese"] is None
