@@ -68,7 +68,12 @@ def _print_point(kb: Any, query: str) -> None:
             said.append(f"Korean {readings.korean.hangul} ({readings.korean.romanized})")
         if readings.vietnamese is not None:
             said.append(f"Vietnamese {readings.vietnamese.name}")
-        print(f"  readings : {'; '.join(said)}")
+        lines = ["; ".join(said)] if said else []
+        if readings.japanese is not None:  # a line of its own, to keep within 100 columns
+            jp = readings.japanese
+            lines.append(f"Japanese {jp.kanji} {jp.kana} ({jp.romanized})")
+        for i, line in enumerate(lines):
+            print(("  readings : " if i == 0 else " " * 13) + line)
     loc = p.location
     surface = f", {loc.surface} surface" if loc.surface else ""
     print(

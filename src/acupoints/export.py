@@ -64,6 +64,7 @@ POINT_COLUMNS: tuple[str, ...] = (
     "english",
     "korean",
     "vietnamese",
+    "japanese",
     "aliases",
     "region",
     "aspects",
@@ -95,7 +96,8 @@ def point_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
     """One flat dict per point (standard points in meridian order, then extra points),
     with the columns of :data:`POINT_COLUMNS`. Lists are joined with ``"; "``; a missing
     value is ``None``; ``sources`` lists every source cited anywhere in the record and its
-    readings (``korean`` is the Hangul of readings.yaml, ``vietnamese`` the Hán-Việt)."""
+    readings (``korean`` is the Hangul of readings.yaml, ``vietnamese`` the Hán-Việt,
+    ``japanese`` the kana)."""
     rows = []
     for p in kb.points:
         loc = p.location
@@ -104,6 +106,7 @@ def point_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
         readings = kb.readings(p.code)
         korean = readings.korean if readings is not None else None
         vietnamese = readings.vietnamese if readings is not None else None
+        japanese = readings.japanese if readings is not None else None
         sources: dict[str, None] = {}
         for part in (
             p.names,
@@ -116,6 +119,7 @@ def point_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
             *p.sites,
             korean,
             vietnamese,
+            japanese,
         ):
             sources.update(dict.fromkeys(getattr(part, "sources", ())))
         rows.append(
@@ -130,6 +134,7 @@ def point_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 "english": p.names.english,
                 "korean": korean.hangul if korean is not None else None,
                 "vietnamese": vietnamese.name if vietnamese is not None else None,
+                "japanese": japanese.kana if japanese is not None else None,
                 "aliases": _join(a.name for a in p.aliases),
                 "region": loc.region,
                 "aspects": _join(loc.aspects),

@@ -4,7 +4,8 @@ Built once per knowledge base. Codes and characters must identify one point each
 points claiming the same code or the same characters is a :class:`DataError`); pinyin and
 English names may be shared by several points (``Erjian`` is LI2 二間 and EX-HN6 耳尖), and
 asking for such a name raises :class:`AmbiguousPointError` listing all of them. So may the
-Korean and Vietnamese readings of readings.yaml (``소해`` is HT3 少海 and SI8 小海).
+Korean, Vietnamese and Japanese readings of readings.yaml (``소해`` is HT3 少海 and SI8
+小海; ``しょうしょう`` is LU11 少商, HT9 少衝 and CV24 承漿).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .names import (
     code_key,
     hangul_key,
     hanzi_key,
+    kana_key,
     marked_key,
     name_key,
     prefix_key,
@@ -58,6 +60,8 @@ class PointIndex:
         "_codes",
         "_hangul",
         "_hanzi",
+        "_kana",
+        "_kanji",
         "_labels",
         "_marked",
         "_names",
@@ -79,6 +83,8 @@ class PointIndex:
         self._hangul: dict[str, set[str]] = defaultdict(set)  # a Korean reading -> codes
         self._marked: dict[str, set[str]] = defaultdict(set)  # a Vietnamese one, marks kept
         self._read: dict[str, set[str]] = defaultdict(set)  # readings in Latin letters
+        self._kana: dict[str, set[str]] = defaultdict(set)  # a Japanese reading -> codes
+        self._kanji: dict[str, set[str]] = defaultdict(set)  # its Japanese spelling
         self._labels: dict[str, str] = {}
         self._xrefs: dict[str, str] = {}  # a TARA id (upper case) -> code
         for p in points:
@@ -119,6 +125,12 @@ class PointIndex:
             if r.vietnamese is not None:
                 self._read[name_key(r.vietnamese.name)].add(r.code)
                 self._marked[marked_key(r.vietnamese.name)].add(r.code)
+            if r.japanese is not None:
+                self._kana[r.japanese.kana].add(r.code)
+                self._read[name_key(r.japanese.romanized)].add(r.code)
+                jkey = hanzi_key(r.japanese.kanji)
+                if jkey is not None and jkey not in self._hanzi:
+                    self._kanji[jkey].add(r.code)
 
     @staticmethod
     def _claim(table: dict[str, str], key: str, shown: str, point: Point, field: str) -> None:
@@ -147,6 +159,11 @@ class PointIndex:
         hkey = hanzi_key(text)
         if hkey is not None and hkey in self._hanzi:
             return self._hanzi[hkey]
+        if hkey is not None and hkey in self._kanji:  # the name as Japanese writes it
+            return _one(query, self._kanji[hkey])
+        kkey = kana_key(text)
+        if kkey is not None and kkey in self._kana:
+            return _one(query, self._kana[kkey])
         gkey = hangul_key(text)
         if gkey is not None and gkey in self._hangul:
             return _one(query, self._hangul[gkey])

@@ -373,6 +373,15 @@ def check_dataset(data: Dataset) -> list[DataError]:
             words = len(rd.vietnamese.name.split())
             msg = f"{words} Vietnamese words for the {chars} characters {point.names.hanzi}"
             add(DataError(msg, file=file, entry=code, field="vietnamese.name"))
+        if rd.japanese is not None and len(rd.japanese.kanji) != chars:
+            msg = (
+                f"the Japanese spelling {rd.japanese.kanji} has {len(rd.japanese.kanji)} "
+                f"characters, the name {point.names.hanzi} {chars}"
+            )
+            add(DataError(msg, file=file, entry=code, field="japanese.kanji"))
+        if rd.japanese is not None and len(rd.japanese.kana) < chars:
+            msg = f"the kana {rd.japanese.kana} are fewer than the {chars} characters"
+            add(DataError(msg, file=file, entry=code, field="japanese.kana"))
     for code, m in meridians.items():
         numbers = sorted(by_meridian.get(code, []))
         if numbers != list(range(1, m.point_count + 1)):

@@ -282,7 +282,9 @@ class KnowledgeBase:
         ``li 4``, ``LI04``, ``LIV3``, ``SJ5``, ``Du14``, ``EX-UE9``), a pinyin name with or
         without tones (``Hegu``, ``Hé Gǔ``), characters (``合谷``), an English name, the
         Korean reading in Hangul or romanised (``합곡``, ``Hapgok``), the Vietnamese reading
-        with or without its marks (``Túc tam lý``, ``tuc tam ly``), or the point's TARA id
+        with or without its marks (``Túc tam lý``, ``tuc tam ly``), the Japanese reading in
+        kana or Hepburn (``ごうこく``, ``Gōkoku``, ``gokoku``) or the name in Japanese
+        characters (``百会``), or the point's TARA id
         (``TARA_0859695``, also as its CURIE or IRI). The readings cover most, not all, of
         the 361 points (see :meth:`readings`).
 
@@ -307,15 +309,18 @@ class KnowledgeBase:
         return self._points[self._index.resolve(query)]
 
     def readings(self, query: str | Point) -> PointReadings | None:
-        """The Korean and Vietnamese readings of the name of the point ``query`` names (any
-        form :meth:`point` accepts), or ``None`` when the data holds none for it (the extra
-        points, and the few standard points whose reading failed the sources' check).
+        """The Korean, Vietnamese and Japanese readings of the name of the point ``query``
+        names (any form :meth:`point` accepts), or ``None`` when the data holds none for it
+        (the extra points, and the few standard points whose reading failed the sources'
+        check).
 
         ```pycon
         >>> import acupoints
         >>> r = acupoints.load().readings("ST36")
         >>> r.korean.hangul, r.korean.romanized, r.vietnamese.name
         ('족삼리', 'Joksamri', 'Túc tam lý')
+        >>> r.japanese.kanji, r.japanese.kana, r.japanese.romanized
+        ('足三里', 'あしさんり', 'Ashisanri')
 
         ```
         """

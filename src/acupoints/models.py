@@ -48,6 +48,7 @@ __all__ = [
     "FigurePart",
     "Finding",
     "Innervation",
+    "JapaneseReading",
     "KoreanReading",
     "LimbCourse",
     "LimbSurface",
@@ -229,6 +230,108 @@ class KoreanReading(Record):
         return romanize_hangul(self.hangul)
 
 
+# Hepburn romanisation of hiragana: the digraphs first (a kana of the i column and a small
+# ya, yu or yo: きょ kyo, しゃ sha, ちゅ chu), then the single kana.
+_HEPBURN_DIGRAPHS = {
+    k + small: v + tail
+    for k, v in {
+        "き": "ky",
+        "ぎ": "gy",
+        "し": "sh",
+        "じ": "j",
+        "ち": "ch",
+        "ぢ": "j",
+        "に": "ny",
+        "ひ": "hy",
+        "び": "by",
+        "ぴ": "py",
+        "み": "my",
+        "り": "ry",
+    }.items()
+    for small, tail in (("ゃ", "a"), ("ゅ", "u"), ("ょ", "o"))
+}
+_KANA_ROWS = (
+    "あいうえおかきくけこがぎぐげごさしすせそざじずぜぞたちつてとだぢづでど"
+    "なにぬねのはひふへほばびぶべぼぱぴぷぺぽまみむめもやゆよらりるれろわを"
+)
+_ROMAJI_ROWS = (
+    "a i u e o ka ki ku ke ko ga gi gu ge go sa shi su se so za ji zu ze zo "
+    "ta chi tsu te to da ji zu de do na ni nu ne no ha hi fu he ho ba bi bu be bo "
+    "pa pi pu pe po ma mi mu me mo ya yu yo ra ri ru re ro wa o"
+)
+_HEPBURN_KANA = dict(zip(_KANA_ROWS, _ROMAJI_ROWS.split(), strict=True))
+_HIRAGANA = re.compile(r"^[\u3041-\u3096]+$")
+
+
+def romanize_kana(kana: str) -> str:
+    """Hepburn romanisation of a reading in hiragana, capitalised, with the long vowels
+    *ou*, *oo* and *uu* written ``ō`` and ``ū``, ``n'`` before a vowel or *y*, and ``っ``
+    as a doubled consonant (``tch`` before *ch*). The long vowels are joined across the
+    whole word; the readings of readings.yaml were checked to have no *o* or *u* at the
+    end of one character's reading before a *u* or *o* starting the next (see the docs).
+    Raises :class:`~acupoints.errors.QueryError` for text that is not hiragana.
+
+    ```pycon
+    >>> from acupoints.models import romanize_kana
+    >>> romanize_kana("ごうこく"), romanize_kana("あしさんり"), romanize_kana("しんえ")
+    ('Gōkoku', 'Ashisanri', "Shin'e")
+
+    ```
+    """
+    if not isinstance(kana, str) or not _HIRAGANA.match(kana):
+        raise QueryError(f"expected a reading in hiragana, got {kana!r}")
+    syllables: list[str] = []
+    i = 0
+    while i < len(kana):
+        pair = kana[i : i + 2]
+        if pair in _HEPBURN_DIGRAPHS:
+            syllables.append(_HEPBURN_DIGRAPHS[pair])
+            i += 2
+            continue
+        ch = kana[i]
+        if ch in _HEPBURN_KANA:
+            syllables.append(_HEPBURN_KANA[ch])
+        elif ch in "んっ":
+            syllables.append(ch)
+        else:
+            raise QueryError(f"{ch!r} in {kana!r} cannot be romanised")
+        i += 1
+    out = ""
+    for n, syl in enumerate(syllables):
+        nxt = syllables[n + 1] if n + 1 < len(syllables) else ""
+        if syl == "っ":
+            if not nxt or nxt[0] in "aiueon":
+                raise QueryError(f"a small tsu in {kana!r} has no consonant after it")
+            out += "t" if nxt.startswith("ch") else nxt[0]
+        elif syl == "ん":
+            out += "n'" if nxt[:1] in ("a", "i", "u", "e", "o", "y") else "n"
+        else:
+            out += syl
+    for long, mark in (("ou", "ō"), ("oo", "ō"), ("uu", "ū")):
+        out = out.replace(long, mark)
+    return out[:1].upper() + out[1:]
+
+
+class JapaneseReading(Record):
+    """The Japanese reading of a point's name, in hiragana, with the name as Japanese
+    writes it (shinjitai, the simplified forms of post-war Japan: 百会 for 百會)."""
+
+    kana: str = Field(
+        pattern=r"^[\u3041-\u3096]+$",
+        description="The reading in hiragana: 'ごうこく' (LI4), 'あしさんり' (ST36).",
+    )
+    kanji: str = Field(
+        pattern=r"^[\u3400-\u9fff\uf900-\ufaff]+$",
+        description="The name in Japanese characters as the sources write it: '百会' (GV20).",
+    )
+    sources: SourceIds
+
+    @property
+    def romanized(self) -> str:
+        """The reading in Hepburn romanisation (see :func:`romanize_kana`): ``'Gōkoku'``."""
+        return romanize_kana(self.kana)
+
+
 class VietnameseReading(Record):
     """The Sino-Vietnamese (Hán-Việt) reading of a point's name."""
 
@@ -241,7 +344,7 @@ class VietnameseReading(Record):
 
 
 class PointReadings(Record):
-    """How the name of a point is read in Korean and in Vietnamese (readings.yaml). A
+    """How the name of a point is read in Korean, Vietnamese and Japanese (readings.yaml). A
     language is absent where no reading passed the sources' check (see the docs'
     coverage note)."""
 
@@ -250,10 +353,11 @@ class PointReadings(Record):
     vietnamese: VietnameseReading | None = Field(
         default=None, description="Sino-Vietnamese reading."
     )
+    japanese: JapaneseReading | None = Field(default=None, description="Japanese reading.")
 
     @model_validator(mode="after")
     def _check_any(self) -> PointReadings:
-        if self.korean is None and self.vietnamese is None:
+        if self.korean is None and self.vietnamese is None and self.japanese is None:
             raise ValueError(f"{self.code} gives no reading")
         return self
 
@@ -261,6 +365,7 @@ class PointReadings(Record):
         """Short: the code and the readings."""
         parts = [self.korean.hangul if self.korean else None]
         parts.append(self.vietnamese.name if self.vietnamese else None)
+        parts.append(self.japanese.kana if self.japanese else None)
         return f"<PointReadings {self.code}: " + " / ".join(p or "-" for p in parts) + ">"
 
 

@@ -157,6 +157,20 @@ def hangul_key(text: str) -> str | None:
     return text
 
 
+_KANA = re.compile(r"^[\u3041-\u3096\u30a1-\u30f6\u30fc]+$")
+
+
+def kana_key(text: str) -> str | None:
+    """Normalise a Japanese reading in kana: katakana is folded to hiragana (``ゴウコク``
+    -> ``ごうこく``), spaces and the middle dot dropped; ``None`` if the text is not made
+    only of kana."""
+    text = unicodedata.normalize("NFKC", text.strip())
+    text = "".join(ch for ch in text if ch not in " ・\u3000")
+    if not text or not _KANA.match(text) or "ー" in text:
+        return None
+    return "".join(chr(ord(ch) - 0x60) if "\u30a1" <= ch <= "\u30f6" else ch for ch in text)
+
+
 def suggest(query: str, candidates: Iterable[str], limit: int = 5) -> list[str]:
     """Nearest matches of ``query`` among ``candidates`` (case-insensitive), best first;
     none for a ``limit`` of 0."""
