@@ -185,16 +185,13 @@ class PointIndex:
             return suggest(ckey, self._codes.values(), limit)
         out: list[str] = []
         nkey = name_key(text)
-        if nkey:
-            for hit in suggest(nkey, self._names, limit):
-                for code in sorted(self._names[hit], key=_code_order):
+        for table in (self._names, self._read) if nkey else ():  # a reading: no name near
+            for hit in suggest(nkey, table, limit):
+                for code in sorted(table[hit], key=_code_order):
                     if code not in out:
                         out.append(code)
-        if not out and nkey:  # near a reading, when no name is near
-            for hit in suggest(nkey, self._read, limit):
-                for code in sorted(self._read[hit], key=_code_order):
-                    if code not in out:
-                        out.append(code)
+            if out:
+                break
         if not out:  # maybe a code with an unknown prefix such as "XX4"
             out = suggest(text.upper().replace(" ", ""), set(self._codes.values()), limit)
         return out[:limit]

@@ -97,9 +97,7 @@ class KnowledgeBase:
         try:
             self._build(data, origin, _checked)
             if _indexed:  # its checks raise here; the prebuilt data's ran at its build
-                self.__dict__["_index"] = PointIndex(
-                    self._points.values(), self._prefixes, self._data.readings
-                )
+                self._index  # noqa: B018 (built now, by the cached property)
         except DataError as exc:
             problems = exc.problems
             if origin is not None and os.path.isdir(origin):

@@ -32,6 +32,7 @@ __all__ = [
     "code_key",
     "hangul_key",
     "hanzi_key",
+    "kana_key",
     "marked_key",
     "name_key",
     "prefix_key",

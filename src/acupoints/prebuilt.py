@@ -109,8 +109,7 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
     if key is None:
         raise OSError(f"cannot read the data files of {root}")
     version = data_version(data)
-    _share_fields_sets(data, {})
-    _share_strings(data, {})
+    _share_records(data, {}, {})
     head = b" ".join((_MAGIC, key.encode(), version.encode(), _pydantic_major().encode()))
     blob = _dump_tables(tables, data)
     body = pickle.dumps((data, reader_key(), blob), protocol=pickle.HIGHEST_PROTOCOL)
@@ -130,22 +129,32 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
     return version
 
 
-def _share_fields_sets(value: object, pool: dict[tuple[type, frozenset[str]], set[str]]) -> None:
-    """Give every record of one type with the same fields set one shared set object,
-    which the pickle then stores once: a set per record was 2 of the dataset's 5 MiB.
-    The records are frozen, so pydantic never changes the set (``model_copy`` copies it)."""
+def _share_records(
+    value: object, sets: dict[tuple[type, frozenset[str]], set[str]], words: dict[Any, Any]
+) -> None:
+    """One object for what many records hold equal, which the pickle then stores once:
+    every record of one type with the same fields set shares one set object (a set per
+    record was 2 of the dataset's 5 MiB), and equal strings and tuples of strings among
+    the records' fields are one object (the same source ids, region ids and kinds are
+    written thousands of times in the YAML, each read as its own string). Only values are
+    replaced, by equal ones of the same type; the records are frozen, so nothing writes to
+    them and pydantic never changes the set (``model_copy`` copies it)."""
     if isinstance(value, (tuple, list)):
         for v in value:
-            _share_fields_sets(v, pool)
+            _share_records(v, sets, words)
     elif isinstance(value, dict):
         for v in value.values():
-            _share_fields_sets(v, pool)
+            _share_records(v, sets, words)
     elif isinstance(value, BaseModel):
         own = value.__pydantic_fields_set__
-        shared = pool.setdefault((type(value), frozenset(own)), own)
+        shared = sets.setdefault((type(value), frozenset(own)), own)
         object.__setattr__(value, "__pydantic_fields_set__", shared)
-        for v in value.__dict__.values():
-            _share_fields_sets(v, pool)
+        fields = value.__dict__
+        for name, v in fields.items():
+            if type(v) is str or (type(v) is tuple and _words(v)):
+                fields[name] = _shared(v, words)
+            else:
+                _share_records(v, sets, words)
 
 
 def _records(data: Dataset) -> dict[int, tuple[str, int]]:
@@ -229,26 +238,6 @@ def tables_for(kb: KnowledgeBase) -> Tables | None:
 
     tables = _load_tables(found[1], found[0])
     return tables if isinstance(tables, Tables) else None
-
-
-def _share_strings(value: object, pool: dict[Any, Any]) -> None:
-    """One object for equal strings and tuples of strings among the records' fields (the
-    same source ids, region ids and kinds are written thousands of times in the YAML, each
-    read as its own string), which the pickle then stores once. Only values are replaced,
-    by equal ones of the same type; the records are frozen, so nothing writes to them."""
-    if isinstance(value, (tuple, list)):
-        for v in value:
-            _share_strings(v, pool)
-    elif isinstance(value, dict):
-        for v in value.values():
-            _share_strings(v, pool)
-    elif isinstance(value, BaseModel):
-        fields = value.__dict__
-        for name, v in fields.items():
-            if type(v) is str or (type(v) is tuple and _words(v)):
-                fields[name] = _shared(v, pool)
-            else:
-                _share_strings(v, pool)
 
 
 def read(
