@@ -99,6 +99,8 @@ def test_every_point_in_a_danger_zone_cautions_for_its_structure(kb: KnowledgeBa
         ]
     assert not bad, "add a sourced caution to each:\n" + "\n".join(bad)
     assert zones["chest_wall_upper_back"].holds(kb, kb["EX-B3"])
+    # outside the chest and upper-back regions, yet over the lung (Deadman's cautions)
+    assert all(zones["chest_wall_upper_back"].holds(kb, kb[c]) for c in ("GB21", "LI16", "HT1"))
     assert zones["large_vessels"].holds(kb, kb["ST30"])
 
 
