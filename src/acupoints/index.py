@@ -177,7 +177,6 @@ class PointIndex:
         if mkey != name_key(text) and mkey in self._marked:  # written with its marks
             return _one(query, self._marked[mkey])
         nkey = name_key(text)
-        rkey = romaji_key(text)
         # a pinyin or English name wins over a reading written in Latin letters: "Yanggu"
         # is SI5's pinyin before it is ST34's romanised Korean (양구 names ST34). A Japanese
         # reading typed with its long vowels ("goukoku", "chuushou") comes after them, so
@@ -185,11 +184,9 @@ class PointIndex:
         # or Vietnamese reading has, it tells apart what the bare letters do not: "Chūshō"
         # is PC9, "Chūsho" TE3, "chusho" either
         codes = self._names.get(nkey)
-        if not codes and rkey is not None and _MACRONS.intersection(text.lower()):
-            codes = self._romaji.get(rkey)
-        codes = codes or self._read.get(nkey)
-        if not codes and rkey is not None:
-            codes = self._romaji.get(rkey)
+        if not codes and not _MACRONS.isdisjoint(text.lower()):
+            codes = self._romaji.get(romaji_key(text) or "")
+        codes = codes or self._read.get(nkey) or self._romaji.get(romaji_key(text) or "")
         if codes:
             return _one(query, codes)
         raise UnknownPointError(query, self.suggestions(text))
