@@ -133,6 +133,39 @@ def test_records_have_a_short_repr() -> None:
     assert kb["LI4"].model_dump()["names"]["pinyin"] == "Hegu"  # the full record stays
 
 
+def test_a_selection_its_location_and_patient_have_a_short_repr() -> None:
+    """What a REPL shows for the answer itself: no wall of pydantic fields."""
+    import acupoints
+
+    kb = acupoints.load()
+    s = kb.select("numb back of my left hand", limit=7)
+    codes = [p.code for p in s.points]
+    assert len(codes) == 7
+    assert repr(s) == (
+        f"<Selection 'numb back of my left hand': 7 points ({', '.join(codes[:5])}, ...); "
+        f"data {kb.data_version}>"
+    )
+    assert repr(s.location) == f"<Location {s.location}>" and "hand" in repr(s.location)
+    flagged = kb.select("sudden numbness of the left side of my face and arm")
+    assert flagged.emergency and "(emergency)" in repr(flagged)
+    assert repr(kb.select("numb left sole", limit=1)).endswith(
+        f": 1 point ({kb.select('numb left sole').points[0].code}); data {kb.data_version}>"
+    )
+    assert repr(acupoints.Patient()) == "<Patient with none of the conditions>"
+    p = acupoints.Patient(pregnant=True, pregnancy_week=20, skin_lesions=("hand",))
+    assert repr(p) == "<Patient pregnant=True pregnancy_week=20 skin_lesions=('hand',)>"
+    assert s.model_dump()["query"] == "numb back of my left hand"  # the full record stays
+
+
+def test_every_reading_record_is_exported() -> None:
+    import acupoints
+    from acupoints import models
+
+    for name in ("KoreanReading", "VietnameseReading", "JapaneseReading", "PointReadings"):
+        assert name in acupoints.__all__ and name in dir(acupoints)
+        assert getattr(acupoints, name) is getattr(models, name)
+
+
 # ------------------------------------------------------------------ fitting the terminal
 QUERIES = [
     ("numbness on the back of my left hand and fingers", "--cause", "diabetic"),
@@ -168,6 +201,24 @@ def test_lookup_output_fits_100_columns(
 ) -> None:
     assert main(argv) == 0
     out = capsys.readouterr().out
+    assert not [line for line in out.splitlines() if _cells(line) > 100]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["select"], ["point"], ["meridian"], ["search"], ["batch"], ["export"], ["validate"]],
+)
+def test_help_fits_100_columns(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """argparse wraps option help to the terminal; the top-level description and the
+    examples are laid out by hand and must fit too (the description once ran to 204)."""
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit) as exc:
+        main([*argv, "--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "usage: acupoints" in out
     assert not [line for line in out.splitlines() if _cells(line) > 100]
 
 

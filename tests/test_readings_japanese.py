@@ -9,7 +9,9 @@ character reform, the traditional characters that Japanese writes in a simpler f
 
 from __future__ import annotations
 
+import copy
 import json
+import unicodedata
 
 import pytest
 
@@ -17,9 +19,10 @@ from acupoints import KnowledgeBase
 from acupoints.cli import main
 from acupoints.errors import AmbiguousPointError, DataError, QueryError, UnknownPointError
 from acupoints.export import POINT_COLUMNS, point_rows
+from acupoints.index import PointIndex
 from acupoints.integrity import check_dataset
 from acupoints.models import JapaneseReading, PointReadings, romanize_kana
-from acupoints.names import kana_key, name_key
+from acupoints.names import kana_key, name_key, romaji_key
 
 JAPANESE = {
     "LU1": "ちゅうふ",
@@ -317,3 +320,145 @@ def test_point_rows_carry_the_japanese_reading_and_its_sources(kb: KnowledgeBase
     assert rows["GV3"]["japanese"] is None
     assert "parkunggi_readings" not in rows["GV3"]["sources"].split("; ")
     assert rows["EX-HN3"]["japanese"] is None
+
+
+# ------------------------------------------------------------------ keyboard spellings
+# How a Japanese keyboard types each kana (wāpuro romaji), typed here for these tests
+# rather than taken from acupoints.models: the kana one by one, so a long vowel is the
+# vowel kana it is written with (こう kou, ちゅう chuu), ん is n or nn, っ doubles the next
+# consonant (っち cchi).
+_WAPURO_KANA = (
+    "あいうえおかきくけこがぎぐげごさしすせそざじずぜぞたちつてとだぢづでどなにぬねの"
+    "はひふへほばびぶべぼぱぴぷぺぽまみむめもやゆよらりるれろわを"
+)
+_WAPURO_LATIN = (
+    "a i u e o ka ki ku ke ko ga gi gu ge go sa shi su se so za ji zu ze zo ta chi tsu te "
+    "to da di du de do na ni nu ne no ha hi fu he ho ba bi bu be bo pa pi pu pe po ma mi "
+    "mu me mo ya yu yo ra ri ru re ro wa wo"
+)
+_WAPURO = dict(zip(_WAPURO_KANA, _WAPURO_LATIN.split(), strict=True))
+_WAPURO_SMALL = {"ゃ": "ya", "ゅ": "yu", "ょ": "yo"}
+_WAPURO_DIGRAPH = {"し": "sh", "ち": "ch", "じ": "j"}  # しゃ sha, ちゅ chu, じょ jo
+
+
+def _wapuro(kana: str, n: str = "n") -> str:
+    out: list[str] = []
+    for i, ch in enumerate(kana):
+        if ch in _WAPURO_SMALL:
+            prev = kana[i - 1]
+            out[-1] = _WAPURO_DIGRAPH.get(prev, _WAPURO[prev][:-1] + "y")
+            out.append(_WAPURO_SMALL[ch][1:])
+        elif ch == "ん":
+            out.append(n)
+        elif ch == "っ":
+            out.append("っ")
+        else:
+            out.append(_WAPURO[ch])
+    text = "".join(out)
+    while "っ" in text:  # the consonant after the small tsu, doubled
+        i = text.index("っ")
+        text = text[:i] + text[i + 1] + text[i + 1 :]
+    return text
+
+
+def _outcome(index: PointIndex, query: str) -> tuple[str, tuple[str, ...]]:
+    try:
+        return ("point", (index.resolve(query),))
+    except AmbiguousPointError as exc:
+        return ("several", tuple(exc.candidates))
+    except UnknownPointError as exc:
+        return ("unknown", tuple(exc.suggestions))
+
+
+def test_wapuro_transliteration_of_the_tests() -> None:
+    assert _wapuro("ごうこく") == "goukoku"
+    assert _wapuro("ちゅうしょう") == "chuushou"
+    assert _wapuro("しんえ", n="nn") == "shinne"
+    assert _wapuro("はっち") == "hacchi"
+    assert _wapuro("きょくち") == "kyokuchi"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("goukoku", "gOkoku"),
+        ("gookoku", "gOkoku"),
+        ("gohkoku", "gOkoku"),
+        ("Gôkoku", "gOkoku"),
+        ("GŌKOKU", "gOkoku"),
+        ("gokoku", "gokoku"),  # the o typed short stays short
+        ("Chohe", "chOe"),  # oh is a long o even before a vowel (ちょうえ GB2), on both sides
+        ("ohyaku", "Oyaku"),  # as long o before y: passport spelling writes "Shohyoh"
+        ("Kēkyo", "keikyo"),
+        ("keekyo", "keikyo"),
+        ("kin'yu", "kinyu"),
+        ("kinnyu", "kinyu"),
+        ("hacchi", "hatchi"),
+        ("jyoukan", "jOkan"),
+        ("  ", None),
+        ("合谷", None),
+    ],
+)
+def test_romaji_key(query: str, expected: str | None) -> None:
+    assert romaji_key(query) == expected
+
+
+def test_every_japanese_reading_is_found_by_its_keyboard_spelling(kb: KnowledgeBase) -> None:
+    """The kana typed on a keyboard, with ou/oo/oh for a long o, uu for a long u, n or nn
+    for ん, capitalised or not, finds what the kana finds: the same point, or the same
+    points when a reading is shared. So the key joins no two readings the kana keep apart
+    (the bare Hepburn letters do: "chusho" is PC9 ちゅうしょう and TE3 ちゅうしょ)."""
+    japanese = _japanese(kb)
+    assert len(japanese) == 343
+    for code, jp in japanese.items():
+        want = _outcome(kb._index, jp.kana)
+        assert code in want[1], code
+        typed = _wapuro(jp.kana)
+        forms = {
+            typed,
+            _wapuro(jp.kana, n="nn"),
+            typed.replace("ou", "oo"),
+            typed.replace("ou", "oh"),
+            typed.capitalize(),
+            typed.upper(),
+            jp.romanized,  # with its macrons, which tell long from short
+        }
+        for form in forms:
+            assert _outcome(kb._index, form) == want, (code, jp.kana, form)
+    assert kb.point("chuushou").code == "PC9"
+    assert kb.point("chuusho").code == "TE3"
+    with pytest.raises(AmbiguousPointError):
+        kb.point("chusho")
+
+
+def _other_queries(kb: KnowledgeBase) -> list[str]:
+    """Every way of asking for a point other than its Japanese reading: codes and their
+    variants, pinyin with and without tones, English names, aliases, characters, TARA ids,
+    the Korean and Vietnamese readings, and each pinyin with one letter dropped (the
+    typing slip most likely to meet a Japanese reading, both being syllables of Han
+    characters in Latin letters)."""
+    out: list[str] = []
+    for p in kb.points:
+        out += [p.code, p.code.lower(), p.code.replace("-", " "), p.names.pinyin]
+        out += [p.names.english, p.names.hanzi, p.names.hanzi_simplified]
+        out += [unicodedata.normalize("NFKD", p.names.pinyin), name_key(p.names.pinyin)]
+        out += [a.name for a in p.aliases] + [x.id for x in p.xrefs]
+        out += [p.names.pinyin[:i] + p.names.pinyin[i + 1 :] for i in range(len(p.names.pinyin))]
+    for r in kb._data.readings:
+        if r.korean is not None:
+            out += [r.korean.hangul, r.korean.romanized]
+        if r.vietnamese is not None:
+            out += [r.vietnamese.name, name_key(r.vietnamese.name)]
+    return sorted(set(out))
+
+
+def test_no_other_lookup_changes_its_answer(kb: KnowledgeBase) -> None:
+    """Every code, pinyin, English, alias, character, TARA, Korean and Vietnamese query,
+    and each pinyin with a letter dropped, gets the answer (point, points or suggestions)
+    that the index gives without its table of keyboard spellings."""
+    before = copy.copy(kb._index)
+    before._romaji = {}
+    queries = _other_queries(kb)
+    assert len(queries) > 5_000
+    changed = [q for q in queries if _outcome(kb._index, q) != _outcome(before, q)]
+    assert changed == []

@@ -457,9 +457,11 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # pre-wrapped: the raw formatter keeps the examples' layout and so wraps nothing
+    about = wrap(f"Query the acupoints knowledge base. {DISCLAIMER}", 88, "", "")
     parser = argparse.ArgumentParser(
         prog="acupoints",
-        description="Query the acupoints knowledge base. " + DISCLAIMER,
+        description="\n".join(about),
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -23,6 +23,7 @@ from .names import (
     marked_key,
     name_key,
     prefix_key,
+    romaji_key,
     suggest,
 )
 
@@ -67,6 +68,7 @@ class PointIndex:
         "_names",
         "_prefixes",
         "_read",
+        "_romaji",
         "_xrefs",
     )
 
@@ -85,6 +87,7 @@ class PointIndex:
         self._read: dict[str, set[str]] = defaultdict(set)  # readings in Latin letters
         self._kana: dict[str, set[str]] = defaultdict(set)  # a Japanese reading -> codes
         self._kanji: dict[str, set[str]] = defaultdict(set)  # its Japanese spelling
+        self._romaji: dict[str, set[str]] = defaultdict(set)  # it typed, long vowels kept
         self._labels: dict[str, str] = {}
         self._xrefs: dict[str, str] = {}  # a TARA id (upper case) -> code
         for p in points:
@@ -128,6 +131,9 @@ class PointIndex:
             if r.japanese is not None:
                 self._kana[r.japanese.kana].add(r.code)
                 self._read[name_key(r.japanese.romanized)].add(r.code)
+                rkey = romaji_key(r.japanese.romanized)
+                if rkey is not None:
+                    self._romaji[rkey].add(r.code)
                 jkey = hanzi_key(r.japanese.kanji)
                 if jkey is not None and jkey not in self._hanzi:
                     self._kanji[jkey].add(r.code)
@@ -172,8 +178,15 @@ class PointIndex:
             return _one(query, self._marked[mkey])
         nkey = name_key(text)
         # a pinyin or English name wins over a reading written in Latin letters: "Yanggu"
-        # is SI5's pinyin before it is ST34's romanised Korean (양구 names ST34)
-        codes = self._names.get(nkey) or self._read.get(nkey)
+        # is SI5's pinyin before it is ST34's romanised Korean (양구 names ST34). A Japanese
+        # reading typed with its long vowels ("goukoku", "chuushou") comes after them, so
+        # that it changes no other answer; written with Hepburn's macrons, which no Korean
+        # or Vietnamese reading has, it tells apart what the bare letters do not: "Chūshō"
+        # is PC9, "Chūsho" TE3, "chusho" either
+        codes = self._names.get(nkey)
+        if not codes and not _MACRONS.isdisjoint(text.lower()):
+            codes = self._romaji.get(romaji_key(text) or "")
+        codes = codes or self._read.get(nkey) or self._romaji.get(romaji_key(text) or "")
         if codes:
             return _one(query, codes)
         raise UnknownPointError(query, self.suggestions(text))
@@ -201,6 +214,8 @@ class PointIndex:
         aliases; the readings of readings.yaml are apart."""
         return self._names
 
+
+_MACRONS = frozenset("ōū")
 
 _MERIDIAN_ORDER = {
     c: i

@@ -281,8 +281,8 @@ class KnowledgeBase:
         without tones (``Hegu``, ``Hé Gǔ``), characters (``合谷``), an English name, the
         Korean reading in Hangul or romanised (``합곡``, ``Hapgok``), the Vietnamese reading
         with or without its marks (``Túc tam lý``, ``tuc tam ly``), the Japanese reading in
-        kana or Hepburn (``ごうこく``, ``Gōkoku``, ``gokoku``) or the name in Japanese
-        characters (``百会``), or the point's TARA id
+        kana, Hepburn or as a keyboard types it (``ごうこく``, ``Gōkoku``, ``gokoku``,
+        ``goukoku``) or the name in Japanese characters (``百会``), or the point's TARA id
         (``TARA_0859695``, also as its CURIE or IRI). The readings cover most, not all, of
         the 361 points (see :meth:`readings`).
 

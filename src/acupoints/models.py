@@ -955,6 +955,10 @@ class Location(Record):
             parts.append(f"{text} (both sides)" if r.side == "both" else text)
         return f"{'; '.join(parts)} [{self.pattern}]"
 
+    def __repr__(self) -> str:
+        """Short: the regions as read and the pattern (``model_dump()`` has every field)."""
+        return f"<Location {self}>"
+
 
 # -- the body figure (figure.yaml) -------------------------------------------------------
 

@@ -36,6 +36,7 @@ __all__ = [
     "marked_key",
     "name_key",
     "prefix_key",
+    "romaji_key",
     "suggest",
 ]
 
@@ -170,6 +171,35 @@ def kana_key(text: str) -> str | None:
     if not text or not _KANA.match(text) or "ー" in text:
         return None
     return "".join(chr(ord(ch) - 0x60) if "\u30a1" <= ch <= "\u30f6" else ch for ch in text)
+
+
+# The long vowels as Hepburn marks them, kept apart from the short ones: ``O`` and ``U`` (upper
+# case, which no other key holds) stand for a long o and u however they were typed.
+_LONG_MARKS = str.maketrans({"ō": "O", "ô": "O", "ū": "U", "û": "U", "ē": "ei", "ê": "ei"})
+_LONG_O = re.compile(r"o[uoh]")  # ou, oo and oh: a long o (so oh is never o and h)
+
+
+def romaji_key(text: str) -> str | None:
+    """Normalise a Japanese reading in Latin letters however it is typed, keeping its long
+    vowels apart from the short ones: Hepburn with macrons or circumflexes (``Gōkoku``,
+    ``Gôkoku``), the keyboard (wāpuro) spelling that types the kana (``goukoku``,
+    ``chuushou``), ``oo`` and ``oh`` for a long o (``oh`` is always one, in the readings
+    as in a query), ``uu`` for a long u, ``ee`` or ``ē`` for *ei*, ``nn`` or ``n'`` for ん,
+    ``cch`` for っち and ``jy`` for じゃ. ``None`` if no letter is left.
+
+    ```pycon
+    >>> [romaji_key(q) for q in ("Gōkoku", "goukoku", "gohkoku", "GOOKOKU")]
+    ['gOkoku', 'gOkoku', 'gOkoku', 'gOkoku']
+    >>> romaji_key("Chūsho"), romaji_key("chuushou"), romaji_key("shinne"), romaji_key("Shin'e")
+    ('chUsho', 'chUshO', 'shine', 'shine')
+
+    ```
+    """
+    text = unicodedata.normalize("NFC", text).lower().translate(_LONG_MARKS)
+    text = re.sub(r"[^a-zOU]", "", _strip_marks(text))
+    text = re.sub(r"n+", "n", text).replace("cch", "tch").replace("jy", "j")
+    text = _LONG_O.sub("O", text).replace("uu", "U").replace("ee", "ei")
+    return text or None
 
 
 def suggest(query: str, candidates: Iterable[str], limit: int = 5) -> list[str]:

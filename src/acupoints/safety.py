@@ -183,6 +183,12 @@ class Patient(Record):
                 out.append(name)
         return tuple(out)
 
+    def __repr__(self) -> str:
+        """Short: the fields that are set (``model_dump()`` has every field)."""
+        fields = type(self).model_fields
+        shown = [f"{n}={getattr(self, n)!r}" for n in fields if getattr(self, n)]
+        return f"<Patient {' '.join(shown) or 'with none of the conditions'}>"
+
 
 def _patient_error(exc: ValidationError) -> PatientError:
     """The first problem of a Patient validation, as the library's error."""

@@ -112,6 +112,10 @@ class RankedPoint(_Record):
         return f"<RankedPoint {self.code} {self.role or self.group} {self.score:g}>"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 class ProtocolNote(_Record):
     """A step of the treatment protocol that goes with the selection."""
 
@@ -156,6 +160,20 @@ class Selection(_Record):
         description="Version of the data it was made from (a digest of every record; see "
         "`KnowledgeBase.data_version`); empty in selections saved before it existed.",
     )
+
+    def __repr__(self) -> str:
+        """Short: the query, the points by code, red flags, and the data version
+        (``model_dump()`` has every field)."""
+        codes = [p.code for p in self.points]
+        shown = ", ".join(codes[:5]) + (", ..." if len(codes) > 5 else "")
+        bits = [_count(len(codes), "point") + (f" ({shown})" if codes else "")]
+        if self.red_flags:
+            flags = _count(len(self.red_flags), "red flag")
+            bits.append(flags + (" (emergency)" if self.emergency else ""))
+        if self.not_a_candidate:
+            bits.append("not a candidate now")
+        asked = repr(self.query) if self.query is not None else str(self.location)
+        return f"<Selection {asked}: {'; '.join(bits)}; data {self.data_version or '?'}>"
 
     @property
     def codes(self) -> tuple[str, ...]:

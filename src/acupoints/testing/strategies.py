@@ -40,6 +40,7 @@ __all__ = [
     "point_spellings",
     "points",
     "region_ids",
+    "register_types",
     "selections",
 ]
 
@@ -260,12 +261,13 @@ def selections(
     return _deferred(make, kb)
 
 
-def _hypothesis_setup_hook() -> None:
-    """Run by hypothesis when it is imported (the ``hypothesis`` entry point in
-    pyproject.toml), so that ``st.from_type`` and ``st.builds`` draw the library's
-    records from these strategies: ``st.from_type(Patient)`` is :func:`patients`,
-    ``Location`` :func:`locations`, ``Point`` :func:`points`, ``Selection``
-    :func:`selections` (each over the packaged data)."""
+def register_types() -> None:
+    """Make ``st.from_type`` and ``st.builds`` draw the library's records from these
+    strategies: ``st.from_type(Patient)`` is :func:`patients`, ``Location``
+    :func:`locations`, ``Point`` :func:`points`, ``Selection`` :func:`selections` (each
+    over the packaged data). Done when this module is imported and when hypothesis is (the
+    ``hypothesis`` entry point, :mod:`acupoints.testing._entry`), so installing acupoints
+    is enough; calling it again changes nothing."""
     from ..models import Location, Point
     from ..safety import Patient
     from ..selection import Selection
@@ -274,3 +276,6 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Location, locations())
     st.register_type_strategy(Point, points())
     st.register_type_strategy(Selection, selections())
+
+
+register_types()
