@@ -168,7 +168,10 @@ def test_points_csv_has_a_row_per_point(kb: KnowledgeBase, tmp_path: Path) -> No
     assert cli_main(["export", "points-csv", "-o", str(out)]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == len(kb.points) == 409
-    assert tuple(rows[0]) == POINT_COLUMNS
+    assert tuple(rows[0]) == (*POINT_COLUMNS, "version", "data_version")
+    assert {(r["version"], r["data_version"]) for r in rows} == {
+        (acupoints.__version__, kb.data_version)
+    }
     by_code = {r["code"]: r for r in rows}
     assert sum(1 for r in rows if r["meridian"]) == 361
     li4 = by_code["LI4"]
@@ -213,8 +216,17 @@ def test_export_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         data = json.loads(out.read_text(encoding="utf-8"))
         assert data
     kb = acupoints.load()
-    assert len(json.loads((tmp_path / "meridians-json.json").read_text())) == 14 + len(kb.vessels)
-    assert len(json.loads((tmp_path / "points-json.json").read_text())) == 409
+    versions = {"version": acupoints.__version__, "data_version": kb.data_version}
+    meridians = json.loads((tmp_path / "meridians-json.json").read_text())
+    points = json.loads((tmp_path / "points-json.json").read_text())
+    assert {k: meridians.pop(k) for k in versions} == versions
+    assert {k: points.pop(k) for k in versions} == versions
+    assert [m["code"] for m in meridians.pop("meridians")] == [
+        m.code for m in (*kb.meridians, *kb.vessels)
+    ]
+    assert len(kb.meridians) == 14 and meridians == {}
+    assert [p["code"] for p in points.pop("points")] == [p.code for p in kb.points]
+    assert len(kb.points) == 409 and points == {}
     assert cli_main(["export", "graphml", "-o", str(tmp_path / "g.graphml")]) == 0
     assert cli_main(["export", "schemas", "-o", str(tmp_path / "schemas")]) == 0
     for spec in DATA_FILES:

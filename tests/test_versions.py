@@ -3,6 +3,8 @@ their own, and both travel with every selection, export and ``acupoints --versio
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import sys
@@ -14,7 +16,13 @@ import pytest
 import acupoints
 from acupoints import KnowledgeBase, Selection
 from acupoints.cli import main
-from acupoints.export import graph_for_export, node_link
+from acupoints.export import (
+    graph_for_export,
+    meridians_document,
+    node_link,
+    points_document,
+    write_points_csv,
+)
 from acupoints.loading import data_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,6 +113,17 @@ def test_exports_carry_both_versions(kb: KnowledgeBase) -> None:
         "data_version": kb.data_version,
     }
     assert graph_for_export(kb).graph["data_version"] == kb.data_version
+    for document in (points_document(kb), meridians_document(kb)):
+        assert (document["version"], document["data_version"]) == (
+            acupoints.__version__,
+            kb.data_version,
+        )
+    out = io.StringIO()
+    write_points_csv(kb, out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert {(r["version"], r["data_version"]) for r in rows} == {
+        (acupoints.__version__, kb.data_version)
+    }
 
 
 def test_frames_carry_both_versions(kb: KnowledgeBase) -> None:

@@ -341,9 +341,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 
 EXPORTS = {
-    "points-csv": "every point as a CSV row (columns: acupoints.export.POINT_COLUMNS)",
-    "points-json": "every point as a JSON list of full records",
-    "meridians-json": "every meridian and vessel as a JSON list of full records",
+    "points-csv": "every point as a CSV row (columns: acupoints.export.POINT_CSV_COLUMNS)",
+    "points-json": "every point's full record, with the versions (export.points_document)",
+    "meridians-json": "every meridian and vessel's full record, with the versions",
     "graphml": "the knowledge graph as GraphML",
     "node-link": "the knowledge graph as node-link JSON",
     "schemas": "a JSON Schema per data file, written into the directory -o (required)",
@@ -373,9 +373,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         else:
             data: Any
             if what == "points-json":
-                data = [p.to_dict() for p in kb.points]
+                data = export.points_document(kb)
             elif what == "meridians-json":
-                data = [m.to_dict() for m in (*kb.meridians, *kb.vessels)]
+                data = export.meridians_document(kb)
             else:
                 data = export.node_link(kb)
             json.dump(data, out, ensure_ascii=False, indent=1)

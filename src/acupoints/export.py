@@ -35,11 +35,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "POINT_COLUMNS",
+    "POINT_CSV_COLUMNS",
     "SCHEMA_BASE",
     "SELECTION_COLUMNS",
     "graph_for_export",
+    "meridians_document",
     "node_link",
     "point_rows",
+    "points_document",
     "points_frame",
     "schema_text",
     "schemas",
@@ -86,6 +89,10 @@ POINT_COLUMNS: tuple[str, ...] = (
     "sources",
 )
 """Columns of :func:`point_rows`, of the points CSV and of ``kb.to_frame()``."""
+
+POINT_CSV_COLUMNS: tuple[str, ...] = (*POINT_COLUMNS, "version", "data_version")
+"""The columns of ``acupoints export points-csv``: :data:`POINT_COLUMNS`, then the
+library's version and the data version on every row."""
 
 
 def _join(values: Iterable[Any]) -> str:
@@ -165,12 +172,38 @@ def point_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
 
 
 def write_points_csv(kb: KnowledgeBase, out: IO[str]) -> int:
-    """Write :func:`point_rows` as CSV (UTF-8 text, header row); returns the row count."""
+    """Write :func:`point_rows` as CSV (UTF-8 text, header row) with the columns of
+    :data:`POINT_CSV_COLUMNS`: every row ends with the library's ``version`` and the
+    ``data_version``, so a table saved apart from its source still says what made it.
+    Returns the row count."""
     rows = point_rows(kb)
-    writer = csv.DictWriter(out, fieldnames=POINT_COLUMNS, lineterminator="\n")
+    versions = {"version": _version(), "data_version": kb.data_version}
+    writer = csv.DictWriter(out, fieldnames=POINT_CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({**row, **versions} for row in rows)
     return len(rows)
+
+
+def points_document(kb: KnowledgeBase) -> dict[str, Any]:
+    """Every point's full record (``to_dict``), in the order of ``kb.points``, with the
+    versions that made them: ``{"version", "data_version", "points": [...]}`` (what
+    ``acupoints export points-json`` writes)."""
+    return {
+        "version": _version(),
+        "data_version": kb.data_version,
+        "points": [p.to_dict() for p in kb.points],
+    }
+
+
+def meridians_document(kb: KnowledgeBase) -> dict[str, Any]:
+    """Every meridian and vessel's full record with the versions that made them:
+    ``{"version", "data_version", "meridians": [...]}``, the 14 channels first, then the
+    other vessels (what ``acupoints export meridians-json`` writes)."""
+    return {
+        "version": _version(),
+        "data_version": kb.data_version,
+        "meridians": [m.to_dict() for m in (*kb.meridians, *kb.vessels)],
+    }
 
 
 def _pandas() -> Any:
