@@ -256,6 +256,39 @@ def test_causes_vocabulary(kb: KnowledgeBase) -> None:
         assert kb.cause(word).id == cid
 
 
+@pytest.mark.parametrize(
+    ("word", "cause"),
+    [
+        ("cubital", "cubital_tunnel"),
+        ("Tarsal", "tarsal_tunnel"),
+        ("carpal", "carpal_tunnel"),
+        ("meralgia", "meralgia_paresthetica"),
+        ("lumbar", "lumbar_root"),
+        ("cervical", "cervical_root"),
+        ("residual", "residual_needle_sensation"),
+        ("deficiency", "b12_deficiency"),
+    ],
+)
+def test_a_part_of_one_cause_id_names_that_cause(kb: KnowledgeBase, word: str, cause: str) -> None:
+    """``--cause cubital`` works, as the CLI's help promises any word of a cause does."""
+    assert kb.cause(word).id == cause
+
+
+@pytest.mark.parametrize(
+    ("word", "causes"),
+    [
+        ("tunnel", ["carpal_tunnel", "cubital_tunnel", "tarsal_tunnel"]),
+        ("root", ["cervical_root", "lumbar_root"]),
+    ],
+)
+def test_a_part_several_cause_ids_share_names_none_and_suggests_them(
+    kb: KnowledgeBase, word: str, causes: list[str]
+) -> None:
+    with pytest.raises(acupoints.UnknownCauseError) as exc:
+        kb.cause(word)
+    assert sorted(exc.value.suggestions[: len(causes)]) == causes
+
+
 def test_cause_changes_the_answer(kb: KnowledgeBase) -> None:
     plain = kb.select("numbness in my arm and thumb")
     root = kb.select("numbness in my arm and thumb", cause="cervical radiculopathy")

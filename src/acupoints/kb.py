@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping
@@ -50,6 +51,9 @@ from .models import (
     Vessel,
 )
 from .names import name_key, prefix_key, suggest
+
+_WORD = re.compile(r"[a-z0-9]+")
+"""A word of a query, as the words of a cause id are cut (``cubital_tunnel``)."""
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -748,7 +752,9 @@ class KnowledgeBase:
         return self._data.protocols
 
     def cause(self, query: str) -> Cause:
-        """A cause by id or by any of its words (``carpal tunnel``, ``chemo``, ``sciatica``).
+        """A cause by id or by any of its words (``carpal tunnel``, ``chemo``, ``sciatica``),
+        or by a part of its id that no other id has (``cubital``; ``tunnel`` names three, so
+        it raises :class:`~acupoints.UnknownCauseError` with those three suggested first).
 
         ```pycon
         >>> import acupoints
@@ -775,11 +781,18 @@ class KnowledgeBase:
                 self._cause_memo.clear()
             self._cause_memo[query] = found  # a text names the same cause every time
             return found
+        # a part of an id ("cubital", "tarsal", "b12") names the one cause whose id holds
+        # it; a part several ids share ("tunnel") names none, and those come first among
+        # the suggestions
+        words = set(_WORD.findall(query.lower()))
+        parts = [c for c in self._data.causes if words and words <= set(c.id.split("_"))]
+        if len(parts) == 1:
+            return parts[0]
         pool = [c.id for c in self._data.causes] + [
             w for c in self._data.causes for w in c.synonyms
         ]
         hits = suggest(query, pool, 5)
-        ids = []
+        ids = [c.id for c in parts]
         for h in hits:
             cid = next(c.id for c in self._data.causes if h == c.id or h in c.synonyms)
             if cid not in ids:
