@@ -291,3 +291,50 @@ def test_a_first_answer_from_the_prebuilt_data_imports_no_checks() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "True"]
+
+
+def test_the_readers_tables_are_compact_and_answer_as_plain_sets(
+    built: tuple[Path, str],
+) -> None:
+    """Memory: the ~5,600 known words are one sorted tuple (a frozenset of them is 0.5
+    MiB once unpickled), the ~3,000 pairs of a side and a body word are tested rather
+    than stored, and equal value tuples of the phrase indexes are one object. Each
+    answers as the plain set it replaces."""
+    import tracemalloc
+
+    from acupoints.prebuilt import _load_tables, read_all
+    from acupoints.text.compiled import JoinedWords, WordSet
+
+    target, _ = built
+    found = read_all(packaged_data_dir(), target)
+    assert found is not None and found[2] is not None
+    tracemalloc.start()
+    try:
+        t = _load_tables(found[2], found[0])
+        kept = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert kept < 1.8 * 2**20, kept / 2**20  # 2.5 MiB before
+
+    assert isinstance(t.known, WordSet) and len(t.known) > 5000
+    words = set(t.known)
+    assert len(words) == len(t.known) and all(w in t.known for w in words)
+    for w in ("numbness", "tingling", "hand", "zzzz", "", "nmbness", "handd", "a"):
+        assert (w in t.known) == (w in words), w
+    assert 3 not in t.known and ("hand",) not in t.known  # not a word: not in it
+    assert t.known == words
+
+    assert isinstance(t.joined, JoinedWords)
+    pairs = set(t.joined)
+    sides = {"left", "right"}
+    assert {(s, w) for s in sides for w in t.region_words} <= pairs
+    assert ("big", "toe") in pairs and ("toe", "big") not in pairs
+    for a in ("left", "right", "big", "shoulder", "foot", "toe", "ball"):
+        for b in ("hand", "toe", "blade", "ball", "left", "zzz"):
+            assert ((a, b) in t.joined) == ((a, b) in pairs), (a, b)
+    assert ("left",) not in t.joined and "lefthand" not in t.joined
+
+    for index in (t.flags, t.context, t.causes, t.course, *(i for g in t.also for i in g)):
+        values = list(index._values.values()) + list(index._lengths.values())
+        assert all(type(v) is tuple for v in values)
+        assert len({id(v) for v in values}) == len(set(values))  # equal ones are one

@@ -220,7 +220,8 @@ def _records(data: Dataset) -> dict[int, tuple[str, int]]:
 
 
 def _shared(value: Any, pool: dict[Any, Any]) -> Any:
-    """``value`` with one object for every equal string and tuple of strings in it
+    """``value`` with one object for every equal string, tuple of strings and tuple of
+    integers in it
     (containers rebuilt with the same items in the same order; records and other objects
     as they are), which the pickle then stores once: the tables spell the same words in
     many places, and the spelling table maps 21,000 deletions to 950 words, most of them a
@@ -229,17 +230,43 @@ def _shared(value: Any, pool: dict[Any, Any]) -> Any:
         return pool.setdefault(value, value)
     if isinstance(value, tuple):
         items = tuple(_shared(v, pool) for v in value)
-        return pool.setdefault(items, items) if _words(items) else items
+        if _words(items):
+            return pool.setdefault(items, items)
+        key = _typed(items)  # a phrase's values, its lengths: (3,), (2, 1), ("x", "y", 8)
+        return items if key is None else pool.setdefault(key, items)
     if isinstance(value, list):
         return [_shared(v, pool) for v in value]
     if isinstance(value, (set, frozenset)):
         return type(value)(_shared(v, pool) for v in value)
     if isinstance(value, dict):
         return {_shared(k, pool): _shared(v, pool) for k, v in value.items()}
-    if not isinstance(value, BaseModel) and hasattr(value, "__dict__"):  # a table, an index
+    from .text.compiled import WordSet  # only at build time
+
+    if isinstance(value, WordSet):
+        value._words = _shared(value._words, pool)
+    elif not isinstance(value, BaseModel) and hasattr(value, "__dict__"):  # a table, an index
         for name, v in vars(value).items():
             setattr(value, name, _shared(v, pool))
     return value
+
+
+def _typed(value: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """A pool key equal only for tuples of the same strings and integers (and tuples of
+    them), of the same types (``(1,)`` equals ``(True,)``), unlike any tuple of words (its
+    items are pairs that begin with a type); ``None`` for a tuple of anything else."""
+    out: list[Any] = []
+    for v in value:
+        kind = type(v)
+        if kind is str or kind is int:
+            out.append((kind, v))
+        elif kind is tuple:
+            inner = _typed(v)
+            if inner is None:
+                return None
+            out.append(inner)
+        else:
+            return None
+    return (tuple, tuple(out))
 
 
 def _words(value: tuple[Any, ...]) -> bool:
