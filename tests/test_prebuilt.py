@@ -298,8 +298,9 @@ def test_the_readers_tables_are_compact_and_answer_as_plain_sets(
 ) -> None:
     """Memory: the ~5,600 known words are one sorted tuple (a frozenset of them is 0.5
     MiB once unpickled), the ~3,000 pairs of a side and a body word are tested rather
-    than stored, and equal value tuples of the phrase indexes are one object. Each
-    answers as the plain set it replaces."""
+    than stored, equal value tuples of the phrase indexes are one object, and words that
+    are terms of the word lists are the dataset's strings. Each answers as the plain set
+    it replaces."""
     import tracemalloc
 
     from acupoints.prebuilt import _load_tables, read_all
@@ -315,6 +316,10 @@ def test_the_readers_tables_are_compact_and_answer_as_plain_sets(
     finally:
         tracemalloc.stop()
     assert kept < 1.8 * 2**20, kept / 2**20  # 2.5 MiB before
+
+    # the known words that are terms of text.yaml's word lists are those very strings
+    terms = {id(w) for wl in found[0].words for w in wl.terms}
+    assert sum(id(w) in terms for w in t.known) > 3000
 
     assert isinstance(t.known, WordSet) and len(t.known) > 5000
     words = set(t.known)
