@@ -343,3 +343,7 @@ def test_the_readers_tables_are_compact_and_answer_as_plain_sets(
         values = list(index._values.values()) + list(index._lengths.values())
         assert all(type(v) is tuple for v in values)
         assert len({id(v) for v in values}) == len(set(values))  # equal ones are one
+        # the gate of a look-up is the lengths' keys (no set of words of its own), and
+        # only a word a phrase begins with opens it
+        assert "words" not in vars(index) and index.words is index._lengths
+        assert set(index.words) == {key[0] for key in index._values} <= index.all_words()

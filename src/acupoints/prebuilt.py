@@ -206,6 +206,12 @@ def _share_records(
         for name, v in fields.items():
             if type(v) is str or (type(v) is tuple and _words(v)):
                 fields[name] = _shared(v, words)
+            elif type(v) is float or type(v) is tuple:  # a number, coordinates
+                key = _typed((v,))
+                if key is None:  # a tuple of records
+                    _share_records(v, sets, words)
+                else:  # 3,967 floats in the packaged data, 798 values
+                    fields[name] = words.setdefault(key, v)
             else:
                 _share_records(v, sets, words)
 
@@ -253,14 +259,16 @@ def _shared(value: Any, pool: dict[Any, Any]) -> Any:
 
 
 def _typed(value: tuple[Any, ...]) -> tuple[Any, ...] | None:
-    """A pool key equal only for tuples of the same strings and integers (and tuples of
-    them), of the same types (``(1,)`` equals ``(True,)``), unlike any tuple of words (its
+    """A pool key equal only for tuples of the same strings, integers and floats (and
+    tuples of them), of the same types (``(1,)`` equals ``(True,)``), unlike any tuple of words (its
     items are pairs that begin with a type); ``None`` for a tuple of anything else."""
     out: list[Any] = []
     for v in value:
         kind = type(v)
         if kind is str or kind is int:
             out.append((kind, v))
+        elif kind is float:  # by its bits: -0.0 == 0.0, but it is not the same number
+            out.append((kind, v.hex()))
         elif kind is tuple:
             inner = _typed(v)
             if inner is None:
@@ -279,9 +287,19 @@ def _words(value: tuple[Any, ...]) -> bool:
 
 def _seed(data: Dataset) -> list[str]:
     """The strings of ``data`` the tables are written against: the terms of text.yaml's
-    word lists (most of the reader's known words are one of them), each object once, in
-    the dataset's order (the same at build and at load, and cheap to list)."""
-    return list({id(t): t for wl in data.words for t in wl.terms}.values())
+    word lists (most of the reader's known words are one of them), of its concepts,
+    spellings, context triggers, time course and roles, and the causes' ids and
+    synonyms, each object once, in the dataset's order (the same at build and at load,
+    and cheap to list)."""
+    concepts = (*data.flags, *data.person)
+    strings = [t for wl in data.words for t in wl.terms]
+    strings += [w for c in concepts for part in (c.lay, c.clinical, c.typos, *c.also) for w in part]
+    strings += [w for sp in data.spellings for w in (sp.text, *sp.variants)]
+    strings += [w for trigger in data.context for w in trigger.terms]
+    strings += [w for term in data.course for w in term.terms]
+    strings += [w for cue in data.roles for w in (*cue.before, *cue.after)]
+    strings += [w for cause in data.causes for w in (cause.id, *cause.synonyms)]
+    return list({id(t): t for t in strings}.values())
 
 
 def _dump_tables(tables: Tables, data: Dataset) -> bytes:

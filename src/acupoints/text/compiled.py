@@ -7,7 +7,7 @@ import itertools
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
@@ -106,7 +106,13 @@ class PhraseIndex(Generic[V]):
     def __init__(self) -> None:
         self._values: dict[tuple[str, ...], tuple[V, ...]] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}  # first word -> lengths, longest first
-        self.words: set[str] = set()
+
+    @property
+    def words(self) -> Mapping[str, tuple[int, ...]]:
+        """The words a phrase begins with (``in`` it: is there a phrase here?): the keys
+        of the lengths, not a set of their own (a set of every word of the phrases was
+        155 KiB over the tables). :meth:`all_words` gives every word."""
+        return self._lengths
 
     def add(self, key: tuple[str, ...], value: V) -> None:
         if not key:
@@ -120,7 +126,6 @@ class PhraseIndex(Generic[V]):
         lengths = self._lengths.get(key[0], ())
         if len(key) not in lengths:
             self._lengths[key[0]] = tuple(sorted((*lengths, len(key)), reverse=True))
-        self.words.update(key)
 
     def at(self, tokens: Sequence[str], i: int) -> list[tuple[int, V]]:
         """Every (length, value) of the phrases starting at ``i``, longest first."""
@@ -147,6 +152,10 @@ class PhraseIndex(Generic[V]):
             else:
                 i += 1
         return out
+
+    def all_words(self) -> set[str]:
+        """Every word of the phrases."""
+        return {w for key in self._values for w in key}
 
     def keys(self) -> Iterable[tuple[str, ...]]:
         for key, values in self._values.items():
@@ -521,14 +530,15 @@ def _build(kb: KnowledgeBase) -> Tables:
         w for w in region_words if w in CONTEXT or w in DROP or not w.isalpha()
     )
     targets = set(region_words) | symptom_words
-    targets |= t.causes.words | t.cues.words | t.flags.words
+    targets |= t.causes.all_words() | t.cues.all_words() | t.flags.all_words()
     # a concept's misspellings are found as they are, but never a word to correct to
     targets -= typo_words - region_words - symptom_words
     targets = {w for w in targets if len(w) >= 4 and w.isalpha()}
     t.targets = frozenset(targets)
     t.known = WordSet(
-        (targets | english | set(CONTEXT) | set(DROP) | t.context.words | t.course.words)
-        - (typo_words - region_words - symptom_words - english)
+        (targets | english | set(CONTEXT) | set(DROP))
+        | t.context.all_words()
+        | t.course.all_words() - (typo_words - region_words - symptom_words - english)
     )
     deletes: dict[str, set[str]] = {}
     for w in targets:
