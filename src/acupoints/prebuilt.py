@@ -229,11 +229,10 @@ def _records(data: Dataset) -> dict[int, tuple[str, int]]:
 
 def _shared(value: Any, pool: dict[Any, Any]) -> Any:
     """``value`` with one object for every equal string, tuple of strings and tuple of
-    integers in it
-    (containers rebuilt with the same items in the same order; records and other objects
-    as they are), which the pickle then stores once: the tables spell the same words in
-    many places, and the spelling table maps 21,000 deletions to 950 words, most of them a
-    tuple of one word."""
+    numbers in it (containers rebuilt with the same items in the same order; records and
+    other objects as they are), which the pickle then stores once: the tables spell the
+    same words in many places, and the spelling table maps 21,000 deletions to 950 words,
+    most of them a tuple of one word."""
     if isinstance(value, str):
         return pool.setdefault(value, value)
     if isinstance(value, tuple):
@@ -260,8 +259,9 @@ def _shared(value: Any, pool: dict[Any, Any]) -> Any:
 
 def _typed(value: tuple[Any, ...]) -> tuple[Any, ...] | None:
     """A pool key equal only for tuples of the same strings, integers and floats (and
-    tuples of them), of the same types (``(1,)`` equals ``(True,)``), unlike any tuple of words (its
-    items are pairs that begin with a type); ``None`` for a tuple of anything else."""
+    tuples of them) of the same types (``(1,)`` equals ``(True,)``, ``0.0`` equals
+    ``-0.0``), unlike any tuple of words (its items are pairs that begin with a type);
+    ``None`` for a tuple of anything else."""
     out: list[Any] = []
     for v in value:
         kind = type(v)
