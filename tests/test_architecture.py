@@ -95,3 +95,26 @@ def test_the_lower_layers_load_without_the_upper_ones() -> None:
     above = [m for m in loaded if m.startswith("acupoints.") and _upper(m)]
     assert not above, above
     assert "networkx" not in loaded
+
+
+def test_a_first_answer_leaves_out_what_only_other_paths_use() -> None:
+    """Memory (tracemalloc, issue 18): modules a first answer does not use are imported
+    where they are used: difflib (and heapq) for suggestions after a miss, json for
+    ``to_json``/``from_json``, string for checking a rule's reason, yaml for reading
+    data files, networkx for the graph (checked in a fresh process)."""
+    code = (
+        "import sys, acupoints\n"
+        "print(acupoints.select('numb back of my left hand').codes)\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    assert loaded.isdisjoint({"difflib", "heapq", "json", "string", "yaml", "networkx"}), sorted(
+        loaded & {"difflib", "heapq", "json", "string", "yaml", "networkx"}
+    )
+    # and they still work where they are used
+    import acupoints
+
+    with pytest.raises(acupoints.AcupointsError, match="LI4"):
+        acupoints.load().point("LI44")
+    assert acupoints.Patient.from_json(acupoints.Patient(pregnant=True).to_json()).pregnant

@@ -39,6 +39,50 @@ def test_it_holds_the_records_of_the_yaml(built: tuple[Path, str]) -> None:
     assert li4.__pydantic_fields_set__ == before
 
 
+_OWN_DICTS = """
+import gc, sys
+from pathlib import Path
+from acupoints.loading import packaged_data_dir
+from acupoints.prebuilt import read
+
+found = read(packaged_data_dir(), Path(sys.argv[1]))
+assert found is not None
+data = found[0]
+records = [*data.points, *(p.location for p in data.points), *data.readings, *data.flags]
+print(len(records), sum(any(type(r) is dict for r in gc.get_referents(x)) for x in records))
+"""
+
+
+@pytest.mark.skipif(
+    sys.version_info < (3, 11) or sys.implementation.name != "cpython",
+    reason="CPython 3.11 and later keep an instance's values without a dict",
+)
+def test_its_records_keep_their_values_without_a_dict_each(built: tuple[Path, str]) -> None:
+    """Memory: pydantic's unpickling gives every record a dict of its own; the prebuilt
+    file rebuilds them with their values set one by one, kept in the compact layout
+    their class shares (about 1 MiB of 4). In a fresh process: a process that has
+    already made many records of a class (this one validated the YAML) has used up the
+    room of that class's shared layout, and its records get dicts again. They are the
+    same records all the same."""
+    target, _ = built
+    out = subprocess.run(
+        [sys.executable, "-c", _OWN_DICTS, str(target)], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert int(out[0]) > 1000 and out[1] == "0", out
+    found = read(packaged_data_dir(), target)
+    assert found is not None
+    li4 = next(p for p in found[0].points if p.code == "LI4")
+    yaml_points = read_dataset(packaged_data_dir(), cache=False).points
+    from_yaml = next(p for p in yaml_points if p.code == "LI4")
+    assert list(li4.__dict__.items()) == list(from_yaml.__dict__.items())  # same order too
+    assert li4.__pydantic_fields_set__ == from_yaml.__pydantic_fields_set__
+    assert li4.__pydantic_extra__ is None and li4.__pydantic_private__ is None
+    assert hash(li4) == hash(from_yaml) and li4.model_dump() == from_yaml.model_dump()
+    import pickle
+
+    assert pickle.loads(pickle.dumps(li4)) == li4  # pydantic's own pickling, unchanged
+
+
 def test_a_knowledge_base_from_it_answers_as_one_from_yaml(built: tuple[Path, str]) -> None:
     target, version = built
     found = read(packaged_data_dir(), target)
@@ -72,7 +116,7 @@ def test_a_changed_data_file_is_not_hidden_by_a_stale_build(
     [
         lambda raw: b"",
         lambda raw: raw[:200],  # cut short
-        lambda raw: raw.replace(b"acupoints-dataset 2", b"acupoints-dataset 9", 1),
+        lambda raw: raw.replace(b"acupoints-dataset 3", b"acupoints-dataset 9", 1),
         lambda raw: raw.replace(b" 2\n", b" 1\n", 1),  # another major version of pydantic
         lambda raw: raw.split(b"\n", 1)[0] + b"\nnot a pickle",
     ],
@@ -247,3 +291,59 @@ def test_a_first_answer_from_the_prebuilt_data_imports_no_checks() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "True"]
+
+
+def test_the_readers_tables_are_compact_and_answer_as_plain_sets(
+    built: tuple[Path, str],
+) -> None:
+    """Memory: the ~5,600 known words are one sorted tuple (a frozenset of them is 0.5
+    MiB once unpickled), the ~3,000 pairs of a side and a body word are tested rather
+    than stored, equal value tuples of the phrase indexes are one object, and words that
+    are terms of the word lists are the dataset's strings. Each answers as the plain set
+    it replaces."""
+    import tracemalloc
+
+    from acupoints.prebuilt import _load_tables, read_all
+    from acupoints.text.compiled import JoinedWords, WordSet
+
+    target, _ = built
+    found = read_all(packaged_data_dir(), target)
+    assert found is not None and found[2] is not None
+    tracemalloc.start()
+    try:
+        t = _load_tables(found[2], found[0])
+        kept = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert kept < 1.8 * 2**20, kept / 2**20  # 2.5 MiB before
+
+    # the known words that are terms of text.yaml's word lists are those very strings
+    terms = {id(w) for wl in found[0].words for w in wl.terms}
+    assert sum(id(w) in terms for w in t.known) > 3000
+
+    assert isinstance(t.known, WordSet) and len(t.known) > 5000
+    words = set(t.known)
+    assert len(words) == len(t.known) and all(w in t.known for w in words)
+    for w in ("numbness", "tingling", "hand", "zzzz", "", "nmbness", "handd", "a"):
+        assert (w in t.known) == (w in words), w
+    assert 3 not in t.known and ("hand",) not in t.known  # not a word: not in it
+    assert t.known == words
+
+    assert isinstance(t.joined, JoinedWords)
+    pairs = set(t.joined)
+    sides = {"left", "right"}
+    assert {(s, w) for s in sides for w in t.region_words} <= pairs
+    assert ("big", "toe") in pairs and ("toe", "big") not in pairs
+    for a in ("left", "right", "big", "shoulder", "foot", "toe", "ball"):
+        for b in ("hand", "toe", "blade", "ball", "left", "zzz"):
+            assert ((a, b) in t.joined) == ((a, b) in pairs), (a, b)
+    assert ("left",) not in t.joined and "lefthand" not in t.joined
+
+    for index in (t.flags, t.context, t.causes, t.course, *(i for g in t.also for i in g)):
+        values = list(index._values.values()) + list(index._lengths.values())
+        assert all(type(v) is tuple for v in values)
+        assert len({id(v) for v in values}) == len(set(values))  # equal ones are one
+        # the gate of a look-up is the lengths' keys (no set of words of its own), and
+        # only a word a phrase begins with opens it
+        assert "words" not in vars(index) and index.words is index._lengths
+        assert set(index.words) == {key[0] for key in index._values} <= index.all_words()

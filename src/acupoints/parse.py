@@ -20,7 +20,6 @@ words and suggesting the nearest known terms.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -537,6 +536,8 @@ _ROLE_WORDS = {
 
 
 def _suggest_terms(vocab: _Vocab, word: str) -> list[str]:
+    import difflib  # only for a suggestion, not on a first answer
+
     near_words = difflib.get_close_matches(word, vocab.words, n=3, cutoff=0.6)
     terms = [t for w in near_words for t in vocab.terms if w in t.split()]
     return sorted(set(terms), key=lambda t: (len(t.split()), t))[:4]

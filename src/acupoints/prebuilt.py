@@ -30,10 +30,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import os
 import pickle
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
@@ -61,7 +63,7 @@ __all__ = [
 ARTIFACT = "_dataset.pickle"
 """The file name of the prebuilt dataset, inside the package."""
 
-_MAGIC = b"acupoints-dataset 2"
+_MAGIC = b"acupoints-dataset 3"
 
 _READER_CODE = ("text/compiled.py", "text/lexicon.py", "parse.py")
 """The modules whose code builds the reader's tables (``compiled._build`` and the words of
@@ -112,7 +114,9 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
     _share_records(data, {}, {})
     head = b" ".join((_MAGIC, key.encode(), version.encode(), _pydantic_major().encode()))
     blob = _dump_tables(tables, data)
-    body = pickle.dumps((data, reader_key(), blob), protocol=pickle.HIGHEST_PROTOCOL)
+    out_body = io.BytesIO()
+    _RecordPickler(out_body, protocol=pickle.HIGHEST_PROTOCOL).dump((data, reader_key(), blob))
+    body = out_body.getvalue()
     out = Path(target)
     out.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # only at build time
@@ -127,6 +131,55 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
         Path(tmp).unlink(missing_ok=True)
         raise
     return version
+
+
+_set = object.__setattr__
+
+
+def _record(
+    cls: type[BaseModel], names: tuple[str, ...], values: tuple[Any, ...], fields_set: set[str]
+) -> BaseModel:
+    """A record of the prebuilt file, rebuilt with its fields set one by one.
+
+    Pydantic's own unpickling gives each record the dict it was pickled with: a dict of
+    its own, grown one key at a time (about 460 bytes for a point's 13 fields). Set as
+    attributes of a new instance, the values are kept in the compact layout CPython
+    (3.11 and later) gives instances of one class, whose field names are stored once
+    for the class (about 180 bytes for the same fields; 1 MiB of the packaged
+    dataset's 4.2). The record is the same: the same fields with the same values in the
+    same order, the same fields set, no extra and no private values (a record with
+    either is pickled the ordinary way); ``__dict__`` still gives them all as a dict.
+    """
+    obj = cls.__new__(cls)
+    _set(obj, "__pydantic_fields_set__", fields_set)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    # object.__setattr__ over the pairs, run by map in C (as fast as assigning one dict;
+    # a Python loop made a load about 10% slower); it returns None, so any() sees them all
+    any(map(_set, repeat(obj, len(names)), names, values))
+    return obj
+
+
+class _RecordPickler(pickle.Pickler):
+    """Writes each record as :func:`_record` of its field names (one tuple per record
+    type, stored once) and values."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._names: dict[tuple[type, tuple[str, ...]], tuple[str, ...]] = {}
+
+    def reducer_override(self, obj: Any) -> Any:
+        if (
+            not isinstance(obj, BaseModel)
+            or isinstance(obj, type)
+            or obj.__pydantic_extra__ is not None
+            or obj.__pydantic_private__ is not None
+        ):
+            return NotImplemented
+        fields = obj.__dict__
+        names = tuple(fields)
+        names = self._names.setdefault((type(obj), names), names)
+        return _record, (type(obj), names, tuple(fields.values()), obj.__pydantic_fields_set__)
 
 
 def _share_records(
@@ -153,6 +206,12 @@ def _share_records(
         for name, v in fields.items():
             if type(v) is str or (type(v) is tuple and _words(v)):
                 fields[name] = _shared(v, words)
+            elif type(v) is float or type(v) is tuple:  # a number, coordinates
+                key = _typed((v,))
+                if key is None:  # a tuple of records
+                    _share_records(v, sets, words)
+                else:  # 3,967 floats in the packaged data, 798 values
+                    fields[name] = words.setdefault(key, v)
             else:
                 _share_records(v, sets, words)
 
@@ -169,26 +228,55 @@ def _records(data: Dataset) -> dict[int, tuple[str, int]]:
 
 
 def _shared(value: Any, pool: dict[Any, Any]) -> Any:
-    """``value`` with one object for every equal string and tuple of strings in it
-    (containers rebuilt with the same items in the same order; records and other objects
-    as they are), which the pickle then stores once: the tables spell the same words in
-    many places, and the spelling table maps 21,000 deletions to 950 words, most of them a
-    tuple of one word."""
+    """``value`` with one object for every equal string, tuple of strings and tuple of
+    numbers in it (containers rebuilt with the same items in the same order; records and
+    other objects as they are), which the pickle then stores once: the tables spell the
+    same words in many places, and the spelling table maps 21,000 deletions to 950 words,
+    most of them a tuple of one word."""
     if isinstance(value, str):
         return pool.setdefault(value, value)
     if isinstance(value, tuple):
         items = tuple(_shared(v, pool) for v in value)
-        return pool.setdefault(items, items) if _words(items) else items
+        if _words(items):
+            return pool.setdefault(items, items)
+        key = _typed(items)  # a phrase's values, its lengths: (3,), (2, 1), ("x", "y", 8)
+        return items if key is None else pool.setdefault(key, items)
     if isinstance(value, list):
         return [_shared(v, pool) for v in value]
     if isinstance(value, (set, frozenset)):
         return type(value)(_shared(v, pool) for v in value)
     if isinstance(value, dict):
         return {_shared(k, pool): _shared(v, pool) for k, v in value.items()}
-    if not isinstance(value, BaseModel) and hasattr(value, "__dict__"):  # a table, an index
+    from .text.compiled import WordSet  # only at build time
+
+    if isinstance(value, WordSet):
+        value._words = _shared(value._words, pool)
+    elif not isinstance(value, BaseModel) and hasattr(value, "__dict__"):  # a table, an index
         for name, v in vars(value).items():
             setattr(value, name, _shared(v, pool))
     return value
+
+
+def _typed(value: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """A pool key equal only for tuples of the same strings, integers and floats (and
+    tuples of them) of the same types (``(1,)`` equals ``(True,)``, ``0.0`` equals
+    ``-0.0``), unlike any tuple of words (its items are pairs that begin with a type);
+    ``None`` for a tuple of anything else."""
+    out: list[Any] = []
+    for v in value:
+        kind = type(v)
+        if kind is str or kind is int:
+            out.append((kind, v))
+        elif kind is float:  # by its bits: -0.0 == 0.0, but it is not the same number
+            out.append((kind, v.hex()))
+        elif kind is tuple:
+            inner = _typed(v)
+            if inner is None:
+                return None
+            out.append(inner)
+        else:
+            return None
+    return (tuple, tuple(out))
 
 
 def _words(value: tuple[Any, ...]) -> bool:
@@ -197,16 +285,35 @@ def _words(value: tuple[Any, ...]) -> bool:
     return all(type(v) is str or (type(v) is tuple and _words(v)) for v in value)
 
 
+def _seed(data: Dataset) -> list[str]:
+    """The strings of ``data`` the tables are written against: the terms of text.yaml's
+    word lists (most of the reader's known words are one of them), of its concepts,
+    spellings, context triggers, time course and roles, and the causes' ids and
+    synonyms, each object once, in the dataset's order (the same at build and at load,
+    and cheap to list)."""
+    concepts = (*data.flags, *data.person)
+    strings = [t for wl in data.words for t in wl.terms]
+    strings += [w for c in concepts for part in (c.lay, c.clinical, c.typos, *c.also) for w in part]
+    strings += [w for sp in data.spellings for w in (sp.text, *sp.variants)]
+    strings += [w for trigger in data.context for w in trigger.terms]
+    strings += [w for term in data.course for w in term.terms]
+    strings += [w for cue in data.roles for w in (*cue.before, *cue.after)]
+    strings += [w for cause in data.causes for w in (cause.id, *cause.synonyms)]
+    return list({id(t): t for t in strings}.values())
+
+
 def _dump_tables(tables: Tables, data: Dataset) -> bytes:
-    """The reader's tables pickled on their own, a record of ``data`` written as its place."""
-    import io
+    """The reader's tables pickled on their own, a record of ``data`` written as its
+    place, and so is a string equal to one of :func:`_seed`: a load then gets the
+    dataset's own strings, not copies (0.23 MiB kept)."""
+    seed = _seed(data)
+    _shared(tables, {s: s for s in reversed(seed)})  # the first of equal ones
+    where: dict[int, Any] = {id(s): i for i, s in enumerate(seed)}
+    where.update(_records(data))
 
-    _shared(tables, {})
-    where = _records(data)
-
-    class _Pickler(pickle.Pickler):
+    class _Pickler(_RecordPickler):
         def persistent_id(self, obj: Any) -> Any:
-            return where.get(id(obj)) if isinstance(obj, BaseModel) else None
+            return where.get(id(obj)) if isinstance(obj, (BaseModel, str)) else None
 
     out = io.BytesIO()
     _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(tables)
@@ -214,10 +321,12 @@ def _dump_tables(tables: Tables, data: Dataset) -> bytes:
 
 
 def _load_tables(blob: bytes, data: Dataset) -> Tables:
-    import io
+    seed = _seed(data)
 
     class _Unpickler(pickle.Unpickler):
         def persistent_load(self, pid: Any) -> Any:
+            if type(pid) is int:
+                return seed[pid]
             name, i = pid
             return getattr(data, name)[i]
 

@@ -8,7 +8,6 @@ is an edit of ``rules.yaml``, not of code.
 
 from __future__ import annotations
 
-import string
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -215,6 +214,8 @@ class Rule(Record):
     @field_validator("reason")
     @classmethod
     def _check_reason(cls, value: str) -> str:
+        import string  # only when a rule is validated, not on a first answer
+
         try:
             names = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
         except ValueError as exc:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
@@ -16,7 +17,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
     from .lexicon import CauseCue, ContextTrigger, CourseTerm, FlagConcept, Spelling, WordList
 
-__all__ = ["DROP", "PhraseIndex", "Tables", "normalise", "normalise_spans", "tables"]
+__all__ = [
+    "DROP",
+    "JoinedWords",
+    "PhraseIndex",
+    "Tables",
+    "WordSet",
+    "normalise",
+    "normalise_spans",
+    "tables",
+]
 
 V = TypeVar("V")
 Role = Literal["cause_site", "trigger", "operation", "descriptor", "pain", "weak"]
@@ -94,22 +104,28 @@ class PhraseIndex(Generic[V]):
     not every phrase that begins with it."""
 
     def __init__(self) -> None:
-        self._values: dict[tuple[str, ...], list[V]] = {}
-        self._lengths: dict[str, list[int]] = {}  # first word -> lengths, longest first
-        self.words: set[str] = set()
+        self._values: dict[tuple[str, ...], tuple[V, ...]] = {}
+        self._lengths: dict[str, tuple[int, ...]] = {}  # first word -> lengths, longest first
+
+    @property
+    def words(self) -> Mapping[str, tuple[int, ...]]:
+        """The words a phrase begins with (``in`` it: is there a phrase here?): the keys
+        of the lengths, not a set of their own (a set of every word of the phrases was
+        155 KiB over the tables). :meth:`all_words` gives every word."""
+        return self._lengths
 
     def add(self, key: tuple[str, ...], value: V) -> None:
         if not key:
             return
-        values = self._values.setdefault(key, [])
+        values = self._values.get(key, ())
         if value in values:
             return
-        values.append(value)
-        lengths = self._lengths.setdefault(key[0], [])
+        # tuples, not lists: the prebuilt tables then store one (k,) and one (2, 1) for
+        # every phrase that has them (prebuilt._shared), where each list was its own
+        self._values[key] = (*values, value)
+        lengths = self._lengths.get(key[0], ())
         if len(key) not in lengths:
-            lengths.append(len(key))
-            lengths.sort(reverse=True)
-        self.words.update(key)
+            self._lengths[key[0]] = tuple(sorted((*lengths, len(key)), reverse=True))
 
     def at(self, tokens: Sequence[str], i: int) -> list[tuple[int, V]]:
         """Every (length, value) of the phrases starting at ``i``, longest first."""
@@ -137,10 +153,87 @@ class PhraseIndex(Generic[V]):
                 i += 1
         return out
 
+    def all_words(self) -> set[str]:
+        """Every word of the phrases."""
+        return {w for key in self._values for w in key}
+
     def keys(self) -> Iterable[tuple[str, ...]]:
         for key, values in self._values.items():
             for _ in values:
                 yield key
+
+
+class WordSet:
+    """A set of words kept as one sorted tuple, found by bisection (``in``, ``len``,
+    iteration). The reader's ``known`` words are about 5,600: as a frozenset that is
+    32,768 slots of 16 bytes once unpickled (0.5 MiB), as a tuple 45 KiB; a look-up costs
+    a dozen string comparisons instead of a hash, a few times per reading."""
+
+    __slots__ = ("_words",)
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self._words: tuple[str, ...] = tuple(sorted(set(words)))
+
+    def __contains__(self, word: object) -> bool:
+        if type(word) is not str:
+            return False
+        words = self._words
+        i = bisect_left(words, word)
+        return i < len(words) and words[i] == word
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, WordSet):
+            return self._words == other._words
+        if isinstance(other, (set, frozenset)):
+            return set(self._words) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"WordSet({len(self._words)} words)"
+
+
+class JoinedWords:
+    """Pairs of body words that may be written as one word: two words side by side in a
+    region's name (``pairs``), or a side before any body word. The second kind (about
+    3,000 pairs, 0.3 MiB as tuples in a frozenset) is tested, not stored: a pair is in
+    it when its first word is a side and its second a body word."""
+
+    def __init__(
+        self, pairs: Iterable[tuple[str, str]], sides: Iterable[str], words: Iterable[str]
+    ) -> None:
+        self.pairs = frozenset(pairs)
+        self.sides = frozenset(sides)
+        self.words = frozenset(words)
+
+    def __contains__(self, pair: object) -> bool:
+        if pair in self.pairs:
+            return True
+        return (
+            type(pair) is tuple
+            and len(pair) == 2
+            and pair[0] in self.sides
+            and pair[1] in self.words
+        )
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        """Every pair (the tested ones too), for comparing tables and for tests."""
+        yield from self.pairs
+        yield from ((s, w) for s in self.sides for w in self.words if (s, w) not in self.pairs)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, JoinedWords):
+            return NotImplemented
+        return set(self) == set(other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class DeleteIndex:
@@ -208,7 +301,7 @@ class Tables:
     spell_multi: PhraseIndex[tuple[str, ...]] = field(default_factory=PhraseIndex)
     spell_unless: dict[tuple[str, ...], tuple[frozenset[str], bool]] = field(default_factory=dict)
     targets: frozenset[str] = frozenset()
-    known: frozenset[str] = frozenset()
+    known: WordSet = field(default_factory=WordSet)
     deletes: DeleteIndex = field(default_factory=DeleteIndex)
     short: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body words by deletion
     context: PhraseIndex[tuple[str, str, int]] = field(default_factory=PhraseIndex)
@@ -229,7 +322,9 @@ class Tables:
     )
     role_longest: int = 1
     region_words: frozenset[str] = frozenset()
-    joined: frozenset[tuple[str, str]] = frozenset()  # body words that may be written as one
+    joined: JoinedWords = field(  # body words that may be written as one
+        default_factory=lambda: JoinedWords((), (), ())
+    )
     fixes: dict[str, str | None] = field(default_factory=dict)  # typo look-ups memoised
     onset: frozenset[str] = frozenset()
     known_function: frozenset[str] = frozenset()  # grammar words among the region words
@@ -430,19 +525,21 @@ def _build(kb: KnowledgeBase) -> Tables:
     # two body words that may be written as one: the words of a region name side by side
     # ("big toe", "shoulder blade"), and a side before a body word ("left hand")
     sides = {w for k in SIDES for w in k if w.isalpha()}
-    t.joined = frozenset(pairs) | frozenset((s, w) for s in sides for w in region_words)
+    t.joined = JoinedWords(pairs, sides, region_words)
     t.known_function = frozenset(
         w for w in region_words if w in CONTEXT or w in DROP or not w.isalpha()
     )
     targets = set(region_words) | symptom_words
-    targets |= t.causes.words | t.cues.words | t.flags.words
+    targets |= t.causes.all_words() | t.cues.all_words() | t.flags.all_words()
     # a concept's misspellings are found as they are, but never a word to correct to
     targets -= typo_words - region_words - symptom_words
     targets = {w for w in targets if len(w) >= 4 and w.isalpha()}
     t.targets = frozenset(targets)
-    t.known = frozenset(
-        targets | english | set(CONTEXT) | set(DROP) | t.context.words | t.course.words
-    ) - (typo_words - region_words - symptom_words - english)
+    t.known = WordSet(
+        (targets | english | set(CONTEXT) | set(DROP))
+        | t.context.all_words()
+        | t.course.all_words() - (typo_words - region_words - symptom_words - english)
+    )
     deletes: dict[str, set[str]] = {}
     for w in targets:
         for d in _deletes(w, 2 if len(w) >= 7 else 1):
