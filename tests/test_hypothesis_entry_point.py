@@ -17,7 +17,7 @@ def test_the_entry_point_is_installed() -> None:
     hooks = [
         e for e in importlib.metadata.entry_points(group="hypothesis") if e.name == "acupoints"
     ]
-    assert [e.value for e in hooks] == ["acupoints.testing.strategies:_hypothesis_setup_hook"]
+    assert [e.value for e in hooks] == ["acupoints.testing.hypothesis_hook:_hypothesis_setup_hook"]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

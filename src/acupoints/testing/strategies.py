@@ -258,19 +258,3 @@ def selections(
         )
 
     return _deferred(make, kb)
-
-
-def _hypothesis_setup_hook() -> None:
-    """Run by hypothesis when it is imported (the ``hypothesis`` entry point in
-    pyproject.toml), so that ``st.from_type`` and ``st.builds`` draw the library's
-    records from these strategies: ``st.from_type(Patient)`` is :func:`patients`,
-    ``Location`` :func:`locations`, ``Point`` :func:`points`, ``Selection``
-    :func:`selections` (each over the packaged data)."""
-    from ..models import Location, Point
-    from ..safety import Patient
-    from ..selection import Selection
-
-    st.register_type_strategy(Patient, patients())
-    st.register_type_strategy(Location, locations())
-    st.register_type_strategy(Point, points())
-    st.register_type_strategy(Selection, selections())
