@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -143,9 +144,52 @@ def kb(acupoints_kb: KnowledgeBase) -> KnowledgeBase:
     return acupoints_kb
 
 
+@pytest.fixture(scope="session")
+def pristine_yaml() -> Iterator[dict[str, tuple[str, Any]]]:
+    """Each packaged data file's text -> (its name, what the library's own parser made of
+    it), parsed once per test process (in a fixture, so a broken file fails the tests that
+    use it instead of stopping collection).
+
+    The parsed documents are shared, not copied, by the loads of ``data_copy`` (a deep
+    copy of points.yaml's cost a tenth of a load, 250 times in test_reliability): the
+    library never writes to what it parsed, and this fixture checks that at the end of
+    the session by parsing every file again and comparing."""
+    from acupoints import loading
+
+    out: dict[str, tuple[str, Any]] = {}
+    for spec in loading.DATA_FILES:
+        text = (packaged_data_dir() / spec.name).read_text(encoding="utf-8")
+        out[text] = (spec.name, loading._parse_yaml(text, spec.name))
+    yield out
+    changed = [name for text, (name, doc) in out.items() if loading._parse_yaml(text, name) != doc]
+    assert not changed, f"a test or the library wrote to the parsed documents of {changed}"
+
+
 @pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
-    """A writable copy of the packaged data directory, for breaking on purpose."""
+def data_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pristine_yaml: dict[str, tuple[str, Any]]
+) -> Path:
+    """A writable copy of the packaged data directory, for breaking on purpose.
+
+    While the test runs, a file whose text is still exactly the packaged file of that name
+    is given what the library's parser made of that text earlier in the session (the
+    parser is a pure function of the text); any other text, the file a test broke among
+    them, goes through the real parser. A test that breaks one file of fourteen parses
+    that one: parsing the YAML was most of a load."""
+    from acupoints import loading
+
     dest = tmp_path / "data"
     shutil.copytree(packaged_data_dir(), dest)
+    original = loading._parse_yaml
+    loader = loading._strict_loader  # what parsed the pristine documents
+
+    def parse(text: str, file: str) -> Any:
+        found = pristine_yaml.get(text)
+        if found is not None and Path(file).name == found[0] and loading._strict_loader is loader:
+            return found[1]
+        # a broken file, or a test that swapped the loader (test_validate's pure-Python
+        # parser reads every file, as before)
+        return original(text, file)
+
+    monkeypatch.setattr(loading, "_parse_yaml", parse)
     return dest

@@ -118,3 +118,70 @@ def test_a_first_answer_leaves_out_what_only_other_paths_use() -> None:
     with pytest.raises(acupoints.AcupointsError, match="LI4"):
         acupoints.load().point("LI44")
     assert acupoints.Patient.from_json(acupoints.Patient(pregnant=True).to_json()).pregnant
+
+
+# one child process per module, forked from a parent that has imported only the
+# third-party libraries below (never acupoints or hypothesis): each child is a fresh
+# interpreter as far as the package is concerned, and starting one costs a fork, not a
+# Python start-up. Without fork (Windows), one interpreter per module.
+_IMPORT_EACH_FIRST = r"""
+import importlib, os, sys, traceback
+modules = sys.argv[1:]
+if not hasattr(os, "fork"):
+    import subprocess
+    for name in modules:
+        done = subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True,
+                              text=True)
+        if done.returncode:
+            print(f"{name}: {done.stderr.strip().splitlines()[-1]}")
+    sys.exit(0)
+import networkx, pydantic, yaml  # noqa: F401 - shared by the children, none of ours
+assert not [m for m in sys.modules if m.split(".")[0] in ("acupoints", "hypothesis")]
+for name in modules:
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        try:
+            importlib.import_module(name)
+        except BaseException:
+            os.write(write, traceback.format_exc().strip().splitlines()[-1].encode())
+            os._exit(1)
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        message = pipe.read().decode()
+    _, status = os.waitpid(pid, 0)
+    if status:
+        print(f"{name}: {message or status}")
+"""
+
+
+def package_modules() -> list[str]:
+    """Every module of the package, from the source tree (``__main__`` left out: importing
+    it runs the command line)."""
+    names = []
+    for path in sorted(SRC.rglob("*.py")):
+        parts = path.relative_to(SRC.parent).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        if parts[-1] != "__main__":
+            names.append(".".join(parts))
+    return names
+
+
+def test_every_module_can_be_imported_first() -> None:
+    """Importing any module of the package first, in a fresh interpreter, works: no
+    circular import whichever way in (``acupoints.testing.strategies`` first once failed:
+    it imports hypothesis, whose entry point loaded the hook from the half-imported
+    strategies module)."""
+    modules = package_modules()
+    assert "acupoints.testing.strategies" in modules and len(modules) > 40
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORT_EACH_FIRST, *modules],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "", f"modules that fail when imported first:\n{done.stdout}"

@@ -12,8 +12,15 @@ import pytest
 
 import acupoints
 from acupoints import DataError, KnowledgeBase
-from acupoints.loading import data_version, packaged_data_dir, read_dataset
+from acupoints.loading import Dataset, data_version, packaged_data_dir, read_dataset
 from acupoints.prebuilt import artifact_path, build, load_packaged, read
+
+
+@pytest.fixture(scope="module")
+def from_yaml() -> Dataset:
+    """The packaged data read from YAML with every check (no cache), once for the module:
+    a dataset is frozen, and each test makes its own knowledge base of it."""
+    return read_dataset(packaged_data_dir(), cache=False)
 
 
 @pytest.fixture(scope="module")
@@ -22,12 +29,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return target, build(packaged_data_dir(), target)
 
 
-def test_it_holds_the_records_of_the_yaml(built: tuple[Path, str]) -> None:
+def test_it_holds_the_records_of_the_yaml(built: tuple[Path, str], from_yaml: Dataset) -> None:
     target, version = built
     found = read(packaged_data_dir(), target)
     assert found is not None, "a dataset built from the packaged files must match them"
     data, stored = found
-    from_yaml = read_dataset(packaged_data_dir(), cache=False)
     assert data == from_yaml
     assert stored == version == data_version(from_yaml)
     # the records of one type with the same fields share one set (memory), and a copy
@@ -83,12 +89,31 @@ def test_its_records_keep_their_values_without_a_dict_each(built: tuple[Path, st
     assert pickle.loads(pickle.dumps(li4)) == li4  # pydantic's own pickling, unchanged
 
 
-def test_a_knowledge_base_from_it_answers_as_one_from_yaml(built: tuple[Path, str]) -> None:
+def test_two_builds_from_the_same_yaml_are_the_same_bytes(
+    built: tuple[Path, str], tmp_path: Path
+) -> None:
+    """The build is reproducible: a second build from the same files, in the same process
+    (so pydantic's string cache is warm this time and hands out other string objects),
+    writes the same bytes. It once differed from build to build around byte 917,830: which
+    strings the pickle wrote once and referred back to followed pydantic's cache, whose
+    slots depend on a random per-process hash, not the data."""
+    first, version = built
+    again = tmp_path / "_dataset.pickle"
+    assert build(packaged_data_dir(), again) == version
+    a, b = first.read_bytes(), again.read_bytes()
+    pairs = enumerate(zip(a, b, strict=False))
+    where = next((i for i, (x, y) in pairs if x != y), min(len(a), len(b)))
+    assert a == b, f"two builds differ from byte {where} ({len(a)} and {len(b)} bytes)"
+
+
+def test_a_knowledge_base_from_it_answers_as_one_from_yaml(
+    built: tuple[Path, str], from_yaml: Dataset
+) -> None:
     target, version = built
     found = read(packaged_data_dir(), target)
     assert found is not None
     fast = KnowledgeBase(found[0], _checked=True, _version=found[1])
-    slow = KnowledgeBase(read_dataset(packaged_data_dir(), cache=False))
+    slow = KnowledgeBase(from_yaml)
     assert fast.data_version == slow.data_version == version
     for text, cause in (
         ("numb back of my left hand", None),
@@ -188,7 +213,7 @@ def _plain(value: object) -> object:
 
 
 def test_the_readers_tables_come_with_it_and_equal_a_fresh_build(
-    built: tuple[Path, str],
+    built: tuple[Path, str], from_yaml: Dataset
 ) -> None:
     from acupoints.prebuilt import _load_tables, read_all
     from acupoints.text.compiled import _build
@@ -199,7 +224,7 @@ def test_the_readers_tables_come_with_it_and_equal_a_fresh_build(
     data, _, blob = found
     assert blob is not None
     tables = _load_tables(blob, data)
-    fresh = _build(KnowledgeBase(read_dataset(packaged_data_dir(), cache=False)))
+    fresh = _build(KnowledgeBase(from_yaml))
     assert _plain(tables) == _plain(fresh)
     assert tables.deletes and tables.targets and not tables.fixes  # built, memo empty
     # the red-flag concepts and the cause cues are the dataset's own records, not copies

@@ -281,7 +281,12 @@ def test_effect_matches_agrees_with_the_oracle_for_every_point(kb: KnowledgeBase
     from acupoints.safety import effect_matches, patient_effects
 
     checked = 0
-    for patient in patients("hand.dorsum") + patients("foot.sole"):
+    # each distinct patient once: the two regions' lists share every patient without a
+    # site (52 patients, 31 distinct; 258 effects of a patient checked, 201 distinct), and
+    # the same patient, effect, point and side give the same answer however often asked
+    distinct = list(dict.fromkeys(patients("hand.dorsum") + patients("foot.sole")))
+    assert len(distinct) > 30
+    for patient in distinct:
         effects = patient_effects(kb, patient)
         wanted = list(oracle_effects(patient))
         assert [c.id for c, _ in effects] == [cid for cid, _ in wanted]

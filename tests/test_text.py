@@ -3,7 +3,6 @@ causes, time course and red flags, and how select() uses them."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -362,9 +361,8 @@ def test_the_reading_travels_with_the_location_and_round_trips(kb: KnowledgeBase
     assert kb.location(["hand"]).reading is None
 
 
-def test_text_yaml_problems_are_data_errors(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(packaged_data_dir(), data)
+def test_text_yaml_problems_are_data_errors(data_copy: Path) -> None:
+    data = data_copy
     text = (data / "text.yaml").read_text("utf-8")
     (data / "text.yaml").write_text(text.replace("flag: night_pain", "flag: night_pains"))
     with pytest.raises(DataError) as exc:
@@ -441,12 +439,11 @@ def test_any_text_gives_a_reading_or_a_library_error_and_the_same_one_twice(
 
 
 def test_a_data_directory_without_text_yaml_reads_with_the_packaged_language(
-    tmp_path: Path,
+    data_copy: Path,
 ) -> None:
     """Negations, spellings and the time course are the language's, not the data's: a
     directory without text.yaml still reads "no fever" as denied."""
-    data = tmp_path / "data"
-    shutil.copytree(packaged_data_dir(), data)
+    data = data_copy
     (data / "text.yaml").unlink()
     safety = yaml.safe_load((data / "safety.yaml").read_text("utf-8"))
     safety["red_flags"] = [
@@ -575,9 +572,8 @@ def test_the_text_adds_to_the_patient_given(kb: acupoints.KnowledgeBase) -> None
     assert not any("The text also says" in n for n in s.notes)
 
 
-def test_a_person_concept_with_an_unknown_condition_is_a_data_error(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(packaged_data_dir(), data)
+def test_a_person_concept_with_an_unknown_condition_is_a_data_error(data_copy: Path) -> None:
+    data = data_copy
     text = (data / "text.yaml").read_text("utf-8")
     text = text.replace("    condition: pacemaker\n", "    condition: spaceship\n", 1)
     (data / "text.yaml").write_text(text, "utf-8")

@@ -372,19 +372,20 @@ def _validate_section(
         return
     single = section in spec.single
     for index, raw in enumerate(items):
-        name = section if single else _entry_name(raw, spec.keys, index)
-        where: list[str | int] = [section] if single else [section, index]
+        # the entry's name and place are worked out on the error path only
         if not isinstance(raw, Mapping):
             yield DataError(
                 f"entry must be a mapping, got {type(raw).__name__}",
                 file=file,
-                entry=name,
-                line=lines(where),
+                entry=section if single else _entry_name(raw, spec.keys, index),
+                line=lines([section] if single else [section, index]),
             )
             continue
         try:
             yield model.model_validate(raw)
         except ValidationError as exc:
+            name = section if single else _entry_name(raw, spec.keys, index)
+            where: list[str | int] = [section] if single else [section, index]
             first = exc.errors(include_url=False)[0]
             loc = [
                 p for p in first["loc"] if not (isinstance(p, str) and p.startswith("function-"))

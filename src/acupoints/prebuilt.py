@@ -33,7 +33,7 @@ import hashlib
 import io
 import os
 import pickle
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from contextlib import contextmanager
 from itertools import repeat
 from pathlib import Path
@@ -183,37 +183,52 @@ class _RecordPickler(pickle.Pickler):
 
 
 def _share_records(
-    value: object, sets: dict[tuple[type, frozenset[str]], set[str]], words: dict[Any, Any]
-) -> None:
-    """One object for what many records hold equal, which the pickle then stores once:
-    every record of one type with the same fields set shares one set object (a set per
-    record was 2 of the dataset's 5 MiB), and equal strings and tuples of strings among
-    the records' fields are one object (the same source ids, region ids and kinds are
-    written thousands of times in the YAML, each read as its own string). Only values are
-    replaced, by equal ones of the same type; the records are frozen, so nothing writes to
-    them and pydantic never changes the set (``model_copy`` copies it)."""
-    if isinstance(value, (tuple, list)):
-        for v in value:
-            _share_records(v, sets, words)
-    elif isinstance(value, dict):
-        for v in value.values():
-            _share_records(v, sets, words)
-    elif isinstance(value, BaseModel):
+    value: Any, sets: dict[tuple[type, frozenset[str]], set[str]], words: dict[Any, Any]
+) -> Any:
+    """``value`` with one object for what many records hold equal, which the pickle then
+    stores once: every record of one type with the same fields set shares one set object
+    (a set per record was 2 of the dataset's 5 MiB), every string and tuple of strings is
+    the first equal one met in a walk of the records in their order (the same source ids,
+    region ids and kinds are written thousands of times in the YAML, each read as its own
+    string), and equal floats and tuples of numbers are one object (3,967 floats in the
+    packaged data, 798 values). Records are changed in place (their fields replaced by
+    equal values of the same type), containers rebuilt; the records are frozen, so nothing
+    writes to them and pydantic never changes the set (``model_copy`` copies it).
+
+    Every string is replaced, dict keys and strings among records in a tuple too, not
+    only the fields that are text: the pickle's layout (which string is written out and
+    which is a reference to an earlier one) must follow from the data alone. pydantic
+    hands out strings from a cache of its own whose slots depend on a random per-process
+    hash, so two reads of the same YAML share different strings (a ``by_area`` key was
+    the same object as a region's id in one build and not in the next), and the prebuilt
+    file came out different from one build to the next."""
+    kind = type(value)
+    if kind is str:
+        return words.setdefault(value, value)
+    if kind is float:
+        return words.setdefault(_typed((value,)), value)
+    if kind is tuple:
+        items = tuple(_share_records(v, sets, words) for v in value)
+        if _words(items):
+            return words.setdefault(items, items)
+        # numbers, coordinates (keyed as a float is, one level down, so that a float
+        # and a tuple of one float never share a key); None for a tuple of records
+        key = _typed((items,))
+        return items if key is None else words.setdefault(key, items)
+    if kind is list:
+        return [_share_records(v, sets, words) for v in value]
+    if kind is dict:
+        return {
+            _share_records(k, sets, words): _share_records(v, sets, words) for k, v in value.items()
+        }
+    if isinstance(value, BaseModel):
         own = value.__pydantic_fields_set__
         shared = sets.setdefault((type(value), frozenset(own)), own)
         object.__setattr__(value, "__pydantic_fields_set__", shared)
         fields = value.__dict__
         for name, v in fields.items():
-            if type(v) is str or (type(v) is tuple and _words(v)):
-                fields[name] = _shared(v, words)
-            elif type(v) is float or type(v) is tuple:  # a number, coordinates
-                key = _typed((v,))
-                if key is None:  # a tuple of records
-                    _share_records(v, sets, words)
-                else:  # 3,967 floats in the packaged data, 798 values
-                    fields[name] = words.setdefault(key, v)
-            else:
-                _share_records(v, sets, words)
+            fields[name] = _share_records(v, sets, words)
+    return value
 
 
 def _records(data: Dataset) -> dict[int, tuple[str, int]]:
@@ -227,33 +242,41 @@ def _records(data: Dataset) -> dict[int, tuple[str, int]]:
     return out
 
 
-def _shared(value: Any, pool: dict[Any, Any]) -> Any:
+def _shared(value: Any, pool: dict[Any, Any], records: Container[int] = ()) -> Any:
     """``value`` with one object for every equal string, tuple of strings and tuple of
-    numbers in it (containers rebuilt with the same items in the same order; records and
-    other objects as they are), which the pickle then stores once: the tables spell the
+    numbers in it (containers rebuilt with the same items in the same order; objects and
+    records made by the tables changed in place; the dataset's records, whose ids are in
+    ``records``, as they are), which the pickle then stores once: the tables spell the
     same words in many places, and the spelling table maps 21,000 deletions to 950 words,
-    most of them a tuple of one word."""
+    most of them a tuple of one word. Records the tables make are walked too: the strings
+    pydantic gave them must not decide which strings the pickle shares (see
+    :func:`_share_records`)."""
     if isinstance(value, str):
         return pool.setdefault(value, value)
     if isinstance(value, tuple):
-        items = tuple(_shared(v, pool) for v in value)
+        items = tuple(_shared(v, pool, records) for v in value)
         if _words(items):
             return pool.setdefault(items, items)
         key = _typed(items)  # a phrase's values, its lengths: (3,), (2, 1), ("x", "y", 8)
         return items if key is None else pool.setdefault(key, items)
     if isinstance(value, list):
-        return [_shared(v, pool) for v in value]
+        return [_shared(v, pool, records) for v in value]
     if isinstance(value, (set, frozenset)):
-        return type(value)(_shared(v, pool) for v in value)
+        return type(value)(_shared(v, pool, records) for v in value)
     if isinstance(value, dict):
-        return {_shared(k, pool): _shared(v, pool) for k, v in value.items()}
+        return {_shared(k, pool, records): _shared(v, pool, records) for k, v in value.items()}
     from .text.compiled import WordSet  # only at build time
 
     if isinstance(value, WordSet):
-        value._words = _shared(value._words, pool)
-    elif not isinstance(value, BaseModel) and hasattr(value, "__dict__"):  # a table, an index
+        value._words = _shared(value._words, pool, records)
+    elif isinstance(value, BaseModel):
+        if id(value) not in records:  # made by the tables, not one of the dataset's
+            fields = value.__dict__
+            for name, v in fields.items():
+                fields[name] = _shared(v, pool, records)
+    elif hasattr(value, "__dict__"):  # a table, an index
         for name, v in vars(value).items():
-            setattr(value, name, _shared(v, pool))
+            setattr(value, name, _shared(v, pool, records))
     return value
 
 
@@ -307,9 +330,10 @@ def _dump_tables(tables: Tables, data: Dataset) -> bytes:
     place, and so is a string equal to one of :func:`_seed`: a load then gets the
     dataset's own strings, not copies (0.23 MiB kept)."""
     seed = _seed(data)
-    _shared(tables, {s: s for s in reversed(seed)})  # the first of equal ones
+    records = _records(data)
+    _shared(tables, {s: s for s in reversed(seed)}, records)  # the first of equal ones
     where: dict[int, Any] = {id(s): i for i, s in enumerate(seed)}
-    where.update(_records(data))
+    where.update(records)
 
     class _Pickler(_RecordPickler):
         def persistent_id(self, obj: Any) -> Any:
