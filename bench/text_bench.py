@@ -37,6 +37,7 @@ ROUND3 = CORPUS.with_name("round3.yaml")
 ROUND4 = CORPUS.with_name("round4.yaml")
 ROUND5 = CORPUS.with_name("round5.yaml")
 ROUND6 = CORPUS.with_name("round6_flags.yaml")
+ROUND6_CHECK = CORPUS.with_name("round6_check.yaml")
 HELDOUT = CORPUS.with_name("heldout.yaml")
 HELDOUT2 = CORPUS.with_name("heldout2.yaml")
 HELDOUT3 = CORPUS.with_name("heldout3.yaml")
@@ -219,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         ("round 4", ROUND4),
         ("round 5", ROUND5),
         ("round 6 (flags)", ROUND6),
+        ("round 6 check (flags)", ROUND6_CHECK),
         ("held out", HELDOUT),
         ("held out 2", HELDOUT2),
         ("held out 3", HELDOUT3),
