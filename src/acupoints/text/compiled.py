@@ -260,7 +260,7 @@ class Tables:
     # the compositional rules: class phrases (stemmed) -> class index; each rule as its
     # concept index, the classes it needs, the classes that stop it, and its scope
     classes: PhraseIndex[int] = field(default_factory=PhraseIndex)
-    rules: tuple[tuple[int, tuple[int, ...], tuple[int, ...], bool, int], ...] = ()
+    rules: tuple[tuple[int, tuple[int, ...], tuple[int, ...], str, int], ...] = ()
     overrides: dict[int, frozenset[str]] = field(default_factory=dict)  # rule concept -> flags
     role_before: dict[tuple[str, ...], list[tuple[Role, tuple[str, ...]]]] = field(
         default_factory=dict
@@ -438,7 +438,7 @@ def _build(kb: KnowledgeBase) -> Tables:
             clinical=(),
             typos=(),
             also=(),
-            same_clause=r.scope == "clause",
+            same_clause=r.scope != "sentence",
             urgency=r.urgency,
             past=r.past,
             maybe=False,
@@ -461,7 +461,7 @@ def _build(kb: KnowledgeBase) -> Tables:
             first_rule + n,
             tuple(class_at[c] for c in r.all),
             tuple(class_at[c] for c in r.unless),
-            r.scope == "clause",
+            r.scope,
             r.near,
         )
         for n, r in enumerate(data.flag_rules)

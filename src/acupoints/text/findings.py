@@ -242,18 +242,23 @@ def composed(
                 found.setdefault(n, []).append((a, b, i, i + length))
     if not found:
         return []
+    # a segment: the words between two punctuation marks (a termination term of the
+    # context, "now", "and my", ends the reader's clause: "my handwriting is now illegible")
     sentence: list[int] = []
-    k = 0
+    segment: list[int] = []
+    k = n = 0
     for tok in tokens:
         sentence.append(k)
+        segment.append(n)
         k += tok in SENTENCE_END
+        n += tok in SENTENCE_END or tok == ","
     out: list[Hit] = []
-    for k, need, unless, in_clause, near in t.rules:
+    for k, need, unless, where, near in t.rules:
         if any(n not in found for n in need):
             continue
         concept = t.concepts[k]
         allowed = frozenset({"historical"}) if concept.past else frozenset()
-        scope = clause if in_clause else sentence
+        scope = clause if where == "clause" else segment if where == "segment" else sentence
         for place in sorted({scope[a] for a, *_ in found[need[0]]}):
             here = {n: [m for m in found[n] if scope[m[0]] == place] for n in need}
             if not all(here.values()):

@@ -174,8 +174,8 @@ class FlagClass(Record):
 
 
 class FlagRule(Record):
-    """A red flag read by composition: a phrase of every class of ``all`` in one clause
-    (``scope: clause``) or one sentence (``scope: sentence``), none of them denied,
+    """A red flag read by composition: a phrase of every class of ``all`` in one clause,
+    segment or sentence (``scope``), none of them denied,
     supposed or someone else's (a past one only with ``past``), and no phrase of an
     ``unless`` class there ("red streaks creeping up my leg" is a foot sign, not
     ascending weakness). ``urgency`` grades the flag when this rule fires."""
@@ -184,8 +184,12 @@ class FlagRule(Record):
     flag: str = Field(pattern=r"^[a-z_]+$", description="Red-flag id (safety.yaml).")
     all: tuple[str, ...] = Field(min_length=1, description="Class ids that must all be present.")
     unless: tuple[str, ...] = Field(default=(), description="Class ids that stop the rule.")
-    scope: Literal["clause", "sentence"] = Field(
-        default="clause", description="Where the phrases must all be: one clause or sentence."
+    scope: Literal["clause", "segment", "sentence"] = Field(
+        default="clause",
+        description="Where the phrases must all be: one clause of the reader (ended by "
+        "punctuation and the termination terms of the context: 'and my', 'now'), one "
+        "segment (between two punctuation marks: 'my handwriting is now illegible') or one "
+        "sentence.",
     )
     overrides: tuple[str, ...] = Field(
         default=(),
