@@ -450,9 +450,22 @@ def _build(kb: KnowledgeBase) -> Tables:
     t.concepts = (*data.flags, *folded, *person, *rules)
     class_at = {c.id: n for n, c in enumerate(data.flag_classes)}
     class_words: set[str] = set()
+
+    def respelt(key: tuple[str, ...]) -> tuple[str, ...]:
+        """``key`` with the phrases the reader spells otherwise replaced ("back passage" is
+        read as "anus", "head to toe" as "all over body")."""
+        out: list[str] = []
+        i = 0
+        for start, end, targets in t.spell_multi.scan(key):
+            out.extend(key[i:start])
+            out.extend(w for w in targets[0] if w not in DROP)
+            i = end
+        out.extend(key[i:])
+        return tuple(out)
+
     for n, fc in enumerate(data.flag_classes):
         for term in fc.terms:
-            key = phrase(term)
+            key = respelt(phrase(term))
             class_words.update(key)
             t.classes.add(tuple(stem(w) for w in key), n)
     first_rule = len(t.concepts) - len(rules)
