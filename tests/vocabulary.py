@@ -4983,7 +4983,6 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "weight_falling": {
         "flag": "systemic_illness",
         "all": ("weight", "fall"),
-        "scope": "segment",
         "near": 3,
     },
     "hot_and_shaking": {"flag": "systemic_illness", "all": ("hot", "shake"), "near": 3},

@@ -210,6 +210,8 @@ def _also(
 
 
 QUIET = frozenset({"negated", "hypothetical", "other", "historical"})
+SOFT_ENDS = frozenset({"now", "and", "also", "plus", "then", "still", "as"})
+"""The first words of the termination terms that end no segment (``scope: segment``)."""
 """Contexts in which a word says nothing about the person now."""
 
 
@@ -242,16 +244,17 @@ def composed(
                 found.setdefault(n, []).append((a, b, i, i + length))
     if not found:
         return []
-    # a segment: the words between two punctuation marks (a termination term of the
-    # context, "now", "and my", ends the reader's clause: "my handwriting is now illegible")
+    # a segment: a clause of the reader, but not ended by a termination term that adds
+    # to what was said ("my handwriting is now illegible", "and my", "also")
     sentence: list[int] = []
     segment: list[int] = []
     k = n = 0
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
+        if i and clause[i] != clause[i - 1] and tok not in SOFT_ENDS:
+            n += 1
         sentence.append(k)
         segment.append(n)
         k += tok in SENTENCE_END
-        n += tok in SENTENCE_END or tok == ","
     out: list[Hit] = []
     for k, need, unless, where, near in t.rules:
         if any(n not in found for n in need):
