@@ -38,6 +38,7 @@ ROUND4 = CORPUS.with_name("round4.yaml")
 ROUND5 = CORPUS.with_name("round5.yaml")
 ROUND6 = CORPUS.with_name("round6_flags.yaml")
 ROUND6_CHECK = CORPUS.with_name("round6_check.yaml")
+ROUND6_CHECK2 = CORPUS.with_name("round6_check2.yaml")
 HELDOUT = CORPUS.with_name("heldout.yaml")
 HELDOUT2 = CORPUS.with_name("heldout2.yaml")
 HELDOUT3 = CORPUS.with_name("heldout3.yaml")
@@ -221,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         ("round 5", ROUND5),
         ("round 6 (flags)", ROUND6),
         ("round 6 check (flags)", ROUND6_CHECK),
+        ("round 6 check 2 (flags)", ROUND6_CHECK2),
         ("held out", HELDOUT),
         ("held out 2", HELDOUT2),
         ("held out 3", HELDOUT3),
