@@ -3406,7 +3406,6 @@ SENTENCES: dict[tuple[str, str], str] = {
 # 2026-12-03; for the text reader to fix): (concept, word) -> what happens. The test
 # fails when one of them starts to work, so that it is taken out of this list.
 UNREAD: dict[tuple[str, str], str] = {
-    ("bladder_change", "not empty"): "'not' reads as a negation of the bladder words",
     # words that hold their own negation (2026-12-03): the reader takes their 'not', 'no',
     # 'isnt' or 'without' for a denial of the finding they make, in every sentence tried
     ("fever_or_weight_loss", "no appetite"): "'no' negates the term itself",
@@ -4170,6 +4169,12 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "havent been",
         "blocked up",
         "gone",
+        "not emptying",
+        "not empty",
+        "isnt emptying",
+        "wont empty",
+        "cant empty",
+        "doesnt empty",
     ),
     "sensation_loss": (
         "numb",
@@ -4256,6 +4261,11 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "made no sense",
         "back to front",
         "wrong words",
+        "rubbish",
+        "gobbledygook",
+        "gobbledegook",
+        "not making sense",
+        "making no sense",
     ),
     "vision_loss": (
         "went dark",
@@ -4436,6 +4446,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "cannot stand",
         "unable to walk",
         "unable to stand",
+        "like lead",
+        "leaden",
+        "lead weights",
     ),
     "worsening": (
         "harder and harder",
