@@ -185,6 +185,12 @@ def test_a_rule_reads_new_wording(
     assert found.get(flag or "ascending_weakness") == urgency, found
 
 
+def test_typos_of_long_class_words_are_read(kb: KnowledgeBase) -> None:
+    """Class words of eight letters or more are targets of the spelling layer."""
+    assert "cervical_myelopathy" in raised(kb, "numb hands and my handwritting is ilegible")
+    assert "cervical_myelopathy" in raised(kb, "numb hands and fastenning buttons is imposible")
+
+
 def test_a_trigger_inside_the_rule_is_no_denial(kb: KnowledgeBase) -> None:
     """'could not', 'no longer', 'than a month ago' are what the rule says; a trigger
     outside the rule's words still denies it."""

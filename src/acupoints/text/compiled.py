@@ -532,6 +532,9 @@ def _build(kb: KnowledgeBase) -> Tables:
     )
     targets = set(region_words) | symptom_words
     targets |= t.causes.words | t.cues.words | t.flags.words
+    # the flag classes' longer words too ("ilegible" is "illegible"); shorter ones are too
+    # near everyday words ("wearing" is one letter from "weaving")
+    targets |= {w for w in class_words if len(w) >= 8}
     # a concept's misspellings are found as they are, but never a word to correct to
     targets -= typo_words - region_words - symptom_words
     targets = {w for w in targets if len(w) >= 4 and w.isalpha()}
