@@ -258,9 +258,10 @@ class Tables:
     concepts: tuple[FlagConcept, ...] = ()
     also: tuple[tuple[PhraseIndex[int], ...], ...] = ()
     # the compositional rules: class phrases (stemmed) -> class index; each rule as its
-    # concept index, the classes it needs, the classes that stop it, and its scope
+    # concept index, the classes it needs, those that stop it, its scope, its near and the
+    # classes it needs as a set
     classes: PhraseIndex[int] = field(default_factory=PhraseIndex)
-    rules: tuple[tuple[int, tuple[int, ...], tuple[int, ...], str, int], ...] = ()
+    rules: tuple[tuple[int, tuple[int, ...], tuple[int, ...], str, int, frozenset[int]], ...] = ()
     overrides: dict[int, frozenset[str]] = field(default_factory=dict)  # rule concept -> flags
     role_before: dict[tuple[str, ...], list[tuple[Role, tuple[str, ...]]]] = field(
         default_factory=dict
@@ -476,6 +477,7 @@ def _build(kb: KnowledgeBase) -> Tables:
             tuple(class_at[c] for c in r.unless),
             r.scope,
             r.near,
+            frozenset(class_at[c] for c in r.all),  # to tell at once if all are there
         )
         for n, r in enumerate(data.flag_rules)
         # a rule naming a class that is not there is reported by the data checks

@@ -244,6 +244,10 @@ def composed(
                 found.setdefault(n, []).append((a, b, i, i + length))
     if not found:
         return []
+    have = found.keys()
+    ready = [r for r in t.rules if have >= r[5]]
+    if not ready:
+        return []
     # a segment: a clause of the reader, but not ended by a termination term that adds
     # to what was said ("my handwriting is now illegible", "and my", "also")
     sentence: list[int] = []
@@ -256,9 +260,7 @@ def composed(
         segment.append(n)
         k += tok in SENTENCE_END
     out: list[Hit] = []
-    for k, need, unless, where, near in t.rules:
-        if any(n not in found for n in need):
-            continue
+    for k, need, unless, where, near, _ in ready:
         concept = t.concepts[k]
         allowed = frozenset({"historical"}) if concept.past else frozenset()
         scope = clause if where == "clause" else segment if where == "segment" else sentence
