@@ -36,6 +36,9 @@ ROUND2 = CORPUS.with_name("round2.yaml")
 ROUND3 = CORPUS.with_name("round3.yaml")
 ROUND4 = CORPUS.with_name("round4.yaml")
 ROUND5 = CORPUS.with_name("round5.yaml")
+ROUND6 = CORPUS.with_name("round6_flags.yaml")
+ROUND6_CHECK = CORPUS.with_name("round6_check.yaml")
+ROUND6_CHECK2 = CORPUS.with_name("round6_check2.yaml")
 HELDOUT = CORPUS.with_name("heldout.yaml")
 HELDOUT2 = CORPUS.with_name("heldout2.yaml")
 HELDOUT3 = CORPUS.with_name("heldout3.yaml")
@@ -217,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
         ("round 3", ROUND3),
         ("round 4", ROUND4),
         ("round 5", ROUND5),
+        ("round 6 (flags)", ROUND6),
+        ("round 6 check (flags)", ROUND6_CHECK),
+        ("round 6 check 2 (flags)", ROUND6_CHECK2),
         ("held out", HELDOUT),
         ("held out 2", HELDOUT2),
         ("held out 3", HELDOUT3),

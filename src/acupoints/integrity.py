@@ -405,8 +405,9 @@ def check_dataset(data: Dataset) -> list[DataError]:
 def _check_text(
     data: Dataset, source_ids: Container[str], regions: Container[str], cause_ids: Container[str]
 ) -> list[DataError]:
-    """text.yaml: sources resolve, concepts name red flags of safety.yaml, cause cues
-    name causes and regions, concept ids are unique."""
+    """text.yaml: sources resolve, concepts and flag rules name red flags of safety.yaml,
+    flag rules name flag classes, cause cues name causes and regions, concept ids are
+    unique."""
     out: list[DataError] = []
     file = "text.yaml"
     flag_ids = {rf.id for rf in data.red_flags}
@@ -415,13 +416,41 @@ def _check_text(
     def name(rec: BaseModel, index: int) -> str:  # as the loader names entries
         return _entry_name(rec.model_dump(), keys, index)
 
-    for section in (data.context, data.roles, data.flags, data.person, data.cause_cues):
+    sections = (
+        data.context,
+        data.roles,
+        data.flags,
+        data.person,
+        data.cause_cues,
+        data.flag_classes,
+        data.flag_rules,
+    )
+    for section in sections:
         for i, rec in enumerate(section):
             for field, sid in _sources_used(rec):
                 if sid not in source_ids:
                     msg = f"unknown source {sid!r} (not in sources.yaml)"
                     out.append(DataError(msg, file=file, entry=name(rec, i), field=field))
-    concept_ids = [*(c.id for c in data.flags), *(c.id for c in data.person)]
+    concept_ids = [
+        *(c.id for c in data.flags),
+        *(c.id for c in data.person),
+        *(fr.id for fr in data.flag_rules),
+    ]
+    out += _duplicates(file, (c.id for c in data.flag_classes), "flag class id")
+    class_ids = {c.id for c in data.flag_classes}
+    for fr in data.flag_rules:
+        if fr.flag not in flag_ids:
+            msg = f"unknown red flag {fr.flag!r} (not in safety.yaml)"
+            out.append(DataError(msg, file=file, entry=fr.id, field="flag"))
+        for key in ("all", "unless"):
+            for i, cid in enumerate(getattr(fr, key)):
+                if cid not in class_ids:
+                    msg = f"unknown flag class {cid!r} (not in flag_classes)"
+                    out.append(DataError(msg, file=file, entry=fr.id, field=f"{key}.{i}"))
+        for i, fid in enumerate(fr.overrides):
+            if fid not in flag_ids:
+                msg = f"unknown red flag {fid!r} (not in safety.yaml)"
+                out.append(DataError(msg, file=file, entry=fr.id, field=f"overrides.{i}"))
     out += _duplicates(file, concept_ids, "concept id")
     out += _duplicates(file, (w.id for w in data.words), "word list id")
     out += _duplicates(file, (sp.text for sp in data.spellings), "spelling")

@@ -45,7 +45,9 @@ from .text.lexicon import (
     CauseCue,
     ContextTrigger,
     CourseTerm,
+    FlagClass,
     FlagConcept,
+    FlagRule,
     PersonConcept,
     RoleCue,
     Spelling,
@@ -130,6 +132,8 @@ class Dataset(BaseModel):
     flags: tuple[FlagConcept, ...] = ()
     person: tuple[PersonConcept, ...] = ()
     cause_cues: tuple[CauseCue, ...] = ()
+    flag_classes: tuple[FlagClass, ...] = ()
+    flag_rules: tuple[FlagRule, ...] = ()
 
 
 def data_version(data: Dataset) -> str:
@@ -202,6 +206,8 @@ DATA_FILES: tuple[_FileSpec, ...] = (
             "flags": FlagConcept,
             "person": PersonConcept,
             "cause_cues": CauseCue,
+            "flag_classes": FlagClass,
+            "flag_rules": FlagRule,
         },
         ("id", "text"),
         optional=True,

@@ -25,6 +25,7 @@ __all__ = [
     "WordSet",
     "normalise",
     "normalise_spans",
+    "stem",
     "tables",
 ]
 
@@ -91,6 +92,42 @@ def _plain_letter(c: str) -> str:
         return c
     base = "".join(ch for ch in unicodedata.normalize("NFKD", c) if not unicodedata.combining(ch))
     return base if len(base) == 1 else c
+
+
+_STEMS: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    """A light stem of ``word`` for matching red-flag words, the same for a word's
+    inflections: a plural or third-person "s", "ing" and "ed" (with a doubled consonant
+    undone: "dropping", "dropped" -> ``drop``), "ies"/"ied" (-> "y"), "ly" and a final
+    "e" ("losing", "lose" -> ``los``). Words of three letters or fewer, and numbers, are
+    kept as they are. Both the data and the text are stemmed, so an odd stem ("evening"
+    -> ``even``) only matters if it meets a listed word's."""
+    found = _STEMS.get(word)
+    if found is not None:
+        return found
+    w = word
+    if len(w) > 3 and w.isalpha():
+        if len(w) > 4 and w.endswith(("ies", "ied")):
+            w = w[:-3] + "y"
+        else:
+            if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+                w = w[:-1]
+            for suffix in ("ing", "ed"):
+                if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                    w = w[: -len(suffix)]
+                    if w[-1] == w[-2] and w[-1] not in "aeiouslz":
+                        w = w[:-1]
+                    break
+            if w.endswith("ly") and len(w) >= 6:
+                w = w[:-2]
+            if w.endswith("e") and len(w) >= 4:
+                w = w[:-1]
+    if len(_STEMS) > 65536:
+        _STEMS.clear()
+    _STEMS[word] = w
+    return w
 
 
 def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:
@@ -314,6 +351,12 @@ class Tables:
     flags: PhraseIndex[int] = field(default_factory=PhraseIndex)  # and facts of the person
     concepts: tuple[FlagConcept, ...] = ()
     also: tuple[tuple[PhraseIndex[int], ...], ...] = ()
+    # the compositional rules: class phrases (stemmed) -> class index; each rule as its
+    # concept index, the classes it needs, those that stop it, its scope, its near and the
+    # classes it needs as a set
+    classes: PhraseIndex[int] = field(default_factory=PhraseIndex)
+    rules: tuple[tuple[int, tuple[int, ...], tuple[int, ...], str, int, frozenset[int]], ...] = ()
+    overrides: dict[int, frozenset[str]] = field(default_factory=dict)  # rule concept -> flags
     role_before: dict[tuple[str, ...], list[tuple[Role, tuple[str, ...]]]] = field(
         default_factory=dict
     )
@@ -482,7 +525,63 @@ def _build(kb: KnowledgeBase) -> Tables:
         )
         for c in data.person
     ]
-    t.concepts = (*data.flags, *folded, *person)
+    # the compositional rules (text.yaml's flag_rules) are concepts too, with no words of
+    # their own: what they found is the words of each class
+    rules = [
+        FlagConcept.model_construct(
+            id=r.id,
+            flag=r.flag,
+            lay=(),
+            clinical=(),
+            typos=(),
+            also=(),
+            same_clause=r.scope != "sentence",
+            urgency=r.urgency,
+            past=r.past,
+            maybe=False,
+            sign=False,
+            sources=r.sources,
+        )
+        for r in data.flag_rules
+    ]
+    t.concepts = (*data.flags, *folded, *person, *rules)
+    class_at = {c.id: n for n, c in enumerate(data.flag_classes)}
+    class_words: set[str] = set()
+
+    def respelt(key: tuple[str, ...]) -> tuple[str, ...]:
+        """``key`` with the phrases the reader spells otherwise replaced ("back passage" is
+        read as "anus", "head to toe" as "all over body")."""
+        out: list[str] = []
+        i = 0
+        for start, end, targets in t.spell_multi.scan(key):
+            out.extend(key[i:start])
+            out.extend(w for w in targets[0] if w not in DROP)
+            i = end
+        out.extend(key[i:])
+        return tuple(out)
+
+    for n, fc in enumerate(data.flag_classes):
+        for term in fc.terms:
+            key = respelt(phrase(term))
+            class_words.update(key)
+            t.classes.add(tuple(stem(w) for w in key), n)
+    first_rule = len(t.concepts) - len(rules)
+    t.rules = tuple(
+        (
+            first_rule + n,
+            tuple(class_at[c] for c in r.all),
+            tuple(class_at[c] for c in r.unless),
+            r.scope,
+            r.near,
+            frozenset(class_at[c] for c in r.all),  # to tell at once if all are there
+        )
+        for n, r in enumerate(data.flag_rules)
+        # a rule naming a class that is not there is reported by the data checks
+        if all(c in class_at for c in (*r.all, *r.unless))
+    )
+    t.overrides = {
+        first_rule + n: frozenset(r.overrides) for n, r in enumerate(data.flag_rules) if r.overrides
+    }
     also = []
     typo_words: set[str] = set()
     right_words: set[str] = set()
@@ -531,14 +630,24 @@ def _build(kb: KnowledgeBase) -> Tables:
     )
     targets = set(region_words) | symptom_words
     targets |= t.causes.all_words() | t.cues.all_words() | t.flags.all_words()
+    # the flag classes' longer words too ("ilegible" is "illegible"); shorter ones are too
+    # near everyday words ("wearing" is one letter from "weaving")
+    targets |= {w for w in class_words if len(w) >= 8}
     # a concept's misspellings are found as they are, but never a word to correct to
     targets -= typo_words - region_words - symptom_words
     targets = {w for w in targets if len(w) >= 4 and w.isalpha()}
     t.targets = frozenset(targets)
     t.known = WordSet(
-        (targets | english | set(CONTEXT) | set(DROP))
-        | t.context.all_words()
-        | t.course.all_words() - (typo_words - region_words - symptom_words - english)
+        (
+            targets
+            | english
+            | set(CONTEXT)
+            | set(DROP)
+            | t.context.all_words()
+            | t.course.all_words()
+            | class_words  # the rules' words are read as they are, never "corrected"
+        )
+        - (typo_words - region_words - symptom_words - english)
     )
     deletes: dict[str, set[str]] = {}
     for w in targets:

@@ -7,12 +7,22 @@ finding keeps the span of the tokens it covers, and takes its context from its f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .compiled import DROP, Tables
+from .compiled import DROP, SENTENCE_END, Tables, stem
 
-__all__ = ["Content", "Hit", "causes", "content", "course", "flags", "symptom_spans"]
+__all__ = [
+    "Content",
+    "Hit",
+    "causes",
+    "composed",
+    "content",
+    "course",
+    "flags",
+    "overridden",
+    "symptom_spans",
+]
 
 CAUSE_SKIP = frozenset({"historical"})
 """Contexts that still leave a cause standing: chemotherapy had years ago still explains
@@ -25,6 +35,7 @@ class Content:
 
     words: tuple[str, ...]
     at: tuple[int, ...]
+    stems: tuple[str, ...] = ()  # the stem of each word (red-flag words are found by them)
 
 
 @dataclass(frozen=True)
@@ -41,7 +52,8 @@ class Hit:
 
 def content(tokens: Sequence[str]) -> Content:
     at = tuple(i for i, tok in enumerate(tokens) if tok not in DROP)
-    return Content(tuple(tokens[i] for i in at), at)
+    words = tuple(tokens[i] for i in at)
+    return Content(words, at, tuple(stem(w) for w in words))
 
 
 def _span(c: Content, start: int, end: int) -> tuple[int, int]:
@@ -195,3 +207,176 @@ def _also(
     after = [f for f in found if f[1] >= own[1]]
     best = after or found
     return best[0] if best else None
+
+
+QUIET = frozenset({"negated", "hypothetical", "other", "historical"})
+SOFT_ENDS = frozenset({"now", "and", "also", "plus", "then", "still", "as"})
+"""The first words of the termination terms that end no segment (``scope: segment``)."""
+"""Contexts in which a word says nothing about the person now."""
+
+
+def composed(
+    t: Tables,
+    c: Content,
+    ctx: Sequence[frozenset[str]],
+    clause: Sequence[int],
+    tokens: Sequence[str],
+) -> list[Hit]:
+    """Red flags read by composition (text.yaml's ``flag_rules``): a phrase of each of a
+    rule's word classes (found by the stems of its words) in one clause or sentence, each
+    in no context that stops it (a past one counts only for a ``past`` rule), and no
+    phrase of an ``unless`` class there; with ``near``, at most that many words between
+    the phrases. The hit's words are the phrase of each class, in
+    the order they were written; ``extra`` is as :func:`flags` gives it."""
+    if not t.rules:
+        return []
+    stems = c.stems
+    known = t.classes.words
+    found: dict[int, list[tuple[int, int, int, int]]] = {}  # class -> (a, b, i, j)
+    for i, s in enumerate(stems):
+        if s not in known:
+            continue
+        seen: set[int] = set()
+        for length, n in t.classes.at(stems, i):  # longest first: one phrase per class here
+            if n not in seen:
+                seen.add(n)
+                a, b = _span(c, i, i + length)
+                found.setdefault(n, []).append((a, b, i, i + length))
+    if not found:
+        return []
+    have = found.keys()
+    ready = [r for r in t.rules if have >= r[5]]
+    if not ready:
+        return []
+    # a segment: a clause of the reader, but not ended by a termination term that adds
+    # to what was said ("my handwriting is now illegible", "and my", "also")
+    sentence: list[int] = []
+    segment: list[int] = []
+    k = n = 0
+    for i, tok in enumerate(tokens):
+        if i and clause[i] != clause[i - 1] and tok not in SOFT_ENDS:
+            n += 1
+        sentence.append(k)
+        segment.append(n)
+        k += tok in SENTENCE_END
+    out: list[Hit] = []
+    for k, need, unless, where, near, _ in ready:
+        concept = t.concepts[k]
+        allowed = frozenset({"historical"}) if concept.past else frozenset()
+        scope = clause if where == "clause" else segment if where == "segment" else sentence
+        for place in sorted({scope[a] for a, *_ in found[need[0]]}):
+            here = {n: [m for m in found[n] if scope[m[0]] == place] for n in need}
+            if not all(here.values()):
+                continue
+            # a trigger inside a phrase of the rule is part of what it says ("could not
+            # lift", "no longer", "weaker than a month ago"): read the context again
+            # without those phrases' words, so only a trigger outside them counts
+            masked = _masked(t, tokens, [m for ms in here.values() for m in ms])
+            own: Sequence[frozenset[str]] = ctx if masked is None else masked
+
+            def clean(
+                a: int,
+                b: int,
+                own: Sequence[frozenset[str]] = own,
+                allowed: frozenset[str] = allowed,
+            ) -> bool:
+                return not ((_ctx(own, a, b) - allowed) & QUIET)
+
+            if any(
+                scope[a] == place and clean(a, b) for n in unless for a, b, *_ in found.get(n, ())
+            ):
+                continue
+            parts = _parts(need, here, clean, near)
+            if parts is None:
+                continue
+            a, b = parts[0][0], parts[0][1]
+            out.append(
+                Hit(
+                    concept.flag,
+                    a,
+                    b,
+                    " + ".join(" ".join(c.words[i:j]) for _, _, i, j in parts),
+                    frozenset(),
+                    extra=(k, max(p[1] for p in parts), tuple((p[0], p[1]) for p in parts)),
+                )
+            )
+            break  # one hit per rule
+    return out
+
+
+Match = tuple[int, int, int, int]  # a class phrase: its span among all tokens, then content
+
+
+def _parts(
+    need: Sequence[int],
+    here: dict[int, list[Match]],
+    clean: Callable[[int, int], bool],
+    near: int,
+) -> list[Match] | None:
+    """One phrase of each class of ``need``, in order of the text: each in a clean
+    context, none overlapping another, and (with ``near``) each at most ``near`` words
+    from the others; each phrase of the first class is tried as the anchor in turn."""
+    for anchor in here[need[0]]:
+        if not clean(anchor[0], anchor[1]):
+            continue
+        parts = [anchor]
+        for n in need[1:]:
+            pick = next(
+                (
+                    m
+                    for m in here[n]
+                    if clean(m[0], m[1])
+                    and not any(m[0] < q[1] and q[0] < m[1] for q in parts)
+                    and not (near and any(max(m[2] - q[3], q[2] - m[3]) > near for q in parts))
+                ),
+                None,
+            )
+            if pick is None:
+                break
+            parts.append(pick)
+        else:
+            return sorted(parts)
+    return None
+
+
+def _masked(
+    t: Tables, tokens: Sequence[str], spans: Sequence[tuple[int, int, int, int]]
+) -> list[frozenset[str]] | None:
+    """The contexts of ``tokens`` with the trigger terms that lie wholly inside one of the
+    phrases ``spans`` hidden, if there is one (else None: the contexts already read)."""
+    from .context import contexts
+
+    hidden: set[int] = set()
+    for a, b, *_ in spans:
+        for i in range(a, b):
+            if tokens[i] in t.context.words:
+                for m, _ in t.context.at(tokens, i):
+                    if i + m <= b:  # a whole trigger term inside the phrase
+                        hidden.update(range(i, i + m))
+    if not hidden:
+        return None
+    masked = [("" if p in hidden else tok) for p, tok in enumerate(tokens)]
+    return contexts(t, masked)
+
+
+def overridden(t: Tables, hits: Sequence[Hit]) -> list[Hit]:
+    """``hits`` without those of a flag that a rule's flag stands for (text.yaml's
+    ``overrides``) whose words all lie within that rule's words: "the weakness is climbing
+    higher every day" is ascending weakness, not progressive weakness as well."""
+    if not t.overrides:
+        return list(hits)
+    gone: set[tuple[str, int, int]] = set()
+    for h in hits:
+        assert isinstance(h.extra, tuple)
+        flags_over = t.overrides.get(h.extra[0])
+        if flags_over and not (h.context & QUIET):
+            gone.update((f, a, b) for f in flags_over for a, b in h.extra[2])
+    if not gone:
+        return list(hits)
+
+    def within(h: Hit) -> bool:
+        assert isinstance(h.extra, tuple)
+        spans = [(a, b) for f, a, b in gone if f == h.value]
+        return bool(spans) and all(any(a <= x and y <= b for a, b in spans) for x, y in h.extra[2])
+
+    return [h for h in hits if not within(h)]

@@ -20,7 +20,9 @@ __all__ = [
     "ContextCategory",
     "ContextTrigger",
     "CourseTerm",
+    "FlagClass",
     "FlagConcept",
+    "FlagRule",
     "PersonConcept",
     "RoleCue",
     "Spelling",
@@ -157,6 +159,55 @@ class FlagConcept(WordConcept):
         description="Its words name a sign other than numbness ('foot drop', 'a black toe'): "
         "a body word inside them is not a numb area.",
     )
+
+
+class FlagClass(Record):
+    """A class of words shared by the compositional red-flag rules (``flag_rules``): a
+    body function or part ("bladder", "speech"), a change, loss or failure ("stopped",
+    "scrambled"), a time course ("over days"). Words are matched by their stems (the
+    reader's light stemmer: "dropping", "dropped" and "drops" are one word), after the
+    reader's spelling, so inflections and typos of a listed word count as well."""
+
+    id: str = Field(pattern=r"^[a-z_]+$", description="Class id, named by the rules.")
+    terms: Words = Field(min_length=1, description="The words or phrases of the class.")
+    sources: SourceIds
+
+
+class FlagRule(Record):
+    """A red flag read by composition: a phrase of every class of ``all`` in one clause,
+    segment or sentence (``scope``), none of them denied,
+    supposed or someone else's (a past one only with ``past``), and no phrase of an
+    ``unless`` class there ("red streaks creeping up my leg" is a foot sign, not
+    ascending weakness). ``urgency`` grades the flag when this rule fires."""
+
+    id: str = Field(pattern=r"^[a-z_]+$", description="Rule id (a concept id of the reading).")
+    flag: str = Field(pattern=r"^[a-z_]+$", description="Red-flag id (safety.yaml).")
+    all: tuple[str, ...] = Field(min_length=1, description="Class ids that must all be present.")
+    unless: tuple[str, ...] = Field(default=(), description="Class ids that stop the rule.")
+    scope: Literal["clause", "segment", "sentence"] = Field(
+        default="clause",
+        description="Where the phrases must all be: one clause of the reader (ended by "
+        "punctuation and the termination terms of the context: 'and my', 'now'), one "
+        "segment (between two punctuation marks: 'my handwriting is now illegible') or one "
+        "sentence.",
+    )
+    overrides: tuple[str, ...] = Field(
+        default=(),
+        description="Red-flag ids this rule's flag stands for in its sentence (weakness that "
+        "climbs over days is ascending weakness, not progressive weakness as well).",
+    )
+    near: int = Field(
+        default=0,
+        ge=0,
+        le=30,
+        description="When not 0: at most this many words between one class's phrase and the "
+        "next ('my cheek has gone numb', not 'numb fingers when I rest my chin on them').",
+    )
+    urgency: Literal["emergency", "urgent", "soon"] | None = Field(
+        default=None, description="The urgency this rule gives the flag, if higher."
+    )
+    past: bool = Field(default=False, description="A mention in the past still counts.")
+    sources: SourceIds
 
 
 class PersonConcept(WordConcept):

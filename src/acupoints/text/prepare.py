@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .compiled import Tables, normalise_spans, tables
 from .context import clauses, contexts
-from .findings import Content, Hit, causes, content, flags, symptom_spans
+from .findings import Content, Hit, causes, composed, content, flags, overridden, symptom_spans
 from .spelling import correct_from
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,8 +46,14 @@ class Prepared:
 
     @cached_property
     def flag_hits(self) -> list[Hit]:
-        """The red-flag concepts found, found once."""
-        return flags(self.tables, self.content, self.ctx, self.clause)
+        """The red-flag concepts found (from their phrases, then by the compositional
+        rules), found once."""
+        t, c = self.tables, self.content
+        hits = [
+            *flags(t, c, self.ctx, self.clause),
+            *composed(t, c, self.ctx, self.clause, self.tokens),
+        ]
+        return overridden(t, hits)
 
 
 def prepare(kb: KnowledgeBase, text: str) -> Prepared:

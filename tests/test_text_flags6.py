@@ -1,0 +1,274 @@
+"""Red flags read by composition (text.yaml ``flag_classes`` and ``flag_rules``, issue 16):
+the stemmer, the matcher's context, scope, ``near``, ``unless`` and ``overrides``, the
+grading, the data checks, and every word of every class, from the list kept by hand in
+``tests/vocabulary.py``."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import acupoints
+from acupoints import KnowledgeBase
+from acupoints.errors import AcupointsError, DataError
+from acupoints.loading import packaged_data_dir
+from acupoints.text.compiled import stem
+
+from .vocabulary import FLAG_CLASSES, FLAG_RULES
+
+
+@cache
+def _text_yaml() -> Any:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((packaged_data_dir() / "text.yaml").read_text("utf-8"), Loader=loader)
+
+
+def raised(kb: KnowledgeBase, text: str) -> dict[str, str]:
+    """The red flags ``select(text)`` raises, with their urgency."""
+    try:
+        flags = kb.select(text, limit=1).red_flags
+    except acupoints.LocationError as exc:
+        flags = exc.red_flags
+    return {f.id: f.urgency for f in flags}
+
+
+def fired(kb: KnowledgeBase, text: str) -> set[str]:
+    """The concepts (rule ids among them) that raise a flag in ``text``."""
+    return {f.concept for f in kb.read(text).flags if not f.context and f.concept}
+
+
+# ------------------------------------------------------------------ the data is the list
+def test_flag_classes_are_the_list() -> None:
+    data = {c["id"]: tuple(str(t) for t in c["terms"]) for c in _text_yaml()["flag_classes"]}
+    assert data == FLAG_CLASSES, sorted(
+        k for k in set(data) | set(FLAG_CLASSES) if data.get(k) != FLAG_CLASSES.get(k)
+    )
+
+
+def test_flag_rules_are_the_list() -> None:
+    data = {}
+    for r in _text_yaml()["flag_rules"]:
+        entry: dict[str, object] = {"flag": r["flag"], "all": tuple(r["all"])}
+        for key in ("unless", "overrides"):
+            if r.get(key):
+                entry[key] = tuple(r[key])
+        for key in ("scope", "near", "urgency", "past"):
+            if r.get(key):
+                entry[key] = r[key]
+        data[r["id"]] = entry
+    assert data == FLAG_RULES, sorted(
+        k for k in set(data) | set(FLAG_RULES) if data.get(k) != FLAG_RULES.get(k)
+    )
+
+
+def test_every_class_is_used_by_a_rule() -> None:
+    used = {c for r in FLAG_RULES.values() for k in ("all", "unless") for c in r.get(k, ())}  # type: ignore[attr-defined]
+    assert set(FLAG_CLASSES) - used == set()
+
+
+# ------------------------------------------------------------------ each word means it
+def _rule_sentences(rule: str) -> Iterator[tuple[str, str, str]]:
+    """(class, word, sentence) for every word of every class the rule needs, the other
+    classes by their first word: a numb hand, then the words in the order of the classes."""
+    need = list(FLAG_RULES[rule]["all"])  # type: ignore[call-overload]
+    for i, cid in enumerate(need):
+        for word in FLAG_CLASSES[cid]:
+            words = [word if j == i else FLAG_CLASSES[c][0] for j, c in enumerate(need)]
+            yield cid, word, "numb left hand and " + " ".join(words)
+
+
+# (rule, word) -> a sentence of its own, where the plain one says something else: the
+# word is a body word the numb hand's clause takes, or another class of the same rule
+# already holds it
+RULE_SENTENCES: dict[tuple[str, str], str] = {
+    # "hand" is a small part, which stops the rule ("one half of my hand")
+    ("half_of_the_body", "one half"): "numbness down one half",
+}
+BASE: dict[str, str] = {"half_of_the_body": "numbness down one half"}
+"""Rule -> a sentence the rule fires on, where the plain one does not (see above)."""
+
+
+@pytest.mark.parametrize("rule", sorted(FLAG_RULES))
+def test_every_class_word_raises_its_rule(kb: KnowledgeBase, rule: str) -> None:
+    entry = FLAG_RULES[rule]
+    flag = str(entry["flag"])
+    wrong = []
+    for cid, word, text in _rule_sentences(rule):
+        text = RULE_SENTENCES.get((rule, word), text)
+        # raised by the rule, or by a phrase concept over the same words ("bladder lost"
+        # is also a phrase of bladder_change, and is reported once)
+        found = raised(kb, text)
+        if flag not in found:
+            wrong.append(f"{cid}:{word!r} in {text!r} raises no {flag}")
+        elif entry.get("urgency") and found[flag] != entry["urgency"]:
+            wrong.append(f"{cid}:{word!r} in {text!r} is {found[flag]!r}")
+    assert not wrong, f"{len(wrong)} words of {rule} do not raise it: {wrong}"
+
+
+@pytest.mark.parametrize("rule", sorted(r for r, e in FLAG_RULES.items() if e.get("unless")))
+def test_every_unless_word_stops_its_rule(kb: KnowledgeBase, rule: str) -> None:
+    need = list(FLAG_RULES[rule]["all"])  # type: ignore[call-overload]
+    base = BASE.get(rule, "numb left hand and " + " ".join(FLAG_CLASSES[c][0] for c in need))
+    assert rule in fired(kb, base), base
+    wrong = []
+    for cid in FLAG_RULES[rule]["unless"]:  # type: ignore[attr-defined]
+        for word in FLAG_CLASSES[cid]:
+            text = f"{base} {word}"
+            if rule in fired(kb, text):
+                wrong.append(f"{cid}:{word!r} in {text!r}")
+    assert not wrong, f"words that do not stop {rule}: {wrong}"
+
+
+@pytest.mark.parametrize("rule", sorted(FLAG_RULES))
+def test_a_denied_rule_raises_nothing(kb: KnowledgeBase, rule: str) -> None:
+    need = list(FLAG_RULES[rule]["all"])  # type: ignore[call-overload]
+    words = " ".join(FLAG_CLASSES[c][0] for c in need)
+    flag = str(FLAG_RULES[rule]["flag"])
+    assert flag in raised(kb, BASE.get(rule, f"numb left hand and {words}"))
+    for text in (
+        f"numb left hand. denies {words}",
+        f"numb left hand. my mum has {words}",
+        f"numb left hand. what if {words}?",
+    ):
+        assert rule not in fired(kb, text), text
+        assert flag not in raised(kb, text), text
+
+
+@pytest.mark.parametrize("rule", sorted(FLAG_RULES))
+def test_a_rule_is_read_within_its_scope(kb: KnowledgeBase, rule: str) -> None:
+    """The parts of a rule in two sentences raise nothing."""
+    need = list(FLAG_RULES[rule]["all"])  # type: ignore[call-overload]
+    if len(need) < 2:
+        pytest.skip("one class")
+    apart = "numb left hand. " + ". ".join(FLAG_CLASSES[c][0] for c in need)
+    assert rule not in fired(kb, apart), apart
+
+
+# ------------------------------------------------------------------ the matcher
+def test_stems_join_the_forms_of_a_word() -> None:
+    assert stem("dropping") == stem("dropped") == stem("drops") == stem("drop") == "drop"
+    assert stem("losing") == stem("lose") == stem("loses")
+    assert stem("weakening") == stem("weakened") == stem("weakens")
+    assert stem("wetting") == "wet"
+    assert stem("falling") == stem("falls") == "fall"  # a double l is the word's own
+    assert stem("bodies") == "body"
+    assert stem("suddenly") == "sudden"
+    assert stem("pee") == "pee" and stem("3am") == "3am"  # short words and numbers kept
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "urgency"),
+    [
+        ("numb legs and my bowels have stopped working", "cauda_equina", "emergency"),
+        ("numb feet and weeing has become a real strain", "cauda_equina", "emergency"),
+        ("numb hand and out of nowhere my words came out jumbled", "stroke", "emergency"),
+        ("numb hand and I suddenly could not lift my arm", "stroke", "emergency"),
+        ("numb fingers and I can no longer carry the kettle", "progressive_weakness", "urgent"),
+        ("numb fingers and my grip is weaker than last month", "progressive_weakness", "urgent"),
+        ("numb feet, rising towards my waist over three days, legs weak", None, "emergency"),
+        ("numb feet and my big toe is blackening", "foot_wound", "emergency"),
+        ("numb feet and my foot is pale and icy", "foot_wound", "emergency"),
+        ("numb hands and my handwriting is now illegible", "cervical_myelopathy", "urgent"),
+        ("numb hip, the pain stops me nodding off", "night_pain", "soon"),
+    ],
+)
+def test_a_rule_reads_new_wording(
+    kb: KnowledgeBase, text: str, flag: str | None, urgency: str
+) -> None:
+    found = raised(kb, text)
+    assert found.get(flag or "ascending_weakness") == urgency, found
+
+
+def test_typos_of_long_class_words_are_read(kb: KnowledgeBase) -> None:
+    """Class words of eight letters or more are targets of the spelling layer."""
+    assert "cervical_myelopathy" in raised(kb, "numb hands and my handwritting is ilegible")
+    assert "cervical_myelopathy" in raised(kb, "numb hands and fastenning buttons is imposible")
+
+
+def test_a_trigger_inside_the_rule_is_no_denial(kb: KnowledgeBase) -> None:
+    """'could not', 'no longer', 'than a month ago' are what the rule says; a trigger
+    outside the rule's words still denies it."""
+    assert "progressive_weakness" in raised(kb, "numb hand and I can no longer lift the kettle")
+    assert "progressive_weakness" not in raised(kb, "numb hand, not getting any weaker")
+    assert "systemic_illness" not in raised(kb, "numb feet, I haven't lost any weight")
+    assert "cauda_equina" not in raised(kb, "numb legs, no problems with my bladder")
+
+
+def test_near_keeps_the_parts_together(kb: KnowledgeBase) -> None:
+    assert "facial_numbness" in raised(kb, "my cheek has gone numb")
+    assert "facial_numbness" not in raised(kb, "numb fingers when I rest my chin on my hand")
+    assert "cauda_equina" not in raised(kb, "numb legs and a bladder infection")
+
+
+def test_unless_stops_a_rule(kb: KnowledgeBase) -> None:
+    assert "foot_wound" not in raised(kb, "numb toes when I wear my black boots")
+    assert "ascending_weakness" not in raised(kb, "numbness spreading up my shins over a year")
+    assert "ascending_weakness" in raised(kb, "numbness spreading up my shins over two days")
+
+
+def test_climbing_weakness_overrides_progressive_weakness(kb: KnowledgeBase) -> None:
+    found = raised(kb, "numb feet and the weakness is climbing higher every day")
+    assert found == {"ascending_weakness": "emergency"}, found
+
+
+def test_a_rule_is_explained(kb: KnowledgeBase) -> None:
+    reading = kb.read("numb legs and my bowels have stopped working properly")
+    hits = [f for f in reading.flags if f.concept == "bowel_failing"]
+    assert len(hits) == 1
+    assert hits[0].id == "cauda_equina" and hits[0].words == "bowels + stopped working"
+
+
+def test_flags_are_raised_when_no_area_is_read(kb: KnowledgeBase) -> None:
+    with pytest.raises(acupoints.LocationError) as exc:
+        kb.select("my bowels have stopped working properly")
+    assert "cauda_equina" in {f.id for f in exc.value.red_flags}
+
+
+def test_everyday_words_alone_raise_nothing(kb: KnowledgeBase) -> None:
+    for text in (
+        "numb feet when I climb up the stairs",
+        "numb fingers when I knit for hours",
+        "tingling hands when I carry the shopping home",
+        "numb hands when I drive to work",
+        "numb toes when I go for a long walk",
+        "numb thighs after a long drive",
+    ):
+        assert raised(kb, text) == {}, text
+
+
+# ------------------------------------------------------------------ the data checks
+def _copy(tmp_path: Path) -> Path:
+    out = tmp_path / "data"
+    shutil.copytree(packaged_data_dir(), out, ignore=shutil.ignore_patterns("schemas"))
+    return out
+
+
+def _edit_rules(root: Path, edit: Any) -> None:
+    path = root / "text.yaml"
+    raw = yaml.safe_load(path.read_text("utf-8"))
+    edit(raw)
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda raw: raw["flag_rules"][0].update(all=["no_such_class"]), "unknown flag class"),
+        (lambda raw: raw["flag_rules"][0].update(flag="no_such_flag"), "unknown red flag"),
+        (lambda raw: raw["flag_rules"][0].update(overrides=["nope"]), "unknown red flag"),
+        (lambda raw: raw["flag_rules"][1].update(id=raw["flag_rules"][0]["id"]), "appears 2"),
+        (lambda raw: raw["flag_classes"][0].update(sources=["nowhere"]), "unknown source"),
+    ],
+)
+def test_bad_rules_are_a_data_error(tmp_path: Path, edit: Any, message: str) -> None:
+    root = _copy(tmp_path)
+    _edit_rules(root, edit)
+    with pytest.raises(DataError, match=message) as exc:
+        KnowledgeBase.from_directory(root)
+    assert isinstance(exc.value, AcupointsError)
