@@ -436,3 +436,54 @@ def test_not_a_candidate_opens_the_html_too(kb: KnowledgeBase) -> None:
     s = kb.select("numb back of my hand", patient=Patient(cannot_consent=True))
     html = s._repr_html_()
     assert html.index("NOT A CANDIDATE NOW") < html.index("asked")
+
+
+# ------------------------------------------------ mutation survivors (docs/testing.md)
+def test_a_selected_points_warnings_keep_every_field_of_its_cautions(kb: KnowledgeBase) -> None:
+    """Every caution of every point reaches a selection's warnings whole: the depth limit
+    above all (14 cautions give one, GV15 and GV16 among them), whose loss would show a
+    needle depth with no limit. A mutant that dropped it survived the safety tests."""
+    from acupoints.safety import PointWarning
+
+    limited = 0
+    for p in kb.points:
+        for c in p.cautions:
+            w = PointWarning.of(c)
+            assert (w.origin, w.kind, w.structure, w.note, w.max_depth_cun, w.sources) == (
+                "point",
+                c.kind,
+                c.structure,
+                c.note,
+                c.max_depth_cun,
+                c.sources,
+            ), p.code
+            limited += c.max_depth_cun is not None
+    assert limited >= 14
+    sel = kb.select("numb back of my neck")
+    shown = {(sp.code, w.max_depth_cun) for sp in sel.points for w in sp.cautions}
+    own = {(sp.code, c.max_depth_cun) for sp in sel.points for c in kb[sp.code].cautions}
+    assert own <= shown and any(depth for _, depth in own)
+
+
+def test_a_patient_error_at_the_root_names_the_pregnancy_week() -> None:
+    """A week given with ``pregnant=False`` fails the model as a whole; the error still
+    names the field the caller should change."""
+    with pytest.raises(PatientError) as exc:
+        Patient(pregnancy_week=12, pregnant=False)
+    assert exc.value.field == "pregnancy_week"
+    with pytest.raises(PatientError) as exc:
+        Patient(pregnancy_week=12)
+    assert exc.value.field == "pregnancy_week"
+
+
+def test_a_patient_read_from_a_dict_names_the_entry_and_the_field() -> None:
+    with pytest.raises(acupoints.DataError) as exc:
+        Patient.from_dict({"pregnant": True, "pregnancy_week": 0})
+    assert (exc.value.entry, exc.value.field) == ("Patient", "pregnancy_week")
+    assert "entry 'Patient'" in str(exc.value)
+
+
+def test_a_patients_short_repr_names_the_conditions_set() -> None:
+    assert repr(Patient()) == "<Patient with none of the conditions>"
+    shown = repr(Patient(pregnant=True, pregnancy_week=20, pacemaker=True))
+    assert shown == "<Patient pregnant=True pregnancy_week=20 pacemaker=True>"
