@@ -36,6 +36,7 @@ ROUND2 = CORPUS.with_name("round2.yaml")
 ROUND3 = CORPUS.with_name("round3.yaml")
 ROUND4 = CORPUS.with_name("round4.yaml")
 ROUND5 = CORPUS.with_name("round5.yaml")
+ROUND6_AREAS = CORPUS.with_name("round6_areas.yaml")
 HELDOUT = CORPUS.with_name("heldout.yaml")
 HELDOUT2 = CORPUS.with_name("heldout2.yaml")
 HELDOUT3 = CORPUS.with_name("heldout3.yaml")
@@ -217,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         ("round 3", ROUND3),
         ("round 4", ROUND4),
         ("round 5", ROUND5),
+        ("round 6 areas", ROUND6_AREAS),
         ("held out", HELDOUT),
         ("held out 2", HELDOUT2),
         ("held out 3", HELDOUT3),
