@@ -57,6 +57,10 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "top of the stomach",
         "epigastrium",
         "epigastric",
+        "above the belly button",
+        "above the navel",
+        "above the umbilicus",
+        "superior to the umbilicus",
     ),
     "abdomen.lower": (
         "lower abdomen",
@@ -69,6 +73,14 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "umbilicus",
         "pubic area",
         "pubic bone",
+        "below the belly button",
+        "below the navel",
+        "below the umbilicus",
+        "under the belly button",
+        "under the navel",
+        "beneath the belly button",
+        "beneath the navel",
+        "inferior to the umbilicus",
     ),
     "abdomen.lateral": ("flank", "flanks", "side of the abdomen", "waist"),
     "groin": ("groin", "groins", "inguinal", "inguinal region", "groin crease"),
@@ -135,6 +147,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "bum cheeks",
         "butt cheeks",
         "butt",
+        "arse",
+        "tush",
     ),
     "upper_limb": (
         "arm",
@@ -477,6 +491,12 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "discectomy",
         "microdiscectomy",
         "arthroscopy",
+        "arthroplasty",
+        "orif",
+        "replaced",
+        "scoped",
+        "in plaster",
+        "in a cast",
     ),
     "b12_deficiency": (
         "b12",
@@ -521,6 +541,7 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "sjogrens",
         "vasculitis",
         "sle",
+        "ra",
     ),
     "infection": ("infection", "shingles", "herpes zoster", "hiv", "aids", "lyme", "lyme disease"),
     "hereditary": (
@@ -531,6 +552,21 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "cmt",
         "in my genes",
         "in the genes",
+        "it runs in the family",
+        "it runs in my family",
+        "it runs in our family",
+        "all have it",
+        "all had it",
+        "all have the same",
+        "has it too",
+        "have it too",
+        "had it too",
+        "has the same",
+        "have the same",
+        "had the same",
+        "has the same thing",
+        "have the same thing",
+        "had the same thing",
     ),
     "idiopathic": (
         "idiopathic",
@@ -3662,4 +3698,57 @@ PERSON_CONCEPTS: dict[str, dict[str, object]] = {
         "typos": ("epilepsey", "epilepsie", "epelepsy", "epileptik", "siezures", "seizers"),
         "past": True,
     },
+}
+
+
+# words of round 6 (issue 16, areas) in text.yaml outside the lists above, each with a
+# sentence that uses it as people do and what the reader must make of it there:
+# (section, word) -> (sentence, numb region ids, cause)
+AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] = {
+    ("trigger", "limp on"): ("I limp on my left knee and my left shin is numb", ("leg",), None),
+    ("trigger", "hobble on"): (
+        "I hobble on my right hip and my toes are numb",
+        ("foot.toes",),
+        None,
+    ),
+    ("trigger", "walk on"): ("I walk on my heels and my calf is numb", ("leg",), None),
+    ("trigger", "favour"): ("I favour my left leg and my left sole is numb", ("foot.sole",), None),
+    ("trigger", "favoring"): ("favoring my right knee, my right thigh is numb", ("thigh",), None),
+    ("cause_site", "starts in"): ("a numb calf that starts in my back", ("leg",), "lumbar_root"),
+    ("descriptor", "table"): (
+        "I kicked the table leg and my big toe is numb",
+        ("foot.big_toe",),
+        None,
+    ),
+    ("descriptor", "of stairs"): (
+        "numb heel since I slept at the foot of the stairs",
+        ("foot.heel",),
+        None,
+    ),
+    ("operation", "was replaced"): ("numb calf since my hip was replaced", ("leg",), "injury"),
+    ("operation", "was scoped"): ("numb shin since my knee was scoped in May", ("leg",), "injury"),
+    ("operation", "in a cast"): (
+        "numb fingers since my wrist was in a cast",
+        ("hand.fingers",),
+        "injury",
+    ),
+    ("operation", "orif of"): ("numb thumb after orif of the wrist", ("hand.thumb",), "injury"),
+    ("not_cause", "blood pressure"): (
+        "numb toes, my blood pressure runs high",
+        ("foot.toes",),
+        None,
+    ),
+    ("descriptor", "place"): ("numb feet, my sleep is all over the place", ("foot",), None),
+    ("weak", "went weak"): ("my arms went weak and my fingers are numb", ("hand.fingers",), None),
+    ("weak", "goes weak"): ("my leg goes weak and my big toe is numb", ("foot.big_toe",), None),
+    ("cue", "bottle of white"): (
+        "tingly soles, a bottle of white most nights",
+        ("foot.sole",),
+        "alcohol_toxins",
+    ),
+    ("negated", "nothing wrong with"): (
+        "nothing wrong with my feet but my shins are numb",
+        ("leg",),
+        None,
+    ),
 }

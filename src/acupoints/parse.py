@@ -183,10 +183,8 @@ NOT_BOTH_PLURALS = frozenset(
         "lips",
         "gums",
         "ribs",
-        "buttocks",
         "loins",
         "hamstrings",
-        "quads",
         "glutes",
         "genitals",
         "anus",
@@ -387,8 +385,10 @@ def _match_region(
         _, end, inner_sides = _content_span(tokens, i, n)
         region, aspects = hit
         last = key[-1]
-        plural = last == "feet" or (
-            last.endswith("s") and not last.endswith("ss") and last not in NOT_BOTH_PLURALS
+        plural = (
+            last == "feet"
+            or bool(STOCKING_WORDS & set(key))
+            or (last.endswith("s") and not last.endswith("ss") and last not in NOT_BOTH_PLURALS)
         )
         state.found.append(
             _Found(region, list(aspects), None, i, end - 1, " ".join(key), negating, plural=plural)
@@ -440,6 +440,8 @@ def _match_aspect(
 
 
 def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
+    if tokens[i] == "right" and _adverb(tokens, i):
+        return 0
     if tokens[i] in ("l", "r") and i + 1 < len(tokens) and tokens[i + 1] not in BOUNDARIES:
         state.sides.append((i, "left" if tokens[i] == "l" else "right"))
         state.consumed.add(i)
@@ -451,6 +453,23 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
             state.consumed.update(range(i, i + size))
             return size
     return 0
+
+
+RIGHT_AS_ADVERB = frozenset(
+    {"up", "down", "through", "across", "into", "now", "away", "there", "here", "round"}
+    | {"around", "behind", "under", "over", "along", "so", "then", "after", "before", "by"}
+    | {"near", "to", "off", "out", "from", "at", "enough", "ok", "okay", "well"}
+)
+"""Words after "right" that make it an adverb, not a side ("weak right up to my hips",
+"right after the fall")."""
+
+
+def _adverb(tokens: Sequence[str], i: int) -> bool:
+    """ "right" as an adverb or a word of assent ("Right, so my foot is numb")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt in RIGHT_AS_ADVERB:
+        return True
+    return nxt in (",", ".", "!") and (i == 0 or tokens[i - 1] in (".", "!", "?", ";"))
 
 
 def _match_digits(tokens: Sequence[str], i: int, state: _State, negating: bool) -> int:

@@ -31,6 +31,15 @@ ONWARD = frozenset({"to", "down", "into", "through", "all", "right", "up", "acro
 """Words after "from my neck" that make it the start of a numb stretch ("from my neck to
 my shoulder"), not where the numbness comes from."""
 SIDE_WORDS = frozenset({"left", "right", "both", "l", "r", "sided", "side"})
+EXTENT = (("up", "to"), ("as", "far", "as"), ("reached",), ("reaching",), ("reaches",), ("until",))
+"""Words that lead to where a stretch ends ("weak up to my hips", "reached my waist"): the
+area there shares the role of the area the stretch starts from."""
+GAP = frozenset({"just", "right", "slightly", "directly", "immediately"})
+"""Words between an area and the landmark that places a part of it ("my belly just above
+the belly button")."""
+BODY_SIDE = frozenset({"body"})
+"""An area that, after another one, only says its side ("numb thigh on the left side of my
+body")."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         for i in range(f.start, f.end + 1):
             ctx |= prep.ctx[i]
         role: AreaRole = "numb"
+        start = f.start
         prev = _before(prep, f.start, t.role_longest)
         nxt = _after(prep, f.end, t.role_longest)
         cues = [
@@ -142,6 +152,16 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             and not within(f.region, starts[j])
         ):
             role = "descriptor"  # "the face of my thumb": a part of the thumb, not the face
+        k = f.end + 1
+        while k < len(prep.tokens) and (prep.tokens[k] in DROP or prep.tokens[k] in GAP):
+            k += 1
+        if role == "numb" and k in starts and _refines(prep, f, k, starts[k], within):
+            role = "descriptor"  # "my tummy below the navel", "right hand little finger"
+        if role == "numb" and out:
+            side_from = _side_of_body(prep, f, out)
+            if side_from is not None:
+                role, start = "descriptor", side_from
+            role = _extent_role(prep, f, prev, out) or role
         if role == "numb" and any(f.start < b and f.end >= a for a, b in signs):
             role = "flag"  # "foot drop", "tripping over my toes": a warning sign's words
         elif role == "numb" and any(f.start <= s <= f.end for s in subjects):
@@ -151,7 +171,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "fine" if role == "numb" else role
             ctx.discard("negated")
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
-        out.append(Area(f.region, f.start, f.end, words, role, frozenset(ctx)))
+        out.append(Area(f.region, start, f.end, words, role, frozenset(ctx)))
     if by_subject and not any(a.numb for a in out):
         # "my foot has gone cold and pale and it is numb": the sign's subject is the numb
         # area when the text names no other
@@ -159,6 +179,42 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             a = out[k]
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
     return tuple(out)
+
+
+def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
+    """The area found at ``j``, right after ``f`` (only skipped words between), is a part
+    of ``f``'s region: ``f`` names where that part is, not a numb area of its own."""
+    if region == f.region or not within(region, f.region):
+        return False
+    return all(prep.tokens[k] in DROP or prep.tokens[k] in GAP for k in range(f.end + 1, j))
+
+
+def _extent_role(prep: Prepared, f: Any, prev: list[str], out: Sequence[Area]) -> AreaRole | None:
+    """ "my legs feel weak right up to my hips": the end of a stretch that starts at an area
+    named for weakness or pain in the same clause is named for it too."""
+    if not any(tuple(prev[-len(e) :]) == e for e in EXTENT):
+        return None
+    clause = prep.clause[f.start]
+    before = [a for a in out if prep.clause[a.start] == clause and a.end < f.start]
+    if before and before[-1].role in ("weak", "pain"):
+        return before[-1].role
+    return None
+
+
+def _side_of_body(prep: Prepared, f: Any, out: Sequence[Area]) -> int | None:
+    """ "numb thigh on the left side of my body": the side of the body after a numb area
+    says on which side that area is; where its words start ("left")."""
+    if f.region not in BODY_SIDE or "side" not in prep.tokens[max(0, f.start - 3) : f.end + 1]:
+        return None
+    j = f.start - 1
+    while j >= 0 and (prep.tokens[j] in DROP or prep.tokens[j] in SIDE_WORDS | {"of", "hand"}):
+        j -= 1
+    if j < 0 or prep.tokens[j] != "on" or not {"left", "right"} & set(prep.tokens[j : f.end]):
+        return None  # "numb hand and side of my body": a second area
+    clause = prep.clause[f.start]
+    if any(a.numb and prep.clause[a.start] == clause and a.end < f.start for a in out):
+        return int(j) + 1
+    return None
 
 
 NUMB_WORDS = frozenset(

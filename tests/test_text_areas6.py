@@ -1,0 +1,101 @@
+"""Round 6 of the text reader (issue 16): areas, side and cause read from free text.
+
+General rules, each tested on sentences other than those of the corpora: areas named for a
+role other than numbness (gait, an object like a table leg, an operation site, the end of a
+weak stretch, a part that is fine, a landmark that places a part), the side where "right"
+is no side, and causes stated indirectly (a spine site a numbness comes from, an operation
+site, a family illness, blood pressure that is no pressure).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import acupoints
+from acupoints import KnowledgeBase
+
+from .vocabulary import AREA_ROLE_WORDS
+
+
+def reading(kb: KnowledgeBase, text: str) -> tuple[set[str], str | None, str | None]:
+    """(numb region ids, side, cause) that select(text) uses."""
+    try:
+        s = kb.select(text, limit=1)
+    except acupoints.LocationError:
+        return set(), None, kb.read(text).cause
+    return set(s.location.region_ids), s.location.side, s.cause
+
+
+@pytest.mark.parametrize(("key"), sorted(AREA_ROLE_WORDS))
+def test_every_round6_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str, str]) -> None:
+    text, areas, cause = AREA_ROLE_WORDS[key]
+    assert set(key[1].split()) <= set(text.lower().split())  # the word is in its sentence
+    got = reading(kb, text)
+    assert (got[0], got[2]) == (set(areas), cause), (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("numbness in my belly just above the belly button", {"abdomen.upper"}),
+        ("numb stomach beneath the navel", {"abdomen.lower"}),
+        ("numb left-hand ring finger", {"hand.ring_finger"}),
+        ("my legs went weak up to my knees and my toes are numb", {"foot.toes"}),
+        ("my arms feel heavy as far as my elbows, numb fingertips", {"hand.fingers"}),
+        ("I bumped the chair leg and my second toe is numb", {"foot.second_toe"}),
+    ],
+)
+def test_a_part_named_for_another_role_is_not_numb(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("my calves are weak right up to the knee and my feet tingle", "both"),
+        ("Right. my ankle is numb", None),
+        ("numb heel, right after I started running", None),
+        ("numb glutes, the right one", "right"),
+        ("my buttocks are numb", "both"),
+        ("my quads tingle", "both"),
+        ("numbness in a glove distribution", "both"),
+    ],
+)
+def test_side_where_right_is_no_side_and_plurals(
+    kb: KnowledgeBase, text: str, side: str | None
+) -> None:
+    assert reading(kb, text)[1] == side, text
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("tingling fingers coming from my neck, says my GP", "cervical_root"),
+        ("numb big toe, the physio thinks it's from my back", "lumbar_root"),
+        ("the numbness in my thigh begins in my lower back", "lumbar_root"),
+        ("numb from my neck to my shoulder", None),  # a stretch, not a source
+        ("numb shin since my ankle was pinned", "injury"),
+        ("numb wrist after a steroid injection in my wrist", None),
+        ("numb feet, my nan and my auntie all had it", "hereditary"),
+        ("numb soles, my sister has the same thing", "hereditary"),
+        ("numb soles, my wife has the same thing", None),  # no blood relative
+        ("numb feet, diabetes runs in my family", None),  # another illness of the family
+        ("numb hands, it runs in our family", "hereditary"),
+        ("numb fingers and my blood pressure is a bit high", None),
+        ("numb toes, I'm on pills for blood pressure", None),
+        ("numb feet, the pressure of my boots", "injury"),  # pressure itself is a cause
+    ],
+)
+def test_causes_stated_indirectly(kb: KnowledgeBase, text: str, cause: str | None) -> None:
+    assert reading(kb, text)[2] == cause, text
+
+
+def test_an_implied_cause_is_explained_by_its_words(kb: KnowledgeBase) -> None:
+    r = kb.read("numb fingers, it comes from my neck")
+    assert [(c.id, c.words) for c in r.causes] == [("cervical_root", "from my neck")]
+
+
+def test_a_stated_cause_wins_over_an_implied_one(kb: KnowledgeBase) -> None:
+    assert reading(kb, "numb hand from my neck, I'm diabetic")[2] == "diabetic"
