@@ -9,6 +9,9 @@ site, a family illness, blood pressure that is no pressure).
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 import acupoints
@@ -59,7 +62,7 @@ def test_a_part_named_for_another_role_is_not_numb(
         ("numb heel, right after I started running", None),
         ("numb glutes, the right one", "right"),
         ("my buttocks are numb", "both"),
-        ("my quads tingle", "both"),
+        ("my quad tingles", None),  # one quadriceps
         ("numbness in a glove distribution", "both"),
     ],
 )
@@ -99,3 +102,28 @@ def test_an_implied_cause_is_explained_by_its_words(kb: KnowledgeBase) -> None:
 
 def test_a_stated_cause_wins_over_an_implied_one(kb: KnowledgeBase) -> None:
     assert reading(kb, "numb hand from my neck, I'm diabetic")[2] == "diabetic"
+
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="bench/ is not beside the tests")
+def test_english_words_keeps_only_a_body_words_own_endings() -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import english_words
+    finally:
+        sys.path.remove(str(BENCH))
+    assert english_words.inflection("fingers", "finger", noun=True)
+    assert english_words.inflection("bodies", "body", noun=True)
+    assert not english_words.inflection("fingered", "finger", noun=True)
+    assert not english_words.inflection("shouldering", "shoulder", noun=True)
+    assert english_words.inflection("tingled", "tingle")  # a verb has them all
+
+
+@pytest.mark.parametrize("word", ["fingered", "shouldered", "ruins", "scooped"])
+def test_a_real_word_one_slip_from_new_vocabulary_is_not_corrected(
+    kb: KnowledgeBase, word: str
+) -> None:
+    assert word not in {wrong for wrong, _ in kb.read(f"numb hand, {word}").corrected}
+    assert ("hnad", "hand") in kb.read(f"numb hnad, {word}").corrected  # typos still are

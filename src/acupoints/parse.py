@@ -185,6 +185,7 @@ NOT_BOTH_PLURALS = frozenset(
         "ribs",
         "loins",
         "hamstrings",
+        "quads",  # also "quad", which the spellings write as "quads"
         "glutes",
         "genitals",
         "anus",
