@@ -43,6 +43,7 @@ def test_every_round6_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str, 
         ("numbness in my belly just above the belly button", {"abdomen.upper"}),
         ("numb stomach beneath the navel", {"abdomen.lower"}),
         ("numb left-hand ring finger", {"hand.ring_finger"}),
+        ("altered sensation dorsum of R foot", {"foot.dorsum"}),
         ("my legs went weak up to my knees and my toes are numb", {"foot.toes"}),
         ("my arms feel heavy as far as my elbows, numb fingertips", {"hand.fingers"}),
         ("I bumped the chair leg and my second toe is numb", {"foot.second_toe"}),
@@ -64,6 +65,9 @@ def test_a_part_named_for_another_role_is_not_numb(
         ("my buttocks are numb", "both"),
         ("my quad tingles", None),  # one quadriceps
         ("numbness in a glove distribution", "both"),
+        ("tingling toes, the left more than the right", "both"),
+        ("my right foot is number than the left one", "both"),
+        ("reduced sensation over the dorsum of R foot", "right"),
     ],
 )
 def test_side_where_right_is_no_side_and_plurals(

@@ -347,6 +347,10 @@ def _content_span(
             sides.append((j, SIDES[(t,)]))
             j += 1
             continue
+        if words and _short_side(tokens, j):  # "dorsum of L hand"
+            sides.append((j, "left" if t == "l" else "right"))
+            j += 1
+            continue
         words.append(t)
         j += 1
     return tuple(words), j, sides
@@ -416,10 +420,15 @@ def _match_aspect(
         ):
             return 0  # "back", "side" ... on their own name a region
         while j < len(tokens) and (
-            tokens[j] in ASPECT_LINKS or tokens[j] in DROP or (tokens[j],) in SIDES
+            tokens[j] in ASPECT_LINKS
+            or tokens[j] in DROP
+            or (tokens[j],) in SIDES
+            or _short_side(tokens, j)
         ):
             if (tokens[j],) in SIDES:
                 state.sides.append((j, SIDES[(tokens[j],)]))
+            elif _short_side(tokens, j):  # "dorsum of L hand"
+                state.sides.append((j, "left" if tokens[j] == "l" else "right"))
             j += 1
         before = len(state.found)
         step = _match_digits(tokens, j, state, negating) or _match_region(
@@ -440,6 +449,11 @@ def _match_aspect(
     return 0
 
 
+def _short_side(tokens: Sequence[str], i: int) -> bool:
+    """ "L", "R" as a side: before a word of the same phrase."""
+    return tokens[i] in ("l", "r") and i + 1 < len(tokens) and tokens[i + 1] not in BOUNDARIES
+
+
 def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
     if tokens[i] == "right" and _adverb(tokens, i):
         return 0
@@ -450,6 +464,16 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
     for size in (3, 2, 1):
         key = tuple(tokens[i : i + size])
         if key in SIDES:
+            k = i - 1
+            while k >= 0 and (tokens[k] in DROP or tokens[k] in ("on", "in")):
+                k -= 1
+            if k >= 0 and tokens[k] == "than" and state.sides:
+                # "worse on the right than the left": a side compared with the other one
+                pos, side = state.sides[-1]
+                if side != SIDES[key]:
+                    state.sides[-1] = (pos, "both")
+                state.consumed.update(range(i, i + size))
+                return size
             state.sides.append((i, SIDES[key]))
             state.consumed.update(range(i, i + size))
             return size
