@@ -3746,6 +3746,28 @@ AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] 
         ("foot.sole",),
         "alcohol_toxins",
     ),
+    ("pain", "is swollen"): ("my knee is swollen and my shin is numb", ("leg",), None),
+    ("pain", "clicks"): ("tingling in my hand, my elbow clicks", ("hand",), None),
+    ("pain", "bruised"): ("bruised ankle, numb toes", ("foot.toes",), None),
+    ("cause_site", "playing up"): ("numb feet, my back has been playing up", ("foot",), None),
+    ("cause_site", "is the problem"): ("numb leg, my hip is the problem", ("lower_limb",), None),
+    ("cause_site", "bit"): ("the cat bit my hand and my thumb is numb", ("hand.thumb",), None),
+    ("cause_site", "cut"): (
+        "I cut my palm and my index finger is numb",
+        ("hand.index_finger",),
+        None,
+    ),
+    ("trigger", "rubs"): (
+        "the shoe rubs my heel and my little toe is numb",
+        ("foot.little_toe",),
+        None,
+    ),
+    ("trigger", "digs into"): (
+        "my bra strap digs into my shoulder, numb fingers",
+        ("hand.fingers",),
+        None,
+    ),
+    ("cue", "glucose"): ("numb feet, my glucose is through the roof", ("foot",), "diabetic"),
     ("negated", "nothing wrong with"): (
         "nothing wrong with my feet but my shins are numb",
         ("leg",),

@@ -172,6 +172,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.discard("negated")
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
         out.append(Area(f.region, start, f.end, words, role, frozenset(ctx)))
+    if not any(a.numb for a in out):
+        out = _numb_by_pronoun(prep, out)
     if by_subject and not any(a.numb for a in out):
         # "my foot has gone cold and pale and it is numb": the sign's subject is the numb
         # area when the text names no other
@@ -179,6 +181,38 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             a = out[k]
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
     return tuple(out)
+
+
+PRONOUNS = frozenset({"it", "its", "they", "theyre", "theyve", "itll"})
+
+
+def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
+    """ "I stubbed my toe and it's numb": with no numb area read, an area named for where a
+    cause struck or a trigger pressed is the numb one when a pronoun after it, in its
+    sentence, is said to be numb."""
+    tokens = prep.tokens
+    for i, tok in enumerate(tokens):
+        if tok not in PRONOUNS:
+            continue
+        j = i + 1
+        while j < len(tokens) and j <= i + 4 and (tokens[j] in LINKING or tokens[j] in DROP):
+            j += 1
+        if j >= len(tokens) or tokens[j] not in NUMB_WORDS:
+            continue
+        before = [
+            k
+            for k, a in enumerate(out)
+            if a.end < i
+            and a.role in ("cause_site", "trigger")
+            and not a.context
+            and not any(t in SENTENCE_END for t in tokens[a.end : i])
+        ]
+        if before:
+            a = out[before[-1]]
+            out = list(out)
+            out[before[-1]] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
+            return out
+    return out
 
 
 def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
@@ -284,6 +318,9 @@ AUX = frozenset(
 )
 """Words between a body word and the sign that follows it ("my **ankle** keeps giving way",
 "my big **toe** has turned black"): the body word is the sign's subject."""
+
+LINKING = AUX | {"goes", "go", "went", "gets", "get", "getting", "going", "all", "a", "bit"}
+"""Words between a pronoun and the symptom said of it ("it goes dead", "it's gone numb")."""
 
 
 ALONG = frozenset(
