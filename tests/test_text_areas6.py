@@ -72,6 +72,9 @@ def test_a_part_named_for_another_role_is_not_numb(
         ("tingling toes, the left more than the right", "both"),
         ("my right foot is number than the left one", "both"),
         ("reduced sensation over the dorsum of R foot", "right"),
+        ("numb shin on the left hand side", "left"),
+        ("numb heel RHS", "right"),
+        ("numb achilles", None),
     ],
 )
 def test_side_where_right_is_no_side_and_plurals(

@@ -12,7 +12,7 @@ from __future__ import annotations
 # region id -> its synonyms (regions.yaml): "numbness in my WORD" reads that region
 REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
     "body": ("whole body", "all over", "all over my body", "everywhere"),
-    "head": ("head", "skull"),
+    "head": ("head", "skull", "noggin"),
     "head.vertex": ("top of the head", "crown", "scalp", "vertex", "crown of the head"),
     "head.temple": ("temple", "temples", "temporal region", "side of the head"),
     "head.occiput": ("back of the head", "occiput", "occipital region", "base of the skull"),
@@ -47,7 +47,7 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
     "trunk": ("trunk", "torso"),
     "chest": ("chest", "breast", "breasts", "breastbone", "sternum", "thorax", "nipple"),
     "chest.lateral": ("side of the chest", "ribs", "rib cage", "ribcage", "side of the ribs"),
-    "abdomen": ("abdomen", "belly", "tummy", "abdominal"),
+    "abdomen": ("abdomen", "belly", "tummy", "abdominal", "tum"),
     "abdomen.upper": (
         "upper abdomen",
         "upper belly",
@@ -69,6 +69,7 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "lower stomach",
         "bottom of the tummy",
         "belly button",
+        "tummy button",
         "navel",
         "umbilicus",
         "pubic area",
@@ -281,6 +282,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "ankle bone",
         {"text": "inner ankle", "aspects": ["medial"]},
         {"text": "outer ankle", "aspects": ["lateral"]},
+        {"text": "achilles", "aspects": ["posterior"]},
+        {"text": "achilles tendon", "aspects": ["posterior"]},
     ),
     "foot": ("foot", "feet", "whole foot", "stocking distribution"),
     "foot.dorsum": (
@@ -337,6 +340,7 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "baby toe",
         "fifth toe",
         "small toe",
+        "pinkie toe",
     ),
 }
 

@@ -57,6 +57,10 @@ SIDES = {
     ("right", "side"): "right",
     ("left", "sided"): "left",
     ("right", "sided"): "right",
+    ("left", "hand", "side"): "left",
+    ("right", "hand", "side"): "right",
+    ("lhs",): "left",
+    ("rhs",): "right",
     ("on", "both", "sides"): "both",
 }
 
@@ -185,6 +189,7 @@ NOT_BOTH_PLURALS = frozenset(
         "ribs",
         "loins",
         "hamstrings",
+        "achilles",
         "quads",  # also "quad", which the spellings write as "quads"
         "glutes",
         "genitals",
