@@ -100,6 +100,10 @@ def test_side_where_right_is_no_side_and_plurals(
         ("numb fingers and my blood pressure is a bit high", None),
         ("numb toes, I'm on pills for blood pressure", None),
         ("numb feet, the pressure of my boots", "injury"),  # pressure itself is a cause
+        ("numb calf after falling off the shed roof", "injury"),
+        ("numb outer thigh since my caesarean", "injury"),
+        ("tingly feet, I spray chemicals for a living", "alcohol_toxins"),
+        ("numb hands and I keep falling over", None),  # a symptom, not a fall that hurt
     ],
 )
 def test_causes_stated_indirectly(kb: KnowledgeBase, text: str, cause: str | None) -> None:
