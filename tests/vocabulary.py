@@ -3791,6 +3791,13 @@ AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] 
         None,
     ),
     ("cue", "glucose"): ("numb feet, my glucose is through the roof", ("foot",), "diabetic"),
+    ("negated", "grand"): ("my feet are grand but my shins are numb", ("leg",), None),
+    ("negated", "all good"): ("my toes are all good, my heel is numb", ("foot.heel",), None),
+    ("historical", "used to be"): (
+        "it used to be my hand but now my wrist is numb",
+        ("wrist",),
+        None,
+    ),
     ("negated", "nothing wrong with"): (
         "nothing wrong with my feet but my shins are numb",
         ("leg",),
