@@ -76,6 +76,7 @@ def test_a_part_named_for_another_role_is_not_numb(
         ("numb shin on the left hand side", "left"),
         ("numb heel RHS", "right"),
         ("numb achilles", None),
+        ("numb bicep", None),  # one muscle, though the spellings write it "biceps"
     ],
 )
 def test_side_where_right_is_no_side_and_plurals(

@@ -42,6 +42,7 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "lateral neck",
         "collarbone",
         "clavicle",
+        "collar bone",
     ),
     "neck.posterior": ("back of the neck", "nape", "nape of the neck", "posterior neck"),
     "trunk": ("trunk", "torso"),
@@ -83,7 +84,16 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "beneath the navel",
         "inferior to the umbilicus",
     ),
-    "abdomen.lateral": ("flank", "flanks", "side of the abdomen", "waist"),
+    "abdomen.lateral": (
+        "flank",
+        "flanks",
+        "side of the abdomen",
+        "waist",
+        "love handles",
+        "side of the tummy",
+        "side of the belly",
+        "side of the stomach",
+    ),
     "groin": ("groin", "groins", "inguinal", "inguinal region", "groin crease"),
     "perineum": (
         "perineum",
@@ -150,6 +160,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "butt",
         "arse",
         "tush",
+        "buttcheek",
+        "buttcheeks",
     ),
     "upper_limb": (
         "arm",
@@ -214,6 +226,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "tips of the fingers",
         "finger tips",
         "digits",
+        "finger pads",
+        "fingerpads",
     ),
     "hand.thumb": ("thumb", "thumbs"),
     "hand.index_finger": (
@@ -3791,7 +3805,7 @@ AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] 
         None,
     ),
     ("cue", "glucose"): ("numb feet, my glucose is through the roof", ("foot",), "diabetic"),
-    ("negated", "grand"): ("my feet are grand but my shins are numb", ("leg",), None),
+    ("negated", "are grand"): ("my feet are grand but my shins are numb", ("leg",), None),
     ("negated", "all good"): ("my toes are all good, my heel is numb", ("foot.heel",), None),
     ("historical", "used to be"): (
         "it used to be my hand but now my wrist is numb",

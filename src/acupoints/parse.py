@@ -190,6 +190,8 @@ NOT_BOTH_PLURALS = frozenset(
         "loins",
         "hamstrings",
         "achilles",
+        "biceps",  # one muscle (also "bicep", which the spellings write as "biceps")
+        "triceps",
         "quads",  # also "quad", which the spellings write as "quads"
         "glutes",
         "genitals",
