@@ -103,6 +103,12 @@ def test_side_where_right_is_no_side_and_plurals(
         ("numb toes, I'm on pills for blood pressure", None),
         ("numb feet, the pressure of my boots", "injury"),  # pressure itself is a cause
         ("numb calf after falling off the shed roof", "injury"),
+        ("numb toes, my brother is diabetic and so am I", "diabetic"),
+        ("tingly feet, my mum had B12 deficiency, me too", "b12_deficiency"),
+        ("tingly feet, my mum had B12 deficiency, I don't", None),
+        ("numb soles, my dad's got the same thing", "hereditary"),
+        ("numb soles, everybody in my family has it", "hereditary"),
+        ("numb soles, my vitamin b 12 is low", "b12_deficiency"),
         ("numb outer thigh since my caesarean", "injury"),
         ("tingly feet, I spray chemicals for a living", "alcohol_toxins"),
         ("numb hands and I keep falling over", None),  # a symptom, not a fall that hurt

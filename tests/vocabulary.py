@@ -535,6 +535,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "b vitamins",
         "pernicious anemia",
         "low b12",
+        "b 12",
+        "vitamin b 12",
+        "low b 12",
     ),
     "alcohol_toxins": (
         "alcohol",
@@ -599,6 +602,11 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "has the same thing",
         "have the same thing",
         "had the same thing",
+        "got the same",
+        "got the same thing",
+        "family has it",
+        "family have it",
+        "family had it",
     ),
     "idiopathic": (
         "idiopathic",
