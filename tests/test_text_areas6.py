@@ -33,7 +33,7 @@ def reading(kb: KnowledgeBase, text: str) -> tuple[set[str], str | None, str | N
 @pytest.mark.parametrize(("key"), sorted(AREA_ROLE_WORDS))
 def test_every_round6_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str, str]) -> None:
     text, areas, cause = AREA_ROLE_WORDS[key]
-    assert set(key[1].split()) <= set(re.findall(r"[a-z0-9']+", text.lower()))  # in its sentence
+    assert set(key[1].split()) <= set(re.findall(r"[a-z0-9]+", text.lower().replace("'", "")))
     got = reading(kb, text)
     assert (got[0], got[2]) == (set(areas), cause), (text, got)
 
