@@ -77,6 +77,11 @@ def test_a_part_named_for_another_role_is_not_numb(
         ("numb heel RHS", "right"),
         ("numb achilles", None),
         ("numb bicep", None),  # one muscle, though the spellings write it "biceps"
+        ("numb left and right feet", "both"),
+        ("tingling hands R>L", "both"),
+        ("L>R paraesthesia of the soles", "both"),
+        ("numb left hand, right foot fine", "left"),
+        ("my hands are left numb after gardening", "both"),
     ],
 )
 def test_side_where_right_is_no_side_and_plurals(

@@ -461,9 +461,35 @@ def _short_side(tokens: Sequence[str], i: int) -> bool:
     return tokens[i] in ("l", "r") and i + 1 < len(tokens) and tokens[i + 1] not in BOUNDARIES
 
 
+PAIRED = {"l": "left", "r": "right", "are": "right", "left": "left", "right": "right"}
+SHORT = frozenset({"l", "r", "are"})
+"""Sides written as letters; a lone "r" is spelt "are" by the reader's spellings."""
+JOIN = frozenset({"and", "&", "n", "or"})
+
+
+def _pair(tokens: Sequence[str], i: int) -> int:
+    """ "left and right hands", "L>R" (read "l are"): both sides, in so many tokens."""
+    first = PAIRED.get(tokens[i])
+    j = i + 1
+    if j < len(tokens) and tokens[j] in JOIN:
+        j += 1
+    if first and j < len(tokens) and PAIRED.get(tokens[j], first) != first:
+        # "l r" or "left and right", not "l right" nor "right are"
+        if (tokens[i] in SHORT) == (tokens[j] in SHORT):
+            return j + 1 - i
+    return 0
+
+
 def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
     if tokens[i] == "right" and _adverb(tokens, i):
         return 0
+    if tokens[i] == "left" and _left_as_verb(tokens, i):
+        return 0
+    pair = _pair(tokens, i)
+    if pair:
+        state.sides.append((i, "both"))
+        state.consumed.update(range(i, i + pair))
+        return pair
     if tokens[i] in ("l", "r") and i + 1 < len(tokens) and tokens[i + 1] not in BOUNDARIES:
         state.sides.append((i, "left" if tokens[i] == "l" else "right"))
         state.consumed.add(i)
@@ -494,6 +520,19 @@ RIGHT_AS_ADVERB = frozenset(
 )
 """Words after "right" that make it an adverb, not a side ("weak right up to my hips",
 "right after the fall")."""
+
+
+LEFT_AS_VERB = frozenset({"are", "is", "was", "were", "been", "be", "being", "get", "gets", "got"})
+LEFT_WITH = frozenset(
+    {"numb", "with", "feeling", "tingling", "dead", "weak", "without", "unable", "behind", "out"}
+)
+"""Words before and after "left" that make it a verb ("my hands are left numb", "I was left
+with")."""
+
+
+def _left_as_verb(tokens: Sequence[str], i: int) -> bool:
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return i > 0 and tokens[i - 1] in LEFT_AS_VERB and nxt in LEFT_WITH
 
 
 def _adverb(tokens: Sequence[str], i: int) -> bool:
