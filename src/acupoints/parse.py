@@ -473,10 +473,14 @@ def _pair(tokens: Sequence[str], i: int) -> int:
     j = i + 1
     if j < len(tokens) and tokens[j] in JOIN:
         j += 1
-    if first and j < len(tokens) and PAIRED.get(tokens[j], first) != first:
-        # "l r" or "left and right", not "l right" nor "right are"
-        if (tokens[i] in SHORT) == (tokens[j] in SHORT):
-            return j + 1 - i
+    # "l r" or "left and right", not "l right" nor "right are"
+    if (
+        first
+        and j < len(tokens)
+        and PAIRED.get(tokens[j], first) != first
+        and (tokens[i] in SHORT) == (tokens[j] in SHORT)
+    ):
+        return j + 1 - i
     return 0
 
 
