@@ -52,6 +52,9 @@ def test_every_round6_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str, 
         ("my legs went weak up to my knees and my toes are numb", {"foot.toes"}),
         ("my arms feel heavy as far as my elbows, numb fingertips", {"hand.fingers"}),
         ("I bumped the chair leg and my second toe is numb", {"foot.second_toe"}),
+        ("the weakness has crept up to my knees and my soles are numb", {"foot.sole"}),
+        ("numb fingertips, weakness now as far as my elbows", {"hand.fingers"}),
+        ("aching up to my shoulder and a numb thumb", {"hand.thumb"}),
     ],
 )
 def test_a_part_named_for_another_role_is_not_numb(

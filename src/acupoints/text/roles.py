@@ -37,6 +37,10 @@ area there shares the role of the area the stretch starts from."""
 GAP = frozenset({"just", "right", "slightly", "directly", "immediately"})
 """Words between an area and the landmark that places a part of it ("my belly just above
 the belly button")."""
+WEAK_WORDS = frozenset({"weak", "weakness", "heavy", "heaviness", "floppy", "weaker"})
+PAIN_WORDS = frozenset({"pain", "pains", "ache", "aches", "aching", "sore", "soreness", "hurts"})
+"""Symptom words whose stretch ("weakness up to my hips", "pain up to my elbow") is not a
+numb one."""
 BODY_SIDE = frozenset({"body"})
 """An area that, after another one, only says its side ("numb thigh on the left side of my
 body")."""
@@ -157,7 +161,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             k += 1
         if role == "numb" and k in starts and _refines(prep, f, k, starts[k], within):
             role = "descriptor"  # "my tummy below the navel", "right hand little finger"
-        if role == "numb" and out:
+        if role == "numb":
             side_from = _side_of_body(prep, f, out)
             if side_from is not None:
                 role, start = "descriptor", side_from
@@ -230,6 +234,18 @@ def _extent_role(prep: Prepared, f: Any, prev: list[str], out: Sequence[Area]) -
         return None
     clause = prep.clause[f.start]
     before = [a for a in out if prep.clause[a.start] == clause and a.end < f.start]
+    last = before[-1].end if before else -1
+    # the symptom word nearest before, back to the last area ("weakness up to my hips")
+    for k in range(f.start - 1, last, -1):
+        tok = prep.tokens[k]
+        if tok in SENTENCE_END or tok == ",":
+            break
+        if tok in NUMB_WORDS:
+            return None
+        if tok in WEAK_WORDS:
+            return "weak"
+        if tok in PAIN_WORDS:
+            return "pain"
     if before and before[-1].role in ("weak", "pain"):
         return before[-1].role
     return None
