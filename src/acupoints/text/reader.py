@@ -132,6 +132,8 @@ def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
 def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area]) -> str | None:
     """The cause a cue ("slipped disc") names: by its site, else by the numb areas."""
     cue = prep.tables.cue_list[int(hit.value.split(":")[1])]
+    if all(cid == cue.default for cid in cue.by_area.values()):
+        return cue.default  # "pulled my groin": a cue of one cause wherever it is
     within = kb.anatomy.within
     sites = [
         a.region
