@@ -126,6 +126,23 @@ def test_causes_stated_indirectly(kb: KnowledgeBase, text: str, cause: str | Non
     assert reading(kb, text)[2] == cause, text
 
 
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("my brother's feet tingle and so do mine", {"foot"}),
+        ("my mum has numb hands, me too", {"hand"}),
+        ("my mum has numb hands, not me", set()),
+        ("if I cross my legs my foot goes dead", {"foot"}),
+        ("whenever I type my fingers get numb", {"hand.fingers"}),
+        ("if my toes go numb should I worry", set()),
+    ],
+)
+def test_someone_elses_or_a_supposed_area_that_is_ones_own(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    assert reading(kb, text)[0] == areas, text
+
+
 def test_an_implied_cause_is_explained_by_its_words(kb: KnowledgeBase) -> None:
     r = kb.read("numb fingers, it comes from my neck")
     assert [(c.id, c.words) for c in r.causes] == [("cervical_root", "from my neck")]

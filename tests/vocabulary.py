@@ -3853,6 +3853,17 @@ AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] 
         ("wrist",),
         None,
     ),
+    ("hypothetical", "worried my"): (
+        "numb hands, I'm worried my feet will go too",
+        ("hand",),
+        None,
+    ),
+    ("hypothetical", "could it"): ("numb toes, could it spread to my legs", ("foot.toes",), None),
+    ("hypothetical", "might spread"): (
+        "numb fingers that might spread to my arm",
+        ("hand.fingers",),
+        None,
+    ),
     ("negated", "nothing wrong with"): (
         "nothing wrong with my feet but my shins are numb",
         ("leg",),

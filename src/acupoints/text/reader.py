@@ -29,7 +29,7 @@ from weakref import WeakKeyDictionary
 from .compiled import DROP, PERSON, SENTENCE_END
 from .findings import Hit, course
 from .prepare import Prepared, prepare
-from .roles import Area, roles
+from .roles import Area, me_too, roles
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
@@ -174,7 +174,7 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
         if cid in FAMILY_CAUSES and not _kin_ok(prep, h):
             continue
         context = h.context - {"other"} if cid in FAMILY_CAUSES else h.context
-        if context == frozenset({"other"}) and _me_too(prep, h.end):
+        if context == frozenset({"other"}) and me_too(prep, h.end):
             context = frozenset()  # "my dad had diabetes and so do I"
         cause_findings.append(
             Finding(
@@ -242,36 +242,6 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
         person=tuple(person_findings),
         corrected=prep.corrected,
     )
-
-
-ME_TOO = (
-    ("so", "do", "i"),
-    ("so", "have", "i"),
-    ("so", "am", "i"),
-    ("as", "do", "i"),
-    ("as", "have", "i"),
-    ("me", "too"),
-    ("my", "too"),  # "me too": the spellings write "me" as "my"
-    ("me", "as", "well"),
-    ("my", "as", "well"),
-    ("i", "do", "too"),
-    ("i", "have", "too"),
-    ("i", "have", "it", "too"),
-    ("and", "now", "i", "have", "it"),
-    ("and", "now", "me"),
-)
-"""Words after someone else's illness that make it one's own as well."""
-
-
-def _me_too(prep: Prepared, end: int) -> bool:
-    """The words after ``end`` in its sentence say the speaker has it too."""
-    tokens = prep.tokens
-    k = end
-    while k < len(tokens) and tokens[k] not in SENTENCE_END:
-        if any(tuple(tokens[k : k + len(m)]) == m for m in ME_TOO):
-            return True
-        k += 1
-    return False
 
 
 def _kin_ok(prep: Prepared, h: Hit) -> bool:

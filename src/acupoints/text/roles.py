@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
     from ..models import AreaRole
 
-__all__ = ["Area", "roles"]
+__all__ = ["Area", "me_too", "roles"]
 
 LINKS = frozenset({"in", "at", "of", "on", "from", "to", "around", "near"})
 SPINE = ("neck", "back")
@@ -174,6 +174,10 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         if "negated" in ctx:
             role = "fine" if role == "numb" else role
             ctx.discard("negated")
+        if ctx == {"other"} and me_too(prep, f.end + 1):
+            ctx.clear()  # "my wife's hands are numb and so are mine"
+        if ctx == {"hypothetical"} and _habitual(prep, f):
+            ctx.clear()  # "if I sit too long my bum goes numb": it does, each time
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
         out.append(Area(f.region, start, f.end, words, role, frozenset(ctx)))
     if not any(a.numb for a in out):
@@ -185,6 +189,82 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             a = out[k]
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
     return tuple(out)
+
+
+ME_TOO = (
+    ("so", "do", "i"),
+    ("so", "have", "i"),
+    ("so", "am", "i"),
+    ("as", "do", "i"),
+    ("as", "have", "i"),
+    ("so", "are", "my"),  # "so are mine": the spellings write "mine" as "my"
+    ("so", "is", "my"),
+    ("so", "do", "my"),
+    ("me", "too"),
+    ("my", "too"),  # "me too", "mine too": the spellings write "me" and "mine" as "my"
+    ("me", "as", "well"),
+    ("my", "as", "well"),
+    ("i", "do", "too"),
+    ("i", "have", "too"),
+    ("i", "have", "it", "too"),
+    ("and", "now", "i", "have", "it"),
+    ("and", "now", "me"),
+)
+"""Words after someone else's illness that make it one's own as well."""
+
+
+def me_too(prep: Prepared, end: int) -> bool:
+    """The words after ``end`` in its sentence say the speaker has it too."""
+    tokens = prep.tokens
+    k = end
+    while k < len(tokens) and tokens[k] not in SENTENCE_END:
+        if any(tuple(tokens[k : k + len(m)]) == m for m in ME_TOO):
+            return True
+        k += 1
+    return False
+
+
+HABIT_VERBS = frozenset(
+    {
+        "goes",
+        "go",
+        "gets",
+        "get",
+        "turns",
+        "turn",
+        "tingles",
+        "tingle",
+        "feels",
+        "feel",
+        "is",
+        "are",
+    }
+)
+WORRY = frozenset(
+    {"worried", "worry", "afraid", "scared", "concerned", "what", "might", "will", "should"}
+    | {"would", "could", "may"}
+)
+
+
+def _habitual(prep: Prepared, f: Any) -> bool:
+    """ "if I sit too long my bum goes numb", "whenever I kneel my knees tingle": an area
+    after "if" or "whenever" that goes numb in the present tense is numb each time (a
+    trigger), not a supposed numbness ("if my hand goes numb will it last" is left, as is
+    any worry in the sentence)."""
+    tokens = prep.tokens
+    k = f.start - 1
+    while k >= 0 and tokens[k] not in SENTENCE_END and tokens[k] not in ("if", "whenever"):
+        k -= 1
+    if k < 0 or tokens[k] not in ("if", "whenever"):
+        return False
+    j = f.end + 1
+    while j < len(tokens) and tokens[j] in DROP:
+        j += 1
+    if j >= len(tokens) or tokens[j] not in HABIT_VERBS:
+        return False
+    rest = tokens[j : j + 4]
+    sentence = [t for t in tokens if t not in SENTENCE_END]
+    return any(t in NUMB_WORDS for t in rest) and not WORRY & set(sentence) and "?" not in tokens
 
 
 PRONOUNS = frozenset({"it", "its", "they", "theyre", "theyve", "itll"})
