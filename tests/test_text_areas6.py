@@ -85,6 +85,9 @@ def test_a_part_named_for_another_role_is_not_numb(
         ("L>R paraesthesia of the soles", "both"),
         ("numb left hand, right foot fine", "left"),
         ("my hands are left numb after gardening", "both"),
+        ("numb forearm L", "left"),
+        ("paraesthesia lateral foot R", "right"),
+        ("my toes were numb, now my hands are", "both"),
     ],
 )
 def test_side_where_right_is_no_side_and_plurals(

@@ -456,6 +456,10 @@ def _match_aspect(
     return 0
 
 
+def _plural_word(word: str) -> bool:
+    return word in ("feet", "teeth") or (word.endswith("s") and not word.endswith("ss"))
+
+
 def _short_side(tokens: Sequence[str], i: int) -> bool:
     """ "L", "R" as a side: before a word of the same phrase."""
     return tokens[i] in ("l", "r") and i + 1 < len(tokens) and tokens[i + 1] not in BOUNDARIES
@@ -494,7 +498,12 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
         state.sides.append((i, "both"))
         state.consumed.update(range(i, i + pair))
         return pair
-    if tokens[i] in ("l", "r") and i + 1 < len(tokens) and tokens[i + 1] not in BOUNDARIES:
+    ends = i + 1 == len(tokens) or tokens[i + 1] in BOUNDARIES
+    after_area = bool(state.found) and state.found[-1].end == i - 1
+    if (tokens[i] in ("l", "r") and (not ends or after_area)) or (
+        # "numb foot R": the spellings write "are"; "my hands are" is the verb
+        tokens[i] == "are" and ends and after_area and not _plural_word(tokens[i - 1])
+    ):
         state.sides.append((i, "left" if tokens[i] == "l" else "right"))
         state.consumed.add(i)
         return 1
