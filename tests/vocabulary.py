@@ -46,7 +46,18 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
     ),
     "neck.posterior": ("back of the neck", "nape", "nape of the neck", "posterior neck"),
     "trunk": ("trunk", "torso"),
-    "chest": ("chest", "breast", "breasts", "breastbone", "sternum", "thorax", "nipple"),
+    "chest": (
+        "chest",
+        "breast",
+        "breasts",
+        "breastbone",
+        "sternum",
+        "thorax",
+        "nipple",
+        "boob",
+        "boobs",
+        "chest wall",
+    ),
     "chest.lateral": ("side of the chest", "ribs", "rib cage", "ribcage", "side of the ribs"),
     "abdomen": ("abdomen", "belly", "tummy", "abdominal", "tum"),
     "abdomen.upper": (
@@ -162,6 +173,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "tush",
         "buttcheek",
         "buttcheeks",
+        "ass",
+        "rear end",
     ),
     "upper_limb": (
         "arm",
@@ -199,7 +212,7 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
     ),
     "forearm": ("forearm", "forearms", "lower arm", "lower arms"),
     "wrist": ("wrist", "wrists"),
-    "hand": ("hand", "hands", "whole hand", "glove distribution"),
+    "hand": ("hand", "hands", "whole hand", "glove distribution", "mitts"),
     "hand.dorsum": (
         "back of the hand",
         "backs of the hands",
