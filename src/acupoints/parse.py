@@ -663,6 +663,12 @@ def _assign_sides(state: _State) -> None:
             f.side = "both"
 
 
+CONTAINER_ADJECTIVES = frozenset(
+    {"dominant", "other", "same", "bad", "good", "injured", "affected", "weaker", "stronger"}
+)
+"""Words that may stand before the limb a part is on ("toes on my bad foot")."""
+
+
 def _drop_containers(
     kb: KnowledgeBase, tokens: Sequence[str], found: Sequence[_Found]
 ) -> list[_Found]:
@@ -682,7 +688,16 @@ def _drop_containers(
             continue
         gap = tokens[inner[-1].end + 1 : container.start]
         links = {"of", "on", "in"}
-        if gap and gap[0] in links and all(t in links or t in DROP or (t,) in SIDES for t in gap):
+        fill = links | CONTAINER_ADJECTIVES
+        # "numb thigh, right leg": after a comma, the limb only gives the side
+        sided = tuple(gap[:1]) == (",",) and any(
+            (t,) in SIDES for t in [*gap, *tokens[container.start : container.end]]
+        )
+        if (
+            gap
+            and (gap[0] in links or sided)
+            and all(t in fill or t in DROP or (t,) in SIDES for t in gap[1 if sided else 0 :])
+        ):
             drop.add(k)
             for f in inner:
                 f.side = f.side or container.side
