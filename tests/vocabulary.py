@@ -3795,6 +3795,13 @@ AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] 
         ("hand.fingers",),
         "injury",
     ),
+    ("operation", "was done"): ("numb thigh since my hip was done", ("thigh",), "injury"),
+    ("operation", "keyhole on"): ("numb shin after keyhole on my knee", ("leg",), "injury"),
+    ("operation", "was manipulated"): (
+        "numb fingers after my wrist was manipulated",
+        ("hand.fingers",),
+        "injury",
+    ),
     ("operation", "orif of"): ("numb thumb after orif of the wrist", ("hand.thumb",), "injury"),
     ("not_cause", "blood pressure"): (
         "numb toes, my blood pressure runs high",
