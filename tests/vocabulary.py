@@ -103,7 +103,6 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "love handles",
         "side of the tummy",
         "side of the belly",
-        "side of the stomach",
     ),
     "groin": ("groin", "groins", "inguinal", "inguinal region", "groin crease"),
     "perineum": (
