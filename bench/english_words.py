@@ -5,7 +5,8 @@ slip away ("fingres" -> "fingers"). A real word one slip from such a word ("ladd
 "block", "socks", "wrapped") must stay what it is. This script lists the words of the
 SCOWL-based word lists of Debian (packages ``wamerican`` and ``wbritish``, in
 ``/usr/share/dict``) that the reader, as the data stands, would correct, leaving out the
-endings of one word ("drinks" -> "drink", "infections" -> "infection"), and prints them as
+endings of one word ("drinks" -> "drink", "infections" -> "infection"; of a body word only
+its plural: "fingered" and "shouldered" are other words, listed), and prints them as
 the ``dictionary`` word list of ``data/text.yaml``. Run it after changing the words of
 ``text.yaml`` and paste its output over that entry:
 
@@ -22,12 +23,16 @@ from pathlib import Path
 
 LISTS = (Path("/usr/share/dict/american-english"), Path("/usr/share/dict/british-english"))
 ENDINGS = ("s", "es", "ed", "d", "ing", "")
+NOUN_ENDINGS = ("s", "es", "")
 
 
-def inflection(a: str, b: str) -> bool:
-    """``a`` and ``b`` are one word with another ending ("drinks", "drink")."""
+def inflection(a: str, b: str, noun: bool = False) -> bool:
+    """``a`` and ``b`` are one word with another ending ("drinks", "drink"). For a body
+    word (``noun``) only its plural is: "footed", "handed", "heading" are other words."""
+    endings = NOUN_ENDINGS if noun else ENDINGS
+    plurals = ("ies",) if noun else ("ies", "ied")
     for x, y in ((a, b), (b, a)):
-        if any(x == y + e for e in ENDINGS if e) or any(x == y[:-1] + e for e in ("ies", "ied")):
+        if any(x == y + e for e in endings if e) or any(x == y[:-1] + e for e in plurals):
             return True
     return False
 
@@ -54,7 +59,7 @@ def main() -> int:
         if w in t.known or w in t.targets:
             continue
         fixed = best(t, w) if len(w) >= 4 else short(t, w)
-        if fixed is not None and not inflection(w, fixed):
+        if fixed is not None and not inflection(w, fixed, noun=fixed in t.region_words):
             out.append(w)
     body = textwrap.fill(", ".join(out), width=96, subsequent_indent="      ")
     print("  - id: dictionary")

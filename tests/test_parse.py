@@ -95,7 +95,8 @@ TABLE = [
         "dermatome",
     ),
     ("lower back and buttock", (("back.lumbar", (), None), ("buttock", (), None)), None, "region"),
-    ("numb buttocks", (("buttock", (), None),), None, "region"),
+    # two buttocks are the two sides (issue 16, round 6), as "both feet" are
+    ("numb buttocks", (("buttock", (), "both"),), "both", "region"),
     ("numbness in the saddle area", (("perineum", (), None),), None, "region"),
     ("my lower back", (("back.lumbar", (), None),), None, "region"),
     ("upper back between the shoulder blades", (("back.upper", (), None),), None, "region"),

@@ -56,6 +56,10 @@ SIDES = {
     ("right", "side"): "right",
     ("left", "sided"): "left",
     ("right", "sided"): "right",
+    ("left", "hand", "side"): "left",
+    ("right", "hand", "side"): "right",
+    ("lhs",): "left",
+    ("rhs",): "right",
     ("on", "both", "sides"): "both",
 }
 
@@ -182,10 +186,12 @@ NOT_BOTH_PLURALS = frozenset(
         "lips",
         "gums",
         "ribs",
-        "buttocks",
         "loins",
         "hamstrings",
-        "quads",
+        "achilles",
+        "biceps",  # one muscle (also "bicep", which the spellings write as "biceps")
+        "triceps",
+        "quads",  # also "quad", which the spellings write as "quads"
         "glutes",
         "genitals",
         "anus",
@@ -347,6 +353,10 @@ def _content_span(
             sides.append((j, SIDES[(t,)]))
             j += 1
             continue
+        if words and _short_side(tokens, j):  # "dorsum of L hand"
+            sides.append((j, "left" if t == "l" else "right"))
+            j += 1
+            continue
         words.append(t)
         j += 1
     return tuple(words), j, sides
@@ -386,8 +396,10 @@ def _match_region(
         _, end, inner_sides = _content_span(tokens, i, n)
         region, aspects = hit
         last = key[-1]
-        plural = last == "feet" or (
-            last.endswith("s") and not last.endswith("ss") and last not in NOT_BOTH_PLURALS
+        plural = (
+            last == "feet"
+            or bool(STOCKING_WORDS & set(key))
+            or (last.endswith("s") and not last.endswith("ss") and last not in NOT_BOTH_PLURALS)
         )
         state.found.append(
             _Found(region, list(aspects), None, i, end - 1, " ".join(key), negating, plural=plural)
@@ -414,10 +426,15 @@ def _match_aspect(
         ):
             return 0  # "back", "side" ... on their own name a region
         while j < len(tokens) and (
-            tokens[j] in ASPECT_LINKS or tokens[j] in DROP or (tokens[j],) in SIDES
+            tokens[j] in ASPECT_LINKS
+            or tokens[j] in DROP
+            or (tokens[j],) in SIDES
+            or _short_side(tokens, j)
         ):
             if (tokens[j],) in SIDES:
                 state.sides.append((j, SIDES[(tokens[j],)]))
+            elif _short_side(tokens, j):  # "dorsum of L hand"
+                state.sides.append((j, "left" if tokens[j] == "l" else "right"))
             j += 1
         before = len(state.found)
         step = _match_digits(tokens, j, state, negating) or _match_region(
@@ -438,18 +455,104 @@ def _match_aspect(
     return 0
 
 
+def _plural_word(word: str) -> bool:
+    return word in ("feet", "teeth") or (word.endswith("s") and not word.endswith("ss"))
+
+
+def _short_side(tokens: Sequence[str], i: int) -> bool:
+    """ "L", "R" as a side: before a word of the same phrase."""
+    return tokens[i] in ("l", "r") and i + 1 < len(tokens) and tokens[i + 1] not in BOUNDARIES
+
+
+PAIRED = {"l": "left", "r": "right", "are": "right", "left": "left", "right": "right"}
+SHORT = frozenset({"l", "r", "are"})
+"""Sides written as letters; a lone "r" is spelt "are" by the reader's spellings."""
+JOIN = frozenset({"and", "&", "n", "or"})
+
+
+def _pair(tokens: Sequence[str], i: int) -> int:
+    """ "left and right hands", "L>R" (read "l are"): both sides, in so many tokens."""
+    first = PAIRED.get(tokens[i])
+    j = i + 1
+    if j < len(tokens) and tokens[j] in JOIN:
+        j += 1
+    # "l r" or "left and right", not "l right" nor "right are"
+    if (
+        first
+        and j < len(tokens)
+        and PAIRED.get(tokens[j], first) != first
+        and (tokens[i] in SHORT) == (tokens[j] in SHORT)
+    ):
+        return j + 1 - i
+    return 0
+
+
 def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
-    if tokens[i] in ("l", "r") and i + 1 < len(tokens) and tokens[i + 1] not in BOUNDARIES:
+    if tokens[i] == "right" and _adverb(tokens, i):
+        return 0
+    if tokens[i] == "left" and _left_as_verb(tokens, i):
+        return 0
+    pair = _pair(tokens, i)
+    if pair:
+        state.sides.append((i, "both"))
+        state.consumed.update(range(i, i + pair))
+        return pair
+    ends = i + 1 == len(tokens) or tokens[i + 1] in BOUNDARIES
+    after_area = bool(state.found) and state.found[-1].end == i - 1
+    if (tokens[i] in ("l", "r") and (not ends or after_area)) or (
+        # "numb foot R": the spellings write "are"; "my hands are" is the verb
+        tokens[i] == "are" and ends and after_area and not _plural_word(tokens[i - 1])
+    ):
         state.sides.append((i, "left" if tokens[i] == "l" else "right"))
         state.consumed.add(i)
         return 1
     for size in (3, 2, 1):
         key = tuple(tokens[i : i + size])
         if key in SIDES:
+            k = i - 1
+            while k >= 0 and (tokens[k] in DROP or tokens[k] in ("on", "in")):
+                k -= 1
+            if k >= 0 and tokens[k] == "than" and state.sides:
+                # "worse on the right than the left": a side compared with the other one
+                pos, side = state.sides[-1]
+                if side != SIDES[key]:
+                    state.sides[-1] = (pos, "both")
+                state.consumed.update(range(i, i + size))
+                return size
             state.sides.append((i, SIDES[key]))
             state.consumed.update(range(i, i + size))
             return size
     return 0
+
+
+RIGHT_AS_ADVERB = frozenset(
+    {"up", "down", "through", "across", "into", "now", "away", "there", "here", "round"}
+    | {"around", "behind", "under", "over", "along", "so", "then", "after", "before", "by"}
+    | {"near", "to", "off", "out", "from", "at", "enough", "ok", "okay", "well"}
+)
+"""Words after "right" that make it an adverb, not a side ("weak right up to my hips",
+"right after the fall")."""
+
+
+LEFT_AS_VERB = frozenset({"are", "is", "was", "were", "been", "be", "being", "get", "gets", "got"})
+LEFT_WITH = frozenset(
+    {"numb", "with", "feeling", "tingling", "dead", "weak", "without", "unable", "behind", "out"}
+)
+"""Words before and after "left" that make it a verb ("my hands are left numb", "I was left
+with")."""
+
+
+def _left_as_verb(tokens: Sequence[str], i: int) -> bool:
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return i > 0 and tokens[i - 1] in LEFT_AS_VERB and nxt in LEFT_WITH
+
+
+def _adverb(tokens: Sequence[str], i: int) -> bool:
+    """ "right" as an adverb or a word of assent ("Right, so my foot is numb")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt in RIGHT_AS_ADVERB:
+        return True
+    return nxt in (",", ".", "!") and (i == 0 or tokens[i - 1] in (".", "!", "?", ";"))
 
 
 def _match_digits(tokens: Sequence[str], i: int, state: _State, negating: bool) -> int:
@@ -561,6 +664,12 @@ def _assign_sides(state: _State) -> None:
             f.side = "both"
 
 
+CONTAINER_ADJECTIVES = frozenset(
+    {"dominant", "other", "same", "bad", "good", "injured", "affected", "weaker", "stronger"}
+)
+"""Words that may stand before the limb a part is on ("toes on my bad foot")."""
+
+
 def _drop_containers(
     kb: KnowledgeBase, tokens: Sequence[str], found: Sequence[_Found]
 ) -> list[_Found]:
@@ -580,7 +689,16 @@ def _drop_containers(
             continue
         gap = tokens[inner[-1].end + 1 : container.start]
         links = {"of", "on", "in"}
-        if gap and gap[0] in links and all(t in links or t in DROP or (t,) in SIDES for t in gap):
+        fill = links | CONTAINER_ADJECTIVES
+        # "numb thigh, right leg": after a comma, the limb only gives the side
+        sided = tuple(gap[:1]) == (",",) and any(
+            (t,) in SIDES for t in [*gap, *tokens[container.start : container.end]]
+        )
+        if (
+            gap
+            and (gap[0] in links or sided)
+            and all(t in fill or t in DROP or (t,) in SIDES for t in gap[1 if sided else 0 :])
+        ):
             drop.add(k)
             for f in inner:
                 f.side = f.side or container.side

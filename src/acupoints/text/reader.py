@@ -29,7 +29,7 @@ from weakref import WeakKeyDictionary
 from .compiled import DROP, PERSON, SENTENCE_END
 from .findings import Hit, course
 from .prepare import Prepared, prepare
-from .roles import Area, roles
+from .roles import Area, me_too, roles
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
@@ -42,6 +42,33 @@ KEEP = 4096
 FAMILY_CAUSES = frozenset({"hereditary"})
 """Causes named through one's relatives: "a nerve disease my mum's side of the family all
 have" names a hereditary cause of one's own, not only someone else's illness."""
+
+SHARED = frozenset({"same", "all", "too", "runs"})
+"""Words of a hereditary cause that say the illness is shared ("my dad has the same", "it
+runs in the family"): they name a hereditary cause only with a relative in the sentence."""
+KIN = frozenset(
+    {
+        "family", "families", "mum", "mums", "mom", "moms", "mother", "mothers", "mam",
+        "dad", "dads", "father", "fathers", "parent", "parents", "brother", "brothers",
+        "sister", "sisters", "sibling", "siblings", "son", "sons", "daughter", "daughters",
+        "grandad", "granddad", "grandpa", "grandfather", "grandma", "gran", "nan", "nana",
+        "granny", "grandmother", "grandparents", "aunt", "aunts", "auntie", "uncle", "uncles",
+        "cousin", "cousins", "twin", "kids", "children",
+    }
+)  # fmt: skip
+"""Words for one's blood relatives."""
+
+NOT_SURGERY = frozenset(
+    {"injection", "injections", "jab", "steroid", "cortisone", "biopsy", "removed", "lumpectomy"}
+)
+"""Words by an operation site that make it no injury or surgery of the nerves' place (a
+steroid injection, a lump removed): no cause is implied."""
+
+SOURCE = frozenset({"from"})
+START = frozenset({"starts", "started", "starting", "start", "begins", "began", "begin"})
+"""Words that make a cause site the place a numbness comes from ("numb fingers, it's from my
+neck", "tingling in my foot that starts in my back"): with no cause named, the site alone
+names the nerve root cause the cause cues give it (the first cue, of discs and nerves)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +132,8 @@ def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
 def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area]) -> str | None:
     """The cause a cue ("slipped disc") names: by its site, else by the numb areas."""
     cue = prep.tables.cue_list[int(hit.value.split(":")[1])]
+    if all(cid == cue.default for cid in cue.by_area.values()):
+        return cue.default  # "pulled my groin": a cue of one cause wherever it is
     within = kb.anatomy.within
     sites = [
         a.region
@@ -142,18 +171,27 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
         cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
         if cid is None:
             continue
+        if cid in FAMILY_CAUSES and not _kin_ok(prep, h):
+            continue
         context = h.context - {"other"} if cid in FAMILY_CAUSES else h.context
+        if context == frozenset({"other"}) and me_too(prep, h.end):
+            context = frozenset()  # "my dad had diabetes and so do I"
         cause_findings.append(
             Finding(
                 kind="cause", id=cid, words=prep.written(h.start, h.end), context=_tags(context)
             )
         )
+    if not any(not f.context for f in cause_findings):
+        cause_findings.extend(_implied_causes(kb, prep, areas))
     flag_findings = []
     person_findings = []
+    descriptors = [(a.start, a.end) for a in areas if a.role == "descriptor"]
     for h in _distinct_flags(prep):
         assert isinstance(h.extra, tuple)
         if h.start in pain_at and h.end == h.start + 1:
             continue
+        if any(a <= h.start and h.end <= b + 1 for a, b in descriptors):
+            continue  # "on the left side of my body" after a numb thigh: only its side
         concept = t.concepts[h.extra[0]]
         if h.value.startswith(PERSON):  # a fact about the person, not a red flag
             person_findings.append(
@@ -204,6 +242,58 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
         person=tuple(person_findings),
         corrected=prep.corrected,
     )
+
+
+def _kin_ok(prep: Prepared, h: Hit) -> bool:
+    """A hereditary cause named by a shared illness ("has the same") needs a relative in its
+    sentence: "my wife has the same" is no family illness."""
+    if not SHARED & set(prep.tokens[h.start : h.end]):
+        return True
+    at = _sentence_of(prep, h.start)
+    return any(tok in KIN and _sentence_of(prep, i) == at for i, tok in enumerate(prep.tokens))
+
+
+def _sentence_of(prep: Prepared, i: int) -> int:
+    return sum(1 for tok in prep.tokens[:i] if tok in SENTENCE_END)
+
+
+def _implied_causes(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> list[Any]:
+    """Causes the roles of the areas imply when the text names none: an operation site
+    ("since my knee was scoped") is an injury, surgery or pressure; a spine site written as
+    where a numbness elsewhere comes from ("numb fingers from my neck") is the nerve root
+    cause of the disc and nerve cue."""
+    from .._fast import trusting
+    from ..models import Finding as _Finding
+
+    Finding = trusting(_Finding)
+    numb = [a for a in areas if a.numb]
+    if not numb:
+        return []
+    within = kb.anatomy.within
+    tokens = prep.tokens
+    for a in areas:
+        if a.context:
+            continue
+        if a.role == "operation" and not NOT_SURGERY & set(tokens[max(0, a.start - 4) : a.end + 5]):
+            return [Finding(kind="cause", id="injury", words=a.words, context=())]
+        if a.role != "cause_site" or not any(within(a.region, x) for x in ("neck", "back")):
+            continue
+        j = a.start - 1
+        while j >= 0 and (tokens[j] in DROP or tokens[j] in _SIDE_WORDS or tokens[j] == "lower"):
+            j -= 1
+        if j < 0:
+            continue
+        if tokens[j] in SOURCE or (tokens[j] == "in" and j > 0 and tokens[j - 1] in START):
+            if any(n.region == a.region or within(n.region, a.region) for n in numb):
+                continue
+            for cue in prep.tables.cue_list:
+                if "neck" not in cue.by_area:
+                    continue  # the cue of discs and nerves: the one that places a root
+                for rid, cid in cue.by_area.items():
+                    if within(a.region, rid):
+                        words = prep.written(j, a.end + 1)
+                        return [Finding(kind="cause", id=cid, words=words, context=())]
+    return []
 
 
 def _covers(outer: Hit, inner: Hit) -> bool:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
     from ..models import AreaRole
 
-__all__ = ["Area", "roles"]
+__all__ = ["Area", "me_too", "roles"]
 
 LINKS = frozenset({"in", "at", "of", "on", "from", "to", "around", "near"})
 SPINE = ("neck", "back")
@@ -31,6 +31,19 @@ ONWARD = frozenset({"to", "down", "into", "through", "all", "right", "up", "acro
 """Words after "from my neck" that make it the start of a numb stretch ("from my neck to
 my shoulder"), not where the numbness comes from."""
 SIDE_WORDS = frozenset({"left", "right", "both", "l", "r", "sided", "side"})
+EXTENT = (("up", "to"), ("as", "far", "as"), ("reached",), ("reaching",), ("reaches",), ("until",))
+"""Words that lead to where a stretch ends ("weak up to my hips", "reached my waist"): the
+area there shares the role of the area the stretch starts from."""
+GAP = frozenset({"just", "right", "slightly", "directly", "immediately"})
+"""Words between an area and the landmark that places a part of it ("my belly just above
+the belly button")."""
+WEAK_WORDS = frozenset({"weak", "weakness", "heavy", "heaviness", "floppy", "weaker"})
+PAIN_WORDS = frozenset({"pain", "pains", "ache", "aches", "aching", "sore", "soreness", "hurts"})
+"""Symptom words whose stretch ("weakness up to my hips", "pain up to my elbow") is not a
+numb one."""
+BODY_SIDE = frozenset({"body"})
+"""An area that, after another one, only says its side ("numb thigh on the left side of my
+body")."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +110,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         for i in range(f.start, f.end + 1):
             ctx |= prep.ctx[i]
         role: AreaRole = "numb"
+        start = f.start
         prev = _before(prep, f.start, t.role_longest)
         nxt = _after(prep, f.end, t.role_longest)
         cues = [
@@ -142,6 +156,16 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             and not within(f.region, starts[j])
         ):
             role = "descriptor"  # "the face of my thumb": a part of the thumb, not the face
+        k = f.end + 1
+        while k < len(prep.tokens) and (prep.tokens[k] in DROP or prep.tokens[k] in GAP):
+            k += 1
+        if role == "numb" and k in starts and _refines(prep, f, k, starts[k], within):
+            role = "descriptor"  # "my tummy below the navel", "right hand little finger"
+        if role == "numb":
+            side_from = _side_of_body(prep, f, out)
+            if side_from is not None:
+                role, start = "descriptor", side_from
+            role = _extent_role(prep, f, prev, out) or role
         if role == "numb" and any(f.start < b and f.end >= a for a, b in signs):
             role = "flag"  # "foot drop", "tripping over my toes": a warning sign's words
         elif role == "numb" and any(f.start <= s <= f.end for s in subjects):
@@ -150,8 +174,14 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         if "negated" in ctx:
             role = "fine" if role == "numb" else role
             ctx.discard("negated")
+        if ctx == {"other"} and me_too(prep, f.end + 1):
+            ctx.clear()  # "my wife's hands are numb and so are mine"
+        if ctx == {"hypothetical"} and _habitual(prep, f):
+            ctx.clear()  # "if I sit too long my bum goes numb": it does, each time
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
-        out.append(Area(f.region, f.start, f.end, words, role, frozenset(ctx)))
+        out.append(Area(f.region, start, f.end, words, role, frozenset(ctx)))
+    if not any(a.numb for a in out):
+        out = _numb_by_pronoun(prep, out)
     if by_subject and not any(a.numb for a in out):
         # "my foot has gone cold and pale and it is numb": the sign's subject is the numb
         # area when the text names no other
@@ -159,6 +189,162 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             a = out[k]
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
     return tuple(out)
+
+
+ME_TOO = (
+    ("so", "do", "i"),
+    ("so", "have", "i"),
+    ("so", "am", "i"),
+    ("as", "do", "i"),
+    ("as", "have", "i"),
+    ("so", "are", "my"),  # "so are mine": the spellings write "mine" as "my"
+    ("so", "is", "my"),
+    ("so", "do", "my"),
+    ("me", "too"),
+    ("my", "too"),  # "me too", "mine too": the spellings write "me" and "mine" as "my"
+    ("me", "as", "well"),
+    ("my", "as", "well"),
+    ("i", "do", "too"),
+    ("i", "have", "too"),
+    ("i", "have", "it", "too"),
+    ("and", "now", "i", "have", "it"),
+    ("and", "now", "me"),
+)
+"""Words after someone else's illness that make it one's own as well."""
+
+
+def me_too(prep: Prepared, end: int) -> bool:
+    """The words after ``end`` in its sentence say the speaker has it too."""
+    tokens = prep.tokens
+    k = end
+    while k < len(tokens) and tokens[k] not in SENTENCE_END:
+        if any(tuple(tokens[k : k + len(m)]) == m for m in ME_TOO):
+            return True
+        k += 1
+    return False
+
+
+HABIT_VERBS = frozenset(
+    {
+        "goes",
+        "go",
+        "gets",
+        "get",
+        "turns",
+        "turn",
+        "tingles",
+        "tingle",
+        "feels",
+        "feel",
+        "is",
+        "are",
+    }
+)
+WORRY = frozenset(
+    {"worried", "worry", "afraid", "scared", "concerned", "what", "might", "will", "should"}
+    | {"would", "could", "may"}
+)
+
+
+def _habitual(prep: Prepared, f: Any) -> bool:
+    """ "if I sit too long my bum goes numb", "whenever I kneel my knees tingle": an area
+    after "if" or "whenever" that goes numb in the present tense is numb each time (a
+    trigger), not a supposed numbness ("if my hand goes numb will it last" is left, as is
+    any worry in the sentence)."""
+    tokens = prep.tokens
+    k = f.start - 1
+    while k >= 0 and tokens[k] not in SENTENCE_END and tokens[k] not in ("if", "whenever"):
+        k -= 1
+    if k < 0 or tokens[k] not in ("if", "whenever"):
+        return False
+    j = f.end + 1
+    while j < len(tokens) and tokens[j] in DROP:
+        j += 1
+    if j >= len(tokens) or tokens[j] not in HABIT_VERBS:
+        return False
+    rest = tokens[j : j + 4]
+    sentence = [t for t in tokens if t not in SENTENCE_END]
+    return any(t in NUMB_WORDS for t in rest) and not WORRY & set(sentence) and "?" not in tokens
+
+
+PRONOUNS = frozenset({"it", "its", "they", "theyre", "theyve", "itll"})
+
+
+def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
+    """ "I stubbed my toe and it's numb": with no numb area read, an area named for where a
+    cause struck or a trigger pressed is the numb one when a pronoun after it, in its
+    sentence, is said to be numb."""
+    tokens = prep.tokens
+    for i, tok in enumerate(tokens):
+        if tok not in PRONOUNS:
+            continue
+        j = i + 1
+        while j < len(tokens) and j <= i + 4 and (tokens[j] in LINKING or tokens[j] in DROP):
+            j += 1
+        if j >= len(tokens) or tokens[j] not in NUMB_WORDS:
+            continue
+        before = [
+            k
+            for k, a in enumerate(out)
+            if a.end < i
+            and a.role in ("cause_site", "trigger")
+            and not a.context
+            and not any(t in SENTENCE_END for t in tokens[a.end : i])
+        ]
+        if before:
+            a = out[before[-1]]
+            out = list(out)
+            out[before[-1]] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
+            return out
+    return out
+
+
+def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
+    """The area found at ``j``, right after ``f`` (only skipped words between), is a part
+    of ``f``'s region: ``f`` names where that part is, not a numb area of its own."""
+    if region == f.region or not within(region, f.region):
+        return False
+    return all(prep.tokens[k] in DROP or prep.tokens[k] in GAP for k in range(f.end + 1, j))
+
+
+def _extent_role(prep: Prepared, f: Any, prev: list[str], out: Sequence[Area]) -> AreaRole | None:
+    """ "my legs feel weak right up to my hips": the end of a stretch that starts at an area
+    named for weakness or pain in the same clause is named for it too."""
+    if not any(tuple(prev[-len(e) :]) == e for e in EXTENT):
+        return None
+    clause = prep.clause[f.start]
+    before = [a for a in out if prep.clause[a.start] == clause and a.end < f.start]
+    last = before[-1].end if before else -1
+    # the symptom word nearest before, back to the last area ("weakness up to my hips")
+    for k in range(f.start - 1, last, -1):
+        tok = prep.tokens[k]
+        if tok in SENTENCE_END or tok == ",":
+            break
+        if tok in NUMB_WORDS:
+            return None
+        if tok in WEAK_WORDS:
+            return "weak"
+        if tok in PAIN_WORDS:
+            return "pain"
+    if before and before[-1].role in ("weak", "pain"):
+        return before[-1].role
+    return None
+
+
+def _side_of_body(prep: Prepared, f: Any, out: Sequence[Area]) -> int | None:
+    """ "numb thigh on the left side of my body": the side of the body after a numb area
+    says on which side that area is; where its words start ("left")."""
+    if f.region not in BODY_SIDE or "side" not in prep.tokens[max(0, f.start - 3) : f.end + 1]:
+        return None
+    j = f.start - 1
+    while j >= 0 and (prep.tokens[j] in DROP or prep.tokens[j] in SIDE_WORDS | {"of", "hand"}):
+        j -= 1
+    if j < 0 or prep.tokens[j] != "on" or not {"left", "right"} & set(prep.tokens[j : f.end]):
+        return None  # "numb hand and side of my body": a second area
+    clause = prep.clause[f.start]
+    if any(a.numb and prep.clause[a.start] == clause and a.end < f.start for a in out):
+        return int(j) + 1
+    return None
 
 
 NUMB_WORDS = frozenset(
@@ -228,6 +414,9 @@ AUX = frozenset(
 )
 """Words between a body word and the sign that follows it ("my **ankle** keeps giving way",
 "my big **toe** has turned black"): the body word is the sign's subject."""
+
+LINKING = AUX | {"goes", "go", "went", "gets", "get", "getting", "going", "all", "a", "bit"}
+"""Words between a pronoun and the symptom said of it ("it goes dead", "it's gone numb")."""
 
 
 ALONG = frozenset(
