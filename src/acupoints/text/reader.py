@@ -152,7 +152,9 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
     person_findings = []
     for h in _distinct_flags(prep):
         assert isinstance(h.extra, tuple)
-        if h.start in pain_at and h.end == h.start + 1:
+        # only a flag read from that one word: "back pain that keeps me up all night" is
+        # night pain, the pain of the back with what it does at night
+        if h.start in pain_at and all(span == (h.start, h.start + 1) for span in h.extra[2]):
             continue
         concept = t.concepts[h.extra[0]]
         if h.value.startswith(PERSON):  # a fact about the person, not a red flag
