@@ -174,3 +174,13 @@ def test_a_near_miss_raises_no_such_flag(kb: KnowledgeBase, text: str) -> None:
 def test_a_pain_area_word_alone_still_is_no_flag(kb: KnowledgeBase) -> None:
     # the pain word right after a pain area is skipped only for a flag of that one word
     assert raised(kb, "my knees hurt and my feet are numb") == {}
+
+
+def test_a_past_injury_elsewhere_is_not_the_cause(kb: KnowledgeBase) -> None:
+    # a past injury still counts as a cause, and so does where it was: not on the foot
+    text = "as a boy I broke my wrist, no problems since; now my left foot tingles"
+    assert kb.read(text).cause == "injury"
+    assert kb.select(text, limit=1).cause is None
+    assert kb.select("as a boy I broke my ankle; now my left foot tingles", limit=1).cause == (
+        "injury"
+    )
