@@ -184,3 +184,8 @@ def test_a_past_injury_elsewhere_is_not_the_cause(kb: KnowledgeBase) -> None:
     assert kb.select("as a boy I broke my ankle; now my left foot tingles", limit=1).cause == (
         "injury"
     )
+
+
+def test_nothing_in_a_list_of_parts_denies_each(kb: KnowledgeBase) -> None:
+    r = kb.read("numb right hand but nothing on the right side of my face or in my right leg")
+    assert [a.id for a in r.areas if a.role == "numb" and not a.context] == ["hand"]
