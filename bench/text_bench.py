@@ -40,12 +40,14 @@ ROUND6 = CORPUS.with_name("round6_flags.yaml")
 ROUND6_CHECK = CORPUS.with_name("round6_check.yaml")
 ROUND6_CHECK2 = CORPUS.with_name("round6_check2.yaml")
 ROUND6_AREAS = CORPUS.with_name("round6_areas.yaml")
+ROUND6_FIX = CORPUS.with_name("round6_fix.yaml")
 HELDOUT = CORPUS.with_name("heldout.yaml")
 HELDOUT2 = CORPUS.with_name("heldout2.yaml")
 HELDOUT3 = CORPUS.with_name("heldout3.yaml")
 HELDOUT4 = CORPUS.with_name("heldout4.yaml")
 HELDOUT5 = CORPUS.with_name("heldout5.yaml")
-QUIET = ("negation", "other", "hypothetical", "historical")
+HELDOUT6 = CORPUS.with_name("heldout6.yaml")
+QUIET = ("negation", "negated", "other", "hypothetical", "historical")
 """Kinds of sentence on which no red flag may fire."""
 
 
@@ -225,11 +227,13 @@ def main(argv: list[str] | None = None) -> int:
         ("round 6 check (flags)", ROUND6_CHECK),
         ("round 6 check 2 (flags)", ROUND6_CHECK2),
         ("round 6 areas", ROUND6_AREAS),
+        ("round 6 fix (context)", ROUND6_FIX),
         ("held out", HELDOUT),
         ("held out 2", HELDOUT2),
         ("held out 3", HELDOUT3),
         ("held out 4", HELDOUT4),
         ("held out 5", HELDOUT5),
+        ("held out 6", HELDOUT6),
     ):
         if not path.is_file():
             continue

@@ -4,7 +4,8 @@ word of a description.
 Trigger terms (``text.yaml``, section ``context``) are found longest first, left to right,
 so that a pseudo-trigger ("no feeling", "not only", "can't feel") takes its words before a
 shorter trigger inside it ("no", "not") can. Each real trigger marks the words in its
-scope: after it (forward), before it (backward) or both, for at most ``window`` words,
+scope: after it (forward), before it (backward, or ``reply``: over the comma before a
+trigger that is a clause of its own) or both, for at most ``window`` words,
 up to a termination term ("but", "and my", ", i" ...) or the end of the sentence. A
 finding takes the categories of the scopes its first word lies in.
 
@@ -103,6 +104,8 @@ OPENERS = frozenset(
         "decreased",
         "diminished",
         "altered",
+        "anyone",
+        "anybody",
     ]
 )
 """Words that open a new clause after a comma ("no fever, my feet are numb"); after any
@@ -151,6 +154,16 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
             j = start - 1
             # looking back, any comma ends the scope ("numb fingers, wrists unaffected")
             while j >= 0 and j >= start - window and not stops[j] and tokens[j] != ",":
+                tags[j].add(cat)
+                j -= 1
+        if direction == "reply" and (end >= n or stops[end] or tokens[end] == ","):
+            # a clause of its own that answers the one before ("bladder problems, none at
+            # all"; "a numb face in 2015 but it fully recovered, now ..."): back over the
+            # comma before it, to the start of that clause
+            j = start - 1
+            if j >= 0 and tokens[j] == ",":
+                j -= 1
+            while j >= 0 and j >= start - 1 - window and not stops[j] and tokens[j] != ",":
                 tags[j].add(cat)
                 j -= 1
     # a clause that ends in a question mark asks, it does not state ("numb face? no")

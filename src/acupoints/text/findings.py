@@ -271,7 +271,9 @@ def composed(
             # a trigger inside a phrase of the rule is part of what it says ("could not
             # lift", "no longer", "weaker than a month ago"): read the context again
             # without those phrases' words, so only a trigger outside them counts
-            masked = _masked(t, tokens, [m for ms in here.values() for m in ms])
+            # (and inside a phrase of an ``unless`` class: "without warning" is sudden)
+            stoppers = [m for n in unless for m in found.get(n, ()) if scope[m[0]] == place]
+            masked = _masked(t, tokens, [m for ms in here.values() for m in ms] + stoppers)
             own: Sequence[frozenset[str]] = ctx if masked is None else masked
 
             def clean(

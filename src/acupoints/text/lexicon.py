@@ -40,11 +40,14 @@ class ContextTrigger(Record):
     A ``negated``, ``historical``, ``hypothetical`` or ``other`` (someone else's) trigger
     marks the findings in its scope: the words after it (``forward``), before it
     (``backward``) or both, up to ``window`` words, stopping at a ``terminate`` term or at
-    the end of the sentence. A ``pseudo`` trigger looks like one but is not ("no feeling",
+    the end of the sentence. A ``reply`` scope runs back like ``backward``, but over the
+    one comma right before the trigger, and only from a trigger that ends its clause: a
+    denial or a recovery said after what it is about ("trouble swallowing, none at all";
+    "a numb face in 2015, long gone"). A ``pseudo`` trigger looks like one but is not ("no feeling",
     "not only"): its words are skipped. ``terminate`` terms end every scope."""
 
     category: ContextCategory = Field(description="What the trigger marks, or pseudo/terminate.")
-    direction: Literal["forward", "backward", "both"] = Field(
+    direction: Literal["forward", "backward", "both", "reply"] = Field(
         default="forward", description="Which way its scope runs from the trigger."
     )
     window: int = Field(default=8, ge=1, le=30, description="Longest scope, in words.")

@@ -188,7 +188,9 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
     descriptors = [(a.start, a.end) for a in areas if a.role == "descriptor"]
     for h in _distinct_flags(prep):
         assert isinstance(h.extra, tuple)
-        if h.start in pain_at and h.end == h.start + 1:
+        # only a flag read from that one word: "back pain that keeps me up all night" is
+        # night pain, the pain of the back with what it does at night
+        if h.start in pain_at and all(span == (h.start, h.start + 1) for span in h.extra[2]):
             continue
         if any(a <= h.start and h.end <= b + 1 for a, b in descriptors):
             continue  # "on the left side of my body" after a numb thigh: only its side

@@ -85,7 +85,12 @@ def _injury_elsewhere(kb: KnowledgeBase, reading: Reading) -> tuple[str, ...]:
     text places none, or one on a numb part."""
     part_of = kb.anatomy.part_of
     numb = {part_of(f.id) for f in reading.areas if f.role == "numb" and not f.context}
-    sites = [f for f in reading.areas if f.role in ("operation", "cause_site") and not f.context]
+    # a past site counts, as a past cause does ("as a kid I broke my arm": on the arm)
+    sites = [
+        f
+        for f in reading.areas
+        if f.role in ("operation", "cause_site") and not set(f.context) - {"historical"}
+    ]
     served = {part_of(SPINE_SERVES[f.id]) for f in sites if f.id in SPINE_SERVES}
     if not numb or not sites or any(part_of(f.id) in numb for f in sites) or served & numb:
         return ()
