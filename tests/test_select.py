@@ -121,6 +121,39 @@ def test_inferred_root_counts_half(kb: KnowledgeBase) -> None:
     assert any("inferred" in n for n in s.notes)
 
 
+def test_a_root_cause_given_is_not_said_to_be_inferred(kb: KnowledgeBase) -> None:
+    """The note that root involvement was inferred comes only when no root cause was
+    given: with ``cause="lumbar_root"`` the root rules count in full and no note says
+    otherwise (a mutant that treated a full factor as inferred survived the engine tests).
+    """
+    text = "numbness down the back of my leg into the little toe"
+    given = kb.select(text, cause="lumbar_root", limit=40)
+    assert "root.lumbosacral_named" in given.rules_applied
+    assert not any("inferred" in n for n in given.notes)
+    named = next(r for r in given["BL32"].reasons if r.rule == "root.lumbosacral_named")
+    assert named.contribution > 6.0 * kb.scoring.inferred_root
+    assert any("inferred" in n for n in kb.select(text, limit=40).notes)
+
+
+def test_of_two_equal_rules_in_one_group_the_smaller_id_counts() -> None:
+    """Within a group only the strongest rule counts; between equals, the smaller rule
+    id, whatever order the rules chose the point in (so the "not added" reason is the
+    same one in every answer)."""
+    from types import SimpleNamespace
+
+    from acupoints.engine.scoring import _rule_parts
+
+    def hit(rid: str, group: str, value: float) -> SimpleNamespace:
+        return SimpleNamespace(rule=SimpleNamespace(id=rid), group=group, value=value)
+
+    for order in (["b.rule", "a.rule", "c.other"], ["a.rule", "b.rule", "c.other"]):
+        groups = {"a.rule": "local", "b.rule": "local", "c.other": "distal"}
+        hits = [hit(rid, groups[rid], 1.0) for rid in order]
+        parts, _ = _rule_parts(hits)  # type: ignore[arg-type]
+        counted = {rid: flag for rid, _, _, flag in parts}
+        assert counted == {"a.rule": True, "b.rule": False, "c.other": True}, order
+
+
 def test_common_sensitive_points_only_without_pronounced_tenderness(kb: KnowledgeBase) -> None:
     vague = kb.select("numb forearm", tenderness="vague", limit=40)
     sharp = kb.select("numb forearm", tenderness="pronounced", limit=40)
