@@ -40,6 +40,7 @@ ROUND6 = CORPUS.with_name("round6_flags.yaml")
 ROUND6_CHECK = CORPUS.with_name("round6_check.yaml")
 ROUND6_CHECK2 = CORPUS.with_name("round6_check2.yaml")
 ROUND6_AREAS = CORPUS.with_name("round6_areas.yaml")
+ROUND6_AREASFIX = CORPUS.with_name("round6_areasfix.yaml")
 HELDOUT = CORPUS.with_name("heldout.yaml")
 HELDOUT2 = CORPUS.with_name("heldout2.yaml")
 HELDOUT3 = CORPUS.with_name("heldout3.yaml")
@@ -225,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         ("round 6 check (flags)", ROUND6_CHECK),
         ("round 6 check 2 (flags)", ROUND6_CHECK2),
         ("round 6 areas", ROUND6_AREAS),
+        ("round 6 areas fix", ROUND6_AREASFIX),
         ("held out", HELDOUT),
         ("held out 2", HELDOUT2),
         ("held out 3", HELDOUT3),

@@ -459,6 +459,15 @@ def _plural_word(word: str) -> bool:
     return word in ("feet", "teeth") or (word.endswith("s") and not word.endswith("ss"))
 
 
+TRAILING = frozenset(
+    {",", "numb", "numbness", "tingling", "paresthesia", "paresthesiae", "paraesthesia"}
+    | {"paraesthesiae", "hypoesthesia", "hypoaesthesia", "anesthesia", "anaesthesia"}
+    | {"dysesthesia", "dysaesthesia", "sensory", "loss"}
+)
+"""Words that may stand between an area and a side letter after it ("thigh paraesthesia
+L", "hypothenar eminence, L")."""
+
+
 def _short_side(tokens: Sequence[str], i: int) -> bool:
     """ "L", "R" as a side: before a word of the same phrase."""
     return tokens[i] in ("l", "r") and i + 1 < len(tokens) and tokens[i + 1] not in BOUNDARIES
@@ -498,7 +507,20 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
         state.consumed.update(range(i, i + pair))
         return pair
     ends = i + 1 == len(tokens) or tokens[i + 1] in BOUNDARIES
-    after_area = bool(state.found) and state.found[-1].end == i - 1
+    after_area = (
+        bool(state.found)
+        and (
+            state.found[-1].end == i - 1
+            # "thigh paraesthesia L", "hypothenar eminence, L": a clinical note's side
+            # after the area's symptom word or a comma
+            or (
+                tokens[i] in ("l", "r", "are")
+                and ends
+                and 0 < i - 1 - state.found[-1].end <= 2
+                and all(t in TRAILING for t in tokens[state.found[-1].end + 1 : i])
+            )
+        )
+    )
     if (tokens[i] in ("l", "r") and (not ends or after_area)) or (
         # "numb foot R": the spellings write "are"; "my hands are" is the verb
         tokens[i] == "are" and ends and after_area and not _plural_word(tokens[i - 1])

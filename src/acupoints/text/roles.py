@@ -115,7 +115,13 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         nxt = _after(prep, f.end, t.role_longest)
         cues = [
             *(t.role_before.get(tuple(prev[-k:]), []) for k in range(1, len(prev) + 1)),
-            *(t.role_after.get(tuple(nxt[:k]), []) for k in range(1, len(nxt) + 1)),
+            # "my back went numb": a cue after the area that the area's own numbness
+            # follows ("went", "gone") says nothing of another role
+            *(
+                t.role_after.get(tuple(nxt[:k]), [])
+                for k in range(1, len(nxt) + 1)
+                if k >= len(nxt) or nxt[k] not in NUMB_WORDS
+            ),
         ]
         for options in cues:
             for r, limit in options:
@@ -146,7 +152,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         ):
             role = "cause_site"  # "numb fingers from my neck": where it comes from
         j = f.end + 1
-        while j < len(prep.tokens) and prep.tokens[j] in DROP | {"of"}:
+        while j < len(prep.tokens) and prep.tokens[j] in DROP | SIDE_WORDS | {"of"}:
             j += 1
         if (
             f.end + 1 < len(prep.tokens)
