@@ -89,3 +89,24 @@ def test_an_injury_on_the_way_of_a_limbs_nerves_is_its_cause(
 def test_an_injury_elsewhere_is_still_dropped(kb: KnowledgeBase) -> None:
     # a hand is not served by the groin: the operation there is not its cause
     assert reading(kb, "numb hand since my groin operation")[2] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("sensory loss over the occiput", {"head.occiput"}),
+        ("a numb patch behind my ear", {"head.ear"}),
+        ("tingling under my chin", {"face.mouth"}),
+    ],
+)
+def test_a_place_word_after_the_symptom_places_it(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+def test_a_place_word_of_a_posture_is_still_a_trigger(kb: KnowledgeBase) -> None:
+    # no symptom word before "over": the arm over the head is a posture
+    assert reading(kb, "I sleep with my arm over my head and my fingers go numb")[0] == {
+        "hand.fingers"
+    }

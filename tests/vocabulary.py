@@ -11,7 +11,14 @@ from __future__ import annotations
 
 # region id -> its synonyms (regions.yaml): "numbness in my WORD" reads that region
 REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
-    "body": ("whole body", "all over", "all over my body", "everywhere"),
+    "body": (
+        "whole body",
+        "all over",
+        "all over my body",
+        "everywhere",
+        "hemisensory",
+        "hemibody",
+    ),
     "head": ("head", "skull", "noggin"),
     "head.vertex": ("top of the head", "crown", "scalp", "vertex", "crown of the head"),
     "head.temple": ("temple", "temples", "temporal region", "side of the head"),
@@ -211,7 +218,15 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
     ),
     "forearm": ("forearm", "forearms", "lower arm", "lower arms"),
     "wrist": ("wrist", "wrists"),
-    "hand": ("hand", "hands", "whole hand", "glove distribution", "mitts"),
+    "hand": (
+        "hand",
+        "hands",
+        "whole hand",
+        "glove distribution",
+        "mitts",
+        "web space",
+        "first web space",
+    ),
     "hand.dorsum": (
         "back of the hand",
         "backs of the hands",
@@ -219,6 +234,7 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "dorsum of the hand",
         "dorsal hand",
         "knuckles",
+        "dorsum of the hands",
     ),
     "hand.palm": (
         "palm",
@@ -277,6 +293,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "thighs",
         "upper leg",
         "upper legs",
+        "top of the leg",
+        "tops of the legs",
         {"text": "quads", "aspects": ["anterior"]},
         {"text": "quadriceps", "aspects": ["anterior"]},
         {"text": "hamstring", "aspects": ["posterior"]},
@@ -322,6 +340,7 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "dorsum of the foot",
         "dorsal foot",
         "upper foot",
+        "dorsum of the feet",
     ),
     "foot.sole": (
         "sole",
@@ -5498,4 +5517,49 @@ AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] 
     ),
     ("spelling", "both heals"): ("numbness in both heals", ("foot.heel",), None),
     ("spelling", "calfs"): ("pins and needles in my calfs", ("leg",), None),
+    ("pain", "sciatica has gone into"): (
+        "the sciatica has gone into my leg and my toes are numb",
+        ("foot.toes",),
+        "sciatica",
+    ),
+    ("pain", "sciatica gone into"): (
+        "sciatica gone into my leg, numb heel",
+        ("foot.heel",),
+        "sciatica",
+    ),
+    ("pain", "sciatica going into"): (
+        "sciatica going into my thigh and my shin is numb",
+        ("leg",),
+        "sciatica",
+    ),
+    ("pain", "sciatica has spread into"): (
+        "my sciatica has spread into my leg and my sole is numb",
+        ("foot.sole",),
+        "sciatica",
+    ),
+    ("pain", "sciatica spreading into"): (
+        "sciatica spreading into my calf and my toes are numb",
+        ("foot.toes",),
+        "sciatica",
+    ),
+    ("cause_site", "bad"): ("my back's bad and my feet are numb", ("foot",), None),
+    ("cause_site", "flare"): ("a back flare last week and my toes are numb", ("foot.toes",), None),
+    ("cause_site", "flare up"): (
+        "since the neck flare up my fingers are numb",
+        ("hand.fingers",),
+        None,
+    ),
+    ("cause_site", "flared up"): ("my back flared up and my calf is numb", ("leg",), None),
+    ("cause_site", "flaring up"): (
+        "my neck is flaring up and my thumb is numb",
+        ("hand.thumb",),
+        None,
+    ),
+    ("cause_site", "is flaring up"): (
+        "my back is flaring up and my shin is numb",
+        ("leg",),
+        None,
+    ),
+    ("cause_site", "has flared up"): ("my neck has flared up and my hand is numb", ("hand",), None),
+    ("cause_site", "flares up"): ("when my back flares up my heel goes numb", ("foot.heel",), None),
 }

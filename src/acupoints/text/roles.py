@@ -41,6 +41,13 @@ WEAK_WORDS = frozenset({"weak", "weakness", "heavy", "heaviness", "floppy", "wea
 PAIN_WORDS = frozenset({"pain", "pains", "ache", "aches", "aching", "sore", "soreness", "hurts"})
 """Symptom words whose stretch ("weakness up to my hips", "pain up to my elbow") is not a
 numb one."""
+PLACES = frozenset({"over", "above", "behind", "under", "underneath", "against", "on", "in", "at"})
+AT_SYMPTOM = frozenset(
+    {"numb", "numbness", "tingling", "loss", "patch", "spot", "area", "paresthesia", "paresthesiae"}
+    | {"hypoesthesia", "dysesthesia", "anesthesia", "sensation", "pinprick", "paraesthesia"}
+)
+"""A place word ("over", "under") right after one of these words ("numbness over the
+occiput", "a numb patch under my chin") places the symptom: it is no cue of a posture."""
 BODY_SIDE = frozenset({"body"})
 """An area that, after another one, only says its side ("numb thigh on the left side of my
 body")."""
@@ -114,7 +121,13 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         prev = _before(prep, f.start, t.role_longest)
         nxt = _after(prep, f.end, t.role_longest)
         cues = [
-            *(t.role_before.get(tuple(prev[-k:]), []) for k in range(1, len(prev) + 1)),
+            *(
+                t.role_before.get(tuple(prev[-k:]), [])
+                for k in range(1, len(prev) + 1)
+                # "numbness over the occiput", "a numb patch under my chin": a place word
+                # right after the symptom says where it is, not a posture
+                if not (k == 1 and prev[-1] in PLACES and len(prev) > 1 and prev[-2] in AT_SYMPTOM)
+            ),
             # "my back went numb": a cue after the area that the area's own numbness
             # follows ("went", "gone") says nothing of another role
             *(
