@@ -110,3 +110,27 @@ def test_a_place_word_of_a_posture_is_still_a_trigger(kb: KnowledgeBase) -> None
     assert reading(kb, "I sleep with my arm over my head and my fingers go numb")[0] == {
         "hand.fingers"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("numb patch on my thigh just above the knee", {"thigh"}),
+        ("the skin on my ribs under my arm is numb", {"chest.lateral"}),
+        # with no numb area before it, the landmark word opens a numb area of its own
+        ("numb just below my knee", {"leg"}),
+    ],
+)
+def test_an_area_after_a_landmark_word_places_the_numb_one(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+def test_the_ulnar_nerve_at_the_elbow_is_cubital_tunnel_but_its_territory_is_no_cause(
+    kb: KnowledgeBase,
+) -> None:
+    assert reading(kb, "the ulnar nerve at my elbow is sore and my little finger is numb")[2] == (
+        "cubital_tunnel"
+    )
+    assert reading(kb, "numb in the territory of the ulnar nerve, right hand")[2] is None

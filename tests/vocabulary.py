@@ -481,6 +481,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "ulnar nerve entrapped",
         "ulnar nerve compressed",
         "ulnar neuritis",
+        "ulnar nerve at the elbow",
+        "ulnar nerve at the elbows",
+        "ulnar nerve in the elbow",
     ),
     "tarsal_tunnel": (
         "tarsal tunnel",

@@ -180,6 +180,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             k += 1
         if role == "numb" and k in starts and _refines(prep, f, k, starts[k], within):
             role = "descriptor"  # "my tummy below the navel", "right hand little finger"
+        if role == "numb" and _landmark(prep, f, out):
+            role = "descriptor"  # "my upper arm just below the shoulder": where it is
         if role == "numb":
             side_from = _side_of_body(prep, f, out)
             if side_from is not None:
@@ -316,6 +318,27 @@ def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
             out[before[-1]] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
             return out
     return out
+
+
+LANDMARK = frozenset({"below", "above", "under", "beneath", "underneath", "behind"})
+"""Words between a numb area and a second one that only places it ("the skin over my ribs
+under my arm", "my upper arm just below the shoulder")."""
+
+
+def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
+    """``f`` follows a numb area with only a landmark word between ("my upper arm just
+    below the shoulder", "my ribs under my left arm"): it places that area."""
+    tokens = prep.tokens
+    # the landmark word may open the area's own words ("under my arm")
+    j = f.start if tokens[f.start] in LANDMARK else f.start - 1
+    while j >= 0 and (tokens[j] in DROP or tokens[j] in GAP or tokens[j] in SIDE_WORDS):
+        j -= 1
+    if j < 0 or tokens[j] not in LANDMARK:
+        return False
+    j -= 1
+    while j >= 0 and (tokens[j] in DROP or tokens[j] in GAP):
+        j -= 1
+    return any(a.end == j and a.numb for a in out)
 
 
 def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
