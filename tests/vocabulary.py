@@ -466,7 +466,14 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "nerve root compression",
     ),
     "sciatica": ("sciatica", "sciatic pain", "sciatic nerve"),
-    "carpal_tunnel": ("carpal tunnel", "carpal tunnel syndrome", "cts", "median nerve compression"),
+    "carpal_tunnel": (
+        "carpal tunnel",
+        "carpal tunnel syndrome",
+        "cts",
+        "median nerve compression",
+        "positive phalens",
+        "phalens positive",
+    ),
     "cubital_tunnel": (
         "cubital tunnel",
         "cubital tunnel syndrome",
@@ -569,6 +576,8 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "total hip replacement",
         "frostbite",
         "frostbitten",
+        "rear ended",
+        "shunted from behind",
     ),
     "b12_deficiency": (
         "b12",
@@ -679,6 +688,8 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "cant explain it",
         "cannot explain it",
         "couldnt explain it",
+        "found no cause",
+        "found no reason",
     ),
     "residual_needle_sensation": (
         "after acupuncture",
@@ -687,6 +698,11 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "after treatment",
         "post acupuncture",
         "after my acupuncture session",
+        "since my acupuncture session",
+        "since my acupuncture",
+        "after my course of acupuncture",
+        "after my programme of acupuncture",
+        "after my program of acupuncture",
     ),
 }
 
