@@ -134,3 +134,24 @@ def test_the_ulnar_nerve_at_the_elbow_is_cubital_tunnel_but_its_territory_is_no_
         "cubital_tunnel"
     )
     assert reading(kb, "numb in the territory of the ulnar nerve, right hand")[2] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        ("little finger tingly, r hand", {"hand.little_finger"}, "right"),
+        ("big toe numb, left foot", {"foot.big_toe"}, "left"),
+    ],
+)
+def test_a_limb_after_a_symptom_and_a_comma_only_gives_the_side(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str
+) -> None:
+    got = reading(kb, text)
+    assert (got[0], got[1]) == (areas, side)
+
+
+def test_an_area_called_numb_inside_a_signs_words_is_numb(kb: KnowledgeBase) -> None:
+    text = "a blister on my numb heel has gone black"
+    assert reading(kb, text)[0] == {"foot.heel"}
+    # and the warning sign is still raised
+    assert kb.read(text).flags

@@ -462,7 +462,7 @@ def _plural_word(word: str) -> bool:
 TRAILING = frozenset(
     {",", "numb", "numbness", "tingling", "paresthesia", "paresthesiae", "paraesthesia"}
     | {"paraesthesiae", "hypoesthesia", "hypoaesthesia", "anesthesia", "anaesthesia"}
-    | {"dysesthesia", "dysaesthesia", "sensory", "loss"}
+    | {"dysesthesia", "dysaesthesia", "sensory", "loss", "tingly", "dead"}
 )
 """Words that may stand between an area and a side letter after it ("thigh paraesthesia
 L", "hypothenar eminence, L")."""
@@ -710,16 +710,25 @@ def _drop_containers(
         if not inner:
             continue
         gap = tokens[inner[-1].end + 1 : container.start]
+        # "thumb and finger tingly, r hand": the symptom word before the comma
+        lead = 0
+        while lead < len(gap) and gap[lead] in TRAILING and gap[lead] != ",":
+            lead += 1
+        if lead and tuple(gap[lead : lead + 1]) == (",",):
+            gap = gap[lead:]
         links = {"of", "on", "in"}
         fill = links | CONTAINER_ADJECTIVES
         # "numb thigh, right leg": after a comma, the limb only gives the side
         sided = tuple(gap[:1]) == (",",) and any(
-            (t,) in SIDES for t in [*gap, *tokens[container.start : container.end]]
+            (t,) in SIDES or t in SHORT for t in [*gap, *tokens[container.start : container.end]]
         )
         if (
             gap
             and (gap[0] in links or sided)
-            and all(t in fill or t in DROP or (t,) in SIDES for t in gap[1 if sided else 0 :])
+            and all(
+                t in fill or t in DROP or (t,) in SIDES or (sided and t in SHORT)
+                for t in gap[1 if sided else 0 :]
+            )
         ):
             drop.add(k)
             for f in inner:

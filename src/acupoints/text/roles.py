@@ -187,7 +187,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             if side_from is not None:
                 role, start = "descriptor", side_from
             role = _extent_role(prep, f, prev, out) or role
-        if role == "numb" and any(f.start < b and f.end >= a for a, b in signs):
+        said_numb = _numb_adjective(prep, f.start)
+        if role == "numb" and not said_numb and any(f.start < b and f.end >= a for a, b in signs):
             role = "flag"  # "foot drop", "tripping over my toes": a warning sign's words
         elif role == "numb" and any(f.start <= s <= f.end for s in subjects):
             role = "flag"  # "my ankle keeps giving way": the sign's subject
@@ -339,6 +340,18 @@ def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
     while j >= 0 and (tokens[j] in DROP or tokens[j] in GAP):
         j -= 1
     return any(a.end == j and a.numb for a in out)
+
+
+NUMB_ADJECTIVES = frozenset({"numb", "tingly", "dead", "numbed"})
+
+
+def _numb_adjective(prep: Prepared, start: int) -> bool:
+    """ "the cut on my **numb** toe": the area is said to be numb where it is named, even
+    inside the words of a warning sign."""
+    j = start - 1
+    while j >= 0 and prep.tokens[j] in DROP:
+        j -= 1
+    return j >= 0 and prep.tokens[j] in NUMB_ADJECTIVES
 
 
 def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
