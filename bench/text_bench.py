@@ -41,6 +41,7 @@ ROUND6_CHECK = CORPUS.with_name("round6_check.yaml")
 ROUND6_CHECK2 = CORPUS.with_name("round6_check2.yaml")
 ROUND6_AREAS = CORPUS.with_name("round6_areas.yaml")
 ROUND6_FIX = CORPUS.with_name("round6_fix.yaml")
+ROUND6_AREASFIX = CORPUS.with_name("round6_areasfix.yaml")
 HELDOUT = CORPUS.with_name("heldout.yaml")
 HELDOUT2 = CORPUS.with_name("heldout2.yaml")
 HELDOUT3 = CORPUS.with_name("heldout3.yaml")
@@ -228,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         ("round 6 check 2 (flags)", ROUND6_CHECK2),
         ("round 6 areas", ROUND6_AREAS),
         ("round 6 fix (context)", ROUND6_FIX),
+        ("round 6 areas fix", ROUND6_AREASFIX),
         ("held out", HELDOUT),
         ("held out 2", HELDOUT2),
         ("held out 3", HELDOUT3),

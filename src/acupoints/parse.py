@@ -459,6 +459,15 @@ def _plural_word(word: str) -> bool:
     return word in ("feet", "teeth") or (word.endswith("s") and not word.endswith("ss"))
 
 
+TRAILING = frozenset(
+    {",", "numb", "numbness", "tingling", "paresthesia", "paresthesiae", "paraesthesia"}
+    | {"paraesthesiae", "hypoesthesia", "hypoaesthesia", "anesthesia", "anaesthesia"}
+    | {"dysesthesia", "dysaesthesia", "sensory", "loss", "tingly", "dead"}
+)
+"""Words that may stand between an area and a side letter after it ("thigh paraesthesia
+L", "hypothenar eminence, L")."""
+
+
 def _short_side(tokens: Sequence[str], i: int) -> bool:
     """ "L", "R" as a side: before a word of the same phrase."""
     return tokens[i] in ("l", "r") and i + 1 < len(tokens) and tokens[i + 1] not in BOUNDARIES
@@ -498,7 +507,20 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
         state.consumed.update(range(i, i + pair))
         return pair
     ends = i + 1 == len(tokens) or tokens[i + 1] in BOUNDARIES
-    after_area = bool(state.found) and state.found[-1].end == i - 1
+    after_area = (
+        bool(state.found)
+        and (
+            state.found[-1].end == i - 1
+            # "thigh paraesthesia L", "hypothenar eminence, L": a clinical note's side
+            # after the area's symptom word or a comma
+            or (
+                tokens[i] in ("l", "r", "are")
+                and ends
+                and 0 < i - 1 - state.found[-1].end <= 2
+                and all(t in TRAILING for t in tokens[state.found[-1].end + 1 : i])
+            )
+        )
+    )
     if (tokens[i] in ("l", "r") and (not ends or after_area)) or (
         # "numb foot R": the spellings write "are"; "my hands are" is the verb
         tokens[i] == "are" and ends and after_area and not _plural_word(tokens[i - 1])
@@ -688,16 +710,25 @@ def _drop_containers(
         if not inner:
             continue
         gap = tokens[inner[-1].end + 1 : container.start]
+        # "thumb and finger tingly, r hand": the symptom word before the comma
+        lead = 0
+        while lead < len(gap) and gap[lead] in TRAILING and gap[lead] != ",":
+            lead += 1
+        if lead and tuple(gap[lead : lead + 1]) == (",",):
+            gap = gap[lead:]
         links = {"of", "on", "in"}
         fill = links | CONTAINER_ADJECTIVES
         # "numb thigh, right leg": after a comma, the limb only gives the side
         sided = tuple(gap[:1]) == (",",) and any(
-            (t,) in SIDES for t in [*gap, *tokens[container.start : container.end]]
+            (t,) in SIDES or t in SHORT for t in [*gap, *tokens[container.start : container.end]]
         )
         if (
             gap
             and (gap[0] in links or sided)
-            and all(t in fill or t in DROP or (t,) in SIDES for t in gap[1 if sided else 0 :])
+            and all(
+                t in fill or t in DROP or (t,) in SIDES or (sided and t in SHORT)
+                for t in gap[1 if sided else 0 :]
+            )
         ):
             drop.add(k)
             for f in inner:

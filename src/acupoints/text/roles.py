@@ -41,6 +41,13 @@ WEAK_WORDS = frozenset({"weak", "weakness", "heavy", "heaviness", "floppy", "wea
 PAIN_WORDS = frozenset({"pain", "pains", "ache", "aches", "aching", "sore", "soreness", "hurts"})
 """Symptom words whose stretch ("weakness up to my hips", "pain up to my elbow") is not a
 numb one."""
+PLACES = frozenset({"over", "above", "behind", "under", "underneath", "against", "on", "in", "at"})
+AT_SYMPTOM = frozenset(
+    {"numb", "numbness", "tingling", "loss", "patch", "spot", "area", "paresthesia", "paresthesiae"}
+    | {"hypoesthesia", "dysesthesia", "anesthesia", "sensation", "pinprick", "paraesthesia"}
+)
+"""A place word ("over", "under") right after one of these words ("numbness over the
+occiput", "a numb patch under my chin") places the symptom: it is no cue of a posture."""
 BODY_SIDE = frozenset({"body"})
 """An area that, after another one, only says its side ("numb thigh on the left side of my
 body")."""
@@ -114,8 +121,20 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         prev = _before(prep, f.start, t.role_longest)
         nxt = _after(prep, f.end, t.role_longest)
         cues = [
-            *(t.role_before.get(tuple(prev[-k:]), []) for k in range(1, len(prev) + 1)),
-            *(t.role_after.get(tuple(nxt[:k]), []) for k in range(1, len(nxt) + 1)),
+            *(
+                t.role_before.get(tuple(prev[-k:]), [])
+                for k in range(1, len(prev) + 1)
+                # "numbness over the occiput", "a numb patch under my chin": a place word
+                # right after the symptom says where it is, not a posture
+                if not (k == 1 and prev[-1] in PLACES and len(prev) > 1 and prev[-2] in AT_SYMPTOM)
+            ),
+            # "my back went numb": a cue after the area that the area's own numbness
+            # follows ("went", "gone") says nothing of another role
+            *(
+                t.role_after.get(tuple(nxt[:k]), [])
+                for k in range(1, len(nxt) + 1)
+                if k >= len(nxt) or nxt[k] not in NUMB_WORDS
+            ),
         ]
         for options in cues:
             for r, limit in options:
@@ -146,7 +165,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         ):
             role = "cause_site"  # "numb fingers from my neck": where it comes from
         j = f.end + 1
-        while j < len(prep.tokens) and prep.tokens[j] in DROP | {"of"}:
+        while j < len(prep.tokens) and prep.tokens[j] in DROP | SIDE_WORDS | {"of"}:
             j += 1
         if (
             f.end + 1 < len(prep.tokens)
@@ -161,12 +180,15 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             k += 1
         if role == "numb" and k in starts and _refines(prep, f, k, starts[k], within):
             role = "descriptor"  # "my tummy below the navel", "right hand little finger"
+        if role == "numb" and _landmark(prep, f, out):
+            role = "descriptor"  # "my upper arm just below the shoulder": where it is
         if role == "numb":
             side_from = _side_of_body(prep, f, out)
             if side_from is not None:
                 role, start = "descriptor", side_from
             role = _extent_role(prep, f, prev, out) or role
-        if role == "numb" and any(f.start < b and f.end >= a for a, b in signs):
+        said_numb = _numb_adjective(prep, f.start)
+        if role == "numb" and not said_numb and any(f.start < b and f.end >= a for a, b in signs):
             role = "flag"  # "foot drop", "tripping over my toes": a warning sign's words
         elif role == "numb" and any(f.start <= s <= f.end for s in subjects):
             role = "flag"  # "my ankle keeps giving way": the sign's subject
@@ -297,6 +319,39 @@ def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
             out[before[-1]] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
             return out
     return out
+
+
+LANDMARK = frozenset({"below", "above", "under", "beneath", "underneath", "behind"})
+"""Words between a numb area and a second one that only places it ("the skin over my ribs
+under my arm", "my upper arm just below the shoulder")."""
+
+
+def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
+    """``f`` follows a numb area with only a landmark word between ("my upper arm just
+    below the shoulder", "my ribs under my left arm"): it places that area."""
+    tokens = prep.tokens
+    # the landmark word may open the area's own words ("under my arm")
+    j = f.start if tokens[f.start] in LANDMARK else f.start - 1
+    while j >= 0 and (tokens[j] in DROP or tokens[j] in GAP or tokens[j] in SIDE_WORDS):
+        j -= 1
+    if j < 0 or tokens[j] not in LANDMARK:
+        return False
+    j -= 1
+    while j >= 0 and (tokens[j] in DROP or tokens[j] in GAP):
+        j -= 1
+    return any(a.end == j and a.numb for a in out)
+
+
+NUMB_ADJECTIVES = frozenset({"numb", "tingly", "dead", "numbed"})
+
+
+def _numb_adjective(prep: Prepared, start: int) -> bool:
+    """ "the cut on my **numb** toe": the area is said to be numb where it is named, even
+    inside the words of a warning sign."""
+    j = start - 1
+    while j >= 0 and prep.tokens[j] in DROP:
+        j -= 1
+    return j >= 0 and prep.tokens[j] in NUMB_ADJECTIVES
 
 
 def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:

@@ -71,10 +71,15 @@ SPINE_SERVES = {
     "back.lumbar": "lower_limb",
     "back.sacral": "lower_limb",
     "back": "lower_limb",
+    "groin": "lower_limb",
+    "buttock": "lower_limb",
 }
 """The limb whose nerve roots leave the spine at each part of it (the neck and upper back:
-the arm; the lower back and sacrum: the leg): an injury or operation there can numb that
-limb ("numb leg since my back surgery")."""
+the arm; the lower back and sacrum: the leg), or whose nerves pass through that part of the
+trunk on their way to it (the groin: the nerves of the front and side of the thigh; the
+buttock: the sciatic nerve): an injury or operation there
+can numb that limb ("numb leg since my back surgery", "numb thigh after a hernia op in my
+groin", "fell on my backside and now my leg is numb")."""
 
 
 def _injury_elsewhere(kb: KnowledgeBase, reading: Reading) -> tuple[str, ...]:
