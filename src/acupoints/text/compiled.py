@@ -337,7 +337,7 @@ class Tables:
     spell: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spell_multi: PhraseIndex[tuple[str, ...]] = field(default_factory=PhraseIndex)
     spell_unless: dict[tuple[str, ...], tuple[frozenset[str], bool]] = field(default_factory=dict)
-    targets: frozenset[str] = frozenset()
+    targets: WordSet = field(default_factory=WordSet)
     known: WordSet = field(default_factory=WordSet)
     deletes: DeleteIndex = field(default_factory=DeleteIndex)
     short: dict[str, tuple[str, ...]] = field(default_factory=dict)  # body words by deletion
@@ -636,7 +636,7 @@ def _build(kb: KnowledgeBase) -> Tables:
     # a concept's misspellings are found as they are, but never a word to correct to
     targets -= typo_words - region_words - symptom_words
     targets = {w for w in targets if len(w) >= 4 and w.isalpha()}
-    t.targets = frozenset(targets)
+    t.targets = WordSet(targets)
     t.known = WordSet(
         (
             targets
