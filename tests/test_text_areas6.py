@@ -15,19 +15,10 @@ from pathlib import Path
 
 import pytest
 
-import acupoints
 from acupoints import KnowledgeBase
 
+from .textread import reading
 from .vocabulary import AREA_ROLE_WORDS
-
-
-def reading(kb: KnowledgeBase, text: str) -> tuple[set[str], str | None, str | None]:
-    """(numb region ids, side, cause) that select(text) uses."""
-    try:
-        s = kb.select(text, limit=1)
-    except acupoints.LocationError:
-        return set(), None, kb.read(text).cause
-    return set(s.location.region_ids), s.location.side, s.cause
 
 
 @pytest.mark.parametrize(("key"), sorted(AREA_ROLE_WORDS))

@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-import acupoints
 from acupoints import KnowledgeBase
 
-
-def reading(kb: KnowledgeBase, text: str) -> tuple[set[str], str | None, str | None]:
-    """(numb region ids, side, cause) that select(text) uses."""
-    try:
-        s = kb.select(text, limit=1)
-    except acupoints.LocationError:
-        return set(), None, kb.read(text).cause
-    return set(s.location.region_ids), s.location.side, s.cause
+from .textread import reading
 
 
 @pytest.mark.parametrize(

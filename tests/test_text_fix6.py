@@ -8,19 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-import acupoints
 from acupoints import KnowledgeBase
 from acupoints.text.compiled import normalise, tables
 from acupoints.text.context import contexts
 
-
-def raised(kb: KnowledgeBase, text: str) -> dict[str, str]:
-    """The red flags ``select(text)`` raises, with their urgency."""
-    try:
-        flags = kb.select(text, limit=1).red_flags
-    except acupoints.LocationError as exc:
-        flags = exc.red_flags
-    return {f.id: f.urgency for f in flags}
+from .textread import raised
 
 
 def ctx_of(kb: KnowledgeBase, text: str, word: str) -> set[str]:

@@ -20,6 +20,7 @@ from acupoints.errors import AcupointsError, DataError
 from acupoints.loading import packaged_data_dir
 from acupoints.text.compiled import stem
 
+from .textread import fired, raised
 from .vocabulary import FLAG_CLASSES, FLAG_RULES
 
 
@@ -27,20 +28,6 @@ from .vocabulary import FLAG_CLASSES, FLAG_RULES
 def _text_yaml() -> Any:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load((packaged_data_dir() / "text.yaml").read_text("utf-8"), Loader=loader)
-
-
-def raised(kb: KnowledgeBase, text: str) -> dict[str, str]:
-    """The red flags ``select(text)`` raises, with their urgency."""
-    try:
-        flags = kb.select(text, limit=1).red_flags
-    except acupoints.LocationError as exc:
-        flags = exc.red_flags
-    return {f.id: f.urgency for f in flags}
-
-
-def fired(kb: KnowledgeBase, text: str) -> set[str]:
-    """The concepts (rule ids among them) that raise a flag in ``text``."""
-    return {f.concept for f in kb.read(text).flags if not f.context and f.concept}
 
 
 # ------------------------------------------------------------------ the data is the list

@@ -22,6 +22,7 @@ import acupoints
 from acupoints import KnowledgeBase
 from acupoints.loading import packaged_data_dir
 
+from .textread import raised
 from .vocabulary import (
     CAUSE_WORDS,
     FLAG_CONCEPTS,
@@ -124,15 +125,6 @@ def test_every_region_word_reads_its_region(kb: KnowledgeBase, region: str) -> N
 def test_every_cause_word_names_its_cause(kb: KnowledgeBase, cause: str) -> None:
     wrong = [w for w in CAUSE_WORDS[cause] if kb.cause(w).id != cause]
     assert not wrong, f"words that do not name {cause}: {[(w, kb.cause(w).id) for w in wrong]}"
-
-
-def raised(kb: KnowledgeBase, text: str) -> dict[str, str]:
-    """The red flags ``select(text)`` raises, with their urgency."""
-    try:
-        flags = kb.select(text, limit=1).red_flags
-    except acupoints.LocationError as exc:
-        flags = exc.red_flags
-    return {f.id: f.urgency for f in flags}
 
 
 def flags_of(kb: KnowledgeBase, text: str) -> set[str]:
