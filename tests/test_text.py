@@ -538,6 +538,26 @@ def test_the_week_of_pregnancy_is_read_and_a_duration_is_not(kb: acupoints.Knowl
 
 
 @pytest.mark.parametrize(
+    ("text", "week"),
+    [
+        ("numbnes down the outside of my rigth thigh, I'm 30 weeks pregant", 30),
+        ("numb outer thigh, 12 wks pregnnat", 12),
+        ("numb outer thigh, pregant at 22 weeks", 22),
+    ],
+)
+def test_the_week_is_read_when_pregnant_is_misspelt(
+    kb: acupoints.KnowledgeBase, text: str, week: int
+) -> None:
+    """The week is found in the text as the reader spelled it: a misspelt "pregnant"
+    was read as a pregnancy but lost its week (every trimester rule then applied as for
+    an unknown week)."""
+    s = kb.select(text)
+    assert any(f"week {week}" in n for n in s.notes), s.notes
+    at = acupoints.Patient(pregnant=True, pregnancy_week=week)
+    assert s.codes == kb.select(text, patient=at).codes
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "numb hands, I'm not pregnant",

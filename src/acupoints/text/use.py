@@ -45,6 +45,15 @@ _WEEK = re.compile(
 )
 
 
+def _spelled(reading: Reading) -> str:
+    """The text with the reader's spelling corrections made ("30 weeks pregant" is "30 weeks
+    pregnant"), so that the week is found as the pregnancy was."""
+    text = reading.text
+    for wrong, right in reading.corrected:
+        text = re.sub(r"\b" + re.escape(wrong) + r"\b", right, text, flags=re.IGNORECASE)
+    return text
+
+
 def pregnancy_week(text: str) -> int | None:
     """The week of pregnancy a text gives ("20 weeks pregnant", "pregnant (28 weeks)",
     "week 12 of my pregnancy"), when it gives exactly one week from 1 to 45; None
@@ -166,7 +175,7 @@ def patient_from_text(
     update: dict[str, object] = {c: True for c in fields if not given.get(c)}
     week = None
     if "pregnant" in fields and given.get("pregnancy_week") is None:
-        week = pregnancy_week(reading.text if reading is not None else "")
+        week = pregnancy_week(_spelled(reading) if reading is not None else "")
         if week is not None:
             update["pregnancy_week"] = week
     if not update:
