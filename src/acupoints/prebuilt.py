@@ -111,7 +111,7 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
     if key is None:
         raise OSError(f"cannot read the data files of {root}")
     version = data_version(data)
-    _share_records(data, {}, {})
+    _share(data, {}, {})
     head = b" ".join((_MAGIC, key.encode(), version.encode(), _pydantic_major().encode()))
     blob = _dump_tables(tables, data)
     out_body = io.BytesIO()
@@ -182,18 +182,25 @@ class _RecordPickler(pickle.Pickler):
         return _record, (type(obj), names, tuple(fields.values()), obj.__pydantic_fields_set__)
 
 
-def _share_records(
-    value: Any, sets: dict[tuple[type, frozenset[str]], set[str]], words: dict[Any, Any]
+def _share(
+    value: Any,
+    pool: dict[Any, Any],
+    sets: dict[tuple[type, frozenset[str]], set[str]],
+    skip: Container[int] = (),
 ) -> Any:
-    """``value`` with one object for what many records hold equal, which the pickle then
-    stores once: every record of one type with the same fields set shares one set object
-    (a set per record was 2 of the dataset's 5 MiB), every string and tuple of strings is
-    the first equal one met in a walk of the records in their order (the same source ids,
-    region ids and kinds are written thousands of times in the YAML, each read as its own
-    string), and equal floats and tuples of numbers are one object (3,967 floats in the
-    packaged data, 798 values). Records are changed in place (their fields replaced by
-    equal values of the same type), containers rebuilt; the records are frozen, so nothing
-    writes to them and pydantic never changes the set (``model_copy`` copies it).
+    """``value`` with one object for what many parts of it hold equal, which the pickle
+    then stores once: every string and tuple of strings is the first equal one in
+    ``pool`` or met in a walk in order (the same source ids, region ids and kinds are
+    written thousands of times in the YAML, each read as its own string; the reader's
+    tables spell the same words in many places, and the spelling table maps 21,000
+    deletions to 950 words), equal floats and tuples of numbers are one object (3,967
+    floats in the packaged data, 798 values), and every record of one type with the same
+    fields set shares one set object (a set per record was 2 of the dataset's 5 MiB).
+    Containers are rebuilt with the same items in the same order; records, tables and
+    indexes are changed in place (their fields replaced by equal values of the same type),
+    except the records whose ids are in ``skip`` (the dataset's, when its tables are
+    walked). Records are frozen, so nothing writes to them and pydantic never changes the
+    set (``model_copy`` copies it).
 
     Every string is replaced, dict keys and strings among records in a tuple too, not
     only the fields that are text: the pickle's layout (which string is written out and
@@ -202,32 +209,43 @@ def _share_records(
     hash, so two reads of the same YAML share different strings (a ``by_area`` key was
     the same object as a region's id in one build and not in the next), and the prebuilt
     file came out different from one build to the next."""
-    kind = type(value)
-    if kind is str:
-        return words.setdefault(value, value)
-    if kind is float:
-        return words.setdefault(_typed((value,)), value)
-    if kind is tuple:
-        items = tuple(_share_records(v, sets, words) for v in value)
+    if isinstance(value, str):
+        return pool.setdefault(value, value)
+    if type(value) is float:
+        return pool.setdefault(_typed((value,)), value)
+    if isinstance(value, tuple):
+        items = tuple(_share(v, pool, sets, skip) for v in value)
         if _words(items):
-            return words.setdefault(items, items)
-        # numbers, coordinates (keyed as a float is, one level down, so that a float
-        # and a tuple of one float never share a key); None for a tuple of records
+            return pool.setdefault(items, items)
+        # numbers, coordinates, a phrase's lengths (keyed as a float is, one level down,
+        # so that a float and a tuple of one float never share a key); None for a tuple
+        # of records
         key = _typed((items,))
-        return items if key is None else words.setdefault(key, items)
-    if kind is list:
-        return [_share_records(v, sets, words) for v in value]
-    if kind is dict:
-        return {
-            _share_records(k, sets, words): _share_records(v, sets, words) for k, v in value.items()
-        }
+        return items if key is None else pool.setdefault(key, items)
+    if isinstance(value, list):
+        return [_share(v, pool, sets, skip) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return type(value)(_share(v, pool, sets, skip) for v in value)
+    if isinstance(value, dict):
+        return {_share(k, pool, sets, skip): _share(v, pool, sets, skip) for k, v in value.items()}
     if isinstance(value, BaseModel):
+        if id(value) in skip:
+            return value
         own = value.__pydantic_fields_set__
-        shared = sets.setdefault((type(value), frozenset(own)), own)
-        object.__setattr__(value, "__pydantic_fields_set__", shared)
+        object.__setattr__(
+            value, "__pydantic_fields_set__", sets.setdefault((type(value), frozenset(own)), own)
+        )
         fields = value.__dict__
         for name, v in fields.items():
-            fields[name] = _share_records(v, sets, words)
+            fields[name] = _share(v, pool, sets, skip)
+        return value
+    from .text.compiled import WordSet  # only at build time
+
+    if isinstance(value, WordSet):
+        value._words = _share(value._words, pool, sets, skip)
+    elif hasattr(value, "__dict__"):  # a table, an index
+        for name, v in vars(value).items():
+            setattr(value, name, _share(v, pool, sets, skip))
     return value
 
 
@@ -240,44 +258,6 @@ def _records(data: Dataset) -> dict[int, tuple[str, int]]:
                 if isinstance(record, BaseModel):
                     out[id(record)] = (name, i)
     return out
-
-
-def _shared(value: Any, pool: dict[Any, Any], records: Container[int] = ()) -> Any:
-    """``value`` with one object for every equal string, tuple of strings and tuple of
-    numbers in it (containers rebuilt with the same items in the same order; objects and
-    records made by the tables changed in place; the dataset's records, whose ids are in
-    ``records``, as they are), which the pickle then stores once: the tables spell the
-    same words in many places, and the spelling table maps 21,000 deletions to 950 words,
-    most of them a tuple of one word. Records the tables make are walked too: the strings
-    pydantic gave them must not decide which strings the pickle shares (see
-    :func:`_share_records`)."""
-    if isinstance(value, str):
-        return pool.setdefault(value, value)
-    if isinstance(value, tuple):
-        items = tuple(_shared(v, pool, records) for v in value)
-        if _words(items):
-            return pool.setdefault(items, items)
-        key = _typed(items)  # a phrase's values, its lengths: (3,), (2, 1), ("x", "y", 8)
-        return items if key is None else pool.setdefault(key, items)
-    if isinstance(value, list):
-        return [_shared(v, pool, records) for v in value]
-    if isinstance(value, (set, frozenset)):
-        return type(value)(_shared(v, pool, records) for v in value)
-    if isinstance(value, dict):
-        return {_shared(k, pool, records): _shared(v, pool, records) for k, v in value.items()}
-    from .text.compiled import WordSet  # only at build time
-
-    if isinstance(value, WordSet):
-        value._words = _shared(value._words, pool, records)
-    elif isinstance(value, BaseModel):
-        if id(value) not in records:  # made by the tables, not one of the dataset's
-            fields = value.__dict__
-            for name, v in fields.items():
-                fields[name] = _shared(v, pool, records)
-    elif hasattr(value, "__dict__"):  # a table, an index
-        for name, v in vars(value).items():
-            setattr(value, name, _shared(v, pool, records))
-    return value
 
 
 def _typed(value: tuple[Any, ...]) -> tuple[Any, ...] | None:
@@ -331,7 +311,7 @@ def _dump_tables(tables: Tables, data: Dataset) -> bytes:
     dataset's own strings, not copies (0.23 MiB kept)."""
     seed = _seed(data)
     records = _records(data)
-    _shared(tables, {s: s for s in reversed(seed)}, records)  # the first of equal ones
+    _share(tables, {s: s for s in reversed(seed)}, {}, records)  # the first of equal ones
     where: dict[int, Any] = {id(s): i for i, s in enumerate(seed)}
     where.update(records)
 
