@@ -48,6 +48,10 @@ AT_SYMPTOM = frozenset(
 )
 """A place word ("over", "under") right after one of these words ("numbness over the
 occiput", "a numb patch under my chin") places the symptom: it is no cue of a posture."""
+_SKIP_TO_PART = DROP | SIDE_WORDS | {"of"}
+"""Words between an area and a region it is "of" ("the face of my left thumb")."""
+_SIDE_OF = SIDE_WORDS | {"of", "hand"}
+"""Words between "on" and "body" that name its side ("on the left hand side of my body")."""
 BODY_SIDE = frozenset({"body"})
 """An area that, after another one, only says its side ("numb thigh on the left side of my
 body")."""
@@ -165,7 +169,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         ):
             role = "cause_site"  # "numb fingers from my neck": where it comes from
         j = f.end + 1
-        while j < len(prep.tokens) and prep.tokens[j] in DROP | SIDE_WORDS | {"of"}:
+        while j < len(prep.tokens) and prep.tokens[j] in _SKIP_TO_PART:
             j += 1
         if (
             f.end + 1 < len(prep.tokens)
@@ -392,7 +396,7 @@ def _side_of_body(prep: Prepared, f: Any, out: Sequence[Area]) -> int | None:
     if f.region not in BODY_SIDE or "side" not in prep.tokens[max(0, f.start - 3) : f.end + 1]:
         return None
     j = f.start - 1
-    while j >= 0 and (prep.tokens[j] in DROP or prep.tokens[j] in SIDE_WORDS | {"of", "hand"}):
+    while j >= 0 and (prep.tokens[j] in DROP or prep.tokens[j] in _SIDE_OF):
         j -= 1
     if j < 0 or prep.tokens[j] != "on" or not {"left", "right"} & set(prep.tokens[j : f.end]):
         return None  # "numb hand and side of my body": a second area
