@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .compiled import DROP, SENTENCE_END, Tables, stem
+from .compiled import DROP, Tables, stem
 
 __all__ = [
     "Content",
@@ -210,9 +210,9 @@ def _also(
 
 
 QUIET = frozenset({"negated", "hypothetical", "other", "historical"})
+"""Contexts in which a word says nothing about the person now."""
 SOFT_ENDS = frozenset({"now", "and", "also", "plus", "then", "still", "as"})
 """The first words of the termination terms that end no segment (``scope: segment``)."""
-"""Contexts in which a word says nothing about the person now."""
 
 
 def composed(
@@ -221,13 +221,15 @@ def composed(
     ctx: Sequence[frozenset[str]],
     clause: Sequence[int],
     tokens: Sequence[str],
+    sentence: Sequence[int],
 ) -> list[Hit]:
     """Red flags read by composition (text.yaml's ``flag_rules``): a phrase of each of a
     rule's word classes (found by the stems of its words) in one clause or sentence, each
     in no context that stops it (a past one counts only for a ``past`` rule), and no
     phrase of an ``unless`` class there; with ``near``, at most that many words between
     the phrases. The hit's words are the phrase of each class, in
-    the order they were written; ``extra`` is as :func:`flags` gives it."""
+    the order they were written; ``extra`` is as :func:`flags` gives it. ``sentence`` is
+    the sentence of each token (``Prepared.sentence``)."""
     if not t.rules:
         return []
     stems = c.stems
@@ -250,15 +252,12 @@ def composed(
         return []
     # a segment: a clause of the reader, but not ended by a termination term that adds
     # to what was said ("my handwriting is now illegible", "and my", "also")
-    sentence: list[int] = []
     segment: list[int] = []
-    k = n = 0
+    n = 0
     for i, tok in enumerate(tokens):
         if i and clause[i] != clause[i - 1] and tok not in SOFT_ENDS:
             n += 1
-        sentence.append(k)
         segment.append(n)
-        k += tok in SENTENCE_END
     out: list[Hit] = []
     for k, need, unless, where, near, _ in ready:
         concept = t.concepts[k]

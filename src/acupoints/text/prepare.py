@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .compiled import Tables, normalise_spans, tables
+from .compiled import SENTENCE_END, Tables, normalise_spans, tables
 from .context import clauses, contexts
 from .findings import Content, Hit, causes, composed, content, flags, overridden, symptom_spans
 from .spelling import correct_from
@@ -39,6 +39,17 @@ class Prepared:
         return self.text[self.spans[start][0] : self.spans[end - 1][1]]
 
     @cached_property
+    def sentence(self) -> tuple[int, ...]:
+        """The sentence of every token, counted from 0 (a sentence end belongs to the
+        sentence it ends)."""
+        out: list[int] = []
+        k = 0
+        for tok in self.tokens:
+            out.append(k)
+            k += tok in SENTENCE_END
+        return tuple(out)
+
+    @cached_property
     def cause_hits(self) -> list[Hit]:
         """The causes named (cause synonyms and cues), found once."""
         blocked = symptom_spans(self.tables, self.content)
@@ -51,7 +62,7 @@ class Prepared:
         t, c = self.tables, self.content
         hits = [
             *flags(t, c, self.ctx, self.clause),
-            *composed(t, c, self.ctx, self.clause, self.tokens),
+            *composed(t, c, self.ctx, self.clause, self.tokens, self.sentence),
         ]
         return overridden(t, hits)
 

@@ -251,12 +251,9 @@ def _kin_ok(prep: Prepared, h: Hit) -> bool:
     sentence: "my wife has the same" is no family illness."""
     if not SHARED & set(prep.tokens[h.start : h.end]):
         return True
-    at = _sentence_of(prep, h.start)
-    return any(tok in KIN and _sentence_of(prep, i) == at for i, tok in enumerate(prep.tokens))
-
-
-def _sentence_of(prep: Prepared, i: int) -> int:
-    return sum(1 for tok in prep.tokens[:i] if tok in SENTENCE_END)
+    sentence = prep.sentence
+    at = sentence[h.start]
+    return any(tok in KIN and sentence[i] == at for i, tok in enumerate(prep.tokens))
 
 
 def _implied_causes(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> list[Any]:
