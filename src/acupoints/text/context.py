@@ -117,6 +117,7 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
     n = len(tokens)
     stops = [tok in SENTENCE_END for tok in tokens]
     triggers: list[tuple[int, int, str, str, int]] = []
+    asserting: set[int] = set()  # where a question that states its findings opens
     i = 0
     while i < n:
         hits = t.context.at(tokens, i) if tokens[i] in t.context.words else []
@@ -124,13 +125,17 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
             i += 1
             continue
         longest = hits[0][0]
+        if any(v[0] == "asserting" for m, v in hits if m == longest):
+            asserting.add(i)
+            i += longest
+            continue
         if any(v[0] == "pseudo" for m, v in hits if m == longest):
             i += longest  # "no feeling", "not only": not a trigger, nor anything inside
             continue
         for m, (cat, direction, window) in hits:  # "no problems" is also "no"
             if cat == "terminate":
                 stops[i] = True
-            elif cat != "pseudo":
+            elif cat not in ("pseudo", "asserting"):
                 triggers.append((i, i + m, cat, direction, window))
         # a trigger inside a real one is read too ("are no sores": backward "are no", and
         # forward "no" over "sores on my feet"); only a pseudo-trigger hides its words
@@ -166,18 +171,20 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
             while j >= 0 and j >= start - 1 - window and not stops[j] and tokens[j] != ",":
                 tags[j].add(cat)
                 j -= 1
-    # a clause that ends in a question mark asks, it does not state ("numb face? no")
+    # a clause that ends in a question mark asks, it does not state ("numb face? no"),
+    # unless it opens with an asserting term ("why are my toes numb?")
     k = n - 1
-    asking = False
     while k >= 0:
-        tok = tokens[k]
-        if tok == "?":
-            asking = True
-        elif tok in SENTENCE_END or (tok == "," and stops[k]):
-            asking = False
-        elif asking:
-            tags[k].add("hypothetical")
-        k -= 1
+        if tokens[k] != "?":
+            k -= 1
+            continue
+        j = k - 1
+        while j >= 0 and not (tokens[j] in SENTENCE_END or (tokens[j] == "," and stops[j])):
+            j -= 1
+        if not any(a in asserting for a in range(j + 1, k)):
+            for m in range(j + 1, k):
+                tags[m].add("hypothetical")
+        k = j
     return [frozenset(s) for s in tags]
 
 

@@ -30,7 +30,9 @@ __all__ = [
     "WordList",
 ]
 
-ContextCategory = Literal["negated", "historical", "hypothetical", "other", "pseudo", "terminate"]
+ContextCategory = Literal[
+    "negated", "historical", "hypothetical", "other", "pseudo", "asserting", "terminate"
+]
 Words = tuple[str, ...]
 
 
@@ -44,9 +46,14 @@ class ContextTrigger(Record):
     one comma right before the trigger, and only from a trigger that ends its clause: a
     denial or a recovery said after what it is about ("trouble swallowing, none at all";
     "a numb face in 2015, long gone"). A ``pseudo`` trigger looks like one but is not ("no feeling",
-    "not only"): its words are skipped. ``terminate`` terms end every scope."""
+    "not only"): its words are skipped. An ``asserting`` term opens a question that takes
+    what it asks about as given ("why are my toes numb?", "is it normal that ..."): its
+    words are skipped like a pseudo-trigger's, and the question it opens states its
+    findings instead of asking them. ``terminate`` terms end every scope."""
 
-    category: ContextCategory = Field(description="What the trigger marks, or pseudo/terminate.")
+    category: ContextCategory = Field(
+        description="What the trigger marks, or pseudo/asserting/terminate."
+    )
     direction: Literal["forward", "backward", "both", "reply"] = Field(
         default="forward", description="Which way its scope runs from the trigger."
     )
