@@ -173,10 +173,10 @@ class PointIndex:
         gkey = hangul_key(text)
         if gkey is not None and gkey in self._hangul:
             return _one(query, self._hangul[gkey])
-        mkey = marked_key(text)
-        if mkey != name_key(text) and mkey in self._marked:  # written with its marks
-            return _one(query, self._marked[mkey])
         nkey = name_key(text)
+        mkey = marked_key(text)
+        if mkey != nkey and mkey in self._marked:  # written with its marks
+            return _one(query, self._marked[mkey])
         # a pinyin or English name wins over a reading written in Latin letters: "Yanggu"
         # is SI5's pinyin before it is ST34's romanised Korean (양구 names ST34). A Japanese
         # reading typed with its long vowels ("goukoku", "chuushou") comes after them, so
@@ -184,9 +184,10 @@ class PointIndex:
         # or Vietnamese reading has, it tells apart what the bare letters do not: "Chūshō"
         # is PC9, "Chūsho" TE3, "chusho" either
         codes = self._names.get(nkey)
-        if not codes and not _MACRONS.isdisjoint(text.lower()):
-            codes = self._romaji.get(romaji_key(text) or "")
-        codes = codes or self._read.get(nkey) or self._romaji.get(romaji_key(text) or "")
+        if not codes:
+            rcodes = self._romaji.get(romaji_key(text) or "")
+            macrons = not _MACRONS.isdisjoint(text.lower())
+            codes = (rcodes if macrons else None) or self._read.get(nkey) or rcodes
         if codes:
             return _one(query, codes)
         raise UnknownPointError(query, self.suggestions(text))
