@@ -346,8 +346,11 @@ def _seed(data: Dataset) -> list[str]:
     """The strings of ``data`` the tables are written against: the terms of text.yaml's
     word lists (most of the reader's known words are one of them), of its concepts,
     spellings, context triggers, time course and roles, and the causes' ids and
-    synonyms, each object once, in the dataset's order (the same at build and at load,
-    and cheap to list)."""
+    synonyms, in the dataset's order (the same at build and at load, and cheap to list).
+    A string met twice is listed twice, as the same object: the tables refer to it by
+    either place and get that object back. (Listing each object once, by its ``id`` in
+    a dict, took 5 ms of a first answer: ids of objects are addresses, which collide in
+    a dict's slots.)"""
     concepts = (*data.flags, *data.person)
     strings = [t for wl in data.words for t in wl.terms]
     strings += [w for c in concepts for part in (c.lay, c.clinical, c.typos, *c.also) for w in part]
@@ -356,7 +359,7 @@ def _seed(data: Dataset) -> list[str]:
     strings += [w for term in data.course for w in term.terms]
     strings += [w for cue in data.roles for w in (*cue.before, *cue.after)]
     strings += [w for cause in data.causes for w in (cause.id, *cause.synonyms)]
-    return list({id(t): t for t in strings}.values())
+    return strings
 
 
 def _dump_tables(tables: Tables, data: Dataset) -> bytes:
