@@ -24,6 +24,11 @@ run time), keyed by a hash of the code that builds them as well: tables built by
 code than the installed one are ignored and built again on first use. They are kept as
 bytes until the first reading (a load imports no reader), and refer to the dataset's
 own records (the red-flag concepts, the cause cues) rather than copies of them.
+
+The parts of the dataset a selection never reads (:data:`~acupoints.loading.LAZY_SECTIONS`:
+the readings of the names, the body figure, the source register) follow the body, each
+pickled on its own; a load leaves them in the file, and the first access to one of their
+fields reads that part (:func:`~acupoints.loading.defer_sections`).
 """
 
 from __future__ import annotations
@@ -181,8 +186,9 @@ def _section_loader(
         if not isinstance(value, dict):
             raise DataError(
                 "the prebuilt dataset changed or went missing after it was loaded, and a "
-                "part of it that is read on first use (readings or the body figure) is no "
-                "longer there: load the data again (acupoints.load() in a new process)",
+                "part of it that is read on first use (the readings, the body figure or "
+                "the sources) is no longer there: load the data again (acupoints.load() "
+                "in a new process)",
                 file=str(path),
             )
         return value
