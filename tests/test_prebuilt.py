@@ -12,8 +12,8 @@ import pytest
 
 import acupoints
 from acupoints import DataError, KnowledgeBase
-from acupoints.loading import Dataset, data_version, packaged_data_dir, read_dataset
-from acupoints.prebuilt import artifact_path, build, load_packaged, read
+from acupoints.loading import LAZY_SECTIONS, Dataset, data_version, packaged_data_dir, read_dataset
+from acupoints.prebuilt import _MAGIC, artifact_path, build, load_packaged, read
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +141,7 @@ def test_a_changed_data_file_is_not_hidden_by_a_stale_build(
     [
         lambda raw: b"",
         lambda raw: raw[:200],  # cut short
-        lambda raw: raw.replace(b"acupoints-dataset 3", b"acupoints-dataset 9", 1),
+        lambda raw: raw.replace(_MAGIC, b"acupoints-dataset 9", 1),
         lambda raw: raw.replace(b" 2\n", b" 1\n", 1),  # another major version of pydantic
         lambda raw: raw.split(b"\n", 1)[0] + b"\nnot a pickle",
     ],
@@ -372,3 +372,95 @@ def test_the_readers_tables_are_compact_and_answer_as_plain_sets(
         # only a word a phrase begins with opens it
         assert "words" not in vars(index) and index.words is index._lengths
         assert set(index.words) == {key[0] for key in index._values} <= index.all_words()
+
+
+_DEFERRED = {name for names in LAZY_SECTIONS.values() for name in names}
+
+
+def _absent(data: Dataset) -> set[str]:
+    return _DEFERRED - set(data.__dict__)
+
+
+def test_a_first_select_leaves_the_readings_the_figure_and_the_sources_in_the_file(
+    from_yaml: Dataset,
+) -> None:
+    """Memory: what a selection never reads (the readings of the names, the body figure,
+    the source register) stays in the prebuilt file until something asks for it; then
+    each part is read, alone, and equals the YAML's."""
+    kb = load_packaged(packaged_data_dir())
+    data = kb._data
+    assert (
+        _absent(data)
+        == _DEFERRED
+        == {"readings", "outline", "region_shapes", "positions", "sources"}
+    )
+    kb.select("numb back of my left hand")
+    kb.select("pins and needles in both feet, worse at night", cause="diabetic")
+    kb.select("numb left thumb", patient=acupoints.Patient(pregnant=True, pregnancy_week=30))
+    kb["Hegu"]  # the name index (it reads the readings: a look-up by a Korean name)
+    assert _absent(data) == {"outline", "region_shapes", "positions", "sources"}
+    assert kb.readings("ST36") == next(r for r in from_yaml.readings if r.code == "ST36")
+    assert kb.source("who1991") == next(s for s in from_yaml.sources if s.id == "who1991")
+    assert _absent(data) == {"outline", "region_shapes", "positions"}
+    kb.body_map(points=["LI4"])
+    assert not _absent(data)
+    assert data == from_yaml and data.model_dump_json() == from_yaml.model_dump_json()
+    assert list(data.__dict__) == list(from_yaml.__dict__)  # the declared order again
+
+
+@pytest.mark.parametrize(
+    "whole",
+    [
+        lambda d: d.model_dump(),
+        lambda d: d.model_dump_json(),
+        lambda d: data_version(d),
+        lambda d: repr(d),
+        lambda d: dict(d),
+        lambda d: d.model_copy(update={"steps": ()}).model_dump(),
+        lambda d: __import__("copy").copy(d).model_dump(),
+        lambda d: __import__("pickle").loads(__import__("pickle").dumps(d)).model_dump(),
+    ],
+    ids=["dump", "json", "version", "repr", "iter", "model_copy", "copy", "pickle"],
+)
+def test_what_reads_the_whole_dataset_reads_the_deferred_parts_first(
+    built: tuple[Path, str], from_yaml: Dataset, whole: object
+) -> None:
+    target, _ = built
+    found = read(packaged_data_dir(), target)
+    assert found is not None and _absent(found[0]) == _DEFERRED
+    assert whole(found[0]) == whole(from_yaml)  # type: ignore[operator]
+    assert not _absent(found[0])
+
+
+def test_the_public_dataset_is_whole() -> None:
+    kb = load_packaged(packaged_data_dir())
+    assert _absent(kb._data) == _DEFERRED
+    assert not _absent(kb.dataset)
+
+
+def test_a_deferred_part_that_is_gone_from_the_file_raises_a_data_error(
+    built: tuple[Path, str], tmp_path: Path, from_yaml: Dataset
+) -> None:
+    """The file was cut short, or replaced by another build, after the load: asking for
+    a part still in it is a clear DataError, and the parts read already stay."""
+    target, _ = built
+    raw = target.read_bytes()
+    copy = tmp_path / "_dataset.pickle"
+    copy.write_bytes(raw)
+    found = read(packaged_data_dir(), copy)
+    assert found is not None
+    data = found[0]
+    assert data.outline == from_yaml.outline  # read while the file is whole
+    copy.write_bytes(raw.replace(b" 2\n", b" 1\n", 1))  # another head: another build
+    with pytest.raises(DataError, match="changed or went missing"):
+        data.readings  # noqa: B018
+    copy.write_bytes(raw[:-1000])  # the last part (the sources) cut short
+    with pytest.raises(DataError):
+        data.sources  # noqa: B018
+    with pytest.raises(DataError):
+        data.model_dump()
+    copy.unlink()
+    with pytest.raises(DataError):
+        data.sources  # noqa: B018
+    copy.write_bytes(raw)
+    assert data.readings == from_yaml.readings and data == from_yaml

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
+from itertools import repeat
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -86,7 +87,11 @@ _ALL_SET: dict[type[BaseModel], set[str]] = {}
 def _instance(cls: type[M], data: dict[str, Any], given: set[str]) -> M:
     """What ``model_construct`` leaves: the fields, the ones given, no extra, no private."""
     m = cls.__new__(cls)
-    _set(m, "__dict__", data)
+    # each value set on its own (by map, in C): CPython 3.11+ keeps them in the layout
+    # the class shares instead of a dict of the instance's own (``__dict__`` still gives
+    # them as a dict); a collector that goes over the answers kept in the memos meets one
+    # object a model instead of two
+    any(map(_set, repeat(m, len(data)), data, data.values()))
     _set(m, "__pydantic_fields_set__", given)
     _set(m, "__pydantic_extra__", None)
     _set(m, "__pydantic_private__", None)

@@ -158,7 +158,7 @@ class _Figure:
     """The figure tables of one knowledge base."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        data = kb.dataset
+        data = kb._data  # its figure only (the prebuilt data reads it on first use)
         if not data.outline or not data.positions:
             raise NoFigureError(
                 f"the data in {kb.origin} has no body figure (figure.yaml with outline and "

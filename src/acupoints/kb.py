@@ -38,7 +38,7 @@ from .errors import (
     names_arg,
 )
 from .index import PointIndex, code_order, meridian_prefixes
-from .loading import Dataset, read_dataset
+from .loading import Dataset, _complete, read_dataset
 from .models import (
     LimbSurface,
     Meridian,
@@ -116,6 +116,17 @@ class KnowledgeBase:
         its checks, or on first use for the prebuilt data, checked when it was built)."""
         return PointIndex(self._points.values(), self._prefixes, self._data.readings)
 
+    @cached_property
+    def _readings(self) -> dict[str, PointReadings]:
+        """The readings of the points' names by code (on first use: the prebuilt data
+        reads them from its file only then)."""
+        return {r.code: r for r in self._data.readings}
+
+    @cached_property
+    def _sources(self) -> dict[str, Source]:
+        """The source register by id (on first use, as :attr:`_readings`)."""
+        return {s.id: s for s in self._data.sources}
+
     def _build(self, data: Dataset, origin: str | None, checked: bool) -> None:
         problems = []
         if not checked:  # the prebuilt data was checked when it was built
@@ -137,11 +148,9 @@ class KnowledgeBase:
         }
         self._vessels: dict[str, Vessel] = {v.code: v for v in data.vessels}
         self._regions: dict[str, Region] = {r.id: r for r in data.regions}
-        self._sources: dict[str, Source] = {s.id: s for s in data.sources}
         self._nerves: dict[str, Nerve] = {n.id: n for n in data.nerves}
         self._segments: dict[str, Segment] = {s.id: s for s in data.segments}
         self._prefixes = meridian_prefixes(self._meridians.values())
-        self._readings: dict[str, PointReadings] = {r.code: r for r in data.readings}
         by_meridian: dict[str, list[Point]] = {code: [] for code in self._meridians}
         for p in self._points.values():
             if p.meridian is not None:
@@ -252,6 +261,7 @@ class KnowledgeBase:
     @property
     def dataset(self) -> Dataset:
         """The validated records this knowledge base was built from."""
+        _complete(self._data)  # whole: what a user does with it may read every field at once
         return self._data
 
     @cached_property
@@ -687,6 +697,7 @@ class KnowledgeBase:
     ) -> tuple[CorePoint, ...]:
         """:meth:`core_prescription` with the cause and the pooled causes as ids and the
         places as parts of the body (as :meth:`Anatomy.part_of` names them)."""
+        from ._fast import construct
         from .rules import CorePoint, evidence_level
 
         out = []
@@ -694,8 +705,11 @@ class KnowledgeBase:
             designs: dict[str, int] = {}
             for design in by_source.values():
                 designs[design] = designs.get(design, 0) + 1
+            # from checked records only (a point code, a cause id, the publications that
+            # use it, at least one): no validator to build (40 ms on the first call)
             out.append(
-                CorePoint(
+                construct(
+                    CorePoint,
                     code=code,
                     cause=cause_id,
                     publications=len(by_source),

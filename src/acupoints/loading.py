@@ -13,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterator, Mapping, Sequence
+import threading
+import weakref
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -134,6 +136,102 @@ class Dataset(BaseModel):
     cause_cues: tuple[CauseCue, ...] = ()
     flag_classes: tuple[FlagClass, ...] = ()
     flag_rules: tuple[FlagRule, ...] = ()
+
+    if not TYPE_CHECKING:  # (for a type checker, every field is always there)
+
+        def __getattr__(self, name: str) -> Any:
+            """A section deferred by :func:`defer_sections` is read here, on first use."""
+            section = _SECTION_OF.get(name)
+            if section is not None and _fill(self, section):
+                return self.__dict__[name]
+            return _model_getattr(self, name)
+
+
+LAZY_SECTIONS: Mapping[str, tuple[str, ...]] = {
+    "readings": ("readings",),
+    "figure": ("outline", "region_shapes", "positions"),
+    "sources": ("sources",),
+}
+"""The parts of a :class:`Dataset` that a selection never reads, by the fields each
+holds: the prebuilt dataset (:mod:`acupoints.prebuilt`) leaves them in its file until
+something asks for one of their fields (the readings of the points' names, about 0.3 MiB
+once read; the body figure, about 0.25 MiB; the source register, whose ids the records
+carry, about 0.15 MiB)."""
+
+_SECTION_OF = {name: section for section, names in LAZY_SECTIONS.items() for name in names}
+_model_getattr = vars(BaseModel)["__getattr__"]  # pydantic's: private and extra values
+_DEFERRED: dict[int, tuple[weakref.ref[Dataset], dict[str, Callable[[], Mapping[str, Any]]]]] = {}
+_DEFER_LOCK = threading.RLock()
+
+
+def defer_sections(data: Dataset, loaders: Mapping[str, Callable[[], Mapping[str, Any]]]) -> None:
+    """Leave the sections of ``data`` named in ``loaders`` (keys of
+    :data:`LAZY_SECTIONS`, whose fields ``data`` must not hold) to be read on first use:
+    the first access to one of a section's fields calls its loader, which returns the
+    section's fields by name, and sets them on ``data``, in their declared order. A
+    comparison, a copy, a dump or pickling of ``data`` reads every deferred section
+    first, so that they always see the whole dataset."""
+    key = id(data)
+
+    def forget(_: object) -> None:  # when data goes, so do its loaders
+        _DEFERRED.pop(key, None)
+
+    ref = weakref.ref(data, forget)
+    with _DEFER_LOCK:
+        _DEFERRED[key] = (ref, dict(loaders))
+
+
+def _fill(data: Dataset, section: str) -> bool:
+    """Reads the deferred ``section`` of ``data`` into it; ``False`` if there is none."""
+    with _DEFER_LOCK:
+        found = _DEFERRED.get(id(data))
+        if found is None or found[0]() is not data or section not in found[1]:
+            return False
+        values = found[1][section]()  # raises a DataError if it cannot be read
+        del found[1][section]
+        if not found[1]:
+            del _DEFERRED[id(data)]
+        fields = {**data.__dict__, **values}
+        # a new dict in the declared order (a dump and data_version follow its order)
+        object.__setattr__(
+            data, "__dict__", {n: fields[n] for n in Dataset.model_fields if n in fields}
+        )
+        return True
+
+
+def _complete(data: Dataset) -> None:
+    """Every deferred section of ``data`` read (nothing to do for most datasets)."""
+    if id(data) in _DEFERRED:
+        for section in LAZY_SECTIONS:
+            _fill(data, section)
+
+
+def _completing(method: Callable[..., Any]) -> Callable[..., Any]:
+    def whole(self: Dataset, *args: Any, **kwargs: Any) -> Any:
+        _complete(self)
+        return method(self, *args, **kwargs)
+
+    whole.__name__ = method.__name__
+    whole.__qualname__ = f"Dataset.{method.__name__}"
+    whole.__doc__ = method.__doc__
+    return whole
+
+
+# what reads a model's fields all at once (from its dict, not attribute by attribute)
+for _name in (
+    "__eq__",
+    "__hash__",
+    "__iter__",
+    "__repr_args__",
+    "__getstate__",
+    "__copy__",
+    "__deepcopy__",
+    "model_copy",
+    "model_dump",
+    "model_dump_json",
+):
+    setattr(Dataset, _name, _completing(getattr(Dataset, _name)))
+del _name
 
 
 def data_version(data: Dataset) -> str:

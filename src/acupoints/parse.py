@@ -333,6 +333,10 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
     return state
 
 
+_ONE_WORD_SIDES = {key[0]: side for key, side in SIDES.items() if len(key) == 1}
+"""The sides of :data:`SIDES` written as one word, by that word."""
+
+
 def _content_span(
     tokens: Sequence[str], i: int, size: int, skip: Iterable[str] = ()
 ) -> tuple[tuple[str, ...], int, list[tuple[int, str]]]:
@@ -341,16 +345,17 @@ def _content_span(
     words: list[str] = []
     sides: list[tuple[int, str]] = []
     j = i
-    skipset = set(skip)
-    while j < len(tokens) and len(words) < size:
+    skipset = set(skip) if skip else ()
+    n = len(tokens)
+    while j < n and len(words) < size:
         t = tokens[j]
         if t in BOUNDARIES:
             break
         if t in DROP or t in skipset:
             j += 1
             continue
-        if (t,) in SIDES and words:
-            sides.append((j, SIDES[(t,)]))
+        if words and t in _ONE_WORD_SIDES:
+            sides.append((j, _ONE_WORD_SIDES[t]))
             j += 1
             continue
         if words and _short_side(tokens, j):  # "dorsum of L hand"

@@ -24,6 +24,11 @@ run time), keyed by a hash of the code that builds them as well: tables built by
 code than the installed one are ignored and built again on first use. They are kept as
 bytes until the first reading (a load imports no reader), and refer to the dataset's
 own records (the red-flag concepts, the cause cues) rather than copies of them.
+
+The parts of the dataset a selection never reads (:data:`~acupoints.loading.LAZY_SECTIONS`:
+the readings of the names, the body figure, the source register) follow the body, each
+pickled on its own; a load leaves them in the file, and the first access to one of their
+fields reads that part (:func:`~acupoints.loading.defer_sections`).
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ import hashlib
 import io
 import os
 import pickle
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import repeat
 from pathlib import Path
@@ -42,7 +47,16 @@ from weakref import WeakKeyDictionary
 
 from pydantic import BaseModel
 
-from .loading import Dataset, data_version, fingerprint, read_dataset
+from .errors import DataError
+from .loading import (
+    _SECTION_OF,
+    LAZY_SECTIONS,
+    Dataset,
+    data_version,
+    defer_sections,
+    fingerprint,
+    read_dataset,
+)
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
@@ -63,7 +77,7 @@ __all__ = [
 ARTIFACT = "_dataset.pickle"
 """The file name of the prebuilt dataset, inside the package."""
 
-_MAGIC = b"acupoints-dataset 3"
+_MAGIC = b"acupoints-dataset 4"
 
 _READER_CODE = ("text/compiled.py", "text/lexicon.py", "parse.py")
 """The modules whose code builds the reader's tables (``compiled._build`` and the words of
@@ -114,9 +128,19 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
     _share(data, {}, {})
     head = b" ".join((_MAGIC, key.encode(), version.encode(), _pydantic_major().encode()))
     blob = _dump_tables(tables, data)
-    out_body = io.BytesIO()
-    _RecordPickler(out_body, protocol=pickle.HIGHEST_PROTOCOL).dump((data, reader_key(), blob))
-    body = out_body.getvalue()
+    # the sections a selection never reads go after the body, each pickled on its own,
+    # and the body's dataset goes without them (read on first use: loading._fill)
+    sections = [_pickled({n: getattr(data, n) for n in names}) for names in LAZY_SECTIONS.values()]
+    lazy = set(_SECTION_OF)
+    part = Dataset.__new__(Dataset)
+    _set(part, "__pydantic_fields_set__", data.__pydantic_fields_set__)
+    _set(part, "__pydantic_extra__", None)
+    _set(part, "__pydantic_private__", None)
+    for name, value in data.__dict__.items():
+        if name not in lazy:
+            _set(part, name, value)
+    sizes = tuple(len(b) for b in sections)
+    body = _pickled((part, reader_key(), blob, sizes)) + b"".join(sections)
     out = Path(target)
     out.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # only at build time
@@ -134,6 +158,42 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
 
 
 _set = object.__setattr__
+
+
+def _pickled(value: Any) -> bytes:
+    out = io.BytesIO()
+    _RecordPickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return out.getvalue()
+
+
+def _section_loader(
+    path: Path, head: bytes, start: int, size: int
+) -> Callable[[], Mapping[str, Any]]:
+    """What reads a deferred section back from the prebuilt file ``path`` (``size``
+    bytes from ``start``), if the file is still the one it was loaded from: same first
+    line (the fingerprint of the data files, the data version), so the same build,
+    which is reproducible."""
+
+    def load() -> Mapping[str, Any]:
+        try:
+            with open(path, "rb") as fh:
+                same = fh.readline() == head
+                fh.seek(start)
+                chunk = fh.read(size)
+            value = pickle.loads(chunk) if same and len(chunk) == size else None
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError):
+            value = None
+        if not isinstance(value, dict):
+            raise DataError(
+                "the prebuilt dataset changed or went missing after it was loaded, and a "
+                "part of it that is read on first use (the readings, the body figure or "
+                "the sources) is no longer there: load the data again (acupoints.load() "
+                "in a new process)",
+                file=str(path),
+            )
+        return value
+
+    return load
 
 
 def _record(
@@ -292,8 +352,11 @@ def _seed(data: Dataset) -> list[str]:
     """The strings of ``data`` the tables are written against: the terms of text.yaml's
     word lists (most of the reader's known words are one of them), of its concepts,
     spellings, context triggers, time course and roles, and the causes' ids and
-    synonyms, each object once, in the dataset's order (the same at build and at load,
-    and cheap to list)."""
+    synonyms, in the dataset's order (the same at build and at load, and cheap to list).
+    A string met twice is listed twice, as the same object: the tables refer to it by
+    either place and get that object back. (Listing each object once, by its ``id`` in
+    a dict, took 5 ms of a first answer: ids of objects are addresses, which collide in
+    a dict's slots.)"""
     concepts = (*data.flags, *data.person)
     strings = [t for wl in data.words for t in wl.terms]
     strings += [w for c in concepts for part in (c.lay, c.clinical, c.typos, *c.also) for w in part]
@@ -302,7 +365,7 @@ def _seed(data: Dataset) -> list[str]:
     strings += [w for term in data.course for w in term.terms]
     strings += [w for cue in data.roles for w in (*cue.before, *cue.after)]
     strings += [w for cause in data.causes for w in (cause.id, *cause.synonyms)]
-    return list({id(t): t for t in strings}.values())
+    return strings
 
 
 def _dump_tables(tables: Tables, data: Dataset) -> bytes:
@@ -371,18 +434,31 @@ def read_all(
     path = artifact_path() if artifact is None else artifact
     try:
         with open(path, "rb") as fh:
-            head = fh.readline().split()
+            line = fh.readline()
+            head = line.split()
             if len(head) != 5 or b" ".join(head[:2]) != _MAGIC:
                 return None
             key, version, major = (h.decode() for h in head[2:])
             if major != _pydantic_major() or key != fingerprint(Path(data_dir)):
                 return None
             body = pickle.load(fh)
+            end = fh.tell()
     except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
         return None
-    if not (isinstance(body, tuple) and len(body) == 3 and isinstance(body[0], Dataset)):
+    if not (
+        isinstance(body, tuple)
+        and len(body) == 4
+        and isinstance(body[0], Dataset)
+        and isinstance(body[3], tuple)
+        and len(body[3]) == len(LAZY_SECTIONS)
+    ):
         return None
-    data, key, blob = body
+    data, key, blob, sizes = body
+    loaders = {}
+    for section, size in zip(LAZY_SECTIONS, sizes, strict=True):
+        loaders[section] = _section_loader(path, line, end, size)
+        end += size
+    defer_sections(data, loaders)
     if key != reader_key() or not isinstance(blob, bytes):
         blob = None
     return data, version, blob

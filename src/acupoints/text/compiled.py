@@ -168,12 +168,16 @@ class PhraseIndex(Generic[V]):
         """Every (length, value) of the phrases starting at ``i``, longest first."""
         out: list[tuple[int, V]] = []
         left = len(tokens) - i
+        get = self._values.get
         for n in self._lengths.get(tokens[i], ()):
             if n > left:
                 continue
-            values = self._values.get(tuple(tokens[i : i + n]))
+            values = get(tuple(tokens[i : i + n]))
             if values is not None:
-                out.extend((n, v) for v in values)
+                if len(values) == 1:
+                    out.append((n, values[0]))
+                else:
+                    out.extend([(n, v) for v in values])
         return out
 
     def scan(self, tokens: Sequence[str]) -> list[tuple[int, int, list[V]]]:
