@@ -765,8 +765,9 @@ FLAG_TRIGGERS: dict[str, tuple[tuple[tuple[str, ...], ...], ...]] = {
                 "right side of my body",
                 "whole left side",
                 "whole right side",
-                "face",
+                "face, arm and leg",
                 "arm and leg",
+                "face",
             ),
         ),
         (
@@ -1274,8 +1275,9 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "my face and arm",
             "face and arm",
             "face and hand",
-            "face",
+            "face, arm and leg",
             "arm and leg",
+            "face",
         ),
         "clinical": (
             "hemiparesis",
@@ -1446,6 +1448,7 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "left leg and left arm",
             "right leg and right arm",
             "face arm and leg",
+            "face, arm and leg",
         ),
         "clinical": (
             "hemisensory loss",
