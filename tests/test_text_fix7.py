@@ -12,15 +12,46 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from acupoints import KnowledgeBase
 from acupoints.loading import packaged_data_dir
 from acupoints.text.compiled import tables
 
-from .textread import raised
+from .textread import raised, reading
 
 CORPUS = Path(__file__).parent / "corpus"
+
+
+# ------------------------------------------------------------------ 4. tripping
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I keep tripping, my feet are numb",
+        "tripping over my own feet, numb toes",
+        "I keep tripping on kerbs and my shin is numb",
+        "my toes are numb and I'm always tripping",
+    ],
+)
+def test_tripping_is_a_gait_sign_not_an_injury(kb: KnowledgeBase, text: str) -> None:
+    found = raised(kb, text)
+    assert "after_injury" not in found
+    assert found.get("progressive_weakness") == "urgent"
+    assert reading(kb, text)[2] is None  # no cause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I tripped and fell and hurt my back, numb leg",
+        "I tripped on a kerb and now my knee is numb",
+        "I tripped over the cat and my hand is numb",
+    ],
+)
+def test_a_trip_that_happened_is_still_an_injury(kb: KnowledgeBase, text: str) -> None:
+    assert "after_injury" in raised(kb, text)
+    assert reading(kb, text)[2] == "injury"
 
 
 # ------------------------------------------------------------------ 5. commas in flow lists
