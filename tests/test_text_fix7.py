@@ -24,6 +24,47 @@ from .textread import raised, reading
 CORPUS = Path(__file__).parent / "corpus"
 
 
+# ------------------------------------------------------------------ 1. going up over days
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't feel my feet and now my legs are getting weak, its going up since tuesday",
+        "my legs are weak and it has gone up to my knees since monday",
+        "tingling toes, legs weaker, it went up past my knees in two days",
+        "weakness in both legs, going higher every day",
+    ],
+)
+def test_weakness_going_up_over_days_is_an_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text).get("ascending_weakness") == "emergency"
+
+
+def test_numbness_going_up_over_days_is_ascending_but_urgent(kb: KnowledgeBase) -> None:
+    # the grading of the issue: weakness that climbs over days is the emergency
+    text = "the numbness is going up my legs since monday"
+    assert raised(kb, text).get("ascending_weakness") == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs are weak going up the stairs since tuesday, numb feet",
+        "numb feet, I get weak going up a hill since monday",
+        "numb toes and weak legs, going up the ladder is hard since friday",
+        "numb feet, I went up the stairs twice today and my legs feel weak",
+        # reaching above one's head is a posture, not numbness rising to a level
+        "my hand goes numb when I reach above my head",
+    ],
+)
+def test_going_up_something_is_no_ascending_weakness(kb: KnowledgeBase, text: str) -> None:
+    assert "ascending_weakness" not in raised(kb, text)
+
+
+def test_going_up_needs_weakness_or_numbness(kb: KnowledgeBase) -> None:
+    # a price or a reading that goes up is not said of the body
+    text = "numb toes. the price of petrol is going up since monday"
+    assert "ascending_weakness" not in raised(kb, text)
+
+
 # ------------------------------------------------------------------ 4. tripping
 @pytest.mark.parametrize(
     "text",
