@@ -65,6 +65,38 @@ def test_going_up_needs_weakness_or_numbness(kb: KnowledgeBase) -> None:
     assert "ascending_weakness" not in raised(kb, text)
 
 
+# ------------------------------------------------------------------ 3. sides
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("R face, arm and leg numb", "right"),
+        ("numbness L foot", "left"),
+        ("numb rt hand", "right"),
+        ("lt foot numb", "left"),
+        ("numb B/L feet", "both"),
+        ("paraesthesia B/L soles", "both"),
+    ],
+)
+def test_a_side_letter_before_a_body_word_is_a_side(
+    kb: KnowledgeBase, text: str, side: str
+) -> None:
+    assert reading(kb, text)[1] == side
+
+
+@pytest.mark.parametrize(
+    "text", ["my feet r numb", "my hands r numb", "my legs r weak and my feet r numb"]
+)
+def test_r_between_the_subject_and_its_adjective_is_are(kb: KnowledgeBase, text: str) -> None:
+    # a plural of a paired part: both sides, never "right"
+    assert reading(kb, text)[1] == "both"
+    assert ("r", "are") in kb.read(text).corrected
+
+
+def test_r_before_one_foot_is_right_and_after_it_is_are(kb: KnowledgeBase) -> None:
+    assert reading(kb, "r foot numb")[1] == "right"
+    assert reading(kb, "my foot r numb")[1] is None
+
+
 # ------------------------------------------------------------------ 4. tripping
 @pytest.mark.parametrize(
     "text",
