@@ -19,7 +19,7 @@ from acupoints import KnowledgeBase
 from acupoints.loading import packaged_data_dir
 from acupoints.text.compiled import tables
 
-from .textread import raised, reading
+from .textread import fired, raised, reading
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -63,6 +63,56 @@ def test_going_up_needs_weakness_or_numbness(kb: KnowledgeBase) -> None:
     # a price or a reading that goes up is not said of the body
     text = "numb toes. the price of petrol is going up since monday"
     assert "ascending_weakness" not in raised(kb, text)
+
+
+# ------------------------------------------------------------------ 2. strength grades
+@pytest.mark.parametrize(
+    "text",
+    [
+        "power 3/5, was 4/5 last week, numb foot",
+        "MRC 4/5 down from 5/5, numb hand",
+        "hip flexion 3/5 (prev 4/5), numb thigh",
+        "R grip 3/5, previously 5/5, numb fingers",
+        "EHL was 5/5, now 3/5, numb toes",
+        "power 5/5 -> 3/5, numb foot",
+        "power 4-/5, was 4+/5, numb foot",
+        "power 3/5, 4/5 last week, numb foot",
+    ],
+)
+def test_a_falling_grade_is_progressive_weakness(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text) == {"progressive_weakness": "urgent"}
+    assert "power_grade_falling" in fired(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5/5 throughout, numb hand",
+        "power 4/5 unchanged, numb hand",
+        "power 4/5, was 4/5 last week, numb foot",
+        "power 3/5 last week, now 4/5, numb foot",  # improving
+        "R 5/5, L 4/5, numb hand",  # two sides, not two times
+        "numb for 3-5 days",
+    ],
+)
+def test_a_stable_or_rising_grade_is_not(kb: KnowledgeBase, text: str) -> None:
+    assert "progressive_weakness" not in raised(kb, text)
+    assert "power_grade_falling" not in fired(kb, text)
+
+
+def test_grades_in_two_sentences_are_not_compared(kb: KnowledgeBase) -> None:
+    text = "power 3/5 on the right. Numb hand, last year 4/5 on the left"
+    assert "power_grade_falling" not in fired(kb, text)
+
+
+def test_a_denied_fall_in_power_raises_nothing(kb: KnowledgeBase) -> None:
+    text = "numb foot, my mum's power 3/5, was 4/5 last week"
+    assert "power_grade_falling" not in fired(kb, text)
+
+
+def test_the_grades_name_a_movement_not_a_numb_joint(kb: KnowledgeBase) -> None:
+    assert reading(kb, "hip flexion 3/5 (prev 4/5), numb thigh")[0] == {"thigh"}
+    assert reading(kb, "L ankle dorsiflexion 3/5, numb dorsum of foot")[0] == {"foot.dorsum"}
 
 
 # ------------------------------------------------------------------ 3. sides

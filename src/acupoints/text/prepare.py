@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING
 
 from .compiled import SENTENCE_END, Tables, normalise_spans, tables
 from .context import clauses, contexts
-from .findings import Content, Hit, causes, composed, content, flags, overridden, symptom_spans
+from .findings import (
+    Content,
+    Hit,
+    causes,
+    composed,
+    content,
+    flags,
+    grades,
+    overridden,
+    symptom_spans,
+)
 from .spelling import correct_from
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,6 +73,7 @@ class Prepared:
         hits = [
             *flags(t, c, self.ctx, self.clause),
             *composed(t, c, self.ctx, self.clause, self.tokens, self.sentence),
+            *grades(t, self.text, self.spans, self.tokens, self.ctx, self.sentence),
         ]
         return overridden(t, hits)
 
