@@ -231,3 +231,24 @@ def test_face_arm_and_leg_is_one_term(kb: KnowledgeBase) -> None:
     words = [f.words for f in kb.read(text).flags if f.id == "stroke"]
     assert any("face, arm and leg" in w for w in words), words
     assert raised(kb, "numbness R face, arm and leg").get("one_sided_numbness") == "urgent"
+
+
+# ------------------------------------------------------------------ 8. worry in the sentence
+@pytest.mark.parametrize(
+    ("text", "numb"),
+    [
+        ("if I sit too long my bum goes numb. I'm worried it might be serious", {"buttock"}),
+        ("if I kneel my knees tingle. is that normal?", {"knee"}),
+    ],
+)
+def test_a_worry_in_another_sentence_leaves_a_habit_numb(
+    kb: KnowledgeBase, text: str, numb: set[str]
+) -> None:
+    assert reading(kb, text)[0] == numb
+
+
+@pytest.mark.parametrize(
+    "text", ["if my hand goes numb will it last", "if I sit too long my bum goes numb, I'm worried"]
+)
+def test_a_worry_in_its_own_sentence_keeps_it_supposed(kb: KnowledgeBase, text: str) -> None:
+    assert reading(kb, text)[0] == set()

@@ -289,8 +289,10 @@ def _habitual(prep: Prepared, f: Any) -> bool:
     if j >= len(tokens) or tokens[j] not in HABIT_VERBS:
         return False
     rest = tokens[j : j + 4]
-    sentence = [t for t in tokens if t not in SENTENCE_END]
-    return any(t in NUMB_WORDS for t in rest) and not WORRY & set(sentence) and "?" not in tokens
+    # the sentence of the area, with the sentence end that closes it ("... numb?")
+    at = prep.sentence[f.start]
+    sentence = {tok for tok, s in zip(tokens, prep.sentence, strict=True) if s == at}
+    return any(t in NUMB_WORDS for t in rest) and not WORRY & sentence and "?" not in sentence
 
 
 PRONOUNS = frozenset({"it", "its", "they", "theyre", "theyve", "itll"})
