@@ -8,6 +8,7 @@ tests/corpus/heldout6.yaml."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -15,9 +16,10 @@ from typing import Any
 import pytest
 import yaml
 
+import acupoints
 from acupoints import KnowledgeBase
 from acupoints.loading import packaged_data_dir
-from acupoints.text.compiled import tables
+from acupoints.text.compiled import normalise, tables
 
 from .textread import fired, raised, reading
 
@@ -231,6 +233,79 @@ def test_face_arm_and_leg_is_one_term(kb: KnowledgeBase) -> None:
     words = [f.words for f in kb.read(text).flags if f.id == "stroke"]
     assert any("face, arm and leg" in w for w in words), words
     assert raised(kb, "numbness R face, arm and leg").get("one_sided_numbness") == "urgent"
+
+
+# ------------------------------------------------------------------ 6. words used are not ignored
+def _corpus() -> list[str]:
+    out = []
+    for path in sorted(CORPUS.glob("*.yaml")):
+        out += [e["t"] for e in yaml.safe_load(path.read_text("utf-8"))["sentences"]]
+    return out
+
+
+def test_the_words_a_cause_or_flag_was_read_from_are_never_ignored(kb: KnowledgeBase) -> None:
+    wrong = []
+    texts = _corpus()
+    assert len(texts) > 1500
+    for text in texts:
+        try:
+            loc = kb.select(text, limit=1).location
+        except acupoints.AcupointsError:
+            continue
+        r = loc.reading
+        assert r is not None
+        fixed = dict(r.corrected)
+        used: set[str] = set()
+        for f in (*r.causes, *r.flags, *r.course, *r.person):
+            for part in f.words.split(" + "):
+                for tok in normalise(part):
+                    used.add(tok)
+                    used.update(fixed.get(tok, "").split())
+        # a word written twice may be used once and ignored once ("out of the blue my
+        # words came out scrambled"): only words written once are compared
+        once = {w for w, n in Counter(normalise(text)).items() if n == 1}
+        both = used & set(loc.ignored) & once
+        if both:
+            wrong.append(f"{text!r}: {sorted(both)}")
+    assert not wrong, f"{len(wrong)} sentences: {wrong[:10]}"
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("doctor says carpal tunnel, my fingers are numb", {"carpal", "tunnel"}),
+        ("when I put my arm over my head my hand goes numb", {"put"}),
+        ("numb toes and I keep tripping since tuesday", {"tripping", "tuesday"}),
+        ("when I lean on my elbow my fingers tingle", {"lean"}),
+    ],
+)
+def test_words_of_a_reading_are_not_ignored(kb: KnowledgeBase, text: str, gone: set[str]) -> None:
+    assert not gone & set(kb.select(text, limit=1).location.ignored)
+
+
+# ------------------------------------------------------------------ 7. posture over the head
+@pytest.mark.parametrize(
+    ("text", "numb"),
+    [
+        ("when I put my arm over my head my hand goes numb", {"hand"}),
+        ("my hand goes numb when I put my arm over my head", {"hand"}),
+        ("my fingers go numb when I work over my head", {"hand.fingers"}),
+        ("my hands go numb when I hold my arms above my head", {"hand"}),
+        ("my fingers tingle when I sleep with my arms under my head", {"hand.fingers"}),
+        ("my hand goes numb with my arm behind my head", {"hand"}),
+    ],
+)
+def test_the_head_a_posture_is_over_is_not_numb(
+    kb: KnowledgeBase, text: str, numb: set[str]
+) -> None:
+    assert reading(kb, text)[0] == numb
+    roles = {a.id: a.role for a in kb.read(text).areas}
+    assert roles["head"] == "trigger"
+
+
+def test_numbness_over_the_head_is_the_head(kb: KnowledgeBase) -> None:
+    # "over" right after the symptom places it
+    assert reading(kb, "numbness over my head")[0] == {"head"}
 
 
 # ------------------------------------------------------------------ 8. worry in the sentence

@@ -613,8 +613,13 @@ def _finish(
 ) -> Location:
     ignored: list[str] = []
     known = found.prepared.tables.known
+    # the words a cause, a time course, a red flag, a fact about the person or an area's
+    # role was read from are used, not ignored ("carpal tunnel", "lean on")
+    used = found.prepared.used.union(*(a.cue for a in found.areas))
     for i, t in enumerate(tokens):
         if i in state.consumed or t in BOUNDARIES or t in DROP or t in CONTEXT or t.isdigit():
+            continue
+        if i in used:
             continue
         if t in vocab.words or t in STOCKING_WORDS or t in SPREAD_WORDS or t in SPOT_WORDS:
             continue

@@ -16,6 +16,7 @@ from .findings import (
     causes,
     composed,
     content,
+    course,
     flags,
     grades,
     overridden,
@@ -64,6 +65,24 @@ class Prepared:
         """The causes named (cause synonyms and cues), found once."""
         blocked = symptom_spans(self.tables, self.content)
         return causes(self.tables, self.content, self.ctx, blocked)
+
+    @cached_property
+    def course_hits(self) -> list[Hit]:
+        """The time-course terms found, found once."""
+        return course(self.tables, self.content, self.ctx)
+
+    @cached_property
+    def used(self) -> frozenset[int]:
+        """The tokens a cause, a time-course term, a red flag or a fact about the person
+        was read from: no word of them is an ignored word."""
+        out: set[int] = set()
+        for h in (*self.cause_hits, *self.course_hits):
+            out.update(range(h.start, h.end))
+        for h in self.flag_hits:
+            assert isinstance(h.extra, tuple)
+            for a, b in h.extra[2]:
+                out.update(range(a, b))
+        return frozenset(out)
 
     @cached_property
     def flag_hits(self) -> list[Hit]:

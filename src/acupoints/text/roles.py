@@ -67,6 +67,7 @@ class Area:
     words: str
     role: AreaRole
     context: frozenset[str]
+    cue: tuple[int, ...] = ()  # the tokens of the words that gave its role ("lean on")
 
     @property
     def numb(self) -> bool:
@@ -86,6 +87,35 @@ def _before(prep: Prepared, start: int, size: int) -> list[str]:
             out.append(tok)
         j -= 1
     out.reverse()
+    return out
+
+
+def _before_at(prep: Prepared, start: int, size: int) -> list[int]:
+    """Where the words of :func:`_before` are, in the same order."""
+    out: list[int] = []
+    j = start - 1
+    while j >= 0 and len(out) < size:
+        tok = prep.tokens[j]
+        if tok in SENTENCE_END or tok == ",":
+            break
+        if tok not in DROP and tok not in SIDE_WORDS:
+            out.append(j)
+        j -= 1
+    out.reverse()
+    return out
+
+
+def _after_at(prep: Prepared, end: int, size: int) -> list[int]:
+    """Where the words of :func:`_after` are, in the same order."""
+    out: list[int] = []
+    j = end + 1
+    while j < len(prep.tokens) and len(out) < size:
+        tok = prep.tokens[j]
+        if tok in SENTENCE_END or tok == ",":
+            break
+        if tok not in DROP:
+            out.append(j)
+        j += 1
     return out
 
 
@@ -126,7 +156,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         nxt = _after(prep, f.end, t.role_longest)
         cues = [
             *(
-                t.role_before.get(tuple(prev[-k:]), [])
+                (t.role_before.get(tuple(prev[-k:]), []), -k)
                 for k in range(1, len(prev) + 1)
                 # "numbness over the occiput", "a numb patch under my chin": a place word
                 # right after the symptom says where it is, not a posture
@@ -135,17 +165,22 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             # "my back went numb": a cue after the area that the area's own numbness
             # follows ("went", "gone") says nothing of another role
             *(
-                t.role_after.get(tuple(nxt[:k]), [])
+                (t.role_after.get(tuple(nxt[:k]), []), k)
                 for k in range(1, len(nxt) + 1)
                 if k >= len(nxt) or nxt[k] not in NUMB_WORDS
             ),
         ]
-        for options in cues:
+        cue: tuple[int, ...] = ()
+        for options, size in cues:
             for r, limit in options:
                 if not limit or any(within(f.region, x) for x in limit):
                     role = r
                     break
             if role != "numb":
+                if size < 0:
+                    cue = tuple(_before_at(prep, f.start, t.role_longest)[size:])
+                else:
+                    cue = tuple(_after_at(prep, f.end, t.role_longest)[:size])
                 break
         if role in ("pain", "weak") and _numb_here(prep, f, found):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
@@ -205,7 +240,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         if ctx == {"hypothetical"} and _habitual(prep, f):
             ctx.clear()  # "if I sit too long my bum goes numb": it does, each time
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
-        out.append(Area(f.region, start, f.end, words, role, frozenset(ctx)))
+        out.append(Area(f.region, start, f.end, words, role, frozenset(ctx), cue))
     if not any(a.numb for a in out):
         out = _numb_by_pronoun(prep, out)
     if by_subject and not any(a.numb for a in out):
