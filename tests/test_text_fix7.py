@@ -327,3 +327,47 @@ def test_a_worry_in_another_sentence_leaves_a_habit_numb(
 )
 def test_a_worry_in_its_own_sentence_keeps_it_supposed(kb: KnowledgeBase, text: str) -> None:
     assert reading(kb, text)[0] == set()
+
+
+# ------------------------------------------------------------------ 9. held-out misses, as rules
+@pytest.mark.parametrize(
+    ("text", "numb"),
+    [
+        ("my thumb is numb, weird right?", {"hand.thumb"}),
+        ("the sole of my foot is numb, is that normal?", {"foot.sole"}),
+        ("numb toes, should I worry?", {"foot.toes"}),
+    ],
+)
+def test_a_short_question_after_a_comma_asks_only_itself(
+    kb: KnowledgeBase, text: str, numb: set[str]
+) -> None:
+    assert reading(kb, text)[0] == numb
+
+
+def test_a_tag_question_right_is_no_side(kb: KnowledgeBase) -> None:
+    assert reading(kb, "my thumb is numb, weird right?")[1] is None
+    # "on the right?" is still a side to the location grammar
+    from acupoints.parse import _adverb
+
+    assert _adverb(["numb", "thumb", ",", "weird", "right", "?"], 4)
+    assert not _adverb(["numb", "thumb", "on", "the", "right", "?"], 4)
+
+
+@pytest.mark.parametrize("text", ["numb face, arm?", "numb hands?", "could my thumb be numb?"])
+def test_a_question_about_an_area_still_asks(kb: KnowledgeBase, text: str) -> None:
+    assert reading(kb, text)[0] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "numb"),
+    [
+        ("can acupuncture help my numb thumb?", {"hand.thumb"}),
+        ("should I see a doctor about my tingly left foot?", {"foot"}),
+    ],
+)
+def test_my_numb_area_is_numb_in_a_question(kb: KnowledgeBase, text: str, numb: set[str]) -> None:
+    assert reading(kb, text)[0] == numb
+
+
+def test_a_numb_area_that_is_only_supposed_stays_supposed(kb: KnowledgeBase) -> None:
+    assert reading(kb, "if I get a numb knee will it last?")[0] == set()

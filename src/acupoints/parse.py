@@ -569,10 +569,17 @@ def _left_as_verb(tokens: Sequence[str], i: int) -> bool:
     return i > 0 and tokens[i - 1] in LEFT_AS_VERB and nxt in LEFT_WITH
 
 
+TAG_BEFORE = frozenset({"on", "in", "to", "and", "or", "the", "my", "both", "left", "from", "at"})
+"""Words before "right?" that keep it a side ("numb on the right?")."""
+
+
 def _adverb(tokens: Sequence[str], i: int) -> bool:
-    """ "right" as an adverb or a word of assent ("Right, so my foot is numb")."""
+    """ "right" as an adverb, a word of assent ("Right, so my foot is numb") or a tag
+    question ("my knee is numb, weird right?")."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt in RIGHT_AS_ADVERB:
+        return True
+    if nxt == "?" and i > 0 and tokens[i - 1] not in TAG_BEFORE:
         return True
     return nxt in (",", ".", "!") and (i == 0 or tokens[i - 1] in (".", "!", "?", ";"))
 

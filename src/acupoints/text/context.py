@@ -166,19 +166,39 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
             while j >= 0 and j >= start - 1 - window and not stops[j] and tokens[j] != ",":
                 tags[j].add(cat)
                 j -= 1
-    # a clause that ends in a question mark asks, it does not state ("numb face? no")
+    # a clause that ends in a question mark asks, it does not state ("numb face? no"); a
+    # short question of its own after a comma asks only itself ("back of my knee numb,
+    # weird right?", "my feet are numb, is that normal?")
     k = n - 1
     asking = False
+    asked = 0
     while k >= 0:
         tok = tokens[k]
         if tok == "?":
-            asking = True
-        elif tok in SENTENCE_END or (tok == "," and stops[k]):
+            asking, asked = True, k
+        elif tok in SENTENCE_END or (
+            tok == "," and (stops[k] or (asking and _tag_question(t, tokens[k + 1 : asked])))
+        ):
             asking = False
         elif asking:
             tags[k].add("hypothetical")
         k -= 1
     return [frozenset(s) for s in tags]
+
+
+TAG_SIZE = 4
+"""At most this many words in a question of its own after a comma."""
+TAGS = frozenset({"right", "eh", "yeah", "yes", "no", "innit", "ok", "okay", "huh", "hey"})
+"""Words of a tag question ("weird, right?"), a side or a denial elsewhere."""
+
+
+def _tag_question(t: Tables, words: Sequence[str]) -> bool:
+    """``words`` (between a comma and a question mark) are a question of their own: a few
+    words that name no body part and no red-flag word, bar the words of a tag question
+    ("weird right", "is that normal", "should I worry")."""
+    if not 0 < len(words) <= TAG_SIZE:
+        return False
+    return not any((w in t.region_words or w in t.flags.words) and w not in TAGS for w in words)
 
 
 def clauses(t: Tables, tokens: Sequence[str]) -> list[int]:

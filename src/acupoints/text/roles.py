@@ -239,6 +239,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.clear()  # "my wife's hands are numb and so are mine"
         if ctx == {"hypothetical"} and _habitual(prep, f):
             ctx.clear()  # "if I sit too long my bum goes numb": it does, each time
+        if ctx == {"hypothetical"} and _my_numb(prep, f.start):
+            ctx.clear()  # "can I have acupuncture for my numb knee?": it is numb
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
         out.append(Area(f.region, start, f.end, words, role, frozenset(ctx), cue))
     if not any(a.numb for a in out):
@@ -393,6 +395,31 @@ def _numb_adjective(prep: Prepared, start: int) -> bool:
     while j >= 0 and prep.tokens[j] in DROP:
         j -= 1
     return j >= 0 and prep.tokens[j] in NUMB_ADJECTIVES
+
+
+DOWNWARD = frozenset({"down", "downwards", "downward", "up", "upwards", "upward"})
+
+
+def _stretch_start(
+    prep: Prepared, f: Any, prev: list[str], nxt: list[str], out: Sequence[Area]
+) -> bool:
+    """ "both my lower legs feel numb from the knees down": a body part after "from" with
+    only "down" or "up" after it in its clause, after a numb area of the same clause, is
+    where that area's numbness starts, not a numb area of its own."""
+    if not prev or prev[-1] != "from" or len(nxt) != 1 or nxt[0] not in DOWNWARD:
+        return False
+    clause = prep.clause[f.start]
+    return any(a.numb and prep.clause[a.start] == clause and a.end < f.start for a in out)
+
+
+def _my_numb(prep: Prepared, start: int) -> bool:
+    """ "my numb knee", "my tingly left foot": the writer's own area, said to be numb where
+    it is named; a question or a supposition about it does not make it supposed."""
+    tokens = prep.tokens
+    j = start - 1
+    while j >= 0 and tokens[j] in SIDE_WORDS:
+        j -= 1
+    return j >= 1 and tokens[j] in NUMB_ADJECTIVES and tokens[j - 1] == "my"
 
 
 def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
