@@ -371,3 +371,39 @@ def test_my_numb_area_is_numb_in_a_question(kb: KnowledgeBase, text: str, numb: 
 
 def test_a_numb_area_that_is_only_supposed_stays_supposed(kb: KnowledgeBase) -> None:
     assert reading(kb, "if I get a numb knee will it last?")[0] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "numb"),
+    [
+        ("my arm is numb from the elbow down", {"upper_limb"}),
+        ("my calves are tingly from the knees down", {"leg"}),
+        # a stretch to an end is not a start alone
+        ("my leg is numb from the hip down to the ankle", {"lower_limb", "hip", "ankle"}),
+        # with no other numb area the part names the numbness
+        ("numb from the knees down", {"knee"}),
+    ],
+)
+def test_where_a_numb_stretch_starts_is_not_numb_itself(
+    kb: KnowledgeBase, text: str, numb: set[str]
+) -> None:
+    assert reading(kb, text)[0] == numb
+
+
+@pytest.mark.parametrize(
+    ("text", "numb"),
+    [
+        ("I banged my hand on the door and the back of it is numb", {"hand.dorsum"}),
+        ("my foot hurts when I walk and the bottom of it is numb", {"foot.sole"}),
+        ("my hand is numb. the back of it mostly", {"hand", "hand.dorsum"}),
+    ],
+)
+def test_the_part_of_it_is_a_part_of_the_last_body_word(
+    kb: KnowledgeBase, text: str, numb: set[str]
+) -> None:
+    assert reading(kb, text)[0] == numb
+    assert any(a.words.endswith("of it") for a in kb.read(text).areas)  # as written
+
+
+def test_on_top_of_it_all_is_no_body_part(kb: KnowledgeBase) -> None:
+    assert reading(kb, "on top of it all my feet are numb")[0] == {"foot"}

@@ -221,6 +221,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "descriptor"  # "my tummy below the navel", "right hand little finger"
         if role == "numb" and _landmark(prep, f, out):
             role = "descriptor"  # "my upper arm just below the shoulder": where it is
+        if role == "numb" and _stretch_start(prep, f, prev, nxt, out):
+            role = "descriptor"  # "my lower legs are numb from the knees down"
         if role == "numb":
             side_from = _side_of_body(prep, f, out)
             if side_from is not None:
