@@ -407,3 +407,15 @@ def test_the_part_of_it_is_a_part_of_the_last_body_word(
 
 def test_on_top_of_it_all_is_no_body_part(kb: KnowledgeBase) -> None:
     assert reading(kb, "on top of it all my feet are numb")[0] == {"foot"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stocking and glove numbness for a year",
+        "gloves and stockings paraesthesia, on metformin",
+        "reduced sensation in a glove-and-stocking distribution",
+    ],
+)
+def test_glove_and_stocking_is_the_hands_and_feet(kb: KnowledgeBase, text: str) -> None:
+    assert reading(kb, text)[:2] == ({"hand", "foot"}, "both")
