@@ -419,3 +419,29 @@ def test_on_top_of_it_all_is_no_body_part(kb: KnowledgeBase) -> None:
 )
 def test_glove_and_stocking_is_the_hands_and_feet(kb: KnowledgeBase, text: str) -> None:
     assert reading(kb, text)[:2] == ({"hand", "foot"}, "both")
+
+
+@pytest.mark.parametrize(
+    ("text", "numb"),
+    [
+        ("my right big toe is blue and cold and numb", {"foot.big_toe"}),
+        ("my heel has a sore on it and is tingly", {"foot.heel"}),
+    ],
+)
+def test_a_sign_s_subject_said_numb_later_in_its_clause_is_numb(
+    kb: KnowledgeBase, text: str, numb: set[str]
+) -> None:
+    assert reading(kb, text)[0] == numb
+
+
+@pytest.mark.parametrize(
+    ("text", "numb"),
+    [
+        ("foot drop and numb toes", {"foot.toes"}),  # the numb word of the toes
+        ("my toe has gone black and my foot is numb", {"foot"}),  # another area between
+    ],
+)
+def test_a_sign_s_subject_stays_a_sign_otherwise(
+    kb: KnowledgeBase, text: str, numb: set[str]
+) -> None:
+    assert reading(kb, text)[0] == numb

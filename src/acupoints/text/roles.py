@@ -229,7 +229,12 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 role, start = "descriptor", side_from
             role = _extent_role(prep, f, prev, out) or role
         said_numb = _numb_adjective(prep, f.start)
-        if role == "numb" and not said_numb and any(f.start < b and f.end >= a for a, b in signs):
+        if (
+            role == "numb"
+            and not said_numb
+            and any(f.start < b and f.end >= a for a, b in signs)
+            and not _numb_later(prep, f, found)
+        ):
             role = "flag"  # "foot drop", "tripping over my toes": a warning sign's words
         elif role == "numb" and any(f.start <= s <= f.end for s in subjects):
             role = "flag"  # "my ankle keeps giving way": the sign's subject
@@ -412,6 +417,26 @@ def _stretch_start(
         return False
     clause = prep.clause[f.start]
     return any(a.numb and prep.clause[a.start] == clause and a.end < f.start for a in out)
+
+
+LATER_NUMB = frozenset({"numb", "numbness", "tingly", "tingling", "numbed"})
+
+
+def _numb_later(prep: Prepared, f: Any, found: Sequence[Any]) -> bool:
+    """ "my left foot is cold and pale and numb": the clause of an area inside a sign's words
+    says, after it and with no other body area between, that it is numb as well."""
+    tokens, clause = prep.tokens, prep.clause[f.start]
+    starts = {g.start for g in found}
+    nxt = min((s for s in starts if s > f.end), default=len(tokens))
+    for k in range(f.end + 1, nxt):
+        if tokens[k] not in LATER_NUMB or prep.clause[k] != clause:
+            continue
+        j = k + 1
+        while j < len(tokens) and (tokens[j] in DROP or tokens[j] in SIDE_WORDS):
+            j += 1
+        if j not in starts:  # not "foot drop and numb toes": the numb word of the toes
+            return True
+    return False
 
 
 def _my_numb(prep: Prepared, start: int) -> bool:
