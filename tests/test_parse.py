@@ -325,9 +325,18 @@ def test_negation(kb: KnowledgeBase) -> None:
 
 
 def test_context_words_are_kept_aside(kb: KnowledgeBase) -> None:
+    loc = kb.parse_location("my left thumb has been numb since the wedding after the barbecue")
+    assert loc.region_ids == ("hand.thumb",)
+    assert "wedding" in loc.ignored and "barbecue" in loc.ignored
+
+
+def test_words_read_as_the_time_course_are_not_ignored(kb: KnowledgeBase) -> None:
+    # "since tuesday" is a duration of days, "gardening" what makes it worse: both read
     loc = kb.parse_location("my left thumb has been numb since tuesday after gardening")
     assert loc.region_ids == ("hand.thumb",)
-    assert "tuesday" in loc.ignored and "gardening" in loc.ignored
+    assert loc.reading is not None
+    assert {c.id for c in loc.reading.course} == {"duration:days", "worse:use"}
+    assert "tuesday" not in loc.ignored and "gardening" not in loc.ignored
 
 
 @pytest.mark.parametrize(

@@ -933,7 +933,9 @@ class Location(Record):
         default=(), description="Regions the text explicitly excludes ('but not my hands')."
     )
     ignored: tuple[str, ...] = Field(
-        default=(), description="Words read as context (time, activity), not anatomy."
+        default=(),
+        description="Words not read as anatomy nor used by any other reading (a cause, "
+        "the time course, a red flag, a fact about the person, the role of an area).",
     )
     reading: Reading | None = Field(
         default=None,

@@ -574,10 +574,17 @@ def _left_as_verb(tokens: Sequence[str], i: int) -> bool:
     return i > 0 and tokens[i - 1] in LEFT_AS_VERB and nxt in LEFT_WITH
 
 
+TAG_BEFORE = frozenset({"on", "in", "to", "and", "or", "the", "my", "both", "left", "from", "at"})
+"""Words before "right?" that keep it a side ("numb on the right?")."""
+
+
 def _adverb(tokens: Sequence[str], i: int) -> bool:
-    """ "right" as an adverb or a word of assent ("Right, so my foot is numb")."""
+    """ "right" as an adverb, a word of assent ("Right, so my foot is numb") or a tag
+    question ("my knee is numb, weird right?")."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt in RIGHT_AS_ADVERB:
+        return True
+    if nxt == "?" and i > 0 and tokens[i - 1] not in TAG_BEFORE:
         return True
     return nxt in (",", ".", "!") and (i == 0 or tokens[i - 1] in (".", "!", "?", ";"))
 
@@ -618,8 +625,13 @@ def _finish(
 ) -> Location:
     ignored: list[str] = []
     known = found.prepared.tables.known
+    # the words a cause, a time course, a red flag, a fact about the person or an area's
+    # role was read from are used, not ignored ("carpal tunnel", "lean on")
+    used = found.prepared.used.union(*(a.cue for a in found.areas))
     for i, t in enumerate(tokens):
         if i in state.consumed or t in BOUNDARIES or t in DROP or t in CONTEXT or t.isdigit():
+            continue
+        if i in used:
             continue
         if t in vocab.words or t in STOCKING_WORDS or t in SPREAD_WORDS or t in SPOT_WORDS:
             continue

@@ -172,20 +172,40 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
                 tags[j].add(cat)
                 j -= 1
     # a clause that ends in a question mark asks, it does not state ("numb face? no"),
-    # unless it opens with an asserting term ("why are my toes numb?")
+    # unless it opens with an asserting term ("why are my toes numb?"); a short question
+    # of its own after a comma asks only itself ("back of my knee numb, weird right?",
+    # "my feet are numb, is that normal?")
     k = n - 1
     while k >= 0:
         if tokens[k] != "?":
             k -= 1
             continue
         j = k - 1
-        while j >= 0 and not (tokens[j] in SENTENCE_END or (tokens[j] == "," and stops[j])):
+        while j >= 0 and not (
+            tokens[j] in SENTENCE_END
+            or (tokens[j] == "," and (stops[j] or _tag_question(t, tokens[j + 1 : k])))
+        ):
             j -= 1
         if not any(a in asserting for a in range(j + 1, k)):
             for m in range(j + 1, k):
                 tags[m].add("hypothetical")
         k = j
     return [frozenset(s) for s in tags]
+
+
+TAG_SIZE = 4
+"""At most this many words in a question of its own after a comma."""
+TAGS = frozenset({"right", "eh", "yeah", "yes", "no", "innit", "ok", "okay", "huh", "hey"})
+"""Words of a tag question ("weird, right?"), a side or a denial elsewhere."""
+
+
+def _tag_question(t: Tables, words: Sequence[str]) -> bool:
+    """``words`` (between a comma and a question mark) are a question of their own: a few
+    words that name no body part and no red-flag word, bar the words of a tag question
+    ("weird right", "is that normal", "should I worry")."""
+    if not 0 < len(words) <= TAG_SIZE:
+        return False
+    return not any((w in t.region_words or w in t.flags.words) and w not in TAGS for w in words)
 
 
 def clauses(t: Tables, tokens: Sequence[str]) -> list[int]:

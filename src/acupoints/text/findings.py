@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
-from .compiled import DROP, Tables, stem
+from .compiled import DROP, SENTENCE_END, Tables, stem
 
 __all__ = [
     "Content",
@@ -20,6 +21,7 @@ __all__ = [
     "content",
     "course",
     "flags",
+    "grades",
     "overridden",
     "symptom_spans",
 ]
@@ -381,3 +383,81 @@ def overridden(t: Tables, hits: Sequence[Hit]) -> list[Hit]:
         return bool(spans) and all(any(a <= x and y <= b for a, b in spans) for x, y in h.extra[2])
 
     return [h for h in hits if not within(h)]
+
+
+GRADE_CONCEPT = "power_grade_falling"
+"""The concept (text.yaml) a fallen strength grade raises: its flag and sources."""
+EARLIER = frozenset(
+    {"was", "prev", "previously", "previous", "from", "before", "formerly", "baseline"}
+    | {"initially", "originally", "prior"}
+)
+"""Words between two strength grades that make the second the earlier one ("3/5, was 4/5",
+"4/5 down from 5/5", "3/5 (prev 4/5)")."""
+LATER = frozenset({"now", "to", "today", "currently", "then", "->"})
+"""Words between two grades that make the second the later one ("was 5/5, now 3/5")."""
+PAST_AFTER = frozenset({"last", "previously", "prev", "before", "ago", "earlier", "prior"})
+"""Words just after the second grade that date it before the first ("3/5, 4/5 last week")."""
+GRADE_GAP = 6
+"""At most this many words between two grades compared."""
+
+
+def _grade(
+    text: str, spans: Sequence[tuple[int, int]], tokens: Sequence[str], i: int
+) -> float | None:
+    """The strength grade written at token ``i`` ("4/5", "4+/5", "4-/5" on the MRC scale of
+    0 to 5), or None."""
+    if i + 1 >= len(tokens) or tokens[i + 1] != "5" or not tokens[i].isdigit():
+        return None
+    value = int(tokens[i])
+    gap = text[spans[i][1] : spans[i + 1][0]].strip()
+    if value > 5 or gap not in ("/", "+/", "-/"):
+        return None
+    return value + {"/": 0.0, "+/": 0.3, "-/": -0.3}[gap]
+
+
+def grades(
+    t: Tables,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    tokens: Sequence[str],
+    ctx: Sequence[frozenset[str]],
+    sentence: Sequence[int],
+) -> list[Hit]:
+    """A strength grade that has fallen ("power 3/5, was 4/5 last week", "MRC 4/5 down from
+    5/5", "was 5/5, now 3/5"): two grades in one sentence, at most ``GRADE_GAP`` words
+    apart, the words between or just after them saying which is the earlier, the later one
+    lower. A grade that stays ("4/5 unchanged", "5/5 throughout") or rises, or two grades
+    with nothing saying which came first ("R 5/5, L 4/5"), raise nothing. The hit is of
+    the concept ``GRADE_CONCEPT``, its words the two grades."""
+    if not spans or len(spans) != len(tokens):
+        return []
+    found = [
+        (i, g) for i in range(len(tokens)) if (g := _grade(text, spans, tokens, i)) is not None
+    ]
+    if len(found) < 2:
+        return []
+    k = next((n for n, c in enumerate(t.concepts) if c.id == GRADE_CONCEPT), None)
+    if k is None:
+        return []
+    concept = t.concepts[k]
+    out: list[Hit] = []
+    for (i, first), (j, second) in pairwise(found):
+        if sentence[i] != sentence[j] or j - (i + 2) > GRADE_GAP:
+            continue
+        between = set(tokens[i + 2 : j])
+        gap = text[spans[i + 1][1] : spans[j][0]]
+        after = [tok for tok in tokens[j + 2 : j + 5] if tok not in SENTENCE_END and tok != ","]
+        if between & EARLIER or (not between & LATER and set(after[:2]) & PAST_AFTER):
+            now, earlier, at = first, second, i
+        elif between & LATER or "->" in gap or "\u2192" in gap or ">" in gap:
+            now, earlier, at = second, first, j
+        else:
+            continue
+        if now >= earlier or (_ctx(ctx, at, at + 2) & QUIET):
+            continue
+        a, b = i, j + 2
+        words = f"{text[spans[i][0] : spans[i + 1][1]]} + {text[spans[j][0] : spans[j + 1][1]]}"
+        out.append(
+            Hit(concept.flag, a, b, words, frozenset(), extra=(k, b, ((i, i + 2), (j, j + 2))))
+        )
+    return out

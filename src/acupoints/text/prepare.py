@@ -10,7 +10,18 @@ from typing import TYPE_CHECKING
 
 from .compiled import SENTENCE_END, Tables, normalise_spans, tables
 from .context import clauses, contexts
-from .findings import Content, Hit, causes, composed, content, flags, overridden, symptom_spans
+from .findings import (
+    Content,
+    Hit,
+    causes,
+    composed,
+    content,
+    course,
+    flags,
+    grades,
+    overridden,
+    symptom_spans,
+)
 from .spelling import correct_from
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,6 +67,24 @@ class Prepared:
         return causes(self.tables, self.content, self.ctx, blocked)
 
     @cached_property
+    def course_hits(self) -> list[Hit]:
+        """The time-course terms found, found once."""
+        return course(self.tables, self.content, self.ctx)
+
+    @cached_property
+    def used(self) -> frozenset[int]:
+        """The tokens a cause, a time-course term, a red flag or a fact about the person
+        was read from: no word of them is an ignored word."""
+        out: set[int] = set()
+        for h in (*self.cause_hits, *self.course_hits):
+            out.update(range(h.start, h.end))
+        for h in self.flag_hits:
+            assert isinstance(h.extra, tuple)
+            for a, b in h.extra[2]:
+                out.update(range(a, b))
+        return frozenset(out)
+
+    @cached_property
     def flag_hits(self) -> list[Hit]:
         """The red-flag concepts found (from their phrases, then by the compositional
         rules), found once."""
@@ -63,8 +92,46 @@ class Prepared:
         hits = [
             *flags(t, c, self.ctx, self.clause),
             *composed(t, c, self.ctx, self.clause, self.tokens, self.sentence),
+            *grades(t, self.text, self.spans, self.tokens, self.ctx, self.sentence),
         ]
         return overridden(t, hits)
+
+
+PARTS = frozenset(
+    {"top", "bottom", "back", "front", "side", "underside", "inside", "outside", "tip", "edge"}
+    | {"ball"}
+)
+"""Words of a part that "of it" may name ("the top of it is numb")."""
+NOT_BODY = frozenset({"left", "right", "both", "l", "r", "side", "sided", "all", "whole"})
+
+
+def _referents(t: Tables, tokens: list[str]) -> list[str]:
+    """``tokens`` with "it" after a part word and "of" ("the top of it", "the bottom of
+    it") written as the body word it stands for: the last one before it, in its sentence
+    or the one before ("dropped a dumbbell on my foot and the top of it is numb")."""
+    out = tokens
+    for k in range(2, len(tokens)):
+        if tokens[k] != "it" or tokens[k - 1] != "of" or tokens[k - 2] not in PARTS:
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1] == "all":
+            continue  # "on top of it all"
+        ends = 0
+        for j in range(k - 3, -1, -1):
+            tok = tokens[j]
+            if tok in SENTENCE_END:
+                ends += 1
+                if ends > 1:
+                    break
+                continue
+            if (
+                tok in t.region_words
+                and tok not in t.known_function
+                and tok not in NOT_BODY
+                and tok not in PARTS
+            ):
+                out = [*out[:k], tok, *out[k + 1 :]]
+                break
+    return out
 
 
 def prepare(kb: KnowledgeBase, text: str) -> Prepared:
@@ -72,6 +139,8 @@ def prepare(kb: KnowledgeBase, text: str) -> Prepared:
     t = tables(kb)
     raw, where = normalise_spans(text)
     tokens, changes, origin = correct_from(t, raw)
+    if "it" in tokens:
+        tokens = _referents(t, list(tokens))
     ctx = contexts(t, tokens)
     return Prepared(
         text,

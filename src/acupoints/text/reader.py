@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from .compiled import DROP, PERSON, SENTENCE_END
-from .findings import Hit, course
+from .findings import Hit
 from .prepare import Prepared, prepare
 from .roles import Area, me_too, roles
 
@@ -238,7 +238,7 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
                 words=prep.written(h.start, h.end),
                 context=_tags(h.context),
             )
-            for h in course(t, prep.content, prep.ctx)
+            for h in prep.course_hits
         ),
         flags=tuple(flag_findings),
         person=tuple(person_findings),

@@ -67,6 +67,7 @@ class Area:
     words: str
     role: AreaRole
     context: frozenset[str]
+    cue: tuple[int, ...] = ()  # the tokens of the words that gave its role ("lean on")
 
     @property
     def numb(self) -> bool:
@@ -86,6 +87,35 @@ def _before(prep: Prepared, start: int, size: int) -> list[str]:
             out.append(tok)
         j -= 1
     out.reverse()
+    return out
+
+
+def _before_at(prep: Prepared, start: int, size: int) -> list[int]:
+    """Where the words of :func:`_before` are, in the same order."""
+    out: list[int] = []
+    j = start - 1
+    while j >= 0 and len(out) < size:
+        tok = prep.tokens[j]
+        if tok in SENTENCE_END or tok == ",":
+            break
+        if tok not in DROP and tok not in SIDE_WORDS:
+            out.append(j)
+        j -= 1
+    out.reverse()
+    return out
+
+
+def _after_at(prep: Prepared, end: int, size: int) -> list[int]:
+    """Where the words of :func:`_after` are, in the same order."""
+    out: list[int] = []
+    j = end + 1
+    while j < len(prep.tokens) and len(out) < size:
+        tok = prep.tokens[j]
+        if tok in SENTENCE_END or tok == ",":
+            break
+        if tok not in DROP:
+            out.append(j)
+        j += 1
     return out
 
 
@@ -126,7 +156,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         nxt = _after(prep, f.end, t.role_longest)
         cues = [
             *(
-                t.role_before.get(tuple(prev[-k:]), [])
+                (t.role_before.get(tuple(prev[-k:]), []), -k)
                 for k in range(1, len(prev) + 1)
                 # "numbness over the occiput", "a numb patch under my chin": a place word
                 # right after the symptom says where it is, not a posture
@@ -135,17 +165,22 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             # "my back went numb": a cue after the area that the area's own numbness
             # follows ("went", "gone") says nothing of another role
             *(
-                t.role_after.get(tuple(nxt[:k]), [])
+                (t.role_after.get(tuple(nxt[:k]), []), k)
                 for k in range(1, len(nxt) + 1)
                 if k >= len(nxt) or nxt[k] not in NUMB_WORDS
             ),
         ]
-        for options in cues:
+        cue: tuple[int, ...] = ()
+        for options, size in cues:
             for r, limit in options:
                 if not limit or any(within(f.region, x) for x in limit):
                     role = r
                     break
             if role != "numb":
+                if size < 0:
+                    cue = tuple(_before_at(prep, f.start, t.role_longest)[size:])
+                else:
+                    cue = tuple(_after_at(prep, f.end, t.role_longest)[:size])
                 break
         if role in ("pain", "weak") and _numb_here(prep, f, found):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
@@ -186,13 +221,20 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "descriptor"  # "my tummy below the navel", "right hand little finger"
         if role == "numb" and _landmark(prep, f, out):
             role = "descriptor"  # "my upper arm just below the shoulder": where it is
+        if role == "numb" and _stretch_start(prep, f, prev, nxt, out):
+            role = "descriptor"  # "my lower legs are numb from the knees down"
         if role == "numb":
             side_from = _side_of_body(prep, f, out)
             if side_from is not None:
                 role, start = "descriptor", side_from
             role = _extent_role(prep, f, prev, out) or role
         said_numb = _numb_adjective(prep, f.start)
-        if role == "numb" and not said_numb and any(f.start < b and f.end >= a for a, b in signs):
+        if (
+            role == "numb"
+            and not said_numb
+            and any(f.start < b and f.end >= a for a, b in signs)
+            and not _numb_later(prep, f, found)
+        ):
             role = "flag"  # "foot drop", "tripping over my toes": a warning sign's words
         elif role == "numb" and any(f.start <= s <= f.end for s in subjects):
             role = "flag"  # "my ankle keeps giving way": the sign's subject
@@ -204,8 +246,10 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.clear()  # "my wife's hands are numb and so are mine"
         if ctx == {"hypothetical"} and _habitual(prep, f):
             ctx.clear()  # "if I sit too long my bum goes numb": it does, each time
+        if ctx == {"hypothetical"} and _my_numb(prep, f.start):
+            ctx.clear()  # "can I have acupuncture for my numb knee?": it is numb
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
-        out.append(Area(f.region, start, f.end, words, role, frozenset(ctx)))
+        out.append(Area(f.region, start, f.end, words, role, frozenset(ctx), cue))
     if not any(a.numb for a in out):
         out = _numb_by_pronoun(prep, out)
     if by_subject and not any(a.numb for a in out):
@@ -289,8 +333,10 @@ def _habitual(prep: Prepared, f: Any) -> bool:
     if j >= len(tokens) or tokens[j] not in HABIT_VERBS:
         return False
     rest = tokens[j : j + 4]
-    sentence = [t for t in tokens if t not in SENTENCE_END]
-    return any(t in NUMB_WORDS for t in rest) and not WORRY & set(sentence) and "?" not in tokens
+    # the sentence of the area, with the sentence end that closes it ("... numb?")
+    at = prep.sentence[f.start]
+    sentence = {tok for tok, s in zip(tokens, prep.sentence, strict=True) if s == at}
+    return any(t in NUMB_WORDS for t in rest) and not WORRY & sentence and "?" not in sentence
 
 
 PRONOUNS = frozenset({"it", "its", "they", "theyre", "theyve", "itll"})
@@ -356,6 +402,51 @@ def _numb_adjective(prep: Prepared, start: int) -> bool:
     while j >= 0 and prep.tokens[j] in DROP:
         j -= 1
     return j >= 0 and prep.tokens[j] in NUMB_ADJECTIVES
+
+
+DOWNWARD = frozenset({"down", "downwards", "downward", "up", "upwards", "upward"})
+
+
+def _stretch_start(
+    prep: Prepared, f: Any, prev: list[str], nxt: list[str], out: Sequence[Area]
+) -> bool:
+    """ "both my lower legs feel numb from the knees down": a body part after "from" with
+    only "down" or "up" after it in its clause, after a numb area of the same clause, is
+    where that area's numbness starts, not a numb area of its own."""
+    if not prev or prev[-1] != "from" or len(nxt) != 1 or nxt[0] not in DOWNWARD:
+        return False
+    clause = prep.clause[f.start]
+    return any(a.numb and prep.clause[a.start] == clause and a.end < f.start for a in out)
+
+
+LATER_NUMB = frozenset({"numb", "numbness", "tingly", "tingling", "numbed"})
+
+
+def _numb_later(prep: Prepared, f: Any, found: Sequence[Any]) -> bool:
+    """ "my left foot is cold and pale and numb": the clause of an area inside a sign's words
+    says, after it and with no other body area between, that it is numb as well."""
+    tokens, clause = prep.tokens, prep.clause[f.start]
+    starts = {g.start for g in found}
+    nxt = min((s for s in starts if s > f.end), default=len(tokens))
+    for k in range(f.end + 1, nxt):
+        if tokens[k] not in LATER_NUMB or prep.clause[k] != clause:
+            continue
+        j = k + 1
+        while j < len(tokens) and (tokens[j] in DROP or tokens[j] in SIDE_WORDS):
+            j += 1
+        if j not in starts:  # not "foot drop and numb toes": the numb word of the toes
+            return True
+    return False
+
+
+def _my_numb(prep: Prepared, start: int) -> bool:
+    """ "my numb knee", "my tingly left foot": the writer's own area, said to be numb where
+    it is named; a question or a supposition about it does not make it supposed."""
+    tokens = prep.tokens
+    j = start - 1
+    while j >= 0 and tokens[j] in SIDE_WORDS:
+        j -= 1
+    return j >= 1 and tokens[j] in NUMB_ADJECTIVES and tokens[j - 1] == "my"
 
 
 def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
