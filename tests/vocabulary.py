@@ -5775,3 +5775,81 @@ AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] 
     ("cause_site", "has flared up"): ("my neck has flared up and my hand is numb", ("hand",), None),
     ("cause_site", "flares up"): ("when my back flares up my heel goes numb", ("foot.heel",), None),
 }
+
+
+# words of heldout7 (issue 16, areas) in text.yaml's spellings and context, each with a
+# sentence that uses it as people write and what the reader must make of it there:
+# (section, word) -> (sentence, numb region ids, side, cause)
+AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # spellings: clinical abbreviations
+    ("spelling", "b l"): ("numb soles b/l", ("foot.sole",), "both", None),
+    ("spelling", "c o"): ("c/o tingling in the left thumb", ("hand.thumb",), "left", None),
+    ("spelling", "rue"): ("RUE tingling since Monday", ("upper_limb",), "right", None),
+    ("spelling", "lue"): ("reduced sensation LUE", ("upper_limb",), "left", None),
+    ("spelling", "rle"): ("RLE numbness x 2/12", ("lower_limb",), "right", None),
+    ("spelling", "lle"): ("paraesthesia LLE", ("lower_limb",), "left", None),
+    # spellings: slips of voice dictation, only where the frame makes the body plain
+    ("spelling", "my write"): ("my write heel is numb", ("foot.heel",), "right", None),
+    ("spelling", "soul of"): ("numb soul of the right foot", ("foot.sole",), "right", None),
+    ("spelling", "souls of"): ("tingling in the souls of my feet", ("foot.sole",), "both", None),
+    ("spelling", "bowl of"): ("numb bowl of the left foot", ("foot.sole",), "left", None),
+    ("spelling", "outer age of"): (
+        "numb outer age of my right foot",
+        ("foot.lateral_edge",),
+        "right",
+        None,
+    ),
+    ("spelling", "inner age of"): (
+        "tingling on the inner age of my left foot",
+        ("foot.medial_edge",),
+        "left",
+        None,
+    ),
+    ("spelling", "arm pit"): ("my right arm pit feels dead", ("axilla",), "right", None),
+    ("spelling", "arm pits"): ("both arm pits are numb", ("axilla",), "both", None),
+    ("spelling", "my for arm"): ("my for arm has gone numb", ("forearm",), None, None),
+    ("spelling", "my for arms"): ("my for arms tingle at night", ("forearm",), "both", None),
+    ("spelling", "left for arm"): ("pins and needles left for arm", ("forearm",), "left", None),
+    ("spelling", "right for arm"): ("numb right for arm", ("forearm",), "right", None),
+    ("spelling", "left risk"): ("numbness in my left risk", ("wrist",), "left", None),
+    ("spelling", "right risk"): ("my right risk tingles when I type", ("wrist",), "right", None),
+    # context: words that open a new statement and end a denial's scope
+    ("terminate", "its my"): ("my heel isnt numb its my big toe", ("foot.big_toe",), None, None),
+    ("terminate", "its the"): ("the palm isnt numb its the thumb", ("hand.thumb",), None, None),
+    ("terminate", "its only"): ("not the hand its only the wrist", ("wrist",), None, None),
+    ("terminate", "its just"): ("no, not the foot its just the heel", ("foot.heel",), None, None),
+    ("terminate", "it is my"): ("not my arm it is my hand", ("hand",), None, None),
+    ("terminate", "it is the"): ("not the calf it is the shin", ("leg",), None, None),
+    ("terminate", "just the"): ("not my fingers just the thumb", ("hand.thumb",), None, None),
+    ("terminate", "just my"): ("no problem with my feet just my hands", ("hand",), "both", None),
+    ("terminate", "complains of"): (
+        "no weakness complains of a numb shin",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("terminate", "complaining of"): (
+        "denies back pain complaining of numb toes",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("terminate", "reports"): ("no bladder issues reports a numb heel", ("foot.heel",), None, None),
+    ("terminate", "reporting"): (
+        "denies weakness reporting numbness in the thumb",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+}
+
+# the same words in their ordinary use, where the reader must not read them as a body
+# or side word: sentence -> (numb region ids, side)
+AREA7_ORDINARY: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "I write a letter every day and my thumb is numb": (("hand.thumb",), None),
+    "write down that my left heel is numb": (("foot.heel",), "left"),
+    "I am at risk of a fall, and my heel is numb": (("foot.heel",), None),
+    "the soul of the party, my toes are numb": (("foot.toes",), None),
+    "a bowl of soup spilt and my thumb is numb": (("hand.thumb",), None),
+    "at my age of sixty my outer thigh is numb": (("thigh",), None),
+}

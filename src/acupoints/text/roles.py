@@ -197,6 +197,12 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         elif role == "numb" and any(f.start <= s <= f.end for s in subjects):
             role = "flag"  # "my ankle keeps giving way": the sign's subject
             by_subject.append(len(out))
+        if (
+            "negated" in ctx
+            and said_numb
+            and "negated" not in prep.ctx[_adjective_at(prep, f.start)]
+        ):
+            ctx.discard("negated")  # "skin on my numb feet is intact": the skin is, not the feet
         if "negated" in ctx:
             role = "fine" if role == "numb" else role
             ctx.discard("negated")
@@ -349,12 +355,18 @@ def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
 NUMB_ADJECTIVES = frozenset({"numb", "tingly", "dead", "numbed"})
 
 
-def _numb_adjective(prep: Prepared, start: int) -> bool:
-    """ "the cut on my **numb** toe": the area is said to be numb where it is named, even
-    inside the words of a warning sign."""
+def _adjective_at(prep: Prepared, start: int) -> int:
+    """Where the word before an area (past "my", "the") is: -1 at the start."""
     j = start - 1
     while j >= 0 and prep.tokens[j] in DROP:
         j -= 1
+    return j
+
+
+def _numb_adjective(prep: Prepared, start: int) -> bool:
+    """ "the cut on my **numb** toe": the area is said to be numb where it is named, even
+    inside the words of a warning sign."""
+    j = _adjective_at(prep, start)
     return j >= 0 and prep.tokens[j] in NUMB_ADJECTIVES
 
 

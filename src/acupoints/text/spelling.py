@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .compiled import Tables
+from .compiled import DROP, Tables
 
 __all__ = ["correct", "damerau_levenshtein", "split"]
 
@@ -200,6 +200,8 @@ def split(t: Tables, word: str) -> tuple[str, str] | None:
 
 def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
     """Whether the spelling of ``tokens[i : i + length]`` applies before the next word."""
+    if t.spell_only and tuple(tokens[i : i + length]) in t.spell_only:
+        return _body_next(t, tokens, i + length)
     unless = t.spell_unless.get(tuple(tokens[i : i + length]))
     if unless is None:
         return True
@@ -210,6 +212,24 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
     if not body or nxt is None:
         return True
     return not ((nxt in t.region_words and nxt not in t.known_function) or best(t, nxt) is not None)
+
+
+BODY_SIDES = frozenset({"left", "right", "both", "l", "r", "lft", "rite", "lfet", "rigth"})
+
+
+def _body_next(t: Tables, tokens: Sequence[str], j: int) -> bool:
+    """The next word from ``j``, past "my", "the" and the like, is a body or side word
+    ("my write thumb", "the soul of my left foot"; not "write a letter")."""
+    while j < len(tokens) and tokens[j] in DROP:
+        j += 1
+    if j >= len(tokens):
+        return False
+    nxt = tokens[j]
+    if nxt in BODY_SIDES:
+        return True
+    return (nxt in t.region_words and nxt not in t.known_function) or (
+        nxt not in t.known and best(t, nxt) in t.region_words
+    )
 
 
 ORDINALS = {

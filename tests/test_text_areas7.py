@@ -1,0 +1,101 @@
+"""Heldout7 of the text reader (issue 16): areas, side and cause in clinical shorthand,
+voice dictation, lists of denials and run-on text.
+
+General rules, each tested on sentences other than those of the corpora: clinical
+abbreviations (b/l, RUE, c/o, "?meralgia", "+ve"), slips of dictation read as body words
+only where the sentence frame makes that plain, and words that open a new statement after
+a denial.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from acupoints import KnowledgeBase
+
+from .textread import reading
+from .vocabulary import AREA7_ORDINARY, AREA7_WORDS
+
+
+@pytest.mark.parametrize("key", sorted(AREA7_WORDS))
+def test_every_heldout7_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str, str]) -> None:
+    text, areas, side, cause = AREA7_WORDS[key]
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", ""))
+    assert " ".join(key[1].split()) in " ".join(words), (key, text)
+    assert reading(kb, text) == (set(areas), side, cause), (text, kb.read(text).corrected)
+
+
+@pytest.mark.parametrize("text", sorted(AREA7_ORDINARY))
+def test_a_real_word_in_its_ordinary_use_is_no_body_word(kb: KnowledgeBase, text: str) -> None:
+    areas, side = AREA7_ORDINARY[text]
+    assert reading(kb, text)[:2] == (set(areas), side)
+    corrected = dict(kb.read(text).corrected)
+    assert not {"write", "soul of", "bowl of", "for arm", "outer age of"} & set(corrected)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side", "cause"),
+    [
+        # "?" that opens a word is a query of a diagnosis: the clause still states
+        ("numb outer thigh L, ?meralgia", {"thigh"}, "left", "meralgia_paresthetica"),
+        (
+            "?carpal tunnel, tingling R index finger",
+            {"hand.index_finger"},
+            "right",
+            "carpal_tunnel",
+        ),
+        ("numb sole, ?tarsal tunnel", {"foot.sole"}, None, "tarsal_tunnel"),
+        # ... while a question mark that ends a word still asks
+        ("is my sole numb?", set(), None, None),
+        # "+ve" and "-ve": positive and negative, not a side nor noise
+        ("tingling fingers, Phalens +ve", {"hand.fingers"}, None, "carpal_tunnel"),
+        ("tingling fingers, Phalens -ve", {"hand.fingers"}, None, None),
+    ],
+)
+def test_clinical_query_and_sign_notation(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None, cause: str | None
+) -> None:
+    assert reading(kb, text) == (areas, side, cause)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # a backward denial ("fine", "intact") stops at a word saying something is numb
+        ("left shin numb right shin fine", {"leg"}, "left"),
+        ("the skin on my numb heel looks normal", {"foot.heel"}, None),
+        ("my numb toes are fine otherwise", {"foot.toes"}, None),
+        # ... but a denial before the numb word still denies the area
+        ("no numb toes, my heel tingles", {"foot.heel"}, None),
+        # after a list of denials, a clinical word opens the complaint
+        ("denies weakness, denies bladder sx, c/o numb L shin", {"leg"}, "left"),
+        ("no trauma, no fever, gradual tingling R thumb", {"hand.thumb"}, "right"),
+        ("no back pain, pt reports numb toes L foot", {"foot.toes"}, "left"),
+    ],
+)
+def test_a_denial_ends_where_a_new_statement_opens(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # a part, then only a side and the limb it is on: the limb places it
+        ("numb palms both hands", {"hand.palm"}, "both"),
+        ("tingling heel R foot", {"foot.heel"}, "right"),
+        # a part said numb, then where it is
+        ("my fingers go numb on the left hand", {"hand.fingers"}, "left"),
+        ("my knuckles are numb and tingly both hands", {"hand.dorsum"}, "both"),
+        # the limb said to be numb itself, or named alone, is a finding of its own
+        ("my toes are numb and both feet tingle", {"foot.toes", "foot"}, "both"),
+        ("numb toes and both feet", {"foot.toes", "foot"}, "both"),
+    ],
+)
+def test_a_limb_after_its_part_only_places_it(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)
