@@ -100,3 +100,37 @@ def test_a_limb_after_its_part_only_places_it(
     kb: KnowledgeBase, text: str, areas: set[str], side: str | None
 ) -> None:
     assert reading(kb, text)[:2] == (areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # toes by ordinal number, as clinical notes write them
+        ("numbness 1st and 2nd toes", {"foot.big_toe", "foot.second_toe"}),
+        ("tingling 3rd and 4th toes", {"foot.third_toe", "foot.fourth_toe"}),
+        # after the thumb, "index" is the index finger
+        ("tingling in my thumb and index", {"hand.thumb", "hand.index_finger"}),
+        (
+            "numb thumb, index and middle fingers",
+            {"hand.thumb", "hand.index_finger", "hand.middle_finger"},
+        ),
+        # ... but not alone nor first ("index" without the thumb is no finger)
+        ("numb index", set()),
+        # "dorsum" before the limb, without "of"
+        ("altered sensation dorsum R hand", {"hand.dorsum"}),
+        # one digit's tip is that digit
+        ("numb middle fingertip", {"hand.middle_finger"}),
+        ("tingling in the tip of the thumb", {"hand.thumb"}),
+        # a body word inside a cause's name is where the cause is, not numb
+        ("numb heel, known lumbar radiculopathy", {"foot.heel"}),
+        ("the lumbar region is numb", {"back.lumbar"}),
+        # "my numb feet" in a worry or question: the numbness is taken as given
+        ("scared I'll burn my numb feet on the radiator", {"foot"}),
+        ("could a cold make my numb toes worse?", {"foot.toes"}),
+        # ... while a numbness supposed stays supposed
+        ("what if my heel goes numb?", set()),
+        ("if I had a numb hand would it show?", set()),
+    ],
+)
+def test_digits_tips_and_given_numbness(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

@@ -85,6 +85,7 @@ ASPECT_WORDS: dict[tuple[str, ...], tuple[str, str | None]] = {
     ("side",): ("lateral", None),
     ("sides",): ("lateral", None),
     ("dorsal",): ("dorsal", None),
+    ("dorsum",): ("dorsal", None),  # "dorsum L foot", as clinical notes write it
     ("palmar",): ("palmar", "yin"),
     ("volar",): ("palmar", "yin"),
     ("palm", "side"): ("palmar", "yin"),
@@ -119,6 +120,12 @@ TOE_WORDS = {
     "fifth": "foot.little_toe",
     "small": "foot.little_toe",
     "pinky": "foot.little_toe",
+    # "4th and 5th toes", as clinical notes write them
+    "1st": "foot.big_toe",
+    "2nd": "foot.second_toe",
+    "3rd": "foot.third_toe",
+    "4th": "foot.fourth_toe",
+    "5th": "foot.little_toe",
 }
 
 NEGATIONS = frozenset({"not", "no", "without", "except", "excluding", "apart", "never"})
@@ -590,6 +597,18 @@ def _match_digits(tokens: Sequence[str], i: int, state: _State, negating: bool) 
         if tokens[j] not in ("and", "or", ","):
             names.append(tokens[j])
         j += 1
+    if (
+        len(names) >= 2
+        and names[0] == "thumb"
+        and names[-1] == "index"
+        and all(n in FINGER_WORDS for n in names)
+        and (j >= len(tokens) or tokens[j] not in ("fingers", "finger", "toes", "toe"))
+    ):
+        # "numb thumb and index": after the thumb, "index" is the index finger
+        for n in names:
+            state.found.append(_Found(FINGER_WORDS[n], [], None, i, j - 1, n, negating))
+        state.consumed.update(range(i, j))
+        return j - i
     if len(names) < 2 or j >= len(tokens) or tokens[j] not in ("fingers", "toes", "finger", "toe"):
         return 0
     table = FINGER_WORDS if tokens[j].startswith("finger") else TOE_WORDS

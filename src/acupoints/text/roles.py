@@ -147,6 +147,11 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                     break
             if role != "numb":
                 break
+        if role == "numb" and any(
+            h.start <= f.start and f.end < h.end - 1 and h.end - h.start > f.end + 1 - f.start
+            for h in prep.cause_hits
+        ):
+            role = "cause_site"  # "lumbar radiculopathy": a body word inside a cause's name
         if role in ("pain", "weak") and _numb_here(prep, f, found):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
         if role == "numb" and prev and prev[-1] in LINKS:
@@ -210,6 +215,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.clear()  # "my wife's hands are numb and so are mine"
         if ctx == {"hypothetical"} and _habitual(prep, f):
             ctx.clear()  # "if I sit too long my bum goes numb": it does, each time
+        if ctx == {"hypothetical"} and said_numb and _mine(prep, f.start):
+            ctx.clear()  # "worried I might get an ulcer on my numb feet": they are numb
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
         out.append(Area(f.region, start, f.end, words, role, frozenset(ctx)))
     if not any(a.numb for a in out):
@@ -361,6 +368,13 @@ def _adjective_at(prep: Prepared, start: int) -> int:
     while j >= 0 and prep.tokens[j] in DROP:
         j -= 1
     return j
+
+
+def _mine(prep: Prepared, start: int) -> bool:
+    """ "my numb feet": the numb word before an area follows "my", which takes the
+    numbness as given (a question or a worry about them does not suppose it)."""
+    j = _adjective_at(prep, start)
+    return j > 0 and prep.tokens[j - 1] == "my"
 
 
 def _numb_adjective(prep: Prepared, start: int) -> bool:
