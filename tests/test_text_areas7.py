@@ -134,3 +134,32 @@ def test_a_limb_after_its_part_only_places_it(
 )
 def test_digits_tips_and_given_numbness(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # "back" then a time is no body part
+        ("back in 2020 my toes went numb", {"foot.toes"}),
+        ("back in the summer my heel started to tingle", {"foot.heel"}),
+        ("back then my shins went numb", {"leg"}),
+        # ... "my back" is ("my back in the mornings is numb")
+        ("my back in the mornings is numb", {"back"}),
+        # the numb word, then a landmark: the landmark places the area
+        ("tummy numb below the belly button", {"abdomen.lower"}),
+        # a numb bit, patch: a noun, not "bit" the verb
+        ("a numb bit behind my left ear", {"head.ear"}),
+        # a cue an area takes after it is no cue for the next one
+        ("with my knees bent my toes go numb", {"foot.toes"}),
+        # ... a cue word between two areas that the first does not take still counts
+        ("numb fingers when I sleep with my arm above my head", {"hand.fingers"}),
+        ("numb toes and weak ankles", {"foot.toes"}),
+        # a sign's subject said numb by a pronoun
+        ("my ankle keeps giving way and it is numb", {"ankle"}),
+        ("got hit on the knee by a football and its been numb since", {"knee"}),
+        # around the mouth, clinically
+        ("circumoral tingling", {"face.mouth"}),
+    ],
+)
+def test_times_landmarks_and_cues(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

@@ -40,7 +40,7 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
     "face.nose": ("nose", "nostril", "nostrils", "side of the nose"),
     "face.cheek": ("cheek", "cheeks", "cheekbone", "cheekbones"),
     "face.jaw": ("jaw", "jaws", "jawline", "angle of the jaw", "tmj", "temporomandibular joint"),
-    "face.mouth": ("mouth", "lip", "lips", "chin", "tongue", "gums"),
+    "face.mouth": ("mouth", "lip", "lips", "chin", "tongue", "gums", "perioral", "circumoral"),
     "neck": ("neck", "cervical area", "cervical region", "cervical spine"),
     "neck.anterior": ("front of the neck", "throat", "anterior neck"),
     "neck.lateral": (

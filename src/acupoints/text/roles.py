@@ -124,6 +124,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         start = f.start
         prev = _before(prep, f.start, t.role_longest)
         nxt = _after(prep, f.end, t.role_longest)
+        taken = _taken_after(prep, f.start, found)
         cues = [
             *(
                 t.role_before.get(tuple(prev[-k:]), [])
@@ -131,6 +132,11 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 # "numbness over the occiput", "a numb patch under my chin": a place word
                 # right after the symptom says where it is, not a posture
                 if not (k == 1 and prev[-1] in PLACES and len(prev) > 1 and prev[-2] in AT_SYMPTOM)
+                # "a numb bit behind my ear": a noun after the numb word, not "bit" the verb
+                and not (k == 1 and len(prev) > 1 and prev[-2] in NUMB_ADJECTIVES)
+                # "with my elbows bent my ring finger goes dead": words an area before
+                # takes after it are not a cue for the next one
+                and k > taken
             ),
             # "my back went numb": a cue after the area that the area's own numbness
             # follows ("went", "gone") says nothing of another role
@@ -187,10 +193,19 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         k = f.end + 1
         while k < len(prep.tokens) and (prep.tokens[k] in DROP or prep.tokens[k] in GAP):
             k += 1
+        if k < len(prep.tokens) and prep.tokens[k] in NUMB_ADJECTIVES:
+            # "belly numb above the belly button": the numb word, then the landmark
+            m = k + 1
+            while m < len(prep.tokens) and (prep.tokens[m] in DROP or prep.tokens[m] in GAP):
+                m += 1
+            if m in starts and prep.tokens[m] in LANDMARK:
+                k = m
         if role == "numb" and k in starts and _refines(prep, f, k, starts[k], within):
             role = "descriptor"  # "my tummy below the navel", "right hand little finger"
         if role == "numb" and _landmark(prep, f, out):
             role = "descriptor"  # "my upper arm just below the shoulder": where it is
+        if role == "numb" and _back_in_time(prep, f):
+            role = "descriptor"  # "back in 2019 I had an ulcer": a time, not the back
         if role == "numb":
             side_from = _side_of_body(prep, f, out)
             if side_from is not None:
@@ -326,7 +341,7 @@ def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
             k
             for k, a in enumerate(out)
             if a.end < i
-            and a.role in ("cause_site", "trigger")
+            and a.role in ("cause_site", "trigger", "flag")
             and not a.context
             and not any(t in SENTENCE_END for t in tokens[a.end : i])
         ]
@@ -385,11 +400,62 @@ def _numb_adjective(prep: Prepared, start: int) -> bool:
 
 
 def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
-    """The area found at ``j``, right after ``f`` (only skipped words between), is a part
-    of ``f``'s region: ``f`` names where that part is, not a numb area of its own."""
+    """The area found at ``j``, right after ``f`` (only skipped words between, or the numb
+    word before a landmark), is a part of ``f``'s region: ``f`` names where that part is,
+    not a numb area of its own."""
     if region == f.region or not within(region, f.region):
         return False
-    return all(prep.tokens[k] in DROP or prep.tokens[k] in GAP for k in range(f.end + 1, j))
+    return all(
+        prep.tokens[k] in DROP or prep.tokens[k] in GAP or prep.tokens[k] in NUMB_ADJECTIVES
+        for k in range(f.end + 1, j)
+    )
+
+
+def _taken_after(prep: Prepared, start: int, found: Sequence[Any]) -> int:
+    """How many of the content words before ``start`` are a cue the area right before
+    them takes after it ("with my elbows **bent** my ring finger goes dead"): they say
+    something of that area, not of the next."""
+    tokens = prep.tokens
+    words: list[str] = []
+    j = start - 1
+    while j >= 0 and (tokens[j] in DROP or tokens[j] in SIDE_WORDS):
+        j -= 1
+    while j >= 0 and len(words) < 3 and tokens[j] not in SENTENCE_END and tokens[j] != ",":
+        if any(o.end == j for o in found):
+            words.reverse()
+            return len(words) if words and tuple(words) in prep.tables.role_after else 0
+        if tokens[j] not in DROP:
+            words.append(tokens[j])
+        j -= 1
+    return 0
+
+
+TIME_AFTER_BACK = frozenset({"then", "when"})
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
+    | {"sep", "sept", "oct", "nov", "dec", "spring", "summer", "autumn", "winter", "day", "days"}
+)
+
+
+def _back_in_time(prep: Prepared, f: Any) -> bool:
+    """ "back in 2019", "back in the summer", "back then", "back when I was 30": the word
+    "back" alone, with no "my" or "the" before it, then a time: not the body part."""
+    tokens = prep.tokens
+    if f.end != f.start or tokens[f.start] != "back" or f.region != "back":
+        return False
+    if f.start > 0 and (tokens[f.start - 1] in DROP or tokens[f.start - 1] in ASPECTS):
+        return False
+    nxt = list(tokens[f.start + 1 : f.start + 4])
+    if nxt[:1] and nxt[0] in TIME_AFTER_BACK:
+        return True
+    if nxt[:1] != ["in"]:
+        return False
+    rest = [w for w in nxt[1:] if w not in DROP]
+    return bool(rest) and (rest[0].isdigit() or rest[0] in MONTHS)
+
+
+ASPECTS = frozenset({"lower", "upper", "mid", "middle", "low", "small", "whole", "entire"})
 
 
 def _extent_role(prep: Prepared, f: Any, prev: list[str], out: Sequence[Area]) -> AreaRole | None:
