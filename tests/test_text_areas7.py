@@ -163,3 +163,37 @@ def test_digits_tips_and_given_numbness(kb: KnowledgeBase, text: str, areas: set
 )
 def test_times_landmarks_and_cues(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # "the top of it": the limb named before it in the sentence
+        ("I sprained my foot and the top of it is numb", {"foot.dorsum"}),
+        ("I banged my foot and the bottom of it tingles", {"foot.sole"}),
+        ("my legs are weak and the front of them is numb", {"lower_limb"}),
+        # no limb before it in the sentence: nothing to refer to
+        ("the top of it is numb. my hand is fine", set()),
+    ],
+)
+def test_the_part_of_it_is_the_limb_before(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # a cause said to have cleared up no longer explains the numbness now
+        ("had sciatica years ago that cleared up, my heel is numb now", None),
+        ("I had shingles last year which resolved, my ribs are numb", None),
+        # a past cause with no recovery said of it still counts
+        ("I had shingles last year, my ribs are numb", "infection"),
+        ("had chemo years ago, my feet are numb", "chemotherapy"),
+        # ... and so does one after which something else recovered
+        ("had chemo years ago for a cancer that cleared up, my feet are numb", "chemotherapy"),
+    ],
+)
+def test_a_cause_that_cleared_up_is_not_the_cause(
+    kb: KnowledgeBase, text: str, cause: str | None
+) -> None:
+    assert reading(kb, text)[2] == cause

@@ -123,7 +123,7 @@ other word a comma continues a list ("no fever, chills or weight loss")."""
 
 
 NUMB_STATED = frozenset({"numb", "numbness", "tingly", "tingling", "dead", "asleep"})
-"""Words that say a part is numb: a backward scope ("fine", "intact") stops at them."""
+"""Words that say a part is numb: a backward denial ("fine", "intact") stops at them."""
 
 
 def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
@@ -172,14 +172,15 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
                 continue  # "it started in my toes a year ago": when it began, not a history
             j = start - 1
             # looking back, any comma ends the scope ("numb fingers, wrists unaffected"),
-            # and so does a word saying something is numb: it is a statement of its own
-            # ("right calf numb left calf fine"; "skin on my numb feet is intact")
+            # and a denial stops at a word saying something is numb: it is a statement of
+            # its own ("right calf numb left calf fine"; "skin on my numb feet is intact");
+            # a history does not ("my foot was numb years ago")
             while (
                 j >= 0
                 and j >= start - window
                 and not stops[j]
                 and tokens[j] != ","
-                and tokens[j] not in NUMB_STATED
+                and not (cat == "negated" and tokens[j] in NUMB_STATED)
             ):
                 tags[j].add(cat)
                 j -= 1

@@ -349,4 +349,26 @@ def correct_from(
                 out.append(tok)
                 origin.append((i, i + 1))
         i += 1
+    _referents(t, out, changes)
     return out, changes, origin
+
+
+PART_OF = frozenset({"top", "bottom", "side", "sides", "front", "underside", "tip", "outside"})
+LIMBS = frozenset(
+    {"foot", "feet", "hand", "hands", "arm", "arms", "leg", "legs", "thigh", "thighs"}
+)
+"""Parts and limbs of "the top of it": the limb named before, in the same sentence."""
+
+
+def _referents(t: Tables, out: list[str], changes: list[tuple[str, str]]) -> None:
+    """ "my foot drags and the top of it is numb": "it" (or "them") after a part word and
+    "of" is the limb named before it in its sentence, written out as that limb."""
+    for i in range(2, len(out)):
+        if out[i] not in ("it", "them") or out[i - 1] != "of" or out[i - 2] not in PART_OF:
+            continue
+        j = i - 3
+        while j >= 0 and out[j] not in (".", "!", "?", ";") and out[j] not in LIMBS:
+            j -= 1
+        if j >= 0 and out[j] in LIMBS:
+            changes.append((out[i], out[j]))
+            out[i] = out[j]
