@@ -197,3 +197,19 @@ def test_a_cause_that_cleared_up_is_not_the_cause(
     kb: KnowledgeBase, text: str, cause: str | None
 ) -> None:
     assert reading(kb, text)[2] == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a question about a finding, then "mine" has it
+        ("can a cold make your lips tingle? mine have been for a week", {"face.mouth"}),
+        ("my son's toes tingle and mine are numb too", {"foot.toes"}),
+        # ... "mine" that is fine or has something else has it not
+        ("my husband's heels are numb, mine are just sore", set()),
+        ("does stress make your hands tingle? mine is fine", set()),
+        ("does diabetes make your feet numb?", set()),
+    ],
+)
+def test_mine_after_a_question_states_it(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

@@ -5964,6 +5964,52 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
         None,
         None,
     ),
+    ("asserting", "has anyone had"): (
+        "has anyone had a numb heel after running?",
+        ("foot.heel",),
+        None,
+        None,
+    ),
+    ("asserting", "has anyone else had"): (
+        "has anyone else had tingling shins on statins?",
+        ("leg",),
+        "both",
+        None,
+    ),
+    ("asserting", "has anyone got"): (
+        "has anyone got a numb thumb like me?",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("asserting", "has anyone else got"): (
+        "has anyone else got numb toes from cycling?",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("asserting", "does anyone else get"): (
+        "does anyone else get numb lips in the cold?",
+        ("face.mouth",),
+        None,
+        None,
+    ),
+    ("asserting", "does anyone else have"): (
+        "does anyone else have a tingling heel?",
+        ("foot.heel",),
+        None,
+        None,
+    ),
+    ("asserting", "anyone else get"): ("anyone else get numb knees?", ("knee",), "both", None),
+    ("asserting", "anyone else have"): (
+        "anyone else have a numb patch on the thigh?",
+        ("thigh",),
+        None,
+        None,
+    ),
+    ("asserting", "why would"): ("why would my shin be numb?", ("leg",), None, None),
+    ("asserting", "why could"): ("why could my heel feel numb?", ("foot.heel",), None, None),
+    ("asserting", "why might"): ("why might my thumb tingle?", ("hand.thumb",), None, None),
     # context: a numbness that wore off or came back is past
     ("historical", "wore off"): (
         "the numb lip from the dentist wore off, now my left thumb tingles",

@@ -228,6 +228,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.discard("negated")
         if ctx == {"other"} and me_too(prep, f.end + 1):
             ctx.clear()  # "my wife's hands are numb and so are mine"
+        if ctx and ctx <= {"hypothetical", "other"} and _mine_after(prep, f.end + 1):
+            ctx.clear()  # "does low iron make your tongue tingle? mine has been for days"
         if ctx == {"hypothetical"} and _habitual(prep, f):
             ctx.clear()  # "if I sit too long my bum goes numb": it does, each time
         if ctx == {"hypothetical"} and said_numb and _mine(prep, f.start):
@@ -275,6 +277,30 @@ def me_too(prep: Prepared, end: int) -> bool:
         if any(tuple(tokens[k : k + len(m)]) == m for m in ME_TOO):
             return True
         k += 1
+    return False
+
+
+MINE_VERBS = frozenset({"has", "have", "is", "are", "does", "do", "did", "was", "were", "too"})
+
+
+def _mine_after(prep: Prepared, end: int) -> bool:
+    """ "mine has been for days" after a question about a finding (the spellings write
+    "mine" as "my", and "my" before a verb can only be "mine"): the writer has it, in the
+    same sentence or the one after."""
+    tokens = prep.tokens
+    ends = 0
+    for k in range(end, len(tokens) - 1):
+        if tokens[k] in SENTENCE_END:
+            ends += 1
+            if ends > 1:
+                return False
+        elif tokens[k] == "my" and tokens[k + 1] in MINE_VERBS:
+            rest = tokens[k + 1 : k + 5]
+            # it says so: "mine are numb too", "mine has been for days" (not "mine is
+            # fine", "mine are just cold")
+            return bool(NUMB_WORDS & set(rest) or {"too", "also", "same"} & set(rest)) or (
+                rest[1:2] == ("been",) and rest[2:3] in (("for",), ("since",), ("like",))
+            )
     return False
 
 
