@@ -6214,6 +6214,36 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
         None,
         None,
     ),
+    ("trigger", "dorsiflexion"): (
+        "R ankle dorsiflexion 4/5, numb dorsum of R foot",
+        ("foot.dorsum",),
+        "right",
+        None,
+    ),
+    ("trigger", "plantarflexion"): (
+        "ankle plantarflexion weak, numb sole",
+        ("foot.sole",),
+        None,
+        None,
+    ),
+    ("trigger", "plantar flexion"): (
+        "L ankle plantar flexion 4/5 and numb L heel",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("trigger", "abduction"): (
+        "tingling thumb, worse on shoulder abduction",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("trigger", "adduction"): (
+        "hip adduction brings on a numb inner thigh",
+        ("thigh",),
+        None,
+        None,
+    ),
     ("weak", "weakness"): (
         "L leg weakness and L toes numb",
         ("foot.toes",),
