@@ -213,3 +213,22 @@ def test_a_cause_that_cleared_up_is_not_the_cause(
 )
 def test_mine_after_a_question_states_it(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # "the one next to it" after a digit with one neighbour is that neighbour
+        ("my big toe and the one next to it are numb", {"foot.big_toe", "foot.second_toe"}),
+        ("numb thumb and the one next to it", {"hand.thumb", "hand.index_finger"}),
+        (
+            "my little finger and the one next to it tingle",
+            {"hand.little_finger", "hand.ring_finger"},
+        ),
+        # a digit with two neighbours, or no digit, says nothing more
+        ("my middle finger and the one next to it are numb", {"hand.middle_finger"}),
+        ("my heel and the one next to it are numb", {"foot.heel"}),
+    ],
+)
+def test_the_one_next_to_it(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

@@ -350,6 +350,7 @@ def correct_from(
                 origin.append((i, i + 1))
         i += 1
     _referents(t, out, changes)
+    _neighbour(out, changes, origin)
     return out, changes, origin
 
 
@@ -372,3 +373,43 @@ def _referents(t: Tables, out: list[str], changes: list[tuple[str, str]]) -> Non
         if j >= 0 and out[j] in LIMBS:
             changes.append((out[i], out[j]))
             out[i] = out[j]
+
+
+NEIGHBOURS = {
+    ("big", "toe"): ("second", "toe"),
+    ("little", "toe"): ("fourth", "toe"),
+    ("thumb",): ("index", "finger"),
+    ("little", "finger"): ("ring", "finger"),
+    ("pinky",): ("ring", "finger"),
+}
+"""The digit next to one at the edge of the hand or foot (the only neighbour it has)."""
+NEXT_TO_IT = ("one", "next", "to", "it")
+
+
+def _neighbour(
+    out: list[str], changes: list[tuple[str, str]], origin: list[tuple[int, int]]
+) -> None:
+    """ "my big toe and the one next to it": the digit beside the one named just before,
+    when that digit has one neighbour only (a big toe, a thumb, a little finger)."""
+    for i in range(len(out) - 3):
+        if tuple(out[i : i + 4]) != NEXT_TO_IT:
+            continue
+        j = i - 1
+        while j >= 0 and out[j] in ("the", "and", "also", "too", "plus"):
+            j -= 1
+        named = next(
+            (
+                key
+                for key in NEIGHBOURS
+                if j + 1 >= len(key) and tuple(out[j + 1 - len(key) : j + 1]) == key
+            ),
+            None,
+        )
+        if named is None:
+            continue
+        digit = NEIGHBOURS[named]
+        span = (origin[i][0], origin[i + 3][1])
+        out[i : i + 4] = digit
+        origin[i : i + 4] = [span] * len(digit)
+        changes.append((" ".join(NEXT_TO_IT), " ".join(digit)))
+        return
