@@ -232,3 +232,17 @@ def test_mine_after_a_question_states_it(kb: KnowledgeBase, text: str, areas: se
 )
 def test_the_one_next_to_it(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # "below it", "above it": below or above the joint or limb named before
+        ("my knee is fine but below it on the outside of my leg is numb", {"leg"}),
+        ("my knee hurts and the skin just below it is numb", {"leg"}),
+        # "under it": an object placed under something ("a folded sock under it")
+        ("the ball of my foot is numb, like a pebble is under it", {"foot.sole"}),
+    ],
+)
+def test_below_it_is_below_the_part_before(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

@@ -359,18 +359,31 @@ LIMBS = frozenset(
     {"foot", "feet", "hand", "hands", "arm", "arms", "leg", "legs", "thigh", "thighs"}
 )
 """Parts and limbs of "the top of it": the limb named before, in the same sentence."""
+BESIDE = frozenset({"below", "above", "beneath"})
+JOINTS = frozenset(
+    {"knee", "knees", "elbow", "elbows", "ankle", "ankles", "wrist", "wrists", "hip", "hips"}
+    | {"shoulder", "shoulders"}
+)
+"""Words before "it" and the body parts it may stand for: "below it" is below the joint
+or limb named before it in its sentence."""
 
 
 def _referents(t: Tables, out: list[str], changes: list[tuple[str, str]]) -> None:
     """ "my foot drags and the top of it is numb": "it" (or "them") after a part word and
-    "of" is the limb named before it in its sentence, written out as that limb."""
-    for i in range(2, len(out)):
-        if out[i] not in ("it", "them") or out[i - 1] != "of" or out[i - 2] not in PART_OF:
+    "of" is the limb named before it in its sentence, written out as that limb; after
+    "below", "above" ("my knee is fine but below it ... is numb") the joint or limb."""
+    for i in range(1, len(out)):
+        if out[i] not in ("it", "them"):
             continue
-        j = i - 3
-        while j >= 0 and out[j] not in (".", "!", "?", ";") and out[j] not in LIMBS:
+        if i >= 2 and out[i - 1] == "of" and out[i - 2] in PART_OF:
+            known, j = LIMBS, i - 3
+        elif out[i - 1] in BESIDE:  # "my knee is fine but below it ..."
+            known, j = LIMBS | JOINTS, i - 2
+        else:
+            continue
+        while j >= 0 and out[j] not in (".", "!", "?", ";") and out[j] not in known:
             j -= 1
-        if j >= 0 and out[j] in LIMBS:
+        if j >= 0 and out[j] in known:
             changes.append((out[i], out[j]))
             out[i] = out[j]
 
