@@ -85,6 +85,7 @@ ASPECT_WORDS: dict[tuple[str, ...], tuple[str, str | None]] = {
     ("side",): ("lateral", None),
     ("sides",): ("lateral", None),
     ("dorsal",): ("dorsal", None),
+    ("dorsum",): ("dorsal", None),  # "dorsum L foot", as clinical notes write it
     ("palmar",): ("palmar", "yin"),
     ("volar",): ("palmar", "yin"),
     ("palm", "side"): ("palmar", "yin"),
@@ -119,6 +120,12 @@ TOE_WORDS = {
     "fifth": "foot.little_toe",
     "small": "foot.little_toe",
     "pinky": "foot.little_toe",
+    # "4th and 5th toes", as clinical notes write them
+    "1st": "foot.big_toe",
+    "2nd": "foot.second_toe",
+    "3rd": "foot.third_toe",
+    "4th": "foot.fourth_toe",
+    "5th": "foot.little_toe",
 }
 
 NEGATIONS = frozenset({"not", "no", "without", "except", "excluding", "apart", "never"})
@@ -602,6 +609,18 @@ def _match_digits(tokens: Sequence[str], i: int, state: _State, negating: bool) 
         if tokens[j] not in ("and", "or", ","):
             names.append(tokens[j])
         j += 1
+    if (
+        len(names) >= 2
+        and names[0] == "thumb"
+        and names[-1] == "index"
+        and all(n in FINGER_WORDS for n in names)
+        and (j >= len(tokens) or tokens[j] not in ("fingers", "finger", "toes", "toe"))
+    ):
+        # "numb thumb and index": after the thumb, "index" is the index finger
+        for n in names:
+            state.found.append(_Found(FINGER_WORDS[n], [], None, i, j - 1, n, negating))
+        state.consumed.update(range(i, j))
+        return j - i
     if len(names) < 2 or j >= len(tokens) or tokens[j] not in ("fingers", "toes", "finger", "toe"):
         return 0
     table = FINGER_WORDS if tokens[j].startswith("finger") else TOE_WORDS
@@ -739,7 +758,22 @@ def _drop_containers(
         sided = tuple(gap[:1]) == (",",) and any(
             (t,) in SIDES or t in SHORT for t in [*gap, *tokens[container.start : container.end]]
         )
-        if (
+        # "tingling in my palms both hands", "numb toes L foot": only a side between;
+        # "my toes feel numb on the left foot", "fingertips r numb and tingly both hands":
+        # the part said numb, then where it is (not "toes numb and both feet tingle")
+        said = 0
+        while said < len(gap) and gap[said] in STATED_GAP:
+            said += 1
+        rest = gap[said:]
+        placed = (
+            bool(rest)
+            and (not said or any(t in TRAILING for t in gap[:said]))
+            and (rest[0] in links or (rest[0],) in SIDES or rest[0] in ("l", "r"))
+            and any((t,) in SIDES or t in ("l", "r") or t in links for t in rest)
+            and all(t in fill or t in DROP or (t,) in SIDES or t in ("l", "r") for t in rest)
+            and not _said_after(tokens, container.end)
+        )
+        if placed or (
             gap
             and (gap[0] in links or sided)
             and all(
@@ -751,6 +785,27 @@ def _drop_containers(
             for f in inner:
                 f.side = f.side or container.side
     return [f for k, f in enumerate(found) if k not in drop]
+
+
+STATED_GAP = (TRAILING - {","}) | frozenset(
+    {"feel", "feels", "is", "are", "and", "go", "goes", "went", "gone", "has", "have", "been"}
+)
+"""Words that say a part is numb between it and the limb that places it ("my toes feel
+numb on the left foot")."""
+
+
+def _said_after(tokens: Sequence[str], end: int) -> bool:
+    """A word after a limb that says something of it ("both feet tingle"): the limb is a
+    finding of its own, not where a part named before it is."""
+    j = end + 1
+    while j < len(tokens) and tokens[j] in ("are", "is", "feel", "feels", "also"):
+        j += 1
+    return j < len(tokens) and tokens[j] in STATED_AFTER
+
+
+STATED_AFTER = (TRAILING - {","}) | frozenset(
+    {"tingle", "tingles", "ache", "aches", "hurt", "hurts", "burn", "burns", "weak", "too"}
+)
 
 
 def _dedupe(found: Sequence[_Found]) -> list[_Found]:

@@ -71,6 +71,13 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(low):
         t = m.group()
+        at = m.start()
+        if t == "?" and _query(low, at):
+            continue  # "?meralgia": a clinician's suspected diagnosis, not a question
+        if t == "ve" and at and text[at - 1] in "+-":  # "+ve Phalens", "Tinels -ve"
+            out.append("positive" if text[at - 1] == "+" else "negative")
+            spans.append((at - 1, m.end()))
+            continue
         if t == "&":
             out.append("and")
             spans.append(m.span())
@@ -83,6 +90,12 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
             out.append(t)
             spans.append(m.span())
     return out, spans
+
+
+def _query(low: str, at: int) -> bool:
+    """The "?" at ``at`` opens a word ("?meralgia", ", ?retention"): a clinical note's
+    query of a diagnosis, which states the finding it names; a question mark ends a word."""
+    return at + 1 < len(low) and low[at + 1].isalnum() and (at == 0 or low[at - 1] in " ,;(")
 
 
 def _plain_letter(c: str) -> str:
@@ -341,6 +354,7 @@ class Tables:
     spell: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spell_multi: PhraseIndex[tuple[str, ...]] = field(default_factory=PhraseIndex)
     spell_unless: dict[tuple[str, ...], tuple[frozenset[str], bool]] = field(default_factory=dict)
+    spell_only: set[tuple[str, ...]] = field(default_factory=set)  # only before a body word
     targets: WordSet = field(default_factory=WordSet)
     known: WordSet = field(default_factory=WordSet)
     deletes: DeleteIndex = field(default_factory=DeleteIndex)
@@ -450,6 +464,8 @@ def _build(kb: KnowledgeBase) -> Tables:
                 t.spell_multi.add(key, target)
             if sp.unless_next or sp.unless_next_body:
                 t.spell_unless[key] = (frozenset(sp.unless_next), sp.unless_next_body)
+            if sp.only_next_body:
+                t.spell_only.add(key)
 
     def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:
         """A data phrase as the reader will see the text: spelt as the reader spells

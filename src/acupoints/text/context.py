@@ -106,10 +106,24 @@ OPENERS = frozenset(
         "altered",
         "anyone",
         "anybody",
+        # heldout7 areas: clinical notes ("denies urinary sx, c/o numb R calf"; "no facial
+        # involvement, gradual numbness L forearm")
+        "complains",
+        "complaining",
+        "reports",
+        "reporting",
+        "gradual",
+        "gradually",
+        "pt",
+        "patient",
     ]
 )
 """Words that open a new clause after a comma ("no fever, my feet are numb"); after any
 other word a comma continues a list ("no fever, chills or weight loss")."""
+
+
+NUMB_STATED = frozenset({"numb", "numbness", "tingly", "tingling", "dead", "asleep"})
+"""Words that say a part is numb: a backward denial ("fine", "intact") stops at them."""
 
 
 def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
@@ -157,8 +171,17 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
             ):
                 continue  # "it started in my toes a year ago": when it began, not a history
             j = start - 1
-            # looking back, any comma ends the scope ("numb fingers, wrists unaffected")
-            while j >= 0 and j >= start - window and not stops[j] and tokens[j] != ",":
+            # looking back, any comma ends the scope ("numb fingers, wrists unaffected"),
+            # and a denial stops at a word saying something is numb: it is a statement of
+            # its own ("right calf numb left calf fine"; "skin on my numb feet is intact");
+            # a history does not ("my foot was numb years ago")
+            while (
+                j >= 0
+                and j >= start - window
+                and not stops[j]
+                and tokens[j] != ","
+                and not (cat == "negated" and tokens[j] in NUMB_STATED)
+            ):
                 tags[j].add(cat)
                 j -= 1
         if direction == "reply" and (end >= n or stops[end] or tokens[end] == ","):

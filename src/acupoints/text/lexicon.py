@@ -81,6 +81,13 @@ class Spelling(Record):
         description="Not read so when the next word is a body or side word ('r' is 'are' in "
         "'my legs r numb', 'right' in 'r hand').",
     )
+    only_next_body: bool = Field(
+        default=False,
+        description="Read so only when the next word, past 'my', 'the' and the like, is a "
+        "body or side word: a slip of dictation that is a real word ('write' is 'right' in "
+        "'my write thumb', not in 'write a letter'; 'soul of' is 'sole of' in 'the soul of "
+        "my left foot').",
+    )
 
 
 class WordList(Record):

@@ -169,7 +169,7 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
         if h.start in pain_at and h.end == h.start + 1:
             continue
         cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
-        if cid is None:
+        if cid is None or _recovered(prep, h):
             continue
         if cid in FAMILY_CAUSES and not _kin_ok(prep, h):
             continue
@@ -244,6 +244,28 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
         person=tuple(person_findings),
         corrected=prep.corrected,
     )
+
+
+RECOVERED = frozenset({"cleared", "resolved", "recovered", "healed", "settled", "disappeared"})
+RECOVERED_AFTER = frozenset({"went", "gone", "has", "had", "it", "that", "which", "fully", "then"})
+
+
+def _recovered(prep: Prepared, h: Hit) -> bool:
+    """A cause said to have cleared up ("had sciatica in both legs years ago that cleared
+    up", "shingles last year which resolved"): it no longer explains a numbness now. A
+    past cause with no recovery said of it still counts ("chemo years ago"), as does one
+    followed by another finding that recovered ("chemo for a cancer that cleared up")."""
+    tokens = prep.tokens
+    others = {o.start for o in prep.cause_hits} | {f.start for f in prep.flag_hits}
+    others.discard(h.start)
+    for k in range(h.end, min(len(tokens), h.end + 10)):
+        if tokens[k] in SENTENCE_END or tokens[k] in (",", "but", "now") or k in others:
+            return False
+        if tokens[k] in RECOVERED or (
+            tokens[k] == "away" and k > h.end and tokens[k - 1] in RECOVERED_AFTER
+        ):
+            return True
+    return False
 
 
 def _kin_ok(prep: Prepared, h: Hit) -> bool:

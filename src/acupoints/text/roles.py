@@ -154,6 +154,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         start = f.start
         prev = _before(prep, f.start, t.role_longest)
         nxt = _after(prep, f.end, t.role_longest)
+        taken = _taken_after(prep, f.start, found)
         cues = [
             *(
                 (t.role_before.get(tuple(prev[-k:]), []), -k)
@@ -161,6 +162,11 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 # "numbness over the occiput", "a numb patch under my chin": a place word
                 # right after the symptom says where it is, not a posture
                 if not (k == 1 and prev[-1] in PLACES and len(prev) > 1 and prev[-2] in AT_SYMPTOM)
+                # "a numb bit behind my ear": a noun after the numb word, not "bit" the verb
+                and not (k == 1 and len(prev) > 1 and prev[-2] in NUMB_ADJECTIVES)
+                # "with my elbows bent my ring finger goes dead": words an area before
+                # takes after it are not a cue for the next one
+                and k > taken
             ),
             # "my back went numb": a cue after the area that the area's own numbness
             # follows ("went", "gone") says nothing of another role
@@ -182,6 +188,11 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 else:
                     cue = tuple(_after_at(prep, f.end, t.role_longest)[:size])
                 break
+        if role == "numb" and any(
+            h.start <= f.start and f.end < h.end - 1 and h.end - h.start > f.end + 1 - f.start
+            for h in prep.cause_hits
+        ):
+            role = "cause_site"  # "lumbar radiculopathy": a body word inside a cause's name
         if role in ("pain", "weak") and _numb_here(prep, f, found):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
         if role == "numb" and prev and prev[-1] in LINKS:
@@ -217,12 +228,21 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         k = f.end + 1
         while k < len(prep.tokens) and (prep.tokens[k] in DROP or prep.tokens[k] in GAP):
             k += 1
+        if k < len(prep.tokens) and prep.tokens[k] in NUMB_ADJECTIVES:
+            # "belly numb above the belly button": the numb word, then the landmark
+            m = k + 1
+            while m < len(prep.tokens) and (prep.tokens[m] in DROP or prep.tokens[m] in GAP):
+                m += 1
+            if m in starts and prep.tokens[m] in LANDMARK:
+                k = m
         if role == "numb" and k in starts and _refines(prep, f, k, starts[k], within):
             role = "descriptor"  # "my tummy below the navel", "right hand little finger"
         if role == "numb" and _landmark(prep, f, out):
             role = "descriptor"  # "my upper arm just below the shoulder": where it is
         if role == "numb" and _stretch_start(prep, f, prev, nxt, out):
             role = "descriptor"  # "my lower legs are numb from the knees down"
+        if role == "numb" and _back_in_time(prep, f):
+            role = "descriptor"  # "back in 2019 I had an ulcer": a time, not the back
         if role == "numb":
             side_from = _side_of_body(prep, f, out)
             if side_from is not None:
@@ -239,15 +259,25 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         elif role == "numb" and any(f.start <= s <= f.end for s in subjects):
             role = "flag"  # "my ankle keeps giving way": the sign's subject
             by_subject.append(len(out))
+        if (
+            "negated" in ctx
+            and said_numb
+            and "negated" not in prep.ctx[_adjective_at(prep, f.start)]
+        ):
+            ctx.discard("negated")  # "skin on my numb feet is intact": the skin is, not the feet
         if "negated" in ctx:
             role = "fine" if role == "numb" else role
             ctx.discard("negated")
         if ctx == {"other"} and me_too(prep, f.end + 1):
             ctx.clear()  # "my wife's hands are numb and so are mine"
+        if ctx and ctx <= {"hypothetical", "other"} and _mine_after(prep, f.end + 1):
+            ctx.clear()  # "does low iron make your tongue tingle? mine has been for days"
         if ctx == {"hypothetical"} and _habitual(prep, f):
             ctx.clear()  # "if I sit too long my bum goes numb": it does, each time
         if ctx == {"hypothetical"} and _my_numb(prep, f.start):
             ctx.clear()  # "can I have acupuncture for my numb knee?": it is numb
+        if ctx == {"hypothetical"} and said_numb and _mine(prep, f.start):
+            ctx.clear()  # "worried I might get an ulcer on my numb feet": they are numb
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
         out.append(Area(f.region, start, f.end, words, role, frozenset(ctx), cue))
     if not any(a.numb for a in out):
@@ -291,6 +321,30 @@ def me_too(prep: Prepared, end: int) -> bool:
         if any(tuple(tokens[k : k + len(m)]) == m for m in ME_TOO):
             return True
         k += 1
+    return False
+
+
+MINE_VERBS = frozenset({"has", "have", "is", "are", "does", "do", "did", "was", "were", "too"})
+
+
+def _mine_after(prep: Prepared, end: int) -> bool:
+    """ "mine has been for days" after a question about a finding (the spellings write
+    "mine" as "my", and "my" before a verb can only be "mine"): the writer has it, in the
+    same sentence or the one after."""
+    tokens = prep.tokens
+    ends = 0
+    for k in range(end, len(tokens) - 1):
+        if tokens[k] in SENTENCE_END:
+            ends += 1
+            if ends > 1:
+                return False
+        elif tokens[k] == "my" and tokens[k + 1] in MINE_VERBS:
+            rest = tokens[k + 1 : k + 5]
+            # it says so: "mine are numb too", "mine has been for days" (not "mine is
+            # fine", "mine are just cold")
+            return bool(NUMB_WORDS & set(rest) or {"too", "also", "same"} & set(rest)) or (
+                rest[1:2] == ("been",) and rest[2:3] in (("for",), ("since",), ("like",))
+            )
     return False
 
 
@@ -359,7 +413,7 @@ def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
             k
             for k, a in enumerate(out)
             if a.end < i
-            and a.role in ("cause_site", "trigger")
+            and a.role in ("cause_site", "trigger", "flag")
             and not a.context
             and not any(t in SENTENCE_END for t in tokens[a.end : i])
         ]
@@ -395,12 +449,25 @@ def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
 NUMB_ADJECTIVES = frozenset({"numb", "tingly", "dead", "numbed"})
 
 
-def _numb_adjective(prep: Prepared, start: int) -> bool:
-    """ "the cut on my **numb** toe": the area is said to be numb where it is named, even
-    inside the words of a warning sign."""
+def _adjective_at(prep: Prepared, start: int) -> int:
+    """Where the word before an area (past "my", "the") is: -1 at the start."""
     j = start - 1
     while j >= 0 and prep.tokens[j] in DROP:
         j -= 1
+    return j
+
+
+def _mine(prep: Prepared, start: int) -> bool:
+    """ "my numb feet": the numb word before an area follows "my", which takes the
+    numbness as given (a question or a worry about them does not suppose it)."""
+    j = _adjective_at(prep, start)
+    return j > 0 and prep.tokens[j - 1] == "my"
+
+
+def _numb_adjective(prep: Prepared, start: int) -> bool:
+    """ "the cut on my **numb** toe": the area is said to be numb where it is named, even
+    inside the words of a warning sign."""
+    j = _adjective_at(prep, start)
     return j >= 0 and prep.tokens[j] in NUMB_ADJECTIVES
 
 
@@ -450,11 +517,62 @@ def _my_numb(prep: Prepared, start: int) -> bool:
 
 
 def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
-    """The area found at ``j``, right after ``f`` (only skipped words between), is a part
-    of ``f``'s region: ``f`` names where that part is, not a numb area of its own."""
+    """The area found at ``j``, right after ``f`` (only skipped words between, or the numb
+    word before a landmark), is a part of ``f``'s region: ``f`` names where that part is,
+    not a numb area of its own."""
     if region == f.region or not within(region, f.region):
         return False
-    return all(prep.tokens[k] in DROP or prep.tokens[k] in GAP for k in range(f.end + 1, j))
+    return all(
+        prep.tokens[k] in DROP or prep.tokens[k] in GAP or prep.tokens[k] in NUMB_ADJECTIVES
+        for k in range(f.end + 1, j)
+    )
+
+
+def _taken_after(prep: Prepared, start: int, found: Sequence[Any]) -> int:
+    """How many of the content words before ``start`` are a cue the area right before
+    them takes after it ("with my elbows **bent** my ring finger goes dead"): they say
+    something of that area, not of the next."""
+    tokens = prep.tokens
+    words: list[str] = []
+    j = start - 1
+    while j >= 0 and (tokens[j] in DROP or tokens[j] in SIDE_WORDS):
+        j -= 1
+    while j >= 0 and len(words) < 3 and tokens[j] not in SENTENCE_END and tokens[j] != ",":
+        if any(o.end == j for o in found):
+            words.reverse()
+            return len(words) if words and tuple(words) in prep.tables.role_after else 0
+        if tokens[j] not in DROP:
+            words.append(tokens[j])
+        j -= 1
+    return 0
+
+
+TIME_AFTER_BACK = frozenset({"then", "when"})
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
+    | {"sep", "sept", "oct", "nov", "dec", "spring", "summer", "autumn", "winter", "day", "days"}
+)
+
+
+def _back_in_time(prep: Prepared, f: Any) -> bool:
+    """ "back in 2019", "back in the summer", "back then", "back when I was 30": the word
+    "back" alone, with no "my" or "the" before it, then a time: not the body part."""
+    tokens = prep.tokens
+    if f.end != f.start or tokens[f.start] != "back" or f.region != "back":
+        return False
+    if f.start > 0 and (tokens[f.start - 1] in DROP or tokens[f.start - 1] in ASPECTS):
+        return False
+    nxt = list(tokens[f.start + 1 : f.start + 4])
+    if nxt[:1] and nxt[0] in TIME_AFTER_BACK:
+        return True
+    if nxt[:1] != ["in"]:
+        return False
+    rest = [w for w in nxt[1:] if w not in DROP]
+    return bool(rest) and (rest[0].isdigit() or rest[0] in MONTHS)
+
+
+ASPECTS = frozenset({"lower", "upper", "mid", "middle", "low", "small", "whole", "entire"})
 
 
 def _extent_role(prep: Prepared, f: Any, prev: list[str], out: Sequence[Area]) -> AreaRole | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .compiled import Tables
+from .compiled import DROP, Tables
 
 __all__ = ["correct", "damerau_levenshtein", "split"]
 
@@ -200,6 +200,8 @@ def split(t: Tables, word: str) -> tuple[str, str] | None:
 
 def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
     """Whether the spelling of ``tokens[i : i + length]`` applies before the next word."""
+    if t.spell_only and tuple(tokens[i : i + length]) in t.spell_only:
+        return _body_next(t, tokens, i + length)
     unless = t.spell_unless.get(tuple(tokens[i : i + length]))
     if unless is None:
         return True
@@ -210,6 +212,24 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
     if not body or nxt is None:
         return True
     return not ((nxt in t.region_words and nxt not in t.known_function) or best(t, nxt) is not None)
+
+
+BODY_SIDES = frozenset({"left", "right", "both", "l", "r", "lft", "rite", "lfet", "rigth"})
+
+
+def _body_next(t: Tables, tokens: Sequence[str], j: int) -> bool:
+    """The next word from ``j``, past "my", "the" and the like, is a body or side word
+    ("my write thumb", "the soul of my left foot"; not "write a letter")."""
+    while j < len(tokens) and tokens[j] in DROP:
+        j += 1
+    if j >= len(tokens):
+        return False
+    nxt = tokens[j]
+    if nxt in BODY_SIDES:
+        return True
+    return (nxt in t.region_words and nxt not in t.known_function) or (
+        nxt not in t.known and best(t, nxt) in t.region_words
+    )
 
 
 ORDINALS = {
@@ -329,4 +349,80 @@ def correct_from(
                 out.append(tok)
                 origin.append((i, i + 1))
         i += 1
+    _referents(t, out, changes)
+    _neighbour(out, changes, origin)
     return out, changes, origin
+
+
+PART_OF = frozenset({"top", "bottom", "side", "sides", "front", "underside", "tip", "outside"})
+LIMBS = frozenset(
+    {"foot", "feet", "hand", "hands", "arm", "arms", "leg", "legs", "thigh", "thighs"}
+)
+"""Parts and limbs of "the top of it": the limb named before, in the same sentence."""
+BESIDE = frozenset({"below", "above", "beneath"})
+JOINTS = frozenset(
+    {"knee", "knees", "elbow", "elbows", "ankle", "ankles", "wrist", "wrists", "hip", "hips"}
+    | {"shoulder", "shoulders"}
+)
+"""Words before "it" and the body parts it may stand for: "below it" is below the joint
+or limb named before it in its sentence."""
+
+
+def _referents(t: Tables, out: list[str], changes: list[tuple[str, str]]) -> None:
+    """ "my foot drags and the top of it is numb": "it" (or "them") after a part word and
+    "of" is the limb named before it in its sentence, written out as that limb; after
+    "below", "above" ("my knee is fine but below it ... is numb") the joint or limb."""
+    for i in range(1, len(out)):
+        if out[i] not in ("it", "them"):
+            continue
+        if i >= 2 and out[i - 1] == "of" and out[i - 2] in PART_OF:
+            known, j = LIMBS, i - 3
+        elif out[i - 1] in BESIDE:  # "my knee is fine but below it ..."
+            known, j = LIMBS | JOINTS, i - 2
+        else:
+            continue
+        while j >= 0 and out[j] not in (".", "!", "?", ";") and out[j] not in known:
+            j -= 1
+        if j >= 0 and out[j] in known:
+            changes.append((out[i], out[j]))
+            out[i] = out[j]
+
+
+NEIGHBOURS = {
+    ("big", "toe"): ("second", "toe"),
+    ("little", "toe"): ("fourth", "toe"),
+    ("thumb",): ("index", "finger"),
+    ("little", "finger"): ("ring", "finger"),
+    ("pinky",): ("ring", "finger"),
+}
+"""The digit next to one at the edge of the hand or foot (the only neighbour it has)."""
+NEXT_TO_IT = ("one", "next", "to", "it")
+
+
+def _neighbour(
+    out: list[str], changes: list[tuple[str, str]], origin: list[tuple[int, int]]
+) -> None:
+    """ "my big toe and the one next to it": the digit beside the one named just before,
+    when that digit has one neighbour only (a big toe, a thumb, a little finger)."""
+    for i in range(len(out) - 3):
+        if tuple(out[i : i + 4]) != NEXT_TO_IT:
+            continue
+        j = i - 1
+        while j >= 0 and out[j] in ("the", "and", "also", "too", "plus"):
+            j -= 1
+        named = next(
+            (
+                key
+                for key in NEIGHBOURS
+                if j + 1 >= len(key) and tuple(out[j + 1 - len(key) : j + 1]) == key
+            ),
+            None,
+        )
+        if named is None:
+            continue
+        digit = NEIGHBOURS[named]
+        span = (origin[i][0], origin[i + 3][1])
+        out[i : i + 4] = digit
+        origin[i : i + 4] = [span] * len(digit)
+        changes.append((" ".join(NEXT_TO_IT), " ".join(digit)))
+        return
