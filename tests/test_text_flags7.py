@@ -205,3 +205,34 @@ def test_a_query_asks_only_about_its_word(kb: KnowledgeBase) -> None:
 def test_a_side_before_sided_is_read(kb: KnowledgeBase, side: str) -> None:
     text = f"pt c/o {side} sided body numbness for a week"
     assert "one_sided_numbness" in raised(kb, text), text
+
+
+# ------------------------------------------------------------------ someone else's signs now
+PROXY = [
+    ("my husbands face has dropped on one side and his arm is weak", "stroke"),
+    ("my dads speech is slurred and his face is drooping", "stroke"),
+    ("my wife has a fever and night sweats and her back aches", "systemic_illness"),
+    ("my sons toe has gone black", "foot_wound"),
+]
+
+
+@pytest.mark.parametrize(("text", "flag"), PROXY)
+def test_another_persons_present_signs_are_raised(kb: KnowledgeBase, text: str, flag: str) -> None:
+    """The writer names nothing of their own: they write for that person."""
+    assert flag in raised(kb, text), text
+    assert reading(kb, text)[0] == set()  # the areas stay that person's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own numbness: the other's signs stay theirs
+        "my husbands face has dropped on one side, my feet are numb",
+        "my wife has a fever and night sweats, my left hand is numb",
+        # past: what the other had
+        "my dad had a stroke and his face was drooping",
+        "my mum had a fever and night sweats",
+    ],
+)
+def test_another_persons_signs_stay_theirs(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text) == {}, text
