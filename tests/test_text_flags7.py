@@ -250,3 +250,22 @@ def test_another_persons_signs_stay_theirs(kb: KnowledgeBase, text: str) -> None
 def test_a_pain_that_does_not_wake_one_denies_nothing_after_it(kb: KnowledgeBase) -> None:
     text = "the pain doesnt keep me up and theres an ulcer on my foot, numb toes"
     assert "foot_wound" in raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("does low iron make your lips tingle? mine have for days", {"face.mouth"}),
+        ("do your feet go numb in the cold? mine do", {"foot"}),
+        ("can stress make your hands tingle? mine are", {"hand"}),
+        ("do your toes go numb after running? mine too", {"foot.toes"}),
+    ],
+)
+def test_a_question_the_writer_answers_for_themselves_states(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    assert reading(kb, text)[0] == areas, text
+
+
+def test_a_question_answered_by_another_part_still_asks(kb: KnowledgeBase) -> None:
+    assert reading(kb, "do your feet go numb in the cold? my hands do")[0] == {"hand"}

@@ -181,11 +181,22 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
         j = k - 1
         while j >= 0 and not (tokens[j] in SENTENCE_END or (tokens[j] == "," and stops[j])):
             j -= 1
-        if not any(a in asserting for a in range(j + 1, k)):
+        if not any(a in asserting for a in range(j + 1, k)) and not _answered(tokens, k):
             for m in range(j + 1, k):
                 tags[m].add("hypothetical")
         k = j
     return [frozenset(s) for s in tags]
+
+
+MINE_TOO = frozenset({"has", "have", "is", "are", "does", "do", "did", "was", "too", "also"})
+"""Words after "mine" (spelt ``my``) that make it a pronoun: "... tingle? mine has been
+for days", "do your feet go numb? mine do"."""
+
+
+def _answered(tokens: Sequence[str], k: int) -> bool:
+    """The question ending at ``k`` is answered by the writer for themselves: "does low
+    iron make your tongue tingle? mine has been for days" states a tingling tongue."""
+    return k + 2 < len(tokens) and tokens[k + 1] == "my" and tokens[k + 2] in MINE_TOO
 
 
 def clauses(t: Tables, tokens: Sequence[str]) -> list[int]:
