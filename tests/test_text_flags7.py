@@ -269,3 +269,14 @@ def test_a_question_the_writer_answers_for_themselves_states(
 
 def test_a_question_answered_by_another_part_still_asks(kb: KnowledgeBase) -> None:
     assert reading(kb, "do your feet go numb in the cold? my hands do")[0] == {"hand"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stepped on a nail and never noticed, numb left foot",
+        "i had a blister on my heel and never noticed, my feet are numb",
+    ],
+)
+def test_never_noticing_a_wound_is_no_denial_of_it(kb: KnowledgeBase, text: str) -> None:
+    assert "foot_wound" in raised(kb, text), text
