@@ -208,6 +208,8 @@ def test_a_cause_that_cleared_up_is_not_the_cause(
         # ... "mine" that is fine or has something else has it not
         ("my husband's heels are numb, mine are just sore", set()),
         ("does stress make your hands tingle? mine is fine", set()),
+        ("do your feet go numb in the cold? mine are just cold", set()),
+        ("can stress make your toes tingle? mine are not", set()),
         ("does diabetes make your feet numb?", set()),
     ],
 )

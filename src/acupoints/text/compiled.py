@@ -48,6 +48,9 @@ _IS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "whe
 
 
 _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+_QUERY = re.compile(r"(?<![a-z0-9'])\?(?=[a-z])")
+"""A question mark written against the word after it, not after a word ("?retention",
+"pt c/o numb hand, ?CTS"): the clinical "query", asking about that word only."""
 
 
 def normalise(text: str) -> list[str]:
@@ -80,6 +83,10 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
             continue
         if t == "&":
             out.append("and")
+            spans.append(m.span())
+            continue
+        if t == "?" and _QUERY.match(low, m.start()):
+            out.append("query")  # "?retention", "?MS": a clinical query of what follows
             spans.append(m.span())
             continue
         t = t.strip("'")

@@ -209,7 +209,7 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
             or (tokens[j] == "," and (stops[j] or _tag_question(t, tokens[j + 1 : k])))
         ):
             j -= 1
-        if not any(a in asserting for a in range(j + 1, k)):
+        if not any(a in asserting for a in range(j + 1, k)) and not _answered(tokens, k):
             for m in range(j + 1, k):
                 tags[m].add("hypothetical")
         k = j
@@ -229,6 +229,30 @@ def _tag_question(t: Tables, words: Sequence[str]) -> bool:
     if not 0 < len(words) <= TAG_SIZE:
         return False
     return not any((w in t.region_words or w in t.flags.words) and w not in TAGS for w in words)
+
+
+MINE_TOO = frozenset({"has", "have", "is", "are", "does", "do", "did", "was", "too", "also"})
+"""Words after "mine" (spelt ``my``) that make it a pronoun: "... tingle? mine has been
+for days", "do your feet go numb? mine do"."""
+
+
+def _answered(tokens: Sequence[str], k: int) -> bool:
+    """The question ending at ``k`` is answered by the writer for themselves: "does low
+    iron make your tongue tingle? mine has been for days" states a tingling tongue."""
+    if not (k + 2 < len(tokens) and tokens[k + 1] == "my" and tokens[k + 2] in MINE_TOO):
+        return False
+    rest = []
+    for tok in tokens[k + 3 : k + 7]:
+        if tok in SENTENCE_END:
+            break
+        rest.append(tok)
+    return NOT_SO.isdisjoint(rest)  # not "mine is fine", "mine are just cold"
+
+
+NOT_SO = frozenset(
+    {"fine", "ok", "okay", "normal", "just", "only", "not", "isnt", "arent", "never", "no"}
+)
+"""Words after "mine is" that deny it has what was asked about."""
 
 
 def clauses(t: Tables, tokens: Sequence[str]) -> list[int]:

@@ -217,6 +217,12 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
                 urgency=concept.urgency,
             )
         )
+    if _proxy_report(prep, areas, flag_findings):
+        # the writer names nothing of their own and reports another's present signs
+        flag_findings = [
+            f.model_copy(update={"context": ()}) if f.context == ("other",) else f
+            for f in flag_findings
+        ]
     return Reading(
         text=prep.text,
         areas=tuple(
@@ -266,6 +272,31 @@ def _recovered(prep: Prepared, h: Hit) -> bool:
         ):
             return True
     return False
+
+
+PAST_VERBS = frozenset({"had", "was", "were", "died", "passed", "used", "did", "once"})
+"""Words that put what another person had in the past ("my mum had a stroke")."""
+
+
+def _proxy_report(prep: Prepared, areas: Sequence[Area], flags: Sequence[Any]) -> bool:
+    """The text reports another person's present warning signs and names no finding of
+    the writer's own: no numb area and no red flag outside someone else's context, and no
+    word of the past before the signs in their sentence ("my mum's face has dropped on one
+    side and her arm is numb"; not "my mum had a stroke", nor "my mum had cancer, my feet
+    are numb"). Their red flags are raised: whoever writes it is asking for that person."""
+    if not flags or any(a.numb and not a.context for a in areas):
+        return False
+    if any(not f.context for f in flags) or not any(f.context == ("other",) for f in flags):
+        return False
+    tokens, sentence = prep.tokens, prep.sentence
+    others = [i for i, c in enumerate(prep.ctx) if c == {"other"}]
+    for i in others:
+        start = i
+        while start > 0 and sentence[start - 1] == sentence[i]:
+            start -= 1
+        if any(tok in PAST_VERBS for tok in tokens[start:i]):
+            return False
+    return True
 
 
 def _kin_ok(prep: Prepared, h: Hit) -> bool:
