@@ -2960,6 +2960,7 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "fell down stairs",
             "tripped over",
             "tripped on",
+            "tripped down",
             "missed a step",
             "missed my footing",
             "dislocated",
@@ -4960,8 +4961,6 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "dragging",
         "slap",
         "slapping",
-        "trip",
-        "tripping",
         "flop",
         "flopping",
         "fold",
@@ -6128,6 +6127,60 @@ AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] 
     ("cue", "landed hard"): (
         "landed hard off the trampoline and my heel is numb",
         ("foot.heel",),
+        "injury",
+    ),
+    # clinical shorthand and lay words of an injury (held-out set 7)
+    ("cue", "tripped down"): (
+        "tripped down the kerb last week and my ankle is numb",
+        ("ankle",),
+        "injury",
+    ),
+    ("cue", "s p fall"): ("numb R knee, s/p fall 2/52", ("knee",), "injury"),
+    ("cue", "status post fall"): ("numb left heel status post fall", ("foot.heel",), "injury"),
+    ("cue", "post fall"): ("numb L wrist post fall", ("wrist",), "injury"),
+    ("cue", "mechanical fall"): ("numb R hip after a mechanical fall", ("hip",), "injury"),
+    ("cue", "mvc"): ("numb L thigh since an MVC", ("thigh",), "injury"),
+    ("cue", "mva"): ("numb R thumb since MVA 3/7", ("hand.thumb",), "injury"),
+    ("cue", "motor vehicle collision"): (
+        "numb left shin after a motor vehicle collision",
+        ("leg",),
+        "injury",
+    ),
+    ("cue", "motor vehicle accident"): (
+        "numb right calf since a motor vehicle accident",
+        ("leg",),
+        "injury",
+    ),
+    ("cue", "road traffic collision"): (
+        "numb left knee after a road traffic collision",
+        ("knee",),
+        "injury",
+    ),
+    ("cue", "laceration"): ("numb R thumb tip s/p laceration", ("hand.thumb",), "injury"),
+    ("cue", "lacerated"): (
+        "numb ring finger, lacerated last week",
+        ("hand.ring_finger",),
+        "injury",
+    ),
+    ("cause_site", "lacerated"): (
+        "I lacerated my wrist and my thumb is numb",
+        ("hand.thumb",),
+        "injury",
+    ),
+    ("cue", "lacerated my"): (
+        "lacerated my palm and my ring finger is numb",
+        ("hand.ring_finger",),
+        "injury",
+    ),
+    ("cue", "cut it on"): ("my thumb is numb since I cut it on a knife", ("hand.thumb",), "injury"),
+    ("cue", "cut myself on"): (
+        "cut myself on a broken glass and my little finger is numb",
+        ("hand.little_finger",),
+        "injury",
+    ),
+    ("cue", "sliced my"): (
+        "sliced my finger chopping onions and it is numb",
+        ("hand.fingers",),
         "injury",
     ),
     ("cue", "dropped a dumbbell on"): (
