@@ -49,6 +49,7 @@ HELDOUT4 = CORPUS.with_name("heldout4.yaml")
 HELDOUT5 = CORPUS.with_name("heldout5.yaml")
 HELDOUT6 = CORPUS.with_name("heldout6.yaml")
 HELDOUT7 = CORPUS.with_name("heldout7.yaml")
+HELDOUT8 = CORPUS.with_name("heldout8.yaml")
 QUIET = ("negation", "negated", "other", "hypothetical", "historical", "past")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -238,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         ("held out 5", HELDOUT5),
         ("held out 6", HELDOUT6),
         ("held out 7", HELDOUT7),
+        ("held out 8", HELDOUT8),
     ):
         if not path.is_file():
             continue
