@@ -22,7 +22,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -126,7 +127,55 @@ def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
     prep = prepare(kb, text)
     state = scan(kb, prep.tokens, prep.ctx)
     areas = roles(kb, prep, state.found)
-    return Analysis(prep, state, areas, _reading(kb, prep, areas))
+    proxy = _for_another(prep, areas)
+    if proxy:
+        areas = tuple(
+            replace(a, context=frozenset()) if a.role == "numb" and a.context == OTHER else a
+            for a in areas
+        )
+    return Analysis(prep, state, areas, _reading(kb, prep, areas, proxy))
+
+
+OTHER = frozenset({"other"})
+
+
+def _for_another(prep: Prepared, areas: Sequence[Area]) -> bool:
+    """The writer asks for another person: they name no numb area of their own, and one of
+    another person's, present and not past ("my wife's feet have been numb since her
+    chemo", "my brother came off his motorbike and his right hand is still numb"; not "my
+    mum had numb feet", nor "my mum's feet are numb and so are my hands"). What is said of
+    that person is then read as the patient's: their areas, causes, red flags and facts."""
+    if any(a.numb for a in areas):
+        return False
+    if not any(a.role == "numb" and a.context == OTHER for a in areas):
+        return False
+    tokens = prep.tokens
+    if any(tok == "my" and nxt in MINE_NEXT for tok, nxt in pairwise(tokens)):
+        return False  # "my husband's feet are numb, mine are just cold": they say their own
+    return not _past_of_another(prep)
+
+
+MINE_NEXT = frozenset(
+    {"is", "are", "has", "have", "does", "do", "did", "was", "were", "too", "also", "just"}
+    | {"only", "not", "isnt", "arent", "fine", "ok", "okay", "feel", "feels", "s"}
+)
+"""Words after "mine" (the spellings write it ``my``) that make it a pronoun: the writer
+speaks of their own body as well."""
+
+
+def _past_of_another(prep: Prepared) -> bool:
+    """A word of the past before something of another person's in its sentence ("my mum
+    had a stroke"): what they had, not what they have."""
+    tokens, sentence = prep.tokens, prep.sentence
+    for i, c in enumerate(prep.ctx):
+        if c != OTHER:
+            continue
+        start = i
+        while start > 0 and sentence[start - 1] == sentence[i]:
+            start -= 1
+        if any(tok in PAST_VERBS for tok in tokens[start:i]):
+            return True
+    return False
 
 
 def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area]) -> str | None:
@@ -152,7 +201,9 @@ def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area])
     return cue.default
 
 
-def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Reading:
+def _reading(
+    kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area], proxy: bool = False
+) -> Reading:
     from .._fast import trusting
     from ..models import Finding as _Finding
     from ..models import Reading as _Reading
@@ -217,7 +268,16 @@ def _reading(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> Readin
                 urgency=concept.urgency,
             )
         )
-    if _proxy_report(prep, areas, flag_findings):
+    if proxy:  # what is said of the person asked for is the patient's
+        cause_findings = [
+            f.model_copy(update={"context": ()}) if f.context == ("other",) else f
+            for f in cause_findings
+        ]
+        person_findings = [
+            f.model_copy(update={"context": ()}) if f.context == ("other",) else f
+            for f in person_findings
+        ]
+    if proxy or _proxy_report(prep, areas, flag_findings):
         # the writer names nothing of their own and reports another's present signs
         flag_findings = [
             f.model_copy(update={"context": ()}) if f.context == ("other",) else f
@@ -288,15 +348,7 @@ def _proxy_report(prep: Prepared, areas: Sequence[Area], flags: Sequence[Any]) -
         return False
     if any(not f.context for f in flags) or not any(f.context == ("other",) for f in flags):
         return False
-    tokens, sentence = prep.tokens, prep.sentence
-    others = [i for i, c in enumerate(prep.ctx) if c == {"other"}]
-    for i in others:
-        start = i
-        while start > 0 and sentence[start - 1] == sentence[i]:
-            start -= 1
-        if any(tok in PAST_VERBS for tok in tokens[start:i]):
-            return False
-    return True
+    return not _past_of_another(prep)
 
 
 def _kin_ok(prep: Prepared, h: Hit) -> bool:
