@@ -56,3 +56,13 @@ def test_another_persons_findings_stay_apart_when_the_writer_speaks_of_their_own
     got = reading(kb, text)
     assert got[0] == areas
     assert got[2] is None
+
+
+def test_the_answer_says_whom_it_is_for(kb: KnowledgeBase) -> None:
+    s = kb.select("my husband's feet tingle at night")
+    assert s.location.reading is not None
+    assert s.location.reading.for_another == "my husband's"
+    assert any('asks for another person ("my husband\'s")' in n for n in s.notes)
+    own = kb.select("my feet tingle at night")
+    assert own.location.reading is not None and own.location.reading.for_another is None
+    assert not any("another person" in n for n in own.notes)

@@ -888,6 +888,12 @@ class Reading(Record):
     corrected: tuple[tuple[str, str], ...] = Field(
         default=(), description="(word as written, word as read) for each spelling change."
     )
+    for_another: str | None = Field(
+        default=None,
+        description="The words naming another person the writer asks for ('my wife'), when "
+        "the writer names no numb area of their own: what is said of that person is read as "
+        "the patient's.",
+    )
 
     @property
     def cause(self) -> str | None:

@@ -163,6 +163,19 @@ MINE_NEXT = frozenset(
 speaks of their own body as well."""
 
 
+def _another(prep: Prepared) -> str:
+    """The words that name the other person, as written ("my wife"): the someone-else's
+    trigger whose scope holds the first word of that person's."""
+    first = next(i for i, c in enumerate(prep.ctx) if c == OTHER)
+    t, tokens = prep.tables, prep.tokens
+    for i in range(first - 1, -1, -1):
+        hits = t.context.at(tokens, i) if tokens[i] in t.context.words else []
+        for m, (cat, *_) in hits:
+            if cat == "other" and i + m <= first:
+                return prep.written(i, i + m)
+    return prep.written(first, first + 1)
+
+
 def _past_of_another(prep: Prepared) -> bool:
     """A word of the past before something of another person's in its sentence ("my mum
     had a stroke"): what they had, not what they have."""
@@ -309,6 +322,7 @@ def _reading(
         flags=tuple(flag_findings),
         person=tuple(person_findings),
         corrected=prep.corrected,
+        for_another=_another(prep) if proxy else None,
     )
 
 

@@ -164,8 +164,16 @@ def patient_from_text(
     set as well. Returns (patient, whether it came from the text alone, notes)."""
     reading = loc.reading
     found = [f for f in reading.person if not f.context] if reading is not None else []
+    asked = (
+        (
+            f'The text asks for another person ("{reading.for_another}") and names no numb '
+            "area of the writer's own: what it says of that person is read as the patient's.",
+        )
+        if reading is not None and reading.for_another
+        else ()
+    )
     if not found:
-        return patient, False, ()
+        return patient, False, asked
     from ..safety import Patient
 
     fields = list(dict.fromkeys(f.id for f in found))
@@ -179,7 +187,7 @@ def patient_from_text(
         if week is not None:
             update["pregnancy_week"] = week
     if not update:
-        return patient, False, ()
+        return patient, False, asked
 
     def said(c: str) -> str:
         extra = f", week {week}" if c == "pregnant" and week is not None else ""
@@ -192,9 +200,9 @@ def patient_from_text(
             f"Read from the text about the person: {listed}. The points were checked for "
             "them as if given in patient=."
         )
-        return Patient(**update), True, (note,)
+        return Patient(**update), True, (*asked, note)
     note = (
         f"The text also says: {listed}; the patient given did not, and it is applied as "
         "well, to be safe."
     )
-    return Patient(**{**given, **update}), False, (note,)
+    return Patient(**{**given, **update}), False, (*asked, note)
