@@ -593,6 +593,27 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "frostbitten",
         "rear ended",
         "shunted from behind",
+        # heldout8 areas
+        "hernia repair",
+        "tummy tuck",
+        "abdominoplasty",
+        "lymph node biopsy",
+        "chiropractor",
+        "cracked my neck",
+        "took a tumble",
+        "had a tumble",
+        "clobbered",
+        "landed on",
+        "rta",
+        "road traffic accident",
+        "came off his bike",
+        "came off his motorbike",
+        "came off her bike",
+        "came off her horse",
+        "came off the trampoline",
+        "came off a ladder",
+        "got kicked",
+        "was kicked",
     ),
     "b12_deficiency": (
         "b12",
@@ -636,6 +657,12 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "chemicals",
         "chemical exposure",
         "exposed to chemicals",
+        # heldout8 areas
+        "sherry",
+        "whisky",
+        "whiskey",
+        "vodka",
+        "brandy",
     ),
     "autoimmune": (
         "autoimmune",
@@ -705,6 +732,8 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "couldnt explain it",
         "found no cause",
         "found no reason",
+        # heldout8 areas
+        "mystery",
         # heldout7 areas
         "no idea why",
         "dont know why",
@@ -728,6 +757,10 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "since my course of acupuncture",
         "since the needling",
         "since needling",
+        # heldout8 areas
+        "had acupuncture",
+        "needled",
+        "where the needle went",
     ),
 }
 
@@ -6750,4 +6783,329 @@ AREA7_ORDINARY: dict[str, tuple[tuple[str, ...], str | None]] = {
     "the soul of the party, my toes are numb": (("foot.toes",), None),
     "a bowl of soup spilt and my thumb is numb": (("hand.thumb",), None),
     "at my age of sixty my outer thigh is numb": (("thigh",), None),
+}
+
+
+# words of heldout8 (issue 16, areas) in text.yaml's roles and not_cause, and causes.yaml's
+# synonyms, each with a sentence other than the set's that uses it as people write and what
+# the reader must make of it there: (section, word) -> (sentence, numb region ids, side, cause)
+AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # causes.yaml injury: operations, manipulation, falls and blows
+    ("cause", "hernia repair"): (
+        "the front of my thigh is numb since the hernia repair",
+        ("thigh",),
+        None,
+        "injury",
+    ),
+    ("cause", "tummy tuck"): (
+        "numb skin below my navel after a tummy tuck",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("cause", "abdominoplasty"): (
+        "numb lower belly since my abdominoplasty",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("cause", "lymph node biopsy"): (
+        "the back of my upper arm has been numb since a lymph node biopsy",
+        ("upper_arm",),
+        None,
+        "injury",
+    ),
+    ("cause", "chiropractor"): (
+        "my fingers tingle since I saw the chiropractor",
+        ("hand.fingers",),
+        None,
+        "injury",
+    ),
+    ("cause", "cracked my neck"): (
+        "he cracked my neck and now my left hand is numb",
+        ("hand", "neck"),
+        "left",
+        "injury",
+    ),
+    ("cause", "took a tumble"): (
+        "my right wrist is numb since I took a tumble on the ice",
+        ("wrist",),
+        "right",
+        "injury",
+    ),
+    ("cause", "had a tumble"): (
+        "had a tumble last week and my knee is numb",
+        ("knee",),
+        None,
+        "injury",
+    ),
+    ("cause", "clobbered"): (
+        "I was clobbered by a hockey stick and the top of my foot is numb",
+        ("foot.dorsum",),
+        None,
+        "injury",
+    ),
+    ("cause", "landed on"): (
+        "I landed on my elbow and my little finger is numb",
+        ("hand.little_finger",),
+        None,
+        "injury",
+    ),
+    ("cause", "rta"): ("numb R shin after RTA", ("leg",), "right", "injury"),
+    ("cause", "road traffic accident"): (
+        "numb hands since a road traffic accident",
+        ("hand",),
+        "both",
+        "injury",
+    ),
+    ("cause", "came off his bike"): (
+        "my thumb is numb since I came off his bike",
+        ("hand.thumb",),
+        None,
+        "injury",
+    ),
+    ("cause", "came off his motorbike"): (
+        "I came off his motorbike and my knee is numb",
+        ("knee",),
+        None,
+        "injury",
+    ),
+    ("cause", "came off her bike"): (
+        "I came off her bike in the park and my wrist is numb",
+        ("wrist",),
+        None,
+        "injury",
+    ),
+    ("cause", "came off her horse"): (
+        "I came off her horse and now my heel is numb",
+        ("foot.heel",),
+        None,
+        "injury",
+    ),
+    ("cause", "came off the trampoline"): (
+        "my ankle is numb since I came off the trampoline",
+        ("ankle",),
+        None,
+        "injury",
+    ),
+    ("cause", "came off a ladder"): (
+        "came off a ladder at work, now my heel is numb",
+        ("foot.heel",),
+        None,
+        "injury",
+    ),
+    ("cause", "got kicked"): (
+        "got kicked in the calf and my foot tingles",
+        ("foot", "leg"),
+        None,
+        "injury",
+    ),
+    ("cause", "was kicked"): (
+        "I was kicked at rugby and my shin is numb",
+        ("leg",),
+        None,
+        "injury",
+    ),
+    # causes.yaml alcohol_toxins: spirits by name
+    ("cause", "sherry"): (
+        "a sherry or two every night and my feet are numb",
+        ("foot",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "whisky"): (
+        "too much whisky over the years and numb toes",
+        ("foot.toes",),
+        None,
+        "alcohol_toxins",
+    ),
+    ("cause", "whiskey"): (
+        "I drink whiskey daily and my soles are numb",
+        ("foot.sole",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "vodka"): (
+        "vodka every evening and my feet tingle",
+        ("foot",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "brandy"): (
+        "brandy in my tea most days and my toes are numb",
+        ("foot.toes",),
+        None,
+        "alcohol_toxins",
+    ),
+    # causes.yaml idiopathic
+    ("cause", "mystery"): (
+        "numb heel, the cause is a mystery to my GP",
+        ("foot.heel",),
+        None,
+        "idiopathic",
+    ),
+    # causes.yaml residual_needle_sensation; text.yaml cause_site: where the needles went
+    ("cause", "had acupuncture"): (
+        "had acupuncture on Monday and my thigh still tingles",
+        ("thigh",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause", "needled"): (
+        "she needled my wrist and my index finger buzzes",
+        ("hand.index_finger",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause", "where the needle went"): (
+        "there is a dull tingling where the needle went in my calf",
+        ("leg",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause_site", "needled"): (
+        "the acupuncturist needled my forearm and my thumb buzzes",
+        ("hand.thumb",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause_site", "acupuncture on"): (
+        "my toes are numb since acupuncture on my foot",
+        ("foot.toes",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause_site", "acupuncture to"): (
+        "my heel tingles after acupuncture to my calf",
+        ("foot.heel",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause_site", "acupuncture in"): (
+        "my thumb buzzes after acupuncture in my wrist",
+        ("hand.thumb",),
+        None,
+        "residual_needle_sensation",
+    ),
+    # text.yaml pain: pain put plainly, denied, or by a figure of speech
+    ("pain", "doesnt hurt"): ("my foot is numb and my knee doesn't hurt", ("foot",), None, None),
+    ("pain", "does not hurt"): (
+        "my shoulder does not hurt but my thumb is numb",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("pain", "dont hurt"): (
+        "my knees don't hurt, just my toes are numb",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("pain", "do not hurt"): (
+        "my hips do not hurt, only my heel is numb",
+        ("foot.heel",),
+        None,
+        None,
+    ),
+    ("pain", "is very pain"): (
+        "my neck is very pain and my fingers are numb",
+        ("hand.fingers",),
+        None,
+        None,
+    ),
+    ("pain", "very pain"): ("my knee very pain, my toes are numb", ("foot.toes",), None, None),
+    ("pain", "is in bits"): ("my back is in bits and my toes tingle", ("foot.toes",), None, None),
+    ("pain", "in bits"): ("my neck in bits, my thumb is numb", ("hand.thumb",), None, None),
+    ("pain", "scream"): (
+        "bending makes my back scream and my shin is numb",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("pain", "screams"): (
+        "my shoulder screams when I lift and my hand is numb",
+        ("hand",),
+        None,
+        None,
+    ),
+    ("pain", "screaming"): ("my hip screaming all night, my thigh is numb", ("thigh",), None, None),
+    # text.yaml not_cause: a pain denied, a foot slapping the floor, doubt about posting
+    ("not_cause", "doesnt hurt"): (
+        "it doesn't hurt but my big toe is numb",
+        ("foot.big_toe",),
+        None,
+        None,
+    ),
+    ("not_cause", "does not hurt"): (
+        "it does not hurt, my heel is just numb",
+        ("foot.heel",),
+        None,
+        None,
+    ),
+    ("not_cause", "dont hurt"): (
+        "they don't hurt, my toes are just numb",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("not_cause", "do not hurt"): (
+        "my knees do not hurt but my toes are numb",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("not_cause", "hit the floor"): (
+        "my toes hit the floor first and my shin is numb",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("not_cause", "hits the floor"): (
+        "my foot slaps and hits the floor and my shin is numb",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("not_cause", "hitting the floor"): (
+        "I hear my foot hitting the floor and my shin is numb",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("not_cause", "hit the ground"): (
+        "my foot hit the ground flat and the top of it is numb",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("not_cause", "hits the ground"): (
+        "it hits the ground flat when I walk, my shin is numb",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("not_cause", "hitting the ground"): (
+        "my foot keeps hitting the ground and the top of my foot is numb",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("not_cause", "not sure where"): (
+        "not sure where to start, my heel has been numb for weeks",
+        ("foot.heel",),
+        None,
+        None,
+    ),
+    ("not_cause", "not sure if"): (
+        "not sure if it matters but my thumb is numb",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("not_cause", "not sure whether"): (
+        "not sure whether to worry, numb knee since Monday",
+        ("knee",),
+        None,
+        None,
+    ),
 }
