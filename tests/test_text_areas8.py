@@ -112,3 +112,19 @@ def test_a_phrase_with_its_second_word_misspelt(
     kb: KnowledgeBase, text: str, areas: set[str]
 ) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # an electric shock along the spine is felt there, not numb there ...
+        ("a shock goes down my spine and my feet tingle", {"foot"}),
+        # ... while numbness said to run down the back is numb there
+        ("the numbness goes down my back", {"back"}),
+        ("tingling down my back", {"back"}),
+    ],
+)
+def test_a_shock_down_the_spine_is_no_numb_back(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    assert reading(kb, text)[0] == areas

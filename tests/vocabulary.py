@@ -374,6 +374,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         # heldout8 areas
         "foot bottom",
         "feet bottom",
+        "metatarsal head",
+        "mtp head",
     ),
     "foot.medial_edge": (
         "inner edge of the foot",
@@ -7265,4 +7267,49 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
         None,
     ),
     ("descriptor", "while"): ("a while back my knee went numb", ("knee",), None, None),
+    # text.yaml pain: an electric shock along the spine
+    ("pain", "zap goes down"): (
+        "a zap goes down my spine and my hands are numb",
+        ("hand",),
+        "both",
+        None,
+    ),
+    ("pain", "zap down"): (
+        "when I look down a zap down my back and my fingers tingle",
+        ("hand.fingers",),
+        None,
+        None,
+    ),
+    ("pain", "zaps down"): ("zaps down my back and numb fingers", ("hand.fingers",), None, None),
+    ("pain", "zap runs down"): (
+        "a zap runs down my spine and my hands tingle",
+        ("hand",),
+        "both",
+        None,
+    ),
+    ("pain", "shock goes down"): (
+        "a shock goes down my spine and my feet tingle",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("pain", "shock down"): (
+        "an electric shock down my back, my hands are numb",
+        ("hand",),
+        "both",
+        None,
+    ),
+    ("pain", "shock runs down"): (
+        "a shock runs down my back and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("pain", "jolt goes down"): (
+        "a jolt goes down my spine and my fingers tingle",
+        ("hand.fingers",),
+        None,
+        None,
+    ),
+    ("pain", "jolt down"): ("a jolt down my back and my toes go numb", ("foot.toes",), None, None),
 }
