@@ -336,6 +336,13 @@ def _recovered(prep: Prepared, h: Hit) -> bool:
     past cause with no recovery said of it still counts ("chemo years ago"), as does one
     followed by another finding that recovered ("chemo for a cancer that cleared up")."""
     tokens = prep.tokens
+    for k in range(h.end, min(len(tokens), h.end + 10)):
+        if tokens[k] in SENTENCE_END or tokens[k] in ("but", "now"):
+            break
+        if tokens[k] == ",":
+            if _recovery_said(tokens[k + 1 : k + 5]):
+                return True  # "a slipped disc with bladder trouble, fully recovered"
+            break
     others = {o.start for o in prep.cause_hits} | {f.start for f in prep.flag_hits}
     others.discard(h.start)
     for k in range(h.end, min(len(tokens), h.end + 10)):
@@ -344,6 +351,23 @@ def _recovered(prep: Prepared, h: Hit) -> bool:
         if tokens[k] in RECOVERED or (
             tokens[k] == "away" and k > h.end and tokens[k - 1] in RECOVERED_AFTER
         ):
+            return True
+    return False
+
+
+ALL_WELL = frozenset({"fine", "better", "well", "good"})
+"""Words that, after "all" ("that's all fine", "all better now"), say a past complaint is
+over."""
+
+
+def _recovery_said(words: Sequence[str]) -> bool:
+    """The words that open a clause after a comma say the finding before it is over: a word
+    of recovery ("fully recovered", "which healed") or "all" with a word of being well
+    ("that's all fine"). The whole clause before the comma is over, whatever it holds."""
+    for i, w in enumerate(words):
+        if w in SENTENCE_END or w == ",":
+            return False
+        if w in RECOVERED or (w == "all" and i + 1 < len(words) and words[i + 1] in ALL_WELL):
             return True
     return False
 

@@ -310,6 +310,8 @@ def correct_from(
             continue
         hits = t.spell_multi.at(tokens, i) if tok in t.spell_multi.words else []
         hits = [h for h in hits if _applies(t, tokens, i, h[0])]
+        if not hits and tok in t.spell_multi.words and i + 1 < n:
+            hits = _with_next_fixed(t, tokens, i)
         if hits:
             length, target = hits[0]
             out.extend(target)
@@ -352,6 +354,17 @@ def correct_from(
     _referents(t, out, changes)
     _neighbour(out, changes, origin)
     return out, changes, origin
+
+
+def _with_next_fixed(t: Tables, tokens: Sequence[str], i: int) -> list[tuple[int, tuple[str, ...]]]:
+    """The other ways of writing a phrase that match at ``i`` once the word after it is
+    corrected ("back pasage" is "back passage"): a phrase of two words or more, whose
+    second word is misspelt, read as the phrase. Only the phrase's own length is kept."""
+    fixed = best(t, tokens[i + 1])
+    if fixed is None or " " in fixed:
+        return []
+    trial = [*tokens[: i + 1], fixed, *tokens[i + 2 :]]
+    return [h for h in t.spell_multi.at(trial, i) if h[0] >= 2 and _applies(t, trial, i, h[0])]
 
 
 PART_OF = frozenset({"top", "bottom", "side", "sides", "front", "underside", "tip", "outside"})
