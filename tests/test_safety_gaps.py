@@ -487,3 +487,106 @@ def test_a_patients_short_repr_names_the_conditions_set() -> None:
     assert repr(Patient()) == "<Patient with none of the conditions>"
     shown = repr(Patient(pregnant=True, pregnancy_week=20, pacemaker=True))
     assert shown == "<Patient pregnant=True pregnancy_week=20 pacemaker=True>"
+
+
+def test_the_safety_memos_work_each_thing_out_once(kb: KnowledgeBase) -> None:
+    """The per-data tables of safety.py are built once and shared after that: the codes an
+    effect concerns, the red flags a text raises, the rules of a numb region, the
+    never-needled exclusions and a point's own warnings. A memo that never hits gives the
+    same answers, only slower: such mutants ran into the mutation run's timeout instead of
+    failing a test, at a minute each."""
+    from acupoints.safety import (
+        _concerned,
+        _region_flags,
+        _text_hits,
+        cautions_for,
+        standing_exclusions,
+    )
+
+    effects = [e for c in kb.safety_conditions for e in c.effects]
+    first = [_concerned(kb, e) for e in effects]
+    assert all(a is _concerned(kb, e) for a, e in zip(first, effects, strict=True))
+    assert any(first) and len(set(first)) > 1  # each effect its own codes
+    text = "numb saddle area and I can't hold my bladder"
+    assert _text_hits(kb, text) is _text_hits(kb, text) and _text_hits(kb, text)
+    refs = kb.location(["hand.dorsum", "perineum"]).regions
+    once, again = _region_flags(kb, refs), _region_flags(kb, refs)
+    assert [r for r, _ in once] == ["hand.dorsum", "perineum"]
+    assert all(a[1] is b[1] for a, b in zip(once, again, strict=True))
+    assert standing_exclusions(kb) is standing_exclusions(kb) and standing_exclusions(kb)
+    point = kb["GV15"]
+    own = cautions_for(point, ())
+    assert own and all(a is b for a, b in zip(own, cautions_for(point, ()), strict=True))
+
+
+def test_a_patient_errors_parts_are_the_librarys_own_words() -> None:
+    """The model's own check reads as this library wrote it (pydantic's "Value error, "
+    prefix taken off), a nested field is named by its path, an unknown field gets the
+    nearest field names."""
+    with pytest.raises(PatientError) as exc:
+        Patient(pregnancy_week=12)
+    assert exc.value.detail == "pregnancy_week is given but pregnant is False"
+    assert "alue error" not in str(exc.value)
+    with pytest.raises(PatientError) as exc:
+        Patient(lymphoedema=("left_arm", "left_wing"))  # type: ignore[arg-type]
+    assert (exc.value.field, exc.value.value) == ("lymphoedema.1", "left_wing")
+    assert str(exc.value).startswith("patient field 'lymphoedema.1': ")
+    with pytest.raises(PatientError) as exc:
+        Patient(pacemakr=True)  # type: ignore[call-arg]
+    assert (exc.value.field, exc.value.suggestions) == ("pacemakr", ["pacemaker"])
+    assert exc.value.value is None and exc.value.detail and "got" not in str(exc.value)
+    # an unknown name written as a path is matched on its first part
+    with pytest.raises(PatientError) as exc:
+        Patient(**{"fevr.celsius_reading": 38})
+    assert (exc.value.field, exc.value.suggestions) == ("fevr.celsius_reading", ["fever"])
+    # model_validate gives the error __init__ raised (pydantic calls it), not a copy of it
+    given = {"pregnant": True, "pregnancy_week": -3}
+    with pytest.raises(PatientError) as direct:
+        Patient(**given)
+    with pytest.raises(PatientError) as exc:
+        Patient.model_validate(given)
+    assert (str(exc.value), exc.value.field, exc.value.value) == (
+        str(direct.value),
+        "pregnancy_week",
+        -3,
+    )
+    # what is not a mapping at all is the patient's fault as a whole
+    with pytest.raises(PatientError) as exc:
+        Patient.model_validate(5)
+    assert exc.value.field == "patient"
+
+
+def test_an_effect_on_a_caution_kind_concerns_the_points_with_that_kind(kb: KnowledgeBase) -> None:
+    """``point_cautions`` (no shipped entry uses it yet): an effect naming a caution kind
+    concerns exactly the points with a caution of that kind, whatever their other
+    cautions, through the memoised table and point by point alike."""
+    from acupoints.safety import ConditionEffect, _concerns, effect_matcher
+
+    effect = ConditionEffect(
+        action="caution",
+        point_cautions=("pregnancy",),
+        note="A caution for points that carry a pregnancy caution.",
+        sources=("who2008",),
+    )
+    matches = effect_matcher(kb, effect, Patient())
+    expected = {p.code for p in kb.points if any(c.kind == "pregnancy" for c in p.cautions)}
+    assert {p.code for p in kb.points if _concerns(kb, effect, p)} == expected
+    assert {p.code for p in kb.points if matches(p, None)} == expected
+    # some of them carry cautions of other kinds too, and points with only other kinds exist
+    assert any(len({c.kind for c in kb[code].cautions}) > 1 for code in expected)
+    assert any(p.cautions and p.code not in expected for p in kb.points)
+
+
+def test_suggestions_for_a_patient_field_and_a_region_are_the_nearest_few(
+    kb: KnowledgeBase,
+) -> None:
+    """An unknown Patient field gets its three nearest field names, an unknown region up
+    to four region ids (from the eight nearest words)."""
+    from acupoints.safety import check_regions
+
+    with pytest.raises(PatientError) as exc:
+        Patient(sudden_weakness=True)  # type: ignore[call-arg]
+    assert exc.value.suggestions == ["ascending_weakness", "sudden_one_sided", "saddle_numbness"]
+    with pytest.raises(PatientError) as exc:
+        check_regions(kb, "skin_lesions", ["footx"])
+    assert exc.value.suggestions == ["foot", "foot.toes", "foot.sole", "foot.heel"]
