@@ -590,3 +590,63 @@ def test_suggestions_for_a_patient_field_and_a_region_are_the_nearest_few(
     with pytest.raises(PatientError) as exc:
         check_regions(kb, "skin_lesions", ["footx"])
     assert exc.value.suggestions == ["foot", "foot.toes", "foot.sole", "foot.heel"]
+
+
+def test_a_numb_region_raises_its_red_flag_with_no_words(kb: KnowledgeBase) -> None:
+    """A numb perineum raises the cauda equina flag from the region alone (no trigger
+    word in a text), and says so; a numb hand raises nothing."""
+    from acupoints.safety import detect_red_flags
+
+    flags = detect_red_flags(kb, None, kb.location(["perineum"]), None)
+    assert [(f.id, f.matched) for f in flags] == [("cauda_equina", ("numb region perineum",))]
+    assert detect_red_flags(kb, None, kb.location(["hand.dorsum"]), None) == ()
+
+
+def test_aftercare_for_structures_keeps_only_the_items_at_risk(kb: KnowledgeBase) -> None:
+    """With every aftercare item naming a structure (the shipped data has one such item),
+    a selection gets only the items for the structures its points caution for."""
+    from acupoints.safety import aftercare_for
+
+    items = tuple(a.model_copy(update={"structures": ("lung",)}) for a in kb.aftercare_items)
+    lung_only = KnowledgeBase(kb._data.model_copy(update={"aftercare": items}))
+    assert any(c.structure == "lung" for c in lung_only["LU1"].cautions)
+    assert aftercare_for(lung_only, [lung_only["LU1"]]) == items
+    assert not any(c.structure == "lung" for c in lung_only["ST36"].cautions)
+    assert aftercare_for(lung_only, [lung_only["ST36"]]) == ()
+
+
+def test_an_unknown_region_is_matched_on_the_words_people_use(kb: KnowledgeBase) -> None:
+    """ "Back Of Hand" is no region id, but it is a phrase of hand.dorsum: the nearest ids
+    suggested start with it, whatever the case of the letters given."""
+    from acupoints.safety import check_regions
+
+    for given in ("back of hand", "Back Of Hand "):
+        with pytest.raises(PatientError) as exc:
+            check_regions(kb, "skin_lesions", [given])
+        assert exc.value.suggestions[0] == "hand.dorsum", given
+        assert (exc.value.field, exc.value.value) == ("skin_lesions", given)
+    with pytest.raises(PatientError) as exc:
+        check_regions(kb, "tumour_sites", ["sole of the foot"])
+    assert exc.value.suggestions[0] == "foot.sole"
+
+
+@pytest.mark.parametrize("given", ["upper_lim", "headx", "ankl", "Back Of Hand"])
+def test_an_unknown_region_suggests_the_ids_of_the_eight_nearest_words(
+    kb: KnowledgeBase, given: str
+) -> None:
+    """The rule, spelt out: the region words (ids, names, phrases, in lower case) nearest
+    the value (difflib, cutoff 0.5), eight of them, give at most four distinct ids in
+    their order. The inputs are ones where a ninth word or a fifth id would show."""
+    from difflib import get_close_matches
+
+    from acupoints.safety import check_regions
+
+    words: dict[str, str] = {r.id: r.id for r in kb.regions}
+    for r in kb.regions:
+        for text in (r.name, *(t for t, _ in r.phrases())):
+            words.setdefault(text.lower(), r.id)
+    nearest = get_close_matches(given.lower().strip(), list(words), n=8, cutoff=0.5)
+    expected = list(dict.fromkeys(words[w] for w in nearest))[:4]
+    with pytest.raises(PatientError) as exc:
+        check_regions(kb, "joint_prostheses", [given])
+    assert exc.value.suggestions == expected and expected
