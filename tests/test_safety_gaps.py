@@ -650,3 +650,72 @@ def test_an_unknown_region_suggests_the_ids_of_the_eight_nearest_words(
     with pytest.raises(PatientError) as exc:
         check_regions(kb, "joint_prostheses", [given])
     assert exc.value.suggestions == expected and expected
+
+
+def test_an_unknown_region_after_a_known_one_is_an_error_too(kb: KnowledgeBase) -> None:
+    from acupoints.safety import check_regions
+
+    check_regions(kb, "skin_lesions", ["hand.dorsum", "foot.sole"])  # every one known
+    with pytest.raises(PatientError) as exc:
+        check_regions(kb, "skin_lesions", ["hand.dorsum", "foot.sole", "moon"])
+    assert exc.value.value == "moon"
+    with pytest.raises(PatientError):
+        kb.select("numb hand", patient=Patient(skin_lesions=("hand.dorsum", "moon")))
+
+
+def test_a_red_flag_lists_every_thing_that_raised_it(kb: KnowledgeBase) -> None:
+    """Words, numb region and patient field each add to ``matched``: a patient given
+    does not replace what the text and the region raised."""
+    from acupoints.safety import detect_red_flags
+
+    flags = detect_red_flags(
+        kb, "numb saddle area", kb.location(["perineum"]), Patient(saddle_numbness=True)
+    )
+    assert [f.id for f in flags] == ["cauda_equina"]
+    matched = flags[0].matched
+    assert "numb region perineum" in matched and "patient.saddle_numbness" in matched
+    assert any("saddle" in m and not m.startswith(("patient.", "numb region")) for m in matched)
+
+
+def test_red_flags_come_most_urgent_first_not_in_file_order(kb: KnowledgeBase) -> None:
+    """cancer_history ("soon") comes before after_injury ("urgent") in safety.yaml; raised
+    together, the urgent one is listed first."""
+    from acupoints.safety import detect_red_flags
+
+    order = [r.id for r in kb.red_flag_rules]
+    assert order.index("cancer_history") < order.index("after_injury")
+    flags = detect_red_flags(kb, None, None, Patient(cancer_history=True, recent_injury=True))
+    assert [(f.id, f.urgency) for f in flags] == [
+        ("after_injury", "urgent"),
+        ("cancer_history", "soon"),
+    ]
+
+
+def test_a_red_flag_carries_its_rules_words_and_the_cause_that_raised_it(
+    kb: KnowledgeBase,
+) -> None:
+    from acupoints.safety import detect_red_flags
+
+    flags = detect_red_flags(kb, None, None, None, cause="chemotherapy")
+    assert [(f.id, f.matched) for f in flags] == [("cancer_history", ("cause chemotherapy",))]
+    rules = {r.id: r for r in kb.red_flag_rules}
+    flags = detect_red_flags(kb, "numb saddle area", None, Patient(fever=True, foot_wound=True))
+    assert len(flags) == 3
+    for f in flags:
+        rule = rules[f.id]
+        assert (f.name, f.urgency, f.advice, f.sources) == (
+            rule.name,
+            rule.urgency,
+            rule.advice,
+            rule.sources,
+        )
+
+
+def test_the_note_of_what_was_not_checked_is_one_sentence_per_part(kb: KnowledgeBase) -> None:
+    from acupoints.safety import not_checked
+
+    names = ", ".join(c.name for c in kb.safety_conditions)
+    assert not_checked(kb) == (
+        f"No patient was given, so these were not checked: {names}. "
+        "Every point still carries its own cautions."
+    )
