@@ -719,3 +719,58 @@ def test_the_note_of_what_was_not_checked_is_one_sentence_per_part(kb: Knowledge
         f"No patient was given, so these were not checked: {names}. "
         "Every point still carries its own cautions."
     )
+
+
+def test_a_never_needled_record_without_a_note_still_says_why(kb: KnowledgeBase) -> None:
+    """Each never-needled point is one standing exclusion named "never needled", with the
+    record's note and sources; a record with no note gets a sentence of its own."""
+    from acupoints.safety import NOT_NEEDLED, standing_exclusions
+
+    standing = standing_exclusions(kb)
+    assert {e.points for _, e, _ in standing} >= {("ST17",), ("CV8",)}
+    for cond, eff, matches in standing:
+        (code,) = eff.points
+        record = next(n for n in kb[code].needling if n.angle == "none")
+        assert (cond.id, cond.name, eff.action) == (NOT_NEEDLED, "never needled", "exclude")
+        assert (eff.note, eff.sources) == (record.note, record.sources)
+        assert matches(kb[code], None) and not matches(kb["LI4"], None)
+    silent = kb["ST17"].model_copy(
+        update={"needling": tuple(n.model_copy(update={"note": None}) for n in kb["ST17"].needling)}
+    )
+    points = tuple(silent if p.code == "ST17" else p for p in kb.points)
+    quiet = KnowledgeBase(kb._data.model_copy(update={"points": points}))
+    (eff,) = [e for _, e, _ in standing_exclusions(quiet) if e.points == ("ST17",)]
+    assert eff.note == "A cited source says this point is not needled."
+    # a point with another needling record before the one that says "not needled"
+    li4 = kb["LI4"].needling[0]
+    later = kb["CV8"].model_copy(update={"needling": (li4, *kb["CV8"].needling)})
+    points = tuple(later if p.code == "CV8" else p for p in kb.points)
+    second = KnowledgeBase(kb._data.model_copy(update={"points": points}))
+    assert ("CV8",) in {e.points for _, e, _ in standing_exclusions(second)}
+
+
+def test_a_patients_conditions_are_the_fields_set_but_the_week() -> None:
+    p = Patient(pregnant=True, pregnancy_week=20, skin_lesions=("hand.dorsum",))
+    assert p.conditions() == ("pregnant", "skin_lesions")
+    assert Patient().conditions() == ()
+
+
+def test_patient_model_validate_passes_its_options_on() -> None:
+    """``from_attributes=True`` reaches pydantic: a patient read from an object's
+    attributes (without it, an object is no mapping and is refused)."""
+    from types import SimpleNamespace
+
+    record = SimpleNamespace(pacemaker=True, pregnant=True, pregnancy_week=30)
+    p = Patient.model_validate(record, from_attributes=True)
+    assert (p.pacemaker, p.trimester) == (True, 3)
+    with pytest.raises(PatientError):
+        Patient.model_validate(record)
+
+
+def test_a_patient_read_from_a_dict_says_what_is_wrong() -> None:
+    given = {"pregnant": True, "pregnancy_week": 0}
+    with pytest.raises(PatientError) as direct:
+        Patient(**given)
+    with pytest.raises(acupoints.DataError) as exc:
+        Patient.from_dict(given)
+    assert direct.value.detail and direct.value.detail in str(exc.value)
