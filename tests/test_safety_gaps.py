@@ -774,3 +774,23 @@ def test_a_patient_read_from_a_dict_says_what_is_wrong() -> None:
     with pytest.raises(acupoints.DataError) as exc:
         Patient.from_dict(given)
     assert direct.value.detail and direct.value.detail in str(exc.value)
+
+
+def test_a_point_from_elsewhere_is_judged_on_its_own_data(kb: KnowledgeBase) -> None:
+    """effect_matcher answers the knowledge base's own points from a table by code; a
+    point object from elsewhere (a changed copy with the same code) is worked out from
+    its own location, not from the table entry of its code."""
+    from acupoints.safety import effect_matcher
+
+    cond = next(c for c in kb.safety_conditions if c.id == "unstable_spine")
+    effect = next(e for e in cond.effects if "back" in e.regions)
+    matches = effect_matcher(kb, effect, Patient(unstable_spine=True))
+    li4 = kb["LI4"]
+    moved = li4.model_copy(update={"location": li4.location.model_copy(update={"region": "back"})})
+    assert not matches(li4, None) and matches(moved, None)
+    bl23 = kb["BL23"]
+    assert matches(bl23, None)
+    away = bl23.model_copy(
+        update={"location": bl23.location.model_copy(update={"region": "hand.dorsum"})}
+    )
+    assert not matches(away, None)
