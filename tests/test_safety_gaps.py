@@ -487,3 +487,310 @@ def test_a_patients_short_repr_names_the_conditions_set() -> None:
     assert repr(Patient()) == "<Patient with none of the conditions>"
     shown = repr(Patient(pregnant=True, pregnancy_week=20, pacemaker=True))
     assert shown == "<Patient pregnant=True pregnancy_week=20 pacemaker=True>"
+
+
+def test_the_safety_memos_work_each_thing_out_once(kb: KnowledgeBase) -> None:
+    """The per-data tables of safety.py are built once and shared after that: the codes an
+    effect concerns, the red flags a text raises, the rules of a numb region, the
+    never-needled exclusions and a point's own warnings. A memo that never hits gives the
+    same answers, only slower: such mutants ran into the mutation run's timeout instead of
+    failing a test, at a minute each."""
+    from acupoints.safety import (
+        _concerned,
+        _region_flags,
+        _text_hits,
+        cautions_for,
+        standing_exclusions,
+    )
+
+    effects = [e for c in kb.safety_conditions for e in c.effects]
+    first = [_concerned(kb, e) for e in effects]
+    assert all(a is _concerned(kb, e) for a, e in zip(first, effects, strict=True))
+    assert any(first) and len(set(first)) > 1  # each effect its own codes
+    text = "numb saddle area and I can't hold my bladder"
+    assert _text_hits(kb, text) is _text_hits(kb, text) and _text_hits(kb, text)
+    refs = kb.location(["hand.dorsum", "perineum"]).regions
+    once, again = _region_flags(kb, refs), _region_flags(kb, refs)
+    assert [r for r, _ in once] == ["hand.dorsum", "perineum"]
+    assert all(a[1] is b[1] for a, b in zip(once, again, strict=True))
+    assert standing_exclusions(kb) is standing_exclusions(kb) and standing_exclusions(kb)
+    point = kb["GV15"]
+    own = cautions_for(point, ())
+    assert own and all(a is b for a, b in zip(own, cautions_for(point, ()), strict=True))
+
+
+def test_a_patient_errors_parts_are_the_librarys_own_words() -> None:
+    """The model's own check reads as this library wrote it (pydantic's "Value error, "
+    prefix taken off), a nested field is named by its path, an unknown field gets the
+    nearest field names."""
+    with pytest.raises(PatientError) as exc:
+        Patient(pregnancy_week=12)
+    assert exc.value.detail == "pregnancy_week is given but pregnant is False"
+    assert "alue error" not in str(exc.value)
+    with pytest.raises(PatientError) as exc:
+        Patient(lymphoedema=("left_arm", "left_wing"))  # type: ignore[arg-type]
+    assert (exc.value.field, exc.value.value) == ("lymphoedema.1", "left_wing")
+    assert str(exc.value).startswith("patient field 'lymphoedema.1': ")
+    with pytest.raises(PatientError) as exc:
+        Patient(pacemakr=True)  # type: ignore[call-arg]
+    assert (exc.value.field, exc.value.suggestions) == ("pacemakr", ["pacemaker"])
+    assert exc.value.value is None and exc.value.detail and "got" not in str(exc.value)
+    # an unknown name written as a path is matched on its first part
+    with pytest.raises(PatientError) as exc:
+        Patient(**{"fevr.celsius_reading": 38})
+    assert (exc.value.field, exc.value.suggestions) == ("fevr.celsius_reading", ["fever"])
+    # model_validate gives the error __init__ raised (pydantic calls it), not a copy of it
+    given = {"pregnant": True, "pregnancy_week": -3}
+    with pytest.raises(PatientError) as direct:
+        Patient(**given)
+    with pytest.raises(PatientError) as exc:
+        Patient.model_validate(given)
+    assert (str(exc.value), exc.value.field, exc.value.value) == (
+        str(direct.value),
+        "pregnancy_week",
+        -3,
+    )
+    # what is not a mapping at all is the patient's fault as a whole
+    with pytest.raises(PatientError) as exc:
+        Patient.model_validate(5)
+    assert exc.value.field == "patient"
+
+
+def test_an_effect_on_a_caution_kind_concerns_the_points_with_that_kind(kb: KnowledgeBase) -> None:
+    """``point_cautions`` (no shipped entry uses it yet): an effect naming a caution kind
+    concerns exactly the points with a caution of that kind, whatever their other
+    cautions, through the memoised table and point by point alike."""
+    from acupoints.safety import ConditionEffect, _concerns, effect_matcher
+
+    effect = ConditionEffect(
+        action="caution",
+        point_cautions=("pregnancy",),
+        note="A caution for points that carry a pregnancy caution.",
+        sources=("who2008",),
+    )
+    matches = effect_matcher(kb, effect, Patient())
+    expected = {p.code for p in kb.points if any(c.kind == "pregnancy" for c in p.cautions)}
+    assert {p.code for p in kb.points if _concerns(kb, effect, p)} == expected
+    assert {p.code for p in kb.points if matches(p, None)} == expected
+    # some of them carry cautions of other kinds too, and points with only other kinds exist
+    assert any(len({c.kind for c in kb[code].cautions}) > 1 for code in expected)
+    assert any(p.cautions and p.code not in expected for p in kb.points)
+
+
+def test_suggestions_for_a_patient_field_and_a_region_are_the_nearest_few(
+    kb: KnowledgeBase,
+) -> None:
+    """An unknown Patient field gets its three nearest field names, an unknown region up
+    to four region ids (from the eight nearest words)."""
+    from acupoints.safety import check_regions
+
+    with pytest.raises(PatientError) as exc:
+        Patient(sudden_weakness=True)  # type: ignore[call-arg]
+    assert exc.value.suggestions == ["ascending_weakness", "sudden_one_sided", "saddle_numbness"]
+    with pytest.raises(PatientError) as exc:
+        check_regions(kb, "skin_lesions", ["footx"])
+    assert exc.value.suggestions == ["foot", "foot.toes", "foot.sole", "foot.heel"]
+
+
+def test_a_numb_region_raises_its_red_flag_with_no_words(kb: KnowledgeBase) -> None:
+    """A numb perineum raises the cauda equina flag from the region alone (no trigger
+    word in a text), and says so; a numb hand raises nothing."""
+    from acupoints.safety import detect_red_flags
+
+    flags = detect_red_flags(kb, None, kb.location(["perineum"]), None)
+    assert [(f.id, f.matched) for f in flags] == [("cauda_equina", ("numb region perineum",))]
+    assert detect_red_flags(kb, None, kb.location(["hand.dorsum"]), None) == ()
+
+
+def test_aftercare_for_structures_keeps_only_the_items_at_risk(kb: KnowledgeBase) -> None:
+    """With every aftercare item naming a structure (the shipped data has one such item),
+    a selection gets only the items for the structures its points caution for."""
+    from acupoints.safety import aftercare_for
+
+    items = tuple(a.model_copy(update={"structures": ("lung",)}) for a in kb.aftercare_items)
+    lung_only = KnowledgeBase(kb._data.model_copy(update={"aftercare": items}))
+    assert any(c.structure == "lung" for c in lung_only["LU1"].cautions)
+    assert aftercare_for(lung_only, [lung_only["LU1"]]) == items
+    assert not any(c.structure == "lung" for c in lung_only["ST36"].cautions)
+    assert aftercare_for(lung_only, [lung_only["ST36"]]) == ()
+
+
+def test_an_unknown_region_is_matched_on_the_words_people_use(kb: KnowledgeBase) -> None:
+    """ "Back Of Hand" is no region id, but it is a phrase of hand.dorsum: the nearest ids
+    suggested start with it, whatever the case of the letters given."""
+    from acupoints.safety import check_regions
+
+    for given in ("back of hand", "Back Of Hand "):
+        with pytest.raises(PatientError) as exc:
+            check_regions(kb, "skin_lesions", [given])
+        assert exc.value.suggestions[0] == "hand.dorsum", given
+        assert (exc.value.field, exc.value.value) == ("skin_lesions", given)
+    with pytest.raises(PatientError) as exc:
+        check_regions(kb, "tumour_sites", ["sole of the foot"])
+    assert exc.value.suggestions[0] == "foot.sole"
+
+
+@pytest.mark.parametrize("given", ["upper_lim", "headx", "ankl", "Back Of Hand"])
+def test_an_unknown_region_suggests_the_ids_of_the_eight_nearest_words(
+    kb: KnowledgeBase, given: str
+) -> None:
+    """The rule, spelt out: the region words (ids, names, phrases, in lower case) nearest
+    the value (difflib, cutoff 0.5), eight of them, give at most four distinct ids in
+    their order. The inputs are ones where a ninth word or a fifth id would show."""
+    from difflib import get_close_matches
+
+    from acupoints.safety import check_regions
+
+    words: dict[str, str] = {r.id: r.id for r in kb.regions}
+    for r in kb.regions:
+        for text in (r.name, *(t for t, _ in r.phrases())):
+            words.setdefault(text.lower(), r.id)
+    nearest = get_close_matches(given.lower().strip(), list(words), n=8, cutoff=0.5)
+    expected = list(dict.fromkeys(words[w] for w in nearest))[:4]
+    with pytest.raises(PatientError) as exc:
+        check_regions(kb, "joint_prostheses", [given])
+    assert exc.value.suggestions == expected and expected
+
+
+def test_an_unknown_region_after_a_known_one_is_an_error_too(kb: KnowledgeBase) -> None:
+    from acupoints.safety import check_regions
+
+    check_regions(kb, "skin_lesions", ["hand.dorsum", "foot.sole"])  # every one known
+    with pytest.raises(PatientError) as exc:
+        check_regions(kb, "skin_lesions", ["hand.dorsum", "foot.sole", "moon"])
+    assert exc.value.value == "moon"
+    with pytest.raises(PatientError):
+        kb.select("numb hand", patient=Patient(skin_lesions=("hand.dorsum", "moon")))
+
+
+def test_a_red_flag_lists_every_thing_that_raised_it(kb: KnowledgeBase) -> None:
+    """Words, numb region and patient field each add to ``matched``: a patient given
+    does not replace what the text and the region raised."""
+    from acupoints.safety import detect_red_flags
+
+    flags = detect_red_flags(
+        kb, "numb saddle area", kb.location(["perineum"]), Patient(saddle_numbness=True)
+    )
+    assert [f.id for f in flags] == ["cauda_equina"]
+    matched = flags[0].matched
+    assert "numb region perineum" in matched and "patient.saddle_numbness" in matched
+    assert any("saddle" in m and not m.startswith(("patient.", "numb region")) for m in matched)
+
+
+def test_red_flags_come_most_urgent_first_not_in_file_order(kb: KnowledgeBase) -> None:
+    """cancer_history ("soon") comes before after_injury ("urgent") in safety.yaml; raised
+    together, the urgent one is listed first."""
+    from acupoints.safety import detect_red_flags
+
+    order = [r.id for r in kb.red_flag_rules]
+    assert order.index("cancer_history") < order.index("after_injury")
+    flags = detect_red_flags(kb, None, None, Patient(cancer_history=True, recent_injury=True))
+    assert [(f.id, f.urgency) for f in flags] == [
+        ("after_injury", "urgent"),
+        ("cancer_history", "soon"),
+    ]
+
+
+def test_a_red_flag_carries_its_rules_words_and_the_cause_that_raised_it(
+    kb: KnowledgeBase,
+) -> None:
+    from acupoints.safety import detect_red_flags
+
+    flags = detect_red_flags(kb, None, None, None, cause="chemotherapy")
+    assert [(f.id, f.matched) for f in flags] == [("cancer_history", ("cause chemotherapy",))]
+    rules = {r.id: r for r in kb.red_flag_rules}
+    flags = detect_red_flags(kb, "numb saddle area", None, Patient(fever=True, foot_wound=True))
+    assert len(flags) == 3
+    for f in flags:
+        rule = rules[f.id]
+        assert (f.name, f.urgency, f.advice, f.sources) == (
+            rule.name,
+            rule.urgency,
+            rule.advice,
+            rule.sources,
+        )
+
+
+def test_the_note_of_what_was_not_checked_is_one_sentence_per_part(kb: KnowledgeBase) -> None:
+    from acupoints.safety import not_checked
+
+    names = ", ".join(c.name for c in kb.safety_conditions)
+    assert not_checked(kb) == (
+        f"No patient was given, so these were not checked: {names}. "
+        "Every point still carries its own cautions."
+    )
+
+
+def test_a_never_needled_record_without_a_note_still_says_why(kb: KnowledgeBase) -> None:
+    """Each never-needled point is one standing exclusion named "never needled", with the
+    record's note and sources; a record with no note gets a sentence of its own."""
+    from acupoints.safety import NOT_NEEDLED, standing_exclusions
+
+    standing = standing_exclusions(kb)
+    assert {e.points for _, e, _ in standing} >= {("ST17",), ("CV8",)}
+    for cond, eff, matches in standing:
+        (code,) = eff.points
+        record = next(n for n in kb[code].needling if n.angle == "none")
+        assert (cond.id, cond.name, eff.action) == (NOT_NEEDLED, "never needled", "exclude")
+        assert (eff.note, eff.sources) == (record.note, record.sources)
+        assert matches(kb[code], None) and not matches(kb["LI4"], None)
+    silent = kb["ST17"].model_copy(
+        update={"needling": tuple(n.model_copy(update={"note": None}) for n in kb["ST17"].needling)}
+    )
+    points = tuple(silent if p.code == "ST17" else p for p in kb.points)
+    quiet = KnowledgeBase(kb._data.model_copy(update={"points": points}))
+    (eff,) = [e for _, e, _ in standing_exclusions(quiet) if e.points == ("ST17",)]
+    assert eff.note == "A cited source says this point is not needled."
+    # a point with another needling record before the one that says "not needled"
+    li4 = kb["LI4"].needling[0]
+    later = kb["CV8"].model_copy(update={"needling": (li4, *kb["CV8"].needling)})
+    points = tuple(later if p.code == "CV8" else p for p in kb.points)
+    second = KnowledgeBase(kb._data.model_copy(update={"points": points}))
+    assert ("CV8",) in {e.points for _, e, _ in standing_exclusions(second)}
+
+
+def test_a_patients_conditions_are_the_fields_set_but_the_week() -> None:
+    p = Patient(pregnant=True, pregnancy_week=20, skin_lesions=("hand.dorsum",))
+    assert p.conditions() == ("pregnant", "skin_lesions")
+    assert Patient().conditions() == ()
+
+
+def test_patient_model_validate_passes_its_options_on() -> None:
+    """``from_attributes=True`` reaches pydantic: a patient read from an object's
+    attributes (without it, an object is no mapping and is refused)."""
+    from types import SimpleNamespace
+
+    record = SimpleNamespace(pacemaker=True, pregnant=True, pregnancy_week=30)
+    p = Patient.model_validate(record, from_attributes=True)
+    assert (p.pacemaker, p.trimester) == (True, 3)
+    with pytest.raises(PatientError):
+        Patient.model_validate(record)
+
+
+def test_a_patient_read_from_a_dict_says_what_is_wrong() -> None:
+    given = {"pregnant": True, "pregnancy_week": 0}
+    with pytest.raises(PatientError) as direct:
+        Patient(**given)
+    with pytest.raises(acupoints.DataError) as exc:
+        Patient.from_dict(given)
+    assert direct.value.detail and direct.value.detail in str(exc.value)
+
+
+def test_a_point_from_elsewhere_is_judged_on_its_own_data(kb: KnowledgeBase) -> None:
+    """effect_matcher answers the knowledge base's own points from a table by code; a
+    point object from elsewhere (a changed copy with the same code) is worked out from
+    its own location, not from the table entry of its code."""
+    from acupoints.safety import effect_matcher
+
+    cond = next(c for c in kb.safety_conditions if c.id == "unstable_spine")
+    effect = next(e for e in cond.effects if "back" in e.regions)
+    matches = effect_matcher(kb, effect, Patient(unstable_spine=True))
+    li4 = kb["LI4"]
+    moved = li4.model_copy(update={"location": li4.location.model_copy(update={"region": "back"})})
+    assert not matches(li4, None) and matches(moved, None)
+    bl23 = kb["BL23"]
+    assert matches(bl23, None)
+    away = bl23.model_copy(
+        update={"location": bl23.location.model_copy(update={"region": "hand.dorsum"})}
+    )
+    assert not matches(away, None)

@@ -1,0 +1,339 @@
+"""Every mutant of one module, each run in a child forked from a warm, clean parent
+(docs/testing.md, "Mutation score of the safety code").
+
+    python bench/mutation_fork.py acupoints.safety            # every mutant not yet run
+    python bench/mutation_fork.py acupoints.safety --only NAME [NAME ...]
+    python bench/mutation_fork.py acupoints.safety --score    # the score of the results
+
+What makes it faster than a fresh pytest process per mutant (bench/mutation_sample.py),
+without running fewer tests:
+
+- Only the module under test is mutated: it is laid over a copy of ``src/`` in
+  ``mutants/overlay/<module>/`` (the other modules are the originals, with no trampoline).
+- The parent imports pytest, the library and the test modules, and loads the packaged
+  knowledge base, once, with ``MUTANT_UNDER_TEST=fail``: a call to any mutated function
+  would raise, so the warm-up provably ran none of the module's code and left none of its
+  memos filled. Each mutant runs in a child forked from that parent, so it starts as a
+  fresh process would, less the imports and the loading.
+- A stats run of the unmutated code (every test, with the trampolines recording calls)
+  notes which of the module's functions each test calls, counting the calls made while
+  setting up the fixtures it uses (a module-scoped fixture computed for an earlier test
+  counts for every test that uses it). A mutant is run against the tests that call its
+  function, with ``-x``, those calling fewest of the module's functions (the targeted
+  tests) first, then the fastest: a test that never calls the function cannot see
+  the mutant. To make "calls" mean the same in every run, the module's memos
+  (``_CONCERNED``, ``_REGION_FLAGS``, ``_STANDING``, ``_OWN``; tests/conftest.py empties
+  the knowledge base's) are emptied before each test, in the stats run and in each
+  mutant's. ``--all-tests`` runs every test of the module's test files instead.
+
+A mutant is killed when a test fails, or the child crashes, or it takes longer than
+``--timeout`` seconds. Results are appended, one JSON line per mutant, to
+``bench/mutation_results/<module>.jsonl``; mutants already there are not run again,
+except those given with ``--only``: their new verdict replaces the old one, which is kept
+as ``before`` (a survivor killed by a test added since reads ``"before": "survived"``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS = {
+    "acupoints.safety": [
+        "tests/test_safety.py",
+        "tests/test_safety_gaps.py",
+        "tests/test_oracles.py",
+    ],
+    "acupoints.engine.composition": [
+        "tests/test_select.py",
+        "tests/test_prescription.py",
+    ],
+}
+PYTEST_ARGS = ["-q", "-p", "no:randomly", "-p", "no:cacheprovider", "--no-header", "-o", "addopts="]
+
+
+def _names(module: str) -> list[str]:
+    meta = ROOT / "mutants/src" / Path(*module.split(".")).with_suffix(".py.meta")
+    if not meta.exists():
+        sys.path.insert(0, str(ROOT / "bench"))
+        import mutation_sample
+
+        os.chdir(ROOT)
+        mutation_sample._generate()
+    return sorted(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
+
+
+def _overlay(module: str) -> Path:
+    """src/ with only ``module`` mutated (mutmut's copy of it, trampolines and all)."""
+    rel = Path(*module.split(".")).with_suffix(".py")
+    base = ROOT / "mutants/overlay" / module
+    mutated = ROOT / "mutants/src" / rel
+    if base.exists():
+        shutil.rmtree(base)
+    shutil.copytree(ROOT / "src", base / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(mutated, base / "src" / rel)
+    (base / "data").symlink_to(ROOT / "data")  # packaged_data_dir() of a source checkout
+    return base / "src"
+
+
+def _forget_module_memos() -> None:
+    """Empty the safety module's own memos (the knowledge base's are emptied by
+    tests/conftest.py under MUTANT_UNDER_TEST)."""
+    from acupoints import safety
+
+    for memo in ("_CONCERNED", "_REGION_FLAGS", "_STANDING", "_OWN"):
+        getattr(safety, memo).clear()
+
+
+class _Order:
+    """Keeps the tests of ``keep`` (every test when None), those calling fewest of the
+    module's functions first, then the fastest; empties the module's memos before each
+    test; records the first failure."""
+
+    def __init__(
+        self, keep: set[str] | None, seconds: dict[str, float], calls: dict[str, list[str]]
+    ) -> None:
+        self.keep, self.seconds, self.calls = keep, seconds, calls
+        self.first: tuple[str, ...] = ()
+        self.failed: list[str] = []
+
+    def pytest_collection_modifyitems(self, config: Any, items: list[Any]) -> None:
+        if self.keep is not None:
+            dropped = [i for i in items if i.nodeid not in self.keep]
+            items[:] = [i for i in items if i.nodeid in self.keep]
+            config.hook.pytest_deselected(items=dropped)
+        # the tests that call fewest of the module's functions first (the targeted ones),
+        # then the fastest
+        items.sort(
+            key=lambda i: (
+                not any(f in i.nodeid for f in self.first),
+                len(self.calls.get(i.nodeid, ())),
+                self.seconds.get(i.nodeid, 9),
+            )
+        )
+
+    def pytest_runtest_setup(self, item: Any) -> None:
+        _forget_module_memos()
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        if report.failed and not self.failed:
+            self.failed.append(report.nodeid)
+
+
+class _Stats:
+    """Which mutated functions each test calls (in its own setup and call, and in setting
+    up each fixture it uses, whenever that was), and how long each test takes."""
+
+    def __init__(self) -> None:
+        self.hits: set[str] = set()
+        self.fixture_hits: dict[str, set[str]] = {}
+        self.calls: dict[str, list[str]] = {}
+        self.seconds: dict[str, float] = {}
+        self.fixtures: dict[str, list[str]] = {}
+
+    def record(self, name: str, caller: str | None = None) -> None:
+        self.hits.add(name)
+
+    def pytest_runtest_setup(self, item: Any) -> None:
+        _forget_module_memos()
+        self.hits = set()
+        self.fixtures[item.nodeid] = list(item.fixturenames)
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_fixture_setup(self, fixturedef: Any, request: Any) -> Any:
+        before, self.hits = self.hits, set()
+        yield
+        own = self.hits  # its own calls and those of the fixtures it asked for
+        self.fixture_hits.setdefault(fixturedef.argname, set()).update(own)
+        self.hits = before | own
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        self.seconds[report.nodeid] = self.seconds.get(report.nodeid, 0.0) + report.duration
+        if report.when == "call":
+            hits = set(self.hits)
+            for name in self.fixtures.get(report.nodeid, ()):
+                hits |= self.fixture_hits.get(name, set())
+            self.calls[report.nodeid] = sorted(hits)
+
+
+def _stats(tests: list[str], out: Path) -> dict[str, Any]:
+    import pytest
+    from mutmut.mutation import trampoline
+
+    stats = _Stats()
+    trampoline.record_trampoline_hit = stats.record  # type: ignore[assignment]
+    os.environ["MUTANT_UNDER_TEST"] = "stats"
+    pid = os.fork()
+    if pid == 0:  # in a child, so the parent's memos stay empty
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        code = pytest.main([*PYTEST_ARGS, *tests], plugins=[stats])
+        out.write_text(json.dumps({"calls": stats.calls, "seconds": stats.seconds}))
+        os._exit(int(code))
+    _, status = os.waitpid(pid, 0)
+    os.environ["MUTANT_UNDER_TEST"] = "fail"
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit("the tests fail on the unmutated code (stats run)")
+    return json.loads(out.read_text())
+
+
+def _run_one(name: str, tests: list[str], order: _Order, timeout: float) -> dict[str, Any]:
+    import pytest
+
+    with tempfile.NamedTemporaryFile("r", suffix=".json") as tmp:
+        start = time.monotonic()
+        pid = os.fork()
+        if pid == 0:
+            code = 3
+            try:
+                os.environ["MUTANT_UNDER_TEST"] = name
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, 1)
+                os.dup2(devnull, 2)
+                code = int(pytest.main([*PYTEST_ARGS, "-x", *tests], plugins=[order]))
+                Path(tmp.name).write_text(json.dumps(order.failed))
+            finally:
+                os._exit(code)
+        deadline = start + timeout
+        status = None
+        while status is None:
+            done, raw = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = os.waitstatus_to_exitcode(raw)
+            elif time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                status = "timeout"
+            else:
+                time.sleep(0.05)
+        text = Path(tmp.name).read_text()
+        failed = json.loads(text) if text else []
+    if status == "timeout":
+        result = "timeout"
+    elif status == 0:
+        result = "survived"
+    elif status == 1:
+        result = "killed"
+    else:  # interrupted, internal error, usage error, no tests collected, a crash
+        result = f"killed (exit {status})"
+    return {
+        "name": name,
+        "status": result,
+        "seconds": round(time.monotonic() - start, 2),
+        "load": round(os.getloadavg()[0], 1),
+        "failed": failed[:1],
+    }
+
+
+def _score(out: Path) -> None:
+    """The score: mutants run, killed (a test failed, or the run crashed or timed out),
+    survived; of the killed, those that survived a first run and were killed once the
+    tests added since were run (``before``)."""
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    killed = [r for r in rows if r["status"] != "survived"]
+    added = [r for r in killed if r.get("before", "killed") != "killed"]
+    timeouts = [r for r in killed if r["status"] == "timeout"]
+    print(
+        f"{len(rows)} run, {len(killed)} killed ({len(timeouts)} by the timeout), "
+        f"{len(rows) - len(killed)} survived; {len(added)} of the killed by tests added "
+        f"after a first run"
+    )
+    for r in rows:
+        if r["status"] in ("survived", "timeout"):
+            print(f"{r['status']}:", r["name"])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("module", choices=sorted(TESTS))
+    ap.add_argument("--only", nargs="*", help="these mutants (run again even if recorded)")
+    ap.add_argument("--timeout", type=float, default=120.0)
+    ap.add_argument(
+        "--all-tests", action="store_true", help="every test, not only those calling the function"
+    )
+    ap.add_argument(
+        "--first", nargs="*", help="run first the selected tests whose node ids hold these"
+    )
+    ap.add_argument("--last", nargs="*", help="run the mutants whose names hold these last")
+    ap.add_argument("--out", type=Path, help="default: bench/mutation_results/MODULE.jsonl")
+    ap.add_argument("--score", action="store_true", help="print the score of the results")
+    args = ap.parse_args()
+    os.chdir(ROOT)
+    out = args.out or ROOT / "bench/mutation_results" / f"{args.module}.jsonl"
+    if args.score:
+        _score(out)
+        return 0
+    names = _names(args.module)
+    tests = TESTS[args.module]
+    src = _overlay(args.module)
+    sys.path.insert(0, str(src))
+    os.environ["MUTANT_UNDER_TEST"] = "fail"
+
+    import pytest
+
+    import acupoints
+
+    assert Path(acupoints.__file__).is_relative_to(src), acupoints.__file__
+    acupoints.load()  # the packaged knowledge base, shared by every child
+    # import the test modules (and conftest): a mutated function called while importing
+    # them would raise here
+    if pytest.main([*PYTEST_ARGS, "--collect-only", "-qq", *tests]) != 0:
+        raise SystemExit("collecting the tests called the mutated module (or failed)")
+    stats = _stats(tests, ROOT / "mutants" / f"stats-{args.module}.json")
+    # the control: a "mutant" whose every mutated function raises must be killed
+    control = _run_one("fail", tests, _Order(None, stats["seconds"], stats["calls"]), args.timeout)
+    if control["status"] == "survived":
+        raise SystemExit("a mutant that raises in every mutated function survived")
+    prefix = args.module + "."
+    earlier: dict[str, dict[str, Any]] = {}
+    if out.exists():
+        for line in out.read_text(encoding="utf-8").splitlines():
+            earlier[json.loads(line)["name"]] = json.loads(line)
+    if args.only:
+        names = [n for n in names if n in set(args.only)]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if args.last:  # e.g. functions scored before: run them after the others
+        names.sort(key=lambda n: any(part in n for part in args.last))
+    for name in names:
+        if name in earlier and not args.only:
+            continue
+        function = name.rsplit("__mutmut_", 1)[0].removeprefix(prefix)
+        mangled = f"{args.module}.{function}"
+        callers = {t for t, hit in stats["calls"].items() if mangled in hit}
+        if not callers and not args.all_tests:  # no test calls the function
+            record = {"name": name, "status": "survived", "seconds": 0.0, "tests": 0}
+        else:
+            keep = None if args.all_tests else callers
+            order = _Order(keep, stats["seconds"], stats["calls"])
+            order.first = tuple(args.first or ())
+            record = _run_one(name, tests, order, args.timeout)
+            record["tests"] = len(stats["seconds"]) if keep is None else len(callers)
+        if name in earlier:  # run again (after tests were added): keep the first verdict
+            first = earlier[name]
+            record["before"] = first.get("before", first["status"])
+        earlier[name] = record
+        lines = [json.dumps(r, ensure_ascii=False) for r in earlier.values()]
+        out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(
+            record["status"],
+            f"{record['seconds']:.1f}s",
+            name,
+            *record.get("failed", []),
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
