@@ -794,3 +794,31 @@ def test_a_point_from_elsewhere_is_judged_on_its_own_data(kb: KnowledgeBase) -> 
         update={"location": bl23.location.model_copy(update={"region": "hand.dorsum"})}
     )
     assert not matches(away, None)
+
+
+def test_a_zone_word_is_found_in_one_landmark_not_across_two(kb: KnowledgeBase) -> None:
+    """DangerZone.holds reads each landmark and the description on its own: a zone word
+    made of the end of one landmark and the start of the next ("radial" + "artery side")
+    is no mention of the radial artery (a mutant joining them otherwise survived)."""
+    zone = next(z for z in kb.danger_zones if z.id == "large_vessels")
+    zone = zone.model_copy(
+        update={"location_words": ("radial artery",), "points": (), "regions": ()}
+    )
+    point = kb.point("LU7")
+    loc = point.location
+    across = point.model_copy(
+        update={
+            "location": loc.model_copy(
+                update={"landmarks": ("beside the radial", "artery side"), "description": "x"}
+            )
+        }
+    )
+    within = point.model_copy(
+        update={
+            "location": loc.model_copy(
+                update={"landmarks": ("beside the radial artery",), "description": "x"}
+            )
+        }
+    )
+    assert zone.holds(kb, within)
+    assert not zone.holds(kb, across)

@@ -356,8 +356,10 @@ class DangerZone(Record):
         if not midline_left_out and any(kb.anatomy.within(loc.region, r) for r in self.regions):
             return True
         if self.location_words:
-            text = " ".join((*loc.landmarks, loc.description)).lower()
-            return any(w in text for w in self.location_words)
+            # each landmark and the description on its own: a zone word is never made of
+            # the end of one landmark and the start of the next
+            parts = [part.lower() for part in (*loc.landmarks, loc.description)]
+            return any(w in part for part in parts for w in self.location_words)
         return False
 
 
