@@ -6751,3 +6751,101 @@ AREA7_ORDINARY: dict[str, tuple[tuple[str, ...], str | None]] = {
     "a bowl of soup spilt and my thumb is numb": (("hand.thumb",), None),
     "at my age of sixty my outer thigh is numb": (("thigh",), None),
 }
+
+
+# heldout8 flags: every context term and spelling added for the red-flag misses of held-out
+# set 8, each with a sentence written for it (not one of the set's) and the red flags that
+# sentence raises with it: taking the term out of data/text.yaml changes what it raises.
+FLAGS8_WORDS: dict[tuple[str, str], tuple[str, dict[str, str]]] = {
+    # a past finding said to be over
+    ("historical", "all better"): (
+        "had a fever over christmas, all better, my fingers tingle",
+        {},
+    ),
+    ("historical", "all better now"): (
+        "had a fever over christmas, all better now, my fingers tingle",
+        {},
+    ),
+    ("historical", "healed completely"): (
+        "the blister on my heel healed completely, my soles are numb",
+        {},
+    ),
+    ("historical", "completely healed"): (
+        "the blister on my heel completely healed, my soles are numb",
+        {},
+    ),
+    ("historical", "its all back to normal"): (
+        "my speech was slurred after a fall in 2010, its all back to normal; numb shin now",
+        {},
+    ),
+    ("historical", "its back to normal"): (
+        "my speech was slurred after a fall in 2010, its back to normal; numb shin now",
+        {},
+    ),
+    ("historical", "all back to normal"): (
+        "my speech was slurred after a fall in 2010, all back to normal; numb shin now",
+        {},
+    ),
+    ("historical", "all back to normal now"): (
+        "my speech was slurred after a fall in 2010, all back to normal now; numb shin now",
+        {},
+    ),
+    ("historical", "but that stopped"): (
+        "i lost weight without trying but that stopped last spring; my toes tingle",
+        {},
+    ),
+    ("historical", "but it stopped"): (
+        "i lost weight without trying but it stopped last spring; my toes tingle",
+        {},
+    ),
+    ("historical", "but they stopped"): (
+        "i had night sweats but they stopped last spring; my toes tingle",
+        {},
+    ),
+    ("historical", "back when"): (
+        "back when i smoked i was short of breath on the stairs; my fingertips tingle",
+        {},
+    ),
+    # a treatment not yet begun
+    ("hypothetical", "but i havent started"): (
+        "chemotherapy is booked but i havent started; my heel is numb",
+        {},
+    ),
+    ("hypothetical", "but i have not started"): (
+        "chemotherapy is booked but i have not started; my heel is numb",
+        {},
+    ),
+    ("hypothetical", "but havent started"): (
+        "chemotherapy is booked but havent started; my heel is numb",
+        {},
+    ),
+    ("hypothetical", "not started yet"): (
+        "chemotherapy not started yet; my heel is numb",
+        {},
+    ),
+    ("hypothetical", "yet to start"): (
+        "chemotherapy yet to start; my heel is numb",
+        {},
+    ),
+    # red-flag words misspelt
+    ("spelling", "fase"): ("my fase is numb", {"facial_numbness": "urgent"}),
+    ("spelling", "faice"): ("my faice is numb", {"facial_numbness": "urgent"}),
+    ("spelling", "morining"): (
+        "my thigh is numb and my back hurts worse in the morining",
+        {},
+    ),
+    ("spelling", "mornin"): ("my thigh is numb and my back hurts worse in the mornin", {}),
+    ("spelling", "mornig"): ("my thigh is numb and my back hurts worse in the mornig", {}),
+    ("spelling", "weeak"): (
+        "numb toes and my legs are getting weeak every week",
+        {"progressive_weakness": "urgent"},
+    ),
+    ("spelling", "waek"): (
+        "numb toes and my legs are getting waek every week",
+        {"progressive_weakness": "urgent"},
+    ),
+    ("spelling", "weakk"): (
+        "numb toes and my legs are getting weakk every week",
+        {"progressive_weakness": "urgent"},
+    ),
+}

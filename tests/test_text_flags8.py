@@ -1,0 +1,64 @@
+"""The red-flag misses and false flags of tests/corpus/heldout8.yaml, corrected as rules
+(issue 16). The context terms and spellings are tested word by word from
+tests/vocabulary.py (FLAGS8_WORDS); this module tests the rest, with sentences written for
+it (not those of heldout8)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from acupoints import KnowledgeBase
+
+from .textread import raised
+from .vocabulary import FLAGS8_WORDS
+
+
+@pytest.mark.parametrize("key", sorted(FLAGS8_WORDS))
+def test_every_flags8_word_raises_what_is_listed(kb: KnowledgeBase, key: tuple[str, str]) -> None:
+    text, flags = FLAGS8_WORDS[key]
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", ""))
+    assert key[1] in " ".join(words), (key, text)
+    assert raised(kb, text) == flags, text
+    if key[0] != "spelling":  # without the term, the sentence raises something else
+        without = re.sub(re.escape(key[1]), " ", " ".join(words))
+        assert raised(kb, without) != flags, without
+
+
+def test_a_spelling_is_corrected(kb: KnowledgeBase) -> None:
+    for key, (text, _) in FLAGS8_WORDS.items():
+        if key[0] == "spelling":
+            assert any(k == key[1] for k, _ in kb.read(text).corrected), text
+
+
+# ------------------------------------------------------------------ a carer's report
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my mum has a fever, a cough and a headache, and now her back is numb",
+         "systemic_illness"),
+        ("my husband has lost two stone without trying and his feet tingle", "systemic_illness"),
+        ("my little boy is on steroids, hes got a high temperature and his back is numb",
+         "spinal_infection"),
+        ("my gran has a fever and says the top of her foot is numb", "systemic_illness"),
+    ],
+)  # fmt: skip
+def test_anothers_signs_written_his_or_her_are_raised(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert flag in raised(kb, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum has had a fever for three days and my back is numb",
+        "my husband has lost two stone without trying and i have tingling feet",
+        "my dad has a fever, he says my legs look thin, my feet are numb",
+    ],
+)
+def test_anothers_signs_beside_the_writers_own_numbness_are_not(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert raised(kb, text) == {}, text
