@@ -62,3 +62,35 @@ def test_anothers_signs_beside_the_writers_own_numbness_are_not(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert raised(kb, text) == {}, text
+
+
+# ------------------------------------------------------------------ a spreading redness
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the redness round the blister on my heel has spread up my calf since yesterday, numb feet",
+        "my toes are numb and the swelling from a graze on my foot is creeping up past my ankle",
+    ],
+)
+def test_redness_spreading_from_a_wound_is_a_foot_emergency(kb: KnowledgeBase, text: str) -> None:
+    got = raised(kb, text)
+    assert got.get("foot_wound") == "emergency", (text, got)
+    assert "ascending_weakness" not in got, (text, got)
+
+
+def test_numbness_spreading_up_is_still_ascending(kb: KnowledgeBase) -> None:
+    assert "ascending_weakness" in raised(kb, "numbness spreading up my legs since yesterday")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my toes are numb and over the past two days it has climbed past my knees and my legs "
+        "are getting weaker",
+        "tingling soles, in four days it has crept past my knees and my legs are getting weaker",
+    ],
+)
+def test_weakness_inside_an_ascending_rule_is_not_progressive_as_well(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert raised(kb, text) == {"ascending_weakness": "emergency"}, text

@@ -5751,6 +5751,15 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "near": 3,
         "urgency": "emergency",
     },
+    # heldout8 flags
+    "redness_spreading_from_a_wound": {
+        "flag": "foot_wound",
+        "all": ("redness", "wound", "spread"),
+        "scope": "sentence",
+        "overrides": ("ascending_weakness",),
+        "overrides_shared": True,
+        "urgency": "emergency",
+    },
     "sciatica_both_legs": {
         "flag": "cauda_equina",
         "all": ("sciatica_word", "both_legs"),

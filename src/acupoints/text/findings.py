@@ -368,19 +368,29 @@ def overridden(t: Tables, hits: Sequence[Hit]) -> list[Hit]:
     higher every day" is ascending weakness, not progressive weakness as well."""
     if not t.overrides:
         return list(hits)
-    gone: set[tuple[str, int, int]] = set()
+    gone: set[tuple[str, int, int, bool]] = set()
     for h in hits:
         assert isinstance(h.extra, tuple)
         flags_over = t.overrides.get(h.extra[0])
         if flags_over and not (h.context & QUIET):
-            gone.update((f, a, b) for f in flags_over for a, b in h.extra[2])
+            # from the rule's first word to its last (heldout8 flags): "over the last three
+            # days it has risen past my knees and my legs are getting weaker" holds the
+            # progressive flag's "getting weaker"
+            a = min(x for x, _ in h.extra[2])
+            b = max(y for _, y in h.extra[2])
+            # a rule marked overrides_shared takes a flag that shares one word with it
+            gone.update((f, a, b, h.extra[0] in t.shared) for f in flags_over)
     if not gone:
         return list(hits)
 
     def within(h: Hit) -> bool:
         assert isinstance(h.extra, tuple)
-        spans = [(a, b) for f, a, b in gone if f == h.value]
-        return bool(spans) and all(any(a <= x and y <= b for a, b in spans) for x, y in h.extra[2])
+        parts = h.extra[2]
+        spans = [(a, b) for f, a, b, _ in gone if f == h.value]
+        near = [(a, b) for f, a, b, one in gone if f == h.value and one]
+        if any(x < b and a < y for a, b in near for x, y in parts):
+            return True  # one word among the rule's ("spread up")
+        return bool(spans) and all(any(a <= x and y <= b for a, b in spans) for x, y in parts)
 
     return [h for h in hits if not within(h)]
 
