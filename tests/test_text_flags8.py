@@ -94,3 +94,40 @@ def test_weakness_inside_an_ascending_rule_is_not_progressive_as_well(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert raised(kb, text) == {"ascending_weakness": "emergency"}, text
+
+
+# ------------------------------------------------------------------ a rule read as another's
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my dad's knee keeps buckling under him and the front of his shin is numb",
+         "progressive_weakness"),
+        ("my grandad's feet have been tingly since friday and now he can barely stand",
+         "ascending_weakness"),
+    ],
+)  # fmt: skip
+def test_a_rule_read_in_a_carers_report_is_raised(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert flag in raised(kb, text), text
+
+
+def test_a_rule_read_as_anothers_beside_the_writers_own_is_not(kb: KnowledgeBase) -> None:
+    text = "my dad's knee keeps buckling under him, my shin is numb"
+    assert raised(kb, text) == {}, text
+
+
+# ------------------------------------------------------------------ weakness over days
+@pytest.mark.parametrize(
+    "text",
+    [
+        "first my soles went tingly on saturday, now my legs are weak",
+        "my toes tingled two days ago, then my legs went weak",
+        "over two days my legs have got feebler from the feet up and the toes are numb",
+    ],
+)
+def test_feet_then_a_weakness_over_days_is_an_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text) == {"ascending_weakness": "emergency"}, text
+
+
+def test_feet_then_a_weakness_over_years_is_not(kb: KnowledgeBase) -> None:
+    got = raised(kb, "first my soles went tingly years ago, now my legs are weak some days")
+    assert "ascending_weakness" not in got

@@ -5017,6 +5017,13 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "like lead",
         "leaden",
         "lead weights",
+        # heldout8 flags
+        "feeble",
+        "feebler",
+        "cant get out of a chair",
+        "cant get up from a chair",
+        "barely climb the stairs",
+        "cant climb the stairs",
     ),
     "worsening": (
         "harder and harder",
@@ -5697,6 +5704,30 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "hand",
         "hands",
     ),
+    # heldout8 flags
+    "sequence": (
+        "first",
+        "then",
+        "and then",
+        "now",
+        "and now",
+        "today",
+        "by today",
+        "next",
+        "after that",
+    ),
+    "upward_only": (
+        "upward",
+        "upwards",
+        "from the ankles up",
+        "from my ankles up",
+        "from the feet up",
+        "from my feet up",
+        "from the toes up",
+        "from my toes up",
+        "further up",
+        "higher up",
+    ),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -5944,6 +5975,23 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("sudden", "face_any", "limb_word"),
         "scope": "segment",
         "near": 8,
+    },
+    # heldout8 flags
+    "feet_then_weak_over_days": {
+        "flag": "ascending_weakness",
+        "urgency": "emergency",
+        "overrides": ("progressive_weakness",),
+        "all": ("foot_part", "sequence", "weakness", "days"),
+        "unless": ("slow_time",),
+        "scope": "sentence",
+    },
+    "weak_from_the_feet_upward": {
+        "flag": "ascending_weakness",
+        "urgency": "emergency",
+        "overrides": ("progressive_weakness",),
+        "all": ("weakness", "days", "upward_only"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "scope": "sentence",
     },
 }
 

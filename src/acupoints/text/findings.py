@@ -290,8 +290,25 @@ def composed(
             ):
                 continue
             parts = _parts(need, here, clean, near)
+            context: frozenset[str] = frozenset()
             if parts is None:
-                continue
+                # heldout8 flags: someone else's, read as theirs ("my wife's leg has been
+                # giving out under her"): the reader raises it when the writer reports
+                # another person's signs and none of their own (reader._proxy_report)
+                theirs = allowed | {"other"}
+
+                def clean_theirs(
+                    a: int,
+                    b: int,
+                    own: Sequence[frozenset[str]] = own,
+                    theirs: frozenset[str] = theirs,
+                ) -> bool:
+                    return not ((_ctx(own, a, b) - theirs) & QUIET)
+
+                parts = _parts(need, here, clean_theirs, near)
+                if parts is None:
+                    continue
+                context = frozenset({"other"})
             a, b = parts[0][0], parts[0][1]
             out.append(
                 Hit(
@@ -299,7 +316,7 @@ def composed(
                     a,
                     b,
                     " + ".join(" ".join(c.words[i:j]) for _, _, i, j in parts),
-                    frozenset(),
+                    context,
                     extra=(k, max(p[1] for p in parts), tuple((p[0], p[1]) for p in parts)),
                 )
             )
