@@ -131,3 +131,21 @@ def test_feet_then_a_weakness_over_days_is_an_emergency(kb: KnowledgeBase, text:
 def test_feet_then_a_weakness_over_years_is_not(kb: KnowledgeBase) -> None:
     got = raised(kb, "first my soles went tingly years ago, now my legs are weak some days")
     assert "ascending_weakness" not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother's toe has gone black, mine is only a little numb",
+        "my mum has a fever, i'm just a bit tingly",
+    ],
+)
+def test_anothers_signs_beside_the_writers_own_numbness_without_a_body_word(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert raised(kb, text) == {}, text
+
+
+def test_anothers_numbness_in_their_words_is_still_theirs(kb: KnowledgeBase) -> None:
+    text = "my mum has a fever and she says she is tingly all over"
+    assert "systemic_illness" in raised(kb, text), text

@@ -289,6 +289,8 @@ def _proxy_report(prep: Prepared, areas: Sequence[Area], flags: Sequence[Any]) -
     own = _writes_of_self(prep)
     if any(a.numb and not a.context and (own or not _theirs(prep, a.start, a.end)) for a in areas):
         return False
+    if own and _numb_of_self(prep):
+        return False  # "my friend's foot turned black, mine's just a bit numb on top"
     if any(not f.context for f in flags) or not any(f.context == ("other",) for f in flags):
         return False
     tokens, sentence = prep.tokens, prep.sentence
@@ -317,6 +319,7 @@ PEOPLE = KIN | frozenset(
     }
 )  # fmt: skip
 """Words after "my" that name another person ("my dad", "my little boy")."""
+NUMB_STATED = frozenset({"numb", "numbness", "tingly", "tingling", "tingles", "dead", "asleep"})
 THIRD_PERSON = frozenset({"his", "her", "their", "he", "she", "hes", "shes", "they", "theyre"})
 
 
@@ -330,6 +333,25 @@ def _writes_of_self(prep: Prepared) -> bool:
         if tok == "my" and i + 1 < len(tokens) and tokens[i + 1] in PEOPLE:
             continue
         return True
+    return False
+
+
+def _numb_of_self(prep: Prepared) -> bool:
+    """A numbness the writer states of themself with no body word ("mine's just a bit
+    numb"): a numb word in no context, in a clause with a first-person word of the writer's
+    and no "his" or "her"."""
+    tokens, clause, ctx = prep.tokens, prep.clause, prep.ctx
+    for i, tok in enumerate(tokens):
+        if tok not in NUMB_STATED or ctx[i]:
+            continue
+        words = [k for k in range(len(tokens)) if clause[k] == clause[i]]
+        if any(tokens[k] in THIRD_PERSON for k in words):
+            continue
+        for k in words:
+            if tokens[k] in FIRST_PERSON and not (
+                tokens[k] == "my" and k + 1 < len(tokens) and tokens[k + 1] in PEOPLE
+            ):
+                return True
     return False
 
 
