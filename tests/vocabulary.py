@@ -3893,6 +3893,42 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             ),
         ),
     },
+    # heldout8 flags: indirect incontinence and a numb seat
+    "soiled_unnoticed": {
+        "flag": "cauda_equina",
+        "lay": (
+            "had to change my underwear",
+            "change my underwear",
+            "changed my underwear",
+            "had to change my pants",
+            "had to change my knickers",
+            "didnt feel it coming",
+            "wet himself",
+            "wet herself",
+            "wet themselves",
+            "wetting himself",
+            "wetting herself",
+            "soiled himself",
+            "soiled herself",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
+    "someone_elses_bottom": {
+        "flag": "cauda_equina",
+        "lay": (
+            "someone elses bottom",
+            "someone elses bum",
+            "someone elses backside",
+            "somebody elses bottom",
+            "somebody elses bum",
+            "somebody elses backside",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
 }
 
 # words whose plain sentence ("numb left hand and WORD ...") is not how they are written:
