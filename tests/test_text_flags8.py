@@ -149,3 +149,8 @@ def test_anothers_signs_beside_the_writers_own_numbness_without_a_body_word(
 def test_anothers_numbness_in_their_words_is_still_theirs(kb: KnowledgeBase) -> None:
     text = "my mum has a fever and she says she is tingly all over"
     assert "systemic_illness" in raised(kb, text), text
+
+
+def test_a_seat_like_someone_elses_is_a_numb_saddle(kb: KnowledgeBase) -> None:
+    text = "on the loo it feels like I'm sat on someone else's bum"
+    assert raised(kb, text).get("cauda_equina") == "emergency", text
