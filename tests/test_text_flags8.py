@@ -154,3 +154,10 @@ def test_anothers_numbness_in_their_words_is_still_theirs(kb: KnowledgeBase) -> 
 def test_a_seat_like_someone_elses_is_a_numb_saddle(kb: KnowledgeBase) -> None:
     text = "on the loo it feels like I'm sat on someone else's bum"
     assert raised(kb, text).get("cauda_equina") == "emergency", text
+
+
+def test_boiling_hot_weather_is_no_fever(kb: KnowledgeBase) -> None:
+    assert raised(kb, "it's boiling hot today and my feet are numb") == {}
+    assert raised(kb, "i've been boiling hot for two days and my feet are numb") == {
+        "systemic_illness": "urgent"
+    }

@@ -3932,6 +3932,46 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         "typos": (),
         "also": (),
     },
+    # heldout8 flags: a fever said "boiling hot"
+    "boiling_hot": {
+        "flag": "systemic_illness",
+        "lay": (
+            "been boiling hot",
+            "ive been boiling hot",
+            "im boiling hot",
+            "i am boiling hot",
+            "feel boiling hot",
+            "feeling boiling hot",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
+    "boiling_hot_at_risk": {
+        "flag": "spinal_infection",
+        "lay": (
+            "hiv",
+            "hiv positive",
+            "on steroids",
+            "on chemo",
+            "transplant",
+            "inject drugs",
+            "injecting drugs",
+            "immunosuppressed",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (
+            (
+                "been boiling hot",
+                "ive been boiling hot",
+                "im boiling hot",
+                "i am boiling hot",
+                "feel boiling hot",
+                "feeling boiling hot",
+            ),
+        ),
+    },
 }
 
 # words whose plain sentence ("numb left hand and WORD ...") is not how they are written:
