@@ -7094,8 +7094,6 @@ FLAGS8_WORDS: dict[tuple[str, str], tuple[str, dict[str, str]]] = {
         {},
     ),
     # red-flag words misspelt
-    ("spelling", "fase"): ("my fase is numb", {"facial_numbness": "urgent"}),
-    ("spelling", "faice"): ("my faice is numb", {"facial_numbness": "urgent"}),
     ("spelling", "morining"): (
         "my thigh is numb and my back hurts worse in the morining",
         {},
