@@ -45,7 +45,7 @@ def test_flag_rules_are_the_list() -> None:
         for key in ("unless", "overrides"):
             if r.get(key):
                 entry[key] = tuple(r[key])
-        for key in ("scope", "near", "urgency", "past"):
+        for key in ("scope", "near", "urgency", "past", "overrides_shared"):
             if r.get(key):
                 entry[key] = r[key]
         data[r["id"]] = entry

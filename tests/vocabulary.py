@@ -3812,6 +3812,215 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         "typos": (),
         "also": (),
     },
+    # heldout8 flags
+    "zap_on_bending": {
+        "flag": "cervical_myelopathy",
+        "lay": (
+            "zap",
+            "a zap",
+            "zapped",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (
+            (
+                "bend my head",
+                "bend my neck",
+                "bending my head",
+                "bending my neck",
+                "head forward",
+                "neck forward",
+                "chin to chest",
+                "look down",
+                "looking down",
+            ),
+        ),
+        "same_clause": True,
+        "sign": True,
+    },
+    "breathless_talking": {
+        "flag": "breathing",
+        "lay": (
+            "puffed out just talking",
+            "puffed out talking",
+            "out of puff just talking",
+            "out of puff talking",
+            "breathing is rattly",
+            "rattly breathing",
+            "breathing sounds rattly",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
+    "greyish_cold_foot": {
+        "flag": "foot_wound",
+        "urgency": "emergency",
+        "lay": (
+            "greyish",
+            "grayish",
+            "ashen",
+            "mottled",
+            "greyish colour",
+            "grayish color",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (
+            (
+                "stone cold",
+                "ice cold",
+                "icy cold",
+                "freezing cold",
+                "is cold",
+                "gone cold",
+                "feels cold",
+                "cold to touch",
+                "cold to the touch",
+            ),
+        ),
+        "sign": True,
+    },
+    "blood_in_sock": {
+        "flag": "foot_wound",
+        "lay": (
+            "blood in my sock",
+            "blood in my socks",
+            "blood on my sock",
+            "blood on my socks",
+            "blood in my shoe",
+            "blood in my shoes",
+            "blood on my sheets",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+        "sign": True,
+    },
+    "struck_by": {
+        "flag": "after_injury",
+        "lay": (
+            "clobbered",
+            "got clobbered",
+            "got kicked",
+            "was kicked",
+            "kicked on the",
+            "kicked in the",
+            "got whacked",
+            "whacked by",
+            "whacked on the",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+        "sign": True,
+    },
+    "pain_lying_at_night": {
+        "flag": "night_pain",
+        "lay": (
+            "when i retire for the night",
+            "retire for the night",
+            "when i retire",
+            "sleep in the chair",
+            "sleep in a chair",
+            "sleep in my chair",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (
+            (
+                "pain",
+                "ache",
+                "aches",
+                "aching",
+                "hurts",
+                "hurt",
+                "scream",
+                "screams",
+                "agony",
+                "sore",
+            ),
+        ),
+    },
+    # heldout8 flags: indirect incontinence and a numb seat
+    "soiled_unnoticed": {
+        "flag": "cauda_equina",
+        "lay": (
+            "had to change my underwear",
+            "change my underwear",
+            "changed my underwear",
+            "had to change my pants",
+            "had to change my knickers",
+            "didnt feel it coming",
+            "wet himself",
+            "wet herself",
+            "wet themselves",
+            "wetting himself",
+            "wetting herself",
+            "soiled himself",
+            "soiled herself",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
+    "someone_elses_bottom": {
+        "flag": "cauda_equina",
+        "lay": (
+            "someone elses bottom",
+            "someone elses bum",
+            "someone elses backside",
+            "somebody elses bottom",
+            "somebody elses bum",
+            "somebody elses backside",
+            "someone else bottom",
+            "someone else bum",
+            "someone else backside",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
+    # heldout8 flags: a fever said "boiling hot"
+    "boiling_hot": {
+        "flag": "systemic_illness",
+        "lay": (
+            "been boiling hot",
+            "ive been boiling hot",
+            "im boiling hot",
+            "i am boiling hot",
+            "feel boiling hot",
+            "feeling boiling hot",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
+    "boiling_hot_at_risk": {
+        "flag": "spinal_infection",
+        "lay": (
+            "hiv",
+            "hiv positive",
+            "on steroids",
+            "on chemo",
+            "transplant",
+            "inject drugs",
+            "injecting drugs",
+            "immunosuppressed",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (
+            (
+                "been boiling hot",
+                "ive been boiling hot",
+                "im boiling hot",
+                "i am boiling hot",
+                "feel boiling hot",
+                "feeling boiling hot",
+            ),
+        ),
+    },
 }
 
 # words whose plain sentence ("numb left hand and WORD ...") is not how they are written:
@@ -4936,6 +5145,13 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "like lead",
         "leaden",
         "lead weights",
+        # heldout8 flags
+        "feeble",
+        "feebler",
+        "cant get out of a chair",
+        "cant get up from a chair",
+        "barely climb the stairs",
+        "cant climb the stairs",
     ),
     "worsening": (
         "harder and harder",
@@ -5616,6 +5832,30 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "hand",
         "hands",
     ),
+    # heldout8 flags
+    "sequence": (
+        "first",
+        "then",
+        "and then",
+        "now",
+        "and now",
+        "today",
+        "by today",
+        "next",
+        "after that",
+    ),
+    "upward_only": (
+        "upward",
+        "upwards",
+        "from the ankles up",
+        "from my ankles up",
+        "from the feet up",
+        "from my feet up",
+        "from the toes up",
+        "from my toes up",
+        "further up",
+        "higher up",
+    ),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -5800,6 +6040,15 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "near": 3,
         "urgency": "emergency",
     },
+    # heldout8 flags
+    "redness_spreading_from_a_wound": {
+        "flag": "foot_wound",
+        "all": ("redness", "wound", "spread"),
+        "scope": "sentence",
+        "overrides": ("ascending_weakness",),
+        "overrides_shared": True,
+        "urgency": "emergency",
+    },
     "sciatica_both_legs": {
         "flag": "cauda_equina",
         "all": ("sciatica_word", "both_legs"),
@@ -5854,6 +6103,23 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("sudden", "face_any", "limb_word"),
         "scope": "segment",
         "near": 8,
+    },
+    # heldout8 flags
+    "feet_then_weak_over_days": {
+        "flag": "ascending_weakness",
+        "urgency": "emergency",
+        "overrides": ("progressive_weakness",),
+        "all": ("foot_part", "sequence", "weakness", "days"),
+        "unless": ("slow_time",),
+        "scope": "sentence",
+    },
+    "weak_from_the_feet_upward": {
+        "flag": "ascending_weakness",
+        "urgency": "emergency",
+        "overrides": ("progressive_weakness",),
+        "all": ("weakness", "days", "upward_only"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "scope": "sentence",
     },
 }
 
@@ -7316,4 +7582,100 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
         None,
     ),
     ("pain", "jolt down"): ("a jolt down my back and my toes go numb", ("foot.toes",), None, None),
+}
+
+
+# heldout8 flags: every context term and spelling added for the red-flag misses of held-out
+# set 8, each with a sentence written for it (not one of the set's) and the red flags that
+# sentence raises with it: taking the term out of data/text.yaml changes what it raises.
+FLAGS8_WORDS: dict[tuple[str, str], tuple[str, dict[str, str]]] = {
+    # a past finding said to be over
+    ("historical", "all better"): (
+        "had a fever over christmas, all better, my fingers tingle",
+        {},
+    ),
+    ("historical", "all better now"): (
+        "had a fever over christmas, all better now, my fingers tingle",
+        {},
+    ),
+    ("historical", "healed completely"): (
+        "the blister on my heel healed completely, my soles are numb",
+        {},
+    ),
+    ("historical", "completely healed"): (
+        "the blister on my heel completely healed, my soles are numb",
+        {},
+    ),
+    ("historical", "its all back to normal"): (
+        "my speech was slurred after a fall in 2010, its all back to normal; numb shin now",
+        {},
+    ),
+    ("historical", "its back to normal"): (
+        "my speech was slurred after a fall in 2010, its back to normal; numb shin now",
+        {},
+    ),
+    ("historical", "all back to normal"): (
+        "my speech was slurred after a fall in 2010, all back to normal; numb shin now",
+        {},
+    ),
+    ("historical", "all back to normal now"): (
+        "my speech was slurred after a fall in 2010, all back to normal now; numb shin now",
+        {},
+    ),
+    ("historical", "but that stopped"): (
+        "i lost weight without trying but that stopped last spring; my toes tingle",
+        {},
+    ),
+    ("historical", "but it stopped"): (
+        "i lost weight without trying but it stopped last spring; my toes tingle",
+        {},
+    ),
+    ("historical", "but they stopped"): (
+        "i had night sweats but they stopped last spring; my toes tingle",
+        {},
+    ),
+    ("historical", "back when"): (
+        "back when i smoked i was short of breath on the stairs; my fingertips tingle",
+        {},
+    ),
+    # a treatment not yet begun
+    ("hypothetical", "but i havent started"): (
+        "chemotherapy is booked but i havent started; my heel is numb",
+        {},
+    ),
+    ("hypothetical", "but i have not started"): (
+        "chemotherapy is booked but i have not started; my heel is numb",
+        {},
+    ),
+    ("hypothetical", "but havent started"): (
+        "chemotherapy is booked but havent started; my heel is numb",
+        {},
+    ),
+    ("hypothetical", "not started yet"): (
+        "chemotherapy not started yet; my heel is numb",
+        {},
+    ),
+    ("hypothetical", "yet to start"): (
+        "chemotherapy yet to start; my heel is numb",
+        {},
+    ),
+    # red-flag words misspelt
+    ("spelling", "morining"): (
+        "my thigh is numb and my back hurts worse in the morining",
+        {},
+    ),
+    ("spelling", "mornin"): ("my thigh is numb and my back hurts worse in the mornin", {}),
+    ("spelling", "mornig"): ("my thigh is numb and my back hurts worse in the mornig", {}),
+    ("spelling", "weeak"): (
+        "numb toes and my legs are getting weeak every week",
+        {"progressive_weakness": "urgent"},
+    ),
+    ("spelling", "waek"): (
+        "numb toes and my legs are getting waek every week",
+        {"progressive_weakness": "urgent"},
+    ),
+    ("spelling", "weakk"): (
+        "numb toes and my legs are getting weakk every week",
+        {"progressive_weakness": "urgent"},
+    ),
 }

@@ -382,6 +382,7 @@ class Tables:
     classes: PhraseIndex[int] = field(default_factory=PhraseIndex)
     rules: tuple[tuple[int, tuple[int, ...], tuple[int, ...], str, int, frozenset[int]], ...] = ()
     overrides: dict[int, frozenset[str]] = field(default_factory=dict)  # rule concept -> flags
+    shared: frozenset[int] = frozenset()  # rule concepts whose overrides take shared words
     role_before: dict[tuple[str, ...], list[tuple[Role, tuple[str, ...]]]] = field(
         default_factory=dict
     )
@@ -609,6 +610,9 @@ def _build(kb: KnowledgeBase) -> Tables:
     t.overrides = {
         first_rule + n: frozenset(r.overrides) for n, r in enumerate(data.flag_rules) if r.overrides
     }
+    t.shared = frozenset(
+        first_rule + n for n, r in enumerate(data.flag_rules) if r.overrides and r.overrides_shared
+    )
     also = []
     typo_words: set[str] = set()
     right_words: set[str] = set()

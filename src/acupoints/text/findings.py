@@ -290,8 +290,25 @@ def composed(
             ):
                 continue
             parts = _parts(need, here, clean, near)
+            context: frozenset[str] = frozenset()
             if parts is None:
-                continue
+                # heldout8 flags: someone else's, read as theirs ("my wife's leg has been
+                # giving out under her"): the reader raises it when the writer reports
+                # another person's signs and none of their own (reader._proxy_report)
+                theirs = allowed | {"other"}
+
+                def clean_theirs(
+                    a: int,
+                    b: int,
+                    own: Sequence[frozenset[str]] = own,
+                    theirs: frozenset[str] = theirs,
+                ) -> bool:
+                    return not ((_ctx(own, a, b) - theirs) & QUIET)
+
+                parts = _parts(need, here, clean_theirs, near)
+                if parts is None:
+                    continue
+                context = frozenset({"other"})
             a, b = parts[0][0], parts[0][1]
             out.append(
                 Hit(
@@ -299,7 +316,7 @@ def composed(
                     a,
                     b,
                     " + ".join(" ".join(c.words[i:j]) for _, _, i, j in parts),
-                    frozenset(),
+                    context,
                     extra=(k, max(p[1] for p in parts), tuple((p[0], p[1]) for p in parts)),
                 )
             )
@@ -368,19 +385,29 @@ def overridden(t: Tables, hits: Sequence[Hit]) -> list[Hit]:
     higher every day" is ascending weakness, not progressive weakness as well."""
     if not t.overrides:
         return list(hits)
-    gone: set[tuple[str, int, int]] = set()
+    gone: set[tuple[str, int, int, bool]] = set()
     for h in hits:
         assert isinstance(h.extra, tuple)
         flags_over = t.overrides.get(h.extra[0])
         if flags_over and not (h.context & QUIET):
-            gone.update((f, a, b) for f in flags_over for a, b in h.extra[2])
+            # from the rule's first word to its last (heldout8 flags): "over the last three
+            # days it has risen past my knees and my legs are getting weaker" holds the
+            # progressive flag's "getting weaker"
+            a = min(x for x, _ in h.extra[2])
+            b = max(y for _, y in h.extra[2])
+            # a rule marked overrides_shared takes a flag that shares one word with it
+            gone.update((f, a, b, h.extra[0] in t.shared) for f in flags_over)
     if not gone:
         return list(hits)
 
     def within(h: Hit) -> bool:
         assert isinstance(h.extra, tuple)
-        spans = [(a, b) for f, a, b in gone if f == h.value]
-        return bool(spans) and all(any(a <= x and y <= b for a, b in spans) for x, y in h.extra[2])
+        parts = h.extra[2]
+        spans = [(a, b) for f, a, b, _ in gone if f == h.value]
+        near = [(a, b) for f, a, b, one in gone if f == h.value and one]
+        if any(x < b and a < y for a, b in near for x, y in parts):
+            return True  # one word among the rule's ("spread up")
+        return bool(spans) and all(any(a <= x and y <= b for a, b in spans) for x, y in parts)
 
     return [h for h in hits if not within(h)]
 

@@ -213,6 +213,12 @@ class FlagRule(Record):
         description="Red-flag ids this rule's flag stands for in its sentence (weakness that "
         "climbs over days is ascending weakness, not progressive weakness as well).",
     )
+    overrides_shared: bool = Field(
+        default=False,
+        description="With overrides: the other flag goes when any of its words lies among "
+        "this rule's, from its first word to its last (a redness spreading from a wound and "
+        "the 'spread up' of ascending weakness); otherwise only when all of them do.",
+    )
     near: int = Field(
         default=0,
         ge=0,

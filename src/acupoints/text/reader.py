@@ -382,11 +382,84 @@ def _proxy_report(prep: Prepared, areas: Sequence[Area], flags: Sequence[Any]) -
     word of the past before the signs in their sentence ("my mum's face has dropped on one
     side and her arm is numb"; not "my mum had a stroke", nor "my mum had cancer, my feet
     are numb"). Their red flags are raised: whoever writes it is asking for that person."""
-    if not flags or any(a.numb and not a.context for a in areas):
+    if not flags:
         return False
+    own = _writes_of_self(prep)
+    if any(a.numb and not a.context and (own or not _theirs(prep, a.start, a.end)) for a in areas):
+        return False
+    if own and _numb_of_self(prep):
+        return False  # "my friend's foot turned black, mine's just a bit numb on top"
     if any(not f.context for f in flags) or not any(f.context == ("other",) for f in flags):
         return False
     return not _past_of_another(prep)
+
+
+# heldout8 flags: a carer's report whose signs are written with "his" or "her", or with no
+# word of the writer's own ("my dad has lost weight, not dieting, and his legs feel numb")
+FIRST_PERSON = frozenset({"i", "im", "ive", "id", "ill", "me", "myself", "my", "mine"})
+"""Words by which a writer speaks of themself."""
+PEOPLE = KIN | frozenset(
+    {
+        "wife", "wifes", "husband", "husbands", "partner", "partners", "friend", "friends",
+        "mate", "flatmate", "roommate", "neighbour", "neighbor", "colleague", "boss", "child",
+        "kid", "boy", "girl", "baby", "little", "stepdad", "stepmum", "stepmom", "niece",
+        "nephew", "grandson", "granddaughter", "fiance", "fiancee", "boyfriend", "girlfriend",
+        "elderly", "old", "youngest", "eldest", "oldest", "teenage", "teenager", "patient",
+        "client", "carer",
+    }
+)  # fmt: skip
+"""Words after "my" that name another person ("my dad", "my little boy")."""
+NUMB_STATED = frozenset({"numb", "numbness", "tingly", "tingling", "tingles", "dead", "asleep"})
+THIRD_PERSON = frozenset({"his", "her", "their", "he", "she", "hes", "shes", "they", "theyre"})
+
+
+def _writes_of_self(prep: Prepared) -> bool:
+    """Whether the writer names themself anywhere: a first-person word other than the "my"
+    that names another person ("my dad", "my little boy")."""
+    tokens = prep.tokens
+    for i, tok in enumerate(tokens):
+        if tok not in FIRST_PERSON:
+            continue
+        if tok == "my" and i + 1 < len(tokens) and tokens[i + 1] in PEOPLE:
+            continue
+        return True
+    return False
+
+
+def _numb_of_self(prep: Prepared) -> bool:
+    """A numbness the writer states of themself with no body word ("mine's just a bit
+    numb"): a numb word in no context, in a clause with a first-person word of the writer's
+    and no "his" or "her"."""
+    tokens, clause, ctx = prep.tokens, prep.clause, prep.ctx
+    for i, tok in enumerate(tokens):
+        if tok not in NUMB_STATED or ctx[i]:
+            continue
+        words = [k for k in range(len(tokens)) if clause[k] == clause[i]]
+        if any(tokens[k] in THIRD_PERSON for k in words):
+            continue
+        for k in words:
+            if tokens[k] in FIRST_PERSON and not (
+                tokens[k] == "my" and k + 1 < len(tokens) and tokens[k + 1] in PEOPLE
+            ):
+                return True
+    return False
+
+
+def _theirs(prep: Prepared, start: int, end: int) -> bool:
+    """An area written as another's: "his" or "her" (or "he", "she") in its words or at most
+    three words before it in its clause ("his legs", "the top of his foot", "she says her
+    hands")."""
+    tokens, clause = prep.tokens, prep.clause
+    if THIRD_PERSON & set(tokens[start : end + 1]):
+        return True
+    for k in range(start - 1, max(-1, start - 4), -1):
+        if clause[k] != clause[start]:
+            break
+        if tokens[k] in THIRD_PERSON:
+            return True
+        if tokens[k] in FIRST_PERSON:
+            return False
+    return False
 
 
 def _kin_ok(prep: Prepared, h: Hit) -> bool:
