@@ -77,21 +77,14 @@ class Area:
 def _before(prep: Prepared, start: int, size: int) -> list[str]:
     """Up to ``size`` content words before token ``start`` in its sentence (side words
     skipped)."""
-    out: list[str] = []
-    j = start - 1
-    while j >= 0 and len(out) < size:
-        tok = prep.tokens[j]
-        if tok in SENTENCE_END or tok == ",":
-            break
-        if tok not in DROP and tok not in SIDE_WORDS:
-            out.append(tok)
-        j -= 1
-    out.reverse()
-    return out
+    tokens = prep.tokens
+    return [tokens[j] for j in _before_at(prep, start, size)]
 
 
 def _before_at(prep: Prepared, start: int, size: int) -> list[int]:
-    """Where the words of :func:`_before` are, in the same order."""
+    """Where the words of :func:`_before` are, in the same order: up to ``size`` content
+    words before ``start``, back to the sentence end or comma before it, side words
+    skipped."""
     out: list[int] = []
     j = start - 1
     while j >= 0 and len(out) < size:
@@ -106,7 +99,8 @@ def _before_at(prep: Prepared, start: int, size: int) -> list[int]:
 
 
 def _after_at(prep: Prepared, end: int, size: int) -> list[int]:
-    """Where the words of :func:`_after` are, in the same order."""
+    """Where the words of :func:`_after` are, in the same order: up to ``size`` content
+    words after ``end``, up to the sentence end or comma after it."""
     out: list[int] = []
     j = end + 1
     while j < len(prep.tokens) and len(out) < size:
@@ -120,16 +114,9 @@ def _after_at(prep: Prepared, end: int, size: int) -> list[int]:
 
 
 def _after(prep: Prepared, end: int, size: int) -> list[str]:
-    out: list[str] = []
-    j = end + 1
-    while j < len(prep.tokens) and len(out) < size:
-        tok = prep.tokens[j]
-        if tok in SENTENCE_END or tok == ",":
-            break
-        if tok not in DROP:
-            out.append(tok)
-        j += 1
-    return out
+    """Up to ``size`` content words after token ``end`` in its clause."""
+    tokens = prep.tokens
+    return [tokens[j] for j in _after_at(prep, end, size)]
 
 
 def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area, ...]:
