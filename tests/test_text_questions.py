@@ -93,3 +93,20 @@ def test_a_question_that_states_keeps_its_red_flags(kb: KnowledgeBase) -> None:
 def test_the_first_clause_of_a_checklist_question_still_only_asks(kb: KnowledgeBase) -> None:
     read = kb.read("numb face? no, my face is fine, my hand is numb")
     assert all(f.context for f in read.areas if f.id == "face" and f.role == "numb")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("why do my fingers go numb when I ride my bike?", "why"),
+        ("my wife's feet have been numb since her chemo", "wife"),
+        ("numb R calf, denies saddle anaesthesia", "denies"),
+        ("numb toes, no bladder problems", "bladder"),
+    ],
+)
+def test_the_words_of_a_context_trigger_are_not_ignored(
+    kb: KnowledgeBase, text: str, word: str
+) -> None:
+    """A trigger of text.yaml's context ("why", "my wife", "denies") was read: it is not
+    listed in Location.ignored as a word the reader did not use."""
+    assert word not in kb.select(text).location.ignored

@@ -73,11 +73,18 @@ class Prepared:
 
     @cached_property
     def used(self) -> frozenset[int]:
-        """The tokens a cause, a time-course term, a red flag or a fact about the person
-        was read from: no word of them is an ignored word."""
+        """The tokens a cause, a time-course term, a red flag, a fact about the person or a
+        context trigger ("my husband", "denies", "why") was read from: no word of them is
+        an ignored word."""
         out: set[int] = set()
         for h in (*self.cause_hits, *self.course_hits):
             out.update(range(h.start, h.end))
+        t, tokens = self.tables, self.tokens
+        for i, tok in enumerate(tokens):
+            if tok in t.context.words:
+                hits = t.context.at(tokens, i)
+                if hits:
+                    out.update(range(i, i + hits[0][0]))
         for h in self.flag_hits:
             assert isinstance(h.extra, tuple)
             for a, b in h.extra[2]:
