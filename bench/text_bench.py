@@ -50,6 +50,7 @@ HELDOUT5 = CORPUS.with_name("heldout5.yaml")
 HELDOUT6 = CORPUS.with_name("heldout6.yaml")
 HELDOUT7 = CORPUS.with_name("heldout7.yaml")
 HELDOUT8 = CORPUS.with_name("heldout8.yaml")
+HELDOUT9 = CORPUS.with_name("heldout9.yaml")
 QUIET = ("negation", "negated", "other", "hypothetical", "historical", "past")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -240,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         ("held out 6", HELDOUT6),
         ("held out 7", HELDOUT7),
         ("held out 8", HELDOUT8),
+        ("held out 9", HELDOUT9),
     ):
         if not path.is_file():
             continue
