@@ -739,7 +739,7 @@ def test_a_guarantee_of_one_place_is_kept(kb: KnowledgeBase, role: str) -> None:
     assert got[role] >= 1, got
 
 
-@pytest.mark.parametrize(("first", "second"), itertools.permutations(OFF_ROLES, 2))
+@pytest.mark.parametrize(("first", "second"), list(itertools.permutations(OFF_ROLES, 2)))
 def test_two_guaranteed_roles_are_each_served(kb: KnowledgeBase, first: str, second: str) -> None:
     """Two roles guaranteed two of four places each: the points placed serve each role
     at least twice (one point serving both counts once for each)."""
