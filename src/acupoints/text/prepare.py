@@ -104,50 +104,11 @@ class Prepared:
         return overridden(t, hits)
 
 
-PARTS = frozenset(
-    {"top", "bottom", "back", "front", "side", "underside", "inside", "outside", "tip", "edge"}
-    | {"ball"}
-)
-"""Words of a part that "of it" may name ("the top of it is numb")."""
-NOT_BODY = frozenset({"left", "right", "both", "l", "r", "side", "sided", "all", "whole"})
-
-
-def _referents(t: Tables, tokens: list[str]) -> list[str]:
-    """``tokens`` with "it" after a part word and "of" ("the top of it", "the bottom of
-    it") written as the body word it stands for: the last one before it, in its sentence
-    or the one before ("dropped a dumbbell on my foot and the top of it is numb")."""
-    out = tokens
-    for k in range(2, len(tokens)):
-        if tokens[k] != "it" or tokens[k - 1] != "of" or tokens[k - 2] not in PARTS:
-            continue
-        if k + 1 < len(tokens) and tokens[k + 1] == "all":
-            continue  # "on top of it all"
-        ends = 0
-        for j in range(k - 3, -1, -1):
-            tok = tokens[j]
-            if tok in SENTENCE_END:
-                ends += 1
-                if ends > 1:
-                    break
-                continue
-            if (
-                tok in t.region_words
-                and tok not in t.known_function
-                and tok not in NOT_BODY
-                and tok not in PARTS
-            ):
-                out = [*out[:k], tok, *out[k + 1 :]]
-                break
-    return out
-
-
 def prepare(kb: KnowledgeBase, text: str) -> Prepared:
     """``text`` after spelling, with its context (see the module docstring)."""
     t = tables(kb)
     raw, where = normalise_spans(text)
     tokens, changes, origin = correct_from(t, raw)
-    if "it" in tokens:
-        tokens = _referents(t, list(tokens))
     ctx = contexts(t, tokens)
     return Prepared(
         text,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .compiled import DROP, Tables
+from .compiled import DROP, SENTENCE_END, Tables
 
 __all__ = ["correct", "damerau_levenshtein", "split"]
 
@@ -381,24 +381,70 @@ JOINTS = frozenset(
 or limb named before it in its sentence."""
 
 
+PARTS = PART_OF | frozenset({"back", "inside", "edge", "ball"})
+"""Part words of "the back of it", "the ball of it": after them "it" may be any body word
+named before it (not only a limb), in its sentence or the one before."""
+NOT_BODY = frozenset({"left", "right", "both", "l", "r", "side", "sided", "all", "whole"})
+
+
 def _referents(t: Tables, out: list[str], changes: list[tuple[str, str]]) -> None:
     """ "my foot drags and the top of it is numb": "it" (or "them") after a part word and
-    "of" is the limb named before it in its sentence, written out as that limb; after
-    "below", "above" ("my knee is fine but below it ... is numb") the joint or limb."""
+    "of" is the limb named before it in its sentence, written out as that limb (a change
+    the reading lists); after "below", "above" ("my knee is fine but below it ... is
+    numb") the joint or limb. Failing those, "it" after a part word and "of" ("the back of
+    it", "the ball of it") is the last body word before it, in its sentence or the one
+    before ("dropped a dumbbell on my foot. the top of it is numb"), written out without
+    a change listed."""
     for i in range(1, len(out)):
         if out[i] not in ("it", "them"):
             continue
-        if i >= 2 and out[i - 1] == "of" and out[i - 2] in PART_OF:
-            known, j = LIMBS, i - 3
-        elif out[i - 1] in BESIDE:  # "my knee is fine but below it ..."
-            known, j = LIMBS | JOINTS, i - 2
-        else:
-            continue
-        while j >= 0 and out[j] not in (".", "!", "?", ";") and out[j] not in known:
-            j -= 1
-        if j >= 0 and out[j] in known:
+        j = _limb_before(out, i)
+        if j is not None:
             changes.append((out[i], out[j]))
             out[i] = out[j]
+        elif out[i] == "it":
+            word = _body_word_before(t, out, i)
+            if word is not None:
+                out[i] = word
+
+
+def _limb_before(out: list[str], i: int) -> int | None:
+    """Where the limb (or, after "below" and "above", the joint) that "it" at ``i`` stands
+    for is named, in its sentence."""
+    if i >= 2 and out[i - 1] == "of" and out[i - 2] in PART_OF:
+        known, j = LIMBS, i - 3
+    elif out[i - 1] in BESIDE:  # "my knee is fine but below it ..."
+        known, j = LIMBS | JOINTS, i - 2
+    else:
+        return None
+    while j >= 0 and out[j] not in SENTENCE_END and out[j] not in known:
+        j -= 1
+    return j if j >= 0 and out[j] in known else None
+
+
+def _body_word_before(t: Tables, out: list[str], k: int) -> str | None:
+    """The body word "it" at ``k`` stands for after a part word and "of" ("the top of it"):
+    the last one before it, in its sentence or the one before; not "on top of it all"."""
+    if k < 2 or out[k - 1] != "of" or out[k - 2] not in PARTS:
+        return None
+    if k + 1 < len(out) and out[k + 1] == "all":
+        return None  # "on top of it all"
+    ends = 0
+    for j in range(k - 3, -1, -1):
+        tok = out[j]
+        if tok in SENTENCE_END:
+            ends += 1
+            if ends > 1:
+                return None
+            continue
+        if (
+            tok in t.region_words
+            and tok not in t.known_function
+            and tok not in NOT_BODY
+            and tok not in PARTS
+        ):
+            return tok
+    return None
 
 
 NEIGHBOURS = {
