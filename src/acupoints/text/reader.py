@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from .compiled import DROP, PERSON, SENTENCE_END
+from .context import NUMB_STATED as DENIAL_STOPS
 from .findings import Hit
 from .prepare import Prepared, prepare
 from .roles import Area, me_too, roles
@@ -176,17 +177,22 @@ def _another(prep: Prepared) -> str:
     return prep.written(first, first + 1)
 
 
+def _as_patients(findings: list[Any]) -> list[Any]:
+    """``findings`` with those of someone else's context read as the patient's."""
+    return [
+        f.model_copy(update={"context": ()}) if f.context == ("other",) else f for f in findings
+    ]
+
+
 def _past_of_another(prep: Prepared) -> bool:
     """A word of the past before something of another person's in its sentence ("my mum
     had a stroke"): what they had, not what they have."""
     tokens, sentence = prep.tokens, prep.sentence
+    start = 0  # where the sentence of token i starts
     for i, c in enumerate(prep.ctx):
-        if c != OTHER:
-            continue
-        start = i
-        while start > 0 and sentence[start - 1] == sentence[i]:
-            start -= 1
-        if any(tok in PAST_VERBS for tok in tokens[start:i]):
+        if i and sentence[i] != sentence[i - 1]:
+            start = i
+        if c == OTHER and any(tok in PAST_VERBS for tok in tokens[start:i]):
             return True
     return False
 
@@ -282,20 +288,11 @@ def _reading(
             )
         )
     if proxy:  # what is said of the person asked for is the patient's
-        cause_findings = [
-            f.model_copy(update={"context": ()}) if f.context == ("other",) else f
-            for f in cause_findings
-        ]
-        person_findings = [
-            f.model_copy(update={"context": ()}) if f.context == ("other",) else f
-            for f in person_findings
-        ]
+        cause_findings = _as_patients(cause_findings)
+        person_findings = _as_patients(person_findings)
     if proxy or _proxy_report(prep, areas, flag_findings):
         # the writer names nothing of their own and reports another's present signs
-        flag_findings = [
-            f.model_copy(update={"context": ()}) if f.context == ("other",) else f
-            for f in flag_findings
-        ]
+        flag_findings = _as_patients(flag_findings)
     return Reading(
         text=prep.text,
         areas=tuple(
@@ -409,7 +406,8 @@ PEOPLE = KIN | frozenset(
     }
 )  # fmt: skip
 """Words after "my" that name another person ("my dad", "my little boy")."""
-NUMB_STATED = frozenset({"numb", "numbness", "tingly", "tingling", "tingles", "dead", "asleep"})
+NUMB_STATED = DENIAL_STOPS | {"tingles"}
+"""Words that say a part is numb (those a backward denial stops at, and "tingles")."""
 THIRD_PERSON = frozenset({"his", "her", "their", "he", "she", "hes", "shes", "they", "theyre"})
 
 
@@ -417,13 +415,12 @@ def _writes_of_self(prep: Prepared) -> bool:
     """Whether the writer names themself anywhere: a first-person word other than the "my"
     that names another person ("my dad", "my little boy")."""
     tokens = prep.tokens
-    for i, tok in enumerate(tokens):
-        if tok not in FIRST_PERSON:
-            continue
-        if tok == "my" and i + 1 < len(tokens) and tokens[i + 1] in PEOPLE:
-            continue
-        return True
-    return False
+    return any(tok in FIRST_PERSON and not _names_other(tokens, i) for i, tok in enumerate(tokens))
+
+
+def _names_other(tokens: Sequence[str], k: int) -> bool:
+    """The "my" at ``k`` names another person ("my dad", "my little boy")."""
+    return tokens[k] == "my" and k + 1 < len(tokens) and tokens[k + 1] in PEOPLE
 
 
 def _numb_of_self(prep: Prepared) -> bool:
@@ -437,11 +434,8 @@ def _numb_of_self(prep: Prepared) -> bool:
         words = [k for k in range(len(tokens)) if clause[k] == clause[i]]
         if any(tokens[k] in THIRD_PERSON for k in words):
             continue
-        for k in words:
-            if tokens[k] in FIRST_PERSON and not (
-                tokens[k] == "my" and k + 1 < len(tokens) and tokens[k + 1] in PEOPLE
-            ):
-                return True
+        if any(tokens[k] in FIRST_PERSON and not _names_other(tokens, k) for k in words):
+            return True
     return False
 
 
