@@ -31,7 +31,7 @@ from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED as DENIAL_STOPS
 from .findings import Hit
 from .prepare import Prepared, prepare
-from .roles import Area, me_too, roles
+from .roles import MINE_VERBS, Area, me_too, roles
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
@@ -156,9 +156,8 @@ def _for_another(prep: Prepared, areas: Sequence[Area]) -> bool:
     return not _past_of_another(prep)
 
 
-MINE_NEXT = frozenset(
-    {"is", "are", "has", "have", "does", "do", "did", "was", "were", "too", "also", "just"}
-    | {"only", "not", "isnt", "arent", "fine", "ok", "okay", "feel", "feels", "s"}
+MINE_NEXT = MINE_VERBS | frozenset(
+    {"also", "just", "only", "not", "isnt", "arent", "fine", "ok", "okay", "feel", "feels", "s"}
 )
 """Words after "mine" (the spellings write it ``my``) that make it a pronoun: the writer
 speaks of their own body as well."""
