@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ from acupoints import KnowledgeBase, Selection
 from acupoints.engine.composition import _compose, _neighbours
 from acupoints.engine.context import _static
 from acupoints.engine.scoring import _rank
-from acupoints.rules import Composition, evidence_level
+from acupoints.rules import Cause, Composition, evidence_level
 from acupoints.selection import Reason
 
 from .test_loading import edit, load_error
@@ -137,12 +138,19 @@ def composed(
     kb: KnowledgeBase, text: str, cause: str | None, limit: int, comp: Composition
 ) -> list[tuple[str, str]]:
     """(code, role) of a composition run on a query's ranking, with ``comp``."""
-    static = _static(kb)
     the_cause = kb.cause(cause) if cause else None
-    ranking = _rank(kb, static, kb.parse_location(text), the_cause, "unknown", True, frozenset())
+    static, ranking = ranked(kb, text, the_cause)
     pool = range(len(ranking.entries))
     out = _compose(kb, static, ranking, pool, limit, comp, the_cause)
     return [(ranking.entries[i][2], out.roles[i]) for i in out.picked]
+
+
+def ranked(kb: KnowledgeBase, text: str, the_cause: Cause | None) -> tuple[Any, Any]:
+    """The per-data tables and the ranking of a query, as select() makes them."""
+    static = _static(kb)
+    return static, _rank(
+        kb, static, kb.parse_location(text), the_cause, "unknown", True, frozenset()
+    )
 
 
 def composed_codes(
@@ -719,8 +727,7 @@ def composed_serving(
     points of the ranking do."""
     text, cause = OFF_QUERY
     the_cause = kb.cause(cause)
-    static = _static(kb)
-    ranking = _rank(kb, static, kb.parse_location(text), the_cause, "unknown", True, frozenset())
+    static, ranking = ranked(kb, text, the_cause)
     pool = range(len(ranking.entries))
     comp = without_rest(with_quotas(kb, cause, quotas))
     out = _compose(kb, static, ranking, pool, limit, comp, the_cause)
