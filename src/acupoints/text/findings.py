@@ -277,14 +277,7 @@ def composed(
             masked = _masked(t, tokens, [m for ms in here.values() for m in ms] + stoppers)
             own: Sequence[frozenset[str]] = ctx if masked is None else masked
 
-            def clean(
-                a: int,
-                b: int,
-                own: Sequence[frozenset[str]] = own,
-                allowed: frozenset[str] = allowed,
-            ) -> bool:
-                return not ((_ctx(own, a, b) - allowed) & QUIET)
-
+            clean = _clean_in(own, allowed)
             if any(
                 scope[a] == place and clean(a, b) for n in unless for a, b, *_ in found.get(n, ())
             ):
@@ -295,17 +288,7 @@ def composed(
                 # heldout8 flags: someone else's, read as theirs ("my wife's leg has been
                 # giving out under her"): the reader raises it when the writer reports
                 # another person's signs and none of their own (reader._proxy_report)
-                theirs = allowed | {"other"}
-
-                def clean_theirs(
-                    a: int,
-                    b: int,
-                    own: Sequence[frozenset[str]] = own,
-                    theirs: frozenset[str] = theirs,
-                ) -> bool:
-                    return not ((_ctx(own, a, b) - theirs) & QUIET)
-
-                parts = _parts(need, here, clean_theirs, near)
+                parts = _parts(need, here, _clean_in(own, allowed | {"other"}), near)
                 if parts is None:
                     continue
                 context = frozenset({"other"})
@@ -325,6 +308,17 @@ def composed(
 
 
 Match = tuple[int, int, int, int]  # a class phrase: its span among all tokens, then content
+
+
+def _clean_in(own: Sequence[frozenset[str]], allowed: frozenset[str]) -> Callable[[int, int], bool]:
+    """Whether the words ``a:b`` stand in no context that keeps a rule quiet, bar those of
+    ``allowed`` (a history, for a rule that counts one; someone else's, for a carer's
+    report)."""
+
+    def clean(a: int, b: int) -> bool:
+        return not ((_ctx(own, a, b) - allowed) & QUIET)
+
+    return clean
 
 
 def _parts(
