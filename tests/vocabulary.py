@@ -863,6 +863,18 @@ FLAG_TRIGGERS: dict[str, tuple[tuple[tuple[str, ...], ...], ...]] = {
             ),
         ),
     ),
+    "heart_attack": (
+        (
+            (
+                "chest pain",
+                "chest pains",
+                "pain in my chest",
+                "tight chest",
+                "chest tightness",
+                "crushing chest pain",
+            ),
+        ),
+    ),
     "breathing": (
         (
             (
@@ -1683,6 +1695,42 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "within minutes",
             ),
         ),
+    },
+    "chest_pain": {
+        "flag": "heart_attack",
+        "lay": (
+            "chest pain",
+            "chest pains",
+            "pain in my chest",
+            "pains in my chest",
+            "pain in the chest",
+            "my chest hurts",
+            "chest is hurting",
+            "chest is tight",
+            "tight chest",
+            "tightness in my chest",
+            "chest tightness",
+            "chest feels tight",
+            "chest feels heavy",
+            "heavy chest",
+            "heaviness in my chest",
+            "pressure in my chest",
+            "pressure on my chest",
+            "chest pressure",
+            "crushing chest pain",
+            "squeezing in my chest",
+            "elephant on my chest",
+            "having a heart attack",
+        ),
+        "clinical": (
+            "central chest pain",
+            "cardiac chest pain",
+            "unstable angina",
+            "acute coronary syndrome",
+        ),
+        "typos": ("chest pian", "chestpain", "chset pain", "chest tighness", "chest preasure"),
+        "also": (),
+        "sign": True,
     },
     "breathing_swallowing": {
         "flag": "breathing",
