@@ -51,6 +51,7 @@ HELDOUT6 = CORPUS.with_name("heldout6.yaml")
 HELDOUT7 = CORPUS.with_name("heldout7.yaml")
 HELDOUT8 = CORPUS.with_name("heldout8.yaml")
 HELDOUT9 = CORPUS.with_name("heldout9.yaml")
+HELDOUT10 = CORPUS.with_name("heldout10.yaml")
 QUIET = ("negation", "negated", "other", "hypothetical", "historical", "past")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -242,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         ("held out 7", HELDOUT7),
         ("held out 8", HELDOUT8),
         ("held out 9", HELDOUT9),
+        ("held out 10", HELDOUT10),
     ):
         if not path.is_file():
             continue
