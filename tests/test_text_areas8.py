@@ -16,9 +16,8 @@ import re
 import pytest
 
 from acupoints import KnowledgeBase
-from acupoints.loading import packaged_data_dir
 
-from .textread import reading
+from .textread import block_words, reading
 from .vocabulary import AREA8_WORDS, CAUSE_WORDS
 
 
@@ -32,25 +31,7 @@ def test_every_heldout8_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str
 
 
 def _heldout8_blocks(name: str) -> set[str]:
-    """The words of a data file's lists that follow a comment "heldout8 areas", to the end
-    of their list (another set's comment ends the block)."""
-    found: set[str] = set()
-    block = inside = False  # in a heldout8 block; in an open list
-    for line in (packaged_data_dir() / name).read_text("utf-8").splitlines():
-        text = line.strip()
-        if text.startswith("#"):
-            if text.startswith("# heldout"):
-                block = text.startswith("# heldout8 areas")
-            continue
-        opens = "[" in text
-        items = text.split("[", 1)[1] if opens else text
-        if block and (inside or opens):
-            found |= {w.strip() for w in items.split("]")[0].split(",") if w.strip()}
-        if "]" in text:
-            inside = block = False
-        elif opens:
-            inside = True
-    return found
+    return block_words(name, "heldout8 areas")
 
 
 def test_every_heldout8_text_word_has_a_sentence() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import acupoints
 from acupoints import KnowledgeBase
+from acupoints.loading import packaged_data_dir
 
 
 def raised(kb: KnowledgeBase, text: str) -> dict[str, str]:
@@ -29,3 +30,26 @@ def reading(kb: KnowledgeBase, text: str) -> tuple[set[str], str | None, str | N
     except acupoints.LocationError:
         return set(), None, kb.read(text).cause
     return set(s.location.region_ids), s.location.side, s.cause
+
+
+def block_words(name: str, tag: str) -> set[str]:
+    """The words of a data file's lists that follow a comment starting "# TAG" ("heldout8
+    areas"), to the end of their list; another such block's comment ("# heldout...",
+    "# lead ...") ends the block."""
+    found: set[str] = set()
+    block = inside = False  # in the block; in an open list
+    for line in (packaged_data_dir() / name).read_text("utf-8").splitlines():
+        text = line.strip()
+        if text.startswith("#"):
+            if text.startswith(("# heldout", "# lead")):
+                block = text.startswith(f"# {tag}")
+            continue
+        opens = "[" in text
+        items = text.split("[", 1)[1] if opens else text
+        if block and (inside or opens):
+            found |= {w.strip() for w in items.split("]")[0].split(",") if w.strip()}
+        if "]" in text:
+            inside = block = False
+        elif opens:
+            inside = True
+    return found
