@@ -63,3 +63,28 @@ def test_an_arm_over_a_thing_is_still_a_posture(
     kb: KnowledgeBase, text: str, areas: set[str]
 ) -> None:
     assert set(kb.select(text).location.region_ids) == areas
+
+
+# the weeks of a pregnancy are no duration of the numbness (found 2026-12-04: "numbness on
+# the outside of my thigh, I'm pregnant 30 weeks" read a duration in weeks); the week is
+# still read for the safety check
+GESTATION = [
+    ("numb feet, I am 30 weeks pregnant", (), 30),
+    ("pregnant (32 weeks) and my hands are numb", (), 32),
+    ("I am pregnant at 28 weeks, numb hands", (), 28),
+    ("32 wks gone and numb fingers", (), 32),
+    ("20 weeks into my pregnancy and numb hands", (), 20),
+    ("numb hands for 3 weeks, 20 weeks pregnant", ("duration:weeks",), 20),
+    ("numb thigh for two weeks at 28 weeks pregnant", ("duration:weeks",), 28),
+    ("numb hands for 3 weeks, pregnant", ("duration:weeks",), None),
+    ("my hands have been numb for weeks", ("duration:weeks",), None),
+]
+
+
+@pytest.mark.parametrize(("text", "course", "week"), GESTATION)
+def test_the_weeks_of_a_pregnancy_are_no_duration(
+    kb: KnowledgeBase, text: str, course: tuple[str, ...], week: int | None
+) -> None:
+    assert tuple(f.id for f in kb.read(text).course if f.id.startswith("duration")) == course
+    patient = kb.select(text).patient
+    assert (patient.pregnancy_week if patient is not None else None) == week

@@ -113,12 +113,33 @@ SHORTHAND = {"7": "days", "52": "weeks", "12": "months"}
 months, "5/7" five days; read after "x", "for" or "over", or before "ago" or "hx"."""
 
 
+GESTATION = frozenset({"pregnant", "preg", "pg", "gone", "along", "gestation", "pregnancy"})
+"""Words that make the weeks before them the weeks of a pregnancy ("30 weeks pregnant",
+"32 wks gone", "28 weeks gestation", "20 weeks into my pregnancy")."""
+
+
+def _gestation(words: Sequence[str], start: int, end: int) -> bool:
+    """The weeks at ``start:end`` count a pregnancy, not how long the numbness has lasted:
+    a number of weeks followed by a word of :data:`GESTATION` (a "my", "the", "of" or
+    "into" between), or put after "pregnant" ("pregnant (32 weeks)", "pregnant at 28
+    weeks")."""
+    if start == 0 or not words[start - 1].isdigit():
+        return False
+    after = [w for w in words[end : end + 3] if w not in ("my", "the", "of", "into", "this")]
+    if after[:1] and after[0] in GESTATION:
+        return True
+    before = [w for w in words[max(0, start - 4) : start - 1] if w not in ("at", "about", "around")]
+    return before[-1:] == ["pregnant"]
+
+
 def course(t: Tables, c: Content, ctx: Sequence[frozenset[str]]) -> list[Hit]:
-    """Time-course terms, as ``facet:value``."""
+    """Time-course terms, as ``facet:value`` (the weeks of a pregnancy are none)."""
     out = []
     for start, end, values in t.course.scan(c.words):
         a, b = _span(c, start, end)
         facet, value = values[0]
+        if facet == "duration" and _gestation(c.words, start, end):
+            continue
         out.append(Hit(f"{facet}:{value}", a, b, " ".join(c.words[start:end]), _ctx(ctx, a, b)))
     words = c.words
     for i in range(1, len(words) - 1):
