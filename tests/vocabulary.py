@@ -6279,7 +6279,7 @@ AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] 
     ("cause_site", "cut"): (
         "I cut my palm and my index finger is numb",
         ("hand.index_finger",),
-        None,
+        "injury",  # a cut to a named part is an injury (tests/test_text_cuts.py)
     ),
     ("trigger", "rubs"): (
         "the shoe rubs my heel and my little toe is numb",
