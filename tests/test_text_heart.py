@@ -10,7 +10,7 @@ import pytest
 import acupoints
 from acupoints import KnowledgeBase
 
-from .textread import raised, reading
+from .textread import block_words, raised, reading
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,26 @@ def test_the_flag_says_what_to_do_and_whose_facts(kb: KnowledgeBase) -> None:
     assert "emergency number" in flag.advice
     assert set(flag.sources) == {"nhs_heart_attack", "healthinfo_heart_attack"}
     assert all(kb.source(s).url for s in flag.sources)
+
+
+#: words that name no cause (text.yaml, block "lead not causes") -> a sentence that needs one
+NOT_CAUSES = {
+    "pressure in my chest": "numb left hand and a crushing pressure in my chest",
+    "pressure on my chest": "my arm is numb and there is a pressure on my chest",
+    "chest pressure": "numb left arm with chest pressure",
+    "pressure in the chest": "numb jaw and pressure in the chest",
+}
+
+
+@pytest.mark.parametrize("word", sorted(NOT_CAUSES))
+def test_the_pressure_of_chest_pain_is_no_cause(kb: KnowledgeBase, word: str) -> None:
+    """'pressure' is a synonym of the cause injury (prolonged pressure on a nerve): in
+    chest pain it is none."""
+    text = NOT_CAUSES[word]
+    assert word in text
+    assert kb.read(text).cause is None, text
+    assert raised(kb, text).get("heart_attack") == "emergency", text
+
+
+def test_every_not_cause_word_of_the_block_has_a_sentence() -> None:
+    assert block_words("text.yaml", "lead not causes") == set(NOT_CAUSES)
