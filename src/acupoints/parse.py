@@ -327,7 +327,8 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
             state.consumed.add(i)
             i += 1
             continue
-        step = _match_digits(tokens, i, state, negating)
+        step = _match_dermatome(kb, tokens, i, state, negating)
+        step = step or _match_digits(tokens, i, state, negating)
         if not step and (_region_length(vocab, tokens, i) < 2 or _multiword_aspect(tokens, i)):
             step = _match_aspect(vocab, tokens, i, state, negating)
         step = (
@@ -594,6 +595,71 @@ def _adverb(tokens: Sequence[str], i: int) -> bool:
     if nxt == "?" and i > 0 and tokens[i - 1] not in TAG_BEFORE:
         return True
     return nxt in (",", ".", "!") and (i == 0 or tokens[i - 1] in (".", "!", "?", ";"))
+
+
+DERMATOME_WORDS = frozenset(
+    {"dermatome", "dermatomes", "dermatomal", "distribution", "distributions"}
+)
+"""Words that make the spinal segments before them the numb area: "numbness in the L5
+dermatome", "paraesthesia in a C6 distribution", "C6/7 dermatomal tingling"."""
+
+
+def _level(token: str) -> str | None:
+    """ "l5" -> "L5"; None unless a letter c, t, l or s and one or two digits."""
+    if 2 <= len(token) <= 3 and token[0] in "ctls" and token[1:].isdigit():
+        return token.upper()
+    return None
+
+
+def _segments_named(kb: KnowledgeBase, tokens: Sequence[str], i: int) -> tuple[list[str], int]:
+    """The segments written from ``i`` ("l5"; "c6/7" and "c6-c7", which the reader has
+    read as "c6 7" and "c6 c7"; "l5 and s1"), each a segment of the data, and where their
+    words end; ([], i) if none."""
+    first = _level(tokens[i])
+    if first is None:
+        return [], i
+    letter = first[0]
+    names = [first]
+    j = i + 1
+    while j < len(tokens):
+        k = j + 1 if tokens[j] in ("/", "-", "and", ",", "or", "to") else j  # "c6 and c7"
+        if k >= len(tokens):
+            break
+        more = _level(tokens[k])
+        if more is not None:
+            names.append(more)
+        elif tokens[k].isdigit() and len(tokens[k]) <= 2:
+            names.append(f"{letter}{tokens[k]}")  # "c6/7" (read "c6 7"): C7
+        else:
+            break
+        j = k + 1
+    known = {sg.id for sg in kb.segments}
+    if not all(n in known for n in names):
+        return [], i
+    return list(dict.fromkeys(names)), j
+
+
+def _match_dermatome(
+    kb: KnowledgeBase, tokens: Sequence[str], i: int, state: _State, negating: bool
+) -> int:
+    """A dermatome named by its segment ("the L5 dermatome", "a C6/7 distribution", "C8
+    dermatomal numbness"): every region of the segment's territory (data/segments.yaml),
+    with its aspects, is a numb area of the words."""
+    names, j = _segments_named(kb, tokens, i)
+    if not names or j >= len(tokens) or tokens[j] not in DERMATOME_WORDS:
+        return 0
+    words = " ".join(tokens[i : j + 1])
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for name in names:
+        for part in kb.segment(name).territory:
+            key = (part.region, tuple(part.aspects))
+            if key not in seen:
+                seen.add(key)
+                state.found.append(
+                    _Found(part.region, list(part.aspects), None, i, j, words, negating)
+                )
+    state.consumed.update(range(i, j + 1))
+    return j + 1 - i
 
 
 def _match_digits(tokens: Sequence[str], i: int, state: _State, negating: bool) -> int:
@@ -911,6 +977,11 @@ def _assemble(
     if sides:
         side = "both" if ("both" in sides or {"left", "right"} <= sides) else sides.pop()
     pattern = _pattern(anatomy, refs, words, seg_rank, nerve_rank)
+    segments = tuple(s for s, _ in seg_rank[:5])
+    named = _dermatomes_named(kb, refs)
+    if named:  # a dermatome named by its segment: that segment leads, whatever the ranking
+        pattern = "dermatome"
+        segments = tuple(dict.fromkeys((*named, *segments)))[: max(5, len(named))]
     return trusted(  # the callers raise LocationError for a location without regions
         Location,
         text=text,
@@ -918,12 +989,22 @@ def _assemble(
         side=side,
         digits=tuple(digits),
         pattern=pattern,
-        segments=tuple(s for s, _ in seg_rank[:5]),
+        segments=segments,
         nerves=tuple(n for n, _ in nerve_rank[:5]),
         negated=tuple(dict.fromkeys(negated)),
         ignored=tuple(dict.fromkeys(ignored)),
         reading=reading,
     )
+
+
+def _dermatomes_named(kb: KnowledgeBase, refs: Sequence[RegionRef]) -> tuple[str, ...]:
+    """The segments whose dermatomes the text names ("the L5 dermatome"), in order."""
+    named: list[str] = []
+    for r in refs:
+        words = (r.words or "").split()
+        if words and words[-1] in DERMATOME_WORDS:
+            named += _segments_named(kb, words, 0)[0]
+    return tuple(dict.fromkeys(named))
 
 
 def _area(anatomy: object, region: str) -> str:
