@@ -328,6 +328,7 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
             i += 1
             continue
         step = _match_dermatome(kb, tokens, i, state, negating)
+        step = step or _match_nerve(kb, tokens, i, state, negating)
         step = step or _match_digits(tokens, i, state, negating)
         if not step and (_region_length(vocab, tokens, i) < 2 or _multiword_aspect(tokens, i)):
             step = _match_aspect(vocab, tokens, i, state, negating)
@@ -662,6 +663,137 @@ def _match_dermatome(
     return j + 1 - i
 
 
+AREA_WORDS = frozenset(
+    {"distribution", "distributions", "territory", "territories", "area", "supply", "region"}
+)
+"""Words that make the nerve named with them the numb area: "numbness in the median nerve
+distribution", "the territory of the sural nerve", "ulnar distribution"."""
+
+CRANIAL_DIVISIONS = {"v1": "ophthalmic", "v2": "maxillary", "v3": "mandibular"}
+"""The divisions of the trigeminal nerve by their clinical names ("R V2 distribution")."""
+
+
+@dataclass(frozen=True)
+class _Nerves:
+    """The nerves of a knowledge base by the words that name them (name and aliases, with
+    no parenthesis; each also without a last "nerve"/"nerves", read only before an area
+    word), with the skin each supplies: its own territory and its branches'."""
+
+    names: dict[tuple[str, ...], str]
+    bare: frozenset[tuple[str, ...]]  # names without "nerve": only before an area word
+    first: frozenset[str]
+    longest: int
+    territory: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+
+
+_NERVE_NAMES: WeakKeyDictionary[KnowledgeBase, _Nerves] = WeakKeyDictionary()
+
+
+def _nerves(kb: KnowledgeBase) -> _Nerves:
+    found = _NERVE_NAMES.get(kb)
+    if found is not None:
+        return found
+    children: dict[str, list[str]] = {}
+    for n in kb.nerves:
+        if n.parent:
+            children.setdefault(n.parent, []).append(n.id)
+    by_id = {n.id: n for n in kb.nerves}
+
+    def skin(nid: str) -> list[tuple[str, tuple[str, ...]]]:
+        own = [(t.region, tuple(t.aspects)) for t in by_id[nid].territory or ()]
+        return own + [x for c in children.get(nid, ()) for x in skin(c)]
+
+    from .text.compiled import tables
+
+    spell = tables(kb).spell  # the reader's spellings ("sciatic" is read "sciatica")
+    territory = {n.id: tuple(dict.fromkeys(skin(n.id))) for n in kb.nerves}
+    names: dict[tuple[str, ...], str] = {}
+    bare: set[tuple[str, ...]] = set()
+    for n in kb.nerves:
+        if not territory[n.id]:
+            continue  # a motor nerve or one with no skin of its own or its branches'
+        for text in (n.name, *(n.aliases or ())):
+            written = _phrase_key(text.split("(")[0])
+            read = tuple(v for w in written for v in spell.get(w, (w,)))
+            for key in dict.fromkeys((written, read)):
+                if key and key not in names:
+                    names[key] = n.id
+                if len(key) > 1 and key[-1] in ("nerve", "nerves") and key[:-1] not in names:
+                    names[key[:-1]] = n.id
+                    bare.add(key[:-1])
+    for short, nid in CRANIAL_DIVISIONS.items():
+        if territory.get(nid):
+            names[(short,)] = nid
+            bare.add((short,))
+    found = _NERVE_NAMES[kb] = _Nerves(
+        names,
+        frozenset(bare),
+        frozenset(k[0] for k in names),
+        max(map(len, names), default=1),
+        territory,
+    )
+    return found
+
+
+def _nerve_at(nerves: _Nerves, tokens: Sequence[str], i: int) -> tuple[str, int, bool] | None:
+    """The nerve whose name starts at ``i`` (the longest), where its words end, and
+    whether it was named without "nerve"."""
+    if i >= len(tokens) or tokens[i] not in nerves.first:
+        return None
+    words: list[str] = []  # the words from i, less "the", "my" ... (as the names are keyed)
+    ends: list[int] = []  # where each key of len(words) ends
+    j = i
+    while j < len(tokens) and len(words) < nerves.longest:
+        if tokens[j] not in DROP:
+            words.append(tokens[j])
+            ends.append(j + 1)
+        j += 1
+    for n in range(len(words), 0, -1):
+        key = tuple(words[:n])
+        if key in nerves.names:
+            return nerves.names[key], ends[n - 1], key in nerves.bare
+    return None
+
+
+def _match_nerve(
+    kb: KnowledgeBase, tokens: Sequence[str], i: int, state: _State, negating: bool
+) -> int:
+    """A nerve's territory named ("numbness in the median nerve distribution", "R V2
+    distribution", "the territory of the sural nerve", "the area supplied by the
+    saphenous nerve"): every region of the skin it and its branches supply
+    (data/nerves.yaml) is a numb area of the words."""
+    nerves = _nerves(kb)
+    start = i
+    hit = _nerve_at(nerves, tokens, i)
+    if hit is not None:  # "<nerve> distribution"
+        nid, end, _bare = hit
+        if end >= len(tokens) or tokens[end] not in AREA_WORDS:
+            return 0
+        last = end
+    else:  # "distribution of the <nerve>", "area supplied by the <nerve>"
+        j = i
+        if tokens[j] in AREA_WORDS and j + 1 < len(tokens) and tokens[j + 1] == "supplied":
+            j += 1
+        if j + 1 >= len(tokens) or (tokens[j], tokens[j + 1]) not in (
+            *((w, "of") for w in AREA_WORDS),
+            ("supplied", "by"),
+        ):
+            return 0
+        j += 2
+        while j < len(tokens) and tokens[j] in DROP:
+            j += 1
+        hit = _nerve_at(nerves, tokens, j)
+        if hit is None or hit[2]:
+            return 0
+        nid, end, _ = hit
+        last = end - 1
+    words = " ".join(t for t in tokens[start : last + 1] if t not in DROP)
+    for region, aspects in nerves.territory[nid]:
+        state.found.append(_Found(region, list(aspects), None, start, last, words, negating))
+    state.consumed.update(range(start, last + 1))
+    return last + 1 - start
+
+
 def _match_digits(tokens: Sequence[str], i: int, state: _State, negating: bool) -> int:
     """Lists such as "index and middle fingers" or "big and second toes"."""
     names: list[str] = []
@@ -978,10 +1110,15 @@ def _assemble(
         side = "both" if ("both" in sides or {"left", "right"} <= sides) else sides.pop()
     pattern = _pattern(anatomy, refs, words, seg_rank, nerve_rank)
     segments = tuple(s for s, _ in seg_rank[:5])
+    nerves = tuple(n for n, _ in nerve_rank[:5])
     named = _dermatomes_named(kb, refs)
     if named:  # a dermatome named by its segment: that segment leads, whatever the ranking
         pattern = "dermatome"
         segments = tuple(dict.fromkeys((*named, *segments)))[: max(5, len(named))]
+    named = _nerves_named(kb, refs)
+    if named:  # a nerve's territory named: that nerve leads
+        pattern = "nerve_territory"
+        nerves = tuple(dict.fromkeys((*named, *nerves)))[: max(5, len(named))]
     return trusted(  # the callers raise LocationError for a location without regions
         Location,
         text=text,
@@ -990,7 +1127,7 @@ def _assemble(
         digits=tuple(digits),
         pattern=pattern,
         segments=segments,
-        nerves=tuple(n for n, _ in nerve_rank[:5]),
+        nerves=nerves,
         negated=tuple(dict.fromkeys(negated)),
         ignored=tuple(dict.fromkeys(ignored)),
         reading=reading,
@@ -1004,6 +1141,23 @@ def _dermatomes_named(kb: KnowledgeBase, refs: Sequence[RegionRef]) -> tuple[str
         words = (r.words or "").split()
         if words and words[-1] in DERMATOME_WORDS:
             named += _segments_named(kb, words, 0)[0]
+    return tuple(dict.fromkeys(named))
+
+
+def _nerves_named(kb: KnowledgeBase, refs: Sequence[RegionRef]) -> tuple[str, ...]:
+    """The nerves whose territories the text names ("the median nerve distribution"), in
+    order."""
+    table = _nerves(kb)
+    named: list[str] = []
+    for r in refs:
+        words = (r.words or "").split()
+        if not AREA_WORDS.intersection(words) and "supplied" not in words:
+            continue
+        for i in range(len(words)):
+            hit = _nerve_at(table, words, i)
+            if hit is not None:
+                named.append(hit[0])
+                break
     return tuple(dict.fromkeys(named))
 
 

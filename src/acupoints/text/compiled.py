@@ -677,6 +677,9 @@ def _build(kb: KnowledgeBase) -> Tables:
             | t.context.all_words()
             | t.course.all_words()
             | class_words  # the rules' words are read as they are, never "corrected"
+            # the nerves' names ("superficial peroneal nerve" was read "perineal", a saddle
+            # word, and raised cauda equina)
+            | {w for n in kb.nerves for x in (n.name, *(n.aliases or ())) for w in phrase(x)}
         )
         - (typo_words - region_words - symptom_words - english)
     )
