@@ -673,7 +673,7 @@ CRANIAL_DIVISIONS = {"v1": "ophthalmic", "v2": "maxillary", "v3": "mandibular"}
 """The divisions of the trigeminal nerve by their clinical names ("R V2 distribution")."""
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: the prebuilt file shares its strings with the dataset's
 class _Nerves:
     """The nerves of a knowledge base by the words that name them (name and aliases, with
     no parenthesis; each also without a last "nerve"/"nerves", read only before an area
@@ -691,8 +691,17 @@ _NERVE_NAMES: WeakKeyDictionary[KnowledgeBase, _Nerves] = WeakKeyDictionary()
 
 def _nerves(kb: KnowledgeBase) -> _Nerves:
     found = _NERVE_NAMES.get(kb)
-    if found is not None:
-        return found
+    if found is None:
+        from .text.compiled import tables
+
+        found = _NERVE_NAMES[kb] = tables(kb).nerves
+    return found
+
+
+def nerve_names(kb: KnowledgeBase, spell: Mapping[str, tuple[str, ...]]) -> _Nerves:
+    """The table of :class:`_Nerves` for ``kb``, with the reader's spellings (``spell``:
+    "sciatic" is read "sciatica", so "sciatica nerve" names the sciatic nerve); built
+    with the reader's tables (text.compiled), and so kept in the prebuilt file."""
     children: dict[str, list[str]] = {}
     for n in kb.nerves:
         if n.parent:
@@ -703,9 +712,6 @@ def _nerves(kb: KnowledgeBase) -> _Nerves:
         own = [(t.region, tuple(t.aspects)) for t in by_id[nid].territory or ()]
         return own + [x for c in children.get(nid, ()) for x in skin(c)]
 
-    from .text.compiled import tables
-
-    spell = tables(kb).spell  # the reader's spellings ("sciatic" is read "sciatica")
     territory = {n.id: tuple(dict.fromkeys(skin(n.id))) for n in kb.nerves}
     names: dict[tuple[str, ...], str] = {}
     bare: set[tuple[str, ...]] = set()
@@ -725,14 +731,13 @@ def _nerves(kb: KnowledgeBase) -> _Nerves:
         if territory.get(nid):
             names[(short,)] = nid
             bare.add((short,))
-    found = _NERVE_NAMES[kb] = _Nerves(
+    return _Nerves(
         names,
         frozenset(bare),
         frozenset(k[0] for k in names),
         max(map(len, names), default=1),
         territory,
     )
-    return found
 
 
 def _nerve_at(nerves: _Nerves, tokens: Sequence[str], i: int) -> tuple[str, int, bool] | None:

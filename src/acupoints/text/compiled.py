@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -397,6 +397,7 @@ class Tables:
     fixes: dict[str, str | None] = field(default_factory=dict)  # typo look-ups memoised
     onset: frozenset[str] = frozenset()
     known_function: frozenset[str] = frozenset()  # grammar words among the region words
+    nerves: Any = None  # the nerves by the words that name them (parse._Nerves)
 
 
 _TABLES: WeakKeyDictionary[KnowledgeBase, Tables] = WeakKeyDictionary()
@@ -704,4 +705,7 @@ def _build(kb: KnowledgeBase) -> Tables:
             for d in _deletes(w, 1):
                 short.setdefault(d, set()).add(w)
     t.short = {k: tuple(sorted(v)) for k, v in short.items()}
+    from ..parse import nerve_names  # built with the tables, so the prebuilt file holds it
+
+    t.nerves = nerve_names(kb, t.spell)
     return t
