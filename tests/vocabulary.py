@@ -1406,6 +1406,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "since waking up",
                 "when i woke up",
                 "when i woke this morning",
+                "this am",
+                "since this am",
             ),
         ),
     },
