@@ -4327,11 +4327,33 @@ PERSON_CONCEPTS: dict[str, dict[str, object]] = {
         "clinical": ("nickel sensitivity", "nickel contact dermatitis", "metal hypersensitivity"),
         "typos": ("nickle allergy", "allergic to nickle", "alergic to nickel", "alergic to metal"),
     },
+    "lymphoedema_limb": {
+        "condition": "lymphoedema",
+        "lay": (
+            "lymphedema",
+            "lymph nodes removed",
+            "lymph nodes taken out",
+            "lymph nodes out",
+            "lymph glands removed",
+            "swollen arm since my lymph nodes",
+        ),
+        "clinical": (
+            "axillary clearance",
+            "axillary node clearance",
+            "axillary lymph node dissection",
+            "lymph node dissection",
+            "inguinal node dissection",
+        ),
+        "typos": ("lymphodema", "lymphedma", "lympedema", "lymphadema"),
+    },
     "fear_of_needles": {
         "condition": "fainting",
         "lay": (
             "terrified of needles",
             "frightened of needles",
+            "scared of needles",
+            "afraid of needles",
+            "petrified of needles",
             "fear of needles",
             "hate needles",
             "needle phobia",

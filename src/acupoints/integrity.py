@@ -460,16 +460,20 @@ def _check_text(
             out.append(DataError(msg, file=file, entry=c.id, field="flag"))
         if not (c.lay or c.clinical or c.typos):
             out.append(DataError("a concept needs words", file=file, entry=c.id, field="lay"))
-    # a fact about the person names a condition that is a yes/no field of Patient
+    # a fact about the person names a condition that is a yes/no field of Patient, or one
+    # whose places the reader reads from the text (text.use: the limbs of a lymphoedema)
     from .safety import Patient
+    from .text.use import READ_PLACES
 
     conditions = {c.id for c in data.conditions}
     yes_no = {k for k, f in Patient.model_fields.items() if f.annotation is bool}
+    readable = yes_no | READ_PLACES
     for pc in data.person:
-        if pc.condition not in conditions or pc.condition not in yes_no:
+        if pc.condition not in conditions or pc.condition not in readable:
             msg = (
                 f"unknown condition {pc.condition!r} (a condition of safety.yaml that is a "
-                f"yes/no field of Patient: {', '.join(sorted(conditions & yes_no))})"
+                f"yes/no field of Patient, or one of {', '.join(sorted(READ_PLACES))}: "
+                f"{', '.join(sorted(conditions & readable))})"
             )
             out.append(DataError(msg, file=file, entry=pc.id, field="condition"))
         if not (pc.lay or pc.clinical or pc.typos):

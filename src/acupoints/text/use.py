@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
-    from ..models import Location, Reading
+    from ..models import Finding, Location, Reading
     from ..safety import Patient
 
 __all__ = ["cause_from_text", "patient_from_text"]
@@ -157,6 +157,69 @@ def cause_from_text(
     )
 
 
+REPLACED = re.compile(
+    r"\b(replacement|replacements|replaced|arthroplasty|prosthesis|prosthetic|resurfacing|"
+    r"resurfaced|tkr|tka|thr|tha|tsr)\b",
+    re.IGNORECASE,
+)
+"""Words that say a joint operated on now holds an implant ("after a knee replacement",
+"my left hip was replaced", "TKR")."""
+
+ABBREVIATED_JOINTS = {"tkr": "knee", "tka": "knee", "thr": "hip", "tha": "hip", "tsr": "shoulder"}
+"""A joint replacement written as its abbreviation, with no body word: the joint."""
+
+ALL_LIMBS = ("left_arm", "right_arm", "left_leg", "right_leg")
+
+READ_PLACES = frozenset({"lymphoedema"})
+"""Conditions of Patient that hold places, whose places :func:`_sites` reads from the
+text: a fact about the person (text.yaml ``person``) may name them."""
+
+
+def _sites(
+    kb: KnowledgeBase, reading: Reading, found: list[Finding]
+) -> tuple[dict[str, tuple[tuple[str, ...], str]], tuple[str, ...]]:
+    """The patient's fields that hold places, read from the text: field -> (places, the
+    words they came from), and notes.
+
+    - ``joint_prostheses``: a joint replaced ("after a knee replacement", "my left hip was
+      replaced last year", "since my TKR"): the area named for the operation, past or not
+      (a replaced joint stays replaced).
+    - ``lymphoedema``: the limbs named where the lymphoedema is ("lymphoedema in my left
+      leg", "of my right arm"); with no limb named, every limb, and a note says so."""
+    out: dict[str, tuple[tuple[str, ...], str]] = {}
+    notes: list[str] = []
+    replaced = [m.group(0) for m in REPLACED.finditer(reading.text)]
+    if replaced:
+        joints = [
+            a
+            for a in reading.areas
+            if a.role == "operation" and not set(a.context) - {"historical"}
+        ]
+        ids = [a.id for a in joints] or [
+            ABBREVIATED_JOINTS[w.lower()] for w in replaced if w.lower() in ABBREVIATED_JOINTS
+        ]
+        if ids:
+            said = next((c.words for c in reading.causes if not c.context), replaced[0])
+            out["joint_prostheses"] = (tuple(dict.fromkeys(ids)), said)
+    lymph = next((f for f in found if f.id == "lymphoedema"), None)
+    if lymph is not None:
+        limbs: list[str] = []
+        for a in reading.areas:
+            part = kb.anatomy.part_of(a.id)
+            if a.role != "cause_site" or a.context or part not in ("arm", "leg"):
+                continue
+            sides = ("left", "right") if a.side in (None, "both") else (a.side,)
+            limbs += [f"{side}_{part}" for side in sides]
+        if not limbs:
+            limbs = list(ALL_LIMBS)
+            notes.append(
+                f"The text names lymphoedema ({lymph.words!r}) but no limb: every limb is "
+                "treated as at risk; pass patient=Patient(lymphoedema=(...)) to name it."
+            )
+        out["lymphoedema"] = (tuple(dict.fromkeys(limbs)), lymph.words)
+    return out, tuple(notes)
+
+
 def patient_from_text(
     kb: KnowledgeBase, loc: Location, patient: Patient | None
 ) -> tuple[Patient | None, bool, tuple[str, ...]]:
@@ -172,15 +235,22 @@ def patient_from_text(
         if reading is not None and reading.for_another
         else ()
     )
-    if not found:
+    sites, site_notes = _sites(kb, reading, found) if reading is not None else ({}, ())
+    if not found and not sites:
         return patient, False, asked
     from ..safety import Patient
 
-    fields = list(dict.fromkeys(f.id for f in found))
-    words = {c: next(f.words for f in found if f.id == c) for c in fields}
+    fields = list(dict.fromkeys([*(f.id for f in found), *sites]))
+    words = {c: next(f.words for f in found if f.id == c) for c in fields if c not in sites}
+    words.update({c: w for c, (_, w) in sites.items()})
     names = {c.id: c.name for c in kb.safety_conditions}
     given = patient.model_dump() if patient is not None else {}
-    update: dict[str, object] = {c: True for c in fields if not given.get(c)}
+    update: dict[str, object] = {c: True for c in fields if c not in sites and not given.get(c)}
+    for c, (value, _) in sites.items():
+        merged = tuple(dict.fromkeys((*given.get(c, ()), *value)))
+        if merged != tuple(given.get(c, ())):
+            update[c] = merged
+    asked = (*asked, *site_notes)
     week = None
     if "pregnant" in fields and given.get("pregnancy_week") is None:
         week = pregnancy_week(_spelled(reading) if reading is not None else "")
@@ -191,6 +261,8 @@ def patient_from_text(
 
     def said(c: str) -> str:
         extra = f", week {week}" if c == "pregnant" and week is not None else ""
+        if c in update and c in sites:
+            extra = ": " + ", ".join(str(v).replace("_", " ") for v in update[c])  # type: ignore[attr-defined]
         return f"{names.get(c, c)} ({words[c]!r}{extra})"
 
     new = [c for c in fields if c in update or (c == "pregnant" and week is not None)]
