@@ -158,3 +158,17 @@ def test_a_carers_report_of_a_sign_with_no_possessive(kb: KnowledgeBase, text: s
 
 def test_a_writers_own_numbness_beside_anothers_fever_raises_nothing(kb: KnowledgeBase) -> None:
     assert raised(kb, "numb feet, my husband has a fever") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "breathing"),
+    [
+        ("numb fingers and I cannot lie down as I get so breathless", True),
+        ("numb feet, I sleep sitting up to breathe", True),
+        # a flat back that hurts is not breathlessness
+        ("my back aches and I can't lie flat, numb toes", False),
+        ("up all night with the pain, can't lie flat, my foot is numb", False),
+    ],
+)
+def test_breathless_lying_flat(kb: KnowledgeBase, text: str, breathing: bool) -> None:
+    assert ("breathing" in raised(kb, text)) is breathing, text

@@ -4230,6 +4230,46 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         "also": (),
         "sign": True,
     },
+    "cannot_lie_flat_to_breathe": {
+        "flag": "breathing",
+        "lay": (
+            "cant lie flat",
+            "cannot lie flat",
+            "cant lie down flat",
+            "cant lie down",
+            "cannot lie down",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (
+            (
+                "breathless",
+                "breathlessness",
+                "breath",
+                "breathe",
+                "breathing",
+                "puffed",
+                "suffocating",
+            ),
+        ),
+        "same_clause": True,
+    },
+    "propped_up_to_breathe": {
+        "flag": "breathing",
+        "lay": (
+            "propped up on pillows to breathe",
+            "propped up to breathe",
+            "sleep sitting up to breathe",
+            "sit up to breathe",
+            "have to sit up to breathe",
+            "sleep sitting up to get my breath",
+            "extra pillows to breathe",
+            "pillows to breathe",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
 }
 
 # words whose plain sentence ("numb left hand and WORD ...") is not how they are written:
@@ -8376,5 +8416,53 @@ FLAGS9_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str | None, str]]
         {"stroke": "emergency"},
         None,
         "my arm is numb and my mouth  ",
+    ),
+    ("spelling", "cant lie flat without getting breathless"): (
+        "numb hands and I cant lie flat without getting breathless",
+        {"breathing": "emergency"},
+        None,
+        "numb hands and I can walk without getting breathless",
+    ),
+    ("spelling", "cannot lie flat without getting breathless"): (
+        "numb hands and I cannot lie flat without getting breathless",
+        {"breathing": "emergency"},
+        None,
+        "numb hands and I can walk without getting breathless",
+    ),
+    ("spelling", "cant lie flat without getting out of breath"): (
+        "numb hands and I cant lie flat without getting out of breath",
+        {"breathing": "emergency"},
+        None,
+        "numb hands and I can walk without getting breathless",
+    ),
+    ("spelling", "cannot lie flat without getting out of breath"): (
+        "numb hands and I cannot lie flat without getting out of breath",
+        {"breathing": "emergency"},
+        None,
+        "numb hands and I can walk without getting breathless",
+    ),
+    ("spelling", "cant lie flat without being breathless"): (
+        "numb hands and I cant lie flat without being breathless",
+        {"breathing": "emergency"},
+        None,
+        "numb hands and I can walk without getting breathless",
+    ),
+    ("spelling", "cant lie down without getting breathless"): (
+        "numb hands and I cant lie down without getting breathless",
+        {"breathing": "emergency"},
+        None,
+        "numb hands and I can walk without getting breathless",
+    ),
+    ("spelling", "cannot lie down without getting breathless"): (
+        "numb hands and I cannot lie down without getting breathless",
+        {"breathing": "emergency"},
+        None,
+        "numb hands and I can walk without getting breathless",
+    ),
+    ("spelling", "cant lie flat without struggling to breathe"): (
+        "numb hands and I cant lie flat without struggling to breathe",
+        {"breathing": "emergency"},
+        None,
+        "numb hands and I can walk without getting breathless",
     ),
 }
