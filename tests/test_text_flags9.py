@@ -172,3 +172,18 @@ def test_a_writers_own_numbness_beside_anothers_fever_raises_nothing(kb: Knowled
 )
 def test_breathless_lying_flat(kb: KnowledgeBase, text: str, breathing: bool) -> None:
     assert ("breathing" in raised(kb, text)) is breathing, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("in the shower the water is hot on one leg and cold on the other, numb toes", True),
+        ("the bath water feels cold on my left arm and hot on my right arm", True),
+        # a hot bath for cold feet says nothing of one side
+        ("I have cold feet and a hot bath helps, numb left toes", False),
+    ],
+)
+def test_water_hot_on_one_side_and_cold_on_the_other(
+    kb: KnowledgeBase, text: str, flag: bool
+) -> None:
+    assert ("water_hot_and_cold_by_side" in fired(kb, text)) is flag, text

@@ -6201,6 +6201,29 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "not what they were a year ago",
         "not what they were a week ago",
     ),
+    "water_felt": (
+        "bath water",
+        "bathwater",
+        "the bath",
+        "the water",
+        "shower",
+        "the shower",
+        "water",
+    ),
+    "side_word": (
+        "left",
+        "right",
+        "one leg",
+        "other leg",
+        "one side",
+        "other side",
+        "one arm",
+        "other arm",
+        "one foot",
+        "other foot",
+        "one hand",
+        "other hand",
+    ),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -6509,6 +6532,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("limb_word", "no_longer_what"),
         "scope": "segment",
         "near": 3,
+    },
+    "water_hot_and_cold_by_side": {
+        "flag": "one_sided_numbness",
+        "all": ("water_felt", "hot", "cold", "side_word"),
+        "scope": "segment",
+        "near": 8,
     },
 }
 
