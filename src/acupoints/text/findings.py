@@ -397,29 +397,33 @@ def _masked(
 def overridden(t: Tables, hits: Sequence[Hit]) -> list[Hit]:
     """``hits`` without those of a flag that a rule's flag stands for (text.yaml's
     ``overrides``) whose words all lie within that rule's words: "the weakness is climbing
-    higher every day" is ascending weakness, not progressive weakness as well."""
+    higher every day" is ascending weakness, not progressive weakness as well. A rule in
+    a context (someone else's: "my grandad keeps dropping his cup, he's also shuffling")
+    stands for the flags of that same context only."""
     if not t.overrides:
         return list(hits)
-    gone: set[tuple[str, int, int, bool]] = set()
+    gone: set[tuple[str, int, int, bool, frozenset[str]]] = set()
     for h in hits:
         assert isinstance(h.extra, tuple)
         flags_over = t.overrides.get(h.extra[0])
-        if flags_over and not (h.context & QUIET):
+        if flags_over:
             # from the rule's first word to its last (heldout8 flags): "over the last three
             # days it has risen past my knees and my legs are getting weaker" holds the
             # progressive flag's "getting weaker"
             a = min(x for x, _ in h.extra[2])
             b = max(y for _, y in h.extra[2])
             # a rule marked overrides_shared takes a flag that shares one word with it
-            gone.update((f, a, b, h.extra[0] in t.shared) for f in flags_over)
+            ctx = h.context & QUIET
+            gone.update((f, a, b, h.extra[0] in t.shared, ctx) for f in flags_over)
     if not gone:
         return list(hits)
 
     def within(h: Hit) -> bool:
         assert isinstance(h.extra, tuple)
         parts = h.extra[2]
-        spans = [(a, b) for f, a, b, _ in gone if f == h.value]
-        near = [(a, b) for f, a, b, one in gone if f == h.value and one]
+        mine = [g for g in gone if g[0] == h.value and (not g[4] or g[4] == h.context & QUIET)]
+        spans = [(a, b) for _, a, b, _, _ in mine]
+        near = [(a, b) for _, a, b, one, _ in mine if one]
         if any(x < b and a < y for a, b in near for x, y in parts):
             return True  # one word among the rule's ("spread up")
         return bool(spans) and all(any(a <= x and y <= b for a, b in spans) for x, y in parts)

