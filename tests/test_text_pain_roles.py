@@ -83,3 +83,21 @@ def test_a_part_numb_as_well_as_painful_stays_numb(
     kb: KnowledgeBase, text: str, areas: set[str]
 ) -> None:
     assert reading(kb, text)[0] == areas, (text, kb.read(text).areas)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("I had shingles on my chest and its still numb there", {"chest"}),
+        ("I stubbed my toe and it's still numb", {"foot.toes"}),
+        ("I banged my elbow and it is really numb", {"elbow"}),
+        ("I trapped my finger in the door and now it is totally numb", {"hand.fingers"}),
+    ],
+)
+def test_a_pronoun_said_numb_past_an_adverb_is_the_area_named_before(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    """ "it's still numb", "it is really numb": the adverb between the pronoun and the
+    symptom (2026-12-04: "still" stopped the pronoun and the chest was read as the
+    shingles' place only, with no numb area)."""
+    assert reading(kb, text)[0] == areas, (text, kb.read(text).areas)

@@ -670,8 +670,13 @@ AUX = frozenset(
 """Words between a body word and the sign that follows it ("my **ankle** keeps giving way",
 "my big **toe** has turned black"): the body word is the sign's subject."""
 
-LINKING = AUX | {"goes", "go", "went", "gets", "get", "getting", "going", "all", "a", "bit"}
-"""Words between a pronoun and the symptom said of it ("it goes dead", "it's gone numb")."""
+LINKING = (
+    AUX
+    | {"goes", "go", "went", "gets", "get", "getting", "going", "all", "a", "bit"}
+    | {"still", "now", "also", "really", "very", "quite", "so", "always", "totally", "completely"}
+)
+"""Words between a pronoun and the symptom said of it ("it goes dead", "it's gone numb",
+"it's still numb there")."""
 
 
 ALONG = frozenset(
