@@ -248,3 +248,80 @@ def test_an_unknown_region_or_cause_by_site_is_a_data_error(data_copy: Path) -> 
     with pytest.raises(DataError) as exc:
         acupoints.load(data_copy)
     assert any("cubital_tunel" in str(p) for p in exc.value.problems), exc.value.problems
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a part that places the numbness of the area named with it is the numb area: its
+        # clinical adjective before the limb ...
+        ("reduced sensation over the dorsal hand", {"hand.dorsum"}),
+        ("numbness of the plantar foot on the left", {"foot.sole"}),
+        # ... or after a comma and a place word
+        ("a numb patch on my back, just below the shoulder blades", {"back.upper"}),
+        ("numb hand, just the fingers", {"hand.fingers"}),
+        # ... not a list of parts, nor "especially", which keeps the whole
+        ("my thumb hand and wrist are numb", {"hand.thumb", "hand", "wrist"}),
+        ("my hands, especially the fingers, are numb", {"hand", "hand.fingers"}),
+        ("numb foot, toes too", {"foot", "foot.toes"}),
+    ],
+)
+def test_a_part_that_places_the_area(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # the part of a limb between two of its joints
+        ("numb between my knee and ankle", {"leg"}),
+        ("my leg is numb between the hip and the knee", {"thigh"}),
+        ("my arm, between the elbow and the wrist, tingles", {"forearm"}),
+        # ... two joints of no one part stay as they are
+        ("my elbow and knee are numb", {"elbow", "knee"}),
+    ],
+)
+def test_a_part_between_two_joints(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a numbness that never went away goes on now ...
+        ("the tingling in my left heel never went away", {"foot.heel"}),
+        ("my lip went numb at the dentist and it never came back", {"face.mouth"}),
+        # ... one that went away is past
+        ("the numbness in my thumb went away", set()),
+        ("my thumb was numb but it wore off", set()),
+    ],
+)
+def test_a_numbness_that_never_went_away(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a forum question about what the writer has states it ...
+        ("does anyone get a numb left thigh after cycling?", {"thigh"}),
+        ("anyone get tingly lips with a cold sore?", {"face.mouth"}),
+        # ... while a question about what may come asks it
+        ("will my toes go numb on chemo?", set()),
+    ],
+)
+def test_a_forum_question_states_its_areas(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+def test_an_operation_on_the_spine_by_name(kb: KnowledgeBase) -> None:
+    r = kb.read("I had a lumbar discectomy and my heel is numb")
+    assert [(a.id, a.role) for a in r.areas] == [
+        ("back.lumbar", "operation"),
+        ("foot.heel", "numb"),
+    ]
+    assert reading(kb, "I had a lumbar discectomy and my heel is numb") == (
+        {"foot.heel"},
+        None,
+        "injury",
+    )

@@ -280,7 +280,50 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         for k in by_subject:
             a = out[k]
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
-    return tuple(_side_named_by_parts(prep, out))
+    return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
+
+
+PLACE_AFTER_COMMA = frozenset(
+    {"between", "below", "above", "under", "underneath", "beneath", "across", "around", "near"}
+    | {"just", "only", "right", "on", "at", "in", "over", "along"}
+)
+"""Words after a comma that open the place of a part of the area before it ("my back,
+between the shoulder blades")."""
+
+
+PART_ADJECTIVES = frozenset(
+    {"plantar", "dorsal", "palmar", "volar", "thenar", "hypothenar", "occipital", "sacral"}
+)
+"""Clinical adjectives of a part written before the limb they are of ("the plantar foot")."""
+
+
+def _refined_by_part(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
+    """heldout9 areas: a numb area named together with a part of it that places the
+    numbness, is only where that part is: the part's word right before it ("the plantar
+    foot", nothing between), or the part after a comma and a place word ("numb patches on
+    my back, between the shoulder blades")."""
+    tokens = prep.tokens
+    for k, f in enumerate(out):
+        if not f.numb:
+            continue
+        for g in out:
+            if not g.numb or g.region == f.region or not within(g.region, f.region):
+                continue
+            if g.end + 1 == f.start and g.start == g.end and tokens[g.start] in PART_ADJECTIVES:
+                out[k] = replace(f, role="descriptor")  # "plantar foot"
+                break
+            gap = tokens[f.end + 1 : g.start]
+            # the place word may open the part's own words ("between the shoulder blades")
+            place = [t for t in (*gap[1:], tokens[g.start]) if t in PLACE_AFTER_COMMA]
+            if (
+                tuple(gap[:1]) == (",",)
+                and place
+                and all(t in DROP or t in PLACE_AFTER_COMMA for t in gap[1:])
+                and prep.sentence[f.start] == prep.sentence[g.start]
+            ):
+                out[k] = replace(f, role="descriptor")  # "my back, between the shoulder blades"
+                break
+    return out
 
 
 HALF_PARTS = frozenset({"head", "face", "neck", "trunk", "upper_limb", "lower_limb"})
@@ -579,7 +622,54 @@ def narrowed(
             Area(p, limb.start, limb.end, limb.words, "numb", limb.context, limb.cue) for p in parts
         ]
         hits[i : i + 1] = [replace(hits[i], region=p, aspects=[]) for p in parts]
+    if _segments(prep, out, hits):
+        # the limb the part is of, named before it in its sentence, only says where it is
+        # ("my leg is numb between the hip and the knee", "my arm, between ...")
+        for k, a in enumerate(out):
+            if a.numb and any(
+                b.numb
+                and b.start > a.end
+                and b.region != a.region
+                and within(b.region, a.region)
+                and b.region in SEGMENTS.values()
+                and prep.sentence[b.start] == prep.sentence[a.start]
+                for b in out
+            ):
+                out[k] = replace(a, role="descriptor")
     return tuple(out), hits
+
+
+SEGMENTS = {
+    frozenset({"shoulder", "elbow"}): "upper_arm",
+    frozenset({"elbow", "wrist"}): "forearm",
+    frozenset({"hip", "knee"}): "thigh",
+    frozenset({"knee", "ankle"}): "leg",
+}
+"""The part of a limb between two of its joints ("between the shoulder and elbow")."""
+
+
+def _segments(prep: Prepared, out: list[Area], hits: list[Any]) -> bool:
+    """heldout9 areas: "between the shoulder and elbow" is the upper arm, numb where the two
+    joints were read as numb: the first joint's area and finding become the part between,
+    the second a descriptor. Says whether any was found."""
+    tokens, changed = prep.tokens, False
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        part = SEGMENTS.get(frozenset({a.region, b.region}))
+        if part is None or not a.numb or not b.numb or a.region == b.region:
+            continue
+        j = a.start - 1
+        while j >= 0 and tokens[j] in DROP:
+            j -= 1
+        if j < 0 or tokens[j] != "between":
+            continue
+        if any(t not in DROP and t != "and" for t in tokens[a.end + 1 : b.start]):
+            continue
+        out[k] = replace(a, region=part, start=j, end=b.end, words=prep.written(j, b.end + 1))
+        hits[k] = replace(hits[k], region=part, aspects=[])
+        out[k + 1] = replace(b, role="descriptor")
+        changed = True
+    return changed
 
 
 def elided(
