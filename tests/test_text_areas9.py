@@ -364,3 +364,29 @@ def test_sides_of_pairs_and_comparisons(
     kb: KnowledgeBase, text: str, areas: set[str], side: str | None
 ) -> None:
     assert reading(kb, text)[:2] == (areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # a landmark after the numb words places the area, and its side is the area's
+        ("my forehead has gone numb above my left eyebrow", {"face.forehead"}, "left"),
+        ("my thigh is numb above the knee", {"thigh"}, None),
+    ],
+)
+def test_a_landmark_after_the_numb_words(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)
+
+
+def test_a_side_before_an_area_that_is_no_landmark_stays_its_own(kb: KnowledgeBase) -> None:
+    r = kb.read("numb thigh and my left foot")
+    assert [(a.id, a.side) for a in r.areas] == [("thigh", None), ("foot", "left")]
+
+
+def test_mines_just_numb(kb: KnowledgeBase) -> None:
+    # "mine's just" (the spellings write "my just") stands for the part named before
+    text = "my friend's diabetic foot turned black, mine's just a bit numb"
+    assert reading(kb, text)[0] == {"foot"}
+    assert "foot_wound" not in {f.id for f in kb.select(text).red_flags}

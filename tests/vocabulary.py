@@ -8646,4 +8646,28 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
         "both",
         None,
     ),
+    ("spelling", "first finger"): (
+        "my left first finger is numb at the tip",
+        ("hand.index_finger",),
+        "left",
+        None,
+    ),
+    ("spelling", "first fingers"): (
+        "both first fingers tingle when I type",
+        ("hand.index_finger",),
+        "both",
+        None,
+    ),
+    ("spelling", "first two fingers"): (
+        "the first two fingers of my right hand are numb",
+        ("hand.index_finger", "hand.middle_finger"),
+        "right",
+        None,
+    ),
+    ("spelling", "first 2 fingers"): (
+        "numb thumb and first 2 fingers at night",
+        ("hand.index_finger", "hand.middle_finger", "hand.thumb"),
+        None,
+        None,
+    ),
 }

