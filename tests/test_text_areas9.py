@@ -404,3 +404,17 @@ def test_mines_just_numb(kb: KnowledgeBase) -> None:
     text = "my friend's diabetic foot turned black, mine's just a bit numb"
     assert reading(kb, text)[0] == {"foot"}
     assert "foot_wound" not in {f.id for f in kb.select(text).red_flags}
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a scar said to be numb is numb on the part it is on ...
+        ("the skin around my hip scar has been numb since the op", {"hip"}),
+        ("my knee scar is numb", {"knee"}),
+        # ... while a scar that hurts, with a numb part elsewhere, is where the operation was
+        ("my knee scar hurts and my shin is numb", {"leg"}),
+    ],
+)
+def test_a_numb_scar_is_numb_where_it_is(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas
