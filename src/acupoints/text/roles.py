@@ -182,11 +182,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "cause_site"  # "lumbar radiculopathy": a body word inside a cause's name
         if role in ("pain", "weak") and _numb_here(prep, f, found):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
-        if (
-            role == "operation"
-            and nxt[:1] in (["scar"], ["scars"])
-            and _numb_here(prep, f, found)
-        ):
+        if role == "operation" and nxt[:1] in (["scar"], ["scars"]) and _numb_here(prep, f, found):
             role = "numb"  # heldout9 areas: "the skin around my knee scar is numb": on the knee
         if role == "numb" and prev and prev[-1] in LINKS:
             # "carpal tunnel in my wrist", "sciatica from my back": the cause's site
