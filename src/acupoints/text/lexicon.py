@@ -246,10 +246,16 @@ class PersonConcept(WordConcept):
 
 class CauseCue(Record):
     """Words that name a cause only with a place ("slipped disc", "trapped nerve"): the
-    cause is the one ``by_area`` gives for the site named with it ("in my neck"), else for
-    the numb area, else ``default``."""
+    cause is the one ``by_site`` or else ``by_area`` gives for the site named with it ("in
+    my neck", "in my elbow"), else the one ``by_area`` gives for the numb area, else
+    ``default``."""
 
     terms: Words = Field(min_length=1, description="The phrases.")
+    by_site: dict[RegionId, str] = Field(
+        default_factory=dict,
+        description='Region -> cause id for the site named with the cue only ("a trapped '
+        'nerve in my elbow"), before by_area; first region that holds the site wins.',
+    )
     by_area: dict[RegionId, str] = Field(
         min_length=1, description="Region -> cause id, first region that holds the area wins."
     )

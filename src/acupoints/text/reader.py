@@ -31,7 +31,7 @@ from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED as DENIAL_STOPS
 from .findings import Hit
 from .prepare import Prepared, prepare
-from .roles import MINE_VERBS, Area, me_too, roles
+from .roles import MINE_VERBS, Area, elided, me_too, narrowed, roles
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
@@ -128,6 +128,8 @@ def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
     prep = prepare(kb, text)
     state = scan(kb, prep.tokens, prep.ctx)
     areas = roles(kb, prep, state.found)
+    areas, state.found = narrowed(kb, prep, areas, state.found)
+    areas, state.found = elided(prep, areas, state.found)
     proxy = _for_another(prep, areas)
     if proxy:
         areas = tuple(
@@ -210,10 +212,11 @@ def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area])
         and prep.clause[a.start] == prep.clause[hit.start]
     ]
     numb = [a.region for a in areas if a.numb]
-    for group in (sites, numb):
-        for rid, cid in cue.by_area.items():
-            if any(within(region, rid) for region in group):
-                return cid
+    for group, tables in ((sites, (cue.by_site, cue.by_area)), (numb, (cue.by_area,))):
+        for table in tables:
+            for rid, cid in table.items():
+                if any(within(region, rid) for region in group):
+                    return cid
         if group:
             return None  # a site none of the cue's causes has ("in my shoulder")
     return cue.default
@@ -288,7 +291,8 @@ def _reading(
                 urgency=concept.urgency,
             )
         )
-    if proxy:  # what is said of the person asked for is the patient's
+    carer = proxy or _carers_report(prep, areas)
+    if carer:  # what is said of the person asked for is the patient's
         cause_findings = _as_patients(cause_findings)
         person_findings = _as_patients(person_findings)
     if proxy or _proxy_report(prep, areas, flag_findings, flag_ends):
@@ -472,6 +476,19 @@ PEOPLE = KIN | frozenset(
 NUMB_STATED = DENIAL_STOPS | {"tingles"}
 """Words that say a part is numb (those a backward denial stops at, and "tingles")."""
 THIRD_PERSON = frozenset({"his", "her", "their", "he", "she", "hes", "shes", "they", "theyre"})
+
+
+def _carers_report(prep: Prepared, areas: Sequence[Area]) -> bool:
+    """heldout9 areas: a numb area is another's, written with "his" or "her", and the
+    writer names nothing of their own ("my father fell down the stairs and since then his
+    left leg is numb"): that person's causes and facts are the patient's, as their areas
+    are (their red flags follow :func:`_proxy_report`)."""
+    numb = [a for a in areas if a.numb]
+    return (
+        any(_theirs(prep, a.start, a.end) for a in numb)
+        and not _writes_of_self(prep)
+        and not _past_of_another(prep)
+    )
 
 
 def _writes_of_self(prep: Prepared) -> bool:

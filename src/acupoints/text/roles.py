@@ -12,7 +12,7 @@ words of a warning sign: "**foot** drop"), ``descriptor`` (not the body part at 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .compiled import DROP, SENTENCE_END
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
     from ..models import AreaRole
 
-__all__ = ["Area", "me_too", "roles"]
+__all__ = ["Area", "elided", "me_too", "narrowed", "roles"]
 
 LINKS = frozenset({"in", "at", "of", "on", "from", "to", "around", "near"})
 SPINE = ("neck", "back")
@@ -182,6 +182,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "cause_site"  # "lumbar radiculopathy": a body word inside a cause's name
         if role in ("pain", "weak") and _numb_here(prep, f, found):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
+        if role == "operation" and nxt[:1] in (["scar"], ["scars"]) and _numb_here(prep, f, found):
+            role = "numb"  # heldout9 areas: "the skin around my knee scar is numb": on the knee
         if role == "numb" and prev and prev[-1] in LINKS:
             # "carpal tunnel in my wrist", "sciatica from my back": the cause's site
             j = f.start - 1
@@ -257,7 +259,12 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.discard("negated")
         if ctx == {"other"} and me_too(prep, f.end + 1):
             ctx.clear()  # "my wife's hands are numb and so are mine"
-        if ctx and ctx <= {"hypothetical", "other"} and _mine_after(prep, f.end + 1):
+        if (
+            ctx
+            and ctx <= {"hypothetical", "other"}
+            and role != "fine"  # "my wife's knee is fine, mine is numb": hers is fine
+            and _mine_after(prep, f.end + 1)
+        ):
             ctx.clear()  # "does low iron make your tongue tingle? mine has been for days"
         if ctx == {"hypothetical"} and _habitual(prep, f):
             ctx.clear()  # "if I sit too long my bum goes numb": it does, each time
@@ -275,7 +282,73 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         for k in by_subject:
             a = out[k]
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
-    return tuple(out)
+    return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
+
+
+PLACE_AFTER_COMMA = frozenset(
+    {"between", "below", "above", "under", "underneath", "beneath", "across", "around", "near"}
+    | {"just", "only", "right", "on", "at", "in", "over", "along"}
+)
+"""Words after a comma that open the place of a part of the area before it ("my back,
+between the shoulder blades")."""
+
+
+PART_ADJECTIVES = frozenset(
+    {"plantar", "dorsal", "palmar", "volar", "thenar", "hypothenar", "occipital", "sacral"}
+)
+"""Clinical adjectives of a part written before the limb they are of ("the plantar foot")."""
+
+
+def _refined_by_part(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
+    """heldout9 areas: a numb area named together with a part of it that places the
+    numbness, is only where that part is: the part's word right before it ("the plantar
+    foot", nothing between), or the part after a comma and a place word ("numb patches on
+    my back, between the shoulder blades")."""
+    tokens = prep.tokens
+    for k, f in enumerate(out):
+        if not f.numb:
+            continue
+        for g in out:
+            if not g.numb or g.region == f.region or not within(g.region, f.region):
+                continue
+            if g.end + 1 == f.start and g.start == g.end and tokens[g.start] in PART_ADJECTIVES:
+                out[k] = replace(f, role="descriptor")  # "plantar foot"
+                break
+            gap = tokens[f.end + 1 : g.start]
+            # the place word may open the part's own words ("between the shoulder blades")
+            place = [t for t in (*gap[1:], tokens[g.start]) if t in PLACE_AFTER_COMMA]
+            if (
+                tuple(gap[:1]) == (",",)
+                and place
+                and all(t in DROP or t in PLACE_AFTER_COMMA for t in gap[1:])
+                and prep.sentence[f.start] == prep.sentence[g.start]
+            ):
+                out[k] = replace(f, role="descriptor")  # "my back, between the shoulder blades"
+                break
+    return out
+
+
+HALF_PARTS = frozenset({"head", "face", "neck", "trunk", "upper_limb", "lower_limb"})
+"""The great parts of one side of the body ("the left face, arm and leg")."""
+
+
+def _side_named_by_parts(prep: Prepared, out: list[Area]) -> list[Area]:
+    """heldout9 areas: one side of the body, then two or more of its great parts named in
+    its sentence ("whole left half of my body feels numb, arm leg and trunk", "hemisensory
+    loss of the left face, arm and leg"): the parts say what is numb, and the side of the
+    body only where they are (one part, "face and all", leaves it numb)."""
+    for k, a in enumerate(out):
+        if a.region != "body" or not a.numb:
+            continue
+        at = prep.sentence[a.start]
+        parts = {
+            b.region
+            for b in out[k + 1 :]
+            if b.numb and b.region in HALF_PARTS and prep.sentence[b.start] == at
+        }
+        if len(parts) >= 2:
+            out[k] = replace(a, role="descriptor")
+    return out
 
 
 ME_TOO = (
@@ -389,18 +462,25 @@ def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
     sentence, is said to be numb."""
     tokens = prep.tokens
     for i, tok in enumerate(tokens):
-        if tok not in PRONOUNS:
+        if tok not in PRONOUNS and not _place_word(tokens, i):
             continue
         j = i + 1
-        while j < len(tokens) and j <= i + 4 and (tokens[j] in LINKING or tokens[j] in DROP):
+        while (
+            j < len(tokens)
+            and j <= i + 4
+            and (tokens[j] in LINKING or tokens[j] in DROP or tokens[j] in STILL)
+        ):
             j += 1
         if j >= len(tokens) or tokens[j] not in NUMB_WORDS:
             continue
+        # heldout9 areas: a part found fine only by a denial of something else on it
+        # ("I check my feet and there are no cuts or sores, they're just numb")
+        fine_ok = not prep.ctx[j] and tok in PRONOUNS
         before = [
             k
             for k, a in enumerate(out)
             if a.end < i
-            and a.role in ("cause_site", "trigger", "flag")
+            and (a.role in ("cause_site", "trigger", "flag") or (a.role == "fine" and fine_ok))
             and not a.context
             and not any(t in SENTENCE_END for t in tokens[a.end : i])
         ]
@@ -412,7 +492,27 @@ def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
     return out
 
 
+STILL = frozenset({"still", "now", "just", "quite", "really", "completely", "totally"})
+"""Adverbs between a word for a place named before and the symptom ("that spot is still
+numb")."""
+# heldout9 areas: the place named again by a word for it ("since I had shingles on my chest
+# the skin there is numb", "landed on my tailbone, now the area is numb")
+PLACE_NOUNS = frozenset({"area", "spot", "place", "skin"})
+PLACE_BEFORE = frozenset({"the", "that", "this"})
+
+
+def _place_word(tokens: Sequence[str], i: int) -> bool:
+    """The place named before, said again: "there" after a place noun ("the skin there"),
+    or a place noun after "the", "that" or "this" ("the area", "that spot")."""
+    if tokens[i] == "there":
+        return i > 0 and tokens[i - 1] in PLACE_NOUNS
+    return tokens[i] in PLACE_NOUNS and i > 0 and tokens[i - 1] in PLACE_BEFORE
+
+
 LANDMARK = frozenset({"below", "above", "under", "beneath", "underneath", "behind"})
+SAID_NUMB = frozenset({"has", "have", "is", "are", "gone", "went", "numb", "tingly", "tingling"})
+"""heldout9 areas: words between an area and a landmark that say the area is numb ("my
+forehead has gone numb above my right eye")."""
 """Words between a numb area and a second one that only places it ("the skin over my ribs
 under my arm", "my upper arm just below the shoulder")."""
 
@@ -428,8 +528,18 @@ def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
     if j < 0 or tokens[j] not in LANDMARK:
         return False
     j -= 1
-    while j >= 0 and (tokens[j] in DROP or tokens[j] in GAP):
+    own = tokens[f.start] in LANDMARK  # "below the knee" names a part of its own
+    while j >= 0 and (
+        tokens[j] in DROP or tokens[j] in GAP or (tokens[j] in SAID_NUMB and not own)
+    ):
         j -= 1
+    # heldout9 areas: the side of the area between it and the landmark ("numb neck on the
+    # right side below the ear")
+    k = j
+    while k >= 0 and (tokens[k] in SIDE_WORDS or tokens[k] in DROP or tokens[k] == "on"):
+        k -= 1
+    if k < j and any(tokens[m] in SIDE_WORDS for m in range(k + 1, j + 1)):
+        j = k
     return any(a.end == j and a.numb for a in out)
 
 
@@ -465,12 +575,154 @@ def _stretch_start(
     prep: Prepared, f: Any, prev: list[str], nxt: list[str], out: Sequence[Area]
 ) -> bool:
     """ "both my lower legs feel numb from the knees down": a body part after "from" with
-    only "down" or "up" after it in its clause, after a numb area of the same clause, is
-    where that area's numbness starts, not a numb area of its own."""
-    if not prev or prev[-1] != "from" or len(nxt) != 1 or nxt[0] not in DOWNWARD:
+    only "down" or "up" after it in its clause (or a numb word after that: "my left arm
+    from the elbow down tingles"), after a numb area of the same clause, is where that
+    area's numbness starts, not a numb area of its own."""
+    if not prev or prev[-1] != "from" or not nxt or nxt[0] not in DOWNWARD:
+        return False
+    rest = nxt[1:]
+    for stop in ("and", "but"):  # "... from the knee down and my arm from the elbow down"
+        rest = rest[: rest.index(stop)] if stop in rest else rest
+    if not all(w in NUMB_WORDS or w in LINKING for w in rest):
         return False
     clause = prep.clause[f.start]
     return any(a.numb and prep.clause[a.start] == clause and a.end < f.start for a in out)
+
+
+# heldout9 areas: the parts of a limb past a joint, for a limb numb "from the knees down"
+BEYOND: dict[tuple[str, str], tuple[str, ...]] = {
+    ("knee", "down"): ("leg", "foot"),
+    ("knee", "up"): ("thigh",),
+    ("ankle", "down"): ("foot",),
+    ("elbow", "down"): ("forearm", "hand"),
+    ("elbow", "up"): ("upper_arm",),
+    ("wrist", "down"): ("hand",),
+}
+"""The parts of a limb below or above a joint ("my legs are numb from the knees down": the
+lower legs and the feet; "my arm from the elbow down": the forearm and the hand)."""
+
+
+def narrowed(
+    kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area], found: Sequence[Any]
+) -> tuple[tuple[Area, ...], list[Any]]:
+    """A whole limb said to be numb from a joint down (or up) is numb past that joint only:
+    the numb limb before the joint (the descriptor "from the knees down"), in its clause,
+    is the parts :data:`BEYOND` names, when it holds all of them ("my legs", not "my lower
+    legs", which are already the part). The grammar's findings (``found``, one for each
+    area) are split the same way."""
+    within = kb.anatomy.within
+    out, hits = list(areas), list(found)
+    for joint in areas:
+        if joint.role != "descriptor" or joint.context:
+            continue
+        prev = _before(prep, joint.start, 1)
+        nxt = _after(prep, joint.end, 1)
+        if prev != ["from"] or not nxt or nxt[0] not in DOWNWARD:
+            continue
+        parts = BEYOND.get((joint.region, "up" if nxt[0].startswith("up") else "down"))
+        k = out.index(joint)
+        clause = prep.clause[joint.start]
+        limbs = [
+            i
+            for i, a in enumerate(out[:k])
+            if a.numb and prep.clause[a.start] == clause and a.end < joint.start
+        ]
+        if not parts or not limbs:
+            continue
+        i = limbs[-1]
+        limb = out[i]
+        if limb.region in parts or not all(within(p, limb.region) for p in parts):
+            continue
+        out[i : i + 1] = [
+            Area(p, limb.start, limb.end, limb.words, "numb", limb.context, limb.cue) for p in parts
+        ]
+        hits[i : i + 1] = [replace(hits[i], region=p, aspects=[]) for p in parts]
+    if _segments(prep, out, hits):
+        # the limb the part is of, named before it in its sentence, only says where it is
+        # ("my leg is numb between the hip and the knee", "my arm, between ...")
+        for k, a in enumerate(out):
+            if a.numb and any(
+                b.numb
+                and b.start > a.end
+                and b.region != a.region
+                and within(b.region, a.region)
+                and b.region in SEGMENTS.values()
+                and prep.sentence[b.start] == prep.sentence[a.start]
+                for b in out
+            ):
+                out[k] = replace(a, role="descriptor")
+    return tuple(out), hits
+
+
+SEGMENTS = {
+    frozenset({"shoulder", "elbow"}): "upper_arm",
+    frozenset({"elbow", "wrist"}): "forearm",
+    frozenset({"hip", "knee"}): "thigh",
+    frozenset({"knee", "ankle"}): "leg",
+}
+"""The part of a limb between two of its joints ("between the shoulder and elbow")."""
+
+
+def _segments(prep: Prepared, out: list[Area], hits: list[Any]) -> bool:
+    """heldout9 areas: "between the shoulder and elbow" is the upper arm, numb where the two
+    joints were read as numb: the first joint's area and finding become the part between,
+    the second a descriptor. Says whether any was found."""
+    tokens, changed = prep.tokens, False
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        part = SEGMENTS.get(frozenset({a.region, b.region}))
+        if part is None or not a.numb or not b.numb or a.region == b.region:
+            continue
+        j = a.start - 1
+        while j >= 0 and tokens[j] in DROP:
+            j -= 1
+        if j < 0 or tokens[j] != "between":
+            continue
+        if any(t not in DROP and t != "and" for t in tokens[a.end + 1 : b.start]):
+            continue
+        out[k] = replace(a, region=part, start=j, end=b.end, words=prep.written(j, b.end + 1))
+        hits[k] = replace(hits[k], region=part, aspects=[])
+        out[k + 1] = replace(b, role="descriptor")
+        changed = True
+    return changed
+
+
+def elided(
+    prep: Prepared, areas: Sequence[Area], found: Sequence[Any]
+) -> tuple[tuple[Area, ...], list[Any]]:
+    """ "my husband's hand is fine, mine is just a bit numb": with no numb area of the
+    writer's own, a "mine" (the spellings write it ``my``, here before a verb) said to be
+    numb in its clause is the body part last named for someone else before it, now the
+    writer's. The grammar's findings (``found``, one for each area) gain that part too."""
+    if any(a.numb for a in areas):
+        return tuple(areas), list(found)
+    tokens, ctx, clause = prep.tokens, prep.ctx, prep.clause
+    for k in range(len(tokens) - 1):
+        if tokens[k] != "my" or ctx[k]:
+            continue
+        ends = k + 2 >= len(tokens) or tokens[k + 2] in SENTENCE_END or tokens[k + 2] in CLAUSE_GO
+        if tokens[k + 1] not in MINE_NEXT and not (tokens[k + 1] in NUMB_WORDS and ends):
+            continue  # "mine is", "mine's numb" (written "my numb", with no body word after)
+        said = [
+            j
+            for j in range(k + 1, min(len(tokens), k + 7))
+            if clause[j] == clause[k] and tokens[j] in NUMB_WORDS and not ctx[j]
+        ]
+        theirs = [i for i, a in enumerate(areas) if a.end < k and "other" in a.context]
+        if not said or not theirs:
+            continue
+        i = theirs[-1]
+        a = areas[i]
+        mine = Area(a.region, k, k, prep.written(k, k + 1), "numb", frozenset())
+        hit = replace(found[i], start=k, end=k, negated=False, side=None)
+        return (*areas, mine), [*found, hit]
+    return tuple(areas), list(found)
+
+
+CLAUSE_GO = frozenset({",", "and", "but", "too", "now", "though", "tho"})
+MINE_NEXT = MINE_VERBS | frozenset({"s", "just", "only", "also", "still", "feel", "feels"})
+"""Words after "mine" (written ``my``) that make it stand for a body part ("mine is",
+"mine's", "mine are")."""
 
 
 LATER_NUMB = frozenset({"numb", "numbness", "tingly", "tingling", "numbed"})
