@@ -38,8 +38,19 @@ def test_ants_on_the_skin_are_a_tingling_there(kb: KnowledgeBase, variant: str) 
     assert reading(kb, text)[0] == areas, (text, kb.read(text).areas)
 
 
+SHARED = {
+    "ants walking on",
+    "ants crawling on",
+    "ants crawling over",
+    "insects crawling on",
+    "bugs crawling on",
+    "bugs crawling over",
+}
+"""Variants read through the heldout9 entry "tingling on" (tests/test_text_areas9.py)."""
+
+
 def test_every_variant_of_the_block_has_a_sentence() -> None:
-    assert block_words("text.yaml", "lead spellings") == set(VARIANTS)
+    assert block_words("text.yaml", "lead spellings") == set(VARIANTS) - SHARED
 
 
 def test_ants_in_ones_pants_name_no_area(kb: KnowledgeBase) -> None:

@@ -8479,13 +8479,13 @@ FLAGS9_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str | None, str]]
     ("english", "hes"): (
         "my dad's toes have gone black and he's a diabetic with numb feet",
         {"foot_wound": "emergency"},
-        None,
+        "diabetic",  # the other person's numb feet bring their cause (areas9's carer rule)
         "my dad's toes have gone black and I'm a diabetic with numb feet",
     ),
     ("english", "shes"): (
         "my wife's toes have gone black and she's a diabetic with numb feet",
         {"foot_wound": "emergency"},
-        None,
+        "diabetic",  # the other person's numb feet bring their cause (areas9's carer rule)
         "my wife's toes have gone black and I'm a diabetic with numb feet",
     ),
     ("negated", "came back all clear"): (
@@ -9309,7 +9309,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
         "does anybody get a numb chin after a tooth out?",
         ("face.mouth",),
         None,
-        None,
+        "injury",  # a tooth out is a dental procedure: the cause injury (flags9's convention)
     ),
     ("context", "does anybody else get"): (
         "does anybody else get tingly feet at night?",

@@ -730,7 +730,9 @@ def nerve_names(kb: KnowledgeBase, spell: Mapping[str, tuple[str, ...]]) -> _Ner
         for text in (n.name, *(n.aliases or ())):
             written = _phrase_key(text.split("(")[0])
             read = tuple(v for w in written for v in spell.get(w, (w,)))
-            for key in dict.fromkeys((written, read)):
+            # the reader reads "nerves" as "nerve" ("supraclavicular nerves distribution")
+            single = tuple("nerve" if w == "nerves" else w for w in read)
+            for key in dict.fromkeys((written, read, single)):
                 if key and key not in names:
                     names[key] = n.id
                 if len(key) > 1 and key[-1] in ("nerve", "nerves") and key[:-1] not in names:

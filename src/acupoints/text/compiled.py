@@ -679,8 +679,15 @@ def _build(kb: KnowledgeBase) -> Tables:
             | t.course.all_words()
             | class_words  # the rules' words are read as they are, never "corrected"
             # the nerves' names ("superficial peroneal nerve" was read "perineal", a saddle
-            # word, and raised cauda equina)
-            | {w for n in kb.nerves for x in (n.name, *(n.aliases or ())) for w in phrase(x)}
+            # word, and raised cauda equina), less a plural of a word of the reader's own,
+            # which it reads as that word ("the nerves at my elbow": "nerve at")
+            | {
+                w
+                for n in kb.nerves
+                for x in (n.name, *(n.aliases or ()))
+                for w in phrase(x)
+                if not (w.endswith("s") and w[:-1] in targets)
+            }
         )
         - (typo_words - region_words - symptom_words - english)
     )
