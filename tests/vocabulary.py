@@ -8534,13 +8534,13 @@ FLAGS9_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str | None, str]]
         "the cancer scare turned out to be fine, numb toes",
         {},
         None,
-        "the cancer scare   numb toes",
+        "the cancer   numb toes",  # (a "cancer scare" alone is no cancer: test_text_context10)
     ),
     ("negated", "turned out to be nothing"): (
         "the cancer scare turned out to be nothing, my forearm has a numb patch",
         {},
         None,
-        "the cancer scare   my forearm has a numb patch",
+        "the cancer   my forearm has a numb patch",
     ),
     ("negated", "was a false alarm"): (
         "the cancer was a false alarm, my thumb tingles",
