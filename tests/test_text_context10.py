@@ -195,3 +195,27 @@ def test_a_finding_ruled_out_past_or_another_s_raises_nothing(kb: KnowledgeBase,
 
 def test_every_term_of_the_blocks_has_a_sentence() -> None:
     assert block_words("text.yaml", "lead context") == set(TERMS)
+
+
+#: pseudo-triggers (block "lead pseudo"): not needing a wee is retention, no denial
+PSEUDO = {
+    "havent needed a wee": "my legs tingle and I havent needed a wee since last night",
+    "havent needed to wee": "numb legs, I havent needed to wee all day",
+    "havent needed a pee": "numb legs and I havent needed a pee since yesterday",
+    "havent needed to pee": "numb legs and I havent needed to pee for 12 hours",
+    "havent needed the toilet": "numb legs and I havent needed the toilet for a wee all day",
+    "not needed a wee": "numb legs, not needed a wee since the morning",
+    "not needed to pee": "numb legs, not needed to pee since the morning",
+    "not needed the toilet": "numb legs, not needed the toilet for a wee since the morning",
+}
+
+
+@pytest.mark.parametrize("term", sorted(PSEUDO))
+def test_not_needing_a_wee_is_retention(kb: KnowledgeBase, term: str) -> None:
+    text = PSEUDO[term]
+    assert term in text.lower().replace("'", "")
+    assert raised(kb, text).get("cauda_equina") == "emergency", text
+
+
+def test_every_pseudo_term_of_the_block_has_a_sentence() -> None:
+    assert block_words("text.yaml", "lead pseudo") == set(PSEUDO)

@@ -1275,6 +1275,7 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "not been",
                 "no urge",
                 "not had",
+                "not needed",
                 "pants",
                 "knickers",
                 "underwear",
@@ -1896,6 +1897,9 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "dificulty breathing",
             "swallowin",
             "difficulty breating",
+            "choakng",
+            "choaking",
+            "choakng on my food",
         ),
         "also": (),
     },
@@ -4450,6 +4454,7 @@ SENTENCES: dict[tuple[str, str], str] = {
         "not been",
     ): "numb legs and I have not been to the toilet for a wee since yesterday",
     ("bladder_change", "not had"): "numb legs, not had a pee since yesterday",
+    ("bladder_change", "not needed"): "numb legs, not needed a wee since the morning",
 }
 
 # words of the data that raise nothing in any sentence tried (found by these tests,
@@ -5228,6 +5233,10 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "worse lying flat",
         "worse in bed",
         "worse at rest",
+        "worst when i lie down",
+        "worst lying down",
+        "worst in bed",
+        "worst at night",
     ),
     "failure": (
         "stopped",
