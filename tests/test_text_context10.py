@@ -219,3 +219,26 @@ def test_not_needing_a_wee_is_retention(kb: KnowledgeBase, term: str) -> None:
 
 def test_every_pseudo_term_of_the_block_has_a_sentence() -> None:
     assert block_words("text.yaml", "lead pseudo") == set(PSEUDO)
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        (
+            "I'm diabetic and my numb foot is red and hot, the redness is spreading up my "
+            "ankle since this morning",
+            {"foot_wound": "emergency"},
+        ),
+        ("numb feet spreading up to my knees since this morning", {"ascending_weakness": "urgent"}),
+        (
+            "the numbness is spreading up my legs since yesterday and my feet are red",
+            {"ascending_weakness": "urgent"},
+        ),
+    ],
+)
+def test_spreading_redness_is_an_infection_not_ascending_numbness(
+    kb: KnowledgeBase, text: str, flags: dict[str, str]
+) -> None:
+    """The rule redness_spreading stands for the ascending weakness read in its words (a
+    spreading redness), and only there (heldout10, in-sample)."""
+    assert raised(kb, text) == flags, text

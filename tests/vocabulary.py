@@ -6611,6 +6611,10 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("redness", "spread"),
         "scope": "segment",
         "near": 3,
+        # the lead (heldout10): "the redness is spreading up my ankle since this morning" is
+        # a spreading infection, not ascending weakness
+        "overrides": ("ascending_weakness",),
+        "overrides_shared": True,
         "urgency": "emergency",
     },
     # heldout8 flags
