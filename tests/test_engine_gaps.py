@@ -5,3 +5,122 @@ bench/mutation_fork.py runs this file against every engine module's mutants.
 """
 
 from __future__ import annotations
+
+import dataclasses
+import itertools
+from typing import Any
+
+import pytest
+
+from acupoints import KnowledgeBase
+from acupoints.engine.composition import _compose
+from acupoints.engine.context import _static
+from acupoints.engine.scoring import _rank
+from acupoints.rules import Composition
+
+
+def ranked(kb: KnowledgeBase, text: str, cause: str) -> tuple[Any, Any]:
+    """The per-data tables and the ranking of a query, as select() makes them."""
+    static = _static(kb)
+    location = kb.parse_location(text)
+    return static, _rank(kb, static, location, kb.cause(cause), "unknown", True, frozenset())
+
+
+def guaranteed(kb: KnowledgeBase, cause: str, quotas: dict[str, Any]) -> Composition:
+    """The shipped composition with ``quotas`` as the cause's only guarantees."""
+    kind = kb.cause(cause).kind
+    key = kind if kind in kb.composition.quotas else "default"
+    made = Composition.model_validate(
+        {**kb.composition.model_dump(), "quotas": {"default": quotas}}
+    ).quotas["default"]
+    return kb.composition.model_copy(update={"quotas": {**kb.composition.quotas, key: made}})
+
+
+# ------------------------------------------------------------------ composition
+GUARANTEED = ("local", "surface", "distal", "core", "adjunct")
+
+
+@pytest.mark.parametrize(("first", "second"), list(itertools.permutations(GUARANTEED, 2)))
+def test_guarantees_beyond_the_limit_still_give_limit_places(
+    kb: KnowledgeBase, first: str, second: str
+) -> None:
+    """Two roles each guaranteed half the places: of one place, each share rounds half up
+    to one, so the guarantees ask for 2 places, and the answer still has 1, never 2.
+    Catches a guarantee loop that checks ``len(picked) > limit`` and so takes a place past
+    the limit (the fill stops at the limit, so only a guarantee could overfill)."""
+    text, cause = "numb back of my left hand", "chemotherapy"
+    static, ranking = ranked(kb, text, cause)
+    pool = range(len(ranking.entries))
+    for role in (first, second):  # each role has more points than places
+        assert sum(1 for i in pool if role in ranking.roles[i]) > 1, role
+    comp = guaranteed(kb, cause, {first: {"min": 0.5}, second: {"min": 0.5}})
+    out = _compose(kb, static, ranking, pool, 1, comp, kb.cause(cause))
+    assert len(out.picked) == 1, [ranking.entries[i][2] for i in out.picked]
+
+
+def test_among_equal_root_points_one_the_literature_uses_goes_first(kb: KnowledgeBase) -> None:
+    """At the root, points of equal root strength are ordered by how much the literature
+    uses them (the ``rest`` role, core), and a point it does not use at all counts 0, not
+    1: a core point used less than the unit still goes before it. Catches the root order
+    reading a missing core strength as 1.0, which put SI15 (no core use) before BL10 once
+    BL10's core strength is 0.5 (the two have equal root strength on a numb arm from a
+    cervical root)."""
+    cause = "cervical_root"
+    static, ranking = ranked(kb, "numb arm", cause)
+    codes = [e[2] for e in ranking.entries]
+    at = {code: codes.index(code) for code in ("BL10", "SI15")}
+    roles = [dict(r) for r in ranking.roles]
+    assert at["BL10"] < at["SI15"]
+    assert roles[at["BL10"]]["root"] == roles[at["SI15"]]["root"]
+    assert "core" in roles[at["BL10"]] and "core" not in roles[at["SI15"]]
+    roles[at["BL10"]]["core"] = 0.5  # used, less than the unit
+    strongest = max(r["root"] for r in roles if "root" in r)
+    # only the two and the points stronger at the root may be taken
+    keep = [
+        i
+        for i in range(len(codes))
+        if "root" in roles[i] and (roles[i]["root"] > roles[at["BL10"]]["root"] or i in at.values())
+    ]
+    assert strongest >= roles[at["BL10"]]["root"]
+    need = len(keep) - 1  # every place but one: BL10 or SI15 is left out
+    changed = dataclasses.replace(ranking, roles=roles, compositions={})
+    comp = guaranteed(kb, cause, {"root": {"min": 1.0}})
+    out = _compose(kb, static, changed, keep, need, comp, kb.cause(cause))
+    got = {codes[i] for i in out.picked}
+    assert "BL10" in got and "SI15" not in got, sorted(got)
+
+
+def test_a_cap_that_held_a_point_back_is_reported_with_its_number(kb: KnowledgeBase) -> None:
+    """A role capped at a quarter of 4 places (core, which takes all 4 uncapped) is
+    reported with its cap, 1: select() writes it into the note "At most 1 of the 4
+    places go to core points". Catches the cap recorded as None ("At most None ...")."""
+    text, cause = "numb back of my left hand", "chemotherapy"
+    static, ranking = ranked(kb, text, cause)
+    pool = range(len(ranking.entries))
+    comp = guaranteed(kb, cause, {"core": {"max": 0.25}})
+    out = _compose(kb, static, ranking, pool, 4, comp, kb.cause(cause))
+    assert out.capped == {"core": 1}, out.capped
+    assert sum(1 for i in out.picked if out.roles[i] == "core") == 1
+
+
+def test_a_core_point_of_no_strength_still_fills_before_the_others(kb: KnowledgeBase) -> None:
+    """The places no guarantee holds go first to the ``rest`` role's points (the core
+    points), strongest first, then to the rest by score. A core point whose strength is
+    0 (a systemic cause's core point on a limb that is not numb, with ``other_limb: 0``,
+    which rules.yaml allows) is still a core point and goes before the points that are
+    not. Catches the fill's order giving core points the group of the others
+    (``(1, -strength, i)``), which only a strength of 0 shows: it then ties with the
+    other points and goes by score."""
+    text, cause = "numb back of my left hand", "chemotherapy"
+    static, ranking = ranked(kb, text, cause)
+    roles = [dict(r) for r in ranking.roles]
+    core = [i for i, r in enumerate(roles) if "core" in r]
+    other = [i for i, r in enumerate(roles) if "core" not in r]
+    last = core[-1]
+    assert other and other[0] < last, (other[:3], last)  # a better scored point comes first
+    roles[last]["core"] = 0.0
+    changed = dataclasses.replace(ranking, roles=roles, compositions={})
+    pool = sorted([last, other[0]])
+    comp = guaranteed(kb, cause, {})
+    out = _compose(kb, static, changed, pool, 1, comp, kb.cause(cause))
+    assert out.picked == [last], [ranking.entries[i][2] for i in out.picked]
