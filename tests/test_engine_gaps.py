@@ -156,3 +156,20 @@ def test_renaming_gives_each_guaranteed_role_its_share_and_no_more(
         assert named.count(role) >= 2, (role, named)
     for role in exact:  # the renamed roles: exactly their share
         assert named.count(role) == 2, named
+
+
+def test_roles_left_out_of_the_order_come_last(kb: KnowledgeBase) -> None:
+    """A composition's ``order`` may name only some roles (rules.yaml requires one): the
+    points named for roles it leaves out come after those of the roles it names. Catches
+    the prescription's sort giving those roles no rank (None), which cannot be compared
+    with a rank and crashed."""
+    text, cause = "numb back of my left hand", "chemotherapy"
+    static, ranking = ranked(kb, text, cause)
+    pool = range(len(ranking.entries))
+    comp = guaranteed(kb, cause, {"local": {"min": 0.5}})
+    comp = comp.model_copy(update={"order": ("local",)})
+    out = _compose(kb, static, ranking, pool, 6, comp, kb.cause(cause))
+    named = [out.roles[i] for i in out.picked]
+    assert named[:3] == ["local"] * 3, named
+    assert set(named[3:]) - {"local"}, named  # points of other roles, after
+    assert "local" not in named[named.index(next(r for r in named if r != "local")) :], named
