@@ -173,3 +173,39 @@ def test_roles_left_out_of_the_order_come_last(kb: KnowledgeBase) -> None:
     assert named[:3] == ["local"] * 3, named
     assert set(named[3:]) - {"local"}, named  # points of other roles, after
     assert "local" not in named[named.index(next(r for r in named if r != "local")) :], named
+
+
+def spread(kb: KnowledgeBase, cause: str, alternatives: int) -> Composition:
+    comp = guaranteed(kb, cause, {})
+    return comp.model_copy(
+        update={"spread": comp.spread.model_copy(update={"alternatives": alternatives})}
+    )
+
+
+def test_a_place_keeps_at_most_the_alternatives_the_spread_rule_allows(
+    kb: KnowledgeBase,
+) -> None:
+    """A place lists at most ``spread.alternatives`` of the neighbours it set aside. With
+    the shipped gap of 1 a place sets aside at most two (the numbers either side), fewer
+    than the shipped 3, so the limit is checked at 1: a place that set two aside lists
+    one. Catches ``len(alts) <= n_alt`` (one alternative more than allowed)."""
+    text, cause = "numb leg", "sciatica"
+    static, ranking = ranked(kb, text, cause)
+    pool = range(len(ranking.entries))
+    wide = _compose(kb, static, ranking, pool, 10, spread(kb, cause, 3), kb.cause(cause))
+    assert max(len(a) for a in wide.alternatives.values()) == 2, wide.alternatives
+    one = _compose(kb, static, ranking, pool, 10, spread(kb, cause, 1), kb.cause(cause))
+    assert one.picked == wide.picked
+    assert {i: a[:1] for i, a in wide.alternatives.items()} == one.alternatives
+
+
+def test_no_alternatives_asked_gives_an_empty_table(kb: KnowledgeBase) -> None:
+    """With ``spread.alternatives: 0`` no place lists alternatives, and the table is empty
+    (select() looks each place up in it). Catches the table left as None, which would
+    fail the lookup of every place."""
+    text, cause = "numb back of my left hand", "chemotherapy"
+    static, ranking = ranked(kb, text, cause)
+    pool = range(len(ranking.entries))
+    out = _compose(kb, static, ranking, pool, 10, spread(kb, cause, 0), kb.cause(cause))
+    assert out.alternatives == {}
+    assert len(out.picked) == 10
