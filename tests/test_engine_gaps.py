@@ -209,3 +209,38 @@ def test_no_alternatives_asked_gives_an_empty_table(kb: KnowledgeBase) -> None:
     out = _compose(kb, static, ranking, pool, 10, spread(kb, cause, 0), kb.cause(cause))
     assert out.alternatives == {}
     assert len(out.picked) == 10
+
+
+@pytest.mark.parametrize("last", ["LI6", "LI7", "LI8"])
+@pytest.mark.parametrize("gap", [1, 0])
+def test_core_points_stand_in_pairs_but_not_in_threes(
+    kb: KnowledgeBase, last: str, gap: int
+) -> None:
+    """The spread rule leaves core points next to each other (the literature uses them
+    together), but not three in a row on one channel in one region: LI6, LI7 and LI8 (of
+    the forearm), made core points with ``last`` the weakest, and LU5, a point of no core
+    use, for 3 places. The third of the run is passed over for LU5, whichever of the
+    three it is (below, in the middle, above). With ``gap: 0`` the spread rule is off and
+    the three are taken. Catches the run test reading the wrong neighbours (``n + 2`` for
+    ``n - 2``, ``n + 1`` for ``n - 1``), a proper subset (``<``) for a subset, and the run
+    test made with no gap."""
+    cause = "cervical_root"
+    static, ranking = ranked(kb, "numb arm", cause)
+    codes = [e[2] for e in ranking.entries]
+    run = ["LI6", "LI7", "LI8"]
+    roles = [dict(r) for r in ranking.roles]
+    strength = {code: 3.0 - n for n, code in enumerate(c for c in run if c != last)}
+    strength[last] = 1.0
+    for code in run:
+        roles[codes.index(code)] = {"core": strength[code]}
+    roles[codes.index("LU5")] = {"local": 1.0}
+    changed = dataclasses.replace(ranking, roles=roles, compositions={})
+    pool = sorted(codes.index(c) for c in [*run, "LU5"])
+    comp = guaranteed(kb, cause, {})
+    comp = comp.model_copy(update={"spread": comp.spread.model_copy(update={"gap": gap})})
+    out = _compose(kb, static, changed, pool, 3, comp, kb.cause(cause))
+    got = {codes[i] for i in out.picked}
+    if gap:
+        assert got == {*run, "LU5"} - {last}, got
+    else:
+        assert got == set(run), got
