@@ -244,3 +244,18 @@ def test_core_points_stand_in_pairs_but_not_in_threes(
         assert got == {*run, "LU5"} - {last}, got
     else:
         assert got == set(run), got
+
+
+def test_a_points_neighbours_are_worked_out_once(kb: KnowledgeBase) -> None:
+    """The spread rule's neighbours of a point (LI7's, at the shipped gap of 1: LI6 and
+    LI8) are kept in the per-data tables and served from there the next time. Catches
+    the memo switched off (looked up under no key, or never read, or stored as None):
+    the same answers, each worked out again for every selection."""
+    from acupoints.engine.composition import _neighbours
+
+    static = _static(kb)
+    static.neighbours.pop(("LI7", 1), None)
+    first = _neighbours(kb, static, "LI7", 1)
+    assert set(first) == {"LI6", "LI8"}
+    assert static.neighbours[("LI7", 1)] is first
+    assert _neighbours(kb, static, "LI7", 1) is first
