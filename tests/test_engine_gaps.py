@@ -37,7 +37,7 @@ def guaranteed(kb: KnowledgeBase, cause: str, quotas: dict[str, Any]) -> Composi
 
 
 # ------------------------------------------------------------------ composition
-GUARANTEED = ("local", "surface", "distal", "core", "adjunct")
+GUARANTEED = ("local", "surface", "distal", "core", "adjunct", "root")
 
 
 @pytest.mark.parametrize(("first", "second"), list(itertools.permutations(GUARANTEED, 2)))
@@ -47,8 +47,10 @@ def test_guarantees_beyond_the_limit_still_give_limit_places(
     """Two roles each guaranteed half the places: of one place, each share rounds half up
     to one, so the guarantees ask for 2 places, and the answer still has 1, never 2.
     Catches a guarantee loop that checks ``len(picked) > limit`` and so takes a place past
-    the limit (the fill stops at the limit, so only a guarantee could overfill)."""
-    text, cause = "numb back of my left hand", "chemotherapy"
+    the limit (the fill stops at the limit, so only a guarantee could overfill; it shows
+    when the first role's point does not serve the second, as with core and root on a
+    numb arm from sciatica)."""
+    text, cause = "numb arm", "sciatica"  # where few points serve two roles
     static, ranking = ranked(kb, text, cause)
     pool = range(len(ranking.entries))
     for role in (first, second):  # each role has more points than places
