@@ -261,3 +261,59 @@ def test_a_points_neighbours_are_worked_out_once(kb: KnowledgeBase) -> None:
     assert set(first) == {"LI6", "LI8"}
     assert static.neighbours[("LI7", 1)] is first
     assert _neighbours(kb, static, "LI7", 1) is first
+
+
+# ------------------------------------------------------------------ candidates
+def context(kb: KnowledgeBase, text: str, cause: str | None) -> Any:
+    """A selection's working state, as _rank makes it (no point chosen yet)."""
+    from acupoints.engine.candidates import _weight
+    from acupoints.engine.context import _cause_kind, _Context
+
+    the_cause = kb.cause(cause) if cause else None
+    weights = {rule.id: _weight(rule, the_cause) for rule in kb.rules}
+    location = kb.parse_location(text)
+    return _Context(
+        kb, location, the_cause, "unknown", _static(kb), weights, _cause_kind(the_cause)
+    )
+
+
+@pytest.mark.parametrize(("code", "vessel"), [("GV4", "GV"), ("CV4", "CV")])
+def test_the_channels_through_a_region_leave_out_the_midline_vessels(
+    kb: KnowledgeBase, code: str, vessel: str
+) -> None:
+    """The distal channel rule takes distal points of the channels that run through the
+    numb region; the Governor and Conception Vessels run on the midline of the trunk and
+    head and are left out (their points are never distal). The region of GV4 (the low
+    back) and of CV4 (the lower belly) have vessel points; the channels through them do
+    not hold the vessel. Also checks the memo: the channels of a region are worked out
+    once. Catches GV or CV misspelt in the exclusion, ``or`` for ``and`` (every channel
+    kept), and the memo switched off."""
+    from acupoints.engine.candidates import _channels
+
+    region = kb[code].location.region
+    assert any(p.meridian == vessel for p in kb.points_in(region))
+    ctx = context(kb, "numb lower back", None)
+    ctx.static.channels.pop(region, None)
+    found = _channels(ctx, region)
+    assert found and vessel not in found and None not in found, found
+    assert ctx.static.channels[region] is found
+    assert _channels(ctx, region) is found
+
+
+def test_a_causes_core_points_are_worked_out_once(kb: KnowledgeBase) -> None:
+    """The core points of a cause for the numb parts of the body (numb feet from a
+    diabetic neuropathy) are planned once and kept in the per-data tables; the next
+    selection reads the plan kept. Catches the memo switched off (never read, or read
+    under no key): the same answers, the plan made again for every query."""
+    from acupoints.engine.candidates import _core
+
+    rule = next(r for r in kb.rules if r.select.kind == "core")
+    ctx = context(kb, "numb feet", "diabetic")
+    ctx.static.core.clear()
+    assert _core(ctx, rule, 1.0) > 0
+    (key,) = ctx.static.core
+    plan = ctx.static.core[key]
+    assert plan
+    again = context(kb, "numb feet", "diabetic")
+    assert _core(again, rule, 1.0) > 0
+    assert again.static.core[key] is plan and set(again.one) == set(ctx.one)
