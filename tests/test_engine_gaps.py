@@ -317,3 +317,19 @@ def test_a_causes_core_points_are_worked_out_once(kb: KnowledgeBase) -> None:
     again = context(kb, "numb feet", "diabetic")
     assert _core(again, rule, 1.0) > 0
     assert again.static.core[key] is plan and set(again.one) == set(ctx.one)
+
+
+@pytest.mark.parametrize(("cause", "pooled"), [("b12_deficiency", True), ("diabetic", False)])
+def test_a_core_reason_says_when_it_borrows_the_publications_of_its_kind(
+    kb: KnowledgeBase, cause: str, pooled: bool
+) -> None:
+    """A systemic cause with fewer publications of its own than ``pool_below`` (B12
+    deficiency has none) takes its core points from the publications on neuropathies of
+    its kind, and each core reason says so in words ("for neuropathies of its kind, as it
+    has few of its own"); a cause with its own (diabetic, 13) does not say it. Catches
+    the words dropped or changed."""
+    s = kb.select("numb feet", cause=cause)
+    core = [r.text for p in s.points for r in p.reasons if r.rule == "core.cause"]
+    assert core
+    words = "publications for neuropathies of its kind, as it has few of its own ("
+    assert all((words in text) == pooled for text in core), core
