@@ -25,7 +25,8 @@ without running fewer tests:
   (safety's ``_CONCERNED``, ``_REGION_FLAGS``, ``_STANDING``, ``_OWN``; the engine's
   ``context._STATIC``, ``context._PAIRS``, ``candidates._aspects_twins``, and the answers
   of every knowledge base the engine worked for) are emptied before each test, in the
-  stats run and in each mutant's. ``--all-tests`` runs every test of the module's test files instead.
+  stats run and in each mutant's. ``--all-tests`` runs every test of the module's test
+  files instead.
 
 A mutant is killed when a test fails, or the child crashes, or it takes longer than
 ``--timeout`` seconds. Results are appended, one JSON line per mutant, to
