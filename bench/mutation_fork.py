@@ -22,9 +22,11 @@ without running fewer tests:
   function, with ``-x``, those calling fewest of the module's functions (the targeted
   tests) first, then the fastest: a test that never calls the function cannot see
   the mutant. To make "calls" mean the same in every run, the module's memos
-  (``_CONCERNED``, ``_REGION_FLAGS``, ``_STANDING``, ``_OWN``; tests/conftest.py empties
-  the knowledge base's) are emptied before each test, in the stats run and in each
-  mutant's. ``--all-tests`` runs every test of the module's test files instead.
+  (safety's ``_CONCERNED``, ``_REGION_FLAGS``, ``_STANDING``, ``_OWN``; the engine's
+  ``context._STATIC``, ``context._PAIRS``, ``candidates._aspects_twins``, and the answers
+  of every knowledge base the engine worked for) are emptied before each test, in the
+  stats run and in each mutant's. ``--all-tests`` runs every test of the module's test
+  files instead.
 
 A mutant is killed when a test fails, or the child crashes, or it takes longer than
 ``--timeout`` seconds. Results are appended, one JSON line per mutant, to
@@ -49,22 +51,50 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# the test files run against a module's mutants (of them, only the tests that call the
+# mutated function). For the engine: every test file whose tests call its functions cheaply
+# enough (the stats run prints how many tests of each file call the module); the slow
+# corruption and property files (test_reliability, test_properties) are left out.
+ENGINE_TESTS = [
+    "tests/test_select.py",
+    "tests/test_prescription.py",
+    "tests/test_snapshot.py",
+    "tests/test_oracles.py",
+    "tests/test_safety.py",
+    "tests/test_safety_gaps.py",
+    "tests/test_engine_gaps.py",
+]
 TESTS = {
     "acupoints.safety": [
         "tests/test_safety.py",
         "tests/test_safety_gaps.py",
         "tests/test_oracles.py",
     ],
-    "acupoints.engine.composition": [
-        "tests/test_select.py",
-        "tests/test_prescription.py",
-    ],
+    **{
+        f"acupoints.engine{part}": ENGINE_TESTS
+        for part in (
+            "",
+            ".composition",
+            ".candidates",
+            ".scoring",
+            ".context",
+            ".explanation",
+        )
+    },
 }
 PYTEST_ARGS = ["-q", "-p", "no:randomly", "-p", "no:cacheprovider", "--no-header", "-o", "addopts="]
 
 
+def _relpath(module: str) -> Path:
+    """acupoints/engine/scoring.py; acupoints/engine/__init__.py for the package."""
+    base = Path(*module.split("."))
+    if (ROOT / "src" / base).is_dir():
+        return base / "__init__.py"
+    return base.with_suffix(".py")
+
+
 def _names(module: str) -> list[str]:
-    meta = ROOT / "mutants/src" / Path(*module.split(".")).with_suffix(".py.meta")
+    meta = ROOT / "mutants/src" / f"{_relpath(module)}.meta"
     if not meta.exists():
         sys.path.insert(0, str(ROOT / "bench"))
         import mutation_sample
@@ -76,7 +106,7 @@ def _names(module: str) -> list[str]:
 
 def _overlay(module: str) -> Path:
     """src/ with only ``module`` mutated (mutmut's copy of it, trampolines and all)."""
-    rel = Path(*module.split(".")).with_suffix(".py")
+    rel = _relpath(module)
     base = ROOT / "mutants/overlay" / module
     mutated = ROOT / "mutants/src" / rel
     if base.exists():
@@ -88,12 +118,24 @@ def _overlay(module: str) -> Path:
 
 
 def _forget_module_memos() -> None:
-    """Empty the safety module's own memos (the knowledge base's are emptied by
-    tests/conftest.py under MUTANT_UNDER_TEST)."""
+    """Empty the memos of the safety module and of the engine, so that a test computes
+    what it asks for whatever ran before it: the safety module's own tables; every
+    knowledge base the engine has worked for (its answers, rankings, reasons, parsed
+    texts: ``clear_caches``, as tests/conftest.py does for the packaged one) and the
+    engine's per-data tables (``context._STATIC``), its pairs of regions
+    (``context._PAIRS``) and the aspects memo of ``candidates``."""
     from acupoints import safety
+    from acupoints.engine import candidates, context
 
     for memo in ("_CONCERNED", "_REGION_FLAGS", "_STANDING", "_OWN"):
         getattr(safety, memo).clear()
+    for kb in list(context._STATIC.keys()):
+        kb.clear_caches()
+    context._STATIC.clear()
+    context._PAIRS.clear()
+    cache_clear = getattr(candidates._aspects_twins, "cache_clear", None)
+    if cache_clear is not None:
+        cache_clear()
 
 
 class _Order:
@@ -291,6 +333,13 @@ def main() -> int:
     if pytest.main([*PYTEST_ARGS, "--collect-only", "-qq", *tests]) != 0:
         raise SystemExit("collecting the tests called the mutated module (or failed)")
     stats = _stats(tests, ROOT / "mutants" / f"stats-{args.module}.json")
+    calling: dict[str, list[int]] = {test: [0, 0] for test in tests}
+    for nodeid, hit in stats["calls"].items():
+        counts = calling.setdefault(nodeid.split("::", 1)[0], [0, 0])
+        counts[0] += 1
+        counts[1] += bool(hit)
+    for test, (run, called) in calling.items():  # which files can see the module at all
+        print(f"stats: {test}: {called} of {run} tests call {args.module}", flush=True)
     # the control: a "mutant" whose every mutated function raises must be killed
     control = _run_one("fail", tests, _Order(None, stats["seconds"], stats["calls"]), args.timeout)
     if control["status"] == "survived":
