@@ -22,9 +22,8 @@ import pytest
 
 import acupoints
 from acupoints import DataError, KnowledgeBase
-from acupoints.loading import packaged_data_dir
 
-from .textread import reading
+from .textread import block_words, reading
 from .vocabulary import AREA9_WORDS, CAUSE_WORDS
 
 
@@ -38,25 +37,7 @@ def test_every_heldout9_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str
 
 
 def _heldout9_blocks(name: str) -> set[str]:
-    """The words of a data file's lists that follow a comment "heldout9 areas", to the end
-    of their list (another set's comment ends the block)."""
-    found: set[str] = set()
-    block = inside = False  # in a heldout9 block; in an open list
-    for line in (packaged_data_dir() / name).read_text("utf-8").splitlines():
-        text = line.strip()
-        if text.startswith("#"):
-            if text.startswith("# heldout"):
-                block = text.startswith("# heldout9 areas")
-            continue
-        opens = "[" in text
-        items = text.split("[", 1)[1] if opens else text
-        if block and (inside or opens):
-            found |= {w.strip() for w in items.split("]")[0].split(",") if w.strip()}
-        if "]" in text:
-            inside = block = False
-        elif opens:
-            inside = True
-    return found
+    return block_words(name, "heldout9 areas")
 
 
 def test_every_heldout9_text_word_has_a_sentence() -> None:
