@@ -40,6 +40,8 @@ def test_chest_pain_with_numbness_is_an_emergency(kb: KnowledgeBase, text: str) 
         "what if I get chest pain with the numbness?",
         "numbness across my chest",
         "my chest feels numb after shingles",
+        # a numb band round the trunk is a sensory level, not chest pain (heldout10)
+        "IVDU, pyrexial 39.2, thoracic spinal tenderness, numb band across the chest",
     ],
 )
 def test_chest_pain_denied_someone_elses_past_or_supposed_raises_nothing(
