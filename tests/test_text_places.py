@@ -129,3 +129,15 @@ def test_a_fear_of_needles_is_a_fact_not_a_worry(kb: KnowledgeBase, text: str) -
 def test_a_worry_is_still_a_worry(kb: KnowledgeBase) -> None:
     with pytest.raises(acupoints.LocationError):
         kb.select("I'm scared my feet will go numb")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my mum had a TKR, my toes are numb", "no TKR, numb toes", "numb hands, I replaced my shoes"],
+)
+def test_a_replacement_denied_someone_elses_or_of_no_joint_sets_no_implant(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """The replacement words are a fact about the person, read with their context (they
+    were found in the raw text before, so "no TKR" and "my mum had a TKR" set a knee)."""
+    assert "joint_prostheses" not in patient(kb, text), text

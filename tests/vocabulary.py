@@ -4696,6 +4696,21 @@ PERSON_CONCEPTS: dict[str, dict[str, object]] = {
         ),
         "typos": ("lymphodema", "lymphedma", "lympedema", "lymphadema"),
     },
+    "joint_replaced": {
+        "condition": "joint_prostheses",
+        "lay": (
+            "replacement",
+            "replacements",
+            "replaced",
+            "resurfacing",
+            "resurfaced",
+            "prosthesis",
+            "prosthetic",
+        ),
+        "clinical": ("arthroplasty", "tkr", "tka", "thr", "tha", "tsr"),
+        "typos": (),
+        "past": True,
+    },
     "fear_of_needles": {
         "condition": "fainting",
         "lay": (

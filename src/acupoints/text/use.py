@@ -157,20 +157,12 @@ def cause_from_text(
     )
 
 
-REPLACED = re.compile(
-    r"\b(replacement|replacements|replaced|arthroplasty|prosthesis|prosthetic|resurfacing|"
-    r"resurfaced|tkr|tka|thr|tha|tsr)\b",
-    re.IGNORECASE,
-)
-"""Words that say a joint operated on now holds an implant ("after a knee replacement",
-"my left hip was replaced", "TKR")."""
-
 ABBREVIATED_JOINTS = {"tkr": "knee", "tka": "knee", "thr": "hip", "tha": "hip", "tsr": "shoulder"}
 """A joint replacement written as its abbreviation, with no body word: the joint."""
 
 ALL_LIMBS = ("left_arm", "right_arm", "left_leg", "right_leg")
 
-READ_PLACES = frozenset({"lymphoedema"})
+READ_PLACES = frozenset({"joint_prostheses", "lymphoedema"})
 """Conditions of Patient that hold places, whose places :func:`_sites` reads from the
 text: a fact about the person (text.yaml ``person``) may name them."""
 
@@ -188,7 +180,9 @@ def _sites(
       leg", "of my right arm"); with no limb named, every limb, and a note says so."""
     out: dict[str, tuple[tuple[str, ...], str]] = {}
     notes: list[str] = []
-    replaced = [m.group(0) for m in REPLACED.finditer(reading.text)]
+    # the words of a replacement are a fact about the person (text.yaml person
+    # joint_replaced), so a denied or someone else's ("no TKR", "my mum had a TKR") is none
+    replaced = [f for f in found if f.id == "joint_prostheses"]
     if replaced:
         joints = [
             a
@@ -196,10 +190,13 @@ def _sites(
             if a.role == "operation" and not set(a.context) - {"historical"}
         ]
         ids = [a.id for a in joints] or [
-            ABBREVIATED_JOINTS[w.lower()] for w in replaced if w.lower() in ABBREVIATED_JOINTS
+            ABBREVIATED_JOINTS[w]
+            for f in replaced
+            for w in f.words.lower().split()
+            if w in ABBREVIATED_JOINTS
         ]
         if ids:
-            said = next((c.words for c in reading.causes if not c.context), replaced[0])
+            said = next((c.words for c in reading.causes if not c.context), replaced[0].words)
             out["joint_prostheses"] = (tuple(dict.fromkeys(ids)), said)
     lymph = next((f for f in found if f.id == "lymphoedema"), None)
     if lymph is not None:
@@ -236,11 +233,12 @@ def patient_from_text(
         else ()
     )
     sites, site_notes = _sites(kb, reading, found) if reading is not None else ({}, ())
-    if not found and not sites:
+    if not sites and all(f.id in READ_PLACES for f in found):
         return patient, False, asked
     from ..safety import Patient
 
-    fields = list(dict.fromkeys([*(f.id for f in found), *sites]))
+    # a place condition is set only with its places ("replaced" with no joint named sets none)
+    fields = list(dict.fromkeys([*(f.id for f in found if f.id not in READ_PLACES), *sites]))
     words = {c: next(f.words for f in found if f.id == c) for c in fields if c not in sites}
     words.update({c: w for c, (_, w) in sites.items()})
     names = {c.id: c.name for c in kb.safety_conditions}
