@@ -944,6 +944,8 @@ def _assign_sides(state: _State, tokens: Sequence[str] = ()) -> None:
 
 
 LANDMARKS = frozenset({"above", "below", "under", "beneath", "underneath", "behind"})
+"""Words that place an area by another ("above my right eye"), here and in the reader's
+roles (text.roles.LANDMARK)."""
 
 
 def _after_landmark(tokens: Sequence[str], start: int) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from ..parse import LANDMARKS
 from .compiled import DROP, SENTENCE_END
 from .prepare import Prepared
 
@@ -509,12 +510,12 @@ def _place_word(tokens: Sequence[str], i: int) -> bool:
     return tokens[i] in PLACE_NOUNS and i > 0 and tokens[i - 1] in PLACE_BEFORE
 
 
-LANDMARK = frozenset({"below", "above", "under", "beneath", "underneath", "behind"})
+LANDMARK = LANDMARKS
+"""Words between a numb area and a second one that only places it ("the skin over my ribs
+under my arm", "my upper arm just below the shoulder")."""
 SAID_NUMB = frozenset({"has", "have", "is", "are", "gone", "went", "numb", "tingly", "tingling"})
 """heldout9 areas: words between an area and a landmark that say the area is numb ("my
 forehead has gone numb above my right eye")."""
-"""Words between a numb area and a second one that only places it ("the skin over my ribs
-under my arm", "my upper arm just below the shoulder")."""
 
 
 def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
