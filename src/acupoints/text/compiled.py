@@ -48,9 +48,6 @@ _IS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "whe
 
 
 _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
-_QUERY = re.compile(r"(?<![a-z0-9'])\?(?=[a-z])")
-"""A question mark written against the word after it, not after a word ("?retention",
-"pt c/o numb hand, ?CTS"): the clinical "query", asking about that word only."""
 
 
 def normalise(text: str) -> list[str]:
@@ -85,10 +82,6 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
             out.append("and")
             spans.append(m.span())
             continue
-        if t == "?" and _QUERY.match(low, m.start()):
-            out.append("query")  # "?retention", "?MS": a clinical query of what follows
-            spans.append(m.span())
-            continue
         t = t.strip("'")
         if t.endswith("'s") and t[:-2] not in _IS:
             t = t[:-2]
@@ -100,9 +93,15 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
 
 
 def _query(low: str, at: int) -> bool:
-    """The "?" at ``at`` opens a word ("?meralgia", ", ?retention"): a clinical note's
-    query of a diagnosis, which states the finding it names; a question mark ends a word."""
-    return at + 1 < len(low) and low[at + 1].isalnum() and (at == 0 or low[at - 1] in " ,;(")
+    """The "?" at ``at`` is written against the word after it, not after a word
+    ("?meralgia", "pt c/o numb hand, ?CTS", "?retention"): a clinical note's query of a
+    diagnosis, which states the finding it names, not a question; a question mark ends a
+    word."""
+    return (
+        at + 1 < len(low)
+        and low[at + 1].isalnum()
+        and (at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "'"))
+    )
 
 
 def _plain_letter(c: str) -> str:
