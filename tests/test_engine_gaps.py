@@ -333,3 +333,92 @@ def test_a_core_reason_says_when_it_borrows_the_publications_of_its_kind(
     assert core
     words = "publications for neuropathies of its kind, as it has few of its own ("
     assert all((words in text) == pooled for text in core), core
+
+
+def test_a_cause_pools_its_kinds_publications_only_below_the_threshold(
+    kb: KnowledgeBase,
+) -> None:
+    """A systemic cause borrows the publications of its kind only when it has *fewer*
+    of its own than ``pool_below``: with exactly that many it keeps its own. Checked for
+    every systemic cause with publications of its own, with the threshold set to its
+    count (keeps its own) and one above (borrows). Catches ``<=`` for ``<``."""
+    from acupoints.engine.candidates import _core_plan
+
+    sel = next(r for r in kb.rules if r.select.kind == "core").select
+    borrowed = "for neuropathies of its kind"
+    tried = 0
+    for cause in kb.causes:
+        if cause.kind != "systemic":
+            continue
+        own = {p.source for p in kb.reference_protocols if cause.id in p.causes}
+        if not own:
+            continue
+        at = _core_plan(
+            kb, cause.id, frozenset(), sel.model_copy(update={"pool_below": len(own)}), frozenset()
+        )
+        assert not any(borrowed in where for _, where, _ in at), cause.id
+        above = sel.model_copy(update={"pool_below": len(own) + 1})
+        plan = _core_plan(kb, cause.id, frozenset(), above, frozenset())
+        assert plan and all(borrowed in where for _, where, _ in plan), cause.id
+        tried += bool(at)  # a cause whose own publications give core points
+    assert tried >= 3
+
+
+# ------------------------------------------------------------------ scoring
+def _spine(segment: str) -> str | None:
+    """The part of the spine a segment's root leaves (kept here, not read from the
+    engine): C1-C8 and T1 the cervical roots of the arm, L and S the lumbosacral."""
+    if segment.startswith("C") or segment == "T1":
+        return "cervical"
+    if segment[:1] in ("L", "S"):
+        return "lumbosacral"
+    return None
+
+
+ASPECTS = ((), ("anterior",), ("posterior",), ("medial",), ("lateral",), ("dorsal",))
+
+
+def test_a_misfit_note_follows_the_dermatomes_of_the_aspects_named(kb: KnowledgeBase) -> None:
+    """A cause compressing a root (cervical root, lumbar root, sciatica) is said not to fit
+    the numb area exactly when no dermatome of that part of the spine reaches the area, as
+    the anatomy gives it for the region *with the aspects named*: the front of the chest
+    (T3-T9) does not fit a cervical root although the chest as a whole (C4 at the
+    collarbone) does. Checked for every region and aspect. Catches the aspects dropped
+    when the segments of a region are looked up."""
+    from acupoints.engine.scoring import _misfit
+    from acupoints.models import Location, RegionRef
+
+    anatomy = kb.anatomy
+    causes = [c for c in kb.causes if c.spine is not None]
+    assert {c.id for c in causes} >= {"cervical_root", "lumbar_root", "sciatica"}
+    differ = 0
+    for region in kb.regions:
+        for aspects in ASPECTS:
+            try:
+                segs = anatomy.segments_for(region.id, aspects)
+            except Exception:  # an aspect the region does not have
+                continue
+            loc = Location(
+                regions=(RegionRef(region=region.id, aspects=aspects),), pattern="region"
+            )
+            for cause in causes:
+                fits = any(_spine(s) == cause.spine for s in segs)
+                assert (_misfit(kb, cause, loc) is None) == fits, (region.id, aspects, cause.id)
+                whole = any(_spine(s) == cause.spine for s in anatomy.segments_for(region.id, ()))
+                differ += fits != whole
+    assert differ  # some aspect changes the answer (the front of the chest)
+
+
+@pytest.mark.parametrize("cause", ["cervical_root", "lumbar_root"])
+def test_a_misfit_note_reads_every_numb_region(kb: KnowledgeBase, cause: str) -> None:
+    """A numb hand and foot fit both a cervical and a lumbar root: the dermatomes of every
+    numb region count, in either order. Catches the segments of the last region read
+    alone (``out = found`` for ``out |= found``)."""
+    from acupoints.engine.scoring import _misfit
+
+    the_cause = kb.cause(cause)
+    for regions in (["hand", "foot"], ["foot", "hand"]):
+        assert _misfit(kb, the_cause, kb.location(regions)) is None, regions
+    assert _misfit(kb, the_cause, kb.location(["hand"])) is None or cause != "cervical_root"
+    # one region alone still tells the two apart
+    assert (_misfit(kb, the_cause, kb.location(["foot"])) is None) == (cause == "lumbar_root")
