@@ -422,3 +422,56 @@ def test_a_misfit_note_reads_every_numb_region(kb: KnowledgeBase, cause: str) ->
     assert _misfit(kb, the_cause, kb.location(["hand"])) is None or cause != "cervical_root"
     # one region alone still tells the two apart
     assert (_misfit(kb, the_cause, kb.location(["foot"])) is None) == (cause == "lumbar_root")
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "cause", "memo"),
+    [
+        ("distal_channel", "numb back of my hand", None, "groups"),
+        ("region", "numb top of my foot", None, "groups"),
+        ("reflex", "numb arm", "cervical_root", "groups"),
+        ("root_level", "numb arm", "cervical_root", "levels"),
+    ],
+)
+def test_a_rules_point_groups_are_worked_out_once(
+    kb: KnowledgeBase, kind: str, text: str, cause: str | None, memo: str
+) -> None:
+    """The point groups a rule takes (the distal points of the channels through the
+    numb area, a rule's region points, the reflex and root-level points by level) are
+    worked out once per data and kept in the per-data tables: a second selection reads
+    the very groups kept, and adds none. Catches each memo switched off (never read, or
+    read under another key): the same answers, every group made again per query."""
+    from acupoints.engine.candidates import _SELECTORS
+
+    rules = [r for r in kb.rules if r.select.kind == kind]
+    assert rules
+    first = context(kb, text, cause)
+    table = getattr(first.static, memo)
+    table.clear()
+    for rule in rules:
+        _SELECTORS[kind](first, rule, 1.0)
+    kept = dict(table)
+    assert kept and all(kept.values())
+    again = context(kb, text, cause)
+    for rule in rules:
+        _SELECTORS[kind](again, rule, 1.0)
+    assert table.keys() == kept.keys()
+    assert all(table[key] is groups for key, groups in kept.items())
+    assert set(again.one) == set(first.one)
+
+
+def test_the_dermatomes_of_a_region_are_worked_out_once(kb: KnowledgeBase) -> None:
+    """The segments whose dermatomes reach a region with its aspects are looked up once
+    per data and kept; the next query reads the set kept. Catches the memo switched off
+    (never read, or read under no key)."""
+    from acupoints.engine.scoring import _dermatomes
+
+    table = _static(kb).dermatomes
+    table.clear()
+    loc = kb.location([("hand", ["dorsal"]), "foot"])
+    first = _dermatomes(kb, loc)
+    assert {"C7", "L5"} <= first
+    kept = dict(table)
+    assert len(kept) == 2
+    assert _dermatomes(kb, loc) == first
+    assert all(table[key] is found for key, found in kept.items())
