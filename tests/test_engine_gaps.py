@@ -475,3 +475,37 @@ def test_the_dermatomes_of_a_region_are_worked_out_once(kb: KnowledgeBase) -> No
     assert len(kept) == 2
     assert _dermatomes(kb, loc) == first
     assert all(table[key] is found for key, found in kept.items())
+
+
+def test_two_rules_of_one_kind_keep_their_own_points(data_copy: Any) -> None:
+    """Two distal-channel rules that differ in their selector (a second one that takes
+    the Lung channel's points only) each take their own points: the points a rule picks
+    in a region are kept per rule. Catches the distal rule's points kept under no rule
+    (then the second rule is given the first one's points, or the first the second's)."""
+    import acupoints
+
+    from .test_loading import edit
+
+    extra = (
+        "  - id: distal.lung\n"
+        "    title: Lung channel points at and below the elbow\n"
+        "    group: distal\n"
+        "    weight: 1.0\n"
+        "    when: {regions: [upper_limb]}\n"
+        "    select: {kind: distal_channel, regions: [elbow, forearm, wrist, hand], meridians: [LU],"
+        " categories: {he_sea: 1.0, luo_connecting: 0.7, jing_river: 0.4, ying_spring: 0.3}}\n"
+        '    reason: "{point} is a Lung point below the elbow ({region})."\n'
+        "    summary: A second distal rule, for the test.\n"
+        "    sources: [deadman]\n"
+        "  - id: distal.channel\n"
+    )
+    edit(data_copy / "rules.yaml", "  - id: distal.channel\n", extra)
+    kb = acupoints.load(data_copy)
+    s = kb.select("numb thumb side of my forearm", limit=len(kb))
+    by_rule: dict[str, set[str]] = {}
+    for p in s.points:
+        for r in p.reasons:
+            by_rule.setdefault(r.rule, set()).add(p.code)
+    lung, channel = by_rule.get("distal.lung", set()), by_rule.get("distal.channel", set())
+    assert lung and all(kb[c].meridian == "LU" for c in lung), lung
+    assert {kb[c].meridian for c in channel} - {"LU"}, channel  # the first keeps its own
