@@ -492,8 +492,9 @@ def test_two_rules_of_one_kind_keep_their_own_points(data_copy: Any) -> None:
         "    group: distal\n"
         "    weight: 1.0\n"
         "    when: {regions: [upper_limb]}\n"
-        "    select: {kind: distal_channel, regions: [elbow, forearm, wrist, hand], meridians: [LU],"
-        " categories: {he_sea: 1.0, luo_connecting: 0.7, jing_river: 0.4, ying_spring: 0.3}}\n"
+        "    select: {kind: distal_channel, regions: [elbow, forearm, wrist, hand],"
+        " meridians: [LU], categories: {he_sea: 1.0, luo_connecting: 0.7,"
+        " jing_river: 0.4, ying_spring: 0.3}}\n"
         '    reason: "{point} is a Lung point below the elbow ({region})."\n'
         "    summary: A second distal rule, for the test.\n"
         "    sources: [deadman]\n"
@@ -509,3 +510,38 @@ def test_two_rules_of_one_kind_keep_their_own_points(data_copy: Any) -> None:
     lung, channel = by_rule.get("distal.lung", set()), by_rule.get("distal.channel", set())
     assert lung and all(kb[c].meridian == "LU" for c in lung), lung
     assert {kb[c].meridian for c in channel} - {"LU"}, channel  # the first keeps its own
+
+
+def test_a_protocol_left_out_leaves_the_evidence_term_too(kb: KnowledgeBase) -> None:
+    """``without_protocols`` (a leave-one-out benchmark) leaves each protocol out of the
+    evidence term as well as the core points: for every protocol of the diabetic
+    neuropathy left out in turn, each point's evidence part is its count of the other
+    publications (at most the cap) times the weight. Catches the evidence counted over
+    every protocol whatever was left out."""
+    cause, cap = "diabetic", kb.scoring.evidence_cap
+    protocols = [p.id for p in kb.reference_protocols if cause in p.causes]
+    assert len(protocols) > 3
+    changed = 0
+    for left in protocols:
+        counts = kb.evidence_counts(cause, exclude=[left])
+        changed += counts != kb.evidence_counts(cause)
+        s = kb.select("numb feet", cause=cause, without_protocols=[left], limit=40)
+        for p in s.points:
+            parts = [r.contribution for r in p.reasons if r.rule == "score.evidence"]
+            want = kb.scoring.evidence * min(counts.get(p.code, 0), cap)
+            assert parts == ([pytest.approx(want)] if want else []), (left, p.code)
+    assert changed  # leaving a protocol out changes some count
+
+
+def test_a_zero_evidence_weight_gives_no_evidence_reason(data_copy: Any) -> None:
+    """With ``evidence: 0`` in rules.yaml the publications add nothing, and no reason of
+    0 is listed for them. Catches the evidence parts kept when the weight is 0."""
+    import acupoints
+
+    from .test_loading import edit
+
+    edit(data_copy / "rules.yaml", "  evidence: 1.0\n", "  evidence: 0\n")
+    kb = acupoints.load(data_copy)
+    s = kb.select("numb feet", cause="diabetic", limit=20)
+    assert s.points
+    assert not [r for p in s.points for r in p.reasons if r.rule == "score.evidence"]
