@@ -481,7 +481,8 @@ def test_two_rules_of_one_kind_keep_their_own_points(data_copy: Any) -> None:
     """Two distal-channel rules that differ in their selector (a second one that takes
     the Lung channel's points only) each take their own points: the points a rule picks
     in a region are kept per rule. Catches the distal rule's points kept under no rule
-    (then the second rule is given the first one's points, or the first the second's)."""
+    (then the second rule is given the first one's points, or the first the second's),
+    and a point of none of the rule's categories taken at full quality."""
     import acupoints
 
     from .test_loading import edit
@@ -509,6 +510,10 @@ def test_two_rules_of_one_kind_keep_their_own_points(data_copy: Any) -> None:
             by_rule.setdefault(r.rule, set()).add(p.code)
     lung, channel = by_rule.get("distal.lung", set()), by_rule.get("distal.channel", set())
     assert lung and all(kb[c].meridian == "LU" for c in lung), lung
+    # a point of none of the categories the rule lists is not taken (LU6, a cleft point)
+    listed = {"he_sea", "luo_connecting", "jing_river", "ying_spring"}
+    assert all(listed & {c.kind for c in kb[c].categories} for c in lung), lung
+    assert "LU6" not in lung and "LU5" in lung
     assert {kb[c].meridian for c in channel} - {"LU"}, channel  # the first keeps its own
 
 
