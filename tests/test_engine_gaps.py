@@ -482,7 +482,8 @@ def test_two_rules_of_one_kind_keep_their_own_points(data_copy: Any) -> None:
     the Lung channel's points only) each take their own points: the points a rule picks
     in a region are kept per rule. Catches the distal rule's points kept under no rule
     (then the second rule is given the first one's points, or the first the second's),
-    and a point of none of the rule's categories taken at full quality."""
+    a point of none of the rule's categories taken at full quality, and the ``{where}``
+    of a distal reason ("on its channel") lost."""
     import acupoints
 
     from .test_loading import edit
@@ -496,7 +497,7 @@ def test_two_rules_of_one_kind_keep_their_own_points(data_copy: Any) -> None:
         "    select: {kind: distal_channel, regions: [elbow, forearm, wrist, hand],"
         " meridians: [LU], categories: {he_sea: 1.0, luo_connecting: 0.7,"
         " jing_river: 0.4, ying_spring: 0.3}}\n"
-        '    reason: "{point} is a Lung point below the elbow ({region})."\n'
+        '    reason: "{point} is a Lung point {where} ({region})."\n'
         "    summary: A second distal rule, for the test.\n"
         "    sources: [deadman]\n"
         "  - id: distal.channel\n"
@@ -514,6 +515,8 @@ def test_two_rules_of_one_kind_keep_their_own_points(data_copy: Any) -> None:
     listed = {"he_sea", "luo_connecting", "jing_river", "ying_spring"}
     assert all(listed & {c.kind for c in kb[c].categories} for c in lung), lung
     assert "LU6" not in lung and "LU5" in lung
+    texts = [r.text for p in s.points for r in p.reasons if r.rule == "distal.lung"]
+    assert texts and all(" is a Lung point on its channel (" in t for t in texts), texts
     assert {kb[c].meridian for c in channel} - {"LU"}, channel  # the first keeps its own
 
 
@@ -550,3 +553,65 @@ def test_a_zero_evidence_weight_gives_no_evidence_reason(data_copy: Any) -> None
     s = kb.select("numb feet", cause="diabetic", limit=20)
     assert s.points
     assert not [r for p in s.points for r in p.reasons if r.rule == "score.evidence"]
+
+
+QUERIES = [
+    ("numb back of my left hand", "cervical_root"),
+    ("numb feet", "diabetic"),
+    ("numb top of my foot", "sciatica"),
+    ("numb fingers", "carpal_tunnel"),
+    ("numb arm", "chemotherapy"),
+    ("numb lower back", None),
+]
+
+
+@pytest.mark.parametrize(("text", "cause"), QUERIES)
+def test_a_selector_counts_the_points_it_chose(
+    kb: KnowledgeBase, text: str, cause: str | None
+) -> None:
+    """Each rule's selector returns how many points it chose (a rule of a root group
+    reads the count to say that root involvement was inferred): for every shipped rule,
+    on a fresh selection, the count is the number of points the rule gave a hit. Catches
+    the count started at 1, negated, or kept as the last group's only."""
+    from acupoints.engine.candidates import _SELECTORS
+
+    counted = 0
+    for rule in kb.rules:
+        ctx = context(kb, text, cause)
+        n = _SELECTORS[rule.select.kind](ctx, rule, 1.0)
+        chosen = {
+            code
+            for code, hit in ctx.one.items()
+            if any(h.rule.id == rule.id for h in ctx.many.get(code, [hit]))
+        }
+        assert n == len(chosen), (rule.id, n, len(chosen))
+        counted += n > 0
+    assert counted >= 3
+
+
+def test_only_a_root_or_a_compressed_nerve_is_said_not_to_fit(data_copy: Any) -> None:
+    """The note that a cause does not fit the numb area is given only for a compressed
+    root (a cause with a part of the spine) or a compressed nerve: never for an injury,
+    even one given a site and a nerve (an injured wrist and its median nerve, in a
+    causes.yaml of the user's) with numb toes, nor for any systemic or other cause.
+    Catches ``or`` for ``and`` in the test for a compressed nerve."""
+    import acupoints
+    from acupoints.engine.scoring import _misfit
+
+    from .test_loading import edit
+
+    edit(
+        data_copy / "causes.yaml",
+        "    name: injury, surgery or prolonged pressure\n    kind: injury\n",
+        "    name: injury, surgery or prolonged pressure\n    kind: injury\n"
+        "    sites: [wrist]\n    nerves: [median]\n",
+    )
+    kb = acupoints.load(data_copy)
+    others = [c for c in kb.causes if c.spine is None and c.kind != "compression"]
+    assert kb.cause("injury") in others and kb.cause("injury").sites == ("wrist",)
+    for text in ("numb toes", "numb back of my hand", "numb face", "numb thigh"):
+        loc = kb.parse_location(text)
+        for cause in others:
+            assert _misfit(kb, cause, loc) is None, (text, cause.id)
+    # the same site and nerve on a compression do give the note
+    assert _misfit(kb, kb.cause("carpal_tunnel"), kb.parse_location("numb toes"))
