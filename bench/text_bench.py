@@ -52,6 +52,7 @@ HELDOUT7 = CORPUS.with_name("heldout7.yaml")
 HELDOUT8 = CORPUS.with_name("heldout8.yaml")
 HELDOUT9 = CORPUS.with_name("heldout9.yaml")
 HELDOUT10 = CORPUS.with_name("heldout10.yaml")
+HELDOUT11 = CORPUS.with_name("heldout11.yaml")
 QUIET = ("negation", "negated", "other", "hypothetical", "historical", "past")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -244,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         ("held out 8", HELDOUT8),
         ("held out 9", HELDOUT9),
         ("held out 10", HELDOUT10),
+        ("held out 11", HELDOUT11),
     ):
         if not path.is_file():
             continue
