@@ -615,3 +615,49 @@ def test_only_a_root_or_a_compressed_nerve_is_said_not_to_fit(data_copy: Any) ->
             assert _misfit(kb, cause, loc) is None, (text, cause.id)
     # the same site and nerve on a compression do give the note
     assert _misfit(kb, kb.cause("carpal_tunnel"), kb.parse_location("numb toes"))
+
+
+def test_a_full_other_limb_share_keeps_the_core_points_whole(data_copy: Any) -> None:
+    """With ``other_limb: 1`` in rules.yaml a systemic cause's core points on a limb that
+    is not numb keep their whole strength, and their reasons do not single them out as
+    "on a limb that is not numb" (that is said only of a share below 1). Catches
+    ``share <= 1`` or ``share < 2`` for ``share < 1``."""
+    import acupoints
+
+    from .test_loading import edit
+
+    edit(data_copy / "rules.yaml", "other_limb: 0.5}", "other_limb: 1}")
+    kb = acupoints.load(data_copy)
+    s = kb.select("numb hands", cause="chemotherapy", limit=len(kb))
+    core = [(p.code, r) for p in s.points for r in p.reasons if r.rule == "core.cause"]
+    legs = [c for c, _ in core if kb.anatomy.limb_of(kb[c].location.region) == "leg"]
+    assert legs  # core points on the legs, which are not numb
+    assert not [r.text for _, r in core if "on a limb that is not numb" in r.text]
+
+
+def test_a_systemic_cause_counts_every_publication_whatever_part_it_treats(
+    data_copy: Any,
+) -> None:
+    """A systemic neuropathy keeps every publication on it for its core points, even one
+    limited to another part of the body (a diabetic neuropathy trial on the hands only,
+    in a protocols.yaml of the user's): each core reason of numb feet counts the
+    publications that use the point among all of them. A compression or an injury keeps
+    only those on the numb parts. Catches "systemic" misspelt where the parts are chosen
+    (then the hand trial drops out of the counts for numb feet)."""
+    import acupoints
+
+    from .test_loading import edit
+
+    edit(
+        data_copy / "protocols.yaml",
+        "  - id: dpn.lee2013\n",
+        "  - id: dpn.lee2013\n    sites: [hand]\n",
+    )
+    kb = acupoints.load(data_copy)
+    assert next(p for p in kb.reference_protocols if p.id == "dpn.lee2013").sites == ("hand",)
+    counts = kb.evidence_counts("diabetic")
+    s = kb.select("numb feet", cause="diabetic", limit=len(kb))
+    core = [(p.code, r.text) for p in s.points for r in p.reasons if r.rule == "core.cause"]
+    assert core
+    for code, text in core:
+        assert f"used by {counts[code]} publications" in text, (code, text)
