@@ -661,3 +661,27 @@ def test_a_systemic_cause_counts_every_publication_whatever_part_it_treats(
     assert core
     for code, text in core:
         assert f"used by {counts[code]} publications" in text, (code, text)
+
+
+@pytest.mark.parametrize(
+    ("drop", "text"),
+    [("    nerves: [median]\n", "numb toes"), ("    sites: [wrist]\n", "numb back of my hand")],
+)
+def test_a_compression_with_only_a_site_or_only_a_nerve_can_misfit(
+    data_copy: Any, drop: str, text: str
+) -> None:
+    """A compressed nerve given only its site (carpal tunnel with no nerve, in a
+    causes.yaml of the user's) is still said not to fit numb toes, on the other limb; one
+    given only its nerve (no site) is still said not to fit the back of the hand, which
+    the median nerve does not supply. Catches ``and`` for ``or`` (a compression must
+    name both to be checked)."""
+    import acupoints
+    from acupoints.engine.scoring import _misfit
+
+    from .test_loading import edit
+
+    edit(data_copy / "causes.yaml", drop, "")
+    kb = acupoints.load(data_copy)
+    cause = kb.cause("carpal_tunnel")
+    assert bool(cause.sites) != bool(cause.nerves)
+    assert _misfit(kb, cause, kb.parse_location(text)), text
