@@ -431,13 +431,15 @@ def test_a_misfit_note_reads_every_numb_region(kb: KnowledgeBase, cause: str) ->
         ("region", "numb top of my foot", None, "groups"),
         ("reflex", "numb arm", "cervical_root", "groups"),
         ("root_level", "numb arm", "cervical_root", "levels"),
+        ("local", "numb outer forearm", None, "fitting"),
     ],
 )
 def test_a_rules_point_groups_are_worked_out_once(
     kb: KnowledgeBase, kind: str, text: str, cause: str | None, memo: str
 ) -> None:
     """The point groups a rule takes (the distal points of the channels through the
-    numb area, a rule's region points, the reflex and root-level points by level) are
+    numb area, a rule's region points, the reflex and root-level points by level, the
+    local points on the part of a region named) are
     worked out once per data and kept in the per-data tables: a second selection reads
     the very groups kept, and adds none. Catches each memo switched off (never read, or
     read under another key): the same answers, every group made again per query."""
@@ -477,47 +479,63 @@ def test_the_dermatomes_of_a_region_are_worked_out_once(kb: KnowledgeBase) -> No
     assert all(table[key] is found for key, found in kept.items())
 
 
-def test_two_rules_of_one_kind_keep_their_own_points(data_copy: Any) -> None:
-    """Two distal-channel rules that differ in their selector (a second one that takes
-    the Lung channel's points only) each take their own points: the points a rule picks
-    in a region are kept per rule. Catches the distal rule's points kept under no rule
-    (then the second rule is given the first one's points, or the first the second's),
-    a point of none of the rule's categories taken at full quality, and the ``{where}``
-    of a distal reason ("on its channel") lost."""
+LUNG_RULES = {
+    "distal_channel": (
+        "    select: {kind: distal_channel, regions: [elbow, forearm, wrist, hand],"
+        " meridians: [LU], categories: {he_sea: 1.0, luo_connecting: 0.7,"
+        " jing_river: 0.4, ying_spring: 0.3}}\n"
+    ),
+    "local": "    select: {kind: local, near: 0.5, meridians: [LU]}\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "first"), [("distal_channel", "distal.channel"), ("local", "local")]
+)
+def test_two_rules_of_one_kind_keep_their_own_points(data_copy: Any, kind: str, first: str) -> None:
+    """Two rules of one kind that differ in their selector (a second distal-channel or
+    local rule that takes the Lung channel's points only, in a rules.yaml of the user's)
+    each take their own points: the points a rule picks in a region are kept per rule.
+    Catches a rule's points kept under no rule (then the second rule is given the first
+    one's points, or the first the second's); for the distal rule also a point of none
+    of the rule's categories taken at full quality, and the ``{where}`` of a distal
+    reason ("on its channel") lost."""
     import acupoints
 
     from .test_loading import edit
 
     extra = (
-        "  - id: distal.lung\n"
+        "  - id: extra.lung\n"
         "    title: Lung channel points at and below the elbow\n"
         "    group: distal\n"
         "    weight: 1.0\n"
         "    when: {regions: [upper_limb]}\n"
-        "    select: {kind: distal_channel, regions: [elbow, forearm, wrist, hand],"
-        " meridians: [LU], categories: {he_sea: 1.0, luo_connecting: 0.7,"
-        " jing_river: 0.4, ying_spring: 0.3}}\n"
-        '    reason: "{point} is a Lung point {where} ({region})."\n'
-        "    summary: A second distal rule, for the test.\n"
+        + LUNG_RULES[kind]
+        + '    reason: "{point} is a Lung point {where} ({region})."\n'
+        "    summary: A second rule of the kind, for the test.\n"
         "    sources: [deadman]\n"
-        "  - id: distal.channel\n"
+        f"  - id: {first}\n"
     )
-    edit(data_copy / "rules.yaml", "  - id: distal.channel\n", extra)
+    edit(data_copy / "rules.yaml", f"  - id: {first}\n", extra)
     kb = acupoints.load(data_copy)
     s = kb.select("numb thumb side of my forearm", limit=len(kb))
     by_rule: dict[str, set[str]] = {}
     for p in s.points:
         for r in p.reasons:
             by_rule.setdefault(r.rule, set()).add(p.code)
-    lung, channel = by_rule.get("distal.lung", set()), by_rule.get("distal.channel", set())
+    lung, other = by_rule.get("extra.lung", set()), by_rule.get(first, set())
     assert lung and all(kb[c].meridian == "LU" for c in lung), lung
-    # a point of none of the categories the rule lists is not taken (LU6, a cleft point)
-    listed = {"he_sea", "luo_connecting", "jing_river", "ying_spring"}
-    assert all(listed & {c.kind for c in kb[c].categories} for c in lung), lung
-    assert "LU6" not in lung and "LU5" in lung
-    texts = [r.text for p in s.points for r in p.reasons if r.rule == "distal.lung"]
-    assert texts and all(" is a Lung point on its channel (" in t for t in texts), texts
-    assert {kb[c].meridian for c in channel} - {"LU"}, channel  # the first keeps its own
+    # the first keeps its own: points of other channels in the numb region itself
+    assert {kb[c].meridian for c in other if kb[c].location.region == "forearm"} - {"LU"}
+    texts = [r.text for p in s.points for r in p.reasons if r.rule == "extra.lung"]
+    if kind == "distal_channel":
+        # a point of none of the categories the rule lists is not taken (LU6, a cleft point)
+        listed = {"he_sea", "luo_connecting", "jing_river", "ying_spring"}
+        assert all(listed & {c.kind for c in kb[c].categories} for c in lung), lung
+        assert "LU6" not in lung and "LU5" in lung
+        assert texts and all(" is a Lung point on its channel (" in t for t in texts), texts
+    else:
+        assert texts and all(" is a Lung point " in t for t in texts), texts
 
 
 def test_a_protocol_left_out_leaves_the_evidence_term_too(kb: KnowledgeBase) -> None:
@@ -562,6 +580,7 @@ QUERIES = [
     ("numb fingers", "carpal_tunnel"),
     ("numb arm", "chemotherapy"),
     ("numb lower back", None),
+    ("numb perineum", None),  # no channel but the midline vessels: the distal rule adds 0
 ]
 
 
@@ -685,3 +704,39 @@ def test_a_compression_with_only_a_site_or_only_a_nerve_can_misfit(
     cause = kb.cause("carpal_tunnel")
     assert bool(cause.sites) != bool(cause.nerves)
     assert _misfit(kb, cause, kb.parse_location(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"), [("numb outer forearm", "yang"), ("numb inner side of my forearm", "yin")]
+)
+def test_local_points_keep_to_the_surface_named(kb: KnowledgeBase, text: str, surface: str) -> None:
+    """ "Numb outer forearm" is the yang surface: the local rule takes the forearm's points
+    of that surface (or of none), never those of the other. Catches a point of the other
+    surface said to fit."""
+    from acupoints.engine.candidates import _SELECTORS
+
+    rule = next(r for r in kb.rules if r.select.kind == "local")
+    ctx = context(kb, text, None)
+    assert ctx.location.regions[0].surface == surface
+    assert _SELECTORS["local"](ctx, rule, 1.0) > 0
+    other = {"yin": "yang", "yang": "yin"}[surface]
+    forearm = [c for c in ctx.one if kb[c].location.region == "forearm"]
+    assert forearm and all(kb[c].location.surface != other for c in forearm), forearm
+    # the other surface has forearm points the rule could have taken
+    assert any(p.location.surface == other for p in kb.points_in("forearm"))
+
+
+def test_a_misfit_note_names_every_site_and_limb(data_copy: Any) -> None:
+    """A compressed nerve of the user's data with sites on two limbs (the wrist and the
+    ankle) is said not to fit a numb face in words that list both: "compressed at the
+    wrist, ankle, on the arm or leg". Catches the separators changed."""
+    import acupoints
+    from acupoints.engine.scoring import _misfit
+
+    from .test_loading import edit
+
+    edit(data_copy / "causes.yaml", "    sites: [wrist]\n", "    sites: [wrist, ankle]\n")
+    kb = acupoints.load(data_copy)
+    note = _misfit(kb, kb.cause("carpal_tunnel"), kb.parse_location("numb face"))
+    names = ", ".join(kb.region(r).name for r in ("wrist", "ankle"))
+    assert note and f"compressed at the {names}, on the arm or leg, and" in note, note
