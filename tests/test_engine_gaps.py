@@ -581,6 +581,7 @@ QUERIES = [
     ("numb arm", "chemotherapy"),
     ("numb lower back", None),
     ("numb perineum", None),  # no channel but the midline vessels: the distal rule adds 0
+    ("numb hand and foot and face", "injury"),  # several regions
 ]
 
 
