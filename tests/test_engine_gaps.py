@@ -432,6 +432,7 @@ def test_a_misfit_note_reads_every_numb_region(kb: KnowledgeBase, cause: str) ->
         ("reflex", "numb arm", "cervical_root", "groups"),
         ("root_level", "numb arm", "cervical_root", "levels"),
         ("local", "numb outer forearm", None, "fitting"),
+        ("local", "numb outer forearm", None, "next_to"),
     ],
 )
 def test_a_rules_point_groups_are_worked_out_once(
@@ -741,3 +742,38 @@ def test_a_misfit_note_names_every_site_and_limb(data_copy: Any) -> None:
     note = _misfit(kb, kb.cause("carpal_tunnel"), kb.parse_location("numb face"))
     names = ", ".join(kb.region(r).name for r in ("wrist", "ankle"))
     assert note and f"compressed at the {names}, on the arm or leg, and" in note, note
+
+
+def test_the_points_next_to_several_numb_regions_are_next_to_each(kb: KnowledgeBase) -> None:
+    """The local rule takes the points next to every numb region: for a numb hand and
+    foot, those of the wrist and of the ankle, as each alone gives them. Catches the
+    points next to the first region only (or the per-region table used for several)."""
+    from acupoints.engine.candidates import _SELECTORS
+
+    rule = next(r for r in kb.rules if r.select.kind == "local")
+
+    def next_to(text: str) -> set[str]:
+        ctx = context(kb, text, None)
+        _SELECTORS["local"](ctx, rule, 1.0)
+        return {c for c, h in ctx.one.items() if h.where == "next to the numb area"}
+
+    hand, foot, both = next_to("numb hand"), next_to("numb foot"), next_to("numb hand and foot")
+    assert hand and foot
+    assert both == hand | foot
+
+
+def test_a_misfit_note_names_every_nerve(data_copy: Any) -> None:
+    """A compressed nerve of the user's data that names two nerves (median and tibial)
+    is said not to fit the back of the hand, which neither supplies, in words naming
+    both: "the median nerve or the tibial nerve supplies none of it". Catches the
+    separator changed."""
+    import acupoints
+    from acupoints.engine.scoring import _misfit
+
+    from .test_loading import edit
+
+    edit(data_copy / "causes.yaml", "    nerves: [median]\n", "    nerves: [median, tibial]\n")
+    kb = acupoints.load(data_copy)
+    note = _misfit(kb, kb.cause("carpal_tunnel"), kb.parse_location("numb back of my hand"))
+    names = " or the ".join(kb.nerve(n).name for n in ("median", "tibial"))
+    assert note and f"the {names} supplies none of it" in note, note
