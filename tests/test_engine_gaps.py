@@ -777,3 +777,44 @@ def test_a_misfit_note_names_every_nerve(data_copy: Any) -> None:
     note = _misfit(kb, kb.cause("carpal_tunnel"), kb.parse_location("numb back of my hand"))
     names = " or the ".join(kb.nerve(n).name for n in ("median", "tibial"))
     assert note and f"the {names} supplies none of it" in note, note
+
+
+def test_a_region_named_with_an_aspect_does_not_hold_its_parts(kb: KnowledgeBase) -> None:
+    """A rule's ``when: regions`` is met by a numb region inside one of them, or by a
+    region named alone (no aspect, no surface) that holds one: "numb leg" holds the
+    shin's parts, "numb back of the leg" does not stand for all of them. Checked for
+    every region with parts, named bare and with an aspect. Catches ``or`` for ``and``
+    in what counts as named alone."""
+    from acupoints.engine.candidates import _names_region
+
+    anatomy = kb.anatomy
+    tried = 0
+    for region in kb.regions:
+        parts = [r.id for r in kb.regions if r.id != region.id and anatomy.within(r.id, region.id)]
+        if not parts:
+            continue
+        part = parts[0]
+        bare = context(kb, "numb hand", None)
+        bare.location = kb.location([region.id])
+        assert _names_region(bare, (part,)), (region.id, part)
+        aspect = bare.location.model_copy(
+            update={
+                "regions": (
+                    bare.location.regions[0].model_copy(update={"aspects": ("posterior",)}),
+                )
+            }
+        )
+        bare.location = aspect
+        assert not _names_region(bare, (part,)), (region.id, part)
+        tried += 1
+    assert tried > 5
+
+
+def test_a_ranking_is_kept_and_read_again(kb: KnowledgeBase) -> None:
+    """The ranking of a query is worked out once and kept (keyed by the place, the cause
+    and the options): the same query again is given the very ranking kept. Catches the
+    ranking stored as None (then remade for every patient of a batch)."""
+    static, first = ranked(kb, "numb back of my left hand", "cervical_root")
+    again = ranked(kb, "numb back of my left hand", "cervical_root")[1]
+    assert again is first
+    assert first in static.rankings.values()
