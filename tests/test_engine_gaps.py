@@ -818,3 +818,47 @@ def test_a_ranking_is_kept_and_read_again(kb: KnowledgeBase) -> None:
     again = ranked(kb, "numb back of my left hand", "cervical_root")[1]
     assert again is first
     assert first in static.rankings.values()
+
+
+def test_whether_a_region_is_named_is_read_from_the_table_kept(kb: KnowledgeBase) -> None:
+    """Whether a numb region lies within a rule's regions is worked out once per region
+    and kept: a second look reads the table (shown by a kept answer turned round, which
+    the next look then gives). Catches the table never read, or read under no key."""
+    from acupoints.engine.candidates import _names_region
+
+    ctx = context(kb, "numb back of my hand", None)
+    table = ctx.static.region_fits
+    table.clear()
+    assert _names_region(ctx, ("upper_limb",)) is True
+    (key,) = table
+    table[key] = False  # turned round
+    assert _names_region(ctx, ("upper_limb",)) is False
+
+
+def test_the_regions_next_to_a_region_are_worked_out_once(kb: KnowledgeBase) -> None:
+    """The regions next to a numb one (the elbow and the hand for the forearm) are kept
+    per region; the next look reads them. Catches the table never read."""
+    from acupoints.engine.candidates import _near_regions
+
+    ctx = context(kb, "numb forearm", None)
+    ctx.static.near_regions.pop("forearm", None)
+    first = _near_regions(ctx, "forearm")
+    assert {"elbow", "wrist"} <= set(first)
+    assert _near_regions(ctx, "forearm") is first
+
+
+def test_the_rankings_kept_are_the_most_recent(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the last ``_RANKINGS_KEPT`` rankings are kept, the oldest dropped first: with
+    room for two, the third query drops the first and keeps the second and the third.
+    Catches the newest dropped instead (the table would keep its first queries for
+    ever)."""
+    from acupoints.engine import scoring
+
+    monkeypatch.setattr(scoring, "_RANKINGS_KEPT", 2)
+    static = _static(kb)
+    static.rankings.clear()
+    made = [ranked(kb, text, "diabetic")[1] for text in ("numb feet", "numb hands", "numb shins")]
+    kept = list(static.rankings.values())
+    assert len(kept) == 2 and kept[0] is made[1] and kept[1] is made[2]
