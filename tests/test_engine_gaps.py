@@ -18,6 +18,8 @@ from acupoints.engine.context import _static
 from acupoints.engine.scoring import _rank
 from acupoints.rules import Composition
 
+from .test_loading import edit
+
 
 def ranked(kb: KnowledgeBase, text: str, cause: str) -> tuple[Any, Any]:
     """The per-data tables and the ranking of a query, as select() makes them."""
@@ -503,8 +505,6 @@ def test_two_rules_of_one_kind_keep_their_own_points(data_copy: Any, kind: str, 
     reason ("on its channel") lost."""
     import acupoints
 
-    from .test_loading import edit
-
     extra = (
         "  - id: extra.lung\n"
         "    title: Lung channel points at and below the elbow\n"
@@ -565,8 +565,6 @@ def test_a_zero_evidence_weight_gives_no_evidence_reason(data_copy: Any) -> None
     0 is listed for them. Catches the evidence parts kept when the weight is 0."""
     import acupoints
 
-    from .test_loading import edit
-
     edit(data_copy / "rules.yaml", "  evidence: 1.0\n", "  evidence: 0\n")
     kb = acupoints.load(data_copy)
     s = kb.select("numb feet", cause="diabetic", limit=20)
@@ -619,8 +617,6 @@ def test_only_a_root_or_a_compressed_nerve_is_said_not_to_fit(data_copy: Any) ->
     import acupoints
     from acupoints.engine.scoring import _misfit
 
-    from .test_loading import edit
-
     edit(
         data_copy / "causes.yaml",
         "    name: injury, surgery or prolonged pressure\n    kind: injury\n",
@@ -645,8 +641,6 @@ def test_a_full_other_limb_share_keeps_the_core_points_whole(data_copy: Any) -> 
     ``share <= 1`` or ``share < 2`` for ``share < 1``."""
     import acupoints
 
-    from .test_loading import edit
-
     edit(data_copy / "rules.yaml", "other_limb: 0.5}", "other_limb: 1}")
     kb = acupoints.load(data_copy)
     s = kb.select("numb hands", cause="chemotherapy", limit=len(kb))
@@ -666,8 +660,6 @@ def test_a_systemic_cause_counts_every_publication_whatever_part_it_treats(
     only those on the numb parts. Catches "systemic" misspelt where the parts are chosen
     (then the hand trial drops out of the counts for numb feet)."""
     import acupoints
-
-    from .test_loading import edit
 
     edit(
         data_copy / "protocols.yaml",
@@ -698,8 +690,6 @@ def test_a_compression_with_only_a_site_or_only_a_nerve_can_misfit(
     name both to be checked)."""
     import acupoints
     from acupoints.engine.scoring import _misfit
-
-    from .test_loading import edit
 
     edit(data_copy / "causes.yaml", drop, "")
     kb = acupoints.load(data_copy)
@@ -735,8 +725,6 @@ def test_a_misfit_note_names_every_site_and_limb(data_copy: Any) -> None:
     import acupoints
     from acupoints.engine.scoring import _misfit
 
-    from .test_loading import edit
-
     edit(data_copy / "causes.yaml", "    sites: [wrist]\n", "    sites: [wrist, ankle]\n")
     kb = acupoints.load(data_copy)
     note = _misfit(kb, kb.cause("carpal_tunnel"), kb.parse_location("numb face"))
@@ -769,8 +757,6 @@ def test_a_misfit_note_names_every_nerve(data_copy: Any) -> None:
     separator changed."""
     import acupoints
     from acupoints.engine.scoring import _misfit
-
-    from .test_loading import edit
 
     edit(data_copy / "causes.yaml", "    nerves: [median]\n", "    nerves: [median, tibial]\n")
     kb = acupoints.load(data_copy)
@@ -862,3 +848,33 @@ def test_the_rankings_kept_are_the_most_recent(
     made = [ranked(kb, text, "diabetic")[1] for text in ("numb feet", "numb hands", "numb shins")]
     kept = list(static.rankings.values())
     assert len(kept) == 2 and kept[0] is made[1] and kept[1] is made[2]
+
+
+def test_scores_and_contributions_are_given_to_four_decimals(data_copy: Any) -> None:
+    """Every contribution and every score is given rounded to 4 decimal places, so that
+    answers compare equal and print the same on every platform, whatever weights a
+    rules.yaml gives (here weights of seven decimals for the terms and every rule); and a
+    score is the sum of its contributions to that precision. Catches any term rounded to
+    another precision."""
+    import re
+
+    import acupoints
+
+    text = (data_copy / "rules.yaml").read_text(encoding="utf-8")
+    for term, value in (("region", "1.0"), ("segment", "0.75"), ("evidence", "1.0")):
+        text = text.replace(f"  {term}: {value}\n", f"  {term}: {value}123457\n", 1)
+    text = re.sub(r"(\n    weight: \d+\.\d)\n", r"\g<1>123457\n", text)
+    text = text.replace("near: 0.5", "near: 0.5123457")
+    (data_copy / "rules.yaml").write_text(text, encoding="utf-8")
+    kb = acupoints.load(data_copy)
+    assert kb.scoring.segment == 0.75123457
+    assert all(str(r.weight).endswith("123457") for r in kb.rules)
+    seen = 0
+    for query, cause in QUERIES:
+        s = kb.select(query, cause=cause, limit=len(kb))
+        for p in s.points:
+            parts = [r.contribution for r in p.reasons]
+            assert all(c == round(c, 4) for c in parts), (p.code, parts)
+            assert p.score == round(p.score, 4) == pytest.approx(sum(parts), abs=1e-3)
+            seen += sum(c != round(c, 3) for c in parts)
+    assert seen  # the fourth decimal is kept

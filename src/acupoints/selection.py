@@ -38,7 +38,9 @@ class Reason(_Record):
         description="Rule id, or a score component: score.region, score.segment, score.evidence."
     )
     text: str = Field(description="Why, in one sentence.")
-    contribution: float = Field(description="Points added to the score.")
+    contribution: float = Field(
+        description="Points added to the score, rounded to 4 decimal places."
+    )
     sources: tuple[str, ...] = Field(default=(), description="Source ids behind it.")
     group: RuleGroup | None = Field(
         default=None,
@@ -52,7 +54,9 @@ class RankedPoint(_Record):
 
     code: str = Field(description="Point code.")
     point: Point = Field(description="The point record.")
-    score: float = Field(description="Sum of the contributions of `reasons`.")
+    score: float = Field(
+        description="Sum of the contributions of `reasons`, rounded to 4 decimal places."
+    )
     group: RuleGroup = Field(description="Group of the rule that contributed most.")
     reasons: tuple[Reason, ...] = Field(description="Every contribution to the score.")
     side: PointSide = Field(
