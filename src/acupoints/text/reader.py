@@ -246,6 +246,8 @@ def _reading(
         if cid in FAMILY_CAUSES and not _kin_ok(prep, h):
             continue
         context = h.context - {"other"} if cid in FAMILY_CAUSES else h.context
+        if _describes_another(prep.tokens, h.start, h.end):
+            context = context | {"other"}  # "my diabetic nan": her illness, not the writer's
         if context == frozenset({"other"}) and me_too(prep, h.end):
             context = frozenset()  # "my dad had diabetes and so do I"
         cause_findings.append(
@@ -536,6 +538,18 @@ def _theirs(prep: Prepared, start: int, end: int) -> bool:
         if tokens[k] in FIRST_PERSON:
             return False
     return False
+
+
+POSSESSIVES = frozenset({"my", "his", "her", "our", "their", "your"})
+
+
+def _describes_another(tokens: Sequence[str], start: int, end: int) -> bool:
+    """heldout10 areas: the cause words at ``start:end`` describe another person, written
+    between a possessive and that person ("my diabetic nan", "his alcoholic brother", "my
+    type 1 diabetic son")."""
+    if end >= len(tokens) or tokens[end] not in PEOPLE:
+        return False
+    return any(tokens[k] in POSSESSIVES for k in range(max(0, start - 3), start))
 
 
 def _kin_ok(prep: Prepared, h: Hit) -> bool:
