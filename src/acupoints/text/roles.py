@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from ..parse import DERMATOME_WORDS, LANDMARKS, _level
+from ..parse import LANDMARKS
 from .compiled import DROP, SENTENCE_END
 from .prepare import Prepared
 
@@ -323,15 +323,17 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         for k in by_subject:
             a = out[k]
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
-    out = _whole_length(prep, _dermatome_as_pattern(out, within), within)
+    out = _whole_length(prep, out, within)
     return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
 
 
 LENGTH_FROM = ("hip", "shoulder", "buttock", "groin")
 """Where a limb or a side of the body starts ("from the hip", "from my shoulder"); not the
 face ("numb down the right side from my face to my foot": the face is numb too)."""
-LENGTH_TO = ("foot", "hand", "ankle", "wrist")
-"""Where it ends ("to the foot", "until the fingers"): these regions and those within them."""
+LENGTH_TO = ("foot", "hand")
+"""Where it ends ("to the foot", "until the fingers"): these regions and those within
+them; a stretch to the ankle or wrist stops short of the foot or hand, and keeps its ends
+("my leg is numb from the hip down to the ankle")."""
 LENGTH_WORDS = frozenset({"to", "until", "till", "til", "down"})
 
 
@@ -367,36 +369,6 @@ def _whole_length(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
                 out[i] = replace(b, role="descriptor")
                 out[j] = replace(c, role="descriptor")
     return out
-
-
-def _named_dermatome(a: Area) -> bool:
-    """The area is one region of a dermatome named by its segment ("S1 distribution",
-    "C6 dermatomal")."""
-    words = a.words.lower().replace("/", " ").split()
-    return (
-        len(words) >= 2 and words[-1] in DERMATOME_WORDS and _level(words[0].strip("'")) is not None
-    )
-
-
-def _dermatome_as_pattern(out: list[Area], within: Any) -> list[Area]:
-    """heldout10 areas: a dermatome named beside the parts found numb is their pattern
-    ("reduced light touch over the lateral border of the R foot and little toe, S1
-    distribution", "C6 dermatomal paraesthesia R thumb and radial forearm"): the parts
-    are the numb area, not the whole territory of the segment. A dermatome named alone, or
-    with a limb it lies in ("the L5 dermatome of the left leg"), is its territory, as
-    before."""
-    territory = [a.region for a in out if _named_dermatome(a) and a.numb]
-    # "the L5 dermatome of the left leg": a limb the dermatome lies in only says where it is
-    parts = [
-        a
-        for a in out
-        if a.numb
-        and not _named_dermatome(a)
-        and not any(r != a.region and within(r, a.region) for r in territory)
-    ]
-    if not territory or not parts:
-        return out
-    return [replace(a, role="descriptor") if _named_dermatome(a) and a.numb else a for a in out]
 
 
 PLACE_AFTER_COMMA = frozenset(
