@@ -284,6 +284,9 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "dorsal hand",
         "knuckles",
         "dorsum of the hands",
+        # heldout10 areas
+        "web between the thumb and index finger",
+        "web between the thumb and the index finger",
     ),
     "hand.palm": (
         "palm",
@@ -392,7 +395,16 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         {"text": "medial malleolus", "aspects": ["medial"]},
         {"text": "lateral malleolus", "aspects": ["lateral"]},
     ),
-    "foot": ("foot", "feet", "whole foot", "stocking distribution"),
+    "foot": (
+        "foot",
+        "feet",
+        "whole foot",
+        "stocking distribution",
+        # heldout10 areas
+        "forefoot",
+        "forefeet",
+        "midfoot",
+    ),
     "foot.dorsum": (
         "top of the foot",
         "tops of the feet",
@@ -10667,6 +10679,43 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("course", "goes away when i rest"): (
         "my shins go numb when I walk, it goes away when I rest",
         ("leg",),
+        "both",
+        None,
+    ),
+    ("spelling", "first two toes"): (
+        "numb first two toes on the left",
+        ("foot.big_toe", "foot.second_toe"),
+        "left",
+        None,
+    ),
+    ("spelling", "first 2 toes"): (
+        "tingling in the first 2 toes of my right foot",
+        ("foot.big_toe", "foot.second_toe"),
+        "right",
+        None,
+    ),
+    ("spelling", "first three toes"): (
+        "the first three toes of my right foot are numb",
+        ("foot.big_toe", "foot.second_toe", "foot.third_toe"),
+        "right",
+        None,
+    ),
+    ("spelling", "first 3 toes"): (
+        "numbness of the first 3 toes on the left",
+        ("foot.big_toe", "foot.second_toe", "foot.third_toe"),
+        "left",
+        None,
+    ),
+    ("role", "hammer"): (
+        "pes cavus, hammer toes, distal numbness both feet",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "claw"): ("claw toes and numb soles", ("foot.sole",), "both", None),
+    ("role", "clawed"): (
+        "clawed toes, and the tops of my feet are numb",
+        ("foot.dorsum",),
         "both",
         None,
     ),
