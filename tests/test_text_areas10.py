@@ -201,3 +201,21 @@ def test_a_numbness_that_stays_is_not_intermittent(kb: KnowledgeBase) -> None:
 )
 def test_a_side_after_region_in_a_note(kb: KnowledgeBase, text: str, side: str) -> None:
     assert reading(kb, text)[1] == side
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # a carer's report with no possessive, after the person is named in its sentence,
+        # takes that person's cause ...
+        ("my daughter is on chemo and now has numb fingers", "chemotherapy"),
+        ("my husband is diabetic and has tingling toes", "diabetic"),
+        # ... not when the writer names themself, nor a cause the other person had
+        ("my son is diabetic and I have numb toes", None),
+        ("my mum had chemo, my feet are numb", None),
+    ],
+)
+def test_a_carers_report_without_a_possessive(
+    kb: KnowledgeBase, text: str, cause: str | None
+) -> None:
+    assert reading(kb, text)[2] == cause

