@@ -219,3 +219,20 @@ def test_a_carers_report_without_a_possessive(
     kb: KnowledgeBase, text: str, cause: str | None
 ) -> None:
     assert reading(kb, text)[2] == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # "at once" is at the same time: a carer's report of it is present ...
+        (
+            "my husband's sciatica has switched to both sides at once and the soles of "
+            "his feet are numb",
+            "sciatica",
+        ),
+        # ... while "once" alone puts another person's illness in the past
+        ("my husband once had sciatica and the soles of his feet are numb", None),
+    ],
+)
+def test_at_once_is_no_past(kb: KnowledgeBase, text: str, cause: str | None) -> None:
+    assert reading(kb, text)[2] == cause

