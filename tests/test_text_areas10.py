@@ -236,3 +236,17 @@ def test_a_carers_report_without_a_possessive(
 )
 def test_at_once_is_no_past(kb: KnowledgeBase, text: str, cause: str | None) -> None:
     assert reading(kb, text)[2] == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a part that "is no feeling" has none ...
+        ("the foot bottom is no feeling when I walk", {"foot.sole"}),
+        # ... while a part that "is no problem" is denied, and "there is no feeling" is numb
+        ("my foot is no problem", set()),
+        ("there is no feeling in my toes", {"foot.toes"}),
+    ],
+)
+def test_a_part_that_is_no_feeling(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

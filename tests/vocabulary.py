@@ -10719,4 +10719,28 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "both",
         None,
     ),
+    ("context", "is no feeling"): (
+        "my left foot bottom is no feeling when I walk",
+        ("foot.sole",),
+        "left",
+        None,
+    ),
+    ("context", "are no feeling"): (
+        "my hands are no feeling in the morning",
+        ("hand",),
+        "both",
+        None,
+    ),
+    ("context", "is no sensation"): (
+        "my left cheek is no sensation",
+        ("face.cheek",),
+        "left",
+        None,
+    ),
+    ("context", "are no sensation"): (
+        "my toes are no sensation since chemo",
+        ("foot.toes",),
+        None,
+        "chemotherapy",
+    ),
 }
