@@ -39,7 +39,7 @@ def inflection(a: str, b: str, noun: bool = False) -> bool:
 
 def main() -> int:
     import acupoints
-    from acupoints.text.compiled import tables
+    from acupoints.text.compiled import WordSet, tables
     from acupoints.text.spelling import best, short
 
     words: set[str] = set()
@@ -52,7 +52,7 @@ def main() -> int:
     # the list as it stands is set aside, so that it is made anew from the word lists
     listed = {w for wl in kb._data.words if wl.id == "dictionary" for w in wl.terms}
     other = {w for wl in kb._data.words if wl.id != "dictionary" for w in wl.terms}
-    t.known = t.known - (listed - other)
+    t.known = WordSet(set(t.known) - (listed - other))  # a WordSet has no set difference
     t.fixes.clear()
     out = []
     for w in sorted(words):

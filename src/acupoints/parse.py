@@ -486,9 +486,10 @@ TRAILING = frozenset(
     {",", "numb", "numbness", "tingling", "paresthesia", "paresthesiae", "paraesthesia"}
     | {"paraesthesiae", "hypoesthesia", "hypoaesthesia", "anesthesia", "anaesthesia"}
     | {"dysesthesia", "dysaesthesia", "sensory", "loss", "tingly", "dead"}
+    | {"region", "area"}  # heldout10 areas: "over the scapular region L"
 )
 """Words that may stand between an area and a side letter after it ("thigh paraesthesia
-L", "hypothenar eminence, L")."""
+L", "hypothenar eminence, L", "the scapular region L")."""
 
 
 def _short_side(tokens: Sequence[str], i: int) -> bool:

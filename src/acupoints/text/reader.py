@@ -193,7 +193,13 @@ def _past_of_another(prep: Prepared) -> bool:
     for i, c in enumerate(prep.ctx):
         if i and sentence[i] != sentence[i - 1]:
             start = i
-        if c == OTHER and any(tok in PAST_VERBS for tok in tokens[start:i]):
+        if c == OTHER and any(
+            tokens[k] in PAST_VERBS
+            # heldout10 areas: "at once" is at the same time, no past ("his sciatica has
+            # switched to both sides at once")
+            and not (tokens[k] == "once" and k and tokens[k - 1] == "at")
+            for k in range(start, i)
+        ):
             return True
     return False
 
@@ -246,6 +252,8 @@ def _reading(
         if cid in FAMILY_CAUSES and not _kin_ok(prep, h):
             continue
         context = h.context - {"other"} if cid in FAMILY_CAUSES else h.context
+        if _describes_another(prep.tokens, h.start, h.end):
+            context = context | {"other"}  # "my diabetic nan": her illness, not the writer's
         if context == frozenset({"other"}) and me_too(prep, h.end):
             context = frozenset()  # "my dad had diabetes and so do I"
         cause_findings.append(
@@ -484,11 +492,12 @@ def _carers_report(prep: Prepared, areas: Sequence[Area]) -> bool:
     left leg is numb"): that person's causes and facts are the patient's, as their areas
     are (their red flags follow :func:`_proxy_report`)."""
     numb = [a for a in areas if a.numb]
-    return (
-        any(_theirs(prep, a.start, a.end) for a in numb)
-        and not _writes_of_self(prep)
-        and not _past_of_another(prep)
-    )
+    if _writes_of_self(prep) or _past_of_another(prep):
+        return False
+    # heldout10 areas: or with no possessive, after that person is named in its sentence
+    # ("my daughter is on chemo for lymphoma and now has numb fingers"), as a carer's
+    # signs are (heldout9 flags, _proxy_report)
+    return any(_theirs(prep, a.start, a.end) or _named_before(prep, a.end + 1) for a in numb)
 
 
 def _writes_of_self(prep: Prepared) -> bool:
@@ -536,6 +545,18 @@ def _theirs(prep: Prepared, start: int, end: int) -> bool:
         if tokens[k] in FIRST_PERSON:
             return False
     return False
+
+
+POSSESSIVES = frozenset({"my", "his", "her", "our", "their", "your"})
+
+
+def _describes_another(tokens: Sequence[str], start: int, end: int) -> bool:
+    """heldout10 areas: the cause words at ``start:end`` describe another person, written
+    between a possessive and that person ("my diabetic nan", "his alcoholic brother", "my
+    type 1 diabetic son")."""
+    if end >= len(tokens) or tokens[end] not in PEOPLE:
+        return False
+    return any(tokens[k] in POSSESSIVES for k in range(max(0, start - 3), start))
 
 
 def _kin_ok(prep: Prepared, h: Hit) -> bool:

@@ -11,8 +11,9 @@ words of a warning sign: "**foot** drop"), ``descriptor`` (not the body part at 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..parse import LANDMARKS
@@ -32,7 +33,21 @@ ONWARD = frozenset({"to", "down", "into", "through", "all", "right", "up", "acro
 """Words after "from my neck" that make it the start of a numb stretch ("from my neck to
 my shoulder"), not where the numbness comes from."""
 SIDE_WORDS = frozenset({"left", "right", "both", "l", "r", "sided", "side"})
-EXTENT = (("up", "to"), ("as", "far", "as"), ("reached",), ("reaching",), ("reaches",), ("until",))
+EXTENT = (
+    ("up", "to"),
+    ("as", "far", "as"),
+    ("reached",),
+    ("reaching",),
+    ("reaches",),
+    ("until",),
+    # heldout10 areas: "the weakness has climbed to my hips"
+    ("climbed", "to"),
+    ("climbing", "to"),
+    ("crept", "to"),
+    ("spread", "to"),
+    ("spreading", "to"),
+    ("moved", "to"),
+)
 """Words that lead to where a stretch ends ("weak up to my hips", "reached my waist"): the
 area there shares the role of the area the stretch starts from."""
 GAP = frozenset({"just", "right", "slightly", "directly", "immediately"})
@@ -73,6 +88,29 @@ class Area:
     @property
     def numb(self) -> bool:
         return self.role == "numb" and not self.context
+
+
+def _possessed_by_another(prep: Prepared, start: int) -> bool:
+    """heldout10 areas: the area at ``start`` is written "his", "her" or "their" after
+    another person is named earlier in its sentence, past the reach of the words that name
+    them ("my friend's boy came off his bike and lost feeling in his leg, my question is
+    about my own numb groin"): that person's."""
+    j = start - 1
+    while j >= 0 and prep.tokens[j] in SIDE_WORDS:
+        j -= 1
+    if j < 0 or prep.tokens[j] not in ("his", "her", "their"):
+        return False
+    at = prep.sentence[start]
+    if not any("other" in prep.ctx[k] for k in range(j) if prep.sentence[k] == at):
+        return False
+    # and the writer then speaks of themself: otherwise it is a carer's report, whose
+    # areas are the patient's ("my brother had an accident and says his left leg is numb")
+    return any(tok in SELF_WORDS for tok in prep.tokens[start + 1 :])
+
+
+SELF_WORDS = frozenset({"i", "im", "ive", "id", "me", "myself", "own"})
+"""Words by which the writer names themself ("my own", "I", "me"; "my" alone often
+names another person: "my brother")."""
 
 
 def _before(prep: Prepared, start: int, size: int) -> list[str]:
@@ -138,6 +176,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         ctx: set[str] = set()
         for i in range(f.start, f.end + 1):
             ctx |= prep.ctx[i]
+        if not ctx and _possessed_by_another(prep, f.start):
+            ctx.add("other")  # "my friend's boy came off his bike and lost feeling in his leg"
         role: AreaRole = "numb"
         start = f.start
         prev = _before(prep, f.start, t.role_longest)
@@ -264,7 +304,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx
             and ctx <= {"hypothetical", "other"}
             and role != "fine"  # "my wife's knee is fine, mine is numb": hers is fine
-            and _mine_after(prep, f.end + 1)
+            and _mine_after(prep, f.end + 1, starts)
         ):
             ctx.clear()  # "does low iron make your tongue tingle? mine has been for days"
         if ctx == {"hypothetical"} and _habitual(prep, f):
@@ -283,7 +323,52 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         for k in by_subject:
             a = out[k]
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
+    out = _whole_length(prep, out, within)
     return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
+
+
+LENGTH_FROM = ("hip", "shoulder", "buttock", "groin")
+"""Where a limb or a side of the body starts ("from the hip", "from my shoulder"); not the
+face ("numb down the right side from my face to my foot": the face is numb too)."""
+LENGTH_TO = ("foot", "hand")
+"""Where it ends ("to the foot", "until the fingers"): these regions and those within
+them; a stretch to the ankle or wrist stops short of the foot or hand, and keeps its ends
+("my leg is numb from the hip down to the ankle")."""
+LENGTH_WORDS = frozenset({"to", "until", "till", "til", "down"})
+
+
+def _word_before(prep: Prepared, start: int) -> str | None:
+    """The word before token ``start`` in its clause, past "the", "my" and the like."""
+    j = start - 1
+    while j >= 0 and prep.tokens[j] in DROP:
+        j -= 1
+    return prep.tokens[j] if j >= 0 and prep.clause[j] == prep.clause[start] else None
+
+
+def _whole_length(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
+    """heldout10 areas: a limb or a side of the body numb "from" where it starts "to" where
+    it ends ("my leg is sleeping from the hip until the foot", "my whole left half feels
+    numb from my shoulder to my foot") is numb along its whole length: the two ends say how
+    far, they are not numb areas of their own."""
+    for k, a in enumerate(out):
+        if not a.numb or a.region not in ("lower_limb", "upper_limb", "body"):
+            continue
+        at = prep.clause[a.start]
+        rest = [i for i in range(k + 1, len(out)) if prep.clause[out[i].start] == at]
+        for i, j in pairwise(rest):
+            b, c = out[i], out[j]
+            if (
+                b.numb
+                and c.numb
+                and _word_before(prep, b.start) == "from"
+                and _word_before(prep, c.start) in LENGTH_WORDS
+                and any(within(b.region, x) for x in LENGTH_FROM)
+                and any(within(c.region, x) for x in LENGTH_TO)
+                and (a.region == "body" or within(c.region, a.region))
+            ):
+                out[i] = replace(b, role="descriptor")
+                out[j] = replace(c, role="descriptor")
+    return out
 
 
 PLACE_AFTER_COMMA = frozenset(
@@ -388,10 +473,12 @@ def me_too(prep: Prepared, end: int) -> bool:
 MINE_VERBS = frozenset({"has", "have", "is", "are", "does", "do", "did", "was", "were", "too"})
 
 
-def _mine_after(prep: Prepared, end: int) -> bool:
+def _mine_after(prep: Prepared, end: int, starts: Container[int] = ()) -> bool:
     """ "mine has been for days" after a question about a finding (the spellings write
     "mine" as "my", and "my" before a verb can only be "mine"): the writer has it, in the
-    same sentence or the one after."""
+    same sentence or the one after. Not when "mine" goes on to name a part of its own
+    (heldout10 areas: "my brother's legs went numb from the feet up, mine is just a numb
+    right big toe"; ``starts``: where the areas found begin)."""
     tokens = prep.tokens
     ends = 0
     for k in range(end, len(tokens) - 1):
@@ -401,6 +488,11 @@ def _mine_after(prep: Prepared, end: int) -> bool:
                 return False
         elif tokens[k] == "my" and tokens[k + 1] in MINE_VERBS:
             rest = tokens[k + 1 : k + 5]
+            j = k + 1
+            while j < len(tokens) and tokens[j] not in SENTENCE_END and tokens[j] != ",":
+                if j in starts:
+                    return False
+                j += 1
             # it says so: "mine are numb too", "mine has been for days" (not "mine is
             # fine", "mine are just cold")
             return bool(NUMB_WORDS & set(rest) or {"too", "also", "same"} & set(rest)) or (

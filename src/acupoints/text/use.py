@@ -82,13 +82,17 @@ SPINE_SERVES = {
     "back": "lower_limb",
     "groin": "lower_limb",
     "buttock": "lower_limb",
+    "chest": "upper_limb",
+    "axilla": "upper_limb",
 }
 """The limb whose nerve roots leave the spine at each part of it (the neck and upper back:
 the arm; the lower back and sacrum: the leg), or whose nerves pass through that part of the
 trunk on their way to it (the groin: the nerves of the front and side of the thigh; the
-buttock: the sciatic nerve): an injury or operation there
-can numb that limb ("numb leg since my back surgery", "numb thigh after a hernia op in my
-groin", "fell on my backside and now my leg is numb")."""
+buttock: the sciatic nerve; heldout10 areas: the chest wall and armpit, the
+intercostobrachial nerve to the inner upper arm, cut in breast and axillary surgery): an
+injury or operation there can numb that limb ("numb leg since my back surgery", "numb
+thigh after a hernia op in my groin", "fell on my backside and now my leg is numb", "my
+arm is numb after the operation of breast cancer")."""
 
 
 def _injury_elsewhere(kb: KnowledgeBase, reading: Reading) -> tuple[str, ...]:
