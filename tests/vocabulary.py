@@ -3085,6 +3085,7 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             ),
         ),
         "same_clause": True,
+        "past": True,
         "sign": True,
     },
     "after_injury": {
@@ -4918,6 +4919,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "midfoot",
         "hindfoot",
         "ball of my foot",
+        # heldout10 flags
+        "mtp",
+        "mtp head",
     ),
     "lower_limb_part": (
         "foot",
@@ -5391,6 +5395,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "dribbling out of one side",
         "dribbling out one side",
         "dribbling from one side",
+        # heldout10 flags
+        "pulling down",
+        "pulled down",
     ),
     "garbled": (
         "slurred",
@@ -5946,6 +5953,13 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "broken down",
         "breaking down",
         "septic",
+        # heldout10 flags
+        "drawing pin",
+        "thumbtack",
+        "thumb tack",
+        "piece of glass",
+        "bit of glass",
+        "shard of glass",
     ),
     "pale_colour": (
         "white",
@@ -6433,6 +6447,28 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "one hand",
         "other hand",
     ),
+    # heldout10 flags
+    "weight_fails": (
+        "wont take his weight",
+        "wont take her weight",
+        "wont take my weight",
+        "wont take their weight",
+        "cant take his weight",
+        "cant take her weight",
+        "cant bear weight",
+        "wont bear weight",
+        "unable to weight bear",
+        "wont hold him up",
+        "wont hold her up",
+        "wont hold me up",
+        "walking getting harder",
+        "walking is getting harder",
+        "harder to walk",
+    ),
+    "clinical_days": ("1 7", "2 7", "3 7", "4 7", "5 7", "6 7"),
+    "ascending_word": ("ascending", "ascends"),
+    "lymphangitis": ("lymphangitis", "cellulitis"),
+    "lung_capacity": ("fvc", "vital capacity", "forced vital capacity"),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -6751,6 +6787,42 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("water_felt", "hot", "cold", "side_word"),
         "scope": "segment",
         "near": 8,
+    },
+    # heldout10 flags
+    "sciatica_gone_to_both_legs": {
+        "flag": "cauda_equina",
+        "all": ("sciatica_word", "both_legs"),
+        "scope": "segment",
+        "near": 8,
+    },
+    "climbing_from_the_feet_legs_failing": {
+        "flag": "ascending_weakness",
+        "all": ("ascend", "foot_part", "days", "weight_fails"),
+        "unless": ("redness", "lymphangitis", "slow_time", "up_something"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+        "urgency": "emergency",
+    },
+    "ascending_and_weak_clinical_days": {
+        "flag": "ascending_weakness",
+        "all": ("ascending_word", "weakness", "clinical_days"),
+        "unless": ("redness", "lymphangitis", "slow_time"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+        "urgency": "emergency",
+    },
+    "infection_ascending_from_the_foot": {
+        "flag": "foot_wound",
+        "all": ("ascending_word", "lymphangitis", "foot_part"),
+        "overrides": ("ascending_weakness",),
+        "scope": "sentence",
+        "overrides_shared": True,
+    },
+    "lung_capacity_falling": {
+        "flag": "breathing",
+        "all": ("lung_capacity", "fall"),
+        "scope": "segment",
+        "near": 3,
     },
 }
 
@@ -9775,5 +9847,97 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
         ("foot",),
         "both",
         None,
+    ),
+}
+
+
+# heldout10 flags (issue 16): the context terms of text.yaml's blocks "heldout10 flags", each
+# with a sentence that needs it, the flags it must raise there, and a control: the sentence
+# without the term, which raises something else. (kind, term) -> (sentence, flags, control)
+FLAGS10_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("negated", "and i have neither"): (
+        "the nurse asked about fevers and night sweats and I have neither, numb toes",
+        {},
+        "the nurse asked about fevers and night sweats, numb toes",
+    ),
+    ("negated", "and ive had neither"): (
+        "my GP asked about weight loss or a fever and I've had neither; my shin is numb",
+        {},
+        "my GP asked about weight loss or a fever; my shin is numb",
+    ),
+    ("negated", "and i had neither"): (
+        "they checked for fevers and weight loss and I had neither, numb calf",
+        {},
+        "they checked for fevers and weight loss, numb calf",
+    ),
+    ("negated", "and i have none of those"): (
+        "the leaflet lists fevers and weight loss and I have none of those; numb feet",
+        {},
+        "the leaflet lists fevers and weight loss; numb feet",
+    ),
+    ("negated", "and ive had none of those"): (
+        "she asked about night sweats and fevers and I've had none of those, my toes are numb",
+        {},
+        "she asked about night sweats and fevers, my toes are numb",
+    ),
+    ("negated", "and i dont have either"): (
+        "the doctor asked about a fever or night sweats and I don't have either, numb hands",
+        {},
+        "the doctor asked about a fever or night sweats, numb hands",
+    ),
+    ("negated", "and i have none of them"): (
+        "the leaflet says fevers and weight loss matter and I have none of them, numb hands",
+        {},
+        "the leaflet says fevers and weight loss matter, numb hands",
+    ),
+    ("historical", "healed"): (
+        "I'm diabetic, the blister on my big toe healed in the spring, the toe is still numb",
+        {},
+        "I'm diabetic, the blister on my big toe in the spring, the toe is still numb",
+    ),
+    ("historical", "has healed"): (
+        "diabetic, the sore on my heel has healed and my sole is still numb",
+        {},
+        "diabetic, the sore on my heel and my sole is still numb",
+    ),
+    ("historical", "healed up"): (
+        "the ulcer under my foot healed up, numb sole",
+        {},
+        "the ulcer under my foot, numb sole",
+    ),
+    ("historical", "healed over"): (
+        "the cut on my toe healed over, numb toes",
+        {},
+        "the cut on my toe, numb toes",
+    ),
+    ("historical", "had healed"): (
+        "the blister on my heel had healed by the summer, numb feet",
+        {},
+        "the blister on my heel by the summer, numb feet",
+    ),
+    ("pseudo", "never healed"): (
+        "the ulcer on my heel never healed, numb sole",
+        {"foot_wound": "urgent"},
+        "the ulcer on my heel healed, numb sole",
+    ),
+    ("pseudo", "never fully healed"): (
+        "the ulcer on my heel never fully healed, numb sole",
+        {"foot_wound": "urgent"},
+        "the ulcer on my heel fully healed, numb sole",
+    ),
+    ("pseudo", "not fully healed"): (
+        "the sore on my big toe has not fully healed, numb toes",
+        {"foot_wound": "urgent"},
+        "the sore on my big toe has fully healed, numb toes",
+    ),
+    ("pseudo", "not yet healed"): (
+        "diabetic, blister on my heel not yet healed, numb feet",
+        {"foot_wound": "urgent"},
+        "diabetic, blister on my heel healed, numb feet",
+    ),
+    ("pseudo", "still not healed"): (
+        "the cut on my sole is still not healed, numb feet",
+        {"foot_wound": "urgent"},
+        "the cut on my sole is healed, numb feet",
     ),
 }

@@ -193,9 +193,28 @@ def _past_of_another(prep: Prepared) -> bool:
     for i, c in enumerate(prep.ctx):
         if i and sentence[i] != sentence[i - 1]:
             start = i
-        if c == OTHER and any(tok in PAST_VERBS for tok in tokens[start:i]):
+        if c == OTHER and any(
+            tok in PAST_VERBS and not (tok == "once" and k and tokens[k - 1] == "at")
+            for k, tok in enumerate(tokens[start:i], start)
+        ):  # heldout10 flags: "at once" is no past ("switched to both sides at once")
+            # heldout10 flags: what they had days ago goes on now ("my brother had a
+            # motorbike accident on Saturday and says his left leg and foot are numb")
+            end = i
+            while end < len(tokens) and sentence[end] == sentence[i]:
+                end += 1
+            if not RECENT.isdisjoint(tokens[start:end]):
+                continue
             return True
     return False
+
+
+RECENT = frozenset(
+    {
+        "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "weekend",
+    }
+)  # fmt: skip
+"""Words that date what another person had to the last few days ("on Saturday")."""
 
 
 def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area]) -> str | None:
@@ -429,7 +448,12 @@ def _proxy_report(
     if not flags:
         return False
     own = _writes_of_self(prep)
-    if any(a.numb and not a.context and (own or not _theirs(prep, a.start, a.end)) for a in areas):
+    if any(
+        a.numb
+        and not a.context
+        and (own or not (_theirs(prep, a.start, a.end) or _named_before(prep, a.start + 1)))
+        for a in areas
+    ):
         return False
     if own and _numb_of_self(prep):
         return False  # "my friend's foot turned black, mine's just a bit numb on top"
@@ -500,7 +524,14 @@ def _writes_of_self(prep: Prepared) -> bool:
 
 def _names_other(tokens: Sequence[str], k: int) -> bool:
     """The "my" at ``k`` names another person ("my dad", "my little boy")."""
-    return tokens[k] == "my" and k + 1 < len(tokens) and tokens[k + 1] in PEOPLE
+    if not (tokens[k] == "my" and k + 1 < len(tokens) and tokens[k + 1] in PEOPLE):
+        return False
+    # heldout10 flags: "my little finger" is the writer's own
+    return not (k + 2 < len(tokens) and tokens[k + 1] == "little" and tokens[k + 2] in DIGITS)
+
+
+DIGITS = frozenset({"finger", "fingers", "toe", "toes", "fingertip", "fingertips"})
+"""Body words after "my little" ("my little finger"): the writer's own part, no person."""
 
 
 def _numb_of_self(prep: Prepared) -> bool:
