@@ -12,7 +12,7 @@ import pytest
 
 from acupoints import KnowledgeBase
 
-from .textread import block_words, raised
+from .textread import block_words, raised, reading
 from .vocabulary import FLAGS10_WORDS
 
 
@@ -121,3 +121,23 @@ def test_anothers_present_report_raises(kb: KnowledgeBase, text: str, flag: str)
 )
 def test_anothers_past_or_the_writers_own_part_raises_nothing(kb: KnowledgeBase, text: str) -> None:
     assert raised(kb, text) == {}, text
+
+
+# ------------------------------------------------------------------ subjects joined by "and my"
+@pytest.mark.parametrize(
+    ("text", "flags", "areas"),
+    [
+        ("it came on suddenly in my left thumb, my face and my speech are absolutely fine",
+         {}, {"hand.thumb"}),
+        ("my face and my speech are fine, my right hand went numb suddenly", {},
+         {"hand"}),
+        # a numb word before the "and my" is a statement of its own
+        ("numb hand and my face are fine", {}, {"hand"}),
+        ("my left hand is numb and my face is fine", {}, {"hand"}),
+    ],
+)  # fmt: skip
+def test_a_denial_takes_both_subjects_joined_by_and_my(
+    kb: KnowledgeBase, text: str, flags: dict[str, str], areas: set[str]
+) -> None:
+    assert raised(kb, text) == flags, text
+    assert reading(kb, text)[0] == areas, text

@@ -9915,6 +9915,21 @@ FLAGS10_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {},
         "the blister on my heel by the summer, numb feet",
     ),
+    ("terminate", "and his"): (
+        "my dad says his hand went numb and his face looks droopy",
+        {"stroke": "emergency"},
+        "my dad says his hand went numb and the face looks droopy",
+    ),
+    ("terminate", "and her"): (
+        "my mum says her hand went numb and her face looks droopy",
+        {"stroke": "emergency"},
+        "my mum says her hand went numb and the face looks droopy",
+    ),
+    ("terminate", "and their"): (
+        "both my parents have no cough and their backs are numb with a fever",
+        {"systemic_illness": "urgent"},
+        "both my parents have no cough the backs are numb with a fever",
+    ),
     ("pseudo", "never healed"): (
         "the ulcer on my heel never healed, numb sole",
         {"foot_wound": "urgent"},

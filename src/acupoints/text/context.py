@@ -198,7 +198,7 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
             while (
                 j >= 0
                 and j >= start - window
-                and not stops[j]
+                and (not stops[j] or (cat == "negated" and _joined_subject(tokens, stops, j)))
                 and tokens[j] != ","
                 and not (cat == "negated" and tokens[j] in NUMB_STATED)
             ):
@@ -234,6 +234,23 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
                 tags[m].add("hypothetical")
         k = j
     return [frozenset(s) for s in tags]
+
+
+POSSESSIVES = frozenset({"my", "his", "her", "their"})
+
+
+def _joined_subject(tokens: Sequence[str], stops: Sequence[bool], j: int) -> bool:
+    """The stop at ``j`` is "and my" (his, her) joining two subjects of one denial: "my face
+    and my speech are absolutely fine". The words before it, back to the clause's start,
+    hold no numb word ("numb hand and my face are fine" keeps the hand)."""
+    if not (tokens[j] == "and" and j + 1 < len(tokens) and tokens[j + 1] in POSSESSIVES):
+        return False
+    k = j - 1
+    while k >= 0 and not stops[k] and tokens[k] != ",":
+        if tokens[k] in NUMB_STATED:
+            return False
+        k -= 1
+    return k < j - 1
 
 
 PLACE_OPENERS = frozenset({"my", "the", "his", "her", "their", "your", "a", "an", "both", "each"})
