@@ -10,6 +10,8 @@ import re
 
 import pytest
 
+import acupoints
+import acupoints.text.compiled
 from acupoints import KnowledgeBase
 
 from .textread import block_words, raised, reading
@@ -141,3 +143,41 @@ def test_a_denial_takes_both_subjects_joined_by_and_my(
 ) -> None:
     assert raised(kb, text) == flags, text
     assert reading(kb, text)[0] == areas, text
+
+
+# ------------------------------------------------------------------ numbers with a decimal point
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("on methotrexate and 38.9 tonight, my lower back is numb",
+         {"spinal_infection": "urgent", "systemic_illness": "urgent"}),
+        ("numb shins, T 39.2C", {"systemic_illness": "urgent"}),
+        ("my legs are tingly and I'm 101.8 F", {"systemic_illness": "urgent"}),
+        # below a fever, or a number of another measure, is none
+        ("on methotrexate and 37.2 tonight, my lower back is numb", {}),
+        ("numb shins, I weigh 38.5 kg", {}),
+        ("numb shins since I was 38.5 weeks pregnant", {}),
+        ("numb shins, HbA1c 40.5 mmol", {}),
+    ],
+)  # fmt: skip
+def test_a_temperature_written_as_a_number(
+    kb: KnowledgeBase, text: str, flags: dict[str, str]
+) -> None:
+    assert raised(kb, text) == flags, text
+
+
+def test_a_decimal_point_ends_no_sentence(kb: KnowledgeBase) -> None:
+    # a sentence end between "1" and "5 stone" would part the loss from "lost"
+    got = kb.read("lost 1.5 stone without trying and my feet are numb")
+    assert any("stone" in f.words and "lost" in f.words for f in got.flags), got.flags
+    tokens = acupoints.text.compiled.normalise("numb for 3.5 weeks")
+    assert tokens == ["numb", "for", "3.5", "weeks"]
+
+
+# ------------------------------------------------------------------ decided by sources
+def test_lips_that_tingle_with_panic_still_raise_facial_numbness(kb: KnowledgeBase) -> None:
+    """docs/text.md: a tingle of the lips with panic or overbreathing is the known
+    paraesthesia of hyperventilation, but it cannot be told from a new numbness of the face
+    by the words, and can be one-sided; the flag stays (urgent, not an emergency)."""
+    for text in ("tingly lips when I panic", "my lips go numb when I hyperventilate"):
+        assert raised(kb, text) == {"facial_numbness": "urgent"}, text
