@@ -181,3 +181,36 @@ def test_lips_that_tingle_with_panic_still_raise_facial_numbness(kb: KnowledgeBa
     by the words, and can be one-sided; the flag stays (urgent, not an emergency)."""
     for text in ("tingly lips when I panic", "my lips go numb when I hyperventilate"):
         assert raised(kb, text) == {"facial_numbness": "urgent"}, text
+
+
+# ------------------------------------------------------------------ one side
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("my lips and tongue are numb on one side", {"facial_numbness": "urgent"}),
+        ("my chin feels numb on one side", {"facial_numbness": "urgent"}),
+        ("my arm and leg are numb on one side", {"one_sided_numbness": "urgent"}),
+        ("numbness on one side, arm and leg", {"one_sided_numbness": "urgent"}),
+    ],
+)
+def test_numb_on_one_side_of_a_face_part_is_that_parts_side(
+    kb: KnowledgeBase, text: str, flags: dict[str, str]
+) -> None:
+    assert raised(kb, text) == flags, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        # "has had" goes on now: a carer's report of it raises its flags
+        ("my husband has had the right side of his body numb since Tuesday",
+         {"one_sided_numbness": "urgent"}),
+        ("my gran has had numb feet for weeks and has lost two stone without trying",
+         {"systemic_illness": "urgent"}),
+        # "had" is past
+        ("my husband had the right side of his body numb for a while years ago", {}),
+        ("my gran had numb feet for weeks and lost two stone without trying", {}),
+    ],
+)  # fmt: skip
+def test_has_had_is_no_past(kb: KnowledgeBase, text: str, flags: dict[str, str]) -> None:
+    assert raised(kb, text) == flags, text

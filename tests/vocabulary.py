@@ -1629,8 +1629,6 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "arm and leg on my right side",
             "face arm and leg on one side",
             "one sided numbness",
-            "numb on one side",
-            "numbness on one side",
             "left leg and arm",
             "right leg and arm",
             "left leg and left arm",
@@ -6469,6 +6467,7 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
     "ascending_word": ("ascending", "ascends"),
     "lymphangitis": ("lymphangitis", "cellulitis"),
     "lung_capacity": ("fvc", "vital capacity", "forced vital capacity"),
+    "numb_one_side": ("numb on one side", "numbness on one side"),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -6823,6 +6822,11 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("lung_capacity", "fall"),
         "scope": "segment",
         "near": 3,
+    },
+    "numb_on_one_side": {
+        "flag": "one_sided_numbness",
+        "all": ("numb_one_side",),
+        "unless": ("facial_part",),
     },
 }
 

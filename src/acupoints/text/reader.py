@@ -194,7 +194,9 @@ def _past_of_another(prep: Prepared) -> bool:
         if i and sentence[i] != sentence[i - 1]:
             start = i
         if c == OTHER and any(
-            tok in PAST_VERBS and not (tok == "once" and k and tokens[k - 1] == "at")
+            tok in PAST_VERBS
+            and not (tok == "once" and k and tokens[k - 1] == "at")
+            and not (tok == "had" and k and tokens[k - 1] in PERFECT)
             for k, tok in enumerate(tokens[start:i], start)
         ):  # heldout10 flags: "at once" is no past ("switched to both sides at once")
             # heldout10 flags: what they had days ago goes on now ("my brother had a
@@ -208,6 +210,9 @@ def _past_of_another(prep: Prepared) -> bool:
     return False
 
 
+PERFECT = frozenset({"has", "have", "hes", "shes", "theyve", "weve", "hasnt", "havent"})
+"""Words before "had" that make it a present perfect, what goes on ("she has had the left
+side of her body numb for a week"), not a past."""
 RECENT = frozenset(
     {
         "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday",
