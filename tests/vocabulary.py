@@ -6468,6 +6468,24 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
     "lymphangitis": ("lymphangitis", "cellulitis"),
     "lung_capacity": ("fvc", "vital capacity", "forced vital capacity"),
     "numb_one_side": ("numb on one side", "numbness on one side"),
+    "side_of_part": (
+        "side of my face",
+        "side of the face",
+        "side of my tongue",
+        "side of the tongue",
+        "side of my lip",
+        "side of my lips",
+        "side of the lip",
+        "side of my mouth",
+        "side of the mouth",
+        "side of my chin",
+        "side of my nose",
+        "side of my forehead",
+        "side of my hand",
+        "side of the hand",
+        "side of my foot",
+        "side of the foot",
+    ),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -6547,7 +6565,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "one_side_whole": {
         "flag": "one_sided_numbness",
         "all": ("side_half", "whole"),
-        "unless": ("sudden",),
+        "unless": ("sudden", "side_of_part"),
         "near": 3,
     },
     "hand_task_failing": {
@@ -9859,6 +9877,106 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
 # with a sentence that needs it, the flags it must raise there, and a control: the sentence
 # without the term, which raises something else. (kind, term) -> (sentence, flags, control)
 FLAGS10_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("pseudo", "wore off except"): (
+        "the dentist numbed me for a filling and it wore off except my lower lip",
+        {"facial_numbness": "urgent"},
+        "the dentist numbed me for a filling and it wore off, except my lower lip",
+    ),
+    ("pseudo", "wore off except for"): (
+        "the dentist numbed me for a filling and it wore off except for my lower lip",
+        {"facial_numbness": "urgent"},
+        "the dentist numbed me for a filling and it wore off, except for my lower lip",
+    ),
+    ("pseudo", "wore off apart from"): (
+        "the dentist numbed me for a filling and it wore off apart from my lower lip",
+        {"facial_numbness": "urgent"},
+        "the dentist numbed me for a filling and it wore off, apart from my lower lip",
+    ),
+    ("pseudo", "wore off for everything except"): (
+        "the dentist numbed me and it wore off for everything except my chin",
+        {"facial_numbness": "urgent"},
+        "the dentist numbed me and it wore off for everything, except my chin",
+    ),
+    ("pseudo", "wore off everywhere except"): (
+        "the dentist numbed me and it wore off everywhere except my chin",
+        {"facial_numbness": "urgent"},
+        "the dentist numbed me and it wore off everywhere, except my chin",
+    ),
+    ("pseudo", "worn off except"): (
+        "the dental injection has worn off except my lower lip",
+        {"facial_numbness": "urgent"},
+        "the dental injection has worn off, except my lower lip",
+    ),
+    ("pseudo", "worn off except for"): (
+        "the dental injection has worn off except for my lower lip",
+        {"facial_numbness": "urgent"},
+        "the dental injection has worn off, except for my lower lip",
+    ),
+    ("pseudo", "worn off apart from"): (
+        "the dental injection has worn off apart from my lower lip",
+        {"facial_numbness": "urgent"},
+        "the dental injection has worn off, apart from my lower lip",
+    ),
+    ("pseudo", "worn off for everything except"): (
+        "the dental injection has worn off for everything except my chin",
+        {"facial_numbness": "urgent"},
+        "the dental injection has worn off for everything, except my chin",
+    ),
+    ("pseudo", "worn off everywhere except"): (
+        "the dental injection has worn off everywhere except my chin",
+        {"facial_numbness": "urgent"},
+        "the dental injection has worn off everywhere, except my chin",
+    ),
+    ("pseudo", "came back except"): (
+        "after the filling the feeling came back except my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling came back, except my lower lip",
+    ),
+    ("pseudo", "came back except for"): (
+        "after the filling the feeling came back except for my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling came back, except for my lower lip",
+    ),
+    ("pseudo", "came back apart from"): (
+        "after the filling the feeling came back apart from my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling came back, apart from my lower lip",
+    ),
+    ("pseudo", "came back everywhere except"): (
+        "after the filling the feeling came back everywhere except my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling came back everywhere, except my lower lip",
+    ),
+    ("pseudo", "came back everywhere apart from"): (
+        "after the filling the feeling came back everywhere apart from my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling came back everywhere, apart from my lower lip",
+    ),
+    ("pseudo", "come back except"): (
+        "after the filling the feeling has come back except my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling has come back, except my lower lip",
+    ),
+    ("pseudo", "come back except for"): (
+        "after the filling the feeling has come back except for my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling has come back, except for my lower lip",
+    ),
+    ("pseudo", "come back apart from"): (
+        "after the filling the feeling has come back apart from my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling has come back, apart from my lower lip",
+    ),
+    ("pseudo", "come back everywhere except"): (
+        "after the filling the feeling has come back everywhere except my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling has come back everywhere, except my lower lip",
+    ),
+    ("pseudo", "come back everywhere apart from"): (
+        "after the filling the feeling has come back everywhere apart from my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling has come back everywhere, apart from my lower lip",
+    ),
     ("negated", "and i have neither"): (
         "the nurse asked about fevers and night sweats and I have neither, numb toes",
         {},
