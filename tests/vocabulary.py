@@ -9977,6 +9977,111 @@ FLAGS10_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {"facial_numbness": "urgent"},
         "after the filling the feeling has come back everywhere, apart from my lower lip",
     ),
+    ("negated", "doesnt"): (
+        "my back doesnt hurt at night, numb thigh",
+        {},
+        "my back hurts at night, numb thigh",
+    ),
+    ("negated", "does not"): (
+        "my back does not hurt at night, numb thigh",
+        {},
+        "my back hurts at night, numb thigh",
+    ),
+    ("negated", "dont"): (
+        "my back dont hurt at night, numb thigh",
+        {},
+        "my back hurts at night, numb thigh",
+    ),
+    ("negated", "do not"): (
+        "my back do not hurt at night, numb thigh",
+        {},
+        "my back hurts at night, numb thigh",
+    ),
+    ("pseudo", "doesnt help"): (
+        "lying down doesnt help the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down doesnt reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "does not help"): (
+        "lying down does not help the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down does not reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "dont help"): (
+        "lying down dont help the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down dont reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "do not help"): (
+        "lying down do not help the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down do not reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "doesnt ease"): (
+        "lying down doesnt ease the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down doesnt reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "does not ease"): (
+        "lying down does not ease the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down does not reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "dont ease"): (
+        "lying down dont ease the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down dont reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "do not ease"): (
+        "lying down do not ease the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down do not reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "doesnt settle"): (
+        "lying down doesnt settle the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down doesnt reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "dont settle"): (
+        "lying down dont settle the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down dont reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "doesnt lift"): (
+        "my left foot doesnt lift when I walk and my shin is numb",
+        {"progressive_weakness": "urgent"},
+        "my left foot when I walk and my shin is numb",
+    ),
+    ("pseudo", "doesnt heal"): (
+        "I'm diabetic, a patch on my foot doesnt heal, numb toes",
+        {"foot_wound": "urgent"},
+        "I'm diabetic, a patch on my foot, numb toes",
+    ),
+    ("pseudo", "doesnt move"): (
+        "my mouth doesnt move on the left and my hand went numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my mouth on the left and my hand went numb",
+    ),
+    ("pseudo", "doesnt empty"): (
+        "my bladder doesnt empty properly and my legs are numb",
+        {"cauda_equina": "emergency"},
+        "my bladder properly and my legs are numb",
+    ),
+    ("pseudo", "dont always"): (
+        "numb bum and I dont always know when I need a wee",
+        {"cauda_equina": "emergency"},
+        "numb bum and I know when I need a wee",
+    ),
+    ("pseudo", "dont know when"): (
+        "numb bum and I dont know when I need a wee",
+        {"cauda_equina": "emergency"},
+        "numb bum and I when I need a wee",
+    ),
+    ("pseudo", "dont make it"): (
+        "numb bum and I dont make it to the toilet",
+        {"cauda_equina": "emergency"},
+        "numb bum and I to the toilet",
+    ),
     ("negated", "and i have neither"): (
         "the nurse asked about fevers and night sweats and I have neither, numb toes",
         {},
@@ -10037,21 +10142,6 @@ FLAGS10_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {},
         "the blister on my heel by the summer, numb feet",
     ),
-    ("terminate", "and his"): (
-        "my dad says his hand went numb and his face looks droopy",
-        {"stroke": "emergency"},
-        "my dad says his hand went numb and the face looks droopy",
-    ),
-    ("terminate", "and her"): (
-        "my mum says her hand went numb and her face looks droopy",
-        {"stroke": "emergency"},
-        "my mum says her hand went numb and the face looks droopy",
-    ),
-    ("terminate", "and their"): (
-        "both my parents have no cough and their backs are numb with a fever",
-        {"systemic_illness": "urgent"},
-        "both my parents have no cough the backs are numb with a fever",
-    ),
     ("pseudo", "never healed"): (
         "the ulcer on my heel never healed, numb sole",
         {"foot_wound": "urgent"},
@@ -10076,5 +10166,15 @@ FLAGS10_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "the cut on my sole is still not healed, numb feet",
         {"foot_wound": "urgent"},
         "the cut on my sole is healed, numb feet",
+    ),
+}
+
+# heldout10 flags: a context term of a fact about the person, with a sentence that needs it
+# and the fact it must set there (and a control, without the term, that sets none)
+FLAGS10_PERSON: dict[tuple[str, str], tuple[str, str, str]] = {
+    ("pseudo", "doesnt clot"): (
+        "numb toes and my blood doesnt clot",
+        "bleeding_disorder",
+        "numb toes and my blood",
     ),
 }
