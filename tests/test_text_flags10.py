@@ -241,3 +241,20 @@ def test_does_not_denies_only_the_few_words_after_it(
     kb: KnowledgeBase, text: str, areas: set[str]
 ) -> None:
     assert areas <= reading(kb, text)[0], text
+
+
+# ------------------------------------------------------------------ a wound of the foot
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        # the wound stands for the injury read in the words it shares
+        ("I cut my foot on glass, I'm diabetic and my toes are numb", {"foot_wound": "urgent"}),
+        ("stood on a shell and cut my foot, diabetic, numb soles", {"foot_wound": "urgent"}),
+        # a cut elsewhere, or another injury beside it, is still an injury
+        ("I cut my hand on glass and my fingers are numb", {"after_injury": "urgent"}),
+        ("I fell off a ladder and cut my foot, numb toes",
+         {"foot_wound": "urgent", "after_injury": "urgent"}),
+    ],
+)  # fmt: skip
+def test_a_cut_foot_is_a_foot_wound(kb: KnowledgeBase, text: str, flags: dict[str, str]) -> None:
+    assert raised(kb, text) == flags, text

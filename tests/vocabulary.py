@@ -3807,7 +3807,6 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "cut my finger on",
             "cut my thumb on",
             "cut my hand on",
-            "cut my foot on",
             "sliced my",
             "fell in the",
             "fell onto",
@@ -6656,6 +6655,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "overrides": ("after_injury",),
         "scope": "segment",
         "near": 4,
+        "overrides_shared": True,
     },
     "foot_pale_and_cold": {
         "flag": "foot_wound",

@@ -647,7 +647,14 @@ def _distinct_flags(prep: Prepared) -> list[Hit]:
             assert isinstance(o.extra, tuple)
             if urgency is not None and t.concepts[o.extra[0]].urgency != urgency:
                 continue
-            if not _covers(h, o) or j < i:  # strictly inside, or the same words found first
+            if not _covers(h, o):  # strictly inside
+                covered = True
+                break
+            # the same words: the one that stands for another flag is kept (heldout10 flags:
+            # "cut my foot on a shell", the rule foot_wound_found over the concept
+            # foot_wound, stands for the injury read in its words), else the one found first
+            mine, theirs = h.extra[0] in t.overrides, o.extra[0] in t.overrides
+            if theirs > mine or (theirs == mine and j < i):
                 covered = True
                 break
         if not covered:
