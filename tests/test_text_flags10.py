@@ -258,3 +258,16 @@ def test_does_not_denies_only_the_few_words_after_it(
 )  # fmt: skip
 def test_a_cut_foot_is_a_foot_wound(kb: KnowledgeBase, text: str, flags: dict[str, str]) -> None:
     assert raised(kb, text) == flags, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("she can't feel anything below her belly button and can't pass water",
+         {"cauda_equina": "emergency"}),
+        ("my hands are numb and I can't do up my buttons any more",
+         {"cervical_myelopathy": "urgent"}),
+    ],
+)  # fmt: skip
+def test_a_belly_button_is_no_button(kb: KnowledgeBase, text: str, flags: dict[str, str]) -> None:
+    assert raised(kb, text) == flags, text

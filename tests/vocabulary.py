@@ -6467,6 +6467,7 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
     "lymphangitis": ("lymphangitis", "cellulitis"),
     "lung_capacity": ("fvc", "vital capacity", "forced vital capacity"),
     "numb_one_side": ("numb on one side", "numbness on one side"),
+    "navel": ("belly button", "bellybutton", "tummy button", "belly buttons"),
     "side_of_part": (
         "side of my face",
         "side of the face",
@@ -6607,6 +6608,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "fine_tasks_failing": {
         "flag": "cervical_myelopathy",
         "all": ("fine_task", "fine_trouble"),
+        "unless": ("navel",),
         "scope": "segment",
         "near": 4,
     },
