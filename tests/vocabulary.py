@@ -1693,8 +1693,6 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "arm and leg on my right side",
             "face arm and leg on one side",
             "one sided numbness",
-            "numb on one side",
-            "numbness on one side",
             "left leg and arm",
             "right leg and arm",
             "left leg and left arm",
@@ -3149,6 +3147,7 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             ),
         ),
         "same_clause": True,
+        "past": True,
         "sign": True,
     },
     "after_injury": {
@@ -3872,7 +3871,6 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "cut my finger on",
             "cut my thumb on",
             "cut my hand on",
-            "cut my foot on",
             "sliced my",
             "fell in the",
             "fell onto",
@@ -4982,6 +4980,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "midfoot",
         "hindfoot",
         "ball of my foot",
+        # heldout10 flags
+        "mtp",
+        "mtp head",
     ),
     "lower_limb_part": (
         "foot",
@@ -5455,6 +5456,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "dribbling out of one side",
         "dribbling out one side",
         "dribbling from one side",
+        # heldout10 flags
+        "pulling down",
+        "pulled down",
     ),
     "garbled": (
         "slurred",
@@ -6010,6 +6014,13 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "broken down",
         "breaking down",
         "septic",
+        # heldout10 flags
+        "drawing pin",
+        "thumbtack",
+        "thumb tack",
+        "piece of glass",
+        "bit of glass",
+        "shard of glass",
     ),
     "pale_colour": (
         "white",
@@ -6497,6 +6508,48 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "one hand",
         "other hand",
     ),
+    # heldout10 flags
+    "weight_fails": (
+        "wont take his weight",
+        "wont take her weight",
+        "wont take my weight",
+        "wont take their weight",
+        "cant take his weight",
+        "cant take her weight",
+        "cant bear weight",
+        "wont bear weight",
+        "unable to weight bear",
+        "wont hold him up",
+        "wont hold her up",
+        "wont hold me up",
+        "walking getting harder",
+        "walking is getting harder",
+        "harder to walk",
+    ),
+    "clinical_days": ("1 7", "2 7", "3 7", "4 7", "5 7", "6 7"),
+    "ascending_word": ("ascending", "ascends"),
+    "lymphangitis": ("lymphangitis", "cellulitis"),
+    "lung_capacity": ("fvc", "vital capacity", "forced vital capacity"),
+    "numb_one_side": ("numb on one side", "numbness on one side"),
+    "navel": ("belly button", "bellybutton", "tummy button", "belly buttons"),
+    "side_of_part": (
+        "side of my face",
+        "side of the face",
+        "side of my tongue",
+        "side of the tongue",
+        "side of my lip",
+        "side of my lips",
+        "side of the lip",
+        "side of my mouth",
+        "side of the mouth",
+        "side of my chin",
+        "side of my nose",
+        "side of my forehead",
+        "side of my hand",
+        "side of the hand",
+        "side of my foot",
+        "side of the foot",
+    ),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -6576,7 +6629,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "one_side_whole": {
         "flag": "one_sided_numbness",
         "all": ("side_half", "whole"),
-        "unless": ("sudden",),
+        "unless": ("sudden", "side_of_part"),
         "near": 3,
     },
     "hand_task_failing": {
@@ -6619,6 +6672,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "fine_tasks_failing": {
         "flag": "cervical_myelopathy",
         "all": ("fine_task", "fine_trouble"),
+        "unless": ("navel",),
         "scope": "segment",
         "near": 4,
     },
@@ -6667,6 +6721,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "overrides": ("after_injury",),
         "scope": "segment",
         "near": 4,
+        "overrides_shared": True,
     },
     "foot_pale_and_cold": {
         "flag": "foot_wound",
@@ -6815,6 +6870,47 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("water_felt", "hot", "cold", "side_word"),
         "scope": "segment",
         "near": 8,
+    },
+    # heldout10 flags
+    "sciatica_gone_to_both_legs": {
+        "flag": "cauda_equina",
+        "all": ("sciatica_word", "both_legs"),
+        "scope": "segment",
+        "near": 8,
+    },
+    "climbing_from_the_feet_legs_failing": {
+        "flag": "ascending_weakness",
+        "all": ("ascend", "foot_part", "days", "weight_fails"),
+        "unless": ("redness", "lymphangitis", "slow_time", "up_something"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+        "urgency": "emergency",
+    },
+    "ascending_and_weak_clinical_days": {
+        "flag": "ascending_weakness",
+        "all": ("ascending_word", "weakness", "clinical_days"),
+        "unless": ("redness", "lymphangitis", "slow_time"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+        "urgency": "emergency",
+    },
+    "infection_ascending_from_the_foot": {
+        "flag": "foot_wound",
+        "all": ("ascending_word", "lymphangitis", "foot_part"),
+        "overrides": ("ascending_weakness",),
+        "scope": "sentence",
+        "overrides_shared": True,
+    },
+    "lung_capacity_falling": {
+        "flag": "breathing",
+        "all": ("lung_capacity", "fall"),
+        "scope": "segment",
+        "near": 3,
+    },
+    "numb_on_one_side": {
+        "flag": "one_sided_numbness",
+        "all": ("numb_one_side",),
+        "unless": ("facial_part",),
     },
 }
 
@@ -10742,5 +10838,312 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         ("foot.toes",),
         None,
         "chemotherapy",
+    ),
+}
+
+
+# heldout10 flags (issue 16): the context terms of text.yaml's blocks "heldout10 flags", each
+# with a sentence that needs it, the flags it must raise there, and a control: the sentence
+# without the term, which raises something else. (kind, term) -> (sentence, flags, control)
+FLAGS10_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("pseudo", "wore off except"): (
+        "the dentist numbed me for a filling and it wore off except my lower lip",
+        {"facial_numbness": "urgent"},
+        "the dentist numbed me for a filling and it wore off, except my lower lip",
+    ),
+    ("pseudo", "wore off except for"): (
+        "the dentist numbed me for a filling and it wore off except for my lower lip",
+        {"facial_numbness": "urgent"},
+        "the dentist numbed me for a filling and it wore off, except for my lower lip",
+    ),
+    ("pseudo", "wore off apart from"): (
+        "the dentist numbed me for a filling and it wore off apart from my lower lip",
+        {"facial_numbness": "urgent"},
+        "the dentist numbed me for a filling and it wore off, apart from my lower lip",
+    ),
+    ("pseudo", "wore off for everything except"): (
+        "the dentist numbed me and it wore off for everything except my chin",
+        {"facial_numbness": "urgent"},
+        "the dentist numbed me and it wore off for everything, except my chin",
+    ),
+    ("pseudo", "wore off everywhere except"): (
+        "the dentist numbed me and it wore off everywhere except my chin",
+        {"facial_numbness": "urgent"},
+        "the dentist numbed me and it wore off everywhere, except my chin",
+    ),
+    ("pseudo", "worn off except"): (
+        "the dental injection has worn off except my lower lip",
+        {"facial_numbness": "urgent"},
+        "the dental injection has worn off, except my lower lip",
+    ),
+    ("pseudo", "worn off except for"): (
+        "the dental injection has worn off except for my lower lip",
+        {"facial_numbness": "urgent"},
+        "the dental injection has worn off, except for my lower lip",
+    ),
+    ("pseudo", "worn off apart from"): (
+        "the dental injection has worn off apart from my lower lip",
+        {"facial_numbness": "urgent"},
+        "the dental injection has worn off, apart from my lower lip",
+    ),
+    ("pseudo", "worn off for everything except"): (
+        "the dental injection has worn off for everything except my chin",
+        {"facial_numbness": "urgent"},
+        "the dental injection has worn off for everything, except my chin",
+    ),
+    ("pseudo", "worn off everywhere except"): (
+        "the dental injection has worn off everywhere except my chin",
+        {"facial_numbness": "urgent"},
+        "the dental injection has worn off everywhere, except my chin",
+    ),
+    ("pseudo", "came back except"): (
+        "after the filling the feeling came back except my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling came back, except my lower lip",
+    ),
+    ("pseudo", "came back except for"): (
+        "after the filling the feeling came back except for my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling came back, except for my lower lip",
+    ),
+    ("pseudo", "came back apart from"): (
+        "after the filling the feeling came back apart from my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling came back, apart from my lower lip",
+    ),
+    ("pseudo", "came back everywhere except"): (
+        "after the filling the feeling came back everywhere except my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling came back everywhere, except my lower lip",
+    ),
+    ("pseudo", "came back everywhere apart from"): (
+        "after the filling the feeling came back everywhere apart from my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling came back everywhere, apart from my lower lip",
+    ),
+    ("pseudo", "come back except"): (
+        "after the filling the feeling has come back except my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling has come back, except my lower lip",
+    ),
+    ("pseudo", "come back except for"): (
+        "after the filling the feeling has come back except for my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling has come back, except for my lower lip",
+    ),
+    ("pseudo", "come back apart from"): (
+        "after the filling the feeling has come back apart from my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling has come back, apart from my lower lip",
+    ),
+    ("pseudo", "come back everywhere except"): (
+        "after the filling the feeling has come back everywhere except my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling has come back everywhere, except my lower lip",
+    ),
+    ("pseudo", "come back everywhere apart from"): (
+        "after the filling the feeling has come back everywhere apart from my lower lip",
+        {"facial_numbness": "urgent"},
+        "after the filling the feeling has come back everywhere, apart from my lower lip",
+    ),
+    ("negated", "doesnt"): (
+        "my back doesnt hurt at night, numb thigh",
+        {},
+        "my back hurts at night, numb thigh",
+    ),
+    ("negated", "does not"): (
+        "my back does not hurt at night, numb thigh",
+        {},
+        "my back hurts at night, numb thigh",
+    ),
+    ("negated", "dont"): (
+        "my back dont hurt at night, numb thigh",
+        {},
+        "my back hurts at night, numb thigh",
+    ),
+    ("negated", "do not"): (
+        "my back do not hurt at night, numb thigh",
+        {},
+        "my back hurts at night, numb thigh",
+    ),
+    ("pseudo", "doesnt help"): (
+        "lying down doesnt help the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down doesnt reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "does not help"): (
+        "lying down does not help the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down does not reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "dont help"): (
+        "lying down dont help the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down dont reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "do not help"): (
+        "lying down do not help the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down do not reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "doesnt ease"): (
+        "lying down doesnt ease the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down doesnt reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "does not ease"): (
+        "lying down does not ease the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down does not reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "dont ease"): (
+        "lying down dont ease the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down dont reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "do not ease"): (
+        "lying down do not ease the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down do not reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "doesnt settle"): (
+        "lying down doesnt settle the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down doesnt reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "dont settle"): (
+        "lying down dont settle the pain in my back at night, numb calf",
+        {"night_pain": "soon"},
+        "lying down dont reach the pain in my back at night, numb calf",
+    ),
+    ("pseudo", "doesnt lift"): (
+        "my left foot doesnt lift when I walk and my shin is numb",
+        {"progressive_weakness": "urgent"},
+        "my left foot when I walk and my shin is numb",
+    ),
+    ("pseudo", "doesnt heal"): (
+        "I'm diabetic, a patch on my foot doesnt heal, numb toes",
+        {"foot_wound": "urgent"},
+        "I'm diabetic, a patch on my foot, numb toes",
+    ),
+    ("pseudo", "doesnt move"): (
+        "my mouth doesnt move on the left and my hand went numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my mouth on the left and my hand went numb",
+    ),
+    ("pseudo", "doesnt empty"): (
+        "my bladder doesnt empty properly and my legs are numb",
+        {"cauda_equina": "emergency"},
+        "my bladder properly and my legs are numb",
+    ),
+    ("pseudo", "dont always"): (
+        "numb bum and I dont always know when I need a wee",
+        {"cauda_equina": "emergency"},
+        "numb bum and I know when I need a wee",
+    ),
+    ("pseudo", "dont know when"): (
+        "numb bum and I dont know when I need a wee",
+        {"cauda_equina": "emergency"},
+        "numb bum and I when I need a wee",
+    ),
+    ("pseudo", "dont make it"): (
+        "numb bum and I dont make it to the toilet",
+        {"cauda_equina": "emergency"},
+        "numb bum and I to the toilet",
+    ),
+    ("negated", "and i have neither"): (
+        "the nurse asked about fevers and night sweats and I have neither, numb toes",
+        {},
+        "the nurse asked about fevers and night sweats, numb toes",
+    ),
+    ("negated", "and ive had neither"): (
+        "my GP asked about weight loss or a fever and I've had neither; my shin is numb",
+        {},
+        "my GP asked about weight loss or a fever; my shin is numb",
+    ),
+    ("negated", "and i had neither"): (
+        "they checked for fevers and weight loss and I had neither, numb calf",
+        {},
+        "they checked for fevers and weight loss, numb calf",
+    ),
+    ("negated", "and i have none of those"): (
+        "the leaflet lists fevers and weight loss and I have none of those; numb feet",
+        {},
+        "the leaflet lists fevers and weight loss; numb feet",
+    ),
+    ("negated", "and ive had none of those"): (
+        "she asked about night sweats and fevers and I've had none of those, my toes are numb",
+        {},
+        "she asked about night sweats and fevers, my toes are numb",
+    ),
+    ("negated", "and i dont have either"): (
+        "the doctor asked about a fever or night sweats and I don't have either, numb hands",
+        {},
+        "the doctor asked about a fever or night sweats, numb hands",
+    ),
+    ("negated", "and i have none of them"): (
+        "the leaflet says fevers and weight loss matter and I have none of them, numb hands",
+        {},
+        "the leaflet says fevers and weight loss matter, numb hands",
+    ),
+    ("historical", "healed"): (
+        "I'm diabetic, the blister on my big toe healed in the spring, the toe is still numb",
+        {},
+        "I'm diabetic, the blister on my big toe in the spring, the toe is still numb",
+    ),
+    ("historical", "has healed"): (
+        "diabetic, the sore on my heel has healed and my sole is still numb",
+        {},
+        "diabetic, the sore on my heel and my sole is still numb",
+    ),
+    ("historical", "healed up"): (
+        "the ulcer under my foot healed up, numb sole",
+        {},
+        "the ulcer under my foot, numb sole",
+    ),
+    ("historical", "healed over"): (
+        "the cut on my toe healed over, numb toes",
+        {},
+        "the cut on my toe, numb toes",
+    ),
+    ("historical", "had healed"): (
+        "the blister on my heel had healed by the summer, numb feet",
+        {},
+        "the blister on my heel by the summer, numb feet",
+    ),
+    ("pseudo", "never healed"): (
+        "the ulcer on my heel never healed, numb sole",
+        {"foot_wound": "urgent"},
+        "the ulcer on my heel healed, numb sole",
+    ),
+    ("pseudo", "never fully healed"): (
+        "the ulcer on my heel never fully healed, numb sole",
+        {"foot_wound": "urgent"},
+        "the ulcer on my heel fully healed, numb sole",
+    ),
+    ("pseudo", "not fully healed"): (
+        "the sore on my big toe has not fully healed, numb toes",
+        {"foot_wound": "urgent"},
+        "the sore on my big toe has fully healed, numb toes",
+    ),
+    ("pseudo", "not yet healed"): (
+        "diabetic, blister on my heel not yet healed, numb feet",
+        {"foot_wound": "urgent"},
+        "diabetic, blister on my heel healed, numb feet",
+    ),
+    ("pseudo", "still not healed"): (
+        "the cut on my sole is still not healed, numb feet",
+        {"foot_wound": "urgent"},
+        "the cut on my sole is healed, numb feet",
+    ),
+}
+
+# heldout10 flags: a context term of a fact about the person, with a sentence that needs it
+# and the fact it must set there (and a control, without the term, that sets none)
+FLAGS10_PERSON: dict[tuple[str, str], tuple[str, str, str]] = {
+    ("pseudo", "doesnt clot"): (
+        "numb toes and my blood doesnt clot",
+        "bleeding_disorder",
+        "numb toes and my blood",
     ),
 }

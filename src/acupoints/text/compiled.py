@@ -42,7 +42,16 @@ PERSON = "person:"
 SENTENCE_END = frozenset({".", ";", "!", "?"})
 
 
-_TOKEN = re.compile(r"[a-z0-9']+|[.,;!?&]")
+_TOKEN = re.compile(r"[0-9]+\.[0-9]+(?=[cf]\b|[^0-9a-z]|$)|[a-z0-9']+|[.,;!?&]")
+_OTHER_UNIT = re.compile(
+    r"\s*(?:%|(?:kgs?|kilos?|kilograms?|lbs?|pounds?|stones?|st|mmol|mg|mcg|ug|ml|l|cm|mm|m|km|"
+    r"miles?|pg|ng|iu|units?|hours?|hrs?|mins?|minutes?|secs?|seconds?|days?|weeks?|wks?|"
+    r"months?|years?|yrs?|times?|x|mph|percent|bmi)\b)"
+)
+FEVER_C = (38.0, 42.5)
+"""A temperature in degrees Celsius read as a fever (NICE NG143, NHS: 38 °C or above)."""
+FEVER_F = (100.4, 108.0)
+"""The same in degrees Fahrenheit."""
 _IS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "let"})
 """Words whose 's is "is" or "us", not a possessive: "it's" is ``its``, "mum's" is ``mum``."""
 
@@ -82,6 +91,12 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
             out.append("and")
             spans.append(m.span())
             continue
+        if (
+            "." in t and t[0].isdigit()
+        ):  # a decimal number ("38.4", "1.5 stone"): one word, no sentence end
+            out.append("fever" if _fever(t, low, m.end()) else t)
+            spans.append(m.span())
+            continue
         t = t.strip("'")
         if t.endswith("'s") and t[:-2] not in _IS:
             t = t[:-2]
@@ -90,6 +105,17 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
             out.append(t)
             spans.append(m.span())
     return out, spans
+
+
+def _fever(number: str, low: str, end: int) -> bool:
+    """The decimal ``number`` (ending at ``end`` of ``low``) is a body temperature that is a
+    fever ("now 38.4", "T 39.1 C", "temp of 101.3 F"): in the range of a fever in Celsius or
+    Fahrenheit, and not followed by a unit of another measure ("38.5 kg", "40.5 mmol",
+    "38.5 weeks")."""
+    value = float(number)
+    if not (FEVER_C[0] <= value <= FEVER_C[1] or FEVER_F[0] <= value <= FEVER_F[1]):
+        return False
+    return _OTHER_UNIT.match(low, end) is None
 
 
 def _query(low: str, at: int) -> bool:

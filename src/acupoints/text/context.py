@@ -178,9 +178,16 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
             while j < n and j < end + window and not stops[j]:
                 tags[j].add(cat)
                 j += 1
+            if cat == "negated" and j < n and not stops[j]:
+                # a denial running out of words inside a list ("denies saddle anaesthesia,
+                # sphincter disturbance, weight loss, fever or night pain") denies the rest
+                # of the list, to its last item
+                for k in _list_rest(tokens, stops, end, j):
+                    tags[k].add(cat)
         if direction in ("backward", "both"):
             if cat == "historical" and any(
-                tokens[k] in t.onset for k in range(max(0, start - window - 1), start)
+                tokens[k] in t.onset and not _placed(tokens, k)
+                for k in range(max(0, start - window - 1), start)
             ):
                 continue  # "it started in my toes a year ago": when it began, not a history
             j = start - 1
@@ -191,7 +198,7 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
             while (
                 j >= 0
                 and j >= start - window
-                and not stops[j]
+                and (not stops[j] or (cat == "negated" and _joined_subject(tokens, stops, j)))
                 and tokens[j] != ","
                 and not (cat == "negated" and tokens[j] in NUMB_STATED)
             ):
@@ -227,6 +234,71 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
                 tags[m].add("hypothetical")
         k = j
     return [frozenset(s) for s in tags]
+
+
+POSSESSIVES = frozenset({"my", "his", "her", "their"})
+
+
+def _joined_subject(tokens: Sequence[str], stops: Sequence[bool], j: int) -> bool:
+    """The stop at ``j`` is "and my" (his, her) joining two subjects of one denial: "my face
+    and my speech are absolutely fine". The words before it, back to the clause's start,
+    hold no numb word ("numb hand and my face are fine" keeps the hand)."""
+    if not (tokens[j] == "and" and j + 1 < len(tokens) and tokens[j + 1] in POSSESSIVES):
+        return False
+    k = j - 1
+    while k >= 0 and not stops[k] and tokens[k] != ",":
+        if tokens[k] in NUMB_STATED:
+            return False
+        k -= 1
+    return k < j - 1
+
+
+PLACE_OPENERS = frozenset({"my", "the", "his", "her", "their", "your", "a", "an", "both", "each"})
+"""Words after "on" that make it a place ("an ulcer on my heel"), not an onset ("came on")."""
+
+
+def _placed(tokens: Sequence[str], k: int) -> bool:
+    """The onset word at ``k`` is "on" naming a place: "the ulcer on my heel healed"."""
+    return tokens[k] == "on" and k + 1 < len(tokens) and tokens[k + 1] in PLACE_OPENERS
+
+
+LIST_ITEM = 3
+"""At most this many words in one item of a denied list after the denial's window."""
+LIST_END = frozenset({"or", "nor", "and"})
+"""Words that open the last item of a list."""
+
+
+def _list_rest(tokens: Sequence[str], stops: Sequence[bool], end: int, j: int) -> range:
+    """The words from ``j`` (where a denial's window ran out) to the end of the list the
+    denial's scope is in: a list has a comma inside the scope (one that opens no clause);
+    each further item is at most ``LIST_ITEM`` words, the items are joined by commas, and
+    the list ends with the item after "or", "nor" or "and" at a stop. Anything else (a
+    clause, a numb part, a list with no last item) gives no words."""
+    if "," not in tokens[end:j]:
+        return range(0)
+    n, k, item, last = len(tokens), j, 0, False
+    for m in range(j - 1, end - 1, -1):  # the window ran out inside the last item
+        if tokens[m] == ",":
+            break
+        if tokens[m] in LIST_END:
+            last, item = True, j - 1 - m
+            break
+    while k < n and not stops[k]:
+        tok = tokens[k]
+        if tok == ",":
+            if last:
+                break
+            item = 0
+        elif tok in LIST_END:
+            if last:
+                return range(0)
+            last, item = True, 0
+        else:
+            item += 1
+            if item > LIST_ITEM or tok in NUMB_STATED:
+                return range(0)
+        k += 1
+    return range(j, k) if last and item else range(0)
 
 
 TAG_SIZE = 4

@@ -194,14 +194,32 @@ def _past_of_another(prep: Prepared) -> bool:
         if i and sentence[i] != sentence[i - 1]:
             start = i
         if c == OTHER and any(
-            tokens[k] in PAST_VERBS
-            # heldout10 areas: "at once" is at the same time, no past ("his sciatica has
-            # switched to both sides at once")
-            and not (tokens[k] == "once" and k and tokens[k - 1] == "at")
-            for k in range(start, i)
-        ):
+            tok in PAST_VERBS
+            and not (tok == "once" and k and tokens[k - 1] == "at")
+            and not (tok == "had" and k and tokens[k - 1] in PERFECT)
+            for k, tok in enumerate(tokens[start:i], start)
+        ):  # heldout10 flags: "at once" is no past ("switched to both sides at once")
+            # heldout10 flags: what they had days ago goes on now ("my brother had a
+            # motorbike accident on Saturday and says his left leg and foot are numb")
+            end = i
+            while end < len(tokens) and sentence[end] == sentence[i]:
+                end += 1
+            if not RECENT.isdisjoint(tokens[start:end]):
+                continue
             return True
     return False
+
+
+PERFECT = frozenset({"has", "have", "hes", "shes", "theyve", "weve", "hasnt", "havent"})
+"""Words before "had" that make it a present perfect, what goes on ("she has had the left
+side of her body numb for a week"), not a past."""
+RECENT = frozenset(
+    {
+        "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "weekend",
+    }
+)  # fmt: skip
+"""Words that date what another person had to the last few days ("on Saturday")."""
 
 
 def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area]) -> str | None:
@@ -437,7 +455,12 @@ def _proxy_report(
     if not flags:
         return False
     own = _writes_of_self(prep)
-    if any(a.numb and not a.context and (own or not _theirs(prep, a.start, a.end)) for a in areas):
+    if any(
+        a.numb
+        and not a.context
+        and (own or not (_theirs(prep, a.start, a.end) or _named_before(prep, a.start + 1)))
+        for a in areas
+    ):
         return False
     if own and _numb_of_self(prep):
         return False  # "my friend's foot turned black, mine's just a bit numb on top"
@@ -509,7 +532,14 @@ def _writes_of_self(prep: Prepared) -> bool:
 
 def _names_other(tokens: Sequence[str], k: int) -> bool:
     """The "my" at ``k`` names another person ("my dad", "my little boy")."""
-    return tokens[k] == "my" and k + 1 < len(tokens) and tokens[k + 1] in PEOPLE
+    if not (tokens[k] == "my" and k + 1 < len(tokens) and tokens[k + 1] in PEOPLE):
+        return False
+    # heldout10 flags: "my little finger" is the writer's own
+    return not (k + 2 < len(tokens) and tokens[k + 1] == "little" and tokens[k + 2] in DIGITS)
+
+
+DIGITS = frozenset({"finger", "fingers", "toe", "toes", "fingertip", "fingertips"})
+"""Body words after "my little" ("my little finger"): the writer's own part, no person."""
 
 
 def _numb_of_self(prep: Prepared) -> bool:
@@ -632,7 +662,14 @@ def _distinct_flags(prep: Prepared) -> list[Hit]:
             assert isinstance(o.extra, tuple)
             if urgency is not None and t.concepts[o.extra[0]].urgency != urgency:
                 continue
-            if not _covers(h, o) or j < i:  # strictly inside, or the same words found first
+            if not _covers(h, o):  # strictly inside
+                covered = True
+                break
+            # the same words: the one that stands for another flag is kept (heldout10 flags:
+            # "cut my foot on a shell", the rule foot_wound_found over the concept
+            # foot_wound, stands for the injury read in its words), else the one found first
+            mine, theirs = h.extra[0] in t.overrides, o.extra[0] in t.overrides
+            if theirs > mine or (theirs == mine and j < i):
                 covered = True
                 break
         if not covered:
