@@ -878,3 +878,60 @@ def test_scores_and_contributions_are_given_to_four_decimals(data_copy: Any) -> 
             assert p.score == round(p.score, 4) == pytest.approx(sum(parts), abs=1e-3)
             seen += sum(c != round(c, 3) for c in parts)
     assert seen  # the fourth decimal is kept
+
+
+def test_a_reflex_reason_can_name_the_points_level(data_copy: Any) -> None:
+    """A reflex rule takes the points of the compression site by spinal level, and its
+    reason may name that level (``{level}``, in a rules.yaml of the user's): each neck
+    reflex point is given its own level. Catches the points' levels lost (all grouped
+    under no level, or the level not passed on)."""
+    import acupoints
+
+    edit(
+        data_copy / "rules.yaml",
+        "point of the neck's reflex area ({region}).",
+        "point of the neck's reflex area at {level} ({region}).",
+    )
+    kb = acupoints.load(data_copy)
+    s = kb.select("numb arm", cause="cervical_root", limit=len(kb))
+    found = [
+        (p.code, r.text) for p in s.points for r in p.reasons if r.rule == "root.cervical_reflex"
+    ]
+    assert sum(1 for code, _ in found if kb[code].location.level) > 2
+    # and only the rule's own channels, whatever another reflex rule took there before
+    assert {kb[code].meridian for code, _ in found} <= {"GV", "BL"}, found
+    for code, text in found:  # a point of no level (GV16, at the skull) names none
+        level = kb[code].location.level or ""
+        assert f"reflex area at {level} (" in text, (code, text)
+
+
+def test_two_reflex_rules_at_one_site_keep_their_own_points(data_copy: Any) -> None:
+    """A second reflex rule at the neck that takes the Gallbladder channel's points only
+    (in a rules.yaml of the user's, before the shipped neck reflex rule) and the shipped
+    one (Governor Vessel and Bladder) each keep their own points of the back of the neck.
+    Catches the reflex points kept under no rule (the second rule would be given the
+    first one's)."""
+    import acupoints
+
+    extra = (
+        "  - id: extra.neck\n"
+        "    title: Gallbladder points of the neck\n"
+        "    group: adjunct\n"
+        "    weight: 1.0\n"
+        "    when: {causes: [cervical_root]}\n"
+        "    select: {kind: reflex, regions: [neck.posterior], meridians: [GB]}\n"
+        '    reason: "{point} is a Gallbladder point of the neck ({region})."\n'
+        "    summary: A second reflex rule, for the test.\n"
+        "    sources: [deadman]\n"
+        "  - id: root.cervical_reflex\n"
+    )
+    edit(data_copy / "rules.yaml", "  - id: root.cervical_reflex\n", extra)
+    kb = acupoints.load(data_copy)
+    s = kb.select("numb arm", cause="cervical_root", limit=len(kb))
+    by_rule: dict[str, set[str]] = {}
+    for p in s.points:
+        for r in p.reasons:
+            by_rule.setdefault(r.rule, set()).add(p.code)
+    gb, shipped = by_rule.get("extra.neck", set()), by_rule.get("root.cervical_reflex", set())
+    assert gb and {kb[c].meridian for c in gb} == {"GB"}, gb
+    assert {kb[c].meridian for c in shipped} == {"GV", "BL"}, shipped
