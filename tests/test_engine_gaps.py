@@ -935,3 +935,24 @@ def test_two_reflex_rules_at_one_site_keep_their_own_points(data_copy: Any) -> N
     gb, shipped = by_rule.get("extra.neck", set()), by_rule.get("root.cervical_reflex", set())
     assert gb and {kb[c].meridian for c in gb} == {"GB"}, gb
     assert {kb[c].meridian for c in shipped} == {"GV", "BL"}, shipped
+
+
+@pytest.mark.parametrize("evidence", [True, False])
+def test_protocols_left_out_are_left_out_of_the_core_points(
+    kb: KnowledgeBase, evidence: bool
+) -> None:
+    """The protocols named in ``without_protocols`` are left out of the core points as
+    well as of the evidence term, with the evidence term on or off: each core reason
+    counts the publications that use the point among those kept. (With
+    ``evidence=False`` the core points once counted the protocols left out, so a
+    leave-one-out run without the evidence term leaked the publication it held out;
+    found by a mutant of ``_rank_now`` that kept them either way.)"""
+    cause = "diabetic"
+    left = [p.id for p in kb.reference_protocols if cause in p.causes][:6]
+    counts = kb.evidence_counts(cause, exclude=left)
+    assert counts != kb.evidence_counts(cause)
+    s = kb.select("numb feet", cause=cause, evidence=evidence, without_protocols=left, limit=40)
+    core = [(p.code, r.text) for p in s.points for r in p.reasons if r.rule == "core.cause"]
+    assert core
+    for code, text in core:
+        assert f"used by {counts[code]} publications" in text, (code, text)

@@ -365,7 +365,10 @@ def _rank_now(
         static,
         weights,
         _cause_kind(the_cause),
-        skip if evidence else frozenset(),
+        # the protocols left out are left out of the core points too, with or without
+        # the evidence term (evidence=False once brought them back: a leave-one-out
+        # run without the evidence term leaked the protocol it left out)
+        skip,
     )
     notes: list[str] = []
     applied: list[str] = []
