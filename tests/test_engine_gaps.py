@@ -956,3 +956,42 @@ def test_protocols_left_out_are_left_out_of_the_core_points(
     assert core
     for code, text in core:
         assert f"used by {counts[code]} publications" in text, (code, text)
+
+
+def test_jiaji_is_taken_at_the_root_or_next_to_it(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Jiaji points (EX-B2, beside the spine) are taken for a root at full quality
+    when one of their sites is at the root's own levels, at the rule's ``near`` quality
+    when one is only at the levels next to them, and not at all otherwise; checked for
+    every spinal segment, with the shipped sites and with sites from T2 down (as a
+    user's data might give them: the T1 root then has Jiaji only next to it). Catches
+    the sites next to the root dropped."""
+    from acupoints.engine.candidates import _root_plan
+    from acupoints.engine.context import root_levels
+
+    rule = next(r for r in kb.rules if r.select.kind == "root_level")
+    assert rule.select.jiaji
+    shipped = kb.point("EX-B2")
+    kinds = set()
+    for keep in (lambda lv: True, lambda lv: lv[0] in "TL" and lv != "T1"):
+        jiaji_point = shipped.model_copy(
+            update={"sites": tuple(s for s in shipped.sites if keep(s.level))}
+        )
+        monkeypatch.setattr(
+            kb,
+            "point",
+            lambda code, p=jiaji_point: p if code == "EX-B2" else type(kb).point(kb, code),
+        )
+        ctx = context(kb, "numb arm", None)
+        levels = [s.level for s in jiaji_point.sites]
+        for seg in kb.segments:
+            primary, near = root_levels(seg.id)
+            plan = _root_plan(ctx, rule, (seg.id,))
+            jiaji = [(q, sites) for q, _, sites, codes in plan if "EX-B2" in codes]
+            at = tuple(lv for lv in levels if lv in primary)
+            by = tuple(lv for lv in levels if lv in near)
+            want = [(1.0, at)] if at else [(rule.select.near, by)] if by else []
+            assert jiaji == want, (seg.id, jiaji, want)
+            kinds.add(want[0][0] if want else 0)
+    assert kinds == {0, 1.0, rule.select.near}  # every case is met
