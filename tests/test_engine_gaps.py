@@ -995,3 +995,36 @@ def test_jiaji_is_taken_at_the_root_or_next_to_it(
             assert jiaji == want, (seg.id, jiaji, want)
             kinds.add(want[0][0] if want else 0)
     assert kinds == {0, 1.0, rule.select.near}  # every case is met
+
+
+def test_a_rule_weight_by_cause_kind_multiplies(data_copy: Any) -> None:
+    """``cause_weights`` may name a cause kind (every compression) as well as a cause (id
+    wins): in a rules.yaml of the user's giving the local rule ``{compression: 0.8,
+    sciatica: 0.5}``, a cervical root weighs 0.8 of the rule, sciatica 0.5, a diabetic
+    neuropathy the whole. Catches the kind's weight dividing instead of multiplying."""
+    import acupoints
+    from acupoints.engine.candidates import _weight
+
+    old = "    cause_weights: {cervical_root: 0.8, lumbar_root: 0.8, sciatica: 0.8}\n"
+    edit(data_copy / "rules.yaml", old, "    cause_weights: {compression: 0.8, sciatica: 0.5}\n")
+    kb = acupoints.load(data_copy)
+    rule = next(r for r in kb.rules if r.id == "local")
+    assert rule.cause_weights == {"compression": 0.8, "sciatica": 0.5}
+    assert _weight(rule, kb.cause("cervical_root")) == pytest.approx(rule.weight * 0.8)
+    assert _weight(rule, kb.cause("sciatica")) == pytest.approx(rule.weight * 0.5)
+    assert _weight(rule, kb.cause("diabetic")) == rule.weight
+
+
+def test_the_root_level_points_follow_at_most_two_roots(kb: KnowledgeBase) -> None:
+    """With no cause that names its roots, the root-level points are chosen for the first
+    two segments of the numb area's dermatomes, never a third: checked for every region
+    whose location lists three or more. Catches a third root taken."""
+    from acupoints.engine.candidates import _root_targets
+
+    tried = 0
+    for region in kb.regions:
+        loc = kb.location([region.id])
+        if len(loc.segments) >= 3:
+            assert _root_targets(loc, None) == tuple(loc.segments[:2]), region.id
+            tried += 1
+    assert tried > 5
