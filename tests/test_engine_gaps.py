@@ -1028,3 +1028,30 @@ def test_the_root_level_points_follow_at_most_two_roots(kb: KnowledgeBase) -> No
             assert _root_targets(loc, None) == tuple(loc.segments[:2]), region.id
             tried += 1
     assert tried > 5
+
+
+INFERRED = (
+    "Root involvement was inferred from the dermatome, not given as a cause; root rules "
+    "count at reduced weight."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "cause", "said"),
+    [
+        ("numb outer calf and top of foot", None, True),  # an L5 dermatome, no cause
+        ("numbness in C6 distribution", None, True),
+        ("numb back of my left hand", None, False),  # no dermatome
+        ("numb outer calf and top of foot", "lumbar_root", False),  # the cause says so
+    ],
+)
+def test_an_inferred_root_is_said_in_its_words(
+    kb: KnowledgeBase, text: str, cause: str | None, said: bool
+) -> None:
+    """When numbness that follows a dermatome gives root points with no cause naming the
+    root, the answer says so in one note, in these words (a reader's tools match it);
+    not when no dermatome is followed, nor when the cause is a compressed root. Catches
+    the note's words changed."""
+    s = kb.select(text, cause=cause)
+    assert (INFERRED in s.notes) == said, s.notes
+    assert sum("inferred from the dermatome" in n for n in s.notes) == int(said)
