@@ -1055,3 +1055,40 @@ def test_an_inferred_root_is_said_in_its_words(
     s = kb.select(text, cause=cause)
     assert (INFERRED in s.notes) == said, s.notes
     assert sum("inferred from the dermatome" in n for n in s.notes) == int(said)
+
+
+@pytest.mark.parametrize(
+    ("when", "text", "cause", "factor"),
+    [
+        ({"cause_kinds": ["systemic"]}, "numb feet", "diabetic", 1.0),
+        ({"cause_kinds": ["systemic"]}, "numb feet", "sciatica", 0.0),
+        ({"cause_kinds": ["systemic"]}, "numb feet", None, 0.0),
+        ({"cause_kinds": ["unknown"]}, "numb feet", None, 1.0),
+        ({"not_cause_kinds": ["systemic"]}, "numb feet", "diabetic", 0.0),
+        ({"not_cause_kinds": ["systemic"]}, "numb feet", "sciatica", 1.0),
+        ({"causes": ["diabetic"]}, "numb feet", "diabetic", 1.0),
+        ({"causes": ["diabetic"]}, "numb feet", "chemotherapy", 0.0),
+        ({"causes": ["diabetic"]}, "numb feet", None, 0.0),
+        ({"patterns": ["dermatome"]}, "numb outer calf and top of foot", None, 1.0),
+        ({"patterns": ["dermatome"]}, "numb feet", None, 0.0),
+        ({"tenderness": ["vague"]}, "numb feet", None, 0.0),  # tenderness unknown
+        ({"regions": ["lower_limb"]}, "numb feet", None, 1.0),
+        ({"regions": ["upper_limb"]}, "numb feet", None, 0.0),
+        ({"surfaces": ["yang"]}, "numb outer forearm", None, 1.0),
+        ({"surfaces": ["yang"]}, "numb inner side of my forearm", None, 0.0),
+        ({"root": "cervical"}, "numb arm", "cervical_root", 1.0),
+        ({"root": "cervical"}, "numb arm", "lumbar_root", 0.0),
+        ({}, "numb feet", None, 1.0),
+    ],
+)
+def test_a_rules_conditions_each_decide_alone(
+    kb: KnowledgeBase, when: dict[str, Any], text: str, cause: str | None, factor: float
+) -> None:
+    """Each kind of condition a rule's ``when`` may hold decides on its own whether the
+    rule applies (a factor of 1) or not (0), including those no shipped rule uses (a
+    rule for systemic causes only, ``cause_kinds``). Catches any condition inverted."""
+    from acupoints.engine.candidates import applies
+    from acupoints.rules import Conditions
+
+    ctx = context(kb, text, cause)
+    assert applies(ctx, Conditions.model_validate(when), 0.5) == factor
