@@ -106,3 +106,22 @@ def test_a_part_after_a_comma_says_which(kb: KnowledgeBase, text: str, areas: se
 )
 def test_causes_of_heldout11(kb: KnowledgeBase, text: str, cause: str | None) -> None:
     assert reading(kb, text)[2] == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a list of someone else's parts joined by "and" is theirs all through (a carer's
+        # report: the patient's) ...
+        (
+            "my wife has MS and her right arm and right leg have gone numb",
+            {"upper_limb", "lower_limb"},
+        ),
+        ("my dad says his left hand and the left foot are numb", {"hand", "foot"}),
+        # ... but not past the writer's own "my", nor past other words
+        ("my mum's feet and my hands are numb", {"hand"}),
+        ("my husband's feet are numb and my hands tingle", {"hand"}),
+    ],
+)
+def test_a_list_of_anothers_parts_is_theirs(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

