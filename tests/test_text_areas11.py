@@ -102,6 +102,10 @@ def test_a_part_after_a_comma_says_which(kb: KnowledgeBase, text: str, areas: se
         # the pressure of a heart attack is no pressure on a nerve
         ("heavy pressure behind the breastbone and numbness in both arms", None),
         ("numb little finger from pressure on my elbow", "injury"),
+        # kit worn on a part is no operation (posture and kit are no cause) ...
+        ("both flanks are numb, I've been wearing a tight back brace for work", None),
+        # ... while an operation named beside it still is
+        ("my knee is numb since wearing a knee brace after my knee replacement", "injury"),
     ],
 )
 def test_causes_of_heldout11(kb: KnowledgeBase, text: str, cause: str | None) -> None:

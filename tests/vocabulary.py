@@ -12100,4 +12100,42 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         None,
     ),
+    ("role", "wearing"): ("my toes go numb when wearing heels", ("foot.toes",), None, None),
+    ("role", "wearing tight"): (
+        "both flanks are numb, I've been wearing a tight back brace for work",
+        ("abdomen.lateral",),
+        "both",
+        None,
+    ),
+    ("role", "wear"): ("my outer thigh goes numb when I wear a back brace", ("thigh",), None, None),
+    ("role", "wear tight"): (
+        "my flanks go numb when I wear a tight back support",
+        ("abdomen.lateral",),
+        "both",
+        None,
+    ),
+    ("role", "wore"): (
+        "my thumb went numb after I wore a wrist splint all night",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("role", "wore tight"): (
+        "my flanks were numb after I wore a tight back brace",
+        ("abdomen.lateral",),
+        "both",
+        None,
+    ),
+    ("role", "wears"): (
+        "his flanks go numb when he wears his back brace",
+        ("abdomen.lateral",),
+        "both",
+        None,
+    ),
+    ("role", "wears tight"): (
+        "her flanks go numb when she wears a tight back brace",
+        ("abdomen.lateral",),
+        "both",
+        None,
+    ),
 }
