@@ -12138,4 +12138,46 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "both",
         None,
     ),
+    ("spelling", "scalp at back"): (
+        "numb scalp at back since my operation",
+        ("head.occiput",),
+        None,
+        "injury",
+    ),
+    ("spelling", "scalp at the back"): (
+        "my scalp at the back is numb",
+        ("head.occiput",),
+        None,
+        None,
+    ),
+    ("role", "again about"): (
+        "hello again about my neck, my right thumb is numb now",
+        ("hand.thumb",),
+        "right",
+        None,
+    ),
+    ("role", "me again about"): (
+        "it's me again about my neck, the numbness is in my right index finger now",
+        ("hand.index_finger",),
+        "right",
+        None,
+    ),
+    ("role", "writing about"): (
+        "I'm writing about my neck: my left thumb has gone numb",
+        ("hand.thumb",),
+        "left",
+        None,
+    ),
+    ("role", "asking about"): (
+        "I'm asking about my back. My left big toe is numb.",
+        ("foot.big_toe",),
+        "left",
+        None,
+    ),
+    ("role", "here about"): (
+        "here about my back again, my right heel is numb",
+        ("foot.heel",),
+        "right",
+        None,
+    ),
 }
