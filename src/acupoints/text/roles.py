@@ -108,6 +108,21 @@ def _possessed_by_another(prep: Prepared, start: int) -> bool:
     return any(tok in SELF_WORDS for tok in prep.tokens[start + 1 :])
 
 
+JOINING = frozenset({"and", "&", "the", "side", "sided"})
+"""Words that may join two areas of one list ("her right arm and right leg", "the leg
+right side and the arm right side"), with the side words."""
+
+
+def _joined_to(prep: Prepared, start: int, end: int) -> bool:
+    """heldout11 areas: the area at ``start`` is joined by "and" (with only side words and
+    "the" besides) to someone else's area that ends at ``end``: one list, theirs. A
+    possessive of the writer's ("her feet and my hands") or any other word ends the list."""
+    if end < 0 or start <= end + 1:
+        return False
+    between = prep.tokens[end + 1 : start]
+    return "and" in between and all(t in JOINING or t in SIDE_WORDS for t in between)
+
+
 SELF_WORDS = frozenset({"i", "im", "ive", "id", "me", "myself", "own"})
 """Words by which the writer names themself ("my own", "I", "me"; "my" alone often
 names another person: "my brother")."""
@@ -172,12 +187,15 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
     signs, subjects = _sign_spans(prep)
     by_subject: list[int] = []  # areas taken for a sign's subject only
     out: list[Area] = []
+    other_end = -1  # where the last area of someone else's ends
     for f in found:
         ctx: set[str] = set()
         for i in range(f.start, f.end + 1):
             ctx |= prep.ctx[i]
         if not ctx and _possessed_by_another(prep, f.start):
             ctx.add("other")  # "my friend's boy came off his bike and lost feeling in his leg"
+        if not ctx and _joined_to(prep, f.start, other_end):
+            ctx.add("other")  # "her right arm and right leg": both hers
         role: AreaRole = "numb"
         start = f.start
         prev = _before(prep, f.start, t.role_longest)
@@ -221,7 +239,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             for h in prep.cause_hits
         ):
             role = "cause_site"  # "lumbar radiculopathy": a body word inside a cause's name
-        if role in ("pain", "weak") and _numb_here(prep, f, found):
+        if role in ("pain", "weak") and _numb_here(prep, f, found, cue):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
         if role == "operation" and nxt[:1] in (["scar"], ["scars"]) and _numb_here(prep, f, found):
             role = "numb"  # heldout9 areas: "the skin around my knee scar is numb": on the knee
@@ -267,6 +285,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 k = m
         if role == "numb" and k in starts and _refines(prep, f, k, starts[k], within):
             role = "descriptor"  # "my tummy below the navel", "right hand little finger"
+        if role == "numb" and _apposed_part(prep, f, starts, within):
+            role = "descriptor"  # "my left hand, the small finger and the next finger"
         if role == "numb" and _landmark(prep, f, out):
             role = "descriptor"  # "my upper arm just below the shoulder": where it is
         if role == "numb" and _stretch_start(prep, f, prev, nxt, out):
@@ -295,6 +315,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             and "negated" not in prep.ctx[_adjective_at(prep, f.start)]
         ):
             ctx.discard("negated")  # "skin on my numb feet is intact": the skin is, not the feet
+        if "other" in ctx:
+            other_end = f.end
         if "negated" in ctx:
             role = "fine" if role == "numb" else role
             ctx.discard("negated")
@@ -860,6 +882,28 @@ def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
     )
 
 
+def _apposed_part(prep: Prepared, f: Any, starts: dict[int, str], within: Any) -> bool:
+    """heldout11 areas: a part of ``f``'s region set off by commas after it, with "the"
+    ("my left hand, the small finger and the next finger, is sleeping"; "my left foot, the
+    heel especially, is numb"): the part says which part of it is meant, so ``f`` is where
+    that part is. A part that goes on with the sentence ("numb leg, my hip is the
+    problem"), one after "and" ("my hand, and now my thumb") and one added to a side of the
+    body ("numb all down my left side, face included") are areas of their own."""
+    tokens = prep.tokens
+    k = f.end + 1
+    if f.region == "body" or tuple(tokens[k : k + 2]) != (",", "the"):
+        return False
+    k += 2
+    if not (k in starts and starts[k] != f.region and within(starts[k], f.region)):
+        return False
+    for tok in tokens[k:]:
+        if tok in SENTENCE_END:
+            return False
+        if tok == ",":
+            return True
+    return False
+
+
 def _taken_after(prep: Prepared, start: int, found: Sequence[Any]) -> int:
     """How many of the content words before ``start`` are a cue the area right before
     them takes after it ("with my elbows **bent** my ring finger goes dead"): they say
@@ -970,15 +1014,20 @@ NUMB_WORDS = frozenset(
 """Words that say an area is numb, for an area named with pain words ("hurts", "aches")."""
 
 
-def _numb_here(prep: Prepared, area: Any, found: Sequence[Any]) -> bool:
+def _numb_here(prep: Prepared, area: Any, found: Sequence[Any], cue: Container[int] = ()) -> bool:
     """The clause of ``area`` says something is numb and names no other body area, or the
-    text says nothing is numb (a description of pain alone: every area is its place)."""
+    text says nothing is numb (a description of pain alone: every area is its place). The
+    words of the role's own cue (``cue``, positions) are not what says it is numb: the
+    "feeling" of "a crushing feeling in my chest" is the pain (heldout11 areas)."""
     if not any(tok in NUMB_WORDS for tok in prep.tokens):
         return True
     clause = prep.clause[area.start]
     if any(f is not area and prep.clause[f.start] == clause for f in found):
         return False
-    return any(prep.clause[i] == clause and tok in NUMB_WORDS for i, tok in enumerate(prep.tokens))
+    return any(
+        prep.clause[i] == clause and tok in NUMB_WORDS and i not in cue
+        for i, tok in enumerate(prep.tokens)
+    )
 
 
 AUX = frozenset(
