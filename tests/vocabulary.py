@@ -4387,9 +4387,50 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             ),
         ),
     },
+    # heldout11 flags
+    "slurred_said": {
+        "flag": "stroke",
+        "lay": (
+            "been slurred",
+            "a bit slurred",
+            "bit slurred",
+            "is slurred",
+            "was slurred",
+            "sounds slurred",
+            "sounding slurred",
+            "gone slurred",
+            "went slurred",
+            "slurred since",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
+    "outstretched_hand_fall": {
+        "flag": "after_injury",
+        "lay": (
+            "fell on my outstretched hand",
+            "fell on an outstretched hand",
+        ),
+        "clinical": ("foosh", "fall on outstretched hand"),
+        "typos": (),
+        "also": (),
+        "sign": True,
+    },
     "injects_with_fever": {
         "flag": "spinal_infection",
-        "lay": ("injects", "he injects", "she injects", "injects drugs", "injects heroin"),
+        "lay": (
+            "injects",
+            "he injects",
+            "she injects",
+            "injects drugs",
+            "injects heroin",
+            # heldout11 flags
+            "drugs with needle",
+            "drugs with needles",
+            "drugs with a needle",
+            "drugs by needle",
+        ),
         "clinical": (),
         "typos": (),
         "also": (
@@ -4861,6 +4902,8 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "where i sit",
         "inner buttock",
         "inner buttocks",
+        "between the legs",
+        "between my legs",
     ),
     "face_part": (
         "face",
@@ -5174,6 +5217,12 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "paving slab",
         "slab",
         "crate",
+        "ball",
+        "football",
+        "cricket ball",
+        "golf ball",
+        "hockey stick",
+        "cricket bat",
     ),
     "half_body": (
         "one half",
@@ -5182,6 +5231,8 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "half of my body",
         "half my body",
         "half of the body",
+        "hemibody",
+        "hemi body",
     ),
     "small_part": (
         "face",
@@ -5316,6 +5367,17 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "worst lying down",
         "worst in bed",
         "worst at night",
+        "1 in the morning",
+        "2 in the morning",
+        "3 in the morning",
+        "4 in the morning",
+        "one in the morning",
+        "two in the morning",
+        "three in the morning",
+        "four in the morning",
+        "small hours",
+        "early hours",
+        "wee hours",
     ),
     "failure": (
         "stopped",
@@ -5381,6 +5443,10 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "just go",
         "just goes",
         "just empties",
+        "not coming",
+        "isnt coming",
+        "wont come out",
+        "not coming out",
     ),
     "sensation_loss": (
         "numb",
@@ -6549,7 +6615,38 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "side of the hand",
         "side of my foot",
         "side of the foot",
+        "thumb side",
+        "little finger side",
+        "pinky side",
+        "big toe side",
+        "little toe side",
     ),
+    # heldout11 flags
+    "surgical": (
+        "surgeon",
+        "surgery",
+        "operation",
+        "operated",
+        "neurosurgeon",
+        "neurosurgery",
+        "hydrocephalus",
+    ),
+    "chest_squeeze": (
+        "crushing",
+        "crushed",
+        "squeezing",
+        "squeezed",
+        "tight",
+        "tightness",
+        "pressure",
+        "heavy",
+        "heaviness",
+        "clutching",
+        "clutched",
+        "gripping",
+        "vice",
+    ),
+    "chest_place": ("chest", "breastbone", "breast bone", "sternum"),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -6780,7 +6877,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "scope": "sentence",
         "urgency": "emergency",
     },
-    "collision_had": {"flag": "after_injury", "all": ("collision",)},
+    "collision_had": {"flag": "after_injury", "all": ("collision",), "unless": ("surgical",)},
     # heldout7 flags
     "clumsy_with_things": {
         "flag": "cervical_myelopathy",
@@ -6911,6 +7008,13 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "flag": "one_sided_numbness",
         "all": ("numb_one_side",),
         "unless": ("facial_part",),
+    },
+    # heldout11 flags
+    "chest_squeezed": {
+        "flag": "heart_attack",
+        "all": ("chest_squeeze", "chest_place"),
+        "scope": "segment",
+        "near": 5,
     },
 }
 
@@ -11145,5 +11249,188 @@ FLAGS10_PERSON: dict[tuple[str, str], tuple[str, str, str]] = {
         "numb toes and my blood doesnt clot",
         "bleeding_disorder",
         "numb toes and my blood",
+    ),
+}
+
+
+# words of the blocks "heldout11 flags" of text.yaml outside the flag classes, each with a
+# sentence that needs it, the red flags read there, and a control sentence without it that
+# reads otherwise: (section or concept, term) -> (sentence, flags, control)
+FLAGS11_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    # a finding that went away or was put right is past
+    ("historical", "went away"): (
+        "the numbness in my lower lip went away and now my left foot is numb",
+        {},
+        "the numbness in my lower lip is still there and now my left foot is numb",
+    ),
+    ("historical", "went away completely"): (
+        "the facial numbness I had went away completely, this time it is my right foot",
+        {},
+        "the facial numbness I had is back again, this time it is my right foot",
+    ),
+    ("historical", "sorted it"): (
+        "the chest pain was reflux and the tablets sorted it, numb right shoulder blade",
+        {},
+        "the chest pain was reflux and the tablets did nothing, numb right shoulder blade",
+    ),
+    ("historical", "sorted it out"): (
+        "the tight chest was asthma and the inhaler sorted it out, numb left shoulder",
+        {},
+        "the tight chest was asthma and the inhaler did nothing, numb left shoulder",
+    ),
+    ("historical", "cleared it up"): (
+        "the fever was a water infection and the antibiotics cleared it up, numb toes",
+        {},
+        "the fever was a water infection and the antibiotics did nothing, numb toes",
+    ),
+    ("historical", "cleared up completely"): (
+        "the numb patch on my cheek cleared up completely, now my left thumb is numb",
+        {},
+        "the numb patch on my cheek is still there, now my left thumb is numb",
+    ),
+    # a grandparent named without "my"
+    ("other", "grandad had"): (
+        "grandad had bowel cancer, I have a numb left thigh",
+        {},
+        "I had bowel cancer, I have a numb left thigh",
+    ),
+    ("other", "granddad had"): (
+        "granddad had prostate cancer, numb outer thigh",
+        {},
+        "granddad with prostate cancer, numb outer thigh",
+    ),
+    ("other", "grandpa had"): (
+        "grandpa had leukaemia, numb outer thigh",
+        {},
+        "grandpa with leukaemia, numb outer thigh",
+    ),
+    ("other", "grandma had"): (
+        "grandma had breast cancer, numb outer thigh",
+        {},
+        "grandma with breast cancer, numb outer thigh",
+    ),
+    ("other", "gran had"): (
+        "gran had a stroke that left her face numb, my left little toe is numb",
+        {},
+        "gran with a stroke that left her face numb, my left little toe is numb",
+    ),
+    ("other", "nan had"): (
+        "nan had lung cancer, numb outer thigh",
+        {},
+        "nan with lung cancer, numb outer thigh",
+    ),
+    # medicines not taken deny nothing after them
+    ("pseudo", "not been taking"): (
+        "HIV positive, not been taking my tablets, fevers and a numb left arm",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "HIV positive, not on my tablets, fevers and a numb left arm",
+    ),
+    ("pseudo", "not taking my"): (
+        "on steroids, not taking my other tablets, fevers and numb feet",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "on steroids, not my other tablets, fevers and numb feet",
+    ),
+    ("pseudo", "havent been taking"): (
+        "HIV positive, haven't been taking my meds, fevers and a numb left arm",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "HIV positive, haven't my meds, fevers and a numb left arm",
+    ),
+    ("pseudo", "not taken my"): (
+        "HIV positive, not taken my meds for a month, fevers and a numb left arm",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "HIV positive, not for a month, fevers and a numb left arm",
+    ),
+    # speech said to be slurred, with no word for speech
+    ("slurred_said", "been slurred"): (
+        "he's been slurred since teatime and his left arm is numb",
+        {"stroke": "emergency"},
+        "he's been hoarse since teatime and his left arm is numb",
+    ),
+    ("slurred_said", "a bit slurred"): (
+        "I'm a bit slurred and my left arm is numb",
+        {"stroke": "emergency"},
+        "I'm a bit hoarse and my left arm is numb",
+    ),
+    ("slurred_said", "bit slurred"): (
+        "bit slurred tonight and my left arm is numb",
+        {"stroke": "emergency"},
+        "bit hoarse tonight and my left arm is numb",
+    ),
+    ("slurred_said", "is slurred"): (
+        "my voice is slurred and my left arm is numb",
+        {"stroke": "emergency"},
+        "my voice is hoarse and my left arm is numb",
+    ),
+    ("slurred_said", "was slurred"): (
+        "my voice was slurred an hour ago and my left arm is numb",
+        {"stroke": "emergency"},
+        "my voice was hoarse an hour ago and my left arm is numb",
+    ),
+    ("slurred_said", "sounds slurred"): (
+        "my voice sounds slurred and my left arm is numb",
+        {"stroke": "emergency"},
+        "my voice sounds hoarse and my left arm is numb",
+    ),
+    ("slurred_said", "sounding slurred"): (
+        "I'm sounding slurred and my left arm is numb",
+        {"stroke": "emergency"},
+        "I'm sounding hoarse and my left arm is numb",
+    ),
+    ("slurred_said", "gone slurred"): (
+        "my voice has gone slurred and my left arm is numb",
+        {"stroke": "emergency"},
+        "my voice has gone hoarse and my left arm is numb",
+    ),
+    ("slurred_said", "went slurred"): (
+        "my voice went slurred and my left arm is numb",
+        {"stroke": "emergency"},
+        "my voice went hoarse and my left arm is numb",
+    ),
+    ("slurred_said", "slurred since"): (
+        "talking slurred since lunch and my left arm is numb",
+        {"stroke": "emergency"},
+        "talking hoarse since lunch and my left arm is numb",
+    ),
+    # the clinical fall on the outstretched hand
+    ("outstretched_hand_fall", "foosh"): (
+        "FOOSH 2/7 ago, numb thenar eminence R",
+        {"after_injury": "urgent"},
+        "2/7 ago, numb thenar eminence R",
+    ),
+    ("outstretched_hand_fall", "fall on outstretched hand"): (
+        "fall on outstretched hand yesterday, numb left thumb",
+        {"after_injury": "urgent"},
+        "yesterday, numb left thumb",
+    ),
+    ("outstretched_hand_fall", "fell on my outstretched hand"): (
+        "fell on my outstretched hand yesterday, numb left thumb",
+        {"after_injury": "urgent"},
+        "yesterday, numb left thumb",
+    ),
+    ("outstretched_hand_fall", "fell on an outstretched hand"): (
+        "fell on an outstretched hand at netball, numb left thumb",
+        {"after_injury": "urgent"},
+        "at netball, numb left thumb",
+    ),
+    # a non-native writer's words for injecting
+    ("injects_with_fever", "drugs with needle"): (
+        "I take drugs with needle and I have fever, numb legs",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "I take drugs and I have fever, numb legs",
+    ),
+    ("injects_with_fever", "drugs with needles"): (
+        "I take drugs with needles and I have fever, numb legs",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "I take drugs and I have fever, numb legs",
+    ),
+    ("injects_with_fever", "drugs with a needle"): (
+        "I take drugs with a needle and I have fever, numb legs",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "I take drugs and I have fever, numb legs",
+    ),
+    ("injects_with_fever", "drugs by needle"): (
+        "I take drugs by needle and I have fever, numb legs",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "I take drugs and I have fever, numb legs",
     ),
 }
