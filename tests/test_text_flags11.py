@@ -112,3 +112,30 @@ def test_the_small_hours_are_night(kb: KnowledgeBase) -> None:
     day = "my back ache is at its worst at 3 in the afternoon, numb shin"
     assert "night_pain" in raised(kb, night)
     assert "night_pain" not in raised(kb, day)
+
+
+# ------------------------------------------------------------------ weakness, the foot
+def test_tripping_over_ones_feet_is_weakness(kb: KnowledgeBase) -> None:
+    climbing = "the tingling has crept up to my knees since Monday and I keep tripping"
+    assert raised(kb, climbing).get("ascending_weakness") == "emergency", climbing
+    calm = "the tingling has crept up to my knees since Monday"
+    assert raised(kb, calm).get("ascending_weakness") == "urgent", calm
+
+
+def test_rising_on_tiptoe_failing_is_progressive_weakness(kb: KnowledgeBase) -> None:
+    assert "progressive_weakness" in raised(kb, "numb shin and I can't stand on tiptoe any more")
+    assert "progressive_weakness" not in raised(kb, "numb shin when I stand on tiptoe")
+
+
+def test_a_cool_pale_forefoot_is_a_foot_emergency(kb: KnowledgeBase) -> None:
+    text = "numb feet, the left forefoot is cool and pale"
+    assert raised(kb, text).get("foot_wound") == "emergency", text
+    assert "foot_wound" not in raised(kb, "numb feet, the left forefoot is warm and pink")
+
+
+def test_a_redness_on_the_foot_that_spreads_is_no_climbing_weakness(kb: KnowledgeBase) -> None:
+    text = "the redness on my heel has spread up past my ankle since yesterday, numb toes"
+    assert raised(kb, text).get("foot_wound") == "emergency", text
+    assert "ascending_weakness" not in raised(kb, text), text
+    still = "the redness on my heel is the same as yesterday, numb toes"
+    assert "foot_wound" not in raised(kb, still), still

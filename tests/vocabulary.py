@@ -5075,6 +5075,11 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "get off the toilet",
         "walk as far",
         "walk far",
+        "tiptoe",
+        "tiptoes",
+        "on tiptoe",
+        "up on my toes",
+        "stand on my toes",
     ),
     "fine_task": (
         "buttons",
@@ -5744,6 +5749,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "cant get up from a chair",
         "barely climb the stairs",
         "cant climb the stairs",
+        "keep tripping",
+        "tripping over my own feet",
+        "tripping over my feet",
     ),
     "worsening": (
         "harder and harder",
@@ -6111,6 +6119,8 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "chilly",
         "stone cold",
         "like ice",
+        "cool",
+        "cooler",
     ),
     "necrosis": (
         "black",
@@ -6848,6 +6858,16 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "urgency": "emergency",
     },
     # heldout8 flags
+    # heldout11 flags
+    "redness_on_the_foot_spreading": {
+        "flag": "foot_wound",
+        "all": ("redness", "foot_part", "spread"),
+        "near": 3,
+        "scope": "segment",
+        "overrides": ("ascending_weakness",),
+        "overrides_shared": True,
+        "urgency": "emergency",
+    },
     "redness_spreading_from_a_wound": {
         "flag": "foot_wound",
         "all": ("redness", "wound", "spread"),
