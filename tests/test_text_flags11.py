@@ -139,3 +139,16 @@ def test_a_redness_on_the_foot_that_spreads_is_no_climbing_weakness(kb: Knowledg
     assert "ascending_weakness" not in raised(kb, text), text
     still = "the redness on my heel is the same as yesterday, numb toes"
     assert "foot_wound" not in raised(kb, still), still
+
+
+# ------------------------------------------------------------------ a grade dated after it
+@pytest.mark.parametrize("date", ["last month", "last year", "last week"])
+def test_a_grade_dated_after_it_is_the_earlier_one(kb: KnowledgeBase, date: str) -> None:
+    """The date after the earlier grade ("(4/5 last month)") is a history of that grade
+    only; the present grade before it still counts."""
+    fallen = f"EHL power now 3/5 (4/5 {date}), numb dorsum of foot"
+    assert "progressive_weakness" in raised(kb, fallen), fallen
+    risen = f"EHL power now 4/5 (3/5 {date}), numb dorsum of foot"
+    assert "progressive_weakness" not in raised(kb, risen), risen
+    other = f"numb dorsum of foot. my dad's EHL power is 3/5 (4/5 {date})"
+    assert "progressive_weakness" not in raised(kb, other), other
