@@ -152,3 +152,10 @@ def test_a_grade_dated_after_it_is_the_earlier_one(kb: KnowledgeBase, date: str)
     assert "progressive_weakness" not in raised(kb, risen), risen
     other = f"numb dorsum of foot. my dad's EHL power is 3/5 (4/5 {date})"
     assert "progressive_weakness" not in raised(kb, other), other
+
+
+def test_not_getting_up_from_the_toilet_is_no_incontinence(kb: KnowledgeBase) -> None:
+    weak = "numb feet and this morning I couldn't get off the toilet"
+    assert "cauda_equina" not in raised(kb, weak), weak
+    missed = "numb feet and this morning I couldn't get to the toilet in time"
+    assert raised(kb, missed).get("cauda_equina") == "emergency", missed

@@ -6632,6 +6632,15 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "little toe side",
     ),
     # heldout11 flags
+    "off_the_seat": (
+        "off the toilet",
+        "off the loo",
+        "up from the toilet",
+        "up off the toilet",
+        "up from the loo",
+        "up off the loo",
+        "off the seat",
+    ),
     "surgical": (
         "surgeon",
         "surgery",
@@ -6882,7 +6891,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "scope": "segment",
         "near": 5,
     },
-    "toilet_not_reached": {"flag": "cauda_equina", "all": ("missed_it", "toilet_place"), "near": 4},
+    "toilet_not_reached": {
+        "flag": "cauda_equina",
+        "all": ("missed_it", "toilet_place"),
+        "unless": ("off_the_seat",),
+        "near": 4,
+    },
     "feet_then_weak_days_later": {
         "flag": "ascending_weakness",
         "all": ("foot_part", "later_day", "weakness"),
