@@ -159,3 +159,33 @@ def test_not_getting_up_from_the_toilet_is_no_incontinence(kb: KnowledgeBase) ->
     assert "cauda_equina" not in raised(kb, weak), weak
     missed = "numb feet and this morning I couldn't get to the toilet in time"
     assert raised(kb, missed).get("cauda_equina") == "emergency", missed
+
+
+# ------------------------------------------------------------------ after a bug, from the feet
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had food poisoning last week, now my feet are numb and my legs keep buckling",
+        "since the flu my feet have gone numb and my legs feel weak",
+    ],
+)
+def test_numb_feet_and_weak_legs_after_an_infection_are_an_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert raised(kb, text) == {"ascending_weakness": "emergency"}, text
+
+
+def test_no_infection_or_a_slow_course_is_no_emergency(kb: KnowledgeBase) -> None:
+    plain = "my feet are numb and my legs keep buckling"
+    assert raised(kb, plain).get("ascending_weakness") != "emergency", plain
+    slow = "since the flu years ago my feet have been numb and my legs weak"
+    assert "ascending_weakness" not in raised(kb, slow), slow
+
+
+def test_a_whole_body_that_began_in_the_feet_days_ago_is_ascending(kb: KnowledgeBase) -> None:
+    text = "I tingle all over now, it started in my toes on Monday"
+    assert raised(kb, text).get("ascending_weakness") == "urgent", text
+    slow = "I tingle all over now, it started in my toes months ago"
+    assert "ascending_weakness" not in raised(kb, slow), slow
+    hands = "I tingle all over now, it started in my hands on Monday"
+    assert "ascending_weakness" not in raised(kb, hands), hands

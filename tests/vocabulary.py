@@ -6632,6 +6632,39 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "little toe side",
     ),
     # heldout11 flags
+    "recent_bug": (
+        "tummy bug",
+        "stomach bug",
+        "sickness bug",
+        "gastro",
+        "gastroenteritis",
+        "food poisoning",
+        "chest infection",
+        "flu",
+        "bad cold",
+        "virus",
+        "viral infection",
+        "campylobacter",
+    ),
+    "whole_body": (
+        "whole body",
+        "all over",
+        "all over my body",
+        "all over her body",
+        "all over his body",
+        "everywhere",
+        "whole of me",
+        "entire body",
+    ),
+    "began_in": (
+        "started in",
+        "began in",
+        "started at",
+        "began at",
+        "started from",
+        "began from",
+        "started with",
+    ),
     "off_the_seat": (
         "off the toilet",
         "off the loo",
@@ -6868,6 +6901,27 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     },
     # heldout8 flags
     # heldout11 flags
+    "feet_after_a_bug_legs_failing": {
+        "flag": "ascending_weakness",
+        "all": ("recent_bug", "foot_part", "give_way"),
+        "unless": ("slow_time",),
+        "scope": "sentence",
+        "urgency": "emergency",
+    },
+    "feet_after_a_bug_weak": {
+        "flag": "ascending_weakness",
+        "all": ("recent_bug", "foot_part", "weakness"),
+        "unless": ("slow_time",),
+        "scope": "sentence",
+        "urgency": "emergency",
+    },
+    "whole_body_from_the_feet": {
+        "flag": "ascending_weakness",
+        "all": ("whole_body", "began_in", "foot_part", "days"),
+        "unless": ("slow_time",),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+    },
     "redness_on_the_foot_spreading": {
         "flag": "foot_wound",
         "all": ("redness", "foot_part", "spread"),
