@@ -189,3 +189,11 @@ def test_a_whole_body_that_began_in_the_feet_days_ago_is_ascending(kb: Knowledge
     assert "ascending_weakness" not in raised(kb, slow), slow
     hands = "I tingle all over now, it started in my hands on Monday"
     assert "ascending_weakness" not in raised(kb, hands), hands
+
+
+def test_a_numbness_bounded_by_the_midline_is_one_sided(kb: KnowledgeBase) -> None:
+    text = "numb on the left, it stops at a line down the middle of me"
+    assert raised(kb, text) == {"one_sided_numbness": "urgent"}, text
+    # a part's middle, or a hand with it ("half of my hand"), is no side of the body
+    assert "one_sided_numbness" not in raised(kb, "a numb strip down the middle of my back")
+    assert "one_sided_numbness" not in raised(kb, "numb hand and a line down the middle of me")

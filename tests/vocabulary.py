@@ -5238,6 +5238,8 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "half of the body",
         "hemibody",
         "hemi body",
+        "down the middle of me",
+        "down the middle of my body",
     ),
     "small_part": (
         "face",
