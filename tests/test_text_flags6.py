@@ -76,6 +76,17 @@ def _rule_sentences(rule: str) -> Iterator[tuple[str, str, str]]:
 RULE_SENTENCES: dict[tuple[str, str], str] = {
     # "hand" is a small part, which stops the rule ("one half of my hand")
     ("half_of_the_body", "one half"): "numbness down one half",
+    # heldout11 flags: the clinical word, with no hand to stop it
+    ("half_of_the_body", "hemibody"): "c/o L hemibody sensory disturbance",
+    ("half_of_the_body", "hemi body"): "numbness of the right hemi body",
+    (
+        "half_of_the_body",
+        "down the middle of me",
+    ): "numb on the right, a line down the middle of me",
+    (
+        "half_of_the_body",
+        "down the middle of my body",
+    ): "numb on the right, split down the middle of my body",
 }
 BASE: dict[str, str] = {"half_of_the_body": "numbness down one half"}
 """Rule -> a sentence the rule fires on, where the plain one does not (see above)."""

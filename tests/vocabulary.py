@@ -4424,9 +4424,50 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             ),
         ),
     },
+    # heldout11 flags
+    "slurred_said": {
+        "flag": "stroke",
+        "lay": (
+            "been slurred",
+            "a bit slurred",
+            "bit slurred",
+            "is slurred",
+            "was slurred",
+            "sounds slurred",
+            "sounding slurred",
+            "gone slurred",
+            "went slurred",
+            "slurred since",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
+    "outstretched_hand_fall": {
+        "flag": "after_injury",
+        "lay": (
+            "fell on my outstretched hand",
+            "fell on an outstretched hand",
+        ),
+        "clinical": ("foosh", "fall on outstretched hand"),
+        "typos": (),
+        "also": (),
+        "sign": True,
+    },
     "injects_with_fever": {
         "flag": "spinal_infection",
-        "lay": ("injects", "he injects", "she injects", "injects drugs", "injects heroin"),
+        "lay": (
+            "injects",
+            "he injects",
+            "she injects",
+            "injects drugs",
+            "injects heroin",
+            # heldout11 flags
+            "drugs with needle",
+            "drugs with needles",
+            "drugs with a needle",
+            "drugs by needle",
+        ),
         "clinical": (),
         "typos": (),
         "also": (
@@ -4898,6 +4939,8 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "where i sit",
         "inner buttock",
         "inner buttocks",
+        "between the legs",
+        "between my legs",
     ),
     "face_part": (
         "face",
@@ -5069,6 +5112,11 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "get off the toilet",
         "walk as far",
         "walk far",
+        "tiptoe",
+        "tiptoes",
+        "on tiptoe",
+        "up on my toes",
+        "stand on my toes",
     ),
     "fine_task": (
         "buttons",
@@ -5211,6 +5259,12 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "paving slab",
         "slab",
         "crate",
+        "ball",
+        "football",
+        "cricket ball",
+        "golf ball",
+        "hockey stick",
+        "cricket bat",
     ),
     "half_body": (
         "one half",
@@ -5219,6 +5273,10 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "half of my body",
         "half my body",
         "half of the body",
+        "hemibody",
+        "hemi body",
+        "down the middle of me",
+        "down the middle of my body",
     ),
     "small_part": (
         "face",
@@ -5353,6 +5411,17 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "worst lying down",
         "worst in bed",
         "worst at night",
+        "1 in the morning",
+        "2 in the morning",
+        "3 in the morning",
+        "4 in the morning",
+        "one in the morning",
+        "two in the morning",
+        "three in the morning",
+        "four in the morning",
+        "small hours",
+        "early hours",
+        "wee hours",
     ),
     "failure": (
         "stopped",
@@ -5418,6 +5487,10 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "just go",
         "just goes",
         "just empties",
+        "not coming",
+        "isnt coming",
+        "wont come out",
+        "not coming out",
     ),
     "sensation_loss": (
         "numb",
@@ -5715,6 +5788,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "cant get up from a chair",
         "barely climb the stairs",
         "cant climb the stairs",
+        "keep tripping",
+        "tripping over my own feet",
+        "tripping over my feet",
     ),
     "worsening": (
         "harder and harder",
@@ -6082,6 +6158,8 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "chilly",
         "stone cold",
         "like ice",
+        "cool",
+        "cooler",
     ),
     "necrosis": (
         "black",
@@ -6586,7 +6664,81 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "side of the hand",
         "side of my foot",
         "side of the foot",
+        "thumb side",
+        "little finger side",
+        "pinky side",
+        "big toe side",
+        "little toe side",
     ),
+    # heldout11 flags
+    "recent_bug": (
+        "tummy bug",
+        "stomach bug",
+        "sickness bug",
+        "gastro",
+        "gastroenteritis",
+        "food poisoning",
+        "chest infection",
+        "flu",
+        "bad cold",
+        "virus",
+        "viral infection",
+        "campylobacter",
+    ),
+    "whole_body": (
+        "whole body",
+        "all over",
+        "all over my body",
+        "all over her body",
+        "all over his body",
+        "everywhere",
+        "whole of me",
+        "entire body",
+    ),
+    "began_in": (
+        "started in",
+        "began in",
+        "started at",
+        "began at",
+        "started from",
+        "began from",
+        "started with",
+    ),
+    "off_the_seat": (
+        "off the toilet",
+        "off the loo",
+        "up from the toilet",
+        "up off the toilet",
+        "up from the loo",
+        "up off the loo",
+        "off the seat",
+    ),
+    "surgical": (
+        "surgeon",
+        "surgery",
+        "operation",
+        "operated",
+        "neurosurgeon",
+        "neurosurgery",
+        "hydrocephalus",
+    ),
+    "chest_squeeze": (
+        "crushing",
+        "crushed",
+        "squeezing",
+        "squeezed",
+        "tight",
+        "tightness",
+        "pressure",
+        "heavy",
+        "heaviness",
+        "clutching",
+        "clutched",
+        "clutches",
+        "gripping",
+        "vice",
+    ),
+    "chest_place": ("chest", "breastbone", "breast bone", "sternum"),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -6788,6 +6940,37 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "urgency": "emergency",
     },
     # heldout8 flags
+    # heldout11 flags
+    "feet_after_a_bug_legs_failing": {
+        "flag": "ascending_weakness",
+        "all": ("recent_bug", "foot_part", "give_way"),
+        "unless": ("slow_time",),
+        "scope": "sentence",
+        "urgency": "emergency",
+    },
+    "feet_after_a_bug_weak": {
+        "flag": "ascending_weakness",
+        "all": ("recent_bug", "foot_part", "weakness"),
+        "unless": ("slow_time",),
+        "scope": "sentence",
+        "urgency": "emergency",
+    },
+    "whole_body_from_the_feet": {
+        "flag": "ascending_weakness",
+        "all": ("whole_body", "began_in", "foot_part", "days"),
+        "unless": ("slow_time",),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+    },
+    "redness_on_the_foot_spreading": {
+        "flag": "foot_wound",
+        "all": ("redness", "foot_part", "spread"),
+        "near": 3,
+        "scope": "segment",
+        "overrides": ("ascending_weakness",),
+        "overrides_shared": True,
+        "urgency": "emergency",
+    },
     "redness_spreading_from_a_wound": {
         "flag": "foot_wound",
         "all": ("redness", "wound", "spread"),
@@ -6802,7 +6985,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "scope": "segment",
         "near": 5,
     },
-    "toilet_not_reached": {"flag": "cauda_equina", "all": ("missed_it", "toilet_place"), "near": 4},
+    "toilet_not_reached": {
+        "flag": "cauda_equina",
+        "all": ("missed_it", "toilet_place"),
+        "unless": ("off_the_seat",),
+        "near": 4,
+    },
     "feet_then_weak_days_later": {
         "flag": "ascending_weakness",
         "all": ("foot_part", "later_day", "weakness"),
@@ -6817,7 +7005,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "scope": "sentence",
         "urgency": "emergency",
     },
-    "collision_had": {"flag": "after_injury", "all": ("collision",)},
+    "collision_had": {"flag": "after_injury", "all": ("collision",), "unless": ("surgical",)},
     # heldout7 flags
     "clumsy_with_things": {
         "flag": "cervical_myelopathy",
@@ -6948,6 +7136,13 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "flag": "one_sided_numbness",
         "all": ("numb_one_side",),
         "unless": ("facial_part",),
+    },
+    # heldout11 flags
+    "chest_squeezed": {
+        "flag": "heart_attack",
+        "all": ("chest_squeeze", "chest_place"),
+        "scope": "segment",
+        "near": 5,
     },
 }
 
@@ -12179,5 +12374,188 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         ("foot.heel",),
         "right",
         None,
+    ),
+}
+
+
+# words of the blocks "heldout11 flags" of text.yaml outside the flag classes, each with a
+# sentence that needs it, the red flags read there, and a control sentence without it that
+# reads otherwise: (section or concept, term) -> (sentence, flags, control)
+FLAGS11_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    # a finding that went away or was put right is past
+    ("historical", "went away"): (
+        "the numbness in my lower lip went away and now my left foot is numb",
+        {},
+        "the numbness in my lower lip is still there and now my left foot is numb",
+    ),
+    ("historical", "went away completely"): (
+        "the facial numbness I had went away completely, this time it is my right foot",
+        {},
+        "the facial numbness I had is back again, this time it is my right foot",
+    ),
+    ("historical", "sorted it"): (
+        "the chest pain was reflux and the tablets sorted it, numb right shoulder blade",
+        {},
+        "the chest pain was reflux and the tablets did nothing, numb right shoulder blade",
+    ),
+    ("historical", "sorted it out"): (
+        "the tight chest was asthma and the inhaler sorted it out, numb left shoulder",
+        {},
+        "the tight chest was asthma and the inhaler did nothing, numb left shoulder",
+    ),
+    ("historical", "cleared it up"): (
+        "the fever was a water infection and the antibiotics cleared it up, numb toes",
+        {},
+        "the fever was a water infection and the antibiotics did nothing, numb toes",
+    ),
+    ("historical", "cleared up completely"): (
+        "the numb patch on my cheek cleared up completely, now my left thumb is numb",
+        {},
+        "the numb patch on my cheek is still there, now my left thumb is numb",
+    ),
+    # a grandparent named without "my"
+    ("other", "grandad had"): (
+        "grandad had bowel cancer, I have a numb left thigh",
+        {},
+        "I had bowel cancer, I have a numb left thigh",
+    ),
+    ("other", "granddad had"): (
+        "granddad had prostate cancer, numb outer thigh",
+        {},
+        "granddad with prostate cancer, numb outer thigh",
+    ),
+    ("other", "grandpa had"): (
+        "grandpa had leukaemia, numb outer thigh",
+        {},
+        "grandpa with leukaemia, numb outer thigh",
+    ),
+    ("other", "grandma had"): (
+        "grandma had breast cancer, numb outer thigh",
+        {},
+        "grandma with breast cancer, numb outer thigh",
+    ),
+    ("other", "gran had"): (
+        "gran had a stroke that left her face numb, my left little toe is numb",
+        {},
+        "gran with a stroke that left her face numb, my left little toe is numb",
+    ),
+    ("other", "nan had"): (
+        "nan had lung cancer, numb outer thigh",
+        {},
+        "nan with lung cancer, numb outer thigh",
+    ),
+    # medicines not taken deny nothing after them
+    ("pseudo", "not been taking"): (
+        "HIV positive, not been taking my tablets, fevers and a numb left arm",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "HIV positive, not on my tablets, fevers and a numb left arm",
+    ),
+    ("pseudo", "not taking my"): (
+        "on steroids, not taking my other tablets, fevers and numb feet",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "on steroids, not my other tablets, fevers and numb feet",
+    ),
+    ("pseudo", "havent been taking"): (
+        "HIV positive, haven't been taking my meds, fevers and a numb left arm",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "HIV positive, haven't my meds, fevers and a numb left arm",
+    ),
+    ("pseudo", "not taken my"): (
+        "HIV positive, not taken my meds for a month, fevers and a numb left arm",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "HIV positive, not for a month, fevers and a numb left arm",
+    ),
+    # speech said to be slurred, with no word for speech
+    ("slurred_said", "been slurred"): (
+        "he's been slurred since teatime and his left arm is numb",
+        {"stroke": "emergency"},
+        "he's been hoarse since teatime and his left arm is numb",
+    ),
+    ("slurred_said", "a bit slurred"): (
+        "I'm a bit slurred and my left arm is numb",
+        {"stroke": "emergency"},
+        "I'm a bit hoarse and my left arm is numb",
+    ),
+    ("slurred_said", "bit slurred"): (
+        "bit slurred tonight and my left arm is numb",
+        {"stroke": "emergency"},
+        "bit hoarse tonight and my left arm is numb",
+    ),
+    ("slurred_said", "is slurred"): (
+        "my voice is slurred and my left arm is numb",
+        {"stroke": "emergency"},
+        "my voice is hoarse and my left arm is numb",
+    ),
+    ("slurred_said", "was slurred"): (
+        "my voice was slurred an hour ago and my left arm is numb",
+        {"stroke": "emergency"},
+        "my voice was hoarse an hour ago and my left arm is numb",
+    ),
+    ("slurred_said", "sounds slurred"): (
+        "my voice sounds slurred and my left arm is numb",
+        {"stroke": "emergency"},
+        "my voice sounds hoarse and my left arm is numb",
+    ),
+    ("slurred_said", "sounding slurred"): (
+        "I'm sounding slurred and my left arm is numb",
+        {"stroke": "emergency"},
+        "I'm sounding hoarse and my left arm is numb",
+    ),
+    ("slurred_said", "gone slurred"): (
+        "my voice has gone slurred and my left arm is numb",
+        {"stroke": "emergency"},
+        "my voice has gone hoarse and my left arm is numb",
+    ),
+    ("slurred_said", "went slurred"): (
+        "my voice went slurred and my left arm is numb",
+        {"stroke": "emergency"},
+        "my voice went hoarse and my left arm is numb",
+    ),
+    ("slurred_said", "slurred since"): (
+        "talking slurred since lunch and my left arm is numb",
+        {"stroke": "emergency"},
+        "talking hoarse since lunch and my left arm is numb",
+    ),
+    # the clinical fall on the outstretched hand
+    ("outstretched_hand_fall", "foosh"): (
+        "FOOSH 2/7 ago, numb thenar eminence R",
+        {"after_injury": "urgent"},
+        "2/7 ago, numb thenar eminence R",
+    ),
+    ("outstretched_hand_fall", "fall on outstretched hand"): (
+        "fall on outstretched hand yesterday, numb left thumb",
+        {"after_injury": "urgent"},
+        "yesterday, numb left thumb",
+    ),
+    ("outstretched_hand_fall", "fell on my outstretched hand"): (
+        "fell on my outstretched hand yesterday, numb left thumb",
+        {"after_injury": "urgent"},
+        "yesterday, numb left thumb",
+    ),
+    ("outstretched_hand_fall", "fell on an outstretched hand"): (
+        "fell on an outstretched hand at netball, numb left thumb",
+        {"after_injury": "urgent"},
+        "at netball, numb left thumb",
+    ),
+    # a non-native writer's words for injecting
+    ("injects_with_fever", "drugs with needle"): (
+        "I take drugs with needle and I have fever, numb legs",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "I take drugs and I have fever, numb legs",
+    ),
+    ("injects_with_fever", "drugs with needles"): (
+        "I take drugs with needles and I have fever, numb legs",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "I take drugs and I have fever, numb legs",
+    ),
+    ("injects_with_fever", "drugs with a needle"): (
+        "I take drugs with a needle and I have fever, numb legs",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "I take drugs and I have fever, numb legs",
+    ),
+    ("injects_with_fever", "drugs by needle"): (
+        "I take drugs by needle and I have fever, numb legs",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "I take drugs and I have fever, numb legs",
     ),
 }

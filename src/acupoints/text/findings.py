@@ -532,13 +532,18 @@ def grades(
         between = set(tokens[i + 2 : j])
         gap = text[spans[i + 1][1] : spans[j][0]]
         after = [tok for tok in tokens[j + 2 : j + 5] if tok not in SENTENCE_END and tok != ","]
+        quiet = QUIET
         if between & EARLIER or (not between & LATER and set(after[:2]) & PAST_AFTER):
             now, earlier, at = first, second, i
+            if not between & EARLIER:
+                # the words after the earlier grade date it ("3/5 (4/5 last month)"): the
+                # history they open is that grade's, not the present one's before it
+                quiet = QUIET - {"historical"}
         elif between & LATER or "->" in gap or "\u2192" in gap or ">" in gap:
             now, earlier, at = second, first, j
         else:
             continue
-        if now >= earlier or (_ctx(ctx, at, at + 2) & QUIET):
+        if now >= earlier or (_ctx(ctx, at, at + 2) & quiet):
             continue
         a, b = i, j + 2
         words = f"{text[spans[i][0] : spans[i + 1][1]]} + {text[spans[j][0] : spans[j + 1][1]]}"
