@@ -1092,3 +1092,16 @@ def test_a_rules_conditions_each_decide_alone(
 
     ctx = context(kb, text, cause)
     assert applies(ctx, Conditions.model_validate(when), 0.5) == factor
+
+
+@pytest.mark.parametrize("text", ["numb hand and arm", "numb arm and hand", "numb foot and leg"])
+def test_a_point_chosen_twice_by_one_rule_keeps_its_best(kb: KnowledgeBase, text: str) -> None:
+    """A hand point lies in the numb hand (full quality) and in the numb arm (a whole limb
+    named counts 0.6): the local rule chose it twice, and it counts once, at its best,
+    whichever the text names first. Catches the last of a rule's hits kept."""
+    s = kb.select(text, limit=len(kb))
+    rule = next(r for r in kb.rules if r.id == "local")
+    code = "LR3" if "foot" in text else "LI4"
+    (point,) = [p for p in s.points if p.code == code]
+    local = [r.contribution for r in point.reasons if r.rule == "local"]
+    assert local == [rule.weight], local
