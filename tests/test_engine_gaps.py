@@ -1098,10 +1098,19 @@ def test_a_rules_conditions_each_decide_alone(
 def test_a_point_chosen_twice_by_one_rule_keeps_its_best(kb: KnowledgeBase, text: str) -> None:
     """A hand point lies in the numb hand (full quality) and in the numb arm (a whole limb
     named counts 0.6): the local rule chose it twice, and it counts once, at its best,
-    whichever the text names first. Catches the last of a rule's hits kept."""
+    whichever the text names first, and the other rules that chose it still count.
+    Catches the last of a rule's hits kept, and the hits after a weaker repeat dropped."""
     s = kb.select(text, limit=len(kb))
     rule = next(r for r in kb.rules if r.id == "local")
     code = "LR3" if "foot" in text else "LI4"
     (point,) = [p for p in s.points if p.code == code]
     local = [r.contribution for r in point.reasons if r.rule == "local"]
     assert local == [rule.weight], local
+    # and every other rule that chose it still counts, in either order of the text
+    words = text.removeprefix("numb ").split(" and ")
+    swapped = kb.select(f"numb {words[1]} and {words[0]}", limit=len(kb))
+    (other,) = [p for p in swapped.points if p.code == code]
+    assert len(point.reasons) > 2
+    assert [(r.rule, r.contribution) for r in point.reasons] == [
+        (r.rule, r.contribution) for r in other.reasons
+    ]
