@@ -1114,3 +1114,14 @@ def test_a_point_chosen_twice_by_one_rule_keeps_its_best(kb: KnowledgeBase, text
     assert [(r.rule, r.contribution) for r in point.reasons] == [
         (r.rule, r.contribution) for r in other.reasons
     ]
+
+
+def test_clearing_the_caches_empties_the_rankings_and_reasons_kept(kb: KnowledgeBase) -> None:
+    """``KnowledgeBase.clear_caches()`` empties the rankings and the reasons the engine
+    keeps for that knowledge base (after a change the user makes, nothing stale is
+    served). Catches the per-data tables left as they were."""
+    kb.select("numb back of my left hand", cause="cervical_root")
+    static = _static(kb)
+    assert static.rankings and static.reasons
+    kb.clear_caches()
+    assert not static.rankings and not static.reasons
