@@ -526,8 +526,10 @@ def test_two_rules_of_one_kind_keep_their_own_points(data_copy: Any, kind: str, 
             by_rule.setdefault(r.rule, set()).add(p.code)
     lung, other = by_rule.get("extra.lung", set()), by_rule.get(first, set())
     assert lung and all(kb[c].meridian == "LU" for c in lung), lung
-    # the first keeps its own: points of other channels in the numb region itself
+    # the first keeps its own: points of other channels in the numb region itself, and
+    # next to it
     assert {kb[c].meridian for c in other if kb[c].location.region == "forearm"} - {"LU"}
+    assert {kb[c].meridian for c in other if kb[c].location.region != "forearm"} - {"LU"}
     texts = [r.text for p in s.points for r in p.reasons if r.rule == "extra.lung"]
     if kind == "distal_channel":
         # a point of none of the categories the rule lists is not taken (LU6, a cleft point)
@@ -581,6 +583,7 @@ QUERIES = [
     ("numb lower back", None),
     ("numb perineum", None),  # no channel but the midline vessels: the distal rule adds 0
     ("numb hand and foot and face", "injury"),  # several regions
+    ("numb face", None),  # no dermatome: no root to take root-level points for
 ]
 
 
@@ -1125,3 +1128,24 @@ def test_clearing_the_caches_empties_the_rankings_and_reasons_kept(kb: Knowledge
     assert static.rankings and static.reasons
     kb.clear_caches()
     assert not static.rankings and not static.reasons
+
+
+def test_the_points_a_rule_takes_in_a_region_are_worked_out_once(kb: KnowledgeBase) -> None:
+    """The points a rule's selector takes in a region are kept per rule and region; the
+    next look reads them. Catches the table never read, or read under no key."""
+    from acupoints.engine.candidates import _points
+
+    rule = next(r for r in kb.rules if r.select.kind == "local")
+    ctx = context(kb, "numb forearm", None)
+    ctx.static.picked.pop((rule.id, "forearm"), None)
+    first = _points(ctx, "forearm", rule.select, rule.id)
+    assert first and ctx.static.picked[(rule.id, "forearm")] is first
+    assert _points(ctx, "forearm", rule.select, rule.id) is first
+
+
+def test_a_candidate_is_built_once(kb: KnowledgeBase) -> None:
+    """A ranked point's candidate (its parts, side and hits) is built once and kept in
+    the ranking; the next look reads it. Catches the slot never read."""
+    _, ranking = ranked(kb, "numb back of my left hand", "cervical_root")
+    first = ranking.cand(0)
+    assert ranking.cand(0) is first
