@@ -1149,3 +1149,16 @@ def test_a_candidate_is_built_once(kb: KnowledgeBase) -> None:
     _, ranking = ranked(kb, "numb back of my left hand", "cervical_root")
     first = ranking.cand(0)
     assert ranking.cand(0) is first
+
+
+def test_a_zero_region_weight_gives_no_closeness_reason(data_copy: Any) -> None:
+    """With ``region: 0`` in rules.yaml closeness adds nothing, and no reason of 0 is
+    listed for it. Catches the region parts kept when the weight is 0."""
+    import acupoints
+
+    edit(data_copy / "rules.yaml", "  region: 1.0\n", "  region: 0\n")
+    kb = acupoints.load(data_copy)
+    assert kb.scoring.region == 0
+    s = kb.select("numb back of my left hand", limit=20)
+    assert s.points
+    assert not [r for p in s.points for r in p.reasons if r.rule == "score.region"]
