@@ -1162,3 +1162,27 @@ def test_a_zero_region_weight_gives_no_closeness_reason(data_copy: Any) -> None:
     s = kb.select("numb back of my left hand", limit=20)
     assert s.points
     assert not [r for p in s.points for r in p.reasons if r.rule == "score.region"]
+
+
+def test_a_zero_segment_weight_gives_no_segment_reason(data_copy: Any) -> None:
+    """With ``segment: 0`` in rules.yaml the shared root adds nothing, and no reason of
+    0 is listed for it. Catches the segment parts kept when the weight is 0."""
+    import acupoints
+
+    edit(data_copy / "rules.yaml", "  segment: 0.75\n", "  segment: 0\n")
+    kb = acupoints.load(data_copy)
+    s = kb.select("numb outer calf and top of foot", limit=30)
+    assert s.points and s.location.segments
+    assert not [r for p in s.points for r in p.reasons if r.rule == "score.segment"]
+
+
+def test_a_causes_evidence_counts_are_worked_out_once(kb: KnowledgeBase) -> None:
+    """A cause's evidence counts (and the score parts they give) are worked out once per
+    data and the protocols left out; the next ranking reads them. Catches the table
+    never read, or read under no key."""
+    static, _ = ranked(kb, "numb feet", "diabetic")
+    key = ("diabetic", frozenset())
+    first = static.evidence[key]
+    static.rankings.clear()
+    ranked(kb, "numb hands", "diabetic")
+    assert static.evidence[key] is first
