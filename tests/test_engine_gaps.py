@@ -721,20 +721,6 @@ def test_local_points_keep_to_the_surface_named(kb: KnowledgeBase, text: str, su
     assert any(p.location.surface == other for p in kb.points_in("forearm"))
 
 
-def test_a_misfit_note_names_every_site_and_limb(data_copy: Any) -> None:
-    """A compressed nerve of the user's data with sites on two limbs (the wrist and the
-    ankle) is said not to fit a numb face in words that list both: "compressed at the
-    wrist, ankle, on the arm or leg". Catches the separators changed."""
-    import acupoints
-    from acupoints.engine.scoring import _misfit
-
-    edit(data_copy / "causes.yaml", "    sites: [wrist]\n", "    sites: [wrist, ankle]\n")
-    kb = acupoints.load(data_copy)
-    note = _misfit(kb, kb.cause("carpal_tunnel"), kb.parse_location("numb face"))
-    names = ", ".join(kb.region(r).name for r in ("wrist", "ankle"))
-    assert note and f"compressed at the {names}, on the arm or leg, and" in note, note
-
-
 def test_the_points_next_to_several_numb_regions_are_next_to_each(kb: KnowledgeBase) -> None:
     """The local rule takes the points next to every numb region: for a numb hand and
     foot, those of the wrist and of the ankle, as each alone gives them. Catches the
@@ -753,19 +739,34 @@ def test_the_points_next_to_several_numb_regions_are_next_to_each(kb: KnowledgeB
     assert both == hand | foot
 
 
-def test_a_misfit_note_names_every_nerve(data_copy: Any) -> None:
-    """A compressed nerve of the user's data that names two nerves (median and tibial)
-    is said not to fit the back of the hand, which neither supplies, in words naming
-    both: "the median nerve or the tibial nerve supplies none of it". Catches the
-    separator changed."""
+@pytest.mark.parametrize(
+    ("field", "two", "text", "words"),
+    [
+        ("sites", "wrist, ankle", "numb face", "compressed at the {}, on the arm or leg, and"),
+        ("nerves", "median, tibial", "numb back of my hand", "the {} supplies none of it"),
+    ],
+)
+def test_a_misfit_note_names_every_site_limb_and_nerve(
+    data_copy: Any, field: str, two: str, text: str, words: str
+) -> None:
+    """A compressed nerve of the user's data with two sites on two limbs (the wrist and
+    the ankle) is said not to fit a numb face in words that list both ("compressed at
+    the wrist, ankle, on the arm or leg"); one that names two nerves (median and tibial)
+    not to fit the back of the hand, which neither supplies ("the median nerve or the
+    tibial nerve supplies none of it"). Catches the separators changed."""
     import acupoints
     from acupoints.engine.scoring import _misfit
 
-    edit(data_copy / "causes.yaml", "    nerves: [median]\n", "    nerves: [median, tibial]\n")
+    one = {"sites": "wrist", "nerves": "median"}[field]
+    edit(data_copy / "causes.yaml", f"    {field}: [{one}]\n", f"    {field}: [{two}]\n")
     kb = acupoints.load(data_copy)
-    note = _misfit(kb, kb.cause("carpal_tunnel"), kb.parse_location("numb back of my hand"))
-    names = " or the ".join(kb.nerve(n).name for n in ("median", "tibial"))
-    assert note and f"the {names} supplies none of it" in note, note
+    note = _misfit(kb, kb.cause("carpal_tunnel"), kb.parse_location(text))
+    ids = two.split(", ")
+    if field == "sites":
+        names = ", ".join(kb.region(r).name for r in ids)
+    else:
+        names = " or the ".join(kb.nerve(n).name for n in ids)
+    assert note and words.format(names) in note, note
 
 
 def test_a_region_named_with_an_aspect_does_not_hold_its_parts(kb: KnowledgeBase) -> None:
