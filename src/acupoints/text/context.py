@@ -237,6 +237,7 @@ def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
 
 
 POSSESSIVES = frozenset({"my", "his", "her", "their"})
+"""Possessives that open a second subject of one denial ("my face and **my** speech")."""
 
 
 def _joined_subject(tokens: Sequence[str], stops: Sequence[bool], j: int) -> bool:

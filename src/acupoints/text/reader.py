@@ -29,6 +29,7 @@ from weakref import WeakKeyDictionary
 
 from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED as DENIAL_STOPS
+from .context import POSSESSIVES
 from .findings import Hit
 from .prepare import Prepared, prepare
 from .roles import MINE_VERBS, Area, elided, me_too, narrowed, roles
@@ -577,7 +578,8 @@ def _theirs(prep: Prepared, start: int, end: int) -> bool:
     return False
 
 
-POSSESSIVES = frozenset({"my", "his", "her", "our", "their", "your"})
+OWNERS = POSSESSIVES | {"our", "your"}
+"""Possessives that may open a description of another person ("my diabetic nan")."""
 
 
 def _describes_another(tokens: Sequence[str], start: int, end: int) -> bool:
@@ -586,7 +588,7 @@ def _describes_another(tokens: Sequence[str], start: int, end: int) -> bool:
     type 1 diabetic son")."""
     if end >= len(tokens) or tokens[end] not in PEOPLE:
         return False
-    return any(tokens[k] in POSSESSIVES for k in range(max(0, start - 3), start))
+    return any(tokens[k] in OWNERS for k in range(max(0, start - 3), start))
 
 
 def _kin_ok(prep: Prepared, h: Hit) -> bool:
