@@ -3,6 +3,8 @@ the test modules of the text reader (not a test module itself)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import acupoints
 from acupoints import KnowledgeBase
 from acupoints.loading import packaged_data_dir
@@ -53,3 +55,19 @@ def block_words(name: str, tag: str) -> set[str]:
         elif opens:
             inside = True
     return found
+
+
+def check_cause_block_words(
+    words: Mapping[tuple[str, str], object], tag: str, at_least: int
+) -> None:
+    """Every word of the causes.yaml blocks "# TAG" (at least ``at_least`` of them) is a
+    cause synonym kept in tests/vocabulary.CAUSE_WORDS and has a sentence of its own among
+    the ``("cause", word)`` keys of ``words`` (a word list of one held-out set's fixes)."""
+    from .vocabulary import CAUSE_WORDS
+
+    listed = {word for section, word in words if section == "cause"}
+    kept = {w for synonyms in CAUSE_WORDS.values() for w in synonyms}
+    blocks = block_words("causes.yaml", tag)
+    assert len(blocks) >= at_least
+    assert blocks <= kept
+    assert not blocks - listed, sorted(blocks - listed)
