@@ -754,3 +754,27 @@ def test_the_reader_remembers_readings_not_their_analysis(kb: acupoints.Knowledg
     assert list(memo) == [text] and all(type(r) is Reading for r in memo.values())
     kb.clear_caches()
     assert reader.read(kb, text) == loc.reading  # read afresh after the memo is dropped
+
+
+def test_a_roles_cue_words_are_read_as_written(kb: KnowledgeBase) -> None:
+    """The words of the roles' cues in data/text.yaml are known words, never corrected to
+    a near word of another list ("clutches", a cue of the chest's pain, was once read
+    "clutched", a flag word); every single-word cue is checked. A plural of a word of the
+    reader's own is still read as that word ("the nerves at my elbow": "nerve at")."""
+    from acupoints.loading import packaged_data_dir
+
+    data = yaml.safe_load((packaged_data_dir() / "text.yaml").read_text(encoding="utf-8"))
+    cues = {
+        term
+        for role in data["roles"]
+        for term in (*role.get("before", ()), *role.get("after", ()))
+        if term.isalpha() and not term.endswith("s")
+    }
+    assert len(cues) > 100
+    for word in sorted(cues):
+        corrected = dict(kb.read(f"numb hand {word}").corrected)
+        assert word not in corrected, (word, corrected[word])
+    assert "clutches" not in dict(kb.read("he clutches his chest and his jaw is numb").corrected)
+    assert kb.read("the nerves at my elbow are pinched and my fingers tingle").cause == (
+        "cubital_tunnel"
+    )

@@ -703,6 +703,15 @@ def _build(kb: KnowledgeBase) -> Tables:
             | t.context.all_words()
             | t.course.all_words()
             | class_words  # the rules' words are read as they are, never "corrected"
+            # and so are the words of the roles' cues ("he clutches his chest" was read
+            # "clutched", a flag word, and missed the cue "clutches"), less a plural of a
+            # word of the reader's own, as for the nerves' names below
+            | {
+                w
+                for cue in (*t.role_before, *t.role_after)
+                for w in cue
+                if not (w.endswith("s") and w[:-1] in targets)
+            }
             # the nerves' names ("superficial peroneal nerve" was read "perineal", a saddle
             # word, and raised cauda equina), less a plural of a word of the reader's own,
             # which it reads as that word ("the nerves at my elbow": "nerve at")
