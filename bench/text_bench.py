@@ -53,6 +53,7 @@ HELDOUT8 = CORPUS.with_name("heldout8.yaml")
 HELDOUT9 = CORPUS.with_name("heldout9.yaml")
 HELDOUT10 = CORPUS.with_name("heldout10.yaml")
 HELDOUT11 = CORPUS.with_name("heldout11.yaml")
+HELDOUT12 = CORPUS.with_name("heldout12.yaml")
 QUIET = ("negation", "negated", "other", "hypothetical", "historical", "past")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -246,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         ("held out 9", HELDOUT9),
         ("held out 10", HELDOUT10),
         ("held out 11", HELDOUT11),
+        ("held out 12", HELDOUT12),
     ):
         if not path.is_file():
             continue
