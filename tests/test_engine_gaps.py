@@ -1187,3 +1187,76 @@ def test_a_causes_evidence_counts_are_worked_out_once(kb: KnowledgeBase) -> None
     static.rankings.clear()
     ranked(kb, "numb hands", "diabetic")
     assert static.evidence[key] is first
+
+
+# ------------------------------------------------------------------ context, explanation
+def test_the_closeness_of_two_regions_is_read_from_its_table(kb: KnowledgeBase) -> None:
+    """How close a point's region is to a numb region is worked out once per data and
+    kept in the table of pairs; the next point in that region reads the value kept. A
+    value planted in the table is what comes back. Catches the table never read, or
+    read under no key: the same closeness, worked out again for every point."""
+    from acupoints.engine.context import _closest, _pair
+
+    table: dict[tuple[str, str, bool], float] = {}
+    location = kb.location([("hand", ["dorsal"])])
+    near = _pair(kb.anatomy, "forearm", "hand", False)
+    assert 0 < near < 1
+    assert _closest(table, kb.anatomy, "forearm", location) == near
+    assert table == {("forearm", "hand", False): near}
+    table[("forearm", "hand", False)] = 0.25
+    assert _closest(table, kb.anatomy, "forearm", location) == 0.25
+
+
+def test_a_points_nerve_sources_are_worked_out_once(kb: KnowledgeBase) -> None:
+    """The sources of a point's innervation (named in its nerve reasons) are sorted once
+    per data and kept; the next selection reads the very tuple kept. Catches the table
+    never read, or read under no key."""
+    from acupoints.engine.explanation import _nerve_sources
+
+    static = _static(kb)
+    static.nerve_sources.pop("LI4", None)
+    first = _nerve_sources(static, kb["LI4"])
+    assert first and list(first) == sorted(set(first))
+    assert static.nerve_sources["LI4"] is first
+    assert _nerve_sources(static, kb["LI4"]) is first
+
+
+def test_a_patients_cautions_do_not_stay_with_the_points_of_the_next_answer(
+    kb: KnowledgeBase,
+) -> None:
+    """A point is built once per ranking and reused by the next query of the same
+    ranking, but only when no patient's condition cautions it: the same query for a
+    patient with a suppressed immune system (a caution on every point), then for no
+    patient, must not carry the first patient's caution into the second answer, and
+    the first answer must carry it on every point. Catches the point kept for reuse
+    when it has the patient's warnings instead of when it has none."""
+    import acupoints
+
+    text = "numb back of my right hand"
+    _static(kb).rankings.clear()
+    sick = kb.select(text, patient=acupoints.Patient(immunosuppressed=True), limit=8)
+    assert sick.points
+    assert all(any(w.origin == "immunosuppressed" for w in p.cautions) for p in sick.points)
+    plain = kb.select(text, limit=8)
+    assert plain.codes[:3] == sick.codes[:3]
+    assert not [w for p in plain.points for w in p.cautions if w.origin != "point"]
+    again = kb.select(text, patient=acupoints.Patient(immunosuppressed=True), limit=8)
+    assert again == sick
+
+
+def test_a_patients_warnings_are_built_with_every_field_set(kb: KnowledgeBase) -> None:
+    """A warning from the patient's condition is built with every field given, as a
+    point's own caution is, so both dump the same keys with ``exclude_unset``. Catches
+    ``structure`` or ``max_depth_cun`` left to its default."""
+    import acupoints
+    from acupoints.safety import PointWarning
+
+    s = kb.select(
+        "numb top of my left foot", patient=acupoints.Patient(immunosuppressed=True), limit=5
+    )
+    warnings = [w for p in s.points for w in p.cautions if w.origin == "immunosuppressed"]
+    assert warnings
+    every = set(PointWarning.model_fields)
+    for w in warnings:
+        assert w.model_fields_set == every, w.model_fields_set
+        assert w.model_dump(exclude_unset=True).keys() == every
