@@ -92,7 +92,9 @@ BASE: dict[str, str] = {
     "half_of_the_body": "numbness down one half",
     # heldout12 flags: "cant get up from a chair" is a weakness word too, which another rule
     # of the same flag reads first
-    "feet_then_leg_task_failing_over_days": "numb left hand and starting from foot days cant get upstairs",
+    "feet_then_leg_task_failing_over_days": (
+        "numb left hand and starting from foot days cant get upstairs"
+    ),
 }
 """Rule -> a sentence the rule fires on, where the plain one does not (see above)."""
 
