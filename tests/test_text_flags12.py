@@ -57,6 +57,7 @@ def test_bilateral_radicular_leg_pain(kb: KnowledgeBase) -> None:
     assert "cauda_equina" not in raised(kb, "radicular leg pain on the left, numb left foot")
     # the arms: a cervical root, no cauda equina
     assert "cauda_equina" not in raised(kb, "bilateral radicular arm pain with numb hands")
+    assert "cauda_equina" not in raised(kb, "C6 radicular symptoms on both sides, numb thumbs")
 
 
 def test_the_toilet_seat_unfelt(kb: KnowledgeBase) -> None:

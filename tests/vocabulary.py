@@ -5365,8 +5365,7 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         # heldout7 flags
         "lbp",
         "backache",
-        "shooting",
-        "shoots",
+        "shoot",
     ),
     "night": (
         "at night",
@@ -6361,7 +6360,6 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "shooting pains",
         "radiating pain",
         "radicular pain",
-        "radicular",
     ),
     "both_legs": (
         "both legs",
@@ -6780,6 +6778,7 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "bilateral",
         "bilaterally",
     ),
+    "radicular_word": ("radicular",),
     "dropped_on": (
         "on it",
         "on to it",
@@ -7251,7 +7250,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     },
     "sciatica_bilateral_legs": {
         "flag": "cauda_equina",
-        "all": ("sciatica_word", "bilateral", "lower_limb_part"),
+        "all": ("radicular_word", "bilateral", "lower_limb_part"),
         "scope": "segment",
         "near": 4,
     },
