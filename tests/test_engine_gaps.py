@@ -1351,3 +1351,50 @@ def test_a_region_reason_names_the_closeness_of_its_own_answer(data_copy: Any) -
         texts = {part: region_reason(f"numb left {part}") for part in (first, second)}
         assert texts["elbow"].endswith("numb area: 1.00"), texts
         assert texts["forearm"].endswith("numb area: 0.60"), texts
+
+
+# the levels where the points for each compressed root sit (primary; near), written out by
+# hand from the rule of docs/selection.md: a cervical root Cn at the level above (C1 has
+# none above: its own), a lumbar root Ln (n > 1) at Ln and the disc above, S1 at L5/S1,
+# every other root at its own level; near levels are the neighbours of the primary ones
+ROOT_LEVELS = {
+    "C1": ("C1", "C2"), "C2": ("C1", "C2"), "C3": ("C2", "C1 C3"), "C4": ("C3", "C2 C4"),
+    "C5": ("C4", "C3 C5"), "C6": ("C5", "C4 C6"), "C7": ("C6", "C5 C7"),
+    "C8": ("C7", "C6 C8"), "T1": ("T1", "C8 T2"), "T2": ("T2", "T1 T3"),
+    "T3": ("T3", "T2 T4"), "T4": ("T4", "T3 T5"), "T5": ("T5", "T4 T6"),
+    "T6": ("T6", "T5 T7"), "T7": ("T7", "T6 T8"), "T8": ("T8", "T7 T9"),
+    "T9": ("T9", "T8 T10"), "T10": ("T10", "T9 T11"), "T11": ("T11", "T10 T12"),
+    "T12": ("T12", "T11 L1"), "L1": ("L1", "T12 L2"), "L2": ("L1 L2", "T12 L3"),
+    "L3": ("L2 L3", "L1 L4"), "L4": ("L3 L4", "L2 L5"), "L5": ("L4 L5", "L3 S1"),
+    "S1": ("L5 S1", "L4 S2"), "S2": ("S2", "S1 S3"), "S3": ("S3", "S2 S4"),
+    "S4": ("S4", "S3 S5"), "S5": ("S5", "S4"),
+}  # fmt: skip
+
+
+def test_the_root_levels_of_every_segment(kb: KnowledgeBase) -> None:
+    """Every spinal segment, C1 to S5, gives the primary and near levels of
+    the hand-written table (the ends of the spine included: C2's root sits at C1, and S5
+    has nothing below). Catches the first level of the spine never reached, and a lumbar
+    root that starts to take the disc above only from L3."""
+    from acupoints.engine.context import root_levels
+
+    assert {s.id for s in kb.segments} <= set(ROOT_LEVELS)  # the data's: C2 to S5
+    for segment, (primary, near) in ROOT_LEVELS.items():
+        assert root_levels(segment) == (set(primary.split()), set(near.split())), segment
+    assert root_levels("X9") == (set(), set())
+
+
+def test_the_closeness_table_of_the_anatomy_is_kept_and_read(kb: KnowledgeBase) -> None:
+    """``closeness`` keeps one table of region pairs per anatomy, and reads it: a value
+    planted there is what comes back. Catches the table made anew for every call."""
+    from acupoints.engine.context import _PAIRS, closeness
+
+    location = kb.location(["hand"])
+    first = closeness(kb.anatomy, "wrist", location)
+    table = _PAIRS[kb.anatomy]
+    assert table[("wrist", "hand", True)] == first
+    table[("wrist", "hand", True)] = 0.123
+    try:
+        assert closeness(kb.anatomy, "wrist", location) == 0.123
+    finally:
+        table.pop(("wrist", "hand", True))
