@@ -381,28 +381,46 @@ def _absent(data: Dataset) -> set[str]:
     return _DEFERRED - set(data.__dict__)
 
 
+_TEXT_ONLY = {"context", "spellings", "roles", "course", "flag_classes", "flag_rules"}
+_ADVICE = {"risks", "danger_zones"}
+
+
 def test_a_first_select_leaves_the_readings_the_figure_and_the_sources_in_the_file(
     from_yaml: Dataset,
 ) -> None:
     """Memory: what a selection never reads (the readings of the names, the body figure,
-    the source register) stays in the prebuilt file until something asks for it; then
-    each part is read, alone, and equals the YAML's."""
+    the source register, the parts of text.yaml the prebuilt reader tables were built
+    from, the risks and danger zones) stays in the prebuilt file until something asks
+    for it; then each part is read, alone, and equals the YAML's."""
     kb = load_packaged(packaged_data_dir())
     data = kb._data
     assert (
         _absent(data)
         == _DEFERRED
-        == {"readings", "outline", "region_shapes", "positions", "sources"}
+        == {"readings", "outline", "region_shapes", "positions", "sources"} | _TEXT_ONLY | _ADVICE
     )
     kb.select("numb back of my left hand")
     kb.select("pins and needles in both feet, worse at night", cause="diabetic")
     kb.select("numb left thumb", patient=acupoints.Patient(pregnant=True, pregnancy_week=30))
+    # the reader's whole road: a red flag by a compositional rule, a context trigger, a
+    # typo, a time course, a role cue
+    kb.select("sudden numb left arm and he clutches his chest, not since a fall, nmubness")
+    kb.select("numb right foot for three weeks after a knee operation")
     kb["Hegu"]  # the name index (it reads the readings: a look-up by a Korean name)
-    assert _absent(data) == {"outline", "region_shapes", "positions", "sources"}
+    rest = {"outline", "region_shapes", "positions", "sources"} | _TEXT_ONLY | _ADVICE
+    assert _absent(data) == rest
     assert kb.readings("ST36") == next(r for r in from_yaml.readings if r.code == "ST36")
     assert kb.source("who1991") == next(s for s in from_yaml.sources if s.id == "who1991")
-    assert _absent(data) == {"outline", "region_shapes", "positions"}
+    assert _absent(data) == rest - {"sources", "readings"}
     kb.body_map(points=["LI4"])
+    assert _absent(data) == _TEXT_ONLY | _ADVICE
+    assert kb.risk_items == from_yaml.risks
+    assert _absent(data) == _TEXT_ONLY
+    assert data.flag_rules == from_yaml.flag_rules and _absent(data) == _TEXT_ONLY - {
+        "flag_classes",
+        "flag_rules",
+    }
+    assert data.spellings == from_yaml.spellings
     assert not _absent(data)
     assert data == from_yaml and data.model_dump_json() == from_yaml.model_dump_json()
     assert list(data.__dict__) == list(from_yaml.__dict__)  # the declared order again

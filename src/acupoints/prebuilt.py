@@ -26,7 +26,8 @@ bytes until the first reading (a load imports no reader), and refer to the datas
 own records (the red-flag concepts, the cause cues) rather than copies of them.
 
 The parts of the dataset a selection never reads (:data:`~acupoints.loading.LAZY_SECTIONS`:
-the readings of the names, the body figure, the source register) follow the body, each
+the readings of the names, the body figure, the source register, the parts of text.yaml
+that only build the reader's tables, the risks and danger zones) follow the body, each
 pickled on its own; a load leaves them in the file, and the first access to one of their
 fields reads that part (:func:`~acupoints.loading.defer_sections`).
 """
@@ -77,7 +78,7 @@ __all__ = [
 ARTIFACT = "_dataset.pickle"
 """The file name of the prebuilt dataset, inside the package."""
 
-_MAGIC = b"acupoints-dataset 4"
+_MAGIC = b"acupoints-dataset 5"
 
 _READER_CODE = ("text/compiled.py", "text/lexicon.py", "parse.py")
 """The modules whose code builds the reader's tables (``compiled._build`` and the words of
@@ -186,9 +187,9 @@ def _section_loader(
         if not isinstance(value, dict):
             raise DataError(
                 "the prebuilt dataset changed or went missing after it was loaded, and a "
-                "part of it that is read on first use (the readings, the body figure or "
-                "the sources) is no longer there: load the data again (acupoints.load() "
-                "in a new process)",
+                "part of it that is read on first use (the readings, the body figure, "
+                "the sources, the reader's word lists and rules or the risks) is no "
+                "longer there: load the data again (acupoints.load() in a new process)",
                 file=str(path),
             )
         return value
@@ -310,10 +311,11 @@ def _share(
 
 
 def _records(data: Dataset) -> dict[int, tuple[str, int]]:
-    """Where each record of the dataset's lists is: id -> (field, place)."""
+    """Where each record of the dataset's lists is: id -> (field, place); not those of
+    the sections a load leaves in the file."""
     out: dict[int, tuple[str, int]] = {}
     for name, value in data.__dict__.items():
-        if isinstance(value, tuple):
+        if isinstance(value, tuple) and name not in _SECTION_OF:
             for i, record in enumerate(value):
                 if isinstance(record, BaseModel):
                     out[id(record)] = (name, i)
@@ -350,9 +352,12 @@ def _words(value: tuple[Any, ...]) -> bool:
 
 def _seed(data: Dataset) -> list[str]:
     """The strings of ``data`` the tables are written against: the terms of text.yaml's
-    word lists (most of the reader's known words are one of them), of its concepts,
-    spellings, context triggers, time course and roles, and the causes' ids and
-    synonyms, in the dataset's order (the same at build and at load, and cheap to list).
+    word lists (most of the reader's known words are one of them), of its concepts, and
+    the causes' ids and synonyms, in the dataset's order (the same at build and at load,
+    and cheap to list). Not those of the sections a load leaves in the file
+    (:data:`~acupoints.loading.LAZY_SECTIONS`: the spellings, context triggers, time
+    course and roles): the tables carry their own, and reading them stays for whoever
+    asks for those sections.
     A string met twice is listed twice, as the same object: the tables refer to it by
     either place and get that object back. (Listing each object once, by its ``id`` in
     a dict, took 5 ms of a first answer: ids of objects are addresses, which collide in
@@ -360,10 +365,6 @@ def _seed(data: Dataset) -> list[str]:
     concepts = (*data.flags, *data.person)
     strings = [t for wl in data.words for t in wl.terms]
     strings += [w for c in concepts for part in (c.lay, c.clinical, c.typos, *c.also) for w in part]
-    strings += [w for sp in data.spellings for w in (sp.text, *sp.variants)]
-    strings += [w for trigger in data.context for w in trigger.terms]
-    strings += [w for term in data.course for w in term.terms]
-    strings += [w for cue in data.roles for w in (*cue.before, *cue.after)]
     strings += [w for cause in data.causes for w in (cause.id, *cause.synonyms)]
     return strings
 
