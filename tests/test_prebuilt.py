@@ -201,9 +201,13 @@ def test_repeated_selections_come_from_the_memo_and_equal_fresh_ones() -> None:
 
 def _plain(value: object) -> object:
     """A table as plain values, to compare two builds (``PhraseIndex`` has no equality)."""
+    from dataclasses import fields
+
     from acupoints.text.compiled import PhraseIndex, Tables
 
-    if isinstance(value, (Tables, PhraseIndex)):
+    if isinstance(value, Tables):  # by its fields (the rare ones are read when asked for)
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, PhraseIndex):
         return {k: _plain(v) for k, v in vars(value).items()}
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
@@ -224,6 +228,8 @@ def test_the_readers_tables_come_with_it_and_equal_a_fresh_build(
     data, _, blob = found
     assert blob is not None
     tables = _load_tables(blob, data)
+    # the tables a reading reads only for a word it does not know stay in the file
+    assert {"deletes", "short", "targets", "joined"}.isdisjoint(vars(tables))
     fresh = _build(KnowledgeBase(from_yaml))
     assert _plain(tables) == _plain(fresh)
     assert tables.deletes and tables.targets and not tables.fixes  # built, memo empty
@@ -254,6 +260,45 @@ def test_a_packaged_knowledge_base_reads_with_the_prebuilt_tables() -> None:
     )
     other = KnowledgeBase(kb.dataset, _checked=True)  # not the packaged load: builds its own
     assert compiled.tables(other) is not t
+
+
+def test_the_tables_of_typos_are_read_from_the_file_on_the_first_unknown_word(
+    built: tuple[Path, str], tmp_path: Path
+) -> None:
+    """Memory: the reader's tables that only a word it does not know reads (the
+    candidates of a typo, body words written as one) stay in the prebuilt file through
+    readings of known words; the first unknown word reads them, and the answers are
+    those of tables built at run time. A file changed after the load is a DataError."""
+    import acupoints.text.compiled as compiled
+    from acupoints.prebuilt import _load_tables, read_all
+
+    rare = set(compiled.RARE)
+    kb = load_packaged(packaged_data_dir())
+    other = KnowledgeBase(kb.dataset, _checked=True)  # builds its own tables, whole
+    for text in ("numb back of my left hand", "pins and needles in both feet"):
+        assert kb.select(text) == other.select(text)
+    t = compiled.tables(kb)
+    assert rare.isdisjoint(vars(t)) and "_rare" in vars(t)
+    for text in ("numbnes in my rigth hand", "my lefthand is numb", "numb calff"):
+        assert kb.select(text) == other.select(text)
+    assert rare <= set(vars(t)) and "_rare" not in vars(t)
+    fresh = compiled.tables(other)
+    assert all(getattr(t, name) == getattr(fresh, name) for name in rare)
+    with pytest.raises(AttributeError):
+        t.not_a_table  # noqa: B018
+
+    target, _ = built
+    copy = tmp_path / "_dataset.pickle"
+    raw = target.read_bytes()
+    copy.write_bytes(raw)
+    found = read_all(packaged_data_dir(), copy)
+    assert found is not None and found[2] is not None
+    tables = _load_tables(found[2], found[0])
+    copy.write_bytes(raw.replace(b" 2\n", b" 1\n", 1))  # another build
+    with pytest.raises(DataError, match="changed or went missing"):
+        tables.deletes  # noqa: B018
+    copy.write_bytes(raw)
+    assert tables.deletes == compiled.tables(other).deletes
 
 
 def test_tables_built_by_other_reader_code_are_not_used(

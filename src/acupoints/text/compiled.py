@@ -424,6 +424,24 @@ class Tables:
     known_function: frozenset[str] = frozenset()  # grammar words among the region words
     nerves: Any = None  # the nerves by the words that name them (parse._Nerves)
 
+    def __getattr__(self, name: str) -> Any:
+        """A table of :data:`RARE` left in the prebuilt file (``_rare``, set by
+        :func:`acupoints.prebuilt.tables_for`) is read here, on its first use (threads
+        that race read equal ones); any other missing attribute is an AttributeError."""
+        if name in RARE:
+            load = self.__dict__.get("_rare")
+            if load is not None:
+                self.__dict__.update(load())
+                self.__dict__.pop("_rare", None)
+            if name in self.__dict__:  # read now, or by another thread meanwhile
+                return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
+RARE = ("deletes", "short", "targets", "joined")
+"""The tables only a word the reader does not know reads (the candidates of a typo, a
+word that is two body words written as one): the prebuilt file keeps them apart, and a
+reading that meets no such word never reads them (about 0.25 MiB)."""
 
 _TABLES: WeakKeyDictionary[KnowledgeBase, Tables] = WeakKeyDictionary()
 
