@@ -282,6 +282,17 @@ def test_the_tables_of_typos_are_read_from_the_file_on_the_first_unknown_word(
     for text in ("numbnes in my rigth hand", "my lefthand is numb", "numb calff"):
         assert kb.select(text) == other.select(text)
     assert rare <= set(vars(t)) and "_rare" not in vars(t)
+    # the nerves by their names are among them: a nerve's name reads them
+    kb = load_packaged(packaged_data_dir())
+    kb.select("numb back of my left hand")
+    assert "_rare" in vars(compiled.tables(kb))
+    for text in (
+        "numbness in the median nerve distribution",
+        "the area supplied by the sural nerve is numb",
+        "numb in the distribution of the ulnar nerve",
+    ):
+        assert kb.select(text) == other.select(text)
+    assert "_rare" not in vars(compiled.tables(kb))
     fresh = compiled.tables(other)
     assert all(getattr(t, name) == getattr(fresh, name) for name in rare)
     with pytest.raises(AttributeError):

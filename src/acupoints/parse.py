@@ -708,6 +708,20 @@ def _nerves(kb: KnowledgeBase) -> _Nerves:
     return found
 
 
+_NERVE_FIRST: WeakKeyDictionary[KnowledgeBase, frozenset[str]] = WeakKeyDictionary()
+
+
+def _nerve_first(kb: KnowledgeBase) -> frozenset[str]:
+    """The words a nerve's name begins with (the nerves themselves are read only when
+    the text has one: text.compiled.RARE)."""
+    found = _NERVE_FIRST.get(kb)
+    if found is None:
+        from .text.compiled import tables
+
+        found = _NERVE_FIRST[kb] = tables(kb).nerve_first
+    return found
+
+
 def nerve_names(kb: KnowledgeBase, spell: Mapping[str, tuple[str, ...]]) -> _Nerves:
     """The table of :class:`_Nerves` for ``kb``, with the reader's spellings (``spell``:
     "sciatic" is read "sciatica", so "sciatica nerve" names the sciatic nerve); built
@@ -779,6 +793,9 @@ def _match_nerve(
     distribution", "the territory of the sural nerve", "the area supplied by the
     saphenous nerve"): every region of the skin it and its branches supply
     (data/nerves.yaml) is a numb area of the words."""
+    tok = tokens[i]
+    if tok not in AREA_WORDS and tok != "supplied" and tok not in _nerve_first(kb):
+        return 0  # neither a nerve's name nor "<area> of", "<area> supplied by"
     nerves = _nerves(kb)
     start = i
     hit = _nerve_at(nerves, tokens, i)
@@ -1197,12 +1214,12 @@ def _dermatomes_named(kb: KnowledgeBase, refs: Sequence[RegionRef]) -> tuple[str
 def _nerves_named(kb: KnowledgeBase, refs: Sequence[RegionRef]) -> tuple[str, ...]:
     """The nerves whose territories the text names ("the median nerve distribution"), in
     order."""
-    table = _nerves(kb)
     named: list[str] = []
     for r in refs:
         words = (r.words or "").split()
         if not AREA_WORDS.intersection(words) and "supplied" not in words:
             continue
+        table = _nerves(kb)
         for i in range(len(words)):
             hit = _nerve_at(table, words, i)
             if hit is not None:
