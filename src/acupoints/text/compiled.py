@@ -408,10 +408,12 @@ class Tables:
     rules: tuple[tuple[int, tuple[int, ...], tuple[int, ...], str, int, frozenset[int]], ...] = ()
     overrides: dict[int, frozenset[str]] = field(default_factory=dict)  # rule concept -> flags
     shared: frozenset[int] = frozenset()  # rule concepts whose overrides take shared words
-    role_before: dict[tuple[str, ...], list[tuple[Role, tuple[str, ...]]]] = field(
+    # role cues: a phrase before or after an area -> (role, regions) pairs, as tuples (the
+    # prebuilt file stores equal ones once; a list each was 0.1 MiB)
+    role_before: dict[tuple[str, ...], tuple[tuple[Role, tuple[str, ...]], ...]] = field(
         default_factory=dict
     )
-    role_after: dict[tuple[str, ...], list[tuple[Role, tuple[str, ...]]]] = field(
+    role_after: dict[tuple[str, ...], tuple[tuple[Role, tuple[str, ...]], ...]] = field(
         default_factory=dict
     )
     role_longest: int = 1
@@ -682,9 +684,15 @@ def _build(kb: KnowledgeBase) -> Tables:
     typo_words -= right_words  # "drooping" in "drooping fase" is spelt right
     for rc in data.roles:
         for term in rc.before:
-            t.role_before.setdefault(phrase(term), []).append((rc.role, rc.regions))
+            t.role_before[phrase(term)] = (
+                *t.role_before.get(phrase(term), ()),
+                (rc.role, rc.regions),
+            )
         for term in rc.after:
-            t.role_after.setdefault(phrase(term), []).append((rc.role, rc.regions))
+            t.role_after[phrase(term)] = (
+                *t.role_after.get(phrase(term), ()),
+                (rc.role, rc.regions),
+            )
     t.role_longest = max((len(k) for k in (*t.role_before, *t.role_after)), default=1)
     # the words a typo may be corrected to: body, symptom, cause and red-flag words
     region_words: set[str] = set()
