@@ -538,3 +538,25 @@ def test_a_deferred_part_that_is_gone_from_the_file_raises_a_data_error(
         data.sources  # noqa: B018
     copy.write_bytes(raw)
     assert data.readings == from_yaml.readings and data == from_yaml
+
+
+def test_a_first_answer_compiles_none_of_the_slow_patterns_it_never_reads() -> None:
+    """Speed of a first answer: the regular expressions whose wide character ranges take
+    milliseconds to compile (the characters XML forbids, Hangul and CJK ideographs) are
+    compiled on their first use, which a selection never makes; then they work."""
+    import subprocess
+    import sys
+
+    code = (
+        "import acupoints; acupoints.select('numb back of my left hand'); "
+        "from acupoints import _record, names; "
+        "print(_record.not_xml.cache_info().currsize, names._hangul.cache_info().currsize, "
+        "names._han.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "0", "0"]
+    from acupoints import _record, names
+
+    assert _record.not_xml().search("a\x01b") is not None and not _record.not_xml().search("ab")
+    assert names.hangul_key("합곡") == "합곡" and names.hangul_key("hegu") is None
+    assert names.hanzi_key("合谷") is not None and names.hanzi_key("hegu") is None
