@@ -186,7 +186,9 @@ class PhraseIndex(Generic[V]):
     not every phrase that begins with it."""
 
     def __init__(self) -> None:
-        self._values: dict[tuple[str, ...], tuple[V, ...]] = {}
+        # a phrase of one word is keyed by the word itself, not a tuple of it (2,000 of the
+        # tables' 6,300 phrases: a tuple each was 0.1 MiB, and slicing one a look-up)
+        self._values: dict[str | tuple[str, ...], tuple[V, ...]] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}  # first word -> lengths, longest first
 
     @property
@@ -199,12 +201,13 @@ class PhraseIndex(Generic[V]):
     def add(self, key: tuple[str, ...], value: V) -> None:
         if not key:
             return
-        values = self._values.get(key, ())
+        slot = key[0] if len(key) == 1 else key
+        values = self._values.get(slot, ())
         if value in values:
             return
         # tuples, not lists: the prebuilt tables then store one (k,) and one (2, 1) for
         # every phrase that has them (prebuilt._shared), where each list was its own
-        self._values[key] = (*values, value)
+        self._values[slot] = (*values, value)
         lengths = self._lengths.get(key[0], ())
         if len(key) not in lengths:
             self._lengths[key[0]] = tuple(sorted((*lengths, len(key)), reverse=True))
@@ -217,7 +220,7 @@ class PhraseIndex(Generic[V]):
         for n in self._lengths.get(tokens[i], ()):
             if n > left:
                 continue
-            values = get(tuple(tokens[i : i + n]))
+            values = get(tokens[i]) if n == 1 else get(tuple(tokens[i : i + n]))
             if values is not None:
                 if len(values) == 1:
                     out.append((n, values[0]))
@@ -241,12 +244,13 @@ class PhraseIndex(Generic[V]):
 
     def all_words(self) -> set[str]:
         """Every word of the phrases."""
-        return {w for key in self._values for w in key}
+        return {w for key in self._values for w in ((key,) if type(key) is str else key)}
 
     def keys(self) -> Iterable[tuple[str, ...]]:
         for key, values in self._values.items():
+            phrase = (key,) if type(key) is str else key
             for _ in values:
-                yield key
+                yield phrase
 
 
 class WordSet:
