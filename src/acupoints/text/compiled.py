@@ -248,7 +248,7 @@ class PhraseIndex(Generic[V]):
 
     def keys(self) -> Iterable[tuple[str, ...]]:
         for key, values in self._values.items():
-            phrase = (key,) if type(key) is str else key
+            phrase = (key,) if isinstance(key, str) else key
             for _ in values:
                 yield phrase
 
