@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, get_args
 from weakref import WeakKeyDictionary
 
@@ -231,20 +231,25 @@ class _Vocab:
     phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...]]]
     longest: int
     words: frozenset[str]
-    terms: tuple[str, ...]
+
+    @cached_property
+    def terms(self) -> tuple[str, ...]:
+        """Every phrase as text, sorted: the suggestions of a text that names no region
+        (made when first asked for; a reading never asks)."""
+        return tuple(sorted({" ".join(k) for k in self.phrases}))
 
 
 @lru_cache(maxsize=8)
 def _vocab_for(regions: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]) -> _Vocab:
     phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
+    pool: dict[str, str] = {}  # one string for a word the phrases repeat ("back", "of")
     for rid, syns in regions:
         for text, aspects in syns:
-            key = _phrase_key(text)
+            key = tuple(pool.setdefault(w, w) for w in _phrase_key(text))
             if key and key not in phrases:
                 phrases[key] = (rid, aspects)
     words = frozenset(w for k in phrases for w in k) | frozenset(w for k in ASPECT_WORDS for w in k)
-    terms = tuple(sorted({" ".join(k) for k in phrases}))
-    return _Vocab(phrases, max(len(k) for k in phrases), words, terms)
+    return _Vocab(phrases, max(len(k) for k in phrases), words)
 
 
 _VOCABS: WeakKeyDictionary[KnowledgeBase, _Vocab] = WeakKeyDictionary()
