@@ -201,9 +201,13 @@ def test_repeated_selections_come_from_the_memo_and_equal_fresh_ones() -> None:
 
 def _plain(value: object) -> object:
     """A table as plain values, to compare two builds (``PhraseIndex`` has no equality)."""
+    from dataclasses import fields
+
     from acupoints.text.compiled import PhraseIndex, Tables
 
-    if isinstance(value, (Tables, PhraseIndex)):
+    if isinstance(value, Tables):  # by its fields (the rare ones are read when asked for)
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, PhraseIndex):
         return {k: _plain(v) for k, v in vars(value).items()}
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
@@ -224,6 +228,8 @@ def test_the_readers_tables_come_with_it_and_equal_a_fresh_build(
     data, _, blob = found
     assert blob is not None
     tables = _load_tables(blob, data)
+    # the tables a reading reads only for a word it does not know stay in the file
+    assert {"deletes", "short", "targets", "joined"}.isdisjoint(vars(tables))
     fresh = _build(KnowledgeBase(from_yaml))
     assert _plain(tables) == _plain(fresh)
     assert tables.deletes and tables.targets and not tables.fixes  # built, memo empty
@@ -254,6 +260,56 @@ def test_a_packaged_knowledge_base_reads_with_the_prebuilt_tables() -> None:
     )
     other = KnowledgeBase(kb.dataset, _checked=True)  # not the packaged load: builds its own
     assert compiled.tables(other) is not t
+
+
+def test_the_tables_of_typos_are_read_from_the_file_on_the_first_unknown_word(
+    built: tuple[Path, str], tmp_path: Path
+) -> None:
+    """Memory: the reader's tables that only a word it does not know reads (the
+    candidates of a typo, body words written as one) stay in the prebuilt file through
+    readings of known words; the first unknown word reads them, and the answers are
+    those of tables built at run time. A file changed after the load is a DataError."""
+    import acupoints.text.compiled as compiled
+    from acupoints.prebuilt import _load_tables, read_all
+
+    rare = set(compiled.RARE)
+    kb = load_packaged(packaged_data_dir())
+    other = KnowledgeBase(kb.dataset, _checked=True)  # builds its own tables, whole
+    for text in ("numb back of my left hand", "pins and needles in both feet"):
+        assert kb.select(text) == other.select(text)
+    t = compiled.tables(kb)
+    assert rare.isdisjoint(vars(t)) and "_rare" in vars(t)
+    for text in ("numbnes in my rigth hand", "my lefthand is numb", "numb calff"):
+        assert kb.select(text) == other.select(text)
+    assert rare <= set(vars(t)) and "_rare" not in vars(t)
+    # the nerves by their names are among them: a nerve's name reads them
+    kb = load_packaged(packaged_data_dir())
+    kb.select("numb back of my left hand")
+    assert "_rare" in vars(compiled.tables(kb))
+    for text in (
+        "numbness in the median nerve distribution",
+        "the area supplied by the sural nerve is numb",
+        "numb in the distribution of the ulnar nerve",
+    ):
+        assert kb.select(text) == other.select(text)
+    assert "_rare" not in vars(compiled.tables(kb))
+    fresh = compiled.tables(other)
+    assert all(getattr(t, name) == getattr(fresh, name) for name in rare)
+    with pytest.raises(AttributeError):
+        t.not_a_table  # noqa: B018
+
+    target, _ = built
+    copy = tmp_path / "_dataset.pickle"
+    raw = target.read_bytes()
+    copy.write_bytes(raw)
+    found = read_all(packaged_data_dir(), copy)
+    assert found is not None and found[2] is not None
+    tables = _load_tables(found[2], found[0])
+    copy.write_bytes(raw.replace(b" 2\n", b" 1\n", 1))  # another build
+    with pytest.raises(DataError, match="changed or went missing"):
+        tables.deletes  # noqa: B018
+    copy.write_bytes(raw)
+    assert tables.deletes == compiled.tables(other).deletes
 
 
 def test_tables_built_by_other_reader_code_are_not_used(
@@ -371,7 +427,9 @@ def test_the_readers_tables_are_compact_and_answer_as_plain_sets(
         # the gate of a look-up is the lengths' keys (no set of words of its own), and
         # only a word a phrase begins with opens it
         assert "words" not in vars(index) and index.words is index._lengths
-        assert set(index.words) == {key[0] for key in index._values} <= index.all_words()
+        # (a phrase of one word is keyed by the word)
+        firsts = {key if type(key) is str else key[0] for key in index._values}
+        assert set(index.words) == firsts <= index.all_words()
 
 
 _DEFERRED = {name for names in LAZY_SECTIONS.values() for name in names}
@@ -381,28 +439,46 @@ def _absent(data: Dataset) -> set[str]:
     return _DEFERRED - set(data.__dict__)
 
 
+_TEXT_ONLY = {"context", "spellings", "roles", "course", "flag_classes", "flag_rules"}
+_ADVICE = {"risks", "danger_zones"}
+
+
 def test_a_first_select_leaves_the_readings_the_figure_and_the_sources_in_the_file(
     from_yaml: Dataset,
 ) -> None:
     """Memory: what a selection never reads (the readings of the names, the body figure,
-    the source register) stays in the prebuilt file until something asks for it; then
-    each part is read, alone, and equals the YAML's."""
+    the source register, the parts of text.yaml the prebuilt reader tables were built
+    from, the risks and danger zones) stays in the prebuilt file until something asks
+    for it; then each part is read, alone, and equals the YAML's."""
     kb = load_packaged(packaged_data_dir())
     data = kb._data
     assert (
         _absent(data)
         == _DEFERRED
-        == {"readings", "outline", "region_shapes", "positions", "sources"}
+        == {"readings", "outline", "region_shapes", "positions", "sources"} | _TEXT_ONLY | _ADVICE
     )
     kb.select("numb back of my left hand")
     kb.select("pins and needles in both feet, worse at night", cause="diabetic")
     kb.select("numb left thumb", patient=acupoints.Patient(pregnant=True, pregnancy_week=30))
+    # the reader's whole road: a red flag by a compositional rule, a context trigger, a
+    # typo, a time course, a role cue
+    kb.select("sudden numb left arm and he clutches his chest, not since a fall, nmubness")
+    kb.select("numb right foot for three weeks after a knee operation")
     kb["Hegu"]  # the name index (it reads the readings: a look-up by a Korean name)
-    assert _absent(data) == {"outline", "region_shapes", "positions", "sources"}
+    rest = {"outline", "region_shapes", "positions", "sources"} | _TEXT_ONLY | _ADVICE
+    assert _absent(data) == rest
     assert kb.readings("ST36") == next(r for r in from_yaml.readings if r.code == "ST36")
     assert kb.source("who1991") == next(s for s in from_yaml.sources if s.id == "who1991")
-    assert _absent(data) == {"outline", "region_shapes", "positions"}
+    assert _absent(data) == rest - {"sources", "readings"}
     kb.body_map(points=["LI4"])
+    assert _absent(data) == _TEXT_ONLY | _ADVICE
+    assert kb.risk_items == from_yaml.risks
+    assert _absent(data) == _TEXT_ONLY
+    assert data.flag_rules == from_yaml.flag_rules and _absent(data) == _TEXT_ONLY - {
+        "flag_classes",
+        "flag_rules",
+    }
+    assert data.spellings == from_yaml.spellings
     assert not _absent(data)
     assert data == from_yaml and data.model_dump_json() == from_yaml.model_dump_json()
     assert list(data.__dict__) == list(from_yaml.__dict__)  # the declared order again
@@ -464,3 +540,25 @@ def test_a_deferred_part_that_is_gone_from_the_file_raises_a_data_error(
         data.sources  # noqa: B018
     copy.write_bytes(raw)
     assert data.readings == from_yaml.readings and data == from_yaml
+
+
+def test_a_first_answer_compiles_none_of_the_slow_patterns_it_never_reads() -> None:
+    """Speed of a first answer: the regular expressions whose wide character ranges take
+    milliseconds to compile (the characters XML forbids, Hangul and CJK ideographs) are
+    compiled on their first use, which a selection never makes; then they work."""
+    import subprocess
+    import sys
+
+    code = (
+        "import acupoints; acupoints.select('numb back of my left hand'); "
+        "from acupoints import _record, names; "
+        "print(_record.not_xml.cache_info().currsize, names._hangul.cache_info().currsize, "
+        "names._han.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "0", "0"]
+    from acupoints import _record, names
+
+    assert _record.not_xml().search("a\x01b") is not None and not _record.not_xml().search("ab")
+    assert names.hangul_key("합곡") == "합곡" and names.hangul_key("hegu") is None
+    assert names.hanzi_key("合谷") is not None and names.hanzi_key("hegu") is None

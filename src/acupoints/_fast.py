@@ -52,9 +52,10 @@ def construct(cls: type[M], /, **values: Any) -> M:
     data.update(values)
     if len(given) == len(names):  # every field given: the class's shared set, if frozen
         shared = _ALL_SET.get(cls) or _all_set(cls)
-        if shared is not None:
-            return _instance(cls, data, shared)
-    return _instance(cls, data, set(given))
+    else:  # some: one set per frozen class and the fields given, in the order given
+        key = (cls, *given)
+        shared = _SOME_SET.get(key) or _some_set(cls, key)
+    return _instance(cls, data, set(given) if shared is None else shared)
 
 
 def make(cls: type[M], data: dict[str, Any], /) -> M:
@@ -76,6 +77,21 @@ def _all_set(cls: type[BaseModel]) -> set[str] | None:
     found = _ALL_SET[cls] = set(cls.model_fields)
     return found
 
+
+def _some_set(cls: type[BaseModel], key: tuple[Any, ...]) -> set[str] | None:
+    """The set of the fields ``key[1:]`` of ``cls``, shared by the instances given those
+    fields by :func:`construct`, if ``cls`` is frozen (and fewer than a few hundred kinds
+    of call were seen: there are a few dozen)."""
+    if not cls.model_config.get("frozen") or len(_SOME_SET) >= 512:
+        return None
+    found = _SOME_SET[key] = set(key[1:])
+    return found
+
+
+_SOME_SET: dict[tuple[Any, ...], set[str]] = {}
+"""The sets of :func:`_some_set`: a set per instance was the most common object an answer
+kept (a Reason of 4 of its fields, a Finding of 6), one more for the collector to go over
+in the memos."""
 
 # every field given: one set of them per frozen model class, shared by its instances made
 # by `make` (a frozen model never adds to it, and pydantic copies it before a

@@ -108,9 +108,11 @@ class _Tables:
             below(rid, frozenset({rid}))
         self.located: dict[str, list[str]] = {}
         self.point_nerves: dict[str, tuple[str, ...]] = {}
+        same: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple for equal ones
         for p in kb.points:
             self.located.setdefault(p.location.region, []).append(p.code)
-            self.point_nerves[p.code] = tuple(dict.fromkeys(i.nerve for i in p.innervation))
+            nerves = tuple(dict.fromkeys(i.nerve for i in p.innervation))
+            self.point_nerves[p.code] = same.setdefault(nerves, nerves)
         self.nerve_parent: dict[str, str | None] = {}
         self.nerve_segments: dict[str, tuple[str, ...]] = {}
         self.supplies: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
@@ -327,10 +329,14 @@ class Anatomy:
     def _point_segments(self) -> dict[str, tuple[str, ...]]:
         """point code -> segments, from the innervated_by and carries edges (one pass)."""
         carried = self._t.nerve_segments
-        return {
-            code: tuple(sorted({s for n in nerves for s in carried.get(n, ())}, key=_segment_order))
-            for code, nerves in self._t.point_nerves.items()
-        }
+        out: dict[str, tuple[str, ...]] = {}
+        same: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple for equal ones
+        for code, nerves in self._t.point_nerves.items():
+            segments = tuple(
+                sorted({s for n in nerves for s in carried.get(n, ())}, key=_segment_order)
+            )
+            out[code] = same.setdefault(segments, segments)
+        return out
 
     # --------------------------------------------------------------- coverage
     def _cover(self, relation: str, region: str, aspects: Sequence[str]) -> _Cover:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from ._record import NOT_XML
+from ._record import not_xml
 from .errors import AcupointsError, names_arg
 from .models import FIGURE_HEIGHT, FIGURE_WIDTH, Location, Point
 
@@ -53,7 +53,7 @@ MAX_STEP = 80.0  # a meridian's line breaks where consecutive points are further
 def _xml(text: str) -> str:
     """``text`` escaped for SVG, with the characters XML 1.0 forbids (control characters,
     lone surrogates) shown as U+FFFD, so that the document stays well-formed."""
-    return escape(NOT_XML.sub("\ufffd", text))
+    return escape(not_xml().sub("\ufffd", text))
 
 
 SKIN, SKIN_EDGE = "#f3e6d8", "#6b5a48"

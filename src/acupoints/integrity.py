@@ -12,7 +12,7 @@ from collections.abc import Container, Iterable, Iterator, Mapping
 
 from pydantic import BaseModel
 
-from ._record import NOT_XML
+from ._record import not_xml
 from .errors import DataError
 from .loading import DATA_FILES, Dataset, _entry_name
 from .models import Point, Region
@@ -62,7 +62,7 @@ def _unreadable_texts(data: Dataset) -> Iterator[DataError]:
             records = (found,) if isinstance(found, BaseModel) else found or ()
             for i, record in enumerate(records):
                 for field, text in _texts(record, ""):
-                    bad = NOT_XML.search(text)
+                    bad = not_xml().search(text)
                     if bad is None:
                         continue
                     # named as the loader names an entry ("LI4", "leg yang", "#3")

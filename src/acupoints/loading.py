@@ -150,13 +150,20 @@ class Dataset(BaseModel):
 LAZY_SECTIONS: Mapping[str, tuple[str, ...]] = {
     "readings": ("readings",),
     "figure": ("outline", "region_shapes", "positions"),
+    "language": ("context", "spellings", "roles", "course"),
+    "flag grammar": ("flag_classes", "flag_rules"),
+    "advice": ("risks", "danger_zones"),
     "sources": ("sources",),
 }
 """The parts of a :class:`Dataset` that a selection never reads, by the fields each
 holds: the prebuilt dataset (:mod:`acupoints.prebuilt`) leaves them in its file until
 something asks for one of their fields (the readings of the points' names, about 0.3 MiB
 once read; the body figure, about 0.25 MiB; the source register, whose ids the records
-carry, about 0.15 MiB)."""
+carry, about 0.15 MiB; the parts of text.yaml that only build the reader's tables, which
+come prebuilt with the dataset: the context triggers, spellings, role cues and time
+course, about 0.2 MiB beyond the strings the tables hold, and the classes and rules of
+the compositional red flags, about 0.1 MiB; the usual risks and the danger zones,
+which only their own look-ups read)."""
 
 _SECTION_OF = {name: section for section, names in LAZY_SECTIONS.items() for name in names}
 _model_getattr = vars(BaseModel)["__getattr__"]  # pydantic's: private and extra values

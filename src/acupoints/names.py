@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 __all__ = [
     "code_key",
@@ -134,26 +135,33 @@ def marked_key(text: str) -> str:
     return "".join(ch for ch in text if ch.isalpha())
 
 
-_HAN = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+$")
+@cache
+def _han() -> re.Pattern[str]:
+    """CJK ideographs only (compiled on first use, as :func:`_hangul`)."""
+    return re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+$")
 
 
 def hanzi_key(text: str) -> str | None:
     """Normalise a string of Chinese characters (variant glyphs unified); ``None`` if the
     text is not made only of CJK ideographs."""
     text = unicodedata.normalize("NFKC", text.strip()).replace(" ", "")
-    if not text or not _HAN.match(text):
+    if not text or not _han().match(text):
         return None
     return text.translate(_HANZI_VARIANTS)
 
 
-_HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
+@cache
+def _hangul() -> re.Pattern[str]:
+    """Hangul syllables only; compiled on first use (its range takes about 4 ms to
+    compile, and an answer never reads it)."""
+    return re.compile(r"^[\uac00-\ud7a3]+$")
 
 
 def hangul_key(text: str) -> str | None:
     """Normalise a Korean reading in Hangul (composed syllables, no spaces); ``None`` if the
     text is not made only of Hangul syllables."""
     text = unicodedata.normalize("NFC", text.strip()).replace(" ", "")
-    if not text or not _HANGUL.match(text):
+    if not text or not _hangul().match(text):
         return None
     return text
 

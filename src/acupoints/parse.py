@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, get_args
 from weakref import WeakKeyDictionary
 
@@ -231,20 +231,25 @@ class _Vocab:
     phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...]]]
     longest: int
     words: frozenset[str]
-    terms: tuple[str, ...]
+
+    @cached_property
+    def terms(self) -> tuple[str, ...]:
+        """Every phrase as text, sorted: the suggestions of a text that names no region
+        (made when first asked for; a reading never asks)."""
+        return tuple(sorted({" ".join(k) for k in self.phrases}))
 
 
 @lru_cache(maxsize=8)
 def _vocab_for(regions: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]) -> _Vocab:
     phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
+    pool: dict[str, str] = {}  # one string for a word the phrases repeat ("back", "of")
     for rid, syns in regions:
         for text, aspects in syns:
-            key = _phrase_key(text)
+            key = tuple(pool.setdefault(w, w) for w in _phrase_key(text))
             if key and key not in phrases:
                 phrases[key] = (rid, aspects)
     words = frozenset(w for k in phrases for w in k) | frozenset(w for k in ASPECT_WORDS for w in k)
-    terms = tuple(sorted({" ".join(k) for k in phrases}))
-    return _Vocab(phrases, max(len(k) for k in phrases), words, terms)
+    return _Vocab(phrases, max(len(k) for k in phrases), words)
 
 
 _VOCABS: WeakKeyDictionary[KnowledgeBase, _Vocab] = WeakKeyDictionary()
@@ -708,6 +713,20 @@ def _nerves(kb: KnowledgeBase) -> _Nerves:
     return found
 
 
+_NERVE_FIRST: WeakKeyDictionary[KnowledgeBase, frozenset[str]] = WeakKeyDictionary()
+
+
+def _nerve_first(kb: KnowledgeBase) -> frozenset[str]:
+    """The words a nerve's name begins with (the nerves themselves are read only when
+    the text has one: text.compiled.RARE)."""
+    found = _NERVE_FIRST.get(kb)
+    if found is None:
+        from .text.compiled import tables
+
+        found = _NERVE_FIRST[kb] = tables(kb).nerve_first
+    return found
+
+
 def nerve_names(kb: KnowledgeBase, spell: Mapping[str, tuple[str, ...]]) -> _Nerves:
     """The table of :class:`_Nerves` for ``kb``, with the reader's spellings (``spell``:
     "sciatic" is read "sciatica", so "sciatica nerve" names the sciatic nerve); built
@@ -779,6 +798,9 @@ def _match_nerve(
     distribution", "the territory of the sural nerve", "the area supplied by the
     saphenous nerve"): every region of the skin it and its branches supply
     (data/nerves.yaml) is a numb area of the words."""
+    tok = tokens[i]
+    if tok not in AREA_WORDS and tok != "supplied" and tok not in _nerve_first(kb):
+        return 0  # neither a nerve's name nor "<area> of", "<area> supplied by"
     nerves = _nerves(kb)
     start = i
     hit = _nerve_at(nerves, tokens, i)
@@ -1197,12 +1219,12 @@ def _dermatomes_named(kb: KnowledgeBase, refs: Sequence[RegionRef]) -> tuple[str
 def _nerves_named(kb: KnowledgeBase, refs: Sequence[RegionRef]) -> tuple[str, ...]:
     """The nerves whose territories the text names ("the median nerve distribution"), in
     order."""
-    table = _nerves(kb)
     named: list[str] = []
     for r in refs:
         words = (r.words or "").split()
         if not AREA_WORDS.intersection(words) and "supplied" not in words:
             continue
+        table = _nerves(kb)
         for i in range(len(words)):
             hit = _nerve_at(table, words, i)
             if hit is not None:

@@ -26,7 +26,8 @@ bytes until the first reading (a load imports no reader), and refer to the datas
 own records (the red-flag concepts, the cause cues) rather than copies of them.
 
 The parts of the dataset a selection never reads (:data:`~acupoints.loading.LAZY_SECTIONS`:
-the readings of the names, the body figure, the source register) follow the body, each
+the readings of the names, the body figure, the source register, the parts of text.yaml
+that only build the reader's tables, the risks and danger zones) follow the body, each
 pickled on its own; a load leaves them in the file, and the first access to one of their
 fields reads that part (:func:`~acupoints.loading.defer_sections`).
 """
@@ -42,7 +43,7 @@ from collections.abc import Callable, Container, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from weakref import WeakKeyDictionary
 
 from pydantic import BaseModel
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ARTIFACT",
+    "TableBlobs",
     "artifact_path",
     "build",
     "load_packaged",
@@ -77,7 +79,7 @@ __all__ = [
 ARTIFACT = "_dataset.pickle"
 """The file name of the prebuilt dataset, inside the package."""
 
-_MAGIC = b"acupoints-dataset 4"
+_MAGIC = b"acupoints-dataset 5"
 
 _READER_CODE = ("text/compiled.py", "text/lexicon.py", "parse.py")
 """The modules whose code builds the reader's tables (``compiled._build`` and the words of
@@ -140,7 +142,8 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
         if name not in lazy:
             _set(part, name, value)
     sizes = tuple(len(b) for b in sections)
-    body = _pickled((part, reader_key(), blob, sizes)) + b"".join(sections)
+    main, rare = blob
+    body = _pickled((part, reader_key(), main, sizes, len(rare))) + rare + b"".join(sections)
     out = Path(target)
     out.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # only at build time
@@ -166,31 +169,52 @@ def _pickled(value: Any) -> bytes:
     return out.getvalue()
 
 
-def _section_loader(
-    path: Path, head: bytes, start: int, size: int
-) -> Callable[[], Mapping[str, Any]]:
-    """What reads a deferred section back from the prebuilt file ``path`` (``size``
-    bytes from ``start``), if the file is still the one it was loaded from: same first
-    line (the fingerprint of the data files, the data version), so the same build,
-    which is reproducible."""
+def _chunk_loader(path: Path, head: bytes, start: int, size: int) -> Callable[[], bytes]:
+    """What reads ``size`` bytes from ``start`` of the prebuilt file ``path`` back, if
+    the file is still the one it was loaded from: same first line (the fingerprint of
+    the data files, the data version), so the same build, which is reproducible."""
 
-    def load() -> Mapping[str, Any]:
+    def load() -> bytes:
         try:
             with open(path, "rb") as fh:
                 same = fh.readline() == head
                 fh.seek(start)
                 chunk = fh.read(size)
-            value = pickle.loads(chunk) if same and len(chunk) == size else None
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError):
+        except (OSError, ValueError):
+            same, chunk = False, b""
+        if not same or len(chunk) != size:
+            raise _gone(path)
+        return chunk
+
+    return load
+
+
+def _gone(path: Path) -> DataError:
+    return DataError(
+        "the prebuilt dataset changed or went missing after it was loaded, and a "
+        "part of it that is read on first use (the readings, the body figure, "
+        "the sources, the reader's word lists and rules, the risks, or the reader's "
+        "tables of typos) is no longer there: load the data again (acupoints.load() "
+        "in a new process)",
+        file=str(path),
+    )
+
+
+def _section_loader(
+    path: Path, head: bytes, start: int, size: int
+) -> Callable[[], Mapping[str, Any]]:
+    """What reads a deferred section of the dataset back from the prebuilt file
+    (:func:`_chunk_loader`), unpickled."""
+    chunk = _chunk_loader(path, head, start, size)
+
+    def load() -> Mapping[str, Any]:
+        raw = chunk()
+        try:
+            value = pickle.loads(raw)
+        except (ValueError, EOFError, pickle.UnpicklingError, AttributeError):
             value = None
         if not isinstance(value, dict):
-            raise DataError(
-                "the prebuilt dataset changed or went missing after it was loaded, and a "
-                "part of it that is read on first use (the readings, the body figure or "
-                "the sources) is no longer there: load the data again (acupoints.load() "
-                "in a new process)",
-                file=str(path),
-            )
+            raise _gone(path)
         return value
 
     return load
@@ -310,10 +334,11 @@ def _share(
 
 
 def _records(data: Dataset) -> dict[int, tuple[str, int]]:
-    """Where each record of the dataset's lists is: id -> (field, place)."""
+    """Where each record of the dataset's lists is: id -> (field, place); not those of
+    the sections a load leaves in the file."""
     out: dict[int, tuple[str, int]] = {}
     for name, value in data.__dict__.items():
-        if isinstance(value, tuple):
+        if isinstance(value, tuple) and name not in _SECTION_OF:
             for i, record in enumerate(value):
                 if isinstance(record, BaseModel):
                     out[id(record)] = (name, i)
@@ -350,9 +375,12 @@ def _words(value: tuple[Any, ...]) -> bool:
 
 def _seed(data: Dataset) -> list[str]:
     """The strings of ``data`` the tables are written against: the terms of text.yaml's
-    word lists (most of the reader's known words are one of them), of its concepts,
-    spellings, context triggers, time course and roles, and the causes' ids and
-    synonyms, in the dataset's order (the same at build and at load, and cheap to list).
+    word lists (most of the reader's known words are one of them), of its concepts, and
+    the causes' ids and synonyms, in the dataset's order (the same at build and at load,
+    and cheap to list). Not those of the sections a load leaves in the file
+    (:data:`~acupoints.loading.LAZY_SECTIONS`: the spellings, context triggers, time
+    course and roles): the tables carry their own, and reading them stays for whoever
+    asks for those sections.
     A string met twice is listed twice, as the same object: the tables refer to it by
     either place and get that object back. (Listing each object once, by its ``id`` in
     a dict, took 5 ms of a first answer: ids of objects are addresses, which collide in
@@ -360,18 +388,26 @@ def _seed(data: Dataset) -> list[str]:
     concepts = (*data.flags, *data.person)
     strings = [t for wl in data.words for t in wl.terms]
     strings += [w for c in concepts for part in (c.lay, c.clinical, c.typos, *c.also) for w in part]
-    strings += [w for sp in data.spellings for w in (sp.text, *sp.variants)]
-    strings += [w for trigger in data.context for w in trigger.terms]
-    strings += [w for term in data.course for w in term.terms]
-    strings += [w for cue in data.roles for w in (*cue.before, *cue.after)]
     strings += [w for cause in data.causes for w in (cause.id, *cause.synonyms)]
     return strings
 
 
-def _dump_tables(tables: Tables, data: Dataset) -> bytes:
+class TableBlobs(NamedTuple):
+    """The reader's tables in the prebuilt file: pickled (``main``), and what reads the
+    rare ones (:data:`~acupoints.text.compiled.RARE`, pickled apart) from the file."""
+
+    main: bytes
+    rare: Callable[[], bytes]
+
+
+def _dump_tables(tables: Tables, data: Dataset) -> tuple[bytes, bytes]:
     """The reader's tables pickled on their own, a record of ``data`` written as its
     place, and so is a string equal to one of :func:`_seed`: a load then gets the
-    dataset's own strings, not copies (0.23 MiB kept)."""
+    dataset's own strings, not copies (0.23 MiB kept). Two pickles: the tables but the
+    rare ones, and the rare ones (:data:`~acupoints.text.compiled.RARE`), which a
+    reading reads only when it meets a word it does not know."""
+    from .text.compiled import RARE, Tables
+
     seed = _seed(data)
     records = _records(data)
     _share(tables, {s: s for s in reversed(seed)}, {}, records)  # the first of equal ones
@@ -382,12 +418,17 @@ def _dump_tables(tables: Tables, data: Dataset) -> bytes:
         def persistent_id(self, obj: Any) -> Any:
             return where.get(id(obj)) if isinstance(obj, (BaseModel, str)) else None
 
-    out = io.BytesIO()
-    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(tables)
-    return out.getvalue()
+    main = Tables.__new__(Tables)
+    main.__dict__.update((k, v) for k, v in vars(tables).items() if k not in RARE)
+    out = []
+    for value in (main, {name: getattr(tables, name) for name in RARE}):
+        buf = io.BytesIO()
+        _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+        out.append(buf.getvalue())
+    return out[0], out[1]
 
 
-def _load_tables(blob: bytes, data: Dataset) -> Tables:
+def _unpickle_tables(blob: bytes, data: Dataset) -> Any:
     seed = _seed(data)
 
     class _Unpickler(pickle.Unpickler):
@@ -397,10 +438,25 @@ def _load_tables(blob: bytes, data: Dataset) -> Tables:
             name, i = pid
             return getattr(data, name)[i]
 
-    return _Unpickler(io.BytesIO(blob)).load()  # type: ignore[no-any-return]
+    return _Unpickler(io.BytesIO(blob)).load()
 
 
-_BLOBS: WeakKeyDictionary[KnowledgeBase, tuple[Dataset, bytes]] = WeakKeyDictionary()
+def _load_tables(blobs: TableBlobs, data: Dataset) -> Tables:
+    """The tables of ``blobs``, the rare ones left to be read on their first use."""
+    tables = _unpickle_tables(blobs.main, data)
+    rare = blobs.rare
+
+    def load_rare() -> dict[str, Any]:
+        found = _unpickle_tables(rare(), data)
+        if not isinstance(found, dict):
+            raise DataError("the prebuilt reader tables of typos cannot be read")
+        return found
+
+    tables.__dict__["_rare"] = load_rare
+    return tables  # type: ignore[no-any-return]
+
+
+_BLOBS: WeakKeyDictionary[KnowledgeBase, tuple[Dataset, TableBlobs]] = WeakKeyDictionary()
 
 
 def tables_for(kb: KnowledgeBase) -> Tables | None:
@@ -428,7 +484,7 @@ def read(
 
 def read_all(
     data_dir: str | os.PathLike[str], artifact: Path | None = None
-) -> tuple[Dataset, str, bytes | None] | None:
+) -> tuple[Dataset, str, TableBlobs | None] | None:
     """:func:`read`, and the reader's tables built with the dataset, pickled, if the code
     that builds them is the installed one (else ``None`` for them)."""
     path = artifact_path() if artifact is None else artifact
@@ -447,21 +503,23 @@ def read_all(
         return None
     if not (
         isinstance(body, tuple)
-        and len(body) == 4
+        and len(body) == 5
         and isinstance(body[0], Dataset)
         and isinstance(body[3], tuple)
         and len(body[3]) == len(LAZY_SECTIONS)
+        and isinstance(body[4], int)
     ):
         return None
-    data, key, blob, sizes = body
+    data, key, blob, sizes, rare = body
+    rare_at, end = end, end + rare  # the rare tables, then the dataset's deferred sections
     loaders = {}
     for section, size in zip(LAZY_SECTIONS, sizes, strict=True):
         loaders[section] = _section_loader(path, line, end, size)
         end += size
     defer_sections(data, loaders)
     if key != reader_key() or not isinstance(blob, bytes):
-        blob = None
-    return data, version, blob
+        return data, version, None
+    return data, version, TableBlobs(blob, _chunk_loader(path, line, rare_at, rare))
 
 
 @contextmanager

@@ -191,7 +191,9 @@ class PhraseIndex(Generic[V]):
     not every phrase that begins with it."""
 
     def __init__(self) -> None:
-        self._values: dict[tuple[str, ...], tuple[V, ...]] = {}
+        # a phrase of one word is keyed by the word itself, not a tuple of it (2,000 of the
+        # tables' 6,300 phrases: a tuple each was 0.1 MiB, and slicing one a look-up)
+        self._values: dict[str | tuple[str, ...], tuple[V, ...]] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}  # first word -> lengths, longest first
 
     @property
@@ -204,12 +206,13 @@ class PhraseIndex(Generic[V]):
     def add(self, key: tuple[str, ...], value: V) -> None:
         if not key:
             return
-        values = self._values.get(key, ())
+        slot = key[0] if len(key) == 1 else key
+        values = self._values.get(slot, ())
         if value in values:
             return
         # tuples, not lists: the prebuilt tables then store one (k,) and one (2, 1) for
         # every phrase that has them (prebuilt._shared), where each list was its own
-        self._values[key] = (*values, value)
+        self._values[slot] = (*values, value)
         lengths = self._lengths.get(key[0], ())
         if len(key) not in lengths:
             self._lengths[key[0]] = tuple(sorted((*lengths, len(key)), reverse=True))
@@ -222,7 +225,7 @@ class PhraseIndex(Generic[V]):
         for n in self._lengths.get(tokens[i], ()):
             if n > left:
                 continue
-            values = get(tuple(tokens[i : i + n]))
+            values = get(tokens[i]) if n == 1 else get(tuple(tokens[i : i + n]))
             if values is not None:
                 if len(values) == 1:
                     out.append((n, values[0]))
@@ -246,12 +249,13 @@ class PhraseIndex(Generic[V]):
 
     def all_words(self) -> set[str]:
         """Every word of the phrases."""
-        return {w for key in self._values for w in key}
+        return {w for key in self._values for w in ((key,) if type(key) is str else key)}
 
     def keys(self) -> Iterable[tuple[str, ...]]:
         for key, values in self._values.items():
+            phrase = (key,) if isinstance(key, str) else key
             for _ in values:
-                yield key
+                yield phrase
 
 
 class WordSet:
@@ -413,10 +417,12 @@ class Tables:
     rules: tuple[tuple[int, tuple[int, ...], tuple[int, ...], str, int, frozenset[int]], ...] = ()
     overrides: dict[int, frozenset[str]] = field(default_factory=dict)  # rule concept -> flags
     shared: frozenset[int] = frozenset()  # rule concepts whose overrides take shared words
-    role_before: dict[tuple[str, ...], list[tuple[Role, tuple[str, ...]]]] = field(
+    # role cues: a phrase before or after an area -> (role, regions) pairs, as tuples (the
+    # prebuilt file stores equal ones once; a list each was 0.1 MiB)
+    role_before: dict[tuple[str, ...], tuple[tuple[Role, tuple[str, ...]], ...]] = field(
         default_factory=dict
     )
-    role_after: dict[tuple[str, ...], list[tuple[Role, tuple[str, ...]]]] = field(
+    role_after: dict[tuple[str, ...], tuple[tuple[Role, tuple[str, ...]], ...]] = field(
         default_factory=dict
     )
     role_longest: int = 1
@@ -427,8 +433,30 @@ class Tables:
     fixes: dict[str, str | None] = field(default_factory=dict)  # typo look-ups memoised
     onset: frozenset[str] = frozenset()
     known_function: frozenset[str] = frozenset()  # grammar words among the region words
-    nerves: Any = None  # the nerves by the words that name them (parse._Nerves)
+    # the nerves by the words that name them (parse._Nerves), and the words a name begins
+    # with (``nerves.first``: a reading reads the nerves only at one of them)
+    nerves: Any = field(default_factory=lambda: None)
+    nerve_first: frozenset[str] = frozenset()
 
+    def __getattr__(self, name: str) -> Any:
+        """A table of :data:`RARE` left in the prebuilt file (``_rare``, set by
+        :func:`acupoints.prebuilt.tables_for`) is read here, on its first use (threads
+        that race read equal ones); any other missing attribute is an AttributeError."""
+        if name in RARE:
+            load = self.__dict__.get("_rare")
+            if load is not None:
+                self.__dict__.update(load())
+                self.__dict__.pop("_rare", None)
+            if name in self.__dict__:  # read now, or by another thread meanwhile
+                return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
+RARE = ("deletes", "short", "targets", "joined", "nerves")
+"""The tables only a word the reader does not know reads (the candidates of a typo, a
+word that is two body words written as one), and the nerves by their names, which only a
+word a nerve's name begins with reads: the prebuilt file keeps them apart, and a reading
+that meets no such word never reads them (about 0.35 MiB)."""
 
 _TABLES: WeakKeyDictionary[KnowledgeBase, Tables] = WeakKeyDictionary()
 
@@ -665,9 +693,15 @@ def _build(kb: KnowledgeBase) -> Tables:
     typo_words -= right_words  # "drooping" in "drooping fase" is spelt right
     for rc in data.roles:
         for term in rc.before:
-            t.role_before.setdefault(phrase(term), []).append((rc.role, rc.regions))
+            t.role_before[phrase(term)] = (
+                *t.role_before.get(phrase(term), ()),
+                (rc.role, rc.regions),
+            )
         for term in rc.after:
-            t.role_after.setdefault(phrase(term), []).append((rc.role, rc.regions))
+            t.role_after[phrase(term)] = (
+                *t.role_after.get(phrase(term), ()),
+                (rc.role, rc.regions),
+            )
     t.role_longest = max((len(k) for k in (*t.role_before, *t.role_after)), default=1)
     # the words a typo may be corrected to: body, symptom, cause and red-flag words
     region_words: set[str] = set()
@@ -754,4 +788,5 @@ def _build(kb: KnowledgeBase) -> Tables:
     from ..parse import nerve_names  # built with the tables, so the prebuilt file holds it
 
     t.nerves = nerve_names(kb, t.spell)
+    t.nerve_first = t.nerves.first
     return t

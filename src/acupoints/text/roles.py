@@ -203,7 +203,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         taken = _taken_after(prep, f.start, found)
         cues = [
             *(
-                (t.role_before.get(tuple(prev[-k:]), []), -k)
+                (t.role_before.get(tuple(prev[-k:]), ()), -k)
                 for k in range(1, len(prev) + 1)
                 # "numbness over the occiput", "a numb patch under my chin": a place word
                 # right after the symptom says where it is, not a posture
@@ -217,7 +217,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             # "my back went numb": a cue after the area that the area's own numbness
             # follows ("went", "gone") says nothing of another role
             *(
-                (t.role_after.get(tuple(nxt[:k]), []), k)
+                (t.role_after.get(tuple(nxt[:k]), ()), k)
                 for k in range(1, len(nxt) + 1)
                 if k >= len(nxt) or nxt[k] not in NUMB_WORDS
             ),
