@@ -152,11 +152,15 @@ def test_causes_of_heldout12(kb: KnowledgeBase, text: str, cause: str | None) ->
         # "buzzing" says a part is numb: a part that aches beside it is pain ...
         ("my back aches so much, and both my feet are buzzing", {"foot"}),
         ("my lower back aches, my hands are fizzy", {"hand"}),
+        # a clinical "paraesthesiae" too: a weak leg beside it is weak ...
+        ("distal paraesthesiae feet, proximal leg weakness ascending", {"foot"}),
         # ... while an ache alone is the place of the description
         ("my back aches all the time", {"back"}),
     ],
 )
-def test_buzzing_is_a_numb_word(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+def test_buzzing_and_paraesthesiae_are_numb_words(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
     assert reading(kb, text)[0] == areas
 
 

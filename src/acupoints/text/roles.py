@@ -1078,6 +1078,9 @@ NUMB_WORDS = frozenset(
         # heldout12 areas: numbness as the writer feels it ("both my feet are buzzing")
         "buzzing",
         "buzzy",
+        "paresthesiae",
+        "paraesthesiae",
+        "paraesthesia",
         "fizzy",
         "fizzing",
     }
