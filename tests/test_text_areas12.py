@@ -186,3 +186,35 @@ def test_sites_and_stretches_of_heldout12(
 ) -> None:
     areas, _, cause = reading(kb, text)
     assert (areas, cause) == reading_
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # "the scar" names the place of the operation again, when nothing else is numb ...
+        (
+            "the lump they cut out of my back was benign, but the skin around the scar is numb",
+            {"back"},
+        ),
+        ("after my knee replacement the scar is numb", {"knee"}),
+        # ... not when another part is said to be numb
+        ("after my knee replacement the scar is itchy and my toes are numb", {"foot.toes"}),
+        ("numb fingers after a knee replacement", {"hand.fingers"}),
+    ],
+)
+def test_the_scar_is_the_operations_place(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # "the tingling" before another area says where it is: a weak part before it stays weak
+        ("my legs are getting weaker and the tingling is now in my calves", {"leg"}),
+        ("my arms have been getting weaker and the numbness is now in my hands", {"hand"}),
+        # ... while "the numbness" with no other area is of the part before it
+        ("my leg hurts and the numbness is bad", {"lower_limb"}),
+    ],
+)
+def test_the_tingling_placed_elsewhere(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

