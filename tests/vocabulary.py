@@ -13316,4 +13316,52 @@ AREA12_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         None,
     ),
+    ("spelling", "thumb and the one next to it"): (
+        "my thumb and the one next to it are numb",
+        ("hand.index_finger", "hand.thumb"),
+        None,
+        None,
+    ),
+    ("spelling", "thumb and the one beside it"): (
+        "my left thumb and the one beside it tingle",
+        ("hand.index_finger", "hand.thumb"),
+        "left",
+        None,
+    ),
+    ("spelling", "little finger and the one next to it"): (
+        "my little finger and the one next to it go numb at night",
+        ("hand.little_finger", "hand.ring_finger"),
+        None,
+        None,
+    ),
+    ("spelling", "little finger and the one beside it"): (
+        "the little finger and the one beside it on my right hand are numb",
+        ("hand.little_finger", "hand.ring_finger"),
+        "right",
+        None,
+    ),
+    ("spelling", "little toe and the one beside it"): (
+        "the little toe and the one beside it on my left foot are dead",
+        ("foot.fourth_toe", "foot.little_toe"),
+        "left",
+        None,
+    ),
+    ("spelling", "little toe and the one next to it"): (
+        "my little toe and the one next to it are numb",
+        ("foot.fourth_toe", "foot.little_toe"),
+        None,
+        None,
+    ),
+    ("spelling", "big toe and the one beside it"): (
+        "my big toe and the one beside it are numb",
+        ("foot.big_toe", "foot.second_toe"),
+        None,
+        None,
+    ),
+    ("spelling", "big toe and the one next to it"): (
+        "the big toe and the one next to it on my left foot are numb",
+        ("foot.big_toe", "foot.second_toe"),
+        "left",
+        None,
+    ),
 }
