@@ -1187,3 +1187,167 @@ def test_a_causes_evidence_counts_are_worked_out_once(kb: KnowledgeBase) -> None
     static.rankings.clear()
     ranked(kb, "numb hands", "diabetic")
     assert static.evidence[key] is first
+
+
+# ------------------------------------------------------------------ context, explanation
+def test_the_closeness_of_two_regions_is_read_from_its_table(kb: KnowledgeBase) -> None:
+    """How close a point's region is to a numb region is worked out once per data and
+    kept in the table of pairs; the next point in that region reads the value kept. A
+    value planted in the table is what comes back. Catches the table never read, or
+    read under no key: the same closeness, worked out again for every point."""
+    from acupoints.engine.context import _closest, _pair
+
+    table: dict[tuple[str, str, bool], float] = {}
+    location = kb.location([("hand", ["dorsal"])])
+    near = _pair(kb.anatomy, "forearm", "hand", False)
+    assert 0 < near < 1
+    assert _closest(table, kb.anatomy, "forearm", location) == near
+    assert table == {("forearm", "hand", False): near}
+    table[("forearm", "hand", False)] = 0.25
+    assert _closest(table, kb.anatomy, "forearm", location) == 0.25
+
+
+def test_a_points_nerve_sources_are_worked_out_once(kb: KnowledgeBase) -> None:
+    """The sources of a point's innervation (named in its nerve reasons) are sorted once
+    per data and kept; the next selection reads the very tuple kept. Catches the table
+    never read, or read under no key."""
+    from acupoints.engine.explanation import _nerve_sources
+
+    static = _static(kb)
+    static.nerve_sources.pop("LI4", None)
+    first = _nerve_sources(static, kb["LI4"])
+    assert first and list(first) == sorted(set(first))
+    assert static.nerve_sources["LI4"] is first
+    assert _nerve_sources(static, kb["LI4"]) is first
+
+
+def test_a_patients_cautions_do_not_stay_with_the_points_of_the_next_answer(
+    kb: KnowledgeBase,
+) -> None:
+    """A point is built once per ranking and reused by the next query of the same
+    ranking, but only when no patient's condition cautions it: the same query for a
+    patient with a suppressed immune system (a caution on every point), then for no
+    patient, must not carry the first patient's caution into the second answer, and
+    the first answer must carry it on every point. Catches the point kept for reuse
+    when it has the patient's warnings instead of when it has none."""
+    import acupoints
+
+    text = "numb back of my right hand"
+    _static(kb).rankings.clear()
+    sick = kb.select(text, patient=acupoints.Patient(immunosuppressed=True), limit=8)
+    assert sick.points
+    assert all(any(w.origin == "immunosuppressed" for w in p.cautions) for p in sick.points)
+    plain = kb.select(text, limit=8)
+    assert plain.codes[:3] == sick.codes[:3]
+    assert not [w for p in plain.points for w in p.cautions if w.origin != "point"]
+    again = kb.select(text, patient=acupoints.Patient(immunosuppressed=True), limit=8)
+    assert again == sick
+
+
+def test_a_patients_warnings_are_built_with_every_field_set(kb: KnowledgeBase) -> None:
+    """A warning from the patient's condition is built with every field given, as a
+    point's own caution is, so both dump the same keys with ``exclude_unset``. Catches
+    ``structure`` or ``max_depth_cun`` left to its default."""
+    import acupoints
+    from acupoints.safety import PointWarning
+
+    s = kb.select(
+        "numb top of my left foot", patient=acupoints.Patient(immunosuppressed=True), limit=5
+    )
+    warnings = [w for p in s.points for w in p.cautions if w.origin == "immunosuppressed"]
+    assert warnings
+    every = set(PointWarning.model_fields)
+    for w in warnings:
+        assert w.model_fields_set == every, w.model_fields_set
+        assert w.model_dump(exclude_unset=True).keys() == every
+
+
+def test_a_caution_on_a_patients_limb_reads_the_side_of_the_numbness(data_copy: Any) -> None:
+    """A caution of the user's own that reads the patient's limbs (the shipped
+    lymphoedema effect excludes instead; here it cautions) applies to the points of the
+    limb of that side only: for a numb right hand, a left arm with lymphoedema cautions
+    no point, a right one cautions the points of the hand. Catches the candidate's side
+    left out when its cautions are matched."""
+    import acupoints
+
+    edit(
+        data_copy / "safety.yaml",
+        "  - id: lymphoedema\n    name: lymphoedema of a limb\n    effects:\n"
+        "      - action: exclude\n",
+        "  - id: lymphoedema\n    name: lymphoedema of a limb\n    effects:\n"
+        "      - action: caution\n",
+    )
+    kb = acupoints.load(data_copy)
+    text = "numb back of my right hand"
+
+    def cautioned(limb: str) -> set[str]:
+        s = kb.select(text, patient=acupoints.Patient(lymphoedema=(limb,)), limit=10)
+        return {p.code for p in s.points if any(w.origin == "lymphoedema" for w in p.cautions)}
+
+    assert cautioned("left_arm") == set()
+    right = cautioned("right_arm")
+    assert right and right <= {p.code for p in kb.points_in("upper_limb")}
+
+
+@pytest.mark.parametrize("foot", [False, True])
+def test_a_point_reused_by_the_next_answer_keeps_its_own_role(
+    kb: KnowledgeBase, foot: bool
+) -> None:
+    """A point built for one answer of a ranking is reused by the next answer of the same
+    ranking (another ``limit``) when it has the same role and alternatives there, and
+    built again when not: numb feet from a diabetic neuropathy, at every limit from 3 to
+    15 in turn, gives for every point the role and alternatives of an answer worked out
+    from nothing at that limit, and a point of the same role in two answers is the very
+    object built for the first. With no patient, and with a patient whose diabetic foot
+    cautions the points of the feet and ankles only (the points of the leg are reused
+    the same way). Catches the point reused when its role differs, and never reused."""
+    import acupoints
+
+    patient = acupoints.Patient(diabetic_foot=True) if foot else None
+    text, cause = "numb feet", "diabetic"
+    fresh = {}
+    for limit in range(3, 16):
+        kb.clear_caches()
+        s = kb.select(text, cause=cause, limit=limit, patient=patient)
+        fresh[limit] = [(p.code, p.role, p.alternatives) for p in s.points]
+    kb.clear_caches()
+    built: dict[tuple[str, str, tuple[str, ...]], object] = {}
+    reused = 0
+    for limit in range(3, 16):
+        s = kb.select(text, cause=cause, limit=limit, patient=patient)
+        assert [(p.code, p.role, p.alternatives) for p in s.points] == fresh[limit], limit
+        for p in s.points:
+            key = (p.code, p.role, p.alternatives)
+            if p.code == "SP6":  # a point of the leg: the patient's caution is not on it
+                assert not [w for w in p.cautions if w.origin != "point"]
+            warned = [w for w in p.cautions if w.origin != "point"]
+            if key in built and not warned:  # one with the patient's warnings is built anew
+                assert p is built[key], key
+                reused += 1
+            built.setdefault(key, p)
+    assert reused > 20, reused
+    assert len({code for code, _, _ in built}) < len(built)  # some point changed its role
+
+
+def test_a_region_reason_names_the_closeness_of_its_own_answer(data_copy: Any) -> None:
+    """The reason for the closeness of a point's region is kept and reused by the next
+    answer only when the closeness is the same: with a region weight of 0.0001 (the user's
+    own rules.yaml) LI11 adds 0.0001 both as a point of a numb elbow (closeness 1.00) and
+    of a numb forearm (0.60), and each answer's reason states its own closeness, in
+    either order. Catches the kept reason looked up without its closeness."""
+    import acupoints
+
+    edit(data_copy / "rules.yaml", "  region: 1.0\n", "  region: 0.0001\n")
+    kb = acupoints.load(data_copy)
+
+    def region_reason(text: str) -> str:
+        (p,) = [p for p in kb.select(text, limit=30).points if p.code == "LI11"]
+        (r,) = [r for r in p.reasons if r.rule == "score.region"]
+        assert r.contribution == 0.0001
+        return r.text
+
+    for first, second in (("elbow", "forearm"), ("forearm", "elbow")):
+        kb.clear_caches()
+        texts = {part: region_reason(f"numb left {part}") for part in (first, second)}
+        assert texts["elbow"].endswith("numb area: 1.00"), texts
+        assert texts["forearm"].endswith("numb area: 0.60"), texts

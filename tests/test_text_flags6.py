@@ -88,7 +88,14 @@ RULE_SENTENCES: dict[tuple[str, str], str] = {
         "down the middle of my body",
     ): "numb on the right, split down the middle of my body",
 }
-BASE: dict[str, str] = {"half_of_the_body": "numbness down one half"}
+BASE: dict[str, str] = {
+    "half_of_the_body": "numbness down one half",
+    # heldout12 flags: "cant get up from a chair" is a weakness word too, which another rule
+    # of the same flag reads first
+    "feet_then_leg_task_failing_over_days": (
+        "numb left hand and starting from foot days cant get upstairs"
+    ),
+}
 """Rule -> a sentence the rule fires on, where the plain one does not (see above)."""
 
 

