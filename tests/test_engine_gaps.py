@@ -1398,3 +1398,60 @@ def test_the_closeness_table_of_the_anatomy_is_kept_and_read(kb: KnowledgeBase) 
         assert closeness(kb.anatomy, "wrist", location) == 0.123
     finally:
         table.pop(("wrist", "hand", True))
+
+
+def test_a_contexts_closeness_of_a_region_is_read_from_its_table(kb: KnowledgeBase) -> None:
+    """A selection works out the closeness of each point region to the numb area once
+    and keeps it; the next point of that region reads it: a value planted there is what
+    comes back. Catches the table never read, read under no key, or filled with None."""
+    ctx = context(kb, "numb back of my hand", None)
+    ctx.nearness.clear()
+    first = ctx.near("wrist")
+    assert 0 < first < 1 and ctx.nearness == {"wrist": first}
+    ctx.nearness["wrist"] = 0.123
+    assert ctx.near("wrist") == 0.123
+
+
+def test_the_engines_select_takes_the_arguments_of_kb_select(kb: KnowledgeBase) -> None:
+    """``acupoints.engine.select(kb, ...)`` (what ``KnowledgeBase.select`` calls) has the
+    same keyword arguments with the same defaults, so a caller of either gets the same
+    answer. Catches a default changed in one of them."""
+    import inspect
+
+    from acupoints.engine import select
+
+    engine = list(inspect.signature(select).parameters.values())[1:]
+    method = list(inspect.signature(KnowledgeBase.select).parameters.values())[1:]
+    assert [(p.name, p.kind, p.default) for p in engine] == [
+        (p.name, p.kind, p.default) for p in method
+    ]
+    assert select(kb, "numb left thumb") == kb.select("numb left thumb")
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("numb back of my left hand", None),
+        ("numb feet", "diabetic"),
+        ("numb arm", "cervical_root"),
+        ("numb outer calf and top of foot", "lumbar_root"),
+    ],
+)
+def test_every_reason_is_built_with_every_field_set(
+    kb: KnowledgeBase, text: str, cause: str | None
+) -> None:
+    """Every reason of an answer is built with the same fields given for its kind, so
+    ``model_dump(exclude_unset=True)`` gives the same keys for every reason of a kind: a
+    rule's reason every field, a score term's (region, segment, evidence) every field
+    but ``group`` (a term is of no group). Catches ``sources`` left to its default."""
+    from acupoints.selection import Reason
+
+    s = kb.select(text, cause=cause, limit=15)
+    every = set(Reason.model_fields)
+    rules = set()
+    for p in s.points:
+        for r in p.reasons:
+            want = every - {"group"} if r.rule.startswith("score.") else every
+            assert r.model_fields_set == want, (p.code, r.rule, r.model_fields_set)
+            rules.add(r.rule)
+    assert {"score.region"} <= rules and len(rules) >= 3
