@@ -1455,3 +1455,104 @@ def test_every_reason_is_built_with_every_field_set(
             assert r.model_fields_set == want, (p.code, r.rule, r.model_fields_set)
             rules.add(r.rule)
     assert {"score.region"} <= rules and len(rules) >= 3
+
+
+def test_a_rules_where_reads_near_the_numb_area_when_its_selector_gives_none(
+    data_copy: Any,
+) -> None:
+    """A reason template of the user's own that names ``{where}`` for a selector that
+    gives no place of its own (a surface rule) reads "near the numb area". Catches the
+    words of that default changed."""
+    import acupoints
+
+    edit(
+        data_copy / "rules.yaml",
+        '    reason: "{point} is on the outer (Yang) surface of the arm ({region})."\n',
+        '    reason: "{point} lies {where} ({region})."\n',
+    )
+    kb = acupoints.load(data_copy)
+    s = kb.select("numb back of my left hand", limit=15)
+    texts = {r.text for p in s.points for r in p.reasons if r.rule == "surface.arm_yang"}
+    assert texts and all(" lies near the numb area (" in t for t in texts), texts
+    assert "LI4 Hegu lies near the numb area (back of the hand)." in texts
+
+
+def test_an_evidence_reason_cites_only_the_protocols_kept(kb: KnowledgeBase) -> None:
+    """With protocols left out (``without_protocols``), the evidence reason of a point
+    cites the sources of the protocols kept, not those left out: ST36 for a diabetic
+    neuropathy, leaving out a protocol that uses it. Catches the sources listed
+    from every protocol."""
+    diabetic = [
+        pr for pr in kb.reference_protocols if "diabetic" in pr.causes and "ST36" in pr.points
+    ]
+    sources = [pr.source for pr in diabetic]
+    # a protocol that is the only one of its publication (two arms of a study share one)
+    left_out = next(pr for pr in diabetic if sources.count(pr.source) == 1)
+    kept = {pr.source for pr in diabetic if pr is not left_out}
+    assert kept and left_out.source not in kept
+
+    def cited(skip: tuple[str, ...]) -> set[str]:
+        s = kb.select("numb feet", cause="diabetic", limit=20, without_protocols=skip)
+        (st36,) = [p for p in s.points if p.code == "ST36"]
+        (r,) = [r for r in st36.reasons if r.rule == "score.evidence"]
+        return set(r.sources)
+
+    assert cited(()) == kept | {left_out.source}
+    assert cited((left_out.id,)) == kept
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"limit": 0}, "limit must be a positive integer, got 0"),
+        ({"limit": True}, "limit must be a positive integer, got True"),
+        ({"limit": "3"}, "limit must be a positive integer, got '3'"),
+        (
+            {"tenderness": "sharp"},
+            "tenderness must be 'pronounced', 'vague' or 'unknown', got 'sharp'",
+        ),
+        ({"side": "up"}, "side must be 'left', 'right' or 'both', got 'up'"),
+        ({"patient": 3}, "patient must be a Patient, got int"),
+        ({"location": 3}, "location must be text or a Location, got int"),
+    ],
+)
+def test_each_bad_argument_of_select_is_named_in_its_error(
+    kb: KnowledgeBase, kwargs: dict[str, Any], message: str
+) -> None:
+    """Each argument of ``select`` that is wrong gives a :class:`SelectionError` whose
+    message names the argument, what it may be and the value given. Catches a message
+    lost or changed."""
+    from acupoints.errors import SelectionError
+
+    args = {"location": "numb left hand", **kwargs}
+    location = args.pop("location")
+    with pytest.raises(SelectionError) as info:
+        kb.select(location, **args)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "note"),
+    [
+        (
+            "numb left hand and right foot",
+            "both",
+            "The description says left and right, the side given is both: "
+            "the points are for both sides.",
+        ),
+        (
+            "numb right hand",
+            "left",
+            "The description says right, the side given is left: the points are for left.",
+        ),
+    ],
+)
+def test_a_side_given_against_the_text_says_so_in_a_note(
+    kb: KnowledgeBase, text: str, side: str, note: str
+) -> None:
+    """A side given that differs from the side the text names wins, and a note says so
+    in words: the sides the text names joined by "and", and "both sides" for both.
+    Catches the note lost, its words changed, or "both" written as a side."""
+    s = kb.select(text, side=side, limit=5)
+    assert note in s.notes, s.notes
+    assert {r.side for r in s.location.regions} == {side}
