@@ -81,3 +81,22 @@ def test_a_denied_list_with_an_or_inside_the_denials_window_is_denied_to_its_end
     assert {f.concept for f in flags} >= {"fever_or_weight_loss", "bladder_change"}
     assert all(f.context == ("negated",) for f in flags), flags
     assert raised(kb, text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "typo", "region"),
+    [
+        ("numb forarmes", "forarmes", "forearm"),
+        ("numb fingrtps", "fingrtps", "hand.fingers"),
+        ("numb schoulde", "schoulde", "shoulder"),
+    ],
+)
+def test_a_word_of_eight_letters_is_corrected_at_two_edits(
+    kb: KnowledgeBase, text: str, typo: str, region: str
+) -> None:
+    """A misspelt body word of eight letters, two edits from the word meant ("forarmes"
+    for "forearms"), is corrected and read: words of eight letters or more allow two
+    edits. With the bound at nine letters (``_candidates``) none of these was read."""
+    reading = kb.read(text)
+    assert typo in dict(reading.corrected), reading.corrected
+    assert [a.id for a in reading.areas] == [region]
