@@ -100,3 +100,19 @@ def test_a_word_of_eight_letters_is_corrected_at_two_edits(
     reading = kb.read(text)
     assert typo in dict(reading.corrected), reading.corrected
     assert [a.id for a in reading.areas] == [region]
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("my husband's hand is fine, mine is just a bit numb", "hand"),
+        ("my wife's feet are fine but mine are numb", "foot"),
+    ],
+)
+def test_mine_said_numb_is_read_with_its_word(kb: KnowledgeBase, text: str, region: str) -> None:
+    """ "mine is numb" after another person's part is the writer's part, read from the
+    word "mine": the numb area's words (what a finding says it was read from) are
+    "mine". Taking the words from the token before it (``written(k, k - 1)`` in
+    ``elided``) gave the area no words at all."""
+    numb = [a for a in kb.read(text).areas if a.role == "numb" and not a.context]
+    assert [(a.id, a.words) for a in numb] == [(region, "mine")]
