@@ -116,3 +116,22 @@ def test_mine_said_numb_is_read_with_its_word(kb: KnowledgeBase, text: str, regi
     ``elided``) gave the area no words at all."""
     numb = [a for a in kb.read(text).areas if a.role == "numb" and not a.context]
     assert [(a.id, a.words) for a in numb] == [(region, "mine")]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "side"),
+    [
+        ("toes numb on the left foot", "foot.toes", "left"),
+        ("fingertips tingling on my right hand", "hand.fingers", "right"),
+    ],
+)
+def test_a_limb_after_a_part_and_one_symptom_word_only_places_it(
+    kb: KnowledgeBase, text: str, part: str, side: str
+) -> None:
+    """ "toes numb on the left foot": the foot only says where the toes are and gives
+    their side; the numb area is the toes alone. Stepping over the symptom words between
+    two at a time (``said += 2`` in ``parse._drop_containers``) missed the "on" after a
+    single one, and the whole foot was read as numb as well."""
+    location = kb.parse_location(text)
+    assert location.region_ids == (part,)
+    assert location.side == side
