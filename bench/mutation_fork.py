@@ -80,15 +80,20 @@ ENGINE_TESTS = [
 READER_FILES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_text*.py"))
 READER_FILES += ["tests/test_parse.py", "tests/test_corpus.py"]
 _NO_USE = {"tests/test_parse.py", "tests/test_text_course7.py", "tests/test_text_dermatomes.py"}
+_READ_BY_ALL = (
+    "parse",
+    "text",
+    "text.compiled",
+    "text.context",
+    "text.findings",
+    "text.lexicon",
+    "text.prepare",
+    "text.reader",
+    "text.roles",
+    "text.spelling",
+)
 READER_TESTS = {
-    "parse": READER_FILES,
-    "text": READER_FILES,
-    **{
-        f"text.{name}": READER_FILES
-        for name in ("compiled", "context", "findings", "lexicon", "prepare", "reader")
-    },
-    "text.roles": READER_FILES,
-    "text.spelling": READER_FILES,
+    **dict.fromkeys(_READ_BY_ALL, READER_FILES),
     "text.use": [f for f in READER_FILES if f not in _NO_USE],
 }
 READER = frozenset(f"acupoints.{name}" for name in READER_TESTS)
