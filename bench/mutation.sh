@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Mutation testing of the safety code (src/acupoints/safety.py) and the engine
-# (src/acupoints/engine/) with mutmut; the files and the tests it runs are set in
-# [tool.mutmut] of pyproject.toml. Needs the `mutation` extra:
+# Mutation testing of the safety code (src/acupoints/safety.py), the engine
+# (src/acupoints/engine/) and the reading code (the location grammar,
+# src/acupoints/parse.py, and the text reader, src/acupoints/text/) with mutmut; the files
+# and the tests it runs are set in [tool.mutmut] of pyproject.toml. Needs the `mutation`
+# extra:
 #   pip install -e '.[test,mutation]' && bash bench/mutation.sh [MODULE ...]
 # With no argument every mutant is run afresh (hours on two cores); with module names
-# (e.g. `acupoints.engine.composition acupoints.safety`) only their mutants are run,
-# keeping the results of earlier runs in ./mutants, and the score is given per module.
+# (e.g. `acupoints.engine.composition acupoints.safety acupoints.text.reader`) only their
+# mutants are run, keeping the results of earlier runs in ./mutants, and the score is
+# given per module.
 # It works in ./mutants (ignored by git), prints the score and lists the survivors;
 # `mutmut show NAME` shows one. bench/mutation_sample.py runs a seeded sample of one
-# module instead (docs/testing.md).
+# module instead, and bench/mutation_fork.py MODULE [--sample N --seed S] every mutant (or
+# a seeded sample) of one module in children forked from a warm parent (docs/testing.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -eq 0 ]; then

@@ -4,6 +4,7 @@
     python bench/mutation_fork.py acupoints.safety            # every mutant not yet run
     python bench/mutation_fork.py acupoints.safety --only NAME [NAME ...]
     python bench/mutation_fork.py acupoints.safety --score    # the score of the results
+    python bench/mutation_fork.py acupoints.text.reader --sample 40 --seed 1
 
 What makes it faster than a fresh pytest process per mutant (bench/mutation_sample.py),
 without running fewer tests:
@@ -24,9 +25,15 @@ without running fewer tests:
   the mutant. To make "calls" mean the same in every run, the module's memos
   (safety's ``_CONCERNED``, ``_REGION_FLAGS``, ``_STANDING``, ``_OWN``; the engine's
   ``context._STATIC``, ``context._PAIRS``, ``candidates._aspects_twins``, and the answers
-  of every knowledge base the engine worked for) are emptied before each test, in the
-  stats run and in each mutant's. ``--all-tests`` runs every test of the module's test
-  files instead.
+  of every knowledge base the engine worked for; the reader's and the location grammar's:
+  the texts read and parsed, the typo look-ups, the stems, the grammar's region words and
+  nerve names) are emptied before each test, in the stats run and in each mutant's. The
+  reader's tables are built once per child, by its mutant (``_forget_reader_memos``).
+  ``--all-tests`` runs every test of the module's test files instead.
+- ``--sample N --seed S`` runs a seeded sample of the module's mutants:
+  ``random.Random(S).sample`` over the sorted names, all of them drawn and the first N
+  kept, so the first k of a sample of n are the sample of k (a sample can be extended
+  with the same seed), run in the order drawn.
 
 A mutant is killed when a test fails, or the child crashes, or it takes longer than
 ``--timeout`` seconds. Results are appended, one JSON line per mutant, to
@@ -40,6 +47,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import shutil
 import signal
 import sys
@@ -64,6 +72,34 @@ ENGINE_TESTS = [
     "tests/test_safety_gaps.py",
     "tests/test_engine_gaps.py",
 ]
+# the reader (acupoints.text) and the location grammar (acupoints.parse): the test files
+# whose tests call each module (test_text*.py, test_parse.py, test_corpus.py; the slow
+# property files are left out). Every one of them calls every module of the reader but
+# text.use, which test_parse.py, test_text_course7.py and test_text_dermatomes.py never
+# reach (they parse locations and read texts, and make no patient or cause of them).
+READER_FILES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_text*.py"))
+READER_FILES += ["tests/test_parse.py", "tests/test_corpus.py"]
+_NO_USE = {"tests/test_parse.py", "tests/test_text_course7.py", "tests/test_text_dermatomes.py"}
+_READ_BY_ALL = (
+    "parse",
+    "text",
+    "text.compiled",
+    "text.context",
+    "text.findings",
+    "text.lexicon",
+    "text.prepare",
+    "text.reader",
+    "text.roles",
+    "text.spelling",
+)
+READER_TESTS = {
+    **dict.fromkeys(_READ_BY_ALL, READER_FILES),
+    "text.use": [f for f in READER_FILES if f not in _NO_USE],
+}
+READER = frozenset(f"acupoints.{name}" for name in READER_TESTS)
+# the accessor of the reader's tables, kept for the whole run of a child (see
+# _forget_reader_memos): a test that calls it is counted as calling what builds them
+MEMO_ACCESSORS = ("acupoints.text.compiled.x_tables",)
 TESTS = {
     "acupoints.safety": [
         "tests/test_safety.py",
@@ -81,6 +117,7 @@ TESTS = {
             ".explanation",
         )
     },
+    **{f"acupoints.{name}": READER_TESTS[name] for name in READER_TESTS},
 }
 PYTEST_ARGS = ["-q", "-p", "no:randomly", "-p", "no:cacheprovider", "--no-header", "-o", "addopts="]
 
@@ -104,26 +141,39 @@ def _names(module: str) -> list[str]:
     return sorted(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
 
 
+def _group(module: str) -> str:
+    """The overlay and the stats run ``module`` shares: "reader" for the modules of the
+    reader and the location grammar, else the module itself."""
+    return "reader" if module in READER else module
+
+
 def _overlay(module: str) -> Path:
-    """src/ with only ``module`` mutated (mutmut's copy of it, trampolines and all)."""
-    rel = _relpath(module)
-    base = ROOT / "mutants/overlay" / module
-    mutated = ROOT / "mutants/src" / rel
+    """src/ with only ``module`` mutated (mutmut's copy of it, trampolines and all); for a
+    module of the reader, every module of the reader mutated, so that one stats run
+    serves them all (each mutant is on only when ``MUTANT_UNDER_TEST`` names it)."""
+    group = _group(module)
+    base = ROOT / "mutants/overlay" / group
     if base.exists():
         shutil.rmtree(base)
     shutil.copytree(ROOT / "src", base / "src", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(mutated, base / "src" / rel)
+    for name in READER if group == "reader" else (module,):
+        rel = _relpath(name)
+        mutated = ROOT / "mutants/src" / rel
+        if mutated.exists():
+            shutil.copy2(mutated, base / "src" / rel)
     (base / "data").symlink_to(ROOT / "data")  # packaged_data_dir() of a source checkout
     return base / "src"
 
 
-def _forget_module_memos() -> None:
+def _forget_module_memos(module: str) -> None:
     """Empty the memos of the safety module and of the engine, so that a test computes
     what it asks for whatever ran before it: the safety module's own tables; every
     knowledge base the engine has worked for (its answers, rankings, reasons, parsed
     texts: ``clear_caches``, as tests/conftest.py does for the packaged one) and the
     engine's per-data tables (``context._STATIC``), its pairs of regions
-    (``context._PAIRS``) and the aspects memo of ``candidates``."""
+    (``context._PAIRS``) and the aspects memo of ``candidates``. For a module of the
+    reader or the location grammar, the reader's memos as well
+    (:func:`_forget_reader_memos`)."""
     from acupoints import safety
     from acupoints.engine import candidates, context
 
@@ -136,6 +186,43 @@ def _forget_module_memos() -> None:
     cache_clear = getattr(candidates._aspects_twins, "cache_clear", None)
     if cache_clear is not None:
         cache_clear()
+    if module in READER:
+        _forget_reader_memos()
+
+
+def _forget_reader_memos() -> None:
+    """Empty every memo of the reader (``acupoints.text``) and the location grammar
+    (``acupoints.parse``) but the reader's tables: the texts read (``reader._MEMO``) and
+    parsed (``parse._PARSED``), with the rest of ``clear_caches``, for every knowledge
+    base that has read a text; the typo look-ups kept in each knowledge base's tables
+    (``Tables.fixes``); the stems (``compiled._STEMS``); the grammar's region words
+    (``parse._VOCABS`` and the ``_vocab_for`` lru_cache) and nerve names
+    (``parse._NERVE_NAMES``), 3 ms to build again (tests/conftest.py empties the same
+    ones under mutmut).
+
+    The reader's tables (``compiled._TABLES``) and the language sections of the packaged
+    data (``compiled._packaged_language``, read by the build of the tables of a data
+    directory without a text.yaml) are kept. Rebuilding them for each test would cost
+    more than the tests (the reader's tables take 0.1 s, several times that through the
+    trampolines), and they need not be: the parent never builds them (every mutated
+    function raises there), so each child builds them once, with its mutant (the overlay
+    mutates every module of the reader, so they are never the prebuilt tables), and every
+    test of the child reads the mutant's tables. In the stats run, a test that asks for
+    one (:data:`MEMO_ACCESSORS`) is counted as calling every function that building it
+    called (``_Stats.finish``)."""
+    from acupoints import parse
+    from acupoints.text import compiled, reader
+
+    for kb in {*compiled._TABLES.keys(), *reader._MEMO.keys(), *parse._PARSED.keys()}:
+        kb.clear_caches()
+    for tables in list(compiled._TABLES.values()):
+        tables.fixes.clear()
+    compiled._STEMS.clear()
+    parse._VOCABS.clear()
+    parse._NERVE_NAMES.clear()
+    cache_clear = getattr(parse._vocab_for, "cache_clear", None)
+    if cache_clear is not None:
+        cache_clear()
 
 
 class _Order:
@@ -144,9 +231,13 @@ class _Order:
     test; records the first failure."""
 
     def __init__(
-        self, keep: set[str] | None, seconds: dict[str, float], calls: dict[str, list[str]]
+        self,
+        module: str,
+        keep: set[str] | None,
+        seconds: dict[str, float],
+        calls: dict[str, list[str]],
     ) -> None:
-        self.keep, self.seconds, self.calls = keep, seconds, calls
+        self.module, self.keep, self.seconds, self.calls = module, keep, seconds, calls
         self.first: tuple[str, ...] = ()
         self.failed: list[str] = []
 
@@ -166,7 +257,7 @@ class _Order:
         )
 
     def pytest_runtest_setup(self, item: Any) -> None:
-        _forget_module_memos()
+        _forget_module_memos(self.module)
 
     def pytest_runtest_logreport(self, report: Any) -> None:
         if report.failed and not self.failed:
@@ -177,8 +268,10 @@ class _Stats:
     """Which mutated functions each test calls (in its own setup and call, and in setting
     up each fixture it uses, whenever that was), and how long each test takes."""
 
-    def __init__(self) -> None:
+    def __init__(self, module: str) -> None:
+        self.module = module
         self.hits: set[str] = set()
+        self.callees: dict[str | None, set[str]] = {}  # who calls whom, over the whole run
         self.fixture_hits: dict[str, set[str]] = {}
         self.calls: dict[str, list[str]] = {}
         self.seconds: dict[str, float] = {}
@@ -186,9 +279,28 @@ class _Stats:
 
     def record(self, name: str, caller: str | None = None) -> None:
         self.hits.add(name)
+        self.callees.setdefault(caller, set()).add(name)
+
+    def finish(self) -> None:
+        """Count a test that asks for a per-data table of the reader (kept from the test
+        that built it: :func:`_forget_reader_memos`) as calling every function that
+        building it called: all those reachable from the accessor in the run's calls."""
+        reach: dict[str, set[str]] = {}
+        for accessor in MEMO_ACCESSORS:
+            seen, todo = set(), [accessor]
+            while todo:
+                for callee in self.callees.get(todo.pop(), ()):
+                    if callee not in seen:
+                        seen.add(callee)
+                        todo.append(callee)
+            reach[accessor] = seen
+        for nodeid, hits in self.calls.items():
+            extra = set().union(*(reach[a] for a in MEMO_ACCESSORS if a in hits))
+            if extra - set(hits):
+                self.calls[nodeid] = sorted(extra | set(hits))
 
     def pytest_runtest_setup(self, item: Any) -> None:
-        _forget_module_memos()
+        _forget_module_memos(self.module)
         self.hits = set()
         self.fixtures[item.nodeid] = list(item.fixturenames)
 
@@ -209,11 +321,11 @@ class _Stats:
             self.calls[report.nodeid] = sorted(hits)
 
 
-def _stats(tests: list[str], out: Path) -> dict[str, Any]:
+def _stats(module: str, tests: list[str], out: Path) -> dict[str, Any]:
     import pytest
     from mutmut.mutation import trampoline
 
-    stats = _Stats()
+    stats = _Stats(module)
     trampoline.record_trampoline_hit = stats.record  # type: ignore[assignment]
     os.environ["MUTANT_UNDER_TEST"] = "stats"
     pid = os.fork()
@@ -221,6 +333,7 @@ def _stats(tests: list[str], out: Path) -> dict[str, Any]:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
         code = pytest.main([*PYTEST_ARGS, *tests], plugins=[stats])
+        stats.finish()
         out.write_text(json.dumps({"calls": stats.calls, "seconds": stats.seconds}))
         os._exit(int(code))
     _, status = os.waitpid(pid, 0)
@@ -315,6 +428,20 @@ def main() -> int:
         help="leave out these test node ids (e.g. a test of a fix made after the mutants "
         "were generated, which the unmutated code they were made from would fail)",
     )
+    ap.add_argument(
+        "--sample",
+        type=int,
+        metavar="N",
+        help="run a seeded sample of N mutants (random.Random(SEED).sample over the sorted "
+        "names; the first k of a sample of n are the sample of k), in the order drawn",
+    )
+    ap.add_argument("--seed", type=int, default=1, help="the seed of --sample (default 1)")
+    ap.add_argument(
+        "--reuse-stats",
+        action="store_true",
+        help="use the stats run kept in mutants/ (the reader's modules share one) instead "
+        "of running it again; not after changing the tests or the code",
+    )
     ap.add_argument("--out", type=Path, help="default: bench/mutation_results/MODULE.jsonl")
     ap.add_argument("--score", action="store_true", help="print the score of the results")
     args = ap.parse_args()
@@ -339,7 +466,20 @@ def main() -> int:
     # them would raise here
     if pytest.main([*PYTEST_ARGS, "--collect-only", "-qq", *tests]) != 0:
         raise SystemExit("collecting the tests called the mutated module (or failed)")
-    stats = _stats(tests, ROOT / "mutants" / f"stats-{args.module}.json")
+    stats_file = ROOT / "mutants" / f"stats-{_group(args.module)}.json"
+    if args.reuse_stats and stats_file.exists():
+        stats = json.loads(stats_file.read_text())
+    else:
+        # the reader's modules share one stats run, over the test files of them all
+        everything = READER_FILES if _group(args.module) == "reader" else TESTS[args.module]
+        extra = [f"--deselect={nodeid}" for nodeid in args.deselect]
+        stats = _stats(args.module, everything + extra, stats_file)
+    # the calls of the module's own functions (the reader's stats run counts every module
+    # of the reader): "acupoints.text.reader.x_read", "acupoints.parse.xǁ_Stateǁ..."
+    stats["calls"] = {
+        nodeid: [h for h in hit if h.rsplit(".", 1)[0] == args.module]
+        for nodeid, hit in stats["calls"].items()
+    }
     calling: dict[str, list[int]] = {test: [0, 0] for test in TESTS[args.module]}
     for nodeid, hit in stats["calls"].items():
         counts = calling.setdefault(nodeid.split("::", 1)[0], [0, 0])
@@ -348,7 +488,9 @@ def main() -> int:
     for test, (run, called) in calling.items():  # which files can see the module at all
         print(f"stats: {test}: {called} of {run} tests call {args.module}", flush=True)
     # the control: a "mutant" whose every mutated function raises must be killed
-    control = _run_one("fail", tests, _Order(None, stats["seconds"], stats["calls"]), args.timeout)
+    control = _run_one(
+        "fail", tests, _Order(args.module, None, stats["seconds"], stats["calls"]), args.timeout
+    )
     if control["status"] == "survived":
         raise SystemExit("a mutant that raises in every mutated function survived")
     prefix = args.module + "."
@@ -356,6 +498,8 @@ def main() -> int:
     if out.exists():
         for line in out.read_text(encoding="utf-8").splitlines():
             earlier[json.loads(line)["name"]] = json.loads(line)
+    if args.sample is not None:  # every name drawn, the first N kept: a prefix is a sample
+        names = random.Random(args.seed).sample(names, len(names))[: args.sample]
     if args.only:
         names = [n for n in names if n in set(args.only)]
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -371,7 +515,7 @@ def main() -> int:
             record = {"name": name, "status": "survived", "seconds": 0.0, "tests": 0}
         else:
             keep = None if args.all_tests else callers
-            order = _Order(keep, stats["seconds"], stats["calls"])
+            order = _Order(args.module, keep, stats["seconds"], stats["calls"])
             order.first = tuple(args.first or ())
             record = _run_one(name, tests, order, args.timeout)
             record["tests"] = len(stats["seconds"]) if keep is None else len(callers)

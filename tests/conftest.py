@@ -117,19 +117,29 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture(autouse=True)
 def _no_memo_under_mutmut(request: pytest.FixtureRequest) -> None:
     """Under mutmut (bench/mutation.sh), each test starts with the packaged knowledge
-    base's memos empty. mutmut runs a mutant against the tests it saw call the mutated
-    function; a test whose answers an earlier test had memoised calls nothing, so it was
-    never run against the engine's mutants, and mutants it kills were counted as
-    survivors. Outside mutmut the memos are kept (the suite relies on them for speed)."""
+    base's memos and the reader's empty. mutmut runs a mutant against the tests it saw
+    call the mutated function; a test whose answers an earlier test had memoised calls
+    nothing, so it was never run against the engine's mutants, and mutants it kills were
+    counted as survivors. Outside mutmut the memos are kept (the suite relies on them for speed)."""
     import os
 
     if "MUTANT_UNDER_TEST" not in os.environ:
         return
+    from acupoints import parse
     from acupoints.engine.context import _STATIC
+    from acupoints.text import compiled
 
     kb = request.getfixturevalue("kb")
-    kb.clear_caches()
+    kb.clear_caches()  # with the texts read and parsed
     _STATIC.pop(kb, None)  # the per-data tables (neighbours, points of a region, ...)
+    # the reader's and the location grammar's memos (bench/mutation_fork.py empties its
+    # tables too for a mutant of the code that builds them)
+    for tables in list(compiled._TABLES.values()):
+        tables.fixes.clear()  # the typo look-ups
+    compiled._STEMS.clear()
+    parse._VOCABS.clear()
+    parse._NERVE_NAMES.clear()
+    getattr(parse._vocab_for, "cache_clear", lambda: None)()
 
 
 @pytest.fixture
