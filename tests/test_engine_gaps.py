@@ -1514,6 +1514,7 @@ def test_an_evidence_reason_cites_only_the_protocols_kept(kb: KnowledgeBase) -> 
         ({"side": "up"}, "side must be 'left', 'right' or 'both', got 'up'"),
         ({"patient": 3}, "patient must be a Patient, got int"),
         ({"location": 3}, "location must be text or a Location, got int"),
+        ({"evidence": "yes"}, "evidence must be True or False, got 'yes'"),
     ],
 )
 def test_each_bad_argument_of_select_is_named_in_its_error(
@@ -1556,3 +1557,119 @@ def test_a_side_given_against_the_text_says_so_in_a_note(
     s = kb.select(text, side=side, limit=5)
     assert note in s.notes, s.notes
     assert {r.side for r in s.location.regions} == {side}
+
+
+def test_a_knowledge_base_with_no_rules_says_so(data_copy: Any) -> None:
+    """A rules.yaml of the user's with no rules loads, and a selection then says what is
+    missing and where. Catches the message lost or changed."""
+    import re
+
+    import acupoints
+    from acupoints.errors import SelectionError
+
+    path = data_copy / "rules.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\nrules:\n")
+    after = re.search(r"\n[a-z_]+:", text[start + 8 :])
+    rest = text[start + 8 + after.start() :] if after else ""
+    path.write_text(text[:start] + "\nrules: []\n" + rest, encoding="utf-8")
+    kb = acupoints.load(data_copy)
+    assert not kb.rules
+    with pytest.raises(SelectionError) as info:
+        kb.select("numb left hand")
+    assert str(info.value) == "the knowledge base has no selection rules (rules.yaml)"
+
+
+def test_a_side_given_keeps_the_text_of_the_location(kb: KnowledgeBase) -> None:
+    """A side given that differs from the text's rebuilds the location with that side,
+    and keeps the text it was read from. Catches the text dropped."""
+    s = kb.select("numb right hand", side="left", limit=3)
+    assert s.location.text == "numb right hand"
+    assert s.location.side == "left"
+
+
+def test_what_the_text_says_of_the_person_is_checked_in_select(kb: KnowledgeBase) -> None:
+    """A fact about the person written in the text ("I take warfarin") is set on the
+    patient the points are checked for, and a note says so. Catches the knowledge base
+    not passed to the reading of the person (the names of the conditions come from it)."""
+    s = kb.select("numb feet, I take warfarin", limit=5)
+    assert s.patient is not None and s.patient.anticoagulants
+    assert any("anticoagulant drugs ('warfarin')" in n for n in s.notes), s.notes
+
+
+@pytest.mark.parametrize(
+    ("template", "text", "want"),
+    [
+        ("{point} has surface ({surface}).", "numb lower back", " has surface ()."),
+        (
+            "{point} is on the {surface} surface.",
+            "numb back of my left hand",
+            " is on the yang surface.",
+        ),
+        ("{point} is a point of the {limb}.", "numb lower back", " is a point of the body."),
+        (
+            "{point} is a point of the {limb}.",
+            "numb back of my left hand",
+            " is a point of the arm.",
+        ),
+    ],
+)
+def test_a_reason_template_of_the_users_own_is_filled_in(
+    data_copy: Any, template: str, text: str, want: str
+) -> None:
+    """A reason template of the user's own (the local rule's) may name the point's
+    ``{surface}`` (empty for a point of neither surface) and ``{limb}`` ("body" for a
+    point on no limb). Catches a field renamed, and the words for none changed."""
+    import acupoints
+
+    edit(
+        data_copy / "rules.yaml",
+        '    reason: "{point} lies {where} ({region})."\n',
+        f'    reason: "{template}"\n',
+    )
+    kb = acupoints.load(data_copy)
+    s = kb.select(text, limit=30)
+    texts = [r.text for p in s.points for r in p.reasons if r.rule == "local"]
+    assert texts and any(t.endswith(want) for t in texts), texts[:5]
+
+
+@pytest.mark.parametrize(
+    ("side", "affected"),
+    [
+        (None, (False, False)),
+        ("both", (True, True)),
+        ("left", (True, False)),
+        ("right", (False, True)),
+    ],
+)
+def test_a_point_of_one_side_is_on_the_numb_side_as_the_location_says(
+    kb: KnowledgeBase, side: str | None, affected: tuple[bool, bool]
+) -> None:
+    """The two points of one side of the body (EX-HN12 on the left of the tongue,
+    EX-HN13 on the right) are on the numb side when the location's side is theirs or
+    both. Catches "both" not read as either side."""
+    s = kb.select("numb mouth", side=side, limit=len(kb))
+    got = {p.code: (p.side, p.affected_side) for p in s.points if p.code in ("EX-HN12", "EX-HN13")}
+    assert got == {"EX-HN12": ("left", affected[0]), "EX-HN13": ("right", affected[1])}
+
+
+@pytest.mark.parametrize(
+    "template", ["{point} lies {region!z}.", "{point} lies {region:d}.", "{point} at {0}."]
+)
+def test_a_reason_template_no_text_can_fill_is_a_data_error(data_copy: Any, template: str) -> None:
+    """A reason template with a conversion or format no text can take (``!z``, ``:d``)
+    or a numbered field is refused when the rules are loaded, with the file, the rule
+    and the field named, rather than shown unfilled in every answer."""
+    import acupoints
+    from acupoints.errors import DataError
+
+    edit(
+        data_copy / "rules.yaml",
+        '    reason: "{point} lies {where} ({region})."\n',
+        f'    reason: "{template}"\n',
+    )
+    with pytest.raises(DataError) as info:
+        acupoints.load(data_copy)
+    message = str(info.value)
+    assert "rules.yaml" in message and "entry 'local'" in message
+    assert "field 'reason'" in message and "placeholder" in message

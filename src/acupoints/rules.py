@@ -225,6 +225,10 @@ class Rule(Record):
             raise ValueError(
                 f"unknown placeholder(s) {', '.join(unknown)}; use {', '.join(REASON_FIELDS)}"
             )
+        try:  # a conversion or format spec no text can take ("{region!z}", "{point:d}")
+            value.format(**dict.fromkeys(REASON_FIELDS, "text"))
+        except (ValueError, IndexError, KeyError) as exc:
+            raise ValueError(f"malformed placeholder: {exc}") from None
         return value
 
 
