@@ -1515,6 +1515,8 @@ def test_an_evidence_reason_cites_only_the_protocols_kept(kb: KnowledgeBase) -> 
         ({"patient": 3}, "patient must be a Patient, got int"),
         ({"location": 3}, "location must be text or a Location, got int"),
         ({"evidence": "yes"}, "evidence must be True or False, got 'yes'"),
+        ({"without_protocols": 3}, "without_protocols must be a list of names, got 3"),
+        ({"without_protocols": ["zz", "nope"]}, "unknown reference protocol(s): nope, zz"),
     ],
 )
 def test_each_bad_argument_of_select_is_named_in_its_error(
@@ -1673,3 +1675,36 @@ def test_a_reason_template_no_text_can_fill_is_a_data_error(data_copy: Any, temp
     message = str(info.value)
     assert "rules.yaml" in message and "entry 'local'" in message
     assert "field 'reason'" in message and "placeholder" in message
+
+
+def test_a_rankings_compositions_are_kept_and_read(kb: KnowledgeBase) -> None:
+    """The prescription composed from a ranking for a limit is kept with the ranking;
+    the same query for another patient with no exclusion reads the one kept. Catches
+    the composition never read, read under no key, or kept as None."""
+    import acupoints
+
+    kb.clear_caches()
+    first = kb.select("numb feet", cause="diabetic", limit=8)
+    (ranking,) = _static(kb).rankings.values()
+    kept = dict(ranking.compositions)
+    assert len(kept) == 1 and all(v is not None for v in kept.values())
+    again = kb.select(
+        "numb feet", cause="diabetic", limit=8, patient=acupoints.Patient(diabetic_foot=True)
+    )
+    assert again.codes == first.codes
+    assert ranking.compositions.keys() == kept.keys()
+    assert all(ranking.compositions[k] is v for k, v in kept.items())
+
+
+def test_the_points_never_needled_are_worked_out_once(kb: KnowledgeBase) -> None:
+    """The points that standing exclusions name (never needled, whoever the patient) are
+    gathered once per data and kept; the next selection reads the set kept. Catches the
+    set never read, never kept, or gathered only when one is kept."""
+    static = _static(kb)
+    kb.clear_caches()
+    static.never_needled = None
+    kb.select("numb lower belly", limit=5)
+    first = static.never_needled
+    assert first, first
+    kb.select("numb upper belly", limit=5)
+    assert static.never_needled is first
