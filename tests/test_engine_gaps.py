@@ -1708,3 +1708,23 @@ def test_the_points_never_needled_are_worked_out_once(kb: KnowledgeBase) -> None
     assert first, first
     kb.select("numb upper belly", limit=5)
     assert static.never_needled is first
+
+
+def test_a_patient_given_as_a_dict_is_validated(kb: KnowledgeBase) -> None:
+    """``patient=`` may be a dict of the :class:`Patient` fields: it is validated and
+    used as the patient, and a bad field gives a :class:`SelectionError` naming the
+    field and what is wrong. Catches the dict not validated, or the field's name or
+    message lost."""
+    import acupoints
+    from acupoints.errors import SelectionError
+
+    as_dict = kb.select("numb feet", patient={"pregnant": True, "pregnancy_week": 20}, limit=8)
+    as_model = kb.select(
+        "numb feet", patient=acupoints.Patient(pregnant=True, pregnancy_week=20), limit=8
+    )
+    assert as_dict == as_model and as_dict.patient == as_model.patient
+    with pytest.raises(SelectionError) as info:
+        kb.select("numb feet", patient={"pregnancy_week": "soon"})
+    message = str(info.value)
+    assert message.startswith("patient field 'pregnancy_week': "), message
+    assert "integer" in message and "http" not in message, message
