@@ -1728,3 +1728,59 @@ def test_a_patient_given_as_a_dict_is_validated(kb: KnowledgeBase) -> None:
     message = str(info.value)
     assert message.startswith("patient field 'pregnancy_week': "), message
     assert "integer" in message and "http" not in message, message
+
+
+def test_the_pregnancy_steps_of_the_protocol_follow_the_week_for_every_week(
+    kb: KnowledgeBase,
+) -> None:
+    """For every week of pregnancy from 1 to 42, and for a pregnancy of no week given,
+    the protocol holds the step for every pregnancy (labour can be brought on) once, and
+    the step of "the fourth month" (gentle stimulation, no ear points) from week 13 on,
+    and with no week (the cautious reading). Catches the step of week 13 on left out at
+    week 13, or taken before it, and a step given twice."""
+    import acupoints
+
+    every, later = "Acupuncture can bring on labour", "From the fourth month avoid points"
+    for week in [None, *range(1, 43)]:
+        patient = acupoints.Patient(pregnant=True, pregnancy_week=week)
+        s = kb.select("numb feet", patient=patient, limit=3)
+        texts = [p.text for p in s.protocol if p.id == "patient.pregnant"]
+        assert sum(t.startswith(every) for t in texts) == 1, (week, texts)
+        want = week is None or week >= 13
+        assert sum(t.startswith(later) for t in texts) == want, (week, texts)
+
+
+def test_a_later_step_is_kept_after_a_pregnancy_step_of_a_later_week(kb: KnowledgeBase) -> None:
+    """A pregnancy before week 13 leaves out the step of "the fourth month", and the
+    steps of the patient's other conditions listed after it are still given (a diabetic
+    foot: no heat on the feet). Catches the steps after a step left out dropped."""
+    import acupoints
+
+    patient = acupoints.Patient(pregnant=True, pregnancy_week=8, diabetic_foot=True)
+    s = kb.select("numb feet", patient=patient, limit=3)
+    ids = [p.id for p in s.protocol]
+    assert ids.count("patient.pregnant") == 1 and "patient.diabetic_foot" in ids, ids
+
+
+def test_a_step_written_twice_in_the_users_data_is_given_once(data_copy: Any) -> None:
+    """A protocol step that a safety.yaml of the user's writes twice for one condition
+    (the same note) is given once, and the steps of the conditions after it are still
+    given. Catches the repeat not noticed, and the steps after a repeat dropped."""
+    import acupoints
+
+    step = (
+        "      - action: protocol\n"
+        "        note: >-\n"
+        "          Acupuncture can bring on labour: in pregnancy use it only when there"
+        " is a clear\n"
+    )
+    text = (data_copy / "safety.yaml").read_text(encoding="utf-8")
+    start = text.index(step)
+    end = text.index("      - action:", start + len(step))
+    edit(data_copy / "safety.yaml", text[start:end], text[start:end] * 2)
+    kb = acupoints.load(data_copy)
+    patient = acupoints.Patient(pregnant=True, pregnancy_week=20, diabetic_foot=True)
+    s = kb.select("numb feet", patient=patient, limit=3)
+    texts = [p.text for p in s.protocol if p.id == "patient.pregnant"]
+    assert sum(t.startswith("Acupuncture can bring on labour") for t in texts) == 1, texts
+    assert "patient.diabetic_foot" in [p.id for p in s.protocol]
