@@ -1784,3 +1784,26 @@ def test_a_step_written_twice_in_the_users_data_is_given_once(data_copy: Any) ->
     texts = [p.text for p in s.protocol if p.id == "patient.pregnant"]
     assert sum(t.startswith("Acupuncture can bring on labour") for t in texts) == 1, texts
     assert "patient.diabetic_foot" in [p.id for p in s.protocol]
+
+
+def test_a_role_held_back_by_its_cap_is_named_in_a_note(data_copy: Any) -> None:
+    """With a cap of a quarter of the places on core points for systemic causes (a
+    rules.yaml of the user's), the 4 places of a chemotherapy answer give core points at
+    most 1, and a note says so in words. Catches the note lost or its words changed."""
+    import acupoints
+
+    edit(
+        data_copy / "rules.yaml",
+        "    systemic: {local: {min: 0.1}, surface: {min: 0.1}, distal: {min: 0.1},"
+        " root: {max: 0.2}}\n",
+        "    systemic: {local: {min: 0.1}, surface: {min: 0.1}, distal: {min: 0.1},"
+        " root: {max: 0.2}, core: {max: 0.25}}\n",
+    )
+    kb = acupoints.load(data_copy)
+    s = kb.select("numb back of my left hand", cause="chemotherapy", limit=4)
+    assert sum(p.role == "core" for p in s.points) == 1
+    note = (
+        "At most 1 of the 4 places go to core points, so that the other parts of the "
+        "prescription keep theirs."
+    )
+    assert note in s.notes, s.notes
