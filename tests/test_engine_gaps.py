@@ -1807,3 +1807,23 @@ def test_a_role_held_back_by_its_cap_is_named_in_a_note(data_copy: Any) -> None:
         "prescription keep theirs."
     )
     assert note in s.notes, s.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "other"),
+    [
+        ("numbness down the back of my leg into the little toe", "lumbosacral", "cervical"),
+        ("numb thumb and index finger and the outer forearm", "cervical", "lumbosacral"),
+    ],
+)
+def test_a_root_inferred_from_a_dermatome_is_of_its_own_part_of_the_spine(
+    kb: KnowledgeBase, text: str, root: str, other: str
+) -> None:
+    """With no cause given, a numbness that follows a dermatome brings in the root
+    points of the part of the spine it comes from (the leg's S1 pattern: the low back;
+    the C6 pattern of the arm: the neck), at the inferred share, and none of the other
+    part of the spine. Catches a root inferred for every part of the spine."""
+    s = kb.select(text, limit=40)
+    rules = set(s.rules_applied)
+    assert f"root.{root}_named" in rules, rules
+    assert not {r for r in rules if r.startswith(f"root.{other}")}, rules
