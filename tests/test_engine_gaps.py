@@ -1597,6 +1597,9 @@ def test_what_the_text_says_of_the_person_is_checked_in_select(kb: KnowledgeBase
     s = kb.select("numb feet, I take warfarin", limit=5)
     assert s.patient is not None and s.patient.anticoagulants
     assert any("anticoagulant drugs ('warfarin')" in n for n in s.notes), s.notes
+    (rest,) = [n for n in s.notes if n.startswith("Only what the text says")]
+    assert "pregnancy" in rest and "bleeding disorder" in rest, rest
+    assert "anticoagulant" not in rest, rest
 
 
 @pytest.mark.parametrize(
@@ -1828,3 +1831,30 @@ def test_a_root_inferred_from_a_dermatome_is_of_its_own_part_of_the_spine(
     rules = set(s.rules_applied)
     assert {f"root.{root}_named", "root.level"} <= rules, rules  # root.level: any spine
     assert not {r for r in rules if r.startswith(f"root.{other}")}, rules
+
+
+def test_a_reason_is_built_once_and_read_by_the_next_ranking(kb: KnowledgeBase) -> None:
+    """A reason is built once per data and kept; a ranking made again (its rankings
+    cleared, the reasons kept) gives the very reasons kept. Catches the reasons kept
+    but never read, or read under no key."""
+    static = _static(kb)
+    first = kb.select("numb back of my left hand", limit=5)
+    static.rankings.clear()
+    again = kb.select("numb back of my left hand", limit=6)
+    assert again.points[0].code == first.points[0].code
+    assert all(
+        a is b for a, b in zip(first.points[0].reasons, again.points[0].reasons, strict=True)
+    )
+
+
+def test_a_point_of_the_root_level_rule_alone_names_its_level(kb: KnowledgeBase) -> None:
+    """A point chosen by the root-level rule alone (one hit) names the level of the root
+    it sits at. Catches the level of a point of one hit left out."""
+    s = kb.select("numb thumb and index finger and the outer forearm", limit=len(kb))
+    alone = [
+        p
+        for p in s.points
+        if [r.rule for r in p.reasons if not r.rule.startswith("score.")] == ["root.level"]
+    ]
+    assert alone, [(p.code, [r.rule for r in p.reasons]) for p in s.points]
+    assert all(p.root_level for p in alone), [(p.code, p.root_level) for p in alone]
