@@ -1598,8 +1598,9 @@ def test_what_the_text_says_of_the_person_is_checked_in_select(kb: KnowledgeBase
     assert s.patient is not None and s.patient.anticoagulants
     assert any("anticoagulant drugs ('warfarin')" in n for n in s.notes), s.notes
     (rest,) = [n for n in s.notes if n.startswith("Only what the text says")]
-    assert "pregnancy" in rest and "bleeding disorder" in rest, rest
+    assert "not these: pregnancy, bleeding disorder, " in rest, rest
     assert "anticoagulant" not in rest, rest
+    assert rest.endswith(". Every point still carries its own cautions."), rest
 
 
 @pytest.mark.parametrize(
@@ -1849,7 +1850,8 @@ def test_a_reason_is_built_once_and_read_by_the_next_ranking(kb: KnowledgeBase) 
 
 def test_a_point_of_the_root_level_rule_alone_names_its_level(kb: KnowledgeBase) -> None:
     """A point chosen by the root-level rule alone (one hit) names the level of the root
-    it sits at. Catches the level of a point of one hit left out."""
+    it sits at, and Jiaji the site it is needled at. Catches the level or the sites of a
+    point of one hit left out."""
     s = kb.select("numb thumb and index finger and the outer forearm", limit=len(kb))
     alone = [
         p
@@ -1858,3 +1860,5 @@ def test_a_point_of_the_root_level_rule_alone_names_its_level(kb: KnowledgeBase)
     ]
     assert alone, [(p.code, [r.rule for r in p.reasons]) for p in s.points]
     assert all(p.root_level for p in alone), [(p.code, p.root_level) for p in alone]
+    (jiaji,) = [p for p in alone if p.code == "EX-B2"]  # with the site it is needled at
+    assert jiaji.sites and len(set(jiaji.sites)) == len(jiaji.sites), jiaji.sites
