@@ -373,19 +373,20 @@ def _whole_length(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
     """heldout10 areas: a limb or a side of the body numb "from" where it starts "to" where
     it ends ("my leg is sleeping from the hip until the foot", "my whole left half feels
     numb from my shoulder to my foot") is numb along its whole length: the two ends say how
-    far, they are not numb areas of their own."""
+    far, they are not numb areas of their own. So is a segment of a limb from one of its
+    end joints to the other, in its clause (heldout12 areas: "my forearm is numb from the
+    elbow to the wrist"; a whole limb "from the hip down to the ankle" keeps its ends: the
+    ankle is no end of the limb)."""
     for k, a in enumerate(out):
         if not a.numb:
             continue
-        if a.region in SEGMENT_ENDS:
-            _segment_ends(prep, out, k, within)
-            continue
-        if a.region not in ("lower_limb", "upper_limb", "body"):
+        segment = SEGMENT_ENDS.get(a.region)
+        if segment is None and a.region not in ("lower_limb", "upper_limb", "body"):
             continue
         at = prep.clause[a.start]
-        # heldout12 areas: or its ends set off by a comma right after it ("everything down my
-        # right side, from my shoulder to my foot, feels ...")
-        comma = prep.tokens[a.end + 1 : a.end + 3] == (",", "from")
+        # heldout12 areas: a limb's or a side's ends may be set off by a comma right after
+        # it ("everything down my right side, from my shoulder to my foot, feels ...")
+        comma = segment is None and prep.tokens[a.end + 1 : a.end + 3] == (",", "from")
         rest = [
             i
             for i in range(k + 1, len(out))
@@ -399,9 +400,13 @@ def _whole_length(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
                 and c.numb
                 and _word_before(prep, b.start) == "from"
                 and _word_before(prep, c.start) in LENGTH_WORDS
-                and any(within(b.region, x) for x in LENGTH_FROM)
-                and any(within(c.region, x) for x in LENGTH_TO)
-                and (a.region == "body" or within(c.region, a.region))
+                and (
+                    {b.region, c.region} == segment
+                    if segment is not None
+                    else any(within(b.region, x) for x in LENGTH_FROM)
+                    and any(within(c.region, x) for x in LENGTH_TO)
+                    and (a.region == "body" or within(c.region, a.region))
+                )
             ):
                 out[i] = replace(b, role="descriptor")
                 out[j] = replace(c, role="descriptor")
@@ -415,27 +420,6 @@ SEGMENT_ENDS: dict[str, frozenset[str]] = {
     "leg": frozenset({"knee", "ankle"}),
 }
 """heldout12 areas: the joints at the two ends of a segment of a limb."""
-
-
-def _segment_ends(prep: Prepared, out: list[Area], k: int, within: Any) -> None:
-    """heldout12 areas: a segment of a limb numb "from" one of its end joints "to" the
-    other, in its clause ("my forearm is numb from the elbow to the wrist"), is numb along
-    it: the joints say how far, they are not numb areas of their own (a whole limb "from the
-    hip down to the ankle" keeps its ends: the ankle is no end of the limb)."""
-    a = out[k]
-    at = prep.clause[a.start]
-    rest = [i for i in range(k + 1, len(out)) if prep.clause[out[i].start] == at]
-    for i, j in pairwise(rest):
-        b, c = out[i], out[j]
-        if (
-            b.numb
-            and c.numb
-            and _word_before(prep, b.start) == "from"
-            and _word_before(prep, c.start) in LENGTH_WORDS
-            and {b.region, c.region} == SEGMENT_ENDS[a.region]
-        ):
-            out[i] = replace(b, role="descriptor")
-            out[j] = replace(c, role="descriptor")
 
 
 PLACE_AFTER_COMMA = frozenset(
