@@ -692,16 +692,10 @@ def _build(kb: KnowledgeBase) -> Tables:
     t.also = tuple(also)
     typo_words -= right_words  # "drooping" in "drooping fase" is spelt right
     for rc in data.roles:
-        for term in rc.before:
-            t.role_before[phrase(term)] = (
-                *t.role_before.get(phrase(term), ()),
-                (rc.role, rc.regions),
-            )
-        for term in rc.after:
-            t.role_after[phrase(term)] = (
-                *t.role_after.get(phrase(term), ()),
-                (rc.role, rc.regions),
-            )
+        for terms, table in ((rc.before, t.role_before), (rc.after, t.role_after)):
+            for term in terms:
+                key = phrase(term)
+                table[key] = (*table.get(key, ()), (rc.role, rc.regions))
     t.role_longest = max((len(k) for k in (*t.role_before, *t.role_after)), default=1)
     # the words a typo may be corrected to: body, symptom, cause and red-flag words
     region_words: set[str] = set()
@@ -733,6 +727,12 @@ def _build(kb: KnowledgeBase) -> Tables:
     targets -= typo_words - region_words - symptom_words
     targets = {w for w in targets if len(w) >= 4 and w.isalpha()}
     t.targets = WordSet(targets)
+
+    def as_written(words: Iterable[str]) -> set[str]:
+        """``words`` to read as they are, less a plural of a word of the reader's own,
+        which it reads as that word ("the nerves at my elbow": "nerve at")."""
+        return {w for w in words if not (w.endswith("s") and w[:-1] in targets)}
+
     t.known = WordSet(
         (
             targets
@@ -743,24 +743,13 @@ def _build(kb: KnowledgeBase) -> Tables:
             | t.course.all_words()
             | class_words  # the rules' words are read as they are, never "corrected"
             # and so are the words of the roles' cues ("he clutches his chest" was read
-            # "clutched", a flag word, and missed the cue "clutches"), less a plural of a
-            # word of the reader's own, as for the nerves' names below
-            | {
-                w
-                for cue in (*t.role_before, *t.role_after)
-                for w in cue
-                if not (w.endswith("s") and w[:-1] in targets)
-            }
-            # the nerves' names ("superficial peroneal nerve" was read "perineal", a saddle
-            # word, and raised cauda equina), less a plural of a word of the reader's own,
-            # which it reads as that word ("the nerves at my elbow": "nerve at")
-            | {
-                w
-                for n in kb.nerves
-                for x in (n.name, *(n.aliases or ()))
-                for w in phrase(x)
-                if not (w.endswith("s") and w[:-1] in targets)
-            }
+            # "clutched", a flag word, and missed the cue "clutches")
+            | as_written(w for cue in (*t.role_before, *t.role_after) for w in cue)
+            # and the nerves' names ("superficial peroneal nerve" was read "perineal", a
+            # saddle word, and raised cauda equina)
+            | as_written(
+                w for n in kb.nerves for x in (n.name, *(n.aliases or ())) for w in phrase(x)
+            )
         )
         - (typo_words - region_words - symptom_words - english)
     )
