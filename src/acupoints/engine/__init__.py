@@ -81,15 +81,8 @@ def select(
         )
     if side not in (None, "left", "right", "both"):
         raise SelectionError(f"side must be 'left', 'right' or 'both', got {side!r}")
-    if isinstance(patient, dict):
-        from pydantic import ValidationError
-
-        try:
-            patient = Patient.model_validate(patient)
-        except ValidationError as exc:
-            err = exc.errors(include_url=False)[0]
-            field = ".".join(str(x) for x in err["loc"])
-            raise SelectionError(f"patient field {field!r}: {err['msg']}") from None
+    if isinstance(patient, dict):  # a bad field raises PatientError (a SelectionError)
+        patient = Patient.model_validate(patient)
     if patient is not None and not isinstance(patient, Patient):
         raise SelectionError(f"patient must be a Patient, got {type(patient).__name__}")
     if patient is not None:  # safety (issue 17): a site naming no region is an error

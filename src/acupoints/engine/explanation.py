@@ -36,10 +36,8 @@ def _reason_text(rule: Rule, p: Point, hit: _Hit, kb: KnowledgeBase) -> str:
         "surface": p.location.surface or "",
         "limb": kb.anatomy.limb_of(p.location.region) or "body",
     }
-    try:
-        text = rule.reason.format(**values)
-    except (KeyError, IndexError, ValueError):
-        text = rule.reason
+    # every template format can fill with text: the loader checks (rules.Rule._check_reason)
+    text = rule.reason.format(**values)
     if hit.sites:
         text += f" (sites: {', '.join(hit.sites)})"
     return text
