@@ -200,7 +200,6 @@ def select(
             kb,
             static,
             ranking.cand(i),
-            patient,
             cautioning,
             counts,
             cause_id,

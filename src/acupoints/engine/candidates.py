@@ -243,7 +243,7 @@ def _root_targets(loc: Location, cause: Cause | None) -> tuple[str, ...]:
 
 def _root_level(ctx: _Context, rule: Rule, factor: float) -> int:
     targets = _root_targets(ctx.location, ctx.cause)
-    if factor == 0 or not targets:
+    if not targets:  # (a selector is called only with a factor above 0)
         return 0
     key = (rule.id, "root_level", targets)
     plan = ctx.static.levels.get(key)

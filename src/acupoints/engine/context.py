@@ -224,8 +224,6 @@ class _Hit:
 
     rule: Rule
     group: str  # the rule's
-    quality: float
-    factor: float
     value: float  # round(weight x factor x quality, 4): the rule's part of the score
     where: str = ""
     level: str | None = None
@@ -284,7 +282,7 @@ class _Context:
         sites: tuple[str, ...] = (),
     ) -> _Hit:
         value = round(self.weights[rule.id] * factor * quality, 4)
-        return _Hit(rule, rule.group, quality, factor, value, where, level, sites)
+        return _Hit(rule, rule.group, value, where, level, sites)
 
 
 def _cause_kind(cause: Cause | None) -> str:

@@ -68,7 +68,6 @@ class _Candidate:
     point: Point
     score: float
     group: str
-    order: tuple[int, int, int]
     parts: list[_Part]
     hits: list[_Hit]
     side: str
@@ -150,7 +149,6 @@ def _ranked(
     kb: KnowledgeBase,
     static: _Static,
     c: _Candidate,
-    patient: Patient | None,
     cautioning: list[tuple[PatientCondition, ConditionEffect, _Matcher]],
     counts: dict[str, int],
     cause_id: str,

@@ -86,7 +86,7 @@ class _Ranking:
         return p, _side(p, self.location)[0]
 
     def _build(self, entry: _Entry) -> _Candidate:
-        neg, order, code, group, hits, rule_parts, main = entry
+        neg, _order, code, group, hits, rule_parts, main = entry
         p = self.point_of[code]
         side, affected = _side(p, self.location)
         if hits is None or rule_parts is None:
@@ -105,7 +105,7 @@ class _Ranking:
         evidence = self.evidence.get(code)
         if evidence is not None:
             parts.append(("score.evidence", evidence, None, True))
-        return _Candidate(code, p, -neg, group, order, parts, hits, side, affected, near, shared)
+        return _Candidate(code, p, -neg, group, parts, hits, side, affected, near, shared)
 
 
 def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
