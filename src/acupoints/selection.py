@@ -63,7 +63,12 @@ class RankedPoint(_Record):
         description="Where to needle: the affected side, both, the midline, or unspecified "
         "when the description gives no side."
     )
-    affected_side: bool = Field(description="True when the point is on the numb side(s).")
+    affected_side: bool = Field(
+        description="True when the point is needled on the numb side(s): a paired point "
+        "always (on the side named, or on whichever side is numb when none is named), a "
+        "midline point never, and a point of one side only (EX-HN12, EX-HN13) when its "
+        "side is named as numb (False when no side is named)."
+    )
     root_level: str | None = Field(
         default=None, description="Spinal level when chosen as a root-level point."
     )
