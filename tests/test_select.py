@@ -771,3 +771,70 @@ def test_points_of_equal_segments_share_one_set() -> None:
     sets = list(segments.values())
     assert len({id(s) for s in sets}) == len(set(sets)) < len(sets) // 2
     assert segments["LI4"] == frozenset(kb.anatomy.segments_of_point("LI4"))
+
+
+# ------------------------------------------------------------------ sides per part
+PART = {"head": "head", "neck": "neck", "trunk": "trunk", "upper_limb": "arm", "lower_limb": "leg"}
+
+
+def part_of(kb: KnowledgeBase, region: str) -> str:
+    """The part of the body a region is in, read from the region tree by walking parents
+    (not with the engine's own helper)."""
+    while kb.region(region).parent not in (None, "body"):
+        region = kb.region(region).parent
+    return PART.get(region, region)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("left hand and right foot numb", {"arm": "left", "leg": "right"}),
+        ("numb right hand and left foot", {"arm": "right", "leg": "left"}),
+        ("left hand and right cheek numb", {"arm": "left", "head": "right"}),
+        ("left arm and both feet numb", {"arm": "left", "leg": "both"}),
+        ("left foot and right calf numb", {"leg": "both"}),
+        ("numb left hand and right hand", {"arm": "both"}),
+    ],
+)
+def test_areas_of_different_sides_give_each_part_its_own_side(
+    kb: KnowledgeBase, text: str, sides: dict[str, str]
+) -> None:
+    """When the numb areas have different sides, a paired point takes the side of the
+    numb areas in its own part of the body ("both" where they differ there, and the
+    location's side, both, in a part with no numb area); a midline point stays midline.
+    Catches every point given "both" for "left hand and right foot", so that the hand
+    that is not numb would be needled too."""
+    s = kb.select(text, limit=40)
+    assert s.location.side == "both"
+    seen = set()
+    for p in s.points:
+        if p.point.location.laterality == "midline":
+            assert p.side == "midline" and not p.affected_side
+            continue
+        part = part_of(kb, p.point.location.region)
+        want = sides.get(part, "both")
+        seen.add(part)
+        assert (p.side, p.affected_side) == (want, True), (p.code, part)
+    assert set(sides) <= seen, seen
+
+
+def test_a_one_sided_area_elsewhere_keeps_a_limb_caution_off_the_other_arm(
+    kb: KnowledgeBase,
+) -> None:
+    """Lymphoedema of the right arm: with the left hand and the right foot numb, the
+    arm points are needled on the left, so none is withheld; with the right hand and
+    the left foot numb, every arm point is. Catches a side taken from the whole
+    location ("both") for a limb caution."""
+    from acupoints.safety import Patient
+
+    p = Patient(lymphoedema=("right_arm",))
+    left = kb.select("left hand and right foot numb", patient=p, limit=40)
+    right = kb.select("right hand and left foot numb", patient=p, limit=40)
+    assert limb_points(kb, left, "arm")
+
+    def arm(code: str) -> bool:
+        return kb.anatomy.limb_of(kb.point(code).location.region) == "arm"
+
+    assert not any(arm(e.code) for e in left.excluded)
+    assert not limb_points(kb, right, "arm")
+    assert any(arm(e.code) for e in right.excluded)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from ..selection import RankedPoint, Reason
 from .context import _Hit, _Static
 
 if TYPE_CHECKING:
+    from ..anatomy import Anatomy
     from ..kb import KnowledgeBase
 
 
@@ -43,16 +44,47 @@ def _reason_text(rule: Rule, p: Point, hit: _Hit, kb: KnowledgeBase) -> str:
     return text
 
 
-def _side(p: Point, location: Location) -> tuple[str, bool]:
-    """Where a point is needled for this location, and whether that is the numb side."""
+def _side(p: Point, location: Location, sides: Mapping[str, str] | None = None) -> tuple[str, bool]:
+    """Where a point is needled for this location, and whether that is the numb side.
+    ``sides`` (from :func:`_sides_by_part`) gives the side of a point region when the
+    numb areas have different sides; other regions take the location's side."""
     lat = p.location.laterality
     if lat == "midline":
         return "midline", False
+    side = sides.get(p.location.region, location.side) if sides else location.side
     if lat in ("left", "right"):
-        return lat, location.side in (lat, "both")
-    if location.side is None:
+        return lat, side in (lat, "both")
+    if side is None:
         return "unspecified", True
-    return location.side, True
+    return side, True
+
+
+def _sides_by_part(anatomy: Anatomy, location: Location, regions: Iterable[str]) -> dict[str, str]:
+    """The side of each point region of ``regions`` when the numb areas have different
+    sides ("left hand and right foot"): the side of the numb areas in the same part of
+    the body (head, neck, trunk, arm or leg; "both" when they differ there). A region in
+    a part with no numb area, or with one of no side, is left out (it takes the
+    location's side); so is every region when the areas all have one side."""
+    if len({r.side for r in location.regions}) < 2:
+        return {}
+    by_part: dict[str, set[str | None]] = {}
+    for r in location.regions:
+        by_part.setdefault(_part(anatomy, r.region), set()).add(r.side)
+    out: dict[str, str] = {}
+    for region in regions:
+        found = by_part.get(_part(anatomy, region))
+        if found is None or None in found:
+            continue
+        named = {s for s in found if s is not None}
+        out[region] = named.pop() if len(named) == 1 else "both"
+    return out
+
+
+def _part(anatomy: Anatomy, region: str) -> str:
+    """The part of the body (a child of ``body``: head, neck, trunk, upper or lower
+    limb) that holds ``region``, or ``region`` itself when it is ``body``."""
+    chain = (region, *anatomy.ancestors(region))
+    return chain[-2] if len(chain) > 1 else chain[0]
 
 
 _Matcher = Callable[[Point, str | None], bool]  # safety.effect_matcher

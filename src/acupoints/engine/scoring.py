@@ -18,7 +18,7 @@ from ..rules import (
 from ..selection import ProtocolNote
 from .candidates import _SELECTORS, _weight, applies
 from .context import _STATIC, _cause_kind, _Context, _Hit, _spine_of, _Static, _static
-from .explanation import _Candidate, _Part, _side
+from .explanation import _Candidate, _Part, _side, _sides_by_part
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -66,6 +66,8 @@ class _Ranking:
     segment_value: float
     evidence: dict[str, float]  # code -> its evidence part of the score
     slots: list[_Candidate | None]
+    # the side of a point region where the numb areas have different sides (_sides_by_part)
+    sides: dict[str, str]
     # compositions made from this ranking, by limit and the codes a patient excluded
     compositions: dict[tuple[int, frozenset[str]], _Composed] = field(default_factory=dict)
 
@@ -83,12 +85,12 @@ class _Ranking:
         if c is not None:
             return c.point, c.side
         p = self.point_of[self.entries[i][2]]
-        return p, _side(p, self.location)[0]
+        return p, _side(p, self.location, self.sides)[0]
 
     def _build(self, entry: _Entry) -> _Candidate:
         neg, _order, code, group, hits, rule_parts, main = entry
         p = self.point_of[code]
-        side, affected = _side(p, self.location)
+        side, affected = _side(p, self.location, self.sides)
         if hits is None or rule_parts is None:
             hits = [main]
             parts: list[_Part] = [(main.rule.id, main.value, main, True)]
@@ -447,4 +449,5 @@ def _rank_now(
         segment_value,
         evidence_parts,
         [None] * len(entries),
+        _sides_by_part(kb.anatomy, loc, regions),
     )
