@@ -332,6 +332,14 @@ class Composition(Record):
         description="The role whose points take the places no guaranteed share holds, "
         "strongest first, before the best scored; null leaves them to the score.",
     )
+    areas: float = Field(
+        default=0.0,
+        ge=0,
+        le=1,
+        description="When the numb areas lie in several parts of the body (head, neck, "
+        "trunk, arm, leg): the share of the places kept for those parts, split evenly, each "
+        "part's taken with its best points after the roles' guaranteed places; 0 keeps none.",
+    )
     note: str = Field(min_length=5, description="Why the quotas are what they are.")
     sources: tuple[SourceId, ...] = Field(default=(), description="Where they come from.")
 

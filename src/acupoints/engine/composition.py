@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 
 from ..rules import Cause, Composition, RoleQuota
 from .context import _Static
+from .explanation import _part
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -143,6 +144,25 @@ def _compose(
                 chosen.add(i)
                 take(i, role)
                 have += 1
+    # every part of the body with a numb area keeps its share of the places ("left hand
+    # and right cheek": the cheek's points are not all outscored by the hand's)
+    parts = _area_parts(kb, ranking, composition.areas)
+    if parts:
+        need = _places(composition.areas / len(parts), limit)
+        for part in parts:
+            have = sum(1 for i in picked if part == _part_of(kb, ranking, i))
+            for _, _, i in sorted(
+                (-roles[i].get(lead, 0.0), n, i)
+                for n, i in enumerate(pool)
+                if i not in chosen and _part_of(kb, ranking, i) == part
+            ):
+                if len(picked) >= limit or have >= need:
+                    break
+                open_roles = [r for r in roles[i] if count.get(r, 0) < caps.get(r, limit)]
+                if open_roles and free(entries[i][2]):
+                    chosen.add(i)
+                    take(i, lead if lead in open_roles else open_roles[0])
+                    have += 1
     rest = list(pool)
     if lead:
         # the places no guarantee holds go first to the points of ``composition.rest``
@@ -199,3 +219,19 @@ def _compose(
                     alts.append(code)
         alternatives = {i: tuple(codes) for i, codes in by_place.items()}
     return _Composed(picked, role_at, alternatives, capped)
+
+
+def _area_parts(kb: KnowledgeBase, ranking: _Ranking, share: float) -> tuple[str, ...]:
+    """The parts of the body (head, neck, trunk, upper or lower limb) of the numb areas,
+    in the order the areas are named, when there are several and ``share`` keeps places
+    for them; otherwise none."""
+    if share <= 0:
+        return ()
+    anatomy = kb.anatomy
+    parts = tuple(dict.fromkeys(_part(anatomy, r.region) for r in ranking.location.regions))
+    return parts if len(parts) > 1 else ()
+
+
+def _part_of(kb: KnowledgeBase, ranking: _Ranking, i: int) -> str:
+    """The part of the body of the point at place ``i`` of the ranking."""
+    return _part(kb.anatomy, ranking.point_of[ranking.entries[i][2]].location.region)
