@@ -54,6 +54,7 @@ HELDOUT9 = CORPUS.with_name("heldout9.yaml")
 HELDOUT10 = CORPUS.with_name("heldout10.yaml")
 HELDOUT11 = CORPUS.with_name("heldout11.yaml")
 HELDOUT12 = CORPUS.with_name("heldout12.yaml")
+HELDOUT13 = CORPUS.with_name("heldout13.yaml")
 QUIET = ("negation", "negated", "other", "hypothetical", "historical", "past")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -248,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         ("held out 10", HELDOUT10),
         ("held out 11", HELDOUT11),
         ("held out 12", HELDOUT12),
+        ("held out 13", HELDOUT13),
     ):
         if not path.is_file():
             continue
