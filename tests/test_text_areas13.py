@@ -158,3 +158,55 @@ def test_a_carers_report_of_a_present_numbness(
     kb: KnowledgeBase, text: str, areas: set[str], cause: str | None
 ) -> None:
     assert (reading(kb, text)[0], reading(kb, text)[2]) == (areas, cause)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # a whole with a side set off after a numb part of it: the part's side ...
+        ("cant feel my ring finger properly, left hand", {"hand.ring_finger"}, "left"),
+        ("numb little toe, right foot", {"foot.little_toe"}, "right"),
+        ("tingly heels, both feet", {"foot.heel"}, "both"),
+        # ... but a whole that goes on, or names no part before it, is an area
+        ("numb toes, both feet are cold too", {"foot.toes"}, "both"),
+        ("my knee is numb, right hand", {"knee", "hand"}, "right"),
+    ],
+)
+def test_a_side_set_off_after_a_part(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # a cause of long ago before a numbness said to be new explains nothing ...
+        ("I fell off a ladder 30 years ago but the numbness in my foot only started in May", None),
+        ("broke my ankle years ago; the tingling in my toes is new", None),
+        # ... one with no new numbness still does
+        ("numb thumb, I broke my wrist years ago", "injury"),
+        ("I fell off a ladder 30 years ago and my foot has been numb since", "injury"),
+    ],
+)
+def test_a_long_past_cause_before_a_new_numbness(
+    kb: KnowledgeBase, text: str, cause: str | None
+) -> None:
+    assert reading(kb, text)[2] == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # a cause said gone now is over ...
+        ("had shingles on my back last year, gone now, but my right arm is numb", None),
+        ("shingles on my chest years ago, which resolved; my left hand is numb", None),
+        # ... but a wound or scar that healed is not the cause, and a numbness dated from
+        # the cause stays
+        ("numb patch below my knee after a knee replacement, scar healed well", "injury"),
+        ("my finger has been numb since I cut it on a knife, healed now", "injury"),
+        ("my finger has been numb, I cut it on a knife, healed now", None),
+    ],
+)
+def test_a_cause_gone_or_a_wound_healed(kb: KnowledgeBase, text: str, cause: str | None) -> None:
+    assert reading(kb, text)[2] == cause

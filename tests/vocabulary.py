@@ -14162,6 +14162,55 @@ AREA13_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         "residual_needle_sensation",
     ),
+    ("role", "shaking out"): (
+        "my fingers are numb at night and shaking out my hand helps",
+        ("hand.fingers",),
+        None,
+        None,
+    ),
+    ("role", "shake out"): (
+        "I have to shake out my hand when my thumb goes numb",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("role", "flicking"): (
+        "flicking my hands gets the feeling back in my fingers",
+        ("hand.fingers",),
+        None,
+        None,
+    ),
+    ("role", "flick"): (
+        "I flick my hand and the tingling in my index finger eases",
+        ("hand.index_finger",),
+        None,
+        None,
+    ),
+    ("role", "flicking out"): (
+        "my middle finger is numb by morning, flicking out my hand helps",
+        ("hand.middle_finger",),
+        None,
+        None,
+    ),
+    ("role", "helps"): (
+        "numb ring finger, shaking the hand helps",
+        ("hand.ring_finger",),
+        None,
+        None,
+    ),
+    ("role", "help"): ("my thumb goes numb, does moving my hand help", ("hand.thumb",), None, None),
+    ("role", "out helps"): (
+        "my little finger is numb, shaking my hand out helps",
+        ("hand.little_finger",),
+        None,
+        None,
+    ),
+    ("role", "out help"): (
+        "numb fingertips at night, does shaking my hands out help?",
+        ("hand.fingers",),
+        None,
+        None,
+    ),
 }
 """heldout13 areas: each word of the "heldout13 areas" blocks of text.yaml and causes.yaml,
 with a sentence that uses it and the reading wanted (areas, side, cause)."""

