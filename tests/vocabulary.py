@@ -1048,8 +1048,10 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         # heldout12 areas
         "after the needles",
         # heldout13 areas
-        "put the needle in",
-        "put the needles in",
+        "where they put the needle",
+        "where they put the needles",
+        "where she put the needle",
+        "where he put the needle",
         "since the needles",
     ),
 }
@@ -14150,14 +14152,26 @@ AREA13_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         "idiopathic",
     ),
-    ("cause", "put the needle in"): (
+    ("cause", "where they put the needle"): (
         "the spot where they put the needle in on my leg is still tingly",
         ("lower_limb",),
         None,
         "residual_needle_sensation",
     ),
-    ("cause", "put the needles in"): (
+    ("cause", "where they put the needles"): (
         "my shin has been numb where they put the needles in yesterday",
+        ("leg",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause", "where she put the needle"): (
+        "there's a tingly patch on my forearm where she put the needle",
+        ("forearm",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause", "where he put the needle"): (
+        "my calf has felt numb where he put the needle since Tuesday",
         ("leg",),
         None,
         "residual_needle_sensation",
