@@ -309,3 +309,18 @@ def test_a_whole_a_side_letter_and_a_part(
 )
 def test_heavy_and_numb(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # the edge of a forearm named by its digit: an aspect of the forearm ...
+        ("my forearm is numb along the thumb edge", {"forearm"}),
+        ("the little finger edge of my right forearm tingles", {"forearm"}),
+        # ... but the thumb itself numb is the thumb
+        ("my thumb is numb at the edge", {"hand.thumb"}),
+        ("my forearm and thumb are numb", {"forearm", "hand.thumb"}),
+    ],
+)
+def test_the_edge_named_by_a_digit(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

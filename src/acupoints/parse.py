@@ -95,6 +95,10 @@ ASPECT_WORDS: dict[tuple[str, ...], tuple[str, str | None]] = {
     ("thumb", "side"): ("radial", None),
     ("pinky", "side"): ("ulnar", None),
     ("little", "finger", "side"): ("ulnar", None),
+    # heldout13 areas: the edge of a forearm or hand by its digit ("along the thumb edge")
+    ("thumb", "edge"): ("radial", None),
+    ("pinky", "edge"): ("ulnar", None),
+    ("little", "finger", "edge"): ("ulnar", None),
 }
 ASPECT_LINKS = frozenset({"of", "side", "part", "surface", "aspect", "edge", "area"})
 
