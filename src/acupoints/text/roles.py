@@ -319,7 +319,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.discard("negated")  # "skin on my numb feet is intact": the skin is, not the feet
         if "other" in ctx:
             other_end = f.end
-        if "negated" in ctx:
+        if "negated" in ctx and role != "pain":  # "no back pain" stays a denied pain
             role = "fine" if role == "numb" else role
             ctx.discard("negated")
         if ctx == {"other"} and me_too(prep, f.end + 1):
