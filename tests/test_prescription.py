@@ -801,7 +801,7 @@ def test_every_part_with_a_numb_area_keeps_its_share(
     need = int(share / len(parts) * limit + 0.5 + 1e-9)
     s = kb.select(text, cause=cause, limit=limit)
     assert len(s.points) == limit
-    held = {part: 0 for part in parts}
+    held = dict.fromkeys(parts, 0)
     for p in s.points:
         part = body_part(kb, p.point.location.region)
         if part in held:
