@@ -1656,6 +1656,13 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "when i woke this morning",
                 "this am",
                 "since this am",
+                # heldout13 flags
+                "just went",
+                "just gone",
+                "since yesterday evening",
+                "since last night",
+                "since this afternoon",
+                "since this evening",
             ),
         ),
     },
@@ -5821,6 +5828,10 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "quickly",
         "rapidly",
         "fast",
+        # heldout13 flags
+        "over the week",
+        "over a week",
+        "over the past week",
     ),
     "weakness": (
         "weak",
@@ -6396,6 +6407,13 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "since teatime",
         "since dinner",
         "since dinnertime",
+        # heldout13 flags
+        "just went",
+        "just gone",
+        "since yesterday evening",
+        "since last night",
+        "since this afternoon",
+        "since this evening",
     ),
     "collision": (
         "rear ended",
@@ -6634,6 +6652,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "off balance",
         "stumbling",
         "staggering",
+        # heldout13 flags
+        "wobbling",
+        "wobble",
     ),
     "weight_object": (
         "on my foot",
@@ -6898,6 +6919,22 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "last year",
         "as a kid",
         "as a child",
+    ),
+    # heldout13 flags
+    "chest_centre": ("middle", "centre", "center", "central"),
+    "took_verb": ("took", "take", "taken", "taking"),
+    "ball_object": (
+        "ball",
+        "football",
+        "cricket ball",
+        "golf ball",
+        "tennis ball",
+        "rugby ball",
+        "hockey ball",
+        "hockey stick",
+        "cricket bat",
+        "baseball bat",
+        "puck",
     ),
 }
 
@@ -7362,6 +7399,27 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("unfelt", "toilet_seat"),
         "scope": "segment",
         "near": 2,
+    },
+    # heldout13 flags
+    "chest_centre_pain": {
+        "flag": "heart_attack",
+        "all": ("pain", "chest_centre", "chest_place"),
+        "scope": "segment",
+        "near": 5,
+    },
+    "took_a_ball": {
+        "flag": "after_injury",
+        "all": ("took_verb", "ball_object"),
+        "scope": "clause",
+        "near": 2,
+    },
+    "foot_pale_and_cold_listed": {
+        "flag": "foot_wound",
+        "all": ("pale_colour", "cold", "foot_part"),
+        "unless": ("footwear",),
+        "scope": "sentence",
+        "near": 3,
+        "urgency": "emergency",
     },
 }
 
