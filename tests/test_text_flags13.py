@@ -52,6 +52,10 @@ def test_what_another_had_goes_on_when_their_numbness_is_present(kb: KnowledgeBa
     assert raised(kb, text) == {"spinal_infection": "urgent", "systemic_illness": "urgent"}
     past = "my dad had a liver transplant and a fever once, his back was numb"
     assert raised(kb, past) == {}, past
+    # "and" with "her" opens a clause of its own after the past word
+    text = "my mum had a fall on the ice and her wrist is numb"
+    assert raised(kb, text) == {"after_injury": "urgent"}, text
+    assert raised(kb, "my mum had a fall on the ice and her wrist was numb for a day") == {}
     # what the writer's mother had stays hers beside the writer's own numbness
     assert raised(kb, "my mum had a stroke and her arm was numb") == {}
     assert raised(kb, "my mum had cancer, my feet are numb") == {}

@@ -219,15 +219,26 @@ def _numb_after(prep: Prepared, areas: Sequence[Area], past: int) -> bool:
     ``past``, with no past word in its own clause: what the other person had goes on in
     them now ("my daughter was knocked off her bike and now her left knee is numb", "my
     wife had a kidney transplant ..., she's got a high temperature and her legs are
-    numb", "my daughter's lip has been numb since the dentist did a filling"); not "my mum
-    had a stroke and her arm was numb", nor "my mum had numb feet"."""
+    numb", "my daughter's lip has been numb since the dentist did a filling"; a clause
+    opened by "and" with their own word, "my mum had a fall and her wrist is numb"); not
+    "my mum had a stroke and her arm was numb", nor "my mum had numb feet"."""
     tokens, sentence, clause = prep.tokens, prep.sentence, prep.clause
     for a in areas:
         if a.role != "numb" or sentence[a.start] != sentence[past]:
             continue
         if clause[a.start] == clause[past]:
-            continue
-        words = [k for k in range(len(tokens)) if clause[k] == clause[a.start]]
+            # "and" with "her", "his" or "now" opens a clause of its own after the past
+            opens = [
+                k
+                for k in range(past + 1, a.start)
+                if tokens[k] == "and" and tokens[k + 1] in THIRD_PERSON | {"now"}
+            ]
+            if not opens:
+                continue
+            words = list(range(opens[-1], a.end + 1))
+            words += [k for k in range(a.end + 1, len(tokens)) if clause[k] == clause[a.start]]
+        else:
+            words = [k for k in range(len(tokens)) if clause[k] == clause[a.start]]
         if not any(tokens[k] in PAST_VERBS for k in words):
             return True
     return False
