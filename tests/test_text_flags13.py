@@ -56,6 +56,7 @@ def test_what_another_had_goes_on_when_their_numbness_is_present(kb: KnowledgeBa
     text = "my mum had a fall on the ice and her wrist is numb"
     assert raised(kb, text) == {"after_injury": "urgent"}, text
     assert raised(kb, "my mum had a fall on the ice and her wrist was numb for a day") == {}
+    assert raised(kb, "my dad had a fall once and his left leg is numb") == {}  # long ago
     # what the writer's mother had stays hers beside the writer's own numbness
     assert raised(kb, "my mum had a stroke and her arm was numb") == {}
     assert raised(kb, "my mum had cancer, my feet are numb") == {}

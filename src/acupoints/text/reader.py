@@ -235,7 +235,7 @@ def _numb_after(prep: Prepared, areas: Sequence[Area], past: int) -> bool:
             ]
             if not opens:
                 continue
-            words = list(range(opens[-1], a.end + 1))
+            words = list(range(past + 1, a.end + 1))  # "had a fall once and his leg"
             words += [k for k in range(a.end + 1, len(tokens)) if clause[k] == clause[a.start]]
         else:
             words = [k for k in range(len(tokens)) if clause[k] == clause[a.start]]
