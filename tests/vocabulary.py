@@ -6354,6 +6354,19 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "over time",
         "bit by bit",
     ),
+    "cold_trigger": (
+        "when its cold",
+        "when it's cold",
+        "when it is cold",
+        "when it gets cold",
+        "in the cold",
+        "cold weather",
+        "cold outside",
+        "in cold water",
+        "raynaud",
+        "raynauds",
+        "raynaud's",
+    ),
     "footwear": (
         "boot",
         "boots",
@@ -7112,7 +7125,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "foot_pale_and_cold": {
         "flag": "foot_wound",
         "all": ("pale_colour", "cold", "foot_part"),
-        "unless": ("footwear",),
+        "unless": ("footwear", "cold_trigger"),
         "scope": "segment",
         "near": 4,
         "urgency": "emergency",
@@ -7416,7 +7429,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "foot_pale_and_cold_listed": {
         "flag": "foot_wound",
         "all": ("pale_colour", "cold", "foot_part"),
-        "unless": ("footwear",),
+        "unless": ("footwear", "cold_trigger"),
         "scope": "sentence",
         "near": 3,
         "urgency": "emergency",
