@@ -818,6 +818,21 @@ def test_areas_of_different_sides_give_each_part_its_own_side(
     assert set(sides) <= seen, seen
 
 
+def test_a_part_with_no_numb_area_takes_the_locations_side(kb: KnowledgeBase) -> None:
+    """With a left hand and a right cheek numb, a paired point of the leg (no numb area
+    there: ST36 and the other distal points far down the list) is needled on both sides,
+    the location's side, not left unspecified. Catches a part with no numb area given no
+    side."""
+    s = kb.select("left hand and right cheek numb", limit=len(kb))
+    legs = [
+        p
+        for p in s.points
+        if part_of(kb, p.point.location.region) == "leg"
+        and p.point.location.laterality == "bilateral"
+    ]
+    assert legs and all((p.side, p.affected_side) == ("both", True) for p in legs)
+
+
 def test_a_one_sided_area_elsewhere_keeps_a_limb_caution_off_the_other_arm(
     kb: KnowledgeBase,
 ) -> None:
@@ -855,6 +870,7 @@ NO_SPINE_PAIN = [
     "numb left thumb, my dad has neck pain",  # someone else's
     "my neck hurts and my right big toe is numb",  # a root the neck does not reach
     "lower back pain and numb hands and feet",  # a glove and stocking
+    "sore lower back, numb left big toe and right little toe",  # several places
 ]
 
 
