@@ -326,23 +326,31 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
     """Every body area the grammar finds in ``tokens`` (after spelling), each marked
     negated when the reader's context (``ctx``, one set per token) says so."""
     vocab = _vocab(kb)
+    # the words that may open a nerve's territory, looked up once a text, not a token
+    nerve_opens = _nerve_first(kb)
     state = _State()
     i = 0
-    while i < len(tokens):
+    n = len(tokens)
+    while i < n:
         tok = tokens[i]
         negating = "negated" in ctx[i]
         if tok in BOUNDARIES or tok in NEGATIONS or tok in DROP:
             state.consumed.add(i)
             i += 1
             continue
-        step = _match_dermatome(kb, tokens, i, state, negating)
-        step = step or _match_nerve(kb, tokens, i, state, negating)
+        step = _match_dermatome(kb, tokens, i, state, negating) if _level(tok) else 0
+        if not step and (tok in nerve_opens or tok in AREA_WORDS or tok == "supplied"):
+            step = _match_nerve(kb, tokens, i, state, negating)
         step = step or _match_digits(tokens, i, state, negating)
-        if not step and (_region_length(vocab, tokens, i) < 2 or _multiword_aspect(tokens, i)):
+        # the content words from i, read once for both the region's length and its match
+        words = None if step else _content_span(tokens, i, vocab.longest)[0]
+        if not step and (
+            _region_length(vocab, tokens, i, words) < 2 or _multiword_aspect(tokens, i)
+        ):
             step = _match_aspect(vocab, tokens, i, state, negating)
         step = (
             step
-            or _match_region(vocab, tokens, i, state, negating)
+            or _match_region(vocab, tokens, i, state, negating, words)
             or _match_aspect(vocab, tokens, i, state, negating)
             or _match_side(tokens, i, state)
         )
@@ -393,9 +401,13 @@ def _multiword_aspect(tokens: Sequence[str], i: int) -> bool:
     return False
 
 
-def _region_length(vocab: _Vocab, tokens: Sequence[str], i: int) -> int:
-    """Number of content words of the longest region phrase starting at ``i`` (0 if none)."""
-    words, _, _ = _content_span(tokens, i, vocab.longest)
+def _region_length(
+    vocab: _Vocab, tokens: Sequence[str], i: int, words: tuple[str, ...] | None = None
+) -> int:
+    """Number of content words of the longest region phrase starting at ``i`` (0 if none);
+    ``words``: the content words from ``i``, if the caller has read them."""
+    if words is None:
+        words = _content_span(tokens, i, vocab.longest)[0]
     for n in range(len(words), 0, -1):
         if words[:n] in vocab.phrases:
             return n
@@ -403,11 +415,17 @@ def _region_length(vocab: _Vocab, tokens: Sequence[str], i: int) -> int:
 
 
 def _match_region(
-    vocab: _Vocab, tokens: Sequence[str], i: int, state: _State, negating: bool
+    vocab: _Vocab,
+    tokens: Sequence[str],
+    i: int,
+    state: _State,
+    negating: bool,
+    words: tuple[str, ...] | None = None,
 ) -> int:
     if i >= len(tokens) or ((tokens[i],) in SIDES and tokens[i] not in vocab.words):
         return 0
-    words, _, _ = _content_span(tokens, i, vocab.longest)
+    if words is None:
+        words = _content_span(tokens, i, vocab.longest)[0]
     for n in range(len(words), 0, -1):
         key = words[:n]
         hit = vocab.phrases.get(key)
@@ -1256,7 +1274,8 @@ def _pattern(
     nerve_rank: Sequence[tuple[str, float]],
 ) -> str:
     """spot, region, nerve_territory, dermatome, stocking_glove or multifocal."""
-    areas = {_area(anatomy, r.region) for r in refs}
+    placed = _placed(anatomy)
+    areas = {(placed.get(r.region) or _place(anatomy, placed, r.region))[0] for r in refs}
     limbs = {_limb_area(a) for a in areas}
     # pain or numbness that starts at the spine or buttock and runs into one limb is one
     # radicular picture, not two areas
@@ -1280,7 +1299,9 @@ def _pattern(
         return "spot"
     if len(limbs) > 1 or len(sides - {"both"}) > 1:
         return "multifocal"
-    segments_of_limb = {_segment_of_limb(anatomy, r.region) for r in refs}
+    segments_of_limb = {
+        (placed.get(r.region) or _place(anatomy, placed, r.region))[1] for r in refs
+    }
     spread = bool(words & SPREAD_WORDS)
     if (spread and best_seg >= 0.3) or (best_seg >= 0.5 and len(segments_of_limb - {None}) > 1):
         return "dermatome"
@@ -1291,6 +1312,26 @@ def _pattern(
     ):
         return "nerve_territory"
     return "region"
+
+
+_PLACED: WeakKeyDictionary[object, dict[str, tuple[str, str | None]]] = WeakKeyDictionary()
+
+
+def _placed(anatomy: object) -> dict[str, tuple[str, str | None]]:
+    """The :func:`_area` and :func:`_segment_of_limb` of each region met so far, per
+    anatomy (they depend on the region tree only; a text's pattern asks for each of its
+    regions)."""
+    found = _PLACED.get(anatomy)
+    if found is None:
+        found = _PLACED[anatomy] = {}
+    return found
+
+
+def _place(
+    anatomy: object, placed: dict[str, tuple[str, str | None]], region: str
+) -> tuple[str, str | None]:
+    found = placed[region] = (_area(anatomy, region), _segment_of_limb(anatomy, region))
+    return found
 
 
 def _segment_of_limb(anatomy: object, region: str) -> str | None:

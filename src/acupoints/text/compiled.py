@@ -80,6 +80,10 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(low):
         t = m.group()
+        if t.isalnum() and t != "ve":  # a plain word or number (most tokens): as it is
+            out.append(t)
+            spans.append(m.span())
+            continue
         at = m.start()
         if t == "?" and _query(low, at):
             continue  # "?meralgia": a clinician's suspected diagnosis, not a question
@@ -222,10 +226,15 @@ class PhraseIndex(Generic[V]):
         out: list[tuple[int, V]] = []
         left = len(tokens) - i
         get = self._values.get
-        for n in self._lengths.get(tokens[i], ()):
+        first = tokens[i]
+        for n in self._lengths.get(first, ()):
             if n > left:
                 continue
-            values = get(tokens[i]) if n == 1 else get(tuple(tokens[i : i + n]))
+            if n == 1:
+                values = get(first)
+            else:
+                key = tokens[i : i + n]  # the readers' tokens are mostly tuples already
+                values = get(key if type(key) is tuple else tuple(key))
             if values is not None:
                 if len(values) == 1:
                     out.append((n, values[0]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 from .compiled import DROP, SENTENCE_END, Tables, stem
 
@@ -277,6 +278,26 @@ SOFT_ENDS = frozenset({"now", "and", "also", "plus", "then", "still", "as"})
 """The first words of the termination terms that end no segment (``scope: segment``)."""
 
 
+_BY_CLASS: dict[int, tuple[Sequence[Any], dict[int, tuple[int, ...]]]] = {}
+
+
+def _rules_by_class(rules: Sequence[Any]) -> dict[int, tuple[int, ...]]:
+    """Word class -> the places in ``rules`` (the tables' ``rules``) of those that need
+    it, made once per table of rules (kept while those rules are: keyed by their id)."""
+    kept = _BY_CLASS.get(id(rules))
+    if kept is not None and kept[0] is rules:
+        return kept[1]
+    out: dict[int, list[int]] = {}
+    for k, rule in enumerate(rules):
+        for n in rule[5]:
+            out.setdefault(n, []).append(k)
+    found = {n: tuple(ks) for n, ks in out.items()}
+    if len(_BY_CLASS) >= 8:
+        _BY_CLASS.clear()
+    _BY_CLASS[id(rules)] = (rules, found)
+    return found
+
+
 def composed(
     t: Tables,
     c: Content,
@@ -309,7 +330,13 @@ def composed(
     if not found:
         return []
     have = found.keys()
-    ready = [r for r in t.rules if have >= r[5]]
+    by_class = _rules_by_class(t.rules)
+    # only the rules that need a class found here, in the order of the rules
+    ready = [
+        r
+        for k in sorted({k for n in have for k in by_class.get(n, ())})
+        if have >= (r := t.rules[k])[5]
+    ]
     if not ready:
         return []
     # a segment: a clause of the reader, but not ended by a termination term that adds
