@@ -358,6 +358,8 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
     return state
 
 
+_SIDE_FIRST = frozenset(key[0] for key in SIDES)
+"""The words a side phrase of :data:`SIDES` begins with."""
 _ONE_WORD_SIDES = {key[0]: side for key, side in SIDES.items() if len(key) == 1}
 """The sides of :data:`SIDES` written as one word, by that word."""
 
@@ -394,6 +396,8 @@ def _content_span(
 
 def _multiword_aspect(tokens: Sequence[str], i: int) -> bool:
     """ "little finger side of", "thumb side of": an aspect phrase, not a digit."""
+    if tokens[i] not in _ASPECT_FIRST:
+        return False
     for size in (3, 2):
         key = tuple(tokens[i : i + size])
         if len(key) == size and key in ASPECT_WORDS:
@@ -456,9 +460,15 @@ def _match_region(
     return 0
 
 
+_ASPECT_FIRST = frozenset(key[0] for key in ASPECT_WORDS)
+"""The words an aspect phrase of :data:`ASPECT_WORDS` begins with."""
+
+
 def _match_aspect(
     vocab: _Vocab, tokens: Sequence[str], i: int, state: _State, negating: bool
 ) -> int:
+    if i >= len(tokens) or tokens[i] not in _ASPECT_FIRST:
+        return 0  # no aspect phrase begins here (most words)
     for size in (3, 2, 1):
         key = tuple(tokens[i : i + size])
         if len(key) < size or key not in ASPECT_WORDS:  # (a slice past the end is short)
@@ -575,6 +585,8 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
         state.sides.append((i, "left" if tokens[i] == "l" else "right"))
         state.consumed.add(i)
         return 1
+    if tokens[i] not in _SIDE_FIRST:
+        return 0  # no side phrase begins here
     for size in (3, 2, 1):
         key = tuple(tokens[i : i + size])
         if key in SIDES:

@@ -242,6 +242,36 @@ class PhraseIndex(Generic[V]):
                     out.extend([(n, v) for v in values])
         return out
 
+    def each(self, tokens: Sequence[str]) -> list[Sequence[tuple[int, V]]]:
+        """:meth:`at` at every position of ``tokens`` (an empty tuple where no phrase
+        begins): one call a text instead of a call and a look-up of the words a token."""
+        out: list[Sequence[tuple[int, V]]] = []
+        lengths_of = self._lengths.get
+        get = self._values.get
+        size = len(tokens)
+        for i, first in enumerate(tokens):
+            lengths = lengths_of(first)
+            if lengths is None:
+                out.append(())
+                continue
+            hits: list[tuple[int, V]] = []
+            left = size - i
+            for n in lengths:
+                if n > left:
+                    continue
+                if n == 1:
+                    values = get(first)
+                else:
+                    key = tokens[i : i + n]
+                    values = get(key if type(key) is tuple else tuple(key))
+                if values is not None:
+                    if len(values) == 1:
+                        hits.append((n, values[0]))
+                    else:
+                        hits.extend([(n, v) for v in values])
+            out.append(hits)
+        return out
+
     def scan(self, tokens: Sequence[str]) -> list[tuple[int, int, list[V]]]:
         """Non-overlapping matches, longest first at each place: (start, end, values)."""
         out: list[tuple[int, int, list[V]]] = []

@@ -147,8 +147,7 @@ where none does): found once a text by :func:`context_hits`, read by :func:`cont
 
 def context_hits(t: Tables, tokens: Sequence[str]) -> ContextHits:
     """The context terms starting at each token of ``tokens`` (see :data:`ContextHits`)."""
-    words, at = t.context.words, t.context.at
-    return [at(tokens, i) if tok in words else () for i, tok in enumerate(tokens)]
+    return t.context.each(tokens)
 
 
 def contexts(

@@ -118,13 +118,17 @@ def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[in
     i = 0
     n = len(c.words)
     spans: list[tuple[int, int]] | None = None  # symptom phrases, found when first needed
+    cue_words, cause_words = t.cues.words, t.causes.words
     while i < n:
         word = c.words[i]
         options: list[tuple[int, str]] = []
-        if word in t.cues.words:
+        if word in cue_words:
             options += [(length, f"cue:{k}") for length, k in t.cues.at(c.words, i)]
-        if word in t.causes.words:
+        if word in cause_words:
             options += list(t.causes.at(c.words, i))
+        if not options:  # no cause or cue begins here (most words)
+            i += 1
+            continue
         options.sort(key=lambda o: -o[0])  # stable: a cue before a synonym of one length
         pick = None
         for o in options:
@@ -199,11 +203,11 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
     the sign's words end with what follows them in its clause, and the spans of its words
     (the concept's, then those of each ``also`` group)."""
     out: list[Hit] = []
-    for start in range(len(c.words)):
-        if c.words[start] not in t.flags.words:
+    for start, hits in enumerate(t.flags.each(c.words)):
+        if not hits:
             continue
         longest: dict[int, int] = {}  # concept -> its longest phrase here (overlaps allowed)
-        for length, k in t.flags.at(c.words, start):
+        for length, k in hits:
             longest.setdefault(k, length)
         for k, length in longest.items():
             end = start + length
@@ -315,14 +319,12 @@ def composed(
     the sentence of each token (``Prepared.sentence``)."""
     if not t.rules:
         return []
-    stems = c.stems
-    known = t.classes.words
     found: dict[int, list[tuple[int, int, int, int]]] = {}  # class -> (a, b, i, j)
-    for i, s in enumerate(stems):
-        if s not in known:
+    for i, hits in enumerate(t.classes.each(c.stems)):
+        if not hits:
             continue
         seen: set[int] = set()
-        for length, n in t.classes.at(stems, i):  # longest first: one phrase per class here
+        for length, n in hits:  # longest first: one phrase per class here
             if n not in seen:
                 seen.add(n)
                 a, b = _span(c, i, i + length)

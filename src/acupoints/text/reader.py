@@ -700,7 +700,7 @@ def _side(prep: Prepared, start: int, end: int) -> Any:
     them or just before them in their clause ("left side of my body", "my right hand")."""
     tokens = prep.tokens
     j, seen = start, 0
-    while j > 0 and seen < 3 and tokens[j - 1] not in SENTENCE_END | {","}:
+    while j > 0 and seen < 3 and tokens[j - 1] not in _CLAUSE_END:
         j -= 1
         seen += tokens[j] not in DROP
     for tok in tokens[j:end]:
@@ -709,5 +709,10 @@ def _side(prep: Prepared, start: int, end: int) -> Any:
     return None
 
 
+_CLAUSE_END = SENTENCE_END | {","}
+
+
 def _tags(ctx: frozenset[str]) -> tuple[Any, ...]:
+    if not ctx:  # most findings: no context
+        return ()
     return tuple(c for c in _ORDER if c in ctx)
