@@ -341,7 +341,8 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
         step = _match_dermatome(kb, tokens, i, state, negating) if _level(tok) else 0
         if not step and (tok in nerve_opens or tok in AREA_WORDS or tok == "supplied"):
             step = _match_nerve(kb, tokens, i, state, negating)
-        step = step or _match_digits(tokens, i, state, negating)
+        if not step and tok in _DIGIT_LIST:
+            step = _match_digits(tokens, i, state, negating)
         # the content words from i, read once for both the region's length and its match
         words = None if step else _content_span(tokens, i, vocab.longest)[0]
         if not step and (
@@ -861,6 +862,10 @@ def _match_nerve(
         state.found.append(_Found(region, list(aspects), None, start, last, words, negating))
     state.consumed.update(range(start, last + 1))
     return last + 1 - start
+
+
+_DIGIT_LIST = frozenset({*FINGER_WORDS, *TOE_WORDS, "and", "or", ","})
+"""The words a list of digits (:func:`_match_digits`) may begin with."""
 
 
 def _match_digits(tokens: Sequence[str], i: int, state: _State, negating: bool) -> int:

@@ -245,15 +245,13 @@ class PhraseIndex(Generic[V]):
     def each(self, tokens: Sequence[str]) -> list[Sequence[tuple[int, V]]]:
         """:meth:`at` at every position of ``tokens`` (an empty tuple where no phrase
         begins): one call a text instead of a call and a look-up of the words a token."""
-        out: list[Sequence[tuple[int, V]]] = []
-        lengths_of = self._lengths.get
-        get = self._values.get
         size = len(tokens)
-        for i, first in enumerate(tokens):
-            lengths = lengths_of(first)
-            if lengths is None:
-                out.append(())
-                continue
+        out: list[Sequence[tuple[int, V]]] = [()] * size
+        get = self._values.get
+        every = list(map(self._lengths.get, tokens))  # the lengths of the phrases at each
+        for i in itertools.compress(range(size), every):  # only where a phrase begins
+            first = tokens[i]
+            lengths: tuple[int, ...] = every[i]  # type: ignore[assignment]  # (not None here)
             hits: list[tuple[int, V]] = []
             left = size - i
             for n in lengths:
@@ -269,7 +267,7 @@ class PhraseIndex(Generic[V]):
                         hits.append((n, values[0]))
                     else:
                         hits.extend([(n, v) for v in values])
-            out.append(hits)
+            out[i] = hits
         return out
 
     def scan(self, tokens: Sequence[str]) -> list[tuple[int, int, list[V]]]:

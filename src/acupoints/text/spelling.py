@@ -299,6 +299,7 @@ def correct_from(
     i = 0
     n = len(tokens)
     multi = t.spell_multi.words  # the first words of the spellings of several words
+    spelt = t.spell_multi.each(tokens)  # those spellings at each place, found in one pass
     while i < n:
         tok = tokens[i]
         named = digits(tokens, i) if tok in ORDINALS or tok in ("digit", "digits") else None
@@ -311,7 +312,7 @@ def correct_from(
             continue
         hits: list[tuple[int, tuple[str, ...]]] = []
         if tok in multi:
-            hits = [h for h in t.spell_multi.at(tokens, i) if _applies(t, tokens, i, h[0])]
+            hits = [h for h in spelt[i] if _applies(t, tokens, i, h[0])]
             if not hits and i + 1 < n:
                 hits = _with_next_fixed(t, tokens, i)
         if hits:
