@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING, Any, get_args
 from weakref import WeakKeyDictionary
 
 from ._fast import trusted
@@ -311,14 +311,19 @@ def parse(kb: KnowledgeBase, text: object) -> Location:
     return found
 
 
+_READER: list[Any] = []  # text.reader.analyse, once imported
+
+
 def _parse(kb: KnowledgeBase, text: str) -> Location:
     if len(text) > MAX_TEXT:
         raise LocationError(
             f"the description is {len(text)} characters; the limit is {MAX_TEXT}", text
         )
-    from .text.reader import analyse
+    if not _READER:  # imported on the first reading, not on each (about 2 us an import)
+        from .text.reader import analyse as _analyse
 
-    found = analyse(kb, text)
+        _READER.append(_analyse)
+    found = _READER[0](kb, text)
     return _finish(kb, _vocab(kb), text, found.prepared.tokens, found.state, found)
 
 
