@@ -132,7 +132,7 @@ def _kept(values: Iterable[Any]) -> bool:
             if v != v.strip():
                 return False
         elif kind is tuple:
-            if not _kept(v):
+            if v and not _kept(v):  # (an empty one, most of them, holds nothing to check)
                 return False
         elif v is None or kind in _PLAIN:
             continue

@@ -273,15 +273,16 @@ class PhraseIndex(Generic[V]):
     def scan(self, tokens: Sequence[str]) -> list[tuple[int, int, list[V]]]:
         """Non-overlapping matches, longest first at each place: (start, end, values)."""
         out: list[tuple[int, int, list[V]]] = []
-        i = 0
-        while i < len(tokens):
-            hits = self.at(tokens, i) if tokens[i] in self._lengths else []
+        after = 0  # where the last match ended: a match starts there or later
+        # only where a phrase begins (itertools.compress over the lengths found by map)
+        for i in itertools.compress(range(len(tokens)), map(self._lengths.get, tokens)):
+            if i < after:
+                continue
+            hits = self.at(tokens, i)
             if hits:
                 n = hits[0][0]
                 out.append((i, i + n, [v for m, v in hits if m == n]))
-                i += n
-            else:
-                i += 1
+                after = i + n
         return out
 
     def all_words(self) -> set[str]:
