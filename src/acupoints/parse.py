@@ -333,6 +333,7 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
     vocab = _vocab(kb)
     # the words that may open a nerve's territory, looked up once a text, not a token
     nerve_opens = _nerve_first(kb)
+    region_words = vocab.words
     state = _State()
     i = 0
     n = len(tokens)
@@ -348,8 +349,15 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
             step = _match_nerve(kb, tokens, i, state, negating)
         if not step and tok in _DIGIT_LIST:
             step = _match_digits(tokens, i, state, negating)
-        # the content words from i, read once for both the region's length and its match
-        words = None if step else _content_span(tokens, i, vocab.longest)[0]
+        # the content words from i (tok first: scan has passed the words _content_span
+        # skips), read once for both the region's length and its match; none where no
+        # region's phrase can begin (tok, or tok less a plural "s", is no word of one)
+        if step:
+            words = None
+        elif tok in region_words or (tok.endswith("s") and tok[:-1] in region_words):
+            words = _content_span(tokens, i, vocab.longest)[0]
+        else:
+            words = ()
         if not step and (
             _region_length(vocab, tokens, i, words) < 2 or _multiword_aspect(tokens, i)
         ):
@@ -564,11 +572,13 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
         return 0
     if tokens[i] == "left" and _left_as_verb(tokens, i):
         return 0
-    pair = _pair(tokens, i)
+    pair = _pair(tokens, i) if tokens[i] in PAIRED else 0
     if pair:
         state.sides.append((i, "both"))
         state.consumed.update(range(i, i + pair))
         return pair
+    if tokens[i] not in SHORT and tokens[i] not in _SIDE_FIRST:
+        return 0  # neither a side's letter nor the first word of a side (most words)
     ends = i + 1 == len(tokens) or tokens[i + 1] in BOUNDARIES
     after_area = (
         bool(state.found)
