@@ -545,6 +545,8 @@ def grades(
     the concept ``GRADE_CONCEPT``, its words the two grades."""
     if not spans or len(spans) != len(tokens):
         return []
+    if tokens.count("5") < 2:  # each grade is "<n> / 5": fewer than two (nearly every text)
+        return []
     found = [
         (i, g) for i in range(len(tokens)) if (g := _grade(text, spans, tokens, i)) is not None
     ]
