@@ -293,7 +293,7 @@ def _rules_by_class(rules: Sequence[Any]) -> dict[int, tuple[int, ...]]:
         return kept[1]
     out: dict[int, list[int]] = {}
     for k, rule in enumerate(rules):
-        for n in rule[5]:
+        for n in rule[5] or (-1,):  # a rule that needs no class: under -1, always tried
             out.setdefault(n, []).append(k)
     found = {n: tuple(ks) for n, ks in out.items()}
     if len(_BY_CLASS) >= 8:
@@ -336,7 +336,7 @@ def composed(
     # only the rules that need a class found here, in the order of the rules
     ready = [
         r
-        for k in sorted({k for n in have for k in by_class.get(n, ())})
+        for k in sorted({k for n in (*have, -1) for k in by_class.get(n, ())})
         if have >= (r := t.rules[k])[5]
     ]
     if not ready:
