@@ -123,9 +123,24 @@ def forget(kb: KnowledgeBase) -> None:
     _MEMO.pop(kb, None)
 
 
-def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
-    from ..parse import scan
+_MAKERS: list[Any] = []
+"""The constructors of a reading's models (``_fast.trusting`` of Finding and Reading) and
+the grammar's ``scan``, imported on the first reading (the models and the grammar import
+this module), not on each: an import in a function costs about 2 us a call."""
 
+
+def _makers() -> list[Any]:
+    if not _MAKERS:
+        from .._fast import trusting
+        from ..models import Finding, Reading
+        from ..parse import scan
+
+        _MAKERS[:] = [trusting(Finding), trusting(Reading), scan]
+    return _MAKERS
+
+
+def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
+    scan = _makers()[2]
     prep = prepare(kb, text)
     state = scan(kb, prep.tokens, prep.ctx)
     areas = roles(kb, prep, state.found)
@@ -304,11 +319,7 @@ def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area])
 def _reading(
     kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area], proxy: bool = False
 ) -> Reading:
-    from .._fast import trusting
-    from ..models import Finding as _Finding
-    from ..models import Reading as _Reading
-
-    Finding, Reading = trusting(_Finding), trusting(_Reading)  # no validator on a first answer
+    Finding, MakeReading, _ = _makers()  # no validator on a first answer
 
     t = prep.tables
     # "my knees hurt": one word right after an area named for pain is its pain, not an injury
@@ -380,7 +391,7 @@ def _reading(
         # the writer names nothing of their own and reports another's present signs
         flag_findings = _as_patients(flag_findings)
     flag_findings = _unsubsumed(flag_findings)
-    return Reading(
+    made: Reading = MakeReading(
         text=prep.text,
         areas=tuple(
             Finding(
@@ -408,6 +419,7 @@ def _reading(
         corrected=prep.corrected,
         for_another=_another(prep) if proxy else None,
     )
+    return made
 
 
 SUBSUMES = {"ascending_weakness": frozenset({"progressive_weakness"})}
@@ -672,10 +684,7 @@ def _implied_causes(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) ->
     ("since my knee was scoped") is an injury, surgery or pressure; a spine site written as
     where a numbness elsewhere comes from ("numb fingers from my neck") is the nerve root
     cause of the disc and nerve cue."""
-    from .._fast import trusting
-    from ..models import Finding as _Finding
-
-    Finding = trusting(_Finding)
+    Finding = _makers()[0]
     numb = [a for a in areas if a.numb]
     if not numb:
         return []
@@ -754,7 +763,7 @@ def _side(prep: Prepared, start: int, end: int) -> Any:
     them or just before them in their clause ("left side of my body", "my right hand")."""
     tokens = prep.tokens
     j, seen = start, 0
-    while j > 0 and seen < 3 and tokens[j - 1] not in SENTENCE_END | {","}:
+    while j > 0 and seen < 3 and tokens[j - 1] not in _CLAUSE_END:
         j -= 1
         seen += tokens[j] not in DROP
     for tok in tokens[j:end]:
@@ -763,5 +772,10 @@ def _side(prep: Prepared, start: int, end: int) -> Any:
     return None
 
 
+_CLAUSE_END = SENTENCE_END | {","}
+
+
 def _tags(ctx: frozenset[str]) -> tuple[Any, ...]:
+    if not ctx:  # most findings: no context
+        return ()
     return tuple(c for c in _ORDER if c in ctx)

@@ -1004,11 +1004,15 @@ def _back_in_time(prep: Prepared, f: Any) -> bool:
 
 
 ASPECTS = frozenset({"lower", "upper", "mid", "middle", "low", "small", "whole", "entire"})
+_EXTENT_LAST = frozenset(e[-1] for e in EXTENT)
+"""The words a phrase of :data:`EXTENT` ends with."""
 
 
 def _extent_role(prep: Prepared, f: Any, prev: list[str], out: Sequence[Area]) -> AreaRole | None:
     """ "my legs feel weak right up to my hips": the end of a stretch that starts at an area
     named for weakness or pain in the same clause is named for it too."""
+    if not prev or prev[-1] not in _EXTENT_LAST:
+        return None  # no phrase of EXTENT can end the words before (most areas)
     if not any(tuple(prev[-len(e) :]) == e for e in EXTENT):
         return None
     clause = prep.clause[f.start]
