@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -500,13 +501,20 @@ _TABLES: WeakKeyDictionary[KnowledgeBase, Tables] = WeakKeyDictionary()
 
 
 def tables(kb: KnowledgeBase) -> Tables:
-    """The tables of ``kb`` (built on first use)."""
+    """The tables of ``kb`` (built on first use, once: threads that ask at the same time
+    wait for the first)."""
     found = _TABLES.get(kb)
     if found is None:
-        from ..prebuilt import tables_for  # the packaged data's, built with the package
+        with _TABLES_LOCK:
+            found = _TABLES.get(kb)
+            if found is None:
+                from ..prebuilt import tables_for  # the packaged data's, built with it
 
-        found = _TABLES[kb] = tables_for(kb) or _build(kb)
+                found = _TABLES[kb] = tables_for(kb) or _build(kb)
     return found
+
+
+_TABLES_LOCK = threading.RLock()
 
 
 @dataclass(frozen=True)
