@@ -818,6 +818,25 @@ def test_areas_of_different_sides_give_each_part_its_own_side(
     assert set(sides) <= seen, seen
 
 
+@pytest.mark.parametrize("cause", ["cervical_root", "lumbar_root"])
+def test_root_points_first_do_not_hide_the_sides_of_the_numb_parts(
+    kb: KnowledgeBase, cause: str
+) -> None:
+    """With a root given as the cause, the root rules choose points of the neck or back
+    (parts with no numb area) before any of the hand or foot: the hand points are still
+    on the left and the foot points on the right. Catches the look-up of the parts'
+    sides stopping at the first region of a part with no numb area."""
+    s = kb.select("left hand and right foot numb", cause=cause, limit=40)
+    seen = {}
+    for p in s.points:
+        if p.point.location.laterality != "bilateral":
+            continue
+        part = part_of(kb, p.point.location.region)
+        if part in ("arm", "leg"):
+            seen.setdefault(part, set()).add(p.side)
+    assert seen == {"arm": {"left"}, "leg": {"right"}}, seen
+
+
 def test_a_part_with_no_numb_area_takes_the_locations_side(kb: KnowledgeBase) -> None:
     """With a left hand and a right cheek numb, a paired point of the leg (no numb area
     there: ST36 and the other distal points far down the list) is needled on both sides,
