@@ -245,30 +245,11 @@ class PhraseIndex(Generic[V]):
 
     def each(self, tokens: Sequence[str]) -> list[Sequence[tuple[int, V]]]:
         """:meth:`at` at every position of ``tokens`` (an empty tuple where no phrase
-        begins): one call a text instead of a call and a look-up of the words a token."""
-        size = len(tokens)
-        out: list[Sequence[tuple[int, V]]] = [()] * size
-        get = self._values.get
-        every = list(map(self._lengths.get, tokens))  # the lengths of the phrases at each
-        for i in itertools.compress(range(size), every):  # only where a phrase begins
-            first = tokens[i]
-            lengths: tuple[int, ...] = every[i]  # type: ignore[assignment]  # (not None here)
-            hits: list[tuple[int, V]] = []
-            left = size - i
-            for n in lengths:
-                if n > left:
-                    continue
-                if n == 1:
-                    values = get(first)
-                else:
-                    key = tokens[i : i + n]
-                    values = get(key if type(key) is tuple else tuple(key))
-                if values is not None:
-                    if len(values) == 1:
-                        hits.append((n, values[0]))
-                    else:
-                        hits.extend([(n, v) for v in values])
-            out[i] = hits
+        begins): called only where a phrase begins, not once a token."""
+        out: list[Sequence[tuple[int, V]]] = [()] * len(tokens)
+        # only where a phrase begins (itertools.compress over the lengths found by map)
+        for i in itertools.compress(range(len(tokens)), map(self._lengths.get, tokens)):
+            out[i] = self.at(tokens, i)
         return out
 
     def scan(self, tokens: Sequence[str]) -> list[tuple[int, int, list[V]]]:
