@@ -1862,3 +1862,24 @@ def test_a_point_of_the_root_level_rule_alone_names_its_level(kb: KnowledgeBase)
     assert all(p.root_level for p in alone), [(p.code, p.root_level) for p in alone]
     (jiaji,) = [p for p in alone if p.code == "EX-B2"]  # with the site it is needled at
     assert jiaji.sites and len(set(jiaji.sites)) == len(jiaji.sites), jiaji.sites
+
+
+def test_the_note_of_a_patient_not_a_candidate_names_each_reason_in_turn(
+    kb: KnowledgeBase,
+) -> None:
+    """With two conditions that withhold every point (a fever and an acute illness), the
+    first note is one sentence per condition, "name: reason", in the order of the
+    conditions, joined by a space. Catches the reasons run together or joined by another
+    separator, which no other test read."""
+    from acupoints.safety import Patient
+
+    s = kb.select("numb toes", patient=Patient(fever=True, acute_illness=True))
+    assert s.points == () and len(s.not_a_candidate) == 2
+    parts = [f"{w.name}: {w.reason}" for w in s.not_a_candidate]
+    assert [w.condition for w in s.not_a_candidate] == ["fever", "acute_illness"]
+    assert s.notes[0] == (
+        "Not a candidate for acupuncture now, so no points are suggested: "
+        + parts[0]
+        + " "
+        + parts[1]
+    )

@@ -461,6 +461,8 @@ def test_a_broken_prescription_names_its_entry(
         ("systemic: {local: {min: 0.1}", "systemic: {local: {min: 0.9}", None, "quotas.systemic"),
         ("local: {min: 0.1}, surface", "lokal: {min: 0.1}, surface", "quotas.systemic", "lokal"),
         ("  spread:\n    gap: 1", "  spread:\n    gap: -1", "spread.gap", "-1"),
+        ("  areas: 0.5", "  areas: 1.5", "areas", "1.5"),
+        ("  areas: 0.5", "  areas: many", "areas", "many"),
     ],
 )
 def test_a_broken_composition_names_its_field(
@@ -753,3 +755,91 @@ def test_two_guaranteed_roles_are_each_served(kb: KnowledgeBase, first: str, sec
     got, there = composed_serving(kb, 4, {first: {"min": 0.5}, second: {"min": 0.5}})
     for role in (first, second):
         assert got[role] >= min(2, there[role]), (role, got)
+
+
+# ------------------------------------------------------------------ numb areas in several parts
+# the part of the body of a region, by the region tree's parents (not the engine's helper)
+PARTS = {"head": "head", "neck": "neck", "trunk": "trunk", "upper_limb": "arm", "lower_limb": "leg"}
+
+
+def body_part(kb: KnowledgeBase, region: str) -> str:
+    while kb.region(region).parent not in (None, "body"):
+        region = kb.region(region).parent
+    return PARTS.get(region, region)
+
+
+# (text, cause, the parts of its numb areas): areas in two to four parts of the body
+SEVERAL_PARTS = [
+    ("left hand and right cheek numb", None, ("arm", "head")),
+    ("left hand and right foot numb", None, ("arm", "leg")),
+    ("numb right cheek and left foot", None, ("head", "leg")),
+    ("numb left thumb and right little toe", None, ("arm", "leg")),
+    ("numb hands and feet", "chemotherapy", ("arm", "leg")),
+    ("numb hands and feet", "diabetic", ("arm", "leg")),
+    ("numb chin and both hands", None, ("head", "arm")),
+    ("numb lower back and left foot", "lumbar_root", ("trunk", "leg")),
+    ("numb neck and right hand", "cervical_root", ("neck", "arm")),
+    ("numb face, left hand and right foot", None, ("head", "arm", "leg")),
+    ("numb face, chest, left hand and right foot", None, ("head", "trunk", "arm", "leg")),
+]
+
+
+@pytest.mark.parametrize(("text", "cause", "parts"), SEVERAL_PARTS)
+@pytest.mark.parametrize("limit", [4, 6, 10, 15])
+def test_every_part_with_a_numb_area_keeps_its_share(
+    kb: KnowledgeBase, text: str, cause: str | None, parts: tuple[str, ...], limit: int
+) -> None:
+    """With numb areas in several parts of the body, each part holds at least its share
+    of the places (``composition.areas`` split evenly, rounded half up), as far as the
+    places go once the roles' guaranteed places are taken. Catches a part left with no
+    point because another part's rules score higher (the cheek of "left hand and right
+    cheek" had none of ten places)."""
+    loc = kb.parse_location(text)
+    assert {body_part(kb, r.region) for r in loc.regions} == set(parts)
+    share = kb.composition.areas
+    assert share == 0.5
+    need = int(share / len(parts) * limit + 0.5 + 1e-9)
+    s = kb.select(text, cause=cause, limit=limit)
+    assert len(s.points) == limit
+    held = dict.fromkeys(parts, 0)
+    for p in s.points:
+        part = body_part(kb, p.point.location.region)
+        if part in held:
+            held[part] += 1
+    # the roles' guaranteed places come first; the parts share what is left
+    quotas = kb.composition.quotas_for(kb.cause(cause) if cause else None)
+    guaranteed = sum(int(q.min * limit + 0.5 + 1e-9) for q in quotas.values())
+    if guaranteed + need * len(parts) <= limit:
+        assert all(n >= need for n in held.values()), held
+    else:
+        assert sum(min(n, need) for n in held.values()) >= min(
+            need * len(parts), limit - guaranteed
+        )
+
+
+def test_the_share_of_the_parts_is_read_from_the_data(data_copy: Path) -> None:
+    """``areas: 0`` keeps no places for the parts: the cheek then gets none of ten places
+    of "left hand and right cheek numb", and a location in one part is the same either
+    way (the share applies only to areas in several parts)."""
+    import acupoints
+
+    edit(data_copy / "rules.yaml", "  areas: 0.5", "  areas: 0")
+    kb0 = acupoints.load(data_copy)
+    kb = acupoints.load()
+    assert kb0.composition.areas == 0
+    cheek = [
+        p.code
+        for p in kb.select("left hand and right cheek numb").points
+        if body_part(kb, p.point.location.region) == "head"
+    ]
+    cheek0 = [
+        p.code
+        for p in kb0.select("left hand and right cheek numb").points
+        if body_part(kb0, p.point.location.region) == "head"
+    ]
+    assert len(cheek) >= 3 and cheek0 == []
+    for text, cause in QUERIES[::4]:
+        loc = kb.parse_location(text)
+        if len({body_part(kb, r.region) for r in loc.regions}) > 1:
+            continue
+        assert kb0.select(text, cause=cause).codes == kb.select(text, cause=cause).codes, text

@@ -406,6 +406,7 @@ def test_threads_share_one_load_and_get_identical_answers(monkeypatch: pytest.Mo
     for t in threads:
         t.join()
     assert len(calls) == 1
+    assert len(results) == 12  # a thread that raised appended nothing
     assert len({r[1] for r in results}) == 1
     for k in range(3):
         assert len({r[2] for r in results if r[0] == k}) == 1
@@ -530,3 +531,65 @@ def test_batch_command(tmp_path: Path) -> None:
         text=True,
     )
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1
+
+
+def _race(n: int, work: Any) -> list[Any]:
+    """``work()`` in ``n`` threads started together; what each returned or raised."""
+    barrier = threading.Barrier(n)
+    out: list[Any] = [None] * n
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            out[i] = work()
+        except Exception as exc:  # the test reports it
+            out[i] = exc
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return out
+
+
+def test_threads_reading_a_deferred_section_at_once_all_get_it() -> None:
+    """A section of the prebuilt dataset read on first use (the reader's word lists),
+    asked for by eight threads at once while its loading is slow: each gets the same
+    value. Catches the threads that waited for the lock finding no loader left and
+    raising "'Dataset' object has no attribute 'context'" (a race seen in the suite)."""
+    import time
+
+    from acupoints import prebuilt
+
+    found = prebuilt.read_all(packaged_data_dir())
+    assert found is not None
+    data = found[0]
+    from acupoints.loading import _DEFERRED
+
+    loaders = _DEFERRED[id(data)][1]
+    slow = loaders["language"]
+
+    def slowly() -> Any:
+        time.sleep(0.2)
+        return slow()
+
+    loaders["language"] = slowly
+    got = _race(8, lambda: data.context)
+    assert not [g for g in got if isinstance(g, Exception)], got
+    assert all(g is got[0] for g in got) and len(got[0]) > 10
+
+
+def test_threads_asking_for_the_reader_tables_at_once_share_one() -> None:
+    """Eight threads reading their first text on a fresh packaged knowledge base at once
+    get one set of reader tables (the prebuilt one), not one each, and no error. Catches
+    the threads after the first finding the prebuilt tables taken and building their
+    own from the dataset."""
+    from acupoints import prebuilt
+    from acupoints.text import compiled
+
+    kb = prebuilt.load_packaged(packaged_data_dir())
+    assert kb is not acupoints.load() and kb not in compiled._TABLES
+    got = _race(8, lambda: compiled.tables(kb))
+    assert not [g for g in got if isinstance(g, Exception)], got
+    assert all(g is got[0] for g in got)

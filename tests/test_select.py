@@ -818,6 +818,40 @@ def test_areas_of_different_sides_give_each_part_its_own_side(
     assert set(sides) <= seen, seen
 
 
+@pytest.mark.parametrize("cause", ["cervical_root", "lumbar_root"])
+def test_root_points_first_do_not_hide_the_sides_of_the_numb_parts(
+    kb: KnowledgeBase, cause: str
+) -> None:
+    """With a root given as the cause, the root rules choose points of the neck or back
+    (parts with no numb area) before any of the hand or foot: the hand points are still
+    on the left and the foot points on the right. Catches the look-up of the parts'
+    sides stopping at the first region of a part with no numb area."""
+    s = kb.select("left hand and right foot numb", cause=cause, limit=40)
+    seen = {}
+    for p in s.points:
+        if p.point.location.laterality != "bilateral":
+            continue
+        part = part_of(kb, p.point.location.region)
+        if part in ("arm", "leg"):
+            seen.setdefault(part, set()).add(p.side)
+    assert seen == {"arm": {"left"}, "leg": {"right"}}, seen
+
+
+def test_a_part_with_no_numb_area_takes_the_locations_side(kb: KnowledgeBase) -> None:
+    """With a left hand and a right cheek numb, a paired point of the leg (no numb area
+    there: ST36 and the other distal points far down the list) is needled on both sides,
+    the location's side, not left unspecified. Catches a part with no numb area given no
+    side."""
+    s = kb.select("left hand and right cheek numb", limit=len(kb))
+    legs = [
+        p
+        for p in s.points
+        if part_of(kb, p.point.location.region) == "leg"
+        and p.point.location.laterality == "bilateral"
+    ]
+    assert legs and all((p.side, p.affected_side) == ("both", True) for p in legs)
+
+
 def test_a_one_sided_area_elsewhere_keeps_a_limb_caution_off_the_other_arm(
     kb: KnowledgeBase,
 ) -> None:
@@ -838,3 +872,75 @@ def test_a_one_sided_area_elsewhere_keeps_a_limb_caution_off_the_other_arm(
     assert not any(arm(e.code) for e in left.excluded)
     assert not limb_points(kb, right, "arm")
     assert any(arm(e.code) for e in right.excluded)
+
+
+# ------------------------------------------------------------------ a sore spine
+SPINE_PAIN = [
+    ("lower back pain and the outside of my right foot is numb", "lumbosacral", "back"),
+    ("sore lower back, numb right big toe", "lumbosacral", "back"),
+    ("numb outer calf from a problem in my lower back", "lumbosacral", "back"),
+    ("my neck hurts and my left thumb and index finger are numb", "cervical", "neck"),
+    ("stiff painful neck with a numb right little finger", "cervical", "neck"),
+]
+NO_SPINE_PAIN = [
+    "no back pain, numb outside of right foot",  # denied
+    "denies neck pain. numb left thumb",
+    "numb right big toe, back pain in the past",  # past
+    "numb left thumb, my dad has neck pain",  # someone else's
+    "my neck hurts and my right big toe is numb",  # a root the neck does not reach
+    "lower back pain and numb hands and feet",  # a glove and stocking
+    "sore lower back, numb left big toe and right little toe",  # several places
+]
+
+
+@pytest.mark.parametrize(("text", "spine", "where"), SPINE_PAIN)
+def test_a_sore_neck_or_back_with_numbness_where_its_roots_reach_infers_the_root(
+    kb: KnowledgeBase, text: str, spine: str, where: str
+) -> None:
+    """With no cause given, the patient's own sore (or blamed) neck or lower back and
+    numbness in a place its roots supply bring in the root rules of that part of the
+    spine at the inferred weight, with a note that says so; the same numb place alone
+    does not. Catches a radicular picture ("back pain, numb outer foot") answered with
+    no point at the root."""
+    s = kb.select(text)
+    roots = {r for r in s.rules_applied if r.startswith("root.")}
+    assert f"root.{spine}_named" in roots and f"root.{spine}_reflex" in roots
+    note = next(n for n in s.notes if n.startswith("Root involvement was inferred"))
+    assert f"from the {where}," in note
+    assert any(p.role == "root" for p in s.points)
+    alone = kb.select(s.location.model_copy(update={"reading": None}))
+    assert not any(r.startswith("root.") for r in alone.rules_applied)
+
+
+@pytest.mark.parametrize("text", NO_SPINE_PAIN)
+def test_a_denied_past_or_others_sore_spine_infers_no_root(kb: KnowledgeBase, text: str) -> None:
+    """A pain of the neck or back that is denied, past or someone else's, or a spine
+    whose roots do not reach the numb place, or numbness of a glove and stocking, brings
+    in no root rule."""
+    s = kb.select(text)
+    assert not any(r.startswith("root.") for r in s.rules_applied), s.rules_applied
+    assert not any(n.startswith("Root involvement was inferred") for n in s.notes)
+
+
+def test_the_ranking_memo_tells_a_sore_back_apart(kb: KnowledgeBase) -> None:
+    """Two texts naming the same numb place, one with a sore lower back, get different
+    answers in either order: the memo of rankings keys on the sore spine too."""
+    kb.clear_caches()
+    plain = kb.select("numb outside of right foot")
+    sore = kb.select("lower back pain and the outside of my right foot is numb")
+    assert plain.location.regions == sore.location.regions
+    assert "root.lumbosacral_named" in sore.rules_applied
+    assert "root.lumbosacral_named" not in plain.rules_applied
+    kb.clear_caches()
+    sore2 = kb.select("lower back pain and the outside of my right foot is numb")
+    plain2 = kb.select("numb outside of right foot")
+    assert (sore2.codes, plain2.codes) == (sore.codes, plain.codes)
+
+
+def test_a_cause_given_decides_the_root_not_a_sore_back(kb: KnowledgeBase) -> None:
+    """A cause given wins: diabetes with a sore back and numb toes brings in no root
+    rule, a cervical root with a sore lower back keeps to the neck."""
+    s = kb.select("lower back pain and numb right big toe", cause="diabetic")
+    assert not any(r.startswith("root.") for r in s.rules_applied)
+    s = kb.select("sore neck, numb left thumb", cause="carpal_tunnel")
+    assert not any(r.startswith("root.") for r in s.rules_applied)

@@ -95,6 +95,8 @@ BASE: dict[str, str] = {
     "feet_then_leg_task_failing_over_days": (
         "numb left hand and starting from foot days cant get upstairs"
     ),
+    # heldout13 flags: the list over commas; in one clause the clause's rule reads it
+    "foot_pale_and_cold_listed": "numb left hand and white, cold foot",
 }
 """Rule -> a sentence the rule fires on, where the plain one does not (see above)."""
 

@@ -135,3 +135,23 @@ def test_a_limb_after_a_part_and_one_symptom_word_only_places_it(
     location = kb.parse_location(text)
     assert location.region_ids == (part,)
     assert location.side == side
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("no back pain, numb right little toe", ("negated",)),
+        ("numb thumb without any neck pain", ("negated",)),
+        ("denies neck pain. numb thumb", ("negated",)),
+        ("sore lower back, numb right big toe", ()),
+        ("my back doesnt hurt but my toe is numb", ()),  # unread: not taken as denied
+    ],
+)
+def test_a_denied_pain_keeps_its_denial(text: str, context: tuple[str, ...]) -> None:
+    """A pain of the neck or back that is denied keeps the context "negated" (a numb area
+    that is denied becomes "fine" instead): the engine infers a root from a sore spine,
+    so "no back pain" must not read as a sore back."""
+    import acupoints
+
+    pains = [a for a in acupoints.read(text).areas if a.role == "pain"]
+    assert len(pains) == 1 and pains[0].context == context, pains

@@ -1685,6 +1685,13 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "when i woke this morning",
                 "this am",
                 "since this am",
+                # heldout13 flags
+                "just went",
+                "just gone",
+                "since yesterday evening",
+                "since last night",
+                "since this afternoon",
+                "since this evening",
             ),
         ),
     },
@@ -5850,6 +5857,10 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "quickly",
         "rapidly",
         "fast",
+        # heldout13 flags
+        "over the week",
+        "over a week",
+        "over the past week",
     ),
     "weakness": (
         "weak",
@@ -6372,6 +6383,19 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "over time",
         "bit by bit",
     ),
+    "cold_trigger": (
+        "when its cold",
+        "when it's cold",
+        "when it is cold",
+        "when it gets cold",
+        "in the cold",
+        "cold weather",
+        "cold outside",
+        "in cold water",
+        "raynaud",
+        "raynauds",
+        "raynaud's",
+    ),
     "footwear": (
         "boot",
         "boots",
@@ -6425,6 +6449,13 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "since teatime",
         "since dinner",
         "since dinnertime",
+        # heldout13 flags
+        "just went",
+        "just gone",
+        "since yesterday evening",
+        "since last night",
+        "since this afternoon",
+        "since this evening",
     ),
     "collision": (
         "rear ended",
@@ -6663,6 +6694,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "off balance",
         "stumbling",
         "staggering",
+        # heldout13 flags
+        "wobbling",
+        "wobble",
     ),
     "weight_object": (
         "on my foot",
@@ -6928,6 +6962,22 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "as a kid",
         "as a child",
     ),
+    # heldout13 flags
+    "chest_centre": ("middle", "centre", "center", "central"),
+    "took_verb": ("took", "take", "taken", "taking"),
+    "ball_object": (
+        "ball",
+        "football",
+        "cricket ball",
+        "golf ball",
+        "tennis ball",
+        "rugby ball",
+        "hockey ball",
+        "hockey stick",
+        "cricket bat",
+        "baseball bat",
+        "puck",
+    ),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -7104,7 +7154,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "foot_pale_and_cold": {
         "flag": "foot_wound",
         "all": ("pale_colour", "cold", "foot_part"),
-        "unless": ("footwear",),
+        "unless": ("footwear", "cold_trigger"),
         "scope": "segment",
         "near": 4,
         "urgency": "emergency",
@@ -7391,6 +7441,27 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("unfelt", "toilet_seat"),
         "scope": "segment",
         "near": 2,
+    },
+    # heldout13 flags
+    "chest_centre_pain": {
+        "flag": "heart_attack",
+        "all": ("pain", "chest_centre", "chest_place"),
+        "scope": "segment",
+        "near": 5,
+    },
+    "took_a_ball": {
+        "flag": "after_injury",
+        "all": ("took_verb", "ball_object"),
+        "scope": "clause",
+        "near": 2,
+    },
+    "foot_pale_and_cold_listed": {
+        "flag": "foot_wound",
+        "all": ("pale_colour", "cold", "foot_part"),
+        "unless": ("footwear", "cold_trigger"),
+        "scope": "sentence",
+        "near": 3,
+        "urgency": "emergency",
     },
 }
 
@@ -14327,3 +14398,208 @@ AREA13_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
 }
 """heldout13 areas: each word of the "heldout13 areas" blocks of text.yaml and causes.yaml,
 with a sentence that uses it and the reading wanted (areas, side, cause)."""
+# heldout13 flags (issue 16): the context terms of the blocks "heldout13 flags" of text.yaml,
+# each with a sentence that needs it, the flags read there (with their urgency), and a
+# control sentence without the term that reads otherwise; (section, term) -> (sentence,
+# flags, control)
+FLAGS13_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    # a question that asks what its findings mean or how urgent they are states them
+    ("asserting", "is it an emergency if"): (
+        "is it an emergency if my groin is numb and I can't pee?",
+        {"cauda_equina": "emergency"},
+        "is it possible my groin goes numb and I can't pee?",
+    ),
+    ("asserting", "is it an emergency when"): (
+        "is it an emergency when your face droops on one side?",
+        {"stroke": "emergency"},
+        "what if your face droops on one side?",
+    ),
+    ("asserting", "is it urgent if"): (
+        "is it urgent if my foot has an ulcer and is numb?",
+        {"foot_wound": "urgent"},
+        "could my foot get an ulcer if it is numb?",
+    ),
+    ("asserting", "what does it mean when"): (
+        "what does it mean when your legs give way and your feet are numb?",
+        {"progressive_weakness": "urgent"},
+        "what if your legs give way and your feet are numb?",
+    ),
+    ("asserting", "what does it mean if"): (
+        "what does it mean if I've lost a stone without trying and my toes are numb?",
+        {"systemic_illness": "urgent"},
+        "what if I lose a stone without trying and my toes go numb?",
+    ),
+    # an intake form's answer after its field denies the field
+    ("negated", '"no"'): (
+        "Complaint: numb feet. Fever: no.",
+        {},
+        "Complaint: numb feet. Fever: yes.",
+    ),
+    ("negated", "nil"): (
+        "Complaint: numb feet. Weight loss: nil.",
+        {},
+        "Complaint: numb feet. Weight loss: a stone.",
+    ),
+    ("negated", "negative"): (
+        "numb toes. bladder problems: negative.",
+        {},
+        "numb toes. bladder problems: some.",
+    ),
+    # a finding healed or cleared, said after it, is past
+    ("historical", "healed fine"): (
+        "I broke my ankle in a fall, healed fine; now my fingers are numb",
+        {},
+        "I broke my ankle in a fall, now my fingers are numb",
+    ),
+    ("historical", "healed well"): (
+        "fell off a ladder and cracked a rib, healed well; now my toes are numb",
+        {},
+        "fell off a ladder and cracked a rib, now my toes are numb",
+    ),
+    ("historical", "all clear"): (
+        "a high temperature, all clear; my toes are numb",
+        {},
+        "a high temperature; my toes are numb",
+    ),
+    # a fever that went, dated, is past
+    ("historical", "went a week ago"): (
+        "the fever went a week ago, my hands are numb",
+        {},
+        "the fever started a week ago, my hands are numb",
+    ),
+    ("historical", "went days ago"): (
+        "my fever went days ago, now my feet tingle",
+        {},
+        "my fever came days ago, now my feet tingle",
+    ),
+    ("historical", "went last week"): (
+        "the fever went last week, my toes are numb",
+        {},
+        "the fever came last week, my toes are numb",
+    ),
+    ("historical", "went yesterday"): (
+        "the fever went yesterday, my toes are numb",
+        {},
+        "the fever came yesterday, my toes are numb",
+    ),
+    # a finding supposed, to ask what it would do
+    ("hypothetical", "suppose id"): (
+        "suppose I'd fallen off a ladder, would my foot go numb? my foot is numb anyway",
+        {},
+        "I'd fallen off a ladder, would my foot go numb? my foot is numb anyway",
+    ),
+    ("hypothetical", "suppose i had"): (
+        "suppose I had a fever, would my toes tingle more? my toes tingle",
+        {},
+        "I had a fever, would my toes tingle more? my toes tingle",
+    ),
+    ("hypothetical", "supposing"): (
+        "supposing I fell off my bike, could my knee go numb like this? my knee is numb",
+        {},
+        "I fell off my bike, could my knee go numb like this? my knee is numb",
+    ),
+    ("hypothetical", "hypothetically"): (
+        "hypothetically, a fall down the stairs and then numb legs, what then? my legs are numb",
+        {},
+        "a fall down the stairs and then numb legs, what then? my legs are numb",
+    ),
+    # a pain that does not trouble, at a time, is denied
+    ("negated", "doesnt bother me"): (
+        "my back pain doesnt bother me at night, my toes are numb",
+        {},
+        "my back pain keeps me up at night, my toes are numb",
+    ),
+    ("negated", "does not bother me"): (
+        "the back pain does not bother me at night, numb heel",
+        {},
+        "the back pain is worse at night, numb heel",
+    ),
+    ("negated", "doesnt trouble me"): (
+        "the back pain doesnt trouble me at night, numb heel",
+        {},
+        "the back pain is bad at night, numb heel",
+    ),
+    ("negated", "doesnt wake me"): (
+        "the back pain doesnt wake me at night, numb heel",
+        {},
+        "the back pain wakes me at night, numb heel",
+    ),
+    # a relative who had his or her illness: theirs
+    ("other", "dad had his"): (
+        "dad had his bowel cancer removed years ago, my toes are numb",
+        {},
+        "I had my bowel cancer removed years ago, my toes are numb",
+    ),
+    ("other", "mum had her"): (
+        "mum had her breast cancer treated years ago, my toes are numb",
+        {},
+        "I had my breast cancer treated years ago, my toes are numb",
+    ),
+    ("other", "mom had her"): (
+        "mom had her breast cancer treated years ago, my toes are numb",
+        {},
+        "I had my breast cancer treated years ago, my toes are numb",
+    ),
+    ("other", "husband had his"): (
+        "husband had his prostate cancer treated, my fingers are numb",
+        {},
+        "I had my prostate cancer treated, my fingers are numb",
+    ),
+    ("other", "wife had her"): (
+        "wife had her breast cancer treated, my fingers are numb",
+        {},
+        "I had my breast cancer treated, my fingers are numb",
+    ),
+    ("other", "brother had his"): (
+        "brother had his lung cancer removed, my fingers are numb",
+        {},
+        "I had my lung cancer removed, my fingers are numb",
+    ),
+    ("other", "sister had her"): (
+        "sister had her skin cancer removed, my fingers are numb",
+        {},
+        "I had my skin cancer removed, my fingers are numb",
+    ),
+    ("other", "grandad had his"): (
+        "grandad had his bowel cancer removed, my fingers are numb",
+        {},
+        "I had my bowel cancer removed, my fingers are numb",
+    ),
+    ("other", "nan had her"): (
+        "nan had her breast cancer treated, my fingers are numb",
+        {},
+        "I had my breast cancer treated, my fingers are numb",
+    ),
+    # a treatment not taken denies nothing after it
+    ("pseudo", "not on treatment"): (
+        "HIV, not on treatment, febrile, numb left shin",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "HIV, not febrile, numb left shin",
+    ),
+    ("pseudo", "not on any treatment"): (
+        "HIV, not on any treatment, febrile, numb left shin",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "HIV, not any fever, numb left shin",
+    ),
+    ("pseudo", "not on meds"): (
+        "HIV, not on meds, running a fever, numb left shin",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "HIV, not running a fever, numb left shin",
+    ),
+    ("pseudo", "not on medication"): (
+        "HIV, not on medication, running a fever, numb left shin",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "HIV, not running a fever, numb left shin",
+    ),
+    # "without feeling" is a numbness and denies nothing after it
+    ("pseudo", "without any feeling"): (
+        "the left side of my face is without any feeling since last night",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is without the feeling since last night",
+    ),
+    ("pseudo", "without sensation"): (
+        "my left side of the face is without sensation since this afternoon",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my left side of the face is without the sensation since this afternoon",
+    ),
+}

@@ -43,6 +43,11 @@ def _plan(cls: type[BaseModel]) -> tuple[dict[str, Any], frozenset[str], frozens
 
 def construct(cls: type[M], /, **values: Any) -> M:
     """An instance of ``cls`` holding ``values`` (trusted), defaults filled in."""
+    return _construct(cls, values)
+
+
+def _construct(cls: type[M], values: dict[str, Any], /) -> M:
+    """:func:`construct` of the keywords ``values`` (a dict of the caller's own: not kept)."""
     defaults, required, names = _PLANS.get(cls) or _plan(cls)
     given = values.keys()
     if not (required <= given and given <= names):
@@ -122,15 +127,28 @@ def _kept(values: Iterable[Any]) -> bool:
     whitespace (the records strip it; a string Python's ``strip`` leaves alone pydantic
     leaves alone too), tuples (not lists) of such, numbers, ``None`` and records."""
     for v in values:
-        if isinstance(v, str):
+        kind = type(v)
+        if kind is str:
+            if v != v.strip():
+                return False
+        elif kind is tuple:
+            if v and not _kept(v):  # (an empty one, most of them, holds nothing to check)
+                return False
+        elif v is None or kind in _PLAIN:
+            continue
+        elif isinstance(v, str):  # a subclass of str or tuple: checked as its base class
             if v != v.strip():
                 return False
         elif isinstance(v, tuple):
             if not _kept(v):
                 return False
-        elif not (v is None or isinstance(v, (bool, int, float, BaseModel))):
+        elif not isinstance(v, (bool, int, float, BaseModel)):
             return False
     return True
+
+
+_PLAIN = frozenset({bool, int, float})
+"""The scalars :func:`_kept` keeps as they are, by their own type (the common case)."""
 
 
 def trusted(cls: type[M], /, **values: Any) -> M:
@@ -138,7 +156,7 @@ def trusted(cls: type[M], /, **values: Any) -> M:
     text, records): built as :func:`construct` does when validation would leave every
     value as given, so a first answer builds no validator; validated otherwise."""
     if _kept(values.values()):
-        return construct(cls, **values)
+        return _construct(cls, values)
     return cls(**values)
 
 

@@ -142,8 +142,12 @@ class Dataset(BaseModel):
         def __getattr__(self, name: str) -> Any:
             """A section deferred by :func:`defer_sections` is read here, on first use."""
             section = _SECTION_OF.get(name)
-            if section is not None and _fill(self, section):
-                return self.__dict__[name]
+            if section is not None:
+                # read here, or (when another thread read it first, while this one waited
+                # for the lock) already there
+                _fill(self, section)
+                if name in self.__dict__:
+                    return self.__dict__[name]
             return _model_getattr(self, name)
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING, Any, get_args
 from weakref import WeakKeyDictionary
 
 from ._fast import trusted
@@ -316,14 +316,19 @@ def parse(kb: KnowledgeBase, text: object) -> Location:
     return found
 
 
+_READER: list[Any] = []  # text.reader.analyse, once imported
+
+
 def _parse(kb: KnowledgeBase, text: str) -> Location:
     if len(text) > MAX_TEXT:
         raise LocationError(
             f"the description is {len(text)} characters; the limit is {MAX_TEXT}", text
         )
-    from .text.reader import analyse
+    if not _READER:  # imported on the first reading, not on each (about 2 us an import)
+        from .text.reader import analyse as _analyse
 
-    found = analyse(kb, text)
+        _READER.append(_analyse)
+    found = _READER[0](kb, text)
     return _finish(kb, _vocab(kb), text, found.prepared.tokens, found.state, found)
 
 
@@ -331,23 +336,40 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
     """Every body area the grammar finds in ``tokens`` (after spelling), each marked
     negated when the reader's context (``ctx``, one set per token) says so."""
     vocab = _vocab(kb)
+    # the words that may open a nerve's territory, looked up once a text, not a token
+    nerve_opens = _nerve_first(kb)
+    region_words = vocab.words
     state = _State()
     i = 0
-    while i < len(tokens):
+    n = len(tokens)
+    while i < n:
         tok = tokens[i]
         negating = "negated" in ctx[i]
         if tok in BOUNDARIES or tok in NEGATIONS or tok in DROP:
             state.consumed.add(i)
             i += 1
             continue
-        step = _match_dermatome(kb, tokens, i, state, negating)
-        step = step or _match_nerve(kb, tokens, i, state, negating)
-        step = step or _match_digits(tokens, i, state, negating)
-        if not step and (_region_length(vocab, tokens, i) < 2 or _multiword_aspect(tokens, i)):
+        step = _match_dermatome(kb, tokens, i, state, negating) if _level(tok) else 0
+        if not step and (tok in nerve_opens or tok in AREA_WORDS or tok == "supplied"):
+            step = _match_nerve(kb, tokens, i, state, negating)
+        if not step and tok in _DIGIT_LIST:
+            step = _match_digits(tokens, i, state, negating)
+        # the content words from i (tok first: scan has passed the words _content_span
+        # skips), read once for both the region's length and its match; none where no
+        # region's phrase can begin (tok, or tok less a plural "s", is no word of one)
+        if step:
+            words = None
+        elif tok in region_words or (tok.endswith("s") and tok[:-1] in region_words):
+            words = _content_span(tokens, i, vocab.longest)[0]
+        else:
+            words = ()
+        if not step and (
+            _region_length(vocab, tokens, i, words) < 2 or _multiword_aspect(tokens, i)
+        ):
             step = _match_aspect(vocab, tokens, i, state, negating)
         step = (
             step
-            or _match_region(vocab, tokens, i, state, negating)
+            or _match_region(vocab, tokens, i, state, negating, words)
             or _match_aspect(vocab, tokens, i, state, negating)
             or _match_side(tokens, i, state)
         )
@@ -355,6 +377,8 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
     return state
 
 
+_SIDE_FIRST = frozenset(key[0] for key in SIDES)
+"""The words a side phrase of :data:`SIDES` begins with."""
 _ONE_WORD_SIDES = {key[0]: side for key, side in SIDES.items() if len(key) == 1}
 """The sides of :data:`SIDES` written as one word, by that word."""
 
@@ -391,6 +415,8 @@ def _content_span(
 
 def _multiword_aspect(tokens: Sequence[str], i: int) -> bool:
     """ "little finger side of", "thumb side of": an aspect phrase, not a digit."""
+    if tokens[i] not in _ASPECT_FIRST:
+        return False
     for size in (3, 2):
         key = tuple(tokens[i : i + size])
         if len(key) == size and key in ASPECT_WORDS:
@@ -398,9 +424,13 @@ def _multiword_aspect(tokens: Sequence[str], i: int) -> bool:
     return False
 
 
-def _region_length(vocab: _Vocab, tokens: Sequence[str], i: int) -> int:
-    """Number of content words of the longest region phrase starting at ``i`` (0 if none)."""
-    words, _, _ = _content_span(tokens, i, vocab.longest)
+def _region_length(
+    vocab: _Vocab, tokens: Sequence[str], i: int, words: tuple[str, ...] | None = None
+) -> int:
+    """Number of content words of the longest region phrase starting at ``i`` (0 if none);
+    ``words``: the content words from ``i``, if the caller has read them."""
+    if words is None:
+        words = _content_span(tokens, i, vocab.longest)[0]
     for n in range(len(words), 0, -1):
         if words[:n] in vocab.phrases:
             return n
@@ -408,11 +438,17 @@ def _region_length(vocab: _Vocab, tokens: Sequence[str], i: int) -> int:
 
 
 def _match_region(
-    vocab: _Vocab, tokens: Sequence[str], i: int, state: _State, negating: bool
+    vocab: _Vocab,
+    tokens: Sequence[str],
+    i: int,
+    state: _State,
+    negating: bool,
+    words: tuple[str, ...] | None = None,
 ) -> int:
     if i >= len(tokens) or ((tokens[i],) in SIDES and tokens[i] not in vocab.words):
         return 0
-    words, _, _ = _content_span(tokens, i, vocab.longest)
+    if words is None:
+        words = _content_span(tokens, i, vocab.longest)[0]
     for n in range(len(words), 0, -1):
         key = words[:n]
         hit = vocab.phrases.get(key)
@@ -443,9 +479,15 @@ def _match_region(
     return 0
 
 
+_ASPECT_FIRST = frozenset(key[0] for key in ASPECT_WORDS)
+"""The words an aspect phrase of :data:`ASPECT_WORDS` begins with."""
+
+
 def _match_aspect(
     vocab: _Vocab, tokens: Sequence[str], i: int, state: _State, negating: bool
 ) -> int:
+    if i >= len(tokens) or tokens[i] not in _ASPECT_FIRST:
+        return 0  # no aspect phrase begins here (most words)
     for size in (3, 2, 1):
         key = tuple(tokens[i : i + size])
         if len(key) < size or key not in ASPECT_WORDS:  # (a slice past the end is short)
@@ -535,11 +577,13 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
         return 0
     if tokens[i] == "left" and _left_as_verb(tokens, i):
         return 0
-    pair = _pair(tokens, i)
+    pair = _pair(tokens, i) if tokens[i] in PAIRED else 0
     if pair:
         state.sides.append((i, "both"))
         state.consumed.update(range(i, i + pair))
         return pair
+    if tokens[i] not in SHORT and tokens[i] not in _SIDE_FIRST:
+        return 0  # neither a side's letter nor the first word of a side (most words)
     ends = i + 1 == len(tokens) or tokens[i + 1] in BOUNDARIES
     after_area = (
         bool(state.found)
@@ -562,6 +606,8 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
         state.sides.append((i, "left" if tokens[i] == "l" else "right"))
         state.consumed.add(i)
         return 1
+    if tokens[i] not in _SIDE_FIRST:
+        return 0  # no side phrase begins here
     for size in (3, 2, 1):
         key = tuple(tokens[i : i + size])
         if key in SIDES:
@@ -836,6 +882,10 @@ def _match_nerve(
         state.found.append(_Found(region, list(aspects), None, start, last, words, negating))
     state.consumed.update(range(start, last + 1))
     return last + 1 - start
+
+
+_DIGIT_LIST = frozenset({*FINGER_WORDS, *TOE_WORDS, "and", "or", ","})
+"""The words a list of digits (:func:`_match_digits`) may begin with."""
 
 
 def _match_digits(tokens: Sequence[str], i: int, state: _State, negating: bool) -> int:
@@ -1264,7 +1314,8 @@ def _pattern(
     nerve_rank: Sequence[tuple[str, float]],
 ) -> str:
     """spot, region, nerve_territory, dermatome, stocking_glove or multifocal."""
-    areas = {_area(anatomy, r.region) for r in refs}
+    placed = _placed(anatomy)
+    areas = {(placed.get(r.region) or _place(anatomy, placed, r.region))[0] for r in refs}
     limbs = {_limb_area(a) for a in areas}
     # pain or numbness that starts at the spine or buttock and runs into one limb is one
     # radicular picture, not two areas
@@ -1288,7 +1339,9 @@ def _pattern(
         return "spot"
     if len(limbs) > 1 or len(sides - {"both"}) > 1:
         return "multifocal"
-    segments_of_limb = {_segment_of_limb(anatomy, r.region) for r in refs}
+    segments_of_limb = {
+        (placed.get(r.region) or _place(anatomy, placed, r.region))[1] for r in refs
+    }
     spread = bool(words & SPREAD_WORDS)
     if (spread and best_seg >= 0.3) or (best_seg >= 0.5 and len(segments_of_limb - {None}) > 1):
         return "dermatome"
@@ -1299,6 +1352,26 @@ def _pattern(
     ):
         return "nerve_territory"
     return "region"
+
+
+_PLACED: WeakKeyDictionary[object, dict[str, tuple[str, str | None]]] = WeakKeyDictionary()
+
+
+def _placed(anatomy: object) -> dict[str, tuple[str, str | None]]:
+    """The :func:`_area` and :func:`_segment_of_limb` of each region met so far, per
+    anatomy (they depend on the region tree only; a text's pattern asks for each of its
+    regions)."""
+    found = _PLACED.get(anatomy)
+    if found is None:
+        found = _PLACED[anatomy] = {}
+    return found
+
+
+def _place(
+    anatomy: object, placed: dict[str, tuple[str, str | None]], region: str
+) -> tuple[str, str | None]:
+    found = placed[region] = (_area(anatomy, region), _segment_of_limb(anatomy, region))
+    return found
 
 
 def _segment_of_limb(anatomy: object, region: str) -> str | None:

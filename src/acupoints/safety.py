@@ -652,11 +652,14 @@ def detect_red_flags(
     found: list[RedFlag] = []
     flagged = _region_flags(kb, location.regions) if location is not None else ()
     for rule in kb.red_flag_rules:
-        matched: list[str] = list(words.get(rule.id, ()))
+        matched: list[str] = []
         urgency = rule.urgency
-        for word in [w for w in matched if w.startswith("urgency:")]:
-            matched.remove(word)
-            if _URGENCY[word[8:]] < _URGENCY[urgency]:
+        # the words of the text (each once: _text_hits drops repeats), less the urgency a
+        # concept raises, which is taken when it is higher than the rule's own
+        for word in words.get(rule.id, ()):
+            if not word.startswith("urgency:"):
+                matched.append(word)
+            elif _URGENCY[word[8:]] < _URGENCY[urgency]:
                 urgency = word[8:]  # type: ignore[assignment]
         for region, ids in flagged:
             if rule.id in ids:

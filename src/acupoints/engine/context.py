@@ -299,15 +299,55 @@ def _spine_of(segment: str) -> str | None:
 
 def _root_factor(ctx: _Context, spine: str, inferred: float) -> float:
     """1 when the cause compresses a root at ``spine``; ``inferred`` when no cause says so
-    but the numbness follows a dermatome from that part of the spine; else 0."""
+    but the numbness follows a dermatome from that part of the spine, or lies where that
+    part's roots reach while the neck or back there hurts (see :func:`_spine_pain`);
+    else 0."""
     cause = ctx.cause
     if cause is not None and cause.spine is not None:
         return 1.0 if spine in ("any", cause.spine) else 0.0
     if ctx.kind != "unknown":
         return 0.0
-    loc = ctx.location
-    if loc.pattern == "dermatome" and loc.segments:
-        found = _spine_of(loc.segments[0])
-        if found is not None and spine in ("any", found):
-            return inferred
+    found = _inferred_spine(ctx.location)
+    if found is not None and spine in ("any", found):
+        return inferred
     return 0.0
+
+
+def _inferred_spine(loc: Location) -> str | None:
+    """The part of the spine (cervical, lumbosacral) a root involvement is inferred at,
+    with no cause given: the part of the location's main root when the numbness follows
+    its dermatome, or when the neck or back at that part hurts and the numbness is in one
+    place (not a glove and stocking or several places)."""
+    if not loc.segments:
+        return None
+    found = _spine_of(loc.segments[0])
+    if found is None or loc.pattern == "dermatome":
+        return found
+    if loc.pattern in ("stocking_glove", "multifocal"):
+        return None
+    return found if found in _spine_pain(loc) else None
+
+
+# the part of the spine whose roots a sore neck or back speaks for
+_SPINE_PARTS = {
+    "neck": "cervical",
+    "neck.posterior": "cervical",
+    "neck.lateral": "cervical",
+    "back": "lumbosacral",
+    "back.lumbar": "lumbosacral",
+    "back.sacral": "lumbosacral",
+}
+
+
+def _spine_pain(loc: Location) -> frozenset[str]:
+    """The parts of the spine where the text says the patient's own neck or back hurts
+    now or holds the cause ("my neck hurts", "from a problem in my lower back"), not
+    denied, past, supposed or someone else's."""
+    reading = loc.reading
+    if reading is None:
+        return frozenset()
+    return frozenset(
+        _SPINE_PARTS[a.id]
+        for a in reading.areas
+        if a.role in ("pain", "cause_site") and not a.context and a.id in _SPINE_PARTS
+    )

@@ -17,7 +17,17 @@ from ..rules import (
 )
 from ..selection import ProtocolNote
 from .candidates import _SELECTORS, _weight, applies
-from .context import _STATIC, _cause_kind, _Context, _Hit, _spine_of, _Static, _static
+from .context import (
+    _STATIC,
+    _cause_kind,
+    _Context,
+    _Hit,
+    _inferred_spine,
+    _spine_of,
+    _spine_pain,
+    _Static,
+    _static,
+)
 from .explanation import _Candidate, _Part, _side, _sides_by_part
 
 if TYPE_CHECKING:
@@ -211,6 +221,23 @@ def _shape(loc: Location) -> tuple[object, ...]:
         loc.nerves,
         loc.digits,
         loc.negated,
+        _spine_pain(loc),
+    )
+
+
+def _inferred_note(loc: Location) -> str:
+    """The note of a root involvement inferred with no cause given (_inferred_spine)."""
+    if loc.pattern == "dermatome":
+        how = "from the dermatome"
+    else:
+        where = "neck" if _inferred_spine(loc) == "cervical" else "back"
+        how = (
+            f"from the {where}, named as sore or as the seat of the trouble, with numbness "
+            "where its roots reach"
+        )
+    return (
+        f"Root involvement was inferred {how}, not given as a cause; root rules count at "
+        "reduced weight."
     )
 
 
@@ -390,10 +417,7 @@ def _rank_now(
             if chose and factor < 1 and rule.group.startswith("root"):
                 inferred = True
     if inferred:
-        notes.append(
-            "Root involvement was inferred from the dermatome, not given as a cause; "
-            "root rules count at reduced weight."
-        )
+        notes.append(_inferred_note(loc))
     misfit = _misfit(kb, the_cause, loc) if the_cause is not None else None
     if misfit is not None:
         notes.append(misfit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -80,6 +81,10 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(low):
         t = m.group()
+        if t.isalnum() and t != "ve":  # a plain word or number (most tokens): as it is
+            out.append(t)
+            spans.append(m.span())
+            continue
         at = m.start()
         if t == "?" and _query(low, at):
             continue  # "?meralgia": a clinician's suspected diagnosis, not a question
@@ -222,10 +227,15 @@ class PhraseIndex(Generic[V]):
         out: list[tuple[int, V]] = []
         left = len(tokens) - i
         get = self._values.get
-        for n in self._lengths.get(tokens[i], ()):
+        first = tokens[i]
+        for n in self._lengths.get(first, ()):
             if n > left:
                 continue
-            values = get(tokens[i]) if n == 1 else get(tuple(tokens[i : i + n]))
+            if n == 1:
+                values = get(first)
+            else:
+                key = tokens[i : i + n]  # the readers' tokens are mostly tuples already
+                values = get(key if type(key) is tuple else tuple(key))
             if values is not None:
                 if len(values) == 1:
                     out.append((n, values[0]))
@@ -233,18 +243,28 @@ class PhraseIndex(Generic[V]):
                     out.extend([(n, v) for v in values])
         return out
 
+    def each(self, tokens: Sequence[str]) -> list[Sequence[tuple[int, V]]]:
+        """:meth:`at` at every position of ``tokens`` (an empty tuple where no phrase
+        begins): called only where a phrase begins, not once a token."""
+        out: list[Sequence[tuple[int, V]]] = [()] * len(tokens)
+        # only where a phrase begins (itertools.compress over the lengths found by map)
+        for i in itertools.compress(range(len(tokens)), map(self._lengths.get, tokens)):
+            out[i] = self.at(tokens, i)
+        return out
+
     def scan(self, tokens: Sequence[str]) -> list[tuple[int, int, list[V]]]:
         """Non-overlapping matches, longest first at each place: (start, end, values)."""
         out: list[tuple[int, int, list[V]]] = []
-        i = 0
-        while i < len(tokens):
-            hits = self.at(tokens, i) if tokens[i] in self._lengths else []
+        after = 0  # where the last match ended: a match starts there or later
+        # only where a phrase begins (itertools.compress over the lengths found by map)
+        for i in itertools.compress(range(len(tokens)), map(self._lengths.get, tokens)):
+            if i < after:
+                continue
+            hits = self.at(tokens, i)
             if hits:
                 n = hits[0][0]
                 out.append((i, i + n, [v for m, v in hits if m == n]))
-                i += n
-            else:
-                i += 1
+                after = i + n
         return out
 
     def all_words(self) -> set[str]:
@@ -462,13 +482,20 @@ _TABLES: WeakKeyDictionary[KnowledgeBase, Tables] = WeakKeyDictionary()
 
 
 def tables(kb: KnowledgeBase) -> Tables:
-    """The tables of ``kb`` (built on first use)."""
+    """The tables of ``kb`` (built on first use, once: threads that ask at the same time
+    wait for the first)."""
     found = _TABLES.get(kb)
     if found is None:
-        from ..prebuilt import tables_for  # the packaged data's, built with the package
+        with _TABLES_LOCK:
+            found = _TABLES.get(kb)
+            if found is None:
+                from ..prebuilt import tables_for  # the packaged data's, built with it
 
-        found = _TABLES[kb] = tables_for(kb) or _build(kb)
+                found = _TABLES[kb] = tables_for(kb) or _build(kb)
     return found
+
+
+_TABLES_LOCK = threading.RLock()
 
 
 @dataclass(frozen=True)

@@ -139,15 +139,31 @@ NUMB_STATED = frozenset({"numb", "numbness", "tingly", "tingling", "dead", "asle
 """Words that say a part is numb: a backward denial ("fine", "intact") stops at them."""
 
 
-def contexts(t: Tables, tokens: Sequence[str]) -> list[frozenset[Tag]]:
-    """For each token, the context categories whose scope holds it."""
+ContextHits = Sequence[Sequence[tuple[int, tuple[str, str, int]]]]
+"""The context terms of ``text.yaml`` that start at each token (``PhraseIndex.at``, empty
+where none does): found once a text by :func:`context_hits`, read by :func:`contexts`,
+:func:`clauses` and the words a reading uses (``Prepared.used``)."""
+
+
+def context_hits(t: Tables, tokens: Sequence[str]) -> ContextHits:
+    """The context terms starting at each token of ``tokens`` (see :data:`ContextHits`)."""
+    return t.context.each(tokens)
+
+
+def contexts(
+    t: Tables, tokens: Sequence[str], found: ContextHits | None = None
+) -> list[frozenset[Tag]]:
+    """For each token, the context categories whose scope holds it (``found``: the
+    :func:`context_hits` of ``tokens``, if the caller has them)."""
     n = len(tokens)
+    if found is None:
+        found = context_hits(t, tokens)
     stops = [tok in SENTENCE_END for tok in tokens]
     triggers: list[tuple[int, int, str, str, int]] = []
     asserting: set[int] = set()  # where a question that states its findings opens
     i = 0
     while i < n:
-        hits = t.context.at(tokens, i) if tokens[i] in t.context.words else []
+        hits = found[i]
         if not hits:
             i += 1
             continue
@@ -341,16 +357,19 @@ NOT_SO = frozenset(
 """Words after "mine is" that deny it has what was asked about."""
 
 
-def clauses(t: Tables, tokens: Sequence[str]) -> list[int]:
+def clauses(t: Tables, tokens: Sequence[str], found: ContextHits | None = None) -> list[int]:
     """For each token, the number of its clause: clauses end at a sentence end, a comma,
-    and a termination term of ``text.yaml`` (not inside a pseudo-trigger: "so much")."""
+    and a termination term of ``text.yaml`` (not inside a pseudo-trigger: "so much");
+    ``found`` as for :func:`contexts`."""
+    if found is None:
+        found = context_hits(t, tokens)
     breaks = [
         tok in SENTENCE_END or (tok == "," and not _listed(tokens, k))
         for k, tok in enumerate(tokens)
     ]
     i, n = 0, len(tokens)
     while i < n:
-        hits = t.context.at(tokens, i) if tokens[i] in t.context.words else []
+        hits = found[i]
         if not hits:
             i += 1
             continue

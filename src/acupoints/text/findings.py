@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 from .compiled import DROP, SENTENCE_END, Tables, stem
 
@@ -117,13 +118,17 @@ def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[in
     i = 0
     n = len(c.words)
     spans: list[tuple[int, int]] | None = None  # symptom phrases, found when first needed
+    cue_words, cause_words = t.cues.words, t.causes.words
     while i < n:
         word = c.words[i]
         options: list[tuple[int, str]] = []
-        if word in t.cues.words:
+        if word in cue_words:
             options += [(length, f"cue:{k}") for length, k in t.cues.at(c.words, i)]
-        if word in t.causes.words:
+        if word in cause_words:
             options += list(t.causes.at(c.words, i))
+        if not options:  # no cause or cue begins here (most words)
+            i += 1
+            continue
         options.sort(key=lambda o: -o[0])  # stable: a cue before a synonym of one length
         pick = None
         for o in options:
@@ -198,11 +203,11 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
     the sign's words end with what follows them in its clause, and the spans of its words
     (the concept's, then those of each ``also`` group)."""
     out: list[Hit] = []
-    for start in range(len(c.words)):
-        if c.words[start] not in t.flags.words:
+    for start, hits in enumerate(t.flags.each(c.words)):
+        if not hits:
             continue
         longest: dict[int, int] = {}  # concept -> its longest phrase here (overlaps allowed)
-        for length, k in t.flags.at(c.words, start):
+        for length, k in hits:
             longest.setdefault(k, length)
         for k, length in longest.items():
             end = start + length
@@ -277,6 +282,26 @@ SOFT_ENDS = frozenset({"now", "and", "also", "plus", "then", "still", "as"})
 """The first words of the termination terms that end no segment (``scope: segment``)."""
 
 
+_BY_CLASS: dict[int, tuple[Sequence[Any], dict[int, tuple[int, ...]]]] = {}
+
+
+def _rules_by_class(rules: Sequence[Any]) -> dict[int, tuple[int, ...]]:
+    """Word class -> the places in ``rules`` (the tables' ``rules``) of those that need
+    it, made once per table of rules (kept while those rules are: keyed by their id)."""
+    kept = _BY_CLASS.get(id(rules))
+    if kept is not None and kept[0] is rules:
+        return kept[1]
+    out: dict[int, list[int]] = {}
+    for k, rule in enumerate(rules):
+        for n in rule[5] or (-1,):  # a rule that needs no class: under -1, always tried
+            out.setdefault(n, []).append(k)
+    found = {n: tuple(ks) for n, ks in out.items()}
+    if len(_BY_CLASS) >= 8:
+        _BY_CLASS.clear()
+    _BY_CLASS[id(rules)] = (rules, found)
+    return found
+
+
 def composed(
     t: Tables,
     c: Content,
@@ -294,14 +319,12 @@ def composed(
     the sentence of each token (``Prepared.sentence``)."""
     if not t.rules:
         return []
-    stems = c.stems
-    known = t.classes.words
     found: dict[int, list[tuple[int, int, int, int]]] = {}  # class -> (a, b, i, j)
-    for i, s in enumerate(stems):
-        if s not in known:
+    for i, hits in enumerate(t.classes.each(c.stems)):
+        if not hits:
             continue
         seen: set[int] = set()
-        for length, n in t.classes.at(stems, i):  # longest first: one phrase per class here
+        for length, n in hits:  # longest first: one phrase per class here
             if n not in seen:
                 seen.add(n)
                 a, b = _span(c, i, i + length)
@@ -309,7 +332,13 @@ def composed(
     if not found:
         return []
     have = found.keys()
-    ready = [r for r in t.rules if have >= r[5]]
+    by_class = _rules_by_class(t.rules)
+    # only the rules that need a class found here, in the order of the rules
+    ready = [
+        r
+        for k in sorted({k for n in (*have, -1) for k in by_class.get(n, ())})
+        if have >= (r := t.rules[k])[5]
+    ]
     if not ready:
         return []
     # a segment: a clause of the reader, but not ended by a termination term that adds
@@ -515,6 +544,8 @@ def grades(
     with nothing saying which came first ("R 5/5, L 4/5"), raise nothing. The hit is of
     the concept ``GRADE_CONCEPT``, its words the two grades."""
     if not spans or len(spans) != len(tokens):
+        return []
+    if tokens.count("5") < 2:  # each grade is "<n> / 5": fewer than two (nearly every text)
         return []
     found = [
         (i, g) for i in range(len(tokens)) if (g := _grade(text, spans, tokens, i)) is not None

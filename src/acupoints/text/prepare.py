@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .compiled import SENTENCE_END, Tables, normalise_spans, tables
-from .context import clauses, contexts
+from .context import ContextHits, clauses, context_hits, contexts
 from .findings import (
     Content,
     Hit,
@@ -42,6 +42,7 @@ class Prepared:
     corrected: tuple[tuple[str, str], ...]
     tables: Tables
     spans: tuple[tuple[int, int], ...] = ()  # where each token was written in ``text``
+    context_terms: ContextHits = ()  # context.context_hits of the tokens (or none given)
 
     def written(self, start: int, end: int) -> str:
         """Tokens ``start`` to ``end`` (exclusive) as the writer wrote them."""
@@ -80,11 +81,10 @@ class Prepared:
         for h in (*self.cause_hits, *self.course_hits):
             out.update(range(h.start, h.end))
         t, tokens = self.tables, self.tokens
-        for i, tok in enumerate(tokens):
-            if tok in t.context.words:
-                hits = t.context.at(tokens, i)
-                if hits:
-                    out.update(range(i, i + hits[0][0]))
+        found = self.context_terms or context_hits(t, tokens)
+        for i, hits in enumerate(found):
+            if hits:
+                out.update(range(i, i + hits[0][0]))
         for h in self.flag_hits:
             assert isinstance(h.extra, tuple)
             for a, b in h.extra[2]:
@@ -109,14 +109,15 @@ def prepare(kb: KnowledgeBase, text: str) -> Prepared:
     t = tables(kb)
     raw, where = normalise_spans(text)
     tokens, changes, origin = correct_from(t, raw)
-    ctx = contexts(t, tokens)
+    found = context_hits(t, tokens)  # read once, for the contexts, clauses and used words
     return Prepared(
         text,
         tuple(tokens),
-        tuple(ctx),
-        tuple(clauses(t, tokens)),
+        tuple(contexts(t, tokens, found)),
+        tuple(clauses(t, tokens, found)),
         content(tokens),
         tuple(changes),
         t,
         tuple((where[a][0], where[b - 1][1]) for a, b in origin),
+        found,
     )

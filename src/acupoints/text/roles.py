@@ -328,7 +328,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.discard("negated")  # "skin on my numb feet is intact": the skin is, not the feet
         if "other" in ctx:
             other_end = f.end
-        if "negated" in ctx:
+        if "negated" in ctx and role != "pain":  # "no back pain" stays a denied pain
             role = "fine" if role == "numb" else role
             ctx.discard("negated")
         if ctx == {"other"} and me_too(prep, f.end + 1):
@@ -1064,11 +1064,15 @@ def _back_in_time(prep: Prepared, f: Any) -> bool:
 
 
 ASPECTS = frozenset({"lower", "upper", "mid", "middle", "low", "small", "whole", "entire"})
+_EXTENT_LAST = frozenset(e[-1] for e in EXTENT)
+"""The words a phrase of :data:`EXTENT` ends with."""
 
 
 def _extent_role(prep: Prepared, f: Any, prev: list[str], out: Sequence[Area]) -> AreaRole | None:
     """ "my legs feel weak right up to my hips": the end of a stretch that starts at an area
     named for weakness or pain in the same clause is named for it too."""
+    if not prev or prev[-1] not in _EXTENT_LAST:
+        return None  # no phrase of EXTENT can end the words before (most areas)
     if not any(tuple(prev[-len(e) :]) == e for e in EXTENT):
         return None
     clause = prep.clause[f.start]

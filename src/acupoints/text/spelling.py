@@ -308,6 +308,8 @@ def correct_from(
     origin: list[tuple[int, int]] = []
     i = 0
     n = len(tokens)
+    multi = t.spell_multi.words  # the first words of the spellings of several words
+    spelt = t.spell_multi.each(tokens)  # those spellings at each place, found in one pass
     while i < n:
         tok = tokens[i]
         named = digits(tokens, i) if tok in ORDINALS or tok in ("digit", "digits") else None
@@ -318,10 +320,11 @@ def correct_from(
             changes.append((" ".join(tokens[i : i + length]), " ".join(names)))
             i += length
             continue
-        hits = t.spell_multi.at(tokens, i) if tok in t.spell_multi.words else []
-        hits = [h for h in hits if _applies(t, tokens, i, h[0])]
-        if not hits and tok in t.spell_multi.words and i + 1 < n:
-            hits = _with_next_fixed(t, tokens, i)
+        hits: list[tuple[int, tuple[str, ...]]] = []
+        if tok in multi:
+            hits = [h for h in spelt[i] if _applies(t, tokens, i, h[0])]
+            if not hits and i + 1 < n:
+                hits = _with_next_fixed(t, tokens, i)
         if hits:
             length, target = hits[0]
             out.extend(target)
