@@ -1883,3 +1883,26 @@ def test_the_note_of_a_patient_not_a_candidate_names_each_reason_in_turn(
         + " "
         + parts[1]
     )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "flag", "matched"),
+    [
+        ({"cause": "chemotherapy"}, "cancer_history", "cause chemotherapy"),
+        ({"cause": "injury"}, "after_injury", "cause injury"),
+        ({"patient": {"foot_wound": True}}, "foot_wound", "patient.foot_wound"),
+        ({"patient": {"cancer_history": True}}, "cancer_history", "patient.cancer_history"),
+    ],
+)
+def test_an_unreadable_text_still_carries_the_flags_of_the_patient_and_cause(
+    kb: KnowledgeBase, kwargs: dict[str, Any], flag: str, matched: str
+) -> None:
+    """A text that names nothing usable raises LocationError; the red flags raised by the
+    patient's facts or the cause given ride on it, each saying what raised it. Catches
+    the patient or the cause left out of the flags of an unreadable text."""
+    from acupoints.errors import LocationError
+
+    with pytest.raises(LocationError) as exc:
+        kb.select("qwzx vbnm plok", **kwargs)
+    flags = {f.id: f for f in exc.value.red_flags}
+    assert flag in flags and matched in flags[flag].matched, flags
