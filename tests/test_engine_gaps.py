@@ -1906,3 +1906,14 @@ def test_an_unreadable_text_still_carries_the_flags_of_the_patient_and_cause(
         kb.select("qwzx vbnm plok", **kwargs)
     flags = {f.id: f for f in exc.value.red_flags}
     assert flag in flags and matched in flags[flag].matched, flags
+    with pytest.raises(LocationError) as plain:
+        kb.select("qwzx vbnm plok")
+    assert plain.value.red_flags == ()
+    err, bare = exc.value, plain.value
+    assert (err.message, err.text, err.unknown, err.suggestions) == (
+        bare.message,
+        bare.text,
+        bare.unknown,
+        bare.suggestions,
+    )
+    assert err.text == "qwzx vbnm plok"

@@ -779,13 +779,15 @@ SEVERAL_PARTS = [
     ("numb chin and both hands", None, ("head", "arm")),
     ("numb lower back and left foot", "lumbar_root", ("trunk", "leg")),
     ("numb neck and right hand", "cervical_root", ("neck", "arm")),
+    # the root's points (neck, back) outscore the hand's: the arm holds its share
+    ("left hand and right cheek numb", "cervical_root", ("arm", "head")),
     ("numb face, left hand and right foot", None, ("head", "arm", "leg")),
     ("numb face, chest, left hand and right foot", None, ("head", "trunk", "arm", "leg")),
 ]
 
 
 @pytest.mark.parametrize(("text", "cause", "parts"), SEVERAL_PARTS)
-@pytest.mark.parametrize("limit", [4, 6, 10, 15])
+@pytest.mark.parametrize("limit", [4, 6, 10, 12, 15])
 def test_every_part_with_a_numb_area_keeps_its_share(
     kb: KnowledgeBase, text: str, cause: str | None, parts: tuple[str, ...], limit: int
 ) -> None:
