@@ -1903,11 +1903,11 @@ def test_an_unreadable_text_still_carries_the_flags_of_the_patient_and_cause(
     from acupoints.errors import LocationError
 
     with pytest.raises(LocationError) as exc:
-        kb.select("qwzx vbnm plok", **kwargs)
+        kb.select("my shoulderblad thingy", **kwargs)
     flags = {f.id: f for f in exc.value.red_flags}
     assert flag in flags and matched in flags[flag].matched, flags
     with pytest.raises(LocationError) as plain:
-        kb.select("qwzx vbnm plok")
+        kb.select("my shoulderblad thingy")
     assert plain.value.red_flags == ()
     err, bare = exc.value, plain.value
     assert (err.message, err.text, err.unknown, err.suggestions) == (
@@ -1916,4 +1916,13 @@ def test_an_unreadable_text_still_carries_the_flags_of_the_patient_and_cause(
         bare.unknown,
         bare.suggestions,
     )
-    assert err.text == "qwzx vbnm plok"
+    assert err.text == "my shoulderblad thingy"
+    assert "shoulder blade" in err.suggestions["shoulderblad"]
+
+
+def test_a_limit_of_one_gives_one_point(kb: KnowledgeBase) -> None:
+    """The smallest limit, 1, is allowed and gives the best point alone. Catches the
+    check of ``limit`` refusing 1."""
+    s = kb.select("numb back of my left hand", limit=1)
+    assert len(s.points) == 1
+    assert s.points[0].code == kb.select("numb back of my left hand").points[0].code

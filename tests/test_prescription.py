@@ -845,3 +845,28 @@ def test_the_share_of_the_parts_is_read_from_the_data(data_copy: Path) -> None:
         if len({body_part(kb, r.region) for r in loc.regions}) > 1:
             continue
         assert kb0.select(text, cause=cause).codes == kb.select(text, cause=cause).codes, text
+
+
+@pytest.mark.parametrize("limit", [6, 8, 10, 12])
+def test_a_part_short_of_its_share_takes_the_causes_core_points_first(
+    kb: KnowledgeBase, limit: int
+) -> None:
+    """Left hand and right cheek numb from a cervical root: the root's points outscore the
+    hand's, and the arm makes up its share with the arm's core points of the cause (the
+    points the literature uses, strongest first: SI3, TE5) before other arm points, by the
+    composition's own preference. Catches the part's points taken by score alone, or
+    the core points taken last."""
+    text, cause = "left hand and right cheek numb", "cervical_root"
+    full = kb.select(text, cause=cause, limit=len(kb))
+
+    def core(p: Any) -> float:
+        return sum(r.contribution for r in p.reasons if r.rule == "core.cause")
+
+    arm_core = sorted(
+        (p for p in full.points if body_part(kb, p.point.location.region) == "arm" and core(p) > 0),
+        key=lambda p: -core(p),
+    )
+    assert [p.code for p in arm_core] == ["SI3", "TE5"]
+    s = kb.select(text, cause=cause, limit=limit)
+    arm = {p.code for p in s.points if body_part(kb, p.point.location.region) == "arm"}
+    assert {"SI3", "TE5"} <= arm, arm

@@ -906,7 +906,11 @@ def test_a_sore_neck_or_back_with_numbness_where_its_roots_reach_infers_the_root
     roots = {r for r in s.rules_applied if r.startswith("root.")}
     assert f"root.{spine}_named" in roots and f"root.{spine}_reflex" in roots
     note = next(n for n in s.notes if n.startswith("Root involvement was inferred"))
-    assert f"from the {where}," in note
+    assert note == (
+        f"Root involvement was inferred from the {where}, named as sore or as the seat of "
+        "the trouble, with numbness where its roots reach, not given as a cause; root "
+        "rules count at reduced weight."
+    )
     assert any(p.role == "root" for p in s.points)
     alone = kb.select(s.location.model_copy(update={"reading": None}))
     assert not any(r.startswith("root.") for r in alone.rules_applied)

@@ -100,10 +100,8 @@ def select(
             raise LocationError(
                 exc.message, exc.text, exc.unknown, exc.suggestions, red_flags=flags
             ) from None
-    elif isinstance(location, Location):
+    else:  # a Location (checked above)
         loc = location
-    else:
-        raise SelectionError(f"location must be text or a Location, got {type(location).__name__}")
     side_notes: list[str] = []
     if side is not None:
         said = sorted({r.side for r in loc.regions if r.side is not None and r.side != side})
