@@ -870,3 +870,32 @@ def test_a_part_short_of_its_share_takes_the_causes_core_points_first(
     s = kb.select(text, cause=cause, limit=limit)
     arm = {p.code for p in s.points if body_part(kb, p.point.location.region) == "arm"}
     assert {"SI3", "TE5"} <= arm, arm
+
+
+@pytest.mark.parametrize("share", [0.5, 0.9, 1.0])
+@pytest.mark.parametrize("limit", [3, 5, 10])
+def test_the_parts_share_never_overfills_the_list(
+    kb: KnowledgeBase, share: float, limit: int
+) -> None:
+    """When the roles' guaranteed places leave fewer places than the parts' shares ask
+    for (local points guaranteed nine tenths of the list, most of them on the hand; or a
+    cervical root's points, none in a numb part), the parts take what is left and the
+    list holds exactly ``limit`` points. Catches the
+    parts' pass taking one place more than the list has."""
+    for cause, role in ((None, "local"), ("cervical_root", "root")):
+        comp = with_quotas(kb, cause, {role: {"min": share}})
+        out = composed(kb, "left hand and right cheek numb", cause, limit, comp)
+        assert len(out) == limit, (cause, out)
+        assert len({code for code, _ in out}) == limit
+
+
+@pytest.mark.parametrize("limit", [6, 10])
+def test_the_parts_share_keeps_each_roles_cap(kb: KnowledgeBase, limit: int) -> None:
+    """With the surface role capped at one place, the parts' pass of "left hand and right
+    cheek numb" names one point for the surface, its strongest (LI4, the best scored), and
+    the hand's other points for their local role. Catches the parts' pass ignoring a
+    role's cap (two or three surface points), or letting one point past it, or taking
+    the cap as already used before any point holds it."""
+    comp = with_quotas(kb, None, {"surface": {"max": 0.1}})
+    out = composed(kb, "left hand and right cheek numb", None, limit, comp)
+    assert [code for code, role in out if role == "surface"] == ["LI4"], out
