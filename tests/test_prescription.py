@@ -899,3 +899,29 @@ def test_the_parts_share_keeps_each_roles_cap(kb: KnowledgeBase, limit: int) -> 
     comp = with_quotas(kb, None, {"surface": {"max": 0.1}})
     out = composed(kb, "left hand and right cheek numb", None, limit, comp)
     assert [code for code, role in out if role == "surface"] == ["LI4"], out
+
+
+@pytest.mark.parametrize(("text", "cause", "parts"), SEVERAL_PARTS)
+def test_the_parts_share_keeps_the_spread_rule(
+    kb: KnowledgeBase, text: str, cause: str | None, parts: tuple[str, ...]
+) -> None:
+    """The points a part takes for its share obey the spread rule too: no two points of
+    one channel in one region with numbers at most ``gap`` apart stand in the list,
+    unless both are core points of the cause (which may stand in pairs). Catches the
+    parts' pass taking a neighbour the rule had set aside."""
+    gap = kb.composition.spread.gap
+    for limit in (6, 10, 15):
+        s = kb.select(text, cause=cause, limit=limit)
+
+        def core(p: Any) -> bool:
+            return any(r.rule == "core.cause" for r in p.reasons)
+
+        for a, b in itertools.combinations(s.points, 2):
+            pa, pb = a.point, b.point
+            if (
+                pa.meridian is not None
+                and pa.meridian == pb.meridian
+                and pa.location.region == pb.location.region
+                and abs((pa.number or 0) - (pb.number or 0)) <= gap
+            ):
+                assert core(a) and core(b), (text, cause, limit, a.code, b.code)
