@@ -854,8 +854,9 @@ def test_a_part_short_of_its_share_takes_the_causes_core_points_first(
     """Left hand and right cheek numb from a cervical root: the root's points outscore the
     hand's, and the arm makes up its share with the arm's core points of the cause (the
     points the literature uses, strongest first: SI3, TE5) before other arm points, by the
-    composition's own preference. Catches the part's points taken by score alone, or
-    the core points taken last."""
+    composition's own preference, and names them for the core role. Catches the part's
+    points taken by score alone, or the core points taken last, or named for another
+    role they serve."""
     text, cause = "left hand and right cheek numb", "cervical_root"
     full = kb.select(text, cause=cause, limit=len(kb))
 
@@ -870,6 +871,9 @@ def test_a_part_short_of_its_share_takes_the_causes_core_points_first(
     s = kb.select(text, cause=cause, limit=limit)
     arm = {p.code for p in s.points if body_part(kb, p.point.location.region) == "arm"}
     assert {"SI3", "TE5"} <= arm, arm
+    # TE5 (a core point and a distal one) holds its place for the role that takes the
+    # places no guarantee holds, the cause's core points
+    assert s["TE5"].role == kb.composition.rest == "core"
 
 
 @pytest.mark.parametrize("share", [0.5, 0.9, 1.0])
