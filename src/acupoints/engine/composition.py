@@ -149,12 +149,13 @@ def _compose(
     parts = _area_parts(kb, ranking, composition.areas)
     if parts:
         need = _places(composition.areas / len(parts), limit)
+        part_at = {i: _part_of(kb, ranking, i) for i in pool}  # each place's part, once
         for part in parts:
-            have = sum(1 for i in picked if part == _part_of(kb, ranking, i))
+            have = sum(1 for i in picked if part_at[i] == part)
             for _, _, i in sorted(
                 (-roles[i].get(lead, 0.0), n, i)
                 for n, i in enumerate(pool)
-                if i not in chosen and _part_of(kb, ranking, i) == part
+                if i not in chosen and part_at[i] == part
             ):
                 if len(picked) >= limit or have >= need:
                     break

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .._fast import construct, make
 from ..models import Location, Point
@@ -44,14 +44,14 @@ def _reason_text(rule: Rule, p: Point, hit: _Hit, kb: KnowledgeBase) -> str:
     return text
 
 
-def _side(p: Point, location: Location, sides: Mapping[str, str] | None = None) -> tuple[str, bool]:
+def _side(p: Point, location: Location, sides: Mapping[str, str]) -> tuple[str, bool]:
     """Where a point is needled for this location, and whether that is the numb side.
     ``sides`` (from :func:`_sides_by_part`) gives the side of a point region when the
     numb areas have different sides; other regions take the location's side."""
     lat = p.location.laterality
     if lat == "midline":
         return "midline", False
-    side = sides.get(p.location.region, location.side) if sides else location.side
+    side = sides.get(p.location.region, location.side)
     if lat in ("left", "right"):
         return lat, side in (lat, "both")
     if side is None:
@@ -75,16 +75,14 @@ def _sides_by_part(anatomy: Anatomy, location: Location, regions: Iterable[str])
         found = by_part.get(_part(anatomy, region))
         if found is None or None in found:
             continue
-        named = {s for s in found if s is not None}
-        out[region] = named.pop() if len(named) == 1 else "both"
+        out[region] = cast(str, next(iter(found))) if len(found) == 1 else "both"
     return out
 
 
 def _part(anatomy: Anatomy, region: str) -> str:
-    """The part of the body (a child of ``body``: head, neck, trunk, upper or lower
-    limb) that holds ``region``, or ``region`` itself when it is ``body``."""
-    chain = (region, *anatomy.ancestors(region))
-    return chain[-2] if len(chain) > 1 else chain[0]
+    """The part of the body that holds ``region`` (:meth:`Anatomy.part_of`: head, neck,
+    trunk, arm or leg), except the whole body, a part of its own that holds no point."""
+    return region if region == "body" else anatomy.part_of(region)
 
 
 _Matcher = Callable[[Point, str | None], bool]  # safety.effect_matcher
