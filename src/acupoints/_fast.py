@@ -127,22 +127,14 @@ def _kept(values: Iterable[Any]) -> bool:
     whitespace (the records strip it; a string Python's ``strip`` leaves alone pydantic
     leaves alone too), tuples (not lists) of such, numbers, ``None`` and records."""
     for v in values:
-        kind = type(v)
-        if kind is str:
+        kind = type(v)  # by its own type first (the common case), then as a subclass
+        if kind is str or (kind is not tuple and isinstance(v, str)):
             if v != v.strip():
                 return False
-        elif kind is tuple:
+        elif kind is tuple or isinstance(v, tuple):
             if v and not _kept(v):  # (an empty one, most of them, holds nothing to check)
                 return False
-        elif v is None or kind in _PLAIN:
-            continue
-        elif isinstance(v, str):  # a subclass of str or tuple: checked as its base class
-            if v != v.strip():
-                return False
-        elif isinstance(v, tuple):
-            if not _kept(v):
-                return False
-        elif not isinstance(v, (bool, int, float, BaseModel)):
+        elif not (v is None or kind in _PLAIN or isinstance(v, (bool, int, float, BaseModel))):
             return False
     return True
 
