@@ -1314,8 +1314,7 @@ def _pattern(
     nerve_rank: Sequence[tuple[str, float]],
 ) -> str:
     """spot, region, nerve_territory, dermatome, stocking_glove or multifocal."""
-    placed = _placed(anatomy)
-    areas = {(placed.get(r.region) or _place(anatomy, placed, r.region))[0] for r in refs}
+    areas = {_placement(anatomy, r.region)[0] for r in refs}
     limbs = {_limb_area(a) for a in areas}
     # pain or numbness that starts at the spine or buttock and runs into one limb is one
     # radicular picture, not two areas
@@ -1339,9 +1338,7 @@ def _pattern(
         return "spot"
     if len(limbs) > 1 or len(sides - {"both"}) > 1:
         return "multifocal"
-    segments_of_limb = {
-        (placed.get(r.region) or _place(anatomy, placed, r.region))[1] for r in refs
-    }
+    segments_of_limb = {_placement(anatomy, r.region)[1] for r in refs}
     spread = bool(words & SPREAD_WORDS)
     if (spread and best_seg >= 0.3) or (best_seg >= 0.5 and len(segments_of_limb - {None}) > 1):
         return "dermatome"
@@ -1357,20 +1354,16 @@ def _pattern(
 _PLACED: WeakKeyDictionary[object, dict[str, tuple[str, str | None]]] = WeakKeyDictionary()
 
 
-def _placed(anatomy: object) -> dict[str, tuple[str, str | None]]:
-    """The :func:`_area` and :func:`_segment_of_limb` of each region met so far, per
-    anatomy (they depend on the region tree only; a text's pattern asks for each of its
+def _placement(anatomy: object, region: str) -> tuple[str, str | None]:
+    """The :func:`_area` and :func:`_segment_of_limb` of ``region``, kept per anatomy and
+    region (they depend on the region tree only; a text's pattern asks for each of its
     regions)."""
-    found = _PLACED.get(anatomy)
+    placed = _PLACED.get(anatomy)
+    if placed is None:
+        placed = _PLACED[anatomy] = {}
+    found = placed.get(region)
     if found is None:
-        found = _PLACED[anatomy] = {}
-    return found
-
-
-def _place(
-    anatomy: object, placed: dict[str, tuple[str, str | None]], region: str
-) -> tuple[str, str | None]:
-    found = placed[region] = (_area(anatomy, region), _segment_of_limb(anatomy, region))
+        found = placed[region] = (_area(anatomy, region), _segment_of_limb(anatomy, region))
     return found
 
 
