@@ -763,6 +763,8 @@ PARTS = {"head": "head", "neck": "neck", "trunk": "trunk", "upper_limb": "arm", 
 
 
 def body_part(kb: KnowledgeBase, region: str) -> str:
+    """The part of the body a region is in, read from the region tree by walking parents
+    (not with the engine's own helper); also read by test_select's tests of sides."""
     while kb.region(region).parent not in (None, "body"):
         region = kb.region(region).parent
     return PARTS.get(region, region)

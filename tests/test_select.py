@@ -15,6 +15,7 @@ import acupoints
 from acupoints import KnowledgeBase, Selection, SelectionError
 
 from .test_loading import edit, load_error
+from .test_prescription import body_part
 
 ARM = {"shoulder", "upper_arm", "elbow", "forearm", "wrist"}
 
@@ -774,15 +775,6 @@ def test_points_of_equal_segments_share_one_set() -> None:
 
 
 # ------------------------------------------------------------------ sides per part
-PART = {"head": "head", "neck": "neck", "trunk": "trunk", "upper_limb": "arm", "lower_limb": "leg"}
-
-
-def part_of(kb: KnowledgeBase, region: str) -> str:
-    """The part of the body a region is in, read from the region tree by walking parents
-    (not with the engine's own helper)."""
-    while kb.region(region).parent not in (None, "body"):
-        region = kb.region(region).parent
-    return PART.get(region, region)
 
 
 @pytest.mark.parametrize(
@@ -811,7 +803,7 @@ def test_areas_of_different_sides_give_each_part_its_own_side(
         if p.point.location.laterality == "midline":
             assert p.side == "midline" and not p.affected_side
             continue
-        part = part_of(kb, p.point.location.region)
+        part = body_part(kb, p.point.location.region)
         want = sides.get(part, "both")
         seen.add(part)
         assert (p.side, p.affected_side) == (want, True), (p.code, part)
@@ -831,7 +823,7 @@ def test_root_points_first_do_not_hide_the_sides_of_the_numb_parts(
     for p in s.points:
         if p.point.location.laterality != "bilateral":
             continue
-        part = part_of(kb, p.point.location.region)
+        part = body_part(kb, p.point.location.region)
         if part in ("arm", "leg"):
             seen.setdefault(part, set()).add(p.side)
     assert seen == {"arm": {"left"}, "leg": {"right"}}, seen
@@ -846,7 +838,7 @@ def test_a_part_with_no_numb_area_takes_the_locations_side(kb: KnowledgeBase) ->
     legs = [
         p
         for p in s.points
-        if part_of(kb, p.point.location.region) == "leg"
+        if body_part(kb, p.point.location.region) == "leg"
         and p.point.location.laterality == "bilateral"
     ]
     assert legs and all((p.side, p.affected_side) == ("both", True) for p in legs)
