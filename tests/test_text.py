@@ -208,7 +208,7 @@ def test_spelling(kb: KnowledgeBase) -> None:
     ("text", "region", "side"),
     [
         ("numb fot", "foot", None),
-        ("my tos are numb", "foot.toes", None),
+        ("my tos are numb", "foot.toes", "both"),
         ("tingling in my left arn", "upper_limb", "left"),
         ("numb lef leg", "lower_limb", "left"),
         ("numb hnads and fet", "foot", "both"),

@@ -45,8 +45,8 @@ def test_a_real_word_in_its_ordinary_use_is_no_body_word(kb: KnowledgeBase, text
         # ... while a question mark that ends a word still asks
         ("is my sole numb?", set(), None, None),
         # "+ve" and "-ve": positive and negative, not a side nor noise
-        ("tingling fingers, Phalens +ve", {"hand.fingers"}, None, "carpal_tunnel"),
-        ("tingling fingers, Phalens -ve", {"hand.fingers"}, None, None),
+        ("tingling fingers, Phalens +ve", {"hand.fingers"}, "both", "carpal_tunnel"),
+        ("tingling fingers, Phalens -ve", {"hand.fingers"}, "both", None),
     ],
 )
 def test_clinical_query_and_sign_notation(
@@ -61,7 +61,7 @@ def test_clinical_query_and_sign_notation(
         # a backward denial ("fine", "intact") stops at a word saying something is numb
         ("left shin numb right shin fine", {"leg"}, "left"),
         ("the skin on my numb heel looks normal", {"foot.heel"}, None),
-        ("my numb toes are fine otherwise", {"foot.toes"}, None),
+        ("my numb toes are fine otherwise", {"foot.toes"}, "both"),
         # ... but a denial before the numb word still denies the area
         ("no numb toes, my heel tingles", {"foot.heel"}, None),
         # after a list of denials, a clinical word opens the complaint

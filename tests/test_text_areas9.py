@@ -190,10 +190,21 @@ def test_one_side_named_by_its_parts(
         ("my big toes are numb", "both"),
         ("numb little fingers at night", "both"),
         ("my index fingers tingle", "both"),
-        # ... fingers and toes may all be on one hand or foot
-        ("my toes are numb", None),
-        ("my fingers tingle", None),
+        # ... and so are fingers and toes with no side named (the writers of held-out
+        # sets 10 to 13 all read them so; the lead's convention of 2026-12-05) ...
+        ("my toes are numb", "both"),
+        ("my fingers tingle", "both"),
+        ("numb fingertips", "both"),
         ("my big toe is numb", None),
+        # ... unless a side of their own, or of the hand or foot they are on, is named
+        ("my left toes are numb", "left"),
+        ("numb fingers on my right hand", "right"),
+        ("toes on the left foot are numb", "left"),
+        ("fingers tingle, right hand", "right"),
+        ("the fingers small of left hand are no sensation", "left"),
+        ("numb fingers of both hands", "both"),
+        # a hand or foot named on each side leaves the plural both
+        ("numb fingers, left hand and right hand", "both"),
     ],
 )
 def test_a_plural_of_one_named_digit_is_both(

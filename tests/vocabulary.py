@@ -8025,7 +8025,7 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("terminate", "complaining of"): (
         "denies back pain complaining of numb toes",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("terminate", "reports"): ("no bladder issues reports a numb heel", ("foot.heel",), None, None),
@@ -8047,7 +8047,7 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause", "since my programme of acupuncture"): (
         "tingling toes since my programme of acupuncture",
         ("foot.toes",),
-        None,
+        "both",
         "residual_needle_sensation",
     ),
     # context: a question that states ("... is that ok?")
@@ -8064,7 +8064,7 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
         None,
     ),
     ("asserting", "is that okay"): ("my shin is numb is that okay?", ("leg",), None, None),
-    ("asserting", "is this okay"): ("tingling toes, is this okay?", ("foot.toes",), None, None),
+    ("asserting", "is this okay"): ("tingling toes, is this okay?", ("foot.toes",), "both", None),
     ("asserting", "is that bad"): ("my calf is numb, is that bad?", ("leg",), None, None),
     ("asserting", "is it bad that"): (
         "is it bad that my heel is numb?",
@@ -8093,7 +8093,7 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("asserting", "has anyone else got"): (
         "has anyone else got numb toes from cycling?",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("asserting", "does anyone else get"): (
@@ -8128,7 +8128,7 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("historical", "has worn off"): (
         "my numb chin has worn off but my toes still tingle",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("historical", "had worn off"): (
@@ -8158,7 +8158,7 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("historical", "feeling came back"): (
         "my knee was numb and the feeling came back, now my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("historical", "the feeling came back"): (
@@ -8176,12 +8176,12 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("historical", "all gone"): (
         "a sore throat last week all gone, my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     # words that hold a cause word and name no cause
     ("not_cause", "last fall"): ("numb heel since last fall", ("foot.heel",), None, None),
-    ("not_cause", "this fall"): ("my toes went numb this fall", ("foot.toes",), None, None),
+    ("not_cause", "this fall"): ("my toes went numb this fall", ("foot.toes",), "both", None),
     ("not_cause", "next fall"): (
         "numb thumb, I retire next fall",
         ("hand.thumb",),
@@ -8198,7 +8198,7 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("not_cause", "clothes are falling off"): (
         "my clothes are falling off me and my toes tingle",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("not_cause", "clothes falling off"): (
@@ -8244,7 +8244,7 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("pain", "is where it hurts"): (
         "my knee is where it hurts and my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("cause_site", "is where"): (
@@ -8256,19 +8256,19 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause_site", "injecting in"): (
         "been injecting in my arm and my fingers are numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("cause_site", "injecting into"): (
         "injecting into my thigh, now my toes tingle",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("cause_site", "inject into"): (
         "I inject into my belly and my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("cause_site", "inject in"): (
@@ -8292,13 +8292,13 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause_site", "scan on"): (
         "had a scan on my neck and my fingers are numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("cause_site", "scan of"): (
         "a scan of my back and my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("cause_site", "mri of"): ("MRI of my neck booked, numb thumb", ("hand.thumb",), None, None),
@@ -8306,7 +8306,7 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause_site", "x ray of"): (
         "had an x-ray of my neck, my fingers tingle",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("cause_site", "xray of"): ("xray of my back, numb calf", ("leg",), None, None),
@@ -8404,7 +8404,7 @@ AREA7_ORDINARY: dict[str, tuple[tuple[str, ...], str | None]] = {
     "I write a letter every day and my thumb is numb": (("hand.thumb",), None),
     "write down that my left heel is numb": (("foot.heel",), "left"),
     "I am at risk of a fall, and my heel is numb": (("foot.heel",), None),
-    "the soul of the party, my toes are numb": (("foot.toes",), None),
+    "the soul of the party, my toes are numb": (("foot.toes",), "both"),
     "a bowl of soup spilt and my thumb is numb": (("hand.thumb",), None),
     "at my age of sixty my outer thigh is numb": (("thigh",), None),
 }
@@ -8442,7 +8442,7 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause", "chiropractor"): (
         "my fingers tingle since I saw the chiropractor",
         ("hand.fingers",),
-        None,
+        "both",
         "injury",
     ),
     ("cause", "cracked my neck"): (
@@ -8540,7 +8540,7 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause", "whisky"): (
         "too much whisky over the years and numb toes",
         ("foot.toes",),
-        None,
+        "both",
         "alcohol_toxins",
     ),
     ("cause", "whiskey"): (
@@ -8558,7 +8558,7 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause", "brandy"): (
         "brandy in my tea most days and my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         "alcohol_toxins",
     ),
     # causes.yaml idiopathic
@@ -8596,7 +8596,7 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause_site", "acupuncture on"): (
         "my toes are numb since acupuncture on my foot",
         ("foot.toes",),
-        None,
+        "both",
         "residual_needle_sensation",
     ),
     ("cause_site", "acupuncture to"): (
@@ -8622,7 +8622,7 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("pain", "dont hurt"): (
         "my knees don't hurt, just my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("pain", "do not hurt"): (
@@ -8634,11 +8634,11 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("pain", "is very pain"): (
         "my neck is very pain and my fingers are numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
-    ("pain", "very pain"): ("my knee very pain, my toes are numb", ("foot.toes",), None, None),
-    ("pain", "is in bits"): ("my back is in bits and my toes tingle", ("foot.toes",), None, None),
+    ("pain", "very pain"): ("my knee very pain, my toes are numb", ("foot.toes",), "both", None),
+    ("pain", "is in bits"): ("my back is in bits and my toes tingle", ("foot.toes",), "both", None),
     ("pain", "in bits"): ("my neck in bits, my thumb is numb", ("hand.thumb",), None, None),
     ("pain", "scream"): (
         "bending makes my back scream and my shin is numb",
@@ -8669,13 +8669,13 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("not_cause", "dont hurt"): (
         "they don't hurt, my toes are just numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("not_cause", "do not hurt"): (
         "my knees do not hurt but my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("not_cause", "hit the floor"): (
@@ -8735,11 +8735,16 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     # text.yaml spellings: a misspelt body word no one-slip correction can choose
     ("spelling", "my fase"): ("my fase feels numb on the right", ("face",), "right", None),
     # text.yaml weak: weakness said as a change or its denial, and a face that droops
-    ("weak", "got weaker"): ("my legs got weaker and my toes are numb", ("foot.toes",), None, None),
+    ("weak", "got weaker"): (
+        "my legs got weaker and my toes are numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
     ("weak", "have got weaker"): (
         "my arms have got weaker and my fingers tingle",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("weak", "has got weaker"): (
@@ -8763,19 +8768,19 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("weak", "has grown feebler"): (
         "my shin has grown feebler and my toes tingle",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("weak", "feebler"): (
         "my arms feebler than before, fingers numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("weak", "as strong as ever"): (
         "my arms as strong as ever, my fingers tingle",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("weak", "are as strong as ever"): (
@@ -8787,7 +8792,7 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("weak", "not what they were"): (
         "my hands not what they were, my fingertips numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("weak", "are not what they were"): (
@@ -8828,7 +8833,7 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("pain", "feels tight"): (
         "my calf feels tight and my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("pain", "feel tight"): (
@@ -8859,18 +8864,18 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause_site", "kicked in"): (
         "I was kicked in the thigh and my toes tingle",
         ("foot.toes",),
-        None,
+        "both",
         "injury",
     ),
     ("cause_site", "cracked"): (
         "he cracked my back and my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     # text.yaml descriptor of the back: 'back' as a time ago
     ("descriptor", "years"): ("two years back my hands began to tingle", ("hand",), "both", None),
-    ("descriptor", "months"): ("a few months back my toes went numb", ("foot.toes",), None, None),
+    ("descriptor", "months"): ("a few months back my toes went numb", ("foot.toes",), "both", None),
     ("descriptor", "weeks"): ("a few weeks back my heel went numb", ("foot.heel",), None, None),
     ("descriptor", "days"): (
         "some days back my thumb started to tingle",
@@ -8889,10 +8894,10 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("pain", "zap down"): (
         "when I look down a zap down my back and my fingers tingle",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
-    ("pain", "zaps down"): ("zaps down my back and numb fingers", ("hand.fingers",), None, None),
+    ("pain", "zaps down"): ("zaps down my back and numb fingers", ("hand.fingers",), "both", None),
     ("pain", "zap runs down"): (
         "a zap runs down my spine and my hands tingle",
         ("hand",),
@@ -8920,10 +8925,15 @@ AREA8_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("pain", "jolt goes down"): (
         "a jolt goes down my spine and my fingers tingle",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
-    ("pain", "jolt down"): ("a jolt down my back and my toes go numb", ("foot.toes",), None, None),
+    ("pain", "jolt down"): (
+        "a jolt down my back and my toes go numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
 }
 
 
@@ -9620,7 +9630,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "smack to"): (
         "a smack to my shin from a ball and my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         "injury",
     ),
     ("role", "is upset"): (
@@ -9632,7 +9642,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "upset"): (
         "upset stomach and numb toes",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "is churning"): (
@@ -9704,7 +9714,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause", "knock on"): (
         "my toes are numb since a knock on my ankle",
         ("foot.toes",),
-        None,
+        "both",
         "injury",
     ),
     ("cause", "bang to"): (
@@ -9758,7 +9768,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause", "because of the drink"): (
         "my toes are numb because of the drink",
         ("foot.toes",),
-        None,
+        "both",
         "alcohol_toxins",
     ),
     ("cause", "multiple sclerosis"): (
@@ -9824,7 +9834,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause", "find any cause"): (
         "they couldn't find any cause for my numb toes",
         ("foot.toes",),
-        None,
+        "both",
         "idiopathic",
     ),
     ("cause", "found any reason"): (
@@ -9884,7 +9894,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause", "whack to"): (
         "numb fingers since a whack to the elbow",
         ("hand.fingers",),
-        None,
+        "both",
         "injury",
     ),
     ("cause", "smack to"): (
@@ -9908,7 +9918,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "laminectomy"): (
         "numb toes after a lumbar laminectomy",
         ("foot.toes",),
-        None,
+        "both",
         "injury",
     ),
     ("role", "laminotomy"): (
@@ -9926,13 +9936,13 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "corpectomy"): (
         "since the C5 corpectomy my fingers tingle",
         ("hand.fingers",),
-        None,
+        "both",
         "injury",
     ),
     ("role", "arthrodesis"): (
         "numb toes since my ankle arthrodesis",
         ("foot.toes",),
-        None,
+        "both",
         "injury",
     ),
     ("role", "osteotomy"): (
@@ -9974,7 +9984,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("context", "did not go away"): (
         "the tingling in my toes did not go away after chemo",
         ("foot.toes",),
-        None,
+        "both",
         "chemotherapy",
     ),
     ("context", "never went"): (
@@ -10034,7 +10044,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("context", "never fully came back"): (
         "the feeling in my fingertips never fully came back",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("context", "never recovered"): (
@@ -10070,7 +10080,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("context", "anyone get"): (
         "anyone get numb toes in ski boots?",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("context", "anybody get"): (
@@ -10094,7 +10104,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("context", "does anyone suffer"): (
         "does anyone suffer from tingly fingers when knitting?",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("cause", "laminotomy"): (
@@ -10112,7 +10122,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("cause", "corpectomy"): (
         "tingly fingers after a corpectomy",
         ("hand.fingers",),
-        None,
+        "both",
         "injury",
     ),
     ("cause", "arthrodesis"): (
@@ -10130,7 +10140,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "going weaker"): (
         "my arms going weaker and my fingers numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "are going weaker"): (
@@ -10148,13 +10158,13 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "getting weaker"): (
         "legs getting weaker, numb toes",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "get weaker"): (
         "my hands get weaker by the evening and my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "gets weaker"): (
@@ -10178,7 +10188,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "clumsy"): (
         "my hands clumsy and my toes numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "are clumsy"): (
@@ -10208,7 +10218,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "have got clumsy"): (
         "my fingers have got clumsy and my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "have got so clumsy"): (
@@ -10238,7 +10248,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "have gone clumsy"): (
         "my hands have gone clumsy and my toes tingle",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "are so clumsy"): (
@@ -10268,7 +10278,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "are getting clumsy"): (
         "my hands are getting clumsy and my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "getting clumsy"): (
@@ -10280,7 +10290,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "clumsier"): (
         "my hands clumsier than ever and numb toes",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "are clumsier"): (
@@ -10328,13 +10338,13 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "so weak"): (
         "legs so weak lately and my toes numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "are so weak"): (
         "my arms are so weak and my fingers are numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "is so weak"): (
@@ -10358,7 +10368,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "are really weak"): (
         "my hands are really weak and my toes tingle",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "is really weak"): (
@@ -10394,7 +10404,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("not_cause", "ended up in surgery"): (
         "my numb toes got infected and I ended up in surgery",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("not_cause", "ended up needing surgery"): (
@@ -10406,7 +10416,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("not_cause", "ended up needing an operation"): (
         "my numb fingers ended up needing an operation",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("not_cause", "ended up with emergency surgery"): (
@@ -10466,7 +10476,7 @@ AREA9_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("spelling", "ants on"): (
         "feels like ants on my toes",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("spelling", "insects crawling on"): (
@@ -10552,7 +10562,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("context", "year history of"): (
         "a one year history of numb fingertips",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("context", "years history of"): (
@@ -10588,13 +10598,13 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("context", "like they arent there"): (
         "my toes feel like they aren't there",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("context", "like theyre not there"): (
         "some mornings my fingertips feel like they're not there",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("context", "likely"): (
@@ -10649,7 +10659,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "checked"): (
         "my toes are numb, the nurse checked my feet last week",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "wash"): ("my left cheek is numb when I wash my face", ("face.cheek",), "left", None),
@@ -10668,13 +10678,13 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "has been killing me"): (
         "my toes are numb and my back has been killing me",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "have been killing me"): (
         "my fingers are numb and my shoulders have been killing me",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "been killing me"): (
@@ -10704,7 +10714,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "wont take her weight"): (
         "her toes are numb and her legs won't take her weight",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "wont take my weight"): (
@@ -10716,7 +10726,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "wont take any weight"): (
         "my toes are numb and my left leg won't take any weight",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "wont hold me up"): (
@@ -10728,7 +10738,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "wont hold him up"): (
         "his toes are numb and his legs won't hold him up",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "wont hold her up"): (
@@ -10776,25 +10786,25 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "really clumsy"): (
         "my fingertips are numb and my hands are really clumsy",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "got really clumsy"): (
         "my fingers are numb and my hands got really clumsy",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "have got really clumsy"): (
         "my hands have got really clumsy and my fingertips are numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "are really clumsy"): (
         "my toes are numb and my hands are really clumsy",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "very clumsy"): (
@@ -10806,7 +10816,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "have got very clumsy"): (
         "my hands have got very clumsy and my fingers tingle",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "needle put in"): (
@@ -10836,19 +10846,19 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "drawing pin in"): (
         "I had a drawing pin in my foot for a day, my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "splinter in"): (
         "there's a splinter in my thumb and my fingertips are numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "glass in"): (
         "I got glass in my foot without noticing, my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "ulcer under"): (
@@ -10857,7 +10867,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         None,
     ),
-    ("role", "ulcer on"): ("numb toes and an ulcer on my heel", ("foot.toes",), None, None),
+    ("role", "ulcer on"): ("numb toes and an ulcer on my heel", ("foot.toes",), "both", None),
     ("role", "tinels positive at"): (
         "tingling thumb and index finger, Tinels positive at the wrist",
         ("hand.index_finger", "hand.thumb"),
@@ -10891,7 +10901,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "not imaged"): (
         "numb fingers after a fall, spine not imaged",
         ("hand.fingers",),
-        None,
+        "both",
         "injury",
     ),
     ("role", "yet to be imaged"): (
@@ -10903,7 +10913,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "of mine"): (
         "a van hit the back of mine and my fingers have tingled since",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "of his"): (
@@ -10946,7 +10956,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "collision"): (
         "my fingers have tingled since a rear-end collision",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "tripping over own"): (
@@ -10988,7 +10998,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "operated on"): (
         "my fingers have been numb since I had my neck operated on",
         ("hand.fingers",),
-        None,
+        "both",
         "injury",
     ),
     ("role", "pain in chest going up into"): (
@@ -11000,7 +11010,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "pain in chest going into"): (
         "a pain in my chest going into my arm and numb fingers",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "pain in chest radiating to"): (
@@ -11012,7 +11022,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "pain in chest spreading to"): (
         "pain in my chest spreading to my jaw and numb fingertips",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "chest pain going up into"): (
@@ -11036,7 +11046,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "pressure radiating into"): (
         "chest pressure radiating into my jaw and my fingers tingle",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "pressure going into"): (
@@ -11048,7 +11058,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "tightness radiating to"): (
         "chest tightness radiating to my arm and numb fingers",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "tightness going into"): (
@@ -11181,7 +11191,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("cause", "went into the back of"): (
         "a lorry went into the back of my car and my fingers tingle",
         ("hand.fingers",),
-        None,
+        "both",
         "injury",
     ),
     ("cause", "drove into the back of"): (
@@ -11211,7 +11221,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("cause", "drink a lot"): (
         "my toes tingle and I drink a lot at weekends",
         ("foot.toes",),
-        None,
+        "both",
         "alcohol_toxins",
     ),
     ("cause", "drink heavily"): (
@@ -11235,7 +11245,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("cause", "have exactly the same"): (
         "my toes are numb and my sister and I have exactly the same",
         ("foot.toes",),
-        None,
+        "both",
         "hereditary",
     ),
     ("cause", "has exactly the same"): (
@@ -11286,7 +11296,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         None,
     ),
-    ("course", "every time"): ("my toes tingle every time I run", ("foot.toes",), None, None),
+    ("course", "every time"): ("my toes tingle every time I run", ("foot.toes",), "both", None),
     ("course", "each time"): (
         "my heel goes numb each time I stand for long",
         ("foot.heel",),
@@ -11387,7 +11397,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("context", "are no sensation"): (
         "my toes are no sensation since chemo",
         ("foot.toes",),
-        None,
+        "both",
         "chemotherapy",
     ),
 }
@@ -11869,7 +11879,7 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "infections"): (
         "numb toes, I get a lot of chest infections",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "nocturnal pain"): (
@@ -11954,7 +11964,7 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ),
     ("role", "hop on"): ("my shin is numb and I can't hop on my left leg", ("leg",), None, None),
     ("role", "skinny"): ("numb feet and skinny calves", ("foot",), "both", None),
-    ("role", "wasted"): ("numb fingers and wasted hands", ("hand.fingers",), None, None),
+    ("role", "wasted"): ("numb fingers and wasted hands", ("hand.fingers",), "both", None),
     ("role", "wasting of"): (
         "numb little finger with wasting of the hand",
         ("hand.little_finger",),
@@ -11970,7 +11980,7 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "muscle wasting in"): (
         "numb toes and muscle wasting in my calves",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "not weak"): (
@@ -11994,13 +12004,13 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "arent weak"): (
         "my legs aren't weak but my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "are not weak"): (
         "my arms are not weak but my fingertips tingle",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "keep rolling over"): (
@@ -12024,7 +12034,7 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "roll over"): (
         "my toes are numb and my ankles roll over on rough ground",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "rolls over"): (
@@ -12037,7 +12047,7 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "keep going over"): (
         "my toes are numb and my ankles keep going over",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "keeps going over"): (
@@ -12051,7 +12061,7 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "are wasted"): (
         "my fingers are numb and my hands are wasted",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "is wasted"): (
@@ -12060,7 +12070,7 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         None,
     ),
-    ("role", "wasting"): ("numb fingertips and hand wasting", ("hand.fingers",), None, None),
+    ("role", "wasting"): ("numb fingertips and hand wasting", ("hand.fingers",), "both", None),
     ("role", "catch"): ("I catch my toes on the stairs and my shin is numb", ("leg",), None, None),
     ("role", "catching"): (
         "I keep catching my toes on the kerb and my outer shin is numb",
@@ -12161,7 +12171,7 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "gets worse"): (
         "my fingers tingle when my neck gets worse",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "got bad"): ("my thumb went numb when my neck got bad", ("hand.thumb",), None, None),
@@ -12263,7 +12273,7 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ),
     ("spelling", "relly"): ("my left foot is relly numb", ("foot",), "left", None),
     ("spelling", "reely"): ("my right hand is reely numb", ("hand",), "right", None),
-    ("spelling", "rly"): ("my toes are rly numb", ("foot.toes",), None, None),
+    ("spelling", "rly"): ("my toes are rly numb", ("foot.toes",), "both", None),
     ("spelling", "pointer finger"): (
         "my left pointer finger is numb",
         ("hand.index_finger",),
@@ -12508,7 +12518,7 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("cause", "mom are the same"): (
         "my toes are numb, my mom's are the same",
         ("foot.toes",),
-        None,
+        "both",
         "hereditary",
     ),
     ("cause", "father are the same"): (
@@ -12538,7 +12548,7 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("cause", "cant find why"): (
         "my toes are numb and they cant find why",
         ("foot.toes",),
-        None,
+        "both",
         "idiopathic",
     ),
     ("cause", "couldnt find why"): (
@@ -12550,7 +12560,7 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("cause", "cannot find why"): (
         "my fingers are numb and they cannot find why",
         ("hand.fingers",),
-        None,
+        "both",
         "idiopathic",
     ),
     ("cause", "where the acupuncturist"): (
@@ -12614,7 +12624,7 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         None,
     ),
-    ("role", "wearing"): ("my toes go numb when wearing heels", ("foot.toes",), None, None),
+    ("role", "wearing"): ("my toes go numb when wearing heels", ("foot.toes",), "both", None),
     ("role", "wearing tight"): (
         "both flanks are numb, I've been wearing a tight back brace for work",
         ("abdomen.lateral",),
@@ -12957,7 +12967,7 @@ AREA12_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         None,
     ),
-    ("english", "sle"): ("SLE, numb fingertips", ("hand.fingers",), None, "autoimmune"),
+    ("english", "sle"): ("SLE, numb fingertips", ("hand.fingers",), "both", "autoimmune"),
     ("role", "feels like an elephant"): (
         "my chest feels like an elephant is on it and my left hand is numb",
         ("hand",),
@@ -13012,7 +13022,7 @@ AREA12_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "right",
         None,
     ),
-    ("role", "aching of"): ("the aching of my knee and numb toes", ("foot.toes",), None, None),
+    ("role", "aching of"): ("the aching of my knee and numb toes", ("foot.toes",), "both", None),
     ("role", "shooting down"): (
         "shooting down my leg at night, and my big toe is numb",
         ("foot.big_toe",),
@@ -13046,7 +13056,7 @@ AREA12_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "shoots into"): (
         "pain shoots into my shoulder and my fingers are numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "have been getting weaker"): (
@@ -13088,7 +13098,7 @@ AREA12_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
     ),
     ("role", "sparing"): ("right hand numb, sparing the thumb", ("hand",), "right", None),
-    ("role", "spared"): ("numb fingers, spared thumb", ("hand.fingers",), None, None),
+    ("role", "spared"): ("numb fingers, spared thumb", ("hand.fingers",), "both", None),
     ("role", "tripping over"): (
         "I keep tripping over my right foot and my right shin is numb",
         ("leg",),
@@ -13165,7 +13175,7 @@ AREA12_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "disease"): ("known breast disease, numb chin", ("face.mouth",), None, None),
     ("role", "cancer"): ("breast cancer years ago, numb right hand", ("hand",), "right", None),
     ("role", "carcinoma"): ("breast carcinoma, now numb feet", ("foot",), "both", None),
-    ("role", "tumor"): ("breast tumor, numb toes", ("foot.toes",), None, None),
+    ("role", "tumor"): ("breast tumor, numb toes", ("foot.toes",), "both", None),
     ("cue", "herniation"): ("L5/S1 herniation, numb left foot", ("foot",), "left", "lumbar_root"),
     ("cue", "herniations"): (
         "two herniations on the MRI and my leg is numb",
@@ -13315,13 +13325,13 @@ AREA12_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("cause", "methotrexate for arthritis"): (
         "on methotrexate for arthritis, numb toes",
         ("foot.toes",),
-        None,
+        "both",
         "autoimmune",
     ),
     ("cause", "methotrexate for my ra"): (
         "methotrexate for my RA and now my fingers tingle",
         ("hand.fingers",),
-        None,
+        "both",
         "autoimmune",
     ),
     ("cause", "hydroxychloroquine for my arthritis"): (
@@ -13435,7 +13445,7 @@ AREA12_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("cue", "reckons its my neck"): (
         "he reckons it's my neck, my fingers tingle",
         ("hand.fingers",),
-        None,
+        "both",
         "cervical_root",
     ),
     ("cue", "reckons its my back"): (
@@ -13465,7 +13475,7 @@ AREA12_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "checks own"): (
         "she checks her own feet daily, her toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "checking own"): (
@@ -13489,7 +13499,7 @@ AREA12_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "clinic"): (
         "at the foot clinic they found my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "screening"): (
@@ -13547,20 +13557,20 @@ AREA12_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         None,
     ),
-    ("spelling", "fingers of foot"): ("numb in the fingers of foot", ("foot.toes",), None, None),
+    ("spelling", "fingers of foot"): ("numb in the fingers of foot", ("foot.toes",), "both", None),
     ("spelling", "fingers of the foot"): (
         "the fingers of the foot are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("spelling", "fingers of my foot"): (
         "the fingers of my foot is sleeping",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
-    ("spelling", "fingers of feet"): ("numb the fingers of feet", ("foot.toes",), None, None),
+    ("spelling", "fingers of feet"): ("numb the fingers of feet", ("foot.toes",), "both", None),
     ("spelling", "fingers of the feet"): (
         "the fingers of the feet are numb both",
         ("foot.toes",),
@@ -13570,7 +13580,7 @@ AREA12_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("spelling", "fingers of my feet"): (
         "the fingers of my feet are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("spelling", "thumb and the one next to it"): (
@@ -13757,13 +13767,13 @@ AREA13_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "are really sore"): (
         "my knees are really sore, my toes are tingly",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "are very sore"): (
         "my knees are very sore, my toes are tingly",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "stiffness"): (
@@ -13849,25 +13859,25 @@ AREA13_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "feel useless"): (
         "my hands feel useless and my fingers are numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "feels useless"): (
         "my hand feels useless and my fingers are numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "are useless"): (
         "my hands are useless and my fingers are numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "is useless"): (
         "my hand is useless and my fingers are numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "see out of"): (
@@ -14099,13 +14109,13 @@ AREA13_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("spelling", "usless"): (
         "my hands are usless and my fingers are numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("spelling", "useles"): (
         "my hands are useles and my fingers are numb",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("cause", "craniotomy"): (
@@ -14177,7 +14187,7 @@ AREA13_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("cause", "drinks loads"): (
         "my dad drinks loads and his toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         "alcohol_toxins",
     ),
     ("cause", "probably ms"): (
@@ -14250,7 +14260,7 @@ AREA13_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "shaking out"): (
         "my fingers are numb at night and shaking out my hand helps",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "shake out"): (
@@ -14262,7 +14272,7 @@ AREA13_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "flicking"): (
         "flicking my hands gets the feeling back in my fingers",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("role", "flick"): (
@@ -14293,7 +14303,7 @@ AREA13_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "out help"): (
         "numb fingertips at night, does shaking my hands out help?",
         ("hand.fingers",),
-        None,
+        "both",
         None,
     ),
     ("spelling", "lateral edge"): (
@@ -14336,7 +14346,7 @@ AREA13_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "feel like jelly"): (
         "my legs feel like jelly and my toes are numb",
         ("foot.toes",),
-        None,
+        "both",
         None,
     ),
     ("role", "feels like jelly"): (

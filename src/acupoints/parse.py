@@ -193,9 +193,6 @@ BOTH_BUTTOCKS = frozenset({"bottom", "bum", "backside", "butt", "behind", "rear"
 
 NOT_BOTH_PLURALS = frozenset(
     {
-        "fingers",
-        "toes",
-        "fingertips",
         "knuckles",
         "lips",
         "gums",
@@ -971,6 +968,7 @@ def _finish(
         )
     _assign_sides(state, tokens)
     positive = _drop_containers(kb, tokens, positive)
+    _plural_sides(kb, positive)
     words = set(tokens)
     negated = [a.region for a in found.areas if a.role == "fine" and not a.context]
     return _build(kb, positive, negated, text, words, ignored, found.reading)
@@ -1020,13 +1018,27 @@ def _assign_sides(state: _State, tokens: Sequence[str] = ()) -> None:
                 and not (f.plural and _compared(tokens, pos))
             ]
             f.side = after[0] if after else None
-        if f.side is None and f.plural:
-            f.side = "both"
 
 
 LANDMARKS = frozenset({"above", "below", "under", "beneath", "underneath", "behind"})
 """Words that place an area by another ("above my right eye"), here and in the reader's
 roles (text.roles.LANDMARK)."""
+
+
+def _plural_sides(kb: KnowledgeBase, found: Sequence[_Found]) -> None:
+    """A plural with no side named is both ("my toes", "my hands are numb"), unless a whole
+    it belongs to is named on one side ("the fingers small of left hand"): that side."""
+    for f in found:
+        if f.side is not None or not f.plural:
+            continue
+        wholes = {
+            g.side
+            for g in found
+            if g.side in ("left", "right")
+            and kb.anatomy.within(f.region, g.region)
+            and g.region != f.region
+        }
+        f.side = wholes.pop() if len(wholes) == 1 else "both"
 
 
 def _after_landmark(tokens: Sequence[str], start: int) -> bool:
@@ -1111,7 +1123,7 @@ def _drop_containers(
         ):
             drop.add(k)
             for f in inner:
-                f.side = f.side or container.side
+                f.side = f.side or container.side or ("both" if container.plural else None)
     return [f for k, f in enumerate(found) if k not in drop]
 
 
