@@ -8,8 +8,6 @@ only), refuses files over :data:`MAX_FILE_BYTES`, and turns every problem into a
 :class:`~acupoints.errors.DataError` that names the file, the entry, the field and the line.
 """
 
-from __future__ import annotations
-
 import contextlib
 import hashlib
 import os
@@ -71,7 +69,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 @lru_cache(maxsize=1)
-def _strict_loader() -> type[yaml.SafeLoader]:
+def _strict_loader() -> "type[yaml.SafeLoader]":
     """A safe loader (libyaml's C parser when present) that rejects duplicate keys
     instead of keeping the last one. Built on first use: a load served from the cache
     never imports PyYAML."""
