@@ -9,10 +9,12 @@ import threading
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 from weakref import WeakKeyDictionary
+
+from .._plain import Frozen, Plain
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
@@ -408,8 +410,8 @@ class DeleteIndex:
         return DeleteIndex._from_packed, (packed,)
 
 
-@dataclass
-class Tables:
+@dataclass(init=False, repr=False, eq=False)  # fields(), without exec'd methods
+class Tables(Plain):
     """Everything the reader looks up, for one knowledge base."""
 
     spell: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -458,6 +460,19 @@ class Tables:
     nerves: Any = field(default_factory=lambda: None)
     nerve_first: frozenset[str] = frozenset()
 
+    def __init__(self, **given: Any) -> None:
+        """Every table given, the others empty (their defaults)."""
+        for f in fields(Tables):
+            if f.name in given:
+                value = given.pop(f.name)
+            elif f.default_factory is not MISSING:
+                value = f.default_factory()
+            else:
+                value = f.default
+            setattr(self, f.name, value)
+        if given:
+            raise TypeError(f"Tables got an unexpected keyword argument {next(iter(given))!r}")
+
     def __getattr__(self, name: str) -> Any:
         """A table of :data:`RARE` left in the prebuilt file (``_rare``, set by
         :func:`acupoints.prebuilt.tables_for`) is read here, on its first use (threads
@@ -498,12 +513,25 @@ def tables(kb: KnowledgeBase) -> Tables:
 _TABLES_LOCK = threading.RLock()
 
 
-@dataclass(frozen=True)
-class _Language:
+class _Language(Frozen):
+    __slots__ = ("context", "course", "spellings", "words")
     context: tuple[ContextTrigger, ...]
     spellings: tuple[Spelling, ...]
     words: tuple[WordList, ...]
     course: tuple[CourseTerm, ...]
+
+    def __init__(
+        self,
+        context: tuple[ContextTrigger, ...],
+        spellings: tuple[Spelling, ...],
+        words: tuple[WordList, ...],
+        course: tuple[CourseTerm, ...],
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "context", context)
+        _set(self, "spellings", spellings)
+        _set(self, "words", words)
+        _set(self, "course", course)
 
 
 def _language(kb: KnowledgeBase) -> _Language:
