@@ -9,6 +9,7 @@ not a silently ignored key.
 """
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -258,7 +259,12 @@ _ROMAJI_ROWS = (
     "pa pi pu pe po ma mi mu me mo ya yu yo ra ri ru re ro wa o"
 )
 _HEPBURN_KANA = dict(zip(_KANA_ROWS, _ROMAJI_ROWS.split(), strict=True))
-_HIRAGANA = re.compile(r"^[\u3041-\u3096]+$")
+
+
+@cache
+def _hiragana() -> re.Pattern[str]:
+    """Hiragana only; compiled on first use (an answer never reads it)."""
+    return re.compile(r"^[\u3041-\u3096]+$")
 
 
 def romanize_kana(kana: str) -> str:
@@ -276,7 +282,7 @@ def romanize_kana(kana: str) -> str:
 
     ```
     """
-    if not isinstance(kana, str) or not _HIRAGANA.match(kana):
+    if not isinstance(kana, str) or not _hiragana().match(kana):
         raise QueryError(f"expected a reading in hiragana, got {kana!r}")
     syllables: list[str] = []
     i = 0

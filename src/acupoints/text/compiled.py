@@ -46,11 +46,19 @@ SENTENCE_END = frozenset({".", ";", "!", "?"})
 
 
 _TOKEN = re.compile(r"[0-9]+\.[0-9]+(?=[cf]\b|[^0-9a-z]|$)|[a-z0-9']+|[.,;!?&]")
-_OTHER_UNIT = re.compile(
-    r"\s*(?:%|(?:kgs?|kilos?|kilograms?|lbs?|pounds?|stones?|st|mmol|mg|mcg|ug|ml|l|cm|mm|m|km|"
-    r"miles?|pg|ng|iu|units?|hours?|hrs?|mins?|minutes?|secs?|seconds?|days?|weeks?|wks?|"
-    r"months?|years?|yrs?|times?|x|mph|percent|bmi)\b)"
-)
+
+
+@lru_cache(maxsize=1)
+def _other_unit() -> re.Pattern[str]:
+    """A unit of a measure other than temperature after a number; compiled on first use
+    (only a decimal number in the fever range reads it)."""
+    return re.compile(
+        r"\s*(?:%|(?:kgs?|kilos?|kilograms?|lbs?|pounds?|stones?|st|mmol|mg|mcg|ug|ml|l|cm|mm|"
+        r"m|km|miles?|pg|ng|iu|units?|hours?|hrs?|mins?|minutes?|secs?|seconds?|days?|weeks?|"
+        r"wks?|months?|years?|yrs?|times?|x|mph|percent|bmi)\b)"
+    )
+
+
 FEVER_C = (38.0, 42.5)
 """A temperature in degrees Celsius read as a fever (NICE NG143, NHS: 38 °C or above)."""
 FEVER_F = (100.4, 108.0)
@@ -122,7 +130,7 @@ def _fever(number: str, low: str, end: int) -> bool:
     value = float(number)
     if not (FEVER_C[0] <= value <= FEVER_C[1] or FEVER_F[0] <= value <= FEVER_F[1]):
         return False
-    return _OTHER_UNIT.match(low, end) is None
+    return _other_unit().match(low, end) is None
 
 
 def _query(low: str, at: int) -> bool:
