@@ -270,11 +270,22 @@ _VOCABS: WeakKeyDictionary[KnowledgeBase, _Vocab] = WeakKeyDictionary()
 
 
 def _vocab(kb: KnowledgeBase) -> _Vocab:
+    """The region phrases of ``kb``: those its reader's tables were built with (every
+    caller reads text, so the tables are there; the prebuilt file holds them)."""
     found = _VOCABS.get(kb)
     if found is None:
-        regions = tuple((r.id, ((r.name.lower(), ()), *r.phrases())) for r in kb.regions)
-        found = _VOCABS[kb] = _vocab_for(regions)
+        from .text.compiled import tables
+
+        found = getattr(tables(kb), "vocab", None)
+        if not isinstance(found, _Vocab):  # tables built by other code: made here
+            found = _vocab_of(kb)
+        found = _VOCABS[kb] = found
     return found
+
+
+def _vocab_of(kb: KnowledgeBase) -> _Vocab:
+    regions = tuple((r.id, ((r.name.lower(), ()), *r.phrases())) for r in kb.regions)
+    return _vocab_for(regions)
 
 
 class _Found(Plain):

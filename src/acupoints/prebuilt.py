@@ -327,9 +327,9 @@ def _share(
 
     if isinstance(value, WordSet):
         value._words = _share(value._words, pool, sets, skip)
-    elif hasattr(value, "__dict__"):  # a table, an index
+    elif hasattr(value, "__dict__"):  # a table, an index, the region phrases (frozen)
         for name, v in vars(value).items():
-            setattr(value, name, _share(v, pool, sets, skip))
+            object.__setattr__(value, name, _share(v, pool, sets, skip))
     return value
 
 
