@@ -21,7 +21,7 @@ words and suggesting the nearest known terms.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, get_args
 from weakref import WeakKeyDictionary
 
@@ -253,8 +253,10 @@ class _Vocab(Frozen):
         return tuple(sorted({" ".join(k) for k in self.phrases}))
 
 
-@lru_cache(maxsize=8)
 def _vocab_for(regions: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]) -> _Vocab:
+    """The region phrases of ``regions``, made afresh: each knowledge base's tables hold
+    their own (the prebuilt file's build shares their strings with its dataset's, in
+    place, so two builds must not share one object)."""
     phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
     pool: dict[str, str] = {}  # one string for a word the phrases repeat ("back", "of")
     for rid, syns in regions:
