@@ -234,7 +234,7 @@ def _record(
     same order, the same fields set, no extra and no private values (a record with
     either is pickled the ordinary way); ``__dict__`` still gives them all as a dict.
     """
-    obj = cls.__new__(cls)
+    obj = object.__new__(cls)  # as cls.__new__ (the pickler writes no other), looked up faster
     _set(obj, "__pydantic_fields_set__", fields_set)
     _set(obj, "__pydantic_extra__", None)
     _set(obj, "__pydantic_private__", None)
@@ -258,6 +258,7 @@ class _RecordPickler(pickle.Pickler):
             or isinstance(obj, type)
             or obj.__pydantic_extra__ is not None
             or obj.__pydantic_private__ is not None
+            or type(obj).__new__ is not object.__new__
         ):
             return NotImplemented
         fields = obj.__dict__
