@@ -196,7 +196,8 @@ def _forget_reader_memos() -> None:
     parsed (``parse._PARSED``), with the rest of ``clear_caches``, for every knowledge
     base that has read a text; the typo look-ups kept in each knowledge base's tables
     (``Tables.fixes``); the stems (``compiled._STEMS``); the grammar's region words
-    (``parse._VOCABS`` and the ``_vocab_for`` lru_cache) and nerve names
+    (``parse._VOCABS``, and the ``_vocab_for`` lru_cache where there is one: the phrases
+    are built with the reader's tables, ``Tables.vocab``) and nerve names
     (``parse._NERVE_NAMES``), 3 ms to build again (tests/conftest.py empties the same
     ones under mutmut).
 

@@ -7,8 +7,6 @@ Every record round-trips: ``type(r).from_dict(r.to_dict()) == r`` and
 traceback.
 """
 
-from __future__ import annotations
-
 import re
 from functools import cache
 from typing import Any, TypeVar

@@ -8,21 +8,19 @@ only), refuses files over :data:`MAX_FILE_BYTES`, and turns every problem into a
 :class:`~acupoints.errors.DataError` that names the file, the entry, the field and the line.
 """
 
-from __future__ import annotations
-
 import contextlib
 import hashlib
 import os
 import threading
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from ._plain import Frozen
 from .errors import DataError
 
 if TYPE_CHECKING:
@@ -71,7 +69,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 @lru_cache(maxsize=1)
-def _strict_loader() -> type[yaml.SafeLoader]:
+def _strict_loader() -> "type[yaml.SafeLoader]":
     """A safe loader (libyaml's C parser when present) that rejects duplicate keys
     instead of keeping the last one. Built on first use: a load served from the cache
     never imports PyYAML."""
@@ -259,13 +257,28 @@ def data_version(data: Dataset) -> str:
     return hashlib.sha256(b"acupoints data\0" + body).hexdigest()[:12]
 
 
-@dataclass(frozen=True)
-class _FileSpec:
+class _FileSpec(Frozen):
+    __slots__ = ("keys", "name", "optional", "sections", "single")
     name: str
     sections: Mapping[str, type[BaseModel]]
     keys: tuple[str, ...]  # fields that name an entry in error messages, first found wins
-    optional: bool = False  # a directory may leave the file out
-    single: frozenset[str] = frozenset()  # sections that are one mapping, not a list
+    optional: bool  # a directory may leave the file out
+    single: frozenset[str]  # sections that are one mapping, not a list
+
+    def __init__(
+        self,
+        name: str,
+        sections: Mapping[str, type[BaseModel]],
+        keys: tuple[str, ...],
+        optional: bool = False,
+        single: frozenset[str] = frozenset(),
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "name", name)
+        _set(self, "sections", sections)
+        _set(self, "keys", keys)
+        _set(self, "optional", optional)
+        _set(self, "single", single)
 
 
 DATA_FILES: tuple[_FileSpec, ...] = (

@@ -8,9 +8,8 @@ Every model is frozen and rejects unknown fields, so a typo in a data file is an
 not a silently ignored key.
 """
 
-from __future__ import annotations
-
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -172,7 +171,7 @@ class CrossRef(Record):
     sources: SourceIds
 
     @model_validator(mode="after")
-    def _check_id(self) -> CrossRef:
+    def _check_id(self) -> "CrossRef":
         if not XREF_ID[self.scheme].fullmatch(self.id):
             raise ValueError(f"{self.id!r} is not a {self.scheme} id")
         return self
@@ -260,7 +259,12 @@ _ROMAJI_ROWS = (
     "pa pi pu pe po ma mi mu me mo ya yu yo ra ri ru re ro wa o"
 )
 _HEPBURN_KANA = dict(zip(_KANA_ROWS, _ROMAJI_ROWS.split(), strict=True))
-_HIRAGANA = re.compile(r"^[\u3041-\u3096]+$")
+
+
+@cache
+def _hiragana() -> re.Pattern[str]:
+    """Hiragana only; compiled on first use (an answer never reads it)."""
+    return re.compile(r"^[\u3041-\u3096]+$")
 
 
 def romanize_kana(kana: str) -> str:
@@ -278,7 +282,7 @@ def romanize_kana(kana: str) -> str:
 
     ```
     """
-    if not isinstance(kana, str) or not _HIRAGANA.match(kana):
+    if not isinstance(kana, str) or not _hiragana().match(kana):
         raise QueryError(f"expected a reading in hiragana, got {kana!r}")
     syllables: list[str] = []
     i = 0
@@ -356,7 +360,7 @@ class PointReadings(Record):
     japanese: JapaneseReading | None = Field(default=None, description="Japanese reading.")
 
     @model_validator(mode="after")
-    def _check_any(self) -> PointReadings:
+    def _check_any(self) -> "PointReadings":
         if self.korean is None and self.vietnamese is None and self.japanese is None:
             raise ValueError(f"{self.code} gives no reading")
         return self
@@ -407,7 +411,7 @@ class Needling(Record):
     sources: SourceIds
 
     @model_validator(mode="after")
-    def _check_depth(self) -> Needling:
+    def _check_depth(self) -> "Needling":
         if self.depth_cun is not None:
             lo, hi = self.depth_cun
             if not 0 < lo <= hi <= 5:
@@ -433,7 +437,7 @@ class Caution(Record):
     sources: SourceIds
 
     @model_validator(mode="after")
-    def _check_structure(self) -> Caution:
+    def _check_structure(self) -> "Caution":
         if (self.kind == "structure") != (self.structure is not None):
             raise ValueError("`structure` is required for kind 'structure' and only for it")
         return self
@@ -458,7 +462,7 @@ class Category(Record):
     sources: SourceIds
 
     @model_validator(mode="after")
-    def _check_fields(self) -> Category:
+    def _check_fields(self) -> "Category":
         transport = self.kind in ("jing_well", "ying_spring", "shu_stream", "jing_river", "he_sea")
         if transport != (self.phase is not None):
             raise ValueError("`phase` is required for the five transport points and only for them")
@@ -538,7 +542,7 @@ class Point(Record):
     )
 
     @model_validator(mode="after")
-    def _check_code(self) -> Point:
+    def _check_code(self) -> "Point":
         m = POINT_CODE.match(self.code)
         assert m is not None  # the field pattern guarantees it
         meridian, group, number = m.group(1), m.group(2), int(m.group(3))
@@ -598,7 +602,7 @@ class Point(Record):
     def __str__(self) -> str:
         return f"{self.code} {self.names.pinyin} {self.names.hanzi}"
 
-    def body_map(self, **kwargs: Any) -> BodyMap:
+    def body_map(self, **kwargs: Any) -> "BodyMap":
         """This point on the body map of the packaged data (both sides for a bilateral
         point); keyword arguments go to :meth:`KnowledgeBase.body_map`."""
         from . import load
@@ -645,7 +649,7 @@ class Meridian(Record):
     sources: SourceIds
 
     @model_validator(mode="after")
-    def _check_regular(self) -> Meridian:
+    def _check_regular(self) -> "Meridian":
         regular_fields = (
             self.limb,
             self.six_channel,
@@ -671,7 +675,7 @@ class Meridian(Record):
     def __str__(self) -> str:
         return f"{self.code} {self.names.english}"
 
-    def body_map(self, **kwargs: Any) -> BodyMap:
+    def body_map(self, **kwargs: Any) -> "BodyMap":
         """This meridian traced through its points on the body map of the packaged data;
         keyword arguments go to :meth:`KnowledgeBase.body_map`."""
         from . import load
@@ -718,7 +722,7 @@ class Region(Record):
     )
 
     @model_validator(mode="after")
-    def _uberon_needs_source(self) -> Region:
+    def _uberon_needs_source(self) -> "Region":
         if self.uberon is not None and not self.sources:
             raise ValueError("a region with an `uberon` id needs `sources`")
         return self
@@ -784,7 +788,7 @@ class Nerve(Record):
     sources: SourceIds
 
     @model_validator(mode="after")
-    def _check_segments(self) -> Nerve:
+    def _check_segments(self) -> "Nerve":
         if (self.kind in ("cranial", "autonomic")) != (not self.segments):
             raise ValueError("cranial and autonomic nerves have no segments; others need them")
         return self

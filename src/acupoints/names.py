@@ -166,7 +166,10 @@ def hangul_key(text: str) -> str | None:
     return text
 
 
-_KANA = re.compile(r"^[\u3041-\u3096\u30a1-\u30f6\u30fc]+$")
+@cache
+def _kana() -> re.Pattern[str]:
+    """Kana only; compiled on first use (an answer never reads it)."""
+    return re.compile(r"^[\u3041-\u3096\u30a1-\u30f6\u30fc]+$")
 
 
 def kana_key(text: str) -> str | None:
@@ -175,7 +178,7 @@ def kana_key(text: str) -> str | None:
     only of kana."""
     text = unicodedata.normalize("NFKC", text.strip())
     text = "".join(ch for ch in text if ch not in " ・\u3000")
-    if not text or not _KANA.match(text) or "ー" in text:
+    if not text or not _kana().match(text) or "ー" in text:
         return None
     return "".join(chr(ord(ch) - 0x60) if "\u30a1" <= ch <= "\u30f6" else ch for ch in text)
 

@@ -21,12 +21,12 @@ words and suggesting the nearest known terms.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, get_args
 from weakref import WeakKeyDictionary
 
 from ._fast import trusted
+from ._plain import Frozen, Plain
 from .errors import LocationError, UnknownRegionError, names_arg
 from .models import Location, Reading, RegionRef
 from .names import suggest
@@ -227,11 +227,21 @@ def _phrase_key(text: str) -> tuple[str, ...]:
     return tuple(t for t in normalise(text) if t not in DROP)
 
 
-@dataclass(frozen=True)
-class _Vocab:
+class _Vocab(Frozen):
     phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...]]]
     longest: int
     words: frozenset[str]
+
+    def __init__(
+        self,
+        phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...]]],
+        longest: int,
+        words: frozenset[str],
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "phrases", phrases)
+        _set(self, "longest", longest)
+        _set(self, "words", words)
 
     @cached_property
     def terms(self) -> tuple[str, ...]:
@@ -240,8 +250,10 @@ class _Vocab:
         return tuple(sorted({" ".join(k) for k in self.phrases}))
 
 
-@lru_cache(maxsize=8)
 def _vocab_for(regions: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]) -> _Vocab:
+    """The region phrases of ``regions``, made afresh: each knowledge base's tables hold
+    their own (the prebuilt file's build shares their strings with its dataset's, in
+    place, so two builds must not share one object)."""
     phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
     pool: dict[str, str] = {}  # one string for a word the phrases repeat ("back", "of")
     for rid, syns in regions:
@@ -257,32 +269,75 @@ _VOCABS: WeakKeyDictionary[KnowledgeBase, _Vocab] = WeakKeyDictionary()
 
 
 def _vocab(kb: KnowledgeBase) -> _Vocab:
+    """The region phrases of ``kb``: those its reader's tables were built with (every
+    caller reads text, so the tables are there; the prebuilt file holds them)."""
     found = _VOCABS.get(kb)
     if found is None:
-        regions = tuple((r.id, ((r.name.lower(), ()), *r.phrases())) for r in kb.regions)
-        found = _VOCABS[kb] = _vocab_for(regions)
+        from .text.compiled import tables
+
+        found = getattr(tables(kb), "vocab", None)
+        if not isinstance(found, _Vocab):  # tables built by other code: made here
+            found = _vocab_of(kb)
+        found = _VOCABS[kb] = found
     return found
 
 
-@dataclass
-class _Found:
+def _vocab_of(kb: KnowledgeBase) -> _Vocab:
+    regions = tuple((r.id, ((r.name.lower(), ()), *r.phrases())) for r in kb.regions)
+    return _vocab_for(regions)
+
+
+class _Found(Plain):
     region: str
     aspects: list[str]
     surface: str | None
     start: int
     end: int
     words: str
-    negated: bool = False
-    side: str | None = None
-    plural: bool = False
-    side_tag: bool = False  # heldout13 areas: a whole that only gives a part before it its side
+    negated: bool
+    side: str | None
+    plural: bool
+    side_tag: bool  # heldout13 areas: a whole that only gives a part before it its side
+
+    def __init__(
+        self,
+        region: str,
+        aspects: list[str],
+        surface: str | None,
+        start: int,
+        end: int,
+        words: str,
+        negated: bool = False,
+        side: str | None = None,
+        plural: bool = False,
+        side_tag: bool = False,
+    ) -> None:
+        self.region = region
+        self.aspects = aspects
+        self.surface = surface
+        self.start = start
+        self.end = end
+        self.words = words
+        self.negated = negated
+        self.side = side
+        self.plural = plural
+        self.side_tag = side_tag
 
 
-@dataclass
-class _State:
-    found: list[_Found] = field(default_factory=list)
-    sides: list[tuple[int, str]] = field(default_factory=list)
-    consumed: set[int] = field(default_factory=set)
+class _State(Plain):
+    found: list[_Found]
+    sides: list[tuple[int, str]]
+    consumed: set[int]
+
+    def __init__(
+        self,
+        found: list[_Found] | None = None,
+        sides: list[tuple[int, str]] | None = None,
+        consumed: set[int] | None = None,
+    ) -> None:
+        self.found = [] if found is None else found
+        self.sides = [] if sides is None else sides
+        self.consumed = set() if consumed is None else consumed
 
 
 _PARSED: WeakKeyDictionary[KnowledgeBase, dict[str, Location | LocationError]] = WeakKeyDictionary()
@@ -736,8 +791,7 @@ CRANIAL_DIVISIONS = {"v1": "ophthalmic", "v2": "maxillary", "v3": "mandibular"}
 """The divisions of the trigeminal nerve by their clinical names ("R V2 distribution")."""
 
 
-@dataclass  # not frozen: the prebuilt file shares its strings with the dataset's
-class _Nerves:
+class _Nerves(Plain):  # not frozen: the prebuilt file shares its strings with the dataset's
     """The nerves of a knowledge base by the words that name them (name and aliases, with
     no parenthesis; each also without a last "nerve"/"nerves", read only before an area
     word), with the skin each supplies: its own territory and its branches'."""
@@ -747,6 +801,20 @@ class _Nerves:
     first: frozenset[str]
     longest: int
     territory: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+
+    def __init__(
+        self,
+        names: dict[tuple[str, ...], str],
+        bare: frozenset[tuple[str, ...]],
+        first: frozenset[str],
+        longest: int,
+        territory: dict[str, tuple[tuple[str, tuple[str, ...]], ...]],
+    ) -> None:
+        self.names = names
+        self.bare = bare
+        self.first = first
+        self.longest = longest
+        self.territory = territory
 
 
 _NERVE_NAMES: WeakKeyDictionary[KnowledgeBase, _Nerves] = WeakKeyDictionary()

@@ -6,8 +6,6 @@ and *what* it selects (one of a few selector kinds, parameterised by data). Addi
 is an edit of ``rules.yaml``, not of code.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -153,7 +151,7 @@ class Selector(Record):
     )
 
     @model_validator(mode="after")
-    def _check(self) -> Selector:
+    def _check(self) -> "Selector":
         needs = {"region": "regions", "codes": "codes"}
         field = needs.get(self.kind)
         if field and not getattr(self, field):
@@ -295,7 +293,7 @@ class RoleQuota(Record):
     max: float = Field(default=1.0, gt=0, le=1, description="Share the role may take at most.")
 
     @model_validator(mode="after")
-    def _check(self) -> RoleQuota:
+    def _check(self) -> "RoleQuota":
         if self.min > self.max:
             raise ValueError(f"min ({self.min}) is above max ({self.max})")
         return self
@@ -344,7 +342,7 @@ class Composition(Record):
     sources: tuple[SourceId, ...] = Field(default=(), description="Where they come from.")
 
     @model_validator(mode="after")
-    def _check(self) -> Composition:
+    def _check(self) -> "Composition":
         if "default" not in self.quotas:
             raise ValueError("quotas need a `default` entry")
         for key, roles in self.quotas.items():

@@ -6,8 +6,6 @@ and the usual risks, each with sources. This module holds their models and appli
 :mod:`acupoints.engine` calls it for every selection, with or without a patient.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 from weakref import WeakKeyDictionary
@@ -143,7 +141,7 @@ class Patient(Record):
             raise _patient_error(exc) from None
 
     @classmethod
-    def model_validate(cls, obj: Any, **kwargs: Any) -> Patient:
+    def model_validate(cls, obj: Any, **kwargs: Any) -> "Patient":
         """Validate a mapping of fields; a bad value raises :class:`PatientError`."""
         try:
             return super().model_validate(obj, **kwargs)
@@ -151,7 +149,7 @@ class Patient(Record):
             raise _patient_error(exc) from None
 
     @classmethod
-    def from_dict(cls, data: Any) -> Patient:
+    def from_dict(cls, data: Any) -> "Patient":
         """Rebuild a patient from :meth:`to_dict` output; a bad field raises
         :class:`~acupoints.DataError` naming it, as for every record."""
         from .errors import DataError
@@ -162,7 +160,7 @@ class Patient(Record):
             raise DataError(exc.detail, entry="Patient", field=exc.field) from None
 
     @model_validator(mode="after")
-    def _check_pregnancy(self) -> Patient:
+    def _check_pregnancy(self) -> "Patient":
         if self.pregnancy_week is not None and not self.pregnant:
             raise ValueError("pregnancy_week is given but pregnant is False")
         return self
@@ -214,7 +212,7 @@ def _near(word: str, known: Iterable[str], n: int = 3) -> list[str]:
     return get_close_matches(word, list(known), n=n, cutoff=0.5)
 
 
-def check_patient(kb: KnowledgeBase, patient: Patient) -> None:
+def check_patient(kb: "KnowledgeBase", patient: Patient) -> None:
     """Raise :class:`PatientError` when a region field of ``patient`` names a region the
     knowledge base does not know (``skin_lesions=("moon",)``): a site that matches nothing
     would silently exclude nothing. The error names the field and the nearest region ids."""
@@ -222,7 +220,7 @@ def check_patient(kb: KnowledgeBase, patient: Patient) -> None:
         check_regions(kb, name, getattr(patient, name))
 
 
-def check_regions(kb: KnowledgeBase, field: str, values: Iterable[object]) -> None:
+def check_regions(kb: "KnowledgeBase", field: str, values: Iterable[object]) -> None:
     """Raise :class:`PatientError` for the first of ``values`` that is not a region id of
     the knowledge base, naming ``field`` and suggesting the nearest region ids (matched
     on ids, names and the words people use: "back of hand" suggests 'hand.dorsum')."""
@@ -347,7 +345,7 @@ class DangerZone(Record):
     note: str = Field(min_length=10, description="Why, in this library's words.")
     sources: SourceIds
 
-    def holds(self, kb: KnowledgeBase, point: Point) -> bool:
+    def holds(self, kb: "KnowledgeBase", point: Point) -> bool:
         """Whether ``point`` lies in the zone."""
         if point.code in self.points:
             return True
@@ -394,7 +392,7 @@ class PointWarning(Record):
     sources: tuple[str, ...]
 
     @classmethod
-    def of(cls, caution: Caution) -> PointWarning:
+    def of(cls, caution: Caution) -> "PointWarning":
         return trusted(
             cls,
             origin="point",
@@ -413,7 +411,7 @@ def _limb_side_regions(limb: str) -> tuple[str, str]:
 
 
 def effect_matches(
-    kb: KnowledgeBase, effect: ConditionEffect, point: Point, patient: Patient, side: str | None
+    kb: "KnowledgeBase", effect: ConditionEffect, point: Point, patient: Patient, side: str | None
 ) -> bool:
     """Whether ``effect`` concerns ``point`` for this patient (``side``: where it would be
     needled: left, right, both, midline or unspecified)."""
@@ -421,7 +419,7 @@ def effect_matches(
 
 
 def effect_matcher(
-    kb: KnowledgeBase, effect: ConditionEffect, patient: Patient
+    kb: "KnowledgeBase", effect: ConditionEffect, patient: Patient
 ) -> Callable[[Point, str | None], bool]:
     """:func:`effect_matches` with the effect and the patient fixed: a test of (point,
     side), for checking the many candidates of one selection."""
@@ -459,7 +457,7 @@ def _never(point: Point, side: str | None) -> bool:
     return False
 
 
-def _concerns(kb: KnowledgeBase, effect: ConditionEffect, point: Point) -> bool:
+def _concerns(kb: "KnowledgeBase", effect: ConditionEffect, point: Point) -> bool:
     """The part of :func:`effect_matches` that does not depend on the patient."""
     if effect.all_points or point.code in effect.points:
         return True
@@ -475,12 +473,12 @@ def _concerns(kb: KnowledgeBase, effect: ConditionEffect, point: Point) -> bool:
     )
 
 
-_CONCERNED: WeakKeyDictionary[KnowledgeBase, dict[int, tuple[ConditionEffect, frozenset[str]]]] = (
-    WeakKeyDictionary()
-)
+_CONCERNED: WeakKeyDictionary[
+    "KnowledgeBase", dict[int, tuple[ConditionEffect, frozenset[str]]]
+] = WeakKeyDictionary()
 
 
-def _concerned(kb: KnowledgeBase, effect: ConditionEffect) -> frozenset[str]:
+def _concerned(kb: "KnowledgeBase", effect: ConditionEffect) -> frozenset[str]:
     """The codes of the knowledge base's points that ``effect`` concerns whoever the patient
     is (its points, regions, caution kinds, structures, prick-only points): worked out once
     per effect, so a batch of patients checks each candidate with one set lookup."""
@@ -495,7 +493,7 @@ def _concerned(kb: KnowledgeBase, effect: ConditionEffect) -> frozenset[str]:
 
 
 def patient_effects(
-    kb: KnowledgeBase, patient: Patient | None
+    kb: "KnowledgeBase", patient: Patient | None
 ) -> list[tuple[PatientCondition, ConditionEffect]]:
     """The (condition, effect) pairs that apply to ``patient``."""
     if patient is None:
@@ -532,14 +530,12 @@ def not_a_candidate(
 NOT_NEEDLED = "not_needled"
 """The condition id of :func:`standing_exclusions` in ``Exclusion.conditions``."""
 
-_STANDING: WeakKeyDictionary[
-    KnowledgeBase,
-    list[tuple[PatientCondition, ConditionEffect, Callable[[Point, str | None], bool]]],
-] = WeakKeyDictionary()
+_Standing = list[tuple[PatientCondition, ConditionEffect, Callable[[Point, str | None], bool]]]
+_STANDING: "WeakKeyDictionary[KnowledgeBase, _Standing]" = WeakKeyDictionary()
 
 
 def standing_exclusions(
-    kb: KnowledgeBase,
+    kb: "KnowledgeBase",
 ) -> list[tuple[PatientCondition, ConditionEffect, Callable[[Point, str | None], bool]]]:
     """Exclusions that hold for everyone, with or without a patient: every point a cited
     source says is not needled at all (a needling record with angle ``none``: ST17 on the
@@ -584,13 +580,13 @@ def _never_needled(code: str) -> Callable[[Point, str | None], bool]:
 
 
 # --------------------------------------------------------------------------- red flags
-_TEXT_HITS: WeakKeyDictionary[KnowledgeBase, dict[str, dict[str, tuple[str, ...]]]] = (
+_TEXT_HITS: "WeakKeyDictionary[KnowledgeBase, dict[str, dict[str, tuple[str, ...]]]]" = (
     WeakKeyDictionary()
 )
 _URGENCY = {"emergency": 0, "urgent": 1, "soon": 2}
 
 
-def _text_hits(kb: KnowledgeBase, text: str) -> dict[str, tuple[str, ...]]:
+def _text_hits(kb: "KnowledgeBase", text: str) -> dict[str, tuple[str, ...]]:
     """Red-flag id -> the words of ``text`` that raise it, as the text reader found them
     (:mod:`acupoints.text`: concepts with lay, clinical and misspelt words, and the word
     triggers of this file, each in its context: a negated, hypothetical or someone else's
@@ -617,10 +613,12 @@ def _text_hits(kb: KnowledgeBase, text: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
-_REGION_FLAGS: WeakKeyDictionary[KnowledgeBase, dict[str, frozenset[str]]] = WeakKeyDictionary()
+_REGION_FLAGS: "WeakKeyDictionary[KnowledgeBase, dict[str, frozenset[str]]]" = WeakKeyDictionary()
 
 
-def _region_flags(kb: KnowledgeBase, refs: Iterable[RegionRef]) -> list[tuple[str, frozenset[str]]]:
+def _region_flags(
+    kb: "KnowledgeBase", refs: Iterable[RegionRef]
+) -> list[tuple[str, frozenset[str]]]:
     """Each numb region with the red-flag rules whose regions hold it (a per-data table)."""
     table = _REGION_FLAGS.get(kb)
     if table is None:
@@ -640,9 +638,9 @@ def _region_flags(kb: KnowledgeBase, refs: Iterable[RegionRef]) -> list[tuple[st
 
 
 def detect_red_flags(
-    kb: KnowledgeBase,
+    kb: "KnowledgeBase",
     text: str | None,
-    location: Location | None,
+    location: "Location | None",
     patient: Patient | None,
     cause: str | None = None,
 ) -> tuple[RedFlag, ...]:
@@ -683,7 +681,7 @@ def detect_red_flags(
     return tuple(sorted(found, key=lambda f: _URGENCY[f.urgency]))
 
 
-def aftercare_for(kb: KnowledgeBase, points: Iterable[Point]) -> tuple[AdviceItem, ...]:
+def aftercare_for(kb: "KnowledgeBase", points: Iterable[Point]) -> tuple[AdviceItem, ...]:
     """The aftercare for a selection of ``points``: every item without ``structures``,
     and each item with them when one of the points has a caution for such a structure."""
     items = kb.aftercare_items
@@ -693,12 +691,12 @@ def aftercare_for(kb: KnowledgeBase, points: Iterable[Point]) -> tuple[AdviceIte
     return tuple(a for a in items if not a.structures or at_risk.intersection(a.structures))
 
 
-def risks(kb: KnowledgeBase) -> tuple[AdviceItem, ...]:
+def risks(kb: "KnowledgeBase") -> tuple[AdviceItem, ...]:
     """The usual risks of acupuncture and who is not a candidate, with sources."""
     return kb.risk_items
 
 
-def not_checked(kb: KnowledgeBase) -> str:
+def not_checked(kb: "KnowledgeBase") -> str:
     """The note a selection carries when no patient was given."""
     names = ", ".join(c.name for c in kb.safety_conditions)
     return (

@@ -4,8 +4,6 @@ Every model here is frozen and round-trips through JSON
 (``Selection.model_validate_json(s.model_dump_json()) == s``).
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ConfigDict, Field
@@ -207,11 +205,11 @@ class Selection(_Record):
     def body_map(
         self,
         *,
-        kb: KnowledgeBase | None = None,
+        kb: "KnowledgeBase | None" = None,
         labels: bool = True,
         width: int = 520,
         focus: float | None = None,
-    ) -> BodyMap:
+    ) -> "BodyMap":
         """An SVG body map: the front and back of a body with the symptom regions shaded
         and each selected point marked with its code at its place (both sides for a
         bilateral point used on both sides), coloured by the group of the rule that chose

@@ -4,9 +4,9 @@ role (guaranteed shares and caps from ``rules.yaml``) with the spread rule."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
+from .._plain import Plain
 from ..rules import Cause, Composition, RoleQuota
 from .context import _Static
 from .explanation import _part
@@ -21,16 +21,28 @@ def _places(share: float, limit: int) -> int:
     return int(share * limit + 0.5 + 1e-9)
 
 
-@dataclass(slots=True)
-class _Composed:
+class _Composed(Plain):
     """The places a composition chose (indices into the ranking, in prescription order),
     the role each was chosen for, the alternatives each stands for, and the roles whose
     cap held a better point back."""
 
+    __slots__ = ("alternatives", "capped", "picked", "roles")
     picked: list[int]
     roles: dict[int, str]
     alternatives: dict[int, tuple[str, ...]]
     capped: dict[str, int]
+
+    def __init__(
+        self,
+        picked: list[int],
+        roles: dict[int, str],
+        alternatives: dict[int, tuple[str, ...]],
+        capped: dict[str, int],
+    ) -> None:
+        self.picked = picked
+        self.roles = roles
+        self.alternatives = alternatives
+        self.capped = capped
 
 
 def _neighbours(kb: KnowledgeBase, static: _Static, code: str, gap: int) -> tuple[str, ...]:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from .._fast import construct
+from .._plain import Plain
 from ..index import code_order
 from ..models import Location, Point
 from ..rules import (
@@ -135,8 +135,7 @@ def _pair(anatomy: Anatomy, point_region: str, target: str, bare: bool) -> float
 _LevelPlan = tuple[tuple[float, str, tuple[str, ...], tuple[str, ...]], ...]
 
 
-@dataclass
-class _Static:
+class _Static(Plain):
     """Per knowledge base tables the engine reads on every call (built once)."""
 
     order: dict[str, tuple[int, int, int]]
@@ -151,27 +150,68 @@ class _Static:
     lock: threading.Lock
     not_checked: str
     # per-data tables filled on first use; keyed by rules and regions, never by a query
-    by_level: dict[str, tuple[Point, ...]] = field(default_factory=dict)
-    picked: dict[tuple[str, str], tuple[Point, ...]] = field(default_factory=dict)
-    fitting: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
-    near_regions: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    nerve_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    texts: dict[tuple[object, ...], str] = field(default_factory=dict)  # rule reasons
-    next_to: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
-    groups: dict[tuple[object, ...], tuple[tuple[object, tuple[str, ...]], ...]] = field(
-        default_factory=dict
-    )
-    levels: dict[tuple[object, ...], _LevelPlan] = field(default_factory=dict)
-    pairs: _Pairs = field(default_factory=dict)  # closeness
-    weights: dict[str | None, dict[str, float]] = field(default_factory=dict)  # per cause
-    region_fits: dict[tuple[str, bool, tuple[str, ...]], bool] = field(default_factory=dict)
-    dermatomes: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
-    channels: dict[str, frozenset[str]] = field(default_factory=dict)  # region -> meridians
+    by_level: dict[str, tuple[Point, ...]]
+    picked: dict[tuple[str, str], tuple[Point, ...]]
+    fitting: dict[tuple[object, ...], tuple[str, ...]]
+    near_regions: dict[str, tuple[str, ...]]
+    nerve_sources: dict[str, tuple[str, ...]]
+    texts: dict[tuple[object, ...], str]  # rule reasons
+    next_to: dict[tuple[object, ...], tuple[str, ...]]
+    groups: dict[tuple[object, ...], tuple[tuple[object, tuple[str, ...]], ...]]
+    levels: dict[tuple[object, ...], _LevelPlan]
+    pairs: _Pairs  # closeness
+    weights: dict[str | None, dict[str, float]]  # per cause
+    region_fits: dict[tuple[str, bool, tuple[str, ...]], bool]
+    dermatomes: dict[tuple[str, tuple[str, ...]], frozenset[str]]
+    channels: dict[str, frozenset[str]]  # region -> meridians
     core: dict[
         tuple[str, frozenset[str], frozenset[str]], tuple[tuple[float, str, tuple[str, ...]], ...]
-    ] = field(default_factory=dict)
-    neighbours: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # spread
-    never_needled: frozenset[str] | None = None  # the codes of the standing exclusions
+    ]
+    neighbours: dict[tuple[str, int], tuple[str, ...]]  # spread
+    never_needled: frozenset[str] | None  # the codes of the standing exclusions
+
+    def __init__(
+        self,
+        order: dict[str, tuple[int, int, int]],
+        segments: dict[str, frozenset[str]],
+        info: dict[str, tuple[str, tuple[int, int, int], frozenset[str]]],
+        steps: dict[str, ProtocolNote],
+        evidence: dict[tuple[str, frozenset[str]], tuple[dict[str, int], dict[str, float]]],
+        reasons: dict[tuple[object, ...], Reason],
+        rankings: OrderedDict[tuple[object, ...], _Ranking],
+        protocol_ids: frozenset[str],
+        lock: threading.Lock,
+        not_checked: str,
+        by_level: dict[str, tuple[Point, ...]] | None = None,
+    ) -> None:
+        self.order = order
+        self.segments = segments
+        self.info = info
+        self.steps = steps
+        self.evidence = evidence
+        self.reasons = reasons
+        self.rankings = rankings
+        self.protocol_ids = protocol_ids
+        self.lock = lock
+        self.not_checked = not_checked
+        # the tables filled on first use start empty
+        self.by_level = {} if by_level is None else by_level
+        self.picked = {}
+        self.fitting = {}
+        self.near_regions = {}
+        self.nerve_sources = {}
+        self.texts = {}
+        self.next_to = {}
+        self.groups = {}
+        self.levels = {}
+        self.pairs = {}
+        self.weights = {}
+        self.region_fits = {}
+        self.dermatomes = {}
+        self.channels = {}
+        self.core = {}
+        self.neighbours = {}
+        self.never_needled = None
 
 
 _STATIC: WeakKeyDictionary[KnowledgeBase, _Static] = WeakKeyDictionary()
@@ -218,33 +258,74 @@ def _static(kb: KnowledgeBase) -> _Static:
     return found
 
 
-@dataclass(slots=True)
-class _Hit:
+class _Hit(Plain):
     """One rule choosing points (one object shared by every point it chose alike)."""
 
+    __slots__ = ("group", "level", "rule", "sites", "value", "where")
     rule: Rule
     group: str  # the rule's
     value: float  # round(weight x factor x quality, 4): the rule's part of the score
-    where: str = ""
-    level: str | None = None
-    sites: tuple[str, ...] = ()
+    where: str
+    level: str | None
+    sites: tuple[str, ...]
+
+    def __init__(
+        self,
+        rule: Rule,
+        group: str,
+        value: float,
+        where: str = "",
+        level: str | None = None,
+        sites: tuple[str, ...] = (),
+    ) -> None:
+        self.rule = rule
+        self.group = group
+        self.value = value
+        self.where = where
+        self.level = level
+        self.sites = sites
 
 
-@dataclass
-class _Context:
+class _Context(Plain):
     kb: KnowledgeBase
     location: Location
     cause: Cause | None
     tenderness: str
     static: _Static
     weights: dict[str, float]
-    kind: str = "unknown"  # of the cause
-    skip: frozenset[str] = frozenset()  # reference protocols left out
+    kind: str  # of the cause
+    skip: frozenset[str]  # reference protocols left out
     # the points chosen so far: each with the first hit that chose it, and the ones chosen
     # more than once with all their hits (in the order of the rules)
-    one: dict[str, _Hit] = field(default_factory=dict)
-    many: dict[str, list[_Hit]] = field(default_factory=dict)
-    nearness: dict[str, float] = field(default_factory=dict)
+    one: dict[str, _Hit]
+    many: dict[str, list[_Hit]]
+    nearness: dict[str, float]
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        location: Location,
+        cause: Cause | None,
+        tenderness: str,
+        static: _Static,
+        weights: dict[str, float],
+        kind: str = "unknown",
+        skip: frozenset[str] = frozenset(),
+        one: dict[str, _Hit] | None = None,
+        many: dict[str, list[_Hit]] | None = None,
+        nearness: dict[str, float] | None = None,
+    ) -> None:
+        self.kb = kb
+        self.location = location
+        self.cause = cause
+        self.tenderness = tenderness
+        self.static = static
+        self.weights = weights
+        self.kind = kind
+        self.skip = skip
+        self.one = {} if one is None else one
+        self.many = {} if many is None else many
+        self.nearness = {} if nearness is None else nearness
 
     def add(self, codes: Collection[str], hit: _Hit) -> int:
         """``hit`` chose ``codes`` (a code given twice counts once); how many."""

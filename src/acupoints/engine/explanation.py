@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from .._fast import construct, make
+from .._plain import Plain
 from ..models import Location, Point
 from ..rules import (
     Rule,
@@ -89,11 +89,24 @@ _Matcher = Callable[[Point, str | None], bool]  # safety.effect_matcher
 _Part = tuple[str, float, _Hit | None, bool]  # rule or score part, value, hit, counted
 
 
-@dataclass(slots=True)
-class _Candidate:
+class _Candidate(Plain):
     """A scored point before it is turned into a :class:`RankedPoint` (only the chosen
     ones are, so the models and sentences are built for ``limit`` points, not for all)."""
 
+    __slots__ = (
+        "affected",
+        "built",
+        "code",
+        "group",
+        "hits",
+        "near",
+        "parts",
+        "placed",
+        "point",
+        "score",
+        "shared",
+        "side",
+    )
     code: str
     point: Point
     score: float
@@ -104,8 +117,36 @@ class _Candidate:
     affected: bool
     near: float
     shared: list[str]
-    built: RankedPoint | None = None  # the RankedPoint when no patient caution applies
-    placed: tuple[str, tuple[str, ...]] | None = None  # the role and alternatives it has
+    built: RankedPoint | None  # the RankedPoint when no patient caution applies
+    placed: tuple[str, tuple[str, ...]] | None  # the role and alternatives it has
+
+    def __init__(
+        self,
+        code: str,
+        point: Point,
+        score: float,
+        group: str,
+        parts: list[_Part],
+        hits: list[_Hit],
+        side: str,
+        affected: bool,
+        near: float,
+        shared: list[str],
+        built: RankedPoint | None = None,
+        placed: tuple[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self.code = code
+        self.point = point
+        self.score = score
+        self.group = group
+        self.parts = parts
+        self.hits = hits
+        self.side = side
+        self.affected = affected
+        self.near = near
+        self.shared = shared
+        self.built = built
+        self.placed = placed
 
 
 def _reason(

@@ -5,9 +5,10 @@ ranking carries (inferred root, a cause that does not fit, guideline positions).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .._plain import Plain
 from ..errors import UnknownCauseError
 from ..models import Location, Point
 from ..rules import (
@@ -53,8 +54,8 @@ _Entry = tuple[
 ]
 
 
-@dataclass(slots=True)
-class _Ranking:
+@dataclass(init=False, repr=False, eq=False)  # fields() and replace(), not exec'd methods
+class _Ranking(Plain):
     """The patient-independent part of a selection, memoised per query (see _rank).
 
     Every candidate is scored (``entries``, best first), but only the ones a selection
@@ -62,6 +63,24 @@ class _Ranking:
     ``limit``. It holds no reference to the knowledge base (it is kept in a table the
     knowledge base owns)."""
 
+    __slots__ = (
+        "applied",
+        "compositions",
+        "counts",
+        "entries",
+        "evidence",
+        "location",
+        "notes",
+        "point_of",
+        "regions",
+        "roles",
+        "segment_value",
+        "segments",
+        "sides",
+        "slots",
+        "steps",
+        "top_segments",
+    )
     entries: list[_Entry]
     roles: list[dict[str, float]]  # each entry's roles (main hit's first), with values
     applied: tuple[str, ...]
@@ -79,7 +98,43 @@ class _Ranking:
     # the side of a point region where the numb areas have different sides (_sides_by_part)
     sides: dict[str, str]
     # compositions made from this ranking, by limit and the codes a patient excluded
-    compositions: dict[tuple[int, frozenset[str]], _Composed] = field(default_factory=dict)
+    compositions: dict[tuple[int, frozenset[str]], _Composed]
+
+    def __init__(
+        self,
+        entries: list[_Entry],
+        roles: list[dict[str, float]],
+        applied: tuple[str, ...],
+        notes: tuple[str, ...],
+        counts: dict[str, int],
+        steps: tuple[ProtocolNote, ...],
+        location: Location,
+        point_of: Mapping[str, Point],
+        regions: dict[str, tuple[float, float | None]],
+        segments: dict[str, frozenset[str]],
+        top_segments: frozenset[str],
+        segment_value: float,
+        evidence: dict[str, float],
+        slots: list[_Candidate | None],
+        sides: dict[str, str],
+        compositions: dict[tuple[int, frozenset[str]], _Composed] | None = None,
+    ) -> None:
+        self.entries = entries
+        self.roles = roles
+        self.applied = applied
+        self.notes = notes
+        self.counts = counts
+        self.steps = steps
+        self.location = location
+        self.point_of = point_of
+        self.regions = regions
+        self.segments = segments
+        self.top_segments = top_segments
+        self.segment_value = segment_value
+        self.evidence = evidence
+        self.slots = slots
+        self.sides = sides
+        self.compositions = {} if compositions is None else compositions
 
     def cand(self, i: int) -> _Candidate:
         """The candidate at place ``i`` (built once; threads that race build equal ones)."""

@@ -9,10 +9,12 @@ import threading
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 from weakref import WeakKeyDictionary
+
+from .._plain import Frozen, Plain
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
@@ -44,11 +46,19 @@ SENTENCE_END = frozenset({".", ";", "!", "?"})
 
 
 _TOKEN = re.compile(r"[0-9]+\.[0-9]+(?=[cf]\b|[^0-9a-z]|$)|[a-z0-9']+|[.,;!?&]")
-_OTHER_UNIT = re.compile(
-    r"\s*(?:%|(?:kgs?|kilos?|kilograms?|lbs?|pounds?|stones?|st|mmol|mg|mcg|ug|ml|l|cm|mm|m|km|"
-    r"miles?|pg|ng|iu|units?|hours?|hrs?|mins?|minutes?|secs?|seconds?|days?|weeks?|wks?|"
-    r"months?|years?|yrs?|times?|x|mph|percent|bmi)\b)"
-)
+
+
+@lru_cache(maxsize=1)
+def _other_unit() -> re.Pattern[str]:
+    """A unit of a measure other than temperature after a number; compiled on first use
+    (only a decimal number in the fever range reads it)."""
+    return re.compile(
+        r"\s*(?:%|(?:kgs?|kilos?|kilograms?|lbs?|pounds?|stones?|st|mmol|mg|mcg|ug|ml|l|cm|mm|"
+        r"m|km|miles?|pg|ng|iu|units?|hours?|hrs?|mins?|minutes?|secs?|seconds?|days?|weeks?|"
+        r"wks?|months?|years?|yrs?|times?|x|mph|percent|bmi)\b)"
+    )
+
+
 FEVER_C = (38.0, 42.5)
 """A temperature in degrees Celsius read as a fever (NICE NG143, NHS: 38 °C or above)."""
 FEVER_F = (100.4, 108.0)
@@ -120,7 +130,7 @@ def _fever(number: str, low: str, end: int) -> bool:
     value = float(number)
     if not (FEVER_C[0] <= value <= FEVER_C[1] or FEVER_F[0] <= value <= FEVER_F[1]):
         return False
-    return _OTHER_UNIT.match(low, end) is None
+    return _other_unit().match(low, end) is None
 
 
 def _query(low: str, at: int) -> bool:
@@ -408,8 +418,8 @@ class DeleteIndex:
         return DeleteIndex._from_packed, (packed,)
 
 
-@dataclass
-class Tables:
+@dataclass(init=False, repr=False, eq=False)  # fields(), without exec'd methods
+class Tables(Plain):
     """Everything the reader looks up, for one knowledge base."""
 
     spell: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -457,6 +467,22 @@ class Tables:
     # with (``nerves.first``: a reading reads the nerves only at one of them)
     nerves: Any = field(default_factory=lambda: None)
     nerve_first: frozenset[str] = frozenset()
+    # the location grammar's region phrases (parse._Vocab), built with the tables so that
+    # the prebuilt file holds them (about 1.3 ms of a first answer to make)
+    vocab: Any = field(default_factory=lambda: None)
+
+    def __init__(self, **given: Any) -> None:
+        """Every table given, the others empty (their defaults)."""
+        for f in fields(Tables):
+            if f.name in given:
+                value = given.pop(f.name)
+            elif f.default_factory is not MISSING:
+                value = f.default_factory()
+            else:
+                value = f.default
+            setattr(self, f.name, value)
+        if given:
+            raise TypeError(f"Tables got an unexpected keyword argument {next(iter(given))!r}")
 
     def __getattr__(self, name: str) -> Any:
         """A table of :data:`RARE` left in the prebuilt file (``_rare``, set by
@@ -498,12 +524,25 @@ def tables(kb: KnowledgeBase) -> Tables:
 _TABLES_LOCK = threading.RLock()
 
 
-@dataclass(frozen=True)
-class _Language:
+class _Language(Frozen):
+    __slots__ = ("context", "course", "spellings", "words")
     context: tuple[ContextTrigger, ...]
     spellings: tuple[Spelling, ...]
     words: tuple[WordList, ...]
     course: tuple[CourseTerm, ...]
+
+    def __init__(
+        self,
+        context: tuple[ContextTrigger, ...],
+        spellings: tuple[Spelling, ...],
+        words: tuple[WordList, ...],
+        course: tuple[CourseTerm, ...],
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "context", context)
+        _set(self, "spellings", spellings)
+        _set(self, "words", words)
+        _set(self, "course", course)
 
 
 def _language(kb: KnowledgeBase) -> _Language:
@@ -801,8 +840,9 @@ def _build(kb: KnowledgeBase) -> Tables:
             for d in _deletes(w, 1):
                 short.setdefault(d, set()).add(w)
     t.short = {k: tuple(sorted(v)) for k, v in short.items()}
-    from ..parse import nerve_names  # built with the tables, so the prebuilt file holds it
+    from ..parse import _vocab_of, nerve_names  # built with the tables: the file holds them
 
     t.nerves = nerve_names(kb, t.spell)
     t.nerve_first = t.nerves.first
+    t.vocab = _vocab_of(kb)
     return t

@@ -8,10 +8,10 @@ finding keeps the span of the tokens it covers, and takes its context from its f
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from .._plain import Frozen
 from .compiled import DROP, SENTENCE_END, Tables, stem
 
 __all__ = [
@@ -32,25 +32,51 @@ CAUSE_SKIP = frozenset({"historical"})
 numb feet today."""
 
 
-@dataclass(frozen=True)
-class Content:
+class Content(Frozen):
     """The content tokens of a description and where each one is among all tokens."""
 
+    __slots__ = ("at", "stems", "words")
     words: tuple[str, ...]
     at: tuple[int, ...]
-    stems: tuple[str, ...] = ()  # the stem of each word (red-flag words are found by them)
+    stems: tuple[str, ...]  # the stem of each word (red-flag words are found by them)
+
+    def __init__(
+        self, words: tuple[str, ...], at: tuple[int, ...], stems: tuple[str, ...] = ()
+    ) -> None:
+        _set(self, "words", words)
+        _set(self, "at", at)
+        _set(self, "stems", stems)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Frozen):
     """A phrase found: its value, its span among all tokens and its words."""
 
+    __slots__ = ("context", "end", "extra", "start", "value", "words")
     value: str
     start: int
     end: int  # exclusive, among all tokens
     words: str
     context: frozenset[str]
-    extra: object = None
+    extra: object
+
+    def __init__(
+        self,
+        value: str,
+        start: int,
+        end: int,
+        words: str,
+        context: frozenset[str],
+        extra: object = None,
+    ) -> None:
+        _set(self, "value", value)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "words", words)
+        _set(self, "context", context)
+        _set(self, "extra", extra)
+
+
+_set = object.__setattr__
 
 
 def content(tokens: Sequence[str]) -> Content:

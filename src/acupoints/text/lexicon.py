@@ -6,8 +6,6 @@ on both sides, so "lost control of my bladder" matches "lost control of bladder"
 The code knows how to apply them, not what they say.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

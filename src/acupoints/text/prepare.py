@@ -4,10 +4,10 @@ red-flag concepts in it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .._plain import Frozen
 from .compiled import SENTENCE_END, Tables, normalise_spans, tables
 from .context import ContextHits, clauses, context_hits, contexts
 from .findings import (
@@ -30,8 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Prepared", "prepare"]
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(Frozen):
     """A description after spelling, with the context and clause of every token."""
 
     text: str
@@ -41,8 +40,31 @@ class Prepared:
     content: Content
     corrected: tuple[tuple[str, str], ...]
     tables: Tables
-    spans: tuple[tuple[int, int], ...] = ()  # where each token was written in ``text``
-    context_terms: ContextHits = ()  # context.context_hits of the tokens (or none given)
+    spans: tuple[tuple[int, int], ...]  # where each token was written in ``text``
+    context_terms: ContextHits  # context.context_hits of the tokens (or none given)
+
+    def __init__(
+        self,
+        text: str,
+        tokens: tuple[str, ...],
+        ctx: tuple[frozenset[str], ...],
+        clause: tuple[int, ...],
+        content: Content,
+        corrected: tuple[tuple[str, str], ...],
+        tables: Tables,
+        spans: tuple[tuple[int, int], ...] = (),
+        context_terms: ContextHits = (),
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "text", text)
+        _set(self, "tokens", tokens)
+        _set(self, "ctx", ctx)
+        _set(self, "clause", clause)
+        _set(self, "content", content)
+        _set(self, "corrected", corrected)
+        _set(self, "tables", tables)
+        _set(self, "spans", spans)
+        _set(self, "context_terms", context_terms)
 
     def written(self, start: int, end: int) -> str:
         """Tokens ``start`` to ``end`` (exclusive) as the writer wrote them."""

@@ -22,11 +22,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
+from .._plain import Frozen, replace
 from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED as DENIAL_STOPS
 from .context import POSSESSIVES
@@ -74,8 +74,7 @@ neck", "tingling in my foot that starts in my back"): with no cause named, the s
 names the nerve root cause the cause cues give it (the first cue, of discs and nerves)."""
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(Frozen):
     """A text read: the prepared text, the grammar's scan, the areas with their roles and
     the :class:`~acupoints.Reading` made of them."""
 
@@ -83,6 +82,15 @@ class Analysis:
     state: Any  # the location grammar's scan (acupoints.parse._State)
     areas: tuple[Area, ...]
     reading: Reading
+
+    def __init__(
+        self, prepared: Prepared, state: Any, areas: tuple[Area, ...], reading: Reading
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "prepared", prepared)
+        _set(self, "state", state)
+        _set(self, "areas", areas)
+        _set(self, "reading", reading)
 
 
 # the last few thousand readings per knowledge base: only the Reading, immutable and

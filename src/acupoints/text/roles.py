@@ -12,10 +12,10 @@ words of a warning sign: "**foot** drop"), ``descriptor`` (not the body part at 
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
-from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from .._plain import Frozen, replace
 from ..parse import LANDMARKS
 from .compiled import DROP, SENTENCE_END
 from .prepare import Prepared
@@ -73,8 +73,7 @@ BODY_SIDE = frozenset({"body"})
 body")."""
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(Frozen):
     """A body area as the location grammar found it, with the reader's verdict."""
 
     region: str
@@ -83,7 +82,26 @@ class Area:
     words: str
     role: AreaRole
     context: frozenset[str]
-    cue: tuple[int, ...] = ()  # the tokens of the words that gave its role ("lean on")
+    cue: tuple[int, ...]  # the tokens of the words that gave its role ("lean on")
+
+    def __init__(
+        self,
+        region: str,
+        start: int,
+        end: int,
+        words: str,
+        role: AreaRole,
+        context: frozenset[str],
+        cue: tuple[int, ...] = (),
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "region", region)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "words", words)
+        _set(self, "role", role)
+        _set(self, "context", context)
+        _set(self, "cue", cue)
 
     @property
     def numb(self) -> bool:

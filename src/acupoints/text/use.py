@@ -17,6 +17,7 @@ dropped: safety errs on the side of caution). A note names the words each came f
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,18 +32,24 @@ __all__ = ["cause_from_text", "patient_from_text"]
 # of pregnancy"
 _N = r"(\d{1,2})"
 _WEEKS = r"\s*(?:weeks?|wks?)"
-_WEEK = re.compile(
-    "|".join(
-        (
-            _N + _WEEKS + r"\s+(?:pregnant|gone|along|preg|pg|gestation|of (?:my |the )?pregnancy"
-            r"|into (?:my |the )?pregnancy)\b",
-            r"\bpregnant[\s,;:(-]+(?:at |about |around |with )?" + _N + _WEEKS + r"\b",
-            r"\bweek\s+" + _N + r"\s+of\s+(?:my |the |this )?pregnancy\b",
-            _N + r"(?:st|nd|rd|th)\s+week\s+of\s+(?:my |the |this )?pregnancy\b",
-        )
-    ),
-    re.IGNORECASE,
-)
+
+
+@cache
+def _week() -> re.Pattern[str]:
+    """The week of a pregnancy; compiled on first use (only a text that says the person
+    is pregnant reads it)."""
+    return re.compile(
+        "|".join(
+            (
+                _N + _WEEKS + r"\s+(?:pregnant|gone|along|preg|pg|gestation"
+                r"|of (?:my |the )?pregnancy|into (?:my |the )?pregnancy)\b",
+                r"\bpregnant[\s,;:(-]+(?:at |about |around |with )?" + _N + _WEEKS + r"\b",
+                r"\bweek\s+" + _N + r"\s+of\s+(?:my |the |this )?pregnancy\b",
+                _N + r"(?:st|nd|rd|th)\s+week\s+of\s+(?:my |the |this )?pregnancy\b",
+            )
+        ),
+        re.IGNORECASE,
+    )
 
 
 def _spelled(reading: Reading) -> str:
@@ -69,7 +76,7 @@ def pregnancy_week(text: str) -> int | None:
 
     ```
     """
-    weeks = {int(next(g for g in m.groups() if g)) for m in _WEEK.finditer(text)}
+    weeks = {int(next(g for g in m.groups() if g)) for m in _week().finditer(text)}
     weeks = {w for w in weeks if 1 <= w <= 45}
     return weeks.pop() if len(weeks) == 1 else None
 
