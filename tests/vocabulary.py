@@ -4479,9 +4479,6 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "temperature 38",
             "temperature 39",
             "temperature 40",
-            "38 degrees",
-            "39 degrees",
-            "40 degrees",
         ),
         "typos": (),
         "also": (),
@@ -6978,6 +6975,107 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "baseball bat",
         "puck",
     ),
+    # heldout14 flags
+    "compared_with": (
+        "worse than",
+        "weaker than",
+        "better than",
+        "the same as",
+    ),
+    "now_at": (
+        "now at",
+        "now in",
+        "now up to",
+        "now past",
+        "now reaching",
+        "now as far as",
+        "now as high as",
+    ),
+    "from_the_feet": (
+        "from my toes",
+        "from my feet",
+        "from the toes",
+        "from the feet",
+        "from my ankles",
+        "from the ankles",
+        "from his feet",
+        "from her feet",
+        "from his toes",
+        "from her toes",
+    ),
+    "to_a_level": (
+        "to my knees",
+        "to my thighs",
+        "to my hips",
+        "to my waist",
+        "to my chest",
+        "to my belly",
+        "to my groin",
+        "to my middle",
+        "to the knees",
+        "to the thighs",
+        "to the hips",
+        "to the waist",
+        "to his waist",
+        "to her waist",
+    ),
+    "spreading": (
+        "spreading",
+        "spread",
+        "spreads",
+        "creeping",
+        "crept",
+        "getting bigger",
+        "growing",
+    ),
+    "walk_straight": (
+        "walk straight",
+        "walking straight",
+        "walk in a straight line",
+        "walking in a straight line",
+        "walk a straight line",
+    ),
+    "blow_object": (
+        "a boot",
+        "a rugby boot",
+        "a football boot",
+        "a kick",
+        "a knee",
+        "an elbow",
+        "a punch",
+        "a stud",
+        "a whack",
+        "a blow",
+    ),
+    "to_a_part": (
+        "to the",
+        "to my",
+        "to his",
+        "to her",
+    ),
+    "degrees_figure": (
+        "38 degrees",
+        "39 degrees",
+        "40 degrees",
+    ),
+    "angle_word": (
+        "slr",
+        "straight leg raise",
+        "straight leg raising",
+        "flexion",
+        "extension",
+        "abduction",
+        "adduction",
+        "rotation",
+        "dorsiflexion",
+        "plantarflexion",
+        "angle",
+        "raised",
+        "raise",
+        "bent",
+        "lasegue",
+        "range of movement",
+    ),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -7284,7 +7382,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "urgency": "emergency",
         "overrides": ("progressive_weakness",),
         "all": ("foot_part", "sequence", "weakness", "days"),
-        "unless": ("slow_time",),
+        "unless": ("slow_time", "compared_with"),
         "scope": "sentence",
     },
     "weak_from_the_feet_upward": {
@@ -7462,6 +7560,72 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "scope": "sentence",
         "near": 3,
         "urgency": "emergency",
+    },
+    # heldout14 flags
+    "started_in_the_feet_now_at_a_level": {
+        "flag": "ascending_weakness",
+        "overrides": ("progressive_weakness",),
+        "all": ("started_from", "foot_part", "now_at", "level", "days"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "scope": "sentence",
+    },
+    "from_the_feet_to_a_level_over_days": {
+        "flag": "ascending_weakness",
+        "overrides": ("progressive_weakness",),
+        "all": ("sensation_loss", "from_the_feet", "to_a_level", "days"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "scope": "sentence",
+    },
+    "weak_from_the_feet_to_a_level_over_days": {
+        "flag": "ascending_weakness",
+        "urgency": "emergency",
+        "overrides": ("progressive_weakness",),
+        "all": ("from_the_feet", "to_a_level", "days", "weakness"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "scope": "sentence",
+    },
+    "cannot_walk_straight": {
+        "flag": "cervical_myelopathy",
+        "all": ("inability", "walk_straight"),
+        "scope": "segment",
+        "near": 2,
+    },
+    "took_a_blow": {
+        "flag": "after_injury",
+        "all": ("took_verb", "blow_object", "to_a_part"),
+        "scope": "clause",
+        "near": 3,
+    },
+    "seat_numbness_spreading": {
+        "flag": "cauda_equina",
+        "overrides": ("ascending_weakness",),
+        "overrides_shared": True,
+        "all": ("buttock_word", "spreading", "sensation_loss"),
+        "scope": "clause",
+        "near": 4,
+    },
+    "saddle_numbness_spreading": {
+        "flag": "cauda_equina",
+        "overrides": ("ascending_weakness",),
+        "overrides_shared": True,
+        "all": ("saddle_area", "spreading", "sensation_loss"),
+        "scope": "clause",
+        "near": 4,
+    },
+    "redness_on_the_foot_spread": {
+        "flag": "foot_wound",
+        "urgency": "emergency",
+        "overrides": ("ascending_weakness",),
+        "overrides_shared": True,
+        "all": ("redness", "foot_part", "spread"),
+        "scope": "segment",
+        "near": 6,
+    },
+    "fever_in_degrees": {
+        "flag": "systemic_illness",
+        "all": ("degrees_figure",),
+        "unless": ("angle_word",),
+        "scope": "clause",
     },
 }
 
@@ -14613,3 +14777,54 @@ FLAGS13_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "my left side of the face is without the sensation since this afternoon",
     ),
 }
+# heldout14 flags (issue 16): the context terms and spellings of the blocks "heldout14 flags"
+# of text.yaml, each with a sentence that needs it, the flags read there (with their
+# urgency), and a control sentence without the term that reads otherwise; (section, term)
+# -> (sentence, flags, control)
+FLAGS14_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    # a non-native writer's question that takes its finding as given, with no "it"
+    ("asserting", "is normal that"): (
+        "is normal that after the chemo my toes still tingle?",
+        {"cancer_history": "soon"},
+        "after the chemo could my toes still tingle?",
+    ),
+    ("asserting", "is normal if"): (
+        "is normal if I lost weight without trying and my feet are numb?",
+        {"systemic_illness": "urgent"},
+        "what if I lost weight without trying and my feet are numb?",
+    ),
+    ("asserting", "is normal for"): (
+        "is normal for my feet to be numb one year after the chemotherapy?",
+        {"cancer_history": "soon"},
+        "could my feet be numb one year after the chemotherapy?",
+    ),
+    # the urge to pass urine not felt is a warning sign, not a denial
+    ("pseudo", "havent had the urge"): (
+        "my back has gone and I havent had the urge to pee, I had to push",
+        {"cauda_equina": "emergency"},
+        "my back has gone and I havent had to push to pee",
+    ),
+    ("pseudo", "hasnt had the urge"): (
+        "my back has gone and he hasnt had the urge to pee, he had to push",
+        {"cauda_equina": "emergency"},
+        "my back has gone and he hasnt had to push to pee",
+    ),
+    ("pseudo", "not had the urge"): (
+        "my back has gone and I've not had the urge to pee, I had to push",
+        {"cauda_equina": "emergency"},
+        "my back has gone and I've not had to push to pee",
+    ),
+    # "chemo-type" drugs for arthritis lower the immune defences: no cancer
+    ("spelling", "chemo type"): (
+        "numb fingers, on chemo type tablets for arthritis and running a fever",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "numb fingers, on chemo tablets for arthritis and running a fever",
+    ),
+    ("spelling", "chemo like"): (
+        "numb toes, I take chemo-like drugs for my psoriasis and have a fever",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "numb toes, I take chemo drugs for my psoriasis and have a fever",
+    ),
+}
+"""heldout14 flags: each term of the "heldout14 flags" blocks of text.yaml outside the flag
+classes, with a sentence that needs it and a control."""
