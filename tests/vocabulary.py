@@ -7019,6 +7019,7 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "to his waist",
         "to her waist",
     ),
+    "brow_part": ("eyebrow", "eyebrows", "brow", "brows"),
     "spreading": (
         "spreading",
         "spread",
@@ -7620,6 +7621,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("redness", "foot_part", "spread"),
         "scope": "segment",
         "near": 6,
+    },
+    "brow_numb": {
+        "flag": "facial_numbness",
+        "all": ("brow_part", "sensation_loss"),
+        "unless": ("buttock_word", "face_of"),
+        "near": 3,
     },
     "fever_in_degrees": {
         "flag": "systemic_illness",
