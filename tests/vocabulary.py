@@ -7019,6 +7019,7 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "to his waist",
         "to her waist",
     ),
+    "numbness_noun": ("numbness", "tingling", "pins and needles", "tingles"),
     "brow_part": ("eyebrow", "eyebrows", "brow", "brows"),
     "spreading": (
         "spreading",
@@ -7618,7 +7619,8 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "urgency": "emergency",
         "overrides": ("ascending_weakness",),
         "overrides_shared": True,
-        "all": ("redness", "foot_part", "spread"),
+        "all": ("redness", "foot_part", "spreading"),
+        "unless": ("numbness_noun",),
         "scope": "segment",
         "near": 6,
     },
