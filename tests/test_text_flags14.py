@@ -98,6 +98,11 @@ def test_degrees_are_a_fever_unless_an_angle(kb: KnowledgeBase) -> None:
     assert raised(kb, text) == {"systemic_illness": "urgent"}, text
     slr = "SLR positive at 40 degrees, numb L foot"
     assert raised(kb, slr) == {}, slr
+    # in a person open to infection the same figure is a possible spinal infection as well
+    text = "on prednisolone, numb L foot, 39 degrees last night"
+    assert raised(kb, text) == {"systemic_illness": "urgent", "spinal_infection": "urgent"}
+    slr = "on prednisolone, numb L foot, SLR positive at 40 degrees"
+    assert raised(kb, slr) == {}, slr
 
 
 # ------------------------------------------------------------------ a cause that explains

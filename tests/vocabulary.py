@@ -4515,9 +4515,6 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "temperature 38",
                 "temperature 39",
                 "temperature 40",
-                "38 degrees",
-                "39 degrees",
-                "40 degrees",
             ),
         ),
     },
@@ -7060,6 +7057,19 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "39 degrees",
         "40 degrees",
     ),
+    "at_risk_drug": (
+        "prednisolone",
+        "prednisone",
+        "steroids",
+        "on chemo",
+        "chemotherapy",
+        "transplant",
+        "methotrexate",
+        "immunosuppressants",
+        "immunosuppressed",
+        "inject drugs",
+        "injecting drugs",
+    ),
     "angle_word": (
         "slr",
         "straight leg raise",
@@ -7635,6 +7645,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("degrees_figure",),
         "unless": ("angle_word",),
         "scope": "clause",
+    },
+    "fever_in_degrees_at_risk": {
+        "flag": "spinal_infection",
+        "all": ("at_risk_drug", "degrees_figure"),
+        "unless": ("angle_word",),
+        "scope": "sentence",
     },
 }
 
