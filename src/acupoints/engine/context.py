@@ -171,6 +171,8 @@ class _Static:
         tuple[str, frozenset[str], frozenset[str]], tuple[tuple[float, str, tuple[str, ...]], ...]
     ] = field(default_factory=dict)
     neighbours: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # spread
+    # code -> (channel, region) and number, None off the channels (the spread rule)
+    spots: dict[str, tuple[tuple[str, str], int] | None] = field(default_factory=dict)
     never_needled: frozenset[str] | None = None  # the codes of the standing exclusions
 
 
@@ -228,6 +230,9 @@ class _Hit:
     where: str = ""
     level: str | None = None
     sites: tuple[str, ...] = ()
+    # the roles of a point this hit alone chose, with their values (made on first use by
+    # the ranking, shared by the points)
+    roles: dict[str, float] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
