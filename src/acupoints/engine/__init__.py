@@ -213,7 +213,7 @@ def select(
         )
         for i in composed.picked
     ]
-    protocol = list(ranking.steps)
+    protocol: tuple[ProtocolNote, ...] = ranking.steps  # shared by the ranking's answers
     seen_protocol: set[tuple[str, str]] = set()
     patient_steps: list[ProtocolNote] = []
     # safety (issue 17): `refer_first` steps go before every other step
@@ -238,7 +238,8 @@ def select(
                 sources=eff.sources,
             )
         )
-    protocol = patient_steps + protocol
+    if patient_steps:
+        protocol = (*patient_steps, *protocol)
     if patient is None and kb.safety_conditions:
         notes.append(static.not_checked)
     elif patient_from_words and patient is not None:
@@ -285,7 +286,7 @@ def select(
             "patient": patient,
             "points": tuple(chosen),
             "excluded": tuple(exclusions),
-            "protocol": tuple(protocol),
+            "protocol": protocol,
             "aftercare": aftercare_for(kb, (p.point for p in chosen)),  # safety (issue 17)
             "notes": tuple(notes),
             "rules_applied": tuple(applied),

@@ -116,10 +116,10 @@ class _Ranking:
         near, region_value = self.regions[p.location.region]
         if region_value is not None:
             parts.append(("score.region", region_value, None, True))
-        shared: list[str] = []
+        shared: tuple[str, ...] = ()
         top = self.top_segments
         if top and not self.segments[code].isdisjoint(top):
-            shared = sorted(self.segments[code] & top)
+            shared = tuple(sorted(self.segments[code] & top))
             parts.append(("score.segment", self.segment_value, None, True))
         evidence = self.evidence.get(code)
         if evidence is not None:
