@@ -651,7 +651,13 @@ def detect_red_flags(
     words = _text_hits(kb, text) if text else {}
     found: list[RedFlag] = []
     flagged = _region_flags(kb, location.regions) if location is not None else ()
-    for rule in kb.red_flag_rules:
+    rules = kb.red_flag_rules
+    if patient is None:  # only a rule the text, a numb region or the cause raises can match
+        raised = set(words).union(*(ids for _, ids in flagged))
+        rules = tuple(
+            r for r in rules if r.id in raised or (cause is not None and cause in r.causes)
+        )
+    for rule in rules:
         matched: list[str] = []
         urgency = rule.urgency
         # the words of the text (each once: _text_hits drops repeats), less the urgency a
