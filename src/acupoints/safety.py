@@ -649,7 +649,13 @@ def detect_red_flags(
     words = _text_hits(kb, text) if text else {}
     found: list[RedFlag] = []
     flagged = _region_flags(kb, location.regions) if location is not None else ()
-    for rule in kb.red_flag_rules:
+    rules = kb.red_flag_rules
+    if patient is None:  # only a rule the text, a numb region or the cause raises can match
+        raised = set(words).union(*(ids for _, ids in flagged))
+        rules = tuple(
+            r for r in rules if r.id in raised or (cause is not None and cause in r.causes)
+        )
+    for rule in rules:
         matched: list[str] = []
         urgency = rule.urgency
         # the words of the text (each once: _text_hits drops repeats), less the urgency a
@@ -687,8 +693,22 @@ def aftercare_for(kb: "KnowledgeBase", points: Iterable[Point]) -> tuple[AdviceI
     items = kb.aftercare_items
     if all(not a.structures for a in items):
         return items
-    at_risk = {c.structure for p in points for c in p.cautions if c.structure is not None}
-    return tuple(a for a in items if not a.structures or at_risk.intersection(a.structures))
+    at_risk = frozenset(c.structure for p in points for c in p.cautions if c.structure is not None)
+    # one tuple per set of structures at risk, shared by the answers that have it (a
+    # memo of the answers kept it once each)
+    key = (id(items), at_risk)
+    found = _AFTERCARE.get(key)
+    if found is None or found[0] is not items:
+        made = tuple(a for a in items if not a.structures or at_risk.intersection(a.structures))
+        if len(_AFTERCARE) > 4096:
+            _AFTERCARE.clear()
+        found = _AFTERCARE[key] = (items, made)  # the items kept: their id is not reused
+    return found[1]
+
+
+_AFTERCARE: dict[
+    tuple[int, frozenset[str]], tuple[tuple[AdviceItem, ...], tuple[AdviceItem, ...]]
+] = {}
 
 
 def risks(kb: "KnowledgeBase") -> tuple[AdviceItem, ...]:

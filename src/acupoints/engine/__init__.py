@@ -153,17 +153,18 @@ def select(
         # without a patient's own exclusions only the never-needled points can be left
         # out: the other places are kept on their code alone, without their point
         entries = ranking.entries
-        suspects = None
+        tested: Sequence[int] = pool
         if not excluding_patient:
-            suspects = static.never_needled
-            if suspects is None:  # each standing exclusion names its one point
-                suspects = static.never_needled = frozenset(
-                    code for _, eff, _ in standing for code in eff.points
-                )
-        for i in pool:
-            if suspects is not None and entries[i][2] not in suspects:
-                kept.append(i)
-                continue
+            never = ranking.never  # only these places can be left out
+            if never is None:
+                suspects = static.never_needled
+                if suspects is None:  # each standing exclusion names its one point
+                    suspects = static.never_needled = frozenset(
+                        code for _, eff, _ in standing for code in eff.points
+                    )
+                never = ranking.never = [i for i in pool if entries[i][2] in suspects]
+            tested = never
+        for i in tested:
             point, side = ranking.point_side(i)
             excluded_by = [(cond, eff) for cond, eff, matches in excluding if matches(point, side)]
             if not excluded_by:
@@ -178,7 +179,12 @@ def select(
                     sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),
                 )
             )
-        pool = kept
+        if tested is not pool:  # the places not tested are kept
+            left = set(tested).difference(kept)
+            if left:
+                pool = [i for i in pool if i not in left]
+        else:
+            pool = kept
     exclusions.sort(key=lambda e: static.order[e.code])
     # a composition depends on the ranking, the limit and what was left out: made once
     ckey = (limit, frozenset(e.code for e in exclusions))
@@ -207,7 +213,7 @@ def select(
         )
         for i in composed.picked
     ]
-    protocol = list(ranking.steps)
+    protocol: tuple[ProtocolNote, ...] = ranking.steps  # shared by the ranking's answers
     seen_protocol: set[tuple[str, str]] = set()
     patient_steps: list[ProtocolNote] = []
     # safety (issue 17): `refer_first` steps go before every other step
@@ -232,7 +238,8 @@ def select(
                 sources=eff.sources,
             )
         )
-    protocol = patient_steps + protocol
+    if patient_steps:
+        protocol = (*patient_steps, *protocol)
     if patient is None and kb.safety_conditions:
         notes.append(static.not_checked)
     elif patient_from_words and patient is not None:
@@ -279,7 +286,7 @@ def select(
             "patient": patient,
             "points": tuple(chosen),
             "excluded": tuple(exclusions),
-            "protocol": tuple(protocol),
+            "protocol": protocol,
             "aftercare": aftercare_for(kb, (p.point for p in chosen)),  # safety (issue 17)
             "notes": tuple(notes),
             "rules_applied": tuple(applied),

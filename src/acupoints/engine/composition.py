@@ -3,7 +3,7 @@ role (guaranteed shares and caps from ``rules.yaml``) with the spread rule."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, cast
 
 from .._plain import Plain
@@ -96,13 +96,28 @@ def _compose(
     }
     capped: dict[str, int] = {}
 
-    core = {entries[i][2] for i in pool if "core" in roles[i]}
-    point_of = ranking.point_of
+    # each role's places in the pool, best scored first (one pass, instead of one per role)
+    by_role: dict[str, list[int]] = {}
+    for i in pool:
+        for r in roles[i]:
+            held = by_role.get(r)
+            if held is None:
+                by_role[r] = [i]
+            else:
+                held.append(i)
+    core = {entries[i][2] for i in by_role.get("core", ())}
+    spots, neighbours = static.spots, static.neighbours
     runs: dict[tuple[str, str], set[int]] = {}  # (channel, region) -> numbers taken
 
     def spot(code: str) -> tuple[tuple[str, str], int] | None:
-        p = point_of[code]
-        return None if p.meridian is None else ((p.meridian, p.location.region), p.number)
+        """The channel and region of a point, and its number (once per point)."""
+        try:
+            return spots[code]
+        except KeyError:
+            p = ranking.point_of[code]
+            found = None if p.meridian is None else ((p.meridian, p.location.region), p.number)
+            spots[code] = found
+            return found
 
     def free(code: str) -> bool:
         """Not set aside, and not the third of a run of neighbours (core points, which
@@ -126,7 +141,10 @@ def _compose(
         where = spot(code)
         if where is not None:
             runs.setdefault(where[0], set()).add(where[1])
-        for near in _neighbours(kb, static, code, gap):
+        near_by = neighbours.get((code, gap))
+        if near_by is None:
+            near_by = _neighbours(kb, static, code, gap)
+        for near in near_by:
             if near not in core:  # points the literature uses together stay apart
                 aside.setdefault(near, i)
 
@@ -140,16 +158,17 @@ def _compose(
         # the role's best points: those the literature uses most (the ``rest`` role's
         # strength), then the strongest by the role's own rules, then the best scored; at
         # the root the seed's named points come first
+        # (the pool is in ranking order, so a place's index breaks ties as its position
+        # in the pool would)
+        serving = by_role.get(role, ())
         members = sorted(
-            (-roles[i][role], -roles[i].get(lead, 0.0), n, i)
+            [(-roles[i][role], -roles[i].get(lead, 0.0), i) for i in serving]
             if role == "root"
-            else (-roles[i].get(lead, 0.0), -roles[i][role], n, i)
-            for n, i in enumerate(pool)
-            if role in roles[i]
+            else [(-roles[i].get(lead, 0.0), -roles[i][role], i) for i in serving]
         )
         # a point already placed that serves this role holds one of its places
         have = sum(1 for i in picked if role in roles[i])
-        for _, _, _, i in members:
+        for _, _, i in members:
             if len(picked) >= limit or have >= need:
                 break
             if i not in chosen and free(entries[i][2]):
@@ -176,13 +195,18 @@ def _compose(
                     chosen.add(i)
                     take(i, lead if lead in open_roles else open_roles[0])
                     have += 1
-    rest = list(pool)
-    if lead:
-        # the places no guarantee holds go first to the points of ``composition.rest``
-        # (the cause's core points), the strongest first, then to the best scored
-        rest.sort(key=lambda i: (0, -roles[i][lead], i) if lead in roles[i] else (1, 0, i))
+    # the places no guarantee holds go first to the points of ``composition.rest`` (the
+    # cause's core points), the strongest first, then to the best scored
+    leading = sorted(by_role.get(lead, ()), key=lambda i: (-roles[i][lead], i)) if lead else []
+
+    def fill_order() -> Iterator[int]:
+        yield from leading
+        for i in pool:
+            if lead not in roles[i]:
+                yield i
+
     for strict in (True, False):
-        for i in rest:
+        for i in fill_order():
             if len(picked) >= limit:
                 break
             if i in chosen or (strict and not free(entries[i][2])):
@@ -221,15 +245,17 @@ def _compose(
     rank: dict[str, int] = {role: n for n, role in enumerate(composition.order)}
     picked.sort(key=lambda i: (rank.get(role_at[i], len(rank)), -roles[i][role_at[i]], i))
     alternatives: dict[int, tuple[str, ...]] = {}
-    if n_alt:
+    if n_alt and aside:
+        # the points set aside that are in the pool and not taken, in ranking order
+        place = {entries[j][2]: j for j in pool}
+        left = sorted(
+            (j, code) for code in aside if (j := place.get(code)) is not None and j not in chosen
+        )
         by_place: dict[int, list[str]] = {}
-        for j in pool:
-            code = entries[j][2]
-            owner = aside.get(code)
-            if owner is not None and j not in chosen:
-                alts = by_place.setdefault(owner, [])
-                if len(alts) < n_alt:
-                    alts.append(code)
+        for _, code in left:
+            alts = by_place.setdefault(aside[code], [])
+            if len(alts) < n_alt:
+                alts.append(code)
         alternatives = {i: tuple(codes) for i, codes in by_place.items()}
     return _Composed(picked, role_at, alternatives, capped)
 
@@ -238,7 +264,7 @@ def _area_parts(kb: KnowledgeBase, ranking: _Ranking, share: float) -> tuple[str
     """The parts of the body (head, neck, trunk, upper or lower limb) of the numb areas,
     in the order the areas are named, when there are several and ``share`` keeps places
     for them; otherwise none."""
-    if share <= 0:
+    if share <= 0 or len(ranking.location.regions) < 2:  # one area: one part
         return ()
     anatomy = kb.anatomy
     parts = tuple(dict.fromkeys(_part(anatomy, r.region) for r in ranking.location.regions))

@@ -168,6 +168,8 @@ class _Static(Plain):
         tuple[str, frozenset[str], frozenset[str]], tuple[tuple[float, str, tuple[str, ...]], ...]
     ]
     neighbours: dict[tuple[str, int], tuple[str, ...]]  # spread
+    # code -> (channel, region) and number, None off the channels (the spread rule)
+    spots: dict[str, tuple[tuple[str, str], int] | None]
     never_needled: frozenset[str] | None  # the codes of the standing exclusions
 
     def __init__(
@@ -211,6 +213,7 @@ class _Static(Plain):
         self.channels = {}
         self.core = {}
         self.neighbours = {}
+        self.spots = {}
         self.never_needled = None
 
 
@@ -261,7 +264,7 @@ def _static(kb: KnowledgeBase) -> _Static:
 class _Hit(Plain):
     """One rule choosing points (one object shared by every point it chose alike)."""
 
-    __slots__ = ("group", "level", "rule", "sites", "value", "where")
+    __slots__ = ("group", "level", "roles", "rule", "sites", "value", "where")
     rule: Rule
     group: str  # the rule's
     value: float  # round(weight x factor x quality, 4): the rule's part of the score
@@ -284,6 +287,9 @@ class _Hit(Plain):
         self.where = where
         self.level = level
         self.sites = sites
+        # the roles of a point this hit alone chose, with their values (made on first use
+        # by the ranking, shared by the points; not a field: no part of equality or repr)
+        self.roles: dict[str, float] | None = None
 
 
 class _Context(Plain):

@@ -116,7 +116,7 @@ class _Candidate(Plain):
     side: str
     affected: bool
     near: float
-    shared: list[str]
+    shared: tuple[str, ...]  # the roots it shares with the location (a tuple: most share none)
     built: RankedPoint | None  # the RankedPoint when no patient caution applies
     placed: tuple[str, tuple[str, ...]] | None  # the role and alternatives it has
 
@@ -131,7 +131,7 @@ class _Candidate(Plain):
         side: str,
         affected: bool,
         near: float,
-        shared: list[str],
+        shared: tuple[str, ...],
         built: RankedPoint | None = None,
         placed: tuple[str, tuple[str, ...]] | None = None,
     ) -> None:
@@ -258,7 +258,7 @@ def _ranked(
         elif rid == "score.region":
             key = (rid, c.code, value, c.near)
         elif rid == "score.segment":
-            key = (rid, c.code, value, tuple(c.shared))
+            key = (rid, c.code, value, c.shared)
         else:
             key = (rid, c.code, value, cause_id, skip)
         reason = memo.get(key)

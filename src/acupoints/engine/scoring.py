@@ -45,13 +45,11 @@ def _cause_id(kb: KnowledgeBase, cause: str | None) -> str | None:
         return None
 
 
-# a scored point before it is a _Candidate: (-score, WHO order, code, group, and when
-# several rules chose it its hits and rule parts, the hit that decides its group); the
-# tuples sort best
-# first (the orders are unique, so the comparison never reaches the code)
-_Entry = tuple[
-    float, tuple[int, int, int], str, str, "list[_Hit] | None", "list[_Part] | None", _Hit
-]
+# a scored point before it is a _Candidate: (-score, WHO order, code); the tuples sort
+# best first (the orders are unique, so the comparison never reaches the code). It holds
+# no container, so once the collector has seen it it tracks it no more (a ranking is kept
+# in a memo): its hits are in the ranking's ``main`` and ``many``
+_Entry = tuple[float, tuple[int, int, int], str]
 
 
 @dataclass(init=False, repr=False, eq=False)  # fields() and replace(), not exec'd methods
@@ -70,6 +68,9 @@ class _Ranking(Plain):
         "entries",
         "evidence",
         "location",
+        "main",
+        "many",
+        "never",
         "notes",
         "point_of",
         "regions",
@@ -83,6 +84,10 @@ class _Ranking(Plain):
     )
     entries: list[_Entry]
     roles: list[dict[str, float]]  # each entry's roles (main hit's first), with values
+    # each point's hit that decides its group: the one hit that chose most points, for the
+    # others the strongest (_rule_parts); and the hits of the points several chose
+    main: dict[str, _Hit]
+    many: dict[str, list[_Hit]]
     applied: tuple[str, ...]
     notes: tuple[str, ...]
     counts: dict[str, int]
@@ -99,11 +104,15 @@ class _Ranking(Plain):
     sides: dict[str, str]
     # compositions made from this ranking, by limit and the codes a patient excluded
     compositions: dict[tuple[int, frozenset[str]], _Composed]
+    # the places of the points every selection leaves out (never needled), on first use
+    never: list[int] | None
 
     def __init__(
         self,
         entries: list[_Entry],
         roles: list[dict[str, float]],
+        main: dict[str, _Hit],
+        many: dict[str, list[_Hit]],
         applied: tuple[str, ...],
         notes: tuple[str, ...],
         counts: dict[str, int],
@@ -118,9 +127,12 @@ class _Ranking(Plain):
         slots: list[_Candidate | None],
         sides: dict[str, str],
         compositions: dict[tuple[int, frozenset[str]], _Composed] | None = None,
+        never: list[int] | None = None,
     ) -> None:
         self.entries = entries
         self.roles = roles
+        self.main = main
+        self.many = many
         self.applied = applied
         self.notes = notes
         self.counts = counts
@@ -135,6 +147,7 @@ class _Ranking(Plain):
         self.slots = slots
         self.sides = sides
         self.compositions = {} if compositions is None else compositions
+        self.never = never
 
     def cand(self, i: int) -> _Candidate:
         """The candidate at place ``i`` (built once; threads that race build equal ones)."""
@@ -153,26 +166,29 @@ class _Ranking(Plain):
         return p, _side(p, self.location, self.sides)[0]
 
     def _build(self, entry: _Entry) -> _Candidate:
-        neg, _order, code, group, hits, rule_parts, main = entry
+        neg, code = entry[0], entry[2]
         p = self.point_of[code]
         side, affected = _side(p, self.location, self.sides)
-        if hits is None or rule_parts is None:
+        several = self.many.get(code)
+        if several is None:
+            main = self.main[code]
             hits = [main]
             parts: list[_Part] = [(main.rule.id, main.value, main, True)]
-        else:
-            parts = list(rule_parts)
+        else:  # (worked out again here, for the few a selection reads, not kept)
+            hits = several
+            parts, main = _rule_parts(several)
         near, region_value = self.regions[p.location.region]
         if region_value is not None:
             parts.append(("score.region", region_value, None, True))
-        shared: list[str] = []
+        shared: tuple[str, ...] = ()
         top = self.top_segments
         if top and not self.segments[code].isdisjoint(top):
-            shared = sorted(self.segments[code] & top)
+            shared = tuple(sorted(self.segments[code] & top))
             parts.append(("score.segment", self.segment_value, None, True))
         evidence = self.evidence.get(code)
         if evidence is not None:
             parts.append(("score.evidence", evidence, None, True))
-        return _Candidate(code, p, -neg, group, parts, hits, side, affected, near, shared)
+        return _Candidate(code, p, -neg, main.group, parts, hits, side, affected, near, shared)
 
 
 def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
@@ -212,12 +228,24 @@ def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
     return parts, best_hit[top[1]]
 
 
-def _roles(entry: _Entry) -> dict[str, float]:
-    """The roles of a scored point, each with the strongest value a hit of it gives; its
-    main hit's role first."""
-    main, hits = entry[6], entry[4]
-    if hits is None:
-        return {ROLE_OF_GROUP[main.group]: main.value}
+def _rule_score(hits: list[_Hit]) -> tuple[float, _Hit]:
+    """The rule parts' sum of :func:`_rule_parts` (added in the same order) and the hit
+    that decides the group, without keeping the parts."""
+    if len(hits) == 2:  # the usual case, as _rule_parts has it
+        a, b = hits
+        if a.group != b.group:
+            main = a if (a.value, a.rule.id) > (b.value, b.rule.id) else b
+            return 0.0 + a.value + b.value, main
+    parts, main = _rule_parts(hits)
+    score = 0.0
+    for part in parts:
+        score += part[1]
+    return score, main
+
+
+def _roles(main: _Hit, hits: list[_Hit]) -> dict[str, float]:
+    """The roles of a point several hits chose, each with the strongest value a hit of it
+    gives; its main hit's role first."""
     out: dict[str, float] = {ROLE_OF_GROUP[main.group]: main.value}
     for h in hits:
         role = ROLE_OF_GROUP[h.group]
@@ -494,28 +522,34 @@ def _rank_now(
     regions = _RegionParts(ctx, scoring.region)
     entries: list[_Entry] = []
     many, info = ctx.many, static.info
-    for code, main in ctx.one.items():
+    mains = ctx.one  # made each point's main hit below (the context is not used after)
+    roles_of: dict[str, dict[str, float]] = {}
+    for code, main in mains.items():
         region, rank, segs = info[code]
         hits = many.get(code) if many else None
         if hits is None:  # most points: one rule chose them
-            rule_parts = None
             score = main.value
+            roles = main.roles  # one table per hit, shared by the points it chose
+            if roles is None:
+                roles = main.roles = {ROLE_OF_GROUP[main.group]: main.value}
         else:
-            rule_parts, main = _rule_parts(hits)
-            score = 0.0
-            for part in rule_parts:
-                score += part[1]
+            score, main = _rule_score(hits)
+            mains[code] = main
+            roles = _roles(main, hits)
         score += regions[region][1] or 0.0
         if top_segments and not segs.isdisjoint(top_segments):
             score += segment_value
         if evidence_parts:
             score += evidence_parts.get(code, 0.0)
-        entries.append((-round(score, 4), rank, code, main.group, hits, rule_parts, main))
+        roles_of[code] = roles
+        entries.append((-round(score, 4), rank, code))
     entries.sort()
     steps = tuple(static.steps[st.id] for st in kb.protocol if applies(ctx, st.when, 1.0) > 0)
     return _Ranking(
         entries,
-        [_roles(e) for e in entries],
+        [roles_of[e[2]] for e in entries],
+        mains,
+        many,
         tuple(applied),
         tuple(notes),
         counts,
