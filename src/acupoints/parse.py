@@ -20,6 +20,7 @@ words and suggesting the nearest known terms.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -569,6 +570,10 @@ def _pair(tokens: Sequence[str], i: int) -> int:
     return 0
 
 
+_SEGMENT_TOKEN = re.compile(r"(?:[ctls]\d{1,2}|radiculopathy|syndrome|palsy|neuropathy)$")
+"""The last word of a clinical phrase a side letter may close ("C8 L", "radiculopathy R")."""
+
+
 def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
     if tokens[i] == "right" and _adverb(tokens, i):
         return 0
@@ -596,7 +601,10 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
             )
         )
     )
-    if (tokens[i] in ("l", "r") and (not ends or after_area)) or (
+    # heldout14 areas: a side letter closing a clinical phrase of no area ("C6 radiculopathy
+    # R, numb thumb", "cervical radiculopathy C8 L, numb little finger") is the note's side
+    opens_note = ends and _SEGMENT_TOKEN.match(tokens[i - 1]) is not None if i else False
+    if (tokens[i] in ("l", "r") and (not ends or after_area or opens_note)) or (
         # "numb foot R": the spellings write "are"; "my hands are" is the verb
         tokens[i] == "are" and ends and after_area and not _plural_word(tokens[i - 1])
     ):

