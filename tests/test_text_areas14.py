@@ -96,7 +96,8 @@ def test_causes_of_a_clinical_sign_a_release_and_a_deficiency(
         ("my wife says her lips are numb and she's weak in the legs", {"face.mouth"}),
         ("my back has been sore for a week and my left foot is numb", {"foot"}),
         ("my temple is numb where my glasses arm sits", {"head.temple"}),
-        ("my thumb goes numb and I have to shake my hand", {"hand.thumb"}),
+        ("my thumb goes numb and I have to shake my hand out", {"hand.thumb"}),
+        ("I shake my hands to get the feeling back", {"hand"}),
         ("like an elephant on my chest and my left arm is numb", {"upper_limb"}),
         ("numb hands, MRI C-spine requested", {"hand"}),
         ("my fingers were numb in May, now it's back", {"hand.fingers"}),
@@ -127,4 +128,28 @@ def test_parts_named_for_another_role(kb: KnowledgeBase, text: str, areas: set[s
     ],
 )
 def test_landmark_places(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a clause after a list of denials that says a part is numb is not denied ...
+        ("no fever, no weight loss, feet numb for a year", {"foot"}),
+        ("no redness, skin on my numb feet looks fine", {"foot"}),
+        ("no pain, both arms tingle", {"upper_limb"}),
+        # ... nor a part said numb before a denial of something else ...
+        ("my numbness is only in my toes and isn't spreading", {"foot.toes"}),
+        ("the numb bit on my thigh isn't the problem, the pain is", {"thigh"}),
+        ("both hands tingle at night and my grip feels fine", {"hand"}),
+        # ... but a denied item of a list, or the part itself denied, still is
+        ("denies fever, weight loss, saddle numbness, numb feet", {"foot"}),
+        ("my numbness is not in my toes, it's my heel", {"foot.heel"}),
+        ("no fever, no tingling, my heel is numb", {"foot.heel"}),
+        ("my hands are fine and my feet are numb", {"foot"}),
+    ],
+)
+def test_a_part_said_numb_is_not_denied_by_a_denial_of_something_else(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
     assert reading(kb, text)[0] == areas

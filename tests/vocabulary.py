@@ -7622,7 +7622,9 @@ AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] 
     ("cause_site", "tinels at"): (
         "numb index finger, positive Tinel's at the wrist",
         ("hand.index_finger",),
-        None,
+        # areas14: a clinical note naming Tinel's sign at a tunnel keeps its cause (the
+        # convention of docs/text.md; it was None before heldout14)
+        "carpal_tunnel",
     ),
     ("cue", "glucose"): ("numb feet, my glucose is through the roof", ("foot",), "diabetic"),
     ("negated", "are grand"): ("my feet are grand but my shins are numb", ("leg",), None),
@@ -15133,26 +15135,8 @@ AREA14_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         None,
     ),
-    ("role", "shake"): (
-        "my thumb and index finger go numb at night and I shake my hand to wake them",
-        ("hand.thumb", "hand.index_finger"),
-        None,
-        None,
-    ),
-    ("role", "shakes"): (
-        "my thumb and index finger go numb at night and he shakes his hand to wake them",
-        ("hand.thumb", "hand.index_finger"),
-        None,
-        None,
-    ),
-    ("role", "shaking"): (
-        "my thumb and index finger go numb, shaking my hand helps",
-        ("hand.thumb", "hand.index_finger"),
-        None,
-        None,
-    ),
-    ("role", "shook"): (
-        "my thumb and index finger go numb at night and I shook my hand to wake them",
+    ("role", "out"): (
+        "my thumb and index finger go numb at night and I shake my hand out",
         ("hand.thumb", "hand.index_finger"),
         None,
         None,
@@ -15523,6 +15507,12 @@ AREA14_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "my toes are numb, I watch the clocks all night",
         ("foot.toes",),
         "both",
+        None,
+    ),
+    ("unless_next_back", "to"): (
+        "my hip was numb last year but it's back to normal, now my heel is numb",
+        ("foot.heel",),
+        None,
         None,
     ),
 }

