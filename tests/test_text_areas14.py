@@ -153,3 +153,26 @@ def test_a_part_said_numb_is_not_denied_by_a_denial_of_something_else(
     kb: KnowledgeBase, text: str, areas: set[str]
 ) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # a cause said to be over, or inside the clause that says what ended, is no cause ...
+        ("my slipped disc is all sorted, numb heel", None),
+        ("I had a slipped disc, all sorted after surgery, now my heel is numb", None),
+        ("the tingling after my acupuncture went off in a day, now my toe is numb", None),
+        # ... one the numbness is dated from, or with no end said, still is
+        ("my heel has been numb since the surgery", "injury"),
+        ("I had a slipped disc and now my heel is numb", "lumbar_root"),
+        ("my toe has been numb since my acupuncture", "residual_needle_sensation"),
+    ],
+)
+def test_a_cause_said_to_be_over(kb: KnowledgeBase, text: str, cause: str | None) -> None:
+    assert reading(kb, text)[2] == cause
+
+
+def test_a_recovery_denied_before_the_cause_keeps_it(kb: KnowledgeBase) -> None:
+    assert reading(kb, "my ring finger never recovered from the op and is still numb")[2] == (
+        "injury"
+    )

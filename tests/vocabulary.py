@@ -10901,25 +10901,25 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "tingling thumb and index finger, Tinels positive at the wrist",
         ("hand.index_finger", "hand.thumb"),
         None,
-        None,
+        "carpal_tunnel",  # areas14: a Tinel's sign at a tunnel keeps its cause
     ),
     ("role", "tinel positive over"): (
         "numb ring and little fingers, Tinel positive over the elbow",
         ("hand.little_finger", "hand.ring_finger"),
         None,
-        None,
+        "cubital_tunnel",  # areas14: a Tinel's sign at a tunnel keeps its cause
     ),
     ("role", "tinel positive behind"): (
         "numb sole, Tinel positive behind the ankle",
         ("foot.sole",),
         None,
-        None,
+        "tarsal_tunnel",  # areas14: a Tinel's sign at a tunnel keeps its cause
     ),
     ("role", "tinel positive at"): (
         "numb thumb, Tinel positive at the wrist",
         ("hand.thumb",),
         None,
-        None,
+        "carpal_tunnel",  # areas14: a Tinel's sign at a tunnel keeps its cause
     ),
     ("role", "not yet imaged"): (
         "fell off a wall, both hands tingling, C-spine not yet imaged",

