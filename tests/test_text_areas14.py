@@ -203,3 +203,18 @@ def test_a_recovery_denied_before_the_cause_keeps_it(kb: KnowledgeBase) -> None:
 )
 def test_a_nerve_named_with_its_symptom(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # a side right after the area is its own, not that of another clause before it ...
+        ("neuropathic ulcer R heel, T2DM, numb feet bilat", "both"),
+        ("R knee sore, numb foot L", "left"),
+        # ... and with no side after it, the side before still holds
+        ("left hand, numb fingers", "left"),
+        ("numb fingers, right hand", "right"),
+    ],
+)
+def test_a_side_right_after_the_area(kb: KnowledgeBase, text: str, side: str) -> None:
+    assert reading(kb, text)[1] == side

