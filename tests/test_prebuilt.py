@@ -625,7 +625,8 @@ def test_body_model_tables_built_by_other_code_or_damaged_are_not_used(
     found = prebuilt._read_all(packaged_data_dir(), target)
     assert found is not None and found[3] is not None
     data = found[0]
-    for damaged in (b"", found[3][:-7], b"not a pickle", pickle_of({"parent": {}})):
+    damages = (b"", found[3][:-7], b"not a pickle", pickle_of({"parent": {}}), _bad_place())
+    for damaged in damages:
         kb = KnowledgeBase(data, _checked=True)
         prebuilt._ANATOMY[kb] = (data, damaged)
         assert prebuilt.anatomy_tables_for(kb) is None  # so the body model builds its own
@@ -638,6 +639,20 @@ def pickle_of(value: object) -> bytes:
     import pickle
 
     return pickle.dumps(value)
+
+
+def _bad_place() -> bytes:
+    """A pickle whose persistent id is not a place (an index) in the list of ids."""
+    import io
+    import pickle
+
+    class _Pickler(pickle.Pickler):
+        def persistent_id(self, obj: object) -> object:
+            return "hand.dorsum" if obj == "x" else None
+
+    buf = io.BytesIO()
+    _Pickler(buf).dump({"parent": {"x": None}})
+    return buf.getvalue()
 
 
 _ANATOMY_BYTES = """

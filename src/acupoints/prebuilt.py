@@ -575,7 +575,7 @@ def anatomy_tables_for(kb: KnowledgeBase) -> Any:
     unpickler.persistent_load = _anatomy_ids(data).__getitem__  # type: ignore[method-assign]
     try:
         fields = unpickler.load()
-    except (ValueError, EOFError, IndexError, pickle.UnpicklingError, AttributeError):
+    except (ValueError, EOFError, IndexError, TypeError, pickle.UnpicklingError, AttributeError):
         return None
     if not isinstance(fields, dict) or tuple(fields) != _Tables.__slots__:
         return None
