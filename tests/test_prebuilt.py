@@ -562,3 +562,121 @@ def test_a_first_answer_compiles_none_of_the_slow_patterns_it_never_reads() -> N
     assert _record.not_xml().search("a\x01b") is not None and not _record.not_xml().search("ab")
     assert names.hangul_key("합곡") == "합곡" and names.hangul_key("hegu") is None
     assert names.hanzi_key("合谷") is not None and names.hanzi_key("hegu") is None
+
+
+def test_the_body_models_tables_come_with_it_and_equal_a_fresh_build(
+    built: tuple[Path, str], from_yaml: Dataset
+) -> None:
+    """The region tree, the points per region, the points' nerves and what covers each
+    region (``anatomy._Tables``) are built with the dataset, and unpickled by the first
+    use of the body model: equal to tables built from the YAML, holding the dataset's own
+    id strings, and read once."""
+    import acupoints.prebuilt as prebuilt
+    from acupoints.anatomy import _Tables
+
+    target, _ = built
+    found = prebuilt._read_all(packaged_data_dir(), target)
+    assert found is not None and found[3] is not None
+    data, blob = found[0], found[3]
+    kb = KnowledgeBase(data, _checked=True)
+    prebuilt._ANATOMY[kb] = (data, blob)
+    tables = kb.anatomy._t
+    assert kb not in prebuilt._ANATOMY  # read once; the knowledge base keeps them
+    fresh = _Tables(KnowledgeBase(from_yaml))
+    for name in _Tables.__slots__:
+        assert getattr(tables, name) == getattr(fresh, name), name
+    assert tables.inside and tables.supplies and tables.dermatomes and tables.point_nerves
+    assert all(a is r.id for a, r in zip(tables.order, data.regions, strict=True))
+    assert all(a is p.code for a, p in zip(tables.point_nerves, data.points, strict=True))
+
+
+def test_a_packaged_knowledge_base_reads_its_body_model_without_building_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from acupoints.anatomy import _Tables
+
+    built_now: list[object] = []
+    real = _Tables.__init__
+
+    def counted(self: _Tables, kb: KnowledgeBase) -> None:
+        built_now.append(kb)
+        real(self, kb)
+
+    monkeypatch.setattr(_Tables, "__init__", counted)
+    kb = load_packaged(packaged_data_dir())
+    answer = kb.select("numb outer side of my right calf", cause="sciatica")
+    assert not built_now
+    slow = KnowledgeBase(read_dataset(packaged_data_dir(), cache=False))
+    assert slow.select("numb outer side of my right calf", cause="sciatica") == answer
+    assert built_now == [slow]  # any other knowledge base builds its own
+
+
+def test_body_model_tables_built_by_other_code_or_damaged_are_not_used(
+    built: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import acupoints.prebuilt as prebuilt
+
+    target, _ = built
+    with monkeypatch.context() as m:
+        m.setattr(prebuilt, "anatomy_key", lambda: "another version of anatomy.py")
+        found = prebuilt._read_all(packaged_data_dir(), target)
+    assert found is not None, "the dataset itself still matches"
+    assert found[3] is None
+    found = prebuilt._read_all(packaged_data_dir(), target)
+    assert found is not None and found[3] is not None
+    data = found[0]
+    damages = (b"", found[3][:-7], b"not a pickle", pickle_of({"parent": {}}), _bad_place())
+    for damaged in damages:
+        kb = KnowledgeBase(data, _checked=True)
+        prebuilt._ANATOMY[kb] = (data, damaged)
+        assert prebuilt.anatomy_tables_for(kb) is None  # so the body model builds its own
+        kb = KnowledgeBase(data, _checked=True)
+        prebuilt._ANATOMY[kb] = (data, damaged)
+        assert kb.anatomy.within("hand.dorsum", "upper_limb")
+
+
+def pickle_of(value: object) -> bytes:
+    import pickle
+
+    return pickle.dumps(value)
+
+
+def _bad_place() -> bytes:
+    """A pickle whose persistent id is not a place (an index) in the list of ids."""
+    import io
+    import pickle
+
+    class _Pickler(pickle.Pickler):
+        def persistent_id(self, obj: object) -> object:
+            return "hand.dorsum" if obj == "x" else None
+
+    buf = io.BytesIO()
+    _Pickler(buf).dump({"parent": {"x": None}})
+    return buf.getvalue()
+
+
+_ANATOMY_BYTES = """
+import hashlib
+import acupoints
+from acupoints.anatomy import _Tables
+from acupoints.prebuilt import _dump_anatomy
+
+kb = acupoints.load()
+print(hashlib.sha256(_dump_anatomy(_Tables(kb), kb.dataset)).hexdigest())
+"""
+
+
+def test_the_body_models_tables_pickle_to_the_same_bytes_whatever_the_string_hashes() -> None:
+    """Its sets are written as their sorted items: a set's own order follows the
+    process's string hashes, which differ from one process to the next."""
+    import os
+
+    digests = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        out = subprocess.run(
+            [sys.executable, "-c", _ANATOMY_BYTES], env=env, capture_output=True, text=True
+        )
+        assert out.returncode == 0, out.stderr
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1

@@ -22,6 +22,7 @@ importing networkx or building the graph: a first selection needs neither.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -144,6 +145,15 @@ class _Tables:
         return tuple(out)
 
 
+def _tables(kb: KnowledgeBase) -> _Tables:
+    """The tables of ``kb``: those built with the prebuilt dataset when ``kb`` is the
+    packaged knowledge base loaded from it (:func:`acupoints.prebuilt.anatomy_tables_for`),
+    else built now."""
+    prebuilt = sys.modules.get("acupoints.prebuilt")  # not imported: no prebuilt load
+    found = None if prebuilt is None else prebuilt.anatomy_tables_for(kb)
+    return _Tables(kb) if found is None else found
+
+
 class Anatomy:
     """Region, surface, nerve and dermatome queries over one knowledge base.
 
@@ -153,7 +163,7 @@ class Anatomy:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
-        self._t = _Tables(kb)
+        self._t = _tables(kb)
         self._keys: dict[str, frozenset[str]] = {}  # region -> segments keyed in it
         self._ancestors: dict[str, tuple[str, ...]] = {}
         self._points_cache: dict[tuple[object, ...], tuple[Point, ...]] = {}
@@ -331,11 +341,16 @@ class Anatomy:
         carried = self._t.nerve_segments
         out: dict[str, tuple[str, ...]] = {}
         same: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple for equal ones
+        # worked out once per set of nerves (409 points, 214 sets in the packaged data)
+        of_nerves: dict[tuple[str, ...], tuple[str, ...]] = {}
         for code, nerves in self._t.point_nerves.items():
-            segments = tuple(
-                sorted({s for n in nerves for s in carried.get(n, ())}, key=_segment_order)
-            )
-            out[code] = same.setdefault(segments, segments)
+            found = of_nerves.get(nerves)
+            if found is None:
+                segments = tuple(
+                    sorted({s for n in nerves for s in carried.get(n, ())}, key=_segment_order)
+                )
+                found = of_nerves[nerves] = same.setdefault(segments, segments)
+            out[code] = found
         return out
 
     # --------------------------------------------------------------- coverage
@@ -511,8 +526,11 @@ _ORDER = (
 )
 
 
+_RANK = {level: i for i, level in enumerate(_ORDER)}
+
+
 def _segment_order(level: str) -> int:
-    return _ORDER.index(level) if level in _ORDER else len(_ORDER)
+    return _RANK.get(level, len(_ORDER))
 
 
 def segment_order(level: str) -> int:
