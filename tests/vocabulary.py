@@ -891,6 +891,20 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "drinking heavily",
         "heavy drinker",
         "drinks loads",
+        # heldout15 areas
+        "on statins",
+        "on a statin",
+        "taking statins",
+        "taking a statin",
+        "started statins",
+        "started a statin",
+        "isoniazid",
+        "amiodarone",
+        "tb tablets",
+        "tb medicine",
+        "medicine for the tb",
+        "tb drugs",
+        "tb treatment",
     ),
     "autoimmune": (
         "autoimmune",
@@ -989,6 +1003,12 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "mother are the same",
         "brother are the same",
         "sister are the same",
+        # heldout15 areas
+        "cmt1a",
+        "cmt1",
+        "cmt2",
+        "family all have",
+        "family all had",
     ),
     "idiopathic": (
         "idiopathic",
@@ -15757,4 +15777,128 @@ AREA14_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ),
 }
 """heldout14 areas: each word of the "heldout14 areas" blocks of text.yaml and causes.yaml,
+with a sentence that uses it and the reading wanted (areas, side, cause)."""
+
+AREA15_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # a part said crunchy, tender or bad: where it grates or hurts, not numb there
+    ("role", "crook"): (
+        "crook back for years, now my little toe is numb",
+        ("foot.little_toe",),
+        None,
+        None,
+    ),
+    ("role", "crunchy"): ("a crunchy neck and tingling fingers", ("hand.fingers",), "both", None),
+    ("role", "tender"): ("tender lower back, numb left shin", ("leg",), "left", None),
+    ("role", "is crunchy"): (
+        "my neck is crunchy and my thumbs tingle",
+        ("hand.thumb",),
+        "both",
+        None,
+    ),
+    ("role", "tenderness"): ("midline lumbar tenderness, numb R calf", ("leg",), "right", None),
+    ("role", "is tender"): (
+        "my neck is tender and my fingers tingle",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "are tender"): (
+        "my knees are tender and my soles are numb",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("role", "is crook"): ("my back is crook and my heel is numb", ("foot.heel",), None, None),
+    # medicines toxic to nerves (alcohol_toxins by the convention of docs/text.md)
+    ("cause", "on statins"): ("numb toes on statins", ("foot.toes",), "both", "alcohol_toxins"),
+    ("cause", "on a statin"): (
+        "my feet went numb after the GP put me on a statin",
+        ("foot",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "taking statins"): (
+        "taking statins for my cholesterol and my soles tingle",
+        ("foot.sole",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "taking a statin"): (
+        "I'm taking a statin, now my fingertips are numb",
+        ("hand.fingers",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "started statins"): (
+        "my toes went numb when I started statins",
+        ("foot.toes",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "started a statin"): (
+        "numb feet since I started a statin",
+        ("foot",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "isoniazid"): (
+        "on isoniazid, tingling toes",
+        ("foot.toes",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "amiodarone"): (
+        "amiodarone 2 yrs, numb feet",
+        ("foot",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "tb tablets"): (
+        "my feet are numb since I started the TB tablets",
+        ("foot",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "tb medicine"): (
+        "the TB medicine makes my soles tingle",
+        ("foot.sole",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "medicine for the tb"): (
+        "I take medicine for the TB and my toes are numb",
+        ("foot.toes",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "tb drugs"): (
+        "numb fingertips since the TB drugs",
+        ("hand.fingers",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "tb treatment"): (
+        "six months into TB treatment and my feet tingle",
+        ("foot",),
+        "both",
+        "alcohol_toxins",
+    ),
+    # a Charcot-Marie-Tooth type by name, and a whole family said to share it
+    ("cause", "cmt1a"): ("CMT1A, numb feet", ("foot",), "both", "hereditary"),
+    ("cause", "cmt1"): ("CMT1 in the family, my toes are numb", ("foot.toes",), "both", "hereditary"),
+    ("cause", "cmt2"): ("diagnosed CMT2, numb hands", ("hand",), "both", "hereditary"),
+    ("cause", "family all have"): (
+        "my family all have numb feet",
+        ("foot",),
+        "both",
+        "hereditary",
+    ),
+    ("cause", "family all had"): (
+        "my family all had this, now my shins are numb",
+        ("leg",),
+        "both",
+        "hereditary",
+    ),
+}
+"""heldout15 areas: each word of the "heldout15 areas" blocks of text.yaml and causes.yaml,
 with a sentence that uses it and the reading wanted (areas, side, cause)."""
