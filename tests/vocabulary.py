@@ -15885,7 +15885,12 @@ AREA15_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ),
     # a Charcot-Marie-Tooth type by name, and a whole family said to share it
     ("cause", "cmt1a"): ("CMT1A, numb feet", ("foot",), "both", "hereditary"),
-    ("cause", "cmt1"): ("CMT1 in the family, my toes are numb", ("foot.toes",), "both", "hereditary"),
+    ("cause", "cmt1"): (
+        "CMT1 in the family, my toes are numb",
+        ("foot.toes",),
+        "both",
+        "hereditary",
+    ),
     ("cause", "cmt2"): ("diagnosed CMT2, numb hands", ("hand",), "both", "hereditary"),
     ("cause", "family all have"): (
         "my family all have numb feet",
