@@ -76,3 +76,20 @@ def test_a_part_that_grates_or_is_tender_is_not_numb(
 )
 def test_medicines_clothing_and_family(kb: KnowledgeBase, text: str, cause: str | None) -> None:
     assert reading(kb, text)[2] == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # "back" as returning, said of a person, or the back of a seat: no back ...
+        ("numb patch on my right knee since the op, I'm back at tennis", {"knee"}),
+        ("she's back to work and her thumb tingles", {"hand.thumb"}),
+        ("asleep on a chair with my arm over the back, now my hand is numb", {"hand"}),
+        # ... but a back named as a part of the body stays one
+        ("I'm back at the gym and my back is numb", {"back"}),
+        ("back at work, my lower back is numb", {"back.lumbar"}),
+        ("I'm back to normal but my heel is numb", {"foot.heel"}),
+    ],
+)
+def test_back_as_returning_is_no_back(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas
