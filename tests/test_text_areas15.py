@@ -93,3 +93,18 @@ def test_medicines_clothing_and_family(kb: KnowledgeBase, text: str, cause: str 
 )
 def test_back_as_returning_is_no_back(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a part a bit weak, and the toes risen onto to test a calf: weak, not numb ...
+        ("the outside of my foot is numb and the calf's a bit weak", {"foot.lateral_edge"}),
+        ("numb heel, weak getting up on my toes", {"foot.heel"}),
+        # ... but a part a bit numb is numb, and toes said numb stay numb
+        ("my calf is a bit numb", {"leg"}),
+        ("numb toes, weak getting up on my toes", {"foot.toes"}),
+    ],
+)
+def test_a_part_a_bit_weak_is_not_numb(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas
