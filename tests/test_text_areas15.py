@@ -108,3 +108,18 @@ def test_back_as_returning_is_no_back(kb: KnowledgeBase, text: str, areas: set[s
 )
 def test_a_part_a_bit_weak_is_not_numb(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # hands that have become clumsy, legs that feel stiff: not numb ...
+        ("my hands have become clumsy and my toes are numb", {"foot.toes"}),
+        ("my legs feel stiff and my fingers feel numb", {"hand.fingers"}),
+        # ... but a part that feels numb, or numb and stiff, is numb
+        ("my legs feel numb", {"lower_limb"}),
+        ("my neck feels stiff and numb", {"neck"}),
+    ],
+)
+def test_clumsy_or_stiff_is_not_numb(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

@@ -16136,6 +16136,66 @@ AREA15_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "left",
         None,
     ),
+    ("role", "become clumsy"): (
+        "my hands become clumsy and my toes are numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "have become clumsy"): (
+        "my hands have become clumsy and my fingers feel numb",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "has become clumsy"): (
+        "my right hand has become clumsy, the thumb is numb",
+        ("hand.thumb",),
+        "right",
+        None,
+    ),
+    ("role", "became clumsy"): (
+        "my hands became clumsy and my soles went numb",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("role", "becoming clumsy"): (
+        "hands becoming clumsy, numb fingertips",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "feel stiff"): (
+        "my legs feel stiff and my toes are numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "feels stiff"): (
+        "my neck feels stiff and my left thumb tingles",
+        ("hand.thumb",),
+        "left",
+        None,
+    ),
+    ("role", "felt stiff"): (
+        "my back felt stiff, then my right heel went numb",
+        ("foot.heel",),
+        "right",
+        None,
+    ),
+    ("role", "feel so stiff"): (
+        "my legs feel so stiff and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "feels so stiff"): (
+        "my neck feels so stiff, numb fingertips",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
 }
 """heldout15 areas: each word of the "heldout15 areas" blocks of text.yaml and causes.yaml,
 with a sentence that uses it and the reading wanted (areas, side, cause)."""
