@@ -123,3 +123,38 @@ def test_a_part_a_bit_weak_is_not_numb(kb: KnowledgeBase, text: str, areas: set[
 )
 def test_clumsy_or_stiff_is_not_numb(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # a country one slip from "sprain", a pressure in the chest, an operation only
+        # suggested: no injury ...
+        ("on holiday in Spain and my feet are numb", None),
+        ("pressure in the middle of my chest and both arms feel numb", None),
+        ("fingers numb, an op was suggested", None),
+        # ... but a sprain, a pressure on a nerve and an operation done are
+        ("I sprained my ankle and my foot is numb", "injury"),
+        ("numb thigh from pressure on the nerve while I slept on the floor", "injury"),
+        ("numb fingers since the op", "injury"),
+    ],
+)
+def test_a_country_a_chest_pressure_and_an_op_suggested_are_no_injury(
+    kb: KnowledgeBase, text: str, cause: str | None
+) -> None:
+    assert reading(kb, text)[2] == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a pressure in the middle of the chest: the heart spoken of, not numb there ...
+        ("pressure in the middle of my chest and my jaw is numb", {"face.jaw"}),
+        # ... but numbness in the middle of the chest is numb there
+        ("numbness in the middle of my chest", {"chest"}),
+    ],
+)
+def test_a_pressure_in_the_middle_of_the_chest_is_not_numb(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    assert reading(kb, text)[0] == areas
