@@ -158,3 +158,26 @@ def test_a_pressure_in_the_middle_of_the_chest_is_not_numb(
     kb: KnowledgeBase, text: str, areas: set[str]
 ) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # "on the right after ...": a side, not "right after" ...
+        ("numb little toe on the right after running", {"foot.little_toe"}, "right"),
+        ("my heel is numb on the right after the new shoes", {"foot.heel"}, "right"),
+        # ... and a side that a dating word parts from an operation site is the numb area's
+        ("numb thigh on the left side after hip replacement", {"thigh"}, "left"),
+        ("I can't feel my knee cap on the left since the knee replacement", {"knee"}, "left"),
+        ("numb shin on the right following knee surgery", {"leg"}, "right"),
+        # controls: "right after" with no "the" or "on" is an adverb; a side next to its
+        # region opens it
+        ("my leg went numb right after the fall", {"lower_limb"}, None),
+        ("weak right up to my hips and my toes are numb", {"foot.toes"}, "both"),
+        ("numb thigh on the left side of my hip", {"thigh", "hip"}, "left"),
+    ],
+)
+def test_a_side_dated_by_after_or_since(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)

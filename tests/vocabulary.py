@@ -8320,7 +8320,8 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
         "has anyone else had tingling shins on statins?",
         ("leg",),
         "both",
-        None,
+        # heldout15 areas: "on statins" is alcohol_toxins (docs/text.md), the writer's own
+        "alcohol_toxins",
     ),
     ("asserting", "has anyone got"): (
         "has anyone got a numb thumb like me?",
