@@ -181,3 +181,21 @@ def test_a_side_dated_by_after_or_since(
     kb: KnowledgeBase, text: str, areas: set[str], side: str | None
 ) -> None:
     assert reading(kb, text)[:2] == (areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # a B12 found low before the metformin that lowered it ...
+        ("on metformin, B12 low, numb feet", "b12_deficiency"),
+        ("I'm on metformin and the GP says my B12 is low, my toes tingle", "b12_deficiency"),
+        # ... but metformin alone, a B12 said fine, or diabetes named first stay diabetic
+        ("tingling feet, I'm on metformin for my type 2", "diabetic"),
+        ("on metformin, B12 is fine, numb feet", "diabetic"),
+        ("T2DM on metformin, numb feet, B12 low", "diabetic"),
+    ],
+)
+def test_a_low_b12_before_the_metformin_that_lowered_it(
+    kb: KnowledgeBase, text: str, cause: str | None
+) -> None:
+    assert reading(kb, text)[2] == cause
