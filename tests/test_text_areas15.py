@@ -199,3 +199,23 @@ def test_a_low_b12_before_the_metformin_that_lowered_it(
     kb: KnowledgeBase, text: str, cause: str | None
 ) -> None:
     assert reading(kb, text)[2] == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side", "cause"),
+    [
+        # a tackle taken is an injury; a job tackled is not
+        ("tackled hard in rugby, my right shoulder went dead", {"shoulder"}, "right", "injury"),
+        ("I tackled the hedge and my hands tingle", {"hand"}, "both", None),
+        # a whole side of the person is the side of the body, whatever parts it runs between
+        ("the left side of me from shoulder to foot has felt numb", {"body"}, "left", None),
+        ("the left side of my face is numb", {"face"}, "left", None),
+        # the shape of a foot is no numb area; arches said numb are
+        ("I have high arches and numb feet", {"foot"}, "both", None),
+        ("my arches are numb", {"foot.sole"}, None, None),
+    ],
+)
+def test_a_tackle_a_side_of_me_and_the_shape_of_a_foot(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None, cause: str | None
+) -> None:
+    assert reading(kb, text) == (areas, side, cause)
