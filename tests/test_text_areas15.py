@@ -219,3 +219,17 @@ def test_a_tackle_a_side_of_me_and_the_shape_of_a_foot(
     kb: KnowledgeBase, text: str, areas: set[str], side: str | None, cause: str | None
 ) -> None:
     assert reading(kb, text) == (areas, side, cause)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # "bits" owned by someone: the genitals ...
+        ("my bits feel numb", {"perineum"}),
+        # ... not a back "in bits" nor bits of a foot
+        ("my back is in bits and my toes are numb", {"foot.toes"}),
+        ("a few bits of my foot are numb", {"foot"}),
+    ],
+)
+def test_my_bits(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

@@ -16376,6 +16376,10 @@ AREA15_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ),
     ("role", "high"): ("I have high arches and numb feet", ("foot",), "both", None),
     ("role", "flat"): ("numb toes, flat feet", ("foot.toes",), "both", None),
+    ("spelling", "my bits"): ("my bits feel numb", ("perineum",), None, None),
+    ("spelling", "his bits"): ("can't feel his bits and he can't wee", ("perineum",), None, None),
+    ("spelling", "her bits"): ("she says her bits are numb", ("perineum",), None, None),
+    ("spelling", "me bits"): ("me bits have gone numb", ("perineum",), None, None),
 }
 """heldout15 areas: each word of the "heldout15 areas" blocks of text.yaml and causes.yaml,
 with a sentence that uses it and the reading wanted (areas, side, cause)."""
