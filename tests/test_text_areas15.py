@@ -210,6 +210,12 @@ def test_a_low_b12_before_the_metformin_that_lowered_it(
         # a whole side of the person is the side of the body, whatever parts it runs between
         ("the left side of me from shoulder to foot has felt numb", {"body"}, "left", None),
         ("the left side of my face is numb", {"face"}, "left", None),
+        (
+            "the left side of her body is numb, arm, leg and face",
+            {"upper_limb", "lower_limb", "face"},
+            "left",
+            None,
+        ),
         # the shape of a foot is no numb area; arches said numb are
         ("I have high arches and numb feet", {"foot"}, "both", None),
         ("my arches are numb", {"foot.sole"}, None, None),

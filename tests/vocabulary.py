@@ -16348,18 +16348,6 @@ AREA15_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ),
     ("spelling", "left side of me"): ("the left side of me is numb", ("body",), "left", None),
     ("spelling", "left half of me"): ("the left half of me went numb", ("body",), "left", None),
-    ("spelling", "left side of him"): (
-        "the left side of him has gone numb",
-        ("body",),
-        "left",
-        None,
-    ),
-    ("spelling", "left side of her"): (
-        "she says the left side of her feels numb",
-        ("body",),
-        "left",
-        None,
-    ),
     ("spelling", "right side of me"): (
         "the right side of me has gone numb",
         ("body",),
@@ -16367,13 +16355,6 @@ AREA15_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
     ),
     ("spelling", "right half of me"): ("the right half of me tingles", ("body",), "right", None),
-    ("spelling", "right side of him"): ("the right side of him is numb", ("body",), "right", None),
-    ("spelling", "right side of her"): (
-        "the right side of her went numb",
-        ("body",),
-        "right",
-        None,
-    ),
     ("role", "high"): ("I have high arches and numb feet", ("foot",), "both", None),
     ("role", "flat"): ("numb toes, flat feet", ("foot.toes",), "both", None),
     ("spelling", "my bits"): ("my bits feel numb", ("perineum",), None, None),
