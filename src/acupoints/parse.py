@@ -709,6 +709,8 @@ def _left_as_verb(tokens: Sequence[str], i: int) -> bool:
     return i > 0 and tokens[i - 1] in LEFT_AS_VERB and nxt in LEFT_WITH
 
 
+SIDE_ARTICLE = frozenset({"the", "on"})
+"""Words before "right" that keep it a side whatever follows ("on the right after the op")."""
 TAG_BEFORE = frozenset({"on", "in", "to", "and", "or", "the", "my", "both", "left", "from", "at"})
 """Words before "right?" that keep it a side ("numb on the right?")."""
 
@@ -718,7 +720,9 @@ def _adverb(tokens: Sequence[str], i: int) -> bool:
     question ("my knee is numb, weird right?")."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt in RIGHT_AS_ADVERB:
-        return True
+        # heldout15 areas: "on the right after running": "the" or "on" before it, a side
+        return not (i > 0 and tokens[i - 1] in SIDE_ARTICLE)
+
     if nxt == "?" and i > 0 and tokens[i - 1] not in TAG_BEFORE:
         return True
     return nxt in (",", ".", "!") and (i == 0 or tokens[i - 1] in (".", "!", "?", ";"))
@@ -1105,12 +1109,22 @@ def _assign_sides(state: _State, tokens: Sequence[str] = ()) -> None:
                 s
                 for pos, s in sides
                 if pos > f.end
-                and not any(pos <= st <= pos + 3 for st in starts)
+                # heldout15 areas: a side that a dating word parts from the region after it
+                # ("numb thigh on the left side after hip replacement") opens no region
+                and not any(
+                    pos <= st <= pos + 3 and not DATING_GAP.intersection(tokens[pos:st])
+                    for st in starts
+                )
                 # heldout9 areas: "my hands go numb, worse in the right": a comparison of
                 # the two, not the side of a pair
                 and not (f.plural and _compared(tokens, pos))
             ]
             f.side = after[0] if after else None
+
+
+DATING_GAP = frozenset({"after", "since", "following"})
+"""Words that date a numbness by what came before it; a side before one of them is the side
+of the area it follows, not of an area named after it (``_assign_sides``)."""
 
 
 LANDMARKS = frozenset({"above", "below", "under", "beneath", "underneath", "behind"})

@@ -336,12 +336,19 @@ def _cause_rank(f: Any, found: Sequence[Any]) -> int:
     """Where a cause finding goes among the causes of a text (a stable sort keeps the order
     of the words otherwise): a cause read from an examination sign last; a B12 found low
     before the autoimmune disease that lowered it ("I'm coeliac and my B12 was low":
-    b12_deficiency; heldout14 areas)."""
+    b12_deficiency; heldout14 areas), and before the metformin that lowered it ("on
+    metformin, my B12 is low": b12_deficiency; heldout15 areas, the convention of
+    docs/text.md)."""
     if any(w in f.words.lower() for w in SIGN_WORDS):
         return 2
-    if f.id == "autoimmune" and any(g.id == "b12_deficiency" and not g.context for g in found):
+    lowered = f.id == "autoimmune" or (f.id == "diabetic" and f.words.lower() in LOWERS_B12)
+    if lowered and any(g.id == "b12_deficiency" and not g.context for g in found):
         return 1
     return 0
+
+
+LOWERS_B12 = frozenset({"metformin"})
+"""The words of a diabetic cause that lower vitamin B12 (the drug, not the disease)."""
 
 
 def _reading(
