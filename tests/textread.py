@@ -94,3 +94,22 @@ def check_word_is_read(
     ]
     assert any(wanted in f for f in found) or wanted in written, (key, text)
     assert reading(kb, text) == (set(areas), side, cause), (text, kb.read(text).corrected)
+
+
+def _words(text: str) -> str:
+    """The words of ``text`` (letters and digits, apostrophes dropped), space-joined."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("'", "")))
+
+
+def check_flag_term(
+    kb: KnowledgeBase, key: tuple[str, str], entry: tuple[str, dict[str, str], str]
+) -> None:
+    """A context term or spelling of a flags block (``key`` is (section, term)): its
+    sentence holds the term and raises exactly the listed flags, and its control sentence,
+    without the term, raises something else."""
+    text, flags, control = entry
+    term = key[1].strip('"')  # "no" is quoted in the data (YAML reads a bare no as false)
+    assert f" {term} " in f" {_words(text)} ", (key, text)
+    assert f" {term} " not in f" {_words(control)} ", (key, control)
+    assert raised(kb, text) == flags, text
+    assert raised(kb, control) != flags, control  # without the term it reads otherwise
