@@ -87,6 +87,11 @@ RULE_SENTENCES: dict[tuple[str, str], str] = {
         "half_of_the_body",
         "down the middle of my body",
     ): "numb on the right, split down the middle of my body",
+    # heldout15 flags: a side of the body with its limbs in turn, the side named
+    (
+        "side_limbs_in_turn",
+        "side of my body",
+    ): "tingling on the left side of my body, arm then leg",
 }
 BASE: dict[str, str] = {
     "half_of_the_body": "numbness down one half",
@@ -99,6 +104,10 @@ BASE: dict[str, str] = {
     "foot_pale_and_cold_listed": "numb left hand and white, cold foot",
     # heldout14 flags: the words further apart than the rule of three words reads
     "redness_on_the_foot_spread": "numb left hand and redness on the top of my foot has spread",
+    # heldout15 flags: "cant get up from a chair" is read first by feet_then_weak_over_days
+    "feet_earlier_leg_task_failing_today": (
+        "numb left hand and yesterday my foot went numb, today I cant get out of bed"
+    ),
 }
 """Rule -> a sentence the rule fires on, where the plain one does not (see above)."""
 

@@ -4726,6 +4726,36 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         "typos": (),
         "also": (),
     },
+    # heldout15 flags
+    "face_cannot_whistle": {
+        "flag": "stroke",
+        "lay": (
+            "cant whistle",
+            "cannot whistle",
+            "couldnt whistle",
+            "unable to whistle",
+            "cant whistle anymore",
+            "cant puff out my cheeks",
+            "cant puff my cheeks out",
+            "cant blow out my cheeks",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+        "sign": True,
+    },
+    "sentences_cut_short": {
+        "flag": "breathing",
+        "lay": (
+            "struggling to complete sentences",
+            "unable to complete sentences",
+            "cant complete sentences",
+            "cannot complete sentences",
+        ),
+        "clinical": ("speaking in short phrases", "talking in short phrases"),
+        "typos": (),
+        "also": (),
+    },
 }
 
 # words whose plain sentence ("numb left hand and WORD ...") is not how they are written:
@@ -4751,7 +4781,6 @@ SENTENCES: dict[tuple[str, str], str] = {
 UNREAD: dict[tuple[str, str], str] = {
     # words that hold their own negation (2026-12-03): the reader takes their 'not', 'no',
     # 'isnt' or 'without' for a denial of the finding they make, in every sentence tried
-    ("fever_or_weight_loss", "no appetite"): "'no' negates the term itself",
     ("infection_risk", "immuno suppressed"): "the spelling is not joined into 'immunosuppressed'",
 }
 
@@ -5426,6 +5455,11 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "hemi body",
         "down the middle of me",
         "down the middle of my body",
+        # heldout15 flags
+        "side of my whole body",
+        "side of the whole body",
+        "side of his whole body",
+        "side of her whole body",
     ),
     "small_part": (
         "face",
@@ -5498,6 +5532,10 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "face to foot",
         "top to bottom",
         "from my face",
+        # heldout15 flags
+        "shoulder to foot",
+        "shoulder to toe",
+        "head to foot",
     ),
     "pain": (
         "pain",
@@ -7143,6 +7181,41 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "lasegue",
         "range of movement",
     ),
+    # heldout15 flags
+    "hot_from_cold": (
+        "hot from cold",
+        "cold from hot",
+        "between hot and cold",
+        "hot and cold apart",
+        "hot vs cold",
+    ),
+    "rising_word": ("rising", "risen", "rose", "rises"),
+    "short_of_breath": (
+        "breathless",
+        "short of breath",
+        "out of breath",
+        "breathlessness",
+        "winded",
+        "puffed",
+    ),
+    "spreading_word": (
+        "spreading",
+        "spread",
+        "spreads",
+        "creeping",
+        "crept",
+        "travelling",
+        "traveling",
+    ),
+    "today_word": ("today",),
+    "limbs_in_turn": (
+        "arm then leg",
+        "leg then arm",
+        "arm then my leg",
+        "leg then my arm",
+        "arm and then leg",
+        "leg and then arm",
+    ),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -7294,7 +7367,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "unless": ("weight_object",),
         "near": 3,
     },
-    "hot_and_shaking": {"flag": "systemic_illness", "all": ("hot", "shake"), "near": 3},
+    "hot_and_shaking": {
+        "flag": "systemic_illness",
+        "all": ("hot", "shake"),
+        "unless": ("hot_from_cold",),
+        "near": 3,
+    },
     "growth_in_an_organ": {
         "flag": "cancer_history",
         "all": ("growth", "organ"),
@@ -7497,6 +7575,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "water_hot_and_cold_by_side": {
         "flag": "one_sided_numbness",
         "all": ("water_felt", "hot", "cold", "side_word"),
+        "unless": ("hot_from_cold",),
         "scope": "segment",
         "near": 8,
     },
@@ -7706,6 +7785,37 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("at_risk_drug", "degrees_figure"),
         "unless": ("angle_word",),
         "scope": "sentence",
+    },
+    # heldout15 flags
+    "side_limbs_in_turn": {
+        "flag": "one_sided_numbness",
+        "all": ("side_half", "limbs_in_turn"),
+        "unless": ("sudden", "side_of_part"),
+        "scope": "sentence",
+        "near": 3,
+    },
+    "numbness_rising_over_days": {
+        "flag": "ascending_weakness",
+        "all": ("sensation_loss", "rising_word", "days"),
+        "unless": ("redness", "slow_time", "up_something", "hot"),
+        "overrides": ("progressive_weakness",),
+        "scope": "segment",
+        "near": 6,
+    },
+    "legs_spreading_and_breathless": {
+        "flag": "ascending_weakness",
+        "all": ("short_of_breath", "sensation_loss", "lower_limb_part", "spreading_word"),
+        "unless": ("redness", "lymphangitis", "slow_time"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+    },
+    "feet_earlier_leg_task_failing_today": {
+        "flag": "ascending_weakness",
+        "all": ("days", "foot_part", "today_word", "inability", "leg_task"),
+        "unless": ("slow_time",),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+        "urgency": "emergency",
     },
 }
 
@@ -16364,3 +16474,149 @@ AREA15_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
 }
 """heldout15 areas: each word of the "heldout15 areas" blocks of text.yaml and causes.yaml,
 with a sentence that uses it and the reading wanted (areas, side, cause)."""
+
+# heldout15 flags: the words of the blocks "heldout15 flags" of data/text.yaml that are no
+# flag-class words (those are in FLAG_CLASSES), each with a sentence that needs it, what
+# select(text) raises on it, and a control without the word that raises otherwise
+FLAGS15_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("stroke_sign", "cant whistle"): (
+        "the left side of my face is numb and i cant whistle",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb and i can sing",
+    ),
+    ("stroke_sign", "cannot whistle"): (
+        "the left side of my face is numb and i cannot whistle",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb and i can sing",
+    ),
+    ("stroke_sign", "couldnt whistle"): (
+        "the left side of my face is numb and i couldnt whistle",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb and i can sing",
+    ),
+    ("stroke_sign", "unable to whistle"): (
+        "the left side of my face is numb and i unable to whistle",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb and i can sing",
+    ),
+    ("stroke_sign", "cant whistle anymore"): (
+        "the left side of my face is numb and i cant whistle anymore",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb and i can sing",
+    ),
+    ("stroke_sign", "cant puff out my cheeks"): (
+        "the left side of my face is numb and i cant puff out my cheeks",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb and i can sing",
+    ),
+    ("stroke_sign", "cant puff my cheeks out"): (
+        "the left side of my face is numb and i cant puff my cheeks out",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb and i can sing",
+    ),
+    ("stroke_sign", "cant blow out my cheeks"): (
+        "the left side of my face is numb and i cant blow out my cheeks",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb and i can sing",
+    ),
+    ("breathing", "struggling to complete sentences"): (
+        "my legs are tingling and i am struggling to complete sentences",
+        {"breathing": "emergency"},
+        "my legs are tingling and i am tired",
+    ),
+    ("breathing", "unable to complete sentences"): (
+        "my legs are tingling and i am unable to complete sentences",
+        {"breathing": "emergency"},
+        "my legs are tingling and i am tired",
+    ),
+    ("breathing", "cant complete sentences"): (
+        "my legs are tingling and i cant complete sentences",
+        {"breathing": "emergency"},
+        "my legs are tingling and i am tired",
+    ),
+    ("breathing", "cannot complete sentences"): (
+        "my legs are tingling and i cannot complete sentences",
+        {"breathing": "emergency"},
+        "my legs are tingling and i am tired",
+    ),
+    ("breathing", "speaking in short phrases"): (
+        "my legs are tingling and i am speaking in short phrases",
+        {"breathing": "emergency"},
+        "my legs are tingling and i am tired",
+    ),
+    ("breathing", "talking in short phrases"): (
+        "my legs are tingling and i am talking in short phrases",
+        {"breathing": "emergency"},
+        "my legs are tingling and i am tired",
+    ),
+    ("historical", "went after the surgery"): (
+        "the saddle numbness went after the surgery, now my right big toe is numb",
+        {},
+        "the saddle numbness is back, now my right big toe is numb",
+    ),
+    ("historical", "went after surgery"): (
+        "the saddle numbness went after surgery, now my right big toe is numb",
+        {},
+        "the saddle numbness is back, now my right big toe is numb",
+    ),
+    ("historical", "went after my surgery"): (
+        "the saddle numbness went after my surgery, now my right big toe is numb",
+        {},
+        "the saddle numbness is back, now my right big toe is numb",
+    ),
+    ("historical", "went after the operation"): (
+        "the saddle numbness went after the operation, now my right big toe is numb",
+        {},
+        "the saddle numbness is back, now my right big toe is numb",
+    ),
+    ("historical", "went after my operation"): (
+        "the saddle numbness went after my operation, now my right big toe is numb",
+        {},
+        "the saddle numbness is back, now my right big toe is numb",
+    ),
+    ("historical", "went after the op"): (
+        "the saddle numbness went after the op, now my right big toe is numb",
+        {},
+        "the saddle numbness is back, now my right big toe is numb",
+    ),
+    ("historical", "went after my op"): (
+        "the saddle numbness went after my op, now my right big toe is numb",
+        {},
+        "the saddle numbness is back, now my right big toe is numb",
+    ),
+    ("historical", "cleared after the surgery"): (
+        "the saddle numbness cleared after the surgery, now my right big toe is numb",
+        {},
+        "the saddle numbness is back, now my right big toe is numb",
+    ),
+    ("historical", "cleared after surgery"): (
+        "the saddle numbness cleared after surgery, now my right big toe is numb",
+        {},
+        "the saddle numbness is back, now my right big toe is numb",
+    ),
+    ("historical", "cleared after the operation"): (
+        "the saddle numbness cleared after the operation, now my right big toe is numb",
+        {},
+        "the saddle numbness is back, now my right big toe is numb",
+    ),
+    ("historical", "cleared after the op"): (
+        "the saddle numbness cleared after the op, now my right big toe is numb",
+        {},
+        "the saddle numbness is back, now my right big toe is numb",
+    ),
+    ("pseudo", "no energy"): (
+        "my mother has had no energy, lost weight and now her feet are numb",
+        {"systemic_illness": "urgent"},
+        "my mother has had no help, lost weight and now her feet are numb",
+    ),
+    ("pseudo", "no appetite"): (
+        "my mother has had no appetite, lost weight and now her feet are numb",
+        {"systemic_illness": "urgent"},
+        "my mother has had no help, lost weight and now her feet are numb",
+    ),
+    ("dictionary", "spain"): (
+        "my feet went numb on holiday in spain",
+        {},
+        "my feet went numb after a sprain",
+    ),
+}
