@@ -194,11 +194,10 @@ class _Ranking(Plain):
 def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
     """The rule parts of a point's score when several rules (or one rule several times)
     chose it, and the hit that decides its group (the strongest, then the greatest id)."""
-    if len(hits) == 2:  # the usual case: two rules of different groups, both counted
+    main = _usual_pair(hits)
+    if main is not None:
         a, b = hits
-        if a.group != b.group:  # so different rules too
-            main = a if (a.value, a.rule.id) > (b.value, b.rule.id) else b
-            return [(a.rule.id, a.value, a, True), (b.rule.id, b.value, b, True)], main
+        return [(a.rule.id, a.value, a, True), (b.rule.id, b.value, b, True)], main
     by_rule: dict[str, float] = {}
     best_hit: dict[str, _Hit] = {}
     for h in hits:
@@ -228,14 +227,23 @@ def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
     return parts, best_hit[top[1]]
 
 
+def _usual_pair(hits: list[_Hit]) -> _Hit | None:
+    """The usual case of several hits: two rules of different groups (so different rules
+    too), both counted. Then the hit that decides the group (the stronger, then the greater
+    id); otherwise None."""
+    if len(hits) == 2:
+        a, b = hits
+        if a.group != b.group:
+            return a if (a.value, a.rule.id) > (b.value, b.rule.id) else b
+    return None
+
+
 def _rule_score(hits: list[_Hit]) -> tuple[float, _Hit]:
     """The rule parts' sum of :func:`_rule_parts` (added in the same order) and the hit
     that decides the group, without keeping the parts."""
-    if len(hits) == 2:  # the usual case, as _rule_parts has it
-        a, b = hits
-        if a.group != b.group:
-            main = a if (a.value, a.rule.id) > (b.value, b.rule.id) else b
-            return 0.0 + a.value + b.value, main
+    main = _usual_pair(hits)
+    if main is not None:
+        return 0.0 + hits[0].value + hits[1].value, main
     parts, main = _rule_parts(hits)
     score = 0.0
     for part in parts:
