@@ -696,19 +696,21 @@ def aftercare_for(kb: "KnowledgeBase", points: Iterable[Point]) -> tuple[AdviceI
     at_risk = frozenset(c.structure for p in points for c in p.cautions if c.structure is not None)
     # one tuple per set of structures at risk, shared by the answers that have it (a
     # memo of the answers kept it once each)
-    key = (id(items), at_risk)
-    found = _AFTERCARE.get(key)
-    if found is None or found[0] is not items:
-        made = tuple(a for a in items if not a.structures or at_risk.intersection(a.structures))
-        if len(_AFTERCARE) > 4096:
-            _AFTERCARE.clear()
-        found = _AFTERCARE[key] = (items, made)  # the items kept: their id is not reused
-    return found[1]
+    memo = _AFTERCARE.get(kb)
+    if memo is None:
+        memo = _AFTERCARE.setdefault(kb, {})
+    found = memo.get(at_risk)
+    if found is None:
+        found = tuple(a for a in items if not a.structures or at_risk.intersection(a.structures))
+        if len(memo) > 4096:
+            memo.clear()
+        memo[at_risk] = found
+    return found
 
 
-_AFTERCARE: dict[
-    tuple[int, frozenset[str]], tuple[tuple[AdviceItem, ...], tuple[AdviceItem, ...]]
-] = {}
+_AFTERCARE: "WeakKeyDictionary[KnowledgeBase, dict[frozenset[str], tuple[AdviceItem, ...]]]" = (
+    WeakKeyDictionary()
+)
 
 
 def risks(kb: "KnowledgeBase") -> tuple[AdviceItem, ...]:
