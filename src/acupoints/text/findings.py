@@ -292,7 +292,7 @@ def _also(
         a, b = _span(c, start, end)
         if own[0] <= a < own[1]:
             continue
-        if (_ctx(ctx, a, b) - allowed) & {"negated", "hypothetical", "other"}:
+        if (_ctx(ctx, a, b) - allowed) & NOT_STATED:
             continue
         if near is not None and clause[a] not in near:  # the clause of its first or last word
             continue
@@ -302,7 +302,10 @@ def _also(
     return best[0] if best else None
 
 
-QUIET = frozenset({"negated", "hypothetical", "other", "historical"})
+NOT_STATED = frozenset({"negated", "hypothetical", "other"})
+"""Contexts in which a word is no statement of the person's own (denied, supposed, someone
+else's); a past one still is."""
+QUIET = NOT_STATED | {"historical"}
 """Contexts in which a word says nothing about the person now."""
 SOFT_ENDS = frozenset({"now", "and", "also", "plus", "then", "still", "as"})
 """The first words of the termination terms that end no segment (``scope: segment``)."""
@@ -595,7 +598,7 @@ def grades(
             if not between & EARLIER:
                 # the words after the earlier grade date it ("3/5 (4/5 last month)"): the
                 # history they open is that grade's, not the present one's before it
-                quiet = QUIET - {"historical"}
+                quiet = NOT_STATED
         elif between & LATER or "->" in gap or "\u2192" in gap or ">" in gap:
             now, earlier, at = second, first, j
         else:

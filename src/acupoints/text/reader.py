@@ -30,7 +30,7 @@ from .._plain import Frozen, replace
 from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED as DENIAL_STOPS
 from .context import POSSESSIVES
-from .findings import Hit
+from .findings import NOT_STATED, Hit
 from .prepare import Prepared, prepare
 from .roles import MINE_VERBS, Area, elided, me_too, narrowed, roles
 
@@ -490,7 +490,7 @@ def _explained(flags: list[Any], causes: list[Any]) -> list[Any]:
     by = [
         EXPLAINED_BY[c.id]
         for c in causes
-        if c.id in EXPLAINED_BY and not set(c.context) & {"negated", "hypothetical", "other"}
+        if c.id in EXPLAINED_BY and not NOT_STATED.intersection(c.context)
     ]
     if not by:
         return flags
