@@ -28,8 +28,7 @@ from weakref import WeakKeyDictionary
 
 from .._plain import Frozen, replace
 from .compiled import DROP, PERSON, SENTENCE_END
-from .context import NUMB_STATED as DENIAL_STOPS
-from .context import POSSESSIVES
+from .context import NUMB_STATED, POSSESSIVES
 from .findings import NOT_STATED, Hit
 from .prepare import Prepared, prepare
 from .roles import MINE_VERBS, Area, elided, me_too, narrowed, roles
@@ -695,8 +694,6 @@ PEOPLE = KIN | frozenset(
     }
 )  # fmt: skip
 """Words after "my" that name another person ("my dad", "my little boy")."""
-NUMB_STATED = DENIAL_STOPS | {"tingles"}
-"""Words that say a part is numb (those a backward denial stops at, and "tingles")."""
 THIRD_PERSON = frozenset({"his", "her", "their", "he", "she", "hes", "shes", "they", "theyre"})
 
 
