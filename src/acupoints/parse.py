@@ -406,7 +406,7 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
             i += 1
             continue
         step = _match_dermatome(kb, tokens, i, state, negating) if _level(tok) else 0
-        if not step and tok in _point_codes(kb):
+        if not step and _POINT_SHAPE.fullmatch(tok) and tok in _point_codes(kb):
             step = _match_point(kb, tokens, i, state, negating)
         if not step and (tok in nerve_opens or tok in AREA_WORDS or tok == "supplied"):
             step = _match_nerve(kb, tokens, i, state, negating)
@@ -846,6 +846,9 @@ POINT_SKIP = SEGMENT_SKIP | {"needle", "needling", "needled", "site", "point", "
 ("paraesthesia at needle site LI4", "hypoaesthesia at the needling site over ST36")."""
 
 _POINT_CODES: WeakKeyDictionary[KnowledgeBase, frozenset[str]] = WeakKeyDictionary()
+_POINT_SHAPE = re.compile(r"[a-z]{1,3}\d{1,2}")
+"""The shape of an acupoint code as read ("li4", "st36", "ren17"): only such a word makes
+the points be looked at (a first select need not load them)."""
 
 
 def _point_codes(kb: KnowledgeBase) -> frozenset[str]:
