@@ -297,7 +297,6 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "web space",
     ),
     "hand.dorsum": (
-        "first web space",
         "back of the hand",
         "backs of the hands",
         "back of hand",
@@ -310,6 +309,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "web between the thumb and the index finger",
         # heldout12 areas
         "web of the hand",
+        # areasa
+        "first web space",
     ),
     "hand.palm": (
         "palm",
