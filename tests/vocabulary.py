@@ -295,7 +295,6 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "glove distribution",
         "mitts",
         "web space",
-        "first web space",
     ),
     "hand.dorsum": (
         "back of the hand",
@@ -310,6 +309,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "web between the thumb and the index finger",
         # heldout12 areas
         "web of the hand",
+        # areasa
+        "first web space",
     ),
     "hand.palm": (
         "palm",
@@ -16618,5 +16619,271 @@ FLAGS15_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "my feet went numb on holiday in spain",
         {},
         "my feet went numb after a sprain",
+    ),
+}
+
+
+# areasa (issue 16): clinical wording and named places, the words of the "# areasa" blocks
+# of data/text.yaml, each with a sentence of its own: (areas, side, cause) as read.
+AREASA_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # a side letter before a trigeminal division is a side, not "are"
+    ("unless_next", "v1"): (
+        "new L V1 numbness",
+        ("face.eye", "face.forehead", "face.nose", "head.vertex"),
+        "left",
+        None,
+    ),
+    ("unless_next", "v2"): (
+        "new R V2 numbness",
+        ("face.cheek", "face.eye", "face.mouth", "face.nose", "head.temple"),
+        "right",
+        None,
+    ),
+    ("unless_next", "cubital"): (
+        "R cubital tunnel syndrome",
+        ("hand.dorsum", "hand.little_finger", "hand.palm", "hand.ring_finger"),
+        "right",
+        "cubital_tunnel",
+    ),
+    ("unless_next", "carpal"): (
+        "L carpal tunnel syndrome, nerve conduction confirmed",
+        ("hand.index_finger", "hand.middle_finger", "hand.palm", "hand.ring_finger", "hand.thumb"),
+        "left",
+        "carpal_tunnel",
+    ),
+    ("unless_next", "tarsal"): (
+        "R tarsal tunnel, numb sole",
+        ("foot.sole",),
+        "right",
+        "tarsal_tunnel",
+    ),
+    ("unless_next", "meralgia"): (
+        "R meralgia, outer thigh numb",
+        ("thigh",),
+        "right",
+        "meralgia_paresthetica",
+    ),
+    ("unless_next", "v3"): (
+        "new R V3 numbness",
+        ("face.cheek", "face.jaw", "face.mouth", "head.ear", "head.temple"),
+        "right",
+        None,
+    ),
+    # a distal sensory loss or a pinprick lost "to" a level: the feet up to it
+    ("spelling", "distal sensory loss to"): (
+        "distal sensory loss to mid-calf, diabetic",
+        ("foot", "leg"),
+        "both",
+        "diabetic",
+    ),
+    ("spelling", "symmetrical distal sensory loss to"): (
+        "symmetrical distal sensory loss to mid-shin",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    ("spelling", "distal symmetrical sensory loss to"): (
+        "distal symmetrical sensory loss to the mid shin",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    ("spelling", "reduced pinprick to"): (
+        "reduced pinprick to mid-calf bilaterally",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    ("spelling", "pinprick reduced to"): (
+        "pinprick reduced to mid-shin both sides",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    ("spelling", "pinprick loss to"): (
+        "pinprick loss to mid-calf, T2DM",
+        ("foot", "leg"),
+        "both",
+        "diabetic",
+    ),
+    ("spelling", "loss of pinprick to"): (
+        "loss of pinprick to mid-shin",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    # the first web space: the top of the foot, the back of the hand
+    ("spelling", "first web space of the foot"): (
+        "numb first web space of the foot",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "1st web space of the foot"): (
+        "reduced sensation 1st web space of the foot R",
+        ("foot.dorsum",),
+        "right",
+        None,
+    ),
+    ("spelling", "first web space of my foot"): (
+        "the first web space of my foot is numb",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "1st web space of my foot"): (
+        "tingling in the 1st web space of my foot",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "first webspace of the foot"): (
+        "numbness first webspace of the foot",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "1st webspace of the foot"): (
+        "numb 1st webspace of the foot",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "first web space of"): (
+        "tingling in the first web space of my right hand",
+        ("hand.dorsum",),
+        "right",
+        None,
+    ),
+    ("spelling", "1st web space of"): (
+        "numb 1st web space of the left hand",
+        ("hand.dorsum",),
+        "left",
+        None,
+    ),
+    ("spelling", "first webspace of"): (
+        "numbness over the first webspace of my hand",
+        ("hand.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "1st webspace of"): (
+        "paraesthesia 1st webspace of the hand",
+        ("hand.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "first web space"): (
+        "numbness R first web space",
+        ("hand.dorsum",),
+        "right",
+        None,
+    ),
+    ("spelling", "1st web space"): ("tingling L 1st web space", ("hand.dorsum",), "left", None),
+    ("spelling", "first webspace"): (
+        "numb first webspace after needling",
+        ("hand.dorsum",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("spelling", "1st webspace"): ("tingling 1st webspace", ("hand.dorsum",), None, None),
+    ("unless_next", "of"): (
+        "numbness over the first web space of my left hand",
+        ("hand.dorsum",),
+        "left",
+        None,
+    ),
+    ("spelling", "webbing between"): (
+        "numb webbing between my thumb and index finger",
+        ("hand.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "web space between"): (
+        "tingling in the web space between thumb and index finger",
+        ("hand.dorsum",),
+        None,
+        None,
+    ),
+    # the mental region is the chin
+    ("spelling", "mental region"): (
+        "numbness of the left mental region",
+        ("face.mouth",),
+        "left",
+        None,
+    ),
+    ("spelling", "mental area"): (
+        "hypoaesthesia of the mental area L",
+        ("face.mouth",),
+        "left",
+        None,
+    ),
+    # the scalp behind the crown is the back of the head
+    ("spelling", "posterior to the vertex"): (
+        "numb scalp posterior to the vertex",
+        ("head.occiput", "head.vertex"),
+        None,
+        None,
+    ),
+    ("spelling", "behind the vertex"): (
+        "numbness of the scalp behind the vertex",
+        ("head.occiput", "head.vertex"),
+        None,
+        None,
+    ),
+    ("spelling", "behind the crown"): (
+        "my scalp is numb behind the crown",
+        ("head.occiput", "head.vertex"),
+        None,
+        None,
+    ),
+    # a caesarean or Pfannenstiel scar lies on the lower belly
+    ("spelling", "caesarean scar"): (
+        "the skin above my caesarean scar is numb",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "cesarean scar"): (
+        "numb above my cesarean scar",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "caesarian scar"): (
+        "numbness around my caesarian scar",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "cesarian scar"): (
+        "the skin by my cesarian scar has gone numb",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "c section scar"): (
+        "numb patch above my c-section scar",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "section scar"): (
+        "numbness below my section scar since the birth",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "pfannenstiel scar"): (
+        "hypoaesthesia above the Pfannenstiel scar",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "pfannenstiel incision"): (
+        "numbness lateral to the Pfannenstiel incision",
+        ("abdomen.lower",),
+        None,
+        "injury",
     ),
 }

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from .._plain import Frozen, replace
-from ..parse import LANDMARKS
+from ..parse import LANDMARKS, _level
 from .compiled import DROP, SENTENCE_END
 from .context import NUMB_STATED
 from .prepare import Prepared
@@ -232,6 +232,9 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 # "with my elbows bent my ring finger goes dead": words an area before
                 # takes after it are not a cue for the next one
                 and k > taken
+                # areasa: a dermatome read from its segment ("altered sensation S3-5") is
+                # no word a cue can be about ("sensation back": it came back)
+                and not _level(prep.tokens[f.start])
             ),
             # "my back went numb": a cue after the area that the area's own numbness
             # follows ("went", "gone") says nothing of another role
