@@ -11946,7 +11946,9 @@ FLAGS10_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
     ),
     ("pseudo", "doesnt move"): (
         "my mouth doesnt move on the left and my hand went numb",
-        {"stroke": "emergency", "facial_numbness": "urgent"},
+        # flagside: a mouth that does not move droops, it is not numb (the convention "a
+        # face that droops but is not numb raises stroke only"; round6_check2 agrees)
+        {"stroke": "emergency"},
         "my mouth on the left and my hand went numb",
     ),
     ("pseudo", "doesnt empty"): (
@@ -16620,3 +16622,8 @@ FLAGS15_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "my feet went numb after a sprain",
     ),
 }
+
+
+# flagside: the terms of the "flagside" blocks of data/text.yaml, each with a sentence that
+# raises the flags listed and a control without the term (tests/test_text_flagside.py)
+FLAGSIDE_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {}

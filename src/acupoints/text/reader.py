@@ -395,6 +395,8 @@ def _reading(
             continue
         if any(a <= h.start and h.end <= b + 1 for a, b in descriptors):
             continue  # "on the left side of my body" after a numb thigh: only its side
+        if h.value == FACIAL and _face_for_a_sign(prep, areas, h):
+            continue
         concept = t.concepts[h.extra[0]]
         if h.value.startswith(PERSON):  # a fact about the person, not a red flag
             person_findings.append(
@@ -838,6 +840,27 @@ def _implied_causes(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) ->
                         words = prep.written(j, a.end + 1)
                         return [Finding(kind="cause", id=cid, words=words, context=())]
     return []
+
+
+FACIAL = "facial_numbness"
+SIGN_ROLES = frozenset({"pain", "weak", "flag"})
+
+
+def _face_for_a_sign(prep: Prepared, areas: Sequence[Area], h: Hit) -> bool:
+    """flagside: the face part of a facial numbness is read for another role and the numb
+    word is another clause's or part's ("a crushing pain in his chest going up into his jaw
+    and his arm's numb": a pain there; "his hand went numb this morning and his face looks
+    droopy": the droop's face): no numb face. A face part said numb ("his jaw is numb",
+    "half of face is not feeling") keeps the flag."""
+    assert isinstance(h.extra, tuple)
+    spans = h.extra[2]
+    faces = [a for a in areas if any(x <= a.start and a.end < y for x, y in spans)]
+    if not faces or any(a.role not in SIGN_ROLES for a in faces):
+        return False
+    gap = range(min(y for _, y in spans), max(x for x, _ in spans))
+    return "and" in (prep.tokens[i] for i in gap) or any(
+        a.start in gap and a not in faces for a in areas
+    )
 
 
 def _covers(outer: Hit, inner: Hit) -> bool:
