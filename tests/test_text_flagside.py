@@ -75,3 +75,43 @@ def test_a_droopy_face_after_a_numb_hand_is_no_numb_face(kb: KnowledgeBase) -> N
     said = "half of her face is not feeling and her mouth is going down"
     assert "facial_numbness" in raised(kb, said), said
     assert "face_numb" in fired(kb, said), said
+
+
+# ------------------------------------------------------------------ a limb in plaster
+def test_a_limb_in_plaster_is_after_an_injury(kb: KnowledgeBase) -> None:
+    text = "my left ankle was in plaster for a month and now my toes are numb"
+    assert raised(kb, text) == {"after_injury": "urgent"}, text
+    assert "limb_in_plaster" in fired(kb, text)
+    sticking = "I put a plaster on my heel and my toes are numb"
+    assert raised(kb, sticking) == {}, sticking
+    another = "my sister's wrist was in plaster and my thumb is numb"
+    assert raised(kb, another) == {}, another
+
+
+def test_an_operation_is_no_injury_flag(kb: KnowledgeBase) -> None:
+    # the convention: an operation is the cause injury, with no after_injury
+    text = "I had surgery on my elbow and now my ring finger is numb"
+    assert raised(kb, text) == {}, text
+    assert reading(kb, text)[2] == "injury", text
+
+
+# ------------------------------------------------------------------ "left" as a verb
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("the radiotherapy has left my hands numb", "both"),
+        ("the shingles left her right cheek numb", "right"),
+        ("the accident left me with a numb thigh", None),
+    ],
+)
+def test_left_before_a_possessive_is_the_verb(
+    kb: KnowledgeBase, text: str, side: str | None
+) -> None:
+    assert reading(kb, text)[1] == side, text
+
+
+@pytest.mark.parametrize(
+    "text", ["on the left my foot is numb", "numb left my foot", "my left foot is numb"]
+)
+def test_left_as_a_side_stays_a_side(kb: KnowledgeBase, text: str) -> None:
+    assert reading(kb, text)[1] == "left", text

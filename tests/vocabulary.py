@@ -16626,4 +16626,75 @@ FLAGS15_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
 
 # flagside: the terms of the "flagside" blocks of data/text.yaml, each with a sentence that
 # raises the flags listed and a control without the term (tests/test_text_flagside.py)
-FLAGSIDE_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {}
+FLAGSIDE_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("after_injury", "was in plaster"): (
+        "my wrist was in plaster and now my thumb is numb",
+        {"after_injury": "urgent"},
+        "my wrist was sore and now my thumb is numb",
+    ),
+    ("after_injury", "been in plaster"): (
+        "my ankle has been in plaster and my toes are numb",
+        {"after_injury": "urgent"},
+        "my ankle has been sore and my toes are numb",
+    ),
+    ("after_injury", "in plaster for"): (
+        "arm in plaster for a month, fingers numb",
+        {"after_injury": "urgent"},
+        "arm in a sling for a month, fingers numb",
+    ),
+    ("after_injury", "was in a plaster cast"): (
+        "my leg was in a plaster cast and my foot is numb",
+        {"after_injury": "urgent"},
+        "my leg was in a tight sock and my foot is numb",
+    ),
+    ("after_injury", "in a plaster cast"): (
+        "leg in a plaster cast, numb toes",
+        {"after_injury": "urgent"},
+        "leg in a tight sock, numb toes",
+    ),
+    ("after_injury", "was in a cast"): (
+        "my wrist was in a cast and the back of my hand is numb",
+        {"after_injury": "urgent"},
+        "my wrist was in a brace and the back of my hand is numb",
+    ),
+    ("after_injury", "been in a cast"): (
+        "my foot has been in a cast, the toes are numb",
+        {"after_injury": "urgent"},
+        "my foot has been in a boot, the toes are numb",
+    ),
+    ("after_injury", "in a cast for"): (
+        "arm in a cast for six weeks, numb fingers",
+        {"after_injury": "urgent"},
+        "arm in a sling for six weeks, numb fingers",
+    ),
+    ("after_injury", "cast came off"): (
+        "numb toes since the cast came off my ankle",
+        {"after_injury": "urgent"},
+        "numb toes since the sock came off my ankle",
+    ),
+    ("after_injury", "plaster came off"): (
+        "numb fingers since the plaster came off my arm",
+        {"after_injury": "urgent"},
+        "numb fingers since the sleeve came off my arm",
+    ),
+    ("after_injury", "out of plaster"): (
+        "my arm is out of plaster and my thumb is numb",
+        {"after_injury": "urgent"},
+        "my arm is out of the sling and my thumb is numb",
+    ),
+    ("after_injury", "plaster cast came off"): (
+        "numb toes since the plaster cast came off",
+        {"after_injury": "urgent"},
+        "numb toes since the boot came off",
+    ),
+    ("after_injury", "cast was taken off"): (
+        "numb fingers since the cast was taken off",
+        {"after_injury": "urgent"},
+        "numb fingers since the ring was taken off",
+    ),
+    ("after_injury", "plaster was taken off"): (
+        "numb toes since the plaster was taken off",
+        {"after_injury": "urgent"},
+        "numb toes since the sock was taken off",
+    ),
+}

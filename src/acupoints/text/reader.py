@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from .._plain import Frozen, replace
+from ..parse import _left_as_verb
 from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED, POSSESSIVES
 from .findings import NOT_STATED, Hit
@@ -914,9 +915,9 @@ def _side(prep: Prepared, start: int, end: int) -> Any:
     while j > 0 and seen < 3 and tokens[j - 1] not in _CLAUSE_END:
         j -= 1
         seen += tokens[j] not in DROP
-    for tok in tokens[j:end]:
-        if tok in _SIDE_WORDS:
-            return _SIDE_WORDS[tok]
+    for k in range(j, end):
+        if tokens[k] in _SIDE_WORDS and not (tokens[k] == "left" and _left_as_verb(tokens, k)):
+            return _SIDE_WORDS[tokens[k]]
     return None
 
 
