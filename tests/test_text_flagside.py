@@ -12,7 +12,7 @@ import pytest
 from acupoints import KnowledgeBase
 
 from .textread import block_words, check_flag_term, fired, raised, reading
-from .vocabulary import FLAG_CLASSES, FLAGSIDE_WORDS
+from .vocabulary import FLAG_CLASSES, FLAGSIDE_READS, FLAGSIDE_WORDS
 
 
 @pytest.mark.parametrize("key", sorted(FLAGSIDE_WORDS))
@@ -23,7 +23,7 @@ def test_every_flagside_term_reads_as_listed(kb: KnowledgeBase, key: tuple[str, 
 def test_every_word_of_the_blocks_is_listed() -> None:
     """Every word of the blocks is a term listed here or a word of a flag class (those are
     listed in FLAG_CLASSES and tested by test_text_flags6.py)."""
-    listed = {k[1] for k in FLAGSIDE_WORDS}
+    listed = {k[1] for k in FLAGSIDE_WORDS} | set(FLAGSIDE_READS)
     classes = {w for words in FLAG_CLASSES.values() for w in words}
     assert block_words("text.yaml", "flagside") - classes == listed - classes
 
@@ -115,3 +115,34 @@ def test_left_before_a_possessive_is_the_verb(
 )
 def test_left_as_a_side_stays_a_side(kb: KnowledgeBase, text: str) -> None:
     assert reading(kb, text)[1] == "left", text
+
+
+@pytest.mark.parametrize("word", sorted(FLAGSIDE_READS))
+def test_every_flagside_spelling_reads_as_listed(kb: KnowledgeBase, word: str) -> None:
+    text, want, control = FLAGSIDE_READS[word]
+    assert f" {word} " in f" {text.lower()} ", text
+    assert f" {word} " not in f" {control.lower()} ", control
+    areas, side, _ = reading(kb, text)
+    assert (areas, side, raised(kb, text)) == want, text
+    areas, side, _ = reading(kb, control)
+    assert (areas, side, raised(kb, control)) != want, control
+
+
+# ------------------------------------------------------------------ seats and leaks
+def test_a_saddle_or_toilet_sat_on_is_a_seat(kb: KnowledgeBase) -> None:
+    text = "the saddle has made my palms numb"
+    assert raised(kb, text) == {}, text
+    crotch = "the saddle has made my crotch numb"
+    assert raised(kb, crotch) == {"cauda_equina": "emergency"}, crotch
+    toilet = "my legs go numb when I sit on the loo too long"
+    assert raised(kb, toilet) == {}, toilet
+    saddle = "my legs go numb and I can't feel where I sit on the loo"
+    assert raised(kb, saddle) == {"cauda_equina": "emergency"}, saddle
+
+
+def test_leaking_said_of_oneself_is_incontinence(kb: KnowledgeBase) -> None:
+    text = "my legs are numb and I keep leaking when I laugh"
+    assert raised(kb, text) == {"cauda_equina": "emergency"}, text
+    assert "leaking_said" in fired(kb, text)
+    tap = "my legs are numb and the tap keeps leaking"
+    assert raised(kb, tap) == {}, tap

@@ -4756,6 +4756,46 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         "typos": (),
         "also": (),
     },
+    # flagside
+    "leaking_said": {
+        "flag": "cauda_equina",
+        "lay": (
+            "i keep leaking",
+            "i have been leaking",
+            "ive been leaking",
+            "leaking when i cough",
+            "leaking when i sneeze",
+            "leaking when i laugh",
+            "leak when i cough",
+            "leak when i sneeze",
+            "leak when i laugh",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
+    "limb_in_plaster": {
+        "flag": "after_injury",
+        "lay": (
+            "was in plaster",
+            "been in plaster",
+            "in plaster for",
+            "was in a plaster cast",
+            "in a plaster cast",
+            "was in a cast",
+            "been in a cast",
+            "in a cast for",
+            "cast came off",
+            "plaster came off",
+            "out of plaster",
+            "plaster cast came off",
+            "cast was taken off",
+            "plaster was taken off",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
 }
 
 # words whose plain sentence ("numb left hand and WORD ...") is not how they are written:
@@ -16627,6 +16667,66 @@ FLAGS15_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
 # flagside: the terms of the "flagside" blocks of data/text.yaml, each with a sentence that
 # raises the flags listed and a control without the term (tests/test_text_flagside.py)
 FLAGSIDE_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("pseudo", "would sit on"): (
+        "numb feet and my saddle area that I would sit on has gone dead",
+        {"cauda_equina": "emergency"},
+        "numb feet and I would say my saddle area has gone dead",
+    ),
+    ("pseudo", "would normally sit on"): (
+        "numb feet and my saddle area that I would normally sit on has gone dead",
+        {"cauda_equina": "emergency"},
+        "numb feet and I would normally say my saddle area has gone dead",
+    ),
+    ("pseudo", "would usually sit on"): (
+        "numb feet and my saddle area that I would usually sit on has gone dead",
+        {"cauda_equina": "emergency"},
+        "numb feet and I would usually say my saddle area has gone dead",
+    ),
+    ("cauda_equina", "i keep leaking"): (
+        "numb legs and I keep leaking",
+        {"cauda_equina": "emergency"},
+        "numb legs and I keep sneezing",
+    ),
+    ("cauda_equina", "i have been leaking"): (
+        "numb feet and I have been leaking",
+        {"cauda_equina": "emergency"},
+        "numb feet and I have been sneezing",
+    ),
+    ("cauda_equina", "ive been leaking"): (
+        "numb feet and I've been leaking",
+        {"cauda_equina": "emergency"},
+        "numb feet and I've been sneezing",
+    ),
+    ("cauda_equina", "leaking when i cough"): (
+        "numb feet, leaking when I cough",
+        {"cauda_equina": "emergency"},
+        "numb feet, wheezing when I cough",
+    ),
+    ("cauda_equina", "leaking when i sneeze"): (
+        "numb feet, leaking when I sneeze",
+        {"cauda_equina": "emergency"},
+        "numb feet, wheezing when I sneeze",
+    ),
+    ("cauda_equina", "leaking when i laugh"): (
+        "numb feet, leaking when I laugh",
+        {"cauda_equina": "emergency"},
+        "numb feet, wheezing when I laugh",
+    ),
+    ("cauda_equina", "leak when i cough"): (
+        "numb feet and I leak when I cough",
+        {"cauda_equina": "emergency"},
+        "numb feet and I wheeze when I cough",
+    ),
+    ("cauda_equina", "leak when i sneeze"): (
+        "numb feet and I leak when I sneeze",
+        {"cauda_equina": "emergency"},
+        "numb feet and I wheeze when I sneeze",
+    ),
+    ("cauda_equina", "leak when i laugh"): (
+        "numb feet and I leak when I laugh",
+        {"cauda_equina": "emergency"},
+        "numb feet and I wheeze when I laugh",
+    ),
     ("after_injury", "was in plaster"): (
         "my wrist was in plaster and now my thumb is numb",
         {"after_injury": "urgent"},
@@ -16696,5 +16796,72 @@ FLAGSIDE_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "numb toes since the plaster was taken off",
         {"after_injury": "urgent"},
         "numb toes since the sock was taken off",
+    ),
+}
+
+
+# flagside: spellings and seats of the "flagside" blocks of data/text.yaml that raise no flag
+# of their own: each with a sentence and what select(text) reads from it (numb region ids,
+# side, flags), and a control without the words that reads otherwise
+FLAGSIDE_READS: dict[str, tuple[str, tuple[set[str], str | None, dict[str, str]], str]] = {
+    "esp": (
+        "my hands are numb, esp the right",
+        ({"hand"}, "both", {}),
+        "my hands are numb, the right",
+    ),
+    "espec": (
+        "my toes are numb, espec the left",
+        ({"foot.toes"}, "both", {}),
+        "my toes are numb, the left",
+    ),
+    "specially": (
+        "my feet are numb, specially the left",
+        ({"foot"}, "both", {}),
+        "my feet are numb, the left",
+    ),
+    "the saddle has made": (
+        "I ride a lot and the saddle has made my thumbs numb",
+        ({"hand.thumb"}, "both", {}),
+        "I ride a lot and my saddle and my thumbs are numb",
+    ),
+    "the saddle made": (
+        "I rode all day and the saddle made my hands numb",
+        ({"hand"}, "both", {}),
+        "I rode all day and my saddle and my hands are numb",
+    ),
+    "the saddle makes": (
+        "the saddle makes my fingers numb on long rides",
+        ({"hand.fingers"}, "both", {}),
+        "my saddle and my fingers are numb on long rides",
+    ),
+    "sit on the toilet too long": (
+        "my feet go numb when I sit on the toilet too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sit on the toilet",
+    ),
+    "sitting on the toilet too long": (
+        "my feet go numb from sitting on the toilet too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sit on the toilet",
+    ),
+    "sat on the toilet too long": (
+        "my feet go numb when I sat on the toilet too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sat on the toilet",
+    ),
+    "sit on the loo too long": (
+        "my feet go numb when I sit on the loo too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sit on the loo",
+    ),
+    "sitting on the loo too long": (
+        "my feet go numb from sitting on the loo too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sit on the loo",
+    ),
+    "sat on the loo too long": (
+        "my feet go numb when I sat on the loo too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sat on the loo",
     ),
 }
