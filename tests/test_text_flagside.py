@@ -146,3 +146,21 @@ def test_leaking_said_of_oneself_is_incontinence(kb: KnowledgeBase) -> None:
     assert "leaking_said" in fired(kb, text)
     tap = "my legs are numb and the tap keeps leaking"
     assert raised(kb, tap) == {}, tap
+
+
+# ------------------------------------------------------------------ sides in clinical notes
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("symmetrical numbness to mid-shin", "both"),
+        ("symmetric sensory loss to the mid calf.", "both"),
+        ("tingling over the hypothenar eminence, R", "right"),
+    ],
+)
+def test_clinical_sides(kb: KnowledgeBase, text: str, side: str) -> None:
+    assert reading(kb, text)[1] == side, text
+
+
+def test_a_symmetrical_sign_leaves_a_side_named_before(kb: KnowledgeBase) -> None:
+    text = "numb left foot, symmetrical reflexes"
+    assert reading(kb, text)[1] == "left", text

@@ -62,6 +62,10 @@ SIDES = {
     ("lhs",): "left",
     ("rhs",): "right",
     ("on", "both", "sides"): "both",
+    # flagside: a clinician's symmetrical sensory loss is of both sides
+    ("symmetrical",): "both",
+    ("symmetric",): "both",
+    ("symmetrically",): "both",
 }
 
 # aspect words: word(s) -> (aspect, surface decided by the word itself)
@@ -592,6 +596,7 @@ TRAILING = frozenset(
     | {"paraesthesiae", "hypoesthesia", "hypoaesthesia", "anesthesia", "anaesthesia"}
     | {"dysesthesia", "dysaesthesia", "sensory", "loss", "tingly", "dead"}
     | {"region", "area"}  # heldout10 areas: "over the scapular region L"
+    | {"eminence"}  # flagside: "the hypothenar eminence, L" (the area is its first word)
 )
 """Words that may stand between an area and a side letter after it ("thigh paraesthesia
 L", "hypothenar eminence, L", "the scapular region L")."""
