@@ -16804,6 +16804,41 @@ FLAGSIDE_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
 # of their own: each with a sentence and what select(text) reads from it (numb region ids,
 # side, flags), and a control without the words that reads otherwise
 FLAGSIDE_READS: dict[str, tuple[str, tuple[set[str], str | None, dict[str, str]], str]] = {
+    "chemo forum": (
+        "I read the chemo forum for my dad; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I read the chemo ward for my dad; my toes are numb",
+    ),
+    "chemotherapy forum": (
+        "I post on a chemotherapy forum for my mum; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I post on a chemotherapy ward for my mum; my toes are numb",
+    ),
+    "cancer forum": (
+        "I'm on a cancer forum for my sister; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I'm on a cancer ward for my sister; my toes are numb",
+    ),
+    "chemo group": (
+        "I run a chemo group at church; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I run a chemo ward at church; my toes are numb",
+    ),
+    "cancer group": (
+        "I run a cancer group at church; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I run a cancer ward at church; my toes are numb",
+    ),
+    "chemo support group": (
+        "I help at a chemo support group and my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I help at a chemo ward; my toes are numb",
+    ),
+    "cancer support group": (
+        "I help at a cancer support group and my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I help at a cancer ward; my toes are numb",
+    ),
     "esp": (
         "my hands are numb, esp the right",
         ({"hand"}, "both", {}),
