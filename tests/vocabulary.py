@@ -16667,6 +16667,36 @@ FLAGS15_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
 # flagside: the terms of the "flagside" blocks of data/text.yaml, each with a sentence that
 # raises the flags listed and a control without the term (tests/test_text_flagside.py)
 FLAGSIDE_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("historical", "but it went within days"): (
+        "my lip was numb after a filling but it went within days, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went within a few days"): (
+        "my lip was numb after a filling but it went within a few days, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went within a week"): (
+        "my lip was numb after a filling but it went within a week, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went within weeks"): (
+        "my lip was numb after a filling but it went within weeks, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went after a few days"): (
+        "my lip was numb after a filling but it went after a few days, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went after a week"): (
+        "my lip was numb after a filling but it went after a week, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
     ("pseudo", "would sit on"): (
         "numb feet and my saddle area that I would sit on has gone dead",
         {"cauda_equina": "emergency"},
