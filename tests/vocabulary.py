@@ -4757,6 +4757,46 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         "typos": (),
         "also": (),
     },
+    # flagside
+    "leaking_said": {
+        "flag": "cauda_equina",
+        "lay": (
+            "i keep leaking",
+            "i have been leaking",
+            "ive been leaking",
+            "leaking when i cough",
+            "leaking when i sneeze",
+            "leaking when i laugh",
+            "leak when i cough",
+            "leak when i sneeze",
+            "leak when i laugh",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
+    "limb_in_plaster": {
+        "flag": "after_injury",
+        "lay": (
+            "was in plaster",
+            "been in plaster",
+            "in plaster for",
+            "was in a plaster cast",
+            "in a plaster cast",
+            "was in a cast",
+            "been in a cast",
+            "in a cast for",
+            "cast came off",
+            "plaster came off",
+            "out of plaster",
+            "plaster cast came off",
+            "cast was taken off",
+            "plaster was taken off",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
 }
 
 # words whose plain sentence ("numb left hand and WORD ...") is not how they are written:
@@ -11947,7 +11987,9 @@ FLAGS10_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
     ),
     ("pseudo", "doesnt move"): (
         "my mouth doesnt move on the left and my hand went numb",
-        {"stroke": "emergency", "facial_numbness": "urgent"},
+        # flagside: a mouth that does not move droops, it is not numb (the convention "a
+        # face that droops but is not numb raises stroke only"; round6_check2 agrees)
+        {"stroke": "emergency"},
         "my mouth on the left and my hand went numb",
     ),
     ("pseudo", "doesnt empty"): (
@@ -16885,5 +16927,269 @@ AREASA_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         ("abdomen.lower",),
         None,
         "injury",
+# flagside: the terms of the "flagside" blocks of data/text.yaml, each with a sentence that
+# raises the flags listed and a control without the term (tests/test_text_flagside.py)
+FLAGSIDE_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("historical", "but it went within days"): (
+        "my lip was numb after a filling but it went within days, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went within a few days"): (
+        "my lip was numb after a filling but it went within a few days, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went within a week"): (
+        "my lip was numb after a filling but it went within a week, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went within weeks"): (
+        "my lip was numb after a filling but it went within weeks, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went after a few days"): (
+        "my lip was numb after a filling but it went after a few days, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went after a week"): (
+        "my lip was numb after a filling but it went after a week, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("pseudo", "would sit on"): (
+        "numb feet and my saddle area that I would sit on has gone dead",
+        {"cauda_equina": "emergency"},
+        "numb feet and I would say my saddle area has gone dead",
+    ),
+    ("pseudo", "would normally sit on"): (
+        "numb feet and my saddle area that I would normally sit on has gone dead",
+        {"cauda_equina": "emergency"},
+        "numb feet and I would normally say my saddle area has gone dead",
+    ),
+    ("pseudo", "would usually sit on"): (
+        "numb feet and my saddle area that I would usually sit on has gone dead",
+        {"cauda_equina": "emergency"},
+        "numb feet and I would usually say my saddle area has gone dead",
+    ),
+    ("cauda_equina", "i keep leaking"): (
+        "numb legs and I keep leaking",
+        {"cauda_equina": "emergency"},
+        "numb legs and I keep sneezing",
+    ),
+    ("cauda_equina", "i have been leaking"): (
+        "numb feet and I have been leaking",
+        {"cauda_equina": "emergency"},
+        "numb feet and I have been sneezing",
+    ),
+    ("cauda_equina", "ive been leaking"): (
+        "numb feet and I've been leaking",
+        {"cauda_equina": "emergency"},
+        "numb feet and I've been sneezing",
+    ),
+    ("cauda_equina", "leaking when i cough"): (
+        "numb feet, leaking when I cough",
+        {"cauda_equina": "emergency"},
+        "numb feet, wheezing when I cough",
+    ),
+    ("cauda_equina", "leaking when i sneeze"): (
+        "numb feet, leaking when I sneeze",
+        {"cauda_equina": "emergency"},
+        "numb feet, wheezing when I sneeze",
+    ),
+    ("cauda_equina", "leaking when i laugh"): (
+        "numb feet, leaking when I laugh",
+        {"cauda_equina": "emergency"},
+        "numb feet, wheezing when I laugh",
+    ),
+    ("cauda_equina", "leak when i cough"): (
+        "numb feet and I leak when I cough",
+        {"cauda_equina": "emergency"},
+        "numb feet and I wheeze when I cough",
+    ),
+    ("cauda_equina", "leak when i sneeze"): (
+        "numb feet and I leak when I sneeze",
+        {"cauda_equina": "emergency"},
+        "numb feet and I wheeze when I sneeze",
+    ),
+    ("cauda_equina", "leak when i laugh"): (
+        "numb feet and I leak when I laugh",
+        {"cauda_equina": "emergency"},
+        "numb feet and I wheeze when I laugh",
+    ),
+    ("after_injury", "was in plaster"): (
+        "my wrist was in plaster and now my thumb is numb",
+        {"after_injury": "urgent"},
+        "my wrist was sore and now my thumb is numb",
+    ),
+    ("after_injury", "been in plaster"): (
+        "my ankle has been in plaster and my toes are numb",
+        {"after_injury": "urgent"},
+        "my ankle has been sore and my toes are numb",
+    ),
+    ("after_injury", "in plaster for"): (
+        "arm in plaster for a month, fingers numb",
+        {"after_injury": "urgent"},
+        "arm in a sling for a month, fingers numb",
+    ),
+    ("after_injury", "was in a plaster cast"): (
+        "my leg was in a plaster cast and my foot is numb",
+        {"after_injury": "urgent"},
+        "my leg was in a tight sock and my foot is numb",
+    ),
+    ("after_injury", "in a plaster cast"): (
+        "leg in a plaster cast, numb toes",
+        {"after_injury": "urgent"},
+        "leg in a tight sock, numb toes",
+    ),
+    ("after_injury", "was in a cast"): (
+        "my wrist was in a cast and the back of my hand is numb",
+        {"after_injury": "urgent"},
+        "my wrist was in a brace and the back of my hand is numb",
+    ),
+    ("after_injury", "been in a cast"): (
+        "my foot has been in a cast, the toes are numb",
+        {"after_injury": "urgent"},
+        "my foot has been in a boot, the toes are numb",
+    ),
+    ("after_injury", "in a cast for"): (
+        "arm in a cast for six weeks, numb fingers",
+        {"after_injury": "urgent"},
+        "arm in a sling for six weeks, numb fingers",
+    ),
+    ("after_injury", "cast came off"): (
+        "numb toes since the cast came off my ankle",
+        {"after_injury": "urgent"},
+        "numb toes since the sock came off my ankle",
+    ),
+    ("after_injury", "plaster came off"): (
+        "numb fingers since the plaster came off my arm",
+        {"after_injury": "urgent"},
+        "numb fingers since the sleeve came off my arm",
+    ),
+    ("after_injury", "out of plaster"): (
+        "my arm is out of plaster and my thumb is numb",
+        {"after_injury": "urgent"},
+        "my arm is out of the sling and my thumb is numb",
+    ),
+    ("after_injury", "plaster cast came off"): (
+        "numb toes since the plaster cast came off",
+        {"after_injury": "urgent"},
+        "numb toes since the boot came off",
+    ),
+    ("after_injury", "cast was taken off"): (
+        "numb fingers since the cast was taken off",
+        {"after_injury": "urgent"},
+        "numb fingers since the ring was taken off",
+    ),
+    ("after_injury", "plaster was taken off"): (
+        "numb toes since the plaster was taken off",
+        {"after_injury": "urgent"},
+        "numb toes since the sock was taken off",
+    ),
+}
+
+
+# flagside: spellings and seats of the "flagside" blocks of data/text.yaml that raise no flag
+# of their own: each with a sentence and what select(text) reads from it (numb region ids,
+# side, flags), and a control without the words that reads otherwise
+FLAGSIDE_READS: dict[str, tuple[str, tuple[set[str], str | None, dict[str, str]], str]] = {
+    "chemo forum": (
+        "I read the chemo forum for my dad; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I read the chemo ward for my dad; my toes are numb",
+    ),
+    "chemotherapy forum": (
+        "I post on a chemotherapy forum for my mum; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I post on a chemotherapy ward for my mum; my toes are numb",
+    ),
+    "cancer forum": (
+        "I'm on a cancer forum for my sister; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I'm on a cancer ward for my sister; my toes are numb",
+    ),
+    "chemo group": (
+        "I run a chemo group at church; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I run a chemo ward at church; my toes are numb",
+    ),
+    "cancer group": (
+        "I run a cancer group at church; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I run a cancer ward at church; my toes are numb",
+    ),
+    "chemo support group": (
+        "I help at a chemo support group and my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I help at a chemo ward; my toes are numb",
+    ),
+    "cancer support group": (
+        "I help at a cancer support group and my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I help at a cancer ward; my toes are numb",
+    ),
+    "esp": (
+        "my hands are numb, esp the right",
+        ({"hand"}, "both", {}),
+        "my hands are numb, the right",
+    ),
+    "espec": (
+        "my toes are numb, espec the left",
+        ({"foot.toes"}, "both", {}),
+        "my toes are numb, the left",
+    ),
+    "specially": (
+        "my feet are numb, specially the left",
+        ({"foot"}, "both", {}),
+        "my feet are numb, the left",
+    ),
+    "the saddle has made": (
+        "I ride a lot and the saddle has made my thumbs numb",
+        ({"hand.thumb"}, "both", {}),
+        "I ride a lot and my saddle and my thumbs are numb",
+    ),
+    "the saddle made": (
+        "I rode all day and the saddle made my hands numb",
+        ({"hand"}, "both", {}),
+        "I rode all day and my saddle and my hands are numb",
+    ),
+    "the saddle makes": (
+        "the saddle makes my fingers numb on long rides",
+        ({"hand.fingers"}, "both", {}),
+        "my saddle and my fingers are numb on long rides",
+    ),
+    "sit on the toilet too long": (
+        "my feet go numb when I sit on the toilet too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sit on the toilet",
+    ),
+    "sitting on the toilet too long": (
+        "my feet go numb from sitting on the toilet too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sit on the toilet",
+    ),
+    "sat on the toilet too long": (
+        "my feet go numb when I sat on the toilet too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sat on the toilet",
+    ),
+    "sit on the loo too long": (
+        "my feet go numb when I sit on the loo too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sit on the loo",
+    ),
+    "sitting on the loo too long": (
+        "my feet go numb from sitting on the loo too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sit on the loo",
+    ),
+    "sat on the loo too long": (
+        "my feet go numb when I sat on the loo too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sat on the loo",
     ),
 }

@@ -62,6 +62,10 @@ SIDES = {
     ("lhs",): "left",
     ("rhs",): "right",
     ("on", "both", "sides"): "both",
+    # flagside: a clinician's symmetrical sensory loss is of both sides
+    ("symmetrical",): "both",
+    ("symmetric",): "both",
+    ("symmetrically",): "both",
 }
 
 # aspect words: word(s) -> (aspect, surface decided by the word itself)
@@ -597,6 +601,7 @@ TRAILING = frozenset(
     | {"paraesthesiae", "hypoesthesia", "hypoaesthesia", "anesthesia", "anaesthesia"}
     | {"dysesthesia", "dysaesthesia", "sensory", "loss", "tingly", "dead"}
     | {"region", "area"}  # heldout10 areas: "over the scapular region L"
+    | {"eminence"}  # flagside: "the hypothenar eminence, L" (the area is its first word)
 )
 """Words that may stand between an area and a side letter after it ("thigh paraesthesia
 L", "hypothenar eminence, L", "the scapular region L")."""
@@ -709,8 +714,22 @@ LEFT_WITH = frozenset(
 with")."""
 
 
+LEFT_OBJECT = frozenset({"my", "her", "his", "their", "your", "our", "me", "him", "them", "us"})
+LEFT_SIDE_BEFORE = frozenset(
+    {"the", "on", "in", "to", "at", "my", "her", "his", "their", "your", "our", "both", "and"}
+    | {"or", "from", "towards", "toward", "l", "r"}
+)
+"""flagside: "left" before a possessive or a person, and not after a word that leads to a
+side, is the verb ("the chemo has left my feet numb", "mum's stroke left her face numb"),
+not the side ("on the left my foot is numb" keeps it)."""
+SYMPTOM_BEFORE = frozenset({"numb", "numbness", "tingling", "tingly", "dead"})
+"""flagside: "numb left my foot" is a side written loosely, not the verb."""
+
+
 def _left_as_verb(tokens: Sequence[str], i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt in LEFT_OBJECT and (i == 0 or tokens[i - 1] not in LEFT_SIDE_BEFORE | SYMPTOM_BEFORE):
+        return True
     return i > 0 and tokens[i - 1] in LEFT_AS_VERB and nxt in LEFT_WITH
 
 

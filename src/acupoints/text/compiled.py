@@ -692,7 +692,7 @@ def _build(kb: KnowledgeBase) -> Tables:
             urgency=r.urgency,
             past=r.past,
             maybe=False,
-            sign=False,
+            sign=r.sign,
             sources=r.sources,
         )
         for r in data.flag_rules

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from .._plain import Frozen, replace
+from ..parse import _left_as_verb
 from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED, POSSESSIVES
 from .findings import NOT_STATED, Hit
@@ -395,6 +396,8 @@ def _reading(
             continue
         if any(a <= h.start and h.end <= b + 1 for a, b in descriptors):
             continue  # "on the left side of my body" after a numb thigh: only its side
+        if h.value == FACIAL and _face_for_a_sign(prep, areas, h):
+            continue
         concept = t.concepts[h.extra[0]]
         if h.value.startswith(PERSON):  # a fact about the person, not a red flag
             person_findings.append(
@@ -840,6 +843,27 @@ def _implied_causes(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) ->
     return []
 
 
+FACIAL = "facial_numbness"
+SIGN_ROLES = frozenset({"pain", "weak", "flag"})
+
+
+def _face_for_a_sign(prep: Prepared, areas: Sequence[Area], h: Hit) -> bool:
+    """flagside: the face part of a facial numbness is read for another role and the numb
+    word is another clause's or part's ("a crushing pain in his chest going up into his jaw
+    and his arm's numb": a pain there; "his hand went numb this morning and his face looks
+    droopy": the droop's face): no numb face. A face part said numb ("his jaw is numb",
+    "half of face is not feeling") keeps the flag."""
+    assert isinstance(h.extra, tuple)
+    spans = h.extra[2]
+    faces = [a for a in areas if any(x <= a.start and a.end < y for x, y in spans)]
+    if not faces or any(a.role not in SIGN_ROLES for a in faces):
+        return False
+    gap = range(min(y for _, y in spans), max(x for x, _ in spans))
+    return "and" in (prep.tokens[i] for i in gap) or any(
+        a.start in gap and a not in faces for a in areas
+    )
+
+
 def _covers(outer: Hit, inner: Hit) -> bool:
     """Every span of ``inner``'s words lies within a span of ``outer``'s."""
     assert isinstance(outer.extra, tuple) and isinstance(inner.extra, tuple)
@@ -891,9 +915,9 @@ def _side(prep: Prepared, start: int, end: int) -> Any:
     while j > 0 and seen < 3 and tokens[j - 1] not in _CLAUSE_END:
         j -= 1
         seen += tokens[j] not in DROP
-    for tok in tokens[j:end]:
-        if tok in _SIDE_WORDS:
-            return _SIDE_WORDS[tok]
+    for k in range(j, end):
+        if tokens[k] in _SIDE_WORDS and not (tokens[k] == "left" and _left_as_verb(tokens, k)):
+            return _SIDE_WORDS[tokens[k]]
     return None
 
 

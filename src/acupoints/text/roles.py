@@ -1360,6 +1360,16 @@ ALONG = frozenset(
 """Words after a sign that lead to the body word it is on ("on my foot", "up my leg")."""
 
 
+def _along(prep: Prepared, end: int) -> int:
+    """The end of a sign's words with the body word it is on or runs along ("a hole on the
+    bottom of my foot", "redness creeping up my leg", "drinks come back up my nose")."""
+    k, along = end, prep.tokens[end - 1] in ALONG
+    while k < len(prep.tokens) and (prep.tokens[k] in DROP or prep.tokens[k] in ALONG):
+        along = along or prep.tokens[k] in ALONG
+        k += 1
+    return k + 1 if along and k < len(prep.tokens) else end
+
+
 def _sign_spans(prep: Prepared) -> tuple[list[tuple[int, int]], list[int]]:
     """Token spans of red-flag phrases that name a sign other than numbness (concepts with
     ``sign``: "foot drop", "my toes have turned black"): body words inside them are not
@@ -1371,16 +1381,11 @@ def _sign_spans(prep: Prepared) -> tuple[list[tuple[int, int]], list[int]]:
     for h in prep.flag_hits:
         assert isinstance(h.extra, tuple)
         if t.concepts[h.extra[0]].sign:
-            end = h.extra[1]
-            # "a hole on the bottom of my foot", "redness creeping up my leg": the body
-            # word the sign is on or runs along is the sign's too
-            k, along = end, prep.tokens[end - 1] in ALONG
-            while k < len(prep.tokens) and (prep.tokens[k] in DROP or prep.tokens[k] in ALONG):
-                along = along or prep.tokens[k] in ALONG
-                k += 1
-            if along and k < len(prep.tokens):
-                end = k + 1
-            spans.append((h.start, end))
+            # flagside: a rule's words are apart ("corner of my mouth + won't move"), each
+            # span is the sign's, not the words between them
+            rule = bool(t.rules) and h.extra[0] >= t.rules[0][0]
+            for a, b in h.extra[2] if rule else ((h.start, h.extra[1]),):
+                spans.append((a, _along(prep, b)))
             j = h.start
             while j > 0 and (prep.tokens[j - 1] in DROP or prep.tokens[j - 1] in AUX):
                 j -= 1
