@@ -16927,6 +16927,10 @@ AREASA_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         ("abdomen.lower",),
         None,
         "injury",
+    ),
+}
+
+
 # flagside: the terms of the "flagside" blocks of data/text.yaml, each with a sentence that
 # raises the flags listed and a control without the term (tests/test_text_flagside.py)
 FLAGSIDE_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
