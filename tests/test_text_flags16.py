@@ -92,3 +92,11 @@ def test_a_person_of_the_person_a_carer_writes_for_is_someone_else(kb: Knowledge
     assert raised(kb, own) == {"after_injury": "urgent"}, own
     little = "my little girl fell off a horse; her knee is numb"
     assert raised(kb, little) == {"after_injury": "urgent"}, little  # "little" is no person
+
+
+# ------------------------------------------------------------------ a screening
+def test_a_screening_looks_for_what_it_names(kb: KnowledgeBase) -> None:
+    text = "bowel cancer screening all clear, numb upper arm"
+    assert raised(kb, text) == {}, text
+    found = "cancer found on routine screening last year, numb upper arm"
+    assert raised(kb, found) == {"cancer_history": "soon"}, found  # a cancer it found
