@@ -1748,6 +1748,11 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "since last night",
                 "since this afternoon",
                 "since this evening",
+                # heldout16 flags
+                "woke up and",
+                "woke and",
+                "woke up to",
+                "on waking",
             ),
         ),
     },
@@ -1937,6 +1942,19 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "wonky",
                 "skew",
                 "skewed",
+                # heldout16 flags
+                "looks wrong",
+                "looks odd",
+                "looks funny",
+                "looks strange",
+                "looks weird",
+                "looks different",
+                "looks off",
+                "look wrong",
+                "look odd",
+                "look funny",
+                "look strange",
+                "look different",
             ),
         ),
         "same_clause": True,
@@ -3168,6 +3186,11 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "temperatures",
             "high temperatures",
             "fevers",
+            # heldout16 flags
+            "high temps",
+            "getting temps",
+            "having temps",
+            "running temps",
         ),
         "clinical": (
             "pyrexia",
@@ -5577,6 +5600,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "shoulder to foot",
         "shoulder to toe",
         "head to foot",
+        # heldout16 flags
+        "all the body",
+        "all my body",
     ),
     "pain": (
         "pain",
@@ -7257,6 +7283,11 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "arm and then leg",
         "leg and then arm",
     ),
+    # heldout16 flags: the arm and the leg of one side, each with its side
+    "left_arm": ("left arm", "left upper limb"),
+    "left_leg": ("left leg", "left lower limb"),
+    "right_arm": ("right arm", "right upper limb"),
+    "right_leg": ("right leg", "right lower limb"),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -7834,6 +7865,31 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "unless": ("sudden", "side_of_part"),
         "scope": "sentence",
         "near": 3,
+    },
+    # heldout16 flags
+    "left_arm_and_left_leg": {
+        "flag": "one_sided_numbness",
+        "all": ("left_arm", "left_leg"),
+        "scope": "sentence",
+        "near": 5,
+    },
+    "right_arm_and_right_leg": {
+        "flag": "one_sided_numbness",
+        "all": ("right_arm", "right_leg"),
+        "scope": "sentence",
+        "near": 5,
+    },
+    "sudden_left_arm_and_left_leg": {
+        "flag": "stroke",
+        "all": ("sudden", "left_arm", "left_leg"),
+        "scope": "sentence",
+        "near": 10,
+    },
+    "sudden_right_arm_and_right_leg": {
+        "flag": "stroke",
+        "all": ("sudden", "right_arm", "right_leg"),
+        "scope": "sentence",
+        "near": 10,
     },
     "numbness_rising_over_days": {
         "flag": "ascending_weakness",
@@ -17195,5 +17251,282 @@ FLAGSIDE_READS: dict[str, tuple[str, tuple[set[str], str | None, dict[str, str]]
         "my feet go numb when I sat on the loo too long",
         ({"foot"}, "both", {}),
         "my feet go numb when I sat on the loo",
+    ),
+}
+
+
+# heldout16 flags: every context term, spelling and concept word of the "heldout16 flags" blocks
+# of text.yaml (the class words are in FLAG_CLASSES)
+# (section, term) -> (a sentence that needs it, the flags it raises, a control without it)
+FLAGS16_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("pseudo", "no punctuation"): (
+        "typing on my phone so no punctuation my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("pseudo", "no commas"): (
+        "typing on my phone so no commas my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("pseudo", "no full stops"): (
+        "typing on my phone so no full stops my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("pseudo", "no capitals"): (
+        "typing on my phone so no capitals my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("pseudo", "no caps"): (
+        "typing on my phone so no caps my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("pseudo", "no spell check"): (
+        "typing on my phone so no spell check my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("pseudo", "no spellcheck"): (
+        "typing on my phone so no spellcheck my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("terminate", "sorry"): (
+        "no pain in my hand sorry my lips are numb",
+        {"facial_numbness": "urgent"},
+        "no pain in my hand my lips are numb",
+    ),
+    ("hypothetical", "screening"): (
+        "bowel cancer screening all clear, numb upper arm",
+        {},
+        "bowel cancer all clear, numb upper arm",
+    ),
+    ("hypothetical", "screenings"): (
+        "cancer screenings all clear, numb upper arm",
+        {},
+        "cancer all clear, numb upper arm",
+    ),
+    ("hypothetical", "screening test"): (
+        "cancer screening test all clear, numb upper arm",
+        {},
+        "cancer all clear, numb upper arm",
+    ),
+    ("hypothetical", "screening tests"): (
+        "cancer screening tests all clear, numb upper arm",
+        {},
+        "cancer all clear, numb upper arm",
+    ),
+    ("hypothetical", "screening programme"): (
+        "a letter from the bowel cancer screening programme, numb upper arm",
+        {},
+        "a letter from the bowel cancer, numb upper arm",
+    ),
+    ("historical", "and has gone"): (
+        "the chest pain I had was reflux and has gone, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and has gone away"): (
+        "the chest pain I had was reflux and has gone away, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and its gone"): (
+        "the chest pain I had was reflux and its gone, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and it has gone"): (
+        "the chest pain I had was reflux and it has gone, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and is gone"): (
+        "the chest pain I had was reflux and is gone, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and has passed"): (
+        "the chest pain I had was reflux and has passed, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and has settled"): (
+        "the chest pain I had was reflux and has settled, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and has cleared"): (
+        "the chest pain I had was reflux and has cleared, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and it went"): (
+        "the chest pain I had was reflux and it went, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and has now gone"): (
+        "the chest pain I had was reflux and has now gone, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and they went"): (
+        "the chest pains I had were reflux and they went, now my left pinkie is numb",
+        {},
+        "the chest pains I had were reflux and they are bad, now my left pinkie is numb",
+    ),
+    ("hypothetical", "where you"): (
+        "the elbow bit where you hit your funny bone is numb",
+        {},
+        "the elbow bit where I hit my funny bone is numb",
+    ),
+    ("hypothetical", "where youd"): (
+        "the bit of my elbow where you'd bang your funny bone is numb",
+        {},
+        "the bit of my elbow where I banged my funny bone is numb",
+    ),
+    ("spelling", "dont think ive"): (
+        "I dont think ive needed to pee all day and my bum is numb",
+        {"cauda_equina": "emergency"},
+        "I think ive needed to pee all day and my bum is numb",
+    ),
+    ("spelling", "dont think i have"): (
+        "I dont think I have needed to pee all day and my bum is numb",
+        {"cauda_equina": "emergency"},
+        "I think I have needed to pee all day and my bum is numb",
+    ),
+    ("spelling", "do not think ive"): (
+        "I do not think ive needed to pee all day and my bum is numb",
+        {"cauda_equina": "emergency"},
+        "I think ive needed to pee all day and my bum is numb",
+    ),
+    ("spelling", "do not think i have"): (
+        "I do not think I have needed to pee all day and my bum is numb",
+        {"cauda_equina": "emergency"},
+        "I think I have needed to pee all day and my bum is numb",
+    ),
+    ("spelling", "r arm"): (
+        "numbness of the R arm and R leg for a month",
+        {"one_sided_numbness": "urgent"},
+        "numbness of the arm and R leg for a month",
+    ),
+    ("spelling", "r leg"): (
+        "numbness of the R arm and R leg for a month",
+        {"one_sided_numbness": "urgent"},
+        "numbness of the R arm and neck for a month",
+    ),
+    ("spelling", "l arm"): (
+        "numbness of the L arm and L leg for a month",
+        {"one_sided_numbness": "urgent"},
+        "numbness of the arm and L leg for a month",
+    ),
+    ("spelling", "l leg"): (
+        "numbness of the L arm and L leg for a month",
+        {"one_sided_numbness": "urgent"},
+        "numbness of the L arm and neck for a month",
+    ),
+    ("fever_or_weight_loss", "high temps"): (
+        "I keep high temps on and off and my tummy is numb",
+        {"systemic_illness": "urgent"},
+        "I keep getting tired on and off and my tummy is numb",
+    ),
+    ("fever_or_weight_loss", "getting temps"): (
+        "I keep getting temps on and off and my tummy is numb",
+        {"systemic_illness": "urgent"},
+        "I keep getting tired on and off and my tummy is numb",
+    ),
+    ("fever_or_weight_loss", "having temps"): (
+        "I keep having temps on and off and my tummy is numb",
+        {"systemic_illness": "urgent"},
+        "I keep getting tired on and off and my tummy is numb",
+    ),
+    ("fever_or_weight_loss", "running temps"): (
+        "I keep running temps on and off and my tummy is numb",
+        {"systemic_illness": "urgent"},
+        "I keep getting tired on and off and my tummy is numb",
+    ),
+    ("face_changed", "looks wrong"): (
+        "my smile looks wrong and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "looks odd"): (
+        "my smile looks odd and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "looks funny"): (
+        "my smile looks funny and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "looks strange"): (
+        "my smile looks strange and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "looks weird"): (
+        "my smile looks weird and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "looks different"): (
+        "my smile looks different and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "looks off"): (
+        "my smile looks off and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "look wrong"): (
+        "my lips look wrong and my cheek is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my lips are dry and my cheek is numb",
+    ),
+    ("face_changed", "look odd"): (
+        "my lips look odd and my cheek is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my lips are dry and my cheek is numb",
+    ),
+    ("face_changed", "look funny"): (
+        "my lips look funny and my cheek is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my lips are dry and my cheek is numb",
+    ),
+    ("face_changed", "look strange"): (
+        "my lips look strange and my cheek is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my lips are dry and my cheek is numb",
+    ),
+    ("face_changed", "look different"): (
+        "my lips look different and my cheek is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my lips are dry and my cheek is numb",
+    ),
+    ("sudden_one_side", "woke up and"): (
+        "I woke up and the left side of my face is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb",
+    ),
+    ("sudden_one_side", "woke and"): (
+        "I woke and the left side of my face is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb",
+    ),
+    ("sudden_one_side", "woke up to"): (
+        "I woke up to the left side of my face numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb",
+    ),
+    ("sudden_one_side", "on waking"): (
+        "on waking the left side of my face is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb",
     ),
 }

@@ -69,6 +69,9 @@ _IS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "whe
 
 _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
+_FIELD_SLASH = re.compile(r"(?<=\s)/(?=\s)")
+"""A slash with a space or line break on each side: the end of a form's field."""
+
 
 def normalise(text: str) -> list[str]:
     """Lower-case word and punctuation tokens; apostrophes dropped ("can't" -> ``cant``),
@@ -84,7 +87,11 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer ("İ")
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    low = low.replace("’", "'").replace("‘", "'").replace("-", " ").replace("/", " ")
+    low = low.replace("’", "'").replace("‘", "'").replace("-", " ")
+    if "/" in low:
+        # a slash standing alone between spaces parts the fields of a form, as a comma does
+        # ("Chest pain: no / Numb area: L hand"); one inside a word is a space ("b/l", "L4/5")
+        low = _FIELD_SLASH.sub(",", low).replace("/", " ")
     if not low.isascii():  # "Sjögren's", "Barré": each accented letter as its plain one
         low = "".join(_plain_letter(c) for c in low)
     out: list[str] = []

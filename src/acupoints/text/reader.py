@@ -202,11 +202,35 @@ def _another(prep: Prepared) -> str:
     return prep.written(first, first + 1)
 
 
-def _as_patients(findings: list[Any]) -> list[Any]:
-    """``findings`` with those of someone else's context read as the patient's."""
+def _as_patients(findings: list[Any], third: Sequence[bool] = ()) -> list[Any]:
+    """``findings`` with those of someone else's context read as the patient's, bar those
+    marked in ``third`` (a third person's: :func:`_of_a_third`)."""
     return [
-        f.model_copy(update={"context": ()}) if f.context == ("other",) else f for f in findings
+        f.model_copy(update={"context": ()})
+        if f.context == ("other",) and not (k < len(third) and third[k])
+        else f
+        for k, f in enumerate(findings)
     ]
+
+
+ADJECTIVES = frozenset(
+    {"little", "elderly", "old", "youngest", "eldest", "oldest", "teenage", "baby"}
+)
+"""Words of :data:`PEOPLE` that may describe the person named after them ("my little boy")."""
+
+
+def _of_a_third(prep: Prepared, start: int) -> bool:
+    """heldout16 flags: the finding at ``start`` is said of a person of the person a carer
+    writes for ("my son's friend broke his arm; my son's arm is numb"): the nearest person
+    named before it in its sentence is named after another person ("son friend"), so it is
+    neither the writer's nor the patient's."""
+    tokens, sentence = prep.tokens, prep.sentence
+    for k in range(min(start, len(tokens)) - 1, 0, -1):
+        if sentence[k] != sentence[start]:
+            return False
+        if tokens[k] in PEOPLE and tokens[k] not in ADJECTIVES:
+            return tokens[k - 1] in PEOPLE and tokens[k - 1] not in ADJECTIVES
+    return False
 
 
 def _past_of_another(prep: Prepared, areas: Sequence[Area] = ()) -> bool:
@@ -386,6 +410,7 @@ def _reading(
         cause_findings.extend(_implied_causes(kb, prep, areas))
     flag_findings = []
     flag_ends: list[int] = []  # where the words of each flag finding end
+    flag_third: list[bool] = []  # each flag finding said of a third person (_of_a_third)
     person_findings = []
     descriptors = [(a.start, a.end) for a in areas if a.role == "descriptor"]
     for h in _distinct_flags(prep):
@@ -411,6 +436,7 @@ def _reading(
             )
             continue
         flag_ends.append(h.end)
+        flag_third.append(_of_a_third(prep, h.start))
         flag_findings.append(
             Finding(
                 kind="flag",
@@ -428,7 +454,7 @@ def _reading(
         person_findings = _as_patients(person_findings)
     if proxy or _proxy_report(prep, areas, flag_findings, flag_ends):
         # the writer names nothing of their own and reports another's present signs
-        flag_findings = _as_patients(flag_findings)
+        flag_findings = _as_patients(flag_findings, flag_third)
     flag_findings = _explained(_unsubsumed(flag_findings), cause_findings)
     made: Reading = MakeReading(
         text=prep.text,
@@ -698,6 +724,8 @@ PEOPLE = KIN | frozenset(
 )  # fmt: skip
 """Words after "my" that name another person ("my dad", "my little boy")."""
 THIRD_PERSON = frozenset({"his", "her", "their", "he", "she", "hes", "shes", "they", "theyre"})
+PERSON_WORDS = FIRST_PERSON | THIRD_PERSON
+"""Words that name who a clause speaks of."""
 
 
 def _carers_report(prep: Prepared, areas: Sequence[Area]) -> bool:
@@ -752,12 +780,20 @@ DIGITS = frozenset({"finger", "fingers", "toe", "toes", "fingertip", "fingertips
 def _numb_of_self(prep: Prepared) -> bool:
     """A numbness the writer states of themself with no body word ("mine's just a bit
     numb"): a numb word in no context, in a clause with a first-person word of the writer's
-    and no "his" or "her"."""
-    tokens, clause, ctx = prep.tokens, prep.clause, prep.ctx
+    and no "his" or "her"; or in a clause that names nobody, after such a clause of its
+    sentence (heldout16 flags: "mine are pink and warm, just numb")."""
+    tokens, clause, ctx, sentence = prep.tokens, prep.clause, prep.ctx, prep.sentence
     for i, tok in enumerate(tokens):
         if tok not in NUMB_STATED or ctx[i]:
             continue
         words = [k for k in range(len(tokens)) if clause[k] == clause[i]]
+        if not any(tokens[k] in PERSON_WORDS for k in words):
+            # a clause with no subject of its own goes on from the one before it
+            words = [
+                k
+                for k in range(len(tokens))
+                if clause[k] == clause[i] - 1 and sentence[k] == sentence[i]
+            ]
         if any(tokens[k] in THIRD_PERSON for k in words):
             continue
         if any(tokens[k] in FIRST_PERSON and not _names_other(tokens, k) for k in words):
