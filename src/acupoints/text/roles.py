@@ -258,7 +258,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             for h in prep.cause_hits
         ):
             role = "cause_site"  # "lumbar radiculopathy": a body word inside a cause's name
-        if role in ("pain", "weak") and _numb_here(prep, f, found, cue):
+        unfelt = role == "pain" and _cant_feel(prep.tokens)  # areasb
+        if role in ("pain", "weak") and _numb_here(prep, f, found, cue, unfelt):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
         if role in ("pain", "weak") and cue and _and_numb(prep, max(cue), starts):
             role = "numb"  # heldout13 areas: "my leg feels heavy and numb down to the foot"
@@ -343,6 +344,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             "negated" in ctx
             and said_numb
             and "negated" not in prep.ctx[_adjective_at(prep, f.start)]
+            and not _denial_word(prep, _adjective_at(prep, f.start))  # areasb
         ):
             ctx.discard("negated")  # "skin on my numb feet is intact": the skin is, not the feet
         if "negated" in ctx and role == "numb" and _numb_named_before(prep, f.start):
@@ -773,10 +775,23 @@ def _numb_named_before(prep: Prepared, start: int) -> bool:
     for j in range(start - 1, max(-1, start - 1 - NUMB_BEFORE_WITHIN), -1):
         tok = tokens[j]
         if tok in NUMB_STATED:
-            return "negated" not in prep.ctx[j]
+            return "negated" not in prep.ctx[j] and not _denial_word(prep, j)
         if tok not in DROP and tok not in PLACING:
             return False
     return False
+
+
+def _denial_word(prep: Prepared, j: int) -> bool:
+    """(areasb) The word at ``j`` is a word of a denial's own trigger ("nothing numb down
+    below": the "numb" of "nothing numb"), so it says nothing is numb there."""
+    terms = prep.context_terms
+    if j < 0 or not terms:
+        return False
+    return any(
+        size + i > j and tag[0] == "negated"
+        for i in range(max(0, j - 5), j + 1)
+        for size, tag in terms[i]
+    )
 
 
 JOINS = frozenset({"and", "or", "but", "then", "so", "with", "nor"})
@@ -1276,12 +1291,16 @@ def _numb_began(prep: Prepared, start: int) -> bool:
     return j >= 0 and tokens[j] in NUMB_WORDS
 
 
-def _numb_here(prep: Prepared, area: Any, found: Sequence[Any], cue: Container[int] = ()) -> bool:
+def _numb_here(
+    prep: Prepared, area: Any, found: Sequence[Any], cue: Container[int] = (), unfelt: bool = False
+) -> bool:
     """The clause of ``area`` says something is numb and names no other body area, or the
     text says nothing is numb (a description of pain alone: every area is its place). The
     words of the role's own cue (``cue``, positions) are not what says it is numb: the
-    "feeling" of "a crushing feeling in my chest" is the pain (heldout11 areas)."""
-    if not any(tok in NUMB_WORDS for tok in prep.tokens):
+    "feeling" of "a crushing feeling in my chest" is the pain (heldout11 areas). ``unfelt``:
+    the text says something is not felt ("I can't feel the toilet paper when I wipe and my
+    back is killing me", areasb), so it does say something is numb."""
+    if not any(tok in NUMB_WORDS for tok in prep.tokens) and not unfelt:
         return True
     clause = prep.clause[area.start]
     if any(f is not area and prep.clause[f.start] == clause for f in found):
@@ -1301,6 +1320,28 @@ def _numb_here(prep: Prepared, area: Any, found: Sequence[Any], cue: Container[i
         )
         for i, tok in enumerate(prep.tokens)
     )
+
+
+def _cant_feel(tokens: Sequence[str]) -> bool:
+    """(areasb) The text says something is not felt ("I can't feel my feet", "I don't feel
+    it when I wipe"): a numbness, though no numb word of ``NUMB_WORDS`` is in it."""
+    return any(
+        tok == "feel"
+        and i > 0
+        and (
+            tokens[i - 1] in UNFELT
+            or (i > 1 and tokens[i - 1] in HARDLY_FELT and tokens[i - 2] in UNFELT)
+        )
+        for i, tok in enumerate(tokens)
+    )
+
+
+HARDLY_FELT = frozenset({"really", "properly", "quite", "even", "fully"})
+"""(areasb) A word between the denial and "feel" ("I can't really feel it")."""
+
+
+UNFELT = CANT | frozenset({"dont", "didnt", "doesnt", "not", "never"})
+"""(areasb) Words before "feel" that say it is not felt."""
 
 
 NUMB_NOUNS = frozenset({"numbness", "tingling", "tingle", "feeling", "sensation"})
