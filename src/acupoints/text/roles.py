@@ -330,6 +330,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 role, start = "descriptor", side_from
             role = _extent_role(prep, f, prev, out) or role
         said_numb = _numb_adjective(prep, f.start)
+        if role == "numb" and not said_numb and _reached_by_a_sign(prep, f.start):
+            role = "flag"  # areasb: "the weakness went from my ankles to my hips"
         if (
             role == "numb"
             and not said_numb
@@ -372,6 +374,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.clear()  # "worried I might get an ulcer on my numb feet": they are numb
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
         out.append(Area(f.region, start, f.end, words, role, frozenset(ctx), cue))
+    out = _unfelt_wounds(prep, out, within)  # areasb
     if not any(a.numb for a in out):
         out = _numb_by_pronoun(prep, out)
     if by_subject and not any(a.numb for a in out):
@@ -1320,6 +1323,117 @@ def _numb_here(
         )
         for i, tok in enumerate(prep.tokens)
     )
+
+
+WOUNDS = frozenset(
+    {"sore", "sores", "ulcer", "ulcers", "wound", "wounds", "cut", "cuts", "blister", "blisters"}
+)
+"""(areasb) A break in the skin on a part ("a sore on the ball of my foot")."""
+UNFELT_AFTER = (
+    ("cant", "feel"),
+    ("cannot", "feel"),
+    ("couldnt", "feel"),
+    ("dont", "feel"),
+    ("didnt", "feel"),
+    ("never", "felt"),
+    ("not", "feel"),
+    ("does", "not", "hurt"),
+    ("doesnt", "hurt"),
+    ("didnt", "hurt"),
+    ("dont", "hurt"),
+    ("painless",),
+    ("hadnt", "noticed"),
+    ("hadnt", "even", "noticed"),
+    ("hasnt", "noticed"),
+    ("hasnt", "even", "noticed"),
+    ("didnt", "notice"),
+    ("didnt", "even", "notice"),
+    ("never", "noticed"),
+)
+"""(areasb) Words after a wound that say it is not felt ("that I never felt", "that does not
+hurt", "he hadn't even noticed")."""
+WOUND_BEFORE = 4
+UNFELT_WITHIN = 10
+
+
+def _unfelt_wounds(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
+    """(areasb) A wound on a part, then in its sentence words that say it is not felt,
+    with no part said numb between ("a sore on the ball of my foot that does not hurt", "cut
+    my foot on a shell and didn't feel it", "a wound on his heel he hadn't even noticed"):
+    the part is numb, where the wound's words gave it to the warning sign. "I can't feel
+    my toes" after it is of the toes, not of the wound; a numb part that holds the wound's
+    ("a blister on my heel I never felt, my feet are numb") is the numb area, as a sore on
+    "my numb foot" makes the foot the numb area (docs/text.md)."""
+    tokens = prep.tokens
+    sentence = prep.sentence
+    numb_starts = {a.start for a in out if a.role == "numb"}
+    starts = {a.start for a in out}
+    result = list(out)
+    for k, a in enumerate(out):
+        if a.role not in ("flag", "cause_site") or a.context:
+            continue
+        if any(b.numb and within(a.region, b.region) for b in out):
+            continue
+        if not any(
+            tokens[j] in WOUNDS and sentence[j] == sentence[a.start]
+            for j in range(max(0, a.start - WOUND_BEFORE), a.start)
+        ):
+            continue
+        for i in range(a.end + 1, min(len(tokens), a.end + 1 + UNFELT_WITHIN)):
+            if sentence[i] != sentence[a.start] or i in numb_starts:
+                break
+            size = next((len(u) for u in UNFELT_AFTER if tuple(tokens[i : i + len(u)]) == u), 0)
+            if size:
+                j = i + size
+                while j < len(tokens) and tokens[j] in DROP:
+                    j += 1
+                if j not in starts:  # "... and can't feel my toes": the toes are numb
+                    result[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context, a.cue)
+                break
+    return result
+
+
+SPREADING_SIGNS = frozenset(
+    {"weakness", "weaker", "weak", "feebler", "redness", "red", "streak", "streaks", "cellulitis"}
+)
+"""(areasb) Signs that spread or climb and are no numbness: where they reach is no numb area
+("the weakness has climbed past my knees", "redness creeping from my toe towards my ankle")."""
+SPREAD_WORDS = frozenset(
+    {"climbed", "climbing", "climbs", "crept", "creeping", "creeps", "spread", "spreading"}
+    | {"spreads", "moved", "moving", "moves", "went", "going", "gone", "ascending", "rising"}
+    | {"risen", "rose", "tracking", "tracks", "travelled", "traveled", "reached", "from"}
+)
+"""(areasb) Words that say a sign spreads from or to a place."""
+SIGN_REACH = 8
+"""(areasb) At most this many words back from the place to the sign."""
+
+
+def _reached_by_a_sign(prep: Prepared, start: int) -> bool:
+    """(areasb) The part at ``start`` is where a spreading sign that is no numbness began or
+    reached, said in its clause ("the weakness went from my **ankles** to my **hips**", "the
+    redness has spread up past the **ankle**"): the sign's place, not a numb area. A numb word
+    nearer the part ("weakness in my legs and numbness creeping up to my knees") says the
+    numbness is what reached it."""
+    tokens = prep.tokens
+    if tokens[_adjective_at(prep, start)] not in REACHED:
+        return False  # "weakness climbing up my legs": the way it goes, the legs
+    clause = prep.clause[start]
+    spread = False
+    for j in range(start - 1, max(-1, start - 1 - SIGN_REACH), -1):
+        if prep.clause[j] != clause:
+            return False
+        tok = tokens[j]
+        if tok in NUMB_WORDS or tok == "feel":
+            return False
+        if tok in SPREADING_SIGNS:
+            # "ascending paraesthesia and weakness from the feet": the numbness spreads too
+            return spread and not (j > 1 and tokens[j - 1] in JOINS and tokens[j - 2] in NUMB_WORDS)
+        spread = spread or tok in SPREAD_WORDS
+    return False
+
+
+REACHED = frozenset({"to", "into", "past", "towards", "toward", "from", "till", "until"})
+"""(areasb) Words before a place that a spreading sign began at or reached."""
 
 
 def _cant_feel(tokens: Sequence[str]) -> bool:
