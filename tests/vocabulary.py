@@ -16620,3 +16620,142 @@ FLAGS15_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "my feet went numb after a sprain",
     ),
 }
+
+
+AREASB_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # (areasb) the seat of a bike or a toilet is kit, not the buttock
+    ("role", "bike"): ("got a numb bum from the bike seat", ("buttock",), "both", None),
+    ("role", "bicycle"): (
+        "numb crotch after an hour on my bicycle seat",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("role", "toilet"): (
+        "numb where I sit on the toilet seat since yesterday",
+        ("perineum",),
+        None,
+        None,
+    ),
+    # (areasb) a half of the person, and a side that went numb with no body word
+    ("spelling", "one half of me"): (
+        "tingling down one half of me since the weekend",
+        ("body",),
+        None,
+        None,
+    ),
+    ("spelling", "half of me"): ("half of me has gone numb", ("body",), None, None),
+    ("spelling", "left side went"): (
+        "my left side went numb this morning",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spelling", "right side went"): (
+        "his right side went dead an hour ago",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spelling", "left half of her"): (
+        "the left half of her is numb, she says",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spelling", "left half of him"): ("the left half of him feels numb", ("body",), "left", None),
+    ("spelling", "left side of her"): (
+        "the whole left side of her went numb",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spelling", "left side of him"): (
+        "the left side of him is numb today",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spelling", "right half of her"): (
+        "the whole right half of her has gone dead",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spelling", "right half of him"): (
+        "the right half of him is tingling",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spelling", "right side of her"): ("the right side of her is numb", ("body",), "right", None),
+    ("spelling", "right side of him"): (
+        "the right side of him went numb",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("unless_next", "body"): ("the left side of her body is numb", ("body",), "left", None),
+    # (areasb, regions.yaml) the saddle area in lay words
+    ("region", "down below"): ("it's gone numb down below", ("perineum",), None, None),
+    ("region", "toilet paper"): ("I can barely feel the toilet paper", ("perineum",), None, None),
+    ("region", "toilet roll"): (
+        "can't feel the toilet roll when I use it",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "toilet seat"): ("I can't feel the toilet seat under me", ("perineum",), None, None),
+    ("region", "loo seat"): ("can't feel the loo seat any more", ("perineum",), None, None),
+    ("region", "where i sit on bike"): ("numb where I sit on the bike", ("perineum",), None, None),
+    ("region", "where i sit on bicycle"): (
+        "it's numb where I sit on my bicycle",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where i sit on saddle"): (
+        "numb where I sit on a saddle",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where i sit on toilet"): (
+        "numb where I sit on the toilet",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where you sit on bike"): (
+        "numb just where you sit on a bike",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where you sit on bicycle"): (
+        "numb where you sit on a bicycle",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where you sit on saddle"): (
+        "tingly where you sit on a saddle",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where youd sit on bike"): (
+        "numb where you'd sit on a bike",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where youd sit on saddle"): (
+        "it's numb where you'd sit on a saddle",
+        ("perineum",),
+        None,
+        None,
+    ),
+}
+"""areasb: each word of the "areasb" blocks of text.yaml and regions.yaml, with a sentence
+that uses it and the reading wanted (areas, side, cause)."""
