@@ -7,8 +7,8 @@ toilet seat not felt, where one sits on a bike, a saddle or the toilet) is the p
 and the seat of a bike or a toilet is kit, not the buttock; a pain beside a part not felt
 stays a pain; a numb word inside a denial's own trigger ("nothing numb down there") is
 denied; where a spreading weakness or redness began or reached is no numb area; a wound on
-a part with words that say it is not felt makes the part numb; a side of the body "from
-face to foot" is the side and the face; a half of the person is the body. Every word of
+a part with words that say it is not felt makes the part numb; a half of the person, or a
+side that went numb with no body word, is the body. Every word of
 the "areasb" blocks of text.yaml and regions.yaml has a sentence of its own
 (``AREASB_WORDS``). Labels changed by convention are listed in their files' headers.
 """
@@ -28,7 +28,7 @@ def test_every_areasb_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str, 
     check_word_is_read(kb, AREASB_WORDS, key)
 
 
-@pytest.mark.parametrize(("name", "at_least"), [("text.yaml", 14), ("regions.yaml", 14)])
+@pytest.mark.parametrize(("name", "at_least"), [("text.yaml", 14), ("regions.yaml", 12)])
 def test_every_areasb_word_has_a_sentence(name: str, at_least: int) -> None:
     listed = {word for _, word in AREASB_WORDS}
     blocks = block_words(name, "areasb")
@@ -123,15 +123,16 @@ def test_a_wound_not_felt(kb: KnowledgeBase, text: str, areas: set[str]) -> None
 @pytest.mark.parametrize(
     ("text", "areas", "side"),
     [
-        ("my whole left side is numb from my face to my foot", {"body", "face"}, "left"),
-        ("numb all down the left side from my face to my foot", {"body", "face"}, "left"),
-        # controls: a side from the shoulder, a limb from its end, two parts named
-        ("my whole left side is numb from my shoulder to my foot", {"body"}, "left"),
-        ("my leg is numb from the hip to the foot", {"lower_limb"}, None),
-        ("my face and my foot are numb", {"face", "foot"}, None),
+        # a half of the person, or a side that went numb, is the body on that side ...
+        ("numbness affecting one half of me", {"body"}, None),
+        ("her whole left side went numb an hour ago", {"body"}, "left"),
+        ("the right half of him has gone dead", {"body"}, "right"),
+        # ... not a part on a side, nor a part's half
+        ("my hand went numb on the left side", {"hand"}, "left"),
+        ("half of my face is numb", {"face"}, None),
     ],
 )
-def test_a_side_from_face_to_foot(
+def test_a_half_of_the_person(
     kb: KnowledgeBase, text: str, areas: set[str], side: str | None
 ) -> None:
     assert reading(kb, text)[:2] == (areas, side)

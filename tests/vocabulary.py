@@ -185,6 +185,19 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         # heldout10 areas
         "area of sitting",
         "sitting area",
+        # areasb
+        "down below",
+        "toilet paper",
+        "toilet roll",
+        "where i sit on bike",
+        "where i sit on bicycle",
+        "where i sit on saddle",
+        "where i sit on toilet",
+        "where you sit on bike",
+        "where you sit on bicycle",
+        "where you sit on saddle",
+        "where youd sit on bike",
+        "where youd sit on saddle",
     ),
     "back": ("back", "spine", "backbone"),
     "back.upper": (
@@ -16705,8 +16718,6 @@ AREASB_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         None,
     ),
-    ("region", "toilet seat"): ("I can't feel the toilet seat under me", ("perineum",), None, None),
-    ("region", "loo seat"): ("can't feel the loo seat any more", ("perineum",), None, None),
     ("region", "where i sit on bike"): ("numb where I sit on the bike", ("perineum",), None, None),
     ("region", "where i sit on bicycle"): (
         "it's numb where I sit on my bicycle",

@@ -446,18 +446,6 @@ def _whole_length(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
             ):
                 out[i] = replace(b, role="descriptor")
                 out[j] = replace(c, role="descriptor")
-            elif (
-                a.region == "body"
-                and b.numb
-                and c.numb
-                and _word_before(prep, b.start) == "from"
-                and _word_before(prep, c.start) in LENGTH_WORDS
-                and within(b.region, "face")
-                and any(within(c.region, x) for x in LENGTH_TO)
-            ):
-                # areasb: a side "from face to foot": the face is numb too (the body's side
-                # holds no face), the foot is how far it goes
-                out[j] = replace(c, role="descriptor")
     return out
 
 
