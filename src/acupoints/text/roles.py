@@ -694,9 +694,10 @@ def _place_word(tokens: Sequence[str], i: int) -> bool:
     return tokens[i] in PLACE_NOUNS and i > 0 and tokens[i - 1] in PLACE_BEFORE
 
 
-LANDMARK = LANDMARKS
+LANDMARK = LANDMARKS | {"by", "near"}
 """Words between a numb area and a second one that only places it ("the skin over my ribs
-under my arm", "my upper arm just below the shoulder")."""
+under my arm", "my upper arm just below the shoulder", areasb: "the inner edge of the foot
+by the arch")."""
 SAID_NUMB = frozenset({"has", "have", "is", "are", "gone", "went", "numb", "tingly", "tingling"})
 """heldout9 areas: words between an area and a landmark that say the area is numb ("my
 forehead has gone numb above my right eye")."""
