@@ -28,7 +28,7 @@ def test_every_areasb_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str, 
     check_word_is_read(kb, AREASB_WORDS, key)
 
 
-@pytest.mark.parametrize(("name", "at_least"), [("text.yaml", 19), ("regions.yaml", 31)])
+@pytest.mark.parametrize(("name", "at_least"), [("text.yaml", 45), ("regions.yaml", 31)])
 def test_every_areasb_word_has_a_sentence(name: str, at_least: int) -> None:
     listed = {word for _, word in AREASB_WORDS}
     blocks = block_words(name, "areasb")
@@ -169,4 +169,20 @@ def test_a_landmark_by_or_near_places_the_part(
 def test_the_side_of_the_hand_named_by_a_digit(
     kb: KnowledgeBase, text: str, areas: set[str]
 ) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # arms raised above the head: a posture, no numb head ...
+        ("my arms go numb above my head when I hang the washing out", {"upper_limb"}),
+        # ... a numbness above a part of the face is there
+        ("numbness above my eye", {"face.eye"}),
+        # a part said too weak or folding is weak, not numb; said numb, it is numb
+        ("numb feet and my ankle keeps folding", {"foot"}),
+        ("numb feet and my ankle is numb and keeps folding", {"foot", "ankle"}),
+    ],
+)
+def test_postures_and_weak_parts(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas

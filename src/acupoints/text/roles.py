@@ -226,12 +226,17 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 for k in range(1, len(prev) + 1)
                 # "numbness over the occiput", "a numb patch under my chin": a place word
                 # right after the symptom says where it is, not a posture
-                if not (k == 1 and prev[-1] in PLACES and len(prev) > 1 and prev[-2] in AT_SYMPTOM)
-                # "a numb bit behind my ear": a noun after the numb word, not "bit" the verb
-                and not (k == 1 and len(prev) > 1 and prev[-2] in NUMB_ADJECTIVES)
-                # "with my elbows bent my ring finger goes dead": words an area before
-                # takes after it are not a cue for the next one
-                and k > taken
+                if (k == 1 and f.region == "head" and prev[-1] == "above")
+                # areasb: nothing is numb above the head ("my arms go numb above my head"): a
+                # posture, whatever the words before it
+                or (
+                    not (k == 1 and prev[-1] in PLACES and len(prev) > 1 and prev[-2] in AT_SYMPTOM)
+                    # "a numb bit behind my ear": a noun after the numb word, not "bit" the verb
+                    and not (k == 1 and len(prev) > 1 and prev[-2] in NUMB_ADJECTIVES)
+                    # "with my elbows bent my ring finger goes dead": words an area before
+                    # takes after it are not a cue for the next one
+                    and k > taken
+                )
             ),
             # "my back went numb": a cue after the area that the area's own numbness
             # follows ("went", "gone") says nothing of another role
