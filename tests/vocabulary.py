@@ -16789,34 +16789,35 @@ AREASB_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
     ),
     # (areasb) the side of the hand named by a digit, the edges of both feet
+    ("unless_next", "of"): ("the thumb side of my forearm is numb", ("forearm",), None, None),
     ("spelling", "thumb side"): (
-        "the thumb side of my left hand is numb",
-        ("hand.thumb",),
-        "left",
-        None,
-    ),
-    ("spelling", "pinky side"): (
-        "my pinky side of the hand goes dead",
-        ("hand.little_finger",),
-        None,
-        None,
-    ),
-    ("spelling", "pinkie side"): (
-        "numb on the pinkie side of my right hand",
-        ("hand.little_finger",),
+        "my right hand goes numb, mostly the thumb side",
+        ("hand", "hand.thumb"),
         "right",
         None,
     ),
-    ("spelling", "little finger side"): (
-        "the little finger side of my hand tingles",
-        ("hand.little_finger",),
+    ("spelling", "pinky side"): (
+        "both hands tingle, the pinky side mostly",
+        ("hand", "hand.little_finger"),
+        "both",
         None,
+    ),
+    ("spelling", "pinkie side"): (
+        "my left hand, the pinkie side, is numb",
+        ("hand.little_finger",),
+        "left",
+        None,
+    ),
+    ("spelling", "little finger side"): (
+        "right hand numb, mostly the little finger side",
+        ("hand", "hand.little_finger"),
+        "right",
         None,
     ),
     ("spelling", "small finger side"): (
-        "tingling down the small finger side of the hand",
-        ("hand.little_finger",),
-        None,
+        "right hand numb, mainly the small finger side",
+        ("hand", "hand.little_finger"),
+        "right",
         None,
     ),
     ("region", "inner edge of the feet"): (
@@ -17010,25 +17011,6 @@ AREASB_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("role", "kept folding"): (
         "tingling toes and my legs kept folding under me",
         ("foot.toes",),
-        "both",
-        None,
-    ),
-    ("role", "wont move"): ("numb hand and my left eyebrow won't move", ("hand",), None, None),
-    ("role", "will not move"): (
-        "numb fingers and my leg will not move properly",
-        ("hand.fingers",),
-        "both",
-        None,
-    ),
-    ("role", "doesnt move"): (
-        "numb thumb and the corner of my mouth doesn't move",
-        ("hand.thumb",),
-        None,
-        None,
-    ),
-    ("role", "does not move"): (
-        "tingling fingers and my foot does not move well",
-        ("hand.fingers",),
         "both",
         None,
     ),
