@@ -44,7 +44,9 @@ def block_words(name: str, tag: str) -> set[str]:
     for line in (packaged_data_dir() / name).read_text("utf-8").splitlines():
         text = line.strip()
         if text.startswith("#"):
-            if text.startswith(("# heldout", "# lead", "# areasa", "# flagside")):
+            if text.startswith(
+                ("# heldout", "# lead", "# areasa", "# areasb", "# flagside", f"# {tag}")
+            ):
                 block = text.startswith(f"# {tag}")
             continue
         opens = "[" in text
