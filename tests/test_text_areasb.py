@@ -187,3 +187,22 @@ def test_the_side_of_the_hand_named_by_a_digit(
 )
 def test_postures_and_weak_parts(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["numb where you sit on a bicycle", "it's numb where you'd sit on a saddle"],
+)
+def test_a_trigger_inside_an_areas_name_scopes_nothing_of_it(kb: KnowledgeBase, text: str) -> None:
+    # "where you" is a hypothetical trigger (a generic "you": heldout16 flags) and a word of
+    # the saddle area's name: the area stays the writer's own, and its flag is raised
+    s = kb.select(text)
+    assert s.location.region_ids == ("perineum",)
+    assert "cauda_equina" in {f.id for f in s.red_flags}
+
+
+def test_the_generic_you_still_scopes_what_follows_it(kb: KnowledgeBase) -> None:
+    # the control: outside an area's name, "where you" still makes "hit" no blow taken
+    s = kb.select("the elbow bit where you hit your funny bone is numb on my left")
+    assert "after_injury" not in {f.id for f in s.red_flags}
+    assert s.cause is None

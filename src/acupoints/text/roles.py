@@ -19,6 +19,7 @@ from .._plain import Frozen, replace
 from ..parse import LANDMARKS, _level
 from .compiled import DROP, SENTENCE_END
 from .context import NUMB_STATED
+from .findings import _masked
 from .prepare import Prepared
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -211,6 +212,13 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         ctx: set[str] = set()
         for i in range(f.start, f.end + 1):
             ctx |= prep.ctx[i]
+        if ctx:
+            # a trigger term that is a word of the area's own name scopes nothing of it:
+            # "where you" (a generic "you", heldout16 flags) in "numb where you'd sit on a
+            # bike" (a name of the saddle area, areasb)
+            masked = _masked(t, prep.tokens, ((f.start, f.end + 1, 0, 0),))
+            if masked is not None:
+                ctx = set().union(*masked[f.start : f.end + 1])
         if not ctx and _possessed_by_another(prep, f.start):
             ctx.add("other")  # "my friend's boy came off his bike and lost feeling in his leg"
         if not ctx and _joined_to(prep, f.start, other_end):
