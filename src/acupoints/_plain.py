@@ -15,11 +15,12 @@ annotations, in order) when the class is made, compiling nothing.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Iterable
 from dataclasses import FrozenInstanceError
 from operator import attrgetter
 from typing import Any, ClassVar, TypeVar
 
-__all__ = ["Frozen", "Plain", "replace"]
+__all__ = ["Frozen", "Plain", "replace", "sized"]
 
 P = TypeVar("P", bound="Plain")
 
@@ -82,3 +83,11 @@ def replace(obj: P, **changes: Any) -> P:
     values = {name: getattr(obj, name) for name in obj._fields}
     values.update(changes)
     return type(obj)(**values)
+
+
+def sized(items: Iterable[str]) -> frozenset[str]:
+    """``items`` as a frozenset whose table is sized once for them. A frozenset made from a
+    list or a generator grows its table an item at a time, to four times the items it has
+    then (323 words: 2,048 slots, 32 KiB); one copied from a set is sized for the set (1,024
+    slots, 16 KiB). The same members, found as fast."""
+    return frozenset(set(items))

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from weakref import WeakKeyDictionary
 
 from ._fast import trusted
-from ._plain import Frozen, Plain
+from ._plain import Frozen, Plain, sized
 from .errors import LocationError, UnknownRegionError, names_arg
 from .models import Location, Reading, RegionRef
 from .names import suggest
@@ -161,7 +161,7 @@ SPREAD_WORDS = frozenset(
     }
 )
 
-CONTEXT = frozenset(
+CONTEXT = sized(
     """
 numb numbness numbed tingling tingle tingles tingly pins needles burning burn burns pain
 painful pains ache aches aching achy sore soreness weak weakness cold hot heavy

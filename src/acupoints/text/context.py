@@ -25,13 +25,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .._plain import sized
 from .compiled import SENTENCE_END, Tables
 
 __all__ = ["clauses", "contexts"]
 
 Tag = str
 
-OPENERS = frozenset(
+OPENERS = sized(
     [
         "my",
         "i",
