@@ -65,6 +65,8 @@ def test_a_part_left_out_is_not_numb(
         ("the tips of my toes tingle, mainly in the right foot", {"foot.toes"}, "both"),
         # as with no weighing word
         ("my ring finger is numb, right hand", {"hand.ring_finger"}, "right"),
+        # after a doubled question mark too
+        ("does anyone else get tingly thumbs?? left hand", {"hand.thumb"}, "left"),
         # a whole that goes on is an area of its own
         ("my toes are numb, mostly the left foot is cold", {"foot", "foot.toes"}, "left"),
     ],

@@ -16833,6 +16833,22 @@ AREA16_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "both",
         None,
     ),
+    # Polish words mixed into English
+    ("spelling", "reka"): ("my left reka is numb", ("hand",), "left", None),
+    ("spelling", "rece"): ("rece numb in the night", ("hand",), "both", None),
+    ("spelling", "noga"): ("right noga tingles since Monday", ("lower_limb",), "right", None),
+    ("spelling", "nogi"): ("my nogi feel numb when I walk", ("lower_limb",), "both", None),
+    ("spelling", "stopy"): ("stopy numb, both of them", ("foot",), "both", None),
+    ("spelling", "zdretwiale"): ("my feet zdretwiale every morning", ("foot",), "both", None),
+    ("spelling", "zdretwiala"): ("left hand zdretwiala", ("hand",), "left", None),
+    ("spelling", "zdretwialy"): ("zdretwialy toes since winter", ("foot.toes",), "both", None),
+    ("spelling", "dretwieje"): ("my right arm dretwieje at night", ("upper_limb",), "right", None),
+    ("spelling", "dretwieja"): (
+        "moje palce, my fingers dretwieja",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
     # causes
     ("cause", "rugby tackle"): (
         "a rugby tackle on Sunday and my left shin is numb",
