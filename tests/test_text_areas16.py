@@ -174,3 +174,24 @@ def test_furniture_with_an_owner_and_the_one_meant(
     kb: KnowledgeBase, text: str, areas: set[str], side: str | None
 ) -> None:
     assert reading(kb, text)[:2] == (areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # a follow-up compares the numbness with before the session: no residual sensation
+        ("after acupuncture my feet are no better", None),
+        ("since the needling my left hand is less numb", None),
+        ("after the treatment my toes feel the same", None),
+        # a numbness the session left stays its cause
+        (
+            "after acupuncture my forearm feels numb where the needle was",
+            "residual_needle_sensation",
+        ),
+        ("since the needling a spot on my shin tingles", "residual_needle_sensation"),
+    ],
+)
+def test_a_follow_up_names_no_session_as_its_cause(
+    kb: KnowledgeBase, text: str, cause: str | None
+) -> None:
+    assert reading(kb, text)[2] == cause

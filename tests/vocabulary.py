@@ -1122,6 +1122,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "where they put the needles",
         "where she put the needle",
         "where he put the needle",
+        # heldout16 areas
+        "after the needle",
+        "since the needle",
     ),
 }
 
@@ -16848,6 +16851,18 @@ AREA16_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         ("hand.fingers",),
         "both",
         None,
+    ),
+    ("cause", "after the needle"): (
+        "after the needle in my hand yesterday the spot still tingles",
+        ("hand",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause", "since the needle"): (
+        "my calf has felt numb since the needle went in on Monday",
+        ("leg",),
+        None,
+        "residual_needle_sensation",
     ),
     # causes
     ("cause", "rugby tackle"): (
