@@ -195,3 +195,20 @@ def test_a_follow_up_names_no_session_as_its_cause(
     kb: KnowledgeBase, text: str, cause: str | None
 ) -> None:
     assert reading(kb, text)[2] == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # "mine" said numb later in its sentence, past a denial of something else
+        ("my sister's feet went blue, mine are pink and warm, just numb", {"foot"}),
+        ("my dad's hands shake, mine don't, they just tingle", {"hand"}),
+        # "mine" denied numb, or a part of the writer's own named between: not the other's
+        ("my husband's hands are numb, mine aren't", set()),
+        ("my mum's knees are sore, mine are fine and my toes are numb", {"foot.toes"}),
+    ],
+)
+def test_mine_said_numb_later_in_its_sentence(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    assert reading(kb, text)[0] == areas

