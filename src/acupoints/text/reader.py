@@ -369,7 +369,10 @@ def _reading(
             continue
         if cid == "injury" and _did_no_harm(prep, h):
             continue
-        if cid == "residual_needle_sensation" and FOLLOW_UP & set(_sentence_of(prep, h)):
+        if cid == "residual_needle_sensation" and any(
+            t in FOLLOW_UP and n == prep.sentence[h.start]
+            for t, n in zip(prep.tokens, prep.sentence, strict=True)
+        ):
             continue  # heldout16 areas: "after the treatment my numb toes are the same"
         if cid in FAMILY_CAUSES and not _kin_ok(prep, h):
             continue
@@ -527,19 +530,9 @@ FOLLOW_UP = frozenset({"same", "better", "less", "worse", "improved", "improving
 numbness was there before it, so the session is no cause."""
 
 
-def _sentence_of(prep: Prepared, h: Hit) -> tuple[str, ...]:
-    """The tokens of the sentence ``h`` is in."""
-    return tuple(
-        t for t, n in zip(prep.tokens, prep.sentence, strict=True) if n == prep.sentence[h.start]
-    )
-
-
 def _did_no_harm(prep: Prepared, h: Hit) -> bool:
-    """heldout16 areas: an injury said after it, in its sentence, to have done no harm ("I had
-    a fall last month but **didn't hurt myself**", "fell over, **no injury**"): a denied injury
-    word after it tells the fall or knock was harmless, so it explains no numbness. One that
-    hurt ("fell and hurt my back") and a harm denied of another part before the injury ("I
-    didn't hurt my back, I fell on my hip") still count."""
+    """heldout16 areas: an injury with a denied injury word after it in its sentence ("a fall
+    but **didn't hurt myself**") did no harm: no cause."""
     tokens = prep.tokens
     end = next((k for k in range(h.end, len(tokens)) if tokens[k] in SENTENCE_END), len(tokens))
     return any(

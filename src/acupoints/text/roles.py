@@ -512,10 +512,8 @@ NUMB_ON = frozenset({"numb", "numbed", "tingly", "dead", "tingles", "tingling", 
 
 
 def _numb_on_part(prep: Prepared, gap: Sequence[str]) -> bool:
-    """heldout16 areas: the words between a numb whole and a part of it say the whole is numb
-    "on" the part ("my left foot is numb on the top", "my hand's gone tingly on the back"):
-    the numbness is on that part only. A word that weighs the part ("numb, mainly on the
-    top") or a clause between keeps the whole."""
+    """heldout16 areas: the words between a whole and a part of it say it is numb "on" the
+    part ("my left foot is numb on the top"): the numbness is there only."""
     words = [w for w in gap if w not in DROP]
     return (
         len(words) >= 2
@@ -1172,9 +1170,8 @@ ARTICLES = frozenset({"the", "a", "an", "this", "that"})
 
 
 def _thing_of_its_own(prep: Prepared, cue: int, start: int) -> bool:
-    """heldout16 areas: a descriptor cue before an area that is a thing of its own, with an
-    article before it and an owner after ("sat at **the desk** my bum goes numb"), not a part
-    of the thing ("the desk leg", "a chair arm")."""
+    """heldout16 areas: a descriptor cue with an article before it and an owner after ("at
+    **the desk** my bum"): a thing of its own, not a part of it ("the desk leg")."""
     tokens = prep.tokens
     between = tokens[cue + 1 : start]
     return (

@@ -426,12 +426,9 @@ ASPECT_CLOSES = (
 
 
 def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> None:
-    """heldout16 areas: a part word that closes its clause alone after a numb word and "on"
-    ("my left foot is numb **on the top**", "numb on top"), or set off after a body word
-    ("my right hand, **the back**, is numb"): "of" and the last body word before it in its
-    sentence are written after it ("on the top of foot"), so the part is read as that body
-    word's ("the top of it"). With no body word before, or a word after it that goes on
-    ("on the back of my hand", "on the top step"), it is left alone."""
+    """heldout16 areas: a part word closing its clause after "numb on" ("numb on the top") or
+    set off after a body word ("my hand, the back, is numb") is that body word's: "of" and
+    the body word are written after it."""
     i = len(out) - 1
     while i >= 2:
         tok = out[i]
@@ -455,8 +452,7 @@ DENIALS = frozenset({"not", "no", "isnt", "arent", "never"})
 
 
 def _denied_before(out: list[str], k: int) -> bool:
-    """A denial before ``k`` in its sentence ("its **not** both legs only the right one"):
-    the whole is denied and "the right one" is the part meant."""
+    """A denial before ``k`` in its sentence."""
     for j in range(k - 1, -1, -1):
         if out[j] in SENTENCE_END:
             return False
@@ -466,9 +462,8 @@ def _denied_before(out: list[str], k: int) -> bool:
 
 
 def _side_one(t: Tables, out: list[str], changes: list[tuple[str, str]]) -> None:
-    """heldout16 areas: "only the right one", "just the left one" after a body word denied in
-    its sentence ("its not both legs only the right one"): "one" is that body word, one of
-    them (a plural written as its singular), so the part is read with its side."""
+    """heldout16 areas: "one" of "only the right one" after a denied body word ("not both
+    legs only the right one") is that body word, in the singular."""
     for i in range(2, len(out)):
         if out[i] != "one" or out[i - 1] not in ("left", "right") or out[i - 2] != "the":
             continue
