@@ -38,13 +38,15 @@ def reading(kb: KnowledgeBase, text: str) -> tuple[set[str], str | None, str | N
 def block_words(name: str, tag: str) -> set[str]:
     """The words of a data file's lists that follow a comment starting "# TAG" ("heldout8
     areas"), to the end of their list; another such block's comment ("# heldout...",
-    "# lead ...") ends the block."""
+    "# lead ...", "# areasa") ends the block."""
     found: set[str] = set()
     block = inside = False  # in the block; in an open list
     for line in (packaged_data_dir() / name).read_text("utf-8").splitlines():
         text = line.strip()
         if text.startswith("#"):
-            if text.startswith(("# heldout", "# lead")):
+            if text.startswith(
+                ("# heldout", "# lead", "# areasa", "# areasb", "# flagside", f"# {tag}")
+            ):
                 block = text.startswith(f"# {tag}")
             continue
         opens = "[" in text

@@ -185,6 +185,19 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         # heldout10 areas
         "area of sitting",
         "sitting area",
+        # areasb
+        "down below",
+        "toilet paper",
+        "toilet roll",
+        "where i sit on bike",
+        "where i sit on bicycle",
+        "where i sit on saddle",
+        "where i sit on toilet",
+        "where you sit on bike",
+        "where you sit on bicycle",
+        "where you sit on saddle",
+        "where youd sit on bike",
+        "where youd sit on saddle",
     ),
     "back": ("back", "spine", "backbone"),
     "back.upper": (
@@ -295,7 +308,6 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "glove distribution",
         "mitts",
         "web space",
-        "first web space",
     ),
     "hand.dorsum": (
         "back of the hand",
@@ -310,6 +322,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "web between the thumb and the index finger",
         # heldout12 areas
         "web of the hand",
+        # areasa
+        "first web space",
     ),
     "hand.palm": (
         "palm",
@@ -469,6 +483,15 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         # heldout12 areas
         "inner half of the foot",
         "inside half of the foot",
+        # areasb
+        "inner edge of the feet",
+        "inner edges of the feet",
+        "inside edge of the feet",
+        "inside edges of the feet",
+        "inner edge of both feet",
+        "inner edges of both feet",
+        "inside edge of both feet",
+        "inside edges of both feet",
     ),
     "foot.lateral_edge": (
         "outer edge of the foot",
@@ -482,6 +505,18 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         # heldout12 areas
         "outer half of the foot",
         "outside half of the foot",
+        # areasb
+        "outer edge of the feet",
+        "outer edges of the feet",
+        "outside edge of the feet",
+        "outside edges of the feet",
+        "outer edge of both feet",
+        "outer edges of both feet",
+        "outside edge of both feet",
+        "outside edges of both feet",
+        "foot outer side",
+        "foot outer edge",
+        "foot outside edge",
     ),
     "foot.heel": ("heel", "heels"),
     "foot.toes": ("toes", "toe", "tips of the toes", "toetips", "toe tips"),
@@ -1764,6 +1799,11 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "since last night",
                 "since this afternoon",
                 "since this evening",
+                # heldout16 flags
+                "woke up and",
+                "woke and",
+                "woke up to",
+                "on waking",
             ),
         ),
     },
@@ -1953,6 +1993,19 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "wonky",
                 "skew",
                 "skewed",
+                # heldout16 flags
+                "looks wrong",
+                "looks odd",
+                "looks funny",
+                "looks strange",
+                "looks weird",
+                "looks different",
+                "looks off",
+                "look wrong",
+                "look odd",
+                "look funny",
+                "look strange",
+                "look different",
             ),
         ),
         "same_clause": True,
@@ -3184,6 +3237,11 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "temperatures",
             "high temperatures",
             "fevers",
+            # heldout16 flags
+            "high temps",
+            "getting temps",
+            "having temps",
+            "running temps",
         ),
         "clinical": (
             "pyrexia",
@@ -4773,6 +4831,46 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         "typos": (),
         "also": (),
     },
+    # flagside
+    "leaking_said": {
+        "flag": "cauda_equina",
+        "lay": (
+            "i keep leaking",
+            "i have been leaking",
+            "ive been leaking",
+            "leaking when i cough",
+            "leaking when i sneeze",
+            "leaking when i laugh",
+            "leak when i cough",
+            "leak when i sneeze",
+            "leak when i laugh",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
+    "limb_in_plaster": {
+        "flag": "after_injury",
+        "lay": (
+            "was in plaster",
+            "been in plaster",
+            "in plaster for",
+            "was in a plaster cast",
+            "in a plaster cast",
+            "was in a cast",
+            "been in a cast",
+            "in a cast for",
+            "cast came off",
+            "plaster came off",
+            "out of plaster",
+            "plaster cast came off",
+            "cast was taken off",
+            "plaster was taken off",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
 }
 
 # words whose plain sentence ("numb left hand and WORD ...") is not how they are written:
@@ -5553,6 +5651,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "shoulder to foot",
         "shoulder to toe",
         "head to foot",
+        # heldout16 flags
+        "all the body",
+        "all my body",
     ),
     "pain": (
         "pain",
@@ -7233,6 +7334,11 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "arm and then leg",
         "leg and then arm",
     ),
+    # heldout16 flags: the arm and the leg of one side, each with its side
+    "left_arm": ("left arm", "left upper limb"),
+    "left_leg": ("left leg", "left lower limb"),
+    "right_arm": ("right arm", "right upper limb"),
+    "right_leg": ("right leg", "right lower limb"),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -7810,6 +7916,31 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "unless": ("sudden", "side_of_part"),
         "scope": "sentence",
         "near": 3,
+    },
+    # heldout16 flags
+    "left_arm_and_left_leg": {
+        "flag": "one_sided_numbness",
+        "all": ("left_arm", "left_leg"),
+        "scope": "sentence",
+        "near": 5,
+    },
+    "right_arm_and_right_leg": {
+        "flag": "one_sided_numbness",
+        "all": ("right_arm", "right_leg"),
+        "scope": "sentence",
+        "near": 5,
+    },
+    "sudden_left_arm_and_left_leg": {
+        "flag": "stroke",
+        "all": ("sudden", "left_arm", "left_leg"),
+        "scope": "sentence",
+        "near": 10,
+    },
+    "sudden_right_arm_and_right_leg": {
+        "flag": "stroke",
+        "all": ("sudden", "right_arm", "right_leg"),
+        "scope": "sentence",
+        "near": 10,
     },
     "numbness_rising_over_days": {
         "flag": "ascending_weakness",
@@ -11963,7 +12094,9 @@ FLAGS10_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
     ),
     ("pseudo", "doesnt move"): (
         "my mouth doesnt move on the left and my hand went numb",
-        {"stroke": "emergency", "facial_numbness": "urgent"},
+        # flagside: a mouth that does not move droops, it is not numb (the convention "a
+        # face that droops but is not numb raises stroke only"; round6_check2 agrees)
+        {"stroke": "emergency"},
         "my mouth on the left and my hand went numb",
     ),
     ("pseudo", "doesnt empty"): (
@@ -16639,6 +16772,1204 @@ FLAGS15_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
 }
 
 
+# areasa (issue 16): clinical wording and named places, the words of the "# areasa" blocks
+# of data/text.yaml, each with a sentence of its own: (areas, side, cause) as read.
+AREASA_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # a side letter before a trigeminal division is a side, not "are"
+    ("unless_next", "v1"): (
+        "new L V1 numbness",
+        ("face.eye", "face.forehead", "face.nose", "head.vertex"),
+        "left",
+        None,
+    ),
+    ("unless_next", "v2"): (
+        "new R V2 numbness",
+        ("face.cheek", "face.eye", "face.mouth", "face.nose", "head.temple"),
+        "right",
+        None,
+    ),
+    ("unless_next", "cubital"): (
+        "R cubital tunnel syndrome",
+        ("hand.dorsum", "hand.little_finger", "hand.palm", "hand.ring_finger"),
+        "right",
+        "cubital_tunnel",
+    ),
+    ("unless_next", "carpal"): (
+        "L carpal tunnel syndrome, nerve conduction confirmed",
+        ("hand.index_finger", "hand.middle_finger", "hand.palm", "hand.ring_finger", "hand.thumb"),
+        "left",
+        "carpal_tunnel",
+    ),
+    ("unless_next", "tarsal"): (
+        "R tarsal tunnel, numb sole",
+        ("foot.sole",),
+        "right",
+        "tarsal_tunnel",
+    ),
+    ("unless_next", "meralgia"): (
+        "R meralgia, outer thigh numb",
+        ("thigh",),
+        "right",
+        "meralgia_paresthetica",
+    ),
+    ("unless_next", "v3"): (
+        "new R V3 numbness",
+        ("face.cheek", "face.jaw", "face.mouth", "head.ear", "head.temple"),
+        "right",
+        None,
+    ),
+    # a distal sensory loss or a pinprick lost "to" a level: the feet up to it
+    ("spelling", "distal sensory loss to"): (
+        "distal sensory loss to mid-calf, diabetic",
+        ("foot", "leg"),
+        "both",
+        "diabetic",
+    ),
+    ("spelling", "symmetrical distal sensory loss to"): (
+        "symmetrical distal sensory loss to mid-shin",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    ("spelling", "distal symmetrical sensory loss to"): (
+        "distal symmetrical sensory loss to the mid shin",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    ("spelling", "reduced pinprick to"): (
+        "reduced pinprick to mid-calf bilaterally",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    ("spelling", "pinprick reduced to"): (
+        "pinprick reduced to mid-shin both sides",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    ("spelling", "pinprick loss to"): (
+        "pinprick loss to mid-calf, T2DM",
+        ("foot", "leg"),
+        "both",
+        "diabetic",
+    ),
+    ("spelling", "loss of pinprick to"): (
+        "loss of pinprick to mid-shin",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    # the first web space: the top of the foot, the back of the hand
+    ("spelling", "first web space of the foot"): (
+        "numb first web space of the foot",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "1st web space of the foot"): (
+        "reduced sensation 1st web space of the foot R",
+        ("foot.dorsum",),
+        "right",
+        None,
+    ),
+    ("spelling", "first web space of my foot"): (
+        "the first web space of my foot is numb",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "1st web space of my foot"): (
+        "tingling in the 1st web space of my foot",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "first webspace of the foot"): (
+        "numbness first webspace of the foot",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "1st webspace of the foot"): (
+        "numb 1st webspace of the foot",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "first web space of"): (
+        "tingling in the first web space of my right hand",
+        ("hand.dorsum",),
+        "right",
+        None,
+    ),
+    ("spelling", "1st web space of"): (
+        "numb 1st web space of the left hand",
+        ("hand.dorsum",),
+        "left",
+        None,
+    ),
+    ("spelling", "first webspace of"): (
+        "numbness over the first webspace of my hand",
+        ("hand.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "1st webspace of"): (
+        "paraesthesia 1st webspace of the hand",
+        ("hand.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "first web space"): (
+        "numbness R first web space",
+        ("hand.dorsum",),
+        "right",
+        None,
+    ),
+    ("spelling", "1st web space"): ("tingling L 1st web space", ("hand.dorsum",), "left", None),
+    ("spelling", "first webspace"): (
+        "numb first webspace after needling",
+        ("hand.dorsum",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("spelling", "1st webspace"): ("tingling 1st webspace", ("hand.dorsum",), None, None),
+    ("unless_next", "of"): (
+        "numbness over the first web space of my left hand",
+        ("hand.dorsum",),
+        "left",
+        None,
+    ),
+    ("spelling", "webbing between"): (
+        "numb webbing between my thumb and index finger",
+        ("hand.dorsum",),
+        None,
+        None,
+    ),
+    ("spelling", "web space between"): (
+        "tingling in the web space between thumb and index finger",
+        ("hand.dorsum",),
+        None,
+        None,
+    ),
+    # the mental region is the chin
+    ("spelling", "mental region"): (
+        "numbness of the left mental region",
+        ("face.mouth",),
+        "left",
+        None,
+    ),
+    ("spelling", "mental area"): (
+        "hypoaesthesia of the mental area L",
+        ("face.mouth",),
+        "left",
+        None,
+    ),
+    # the scalp behind the crown is the back of the head
+    ("spelling", "posterior to the vertex"): (
+        "numb scalp posterior to the vertex",
+        ("head.occiput", "head.vertex"),
+        None,
+        None,
+    ),
+    ("spelling", "behind the vertex"): (
+        "numbness of the scalp behind the vertex",
+        ("head.occiput", "head.vertex"),
+        None,
+        None,
+    ),
+    ("spelling", "behind the crown"): (
+        "my scalp is numb behind the crown",
+        ("head.occiput", "head.vertex"),
+        None,
+        None,
+    ),
+    # a caesarean or Pfannenstiel scar lies on the lower belly
+    ("spelling", "caesarean scar"): (
+        "the skin above my caesarean scar is numb",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "cesarean scar"): (
+        "numb above my cesarean scar",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "caesarian scar"): (
+        "numbness around my caesarian scar",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "cesarian scar"): (
+        "the skin by my cesarian scar has gone numb",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "c section scar"): (
+        "numb patch above my c-section scar",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "section scar"): (
+        "numbness below my section scar since the birth",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "pfannenstiel scar"): (
+        "hypoaesthesia above the Pfannenstiel scar",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("spelling", "pfannenstiel incision"): (
+        "numbness lateral to the Pfannenstiel incision",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+}
+
+
+# flagside: the terms of the "flagside" blocks of data/text.yaml, each with a sentence that
+# raises the flags listed and a control without the term (tests/test_text_flagside.py)
+FLAGSIDE_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("historical", "but it went within days"): (
+        "my lip was numb after a filling but it went within days, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went within a few days"): (
+        "my lip was numb after a filling but it went within a few days, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went within a week"): (
+        "my lip was numb after a filling but it went within a week, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went within weeks"): (
+        "my lip was numb after a filling but it went within weeks, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went after a few days"): (
+        "my lip was numb after a filling but it went after a few days, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("historical", "but it went after a week"): (
+        "my lip was numb after a filling but it went after a week, now my toes are numb",
+        {},
+        "my lip was numb after a filling, now my toes are numb",
+    ),
+    ("pseudo", "would sit on"): (
+        "numb feet and my saddle area that I would sit on has gone dead",
+        {"cauda_equina": "emergency"},
+        "numb feet and I would say my saddle area has gone dead",
+    ),
+    ("pseudo", "would normally sit on"): (
+        "numb feet and my saddle area that I would normally sit on has gone dead",
+        {"cauda_equina": "emergency"},
+        "numb feet and I would normally say my saddle area has gone dead",
+    ),
+    ("pseudo", "would usually sit on"): (
+        "numb feet and my saddle area that I would usually sit on has gone dead",
+        {"cauda_equina": "emergency"},
+        "numb feet and I would usually say my saddle area has gone dead",
+    ),
+    ("cauda_equina", "i keep leaking"): (
+        "numb legs and I keep leaking",
+        {"cauda_equina": "emergency"},
+        "numb legs and I keep sneezing",
+    ),
+    ("cauda_equina", "i have been leaking"): (
+        "numb feet and I have been leaking",
+        {"cauda_equina": "emergency"},
+        "numb feet and I have been sneezing",
+    ),
+    ("cauda_equina", "ive been leaking"): (
+        "numb feet and I've been leaking",
+        {"cauda_equina": "emergency"},
+        "numb feet and I've been sneezing",
+    ),
+    ("cauda_equina", "leaking when i cough"): (
+        "numb feet, leaking when I cough",
+        {"cauda_equina": "emergency"},
+        "numb feet, wheezing when I cough",
+    ),
+    ("cauda_equina", "leaking when i sneeze"): (
+        "numb feet, leaking when I sneeze",
+        {"cauda_equina": "emergency"},
+        "numb feet, wheezing when I sneeze",
+    ),
+    ("cauda_equina", "leaking when i laugh"): (
+        "numb feet, leaking when I laugh",
+        {"cauda_equina": "emergency"},
+        "numb feet, wheezing when I laugh",
+    ),
+    ("cauda_equina", "leak when i cough"): (
+        "numb feet and I leak when I cough",
+        {"cauda_equina": "emergency"},
+        "numb feet and I wheeze when I cough",
+    ),
+    ("cauda_equina", "leak when i sneeze"): (
+        "numb feet and I leak when I sneeze",
+        {"cauda_equina": "emergency"},
+        "numb feet and I wheeze when I sneeze",
+    ),
+    ("cauda_equina", "leak when i laugh"): (
+        "numb feet and I leak when I laugh",
+        {"cauda_equina": "emergency"},
+        "numb feet and I wheeze when I laugh",
+    ),
+    ("after_injury", "was in plaster"): (
+        "my wrist was in plaster and now my thumb is numb",
+        {"after_injury": "urgent"},
+        "my wrist was sore and now my thumb is numb",
+    ),
+    ("after_injury", "been in plaster"): (
+        "my ankle has been in plaster and my toes are numb",
+        {"after_injury": "urgent"},
+        "my ankle has been sore and my toes are numb",
+    ),
+    ("after_injury", "in plaster for"): (
+        "arm in plaster for a month, fingers numb",
+        {"after_injury": "urgent"},
+        "arm in a sling for a month, fingers numb",
+    ),
+    ("after_injury", "was in a plaster cast"): (
+        "my leg was in a plaster cast and my foot is numb",
+        {"after_injury": "urgent"},
+        "my leg was in a tight sock and my foot is numb",
+    ),
+    ("after_injury", "in a plaster cast"): (
+        "leg in a plaster cast, numb toes",
+        {"after_injury": "urgent"},
+        "leg in a tight sock, numb toes",
+    ),
+    ("after_injury", "was in a cast"): (
+        "my wrist was in a cast and the back of my hand is numb",
+        {"after_injury": "urgent"},
+        "my wrist was in a brace and the back of my hand is numb",
+    ),
+    ("after_injury", "been in a cast"): (
+        "my foot has been in a cast, the toes are numb",
+        {"after_injury": "urgent"},
+        "my foot has been in a boot, the toes are numb",
+    ),
+    ("after_injury", "in a cast for"): (
+        "arm in a cast for six weeks, numb fingers",
+        {"after_injury": "urgent"},
+        "arm in a sling for six weeks, numb fingers",
+    ),
+    ("after_injury", "cast came off"): (
+        "numb toes since the cast came off my ankle",
+        {"after_injury": "urgent"},
+        "numb toes since the sock came off my ankle",
+    ),
+    ("after_injury", "plaster came off"): (
+        "numb fingers since the plaster came off my arm",
+        {"after_injury": "urgent"},
+        "numb fingers since the sleeve came off my arm",
+    ),
+    ("after_injury", "out of plaster"): (
+        "my arm is out of plaster and my thumb is numb",
+        {"after_injury": "urgent"},
+        "my arm is out of the sling and my thumb is numb",
+    ),
+    ("after_injury", "plaster cast came off"): (
+        "numb toes since the plaster cast came off",
+        {"after_injury": "urgent"},
+        "numb toes since the boot came off",
+    ),
+    ("after_injury", "cast was taken off"): (
+        "numb fingers since the cast was taken off",
+        {"after_injury": "urgent"},
+        "numb fingers since the ring was taken off",
+    ),
+    ("after_injury", "plaster was taken off"): (
+        "numb toes since the plaster was taken off",
+        {"after_injury": "urgent"},
+        "numb toes since the sock was taken off",
+    ),
+}
+
+
+# flagside: spellings and seats of the "flagside" blocks of data/text.yaml that raise no flag
+# of their own: each with a sentence and what select(text) reads from it (numb region ids,
+# side, flags), and a control without the words that reads otherwise
+FLAGSIDE_READS: dict[str, tuple[str, tuple[set[str], str | None, dict[str, str]], str]] = {
+    "chemo forum": (
+        "I read the chemo forum for my dad; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I read the chemo ward for my dad; my toes are numb",
+    ),
+    "chemotherapy forum": (
+        "I post on a chemotherapy forum for my mum; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I post on a chemotherapy ward for my mum; my toes are numb",
+    ),
+    "cancer forum": (
+        "I'm on a cancer forum for my sister; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I'm on a cancer ward for my sister; my toes are numb",
+    ),
+    "chemo group": (
+        "I run a chemo group at church; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I run a chemo ward at church; my toes are numb",
+    ),
+    "cancer group": (
+        "I run a cancer group at church; my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I run a cancer ward at church; my toes are numb",
+    ),
+    "chemo support group": (
+        "I help at a chemo support group and my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I help at a chemo ward; my toes are numb",
+    ),
+    "cancer support group": (
+        "I help at a cancer support group and my toes are numb",
+        ({"foot.toes"}, "both", {}),
+        "I help at a cancer ward; my toes are numb",
+    ),
+    "esp": (
+        "my hands are numb, esp the right",
+        ({"hand"}, "both", {}),
+        "my hands are numb, the right",
+    ),
+    "espec": (
+        "my toes are numb, espec the left",
+        ({"foot.toes"}, "both", {}),
+        "my toes are numb, the left",
+    ),
+    "specially": (
+        "my feet are numb, specially the left",
+        ({"foot"}, "both", {}),
+        "my feet are numb, the left",
+    ),
+    "the saddle has made": (
+        "I ride a lot and the saddle has made my thumbs numb",
+        ({"hand.thumb"}, "both", {}),
+        "I ride a lot and my saddle and my thumbs are numb",
+    ),
+    "the saddle made": (
+        "I rode all day and the saddle made my hands numb",
+        ({"hand"}, "both", {}),
+        "I rode all day and my saddle and my hands are numb",
+    ),
+    "the saddle makes": (
+        "the saddle makes my fingers numb on long rides",
+        ({"hand.fingers"}, "both", {}),
+        "my saddle and my fingers are numb on long rides",
+    ),
+    "sit on the toilet too long": (
+        "my feet go numb when I sit on the toilet too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sit on the toilet",
+    ),
+    "sitting on the toilet too long": (
+        "my feet go numb from sitting on the toilet too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sit on the toilet",
+    ),
+    "sat on the toilet too long": (
+        "my feet go numb when I sat on the toilet too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sat on the toilet",
+    ),
+    "sit on the loo too long": (
+        "my feet go numb when I sit on the loo too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sit on the loo",
+    ),
+    "sitting on the loo too long": (
+        "my feet go numb from sitting on the loo too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sit on the loo",
+    ),
+    "sat on the loo too long": (
+        "my feet go numb when I sat on the loo too long",
+        ({"foot"}, "both", {}),
+        "my feet go numb when I sat on the loo",
+    ),
+}
+
+
+# heldout16 flags: every context term, spelling and concept word of the "heldout16 flags" blocks
+# of text.yaml (the class words are in FLAG_CLASSES)
+# (section, term) -> (a sentence that needs it, the flags it raises, a control without it)
+FLAGS16_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("pseudo", "no punctuation"): (
+        "typing on my phone so no punctuation my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("pseudo", "no commas"): (
+        "typing on my phone so no commas my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("pseudo", "no full stops"): (
+        "typing on my phone so no full stops my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("pseudo", "no capitals"): (
+        "typing on my phone so no capitals my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("pseudo", "no caps"): (
+        "typing on my phone so no caps my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("pseudo", "no spell check"): (
+        "typing on my phone so no spell check my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("pseudo", "no spellcheck"): (
+        "typing on my phone so no spellcheck my lips went numb",
+        {"facial_numbness": "urgent"},
+        "typing on my phone so no help my lips went numb",
+    ),
+    ("terminate", "sorry"): (
+        "no pain in my hand sorry my lips are numb",
+        {"facial_numbness": "urgent"},
+        "no pain in my hand my lips are numb",
+    ),
+    ("hypothetical", "screening"): (
+        "bowel cancer screening all clear, numb upper arm",
+        {},
+        "bowel cancer all clear, numb upper arm",
+    ),
+    ("hypothetical", "screenings"): (
+        "cancer screenings all clear, numb upper arm",
+        {},
+        "cancer all clear, numb upper arm",
+    ),
+    ("hypothetical", "screening test"): (
+        "cancer screening test all clear, numb upper arm",
+        {},
+        "cancer all clear, numb upper arm",
+    ),
+    ("hypothetical", "screening tests"): (
+        "cancer screening tests all clear, numb upper arm",
+        {},
+        "cancer all clear, numb upper arm",
+    ),
+    ("hypothetical", "screening programme"): (
+        "a letter from the bowel cancer screening programme, numb upper arm",
+        {},
+        "a letter from the bowel cancer, numb upper arm",
+    ),
+    ("historical", "and has gone"): (
+        "the chest pain I had was reflux and has gone, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and has gone away"): (
+        "the chest pain I had was reflux and has gone away, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and its gone"): (
+        "the chest pain I had was reflux and its gone, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and it has gone"): (
+        "the chest pain I had was reflux and it has gone, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and is gone"): (
+        "the chest pain I had was reflux and is gone, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and has passed"): (
+        "the chest pain I had was reflux and has passed, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and has settled"): (
+        "the chest pain I had was reflux and has settled, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and has cleared"): (
+        "the chest pain I had was reflux and has cleared, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and it went"): (
+        "the chest pain I had was reflux and it went, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and has now gone"): (
+        "the chest pain I had was reflux and has now gone, now my left pinkie is numb",
+        {},
+        "the chest pain I had was reflux and is bad, now my left pinkie is numb",
+    ),
+    ("historical", "and they went"): (
+        "the chest pains I had were reflux and they went, now my left pinkie is numb",
+        {},
+        "the chest pains I had were reflux and they are bad, now my left pinkie is numb",
+    ),
+    ("hypothetical", "where you"): (
+        "the elbow bit where you hit your funny bone is numb",
+        {},
+        "the elbow bit where I hit my funny bone is numb",
+    ),
+    ("hypothetical", "where youd"): (
+        "the bit of my elbow where you'd bang your funny bone is numb",
+        {},
+        "the bit of my elbow where I banged my funny bone is numb",
+    ),
+    ("spelling", "dont think ive"): (
+        "I dont think ive needed to pee all day and my bum is numb",
+        {"cauda_equina": "emergency"},
+        "I think ive needed to pee all day and my bum is numb",
+    ),
+    ("spelling", "dont think i have"): (
+        "I dont think I have needed to pee all day and my bum is numb",
+        {"cauda_equina": "emergency"},
+        "I think I have needed to pee all day and my bum is numb",
+    ),
+    ("spelling", "do not think ive"): (
+        "I do not think ive needed to pee all day and my bum is numb",
+        {"cauda_equina": "emergency"},
+        "I think ive needed to pee all day and my bum is numb",
+    ),
+    ("spelling", "do not think i have"): (
+        "I do not think I have needed to pee all day and my bum is numb",
+        {"cauda_equina": "emergency"},
+        "I think I have needed to pee all day and my bum is numb",
+    ),
+    ("spelling", "r arm"): (
+        "numbness of the R arm and R leg for a month",
+        {"one_sided_numbness": "urgent"},
+        "numbness of the arm and R leg for a month",
+    ),
+    ("spelling", "r leg"): (
+        "numbness of the R arm and R leg for a month",
+        {"one_sided_numbness": "urgent"},
+        "numbness of the R arm and neck for a month",
+    ),
+    ("spelling", "l arm"): (
+        "numbness of the L arm and L leg for a month",
+        {"one_sided_numbness": "urgent"},
+        "numbness of the arm and L leg for a month",
+    ),
+    ("spelling", "l leg"): (
+        "numbness of the L arm and L leg for a month",
+        {"one_sided_numbness": "urgent"},
+        "numbness of the L arm and neck for a month",
+    ),
+    ("fever_or_weight_loss", "high temps"): (
+        "I keep high temps on and off and my tummy is numb",
+        {"systemic_illness": "urgent"},
+        "I keep getting tired on and off and my tummy is numb",
+    ),
+    ("fever_or_weight_loss", "getting temps"): (
+        "I keep getting temps on and off and my tummy is numb",
+        {"systemic_illness": "urgent"},
+        "I keep getting tired on and off and my tummy is numb",
+    ),
+    ("fever_or_weight_loss", "having temps"): (
+        "I keep having temps on and off and my tummy is numb",
+        {"systemic_illness": "urgent"},
+        "I keep getting tired on and off and my tummy is numb",
+    ),
+    ("fever_or_weight_loss", "running temps"): (
+        "I keep running temps on and off and my tummy is numb",
+        {"systemic_illness": "urgent"},
+        "I keep getting tired on and off and my tummy is numb",
+    ),
+    ("face_changed", "looks wrong"): (
+        "my smile looks wrong and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "looks odd"): (
+        "my smile looks odd and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "looks funny"): (
+        "my smile looks funny and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "looks strange"): (
+        "my smile looks strange and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "looks weird"): (
+        "my smile looks weird and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "looks different"): (
+        "my smile looks different and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "looks off"): (
+        "my smile looks off and my lips are numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my smile is fine and my lips are numb",
+    ),
+    ("face_changed", "look wrong"): (
+        "my lips look wrong and my cheek is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my lips are dry and my cheek is numb",
+    ),
+    ("face_changed", "look odd"): (
+        "my lips look odd and my cheek is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my lips are dry and my cheek is numb",
+    ),
+    ("face_changed", "look funny"): (
+        "my lips look funny and my cheek is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my lips are dry and my cheek is numb",
+    ),
+    ("face_changed", "look strange"): (
+        "my lips look strange and my cheek is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my lips are dry and my cheek is numb",
+    ),
+    ("face_changed", "look different"): (
+        "my lips look different and my cheek is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my lips are dry and my cheek is numb",
+    ),
+    ("sudden_one_side", "woke up and"): (
+        "I woke up and the left side of my face is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb",
+    ),
+    ("sudden_one_side", "woke and"): (
+        "I woke and the left side of my face is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb",
+    ),
+    ("sudden_one_side", "woke up to"): (
+        "I woke up to the left side of my face numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb",
+    ),
+    ("sudden_one_side", "on waking"): (
+        "on waking the left side of my face is numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "the left side of my face is numb",
+    ),
+}
+
+
+AREASB_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # (areasb) the seat of a bike or a toilet is kit, not the buttock
+    ("role", "bike"): ("got a numb bum from the bike seat", ("buttock",), "both", None),
+    ("role", "bicycle"): (
+        "numb crotch after an hour on my bicycle seat",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("role", "toilet"): (
+        "numb where I sit on the toilet seat since yesterday",
+        ("perineum",),
+        None,
+        None,
+    ),
+    # (areasb) a half of the person, and a side that went numb with no body word
+    ("spelling", "one half of me"): (
+        "tingling down one half of me since the weekend",
+        ("body",),
+        None,
+        None,
+    ),
+    ("spelling", "half of me"): ("half of me has gone numb", ("body",), None, None),
+    ("spelling", "left side went"): (
+        "my left side went numb this morning",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spelling", "right side went"): (
+        "his right side went dead an hour ago",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spelling", "left half of her"): (
+        "the left half of her is numb, she says",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spelling", "left half of him"): ("the left half of him feels numb", ("body",), "left", None),
+    ("spelling", "left side of her"): (
+        "the whole left side of her went numb",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spelling", "left side of him"): (
+        "the left side of him is numb today",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spelling", "right half of her"): (
+        "the whole right half of her has gone dead",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spelling", "right half of him"): (
+        "the right half of him is tingling",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spelling", "right side of her"): ("the right side of her is numb", ("body",), "right", None),
+    ("spelling", "right side of him"): (
+        "the right side of him went numb",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("unless_next", "body"): ("the left side of her body is numb", ("body",), "left", None),
+    # (areasb, regions.yaml) the saddle area in lay words
+    ("region", "down below"): ("it's gone numb down below", ("perineum",), None, None),
+    ("region", "toilet paper"): ("I can barely feel the toilet paper", ("perineum",), None, None),
+    ("region", "toilet roll"): (
+        "can't feel the toilet roll when I use it",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where i sit on bike"): ("numb where I sit on the bike", ("perineum",), None, None),
+    ("region", "where i sit on bicycle"): (
+        "it's numb where I sit on my bicycle",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where i sit on saddle"): (
+        "numb where I sit on a saddle",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where i sit on toilet"): (
+        "numb where I sit on the toilet",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where you sit on bike"): (
+        "numb just where you sit on a bike",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where you sit on bicycle"): (
+        "numb where you sit on a bicycle",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where you sit on saddle"): (
+        "tingly where you sit on a saddle",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where youd sit on bike"): (
+        "numb where you'd sit on a bike",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "where youd sit on saddle"): (
+        "it's numb where you'd sit on a saddle",
+        ("perineum",),
+        None,
+        None,
+    ),
+    # (areasb) the side of the hand named by a digit, the edges of both feet
+    ("unless_next", "of"): ("the thumb side of my forearm is numb", ("forearm",), None, None),
+    ("spelling", "thumb side"): (
+        "my right hand goes numb, mostly the thumb side",
+        ("hand", "hand.thumb"),
+        "right",
+        None,
+    ),
+    ("spelling", "pinky side"): (
+        "both hands tingle, the pinky side mostly",
+        ("hand", "hand.little_finger"),
+        "both",
+        None,
+    ),
+    ("spelling", "pinkie side"): (
+        "my left hand, the pinkie side, is numb",
+        ("hand.little_finger",),
+        "left",
+        None,
+    ),
+    ("spelling", "little finger side"): (
+        "right hand numb, mostly the little finger side",
+        ("hand", "hand.little_finger"),
+        "right",
+        None,
+    ),
+    ("spelling", "small finger side"): (
+        "right hand numb, mainly the small finger side",
+        ("hand", "hand.little_finger"),
+        "right",
+        None,
+    ),
+    ("region", "inner edge of the feet"): (
+        "the inner edge of the feet is numb",
+        ("foot.medial_edge",),
+        "both",
+        None,
+    ),
+    ("region", "inner edges of the feet"): (
+        "the inner edges of the feet are numb",
+        ("foot.medial_edge",),
+        "both",
+        None,
+    ),
+    ("region", "inside edge of the feet"): (
+        "the inside edge of the feet is numb",
+        ("foot.medial_edge",),
+        "both",
+        None,
+    ),
+    ("region", "inside edges of the feet"): (
+        "the inside edges of the feet are numb",
+        ("foot.medial_edge",),
+        "both",
+        None,
+    ),
+    ("region", "inner edge of both feet"): (
+        "the inner edge of both feet is numb",
+        ("foot.medial_edge",),
+        "both",
+        None,
+    ),
+    ("region", "inner edges of both feet"): (
+        "the inner edges of both feet are numb",
+        ("foot.medial_edge",),
+        "both",
+        None,
+    ),
+    ("region", "inside edge of both feet"): (
+        "the inside edge of both feet is numb",
+        ("foot.medial_edge",),
+        "both",
+        None,
+    ),
+    ("region", "inside edges of both feet"): (
+        "the inside edges of both feet are numb",
+        ("foot.medial_edge",),
+        "both",
+        None,
+    ),
+    ("region", "outer edge of the feet"): (
+        "the outer edge of the feet is numb",
+        ("foot.lateral_edge",),
+        "both",
+        None,
+    ),
+    ("region", "outer edges of the feet"): (
+        "the outer edges of the feet are numb",
+        ("foot.lateral_edge",),
+        "both",
+        None,
+    ),
+    ("region", "outside edge of the feet"): (
+        "the outside edge of the feet is numb",
+        ("foot.lateral_edge",),
+        "both",
+        None,
+    ),
+    ("region", "outside edges of the feet"): (
+        "the outside edges of the feet are numb",
+        ("foot.lateral_edge",),
+        "both",
+        None,
+    ),
+    ("region", "outer edge of both feet"): (
+        "the outer edge of both feet is numb",
+        ("foot.lateral_edge",),
+        "both",
+        None,
+    ),
+    ("region", "outer edges of both feet"): (
+        "the outer edges of both feet are numb",
+        ("foot.lateral_edge",),
+        "both",
+        None,
+    ),
+    ("region", "outside edge of both feet"): (
+        "the outside edge of both feet is numb",
+        ("foot.lateral_edge",),
+        "both",
+        None,
+    ),
+    ("region", "outside edges of both feet"): (
+        "the outside edges of both feet are numb",
+        ("foot.lateral_edge",),
+        "both",
+        None,
+    ),
+    ("region", "foot outer side"): (
+        "numbness in my left foot outer side",
+        ("foot.lateral_edge",),
+        "left",
+        None,
+    ),
+    ("region", "foot outer edge"): (
+        "numbness in my left foot outer edge",
+        ("foot.lateral_edge",),
+        "left",
+        None,
+    ),
+    ("region", "foot outside edge"): (
+        "numbness in my left foot outside edge",
+        ("foot.lateral_edge",),
+        "left",
+        None,
+    ),
+    # (areasb) a part said weak in more words, a thing that fell out of a hand, the head named
+    # before where on it
+    ("role", "feels too weak"): (
+        "tingling hands and my chest feels too weak to breathe in",
+        ("hand",),
+        "both",
+        None,
+    ),
+    ("role", "feel too weak"): (
+        "numb toes and my legs feel too weak to stand",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "is much weaker"): (
+        "numb fingers and my grip hand is much weaker now",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "are much weaker"): (
+        "numb soles and my legs are much weaker this week",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("role", "much weaker"): (
+        "numb toes, legs much weaker than last month",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "weakening"): (
+        "numb heels, my legs weakening by the day",
+        ("foot.heel",),
+        "both",
+        None,
+    ),
+    ("role", "is weakening"): (
+        "tingly thumb and my hand is weakening",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("role", "are weakening"): ("numb feet and my legs are weakening", ("foot",), "both", None),
+    ("role", "keeps weakening"): (
+        "numb fingers and the arm keeps weakening",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "keep weakening"): ("numb feet and my legs keep weakening", ("foot",), "both", None),
+    ("role", "collapsing"): ("numb shin, knee collapsing under me", ("leg",), None, None),
+    ("role", "keeps collapsing"): ("numb foot and my knee keeps collapsing", ("foot",), None, None),
+    ("role", "keep collapsing"): (
+        "tingly toes and my legs keep collapsing",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "kept collapsing"): (
+        "numb feet and my legs kept collapsing yesterday",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "folding"): ("numb toes, ankle folding when I walk", ("foot.toes",), "both", None),
+    ("role", "keeps folding"): ("numb heel and my ankle keeps folding", ("foot.heel",), None, None),
+    ("role", "keep folding"): (
+        "numb soles and my knees keep folding",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("role", "kept folding"): (
+        "tingling toes and my legs kept folding under me",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "fell out of"): (
+        "I fell off my bike, the bottle fell out of my hand and my chin is numb",
+        ("face.mouth",),
+        None,
+        "injury",
+    ),
+    ("role", "fall out of"): (
+        "since I fell off my bike pens fall out of my hand and my lips tingle",
+        ("face.mouth",),
+        None,
+        "injury",
+    ),
+    ("spelling", "head in the back"): (
+        "on my head in the back it is numb",
+        ("head.occiput",),
+        None,
+        None,
+    ),
+    ("spelling", "head at the back"): (
+        "my head at the back is numb since Monday",
+        ("head.occiput",),
+        None,
+        None,
+    ),
+}
+"""areasb: each word of the "areasb" blocks of text.yaml and regions.yaml, with a sentence
+that uses it and the reading wanted (areas, side, cause)."""
+
+
 AREA16_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
     # the back part of a part, and a part "at the back"
     ("spelling", "back part of"): ("the back part of my thigh tingles", ("thigh",), None, None),
@@ -16688,25 +18019,6 @@ AREA16_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "I rest my head at the back of the sofa and my fingers tingle",
         ("hand.fingers",),
         "both",
-        None,
-    ),
-    # the funny bone named by how anyone knocks it: a place, no blow
-    ("spelling", "hit your funny bone"): (
-        "numb where you hit your funny bone",
-        ("elbow",),
-        None,
-        None,
-    ),
-    ("spelling", "bang your funny bone"): (
-        "the spot where you bang your funny bone tingles on the right",
-        ("elbow",),
-        "right",
-        None,
-    ),
-    ("spelling", "knock your funny bone"): (
-        "my elbow where you knock your funny bone is numb",
-        ("elbow",),
-        None,
         None,
     ),
     # pinkies: the little fingers of both hands

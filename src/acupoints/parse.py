@@ -62,6 +62,10 @@ SIDES = {
     ("lhs",): "left",
     ("rhs",): "right",
     ("on", "both", "sides"): "both",
+    # flagside: a clinician's symmetrical sensory loss is of both sides
+    ("symmetrical",): "both",
+    ("symmetric",): "both",
+    ("symmetrically",): "both",
 }
 
 # aspect words: word(s) -> (aspect, surface decided by the word itself)
@@ -299,6 +303,7 @@ class _Found(Plain):
     side: str | None
     plural: bool
     side_tag: bool  # heldout13 areas: a whole that only gives a part before it its side
+    territory: bool  # areasa: read from a dermatome, a nerve's territory or an acupoint named
 
     def __init__(
         self,
@@ -312,6 +317,7 @@ class _Found(Plain):
         side: str | None = None,
         plural: bool = False,
         side_tag: bool = False,
+        territory: bool = False,
     ) -> None:
         self.region = region
         self.aspects = aspects
@@ -323,6 +329,7 @@ class _Found(Plain):
         self.side = side
         self.plural = plural
         self.side_tag = side_tag
+        self.territory = territory
 
 
 class _State(Plain):
@@ -403,6 +410,8 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
             i += 1
             continue
         step = _match_dermatome(kb, tokens, i, state, negating) if _level(tok) else 0
+        if not step and _POINT_SHAPE.fullmatch(tok) and tok in _point_codes(kb):
+            step = _match_point(kb, tokens, i, state, negating)
         if not step and (tok in nerve_opens or tok in AREA_WORDS or tok == "supplied"):
             step = _match_nerve(kb, tokens, i, state, negating)
         if not step and tok in _DIGIT_LIST:
@@ -592,6 +601,7 @@ TRAILING = frozenset(
     | {"paraesthesiae", "hypoesthesia", "hypoaesthesia", "anesthesia", "anaesthesia"}
     | {"dysesthesia", "dysaesthesia", "sensory", "loss", "tingly", "dead"}
     | {"region", "area"}  # heldout10 areas: "over the scapular region L"
+    | {"eminence"}  # flagside: "the hypothenar eminence, L" (the area is its first word)
 )
 """Words that may stand between an area and a side letter after it ("thigh paraesthesia
 L", "hypothenar eminence, L", "the scapular region L")."""
@@ -704,8 +714,22 @@ LEFT_WITH = frozenset(
 with")."""
 
 
+LEFT_OBJECT = frozenset({"my", "her", "his", "their", "your", "our", "me", "him", "them", "us"})
+LEFT_SIDE_BEFORE = frozenset(
+    {"the", "on", "in", "to", "at", "my", "her", "his", "their", "your", "our", "both", "and"}
+    | {"or", "from", "towards", "toward", "l", "r"}
+)
+"""flagside: "left" before a possessive or a person, and not after a word that leads to a
+side, is the verb ("the chemo has left my feet numb", "mum's stroke left her face numb"),
+not the side ("on the left my foot is numb" keeps it)."""
+SYMPTOM_BEFORE = frozenset({"numb", "numbness", "tingling", "tingly", "dead"})
+"""flagside: "numb left my foot" is a side written loosely, not the verb."""
+
+
 def _left_as_verb(tokens: Sequence[str], i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt in LEFT_OBJECT and (i == 0 or tokens[i - 1] not in LEFT_SIDE_BEFORE | SYMPTOM_BEFORE):
+        return True
     return i > 0 and tokens[i - 1] in LEFT_AS_VERB and nxt in LEFT_WITH
 
 
@@ -777,7 +801,19 @@ def _match_dermatome(
     dermatomal numbness"): every region of the segment's territory (data/segments.yaml),
     with its aspects, is a numb area of the words."""
     names, j = _segments_named(kb, tokens, i)
-    if not names or j >= len(tokens) or tokens[j] not in DERMATOME_WORDS:
+    if not names:
+        return 0
+    if j < len(tokens) and tokens[j] in DERMATOME_WORDS:
+        pass
+    elif j < len(tokens) and tokens[j] in SEGMENT_SYMPTOMS:  # areasa: "R L5 paraesthesia"
+        j -= 1  # the symptom word is read as such, not taken with the segment
+    elif _symptom_before(tokens, i) and (j >= len(tokens) or tokens[j] in SEGMENT_ENDS):
+        # areasa: "band of numbness T10", "reduced sensation at T10 level", "altered
+        # sensation S3-5,": a symptom that closes on the segment names its dermatome
+        if j < len(tokens) and tokens[j] == "level":
+            j += 1
+        j -= 1
+    else:
         return 0
     words = " ".join(tokens[i : j + 1])
     seen: set[tuple[str, tuple[str, ...]]] = set()
@@ -787,10 +823,80 @@ def _match_dermatome(
             if key not in seen:
                 seen.add(key)
                 state.found.append(
-                    _Found(part.region, list(part.aspects), None, i, j, words, negating)
+                    _Found(
+                        part.region, list(part.aspects), None, i, j, words, negating, territory=True
+                    )
                 )
     state.consumed.update(range(i, j + 1))
     return j + 1 - i
+
+
+SEGMENT_SYMPTOMS = frozenset(
+    {"paresthesia", "paresthesiae", "numbness", "hypoesthesia", "anesthesia", "dysesthesia"}
+    | {"sensory", "tingling", "numb"}
+)
+"""areasa: symptom words that, right after a spinal segment ("R L5 paraesthesia", "T10
+numbness", "C6 sensory loss"), make its dermatome the numb area, as "dermatome" does; a
+segment before anything else ("L5 radiculopathy", "disc L4/5", "T10 fracture") names none."""
+
+SEGMENT_LEADS = frozenset(
+    {"numbness", "sensation", "paresthesia", "paresthesiae", "hypoesthesia", "anesthesia"}
+    | {"dysesthesia", "tingling", "numb"}
+)
+"""areasa: symptom words a segment may close ("band of numbness T10", "altered sensation
+S3-5"), with only :data:`SEGMENT_SKIP` words between."""
+
+SEGMENT_SKIP = frozenset({"at", "in", "over", "the", "a", "of", "are", "r", "l", "left", "right"})
+SEGMENT_ENDS = frozenset({",", ".", ";", "!", "?", "level", "and"})
+"""What may follow a segment a symptom closes: the end of a clause, or "level"."""
+
+
+def _symptom_before(tokens: Sequence[str], i: int) -> bool:
+    """areasa: whether a symptom word (:data:`SEGMENT_LEADS`) comes right before ``i``,
+    past only the little words of :data:`SEGMENT_SKIP` ("numbness at the T10")."""
+    k = i - 1
+    while k >= 0 and tokens[k] in SEGMENT_SKIP:
+        k -= 1
+    return k >= 0 and tokens[k] in SEGMENT_LEADS
+
+
+POINT_SKIP = SEGMENT_SKIP | {"needle", "needling", "needled", "site", "point", "acupoint"}
+"""areasa: words between a symptom and the acupoint code that says where it is felt
+("paraesthesia at needle site LI4", "hypoaesthesia at the needling site over ST36")."""
+
+_POINT_CODES: WeakKeyDictionary[KnowledgeBase, frozenset[str]] = WeakKeyDictionary()
+_POINT_SHAPE = re.compile(r"[a-z]{1,3}\d{1,2}")
+"""The shape of an acupoint code as read ("li4", "st36", "ren17"): only such a word makes
+the points be looked at (a first select need not load them)."""
+
+
+def _point_codes(kb: KnowledgeBase) -> frozenset[str]:
+    """The acupoint codes of ``kb`` as the reader writes them ("li4", "st36")."""
+    found = _POINT_CODES.get(kb)
+    if found is None:
+        found = _POINT_CODES[kb] = frozenset(p.code.lower() for p in kb.points)
+    return found
+
+
+def _match_point(
+    kb: KnowledgeBase, tokens: Sequence[str], i: int, state: _State, negating: bool
+) -> int:
+    """areasa: an acupoint named as where a symptom is felt ("residual paraesthesia at needle
+    site LI4", "hypoaesthesia over ST36") is the point's region (data/points.yaml), as the
+    knowledge base places it; a point only needled ("numb knee following needling at SP9")
+    names no numb area."""
+    k = i - 1
+    while k >= 0 and tokens[k] in POINT_SKIP:
+        k -= 1
+    if k < 0 or tokens[k] not in SEGMENT_LEADS | NERVE_SYMPTOMS:
+        return 0
+    code = next(p for p in kb.points if p.code.lower() == tokens[i])
+    where = code.location
+    state.found.append(
+        _Found(where.region, list(where.aspects), None, i, i, tokens[i], negating, territory=True)
+    )
+    state.consumed.add(i)
+    return 1
 
 
 AREA_WORDS = frozenset(
@@ -946,6 +1052,9 @@ def _match_nerve(
             tokens[end] in AREA_WORDS
             # heldout14 areas: "bilateral median nerve paraesthesia": the nerve's skin
             or (not bare and tokens[end] in NERVE_SYMPTOMS)
+            # areasa: a trigeminal division with a symptom after it ("new R V2 numbness",
+            # "V2 sensory loss"): its skin, as "V2 distribution"
+            or (tokens[i] in CRANIAL_DIVISIONS and tokens[end] in NERVE_SYMPTOMS)
         ):
             return 0
         last = end if tokens[end] in AREA_WORDS else end - 1
@@ -968,7 +1077,9 @@ def _match_nerve(
         last = end - 1
     words = " ".join(t for t in tokens[start : last + 1] if t not in DROP)
     for region, aspects in nerves.territory[nid]:
-        state.found.append(_Found(region, list(aspects), None, start, last, words, negating))
+        state.found.append(
+            _Found(region, list(aspects), None, start, last, words, negating, territory=True)
+        )
     state.consumed.update(range(start, last + 1))
     return last + 1 - start
 
@@ -1041,6 +1152,8 @@ def _finish(
         ignored.append(t)
     numb = {id(f) for f, a in zip(state.found, found.areas, strict=True) if a.numb}
     positive = [f for f in state.found if id(f) in numb]
+    if not positive and not found.areas:
+        positive = _diagnosis_skin(kb, found, tokens)
     if not positive:
         unknown = [w for w in ignored if w not in known]
         near = {w: _suggest_terms(vocab, w) for w in unknown or ignored}
@@ -1059,6 +1172,7 @@ def _finish(
             {w: s for w, s in near.items() if s},
         )
     _assign_sides(state, tokens)
+    positive = _drop_territory_wholes(kb, tokens, positive)
     positive = _drop_containers(kb, tokens, positive)
     _plural_sides(kb, positive)
     words = set(tokens)
@@ -1173,6 +1287,90 @@ CONTAINER_ADJECTIVES = frozenset(
     {"dominant", "other", "same", "bad", "good", "injured", "affected", "weaker", "stronger"}
 )
 """Words that may stand before the limb a part is on ("toes on my bad foot")."""
+
+
+def _diagnosis_skin(kb: KnowledgeBase, found: Analysis, tokens: Sequence[str]) -> list[_Found]:
+    """areasa: a text that names no body area but states a nerve compressed at one place
+    ("Impression: R cubital tunnel syndrome", "meralgia paraesthetica bilat") names that
+    nerve's skin (the cause's one nerve in causes.yaml, its territory in nerves.yaml), as
+    "ulnar nerve distribution" does; a diagnosis asked about, denied or someone else's, a
+    cause of no one nerve (sciatica, diabetes), a nerve whose skin covers the place it is
+    compressed at, and a text that names any area name none."""
+    hits = [
+        h for h in found.prepared.cause_hits if not h.context and not h.value.startswith("cue:")
+    ]
+    causes = {h.value for h in hits}
+    if len(causes) != 1:
+        return []
+    hit = hits[0]
+    cause = kb.cause(hit.value)
+    if cause.kind != "compression" or len(cause.nerves) != 1:
+        return []
+    skin = _nerves(kb).territory.get(cause.nerves[0], ())
+    if any(kb.anatomy.within(region, site) for region, _ in skin for site in cause.sites):
+        # the skin numbed lies beyond the compression: a nerve whose skin covers its site
+        # (the tibial nerve's for a tarsal tunnel) is the whole nerve's, not its part beyond
+        return []
+    side = None  # a side right before or after it ("R cubital tunnel", "meralgia ... bilat")
+    for k in (hit.start - 1, hit.end, hit.end + 1):
+        word = tokens[k] if 0 <= k < len(tokens) else ""
+        side = {"l": "left", "r": "right"}.get(word) or SIDES.get((word,))
+        if side:
+            break
+    return [
+        _Found(region, list(aspects), None, hit.start, hit.end - 1, hit.words, side=side)
+        for region, aspects in skin
+    ]
+
+
+TERRITORY_REACH = 4
+"""areasa: how many words from a dermatome or nerve territory named a whole it lies in may be
+to say where it is ("L upper limb in a C6 distribution", "RUE paraesthesia C6 distribution")."""
+
+
+def _drop_territory_wholes(
+    kb: KnowledgeBase, tokens: Sequence[str], found: Sequence[_Found]
+) -> list[_Found]:
+    """areasa: a whole named beside a dermatome, a nerve territory or an acupoint that lies
+    in it (the limb, the hand: "LI4 needling site R hand", "L5 paraesthesia L foot") says
+    where the territory is, as a hand says which fingers: the territory, all of it, is the
+    numb area (docs/text.md, "Labelling conventions"), the whole is dropped and gives it its
+    side. A whole further off, or past the end of a sentence, stays ("numb feet. L5
+    dermatome ...")."""
+    spans = [f for f in found if f.territory]
+    if not spans:
+        return list(found)
+    anatomy = kb.anatomy
+
+    def beside(f: _Found, t: _Found) -> bool:
+        lo, hi = (f.end, t.start) if f.end < t.start else (t.end, f.start)
+        return hi - lo <= TERRITORY_REACH and not any(
+            w in (".", "!", "?", ";") for w in tokens[lo:hi]
+        )
+
+    out: list[_Found] = []
+    for f in found:
+        inner = (
+            []
+            if f.territory
+            else [
+                t
+                for t in spans
+                if t.region != f.region
+                and anatomy.within(t.region, f.region)
+                and beside(f, t)
+                # a region of the territory itself is a part of it, not a whole it is in
+                # ("the left T5 dermatome, nipple line": the chest is in T5's skin)
+                and not any(
+                    u.region == f.region and (u.start, u.end) == (t.start, t.end) for u in spans
+                )
+            ]
+        )
+        if not inner:
+            out.append(f)
+        for t in inner:  # its side passes to the territory ("LI4 needling site R hand")
+            t.side = t.side or f.side or ("both" if f.plural else None)
+    return out
 
 
 def _drop_containers(

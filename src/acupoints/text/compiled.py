@@ -69,6 +69,9 @@ _IS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "whe
 
 _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
+_FIELD_SLASH = re.compile(r"(?<=\s)/(?=\s)")
+"""A slash with a space or line break on each side: the end of a form's field."""
+
 
 def normalise(text: str) -> list[str]:
     """Lower-case word and punctuation tokens; apostrophes dropped ("can't" -> ``cant``),
@@ -80,16 +83,16 @@ def normalise(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _field_end() -> re.Pattern[str]:
-    """A slash with space on both sides, or a line break before a bullet, a number or a
-    "field:"; compiled on first use (only a text with a slash or a line break reads it)."""
-    return re.compile(r"(?<=\s)/(?=\s)|\n(?=[ \t]*(?:[-*•]|\d+[.)]\s|[a-z][a-z ]{0,30}:))")
+    """A line break before a bullet, a number or a "field:"; compiled on first use (only a
+    text with a line break reads it)."""
+    return re.compile(r"\n(?=[ \t]*(?:[-*•]|\d+[.)]\s|[a-z][a-z ]{0,30}:))")
 
 
 def _fields(low: str) -> str:
-    """heldout16 areas: the fields of a form ("Chest pain: no / Numb area: L hand") and the
-    items of a list ("- low back pain\n- numb R leg") end a statement, as a semicolon does
-    (the same length, so every token keeps where it was written); "b/l", "4/10" and a line
-    break inside a sentence are left alone."""
+    """heldout16 areas: the items of a list or the lines of a form ("- low back pain\n- numb R
+    leg", "Chest pain: none\nTingling: both hands") end a statement, as a semicolon does (the
+    same length, so every token keeps where it was written); a line break inside a sentence
+    is left alone."""
     return _field_end().sub(";", low)
 
 
@@ -99,9 +102,13 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer ("İ")
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    if "/" in low or "\n" in low:
+    if "\n" in low:
         low = _fields(low)
-    low = low.replace("’", "'").replace("‘", "'").replace("-", " ").replace("/", " ")
+    low = low.replace("’", "'").replace("‘", "'").replace("-", " ")
+    if "/" in low:
+        # a slash standing alone between spaces parts the fields of a form, as a comma does
+        # ("Chest pain: no / Numb area: L hand"); one inside a word is a space ("b/l", "L4/5")
+        low = _FIELD_SLASH.sub(",", low).replace("/", " ")
     if not low.isascii():  # "Sjögren's", "Barré": each accented letter as its plain one
         low = "".join(_plain_letter(c) for c in low)
     out: list[str] = []
@@ -709,7 +716,7 @@ def _build(kb: KnowledgeBase) -> Tables:
             urgency=r.urgency,
             past=r.past,
             maybe=False,
-            sign=False,
+            sign=r.sign,
             sources=r.sources,
         )
         for r in data.flag_rules

@@ -193,7 +193,12 @@ def contexts(
             stops[k] = True
     tags: list[set[Tag]] = [set() for _ in range(n)]
     for start, end, cat, direction, window in triggers:
-        if direction in ("forward", "both"):
+        if direction in ("forward", "both") and not (
+            cat == "negated" and end < n and tokens[end] == ","
+        ):
+            # heldout16 flags: a denial right before a comma has no object ("Fever: no,
+            # Chest pain: yes"): the answer of a field, read as a reply (if it is one);
+            # someone named before a comma still owns what follows ("my aunt's, she had")
             j = end
             while j < n and j < end + window and not stops[j]:
                 tags[j].add(cat)

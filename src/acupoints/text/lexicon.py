@@ -228,6 +228,11 @@ class FlagRule(Record):
         default=None, description="The urgency this rule gives the flag, if higher."
     )
     past: bool = Field(default=False, description="A mention in the past still counts.")
+    sign: bool = Field(
+        default=False,
+        description="Its words name a sign other than numbness (a mouth that won't move, an "
+        "eye gone dark): a body word among them is the sign's, not a numb area.",
+    )
     sources: SourceIds
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from .._plain import Frozen, replace
+from ..parse import _left_as_verb
 from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED, POSSESSIVES
 from .findings import NOT_STATED, Hit
@@ -201,11 +202,35 @@ def _another(prep: Prepared) -> str:
     return prep.written(first, first + 1)
 
 
-def _as_patients(findings: list[Any]) -> list[Any]:
-    """``findings`` with those of someone else's context read as the patient's."""
+def _as_patients(findings: list[Any], third: Sequence[bool] = ()) -> list[Any]:
+    """``findings`` with those of someone else's context read as the patient's, bar those
+    marked in ``third`` (a third person's: :func:`_of_a_third`)."""
     return [
-        f.model_copy(update={"context": ()}) if f.context == ("other",) else f for f in findings
+        f.model_copy(update={"context": ()})
+        if f.context == ("other",) and not (k < len(third) and third[k])
+        else f
+        for k, f in enumerate(findings)
     ]
+
+
+ADJECTIVES = frozenset(
+    {"little", "elderly", "old", "youngest", "eldest", "oldest", "teenage", "baby"}
+)
+"""Words of :data:`PEOPLE` that may describe the person named after them ("my little boy")."""
+
+
+def _of_a_third(prep: Prepared, start: int) -> bool:
+    """heldout16 flags: the finding at ``start`` is said of a person of the person a carer
+    writes for ("my son's friend broke his arm; my son's arm is numb"): the nearest person
+    named before it in its sentence is named after another person ("son friend"), so it is
+    neither the writer's nor the patient's."""
+    tokens, sentence = prep.tokens, prep.sentence
+    for k in range(min(start, len(tokens)) - 1, 0, -1):
+        if sentence[k] != sentence[start]:
+            return False
+        if tokens[k] in PEOPLE and tokens[k] not in ADJECTIVES:
+            return tokens[k - 1] in PEOPLE and tokens[k - 1] not in ADJECTIVES
+    return False
 
 
 def _past_of_another(prep: Prepared, areas: Sequence[Area] = ()) -> bool:
@@ -392,6 +417,7 @@ def _reading(
         cause_findings.extend(_implied_causes(kb, prep, areas))
     flag_findings = []
     flag_ends: list[int] = []  # where the words of each flag finding end
+    flag_third: list[bool] = []  # each flag finding said of a third person (_of_a_third)
     person_findings = []
     descriptors = [(a.start, a.end) for a in areas if a.role == "descriptor"]
     for h in _distinct_flags(prep):
@@ -402,6 +428,8 @@ def _reading(
             continue
         if any(a <= h.start and h.end <= b + 1 for a, b in descriptors):
             continue  # "on the left side of my body" after a numb thigh: only its side
+        if h.value == FACIAL and _face_for_a_sign(prep, areas, h):
+            continue
         concept = t.concepts[h.extra[0]]
         if h.value.startswith(PERSON):  # a fact about the person, not a red flag
             person_findings.append(
@@ -415,6 +443,7 @@ def _reading(
             )
             continue
         flag_ends.append(h.end)
+        flag_third.append(_of_a_third(prep, h.start))
         flag_findings.append(
             Finding(
                 kind="flag",
@@ -432,7 +461,7 @@ def _reading(
         person_findings = _as_patients(person_findings)
     if proxy or _proxy_report(prep, areas, flag_findings, flag_ends):
         # the writer names nothing of their own and reports another's present signs
-        flag_findings = _as_patients(flag_findings)
+        flag_findings = _as_patients(flag_findings, flag_third)
     flag_findings = _explained(_unsubsumed(flag_findings), cause_findings)
     made: Reading = MakeReading(
         text=prep.text,
@@ -735,6 +764,8 @@ PEOPLE = KIN | frozenset(
 )  # fmt: skip
 """Words after "my" that name another person ("my dad", "my little boy")."""
 THIRD_PERSON = frozenset({"his", "her", "their", "he", "she", "hes", "shes", "they", "theyre"})
+PERSON_WORDS = FIRST_PERSON | THIRD_PERSON
+"""Words that name who a clause speaks of."""
 
 
 def _carers_report(prep: Prepared, areas: Sequence[Area]) -> bool:
@@ -789,12 +820,20 @@ DIGITS = frozenset({"finger", "fingers", "toe", "toes", "fingertip", "fingertips
 def _numb_of_self(prep: Prepared) -> bool:
     """A numbness the writer states of themself with no body word ("mine's just a bit
     numb"): a numb word in no context, in a clause with a first-person word of the writer's
-    and no "his" or "her"."""
-    tokens, clause, ctx = prep.tokens, prep.clause, prep.ctx
+    and no "his" or "her"; or in a clause that names nobody, after such a clause of its
+    sentence (heldout16 flags: "mine are pink and warm, just numb")."""
+    tokens, clause, ctx, sentence = prep.tokens, prep.clause, prep.ctx, prep.sentence
     for i, tok in enumerate(tokens):
         if tok not in NUMB_STATED or ctx[i]:
             continue
         words = [k for k in range(len(tokens)) if clause[k] == clause[i]]
+        if not any(tokens[k] in PERSON_WORDS for k in words):
+            # a clause with no subject of its own goes on from the one before it
+            words = [
+                k
+                for k in range(len(tokens))
+                if clause[k] == clause[i] - 1 and sentence[k] == sentence[i]
+            ]
         if any(tokens[k] in THIRD_PERSON for k in words):
             continue
         if any(tokens[k] in FIRST_PERSON and not _names_other(tokens, k) for k in words):
@@ -880,6 +919,27 @@ def _implied_causes(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) ->
     return []
 
 
+FACIAL = "facial_numbness"
+SIGN_ROLES = frozenset({"pain", "weak", "flag"})
+
+
+def _face_for_a_sign(prep: Prepared, areas: Sequence[Area], h: Hit) -> bool:
+    """flagside: the face part of a facial numbness is read for another role and the numb
+    word is another clause's or part's ("a crushing pain in his chest going up into his jaw
+    and his arm's numb": a pain there; "his hand went numb this morning and his face looks
+    droopy": the droop's face): no numb face. A face part said numb ("his jaw is numb",
+    "half of face is not feeling") keeps the flag."""
+    assert isinstance(h.extra, tuple)
+    spans = h.extra[2]
+    faces = [a for a in areas if any(x <= a.start and a.end < y for x, y in spans)]
+    if not faces or any(a.role not in SIGN_ROLES for a in faces):
+        return False
+    gap = range(min(y for _, y in spans), max(x for x, _ in spans))
+    return "and" in (prep.tokens[i] for i in gap) or any(
+        a.start in gap and a not in faces for a in areas
+    )
+
+
 def _covers(outer: Hit, inner: Hit) -> bool:
     """Every span of ``inner``'s words lies within a span of ``outer``'s."""
     assert isinstance(outer.extra, tuple) and isinstance(inner.extra, tuple)
@@ -931,9 +991,9 @@ def _side(prep: Prepared, start: int, end: int) -> Any:
     while j > 0 and seen < 3 and tokens[j - 1] not in _CLAUSE_END:
         j -= 1
         seen += tokens[j] not in DROP
-    for tok in tokens[j:end]:
-        if tok in _SIDE_WORDS:
-            return _SIDE_WORDS[tok]
+    for k in range(j, end):
+        if tokens[k] in _SIDE_WORDS and not (tokens[k] == "left" and _left_as_verb(tokens, k)):
+            return _SIDE_WORDS[tokens[k]]
     return None
 
 

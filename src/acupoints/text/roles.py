@@ -16,9 +16,10 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from .._plain import Frozen, replace
-from ..parse import LANDMARKS, NEGATIONS
+from ..parse import LANDMARKS, NEGATIONS, _level
 from .compiled import DROP, SENTENCE_END
 from .context import NUMB_STATED
+from .findings import _masked
 from .prepare import Prepared
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -211,6 +212,13 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         ctx: set[str] = set()
         for i in range(f.start, f.end + 1):
             ctx |= prep.ctx[i]
+        if ctx:
+            # a trigger term that is a word of the area's own name scopes nothing of it:
+            # "where you" (a generic "you", heldout16 flags) in "numb where you'd sit on a
+            # bike" (a name of the saddle area, areasb)
+            masked = _masked(t, prep.tokens, ((f.start, f.end + 1, 0, 0),))
+            if masked is not None:
+                ctx = set().union(*masked[f.start : f.end + 1])
         if not ctx and _possessed_by_another(prep, f.start):
             ctx.add("other")  # "my friend's boy came off his bike and lost feeling in his leg"
         if not ctx and _joined_to(prep, f.start, other_end):
@@ -226,12 +234,20 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 for k in range(1, len(prev) + 1)
                 # "numbness over the occiput", "a numb patch under my chin": a place word
                 # right after the symptom says where it is, not a posture
-                if not (k == 1 and prev[-1] in PLACES and len(prev) > 1 and prev[-2] in AT_SYMPTOM)
-                # "a numb bit behind my ear": a noun after the numb word, not "bit" the verb
-                and not (k == 1 and len(prev) > 1 and prev[-2] in NUMB_ADJECTIVES)
-                # "with my elbows bent my ring finger goes dead": words an area before
-                # takes after it are not a cue for the next one
-                and k > taken
+                if (k == 1 and f.region == "head" and prev[-1] == "above")
+                # areasb: nothing is numb above the head ("my arms go numb above my head"): a
+                # posture, whatever the words before it
+                or (
+                    not (k == 1 and prev[-1] in PLACES and len(prev) > 1 and prev[-2] in AT_SYMPTOM)
+                    # "a numb bit behind my ear": a noun after the numb word, not "bit" the verb
+                    and not (k == 1 and len(prev) > 1 and prev[-2] in NUMB_ADJECTIVES)
+                    # "with my elbows bent my ring finger goes dead": words an area before
+                    # takes after it are not a cue for the next one
+                    and k > taken
+                    # areasa: a dermatome read from its segment ("altered sensation S3-5") is
+                    # no word a cue can be about ("sensation back": it came back)
+                    and not _level(prep.tokens[f.start])
+                )
             ),
             # "my back went numb": a cue after the area that the area's own numbness
             # follows ("went", "gone") says nothing of another role
@@ -260,7 +276,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             for h in prep.cause_hits
         ):
             role = "cause_site"  # "lumbar radiculopathy": a body word inside a cause's name
-        if role in ("pain", "weak") and _numb_here(prep, f, found, cue):
+        unfelt = role == "pain" and _cant_feel(prep.tokens)  # areasb
+        if role in ("pain", "weak") and _numb_here(prep, f, found, cue, unfelt):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
         if role in ("pain", "weak") and cue and _and_numb(prep, max(cue), starts):
             role = "numb"  # heldout13 areas: "my leg feels heavy and numb down to the foot"
@@ -331,6 +348,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 role, start = "descriptor", side_from
             role = _extent_role(prep, f, prev, out) or role
         said_numb = _numb_adjective(prep, f.start)
+        if role == "numb" and not said_numb and _reached_by_a_sign(prep, f.start):
+            role = "flag"  # areasb: "the weakness went from my ankles to my hips"
         if (
             role == "numb"
             and not said_numb
@@ -345,6 +364,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             "negated" in ctx
             and said_numb
             and "negated" not in prep.ctx[_adjective_at(prep, f.start)]
+            and not _denial_word(prep, _adjective_at(prep, f.start))  # areasb
         ):
             ctx.discard("negated")  # "skin on my numb feet is intact": the skin is, not the feet
         if "negated" in ctx and role == "numb" and _numb_named_before(prep, f.start):
@@ -372,6 +392,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.clear()  # "worried I might get an ulcer on my numb feet": they are numb
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
         out.append(Area(f.region, start, f.end, words, role, frozenset(ctx), cue))
+    out = _unfelt_wounds(prep, out, within)  # areasb
     if not any(a.numb for a in out):
         out = _numb_by_pronoun(prep, out)
     if by_subject and not any(a.numb for a in out):
@@ -716,9 +737,10 @@ def _place_word(tokens: Sequence[str], i: int) -> bool:
     return tokens[i] in PLACE_NOUNS and i > 0 and tokens[i - 1] in PLACE_BEFORE
 
 
-LANDMARK = LANDMARKS
+LANDMARK = LANDMARKS | {"by", "near"}
 """Words between a numb area and a second one that only places it ("the skin over my ribs
-under my arm", "my upper arm just below the shoulder")."""
+under my arm", "my upper arm just below the shoulder", areasb: "the inner edge of the foot
+by the arch")."""
 SAID_NUMB = frozenset({"has", "have", "is", "are", "gone", "went", "numb", "tingly", "tingling"})
 """heldout9 areas: words between an area and a landmark that say the area is numb ("my
 forehead has gone numb above my right eye")."""
@@ -801,10 +823,23 @@ def _numb_named_before(prep: Prepared, start: int) -> bool:
     for j in range(start - 1, max(-1, start - 1 - NUMB_BEFORE_WITHIN), -1):
         tok = tokens[j]
         if tok in NUMB_STATED:
-            return "negated" not in prep.ctx[j]
+            return "negated" not in prep.ctx[j] and not _denial_word(prep, j)
         if tok not in DROP and tok not in PLACING:
             return False
     return False
+
+
+def _denial_word(prep: Prepared, j: int) -> bool:
+    """(areasb) The word at ``j`` is a word of a denial's own trigger ("nothing numb down
+    below": the "numb" of "nothing numb"), so it says nothing is numb there."""
+    terms = prep.context_terms
+    if j < 0 or not terms:
+        return False
+    return any(
+        size + i > j and tag[0] == "negated"
+        for i in range(max(0, j - 5), j + 1)
+        for size, tag in terms[i]
+    )
 
 
 JOINS = frozenset({"and", "or", "but", "then", "so", "with", "nor"})
@@ -1344,12 +1379,16 @@ def _numb_began(prep: Prepared, start: int) -> bool:
     return j >= 0 and tokens[j] in NUMB_WORDS
 
 
-def _numb_here(prep: Prepared, area: Any, found: Sequence[Any], cue: Container[int] = ()) -> bool:
+def _numb_here(
+    prep: Prepared, area: Any, found: Sequence[Any], cue: Container[int] = (), unfelt: bool = False
+) -> bool:
     """The clause of ``area`` says something is numb and names no other body area, or the
     text says nothing is numb (a description of pain alone: every area is its place). The
     words of the role's own cue (``cue``, positions) are not what says it is numb: the
-    "feeling" of "a crushing feeling in my chest" is the pain (heldout11 areas)."""
-    if not any(tok in NUMB_WORDS for tok in prep.tokens):
+    "feeling" of "a crushing feeling in my chest" is the pain (heldout11 areas). ``unfelt``:
+    the text says something is not felt ("I can't feel the toilet paper when I wipe and my
+    back is killing me", areasb), so it does say something is numb."""
+    if not any(tok in NUMB_WORDS for tok in prep.tokens) and not unfelt:
         return True
     clause = prep.clause[area.start]
     if any(f is not area and prep.clause[f.start] == clause for f in found):
@@ -1369,6 +1408,139 @@ def _numb_here(prep: Prepared, area: Any, found: Sequence[Any], cue: Container[i
         )
         for i, tok in enumerate(prep.tokens)
     )
+
+
+WOUNDS = frozenset(
+    {"sore", "sores", "ulcer", "ulcers", "wound", "wounds", "cut", "cuts", "blister", "blisters"}
+)
+"""(areasb) A break in the skin on a part ("a sore on the ball of my foot")."""
+UNFELT_AFTER = (
+    ("cant", "feel"),
+    ("cannot", "feel"),
+    ("couldnt", "feel"),
+    ("dont", "feel"),
+    ("didnt", "feel"),
+    ("never", "felt"),
+    ("not", "feel"),
+    ("does", "not", "hurt"),
+    ("doesnt", "hurt"),
+    ("didnt", "hurt"),
+    ("dont", "hurt"),
+    ("painless",),
+    ("hadnt", "noticed"),
+    ("hadnt", "even", "noticed"),
+    ("hasnt", "noticed"),
+    ("hasnt", "even", "noticed"),
+    ("didnt", "notice"),
+    ("didnt", "even", "notice"),
+    ("never", "noticed"),
+)
+"""(areasb) Words after a wound that say it is not felt ("that I never felt", "that does not
+hurt", "he hadn't even noticed")."""
+WOUND_BEFORE = 4
+UNFELT_WITHIN = 10
+
+
+def _unfelt_wounds(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
+    """(areasb) A wound on a part, then in its sentence words that say it is not felt,
+    with no part said numb between ("a sore on the ball of my foot that does not hurt", "cut
+    my foot on a shell and didn't feel it", "a wound on his heel he hadn't even noticed"):
+    the part is numb, where the wound's words gave it to the warning sign. "I can't feel
+    my toes" after it is of the toes, not of the wound; a numb part that holds the wound's
+    ("a blister on my heel I never felt, my feet are numb") is the numb area, as a sore on
+    "my numb foot" makes the foot the numb area (docs/text.md)."""
+    tokens = prep.tokens
+    sentence = prep.sentence
+    numb_starts = {a.start for a in out if a.role == "numb"}
+    starts = {a.start for a in out}
+    result = list(out)
+    for k, a in enumerate(out):
+        if a.role not in ("flag", "cause_site") or a.context:
+            continue
+        if any(b.numb and within(a.region, b.region) for b in out):
+            continue
+        if not any(
+            tokens[j] in WOUNDS and sentence[j] == sentence[a.start]
+            for j in range(max(0, a.start - WOUND_BEFORE), a.start)
+        ):
+            continue
+        for i in range(a.end + 1, min(len(tokens), a.end + 1 + UNFELT_WITHIN)):
+            if sentence[i] != sentence[a.start] or i in numb_starts:
+                break
+            size = next((len(u) for u in UNFELT_AFTER if tuple(tokens[i : i + len(u)]) == u), 0)
+            if size:
+                j = i + size
+                while j < len(tokens) and tokens[j] in DROP:
+                    j += 1
+                if j not in starts:  # "... and can't feel my toes": the toes are numb
+                    result[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context, a.cue)
+                break
+    return result
+
+
+SPREADING_SIGNS = frozenset(
+    {"weakness", "weaker", "weak", "feebler", "redness", "red", "streak", "streaks", "cellulitis"}
+)
+"""(areasb) Signs that spread or climb and are no numbness: where they reach is no numb area
+("the weakness has climbed past my knees", "redness creeping from my toe towards my ankle")."""
+SPREAD_WORDS = frozenset(
+    {"climbed", "climbing", "climbs", "crept", "creeping", "creeps", "spread", "spreading"}
+    | {"spreads", "moved", "moving", "moves", "went", "going", "gone", "ascending", "rising"}
+    | {"risen", "rose", "tracking", "tracks", "travelled", "traveled", "reached", "from"}
+)
+"""(areasb) Words that say a sign spreads from or to a place."""
+SIGN_REACH = 8
+"""(areasb) At most this many words back from the place to the sign."""
+
+
+def _reached_by_a_sign(prep: Prepared, start: int) -> bool:
+    """(areasb) The part at ``start`` is where a spreading sign that is no numbness began or
+    reached, said in its clause ("the weakness went from my **ankles** to my **hips**", "the
+    redness has spread up past the **ankle**"): the sign's place, not a numb area. A numb word
+    nearer the part ("weakness in my legs and numbness creeping up to my knees") says the
+    numbness is what reached it."""
+    tokens = prep.tokens
+    if tokens[_adjective_at(prep, start)] not in REACHED:
+        return False  # "weakness climbing up my legs": the way it goes, the legs
+    clause = prep.clause[start]
+    spread = False
+    for j in range(start - 1, max(-1, start - 1 - SIGN_REACH), -1):
+        if prep.clause[j] != clause:
+            return False
+        tok = tokens[j]
+        if tok in NUMB_WORDS or tok == "feel":
+            return False
+        if tok in SPREADING_SIGNS:
+            # "ascending paraesthesia and weakness from the feet": the numbness spreads too
+            return spread and not (j > 1 and tokens[j - 1] in JOINS and tokens[j - 2] in NUMB_WORDS)
+        spread = spread or tok in SPREAD_WORDS
+    return False
+
+
+REACHED = frozenset({"to", "into", "past", "towards", "toward", "from", "till", "until"})
+"""(areasb) Words before a place that a spreading sign began at or reached."""
+
+
+def _cant_feel(tokens: Sequence[str]) -> bool:
+    """(areasb) The text says something is not felt ("I can't feel my feet", "I don't feel
+    it when I wipe"): a numbness, though no numb word of ``NUMB_WORDS`` is in it."""
+    return any(
+        tok == "feel"
+        and i > 0
+        and (
+            tokens[i - 1] in UNFELT
+            or (i > 1 and tokens[i - 1] in HARDLY_FELT and tokens[i - 2] in UNFELT)
+        )
+        for i, tok in enumerate(tokens)
+    )
+
+
+HARDLY_FELT = frozenset({"really", "properly", "quite", "even", "fully"})
+"""(areasb) A word between the denial and "feel" ("I can't really feel it")."""
+
+
+UNFELT = CANT | frozenset({"dont", "didnt", "doesnt", "not", "never"})
+"""(areasb) Words before "feel" that say it is not felt."""
 
 
 NUMB_NOUNS = frozenset({"numbness", "tingling", "tingle", "feeling", "sensation"})
@@ -1425,6 +1597,16 @@ ALONG = frozenset(
 """Words after a sign that lead to the body word it is on ("on my foot", "up my leg")."""
 
 
+def _along(prep: Prepared, end: int) -> int:
+    """The end of a sign's words with the body word it is on or runs along ("a hole on the
+    bottom of my foot", "redness creeping up my leg", "drinks come back up my nose")."""
+    k, along = end, prep.tokens[end - 1] in ALONG
+    while k < len(prep.tokens) and (prep.tokens[k] in DROP or prep.tokens[k] in ALONG):
+        along = along or prep.tokens[k] in ALONG
+        k += 1
+    return k + 1 if along and k < len(prep.tokens) else end
+
+
 def _sign_spans(prep: Prepared) -> tuple[list[tuple[int, int]], list[int]]:
     """Token spans of red-flag phrases that name a sign other than numbness (concepts with
     ``sign``: "foot drop", "my toes have turned black"): body words inside them are not
@@ -1436,16 +1618,11 @@ def _sign_spans(prep: Prepared) -> tuple[list[tuple[int, int]], list[int]]:
     for h in prep.flag_hits:
         assert isinstance(h.extra, tuple)
         if t.concepts[h.extra[0]].sign:
-            end = h.extra[1]
-            # "a hole on the bottom of my foot", "redness creeping up my leg": the body
-            # word the sign is on or runs along is the sign's too
-            k, along = end, prep.tokens[end - 1] in ALONG
-            while k < len(prep.tokens) and (prep.tokens[k] in DROP or prep.tokens[k] in ALONG):
-                along = along or prep.tokens[k] in ALONG
-                k += 1
-            if along and k < len(prep.tokens):
-                end = k + 1
-            spans.append((h.start, end))
+            # flagside: a rule's words are apart ("corner of my mouth + won't move"), each
+            # span is the sign's, not the words between them
+            rule = bool(t.rules) and h.extra[0] >= t.rules[0][0]
+            for a, b in h.extra[2] if rule else ((h.start, h.extra[1]),):
+                spans.append((a, _along(prep, b)))
             j = h.start
             while j > 0 and (prep.tokens[j - 1] in DROP or prep.tokens[j - 1] in AUX):
                 j -= 1
