@@ -767,11 +767,29 @@ def test_points_of_equal_segments_share_one_set() -> None:
     from acupoints.engine.context import _static
 
     kb = acupoints.load()
-    segments = _static(kb).segments
-    assert len(segments) == len(kb)
-    sets = list(segments.values())
+    info = _static(kb).info
+    assert len(info) == len(kb)
+    sets = [roots for _, _, roots in info.values()]
     assert len({id(s) for s in sets}) == len(set(sets)) < len(sets) // 2
-    assert segments["LI4"] == frozenset(kb.anatomy.segments_of_point("LI4"))
+    assert info["LI4"][2] == frozenset(kb.anatomy.segments_of_point("LI4"))
+
+
+def test_the_who_order_is_one_int_a_point_in_the_order_of_the_codes() -> None:
+    """Memory: the engine keeps a point's place in the WHO order as one int (its rank
+    among the sort keys), which sorts as the keys do, and ties as they tie."""
+    from acupoints.engine.context import _static
+    from acupoints.index import code_order
+
+    kb = acupoints.load()
+    order = _static(kb).order
+    codes = [p.code for p in kb.points]
+    assert set(order) == set(codes)
+    assert sorted(codes, key=order.__getitem__) == sorted(codes, key=code_order)
+    for a in codes[:60]:
+        for b in codes:
+            assert (order[a] < order[b]) == (code_order(a) < code_order(b))
+            assert (order[a] == order[b]) == (code_order(a) == code_order(b))
+    assert all(_static(kb).info[c][1] == order[c] for c in codes)
 
 
 # ------------------------------------------------------------------ sides per part

@@ -49,7 +49,7 @@ def _cause_id(kb: KnowledgeBase, cause: str | None) -> str | None:
 # best first (the orders are unique, so the comparison never reaches the code). It holds
 # no container, so once the collector has seen it it tracks it no more (a ranking is kept
 # in a memo): its hits are in the ranking's ``main`` and ``many``
-_Entry = tuple[float, tuple[int, int, int], str]
+_Entry = tuple[float, int, str]  # (-score, the point's place in the WHO order, code)
 
 
 @dataclass(init=False, repr=False, eq=False)  # fields() and replace(), not exec'd methods
@@ -67,6 +67,7 @@ class _Ranking(Plain):
         "counts",
         "entries",
         "evidence",
+        "info",
         "location",
         "main",
         "many",
@@ -76,7 +77,6 @@ class _Ranking(Plain):
         "regions",
         "roles",
         "segment_value",
-        "segments",
         "sides",
         "slots",
         "steps",
@@ -95,7 +95,7 @@ class _Ranking(Plain):
     location: Location
     point_of: Mapping[str, Point]
     regions: dict[str, tuple[float, float | None]]  # point region -> closeness, score part
-    segments: dict[str, frozenset[str]]
+    info: dict[str, tuple[str, int, frozenset[str]]]  # point -> region, rank, roots
     top_segments: frozenset[str]
     segment_value: float
     evidence: dict[str, float]  # code -> its evidence part of the score
@@ -120,7 +120,7 @@ class _Ranking(Plain):
         location: Location,
         point_of: Mapping[str, Point],
         regions: dict[str, tuple[float, float | None]],
-        segments: dict[str, frozenset[str]],
+        info: dict[str, tuple[str, int, frozenset[str]]],
         top_segments: frozenset[str],
         segment_value: float,
         evidence: dict[str, float],
@@ -140,7 +140,7 @@ class _Ranking(Plain):
         self.location = location
         self.point_of = point_of
         self.regions = regions
-        self.segments = segments
+        self.info = info
         self.top_segments = top_segments
         self.segment_value = segment_value
         self.evidence = evidence
@@ -182,8 +182,8 @@ class _Ranking(Plain):
             parts.append(("score.region", region_value, None, True))
         shared: tuple[str, ...] = ()
         top = self.top_segments
-        if top and not self.segments[code].isdisjoint(top):
-            shared = tuple(sorted(self.segments[code] & top))
+        if top and not (roots := self.info[code][2]).isdisjoint(top):
+            shared = tuple(sorted(roots & top))
             parts.append(("score.segment", self.segment_value, None, True))
         evidence = self.evidence.get(code)
         if evidence is not None:
@@ -523,7 +523,7 @@ def _rank_now(
             found = static.evidence[ekey] = _evidence(kb, the_cause.id, skip)
         counts, evidence_parts = found
     top_segments = frozenset(loc.segments[:3]) if scoring.segment > 0 else frozenset()
-    point_of, segments = kb.point_map, static.segments
+    point_of = kb.point_map
     segment_value = round(scoring.segment, 4)
     # the score as _Ranking._build makes its parts, added in the same order (a missing
     # part adds 0.0, which leaves a float as it is)
@@ -565,7 +565,7 @@ def _rank_now(
         loc,
         point_of,
         dict(regions),  # a plain copy: the ranking must not hold the kb (through ctx)
-        segments,
+        info,
         top_segments,
         segment_value,
         evidence_parts,
