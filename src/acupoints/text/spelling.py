@@ -406,7 +406,6 @@ def correct_from(
                 origin.append((i, i + 1))
         i += 1
     _aspect_alone(t, out, origin)
-    _side_one(t, out, changes)
     _referents(t, out, changes)
     _neighbour(out, changes, origin)
     return out, changes, origin
@@ -426,9 +425,8 @@ ASPECT_CLOSES = (
 
 
 def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> None:
-    """heldout16 areas: a part word closing its clause after "numb on" ("numb on the top") or
-    set off after a body word ("my hand, the back, is numb") is that body word's: "of" and
-    the body word are written after it."""
+    """heldout16 areas: "numb on the top", "my hand, the back,": "of" and the body word before
+    are written after the part word."""
     i = len(out) - 1
     while i >= 2:
         tok = out[i]
@@ -439,59 +437,20 @@ def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> N
         j = i - 1 if out[i - 1] == "the" else i
         numb_on = j >= 2 and out[j - 1] == "on" and out[j - 2] in NUMB_BEFORE_ASPECT
         set_off = j == i - 1 and out[j - 1] == "," and out[j - 2] in t.region_words
-        word = _body_word_at_or_before(t, out, j - 1) if numb_on or set_off else None
-        if word is not None:
-            out[i + 1 : i + 1] = ["of", word]
-            origin[i + 1 : i + 1] = [origin[i], origin[i]]
+        k = j - 1 if numb_on or set_off else -1
+        while k >= 0 and out[k] not in SENTENCE_END:
+            word = out[k]
+            if (
+                word in t.region_words
+                and word not in t.known_function
+                and word not in NOT_BODY
+                and word not in PARTS
+            ):
+                out[i + 1 : i + 1] = ["of", word]
+                origin[i + 1 : i + 1] = [origin[i], origin[i]]
+                break
+            k -= 1
         i -= 1
-
-
-ONE_OPENS = frozenset({"only", "just"})
-"""Words before "the right one" that make it the part meant ("only the right one")."""
-DENIALS = frozenset({"not", "no", "isnt", "arent", "never"})
-
-
-def _denied_before(out: list[str], k: int) -> bool:
-    """A denial before ``k`` in its sentence."""
-    for j in range(k - 1, -1, -1):
-        if out[j] in SENTENCE_END:
-            return False
-        if out[j] in DENIALS:
-            return True
-    return False
-
-
-def _side_one(t: Tables, out: list[str], changes: list[tuple[str, str]]) -> None:
-    """heldout16 areas: "one" of "only the right one" after a denied body word ("not both
-    legs only the right one") is that body word, in the singular."""
-    for i in range(2, len(out)):
-        if out[i] != "one" or out[i - 1] not in ("left", "right") or out[i - 2] != "the":
-            continue
-        if i < 3 or out[i - 3] not in ONE_OPENS or not _denied_before(out, i - 3):
-            continue  # "my hands tingle but the right one is worse": both, one weighed
-        word = _body_word_at_or_before(t, out, i - 3)
-        if word is None:
-            continue
-        if word.endswith("s") and word[:-1] in t.region_words:
-            word = word[:-1]  # "legs" -> "leg"
-        changes.append((out[i], word))
-        out[i] = word
-
-
-def _body_word_at_or_before(t: Tables, out: list[str], k: int) -> str | None:
-    """The last body word at or before ``k``, in its sentence."""
-    for j in range(k, -1, -1):
-        tok = out[j]
-        if tok in SENTENCE_END:
-            return None
-        if (
-            tok in t.region_words
-            and tok not in t.known_function
-            and tok not in NOT_BODY
-            and tok not in PARTS
-        ):
-            return tok
-    return None
 
 
 def _with_next_fixed(t: Tables, tokens: Sequence[str], i: int) -> list[tuple[int, tuple[str, ...]]]:
