@@ -104,6 +104,11 @@ def test_a_chemotherapy_neuropathy_explains_dropped_keys_and_buttons(kb: Knowled
     assert raised(kb, buttons) == {"cancer_history": "soon"}, buttons
     alone = "my fingertips are numb and I cant do up my buttons"
     assert raised(kb, alone) == {"cervical_myelopathy": "urgent"}, alone
+    # a zip is a button's task (heldout12: "on the 3rd round of chemo ... cant do zips")
+    zips = "on my 2nd cycle of chemo and my fingers tingle, I cant do zips"
+    assert raised(kb, zips) == {"cancer_history": "soon"}, zips
+    alone = "my fingers tingle and I cant do zips"
+    assert raised(kb, alone) == {"cervical_myelopathy": "urgent"}, alone
     # someone else's chemotherapy explains nothing
     mum = "my mum had chemo, my fingertips are numb and I cant do up my buttons"
     assert raised(kb, mum) == {"cervical_myelopathy": "urgent"}, mum

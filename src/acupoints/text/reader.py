@@ -517,11 +517,11 @@ def _unsubsumed(findings: list[Any]) -> list[Any]:
 
 
 EXPLAINED_BY = {
-    "chemotherapy": {"progressive_weakness": ("drop",), "cervical_myelopathy": ("button",)}
+    "chemotherapy": {"progressive_weakness": ("drop",), "cervical_myelopathy": ("button", "zip")}
 }
 """heldout14 flags: a cause the text gives (not denied, supposed or someone else's) that
 explains a flag's words: the numb fingers of a chemotherapy neuropathy drop keys and
-cannot do up buttons because they do not feel them, not from a weakness or a cord pressed
+cannot do up buttons or zips because they do not feel them, not from a weakness or a cord pressed
 in the neck ("since my chemo my fingertips have been numb and I can't do up my buttons").
 A flag read from other words stays ("my grip is getting weaker", "unsteady on my feet")."""
 
