@@ -680,3 +680,36 @@ def test_the_body_models_tables_pickle_to_the_same_bytes_whatever_the_string_has
         assert out.returncode == 0, out.stderr
         digests.add(out.stdout.strip())
     assert len(digests) == 1
+
+
+def test_the_large_sets_of_the_readers_tables_are_sized_once_for_their_items() -> None:
+    """Memory: a frozenset unpickled grows its table an item at a time, to four times its
+    items; the packaged tables' large ones are remade sized once (the same members), and a
+    set two tables share stays one object."""
+    import acupoints.text.compiled as compiled
+    from acupoints.prebuilt import _sized_sets
+
+    kb = load_packaged(packaged_data_dir())
+    t = compiled.tables(kb)
+    for name in ("region_words", "nerve_first"):
+        value = getattr(t, name)
+        assert sys.getsizeof(value) == sys.getsizeof(frozenset(set(value))), name
+    assert sys.getsizeof(t.vocab.words) == sys.getsizeof(frozenset(set(t.vocab.words)))
+    assert sys.getsizeof(t.region_words) < sys.getsizeof(frozenset(list(t.region_words)))
+
+    class Holder:
+        pass
+
+    shared = frozenset([f"w{i}" for i in range(300)])  # grown an item at a time
+    inner = Holder()
+    inner.__dict__["words"] = shared
+    outer = Holder()
+    outer.__dict__.update(a=shared, b=inner, small=frozenset({"x"}))
+    _sized_sets(outer)
+    assert outer.a == shared and sys.getsizeof(outer.a) <= sys.getsizeof(shared)
+    assert outer.a is inner.words  # still one object
+    grown = frozenset([f"w{i}" for i in range(323)])  # 2,048 slots
+    outer.__dict__["c"] = grown
+    _sized_sets(outer)
+    assert outer.c == grown and sys.getsizeof(outer.c) < sys.getsizeof(grown)
+    assert outer.small == frozenset({"x"})
