@@ -100,3 +100,15 @@ def test_a_screening_looks_for_what_it_names(kb: KnowledgeBase) -> None:
     assert raised(kb, text) == {}, text
     found = "cancer found on routine screening last year, numb upper arm"
     assert raised(kb, found) == {"cancer_history": "soon"}, found  # a cancer it found
+
+
+def test_falls_told_of_someone_else_with_numb_feet_are_an_unsteady_walk(kb: KnowledgeBase) -> None:
+    """(the lead) "keeps falling over" is "I keep falling over" told by a carer: the unsteady
+    walk of `cervical_myelopathy`, as the writer's own falls are; a thing that "keeps falling
+    out" is no fall."""
+    mum = "my mum (84) can't feel her feet and keeps falling over"
+    assert raised(kb, mum) == {"cervical_myelopathy": "urgent"}, mum
+    dad = "my dad has numb feet and keeps having falls"
+    assert raised(kb, dad) == {"cervical_myelopathy": "urgent"}, dad
+    hair = "numb feet and my hair keeps falling out"
+    assert raised(kb, hair) == {}, hair

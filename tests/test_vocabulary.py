@@ -65,7 +65,7 @@ def _flat(value: Any) -> Iterator[str]:
     elif isinstance(value, dict):
         for v in value.values():
             yield from _flat(v)
-    else:
+    elif isinstance(value, (list, tuple)):  # (a flag such as sign: true holds no words)
         for v in value:
             yield from _flat(v)
 
