@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from .errors import AmbiguousPointError, DataError, UnknownPointError
-from .models import Meridian, Point, PointReadings
+from .models import Meridian, Point
 from .names import (
     code_key,
     hangul_key,
@@ -26,6 +27,9 @@ from .names import (
     romaji_key,
     suggest,
 )
+
+if TYPE_CHECKING:
+    from .models import PointReadings
 
 __all__ = ["PointIndex", "meridian_prefixes"]
 

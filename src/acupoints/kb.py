@@ -44,10 +44,8 @@ from .models import (
     Meridian,
     Nerve,
     Point,
-    PointReadings,
     Region,
     Segment,
-    Source,
     Vessel,
 )
 from .names import name_key, prefix_key, suggest
@@ -61,7 +59,7 @@ if TYPE_CHECKING:
     from .anatomy import Anatomy
     from .batch import BatchResult
     from .figure import BodyMap
-    from .models import Location, Reading
+    from .models import Location, PointReadings, Reading, Source
     from .rules import (
         Cause,
         Composition,

@@ -19,24 +19,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic._internal import _utils
 
 from ._plain import Frozen
 from .errors import DataError
 
 if TYPE_CHECKING:
     import yaml
+
+    from .models import FigurePart, PointPosition, PointReadings, RegionFigure, Source
 from .models import (
-    FigurePart,
     LimbSurface,
     Meridian,
     Nerve,
     Point,
-    PointPosition,
-    PointReadings,
     Region,
-    RegionFigure,
     Segment,
-    Source,
     Vessel,
 )
 from .rules import Cause, Composition, ProtocolStep, ReferenceProtocol, Rule, Scoring
@@ -101,7 +99,7 @@ class Dataset(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
-    sources: tuple[Source, ...]
+    sources: "tuple[Source, ...]"
     meridians: tuple[Meridian, ...]
     vessels: tuple[Vessel, ...]
     surfaces: tuple[LimbSurface, ...] = ()
@@ -109,7 +107,7 @@ class Dataset(BaseModel):
     nerves: tuple[Nerve, ...] = ()
     segments: tuple[Segment, ...] = ()
     points: tuple[Point, ...]
-    readings: tuple[PointReadings, ...] = ()
+    readings: "tuple[PointReadings, ...]" = ()
     scoring: Scoring | None = None
     composition: Composition | None = None
     rules: tuple[Rule, ...] = ()
@@ -121,9 +119,9 @@ class Dataset(BaseModel):
     aftercare: tuple[AdviceItem, ...] = ()
     risks: tuple[AdviceItem, ...] = ()
     danger_zones: tuple[DangerZone, ...] = ()
-    outline: tuple[FigurePart, ...] = ()
-    region_shapes: tuple[RegionFigure, ...] = ()
-    positions: tuple[PointPosition, ...] = ()
+    outline: "tuple[FigurePart, ...]" = ()
+    region_shapes: "tuple[RegionFigure, ...]" = ()
+    positions: "tuple[PointPosition, ...]" = ()
     context: tuple[ContextTrigger, ...] = ()
     spellings: tuple[Spelling, ...] = ()
     words: tuple[WordList, ...] = ()
@@ -134,6 +132,26 @@ class Dataset(BaseModel):
     cause_cues: tuple[CauseCue, ...] = ()
     flag_classes: tuple[FlagClass, ...] = ()
     flag_rules: tuple[FlagRule, ...] = ()
+
+    @classmethod
+    def model_rebuild(
+        cls,
+        *,
+        force: bool = False,
+        raise_errors: bool = True,
+        _parent_namespace_depth: int = 2,
+        _types_namespace: Any = None,
+    ) -> bool | None:
+        """As pydantic's, with the classes an answer never uses (:mod:`acupoints._models_rare`:
+        the fields ``sources``, ``readings``, ``outline``, ``region_shapes`` and ``positions``
+        name them as forward references) made first and given to it. Pydantic calls it
+        before the first validation, serialisation or schema of a dataset."""
+        return super().model_rebuild(
+            force=force,
+            raise_errors=raise_errors,
+            _parent_namespace_depth=0,
+            _types_namespace={**_rare_models(), **(_types_namespace or {})},
+        )
 
     if not TYPE_CHECKING:  # (for a type checker, every field is always there)
 
@@ -147,6 +165,35 @@ class Dataset(BaseModel):
                 if name in self.__dict__:
                     return self.__dict__[name]
             return _model_getattr(self, name)
+
+
+def _model_fields(cls: type[Dataset]) -> dict[str, Any]:
+    """A mapping of field names to their :class:`~pydantic.fields.FieldInfo` (pydantic's
+    ``model_fields``), with the references to the classes of :mod:`acupoints._models_rare`
+    resolved first."""
+    if not cls.__pydantic_fields_complete__:
+        cls.model_rebuild()
+    return cls.__pydantic_fields__
+
+
+# set after the class is made (pydantic takes what the class body holds for fields)
+type.__setattr__(
+    Dataset,
+    "model_fields",
+    _utils.deprecated_instance_property(classmethod(_model_fields)),  # type: ignore[arg-type]
+)
+
+
+def _rare_models() -> dict[str, type[BaseModel]]:
+    """The classes of :mod:`acupoints._models_rare` by name (made by the first call)."""
+    from . import _models_rare
+
+    return {name: getattr(_models_rare, name) for name in _models_rare.__all__}
+
+
+_FIELDS = tuple(Dataset.__annotations__)
+"""The fields of :class:`Dataset` in their declared order (without resolving its
+references, as :attr:`Dataset.model_fields` does)."""
 
 
 LAZY_SECTIONS: Mapping[str, tuple[str, ...]] = {
@@ -202,9 +249,7 @@ def _fill(data: Dataset, section: str) -> bool:
             del _DEFERRED[id(data)]
         fields = {**data.__dict__, **values}
         # a new dict in the declared order (a dump and data_version follow its order)
-        object.__setattr__(
-            data, "__dict__", {n: fields[n] for n in Dataset.model_fields if n in fields}
-        )
+        object.__setattr__(data, "__dict__", {n: fields[n] for n in _FIELDS if n in fields})
         return True
 
 
@@ -281,61 +326,103 @@ class _FileSpec(Frozen):
         _set(self, "single", single)
 
 
-DATA_FILES: tuple[_FileSpec, ...] = (
-    _FileSpec("sources.yaml", {"sources": Source}, ("id",)),
-    _FileSpec("meridians.yaml", {"meridians": Meridian, "vessels": Vessel}, ("code",)),
-    _FileSpec("regions.yaml", {"surfaces": LimbSurface, "regions": Region}, ("id", "limb surface")),
-    _FileSpec("nerves.yaml", {"nerves": Nerve}, ("id",)),
-    _FileSpec("segments.yaml", {"segments": Segment}, ("id",)),
-    _FileSpec("points.yaml", {"points": Point}, ("code",)),
-    _FileSpec("readings.yaml", {"readings": PointReadings}, ("code",), optional=True),
-    _FileSpec(
-        "rules.yaml",
-        {"scoring": Scoring, "composition": Composition, "rules": Rule},
-        ("id",),
-        optional=True,
-        single=frozenset({"scoring", "composition"}),
-    ),
-    _FileSpec("causes.yaml", {"causes": Cause}, ("id",), optional=True),
-    _FileSpec("protocol.yaml", {"steps": ProtocolStep}, ("id",), optional=True),
-    _FileSpec("protocols.yaml", {"protocols": ReferenceProtocol}, ("id",), optional=True),
-    _FileSpec(
-        "safety.yaml",
-        {
-            "conditions": PatientCondition,
-            "red_flags": RedFlagRule,
-            "aftercare": AdviceItem,
-            "risks": AdviceItem,
-            "danger_zones": DangerZone,
-        },
-        ("id",),
-        optional=True,
-    ),
-    _FileSpec(
-        "figure.yaml",
-        {"outline": FigurePart, "region_shapes": RegionFigure, "positions": PointPosition},
-        ("code", "region", "id"),
-        optional=True,
-    ),
-    _FileSpec(
-        "text.yaml",
-        {
-            "context": ContextTrigger,
-            "spellings": Spelling,
-            "words": WordList,
-            "roles": RoleCue,
-            "course": CourseTerm,
-            "flags": FlagConcept,
-            "person": PersonConcept,
-            "cause_cues": CauseCue,
-            "flag_classes": FlagClass,
-            "flag_rules": FlagRule,
-        },
-        ("id", "text"),
-        optional=True,
-    ),
+@lru_cache(maxsize=1)
+def _data_files() -> tuple[_FileSpec, ...]:
+    """:data:`DATA_FILES`, made on first use (it names every model class, and an answer
+    served from the prebuilt dataset needs none of the rare ones)."""
+    rare = _rare_models()
+    Source, PointReadings = rare["Source"], rare["PointReadings"]
+    FigurePart, RegionFigure = rare["FigurePart"], rare["RegionFigure"]
+    PointPosition = rare["PointPosition"]
+    return (
+        _FileSpec("sources.yaml", {"sources": Source}, ("id",)),
+        _FileSpec("meridians.yaml", {"meridians": Meridian, "vessels": Vessel}, ("code",)),
+        _FileSpec(
+            "regions.yaml", {"surfaces": LimbSurface, "regions": Region}, ("id", "limb surface")
+        ),
+        _FileSpec("nerves.yaml", {"nerves": Nerve}, ("id",)),
+        _FileSpec("segments.yaml", {"segments": Segment}, ("id",)),
+        _FileSpec("points.yaml", {"points": Point}, ("code",)),
+        _FileSpec("readings.yaml", {"readings": PointReadings}, ("code",), optional=True),
+        _FileSpec(
+            "rules.yaml",
+            {"scoring": Scoring, "composition": Composition, "rules": Rule},
+            ("id",),
+            optional=True,
+            single=frozenset({"scoring", "composition"}),
+        ),
+        _FileSpec("causes.yaml", {"causes": Cause}, ("id",), optional=True),
+        _FileSpec("protocol.yaml", {"steps": ProtocolStep}, ("id",), optional=True),
+        _FileSpec("protocols.yaml", {"protocols": ReferenceProtocol}, ("id",), optional=True),
+        _FileSpec(
+            "safety.yaml",
+            {
+                "conditions": PatientCondition,
+                "red_flags": RedFlagRule,
+                "aftercare": AdviceItem,
+                "risks": AdviceItem,
+                "danger_zones": DangerZone,
+            },
+            ("id",),
+            optional=True,
+        ),
+        _FileSpec(
+            "figure.yaml",
+            {"outline": FigurePart, "region_shapes": RegionFigure, "positions": PointPosition},
+            ("code", "region", "id"),
+            optional=True,
+        ),
+        _FileSpec(
+            "text.yaml",
+            {
+                "context": ContextTrigger,
+                "spellings": Spelling,
+                "words": WordList,
+                "roles": RoleCue,
+                "course": CourseTerm,
+                "flags": FlagConcept,
+                "person": PersonConcept,
+                "cause_cues": CauseCue,
+                "flag_classes": FlagClass,
+                "flag_rules": FlagRule,
+            },
+            ("id", "text"),
+            optional=True,
+        ),
+    )
+
+
+if TYPE_CHECKING:
+    DATA_FILES: tuple[_FileSpec, ...]
+    """The files of a data directory, the top-level sections of each and their models."""
+
+
+def __getattr__(name: str) -> Any:
+    """:data:`DATA_FILES`, made by its first use."""
+    if name == "DATA_FILES":
+        return _data_files()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_FILES: tuple[tuple[str, bool], ...] = (
+    ("sources.yaml", False),
+    ("meridians.yaml", False),
+    ("regions.yaml", False),
+    ("nerves.yaml", False),
+    ("segments.yaml", False),
+    ("points.yaml", False),
+    ("readings.yaml", True),
+    ("rules.yaml", True),
+    ("causes.yaml", True),
+    ("protocol.yaml", True),
+    ("protocols.yaml", True),
+    ("safety.yaml", True),
+    ("figure.yaml", True),
+    ("text.yaml", True),
 )
-"""The files of a data directory, the top-level sections of each and their models."""
+"""The name of each file of :data:`DATA_FILES`, in order, and whether a directory may
+leave it out: what :func:`fingerprint` reads, without the model classes (a test checks
+that the two agree)."""
 
 
 def packaged_data_dir() -> Path:
@@ -553,6 +640,7 @@ _CODE = (
     "loading.py",
     "integrity.py",
     "text/lexicon.py",
+    "_models_rare.py",
 )
 
 
@@ -563,10 +651,8 @@ def fingerprint(root: Path) -> str | None:
     files it was built from."""
     try:
         raws = [
-            (root / spec.name).read_bytes()
-            if not spec.optional or (root / spec.name).exists()
-            else b"\0absent"
-            for spec in DATA_FILES
+            (root / name).read_bytes() if not optional or (root / name).exists() else b"\0absent"
+            for name, optional in _FILES
         ]
     except OSError:
         return None
@@ -583,8 +669,8 @@ def _fingerprint(texts: Sequence[bytes]) -> str:
     for name in _CODE:
         with contextlib.suppress(OSError):
             h.update(name.encode() + b"\0" + (here / name).read_bytes())
-    for spec, raw in zip(DATA_FILES, texts, strict=True):
-        h.update(spec.name.encode() + b"\0" + len(raw).to_bytes(8, "big") + raw)
+    for (name, _), raw in zip(_FILES, texts, strict=True):
+        h.update(name.encode() + b"\0" + len(raw).to_bytes(8, "big") + raw)
     return h.hexdigest()
 
 
@@ -692,7 +778,7 @@ def read_dataset(directory: str | os.PathLike[str], *, cache: bool = True) -> Da
 def _read_validated(root: Path) -> Dataset:
     sections: dict[str, list[BaseModel]] = {}
     problems: list[DataError] = []
-    for spec in DATA_FILES:
+    for spec in _data_files():
         path = root / spec.name
         file = str(path)
         if spec.optional and not path.exists():
@@ -759,7 +845,7 @@ def _read_validated(root: Path) -> Dataset:
         first.problems = problems
         raise first
     values: dict[str, Any] = {}
-    for spec in DATA_FILES:
+    for spec in _data_files():
         for name in spec.sections:
             records = sections.get(name, [])
             if name in spec.single:

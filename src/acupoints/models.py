@@ -18,6 +18,17 @@ from ._record import Record
 from .errors import QueryError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ._models_rare import (
+        FigurePart,
+        JapaneseReading,
+        KoreanReading,
+        PointPosition,
+        PointReadings,
+        RegionFigure,
+        RegionShape,
+        Source,
+        VietnameseReading,
+    )
     from .figure import BodyMap
 from .vocab import (
     Angle,
@@ -88,29 +99,6 @@ UberonId = Annotated[str, Field(pattern=r"^UBERON:\d{7}$")]
 POINT_CODE = re.compile(
     r"^(?:(LU|LI|ST|SP|HT|SI|BL|KI|PC|TE|GB|LR|GV|CV)|EX-(HN|CA|B|UE|LE))([1-9]\d*)$"
 )
-
-
-class Source(Record):
-    """A publication or dataset that facts are taken from."""
-
-    id: SourceId = Field(description="Short id used in the `sources` lists of other files.")
-    title: str = Field(min_length=1, description="Full title.")
-    author: str | None = Field(default=None, description="Authors or issuing body.")
-    year: int | None = Field(default=None, ge=1000, le=2100, description="Year of publication.")
-    kind: Literal["standard", "textbook", "dataset", "guideline", "article", "website"] = Field(
-        description="What sort of source it is."
-    )
-    identifier: str | None = Field(
-        default=None, description="ISBN, DOI, PMID or repository name that identifies it."
-    )
-    url: str | None = Field(default=None, description="Where a copy can be read.")
-    license: str | None = Field(default=None, description="Licence of the material, if known.")
-    used_for: str = Field(min_length=1, description="Which facts this library takes from it.")
-    note: str | None = Field(default=None, description="Known slips or caveats.")
-
-    def __repr__(self) -> str:
-        """Short: the id and the title (``model_dump()`` has every field)."""
-        return f"<Source {self.id}: {self.title[:60]}>"
 
 
 class Names(Record):
@@ -213,22 +201,6 @@ def romanize_hangul(hangul: str) -> str:
     return "".join(out).capitalize()
 
 
-class KoreanReading(Record):
-    """The Sino-Korean reading of a point's name, in Hangul."""
-
-    hangul: str = Field(
-        pattern=r"^[\uac00-\ud7a3]+$",
-        description="The reading in Hangul syllables, one for each character of the name: '합곡'.",
-    )
-    sources: SourceIds
-
-    @property
-    def romanized(self) -> str:
-        """The reading in Revised Romanization, letter by letter (see
-        :func:`romanize_hangul`): ``'Hapgok'``."""
-        return romanize_hangul(self.hangul)
-
-
 # Hepburn romanisation of hiragana: the digraphs first (a kana of the i column and a small
 # ya, yu or yo: きょ kyo, しゃ sha, ちゅ chu), then the single kana.
 _HEPBURN_DIGRAPHS = {
@@ -314,63 +286,6 @@ def romanize_kana(kana: str) -> str:
     for long, mark in (("ou", "ō"), ("oo", "ō"), ("uu", "ū")):
         out = out.replace(long, mark)
     return out[:1].upper() + out[1:]
-
-
-class JapaneseReading(Record):
-    """The Japanese reading of a point's name, in hiragana, with the name as Japanese
-    writes it (shinjitai, the simplified forms of post-war Japan: 百会 for 百會)."""
-
-    kana: str = Field(
-        pattern=r"^[\u3041-\u3096]+$",
-        description="The reading in hiragana: 'ごうこく' (LI4), 'あしさんり' (ST36).",
-    )
-    kanji: str = Field(
-        pattern=r"^[\u3400-\u9fff\uf900-\ufaff]+$",
-        description="The name in Japanese characters as the sources write it: '百会' (GV20).",
-    )
-    sources: SourceIds
-
-    @property
-    def romanized(self) -> str:
-        """The reading in Hepburn romanisation (see :func:`romanize_kana`): ``'Gōkoku'``."""
-        return romanize_kana(self.kana)
-
-
-class VietnameseReading(Record):
-    """The Sino-Vietnamese (Hán-Việt) reading of a point's name."""
-
-    name: str = Field(
-        pattern=r"^[^\W\d_]+( [^\W\d_]+)*$",
-        description="The reading in Vietnamese letters, one word for each character of the "
-        "name, the first capitalised: 'Túc tam lý'.",
-    )
-    sources: SourceIds
-
-
-class PointReadings(Record):
-    """How the name of a point is read in Korean, Vietnamese and Japanese (readings.yaml). A
-    language is absent where no reading passed the sources' check (see the docs'
-    coverage note)."""
-
-    code: str = Field(description="WHO code of the point: 'LI4'.", pattern=POINT_CODE.pattern)
-    korean: KoreanReading | None = Field(default=None, description="Sino-Korean reading.")
-    vietnamese: VietnameseReading | None = Field(
-        default=None, description="Sino-Vietnamese reading."
-    )
-    japanese: JapaneseReading | None = Field(default=None, description="Japanese reading.")
-
-    @model_validator(mode="after")
-    def _check_any(self) -> "PointReadings":
-        if self.korean is None and self.vietnamese is None and self.japanese is None:
-            raise ValueError(f"{self.code} gives no reading")
-        return self
-
-    def __repr__(self) -> str:
-        """Short: the code and the readings."""
-        parts = [self.korean.hangul if self.korean else None]
-        parts.append(self.vietnamese.name if self.vietnamese else None)
-        parts.append(self.japanese.kana if self.japanese else None)
-        return f"<PointReadings {self.code}: " + " / ".join(p or "-" for p in parts) + ">"
 
 
 class PointLocation(Record):
@@ -983,42 +898,30 @@ XY = tuple[
 View = Literal["front", "back"]
 
 
-class FigurePart(Record):
-    """A part of the body outline (front view, person's right side; the left side is its
-    mirror image, and the back view has the same outline)."""
-
-    id: str = Field(pattern=r"^[a-z_]+$", description="Part name: head, trunk, hand ...")
-    midline: bool = Field(default=False, description="True for a part drawn whole (head ...).")
-    points: tuple[XY, ...] = Field(
-        min_length=3, description="Polygon corners, smoothed when drawn."
-    )
-
-
-class RegionShape(Record):
-    """One shape that shades a region in one view, for the person's right side (mirrored
-    for the left) or whole for a midline shape."""
-
-    view: View
-    aspects: tuple[Aspect, ...] = Field(
-        default=(), description="Aspects this shape shows; empty means every aspect."
-    )
-    midline: bool = Field(default=False, description="A shape drawn once, across the midline.")
-    points: tuple[XY, ...] = Field(min_length=3, description="Polygon corners.")
-    note: str | None = Field(default=None, description="Why the shape is drawn where it is.")
+_RARE = frozenset(
+    {
+        "FigurePart",
+        "JapaneseReading",
+        "KoreanReading",
+        "PointPosition",
+        "PointReadings",
+        "RegionFigure",
+        "RegionShape",
+        "Source",
+        "VietnameseReading",
+    }
+)
+"""The classes an answer never uses, made on first use (see :mod:`acupoints._models_rare`)."""
 
 
-class RegionFigure(Record):
-    """The shapes that shade a body region on the figure."""
+def __getattr__(name: str) -> Any:
+    """The classes of :data:`_RARE`, made by the first use of one of them."""
+    if name in _RARE:
+        from . import _models_rare
 
-    region: RegionId
-    shapes: tuple[RegionShape, ...] = Field(min_length=1)
+        return getattr(_models_rare, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class PointPosition(Record):
-    """Where a point is drawn on the body figure: the view in which it is best seen and
-    its place there for the person's right side (midline points: x = 100)."""
-
-    code: str = Field(pattern=POINT_CODE.pattern, description="Point code.")
-    view: View = Field(description="front or back.")
-    at: XY = Field(description="x, y in that view.")
-    note: str | None = Field(default=None, description="A remark on the placement.")
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_RARE})

@@ -1,0 +1,192 @@
+"""The record classes of :mod:`acupoints.models` that an answer never uses: the source
+register, the readings of the points' names (readings.yaml) and the body figure
+(figure.yaml).
+
+They are made on first use, through :mod:`acupoints.models`' module ``__getattr__`` (or a
+YAML load, a schema, or :attr:`Dataset.model_fields <acupoints.loading.Dataset>`, which
+resolve :class:`~acupoints.loading.Dataset`'s references to them first): each pydantic
+model class keeps about 18 KiB of fields, validators and schema for the life of a
+process. Their home is :mod:`acupoints.models`: ``__module__`` names it, so that pickles,
+``help()`` and the docs find them there, as before.
+"""
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ._record import Record
+from .models import (
+    POINT_CODE,
+    XY,
+    RegionId,
+    SourceId,
+    SourceIds,
+    View,
+    romanize_hangul,
+    romanize_kana,
+)
+from .vocab import Aspect
+
+__all__ = [
+    "FigurePart",
+    "JapaneseReading",
+    "KoreanReading",
+    "PointPosition",
+    "PointReadings",
+    "RegionFigure",
+    "RegionShape",
+    "Source",
+    "VietnameseReading",
+]
+
+
+class Source(Record):
+    """A publication or dataset that facts are taken from."""
+
+    id: SourceId = Field(description="Short id used in the `sources` lists of other files.")
+    title: str = Field(min_length=1, description="Full title.")
+    author: str | None = Field(default=None, description="Authors or issuing body.")
+    year: int | None = Field(default=None, ge=1000, le=2100, description="Year of publication.")
+    kind: Literal["standard", "textbook", "dataset", "guideline", "article", "website"] = Field(
+        description="What sort of source it is."
+    )
+    identifier: str | None = Field(
+        default=None, description="ISBN, DOI, PMID or repository name that identifies it."
+    )
+    url: str | None = Field(default=None, description="Where a copy can be read.")
+    license: str | None = Field(default=None, description="Licence of the material, if known.")
+    used_for: str = Field(min_length=1, description="Which facts this library takes from it.")
+    note: str | None = Field(default=None, description="Known slips or caveats.")
+
+    def __repr__(self) -> str:
+        """Short: the id and the title (``model_dump()`` has every field)."""
+        return f"<Source {self.id}: {self.title[:60]}>"
+
+
+class KoreanReading(Record):
+    """The Sino-Korean reading of a point's name, in Hangul."""
+
+    hangul: str = Field(
+        pattern=r"^[\uac00-\ud7a3]+$",
+        description="The reading in Hangul syllables, one for each character of the name: '합곡'.",
+    )
+    sources: SourceIds
+
+    @property
+    def romanized(self) -> str:
+        """The reading in Revised Romanization, letter by letter (see
+        :func:`romanize_hangul`): ``'Hapgok'``."""
+        return romanize_hangul(self.hangul)
+
+
+class JapaneseReading(Record):
+    """The Japanese reading of a point's name, in hiragana, with the name as Japanese
+    writes it (shinjitai, the simplified forms of post-war Japan: 百会 for 百會)."""
+
+    kana: str = Field(
+        pattern=r"^[\u3041-\u3096]+$",
+        description="The reading in hiragana: 'ごうこく' (LI4), 'あしさんり' (ST36).",
+    )
+    kanji: str = Field(
+        pattern=r"^[\u3400-\u9fff\uf900-\ufaff]+$",
+        description="The name in Japanese characters as the sources write it: '百会' (GV20).",
+    )
+    sources: SourceIds
+
+    @property
+    def romanized(self) -> str:
+        """The reading in Hepburn romanisation (see :func:`romanize_kana`): ``'Gōkoku'``."""
+        return romanize_kana(self.kana)
+
+
+class VietnameseReading(Record):
+    """The Sino-Vietnamese (Hán-Việt) reading of a point's name."""
+
+    name: str = Field(
+        pattern=r"^[^\W\d_]+( [^\W\d_]+)*$",
+        description="The reading in Vietnamese letters, one word for each character of the "
+        "name, the first capitalised: 'Túc tam lý'.",
+    )
+    sources: SourceIds
+
+
+class PointReadings(Record):
+    """How the name of a point is read in Korean, Vietnamese and Japanese (readings.yaml). A
+    language is absent where no reading passed the sources' check (see the docs'
+    coverage note)."""
+
+    code: str = Field(description="WHO code of the point: 'LI4'.", pattern=POINT_CODE.pattern)
+    korean: KoreanReading | None = Field(default=None, description="Sino-Korean reading.")
+    vietnamese: VietnameseReading | None = Field(
+        default=None, description="Sino-Vietnamese reading."
+    )
+    japanese: JapaneseReading | None = Field(default=None, description="Japanese reading.")
+
+    @model_validator(mode="after")
+    def _check_any(self) -> "PointReadings":
+        if self.korean is None and self.vietnamese is None and self.japanese is None:
+            raise ValueError(f"{self.code} gives no reading")
+        return self
+
+    def __repr__(self) -> str:
+        """Short: the code and the readings."""
+        parts = [self.korean.hangul if self.korean else None]
+        parts.append(self.vietnamese.name if self.vietnamese else None)
+        parts.append(self.japanese.kana if self.japanese else None)
+        return f"<PointReadings {self.code}: " + " / ".join(p or "-" for p in parts) + ">"
+
+
+class FigurePart(Record):
+    """A part of the body outline (front view, person's right side; the left side is its
+    mirror image, and the back view has the same outline)."""
+
+    id: str = Field(pattern=r"^[a-z_]+$", description="Part name: head, trunk, hand ...")
+    midline: bool = Field(default=False, description="True for a part drawn whole (head ...).")
+    points: tuple[XY, ...] = Field(
+        min_length=3, description="Polygon corners, smoothed when drawn."
+    )
+
+
+class RegionShape(Record):
+    """One shape that shades a region in one view, for the person's right side (mirrored
+    for the left) or whole for a midline shape."""
+
+    view: View
+    aspects: tuple[Aspect, ...] = Field(
+        default=(), description="Aspects this shape shows; empty means every aspect."
+    )
+    midline: bool = Field(default=False, description="A shape drawn once, across the midline.")
+    points: tuple[XY, ...] = Field(min_length=3, description="Polygon corners.")
+    note: str | None = Field(default=None, description="Why the shape is drawn where it is.")
+
+
+class RegionFigure(Record):
+    """The shapes that shade a body region on the figure."""
+
+    region: RegionId
+    shapes: tuple[RegionShape, ...] = Field(min_length=1)
+
+
+class PointPosition(Record):
+    """Where a point is drawn on the body figure: the view in which it is best seen and
+    its place there for the person's right side (midline points: x = 100)."""
+
+    code: str = Field(pattern=POINT_CODE.pattern, description="Point code.")
+    view: View = Field(description="front or back.")
+    at: XY = Field(description="x, y in that view.")
+    note: str | None = Field(default=None, description="A remark on the placement.")
+
+
+for _cls in (
+    Source,
+    KoreanReading,
+    JapaneseReading,
+    VietnameseReading,
+    PointReadings,
+    FigurePart,
+    RegionShape,
+    RegionFigure,
+    PointPosition,
+):
+    _cls.__module__ = "acupoints.models"
+del _cls
