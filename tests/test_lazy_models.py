@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 RARE = (
+    "CorePoint",
+    "DangerZone",
     "FigurePart",
     "JapaneseReading",
     "KoreanReading",
@@ -72,6 +74,11 @@ def test_a_first_answer_makes_none_of_the_rare_classes() -> None:
         "from acupoints.loading import DATA_FILES; "
         "C = next(s for s in DATA_FILES if s.name == 'readings.yaml').sections['readings']",
         "import acupoints; C = type(acupoints.load().readings('LI4'))",
+        "from acupoints.safety import DangerZone as D; "
+        "from acupoints.loading import Dataset; "
+        "assert Dataset.model_fields['danger_zones'].annotation == tuple[D, ...]; "
+        "from acupoints.rules import CorePoint; import acupoints.models as m; "
+        "C = m.PointReadings",
         "import pickle, acupoints.models as m; "
         "C = pickle.loads(b'\\x80\\x04\\x95\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x8c\\x10"
         "acupoints.models\\x94\\x8c\\rPointReadings\\x94\\x93\\x94.')",
@@ -91,25 +98,34 @@ def test_every_way_in_finds_the_same_class(way_in: str) -> None:
     assert "OK ['FigurePart', 'PointReadings', 'Source']" in out
 
 
-def test_the_models_namespace_is_whole() -> None:
+HOME = {"DangerZone": "acupoints.safety", "CorePoint": "acupoints.rules"}
+
+
+def test_the_namespaces_are_whole() -> None:
+    import importlib
     import pickle
 
     import acupoints
-    import acupoints.models as m
 
     for name in RARE:
+        m = importlib.import_module(HOME.get(name, "acupoints.models"))
         cls = getattr(m, name)
         assert name in m.__all__ and name in dir(m)
         if name in acupoints.__all__:
             assert getattr(acupoints, name) is cls
-        assert (cls.__module__, cls.__qualname__) == ("acupoints.models", name)
+        assert (cls.__module__, cls.__qualname__) == (m.__name__, name)
         assert pickle.loads(pickle.dumps(cls)) is cls
-    with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
-        m.Nothing  # noqa: B018
+    for home in ("acupoints.models", "acupoints.safety", "acupoints.rules"):
+        with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+            importlib.import_module(home).Nothing  # noqa: B018
     kb = acupoints.load()
     readings = kb.readings("LI4")
     assert readings is not None and pickle.loads(pickle.dumps(readings)) == readings
     assert kb.source(kb.sources[0].id) is kb.sources[0]
+    core = kb.core_prescription("carpal_tunnel")
+    assert core and all(type(c) is acupoints.rules.CorePoint for c in core)
+    zone = kb.danger_zones[0]
+    assert type(zone) is acupoints.safety.DangerZone and pickle.loads(pickle.dumps(zone)) == zone
 
 
 def test_the_file_list_of_the_fingerprint_follows_data_files() -> None:

@@ -1,16 +1,17 @@
-"""The record classes of :mod:`acupoints.models` that an answer never uses: the source
+"""The record classes that an answer never uses: of :mod:`acupoints.models`, the source
 register, the readings of the points' names (readings.yaml) and the body figure
-(figure.yaml).
+(figure.yaml); of :mod:`acupoints.safety`, the danger zones; of :mod:`acupoints.rules`,
+the core points of the published protocols.
 
-They are made on first use, through :mod:`acupoints.models`' module ``__getattr__`` (or a
-YAML load, a schema, or :attr:`Dataset.model_fields <acupoints.loading.Dataset>`, which
-resolve :class:`~acupoints.loading.Dataset`'s references to them first): each pydantic
-model class keeps about 18 KiB of fields, validators and schema for the life of a
-process. Their home is :mod:`acupoints.models`: ``__module__`` names it, so that pickles,
-``help()`` and the docs find them there, as before.
+They are made on first use, through their home module's ``__getattr__`` (or a YAML load,
+a schema, or :attr:`Dataset.model_fields <acupoints.loading.Dataset>`, which resolve
+:class:`~acupoints.loading.Dataset`'s references to them first): each pydantic model
+class keeps about 18 KiB of fields, validators and schema for the life of a process.
+``__module__`` names their home, so that pickles, ``help()`` and the docs find them
+there, as before.
 """
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
@@ -18,6 +19,7 @@ from ._record import Record
 from .models import (
     POINT_CODE,
     XY,
+    Point,
     RegionId,
     SourceId,
     SourceIds,
@@ -25,9 +27,16 @@ from .models import (
     romanize_hangul,
     romanize_kana,
 )
-from .vocab import Aspect
+from .rules import EvidenceLevel
+from .safety import PointCode
+from .vocab import Aspect, Structure
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
 
 __all__ = [
+    "CorePoint",
+    "DangerZone",
     "FigurePart",
     "JapaneseReading",
     "KoreanReading",
@@ -177,6 +186,64 @@ class PointPosition(Record):
     note: str | None = Field(default=None, description="A remark on the placement.")
 
 
+# -- of acupoints.safety ------------------------------------------------------------------
+
+
+class DangerZone(Record):
+    """An area where a needle can reach a structure at risk (the lung under the chest wall,
+    the spinal canal ...): every point in it must carry a caution for that structure
+    (checked by the data-integrity tests). A point is in the zone when it is one of
+    ``points``, lies in one of ``regions`` (with ``off_midline``, only off the midline),
+    or its location names one of ``location_words``."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    name: str = Field(min_length=3)
+    structures: tuple[Structure, ...] = Field(
+        min_length=1, description="A point in the zone cautions for one of these."
+    )
+    points: tuple[PointCode, ...] = Field(default=(), description="These points.")
+    regions: tuple[RegionId, ...] = Field(default=(), description="Points in these regions.")
+    off_midline: bool = Field(
+        default=False, description="With `regions`: only the points that are not on the midline."
+    )
+    location_words: tuple[str, ...] = Field(
+        default=(),
+        description="Points whose location (landmarks or description) names one of these words.",
+    )
+    note: str = Field(min_length=10, description="Why, in this library's words.")
+    sources: SourceIds
+
+    def holds(self, kb: "KnowledgeBase", point: Point) -> bool:
+        """Whether ``point`` lies in the zone."""
+        if point.code in self.points:
+            return True
+        loc = point.location
+        midline_left_out = self.off_midline and loc.laterality == "midline"
+        if not midline_left_out and any(kb.anatomy.within(loc.region, r) for r in self.regions):
+            return True
+        if self.location_words:
+            # each landmark and the description on its own: a zone word is never made of
+            # the end of one landmark and the start of the next
+            parts = [part.lower() for part in (*loc.landmarks, loc.description)]
+            return any(w in part for part in parts for w in self.location_words)
+        return False
+
+
+# -- of acupoints.rules -------------------------------------------------------------------
+
+
+class CorePoint(Record):
+    """A point the published protocols for a cause use: how many publications, of which
+    designs, and the evidence level that gives (see :func:`evidence_level`)."""
+
+    code: str = Field(description="Point code.")
+    cause: str = Field(description="Cause id.")
+    publications: int = Field(ge=1, description="Independent publications that use it.")
+    designs: dict[str, int] = Field(description="Publications by design.")
+    level: EvidenceLevel = Field(description="Evidence level (see evidence_level).")
+    sources: tuple[str, ...] = Field(description="The publications, ids in sources.yaml.")
+
+
 for _cls in (
     Source,
     KoreanReading,
@@ -189,4 +256,6 @@ for _cls in (
     PointPosition,
 ):
     _cls.__module__ = "acupoints.models"
+DangerZone.__module__ = "acupoints.safety"
+CorePoint.__module__ = "acupoints.rules"
 del _cls

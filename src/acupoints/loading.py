@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import yaml
 
     from .models import FigurePart, PointPosition, PointReadings, RegionFigure, Source
+    from .safety import DangerZone
 from .models import (
     LimbSurface,
     Meridian,
@@ -38,7 +39,7 @@ from .models import (
     Vessel,
 )
 from .rules import Cause, Composition, ProtocolStep, ReferenceProtocol, Rule, Scoring
-from .safety import AdviceItem, DangerZone, PatientCondition, RedFlagRule
+from .safety import AdviceItem, PatientCondition, RedFlagRule
 from .text.lexicon import (
     CauseCue,
     ContextTrigger,
@@ -118,7 +119,7 @@ class Dataset(BaseModel):
     red_flags: tuple[RedFlagRule, ...] = ()
     aftercare: tuple[AdviceItem, ...] = ()
     risks: tuple[AdviceItem, ...] = ()
-    danger_zones: tuple[DangerZone, ...] = ()
+    danger_zones: "tuple[DangerZone, ...]" = ()
     outline: "tuple[FigurePart, ...]" = ()
     region_shapes: "tuple[RegionFigure, ...]" = ()
     positions: "tuple[PointPosition, ...]" = ()
@@ -333,7 +334,7 @@ def _data_files() -> tuple[_FileSpec, ...]:
     rare = _rare_models()
     Source, PointReadings = rare["Source"], rare["PointReadings"]
     FigurePart, RegionFigure = rare["FigurePart"], rare["RegionFigure"]
-    PointPosition = rare["PointPosition"]
+    PointPosition, DangerZone = rare["PointPosition"], rare["DangerZone"]
     return (
         _FileSpec("sources.yaml", {"sources": Source}, ("id",)),
         _FileSpec("meridians.yaml", {"meridians": Meridian, "vessels": Vessel}, ("code",)),

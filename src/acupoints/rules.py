@@ -6,13 +6,16 @@ and *what* it selects (one of a few selector kinds, parameterised by data). Addi
 is an edit of ``rules.yaml``, not of code.
 """
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from ._record import Record
 from .models import NerveId, RegionId, SourceId, SourceIds, SpinalLevel
 from .vocab import Aspect, CategoryKind, MeridianCode, Surface
+
+if TYPE_CHECKING:
+    from ._models_rare import CorePoint
 
 __all__ = [
     "Cause",
@@ -401,18 +404,6 @@ class ReferenceProtocol(Record):
 EvidenceLevel = Literal["A", "B", "C"]
 
 
-class CorePoint(Record):
-    """A point the published protocols for a cause use: how many publications, of which
-    designs, and the evidence level that gives (see :func:`evidence_level`)."""
-
-    code: str = Field(description="Point code.")
-    cause: str = Field(description="Cause id.")
-    publications: int = Field(ge=1, description="Independent publications that use it.")
-    designs: dict[str, int] = Field(description="Publications by design.")
-    level: EvidenceLevel = Field(description="Evidence level (see evidence_level).")
-    sources: tuple[str, ...] = Field(description="The publications, ids in sources.yaml.")
-
-
 def evidence_level(designs: dict[str, int]) -> EvidenceLevel:
     """The evidence level of a point for a cause, from the designs of the publications
     that use it: ``A`` when at least three do and one of them is a trial; ``B`` when two
@@ -425,3 +416,16 @@ def evidence_level(designs: dict[str, int]) -> EvidenceLevel:
     if total >= 2 or trials:
         return "B"
     return "C"
+
+
+def __getattr__(name: str) -> Any:
+    """:class:`CorePoint`, made by its first use (see :mod:`acupoints._models_rare`)."""
+    if name == "CorePoint":
+        from . import _models_rare
+
+        return _models_rare.CorePoint
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), "CorePoint"})

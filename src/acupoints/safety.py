@@ -19,6 +19,7 @@ from .models import Caution, Point, RegionId, RegionRef, SourceIds
 from .vocab import CautionKind, Structure
 
 if TYPE_CHECKING:
+    from ._models_rare import DangerZone
     from .kb import KnowledgeBase
     from .models import Location
 
@@ -319,46 +320,6 @@ class AdviceItem(Record):
         "empty for every selection.",
     )
     sources: SourceIds
-
-
-class DangerZone(Record):
-    """An area where a needle can reach a structure at risk (the lung under the chest wall,
-    the spinal canal ...): every point in it must carry a caution for that structure
-    (checked by the data-integrity tests). A point is in the zone when it is one of
-    ``points``, lies in one of ``regions`` (with ``off_midline``, only off the midline),
-    or its location names one of ``location_words``."""
-
-    id: str = Field(pattern=r"^[a-z_]+$")
-    name: str = Field(min_length=3)
-    structures: tuple[Structure, ...] = Field(
-        min_length=1, description="A point in the zone cautions for one of these."
-    )
-    points: tuple[PointCode, ...] = Field(default=(), description="These points.")
-    regions: tuple[RegionId, ...] = Field(default=(), description="Points in these regions.")
-    off_midline: bool = Field(
-        default=False, description="With `regions`: only the points that are not on the midline."
-    )
-    location_words: tuple[str, ...] = Field(
-        default=(),
-        description="Points whose location (landmarks or description) names one of these words.",
-    )
-    note: str = Field(min_length=10, description="Why, in this library's words.")
-    sources: SourceIds
-
-    def holds(self, kb: "KnowledgeBase", point: Point) -> bool:
-        """Whether ``point`` lies in the zone."""
-        if point.code in self.points:
-            return True
-        loc = point.location
-        midline_left_out = self.off_midline and loc.laterality == "midline"
-        if not midline_left_out and any(kb.anatomy.within(loc.region, r) for r in self.regions):
-            return True
-        if self.location_words:
-            # each landmark and the description on its own: a zone word is never made of
-            # the end of one landmark and the start of the next
-            parts = [part.lower() for part in (*loc.landmarks, loc.description)]
-            return any(w in part for part in parts for w in self.location_words)
-        return False
 
 
 class RedFlag(Record):
@@ -742,3 +703,16 @@ def cautions_for(point: Point, extra: Iterable[PointWarning]) -> tuple[PointWarn
             _OWN.clear()
         _OWN[id(point)] = cached
     return cached[1] + tuple(extra)
+
+
+def __getattr__(name: str) -> Any:
+    """:class:`DangerZone`, made by its first use (see :mod:`acupoints._models_rare`)."""
+    if name == "DangerZone":
+        from . import _models_rare
+
+        return _models_rare.DangerZone
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), "DangerZone"})
