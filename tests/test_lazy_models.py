@@ -181,3 +181,19 @@ def test_the_schema_of_a_dataset_in_a_fresh_process() -> None:
         "{'PointReadings', 'Source', 'RegionFigure', 'PointPosition', 'FigurePart'}))\n"
     )
     assert "OK ['FigurePart', 'PointPosition', 'PointReadings', 'RegionFigure', 'Source']" in out
+
+
+def test_a_pickle_names_each_home_module_once() -> None:
+    """The classes carry their home module's own name string, so a pickle (the prebuilt
+    file's sections) stores it once, as when they were defined at home."""
+    import pickle
+
+    from acupoints import models, rules, safety
+
+    for home, here, rare in (
+        (safety, safety.AdviceItem, "DangerZone"),
+        (rules, rules.Rule, "CorePoint"),
+        (models, models.Point, "PointReadings"),
+    ):
+        data = pickle.dumps((here, getattr(home, rare)), protocol=pickle.HIGHEST_PROTOCOL)
+        assert data.count(home.__name__.encode()) == 1, home.__name__

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
+from . import models as _models
+from . import rules as _rules
+from . import safety as _safety
 from ._record import Record
 from .models import (
     POINT_CODE,
@@ -244,6 +247,8 @@ class CorePoint(Record):
     sources: tuple[str, ...] = Field(description="The publications, ids in sources.yaml.")
 
 
+# the home modules' own name strings (a pickle stores a string once per object: the
+# prebuilt file is then the same, byte for byte, as with the classes defined at home)
 for _cls in (
     Source,
     KoreanReading,
@@ -255,7 +260,7 @@ for _cls in (
     RegionFigure,
     PointPosition,
 ):
-    _cls.__module__ = "acupoints.models"
-DangerZone.__module__ = "acupoints.safety"
-CorePoint.__module__ = "acupoints.rules"
+    _cls.__module__ = _models.__name__
+DangerZone.__module__ = _safety.__name__
+CorePoint.__module__ = _rules.__name__
 del _cls
