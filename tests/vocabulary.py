@@ -18260,3 +18260,58 @@ AREA16_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
 }
 """heldout16 areas: each word of the "heldout16 areas" blocks of text.yaml and causes.yaml,
 with a sentence that uses it and the reading wanted (areas, side, cause)."""
+
+AREASC_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # (areasc) a letter's polite request is no hypothesis: its findings are the patient's
+    ("context", "grateful if"): (
+        "I would be grateful if you saw this man, numb left foot",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("context", "if you could see"): (
+        "if you could see this lady with a numb right hand",
+        ("hand",),
+        "right",
+        None,
+    ),
+    ("context", "if you would see"): (
+        "please, if you would see him soon: numb left thumb",
+        ("hand.thumb",),
+        "left",
+        None,
+    ),
+    ("context", "if you could review"): (
+        "if you could review her numb right heel",
+        ("foot.heel",),
+        "right",
+        None,
+    ),
+    ("context", "if you would review"): (
+        "if you would review his numb left knee",
+        ("knee",),
+        "left",
+        None,
+    ),
+    # (areasc) a hand shaken to bring the feeling back: done with it, not numb
+    ("role", "shake"): (
+        "my thumb goes numb and I shake my hand to wake it up",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("role", "shakes"): (
+        "her middle finger tingles and she shakes her hand till it stops",
+        ("hand.middle_finger",),
+        None,
+        None,
+    ),
+    ("role", "shook"): (
+        "my little finger went dead so I shook my hand for a minute",
+        ("hand.little_finger",),
+        None,
+        None,
+    ),
+}
+"""areasc: each word of the "areasc areas" blocks of text.yaml, with a sentence that uses it
+and the reading wanted (areas, side, cause)."""

@@ -274,6 +274,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             for h in prep.cause_hits
         ):
             role = "cause_site"  # "lumbar radiculopathy": a body word inside a cause's name
+        if role == "numb" and _blow_site(prep, f, starts):
+            role = "cause_site"  # areasc: "kicked by a horse on the thigh": where it landed
         unfelt = role == "pain" and _cant_feel(prep.tokens)  # areasb
         if role in ("pain", "weak") and _numb_here(prep, f, found, cue, unfelt):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
@@ -390,6 +392,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.clear()  # "worried I might get an ulcer on my numb feet": they are numb
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
         out.append(Area(f.region, start, f.end, words, role, frozenset(ctx), cue))
+    out = _weak_ellipsis(prep, out)  # areasc
     out = _unfelt_wounds(prep, out, within)  # areasb
     if not any(a.numb for a in out):
         out = _numb_by_pronoun(prep, out)
@@ -401,6 +404,66 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
     out = _whole_length(prep, out, within)
     return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
+
+
+BLOWS = frozenset(
+    {"kicked", "hit", "struck", "clobbered", "whacked", "smacked", "bashed", "punched", "thumped"}
+)
+"""(areasc) Verbs of a blow that lands on a part."""
+BLOW_ON = frozenset({"on", "in", "to", "across"})
+
+
+def _blow_site(prep: Prepared, f: Any, starts: Container[int]) -> bool:
+    """(areasc) The part a blow landed on, named after the blow and what struck ("got kicked by
+    a horse on the thigh", "clobbered by a cricket ball on the forearm", "hit with a bat on the
+    outside of my knee"): where the injury happened, not a numb part. A numb word between
+    ("hit by a car, numb on my knee") or before the part ("struck on my numb knee") keeps it."""
+    tokens, clause = prep.tokens, prep.clause
+    j = f.start - 1
+    while j >= 0 and (tokens[j] in DROP or tokens[j] in SIDE_WORDS):
+        j -= 1
+    if j < 1 or tokens[j] not in BLOW_ON or _numb_adjective(prep, f.start):
+        return False
+    for k in range(j - 1, max(j - 7, -1), -1):
+        if clause[k] != clause[f.start] or tokens[k] in NUMB_WORDS or k in starts:
+            return False
+        if tokens[k] in BLOWS:
+            return True
+    return False
+
+
+ELLIPSIS_WEAK = WEAK_WORDS | {"feebler", "weakening"}
+"""(areasc) Words of a weakness whose clause an elliptical next one continues."""
+ELLIPSIS_OWNERS = frozenset({"my", "the", "his", "her", "their", "both"})
+
+
+def _weak_ellipsis(prep: Prepared, out: list[Area]) -> list[Area]:
+    """(areasc) A part named with no word of its own but an ellipsis ("... and now my arms are
+    going too", "..., now the arms", "my arms as well") continues the clause of the part before
+    it: after a weakness said with no numb word ("my legs are getting weaker every day") it is
+    weak as well, not numb. After a numbness ("my feet are numb and now my hands are going
+    too") it stays numb, and a numb word of its own ("now my arms tingle too") keeps it so."""
+    tokens, clause = prep.tokens, prep.clause
+    fixed = list(out)
+    for i, a in enumerate(out):
+        if i == 0 or a.role != "numb" or a.cue:
+            continue
+        own = [t for j, t in enumerate(tokens) if clause[j] == clause[a.start]]
+        if any(t in NUMB_WORDS for t in own):
+            continue
+        j = a.start - 1
+        while j >= 0 and tokens[j] in ELLIPSIS_OWNERS:
+            j -= 1
+        now = j >= 0 and tokens[j] == "now" and clause[j] == clause[a.start]
+        if not (now or "too" in own or "also" in own or ("as", "well") in pairwise(own)):
+            continue
+        before = out[i - 1]
+        theirs = [t for j, t in enumerate(tokens) if clause[j] == clause[before.start]]
+        if clause[before.start] == clause[a.start] or before.role not in ("weak", "flag", "numb"):
+            continue
+        if any(t in ELLIPSIS_WEAK for t in theirs) and not any(t in NUMB_WORDS for t in theirs):
+            fixed[i] = Area(a.region, a.start, a.end, a.words, "weak", a.context, a.cue)
+    return fixed
 
 
 LENGTH_FROM = ("hip", "shoulder", "buttock", "groin")
