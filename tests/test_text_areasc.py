@@ -21,10 +21,11 @@ def test_every_areasc_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str, 
     check_word_is_read(kb, AREASC_WORDS, key)
 
 
-def test_every_areasc_text_word_has_a_sentence() -> None:
+@pytest.mark.parametrize(("name", "at_least"), [("text.yaml", 17), ("regions.yaml", 4)])
+def test_every_areasc_word_has_a_sentence(name: str, at_least: int) -> None:
     listed = {word for _, word in AREASC_WORDS}
-    blocks = block_words("text.yaml", "areasc areas")
-    assert len(blocks) >= 8
+    blocks = block_words(name, "areasc areas")
+    assert len(blocks) >= at_least
     assert not blocks - listed, sorted(blocks - listed)
 
 
@@ -102,4 +103,22 @@ def test_a_letters_request_is_no_hypothesis(kb: KnowledgeBase, text: str, areas:
 def test_a_hand_shaken_for_relief_is_not_numb(
     kb: KnowledgeBase, text: str, areas: set[str]
 ) -> None:
+    assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a double negative says nothing is felt ...
+        ("from Monday I don't feel nothing in the left foot", {"foot"}),
+        # ... a plain denial still denies
+        ("my hands are numb, nothing in my feet", {"hand"}),
+        # urine that will not come denies nothing before it
+        ("I can't feel my bottom and the pee is not coming", {"buttock"}),
+        # oneself not felt when wiping is the saddle area; felt fine, it is not
+        ("my legs tingle and I can't feel myself when I wipe", {"lower_limb", "perineum"}),
+        ("I can feel myself fine when I wipe, only my feet are numb", {"foot"}),
+    ],
+)
+def test_the_saddle_and_double_negatives(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas

@@ -18312,6 +18312,82 @@ AREASC_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         None,
     ),
+    # (areasc) a non-native double negative: nothing is felt there
+    ("context", "dont feel nothing"): (
+        "I don't feel nothing in my left heel",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("context", "not feel nothing"): (
+        "I not feel nothing in the right thumb",
+        ("hand.thumb",),
+        "right",
+        None,
+    ),
+    ("context", "didnt feel nothing"): (
+        "after the fall I didn't feel nothing in my left knee",
+        ("knee",),
+        "left",
+        "injury",
+    ),
+    ("context", "cant feel nothing"): (
+        "I can't feel nothing in my toes",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    # (areasc) urine that will not come is no denial of the numbness before it
+    ("context", "urine is not coming"): (
+        "I don't feel my bottom and the urine is not coming",
+        ("buttock",),
+        "both",
+        None,
+    ),
+    ("context", "urine not coming"): (
+        "numb privates and urine not coming",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("context", "urine isnt coming"): (
+        "no feeling down below and the urine isn't coming",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("context", "urine wont come"): (
+        "my bum is numb and the urine won't come",
+        ("buttock",),
+        "both",
+        None,
+    ),
+    ("context", "urine doesnt come"): (
+        "numb saddle area and urine doesn't come",
+        ("perineum",),
+        None,
+        None,
+    ),
+    # (areasc) oneself not felt when wiping: the saddle area
+    ("region", "myself when i wipe"): (
+        "I can't feel myself when I wipe",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "myself when wiping"): ("hardly feel myself when wiping", ("perineum",), None, None),
+    ("region", "wipe after loo"): (
+        "when I wipe after the loo I can't feel it",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "wipe after toilet"): (
+        "when I wipe after the toilet it feels numb",
+        ("perineum",),
+        None,
+        None,
+    ),
 }
 """areasc: each word of the "areasc areas" blocks of text.yaml, with a sentence that uses it
 and the reading wanted (areas, side, cause)."""
