@@ -122,3 +122,19 @@ def test_a_hand_shaken_for_relief_is_not_numb(
 )
 def test_the_saddle_and_double_negatives(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a redness spreading from a part said numb reaches no numb area ...
+        ("the redness on my numb foot has spread up past the ankle since yesterday", {"foot"}),
+        ("the redness on my numb left foot is spreading up to my knee", {"foot"}),
+        # ... a numbness spreading does
+        ("the numbness on my foot has spread up past the ankle", {"foot", "ankle"}),
+    ],
+)
+def test_a_redness_from_a_numb_part_reaches_no_numb_area(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    assert reading(kb, text)[0] == areas

@@ -348,7 +348,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 role, start = "descriptor", side_from
             role = _extent_role(prep, f, prev, out) or role
         said_numb = _numb_adjective(prep, f.start)
-        if role == "numb" and not said_numb and _reached_by_a_sign(prep, f.start):
+        if role == "numb" and not said_numb and _reached_by_a_sign(prep, f.start, starts):
             role = "flag"  # areasb: "the weakness went from my ankles to my hips"
         if (
             role == "numb"
@@ -1530,28 +1530,43 @@ SIGN_REACH = 8
 """(areasb) At most this many words back from the place to the sign."""
 
 
-def _reached_by_a_sign(prep: Prepared, start: int) -> bool:
+def _reached_by_a_sign(prep: Prepared, start: int, starts: Container[int] = ()) -> bool:
     """(areasb) The part at ``start`` is where a spreading sign that is no numbness began or
     reached, said in its clause ("the weakness went from my **ankles** to my **hips**", "the
     redness has spread up past the **ankle**"): the sign's place, not a numb area. A numb word
     nearer the part ("weakness in my legs and numbness creeping up to my knees") says the
-    numbness is what reached it."""
+    numbness is what reached it; a numb word said of another part before the sign ("the
+    redness on my **numb** foot has spread up past the ankle", areasc) does not."""
     tokens = prep.tokens
     if tokens[_adjective_at(prep, start)] not in REACHED:
         return False  # "weakness climbing up my legs": the way it goes, the legs
     clause = prep.clause[start]
     spread = False
-    for j in range(start - 1, max(-1, start - 1 - SIGN_REACH), -1):
+    reach = SIGN_REACH
+    j = start
+    while j > 0 and j > start - reach:
+        j -= 1
         if prep.clause[j] != clause:
             return False
         tok = tokens[j]
-        if tok in NUMB_WORDS or tok == "feel":
+        if (tok in NUMB_WORDS or tok == "feel") and not _said_of_a_part(prep, j, starts):
             return False
+        if tok in NUMB_WORDS:
+            reach += 3  # areasc: "my numb foot" is words of the part, not between
         if tok in SPREADING_SIGNS:
             # "ascending paraesthesia and weakness from the feet": the numbness spreads too
             return spread and not (j > 1 and tokens[j - 1] in JOINS and tokens[j - 2] in NUMB_WORDS)
         spread = spread or tok in SPREAD_WORDS
     return False
+
+
+def _said_of_a_part(prep: Prepared, j: int, starts: Container[int]) -> bool:
+    """(areasc) The numb word at ``j`` is an adjective of the part right after it ("my numb
+    foot")."""
+    k = j + 1
+    while k < len(prep.tokens) and prep.tokens[k] in SIDE_WORDS:
+        k += 1
+    return prep.tokens[j] in NUMB_ADJECTIVES and k in starts
 
 
 REACHED = frozenset({"to", "into", "past", "towards", "toward", "from", "till", "until"})
