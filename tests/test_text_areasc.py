@@ -95,6 +95,8 @@ def test_a_letters_request_is_no_hypothesis(kb: KnowledgeBase, text: str, areas:
     [
         # a hand shaken for relief is not numb ...
         ("my ring finger goes dead and I shake my hand out", {"hand.ring_finger"}),
+        # ... unless it is the only part named: then it is the numb one
+        ("she shook her hand for ages to get the feeling back", {"hand"}),
         # ... a shaking hand (a tremor) said numb is
         ("my shaking hands are numb", {"hand"}),
         ("my hands shake and feel numb", {"hand"}),

@@ -198,6 +198,11 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "where you sit on saddle",
         "where youd sit on bike",
         "where youd sit on saddle",
+        # areasc: oneself not felt when wiping
+        "myself when i wipe",
+        "myself when wiping",
+        "wipe after loo",
+        "wipe after toilet",
     ),
     "back": ("back", "spine", "backbone"),
     "back.upper": (

@@ -393,6 +393,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
         out.append(Area(f.region, start, f.end, words, role, frozenset(ctx), cue))
     out = _weak_ellipsis(prep, out)  # areasc
+    if not any(a.numb for a in out):
+        out = _shaken_alone(prep, out)  # areasc
     out = _unfelt_wounds(prep, out, within)  # areasb
     if not any(a.numb for a in out):
         out = _numb_by_pronoun(prep, out)
@@ -404,6 +406,21 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
     out = _whole_length(prep, out, within)
     return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
+
+
+SHAKES = frozenset({"shake", "shakes", "shook"})
+
+
+def _shaken_alone(prep: Prepared, out: list[Area]) -> list[Area]:
+    """(areasc) A hand shaken for relief is a trigger beside a numb part ("my thumb goes numb
+    and I shake my hand"); when the text names no other, it is the numb part ("I shake my
+    hands to get the feeling back")."""
+    return [
+        Area(a.region, a.start, a.end, a.words, "numb", a.context, a.cue)
+        if a.role == "trigger" and any(prep.tokens[c] in SHAKES for c in a.cue)
+        else a
+        for a in out
+    ]
 
 
 BLOWS = frozenset(
