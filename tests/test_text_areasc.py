@@ -140,3 +140,28 @@ def test_a_redness_from_a_numb_part_reaches_no_numb_area(
     kb: KnowledgeBase, text: str, areas: set[str]
 ) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # a foot numb from one of its parts to another is numb over that stretch ...
+        ("both my feet are numb from the toes to the arches", {"foot.toes", "foot.sole"}, "both"),
+        ("my left foot is numb from the toes to the arch", {"foot.toes", "foot.sole"}, "left"),
+        # ... from one end to the other, or from outside it, it is all of it, as read
+        (
+            "my right foot is numb from the heel to the toes",
+            {"foot", "foot.heel", "foot.toes"},
+            "right",
+        ),
+        (
+            "my left hand is numb from the wrist to the fingertips",
+            {"hand", "wrist", "hand.fingers"},
+            "left",
+        ),
+    ],
+)
+def test_a_stretch_within_a_hand_or_foot(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)

@@ -405,6 +405,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             a = out[k]
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
     out = _whole_length(prep, out, within)
+    out = _part_stretch(prep, out, within)  # areasc
     return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
 
 
@@ -542,6 +543,40 @@ def _whole_length(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
             ):
                 out[i] = replace(b, role="descriptor")
                 out[j] = replace(c, role="descriptor")
+    return out
+
+
+WHOLE_ENDS = {"foot": frozenset({"foot.heel", "foot.toes"})}
+"""(areasc) The two ends of a hand or foot that a stretch over all of it runs between."""
+
+
+def _part_stretch(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
+    """(areasc) A hand or foot numb "from" one of its parts "to" another ("both my feet are numb
+    from the toes to the arches") is numb over that stretch of it, not all over: its parts
+    are the numb areas and the whole says where they are. A stretch between its two ends
+    ("numb from the heel to the toes") is all of it, as is one that starts outside it ("my hand
+    is numb from the wrist to the fingertips"); those are left as read."""
+    for k, a in enumerate(out):
+        if not a.numb or a.region not in ("foot", "hand"):
+            continue
+        at = prep.clause[a.start]
+        rest = [i for i in range(k + 1, len(out)) if prep.clause[out[i].start] == at]
+        for i, j in pairwise(rest):
+            b, c = out[i], out[j]
+            if (
+                b.numb
+                and c.numb
+                and _word_before(prep, b.start) == "from"
+                and _word_before(prep, c.start) in LENGTH_WORDS
+                and b.region != c.region
+                and within(b.region, a.region)
+                and within(c.region, a.region)
+                and b.region != a.region
+                and c.region != a.region
+                and {b.region, c.region} != WHOLE_ENDS.get(a.region)
+            ):
+                out[k] = replace(a, role="descriptor")
+                break
     return out
 
 
