@@ -573,7 +573,7 @@ def _part_stretch(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
                 and within(c.region, a.region)
                 and b.region != a.region
                 and c.region != a.region
-                and {b.region, c.region} != WHOLE_ENDS.get(a.region)
+                and frozenset({b.region, c.region}) != WHOLE_ENDS.get(a.region)
             ):
                 out[k] = replace(a, role="descriptor")
                 break
