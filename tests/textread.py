@@ -45,7 +45,15 @@ def block_words(name: str, tag: str) -> set[str]:
         text = line.strip()
         if text.startswith("#"):
             if text.startswith(
-                ("# heldout", "# lead", "# areasa", "# areasb", "# flagside", f"# {tag}")
+                (
+                    "# heldout",
+                    "# lead",
+                    "# areasa",
+                    "# areasb",
+                    "# areasc",
+                    "# flagside",
+                    f"# {tag}",
+                )
             ):
                 block = text.startswith(f"# {tag}")
             continue

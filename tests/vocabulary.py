@@ -198,6 +198,11 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "where you sit on saddle",
         "where youd sit on bike",
         "where youd sit on saddle",
+        # areasc: oneself not felt when wiping
+        "myself when i wipe",
+        "myself when wiping",
+        "wipe after loo",
+        "wipe after toilet",
     ),
     "back": ("back", "spine", "backbone"),
     "back.upper": (
@@ -18266,3 +18271,134 @@ AREA16_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
 }
 """heldout16 areas: each word of the "heldout16 areas" blocks of text.yaml and causes.yaml,
 with a sentence that uses it and the reading wanted (areas, side, cause)."""
+
+AREASC_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # (areasc) a letter's polite request is no hypothesis: its findings are the patient's
+    ("context", "grateful if"): (
+        "I would be grateful if you saw this man, numb left foot",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("context", "if you could see"): (
+        "if you could see this lady with a numb right hand",
+        ("hand",),
+        "right",
+        None,
+    ),
+    ("context", "if you would see"): (
+        "please, if you would see him soon: numb left thumb",
+        ("hand.thumb",),
+        "left",
+        None,
+    ),
+    ("context", "if you could review"): (
+        "if you could review her numb right heel",
+        ("foot.heel",),
+        "right",
+        None,
+    ),
+    ("context", "if you would review"): (
+        "if you would review his numb left knee",
+        ("knee",),
+        "left",
+        None,
+    ),
+    # (areasc) a hand shaken to bring the feeling back: done with it, not numb
+    ("role", "shake"): (
+        "my thumb goes numb and I shake my hand to wake it up",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("role", "shakes"): (
+        "her middle finger tingles and she shakes her hand till it stops",
+        ("hand.middle_finger",),
+        None,
+        None,
+    ),
+    ("role", "shook"): (
+        "my little finger went dead so I shook my hand for a minute",
+        ("hand.little_finger",),
+        None,
+        None,
+    ),
+    # (areasc) a non-native double negative: nothing is felt there
+    ("context", "dont feel nothing"): (
+        "I don't feel nothing in my left heel",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("context", "not feel nothing"): (
+        "I not feel nothing in the right thumb",
+        ("hand.thumb",),
+        "right",
+        None,
+    ),
+    ("context", "didnt feel nothing"): (
+        "after the fall I didn't feel nothing in my left knee",
+        ("knee",),
+        "left",
+        "injury",
+    ),
+    ("context", "cant feel nothing"): (
+        "I can't feel nothing in my toes",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    # (areasc) urine that will not come is no denial of the numbness before it
+    ("context", "urine is not coming"): (
+        "I don't feel my bottom and the urine is not coming",
+        ("buttock",),
+        "both",
+        None,
+    ),
+    ("context", "urine not coming"): (
+        "numb privates and urine not coming",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("context", "urine isnt coming"): (
+        "no feeling down below and the urine isn't coming",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("context", "urine wont come"): (
+        "my bum is numb and the urine won't come",
+        ("buttock",),
+        "both",
+        None,
+    ),
+    ("context", "urine doesnt come"): (
+        "numb saddle area and urine doesn't come",
+        ("perineum",),
+        None,
+        None,
+    ),
+    # (areasc) oneself not felt when wiping: the saddle area
+    ("region", "myself when i wipe"): (
+        "I can't feel myself when I wipe",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "myself when wiping"): ("hardly feel myself when wiping", ("perineum",), None, None),
+    ("region", "wipe after loo"): (
+        "when I wipe after the loo I can't feel it",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("region", "wipe after toilet"): (
+        "when I wipe after the toilet it feels numb",
+        ("perineum",),
+        None,
+        None,
+    ),
+}
+"""areasc: each word of the "areasc areas" blocks of text.yaml, with a sentence that uses it
+and the reading wanted (areas, side, cause)."""

@@ -274,6 +274,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             for h in prep.cause_hits
         ):
             role = "cause_site"  # "lumbar radiculopathy": a body word inside a cause's name
+        if role == "numb" and _blow_site(prep, f, starts):
+            role = "cause_site"  # areasc: "kicked by a horse on the thigh": where it landed
         unfelt = role == "pain" and _cant_feel(prep.tokens)  # areasb
         if role in ("pain", "weak") and _numb_here(prep, f, found, cue, unfelt):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
@@ -346,7 +348,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 role, start = "descriptor", side_from
             role = _extent_role(prep, f, prev, out) or role
         said_numb = _numb_adjective(prep, f.start)
-        if role == "numb" and not said_numb and _reached_by_a_sign(prep, f.start):
+        if role == "numb" and not said_numb and _reached_by_a_sign(prep, f.start, starts):
             role = "flag"  # areasb: "the weakness went from my ankles to my hips"
         if (
             role == "numb"
@@ -390,6 +392,9 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.clear()  # "worried I might get an ulcer on my numb feet": they are numb
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
         out.append(Area(f.region, start, f.end, words, role, frozenset(ctx), cue))
+    out = _weak_ellipsis(prep, out)  # areasc
+    if not any(a.numb for a in out):
+        out = _shaken_alone(prep, out)  # areasc
     out = _unfelt_wounds(prep, out, within)  # areasb
     if not any(a.numb for a in out):
         out = _numb_by_pronoun(prep, out)
@@ -400,7 +405,83 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             a = out[k]
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
     out = _whole_length(prep, out, within)
+    out = _part_stretch(prep, out, within)  # areasc
     return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
+
+
+SHAKES = frozenset({"shake", "shakes", "shook"})
+
+
+def _shaken_alone(prep: Prepared, out: list[Area]) -> list[Area]:
+    """(areasc) A hand shaken for relief is a trigger beside a numb part ("my thumb goes numb
+    and I shake my hand"); when the text names no other, it is the numb part ("I shake my
+    hands to get the feeling back")."""
+    return [
+        Area(a.region, a.start, a.end, a.words, "numb", a.context, a.cue)
+        if a.role == "trigger" and any(prep.tokens[c] in SHAKES for c in a.cue)
+        else a
+        for a in out
+    ]
+
+
+BLOWS = frozenset(
+    {"kicked", "hit", "struck", "clobbered", "whacked", "smacked", "bashed", "punched", "thumped"}
+)
+"""(areasc) Verbs of a blow that lands on a part."""
+BLOW_ON = frozenset({"on", "in", "to", "across"})
+
+
+def _blow_site(prep: Prepared, f: Any, starts: Container[int]) -> bool:
+    """(areasc) The part a blow landed on, named after the blow and what struck ("got kicked by
+    a horse on the thigh", "clobbered by a cricket ball on the forearm", "hit with a bat on the
+    outside of my knee"): where the injury happened, not a numb part. A numb word between
+    ("hit by a car, numb on my knee") or before the part ("struck on my numb knee") keeps it."""
+    tokens, clause = prep.tokens, prep.clause
+    j = f.start - 1
+    while j >= 0 and (tokens[j] in DROP or tokens[j] in SIDE_WORDS):
+        j -= 1
+    if j < 1 or tokens[j] not in BLOW_ON or _numb_adjective(prep, f.start):
+        return False
+    for k in range(j - 1, max(j - 7, -1), -1):
+        if clause[k] != clause[f.start] or tokens[k] in NUMB_WORDS or k in starts:
+            return False
+        if tokens[k] in BLOWS:
+            return True
+    return False
+
+
+ELLIPSIS_WEAK = WEAK_WORDS | {"feebler", "weakening"}
+"""(areasc) Words of a weakness whose clause an elliptical next one continues."""
+ELLIPSIS_OWNERS = frozenset({"my", "the", "his", "her", "their", "both"})
+
+
+def _weak_ellipsis(prep: Prepared, out: list[Area]) -> list[Area]:
+    """(areasc) A part named with no word of its own but an ellipsis ("... and now my arms are
+    going too", "..., now the arms", "my arms as well") continues the clause of the part before
+    it: after a weakness said with no numb word ("my legs are getting weaker every day") it is
+    weak as well, not numb. After a numbness ("my feet are numb and now my hands are going
+    too") it stays numb, and a numb word of its own ("now my arms tingle too") keeps it so."""
+    tokens, clause = prep.tokens, prep.clause
+    fixed = list(out)
+    for i, a in enumerate(out):
+        if i == 0 or a.role != "numb" or a.cue:
+            continue
+        own = [t for j, t in enumerate(tokens) if clause[j] == clause[a.start]]
+        if any(t in NUMB_WORDS for t in own):
+            continue
+        j = a.start - 1
+        while j >= 0 and tokens[j] in ELLIPSIS_OWNERS:
+            j -= 1
+        now = j >= 0 and tokens[j] == "now" and clause[j] == clause[a.start]
+        if not (now or "too" in own or "also" in own or ("as", "well") in pairwise(own)):
+            continue
+        before = out[i - 1]
+        theirs = [t for j, t in enumerate(tokens) if clause[j] == clause[before.start]]
+        if clause[before.start] == clause[a.start] or before.role not in ("weak", "flag", "numb"):
+            continue
+        if any(t in ELLIPSIS_WEAK for t in theirs) and not any(t in NUMB_WORDS for t in theirs):
+            fixed[i] = Area(a.region, a.start, a.end, a.words, "weak", a.context, a.cue)
+    return fixed
 
 
 LENGTH_FROM = ("hip", "shoulder", "buttock", "groin")
@@ -462,6 +543,40 @@ def _whole_length(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
             ):
                 out[i] = replace(b, role="descriptor")
                 out[j] = replace(c, role="descriptor")
+    return out
+
+
+WHOLE_ENDS = {"foot": frozenset({"foot.heel", "foot.toes"})}
+"""(areasc) The two ends of a hand or foot that a stretch over all of it runs between."""
+
+
+def _part_stretch(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
+    """(areasc) A hand or foot numb "from" one of its parts "to" another ("both my feet are numb
+    from the toes to the arches") is numb over that stretch of it, not all over: its parts
+    are the numb areas and the whole says where they are. A stretch between its two ends
+    ("numb from the heel to the toes") is all of it, as is one that starts outside it ("my hand
+    is numb from the wrist to the fingertips"); those are left as read."""
+    for k, a in enumerate(out):
+        if not a.numb or a.region not in ("foot", "hand"):
+            continue
+        at = prep.clause[a.start]
+        rest = [i for i in range(k + 1, len(out)) if prep.clause[out[i].start] == at]
+        for i, j in pairwise(rest):
+            b, c = out[i], out[j]
+            if (
+                b.numb
+                and c.numb
+                and _word_before(prep, b.start) == "from"
+                and _word_before(prep, c.start) in LENGTH_WORDS
+                and b.region != c.region
+                and within(b.region, a.region)
+                and within(c.region, a.region)
+                and b.region != a.region
+                and c.region != a.region
+                and frozenset({b.region, c.region}) != WHOLE_ENDS.get(a.region)
+            ):
+                out[k] = replace(a, role="descriptor")
+                break
     return out
 
 
@@ -1467,28 +1582,43 @@ SIGN_REACH = 8
 """(areasb) At most this many words back from the place to the sign."""
 
 
-def _reached_by_a_sign(prep: Prepared, start: int) -> bool:
+def _reached_by_a_sign(prep: Prepared, start: int, starts: Container[int] = ()) -> bool:
     """(areasb) The part at ``start`` is where a spreading sign that is no numbness began or
     reached, said in its clause ("the weakness went from my **ankles** to my **hips**", "the
     redness has spread up past the **ankle**"): the sign's place, not a numb area. A numb word
     nearer the part ("weakness in my legs and numbness creeping up to my knees") says the
-    numbness is what reached it."""
+    numbness is what reached it; a numb word said of another part before the sign ("the
+    redness on my **numb** foot has spread up past the ankle", areasc) does not."""
     tokens = prep.tokens
     if tokens[_adjective_at(prep, start)] not in REACHED:
         return False  # "weakness climbing up my legs": the way it goes, the legs
     clause = prep.clause[start]
     spread = False
-    for j in range(start - 1, max(-1, start - 1 - SIGN_REACH), -1):
+    reach = SIGN_REACH
+    j = start
+    while j > 0 and j > start - reach:
+        j -= 1
         if prep.clause[j] != clause:
             return False
         tok = tokens[j]
-        if tok in NUMB_WORDS or tok == "feel":
+        if (tok in NUMB_WORDS or tok == "feel") and not _said_of_a_part(prep, j, starts):
             return False
+        if tok in NUMB_WORDS:
+            reach += 3  # areasc: "my numb foot" is words of the part, not between
         if tok in SPREADING_SIGNS:
             # "ascending paraesthesia and weakness from the feet": the numbness spreads too
             return spread and not (j > 1 and tokens[j - 1] in JOINS and tokens[j - 2] in NUMB_WORDS)
         spread = spread or tok in SPREAD_WORDS
     return False
+
+
+def _said_of_a_part(prep: Prepared, j: int, starts: Container[int]) -> bool:
+    """(areasc) The numb word at ``j`` is an adjective of the part right after it ("my numb
+    foot")."""
+    k = j + 1
+    while k < len(prep.tokens) and prep.tokens[k] in SIDE_WORDS:
+        k += 1
+    return prep.tokens[j] in NUMB_ADJECTIVES and k in starts
 
 
 REACHED = frozenset({"to", "into", "past", "towards", "toward", "from", "till", "until"})
