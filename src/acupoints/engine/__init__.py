@@ -185,7 +185,7 @@ def select(
                 pool = [i for i in pool if i not in left]
         else:
             pool = kept
-    exclusions.sort(key=lambda e: static.order[e.code])
+    exclusions.sort(key=lambda e: static.info[e.code][1])
     # a composition depends on the ranking, the limit and what was left out: made once
     ckey = (limit, frozenset(e.code for e in exclusions))
     composed = ranking.compositions.get(ckey)

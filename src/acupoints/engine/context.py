@@ -138,9 +138,9 @@ _LevelPlan = tuple[tuple[float, str, tuple[str, ...], tuple[str, ...]], ...]
 class _Static(Plain):
     """Per knowledge base tables the engine reads on every call (built once)."""
 
-    # a point's place in the WHO order (points of equal sort keys share one)
-    order: dict[str, int]
-    info: dict[str, tuple[str, int, frozenset[str]]]  # region, order, roots
+    # point -> its region, its place in the WHO order (an int: points of equal sort keys
+    # share one) and its roots
+    info: dict[str, tuple[str, int, frozenset[str]]]
     steps: dict[str, ProtocolNote]
     # (cause, protocols left out) -> points' source counts, and the score part each gives
     evidence: dict[tuple[str, frozenset[str]], tuple[dict[str, int], dict[str, float]]]
@@ -174,7 +174,6 @@ class _Static(Plain):
 
     def __init__(
         self,
-        order: dict[str, int],
         info: dict[str, tuple[str, int, frozenset[str]]],
         steps: dict[str, ProtocolNote],
         evidence: dict[tuple[str, frozenset[str]], tuple[dict[str, int], dict[str, float]]],
@@ -185,7 +184,6 @@ class _Static(Plain):
         not_checked: str,
         by_level: dict[str, tuple[Point, ...]] | None = None,
     ) -> None:
-        self.order = order
         self.info = info
         self.steps = steps
         self.evidence = evidence
@@ -230,15 +228,13 @@ def _static(kb: KnowledgeBase) -> _Static:
         # same order as the keys' tuples in 0.03 MiB less
         keys = {p.code: code_order(p.code) for p in kb.points}
         rank = {key: n for n, key in enumerate(sorted(set(keys.values())))}
-        order = {code: rank[key] for code, key in keys.items()}
         # one set for the points of equal segments (409 points, 93 sets: 0.08 MiB kept)
         shared: dict[frozenset[str], frozenset[str]] = {}
         info = {}
         for p in kb.points:
             own = frozenset(anatomy.segments_of_point(p.code))
-            info[p.code] = (p.location.region, order[p.code], shared.setdefault(own, own))
+            info[p.code] = (p.location.region, rank[keys[p.code]], shared.setdefault(own, own))
         found = _STATIC[kb] = _Static(
-            order=order,
             info=info,
             steps={
                 st.id: construct(
