@@ -11,7 +11,7 @@ words of a warning sign: "**foot** drop"), ``descriptor`` (not the body part at 
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -502,6 +502,21 @@ def _word_before(prep: Prepared, start: int) -> str | None:
     return prep.tokens[j] if j >= 0 and prep.clause[j] == prep.clause[start] else None
 
 
+def _from_to(prep: Prepared, out: list[Area], rest: list[int]) -> Iterator[tuple[int, int]]:
+    """The pairs of ``rest`` (places in ``out``, in order), side by side, of two numb areas
+    named "from" the first "to" (or another of ``LENGTH_WORDS``) the second: the ends of a
+    stretch ("numb from the elbow to the wrist")."""
+    for i, j in pairwise(rest):
+        b, c = out[i], out[j]
+        if (
+            b.numb
+            and c.numb
+            and _word_before(prep, b.start) == "from"
+            and _word_before(prep, c.start) in LENGTH_WORDS
+        ):
+            yield i, j
+
+
 def _whole_length(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
     """heldout10 areas: a limb or a side of the body numb "from" where it starts "to" where
     it ends ("my leg is sleeping from the hip until the foot", "my whole left half feels
@@ -526,20 +541,14 @@ def _whole_length(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
             if prep.clause[out[i].start] == at
             or (comma and prep.sentence[out[i].start] == prep.sentence[a.start])
         ]
-        for i, j in pairwise(rest):
+        for i, j in _from_to(prep, out, rest):
             b, c = out[i], out[j]
             if (
-                b.numb
-                and c.numb
-                and _word_before(prep, b.start) == "from"
-                and _word_before(prep, c.start) in LENGTH_WORDS
-                and (
-                    {b.region, c.region} == segment
-                    if segment is not None
-                    else any(within(b.region, x) for x in LENGTH_FROM)
-                    and any(within(c.region, x) for x in LENGTH_TO)
-                    and (a.region == "body" or within(c.region, a.region))
-                )
+                {b.region, c.region} == segment
+                if segment is not None
+                else any(within(b.region, x) for x in LENGTH_FROM)
+                and any(within(c.region, x) for x in LENGTH_TO)
+                and (a.region == "body" or within(c.region, a.region))
             ):
                 out[i] = replace(b, role="descriptor")
                 out[j] = replace(c, role="descriptor")
@@ -561,14 +570,10 @@ def _part_stretch(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
             continue
         at = prep.clause[a.start]
         rest = [i for i in range(k + 1, len(out)) if prep.clause[out[i].start] == at]
-        for i, j in pairwise(rest):
+        for i, j in _from_to(prep, out, rest):
             b, c = out[i], out[j]
             if (
-                b.numb
-                and c.numb
-                and _word_before(prep, b.start) == "from"
-                and _word_before(prep, c.start) in LENGTH_WORDS
-                and b.region != c.region
+                b.region != c.region
                 and within(b.region, a.region)
                 and within(c.region, a.region)
                 and b.region != a.region
