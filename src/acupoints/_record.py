@@ -8,6 +8,7 @@ traceback.
 """
 
 import re
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, TypeVar
 
@@ -15,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .errors import DataError
 
-__all__ = ["Record"]
+__all__ = ["Record", "made_on_first_use"]
 
 R = TypeVar("R", bound="Record")
 
@@ -27,6 +28,28 @@ def not_xml() -> re.Pattern[str]:
     and the body map shows one given by a caller as U+FFFD. Compiled on first use (its
     ranges take about 7 ms to compile, and an answer never reads it)."""
     return re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def made_on_first_use(
+    namespace: dict[str, Any], names: Iterable[str]
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """The module ``__getattr__`` and ``__dir__`` of a module whose classes ``names`` live in
+    :mod:`acupoints._models_rare`, made by the first use of one of them (an answer never
+    uses them): ``__getattr__, __dir__ = made_on_first_use(globals(), {"CorePoint"})``."""
+    rare = frozenset(names)
+    module = namespace["__name__"]
+
+    def __getattr__(name: str) -> Any:
+        if name in rare:
+            from . import _models_rare
+
+            return getattr(_models_rare, name)
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted({*namespace, *rare})
+
+    return __getattr__, __dir__
 
 
 class Record(BaseModel):

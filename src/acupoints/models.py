@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ._record import Record
+from ._record import Record, made_on_first_use
 from .errors import QueryError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -914,14 +914,5 @@ _RARE = frozenset(
 """The classes an answer never uses, made on first use (see :mod:`acupoints._models_rare`)."""
 
 
-def __getattr__(name: str) -> Any:
-    """The classes of :data:`_RARE`, made by the first use of one of them."""
-    if name in _RARE:
-        from . import _models_rare
-
-        return getattr(_models_rare, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_RARE})
+# the classes of :data:`_RARE` are made by the first use of one of them
+__getattr__, __dir__ = made_on_first_use(globals(), _RARE)

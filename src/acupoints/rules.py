@@ -6,11 +6,11 @@ and *what* it selects (one of a few selector kinds, parameterised by data). Addi
 is an edit of ``rules.yaml``, not of code.
 """
 
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ._record import Record
+from ._record import Record, made_on_first_use
 from .models import NerveId, RegionId, SourceId, SourceIds, SpinalLevel
 from .vocab import Aspect, CategoryKind, MeridianCode, Surface
 
@@ -418,14 +418,5 @@ def evidence_level(designs: dict[str, int]) -> EvidenceLevel:
     return "C"
 
 
-def __getattr__(name: str) -> Any:
-    """:class:`CorePoint`, made by its first use (see :mod:`acupoints._models_rare`)."""
-    if name == "CorePoint":
-        from . import _models_rare
-
-        return _models_rare.CorePoint
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), "CorePoint"})
+# :class:`CorePoint` is made by its first use (see :mod:`acupoints._models_rare`)
+__getattr__, __dir__ = made_on_first_use(globals(), {"CorePoint"})

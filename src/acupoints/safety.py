@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 from pydantic import Field, ValidationError, model_validator
 
 from ._fast import construct, trusted
-from ._record import Record
+from ._record import Record, made_on_first_use
 from .errors import PatientError
 from .models import Caution, Point, RegionId, RegionRef, SourceIds
 from .vocab import CautionKind, Structure
@@ -705,14 +705,5 @@ def cautions_for(point: Point, extra: Iterable[PointWarning]) -> tuple[PointWarn
     return cached[1] + tuple(extra)
 
 
-def __getattr__(name: str) -> Any:
-    """:class:`DangerZone`, made by its first use (see :mod:`acupoints._models_rare`)."""
-    if name == "DangerZone":
-        from . import _models_rare
-
-        return _models_rare.DangerZone
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), "DangerZone"})
+# :class:`DangerZone` is made by its first use (see :mod:`acupoints._models_rare`)
+__getattr__, __dir__ = made_on_first_use(globals(), {"DangerZone"})
