@@ -6929,6 +6929,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "dumbbells",
         "kettlebell",
         "barbell",
+        "a weight on",
+        "weights on",
+        "weight on it",
     ),
     "walking_step": (
         "when i walk",
