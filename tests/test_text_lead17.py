@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from acupoints import KnowledgeBase
+from acupoints import KnowledgeBase, LocationError
 
-from .textread import raised
+from .textread import block_words, check_flag_term, raised
+from .vocabulary import FLAG_CLASSES, LEAD17_FLAG_WORDS
 
 
 @pytest.mark.parametrize(
@@ -26,3 +27,42 @@ def test_a_weight_dropped_on_a_part_is_no_weight_loss(
     kb: KnowledgeBase, text: str, flags: set[str]
 ) -> None:
     assert set(raised(kb, text)) == flags
+
+
+@pytest.mark.parametrize("key", sorted(LEAD17_FLAG_WORDS))
+def test_every_lead17_flag_term_reads_as_listed(kb: KnowledgeBase, key: tuple[str, str]) -> None:
+    check_flag_term(kb, key, LEAD17_FLAG_WORDS[key])
+
+
+def test_every_word_of_the_blocks_is_listed() -> None:
+    """Every concept word of the "lead 17" blocks is listed above, or is a word of a flag
+    class (listed in FLAG_CLASSES and tested by test_text_flags6.py)."""
+    listed = {k[1] for k in LEAD17_FLAG_WORDS}
+    classes = {w for words in FLAG_CLASSES.values() for w in words}
+    assert block_words("text.yaml", "lead 17") - classes == listed - classes
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a date after "since" or "after" dates the event, not the numbness before it
+        ("numb patch on my shin after knee surgery last year", {"leg"}),
+        ("numb shin since a fall last month", {"leg"}),
+        ("tingly toes following my chemo months ago", {"foot.toes"}),
+        ("numb thumb since I broke my wrist two years ago", {"hand.thumb"}),
+        # controls: the clause says its own numbness was in the past
+        ("I had a numb shin after a fall last year", set()),
+        ("I had numb toes after chemo years ago", set()),
+        ("numb shin last year", set()),
+        # a perfect tense is the present
+        ("I've had a numb shin since a fall last year", {"leg"}),
+    ],
+)
+def test_a_date_after_since_or_after_dates_the_event(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    try:
+        found = set(kb.select(text, limit=1).location.region_ids)
+    except LocationError:
+        found = set()
+    assert found == areas

@@ -18405,3 +18405,54 @@ AREASC_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
 }
 """areasc: each word of the "areasc areas" blocks of text.yaml, with a sentence that uses it
 and the reading wanted (areas, side, cause)."""
+
+
+# lead 17: every concept word of the "lead 17" blocks of text.yaml that are not flag classes
+# (section, term) -> (a sentence that needs it, the flags it raises, a control without it)
+LEAD17_FLAG_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("after_injury", "since a fall"): (
+        "numb shin since a fall last month",
+        {"after_injury": "urgent"},
+        "numb shin since a cold last month",
+    ),
+    ("after_injury", "since my fall"): (
+        "my knee has been numb since my fall",
+        {"after_injury": "urgent"},
+        "my knee has been numb since my holiday",
+    ),
+    ("after_injury", "after my fall"): (
+        "after my fall on the ice the outside of my hand is numb",
+        {"after_injury": "urgent"},
+        "after my walk on the ice the outside of my hand is numb",
+    ),
+    ("after_injury", "from a fall"): (
+        "I think my numb hip is from a fall at work",
+        {"after_injury": "urgent"},
+        "I think my numb hip is from a desk at work",
+    ),
+    ("after_injury", "from my fall"): (
+        "the numb wrist is from my fall, I think",
+        {"after_injury": "urgent"},
+        "the numb wrist is from my typing, I think",
+    ),
+    ("after_injury", "since his fall"): (
+        "dad's leg has been numb since his fall",
+        {"after_injury": "urgent"},
+        "dad's leg has been numb since his birthday",
+    ),
+    ("after_injury", "since her fall"): (
+        "mum's arm has been numb since her fall",
+        {"after_injury": "urgent"},
+        "mum's arm has been numb since her birthday",
+    ),
+    ("after_injury", "after his fall"): (
+        "grandad's foot went numb after his fall",
+        {"after_injury": "urgent"},
+        "grandad's foot went numb after his nap",
+    ),
+    ("after_injury", "after her fall"): (
+        "my aunt's thigh went numb after her fall",
+        {"after_injury": "urgent"},
+        "my aunt's thigh went numb after her nap",
+    ),
+}

@@ -211,9 +211,12 @@ def contexts(
                 for k in _list_rest(tokens, stops, end, j):
                     tags[k].add(cat)
         if direction in ("backward", "both"):
-            if cat == "historical" and any(
-                tokens[k] in t.onset and not _placed(tokens, k)
-                for k in range(max(0, start - window - 1), start)
+            if cat == "historical" and (
+                any(
+                    tokens[k] in t.onset and not _placed(tokens, k)
+                    for k in range(max(0, start - window - 1), start)
+                )
+                or _dates_event(tokens, stops, start, end, window)
             ):
                 continue  # "it started in my toes a year ago": when it began, not a history
             j = start - 1
@@ -283,6 +286,41 @@ def _says_numb(t: Tables, tokens: Sequence[str], k: int) -> bool:
         if tok in NUMB_SAID:
             return j > k and (body or any(w in t.region_words for w in tokens[j + 1 : j + 3]))
         body = body or tok in t.region_words
+    return False
+
+
+EVENT_OPENERS = frozenset({"since", "after", "following"})
+"""Words that open the event a numbness dates from ("since a fall", "after knee surgery")."""
+DATE_WORDS = frozenset({"ago", "last", "year", "years", "month", "months", "back"})
+"""Words of a backward historical trigger that make it a date ("last year", "months ago")."""
+PAST_SAID = frozenset({"was", "were", "used", "had"})
+"""Words that put a clause's own finding in the past ("I had a numb shin", "it was numb")."""
+PERFECT = frozenset({"ive", "have", "has", "hes", "shes", "weve", "theyve", "youve"})
+"""Words before "had" that make it a perfect tense, so present ("I've had a numb shin")."""
+
+
+def _dates_event(
+    tokens: Sequence[str], stops: Sequence[bool], start: int, end: int, window: int
+) -> bool:
+    """lead 17: the date at ``start:end`` comes right after an event opened by "since",
+    "after" or "following" in the same clause, so it dates the event, not the numbness
+    named before it: "numb patch on my shin after knee surgery last year", "numb shin since
+    a fall last month". Not when the clause says its own finding was in the past ("I had a
+    numb shin after a fall last year"; "I was incontinent after giving birth years ago")."""
+    if not any(tokens[k] in DATE_WORDS for k in range(start, end)):
+        return False
+    for k in range(start - 1, max(-1, start - window - 2), -1):
+        if stops[k] or tokens[k] == ",":
+            return False
+        if tokens[k] in EVENT_OPENERS:
+            j = k - 1
+            while j >= 0 and not stops[j] and tokens[j] != ",":
+                if tokens[j] in PAST_SAID and not (
+                    tokens[j] == "had" and j > 0 and tokens[j - 1] in PERFECT
+                ):
+                    return False
+                j -= 1
+            return True
     return False
 
 
