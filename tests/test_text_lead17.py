@@ -66,3 +66,23 @@ def test_a_date_after_since_or_after_dates_the_event(
     except LocationError:
         found = set()
     assert found == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        # a sore part joined by "and my" is that part's pain, not a wound on the foot
+        ("my lower back is sore and my right foot is numb", set()),
+        ("my knee is sore and my foot is numb", set()),
+        ("my hands are sore and my feet are numb", set()),
+        # controls: a wound on the foot in the same clause
+        ("numb feet and a sore on my heel", {"foot_wound"}),
+        ("I have a blister on my heel and my feet are numb", {"foot_wound"}),
+        ("numb feet, cracked heel that is bleeding", {"foot_wound"}),
+        ("my feet are numb and my big toe has a sore that won't heal", {"foot_wound"}),
+    ],
+)
+def test_a_sore_part_elsewhere_is_no_foot_wound(
+    kb: KnowledgeBase, text: str, flags: set[str]
+) -> None:
+    assert set(raised(kb, text)) == flags

@@ -7527,7 +7527,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "flag": "foot_wound",
         "all": ("wound", "foot_part"),
         "overrides": ("after_injury",),
-        "scope": "segment",
+        "scope": "clause",
         "near": 4,
         "overrides_shared": True,
     },
