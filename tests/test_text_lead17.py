@@ -86,3 +86,25 @@ def test_a_sore_part_elsewhere_is_no_foot_wound(
     kb: KnowledgeBase, text: str, flags: set[str]
 ) -> None:
     assert set(raised(kb, text)) == flags
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # an injury told as a warning sign is the cause when none is stated
+        ("numb foot since a horse stood on it", "injury"),
+        ("numb shoulder since I went over the handlebars", "injury"),
+        ("numb leg after a van ran into my bike", "injury"),
+        # controls: a stated cause wins; someone else's or a denied injury gives none
+        ("I'm diabetic and since a horse stood on my foot it is numb", "diabetic"),
+        ("my friend went over the handlebars, my own shoulder is numb from sleeping", None),
+        ("numb shoulder, no falls or accidents", None),
+    ],
+)
+def test_an_injury_told_as_a_warning_sign_is_the_cause(
+    kb: KnowledgeBase, text: str, cause: str | None
+) -> None:
+    assert kb.read(text).cause == cause
+    if cause == "injury":
+        assert "injury" in {f.id for f in kb.read(text).causes}
+        assert kb.select(text, limit=1).cause == "injury"

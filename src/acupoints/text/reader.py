@@ -469,6 +469,12 @@ def _reading(
         # the writer names nothing of their own and reports another's present signs
         flag_findings = _as_patients(flag_findings, flag_third)
     flag_findings = _explained(_unsubsumed(flag_findings), cause_findings)
+    if not any(not f.context for f in cause_findings):
+        # lead 17: an injury the text tells of as a warning sign ("numb foot since a horse
+        # stood on it") is the cause when none is stated, with the flag's words
+        hurt = next((f for f in flag_findings if f.id == INJURY and not f.context), None)
+        if hurt is not None:
+            cause_findings.append(Finding(kind="cause", id="injury", words=hurt.words, context=()))
     made: Reading = MakeReading(
         text=prep.text,
         areas=tuple(
@@ -915,6 +921,7 @@ def _implied_causes(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) ->
 
 
 FACIAL = "facial_numbness"
+INJURY = "after_injury"
 SIGN_ROLES = frozenset({"pain", "weak", "flag"})
 
 
