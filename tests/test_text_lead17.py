@@ -108,3 +108,26 @@ def test_an_injury_told_as_a_warning_sign_is_the_cause(
     if cause == "injury":
         assert "injury" in {f.id for f in kb.read(text).causes}
         assert kb.select(text, limit=1).cause == "injury"
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        # what another's finding turned out to be is theirs
+        ("my mum had a lump, it turned out to be cancer, and now my feet are numb", ("other",)),
+        ("my dad had a lump which turned out to be cancer and my feet are numb", ("other",)),
+        (
+            "my colleague lost weight and it turned out to be lymphoma, my hands are numb",
+            ("other",),
+        ),
+        # controls: the writer's own finding, or a finding of no one named
+        ("I had a lump and it turned out to be cancer, my feet are numb", ()),
+        ("my back pain turned out to be cancer and my legs are numb", ()),
+    ],
+)
+def test_what_a_finding_turned_out_to_be_takes_its_context(
+    kb: KnowledgeBase, text: str, context: tuple[str, ...]
+) -> None:
+    found = [f for f in kb.read(text).flags if f.id == "cancer_history"]
+    assert found
+    assert all(f.context == context for f in found)

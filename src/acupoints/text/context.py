@@ -243,6 +243,7 @@ def contexts(
             while j >= 0 and j >= start - 1 - window and not stops[j] and tokens[j] != ",":
                 tags[j].add(cat)
                 j -= 1
+    _carry_outcome(tokens, stops, tags)
     # a clause that ends in a question mark asks, it does not state ("numb face? no"),
     # unless it opens with an asserting term ("why are my toes numb?"); a short question
     # of its own after a comma asks only itself ("back of my knee numb, weird right?",
@@ -322,6 +323,38 @@ def _dates_event(
                 j -= 1
             return True
     return False
+
+
+OUTCOME = ("turned", "out", "to", "be")
+"""Words that give what the finding before them turned out to be ("it turned out to be
+lymphoma")."""
+OUTCOME_BACK = frozenset({",", "and", "it", "which", "that", "but", "this"})
+"""Words skipped from "turned out" back to the finding it is said of."""
+OUTCOME_WINDOW = 6
+"""At most this many words after "turned out to be" take the context of that finding."""
+CARRIED = frozenset({"other", "historical"})
+"""The context categories an outcome takes from the finding it is said of."""
+
+
+def _carry_outcome(tokens: Sequence[str], stops: Sequence[bool], tags: list[set[Tag]]) -> None:
+    """lead 17: what a finding "turned out to be" is that finding's, in its context: someone
+    else's ("my colleague has night sweats and lost weight and it turned out to be
+    lymphoma"; "my mum had a lump, it turned out to be cancer") or a history. Up to the
+    next stop or comma, at most ``OUTCOME_WINDOW`` words."""
+    n, width = len(tokens), len(OUTCOME)
+    for k in range(1, n - width + 1):
+        if tuple(tokens[k : k + width]) != OUTCOME:
+            continue
+        j = k - 1
+        while j >= 0 and tokens[j] in OUTCOME_BACK:
+            j -= 1
+        carry = CARRIED.intersection(tags[j]) if j >= 0 else set()
+        if not carry:
+            continue
+        m = k
+        while m < n and m < k + width + OUTCOME_WINDOW and not stops[m] and tokens[m] != ",":
+            tags[m].update(carry)
+            m += 1
 
 
 POSSESSIVES = frozenset({"my", "his", "her", "their"})
