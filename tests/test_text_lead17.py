@@ -8,8 +8,8 @@ import pytest
 
 from acupoints import KnowledgeBase, LocationError
 
-from .textread import block_words, check_flag_term, raised
-from .vocabulary import FLAG_CLASSES, LEAD17_FLAG_WORDS
+from .textread import block_words, check_flag_term, check_word_is_read, raised
+from .vocabulary import FLAG_CLASSES, LEAD17_FLAG_WORDS, LEAD17_WORDS
 
 
 @pytest.mark.parametrize(
@@ -131,3 +131,43 @@ def test_what_a_finding_turned_out_to_be_takes_its_context(
     found = [f for f in kb.read(text).flags if f.id == "cancer_history"]
     assert found
     assert all(f.context == context for f in found)
+
+
+@pytest.mark.parametrize("key", sorted(LEAD17_WORDS))
+def test_every_lead17_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str, str]) -> None:
+    check_word_is_read(kb, LEAD17_WORDS, key)
+
+
+def test_every_lead17_text_word_has_a_sentence() -> None:
+    listed = {word for _, word in LEAD17_WORDS}
+    assert block_words("text.yaml", "lead17 words") == listed
+
+
+@pytest.mark.parametrize(
+    ("text", "corrected"),
+    [
+        # the names of clinical tests are never corrected into a sign's word
+        ("numb thumb, Spurling's +ve", False),
+        ("numb calf, slump test positive", False),
+        # control: a slip of "slurring" still is
+        ("numb face and slurrring my words", True),
+    ],
+)
+def test_a_clinical_test_name_is_no_typo(kb: KnowledgeBase, text: str, corrected: bool) -> None:
+    assert bool(kb.read(text).corrected) == corrected
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # the injury flag gives no cause where the cause words read an injury and let it go,
+        # or where a phrase names no cause
+        ("I fell off a ladder 30 years ago but the numbness in my foot only started in May", None),
+        ("tingling soles since the fall of 2023", None),
+        ("my toes hit the floor first and my shin is numb", None),
+        # a task is no tackle
+        ("I tackled the hedge and my hands tingle", None),
+    ],
+)
+def test_an_injury_let_go_gives_no_cause(kb: KnowledgeBase, text: str, cause: str | None) -> None:
+    assert kb.read(text).cause == cause

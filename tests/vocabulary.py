@@ -7353,6 +7353,19 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
     "left_leg": ("left leg", "left lower limb"),
     "right_arm": ("right arm", "right upper limb"),
     "right_leg": ("right leg", "right lower limb"),
+    # lead 17: a fall as an event, and the autumn named
+    "fall_event": (
+        "since a fall",
+        "since my fall",
+        "after my fall",
+        "from a fall",
+        "from my fall",
+        "since his fall",
+        "since her fall",
+        "after his fall",
+        "after her fall",
+    ),
+    "autumn_named": ("fall of", "last fall", "this fall", "fall semester", "fall term", "in fall"),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -7979,6 +7992,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "scope": "sentence",
         "urgency": "emergency",
     },
+    "fall_as_event": {"flag": "after_injury", "all": ("fall_event",), "unless": ("autumn_named",)},
 }
 
 
@@ -8019,7 +8033,7 @@ AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] 
     ("descriptor", "table"): (
         "I kicked the table leg and my big toe is numb",
         ("foot.big_toe",),
-        None,
+        "injury",  # lead 17: the blow its after_injury flag tells of is the cause
     ),
     ("descriptor", "of stairs"): (
         "numb heel since I slept at the foot of the stairs",
@@ -11470,7 +11484,7 @@ AREA10_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "my right hand has been numb since I got rear-end shunted",
         ("hand",),
         "right",
-        None,
+        "injury",  # lead 17: the crash its after_injury flag tells of is the cause
     ),
     ("role", "collision"): (
         "my fingers have tingled since a rear-end collision",
@@ -18454,5 +18468,122 @@ LEAD17_FLAG_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "my aunt's thigh went numb after her fall",
         {"after_injury": "urgent"},
         "my aunt's thigh went numb after her nap",
+    ),
+    ("after_injury", "got tackled"): (
+        "got tackled at football and my shoulder is numb",
+        {"after_injury": "urgent"},
+        "got told off at football and my shoulder is numb",
+    ),
+    ("after_injury", "was tackled"): (
+        "I was tackled on Saturday and my arm is numb",
+        {"after_injury": "urgent"},
+        "I was tired on Saturday and my arm is numb",
+    ),
+    ("after_injury", "tackled hard"): (
+        "tackled hard in the match, my hand tingles",
+        {"after_injury": "urgent"},
+        "played hard in the match, my hand tingles",
+    ),
+    ("after_injury", "heavy tackle"): (
+        "a heavy tackle in training and now my thigh is numb",
+        {"after_injury": "urgent"},
+        "a heavy session in training and now my thigh is numb",
+    ),
+    ("after_injury", "late tackle"): (
+        "numb shin since a late tackle",
+        {"after_injury": "urgent"},
+        "numb shin since a late night",
+    ),
+    ("after_injury", "bad tackle"): (
+        "numb knee since a bad tackle",
+        {"after_injury": "urgent"},
+        "numb knee since a bad week",
+    ),
+    ("after_injury", "tackled in rugby"): (
+        "I got my arm numb when tackled in rugby",
+        {"after_injury": "urgent"},
+        "I got my arm numb when cold in rugby",
+    ),
+    ("after_injury", "tackled at rugby"): (
+        "tackled at rugby and my neck hurts, both hands numb",
+        {"after_injury": "urgent"},
+        "tired at rugby and my neck hurts, both hands numb",
+    ),
+    ("after_injury", "football tackle"): (
+        "my knee has been numb since a football tackle",
+        {"after_injury": "urgent"},
+        "my knee has been numb since a football match",
+    ),
+}
+
+
+# lead 17 (issue 16): each word of the "lead17 words" blocks of data/text.yaml, with a
+# sentence that uses it and the reading wanted (areas, side, cause)
+LEAD17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    ("english", "spurling"): (
+        "numb L thumb and index, neck pain, Spurling +ve",
+        ("hand.thumb", "hand.index_finger"),
+        "left",
+        "cervical_root",
+    ),
+    ("english", "spurlings"): (
+        "Pt c/o numbness L lateral forearm, Spurling's test done",
+        ("forearm",),
+        "left",
+        None,
+    ),
+    ("english", "slump"): (
+        "numb right calf, slump test positive",
+        ("leg",),
+        "right",
+        None,
+    ),
+    ("cue", "spurling positive"): (
+        "numb R thumb, Spurling positive",
+        ("hand.thumb",),
+        "right",
+        "cervical_root",
+    ),
+    ("cue", "spurlings positive"): (
+        "Pt c/o numbness L lateral forearm and thumb, neck pain, Spurlings positive",
+        ("forearm", "hand.thumb"),
+        "left",
+        "cervical_root",
+    ),
+    ("cue", "positive spurling"): (
+        "tingling into the right index finger, positive Spurling on the right",
+        ("hand.index_finger",),
+        "right",
+        "cervical_root",
+    ),
+    ("cue", "positive spurlings"): (
+        "positive Spurling's, paraesthesia of the left thumb",
+        ("hand.thumb",),
+        "left",
+        "cervical_root",
+    ),
+    ("cue", "spurlings test positive"): (
+        "numb left middle finger; Spurling's test positive",
+        ("hand.middle_finger",),
+        "left",
+        "cervical_root",
+    ),
+    ("cue", "spurling test positive"): (
+        "numb left middle finger; Spurling test positive",
+        ("hand.middle_finger",),
+        "left",
+        "cervical_root",
+    ),
+    ("cue", "spurlings sign positive"): (
+        "numb left middle finger; Spurlings sign positive",
+        ("hand.middle_finger",),
+        "left",
+        "cervical_root",
+    ),
+    ("cue", "spurling sign positive"): (
+        "numb left middle finger; Spurling's sign positive",
+        ("hand.middle_finger",),
+        "left",
+        "cervical_root",
     ),
 }

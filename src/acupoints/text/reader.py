@@ -392,14 +392,8 @@ def _reading(
         cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
         if cid is None or _recovered(prep, h) or _simile(prep, h) or _before_a_new(prep, h):
             continue
-        if cid == "injury" and any(  # heldout16 areas: "a fall but didn't hurt myself"
-            o.value == "injury"
-            and "negated" in o.context
-            and o.start >= h.end
-            and prep.sentence[o.start] == prep.sentence[h.start]
-            for o in prep.cause_hits
-        ):
-            continue  # a denied injury word after it in its sentence: it did no harm
+        if cid == "injury" and _harm_denied_after(prep, h):
+            continue  # heldout16 areas: "a fall but didn't hurt myself"
         if cid == "residual_needle_sensation" and any(
             t in FOLLOW_UP and n == prep.sentence[h.start]
             for t, n in zip(prep.tokens, prep.sentence, strict=True)
@@ -422,6 +416,7 @@ def _reading(
     if not any(not f.context for f in cause_findings):
         cause_findings.extend(_implied_causes(kb, prep, areas))
     flag_findings = []
+    hurt = False  # an injury told as a warning sign, the cause if none is stated (lead 17)
     flag_ends: list[int] = []  # where the words of each flag finding end
     flag_third: list[bool] = []  # each flag finding said of a third person (_of_a_third)
     person_findings = []
@@ -448,6 +443,13 @@ def _reading(
                 )
             )
             continue
+        if h.value == INJURY and not h.context and not hurt:
+            hurt = not (
+                _recovered(prep, h)
+                or _simile(prep, h)
+                or _before_a_new(prep, h)
+                or _harm_denied_after(prep, h)
+            )
         flag_ends.append(h.end)
         flag_third.append(_of_a_third(prep, h.start))
         flag_findings.append(
@@ -469,12 +471,20 @@ def _reading(
         # the writer names nothing of their own and reports another's present signs
         flag_findings = _as_patients(flag_findings, flag_third)
     flag_findings = _explained(_unsubsumed(flag_findings), cause_findings)
-    if not any(not f.context for f in cause_findings):
+    if (
+        hurt
+        and not any(not f.context for f in cause_findings)
+        and not any(h.value == "injury" for h in prep.cause_hits)
+        and not _names_no_cause(prep)
+    ):
         # lead 17: an injury the text tells of as a warning sign ("numb foot since a horse
-        # stood on it") is the cause when none is stated, with the flag's words
-        hurt = next((f for f in flag_findings if f.id == INJURY and not f.context), None)
-        if hurt is not None:
-            cause_findings.append(Finding(kind="cause", id="injury", words=hurt.words, context=()))
+        # stood on it") is the cause when none is stated, with the flag's words, unless it
+        # is over, a simile, long before a new numbness, denied after it, the cause words
+        # read an injury and let it go ("I fell off a ladder 30 years ago but the numbness
+        # only started in May"), or the text holds a phrase that names no cause ("hit the
+        # floor", "since the fall of 2023")
+        told = next(f for f in flag_findings if f.id == INJURY and not f.context)
+        cause_findings.append(Finding(kind="cause", id="injury", words=told.words, context=()))
     made: Reading = MakeReading(
         text=prep.text,
         areas=tuple(
@@ -922,6 +932,24 @@ def _implied_causes(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) ->
 
 FACIAL = "facial_numbness"
 INJURY = "after_injury"
+
+
+def _harm_denied_after(prep: Prepared, h: Hit) -> bool:
+    """heldout16 areas: a denied injury word after ``h`` in its sentence says the injury
+    did no harm ("fell off a step at Christmas but didn't hurt myself")."""
+    return any(
+        o.value == "injury"
+        and "negated" in o.context
+        and o.start >= h.end
+        and prep.sentence[o.start] == prep.sentence[h.start]
+        for o in prep.cause_hits
+    )
+
+
+def _names_no_cause(prep: Prepared) -> bool:
+    """The text holds a phrase that names no cause ("hit the floor", a foot that slaps it;
+    "since the fall of 2023", the autumn): an injury flag gives no cause there."""
+    return next(iter(prep.tables.not_causes.scan(prep.content.words)), None) is not None
 SIGN_ROLES = frozenset({"pain", "weak", "flag"})
 
 
