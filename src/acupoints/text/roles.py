@@ -277,6 +277,9 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         if role == "numb" and _blow_site(prep, f, starts):
             role = "cause_site"  # areasc: "kicked by a horse on the thigh": where it landed
         unfelt = role == "pain" and _cant_feel(prep.tokens)  # areasb
+        # weak17: a weakness is never "a description of pain alone", so a weak part, or a
+        # pain beside a weakness, is not numb for want of a numb word in the text
+        unfelt = unfelt or role == "weak" or (role == "pain" and _weakness_told(prep))
         if role in ("pain", "weak") and _numb_here(prep, f, found, cue, unfelt):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
         if role in ("pain", "weak") and cue and _and_numb(prep, max(cue), starts):
@@ -350,6 +353,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         said_numb = _numb_adjective(prep, f.start)
         if role == "numb" and not said_numb and _reached_by_a_sign(prep, f.start, starts):
             role = "flag"  # areasb: "the weakness went from my ankles to my hips"
+        if role == "numb" and not said_numb and _weakness_reached(prep, f.start, f.end):
+            role = "flag"  # weak17: "my legs feel like jelly ..., started at the ankles"
         if (
             role == "numb"
             and not said_numb
@@ -1473,6 +1478,15 @@ def _numb_began(prep: Prepared, start: int) -> bool:
     return j >= 0 and tokens[j] in NUMB_WORDS
 
 
+WEAKNESS_TOLD = frozenset({"clumsy", "jelly"})
+
+
+def _weakness_told(prep: Prepared) -> bool:
+    """(weak17) The text tells of a weakness ("my legs are getting weaker", "my fingers are
+    clumsy with buttons"): what it says is no description of pain alone."""
+    return any(tok in ELLIPSIS_WEAK or tok in WEAKNESS_TOLD for tok in prep.tokens)
+
+
 def _numb_here(
     prep: Prepared, area: Any, found: Sequence[Any], cue: Container[int] = (), unfelt: bool = False
 ) -> bool:
@@ -1614,6 +1628,49 @@ def _reached_by_a_sign(prep: Prepared, start: int, starts: Container[int] = ()) 
             # "ascending paraesthesia and weakness from the feet": the numbness spreads too
             return spread and not (j > 1 and tokens[j - 1] in JOINS and tokens[j - 2] in NUMB_WORDS)
         spread = spread or tok in SPREAD_WORDS
+    return False
+
+
+WEAK_REACH_BEFORE = frozenset(
+    {"to", "into", "past", "towards", "toward", "from", "till", "until", "at", "first", "then", "now"}
+)
+"""(weak17) Words before a place a weakness told before it began at, passed or reached."""
+WEAK_STEPS = SPREAD_WORDS | {"started", "starting", "began", "first", "then", "up", "upward"}
+"""(weak17) Words that tell the stretch or the steps of a weakness ("started at", "first the
+feet then the knees", "from the ankles upward")."""
+WEAK_REACH = 16
+"""(weak17) At most this many words back from the place to the weakness."""
+
+
+def _weakness_reached(prep: Prepared, start: int, end: int) -> bool:
+    """(weak17) The part at ``start`` is where a weakness told before it in its sentence,
+    in a clause of its own, began, passed or reached: "my legs feel like jelly and it's worse
+    each day, started at the **ankles** now up to my **hips**", "my legs got weaker day by
+    day, first the **feet** then the **knees**", "my arms are getting weaker every day, up
+    from the **hands**". It is the weakness's place (areasb), not a numb area. A numb word in
+    the part's clause ("... now my feet are numb too") or between it and the weakness ("my
+    legs are weak and the tingling has crept from my ankles to my knees") says the numbness
+    is what is there."""
+    tokens, clause, sentence = prep.tokens, prep.clause, prep.sentence
+    j = _adjective_at(prep, start)
+    after = tokens[end + 1] if end + 1 < len(tokens) else ""
+    if not ((j >= 0 and tokens[j] in WEAK_REACH_BEFORE) or after in ("upward", "upwards")):
+        return False
+    own = clause[start]
+    if any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == own):
+        return False
+    step = j >= 0 and tokens[j] in WEAK_STEPS
+    for k in range(start - 1, max(-1, start - WEAK_REACH - 1), -1):
+        tok = tokens[k]
+        if sentence[k] != sentence[start] or tok in NUMB_WORDS:
+            return False
+        if tok == "feel" and k > 0 and tokens[k - 1] in UNFELT:
+            return False  # "I can't feel my feet, and my legs are weak up to the knees"
+        if tok in ELLIPSIS_WEAK or tok in WEAKNESS_TOLD:
+            # "legs numb and weak, started in my feet, now up to my waist": numb as well
+            told = [t for m, t in enumerate(tokens) if clause[m] == clause[k]]
+            return step and clause[k] != own and not any(t in NUMB_WORDS for t in told)
+        step = step or tok in WEAK_STEPS
     return False
 
 
