@@ -282,6 +282,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         unfelt = unfelt or role == "weak" or (role == "pain" and _weakness_told(prep))
         if role in ("pain", "weak") and _numb_here(prep, f, found, cue, unfelt):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
+        if role == "pain" and cue and min(cue) < f.start and _with_numb(prep, f.end, starts):
+            role = "numb"  # weak17: "chest pain radiating to L arm with numbness": numb there
         if role in ("pain", "weak") and cue and _and_numb(prep, max(cue), starts):
             role = "numb"  # heldout13 areas: "my leg feels heavy and numb down to the foot"
         if role == "cause_site" and cue and _numb_began(prep, min(cue)):
@@ -355,6 +357,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "flag"  # areasb: "the weakness went from my ankles to my hips"
         if role == "numb" and not said_numb and _weakness_reached(prep, f.start, f.end):
             role = "flag"  # weak17: "my legs feel like jelly ..., started at the ankles"
+        if role == "numb" and not said_numb and _pain_reached(prep, f.start, f.end):
+            role = "pain"  # weak17: "my chest is tight and sore, going into my jaw"
         if (
             role == "numb"
             and not said_numb
@@ -1671,6 +1675,62 @@ def _weakness_reached(prep: Prepared, start: int, end: int) -> bool:
             told = [t for m, t in enumerate(tokens) if clause[m] == clause[k]]
             return step and clause[k] != own and not any(t in NUMB_WORDS for t in told)
         step = step or tok in WEAK_STEPS
+    return False
+
+
+WITH = frozenset({"with", "plus", "and"})
+"""(weak17) Words after a part a pain reaches that join a numbness to it."""
+
+
+def _with_numb(prep: Prepared, end: int, starts: Container[int]) -> bool:
+    """(weak17) The part ending at ``end``, named where a pain goes ("chest pain radiating to
+    L arm **with numbness**", "central chest pressure radiating to L arm **with paraesthesia**"),
+    is followed by a numbness joined to it that names no part of its own in its clause ("...
+    with numbness of the hand", "... and tingling down both arms"): the part is numb as well
+    as where the pain reaches."""
+    tokens = prep.tokens
+    j = end + 1
+    if j + 1 >= len(tokens) or tokens[j] not in WITH or tokens[j + 1] not in NUMB_WORDS:
+        return False
+    clause = prep.clause[j]
+    # "... and tingling down both arms": the numbness names a place of its own
+    return not any(k in starts for k in range(j + 2, len(tokens)) if prep.clause[k] == clause)
+
+
+PAIN_TOLD = frozenset(
+    {"pain", "pains", "sore", "tight", "tightness", "pressure", "ache", "aches", "aching"}
+    | {"hurts", "hurting", "crushing", "heavy", "heaviness", "squeezing", "burning"}
+)
+"""(weak17) Words of a pain whose way to a part a later clause tells ("my chest is tight and
+sore, going into my jaw")."""
+PAIN_GOES = frozenset(
+    {"going", "goes", "gone", "went", "radiating", "radiates", "radiated", "spreading"}
+    | {"spreads", "spread", "shooting", "shoots", "moving", "moves", "travelling", "traveling"}
+)
+"""(weak17) Words before "into" or "to" that say a pain goes to a part."""
+
+
+def _pain_reached(prep: Prepared, start: int, end: int) -> bool:
+    """(weak17) The part at ``start`` is where a pain told before it in its sentence goes,
+    in a clause of its own with no numb word ("hands are numb and my chest is tight and sore,
+    **going into my jaw**"): pain there, not numb, as "chest pain going into my jaw" is
+    (heldout10 areas). A numb word between ("my chest hurts, and my arm is numb, going into
+    my hand") or in the pain's clause ("my chest is numb and sore, going into my arm") says
+    the numbness is what goes there."""
+    tokens, clause, sentence = prep.tokens, prep.clause, prep.sentence
+    j = _adjective_at(prep, start)
+    if j < 1 or tokens[j] not in ("into", "to") or tokens[j - 1] not in PAIN_GOES:
+        return False
+    own = clause[start]
+    if any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == own):
+        return False
+    for k in range(j - 2, max(-1, start - WEAK_REACH - 1), -1):
+        tok = tokens[k]
+        if sentence[k] != sentence[start] or tok in NUMB_WORDS:
+            return False
+        if tok in PAIN_TOLD:
+            told = [t for m, t in enumerate(tokens) if clause[m] == clause[k]]
+            return clause[k] != own and not any(t in NUMB_WORDS for t in told)
     return False
 
 
