@@ -1172,7 +1172,10 @@ def _numb_later(prep: Prepared, f: Any, found: Sequence[Any]) -> bool:
         if tokens[k] not in LATER_NUMB or prep.clause[k] != clause:
             continue
         j = k + 1
-        while j < len(tokens) and (tokens[j] in DROP or tokens[j] in SIDE_WORDS):
+        # weak17: "foot drop with numbness over the dorsum of the foot": of the dorsum
+        while j < len(tokens) and (
+            tokens[j] in DROP or tokens[j] in SIDE_WORDS or tokens[j] in OF_AREA
+        ):
             j += 1
         if j not in starts:  # not "foot drop and numb toes": the numb word of the toes
             return True
