@@ -219,6 +219,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             masked = _masked(t, prep.tokens, ((f.start, f.end + 1, 0, 0),))
             if masked is not None:
                 ctx = set().union(*masked[f.start : f.end + 1])
+        if not ctx and _supposed_spread(prep, f.start):
+            ctx.add("hypothetical")  # weak17: "if this numbness ever starts creeping up my arms"
         if not ctx and _possessed_by_another(prep, f.start):
             ctx.add("other")  # "my friend's boy came off his bike and lost feeling in his leg"
         if not ctx and _joined_to(prep, f.start, other_end):
@@ -395,6 +397,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.clear()  # "does low iron make your tongue tingle? mine has been for days"
         if ctx == {"hypothetical"} and _habitual(prep, f):
             ctx.clear()  # "if I sit too long my bum goes numb": it does, each time
+        if ctx == {"hypothetical"} and _the_numbness_in(prep, f.start):
+            ctx.clear()  # weak17: "I worry about the tingling in my right hand": it tingles
         if ctx == {"hypothetical"} and _my_numb(prep, f.start):
             ctx.clear()  # "can I have acupuncture for my numb knee?": it is numb
         if ctx == {"hypothetical"} and said_numb and _mine(prep, f.start):
@@ -1180,6 +1184,39 @@ def _numb_later(prep: Prepared, f: Any, found: Sequence[Any]) -> bool:
         if j not in starts:  # not "foot drop and numb toes": the numb word of the toes
             return True
     return False
+
+
+SPREAD_TO = frozenset({"up", "to", "into", "down", "past", "towards", "toward"})
+
+
+def _supposed_spread(prep: Prepared, start: int) -> bool:
+    """(weak17) The part at ``start`` is where a supposed spread would go ("if this numbness in
+    my palms ever starts **creeping up my arms**"): the verb of the spread is supposed, and so
+    is where it goes, however far the trigger's window reaches."""
+    tokens = prep.tokens
+    j = _adjective_at(prep, start)
+    if j < 1 or tokens[j] not in SPREAD_TO:
+        return False
+    return tokens[j - 1] in SPREAD_WORDS and prep.ctx[j - 1] == {"hypothetical"}
+
+
+THE_NUMBNESS = frozenset({"the", "this", "that", "my"})
+"""(weak17) Words before a numbness named as a thing that take it as given."""
+
+
+def _the_numbness_in(prep: Prepared, start: int) -> bool:
+    """(weak17) "the tingling in my right hand", "this numbness in my palms": a numbness named
+    as a thing, with "the", "this" or "my", is there; a worry or a supposition about it ("I
+    worry about the tingling in my right hand", "if this numbness in my palms ever spreads")
+    does not make it supposed, as "my numb knee" does not (``_my_numb``). One with no such word
+    ("I'm scared of getting tingling in my hands") stays supposed."""
+    tokens = prep.tokens
+    j = start - 1
+    while j >= 0 and (tokens[j] in SIDE_WORDS or tokens[j] in ("my", "the")):
+        j -= 1
+    if j < 2 or tokens[j] not in OF_AREA:
+        return False
+    return tokens[j - 1] in NUMB_NOUNS and tokens[j - 2] in THE_NUMBNESS
 
 
 def _my_numb(prep: Prepared, start: int) -> bool:
