@@ -345,6 +345,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "descriptor"  # "my upper arm just below the shoulder": where it is
         if role == "numb" and _stretch_start(prep, f, prev, nxt, out):
             role = "descriptor"  # "my lower legs are numb from the knees down"
+        if role == "numb" and _passed_on_the_way(prep, f, starts):
+            role = "descriptor"  # weak17: "it's crept past my ankles to my knees"
         if role == "numb" and _back_in_time(prep, f):
             role = "descriptor"  # "back in 2019 I had an ulcer": a time, not the back
         if role == "numb" and _backs_of_before(prep, f, out):
@@ -1184,6 +1186,26 @@ def _numb_later(prep: Prepared, f: Any, found: Sequence[Any]) -> bool:
         if j not in starts:  # not "foot drop and numb toes": the numb word of the toes
             return True
     return False
+
+
+def _passed_on_the_way(prep: Prepared, f: Any, starts: Container[int]) -> bool:
+    """(weak17) A part a spread went "past" on its way "to" another ("it's crept past my
+    **ankles** to my knees"): the level reached is the other part, as "up to my knees" is
+    that level and no more (areas13); one passed with no level after it ("it has crept past
+    my ankles") is the level reached."""
+    tokens = prep.tokens
+    j = _adjective_at(prep, f.start)
+    if j < 0 or tokens[j] != "past":
+        return False
+    k = f.end + 1
+    if k < len(tokens) and tokens[k] == "up":
+        k += 1
+    if k >= len(tokens) or tokens[k] not in ("to", "into", "towards", "toward"):
+        return False
+    k += 1
+    while k < len(tokens) and (tokens[k] in DROP or tokens[k] in SIDE_WORDS):
+        k += 1
+    return k in starts
 
 
 SPREAD_TO = frozenset({"up", "to", "into", "down", "past", "towards", "toward"})
