@@ -121,11 +121,23 @@ def _possessed_by_another(prep: Prepared, start: int) -> bool:
     if j < 0 or prep.tokens[j] not in ("his", "her", "their"):
         return False
     at = prep.sentence[start]
-    if not any("other" in prep.ctx[k] for k in range(j) if prep.sentence[k] == at):
+    if not any(
+        "other" in prep.ctx[k] or prep.tokens[k] in KIN  # weak17: "mum's stroke left her face"
+        for k in range(j)
+        if prep.sentence[k] == at
+    ):
         return False
     # and the writer then speaks of themself: otherwise it is a carer's report, whose
     # areas are the patient's ("my brother had an accident and says his left leg is numb")
     return any(tok in SELF_WORDS for tok in prep.tokens[start + 1 :])
+
+
+KIN = frozenset(
+    {"mum", "mom", "mother", "dad", "father", "wife", "husband", "sister", "brother", "son"}
+    | {"daughter", "gran", "grandma", "grandad", "grandpa", "nan", "nana", "partner", "friend"}
+)
+"""(weak17) People a writer names with no "my" ("mum's stroke left her face numb, but I'm
+asking for myself"): "his" or "her" after one of them is theirs."""
 
 
 JOINING = frozenset({"and", "&", "the", "side", "sided"})
@@ -728,6 +740,9 @@ def me_too(prep: Prepared, end: int) -> bool:
 
 
 MINE_VERBS = frozenset({"has", "have", "is", "are", "does", "do", "did", "was", "were", "too"})
+MINE_REACHED = frozenset({"at", "reached", "gone", "got"})
+"""(weak17) Words after "mine's" that tell how far the writer's own has gone ("mine's at mid
+thigh now", "mine's got to my knees"): "my" before them can only be "mine's"."""
 
 
 def _mine_after(prep: Prepared, end: int, starts: Container[int] = ()) -> bool:
@@ -743,6 +758,8 @@ def _mine_after(prep: Prepared, end: int, starts: Container[int] = ()) -> bool:
             ends += 1
             if ends > 1:
                 return False
+        elif tokens[k] == "my" and tokens[k + 1] in MINE_REACHED:
+            return True  # weak17: "anyone had numbness creeping up ...? mine's at mid thigh"
         elif tokens[k] == "my" and tokens[k + 1] in MINE_VERBS:
             rest = tokens[k + 1 : k + 5]
             j = k + 1
