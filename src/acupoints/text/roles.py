@@ -663,7 +663,7 @@ def _refined_by_part(prep: Prepared, out: list[Area], within: Any) -> list[Area]
                 break
             said = [w for w in gap if w not in DROP]  # heldout16 areas: numb "on" a part
             if (
-                said[-1:] == ["on"]
+                said[-1:] in (["on"], ["across"])  # weak17: "my back is numb across the middle"
                 and any(w in NUMB_ON for w in said[:-1])
                 and all(w in NUMB_ON or w in NUMB_ON_GAP for w in said[:-1])
                 and prep.sentence[f.start] == prep.sentence[g.start]

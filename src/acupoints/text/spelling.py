@@ -412,7 +412,7 @@ def correct_from(
     return out, changes, origin
 
 
-ASPECT_ALONE = frozenset({"top", "bottom", "back", "front", "underside"})
+ASPECT_ALONE = frozenset({"top", "bottom", "back", "front", "underside", "middle"})  # weak17: middle
 """heldout16 areas: part words that may close a clause alone ("my left foot is numb on the
 top", "my right hand, the back, is numb"): the part of the body word named before."""
 NUMB_BEFORE_ASPECT = frozenset({"numb", "tingly", "tingles", "tingling", "dead", "asleep"})
@@ -465,7 +465,8 @@ def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> N
             i -= 1
             continue
         j = i - 1 if out[i - 1] == "the" else i
-        numb_on = j >= 2 and out[j - 1] == "on" and out[j - 2] in NUMB_BEFORE_ASPECT
+        # weak17: "my back is numb across the middle"
+        numb_on = j >= 2 and out[j - 1] in ("on", "across") and out[j - 2] in NUMB_BEFORE_ASPECT
         set_off = j == i - 1 and out[j - 1] == "," and out[j - 2] in t.region_words
         k = j - 1 if numb_on or set_off else -1
         while k >= 0 and out[k] not in SENTENCE_END:
@@ -474,8 +475,13 @@ def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> N
                 word in t.region_words
                 and word not in t.known_function
                 and word not in NOT_BODY
-                and word not in PARTS
+                and (word not in PARTS or (tok == "middle" and word == "back"))  # weak17
             ):
+                if tok == "middle":  # weak17: only a back has a middle of its own ("mid back")
+                    if word == "back":
+                        out[i + 1 : i + 1] = [word]
+                        origin[i + 1 : i + 1] = [origin[i]]
+                    break
                 out[i + 1 : i + 1] = ["of", word]
                 origin[i + 1 : i + 1] = [origin[i], origin[i]]
                 break
