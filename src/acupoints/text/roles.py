@@ -1715,7 +1715,8 @@ def _reached_by_a_sign(prep: Prepared, start: int, starts: Container[int] = ()) 
 
 
 WEAK_REACH_BEFORE = frozenset(
-    {"to", "into", "past", "towards", "toward", "from", "till", "until", "at", "first", "then", "now"}
+    {"to", "into", "past", "towards", "toward", "from", "till", "until", "at", "first"}
+    | {"then", "now"}
 )
 """(weak17) Words before a place a weakness told before it began at, passed or reached."""
 WEAK_STEPS = SPREAD_WORDS | {"started", "starting", "began", "first", "then", "up", "upward"}

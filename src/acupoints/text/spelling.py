@@ -412,7 +412,8 @@ def correct_from(
     return out, changes, origin
 
 
-ASPECT_ALONE = frozenset({"top", "bottom", "back", "front", "underside", "middle"})  # weak17: middle
+# weak17: "middle" ("my back is numb across the middle")
+ASPECT_ALONE = frozenset({"top", "bottom", "back", "front", "underside", "middle"})
 """heldout16 areas: part words that may close a clause alone ("my left foot is numb on the
 top", "my right hand, the back, is numb"): the part of the body word named before."""
 NUMB_BEFORE_ASPECT = frozenset({"numb", "tingly", "tingles", "tingling", "dead", "asleep"})
