@@ -178,3 +178,24 @@ def test_levels_bands_and_the_middle(
     kb: KnowledgeBase, text: str, areas: set[str], side: str | None
 ) -> None:
     check(kb, text, areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # a numbness named alone that goes on, after another symptom of a part got better
+        (
+            "the weakness in my left hand has got better, numbness still there",
+            {"hand"},
+            "left",
+        ),
+        ("my foot pain has gone but the numbness remains", {"foot"}, None),
+        # controls: a part of its own after it, and a numbness denied
+        ("my back pain has gone, numbness still in my toes", {"foot.toes"}, "both"),
+        ("the weakness in my hand has got better, no numbness", set(), None),
+    ],
+)
+def test_a_numbness_that_goes_on(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    check(kb, text, areas, side)

@@ -425,6 +425,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
     out = _unfelt_wounds(prep, out, within)  # areasb
     if not any(a.numb for a in out):
         out = _numb_by_pronoun(prep, out)
+    if not any(a.numb for a in out):
+        out = _numbness_left(prep, out)  # weak17
     if by_subject and not any(a.numb for a in out):
         # "my foot has gone cold and pale and it is numb": the sign's subject is the numb
         # area when the text names no other
@@ -437,6 +439,33 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
 
 
 SHAKES = frozenset({"shake", "shakes", "shook"})
+
+
+GOES_ON = frozenset({"still", "remains", "remain", "persists", "persist", "lingers", "stays"})
+"""(weak17) Words after a numbness named alone that say it goes on."""
+
+
+def _numbness_left(prep: Prepared, out: list[Area]) -> list[Area]:
+    """(weak17) A numbness named alone that goes on ("numbness **still** there", "the numbness
+    **remains**") after a clause of its sentence whose part had another symptom that got
+    better or went ("the weakness in my hand ... has got better, numbness still there", "my
+    foot pain has gone but the numbness remains"): the part of that symptom is numb, now. Only
+    when the text names nothing numb otherwise; a part of its own after the numbness ("numbness
+    still in my toes") is read as such."""
+    tokens = prep.tokens
+    for i in range(1, len(tokens) - 1):
+        if tokens[i] not in NUMB_NOUNS or tokens[i + 1] not in GOES_ON:
+            continue
+        before = [a for a in out if a.end < i and prep.sentence[a.start] == prep.sentence[i]]
+        if not before or any(a.start > i for a in out):
+            return out
+        a = before[-1]
+        if a.role not in ("weak", "pain") or not a.context <= {"historical"}:
+            return out
+        fixed = list(out)
+        fixed[out.index(a)] = Area(a.region, a.start, a.end, a.words, "numb", frozenset(), a.cue)
+        return fixed
+    return out
 
 
 def _shaken_alone(prep: Prepared, out: list[Area]) -> list[Area]:
