@@ -18495,6 +18495,25 @@ WEAK17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
     ("context", "weeks hx of"): ("3 weeks hx of tingling R foot", ("foot",), "right", None),
     ("context", "day hx of"): ("4 day hx of numb toes", ("foot.toes",), "both", None),
     ("context", "days hx of"): ("6 days hx of numbness R thigh", ("thigh",), "right", None),
+    # (weak17) a side letter before a grip is the side, not "are"
+    ("unless_next", "grip"): (
+        "R grip getting weaker every week, numb thumb and index",
+        ("hand.thumb", "hand.index_finger"),
+        "right",
+        None,
+    ),
+    ("unless_next", "grasp"): (
+        "R grasp weak, numb index finger",
+        ("hand.index_finger",),
+        "right",
+        None,
+    ),
+    ("unless_next", "handgrip"): (
+        "R handgrip reduced, tingling thumb",
+        ("hand.thumb",),
+        "right",
+        None,
+    ),
 }
 """weak17: each word of the "weak17" blocks of text.yaml, with a sentence that uses it and
 the reading wanted (areas, side, cause)."""
