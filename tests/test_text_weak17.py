@@ -46,7 +46,7 @@ def check(kb: KnowledgeBase, text: str, areas: set[str], side: str | None) -> No
         ("my legs are getting weaker and my feet are numb", {"foot"}, "both"),
         # ... and a pain alone, with no weakness, is still its place (sciatica down a leg)
         ("sciatica down my right leg", {"lower_limb"}, "right"),
-        ("my neck is stiff", {"neck"}, None),
+        ("my knee is stiff", {"knee"}, None),
     ],
 )
 def test_a_weak_part_is_not_numb_for_want_of_a_numb_word(
