@@ -18587,3 +18587,118 @@ LEAD17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "cervical_root",
     ),
 }
+
+
+WEAK17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # (weak17) legs that will not carry one, a leg that seems to give way: weak, not numb
+    ("role", "will not carry me"): (
+        "my legs will not carry me and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "wont carry me"): (
+        "my legs won't carry me, my toes are numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "will not carry"): (
+        "my left leg will not carry my weight and my left foot is numb",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("role", "wont carry"): (
+        "my right leg won't carry much now and my right heel is numb",
+        ("foot.heel",),
+        "right",
+        None,
+    ),
+    ("role", "cant carry me"): (
+        "my legs can't carry me far and my soles tingle",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("role", "can not carry me"): (
+        "my legs can not carry me, my feet tingle",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "seems to be giving way"): (
+        "my left knee seems to be giving way and my left shin is numb",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("role", "seem to be giving way"): (
+        "my legs seem to be giving way and my toes are numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "seems to give way"): (
+        "my right leg seems to give way, my right foot is numb",
+        ("foot",),
+        "right",
+        None,
+    ),
+    ("role", "seem to give way"): (
+        "my knees seem to give way and my thighs tingle",
+        ("thigh",),
+        "both",
+        None,
+    ),
+    # (weak17) a history given in weeks or days is the present complaint, not a past one
+    ("context", "week history of"): (
+        "a 2 week history of numbness in the left hand",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("context", "weeks history of"): (
+        "a 3 weeks history of tingling in both feet",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("context", "day history of"): (
+        "5 day history of numb right thumb",
+        ("hand.thumb",),
+        "right",
+        None,
+    ),
+    ("context", "days history of"): (
+        "10 days history of numbness over the left shin",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("context", "week hx of"): ("2 week hx of numb L hand", ("hand",), "left", None),
+    ("context", "weeks hx of"): ("3 weeks hx of tingling R foot", ("foot",), "right", None),
+    ("context", "day hx of"): ("4 day hx of numb toes", ("foot.toes",), "both", None),
+    ("context", "days hx of"): ("6 days hx of numbness R thigh", ("thigh",), "right", None),
+    # (weak17) a side letter before a grip is the side, not "are"
+    ("unless_next", "grip"): (
+        "R grip getting weaker every week, numb thumb and index",
+        ("hand.thumb", "hand.index_finger"),
+        "right",
+        None,
+    ),
+    ("unless_next", "grasp"): (
+        "R grasp weak, numb index finger",
+        ("hand.index_finger",),
+        "right",
+        None,
+    ),
+    ("unless_next", "handgrip"): (
+        "R handgrip reduced, tingling thumb",
+        ("hand.thumb",),
+        "right",
+        None,
+    ),
+}
+"""weak17: each word of the "weak17" blocks of text.yaml, with a sentence that uses it and
+the reading wanted (areas, side, cause)."""

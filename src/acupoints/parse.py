@@ -810,9 +810,15 @@ def _match_dermatome(
     elif _symptom_before(tokens, i) and (j >= len(tokens) or tokens[j] in SEGMENT_ENDS):
         # areasa: "band of numbness T10", "reduced sensation at T10 level", "altered
         # sensation S3-5,": a symptom that closes on the segment names its dermatome
-        if j < len(tokens) and tokens[j] == "level":
+        if j < len(tokens) and tokens[j] in SEGMENT_LEVEL:  # weak17: "numbness T6 band"
             j += 1
         j -= 1
+    elif (
+        tuple(tokens[j : j + 2]) == ("band", "of")
+        and j + 2 < len(tokens)
+        and tokens[j + 2] in SEGMENT_LEADS
+    ):
+        pass  # weak17: "a T6 band of numbness": the band is the dermatome's
     else:
         return 0
     words = " ".join(tokens[i : j + 1])
@@ -847,8 +853,11 @@ SEGMENT_LEADS = frozenset(
 S3-5"), with only :data:`SEGMENT_SKIP` words between."""
 
 SEGMENT_SKIP = frozenset({"at", "in", "over", "the", "a", "of", "are", "r", "l", "left", "right"})
-SEGMENT_ENDS = frozenset({",", ".", ";", "!", "?", "level", "and"})
-"""What may follow a segment a symptom closes: the end of a clause, or "level"."""
+SEGMENT_ENDS = frozenset({",", ".", ";", "!", "?", "level", "and", "band"})
+"""What may follow a segment a symptom closes: the end of a clause, or "level" (or "band",
+weak17: "numbness T6 band")."""
+SEGMENT_LEVEL = frozenset({"level", "band"})
+"""Words after a segment a symptom closes that are taken with it ("at T10 level")."""
 
 
 def _symptom_before(tokens: Sequence[str], i: int) -> bool:

@@ -121,11 +121,23 @@ def _possessed_by_another(prep: Prepared, start: int) -> bool:
     if j < 0 or prep.tokens[j] not in ("his", "her", "their"):
         return False
     at = prep.sentence[start]
-    if not any("other" in prep.ctx[k] for k in range(j) if prep.sentence[k] == at):
+    if not any(
+        "other" in prep.ctx[k] or prep.tokens[k] in KIN  # weak17: "mum's stroke left her face"
+        for k in range(j)
+        if prep.sentence[k] == at
+    ):
         return False
     # and the writer then speaks of themself: otherwise it is a carer's report, whose
     # areas are the patient's ("my brother had an accident and says his left leg is numb")
     return any(tok in SELF_WORDS for tok in prep.tokens[start + 1 :])
+
+
+KIN = frozenset(
+    {"mum", "mom", "mother", "dad", "father", "wife", "husband", "sister", "brother", "son"}
+    | {"daughter", "gran", "grandma", "grandad", "grandpa", "nan", "nana", "partner", "friend"}
+)
+"""(weak17) People a writer names with no "my" ("mum's stroke left her face numb, but I'm
+asking for myself"): "his" or "her" after one of them is theirs."""
 
 
 JOINING = frozenset({"and", "&", "the", "side", "sided"})
@@ -219,6 +231,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             masked = _masked(t, prep.tokens, ((f.start, f.end + 1, 0, 0),))
             if masked is not None:
                 ctx = set().union(*masked[f.start : f.end + 1])
+        if not ctx and _supposed_spread(prep, f.start):
+            ctx.add("hypothetical")  # weak17: "if this numbness ever starts creeping up my arms"
         if not ctx and _possessed_by_another(prep, f.start):
             ctx.add("other")  # "my friend's boy came off his bike and lost feeling in his leg"
         if not ctx and _joined_to(prep, f.start, other_end):
@@ -277,8 +291,13 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         if role == "numb" and _blow_site(prep, f, starts):
             role = "cause_site"  # areasc: "kicked by a horse on the thigh": where it landed
         unfelt = role == "pain" and _cant_feel(prep.tokens)  # areasb
+        # weak17: a weakness is never "a description of pain alone", so a weak part, or a
+        # pain beside a weakness, is not numb for want of a numb word in the text
+        unfelt = unfelt or role == "weak" or (role == "pain" and _weakness_told(prep))
         if role in ("pain", "weak") and _numb_here(prep, f, found, cue, unfelt):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
+        if role == "pain" and cue and min(cue) < f.start and _with_numb(prep, f.end, starts):
+            role = "numb"  # weak17: "chest pain radiating to L arm with numbness": numb there
         if role in ("pain", "weak") and cue and _and_numb(prep, max(cue), starts):
             role = "numb"  # heldout13 areas: "my leg feels heavy and numb down to the foot"
         if role == "cause_site" and cue and _numb_began(prep, min(cue)):
@@ -338,6 +357,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "descriptor"  # "my upper arm just below the shoulder": where it is
         if role == "numb" and _stretch_start(prep, f, prev, nxt, out):
             role = "descriptor"  # "my lower legs are numb from the knees down"
+        if role == "numb" and _passed_on_the_way(prep, f, starts):
+            role = "descriptor"  # weak17: "it's crept past my ankles to my knees"
         if role == "numb" and _back_in_time(prep, f):
             role = "descriptor"  # "back in 2019 I had an ulcer": a time, not the back
         if role == "numb" and _backs_of_before(prep, f, out):
@@ -350,6 +371,10 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         said_numb = _numb_adjective(prep, f.start)
         if role == "numb" and not said_numb and _reached_by_a_sign(prep, f.start, starts):
             role = "flag"  # areasb: "the weakness went from my ankles to my hips"
+        if role == "numb" and not said_numb and _weakness_reached(prep, f.start, f.end):
+            role = "flag"  # weak17: "my legs feel like jelly ..., started at the ankles"
+        if role == "numb" and not said_numb and _pain_reached(prep, f.start, f.end):
+            role = "pain"  # weak17: "my chest is tight and sore, going into my jaw"
         if (
             role == "numb"
             and not said_numb
@@ -386,6 +411,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.clear()  # "does low iron make your tongue tingle? mine has been for days"
         if ctx == {"hypothetical"} and _habitual(prep, f):
             ctx.clear()  # "if I sit too long my bum goes numb": it does, each time
+        if ctx == {"hypothetical"} and _the_numbness_in(prep, f.start):
+            ctx.clear()  # weak17: "I worry about the tingling in my right hand": it tingles
         if ctx == {"hypothetical"} and _my_numb(prep, f.start):
             ctx.clear()  # "can I have acupuncture for my numb knee?": it is numb
         if ctx == {"hypothetical"} and said_numb and _mine(prep, f.start):
@@ -398,6 +425,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
     out = _unfelt_wounds(prep, out, within)  # areasb
     if not any(a.numb for a in out):
         out = _numb_by_pronoun(prep, out)
+    if not any(a.numb for a in out):
+        out = _numbness_left(prep, out)  # weak17
     if by_subject and not any(a.numb for a in out):
         # "my foot has gone cold and pale and it is numb": the sign's subject is the numb
         # area when the text names no other
@@ -410,6 +439,33 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
 
 
 SHAKES = frozenset({"shake", "shakes", "shook"})
+
+
+GOES_ON = frozenset({"still", "remains", "remain", "persists", "persist", "lingers", "stays"})
+"""(weak17) Words after a numbness named alone that say it goes on."""
+
+
+def _numbness_left(prep: Prepared, out: list[Area]) -> list[Area]:
+    """(weak17) A numbness named alone that goes on ("numbness **still** there", "the numbness
+    **remains**") after a clause of its sentence whose part had another symptom that got
+    better or went ("the weakness in my hand ... has got better, numbness still there", "my
+    foot pain has gone but the numbness remains"): the part of that symptom is numb, now. Only
+    when the text names nothing numb otherwise; a part of its own after the numbness ("numbness
+    still in my toes") is read as such."""
+    tokens = prep.tokens
+    for i in range(1, len(tokens) - 1):
+        if tokens[i] not in NUMB_NOUNS or tokens[i + 1] not in GOES_ON:
+            continue
+        before = [a for a in out if a.end < i and prep.sentence[a.start] == prep.sentence[i]]
+        if not before or any(a.start > i for a in out):
+            return out
+        a = before[-1]
+        if a.role not in ("weak", "pain") or not a.context <= {"historical"}:
+            return out
+        fixed = list(out)
+        fixed[out.index(a)] = Area(a.region, a.start, a.end, a.words, "numb", frozenset(), a.cue)
+        return fixed
+    return out
 
 
 def _shaken_alone(prep: Prepared, out: list[Area]) -> list[Area]:
@@ -636,7 +692,7 @@ def _refined_by_part(prep: Prepared, out: list[Area], within: Any) -> list[Area]
                 break
             said = [w for w in gap if w not in DROP]  # heldout16 areas: numb "on" a part
             if (
-                said[-1:] == ["on"]
+                said[-1:] in (["on"], ["across"])  # weak17: "my back is numb across the middle"
                 and any(w in NUMB_ON for w in said[:-1])
                 and all(w in NUMB_ON or w in NUMB_ON_GAP for w in said[:-1])
                 and prep.sentence[f.start] == prep.sentence[g.start]
@@ -713,6 +769,9 @@ def me_too(prep: Prepared, end: int) -> bool:
 
 
 MINE_VERBS = frozenset({"has", "have", "is", "are", "does", "do", "did", "was", "were", "too"})
+MINE_REACHED = frozenset({"at", "reached", "gone", "got"})
+"""(weak17) Words after "mine's" that tell how far the writer's own has gone ("mine's at mid
+thigh now", "mine's got to my knees"): "my" before them can only be "mine's"."""
 
 
 def _mine_after(prep: Prepared, end: int, starts: Container[int] = ()) -> bool:
@@ -728,6 +787,8 @@ def _mine_after(prep: Prepared, end: int, starts: Container[int] = ()) -> bool:
             ends += 1
             if ends > 1:
                 return False
+        elif tokens[k] == "my" and tokens[k + 1] in MINE_REACHED:
+            return True  # weak17: "anyone had numbness creeping up ...? mine's at mid thigh"
         elif tokens[k] == "my" and tokens[k + 1] in MINE_VERBS:
             rest = tokens[k + 1 : k + 5]
             j = k + 1
@@ -1163,11 +1224,67 @@ def _numb_later(prep: Prepared, f: Any, found: Sequence[Any]) -> bool:
         if tokens[k] not in LATER_NUMB or prep.clause[k] != clause:
             continue
         j = k + 1
-        while j < len(tokens) and (tokens[j] in DROP or tokens[j] in SIDE_WORDS):
+        # weak17: "foot drop with numbness over the dorsum of the foot": of the dorsum
+        while j < len(tokens) and (
+            tokens[j] in DROP or tokens[j] in SIDE_WORDS or tokens[j] in OF_AREA
+        ):
             j += 1
         if j not in starts:  # not "foot drop and numb toes": the numb word of the toes
             return True
     return False
+
+
+def _passed_on_the_way(prep: Prepared, f: Any, starts: Container[int]) -> bool:
+    """(weak17) A part a spread went "past" on its way "to" another ("it's crept past my
+    **ankles** to my knees"): the level reached is the other part, as "up to my knees" is
+    that level and no more (areas13); one passed with no level after it ("it has crept past
+    my ankles") is the level reached."""
+    tokens = prep.tokens
+    j = _adjective_at(prep, f.start)
+    if j < 0 or tokens[j] != "past":
+        return False
+    k = f.end + 1
+    if k < len(tokens) and tokens[k] == "up":
+        k += 1
+    if k >= len(tokens) or tokens[k] not in ("to", "into", "towards", "toward"):
+        return False
+    k += 1
+    while k < len(tokens) and (tokens[k] in DROP or tokens[k] in SIDE_WORDS):
+        k += 1
+    return k in starts
+
+
+SPREAD_TO = frozenset({"up", "to", "into", "down", "past", "towards", "toward"})
+
+
+def _supposed_spread(prep: Prepared, start: int) -> bool:
+    """(weak17) The part at ``start`` is where a supposed spread would go ("if this numbness in
+    my palms ever starts **creeping up my arms**"): the verb of the spread is supposed, and so
+    is where it goes, however far the trigger's window reaches."""
+    tokens = prep.tokens
+    j = _adjective_at(prep, start)
+    if j < 1 or tokens[j] not in SPREAD_TO:
+        return False
+    return tokens[j - 1] in SPREAD_WORDS and prep.ctx[j - 1] == {"hypothetical"}
+
+
+THE_NUMBNESS = frozenset({"the", "this", "that", "my"})
+"""(weak17) Words before a numbness named as a thing that take it as given."""
+
+
+def _the_numbness_in(prep: Prepared, start: int) -> bool:
+    """(weak17) "the tingling in my right hand", "this numbness in my palms": a numbness named
+    as a thing, with "the", "this" or "my", is there; a worry or a supposition about it ("I
+    worry about the tingling in my right hand", "if this numbness in my palms ever spreads")
+    does not make it supposed, as "my numb knee" does not (``_my_numb``). One with no such word
+    ("I'm scared of getting tingling in my hands") stays supposed."""
+    tokens = prep.tokens
+    j = start - 1
+    while j >= 0 and (tokens[j] in SIDE_WORDS or tokens[j] in ("my", "the")):
+        j -= 1
+    if j < 2 or tokens[j] not in OF_AREA:
+        return False
+    return tokens[j - 1] in NUMB_NOUNS and tokens[j - 2] in THE_NUMBNESS
 
 
 def _my_numb(prep: Prepared, start: int) -> bool:
@@ -1473,6 +1590,15 @@ def _numb_began(prep: Prepared, start: int) -> bool:
     return j >= 0 and tokens[j] in NUMB_WORDS
 
 
+WEAKNESS_TOLD = frozenset({"clumsy", "jelly"})
+
+
+def _weakness_told(prep: Prepared) -> bool:
+    """(weak17) The text tells of a weakness ("my legs are getting weaker", "my fingers are
+    clumsy with buttons"): what it says is no description of pain alone."""
+    return any(tok in ELLIPSIS_WEAK or tok in WEAKNESS_TOLD for tok in prep.tokens)
+
+
 def _numb_here(
     prep: Prepared, area: Any, found: Sequence[Any], cue: Container[int] = (), unfelt: bool = False
 ) -> bool:
@@ -1614,6 +1740,106 @@ def _reached_by_a_sign(prep: Prepared, start: int, starts: Container[int] = ()) 
             # "ascending paraesthesia and weakness from the feet": the numbness spreads too
             return spread and not (j > 1 and tokens[j - 1] in JOINS and tokens[j - 2] in NUMB_WORDS)
         spread = spread or tok in SPREAD_WORDS
+    return False
+
+
+WEAK_REACH_BEFORE = frozenset(
+    {"to", "into", "past", "towards", "toward", "from", "till", "until", "at", "first"}
+    | {"then", "now"}
+)
+"""(weak17) Words before a place a weakness told before it began at, passed or reached."""
+WEAK_STEPS = SPREAD_WORDS | {"started", "starting", "began", "first", "then", "up", "upward"}
+"""(weak17) Words that tell the stretch or the steps of a weakness ("started at", "first the
+feet then the knees", "from the ankles upward")."""
+WEAK_REACH = 16
+"""(weak17) At most this many words back from the place to the weakness."""
+
+
+def _weakness_reached(prep: Prepared, start: int, end: int) -> bool:
+    """(weak17) The part at ``start`` is where a weakness told before it in its sentence,
+    in a clause of its own, began, passed or reached: "my legs feel like jelly and it's worse
+    each day, started at the **ankles** now up to my **hips**", "my legs got weaker day by
+    day, first the **feet** then the **knees**", "my arms are getting weaker every day, up
+    from the **hands**". It is the weakness's place (areasb), not a numb area. A numb word in
+    the part's clause ("... now my feet are numb too") or between it and the weakness ("my
+    legs are weak and the tingling has crept from my ankles to my knees") says the numbness
+    is what is there."""
+    tokens, clause, sentence = prep.tokens, prep.clause, prep.sentence
+    j = _adjective_at(prep, start)
+    after = tokens[end + 1] if end + 1 < len(tokens) else ""
+    if not ((j >= 0 and tokens[j] in WEAK_REACH_BEFORE) or after in ("upward", "upwards")):
+        return False
+    own = clause[start]
+    if any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == own):
+        return False
+    step = j >= 0 and tokens[j] in WEAK_STEPS
+    for k in range(start - 1, max(-1, start - WEAK_REACH - 1), -1):
+        tok = tokens[k]
+        if sentence[k] != sentence[start] or tok in NUMB_WORDS:
+            return False
+        if tok == "feel" and k > 0 and tokens[k - 1] in UNFELT:
+            return False  # "I can't feel my feet, and my legs are weak up to the knees"
+        if tok in ELLIPSIS_WEAK or tok in WEAKNESS_TOLD:
+            # "legs numb and weak, started in my feet, now up to my waist": numb as well
+            told = [t for m, t in enumerate(tokens) if clause[m] == clause[k]]
+            return step and clause[k] != own and not any(t in NUMB_WORDS for t in told)
+        step = step or tok in WEAK_STEPS
+    return False
+
+
+WITH = frozenset({"with", "plus", "and"})
+"""(weak17) Words after a part a pain reaches that join a numbness to it."""
+
+
+def _with_numb(prep: Prepared, end: int, starts: Container[int]) -> bool:
+    """(weak17) The part ending at ``end``, named where a pain goes ("chest pain radiating to
+    L arm **with numbness**", "central chest pressure radiating to L arm **with paraesthesia**"),
+    is followed by a numbness joined to it that names no part of its own in its clause ("...
+    with numbness of the hand", "... and tingling down both arms"): the part is numb as well
+    as where the pain reaches."""
+    tokens = prep.tokens
+    j = end + 1
+    if j + 1 >= len(tokens) or tokens[j] not in WITH or tokens[j + 1] not in NUMB_WORDS:
+        return False
+    clause = prep.clause[j]
+    # "... and tingling down both arms": the numbness names a place of its own
+    return not any(k in starts for k in range(j + 2, len(tokens)) if prep.clause[k] == clause)
+
+
+PAIN_TOLD = frozenset(
+    {"pain", "pains", "sore", "tight", "tightness", "pressure", "ache", "aches", "aching"}
+    | {"hurts", "hurting", "crushing", "heavy", "heaviness", "squeezing", "burning"}
+)
+"""(weak17) Words of a pain whose way to a part a later clause tells ("my chest is tight and
+sore, going into my jaw")."""
+PAIN_GOES = frozenset(
+    {"going", "goes", "gone", "went", "radiating", "radiates", "radiated", "spreading"}
+    | {"spreads", "spread", "shooting", "shoots", "moving", "moves", "travelling", "traveling"}
+)
+"""(weak17) Words before "into" or "to" that say a pain goes to a part."""
+
+
+def _pain_reached(prep: Prepared, start: int, end: int) -> bool:
+    """(weak17) The part at ``start`` is where a pain told before it in its sentence goes,
+    in a clause of its own with no numb word ("hands are numb and my chest is tight and sore,
+    **going into my jaw**"): pain there, not numb, as "chest pain going into my jaw" is
+    (heldout10 areas). A numb word between ("my chest hurts, and my arm is numb, going into
+    my hand") or in the pain's clause ("my chest is numb and sore, going into my arm") says
+    the numbness is what goes there."""
+    tokens, clause, sentence = prep.tokens, prep.clause, prep.sentence
+    j = _adjective_at(prep, start)
+    if j < 1 or tokens[j] not in ("into", "to") or tokens[j - 1] not in PAIN_GOES:
+        return False
+    own = clause[start]
+    if any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == own):
+        return False
+    for k in range(j - 2, max(-1, start - WEAK_REACH - 1), -1):
+        tok = tokens[k]
+        if sentence[k] != sentence[start] or tok in NUMB_WORDS:
+            return False
+        if tok in PAIN_TOLD:
+            told = [t for m, t in enumerate(tokens) if clause[m] == clause[k]]
+            return clause[k] != own and not any(t in NUMB_WORDS for t in told)
     return False
 
 

@@ -406,12 +406,14 @@ def correct_from(
                 origin.append((i, i + 1))
         i += 1
     _aspect_alone(t, out, origin)
+    _dorsum_alone(out, origin)  # weak17
     _referents(t, out, changes)
     _neighbour(out, changes, origin)
     return out, changes, origin
 
 
-ASPECT_ALONE = frozenset({"top", "bottom", "back", "front", "underside"})
+# weak17: "middle" ("my back is numb across the middle")
+ASPECT_ALONE = frozenset({"top", "bottom", "back", "front", "underside", "middle"})
 """heldout16 areas: part words that may close a clause alone ("my left foot is numb on the
 top", "my right hand, the back, is numb"): the part of the body word named before."""
 NUMB_BEFORE_ASPECT = frozenset({"numb", "tingly", "tingles", "tingling", "dead", "asleep"})
@@ -422,6 +424,35 @@ ASPECT_CLOSES = (
     )
     | SENTENCE_END
 )
+
+
+DORSUM_OF = frozenset({"foot", "feet", "hand", "hands"})
+"""(weak17) What a dorsum named alone is the dorsum of."""
+NUMB_BEFORE_DORSUM = frozenset(
+    {"numb", "numbness", "tingling", "tingly", "paraesthesia", "paraesthesiae", "sensation"}
+    | {"hypoaesthesia", "anaesthesia", "anaesthetic", "reduced"}
+)
+DORSUM_OVER = frozenset({"over", "on", "across", "of", "at"})
+
+
+def _dorsum_alone(out: list[str], origin: list[tuple[int, int]]) -> None:
+    """(weak17) "L foot drop and numb **dorsum**", "with numbness over the **dorsum**": a dorsum
+    named alone after a numb word is the dorsum of the foot or hand named last before it in its
+    sentence ("of" and that word are written after it); with none named, it is left alone."""
+    for i in range(len(out) - 1, 0, -1):
+        if out[i] != "dorsum" or out[i + 1 : i + 2] == ["of"]:
+            continue
+        j = i - 1 if out[i - 1] == "the" else i
+        if j >= 1 and out[j - 1] in DORSUM_OVER:
+            j -= 1
+        if j < 1 or out[j - 1] not in NUMB_BEFORE_DORSUM:
+            continue
+        k = j - 2
+        while k >= 0 and out[k] not in SENTENCE_END and out[k] not in DORSUM_OF:
+            k -= 1
+        if k >= 0 and out[k] in DORSUM_OF:
+            out[i + 1 : i + 1] = ["of", out[k]]
+            origin[i + 1 : i + 1] = [origin[i], origin[i]]
 
 
 def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> None:
@@ -435,7 +466,8 @@ def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> N
             i -= 1
             continue
         j = i - 1 if out[i - 1] == "the" else i
-        numb_on = j >= 2 and out[j - 1] == "on" and out[j - 2] in NUMB_BEFORE_ASPECT
+        # weak17: "my back is numb across the middle"
+        numb_on = j >= 2 and out[j - 1] in ("on", "across") and out[j - 2] in NUMB_BEFORE_ASPECT
         set_off = j == i - 1 and out[j - 1] == "," and out[j - 2] in t.region_words
         k = j - 1 if numb_on or set_off else -1
         while k >= 0 and out[k] not in SENTENCE_END:
@@ -444,8 +476,13 @@ def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> N
                 word in t.region_words
                 and word not in t.known_function
                 and word not in NOT_BODY
-                and word not in PARTS
+                and (word not in PARTS or (tok == "middle" and word == "back"))  # weak17
             ):
+                if tok == "middle":  # weak17: only a back has a middle of its own ("mid back")
+                    if word == "back":
+                        out[i + 1 : i + 1] = [word]
+                        origin[i + 1 : i + 1] = [origin[i]]
+                    break
                 out[i + 1 : i + 1] = ["of", word]
                 origin[i + 1 : i + 1] = [origin[i], origin[i]]
                 break
