@@ -171,3 +171,19 @@ def test_a_clinical_test_name_is_no_typo(kb: KnowledgeBase, text: str, corrected
 )
 def test_an_injury_let_go_gives_no_cause(kb: KnowledgeBase, text: str, cause: str | None) -> None:
     assert kb.read(text).cause == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        # a flag read at the words of an area that is someone else's is theirs too
+        ("mum's stroke left her face numb, but I'm asking for myself, about my tingling heels", {}),
+        # controls: the writer's own face; a carer's report of the patient's face
+        ("my face went numb, and I'm asking about my heels too", {"facial_numbness"}),
+        ("mum's face is numb", {"facial_numbness"}),
+    ],
+)
+def test_a_flag_at_another_persons_area_is_theirs(
+    kb: KnowledgeBase, text: str, flags: set[str]
+) -> None:
+    assert set(raised(kb, text)) == set(flags)

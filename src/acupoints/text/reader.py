@@ -458,7 +458,7 @@ def _reading(
                 id=h.value,
                 words=" + ".join(prep.written(a, b) for a, b in h.extra[2]),
                 side=_side(prep, h.start, h.end),
-                context=_tags(h.context),
+                context=_tags(_owned_by_area(areas, h)),
                 concept=concept.id,
                 urgency=concept.urgency,
             )
@@ -932,6 +932,17 @@ def _implied_causes(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) ->
 
 FACIAL = "facial_numbness"
 INJURY = "after_injury"
+
+
+def _owned_by_area(areas: Sequence[Area], h: Hit) -> frozenset[str]:
+    """The context of the flag ``h``, with "other" when it begins at the words of an area
+    the reader gave to someone else ("mum's stroke left her face numb, but I'm asking for
+    myself": her face, so her facial numbness; lead 17)."""
+    if "other" in h.context or not any(
+        "other" in a.context and a.start <= h.start <= a.end for a in areas
+    ):
+        return h.context
+    return h.context | {"other"}
 
 
 def _harm_denied_after(prep: Prepared, h: Hit) -> bool:
