@@ -57,7 +57,18 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "infra orbital",
     ),
     "face.jaw": ("jaw", "jaws", "jawline", "angle of the jaw", "tmj", "temporomandibular joint"),
-    "face.mouth": ("mouth", "lip", "lips", "chin", "tongue", "gums", "perioral", "circumoral"),
+    "face.mouth": (
+        "mouth",
+        "lip",
+        "lips",
+        "chin",
+        "tongue",
+        "gums",
+        "perioral",
+        "circumoral",
+        # lay17
+        "teeth",
+    ),
     "neck": ("neck", "cervical area", "cervical region", "cervical spine"),
     "neck.anterior": ("front of the neck", "throat", "anterior neck"),
     "neck.lateral": (
@@ -284,7 +295,16 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         {"text": "top of the shoulder", "aspects": ["superior"]},
         {"text": "point of the shoulder", "aspects": ["lateral"]},
     ),
-    "axilla": ("armpit", "armpits", "axilla", "underarm", "underarms"),
+    "axilla": (
+        "armpit",
+        "armpits",
+        "axilla",
+        "underarm",
+        "underarms",
+        # lay17
+        "under the arm",
+        "under the arms",
+    ),
     "upper_arm": (
         "upper arm",
         "upper arms",
@@ -329,6 +349,11 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "web of the hand",
         # areasa
         "first web space",
+        # lay17
+        "web between the thumb and finger",
+        "web between the thumb and first finger",
+        "web between the thumb and forefinger",
+        "web between the thumb and pointer finger",
     ),
     "hand.palm": (
         "palm",
@@ -417,6 +442,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "lower leg",
         "lower legs",
         "below the knee",
+        # lay17
+        "below the knees",
         {"text": "shin", "aspects": ["anterior"]},
         {"text": "shins", "aspects": ["anterior"]},
         {"text": "shinbone", "aspects": ["anterior"]},
@@ -18402,3 +18429,163 @@ AREASC_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
 }
 """areasc: each word of the "areasc areas" blocks of text.yaml, with a sentence that uses it
 and the reading wanted (areas, side, cause)."""
+
+LAY17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # (lay17) lay words of places: "hell" for heel before a body word, the "outer bit" of a
+    # part, operation sites ("screwed", "since the plaster came off"), teeth ground or
+    # brushed, wisdom teeth taken out, and weakness said with "being"
+    ("spelling", "hell of my"): (
+        "the hell of my right foot has been numb for a week",
+        ("foot.heel",),
+        "right",
+        None,
+    ),
+    ("spelling", "hell of the"): (
+        "numb on the hell of the left foot",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("spelling", "hells of my"): (
+        "the hells of my feet tingle at night",
+        ("foot.heel",),
+        "both",
+        None,
+    ),
+    ("spelling", "outer bit"): (
+        "the outer bit of my left foot is numb",
+        ("foot.lateral_edge",),
+        "left",
+        None,
+    ),
+    ("spelling", "outside bit"): (
+        "my right foot, the outside bit, has gone numb",
+        ("foot.lateral_edge",),
+        "right",
+        None,
+    ),
+    ("spelling", "inner bit"): (
+        "numb on the inner bit of my foot",
+        ("foot.medial_edge",),
+        None,
+        None,
+    ),
+    ("spelling", "inside bit"): (
+        "my left foot is numb on the inside bit",
+        ("foot.medial_edge",),
+        "left",
+        None,
+    ),
+    ("role", "screwed"): (
+        "my right thigh has been numb since they screwed my hip",
+        ("thigh",),
+        "right",
+        "injury",
+    ),
+    ("role", "bolted"): (
+        "since they bolted my ankle my toes are numb",
+        ("foot.toes",),
+        "both",
+        "injury",
+    ),
+    ("role", "plaster came off"): (
+        "my fingers are numb since the plaster came off my arm",
+        ("hand.fingers",),
+        "both",
+        "injury",
+    ),
+    ("role", "cast came off"): (
+        "numb thumb since the cast came off my wrist",
+        ("hand.thumb",),
+        None,
+        "injury",
+    ),
+    ("role", "plaster off"): (
+        "plaster off my ankle and now my toes are numb",
+        ("foot.toes",),
+        "both",
+        "injury",
+    ),
+    ("role", "cast off"): (
+        "cast off my arm on Monday, my little finger is still numb",
+        ("hand.little_finger",),
+        None,
+        "injury",
+    ),
+    ("role", "screwed together"): (
+        "my neck was screwed together and now my hands tingle",
+        ("hand",),
+        "both",
+        "injury",
+    ),
+    ("role", "bolted together"): (
+        "my back bolted together and my left foot is numb now",
+        ("foot",),
+        "left",
+        "injury",
+    ),
+    ("role", "fused together"): (
+        "my neck fused together at two levels and my thumbs are numb",
+        ("hand.thumb",),
+        "both",
+        "injury",
+    ),
+    ("role", "was screwed"): (
+        "my ankle was screwed after the break and the top of my foot is numb",
+        ("foot.dorsum",),
+        None,
+        "injury",
+    ),
+    ("role", "was bolted"): (
+        "my wrist was bolted and my fingers tingle",
+        ("hand.fingers",),
+        "both",
+        "injury",
+    ),
+    ("role", "was fused"): (
+        "my back was fused and my right calf is numb",
+        ("leg",),
+        "right",
+        "injury",
+    ),
+    ("role", "grind"): ("I grind my teeth at night and my jaw is numb", ("face.jaw",), None, None),
+    ("role", "grinding"): ("numb cheeks from grinding my teeth", ("face.cheek",), "both", None),
+    ("role", "grinds"): ("he grinds his teeth and his cheek is numb", ("face.cheek",), None, None),
+    ("role", "clench"): ("I clench my teeth and my jaw goes numb", ("face.jaw",), None, None),
+    ("role", "clenching"): ("numb jaw since clenching my teeth", ("face.jaw",), None, None),
+    ("role", "clenches"): (
+        "she clenches her teeth and her left cheek is numb",
+        ("face.cheek",),
+        "left",
+        None,
+    ),
+    ("role", "brush"): ("when I brush my teeth my cheek is numb", ("face.cheek",), None, None),
+    ("role", "brushing"): ("numb jaw when brushing my teeth", ("face.jaw",), None, None),
+    ("role", "brushed"): (
+        "I brushed my teeth and my right cheek was numb",
+        ("face.cheek",),
+        "right",
+        None,
+    ),
+    ("role", "wisdom"): (
+        "numb cheek since my wisdom teeth came out",
+        ("face.cheek",),
+        None,
+        "injury",
+    ),
+    ("role", "being not what they were"): (
+        "my toes are numb, my legs being not what they were",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "being weak"): ("numb feet, my arms being weak as well", ("foot",), "both", None),
+    ("role", "being so weak"): (
+        "my hands are numb, my legs being so weak lately",
+        ("hand",),
+        "both",
+        None,
+    ),
+}
+"""lay17: each word of the "lay17" blocks of text.yaml, with a sentence that uses it and the
+reading wanted (areas, side, cause)."""
