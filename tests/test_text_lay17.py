@@ -196,3 +196,50 @@ def test_operation_sites_in_lay_words(
 ) -> None:
     got = reading(kb, text)
     assert (got[0], got[2]) == (areas, cause)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # a digit's side "along" a part is that part's side, not the digit ...
+        ("my forearm is numb along the little finger side", {"forearm"}, None),
+        ("my left forearm tingles along the thumb side", {"forearm"}, "left"),
+        # ... while the digit's side set off after the hand is the digit (areasb)
+        ("my right hand, mainly the pinky side", {"hand", "hand.little_finger"}, "right"),
+        # a non-native "the neck behind" is the back of the neck; a neck behind a part is not
+        ("is numb my neck behind since I sleep bad", {"neck.posterior"}, None),
+        ("my neck behind my ear is numb", {"neck"}, None),
+        # a stretch of the neck down to a place is no whole body; the neck down alone is
+        ("the side of my neck down to the collarbone is numb", {"neck.lateral"}, None),
+        ("numb from the neck down", {"body"}, None),
+        # the idiom of clumsy hands names no digits; digits said numb are
+        ("I'm all fingers and thumbs and my feet tingle", {"foot"}, "both"),
+        ("my fingers and thumbs are all numb", {"hand.fingers", "hand.thumb"}, "both"),
+    ],
+)
+def test_sides_and_postposed_parts(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "cause"),
+    [
+        # a muscle wasted, skin broken down, a boot's steel toe: not numb there
+        ("numb hand and the muscle at the base of my thumb has shrunk", {"hand"}, None),
+        ("numb feet and the skin on my heel has broken down", {"foot"}, None),
+        ("the top of my foot is numb since the steel toe boots", {"foot.dorsum"}, None),
+        # controls: the part itself said numb, and a toe numb in boots named apart
+        ("my thumb is numb and wasted", {"hand.thumb"}, None),
+        ("my big toe is numb and the skin on it has broken down", {"foot.big_toe"}, None),
+        ("my toes are numb in my boots", {"foot.toes"}, None),
+        # a bone broken is still an injury
+        ("I broke my wrist and my thumb is numb", {"hand.thumb"}, "injury"),
+    ],
+)
+def test_a_part_named_for_a_sign_or_a_boot(
+    kb: KnowledgeBase, text: str, areas: set[str], cause: str | None
+) -> None:
+    got = reading(kb, text)
+    assert (got[0], got[2]) == (areas, cause)

@@ -18433,7 +18433,8 @@ and the reading wanted (areas, side, cause)."""
 LAY17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
     # (lay17) lay words of places: "hell" for heel before a body word, the "outer bit" of a
     # part, operation sites ("screwed", "since the plaster came off"), teeth ground or
-    # brushed, wisdom teeth taken out, and weakness said with "being"
+    # brushed, wisdom teeth taken out, weakness said with "being", a digit's side "along" a
+    # part, a neck "behind", a muscle wasted, skin broken down, a boot's steel toe
     ("spelling", "hell of my"): (
         "the hell of my right foot has been numb for a week",
         ("foot.heel",),
@@ -18582,6 +18583,151 @@ LAY17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     ("role", "being weak"): ("numb feet, my arms being weak as well", ("foot",), "both", None),
     ("role", "being so weak"): (
         "my hands are numb, my legs being so weak lately",
+        ("hand",),
+        "both",
+        None,
+    ),
+    ("spelling", "along the little finger side"): (
+        "my left forearm is numb along the little finger side",
+        ("forearm",),
+        "left",
+        None,
+    ),
+    ("spelling", "along the pinky side"): (
+        "my forearm tingles along the pinky side",
+        ("forearm",),
+        None,
+        None,
+    ),
+    ("spelling", "along the pinkie side"): (
+        "my right forearm goes dead along the pinkie side",
+        ("forearm",),
+        "right",
+        None,
+    ),
+    ("spelling", "along the small finger side"): (
+        "my forearm is numb along the small finger side",
+        ("forearm",),
+        None,
+        None,
+    ),
+    ("spelling", "along the thumb side"): (
+        "my left forearm is numb along the thumb side",
+        ("forearm",),
+        "left",
+        None,
+    ),
+    ("spelling", "all fingers and thumbs"): (
+        "I'm all fingers and thumbs and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("spelling", "neck behind"): (
+        "numb the neck behind since a week",
+        ("neck.posterior",),
+        None,
+        None,
+    ),
+    ("spelling", "to"): (
+        "the side of my neck down to the collarbone is numb",
+        ("neck.lateral",),
+        None,
+        None,
+    ),
+    ("role", "has shrunk"): (
+        "my fingers are numb and my thumb has shrunk",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "have shrunk"): (
+        "my calves have shrunk and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "shrunk"): ("numb toes and my calves shrunk", ("foot.toes",), "both", None),
+    ("role", "has wasted"): (
+        "my hand has wasted and my fingers are numb",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "have wasted"): (
+        "my thighs have wasted and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "is wasting"): (
+        "my right hand is wasting and my little finger is numb",
+        ("hand.little_finger",),
+        "right",
+        None,
+    ),
+    ("role", "are wasting"): ("my calves are wasting and my feet tingle", ("foot",), "both", None),
+    ("role", "wasted away"): ("numb feet and my calves wasted away", ("foot",), "both", None),
+    ("role", "has wasted away"): (
+        "my thumb has wasted away and my index finger is numb",
+        ("hand.index_finger",),
+        None,
+        None,
+    ),
+    ("role", "has broken down"): (
+        "the skin on my big toe has broken down and my foot is numb",
+        ("foot",),
+        None,
+        None,
+    ),
+    ("role", "have broken down"): (
+        "my feet are numb and my heels have broken down",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "is breaking down"): (
+        "the skin on my heel is breaking down and my feet tingle",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "broken down"): (
+        "numb feet, the skin on the heel broken down",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "boots"): ("my left foot is numb in my steel toe boots", ("foot",), "left", None),
+    ("role", "boot"): ("my heel is numb since the new steel toe boot", ("foot.heel",), None, None),
+    ("role", "cap"): ("the toe cap rubs and my big toe is numb", ("foot.big_toe",), None, None),
+    ("role", "caps"): ("numb big toes from the toe caps", ("foot.big_toe",), "both", None),
+    ("role", "capped"): (
+        "my left little toe is numb in toe capped shoes",
+        ("foot.little_toe",),
+        "left",
+        None,
+    ),
+    ("role", "capped boots"): (
+        "my right big toe is numb in toe capped boots",
+        ("foot.big_toe",),
+        "right",
+        None,
+    ),
+    ("not_cause", "broken down"): (
+        "my feet are numb and the skin on my big toe has broken down",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("not_cause", "breaking down"): (
+        "the skin on my heels is breaking down and my toes are numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("not_cause", "broke down"): (
+        "my hands went numb the day my car broke down",
         ("hand",),
         "both",
         None,
