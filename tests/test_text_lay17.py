@@ -83,9 +83,23 @@ def test_a_joint_down_with_no_limb_before(
         ("My legs have numbness, both, below knee.", {"leg"}, "both"),
         ("my left leg is numb below the knee", {"leg"}, "left"),
         ("my legs are numb below the knees", {"leg"}, "both"),
-        # controls: another area between, and a part of another limb
+        # a side word opens the part as well (a non-native "the skin is numb outside of thigh")
+        ("in my leg left the skin is numb outside of thigh", {"thigh"}, "left"),
+        # controls: another area between, a part of another limb, a second statement, a
+        # weighing word (the whole kept) and a stretch down the whole to the part
         ("my legs are numb and my foot hurts below the knee", {"lower_limb", "leg"}, "both"),
         ("my arms are numb and tingling below the knee", {"upper_limb", "leg"}, "both"),
+        (
+            "my leg is numb and the outside of my foot too",
+            {"lower_limb", "foot.lateral_edge"},
+            None,
+        ),
+        ("my legs are numb, especially below the knee", {"lower_limb", "leg"}, "both"),
+        (
+            "tingling down my right leg to the outside of the foot",
+            {"lower_limb", "foot.lateral_edge"},
+            "right",
+        ),
     ],
 )
 def test_a_whole_numb_at_a_level(

@@ -669,6 +669,7 @@ def _at_level(prep: Prepared, out: list[Area], hits: list[Any], within: Any) -> 
                 and within(g.region, f.region)
                 and g.start - f.end - 1 <= LEVEL_GAP
                 and not any(f.end < h.start < g.start for h in out)
+                and not LEVEL_STOP.intersection(prep.tokens[f.end + 1 : g.start])
                 and prep.sentence[f.start] == prep.sentence[g.start]
             ):
                 out[k] = replace(f, role="descriptor")
@@ -676,11 +677,20 @@ def _at_level(prep: Prepared, out: list[Area], hits: list[Any], within: Any) -> 
                 break
 
 
-LEVEL_PART = frozenset({"below", "above"})
+LEVEL_PART = frozenset({"below", "above", "outside", "inside"})
 LEVEL_GAP = 6
 """lay17: a part of a whole named after it in its sentence, within this many words and with
-no other area between, that opens with a level word ("legs still numb below the knee"), is
-where the whole is numb: the part alone."""
+no other area between, that opens with a level or side word ("legs still numb below the
+knee", "in my leg left the skin is numb outside of thigh"), is where the whole is numb: the
+part alone."""
+LEVEL_STOP = frozenset(
+    {"and", "or", "but", "then", "too", "also", "mainly", "mostly", "especially", "particularly"}
+    | {"worse", "worst", "more", "than", "to", "into", "down", ";", "."}
+)
+"""lay17: words between the whole and the part that join a second statement ("my legs are
+numb and below the knee it burns") or weigh the part within the whole ("my legs are numb,
+especially below the knee": the whole kept, areas11), or make it a stretch ("sciatica down
+my right leg to the outside of the foot")."""
 NUMB_ON_GAP = frozenset(
     {"is", "are", "feels", "feel", "felt", "has", "have", "been", "gone", "went", "goes", "go"}
     | {"going", "getting", "got", "just", "only", "a", "bit", "little", "really", "very", "so"}
