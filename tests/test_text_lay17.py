@@ -257,3 +257,20 @@ def test_a_part_named_for_a_sign_or_a_boot(
 ) -> None:
     got = reading(kb, text)
     assert (got[0], got[2]) == (areas, cause)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a place a spread is heading towards is not reached: no numb area
+        ("numb feet and my legs are weak, it is rising towards my waist", {"foot"}),
+        ("the numbness in my toes is creeping towards my knees", {"foot.toes"}),
+        # control: a level reached is numb (a spread keeps where it began and how far it went)
+        ("the numbness in my toes has crept up to my knees", {"foot.toes", "knee"}),
+        # needles put in a part: their place, not numb; pins and needles in a part are numb
+        ("she put needles in my calf and the back of my knee is numb", {"knee"}),
+        ("pins and needles in my feet", {"foot"}),
+    ],
+)
+def test_a_spread_heading_towards_a_place(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

@@ -18434,7 +18434,8 @@ LAY17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
     # (lay17) lay words of places: "hell" for heel before a body word, the "outer bit" of a
     # part, operation sites ("screwed", "since the plaster came off"), teeth ground or
     # brushed, wisdom teeth taken out, weakness said with "being", a digit's side "along" a
-    # part, a neck "behind", a muscle wasted, skin broken down, a boot's steel toe
+    # part, a neck "behind", a muscle wasted, skin broken down, a boot's steel toe, a place a
+    # spread is heading towards, needles put in a part
     ("spelling", "hell of my"): (
         "the hell of my right foot has been numb for a week",
         ("foot.heel",),
@@ -18730,6 +18731,104 @@ LAY17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
         "my hands went numb the day my car broke down",
         ("hand",),
         "both",
+        None,
+    ),
+    ("role", "rising towards"): (
+        "my toes are numb and it is rising towards my knees",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "spreading towards"): (
+        "the numbness in my feet is spreading towards my ankles",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "creeping towards"): (
+        "tingling in my fingers creeping towards my wrist",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "moving towards"): (
+        "my left heel is numb and it's moving towards my calf",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("role", "climbing towards"): (
+        "numb toes climbing towards my shins",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "heading towards"): (
+        "my right thumb is numb and it is heading towards my wrist",
+        ("hand.thumb",),
+        "right",
+        None,
+    ),
+    ("role", "going up towards"): ("numb feet going up towards my knees", ("foot",), "both", None),
+    ("role", "working its way towards"): (
+        "the tingling in my toes is working its way towards my ankles",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "rising toward"): ("numb feet rising toward my knees", ("foot",), "both", None),
+    ("role", "spreading toward"): (
+        "my fingers are numb and it's spreading toward my elbow",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "creeping toward"): (
+        "numb toes creeping toward my ankle",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "moving toward"): (
+        "the tingling in my left foot is moving toward my knee",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("role", "climbing toward"): (
+        "numbness in my feet climbing toward my calves",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("role", "heading toward"): (
+        "numb fingers heading toward my wrists",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("role", "acupuncture needles in"): (
+        "acupuncture needles in my back and now my left foot is numb",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("role", "put needles in"): (
+        "she put needles in my shoulder and my right hand is numb",
+        ("hand",),
+        "right",
+        None,
+    ),
+    ("role", "needles put in"): (
+        "needles put in my knee and my toes tingle",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("role", "put needles into"): (
+        "they put needles into my neck and now my thumb is numb",
+        ("hand.thumb",),
+        None,
         None,
     ),
 }
