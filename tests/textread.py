@@ -38,7 +38,7 @@ def reading(kb: KnowledgeBase, text: str) -> tuple[set[str], str | None, str | N
 def block_words(name: str, tag: str) -> set[str]:
     """The words of a data file's lists that follow a comment starting "# TAG" ("heldout8
     areas"), to the end of their list; another such block's comment ("# heldout...",
-    "# lead ...", "# areasa") ends the block."""
+    "# lead ...", "# areasa", "# lay17") ends the block."""
     found: set[str] = set()
     block = inside = False  # in the block; in an open list
     for line in (packaged_data_dir() / name).read_text("utf-8").splitlines():
@@ -53,6 +53,7 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# areasc",
                     "# flagside",
                     "# weak17",
+                    "# lay17",
                     f"# {tag}",
                 )
             ):

@@ -691,10 +691,17 @@ def _refined_by_part(prep: Prepared, out: list[Area], within: Any) -> list[Area]
                 out[k] = replace(f, role="descriptor")  # "my back, between the shoulder blades"
                 break
             said = [w for w in gap if w not in DROP]  # heldout16 areas: numb "on" a part
+            # lay17: "my back is numb low down" ("on" and the back written after "low down")
+            low = tokens[g.start] == "low" and said[-1:] != ["on"]
             if (
-                said[-1:] in (["on"], ["across"])  # weak17: "my back is numb across the middle"
-                and any(w in NUMB_ON for w in said[:-1])
-                and all(w in NUMB_ON or w in NUMB_ON_GAP for w in said[:-1])
+                # weak17: "my back is numb across the middle"
+                (said[-1:] in (["on"], ["across"]) or low)
+                and (
+                    any(w in NUMB_ON for w in said)
+                    # lay17: "the edge of my foot on the inside": the side the part names
+                    or (said == ["on"] and tokens[g.start] in ("inside", "outside"))
+                )
+                and all(w in NUMB_ON or w in NUMB_ON_GAP for w in (said if low else said[:-1]))
                 and prep.sentence[f.start] == prep.sentence[g.start]
             ):
                 out[k] = replace(f, role="descriptor")  # "my left foot is numb on the top"
@@ -702,6 +709,45 @@ def _refined_by_part(prep: Prepared, out: list[Area], within: Any) -> list[Area]
     return out
 
 
+def _at_level(prep: Prepared, out: list[Area], hits: list[Any], within: Any) -> None:
+    """lay17: a numb whole with a part of it named after it in its sentence, within
+    :data:`LEVEL_GAP` words and no other area between, that opens with a level word ("legs
+    still numb below the knee", "My legs have numbness, both, below knee"): the whole only
+    says where the part is, and a plural whole makes the part plural (side both)."""
+    for k, f in enumerate(out):
+        if not f.numb:
+            continue
+        for m, g in enumerate(out):
+            if (
+                g.numb
+                and g.start > f.end
+                and prep.tokens[g.start] in LEVEL_PART
+                and g.region != f.region
+                and within(g.region, f.region)
+                and g.start - f.end - 1 <= LEVEL_GAP
+                and not any(f.end < h.start < g.start for h in out)
+                and not LEVEL_STOP.intersection(prep.tokens[f.end + 1 : g.start])
+                and prep.sentence[f.start] == prep.sentence[g.start]
+            ):
+                out[k] = replace(f, role="descriptor")
+                hits[m].plural = hits[m].plural or hits[k].plural
+                break
+
+
+LEVEL_PART = frozenset({"below", "above", "outside", "inside"})
+LEVEL_GAP = 6
+"""lay17: a part of a whole named after it in its sentence, within this many words and with
+no other area between, that opens with a level or side word ("legs still numb below the
+knee", "in my leg left the skin is numb outside of thigh"), is where the whole is numb: the
+part alone."""
+LEVEL_STOP = frozenset(
+    {"and", "or", "but", "then", "too", "also", "mainly", "mostly", "especially", "particularly"}
+    | {"worse", "worst", "more", "than", "to", "into", "down", ";", "."}
+)
+"""lay17: words between the whole and the part that join a second statement ("my legs are
+numb and below the knee it burns") or weigh the part within the whole ("my legs are numb,
+especially below the knee": the whole kept, areas11), or make it a stretch ("sciatica down
+my right leg to the outside of the foot")."""
 NUMB_ON_GAP = frozenset(
     {"is", "are", "feels", "feel", "felt", "has", "have", "been", "gone", "went", "goes", "go"}
     | {"going", "getting", "got", "just", "only", "a", "bit", "little", "really", "very", "so"}
@@ -930,6 +976,8 @@ def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
     if j < 0 or tokens[j] not in LANDMARK:
         return False
     j -= 1
+    if j >= 0 and tokens[j] == "," and f.end + 1 < len(tokens) and tokens[f.end + 1] == ",":
+        j -= 1  # lay17: a landmark set off by commas ("my foot on the inside, by the arch,")
     own = tokens[f.start] in LANDMARK  # "below the knee" names a part of its own
     while j >= 0 and (
         tokens[j] in DROP or tokens[j] in GAP or (tokens[j] in SAID_NUMB and not own)
@@ -1055,7 +1103,7 @@ def _stretch_start(
     # heldout12 areas: a time after it ("numb from the ankles down the whole time")
     ends = [i for i, w in enumerate(rest) if w in TIME_AFTER]
     rest = rest[: ends[0]] if ends else rest
-    if not all(w in NUMB_WORDS or w in LINKING for w in rest):
+    if not all(w in STRETCH_NUMB or w in LINKING for w in rest):
         return False
     clause = prep.clause[f.start]
     return any(a.numb and prep.clause[a.start] == clause and a.end < f.start for a in out)
@@ -1085,6 +1133,8 @@ def narrowed(
     within = kb.anatomy.within
     out, hits = list(areas), list(found)
     for joint in areas:
+        if joint.role == "numb" and not joint.context:
+            _past_joint_alone(prep, joint, out, hits)  # lay17: "numb from the knees down"
         if joint.role != "descriptor" or joint.context:
             continue
         prev = _before(prep, joint.start, 1)
@@ -1109,6 +1159,7 @@ def narrowed(
             Area(p, limb.start, limb.end, limb.words, "numb", limb.context, limb.cue) for p in parts
         ]
         hits[i : i + 1] = [replace(hits[i], region=p, aspects=[]) for p in parts]
+    _at_level(prep, out, hits, within)
     if _segments(prep, out, hits):
         # the limb the part is of, named before it in its sentence, only says where it is
         # ("my leg is numb between the hip and the knee", "my arm, between ...")
@@ -1124,6 +1175,32 @@ def narrowed(
             ):
                 out[k] = replace(a, role="descriptor")
     return tuple(out), hits
+
+
+def _past_joint_alone(prep: Prepared, joint: Area, out: list[Area], hits: list[Any]) -> None:
+    """lay17: a joint said numb "from" it "down" (or "up") with no limb before it in its
+    clause ("Numb from the knees down, both sides", "tingling from the elbows down") is the
+    parts past it (:data:`BEYOND`), as "my legs are numb from the knees down" is; a limb
+    named before it is :func:`narrowed`'s, and words after it other than a numb word ("from
+    the knee down to the ankle") leave it alone."""
+    prev = _before(prep, joint.start, 1)
+    nxt = _after(prep, joint.end, 4)
+    if prev != ["from"] or not nxt or nxt[0] not in DOWNWARD:
+        return
+    if not all(w in STRETCH_NUMB or w in LINKING for w in nxt[1:]):
+        return
+    parts = BEYOND.get((joint.region, "up" if nxt[0].startswith("up") else "down"))
+    clause = prep.clause[joint.start]
+    if not parts or any(
+        a.end < joint.start and prep.clause[a.start] == clause and a.numb for a in out
+    ):
+        return
+    i = out.index(joint)
+    out[i : i + 1] = [
+        Area(p, joint.start, joint.end, joint.words, "numb", joint.context, joint.cue)
+        for p in parts
+    ]
+    hits[i : i + 1] = [replace(hits[i], region=p, aspects=[]) for p in parts]
 
 
 SEGMENTS = {
@@ -1546,9 +1623,16 @@ NUMB_WORDS = frozenset(
         "paraesthesia",
         "fizzy",
         "fizzing",
+        # lay17: "my feet have gone rather woolly"
+        "woolly",
+        "wooly",
     }
 )
 """Words that say an area is numb, for an area named with pain words ("hurts", "aches")."""
+
+STRETCH_NUMB = NUMB_WORDS | {"sleeping"}
+"""lay17: the numb words that may close a stretch "from the knee down" (a non-native "is
+sleeping": "in my right leg from the knee to down is sleeping")."""
 
 
 def _and_numb(prep: Prepared, end: int, starts: Container[int]) -> bool:

@@ -412,8 +412,15 @@ def correct_from(
     return out, changes, origin
 
 
+INSIDE_OUTSIDE = frozenset({"inside", "outside"})
+EDGE_ALONE = frozenset({"edge", "side", "border"})
+EDGE_QUALIFIERS = INSIDE_OUTSIDE | {"inner", "outer", "medial", "lateral"}
+"""lay17: an edge closing its clause with a word that says which ("my left foot is numb on the
+inside edge"), and "the inside" or "the outside" alone (:data:`ASPECT_ALONE`)."""
 # weak17: "middle" ("my back is numb across the middle")
-ASPECT_ALONE = frozenset({"top", "bottom", "back", "front", "underside", "middle"})
+ASPECT_ALONE = (
+    frozenset({"top", "bottom", "back", "front", "underside", "middle"}) | INSIDE_OUTSIDE
+)
 """heldout16 areas: part words that may close a clause alone ("my left foot is numb on the
 top", "my right hand, the back, is numb"): the part of the body word named before."""
 NUMB_BEFORE_ASPECT = frozenset({"numb", "tingly", "tingles", "tingling", "dead", "asleep"})
@@ -462,13 +469,29 @@ def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> N
     while i >= 2:
         tok = out[i]
         nxt = out[i + 1] if i + 1 < len(out) else "."
-        if tok not in ASPECT_ALONE or nxt not in ASPECT_CLOSES:
+        if tok == "down" and out[i - 1] == "low" and out[i - 2] in NUMB_BEFORE_ASPECT:
+            _low_down(t, out, origin, i)  # lay17: "my back feels numb low down on the right"
             i -= 1
             continue
-        j = i - 1 if out[i - 1] == "the" else i
+        # lay17: an edge or side named by "inner" or "outer" ("numb on the inside edge",
+        # "my foot, the outer bit,"), and "the inside" and "the outside" alone
+        edge = tok in EDGE_ALONE and out[i - 1] in EDGE_QUALIFIERS
+        if not (tok in ASPECT_ALONE or edge) or nxt not in ASPECT_CLOSES:
+            i -= 1
+            continue
+        q = i - 1 if edge else i
+        j = q - 1 if out[q - 1] == "the" else q
         # weak17: "my back is numb across the middle"
         numb_on = j >= 2 and out[j - 1] in ("on", "across") and out[j - 2] in NUMB_BEFORE_ASPECT
-        set_off = j == i - 1 and out[j - 1] == "," and out[j - 2] in t.region_words
+        set_off = j == q - 1 and out[j - 1] == "," and out[j - 2] in t.region_words
+        # lay17: "the edge of my foot on the inside": the body word right before "on"
+        numb_on = numb_on or (
+            tok in INSIDE_OUTSIDE
+            and j == q - 1
+            and j >= 2
+            and out[j - 1] == "on"
+            and out[j - 2] in t.region_words
+        )
         k = j - 1 if numb_on or set_off else -1
         while k >= 0 and out[k] not in SENTENCE_END:
             word = out[k]
@@ -488,6 +511,30 @@ def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> N
                 break
             k -= 1
         i -= 1
+
+
+def _low_down(t: Tables, out: list[str], origin: list[tuple[int, int]], i: int) -> None:
+    """lay17: "low down" after a numb word, closing its clause or before a side ("my back
+    feels numb low down on the right"), is low on the back, when the back is the body word
+    named last before it: "on" and the back are written after it, as "numb low down on my
+    back" reads."""
+    rest = out[i + 1 : i + 4]
+    closes = not rest or rest[0] in ASPECT_CLOSES
+    sided = rest[:1] in (["on"], ["in"]) and any(w in SIDE_AFTER for w in rest[1:])
+    if not (closes or sided):
+        return
+    k = i - 3
+    while k >= 0 and out[k] not in SENTENCE_END:
+        if out[k] == "back":
+            out[i + 1 : i + 1] = ["on", "back"]
+            origin[i + 1 : i + 1] = [origin[i], origin[i]]
+            return
+        if out[k] in t.region_words and out[k] not in t.known_function:
+            return  # the nearest body word is another ("my leg is numb low down")
+        k -= 1
+
+
+SIDE_AFTER = frozenset({"left", "right", "l", "r", "side"})
 
 
 def _with_next_fixed(t: Tables, tokens: Sequence[str], i: int) -> list[tuple[int, tuple[str, ...]]]:
