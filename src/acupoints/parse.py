@@ -635,7 +635,9 @@ def _pair(tokens: Sequence[str], i: int) -> int:
     return 0
 
 
-_SEGMENT_TOKEN = re.compile(r"(?:[ctls]\d{1,2}|radiculopathy|syndrome|palsy|neuropathy)$")
+_SEGMENT_TOKEN = re.compile(
+    r"(?:[ctls]\d{1,2}|radiculopathy|syndrome|palsy|neuropathy|replacement)$"
+)  # asking17: "post TKR R, numb patch ..." (the spellings write "knee replacement")
 """The last word of a clinical phrase a side letter may close ("C8 L", "radiculopathy R")."""
 
 
