@@ -217,3 +217,23 @@ def test_clinical_qualifiers_and_places(
 )
 def test_a_distal_symptom_with_no_part(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a bare body word after "the back of X and" shares the part word, when that part of
+        # it is a region of its own
+        ("the back of my head and neck are numb", {"head.occiput", "neck.posterior"}),
+        (
+            "writing for my dad who isn't good with computers: the back of his head and neck "
+            "on the left have been numb",
+            {"head.occiput", "neck.posterior"},
+        ),
+        # controls: a possessive before the second part, or no such part of it
+        ("back of my head and my neck tingle", {"head.occiput", "neck"}),
+        ("the front of my thigh and knee is numb", {"thigh", "knee"}),
+    ],
+)
+def test_a_part_word_shared_by_two_parts(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    assert reading(kb, text)[0] == areas

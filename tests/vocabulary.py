@@ -18703,4 +18703,47 @@ ASKING17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, st
         "both",
         None,
     ),
+    # (asking17) a skill denied is no denial of a finding (a carer writing for the patient)
+    ("context", "isnt good with"): (
+        "my mum isnt good with tech and her right hand is numb",
+        ("hand",),
+        "right",
+        None,
+    ),
+    ("context", "not good with"): (
+        "mum is not good with computers her left knee is numb",
+        ("knee",),
+        "left",
+        None,
+    ),
+    ("context", "arent good with"): (
+        "my parents arent good with phones dads left foot is numb",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("context", "isnt great with"): (
+        "my nan isnt great with English and her left heel is numb",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("context", "not great with"): (
+        "grandad is not great with emails and his right thumb is numb",
+        ("hand.thumb",),
+        "right",
+        None,
+    ),
+    ("context", "isnt very good with"): (
+        "my dad isnt very good with typing and his left shin is numb",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("context", "not very good with"): (
+        "my aunt is not very good with the internet her right wrist tingles",
+        ("wrist",),
+        "right",
+        None,
+    ),
 }
