@@ -237,3 +237,25 @@ def test_a_distal_symptom_with_no_part(kb: KnowledgeBase, text: str, areas: set[
 )
 def test_a_part_word_shared_by_two_parts(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a whole named generically in a question, then a part of it as the writer's own
+        ("does anyone get a numb hand? my thumb goes dead", {"hand.thumb"}),
+        (
+            "how long does the numbness in the belly last after a c-section? mine is still numb "
+            "below the belly button",
+            {"abdomen.lower"},
+        ),
+        # controls: the writer's own whole, a plural whole (its sides), a part of another whole
+        ("why is my hand numb? my thumb goes dead", {"hand", "hand.thumb"}),
+        ("anyone else get numb hands? my ring fingers go dead", {"hand", "hand.ring_finger"}),
+        ("does anyone get a numb hand? my toes go dead", {"hand", "foot.toes"}),
+    ],
+)
+def test_a_generic_whole_then_the_writers_part(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    assert reading(kb, text)[0] == areas

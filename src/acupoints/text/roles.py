@@ -647,7 +647,43 @@ def _refined_by_part(prep: Prepared, out: list[Area], within: Any) -> list[Area]
             ):
                 out[k] = replace(f, role="descriptor")  # "my left foot is numb on the top"
                 break
+            if _asked_then_mine(prep, f, g):
+                out[k] = replace(f, role="descriptor")  # asking17: "anyone else get numb
+                break  # hands ...? my ring and little fingers go dead"
     return out
+
+
+def _plural_word(word: str) -> bool:
+    return word in ("feet", "teeth") or (word.endswith("s") and not word.endswith("ss"))
+
+
+GENERIC_BEFORE = 4
+"""asking17: how far before a whole a possessive makes it the writer's own ("my")."""
+
+
+def _asked_then_mine(prep: Prepared, f: Area, g: Area) -> bool:
+    """asking17: a whole named generically in a question (no "my" before it: "anyone else
+    get numb hands from cycling?", "how long does the numbness in the belly last?"), then a
+    part of it as the writer's own in the sentence right after ("my ring and little fingers
+    go dead", "mine is still numb below the belly button"): the part is where the writer's
+    numbness is. "why are my feet numb? my toes are worst" keeps the writer's whole, and a
+    plural whole is kept for the sides it gives ("anyone else get numb hands? my ring and
+    little fingers go dead": both hands; the fingers alone would give none)."""
+    tokens = prep.tokens
+    if g.start <= f.end or "?" not in tokens[f.end : g.start] or _plural_word(tokens[f.end]):
+        return False
+    q = tokens.index("?", f.end)
+    if any(t in SENTENCE_END for t in tokens[f.end : q]) or any(
+        t in SENTENCE_END and t != "?" for t in tokens[q : g.start]
+    ):
+        return False
+    nxt = q
+    while nxt < g.start and tokens[nxt] == "?":
+        nxt += 1
+    if nxt >= len(tokens) or tokens[nxt] not in ("my", "mine"):
+        return False
+    before = tokens[max(0, f.start - GENERIC_BEFORE) : f.start]
+    return not any(t in ("my", "mine", "our") for t in before)
 
 
 NUMB_ON_GAP = frozenset(
