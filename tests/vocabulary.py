@@ -159,6 +159,9 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "sides of the abdomen",
         # heldout12 areas
         "love handle",
+        # asking17 clinical
+        "lateral abdomen",
+        "lateral abdominal wall",
     ),
     "groin": ("groin", "groins", "inguinal", "inguinal region", "groin crease"),
     "perineum": (

@@ -390,7 +390,7 @@ def _tag_question(t: Tables, words: Sequence[str]) -> bool:
     return not any((w in t.region_words or w in t.flags.words) and w not in TAGS for w in words)
 
 
-NUMB_OPENS = NUMB_SAID | {"numbness", "tingling", "sore"}
+NUMB_OPENS = NUMB_SAID | {"numbness", "tingling"}
 """asking17: words that open a fragment saying a part is numb ("numb toes statins?")."""
 PLAIN_BODY = frozenset({"my", "both", "left", "right", "l", "r", "the"})
 """Words allowed among the body words of such a fragment."""
@@ -402,7 +402,7 @@ def _fragment_asks(t: Tables, tokens: Sequence[str], i: int, k: int) -> int | No
     fingers carpal tunnel?", as "numb toes, statins?" asks only its last word): where the
     asked words begin, or None. The asked words are a question of their own (no body or
     red-flag word, at most a few words): "numb face?" and "numb face or tongue?" ask it all."""
-    if i >= k or tokens[i] not in NUMB_OPENS or tokens[i] == "sore":
+    if i >= k or tokens[i] not in NUMB_OPENS:
         return None
     p = i + 1
     while p < k and tokens[p] in PLAIN_BODY:
