@@ -54,6 +54,7 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# flagside",
                     "# weak17",
                     "# lay17",
+                    "# asking17",
                     f"# {tag}",
                 )
             ):

@@ -170,6 +170,9 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "sides of the abdomen",
         # heldout12 areas
         "love handle",
+        # asking17 clinical
+        "lateral abdomen",
+        "lateral abdominal wall",
     ),
     "groin": ("groin", "groins", "inguinal", "inguinal region", "groin crease"),
     "perineum": (
@@ -19135,3 +19138,348 @@ LAY17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
 }
 """lay17: each word of the "lay17" blocks of text.yaml, with a sentence that uses it and the
 reading wanted (areas, side, cause)."""
+
+
+ASKING17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # (asking17) a question of what caused a numbness states the numbness and asks only
+    # the cause
+    ("context", "be from"): (
+        "could the tingling in my left thumb be from my new phone?",
+        ("hand.thumb",),
+        "left",
+        None,
+    ),
+    ("context", "be due to"): (
+        "could the numbness in my right heel be due to my running shoes?",
+        ("foot.heel",),
+        "right",
+        None,
+    ),
+    ("context", "be caused by"): (
+        "can the numb patch on my left shin be caused by my boots?",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("context", "be because of"): (
+        "might the numbness in my toes be because of my shoes?",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("context", "be down to"): (
+        "could my numb right knee be down to kneeling at work?",
+        ("knee",),
+        "right",
+        None,
+    ),
+    ("context", "be related to"): (
+        "could the tingling in my fingertips be related to typing?",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("context", "be linked to"): (
+        "could the numb spot on my left thigh be linked to my belt?",
+        ("thigh",),
+        "left",
+        None,
+    ),
+    ("context", "be coming from"): (
+        "could the numbness in my right foot be coming from my back?",
+        ("foot",),
+        "right",
+        None,
+    ),
+    ("context", "be the cause of"): (
+        "could my tight watch be the cause of my numb left wrist?",
+        ("wrist",),
+        "left",
+        None,
+    ),
+    # (asking17) a joint replaced written as its abbreviation: the joint is the operation"s area,
+    # and a numbness placed by its incision or scar is on it
+    ("spelling", "tkr"): (
+        "pt post TKR L, numb patch lateral to the incision",
+        ("knee",),
+        "left",
+        "injury",
+    ),
+    ("spelling", "tka"): (
+        "post TKA R 6/52, area of numbness around the incision",
+        ("knee",),
+        "right",
+        "injury",
+    ),
+    ("spelling", "thr"): (
+        "since my THR there is a numb area below the scar",
+        ("hip",),
+        None,
+        "injury",
+    ),
+    ("spelling", "tha"): (
+        "post THA L, numb strip along the incision",
+        ("hip",),
+        "left",
+        "injury",
+    ),
+    ("spelling", "tsr"): (
+        "after my TSR the skin by the scar is numb",
+        ("shoulder",),
+        None,
+        "injury",
+    ),
+    # (asking17) the inner or outer part of the sole: the edge of the foot and the sole
+    ("spelling", "medial sole"): (
+        "tingling medial sole R foot",
+        ("foot.medial_edge", "foot.sole"),
+        "right",
+        None,
+    ),
+    ("spelling", "medial plantar foot"): (
+        "numbness medial plantar foot L",
+        ("foot.medial_edge", "foot.sole"),
+        "left",
+        None,
+    ),
+    ("spelling", "medial plantar"): (
+        "R medial plantar numbness",
+        ("foot.medial_edge", "foot.sole"),
+        "right",
+        None,
+    ),
+    ("spelling", "inner sole"): (
+        "my inner sole is numb on the left foot",
+        ("foot.medial_edge", "foot.sole"),
+        "left",
+        None,
+    ),
+    ("spelling", "lateral sole"): (
+        "numbness lateral sole L foot",
+        ("foot.lateral_edge", "foot.sole"),
+        "left",
+        None,
+    ),
+    ("spelling", "lateral plantar foot"): (
+        "paraesthesia lateral plantar foot R",
+        ("foot.lateral_edge", "foot.sole"),
+        "right",
+        None,
+    ),
+    ("spelling", "lateral plantar"): (
+        "L lateral plantar hypoaesthesia",
+        ("foot.lateral_edge", "foot.sole"),
+        "left",
+        None,
+    ),
+    ("spelling", "outer sole"): (
+        "my outer sole is tingly on the right foot",
+        ("foot.lateral_edge", "foot.sole"),
+        "right",
+        None,
+    ),
+    # (asking17) an ulnar or radial border with no part named: the hand"s
+    ("spelling", "ulnar border"): (
+        "no weakness, isolated R ulnar border numbness",
+        ("hand",),
+        "right",
+        None,
+    ),
+    ("spelling", "radial border"): (
+        "numbness along the radial border L",
+        ("hand",),
+        "left",
+        None,
+    ),
+    # (asking17) where a Tinel"s test is tapped behind or below a part: no numb area
+    ("role", "tinels positive behind"): (
+        "numb sole L foot, tinels positive behind the medial malleolus",
+        ("foot.sole",),
+        "left",
+        "tarsal_tunnel",
+    ),
+    ("role", "tinels positive posterior to"): (
+        "tinels positive posterior to the medial malleolus, numb R sole",
+        ("foot.sole",),
+        "right",
+        "tarsal_tunnel",
+    ),
+    ("role", "tinel positive posterior to"): (
+        "tingling L heel, Tinel positive posterior to the medial malleolus",
+        ("foot.heel",),
+        "left",
+        "tarsal_tunnel",
+    ),
+    ("role", "tinels positive below"): (
+        "numb R sole, Tinels positive below the medial malleolus",
+        ("foot.sole",),
+        "right",
+        "tarsal_tunnel",
+    ),
+    ("role", "tinel positive below"): (
+        "Tinel positive below the medial malleolus, paraesthesia L sole",
+        ("foot.sole",),
+        "left",
+        "tarsal_tunnel",
+    ),
+    ("role", "tinels behind"): (
+        "tingling into the sole R, tinels behind the medial malleolus",
+        ("foot.sole",),
+        "right",
+        None,
+    ),
+    ("role", "tinel behind"): (
+        "numb heel L, Tinel behind the ankle",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("role", "tinels posterior to"): (
+        "Tinels posterior to the medial malleolus, numb sole R",
+        ("foot.sole",),
+        "right",
+        None,
+    ),
+    ("role", "positive tinels behind"): (
+        "numb L sole with positive Tinels behind the ankle",
+        ("foot.sole",),
+        "left",
+        "tarsal_tunnel",
+    ),
+    ("role", "positive tinel behind"): (
+        "positive Tinel behind the R ankle, numb sole",
+        ("foot.sole",),
+        "right",
+        "tarsal_tunnel",
+    ),
+    # (asking17) a part sat, knelt or squatted on: a trigger, not numb
+    ("role", "sat on"): (
+        "my left foot went numb after I sat on my heels",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("role", "sits on"): (
+        "she sits on her feet and her right knee goes numb",
+        ("knee",),
+        "right",
+        None,
+    ),
+    ("role", "knelt on"): (
+        "my shin is numb since I knelt on my knees all day",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("role", "kneels on"): (
+        "he kneels on his knees at work and his left shin tingles",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("role", "squatted on"): (
+        "my thigh went numb after I squatted on my heels",
+        ("thigh",),
+        None,
+        None,
+    ),
+    ("role", "squatting on"): (
+        "numb right thigh from squatting on my heels in the garden",
+        ("thigh",),
+        "right",
+        None,
+    ),
+    # (asking17) a fixation written after its part: an operation there
+    ("role", "orif"): (
+        "numb R thumb; Hx wrist ORIF 2019",
+        ("hand.thumb",),
+        "right",
+        "injury",
+    ),
+    ("role", "orifd"): (
+        "numb L little toe, ankle ORIFd last year",
+        ("foot.little_toe",),
+        "left",
+        None,
+    ),
+    # (asking17) a distal symptom with no part named: the hands and the feet
+    ("spelling", "distal paraesthesia"): (
+        "T2DM for 10 years, distal paraesthesia, no ulcers",
+        ("foot", "hand"),
+        "both",
+        "diabetic",
+    ),
+    ("spelling", "distal paraesthesiae"): (
+        "on isoniazid, symmetrical distal paraesthesiae",
+        ("foot", "hand"),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("spelling", "distal paresthesia"): (
+        "long-standing alcohol excess with distal paresthesia",
+        ("foot", "hand"),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("spelling", "distal paresthesiae"): (
+        "distal paresthesiae, worse at night",
+        ("foot", "hand"),
+        "both",
+        None,
+    ),
+    ("spelling", "distal numbness"): (
+        "B12 deficient, distal numbness for 3 months",
+        ("foot", "hand"),
+        "both",
+        "b12_deficiency",
+    ),
+    ("spelling", "distal sensory loss"): (
+        "reflexes reduced, distal sensory loss",
+        ("foot", "hand"),
+        "both",
+        None,
+    ),
+    # (asking17) a skill denied is no denial of a finding (a carer writing for the patient)
+    ("context", "isnt good with"): (
+        "my mum isnt good with tech and her right hand is numb",
+        ("hand",),
+        "right",
+        None,
+    ),
+    ("context", "not good with"): (
+        "mum is not good with computers her left knee is numb",
+        ("knee",),
+        "left",
+        None,
+    ),
+    ("context", "arent good with"): (
+        "my parents arent good with phones dads left foot is numb",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("context", "isnt great with"): (
+        "my nan isnt great with English and her left heel is numb",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("context", "not great with"): (
+        "grandad is not great with emails and his right thumb is numb",
+        ("hand.thumb",),
+        "right",
+        None,
+    ),
+    ("context", "isnt very good with"): (
+        "my dad isnt very good with typing and his left shin is numb",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("context", "not very good with"): (
+        "my aunt is not very good with the internet her right wrist tingles",
+        ("wrist",),
+        "right",
+        None,
+    ),
+}

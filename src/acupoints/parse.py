@@ -518,6 +518,8 @@ def _match_region(
             hit = vocab.phrases.get((key[0][:-1],))
         if hit is None:
             continue
+        if n == 1:
+            hit = _shared_part(vocab, tokens, i, state, key) or hit
         _, end, inner_sides = _content_span(tokens, i, n)
         region, aspects = hit
         last = key[-1]
@@ -539,6 +541,26 @@ def _match_region(
         state.consumed.update(range(i, end))
         return end - i
     return 0
+
+
+SHARED_PARTS = frozenset({("back", "of"), ("front", "of")})
+"""asking17: part words that "X and Y" share ("the back of his head and neck")."""
+
+
+def _shared_part(
+    vocab: _Vocab, tokens: Sequence[str], i: int, state: _State, key: tuple[str, ...]
+) -> tuple[str, tuple[str, ...]] | None:
+    """asking17: a bare body word joined by "and" to a part named by a part word before it
+    shares the part word ("the back of his head and neck": the back of the neck too), when
+    that part of it is a region of its own; None otherwise ("the back of my hand and my
+    fingers" keeps the fingers)."""
+    if not state.found or i < 2 or tokens[i - 1] != "and":
+        return None
+    last = state.found[-1]
+    first = tuple(last.words.split()[:2])
+    if last.end != i - 2 or first not in SHARED_PARTS:
+        return None
+    return vocab.phrases.get((*first, *key))
 
 
 _ASPECT_FIRST = frozenset(key[0] for key in ASPECT_WORDS)
@@ -635,7 +657,9 @@ def _pair(tokens: Sequence[str], i: int) -> int:
     return 0
 
 
-_SEGMENT_TOKEN = re.compile(r"(?:[ctls]\d{1,2}|radiculopathy|syndrome|palsy|neuropathy)$")
+_SEGMENT_TOKEN = re.compile(
+    r"(?:[ctls]\d{1,2}|radiculopathy|syndrome|palsy|neuropathy|replacement)$"
+)  # asking17: "post TKR R, numb patch ..." (the spellings write "knee replacement")
 """The last word of a clinical phrase a side letter may close ("C8 L", "radiculopathy R")."""
 
 

@@ -45,7 +45,11 @@ PERSON = "person:"
 SENTENCE_END = frozenset({".", ";", "!", "?"})
 
 
-_TOKEN = re.compile(r"[0-9]+\.[0-9]+(?=[cf]\b|[^0-9a-z]|$)|[a-z0-9']+|[.,;!?&]")
+_TOKEN = re.compile(
+    r"[0-9]+\.[0-9]+(?=[cf]\b|[^0-9a-z]|$)|[a-z0-9']+|[.,;!?&]|#(?= ?(?:[lr]|nof)\b)"
+)
+"""asking17: "#" before a side ("#L wrist", "# R radius") or "NOF" is a fracture, as clinical
+notes write it; a hashtag ("#chemo") is no word."""
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +120,10 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
         if t == "ve" and at and text[at - 1] in "+-":  # "+ve Phalens", "Tinels -ve"
             out.append("positive" if text[at - 1] == "+" else "negative")
             spans.append((at - 1, m.end()))
+            continue
+        if t == "#":  # asking17: a fracture ("#L wrist")
+            out.append("fractured")
+            spans.append(m.span())
             continue
         if t == "&":
             out.append("and")

@@ -73,6 +73,11 @@ OPENERS = sized(
         "pins",
         "burning",
         "weak",
+        # asking17 clinical: a finding's clinical qualifier opens a statement after a denied
+        # list ("no IVDU, focal numbness L flank", "no dysarthria, isolated L ulnar border
+        # numbness")
+        "focal",
+        "isolated",
         "weakness",
         "pain",
         "aching",
@@ -164,6 +169,7 @@ def contexts(
     stops = [tok in SENTENCE_END for tok in tokens]
     triggers: list[tuple[int, int, str, str, int]] = []
     asserting: set[int] = set()  # where a question that states its findings opens
+    asks_from: dict[int, int] = {}  # asking17: where a question of a cause asks from
     i = 0
     while i < n:
         hits = found[i]
@@ -173,6 +179,8 @@ def contexts(
         longest = hits[0][0]
         if any(v[0] == "asserting" for m, v in hits if m == longest):
             asserting.add(i)
+            if any(v[0] == "asserting" and v[1] == "backward" for m, v in hits if m == longest):
+                asks_from[i] = i  # asking17: "could the numbness ... be from my boots?"
             i += longest
             continue
         if any(v[0] == "pseudo" for m, v in hits if m == longest):
@@ -259,9 +267,24 @@ def contexts(
             or (tokens[j] == "," and (stops[j] or _tag_question(t, tokens[j + 1 : k])))
         ):
             j -= 1
-        if not any(a in asserting for a in range(j + 1, k)) and not _answered(tokens, k):
-            for m in range(j + 1, k):
+        # asking17: a question of what caused a numbness states the numbness and asks
+        # only the cause ("could the numbness on my sole be from my boots?", "numb toes
+        # statins?"): the words from the cause asked of are supposed, those before stated
+        asked = next((a for a in range(j + 1, k) if a in asks_from), None)
+        if asked is None:
+            asked = _fragment_asks(t, tokens, j + 1, k)
+        if asked is not None:
+            for m in range(asked, k):
                 tags[m].add("hypothetical")
+        elif not any(a in asserting for a in range(j + 1, k)) and not _answered(tokens, k):
+            said = _said_after(t, tokens, k, asserting)
+            for m in range(j + 1, k):
+                if not said:
+                    tags[m].add("hypothetical")
+                elif said == "answered" and "if" not in tokens[j + 1 : k]:
+                    # the writer says it is so: the question's "would" supposes nothing
+                    # ("would that make my bum numb? I haven't, but it is numb")
+                    tags[m].discard("hypothetical")
         k = j
     return [frozenset(s) for s in tags]
 
@@ -436,6 +459,76 @@ def _tag_question(t: Tables, words: Sequence[str]) -> bool:
     if not 0 < len(words) <= TAG_SIZE:
         return False
     return not any((w in t.region_words or w in t.flags.words) and w not in TAGS for w in words)
+
+
+NUMB_OPENS = NUMB_SAID | {"numbness", "tingling"}
+"""asking17: words that open a fragment saying a part is numb ("numb toes statins?")."""
+PLAIN_BODY = frozenset({"my", "both", "left", "right", "l", "r", "the"})
+"""Words allowed among the body words of such a fragment."""
+
+
+def _fragment_asks(t: Tables, tokens: Sequence[str], i: int, k: int) -> int | None:
+    """asking17: the question from ``i`` to ``k`` is a fragment that states a numb part and
+    asks of something after it with the comma left out ("numb toes statins?", "tingly
+    fingers carpal tunnel?", as "numb toes, statins?" asks only its last word): where the
+    asked words begin, or None. The asked words are a question of their own (no body or
+    red-flag word, at most a few words): "numb face?" and "numb face or tongue?" ask it all."""
+    if i >= k or tokens[i] not in NUMB_OPENS:
+        return None
+    p = i + 1
+    while p < k and tokens[p] in PLAIN_BODY:
+        p += 1
+    body = p
+    while p < k and tokens[p] in t.region_words and tokens[p] not in PLAIN_BODY:
+        p += 1
+    if p == body or p >= k or tokens[p] in LIST_END or tokens[p] in ("or", "at", "in", "on"):
+        return None
+    return p if _tag_question(t, tokens[p:k]) else None
+
+
+BACK_REFERS = frozenset({"that", "this", "it"})
+"""asking17: words of an asserting question that point back to what was said before it."""
+
+
+def _said_after(t: Tables, tokens: Sequence[str], k: int, asserting: set[int]) -> str:
+    """asking17: the question ending at ``k`` is taken as said by what follows it: a
+    question that points back to it ("back of my head is numb?? is that normal after the
+    needles", as "my feet are numb, is that normal?" asks only itself); the writer's own
+    side and part as a fragment of its own ("is numbness in the back of the hand a nerve
+    thing? right hand"); or "it" said numb in the next sentence ("would that make my bum
+    numb? I haven't, but it is numb on the left"; "Mine's the front and it's numb")."""
+    n = len(tokens)
+    a = k + 1
+    while a < n and tokens[a] == "?":
+        a += 1
+    if a >= n:
+        return ""
+    if a in asserting and any(tokens[b] in BACK_REFERS for b in range(a + 1, min(n, a + 3))):
+        return "asked"
+    end = a
+    while end < n and tokens[end] not in SENTENCE_END:
+        end += 1
+    rest = tokens[a:end]
+    if (
+        len(rest) == 2
+        and rest[0] in SIDE_WORDS
+        and rest[1] in t.region_words
+        and rest[1] not in PLAIN_BODY
+    ):
+        return "placed"
+    for b in range(a, end - 1):
+        if tokens[b] in ("it", "its") and (
+            tokens[b + 1] in NUMB_SAID
+            or (
+                tokens[b + 1] in ("is", "s", "feels") and b + 2 < end and tokens[b + 2] in NUMB_SAID
+            )
+        ):
+            return "" if any(w in NOT_SO for w in tokens[a:b]) else "answered"
+    return ""
+
+
+SIDE_WORDS = frozenset({"left", "right", "l", "r", "lt", "rt"})
+"""asking17: a side written alone before a part ("? right hand")."""
 
 
 MINE_TOO = frozenset({"has", "have", "is", "are", "does", "do", "did", "was", "too", "also"})

@@ -427,6 +427,10 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         out = _numb_by_pronoun(prep, out)
     if not any(a.numb for a in out):
         out = _numbness_left(prep, out)  # weak17
+    if not any(a.numb for a in out):
+        out = _numb_by_incision(prep, out)  # asking17
+    if not any(a.numb for a in out):
+        out = _numb_place_of(prep, out)  # asking17
     if by_subject and not any(a.numb for a in out):
         # "my foot has gone cold and pale and it is numb": the sign's subject is the numb
         # area when the text names no other
@@ -706,6 +710,9 @@ def _refined_by_part(prep: Prepared, out: list[Area], within: Any) -> list[Area]
             ):
                 out[k] = replace(f, role="descriptor")  # "my left foot is numb on the top"
                 break
+            if _asked_then_mine(prep, f, g):
+                out[k] = replace(f, role="descriptor")  # asking17: "anyone else get numb
+                break  # hands ...? my ring and little fingers go dead"
     return out
 
 
@@ -748,6 +755,41 @@ LEVEL_STOP = frozenset(
 numb and below the knee it burns") or weigh the part within the whole ("my legs are numb,
 especially below the knee": the whole kept, areas11), or make it a stretch ("sciatica down
 my right leg to the outside of the foot")."""
+
+
+def _plural_word(word: str) -> bool:
+    return word in ("feet", "teeth") or (word.endswith("s") and not word.endswith("ss"))
+
+
+GENERIC_BEFORE = 4
+"""asking17: how far before a whole a possessive makes it the writer's own ("my")."""
+
+
+def _asked_then_mine(prep: Prepared, f: Area, g: Area) -> bool:
+    """asking17: a whole named generically in a question (no "my" before it: "anyone else
+    get numb hands from cycling?", "how long does the numbness in the belly last?"), then a
+    part of it as the writer's own in the sentence right after ("my ring and little fingers
+    go dead", "mine is still numb below the belly button"): the part is where the writer's
+    numbness is. "why are my feet numb? my toes are worst" keeps the writer's whole, and a
+    plural whole is kept for the sides it gives ("anyone else get numb hands? my ring and
+    little fingers go dead": both hands; the fingers alone would give none)."""
+    tokens = prep.tokens
+    if g.start <= f.end or "?" not in tokens[f.end : g.start] or _plural_word(tokens[f.end]):
+        return False
+    q = tokens.index("?", f.end)
+    if any(t in SENTENCE_END for t in tokens[f.end : q]) or any(
+        t in SENTENCE_END and t != "?" for t in tokens[q : g.start]
+    ):
+        return False
+    nxt = q
+    while nxt < g.start and tokens[nxt] == "?":
+        nxt += 1
+    if nxt >= len(tokens) or tokens[nxt] not in ("my", "mine"):
+        return False
+    before = tokens[max(0, f.start - GENERIC_BEFORE) : f.start]
+    return not any(t in ("my", "mine", "our") for t in before)
+
+
 NUMB_ON_GAP = frozenset(
     {"is", "are", "feels", "feel", "felt", "has", "have", "been", "gone", "went", "goes", "go"}
     | {"going", "getting", "got", "just", "only", "a", "bit", "little", "really", "very", "so"}
@@ -896,6 +938,74 @@ def _habitual(prep: Prepared, f: Any) -> bool:
 
 
 PRONOUNS = frozenset({"it", "its", "they", "theyre", "theyve", "itll"})
+
+
+PLACE_OF = frozenset({"place", "spot", "site", "area", "bit", "point"})
+"""asking17: a word for the place where something was done to a part."""
+PLACE_OF_WITHIN = 6
+"""At most this many words from such a place word to the part it names."""
+
+
+def _numb_place_of(prep: Prepared, out: list[Area]) -> list[Area]:
+    """asking17: with no numb area read, "the place" (spot, site) of something done to a
+    part, said to be numb, is that part, whatever the part was named for ("the place of
+    needle in my calf is still numb", "the site of the injection in my arm is numb", "the
+    spot where the needle went into my hand is still tingly"): the part named (a cause's
+    site, an operation's, a trigger's) after the place word, with only linking words
+    between it and the numb word. "the place where I hit my knee hurts" names no numbness."""
+    tokens = prep.tokens
+    for i, tok in enumerate(tokens):
+        if tok not in PLACE_OF or i == 0 or tokens[i - 1] not in PLACE_BEFORE:
+            continue
+        for k, a in enumerate(out):
+            if not (i < a.start <= i + PLACE_OF_WITHIN) or a.context or a.numb:
+                continue
+            if any(t == "," or t in SENTENCE_END for t in tokens[i : a.start]):
+                continue
+            j = a.end + 1
+            while j < len(tokens) and j <= a.end + 4 and tokens[j] in LINKING:
+                j += 1
+            if j < len(tokens) and tokens[j] in NUMB_WORDS and not prep.ctx[j]:
+                out = list(out)
+                out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
+                return out
+    return out
+
+
+INCISIONS = frozenset({"incision", "incisions", "scar", "scars", "wound", "wounds"})
+"""asking17: the cut of an operation, where a numbness is placed by it."""
+BY_INCISION = 6
+"""At most this many words from a numb word to the incision that places it."""
+
+
+def _numb_by_incision(prep: Prepared, out: list[Area]) -> list[Area]:
+    """asking17: with no numb area read, a numbness placed by the incision or scar of an
+    operation named before it ("post TKR R, area of anaesthesia lateral to the incision";
+    "numb patch lateral to incision"; "since my knee replacement there is a numb strip below
+    the scar") is on the operation's area: the last area named for an operation, not in a
+    context, before the numb word, is the numb one. A numb word not in the incision's
+    clause ("after my knee op, numb toes; scar healing well") places nothing."""
+    tokens = prep.tokens
+    for i, tok in enumerate(tokens):
+        if tok not in INCISIONS:
+            continue
+        numb = next(
+            (j for j in range(i - 1, max(-1, i - 1 - BY_INCISION), -1) if tokens[j] in NUMB_WORDS),
+            None,
+        )
+        if (
+            numb is None
+            or prep.ctx[numb]
+            or any(t == "," or t in SENTENCE_END for t in tokens[numb:i])
+        ):
+            continue
+        before = [k for k, a in enumerate(out) if a.role == "operation" and a.end < numb]
+        if before and not out[before[-1]].context:
+            a = out[before[-1]]
+            out = list(out)
+            out[before[-1]] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
+            return out
+    return out
 
 
 def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:

@@ -212,6 +212,24 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
         return False
     if body and nxt in CLAUSE_ENDS and i > 0 and tokens[i - 1] not in CLAUSE_ENDS:
         return False  # heldout14 areas: "C6 radiculopathy R, numb thumb": a side, not "are"
+    letter = body and length == 1 and tokens[i] in SIDE_LETTERS  # asking17: "r" alone
+    if (
+        letter
+        and nxt in t.nerve_first
+        and not TERRITORY.isdisjoint(tokens[i + length + 1 : i + length + 4])
+    ):
+        return False  # asking17: "paraesthesia R median distribution": a side
+    if letter and i > 0 and _CLOSES_NOTE.match(tokens[i - 1]):
+        return False  # asking17: "C6 radiculopathy R with numbness of thumb": a side
+    if (
+        letter
+        and nxt is None
+        and i > 0
+        and tokens[i - 1].isalnum()  # the grammar's "," is among the region words
+        and tokens[i - 1] in t.region_words
+        and (i < 2 or tokens[i - 2] not in POSSESSIVE)
+    ):
+        return False  # asking17: a note that ends "numb radial 3 digits R": a side
     if not body or nxt is None:
         return True
     if nxt in t.known_function and i + length + 1 < len(tokens):
@@ -223,8 +241,18 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
     return not ((nxt in t.region_words and nxt not in t.known_function) or best(t, nxt) is not None)
 
 
+SIDE_LETTERS = frozenset({"r", "l"})
+"""asking17: letters that are a side in a clinical note ("numb radial 3 digits R")."""
+TERRITORY = frozenset({"nerve", "distribution", "territory", "innervated", "supplied"})
+"""asking17: words after a nerve's name that make it a territory ("R median distribution")."""
+POSSESSIVE = frozenset({"my", "your", "his", "her", "their", "our"})
+"""asking17: "my hands r" at the end is lay words ("are"), not a note's side letter."""
 CLAUSE_ENDS = frozenset({",", ".", ";"})
 """Marks that end a clause: a side letter right before one closes a clinical phrase."""
+
+_CLOSES_NOTE = re.compile(r"(?:[ctls]\d{1,2}|radiculopathy|replacement|tkr|tka|thr|tha|tsr)$")
+"""asking17: the last word of a clinical phrase a side letter closes, whatever follows it
+("C6 radiculopathy R with numbness", "post TKR R": a knee replacement)."""
 
 _SEGMENT = re.compile(r"[ctls]\d{1,2}$")
 """A spinal segment's name as a token ("c6", "t6", "l5", "s1")."""
