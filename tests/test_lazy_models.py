@@ -347,3 +347,18 @@ def test_a_parse_replaced_on_loading_is_the_one_read_dataset_uses(
     with pytest.raises(DataError, match="refused by the test"):
         loading.read_dataset(tmp_path / "data", cache=False)
     assert "points.yaml" in seen and "text.yaml" in seen
+
+
+def test_the_romanisations_are_found_in_models() -> None:
+    """Made with the readings (:mod:`acupoints._models_rare`), named by and found in
+    :mod:`acupoints.models` as before."""
+    import pickle
+
+    from acupoints import _models_rare, models
+    from acupoints.models import romanize_hangul, romanize_kana
+
+    for f in (romanize_hangul, romanize_kana):
+        assert f.__module__ == "acupoints.models" and getattr(models, f.__name__) is f
+        assert getattr(_models_rare, f.__name__) is f and f.__name__ in dir(models)
+        assert pickle.loads(pickle.dumps(f)) is f
+    assert (romanize_hangul("합곡"), romanize_kana("ごうこく")) == ("Hapgok", "Gōkoku")
