@@ -362,3 +362,23 @@ def test_the_romanisations_are_found_in_models() -> None:
         assert getattr(_models_rare, f.__name__) is f and f.__name__ in dir(models)
         assert pickle.loads(pickle.dumps(f)) is f
     assert (romanize_hangul("합곡"), romanize_kana("ごうこく")) == ("Hapgok", "Gōkoku")
+
+
+def test_the_alias_index_is_made_by_its_first_look_up() -> None:
+    """:class:`acupoints.index.PointIndex` (in :mod:`acupoints._point_index`): a first answer
+    does not import it; a look-up by name does, and finds the class in
+    :mod:`acupoints.index` as before."""
+    out = _run(
+        "import acupoints\n"
+        "kb = acupoints.load()\n"
+        "print(acupoints.select('numb back of my left hand').codes)\n"
+        "print('FIRST', 'acupoints._point_index' in sys.modules)\n"
+        "print(kb.point('Hegu').code, kb.point('li-4').code)\n"
+        "import acupoints.index as m\n"
+        "assert type(kb._index) is m.PointIndex and m.PointIndex.__module__ == m.__name__\n"
+        "assert 'PointIndex' in dir(m) and 'PointIndex' in m.__all__\n"
+        "try:\n    kb.point('LI44')\n"
+        "except acupoints.UnknownPointError as e:\n    print('UNKNOWN', e)\n"
+    )
+    assert "FIRST False" in out
+    assert "LI4 LI4" in out and "UNKNOWN" in out and "LI4" in out.split("UNKNOWN")[1]
