@@ -197,3 +197,188 @@ def test_a_pickle_names_each_home_module_once() -> None:
     ):
         data = pickle.dumps((here, getattr(home, rare)), protocol=pickle.HIGHEST_PROTOCOL)
         assert data.count(home.__name__.encode()) == 1, home.__name__
+
+
+# -- the reader's records of the sections the prebuilt file leaves unread -----------------
+
+LEXICON_RARE = ("ContextTrigger", "CourseTerm", "FlagClass", "FlagRule", "RoleCue", "Spelling")
+"""Made on first use, in :mod:`acupoints._lexicon_rare`, given by
+:mod:`acupoints.text.lexicon`'s ``__getattr__``."""
+
+
+def test_a_first_answer_makes_none_of_the_reader_rare_classes_nor_reads_yaml() -> None:
+    """Nor does it import the YAML road of :mod:`acupoints.loading`
+    (:mod:`acupoints._from_yaml`)."""
+    out = _run(
+        "import acupoints\n"
+        "kb = acupoints.load()\n"
+        "print(acupoints.select('numb back of my left hand').codes)\n"
+        "print(acupoints.read('numb feet and I cannot control my bladder').flags)\n"
+        "print('MADE', *made())\n"
+        "print('MODULES', *sorted(m for m in sys.modules if m.startswith('acupoints._')))\n"
+    )
+    made = next(line for line in out.splitlines() if line.startswith("MADE")).split()[1:]
+    assert {"FlagConcept", "CauseCue", "WordList", "WordConcept"} <= set(made)
+    assert not set(LEXICON_RARE) & set(made), sorted(set(LEXICON_RARE) & set(made))
+    modules = next(line for line in out.splitlines() if line.startswith("MODULES")).split()
+    assert "acupoints._record" in modules  # the check sees the modules it imported
+    assert not {"acupoints._lexicon_rare", "acupoints._from_yaml"} & set(modules), modules
+
+
+@pytest.mark.parametrize(
+    "way_in",
+    [
+        "from acupoints.text.lexicon import Spelling as C",
+        "import acupoints.text.lexicon as m; C = m.Spelling",
+        "from acupoints.text.lexicon import *; C = Spelling",
+        "import acupoints.text.lexicon as m; C = getattr(m, 'Spelling')",
+        "from acupoints.loading import Dataset; C = Dataset.model_fields['spellings'].annotation",
+        "from acupoints.loading import DATA_FILES; "
+        "C = next(s for s in DATA_FILES if s.name == 'text.yaml').sections['spellings']",
+        "import acupoints; C = type(acupoints.load()._data.spellings[0])",
+        "import acupoints; kb = acupoints.load(); "
+        "assert type(kb._data.flag_rules[0]).__name__ == 'FlagRule'; "
+        "import acupoints.text.lexicon as m; C = m.Spelling",
+        "import pickle, acupoints.text.lexicon as m; "
+        "C = pickle.loads(b'\\x80\\x04\\x95\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x8c\\x16"
+        "acupoints.text.lexicon\\x94\\x8c\\x08Spelling\\x94\\x93\\x94.')",
+    ],
+)
+def test_every_way_in_finds_the_same_reader_class(way_in: str) -> None:
+    out = _run(
+        way_in + "\n"
+        "import typing, acupoints.text.lexicon as m\n"
+        "args = typing.get_args(C)\n"
+        "C = args[0] if args else C\n"
+        "assert C is m.Spelling, C\n"
+        "assert C.__module__ == 'acupoints.text.lexicon' and C.__qualname__ == 'Spelling'\n"
+        "assert C.model_fields['variants'].annotation == m.Words\n"
+        "print('OK', sorted(set(made()) & {'Spelling', 'FlagRule', 'ContextTrigger'}))\n"
+    )
+    assert "OK ['ContextTrigger', 'FlagRule', 'Spelling']" in out
+
+
+def test_the_reader_namespace_is_whole() -> None:
+    import pickle
+
+    import acupoints
+    from acupoints.text import lexicon
+
+    for name in LEXICON_RARE:
+        cls = getattr(lexicon, name)
+        assert name in lexicon.__all__ and name in dir(lexicon)
+        assert (cls.__module__, cls.__qualname__) == ("acupoints.text.lexicon", name)
+        assert pickle.loads(pickle.dumps(cls)) is cls
+    with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+        lexicon.Nothing  # noqa: B018
+    data = acupoints.load()._data
+    for field, name in (
+        ("context", "ContextTrigger"),
+        ("roles", "RoleCue"),
+        ("course", "CourseTerm"),
+        ("flag_classes", "FlagClass"),
+    ):
+        records = getattr(data, field)
+        assert records and all(type(r) is getattr(lexicon, name) for r in records)
+        assert pickle.loads(pickle.dumps(records[0])) == records[0]
+    data = pickle.dumps((lexicon.WordList, lexicon.FlagRule), protocol=pickle.HIGHEST_PROTOCOL)
+    assert data.count(b"acupoints.text.lexicon") == 1
+
+
+def test_a_yaml_load_still_checks_the_reader_rare_records(tmp_path: Path) -> None:
+    """In a fresh process: a spelling of an unknown kind and a flag rule with a bad scope
+    are each refused, naming text.yaml, the entry and the field."""
+    from acupoints.loading import packaged_data_dir
+
+    root = tmp_path / "data"
+    shutil.copytree(packaged_data_dir(), root)
+    text_yaml = root / "text.yaml"
+    text = text_yaml.read_text(encoding="utf-8")
+    for old, new, field in (
+        ("  - text: havent\n    kind: informal", "  - text: havent\n    kind: slang", "kind"),
+        (
+            "all: [bladder, failure], near: 3,",
+            "all: [bladder, failure], near: 3, scope: page,",
+            "scope",
+        ),
+    ):
+        assert text.count(old) == 1, old
+        text_yaml.write_text(text.replace(old, new), encoding="utf-8")
+        out = _run(
+            "import acupoints\n"
+            f"try:\n    acupoints.load({str(root)!r})\n"
+            "except acupoints.DataError as e:\n    print('ERROR', e.file, e.entry, e.field)\n"
+        )
+        assert "ERROR" in out and "text.yaml" in out and field in out, out
+    text_yaml.write_text(text, encoding="utf-8")
+    out = _run(
+        "import acupoints\n"
+        f"kb = acupoints.load({str(root)!r})\n"
+        "print('OK', kb._data.spellings[0].text, kb._data.flag_rules[0].id)\n"
+    )
+    assert "OK havent bladder_failing" in out
+
+
+def test_the_yaml_road_is_found_on_loading() -> None:
+    """:mod:`acupoints._from_yaml`'s names are :mod:`acupoints.loading`'s, and the two
+    that callers replace there (``_parse_yaml``, ``_strict_loader``) are read from it."""
+    from acupoints import _from_yaml, loading
+
+    for name in loading._YAML_ROAD:
+        assert getattr(loading, name) is getattr(_from_yaml, name)
+    assert loading.DATA_FILES is _from_yaml._data_files()
+    with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+        loading.Nothing  # noqa: B018
+
+
+def test_a_parse_replaced_on_loading_is_the_one_read_dataset_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from acupoints import DataError, loading
+
+    shutil.copytree(loading.packaged_data_dir(), tmp_path / "data")
+    seen: list[str] = []
+
+    def parse(text: str, file: str) -> object:
+        seen.append(Path(file).name)
+        raise DataError("refused by the test", file=file)
+
+    monkeypatch.setattr(loading, "_parse_yaml", parse)
+    with pytest.raises(DataError, match="refused by the test"):
+        loading.read_dataset(tmp_path / "data", cache=False)
+    assert "points.yaml" in seen and "text.yaml" in seen
+
+
+def test_the_romanisations_are_found_in_models() -> None:
+    """Made with the readings (:mod:`acupoints._models_rare`), named by and found in
+    :mod:`acupoints.models` as before."""
+    import pickle
+
+    from acupoints import _models_rare, models
+    from acupoints.models import romanize_hangul, romanize_kana
+
+    for f in (romanize_hangul, romanize_kana):
+        assert f.__module__ == "acupoints.models" and getattr(models, f.__name__) is f
+        assert getattr(_models_rare, f.__name__) is f and f.__name__ in dir(models)
+        assert pickle.loads(pickle.dumps(f)) is f
+    assert (romanize_hangul("합곡"), romanize_kana("ごうこく")) == ("Hapgok", "Gōkoku")
+
+
+def test_the_alias_index_is_made_by_its_first_look_up() -> None:
+    """:class:`acupoints.index.PointIndex` (in :mod:`acupoints._point_index`): a first answer
+    does not import it; a look-up by name does, and finds the class in
+    :mod:`acupoints.index` as before."""
+    out = _run(
+        "import acupoints\n"
+        "kb = acupoints.load()\n"
+        "print(acupoints.select('numb back of my left hand').codes)\n"
+        "print('FIRST', 'acupoints._point_index' in sys.modules)\n"
+        "print(kb.point('Hegu').code, kb.point('li-4').code)\n"
+        "import acupoints.index as m\n"
+        "assert type(kb._index) is m.PointIndex and m.PointIndex.__module__ == m.__name__\n"
+        "assert 'PointIndex' in dir(m) and 'PointIndex' in m.__all__\n"
+        "try:\n    kb.point('LI44')\n"
+        "except acupoints.UnknownPointError as e:\n    print('UNKNOWN', e)\n"
+    )
+    assert "FIRST False" in out
+    assert "LI4 LI4" in out and "UNKNOWN" in out and "LI4" in out.split("UNKNOWN")[1]

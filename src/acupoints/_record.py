@@ -31,19 +31,20 @@ def not_xml() -> re.Pattern[str]:
 
 
 def made_on_first_use(
-    namespace: dict[str, Any], names: Iterable[str]
+    namespace: dict[str, Any], names: Iterable[str], home: str = "acupoints._models_rare"
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
     """The module ``__getattr__`` and ``__dir__`` of a module whose classes ``names`` live in
-    :mod:`acupoints._models_rare`, made by the first use of one of them (an answer never
-    uses them): ``__getattr__, __dir__ = made_on_first_use(globals(), {"CorePoint"})``."""
+    the module ``home`` (:mod:`acupoints._models_rare`, or :mod:`acupoints._lexicon_rare`
+    for the reader's), made by the first use of one of them (an answer never uses them):
+    ``__getattr__, __dir__ = made_on_first_use(globals(), {"CorePoint"})``."""
     rare = frozenset(names)
     module = namespace["__name__"]
 
     def __getattr__(name: str) -> Any:
         if name in rare:
-            from . import _models_rare
+            from importlib import import_module
 
-            return getattr(_models_rare, name)
+            return getattr(import_module(home), name)
         raise AttributeError(f"module {module!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:

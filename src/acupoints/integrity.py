@@ -12,9 +12,10 @@ from collections.abc import Container, Iterable, Iterator, Mapping
 
 from pydantic import BaseModel
 
+from ._from_yaml import _entry_name
 from ._record import not_xml
 from .errors import DataError
-from .loading import DATA_FILES, Dataset, _entry_name
+from .loading import DATA_FILES, Dataset
 from .models import Point, Region
 from .vocab import VESSEL_CODES
 

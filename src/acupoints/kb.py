@@ -37,7 +37,7 @@ from .errors import (
     count_arg,
     names_arg,
 )
-from .index import PointIndex, code_order, meridian_prefixes
+from .index import code_order, meridian_prefixes
 from .loading import Dataset, _complete, read_dataset
 from .models import (
     LimbSurface,
@@ -56,6 +56,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 if TYPE_CHECKING:
     import networkx as nx
 
+    from ._point_index import PointIndex
     from .anatomy import Anatomy
     from .batch import BatchResult
     from .figure import BodyMap
@@ -112,6 +113,8 @@ class KnowledgeBase:
     def _index(self) -> PointIndex:
         """The index of the points' codes and names (built by the constructor, which runs
         its checks, or on first use for the prebuilt data, checked when it was built)."""
+        from ._point_index import PointIndex  # (a first answer looks nothing up by name)
+
         return PointIndex(self._points.values(), self._prefixes, self._data.readings)
 
     @cached_property

@@ -9,13 +9,11 @@ not a silently ignored key.
 """
 
 import re
-from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from ._record import Record, made_on_first_use
-from .errors import QueryError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._models_rare import (
@@ -28,6 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
         RegionShape,
         Source,
         VietnameseReading,
+        romanize_hangul,  # noqa: F401 - the module's names, for the API page
+        romanize_kana,  # noqa: F401
     )
     from .figure import BodyMap
 from .vocab import (
@@ -163,129 +163,6 @@ class CrossRef(Record):
         if not XREF_ID[self.scheme].fullmatch(self.id):
             raise ValueError(f"{self.id!r} is not a {self.scheme} id")
         return self
-
-
-# Revised Romanization, by jamo index: initial consonants ("-" is the silent ieung), vowels,
-# and final consonants (index 0: none), as Hangul syllables are composed in Unicode.
-_RR_INITIAL = [c.strip("-") for c in "g kk n d tt r m b pp s ss - j jj ch k t p h".split()]  # noqa: SIM905
-_RR_VOWEL = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()  # noqa: SIM905
-_RR_FINAL = ["", *"k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()]  # noqa: SIM905
-
-
-def romanize_hangul(hangul: str) -> str:
-    """Revised Romanization of Korean, letter by letter: each syllable is written on its
-    own, without the rules that change a sound next to another (``족삼리`` ->
-    ``Joksamri``, where the spoken form is *joksamni*), and ``ㄹ`` after ``ㄹ`` as ``l``.
-    Raises :class:`~acupoints.errors.QueryError` for text that is not Hangul syllables.
-
-    ```pycon
-    >>> from acupoints.models import romanize_hangul
-    >>> romanize_hangul("곤륜"), romanize_hangul("합곡")
-    ('Gonryun', 'Hapgok')
-
-    ```
-    """
-    if not isinstance(hangul, str) or not hangul:
-        raise QueryError(f"expected Hangul syllables, got {hangul!r}")
-    out: list[str] = []
-    prev_final = ""
-    for ch in hangul:
-        n = ord(ch) - 0xAC00
-        if not 0 <= n < 11172:
-            raise QueryError(f"{ch!r} in {hangul!r} is not a Hangul syllable")
-        initial = _RR_INITIAL[n // 588]
-        if initial == "r" and prev_final == "l":
-            initial = "l"
-        prev_final = _RR_FINAL[n % 28]
-        out.append(initial + _RR_VOWEL[n % 588 // 28] + prev_final)
-    return "".join(out).capitalize()
-
-
-# Hepburn romanisation of hiragana: the digraphs first (a kana of the i column and a small
-# ya, yu or yo: きょ kyo, しゃ sha, ちゅ chu), then the single kana.
-_HEPBURN_DIGRAPHS = {
-    k + small: v + tail
-    for k, v in {
-        "き": "ky",
-        "ぎ": "gy",
-        "し": "sh",
-        "じ": "j",
-        "ち": "ch",
-        "ぢ": "j",
-        "に": "ny",
-        "ひ": "hy",
-        "び": "by",
-        "ぴ": "py",
-        "み": "my",
-        "り": "ry",
-    }.items()
-    for small, tail in (("ゃ", "a"), ("ゅ", "u"), ("ょ", "o"))
-}
-_KANA_ROWS = (
-    "あいうえおかきくけこがぎぐげごさしすせそざじずぜぞたちつてとだぢづでど"
-    "なにぬねのはひふへほばびぶべぼぱぴぷぺぽまみむめもやゆよらりるれろわを"
-)
-_ROMAJI_ROWS = (
-    "a i u e o ka ki ku ke ko ga gi gu ge go sa shi su se so za ji zu ze zo "
-    "ta chi tsu te to da ji zu de do na ni nu ne no ha hi fu he ho ba bi bu be bo "
-    "pa pi pu pe po ma mi mu me mo ya yu yo ra ri ru re ro wa o"
-)
-_HEPBURN_KANA = dict(zip(_KANA_ROWS, _ROMAJI_ROWS.split(), strict=True))
-
-
-@cache
-def _hiragana() -> re.Pattern[str]:
-    """Hiragana only; compiled on first use (an answer never reads it)."""
-    return re.compile(r"^[\u3041-\u3096]+$")
-
-
-def romanize_kana(kana: str) -> str:
-    """Hepburn romanisation of a reading in hiragana, capitalised, with the long vowels
-    *ou*, *oo* and *uu* written ``ō`` and ``ū``, ``n'`` before a vowel or *y*, and ``っ``
-    as a doubled consonant (``tch`` before *ch*). The long vowels are joined across the
-    whole word; the readings of readings.yaml were checked to have no *o* or *u* at the
-    end of one character's reading before a *u* or *o* starting the next (see the docs).
-    Raises :class:`~acupoints.errors.QueryError` for text that is not hiragana.
-
-    ```pycon
-    >>> from acupoints.models import romanize_kana
-    >>> romanize_kana("ごうこく"), romanize_kana("あしさんり"), romanize_kana("しんえ")
-    ('Gōkoku', 'Ashisanri', "Shin'e")
-
-    ```
-    """
-    if not isinstance(kana, str) or not _hiragana().match(kana):
-        raise QueryError(f"expected a reading in hiragana, got {kana!r}")
-    syllables: list[str] = []
-    i = 0
-    while i < len(kana):
-        pair = kana[i : i + 2]
-        if pair in _HEPBURN_DIGRAPHS:
-            syllables.append(_HEPBURN_DIGRAPHS[pair])
-            i += 2
-            continue
-        ch = kana[i]
-        if ch in _HEPBURN_KANA:
-            syllables.append(_HEPBURN_KANA[ch])
-        elif ch in "んっ":
-            syllables.append(ch)
-        else:
-            raise QueryError(f"{ch!r} in {kana!r} cannot be romanised")
-        i += 1
-    out = ""
-    for n, syl in enumerate(syllables):
-        nxt = syllables[n + 1] if n + 1 < len(syllables) else ""
-        if syl == "っ":
-            if not nxt or nxt[0] in "aiueon":
-                raise QueryError(f"a small tsu in {kana!r} has no consonant after it")
-            out += "t" if nxt.startswith("ch") else nxt[0]
-        elif syl == "ん":
-            out += "n'" if nxt[:1] in ("a", "i", "u", "e", "o", "y") else "n"
-        else:
-            out += syl
-    for long, mark in (("ou", "ō"), ("oo", "ō"), ("uu", "ū")):
-        out = out.replace(long, mark)
-    return out[:1].upper() + out[1:]
 
 
 class PointLocation(Record):
@@ -909,9 +786,12 @@ _RARE = frozenset(
         "RegionShape",
         "Source",
         "VietnameseReading",
+        "romanize_hangul",
+        "romanize_kana",
     }
 )
-"""The classes an answer never uses, made on first use (see :mod:`acupoints._models_rare`)."""
+"""The classes an answer never uses, and the romanisations only their readings use, made
+on first use (see :mod:`acupoints._models_rare`)."""
 
 
 # the classes of :data:`_RARE` are made by the first use of one of them
