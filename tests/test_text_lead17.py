@@ -187,3 +187,22 @@ def test_a_flag_at_another_persons_area_is_theirs(
     kb: KnowledgeBase, text: str, flags: set[str]
 ) -> None:
     assert set(raised(kb, text)) == set(flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # an aspect alone after a two-word part is the aspect of that part, not of the limb
+        (
+            "my shoulder was operated on and it's my upper arm that's numb on the outside",
+            {"upper_arm"},
+        ),
+        ("my lower leg is numb on the outside", {"leg"}),
+        # control: a limb alone
+        ("my arm is numb on the outside", {"upper_limb"}),
+    ],
+)
+def test_an_aspect_alone_after_a_two_word_part(
+    kb: KnowledgeBase, text: str, areas: set[str]
+) -> None:
+    assert set(kb.select(text, limit=1).location.region_ids) == areas

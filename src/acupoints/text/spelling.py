@@ -490,6 +490,10 @@ def _dorsum_alone(out: list[str], origin: list[tuple[int, int]]) -> None:
             origin[i + 1 : i + 1] = [origin[i], origin[i]]
 
 
+PART_LEVELS = frozenset({"upper", "lower"})
+"""Words that make a limb's word a part of it ("upper arm", "lower leg")."""
+
+
 def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> None:
     """heldout16 areas: "numb on the top", "my hand, the back,": "of" and the body word before
     are written after the part word."""
@@ -534,8 +538,11 @@ def _aspect_alone(t: Tables, out: list[str], origin: list[tuple[int, int]]) -> N
                         out[i + 1 : i + 1] = [word]
                         origin[i + 1 : i + 1] = [origin[i]]
                     break
-                out[i + 1 : i + 1] = ["of", word]
-                origin[i + 1 : i + 1] = [origin[i], origin[i]]
+                # lead 17: the level word of a two-word part goes with it ("my upper arm
+                # that's numb on the outside": the outside of the upper arm, not of the arm)
+                part = [out[k - 1], word] if k >= 1 and out[k - 1] in PART_LEVELS else [word]
+                out[i + 1 : i + 1] = ["of", *part]
+                origin[i + 1 : i + 1] = [origin[i]] * (1 + len(part))
                 break
             k -= 1
         i -= 1
