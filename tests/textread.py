@@ -52,6 +52,7 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# areasb",
                     "# areasc",
                     "# flagside",
+                    "# limb17",
                     f"# {tag}",
                 )
             ):

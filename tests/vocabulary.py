@@ -18402,3 +18402,53 @@ AREASC_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
 }
 """areasc: each word of the "areasc areas" blocks of text.yaml, with a sentence that uses it
 and the reading wanted (areas, side, cause)."""
+
+
+LIMB17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # (limb17) a neuropathic ulcer's joint in clinical shorthand: the ball of the foot
+    ("regions", "mtpj"): (
+        "reduced sensation under the left 1st MTPJ",
+        ("foot.sole",),
+        "left",
+        None,
+    ),
+    ("regions", "mtpj1"): (
+        "numb plantar skin at MTPJ1 on the right",
+        ("foot.sole",),
+        "right",
+        None,
+    ),
+    ("regions", "mtp joint"): (
+        "tingling under the 2nd MTP joint",
+        ("foot.sole",),
+        None,
+        None,
+    ),
+    # (limb17) oneself cleaned after the toilet, as wiping is: the saddle area
+    ("regions", "clean myself after toilet"): (
+        "numb legs and no feeling when I clean myself after the toilet",
+        ("lower_limb", "perineum"),
+        "both",
+        None,
+    ),
+    ("regions", "clean myself after loo"): (
+        "I can't feel anything when I clean myself after the loo",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("regions", "cleaning myself after toilet"): (
+        "numb when cleaning myself after the toilet",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("regions", "cleaning myself after loo"): (
+        "tingly feet and dead when cleaning myself after the loo",
+        ("foot", "perineum"),
+        "both",
+        None,
+    ),
+}
+"""limb17: each word of the "limb17 areas" blocks of regions.yaml (and text.yaml), with a
+sentence that uses it and the reading wanted (areas, side, cause)."""

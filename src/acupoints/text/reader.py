@@ -32,7 +32,16 @@ from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED, POSSESSIVES
 from .findings import NOT_STATED, Hit
 from .prepare import Prepared, prepare
-from .roles import MINE_VERBS, Area, elided, me_too, narrowed, roles
+from .roles import (
+    MINE_VERBS,
+    Area,
+    elided,
+    me_too,
+    narrowed,
+    roles,
+    sciatic_leg,
+    unfelt_seat,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
@@ -154,6 +163,8 @@ def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
     areas = roles(kb, prep, state.found)
     areas, state.found = narrowed(kb, prep, areas, state.found)
     areas, state.found = elided(prep, areas, state.found)
+    areas, state.found = sciatic_leg(prep, areas, state.found)  # limb17
+    areas, state.found = unfelt_seat(prep, areas, state.found)  # limb17
     proxy = _for_another(prep, areas)
     if proxy:
         areas = tuple(
