@@ -222,3 +222,21 @@ def test_a_redness_running_up_a_part_is_the_signs_place(
     kb: KnowledgeBase, text: str, areas: set[str]
 ) -> None:
     assert reading(kb, text)[0] == areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # muscle wasting said of a part: weak there, beside a part said numb
+        ("numb palms and the muscles between my fingers look hollow", {"hand.palm"}, "both"),
+        ("numb shin and the calf muscle is wasting", {"leg"}, None),
+        # a foot that drops, its toes scraping the floor: weak there
+        ("numb foot and my toes scrape the ground when I walk", {"foot"}, None),
+        # control: a part said numb in its own clause stays numb
+        ("my fingers look hollow and numb", {"hand.fingers"}, "both"),
+    ],
+)
+def test_a_wasted_part_or_a_dropped_foots_toes_are_weak(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)

@@ -450,9 +450,9 @@ def _discoloured_parts(
     after the sign, before another part ("cold and pale and grey looking, and numb", "her foot
     is icy, she doesn't feel it"), or where it is named ("my numb cold foot"), it stays numb."""
     tokens = prep.tokens
-    if not any(h.value == "foot_wound" and not h.context for h in prep.flag_hits):
-        return out
     if not COLOUR_SIGNS & set(tokens):
+        return out
+    if not any(h.value == "foot_wound" and not h.context for h in prep.flag_hits):
         return out
     result = list(out)
     for k, a in enumerate(out):
