@@ -240,3 +240,35 @@ def test_a_wasted_part_or_a_dropped_foots_toes_are_weak(
     kb: KnowledgeBase, text: str, areas: set[str], side: str | None
 ) -> None:
     assert reading(kb, text)[:2] == (areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # the floor not felt through a foot: the sole, of that foot's side
+        ("I can't feel the floor through my left foot", {"foot.sole"}, "left"),
+        ("cant feel the ground properly thru my right foot", {"foot.sole"}, "right"),
+        # control: a foot that went through something is no sole
+        ("my foot went through the floor and now my shin is numb", {"foot", "leg"}, None),
+    ],
+)
+def test_the_floor_not_felt_through_a_foot_is_its_sole(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # "mine are" stands for the plural of the part named for someone else
+        ("my friend's toe is fine, mine are numb", {"foot.toes"}, "both"),
+        ("my wife's finger is fine but mine are numb", {"hand.fingers"}, "both"),
+        # control: "mine is" stays the one part, with no side
+        ("my husband's hand is fine, mine is just a bit numb", {"hand"}, None),
+    ],
+)
+def test_mine_are_is_the_plural_of_the_part(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)

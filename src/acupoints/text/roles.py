@@ -415,6 +415,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
     out = _part_stretch(prep, out, within)  # areasc
     out = _sciatic_legs(prep, out)  # limb17
     out = _wound_places(prep, out, within)  # limb17
+    out = _felt_through(prep, out, found)  # limb17
     return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
 
 
@@ -504,6 +505,35 @@ def _unfelt_after(prep: Prepared, a: Area, found: Sequence[Any]) -> bool:
         and prep.sentence[k] == prep.sentence[a.start]
         for k in range(a.end + 1, min(nxt, len(tokens) - 2))
     )
+
+
+THROUGH = frozenset({"through", "thru"})
+
+
+def _felt_through(prep: Prepared, out: list[Area], found: Sequence[Any]) -> list[Area]:
+    """(limb17) The sole read from the floor or ground not felt, then the foot it is felt
+    "through" ("cant feel the floor properly thru my right foot", "I can't feel the floor
+    through my left foot"): the foot only says whose sole it is, and its side, as "under my
+    feet" does. The areas are the grammar's findings' (``found``), one for each."""
+    tokens = prep.tokens
+    if not THROUGH & set(tokens):
+        return out
+    result = list(out)
+    for k, a in enumerate(out):
+        if a.region != "foot" or a.role != "numb" or k == 0:
+            continue
+        sole = out[k - 1]
+        if sole.region != "foot.sole" or not sole.numb:
+            continue
+        between = [
+            t for t in tokens[sole.end + 1 : a.start] if t not in DROP and t not in SIDE_WORDS
+        ]
+        if between and between[-1] in THROUGH and set(between[:-1]) <= {"properly", "at", "all"}:
+            result[k] = replace(a, role="descriptor")
+            for g in found:
+                if g.start == a.start and g.region == a.region:
+                    g.side_tag = True  # its side is the sole's ("thru my right foot")
+    return result
 
 
 def _wound_places(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
@@ -1441,7 +1471,10 @@ def elided(
         i = theirs[-1]
         a = areas[i]
         mine = Area(a.region, k, k, prep.written(k, k + 1), "numb", frozenset())
-        hit = replace(found[i], start=k, end=k, negated=False, side=None)
+        # limb17: "mine are" stands for the plural of the part named ("my friend's toe went
+        # black, mine are pink and warm, just numb": my toes)
+        plural = found[i].plural or tokens[k + 1] == "are"
+        hit = replace(found[i], start=k, end=k, negated=False, side=None, plural=plural)
         return (*areas, mine), [*found, hit]
     return tuple(areas), list(found)
 
