@@ -272,3 +272,42 @@ def test_mine_are_is_the_plural_of_the_part(
     kb: KnowledgeBase, text: str, areas: set[str], side: str | None
 ) -> None:
     assert reading(kb, text)[:2] == (areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        # a segment's finding after a comma is a statement of its own: no denial runs into
+        # it, and it reads as it does alone
+        (
+            "denies saddle anaesthesia, denies bladder disturbance, L S1 paraesthesia",
+            "L S1 paraesthesia",
+        ),
+        ("no saddle numbness, sphincters intact, S1 numbness L foot", "S1 numbness L foot"),
+        ("denies saddle anaesthesia, right C6 tingling", "right C6 tingling"),
+    ],
+)
+def test_a_segments_finding_after_a_comma_ends_a_denial(
+    kb: KnowledgeBase, text: str, alone: str
+) -> None:
+    got = reading(kb, text)[:2]
+    assert got[0] and got == reading(kb, alone)[:2]
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # controls: a list of denied items goes on over its commas, and a denied segment
+        # finding stays denied
+        (
+            "denies saddle anaesthesia, sphincter disturbance, weight loss; numb L calf",
+            {"leg"},
+            "left",
+        ),
+        ("no L5 numbness, numb R thumb", {"hand.thumb"}, "right"),
+    ],
+)
+def test_a_denied_list_or_segment_stays_denied(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side)

@@ -189,7 +189,11 @@ def contexts(
     opens = {start for start, *_ in triggers}
     for k, tok in enumerate(tokens):
         if tok == "," and (
-            k + 1 >= n or tokens[k + 1] in OPENERS or k + 1 in opens or _says_numb(t, tokens, k + 1)
+            k + 1 >= n
+            or tokens[k + 1] in OPENERS
+            or k + 1 in opens
+            or _says_numb(t, tokens, k + 1)
+            or _segment_finding(tokens, k + 1)  # limb17
         ):
             stops[k] = True
     tags: list[set[Tag]] = [set() for _ in range(n)]
@@ -284,6 +288,27 @@ def _says_numb(t: Tables, tokens: Sequence[str], k: int) -> bool:
             return j > k and (body or any(w in t.region_words for w in tokens[j + 1 : j + 3]))
         body = body or tok in t.region_words
     return False
+
+
+SEGMENT_SIDES = frozenset({"r", "l", "right", "left", "bilateral"})
+SEGMENT_SYMPTOMS = frozenset(
+    {"paresthesia", "numbness", "hypoesthesia", "anesthesia", "dysesthesia", "tingling"}
+    | {"sensory", "sensation", "numb"}
+)
+
+
+def _segment_finding(tokens: Sequence[str], k: int) -> bool:
+    """(limb17) The words from ``k`` (after a comma) are a clinician's finding in a spinal
+    segment's skin, its side before or after it ("denies saddle anaesthesia, denies sphincter
+    disturbance, R L5 paraesthesia"; "sphincters intact, L5 numbness R foot"): a statement of
+    its own, so a denial before the comma does not run on into it."""
+    j = k + (k < len(tokens) and tokens[k] in SEGMENT_SIDES)
+    if j >= len(tokens):
+        return False
+    level = tokens[j]
+    if not (2 <= len(level) <= 3 and level[0] in "ctls" and level[1:].isdigit()):
+        return False
+    return any(w in SEGMENT_SYMPTOMS for w in tokens[j + 1 : j + 3])
 
 
 POSSESSIVES = frozenset({"my", "his", "her", "their"})
