@@ -18648,6 +18648,43 @@ LIMB17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         None,
     ),
+    # (limb17) a body part in a likeness of someone else touching one: theirs, not numb
+    ("context", "like somebody"): (
+        "my scalp is numb, like somebody pressed a cold hand on it",
+        ("head.vertex",),
+        None,
+        None,
+    ),
+    ("context", "like someone"): (
+        "the top of my head tingles like someone put a hand there",
+        ("head.vertex",),
+        None,
+        None,
+    ),
+    ("context", "like somebodys"): (
+        "my cheek feels numb, like somebody's hand is on it",
+        ("face.cheek",),
+        None,
+        None,
+    ),
+    ("context", "like someones"): (
+        "numb left shin, like someone's knee is pressing on it",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("context", "like somebody elses"): (
+        "my thumb is numb like somebody else's finger",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("context", "like someone elses"): (
+        "my lip feels dead like someone else's mouth",
+        ("face.mouth",),
+        None,
+        None,
+    ),
 }
 """limb17: each word of the "limb17 areas" blocks of regions.yaml (and text.yaml), with a
 sentence that uses it and the reading wanted (areas, side, cause)."""
