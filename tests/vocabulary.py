@@ -203,6 +203,11 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "myself when wiping",
         "wipe after loo",
         "wipe after toilet",
+        # limb17 areas
+        "clean myself after toilet",
+        "clean myself after loo",
+        "cleaning myself after toilet",
+        "cleaning myself after loo",
     ),
     "back": ("back", "spine", "backbone"),
     "back.upper": (
@@ -476,6 +481,10 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "feet bottom",
         "metatarsal head",
         "mtp head",
+        # limb17 areas
+        "mtpj",
+        "mtpj1",
+        "mtp joint",
     ),
     "foot.medial_edge": (
         "inner edge of the foot",
