@@ -18694,6 +18694,43 @@ LIMB17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         None,
         None,
     ),
+    # (limb17) a friend described after "who": the clause goes on about the friend
+    ("context", "a friend who"): (
+        "a friend who cycles has a numb groin, my numb heel is from running",
+        ("foot.heel",),
+        None,
+        None,
+    ),
+    ("context", "my friend who"): (
+        "my friend who is diabetic has numb feet, my hands tingle",
+        ("hand",),
+        "both",
+        None,
+    ),
+    ("context", "a mate who"): (
+        "a mate who lifts hurt his back, I've got tingling in my left thumb",
+        ("hand.thumb",),
+        "left",
+        None,
+    ),
+    ("context", "my mate who"): (
+        "my mate who runs has a numb knee, my right shin is numb",
+        ("leg",),
+        "right",
+        None,
+    ),
+    ("context", "a friend whos"): (
+        "a friend who's a nurse had a numb arm, mine is my left calf that's numb",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("context", "my friend whos"): (
+        "my friend who's pregnant has numb hands, my toes are numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
 }
 """limb17: each word of the "limb17 areas" blocks of regions.yaml (and text.yaml), with a
 sentence that uses it and the reading wanted (areas, side, cause)."""
