@@ -55,6 +55,7 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# weak17",
                     "# lay17",
                     "# asking17",
+                    "# limb17",
                     f"# {tag}",
                 )
             ):

@@ -217,6 +217,11 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "myself when wiping",
         "wipe after loo",
         "wipe after toilet",
+        # limb17 areas
+        "clean myself after toilet",
+        "clean myself after loo",
+        "cleaning myself after toilet",
+        "cleaning myself after loo",
     ),
     "back": ("back", "spine", "backbone"),
     "back.upper": (
@@ -506,6 +511,10 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "feet bottom",
         "metatarsal head",
         "mtp head",
+        # limb17 areas
+        "mtpj",
+        "mtpj1",
+        "mtp joint",
     ),
     "foot.medial_edge": (
         "inner edge of the foot",
@@ -19492,3 +19501,326 @@ ASKING17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, st
         None,
     ),
 }
+
+
+LIMB17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # (limb17) a neuropathic ulcer's joint in clinical shorthand: the ball of the foot
+    ("regions", "mtpj"): (
+        "reduced sensation under the left 1st MTPJ",
+        ("foot.sole",),
+        "left",
+        None,
+    ),
+    ("regions", "mtpj1"): (
+        "numb plantar skin at MTPJ1 on the right",
+        ("foot.sole",),
+        "right",
+        None,
+    ),
+    ("regions", "mtp joint"): (
+        "tingling under the 2nd MTP joint",
+        ("foot.sole",),
+        None,
+        None,
+    ),
+    # (limb17) oneself cleaned after the toilet, as wiping is: the saddle area
+    ("regions", "clean myself after toilet"): (
+        "numb legs and no feeling when I clean myself after the toilet",
+        ("lower_limb", "perineum"),
+        "both",
+        None,
+    ),
+    ("regions", "clean myself after loo"): (
+        "I can't feel anything when I clean myself after the loo",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("regions", "cleaning myself after toilet"): (
+        "numb when cleaning myself after the toilet",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("regions", "cleaning myself after loo"): (
+        "tingly feet and dead when cleaning myself after the loo",
+        ("foot", "perineum"),
+        "both",
+        None,
+    ),
+    # (limb17) muscle wasting and a foot that drops, said of the part: weak there, not numb
+    ("roles", "look hollow"): (
+        "numb feet and the backs of my hands look hollow",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "looks hollow"): (
+        "numb toes and the web of my hand looks hollow",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("roles", "looking hollow"): (
+        "numb soles and my hands looking hollow",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("roles", "gone hollow"): (
+        "numb feet and the ball of my thumb's gone hollow",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "have gone hollow"): (
+        "numb feet and the spaces between my fingers have gone hollow",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "has gone hollow"): (
+        "tingling feet and the base of my thumb has gone hollow",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "look wasted"): (
+        "numb toes and my calves look wasted",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("roles", "looks wasted"): (
+        "numb fingers and my right calf looks wasted",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("roles", "wasted away"): (
+        "numb feet and the muscles of my hands wasted away",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "have wasted away"): (
+        "numb feet and my thighs have wasted away",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "has wasted away"): (
+        "numb fingertips and my left calf has wasted away",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("roles", "muscle is wasting"): (
+        "numb toes and my calf muscle is wasting",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("roles", "muscles are wasting"): (
+        "numb feet and my hand muscles are wasting",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "muscle has wasted"): (
+        "numb soles and my thigh muscle has wasted",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("roles", "muscles have wasted"): (
+        "numb heels and my calf muscles have wasted",
+        ("foot.heel",),
+        "both",
+        None,
+    ),
+    ("roles", "muscle wasting"): (
+        "numb toes with calf muscle wasting",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("roles", "look sunken"): (
+        "numb feet and the backs of my hands look sunken",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "looks sunken"): (
+        "numb toes and the web of my hand looks sunken",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("roles", "scrape the floor"): (
+        "numb shin and my toes scrape the floor when I walk",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("roles", "scrape the ground"): (
+        "my shin is numb and my toes scrape the ground",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("roles", "scrapes the floor"): (
+        "numb outer calf and my foot scrapes the floor",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("roles", "scrapes the ground"): (
+        "numb left shin, my foot scrapes the ground",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("roles", "scraping the floor"): (
+        "numb shin, toes scraping the floor when I walk",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("roles", "scraping the ground"): (
+        "numb shin and toes scraping the ground",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("roles", "scuff the floor"): (
+        "numb shin and my toes scuff the floor",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("roles", "scuffs the floor"): (
+        "numb right shin and my foot scuffs the floor",
+        ("leg",),
+        "right",
+        None,
+    ),
+    ("roles", "scuff the ground"): (
+        "tingling shin and my toes scuff the ground",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("roles", "scuffs the ground"): (
+        "numb calf and my right foot scuffs the ground",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("roles", "are looking hollow"): (
+        "numb soles, the muscles of my hands are looking hollow",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("roles", "keep scraping the floor"): (
+        "numb shin and my toes keep scraping the floor",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("roles", "keep scraping the ground"): (
+        "numb outer shin and my toes keep scraping the ground",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("roles", "are scraping the floor"): (
+        "the top of my foot is numb and my toes are scraping the floor",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("roles", "are scraping the ground"): (
+        "numb shin and my toes are scraping the ground",
+        ("leg",),
+        None,
+        None,
+    ),
+    # (limb17) a body part in a likeness of someone else touching one: theirs, not numb
+    ("context", "like somebody"): (
+        "my scalp is numb, like somebody pressed a cold hand on it",
+        ("head.vertex",),
+        None,
+        None,
+    ),
+    ("context", "like someone"): (
+        "the top of my head tingles like someone put a hand there",
+        ("head.vertex",),
+        None,
+        None,
+    ),
+    ("context", "like somebodys"): (
+        "my cheek feels numb, like somebody's hand is on it",
+        ("face.cheek",),
+        None,
+        None,
+    ),
+    ("context", "like someones"): (
+        "numb left shin, like someone's knee is pressing on it",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("context", "like somebody elses"): (
+        "my thumb is numb like somebody else's finger",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("context", "like someone elses"): (
+        "my lip feels dead like someone else's mouth",
+        ("face.mouth",),
+        None,
+        None,
+    ),
+    # (limb17) a friend described after "who": the clause goes on about the friend
+    ("context", "a friend who"): (
+        "a friend who cycles has a numb groin, my numb heel is from running",
+        ("foot.heel",),
+        None,
+        None,
+    ),
+    ("context", "my friend who"): (
+        "my friend who is diabetic has numb feet, my hands tingle",
+        ("hand",),
+        "both",
+        None,
+    ),
+    ("context", "a mate who"): (
+        "a mate who lifts hurt his back, I've got tingling in my left thumb",
+        ("hand.thumb",),
+        "left",
+        None,
+    ),
+    ("context", "my mate who"): (
+        "my mate who runs has a numb knee, my right shin is numb",
+        ("leg",),
+        "right",
+        None,
+    ),
+    ("context", "a friend whos"): (
+        "a friend who's a nurse had a numb arm, mine is my left calf that's numb",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("context", "my friend whos"): (
+        "my friend who's pregnant has numb hands, my toes are numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+}
+"""limb17: each word of the "limb17 areas" blocks of regions.yaml (and text.yaml), with a
+sentence that uses it and the reading wanted (areas, side, cause)."""

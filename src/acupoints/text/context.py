@@ -197,7 +197,11 @@ def contexts(
     opens = {start for start, *_ in triggers}
     for k, tok in enumerate(tokens):
         if tok == "," and (
-            k + 1 >= n or tokens[k + 1] in OPENERS or k + 1 in opens or _says_numb(t, tokens, k + 1)
+            k + 1 >= n
+            or tokens[k + 1] in OPENERS
+            or k + 1 in opens
+            or _says_numb(t, tokens, k + 1)
+            or _segment_finding(tokens, k + 1)  # limb17
         ):
             stops[k] = True
     tags: list[set[Tag]] = [set() for _ in range(n)]
@@ -378,6 +382,27 @@ def _carry_outcome(tokens: Sequence[str], stops: Sequence[bool], tags: list[set[
         while m < n and m < k + width + OUTCOME_WINDOW and not stops[m] and tokens[m] != ",":
             tags[m].update(carry)
             m += 1
+
+
+SEGMENT_SIDES = frozenset({"r", "l", "right", "left", "bilateral"})
+SEGMENT_SYMPTOMS = frozenset(
+    {"paresthesia", "numbness", "hypoesthesia", "anesthesia", "dysesthesia", "tingling"}
+    | {"sensory", "sensation", "numb"}
+)
+
+
+def _segment_finding(tokens: Sequence[str], k: int) -> bool:
+    """(limb17) The words from ``k`` (after a comma) are a clinician's finding in a spinal
+    segment's skin, its side before or after it ("denies saddle anaesthesia, denies sphincter
+    disturbance, R L5 paraesthesia"; "sphincters intact, L5 numbness R foot"): a statement of
+    its own, so a denial before the comma does not run on into it."""
+    j = k + (k < len(tokens) and tokens[k] in SEGMENT_SIDES)
+    if j >= len(tokens):
+        return False
+    level = tokens[j]
+    if not (2 <= len(level) <= 3 and level[0] in "ctls" and level[1:].isdigit()):
+        return False
+    return any(w in SEGMENT_SYMPTOMS for w in tokens[j + 1 : j + 3])
 
 
 POSSESSIVES = frozenset({"my", "his", "her", "their"})

@@ -32,7 +32,16 @@ from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED, POSSESSIVES
 from .findings import NOT_STATED, Hit
 from .prepare import Prepared, prepare
-from .roles import MINE_VERBS, Area, elided, me_too, narrowed, roles
+from .roles import (
+    MINE_VERBS,
+    Area,
+    elided,
+    me_too,
+    narrowed,
+    roles,
+    sciatic_leg,
+    unfelt_seat,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
@@ -154,6 +163,8 @@ def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
     areas = roles(kb, prep, state.found)
     areas, state.found = narrowed(kb, prep, areas, state.found)
     areas, state.found = elided(prep, areas, state.found)
+    areas, state.found = sciatic_leg(prep, areas, state.found)  # limb17
+    areas, state.found = unfelt_seat(prep, areas, state.found)  # limb17
     proxy = _for_another(prep, areas)
     if proxy:
         areas = tuple(
@@ -961,6 +972,8 @@ def _names_no_cause(prep: Prepared) -> bool:
     """The text holds a phrase that names no cause ("hit the floor", a foot that slaps it;
     "since the fall of 2023", the autumn): an injury flag gives no cause there."""
     return next(iter(prep.tables.not_causes.scan(prep.content.words)), None) is not None
+
+
 SIGN_ROLES = frozenset({"pain", "weak", "flag"})
 
 

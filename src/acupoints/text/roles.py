@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from .._plain import Frozen, replace
-from ..parse import LANDMARKS, NEGATIONS, _level
+from ..parse import LANDMARKS, NEGATIONS, _Found, _level
 from .compiled import DROP, SENTENCE_END
 from .context import NUMB_STATED
 from .findings import _masked
@@ -423,6 +423,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
     if not any(a.numb for a in out):
         out = _shaken_alone(prep, out)  # areasc
     out = _unfelt_wounds(prep, out, within)  # areasb
+    out = _discoloured_parts(prep, out, found, within)  # limb17
     if not any(a.numb for a in out):
         out = _numb_by_pronoun(prep, out)
     if not any(a.numb for a in out):
@@ -431,7 +432,13 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         out = _numb_by_incision(prep, out)  # asking17
     if not any(a.numb for a in out):
         out = _numb_place_of(prep, out)  # asking17
-    if by_subject and not any(a.numb for a in out):
+    if (
+        by_subject
+        and not any(a.numb for a in out)
+        # limb17: a text that says nothing is numb or unfelt names no numb part ("his big
+        # toe has turned dark purple and the foot is cold to touch")
+        and (any(t in NUMB_WORDS or t in INSENSATE for t in prep.tokens) or _cant_feel(prep.tokens))
+    ):
         # "my foot has gone cold and pale and it is numb": the sign's subject is the numb
         # area when the text names no other
         for k in by_subject:
@@ -439,7 +446,302 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
     out = _whole_length(prep, out, within)
     out = _part_stretch(prep, out, within)  # areasc
+    out = _sciatic_legs(prep, out)  # limb17
+    out = _wound_places(prep, out, within)  # limb17
+    out = _felt_through(prep, out, found)  # limb17
     return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
+
+
+INSENSATE = frozenset({"insensate", "neuropathic", "neuropathy"})
+"""(limb17) Words that say a foot does not feel, as a numb word does ("insensate foot",
+"neuropathic feet")."""
+
+
+COLOUR_SIGNS = frozenset(
+    {"black", "blackened", "dusky", "purple", "purply", "blue", "bluish", "gray", "grayish"}
+    | {"pale", "white", "mottled", "cold", "icy", "cool", "dark"}
+)
+"""(limb17) The colour or cold of a foot whose blood is failing ("black", "dusky", "cold",
+"icy"): a warning sign of a threatened limb."""
+TO_COLOUR = frozenset(
+    {"is", "are", "was", "has", "have", "gone", "turned", "turning", "become", "becoming"}
+    | {"went", "going", "now", "looks", "look", "looking", "feels", "a", "an", "funny"}
+    | {"very", "really", "bit", "quite", "all", "rather"}
+)
+"""(limb17) Words between a part and the colour said of it ("my big toe has turned dark
+purple", "R hallux now dusky")."""
+BEFORE_COLOUR = frozenset({"1st", "2nd", "3rd", "4th", "5th", "r", "l", "right", "left", "and"})
+
+
+def _discoloured_parts(
+    prep: Prepared, out: list[Area], found: Sequence[Any], within: Any
+) -> list[Area]:
+    """(limb17) In a text that raises the threatened foot's flag, a part of the foot said to
+    be black, dusky, purple, pale or cold ("R hallux now dusky and cold", "his big toe has
+    turned dark purple", "the foot is cold to touch", "dusky 2nd toe R") is the warning
+    sign's part, not a numb area, as a toe gone black is (docs/text.md); the numb area is the
+    part said numb ("T2DM, numb feet, R hallux now dusky": the feet). Said numb or unfelt
+    after the sign, before another part ("cold and pale and grey looking, and numb", "her foot
+    is icy, she doesn't feel it"), or where it is named ("my numb cold foot"), it stays numb."""
+    tokens = prep.tokens
+    if not COLOUR_SIGNS & set(tokens):
+        return out
+    if not any(h.value == "foot_wound" and not h.context for h in prep.flag_hits):
+        return out
+    result = list(out)
+    for k, a in enumerate(out):
+        if a.role != "numb" or not a.context <= OTHER or not within(a.region, "foot"):
+            continue  # a carer's report (another's part) is read so too
+        if _numb_adjective(prep, a.start):
+            continue
+        j = a.start - 1
+        while j >= 0 and (tokens[j] in DROP or tokens[j] in BEFORE_COLOUR):
+            j -= 1
+        coloured = j >= 0 and tokens[j] in COLOUR_SIGNS and prep.clause[j] == prep.clause[a.start]
+        j = a.end + 1
+        while j < len(tokens) and j <= a.end + 6 and (tokens[j] in DROP or tokens[j] in TO_COLOUR):
+            j += 1
+        coloured = coloured or (j < len(tokens) and tokens[j] in COLOUR_SIGNS)
+        if coloured and not _numb_later(prep, a, found) and not _unfelt_after(prep, a, found):
+            result[k] = replace(a, role="flag")
+    if not any(a.numb for a in result) and any(
+        (t in NUMB_WORDS or t in INSENSATE) and not prep.ctx[i] for i, t in enumerate(tokens)
+    ):
+        # a numbness said of no part ("DM2 with neuropathy, L foot cold, pale and mottled",
+        # "diabetic foot: dusky 2nd toe R, ..., insensate"): the whole foot named is numb, its
+        # coloured toe the sign's
+        starts = {a.start for a in out}
+        result = [
+            replace(a, role="numb")
+            if a.region == "foot"
+            and a.role == "flag"
+            and not a.context
+            and not _reached_by_a_sign(prep, a.start, starts)  # "a red line going up my foot"
+            else a
+            for a in result
+        ]
+    return result
+
+
+OTHER = frozenset({"other"})
+UNFELT_IT = frozenset({"cant", "cannot", "couldnt", "dont", "doesnt", "didnt", "not"})
+
+
+def _unfelt_after(prep: Prepared, a: Area, found: Sequence[Any]) -> bool:
+    """(limb17) "her foot is icy, she doesn't feel it": after the part, in its sentence and
+    before another part, "it" or "them" is not felt."""
+    tokens = prep.tokens
+    nxt = min((g.start for g in found if g.start > a.end), default=len(tokens))
+    return any(
+        tokens[k] in UNFELT_IT
+        and tokens[k + 1 : k + 3] in (("feel", "it"), ("feel", "them"))
+        and prep.sentence[k] == prep.sentence[a.start]
+        for k in range(a.end + 1, min(nxt, len(tokens) - 2))
+    )
+
+
+THROUGH = frozenset({"through", "thru"})
+
+
+def _felt_through(prep: Prepared, out: list[Area], found: Sequence[Any]) -> list[Area]:
+    """(limb17) The sole read from the floor or ground not felt, then the foot it is felt
+    "through" ("cant feel the floor properly thru my right foot", "I can't feel the floor
+    through my left foot"): the foot only says whose sole it is, and its side, as "under my
+    feet" does. The areas are the grammar's findings' (``found``), one for each."""
+    tokens = prep.tokens
+    if not THROUGH & set(tokens):
+        return out
+    result = list(out)
+    for k, a in enumerate(out):
+        if a.region != "foot" or a.role != "numb" or k == 0:
+            continue
+        sole = out[k - 1]
+        if sole.region != "foot.sole" or not sole.numb:
+            continue
+        between = [
+            t for t in tokens[sole.end + 1 : a.start] if t not in DROP and t not in SIDE_WORDS
+        ]
+        if between and between[-1] in THROUGH and set(between[:-1]) <= {"properly", "at", "all"}:
+            result[k] = replace(a, role="descriptor")
+            for g in found:
+                if g.start == a.start and g.region == a.region:
+                    g.side_tag = True  # its side is the sole's ("thru my right foot")
+    return result
+
+
+def _wound_places(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
+    """(limb17) Where a wound is, in a text that says something is numb. A part named for
+    the wound ("a plantar ulcer", "an ulcer under the 1st MTP head") inside a numb part that
+    holds it ("neuropathic foot with a plantar ulcer under the first metatarsal head",
+    "ulcer under the 1st MTP head, numb forefoot") is the wound's place, not a numb area of
+    its own: the whole is (a sore on "my numb foot", docs/text.md). A part word before the
+    wound that another part after it places ("a plantar ulcer on the R heel") describes the
+    wound; the part it is on is the numb area when nothing else is ("..., reduced protective
+    sensation")."""
+    tokens, clause = prep.tokens, prep.clause
+    if not any(t in WOUNDS for t in tokens):
+        return out
+    numbed = any(
+        (t in NUMB_WORDS or t in INSENSATE) and not prep.ctx[i] for i, t in enumerate(tokens)
+    )
+    if not numbed:
+        return out
+    result = list(out)
+
+    def wound_before(a: Area) -> bool:
+        return any(
+            tokens[j] in WOUNDS and clause[j] == clause[a.start]
+            for j in range(max(0, a.start - WOUND_BEFORE), a.start)
+        )
+
+    for k, a in enumerate(out):
+        if a.role != "numb" or a.context:
+            continue
+        after = a.end + 1 < len(tokens) and tokens[a.end + 1] in WOUNDS
+        if not (after or wound_before(a)):
+            continue
+        if any(
+            b.numb and b.region != a.region and within(a.region, b.region) and not wound_before(b)
+            for b in out
+        ):
+            result[k] = replace(a, role="flag")  # the sore's place on the numb whole
+        elif after and any(b.start > a.end + 1 and wound_before(b) for b in out):
+            result[k] = replace(a, role="descriptor")  # "a plantar ulcer on the R heel"
+    if not any(a.numb for a in result):
+        for k, a in enumerate(result):
+            if a.role in ("cause_site", "flag") and not a.context and wound_before(a):
+                result[k] = replace(a, role="numb")  # "..., reduced protective sensation"
+    return result
+
+
+SCIATIC_LIMBS = frozenset({"lower_limb", "thigh", "leg"})
+"""(limb17) The parts of the leg a sciatica runs down."""
+
+
+SCIATIC_SIDES = {"left": "left", "l": "left", "right": "right", "r": "right"}
+SCIATIC_BOTH = frozenset({"both", "bilateral"})
+SCIATIC_BEFORE_SIDE = frozenset({"the", "on", "my", "his", "her", "one"})
+
+
+def sciatic_leg(
+    prep: Prepared, areas: Sequence[Area], found: Sequence[Any]
+) -> tuple[tuple[Area, ...], list[Any]]:
+    """(limb17) A sciatica named with its side and nothing numb ("sciatica on the left only,
+    ..., no numbness down below", "its not both legs only the right one with the sciatica",
+    "bilat sciatica, can't pee") is felt down the leg of that side: the leg is the numb area,
+    as "sciatica down my right leg" reads. The grammar's findings (``found``) gain it."""
+    if any(a.numb for a in areas):
+        return tuple(areas), list(found)
+    tokens, clause, ctx = prep.tokens, prep.clause, prep.ctx
+    for h in prep.cause_hits:
+        if h.value != "sciatica" or h.context:
+            continue
+        side, at = None, -1
+        for i, tok in enumerate(tokens):
+            if clause[i] != clause[h.start] or ctx[i]:
+                continue
+            if tok in SCIATIC_BOTH:
+                side, at = "both", i
+            elif tok in SCIATIC_SIDES and side is None:
+                if tok in ("left", "right") and (
+                    i == 0 or tokens[i - 1] not in SCIATIC_BEFORE_SIDE
+                ):
+                    continue  # "the sciatica has left me", "right now"
+                side, at = SCIATIC_SIDES[tok], i
+        if side is None:
+            continue
+        # the area is the side's word, so that the sciatica's own words stay its cause's
+        words = prep.written(min(at, h.start), max(at + 1, h.end))
+        leg = Area("lower_limb", at, at, words, "numb", frozenset())
+        hit = _Found("lower_limb", [], None, at, at, words, side=side, plural=side == "both")
+        return (*areas, leg), [*found, hit]
+    return tuple(areas), list(found)
+
+
+TOILET = frozenset({"toilet", "loo", "bog", "wc", "lavatory"})
+NOT_FEEL = frozenset({"cant", "cannot", "couldnt", "not", "dont", "didnt", "unable", "no", "never"})
+
+
+def unfelt_seat(
+    prep: Prepared, areas: Sequence[Area], found: Sequence[Any]
+) -> tuple[tuple[Area, ...], list[Any]]:
+    """(limb17) A toilet seat not felt ("not being able to feel the toilet seat", "I can't
+    feel the seat when I sit on the loo") is the saddle area that sits on it, the numb
+    perineum, as the toilet paper not felt is; a seat named otherwise stays what it was ("a
+    cold loo seat"). The grammar's findings (``found``) change with the areas."""
+    tokens, clause = prep.tokens, prep.clause
+    if "seat" not in tokens:
+        return tuple(areas), list(found)
+    out, hits = list(areas), list(found)
+    for k, a in enumerate(areas):
+        if a.region != "buttock" or a.start != a.end or tokens[a.start] != "seat" or a.context:
+            continue
+        if a.role not in ("numb", "trigger") or prep.ctx[a.start]:
+            continue  # "denies cant feel toilet seat": the loss denied
+        j = a.start - 1
+        while j >= 0 and (tokens[j] in DROP or tokens[j] in TOILET):
+            j -= 1
+        if j < 1 or tokens[j] != "feel" or not NOT_FEEL & set(tokens[max(0, j - 4) : j]):
+            continue
+        if not any(tokens[i] in TOILET for i in range(len(tokens)) if clause[i] == clause[a.start]):
+            continue
+        out[k] = replace(a, region="perineum", role="numb")
+        hits[k] = replace(hits[k], region="perineum", aspects=[])
+    return tuple(out), hits
+
+
+SCIATIC_PATH = frozenset({"down", "into", "in", "through", "along", "to"})
+"""(limb17) Words before a leg that make it the way a sciatica runs ("sciatica down both my
+legs", "it's gone into both legs")."""
+SCIATIC_SKIP = frozenset({"both", "my", "the", "his", "her", "left", "right", "l", "r", "now"})
+
+
+def _sciatica_runs(prep: Prepared, a: Area, at: Container[int]) -> bool:
+    """(limb17) The leg ``a`` is the way a sciatica runs: a path word before it ("down both
+    my legs"), or a sciatica right after it ("both legs have sciatica", "both legs
+    sciatic"); not a leg a numbness was left in ("my sciatica has left the back of my calf
+    and my heel numb")."""
+    tokens = prep.tokens
+    j = a.start - 1
+    while j >= 0 and (tokens[j] in DROP or tokens[j] in SCIATIC_SKIP):
+        j -= 1
+    if j >= 0 and tokens[j] in SCIATIC_PATH:
+        return True
+    nxt = _after(prep, a.end, 3)
+    while nxt and nxt[0] in ("now", "have", "has", "got", "both"):
+        nxt = nxt[1:]
+    return bool(nxt) and nxt[0] in ("sciatica", "sciatic")
+
+
+def _sciatic_legs(prep: Prepared, out: list[Area]) -> list[Area]:
+    """(limb17) A leg named in the sentence of a sciatica is where the sciatica is felt, a
+    pain: when another part is said numb ("sciatica going down both my legs now, numb
+    soles", "both legs have sciatica now, and my bottom feels numb where I sit"), the leg is
+    the sciatica's, not a numb area, unless its own clause says it is numb ("numb legs and
+    sciatica in both legs"). With nothing else numb the leg stays the numb area ("sciatica
+    down my right leg"), as :func:`_numb_here` reads a pain alone."""
+    hits = prep.cause_hits
+    if not any(h.value == "sciatica" for h in hits):
+        return out
+    at = {prep.sentence[h.start] for h in hits if h.value == "sciatica" and not h.context}
+    tokens, clause = prep.tokens, prep.clause
+    numb_clauses = {
+        clause[i] for i, tok in enumerate(tokens) if tok in NUMB_WORDS and not prep.ctx[i]
+    }
+    legs = {
+        k
+        for k, a in enumerate(out)
+        if a.numb
+        and a.region in SCIATIC_LIMBS
+        and prep.sentence[a.start] in at
+        and clause[a.start] not in numb_clauses
+        and _sciatica_runs(prep, a, at)
+    }
+    if not legs or not any(
+        a.numb and k not in legs and clause[a.start] in numb_clauses for k, a in enumerate(out)
+    ):
+        return out
+    return [replace(a, role="pain") if k in legs else a for k, a in enumerate(out)]
 
 
 SHAKES = frozenset({"shake", "shakes", "shook"})
@@ -1013,6 +1315,7 @@ def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
     cause struck or a trigger pressed is the numb one when a pronoun after it, in its
     sentence, is said to be numb."""
     tokens = prep.tokens
+    starts = {a.start for a in out}
     for i, tok in enumerate(tokens):
         if tok not in PRONOUNS and not _place_word(tokens, i):
             continue
@@ -1023,7 +1326,11 @@ def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
             and (tokens[j] in LINKING or tokens[j] in DROP or tokens[j] in STILL)
         ):
             j += 1
-        if j >= len(tokens) or tokens[j] not in NUMB_WORDS:
+        # limb17: or it is not felt ("the cut on my toe ..., I can't feel it")
+        unfelt = tok in ("it", "them") and i > 1 and tokens[i - 1] == "feel"
+        if unfelt and tokens[i - 2] in UNFELT_IT and not prep.ctx[i - 2] - {"negated"}:
+            j = i - 2
+        elif j >= len(tokens) or tokens[j] not in NUMB_WORDS:
             continue
         # heldout9 areas: a part found fine only by a denial of something else on it
         # ("I check my feet and there are no cuts or sores, they're just numb")
@@ -1038,6 +1345,13 @@ def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
             )
             and not a.context
             and not any(t in SENTENCE_END for t in tokens[a.end : i])
+            # limb17: not where a spreading sign reached ("a red line going up my foot, it's
+            # been numb for months": the toe named before it)
+            and not (
+                a.role == "flag"
+                and tokens[_adjective_at(prep, a.start)] != "from"
+                and _reached_by_a_sign(prep, a.start, starts)
+            )
         ]
         if before:
             a = out[before[-1]]
@@ -1188,12 +1502,40 @@ def _backs_of_before(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
     its sentence ("both legs are going numb down the backs"): the backs of those limbs, a
     side of the area named before, not the back of the trunk."""
     tokens = prep.tokens
-    if f.region != "back" or f.start != f.end or tokens[f.end] != "backs":
+    if f.region != "back" or f.start != f.end:
+        return False
+    if tokens[f.end] == "back":  # limb17: "both legs are numb down the back"
+        return _down_the_back(prep, f, out)
+    if tokens[f.end] != "backs":
         return False
     if f.end + 1 < len(tokens) and tokens[f.end + 1] == "of":
         return False
     return any(
         a.end < f.start and prep.sentence[a.start] == prep.sentence[f.start] and a.region != "back"
+        for a in out
+    )
+
+
+LIMBS_WITH_A_BACK = frozenset({"lower_limb", "upper_limb", "leg", "thigh", "upper_arm", "forearm"})
+
+
+def _down_the_back(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
+    """(limb17) "the back" closing its clause after "down" or "up", with a limb named numb
+    before it in that clause ("both legs are numb down the back", "my arm tingles up the
+    back"): the back of the limb, not the back of the trunk."""
+    tokens = prep.tokens
+    j = f.start - 1
+    while j >= 0 and tokens[j] in DROP:
+        j -= 1
+    if j < 0 or tokens[j] not in ("down", "up"):
+        return False
+    if f.end + 1 < len(tokens) and prep.clause[f.end + 1] == prep.clause[f.start]:
+        return False  # "down the back of my leg", "down the back and into my leg"
+    return any(
+        a.numb
+        and a.end < j
+        and prep.clause[a.start] == prep.clause[f.start]
+        and a.region in LIMBS_WITH_A_BACK
         for a in out
     )
 
@@ -1377,7 +1719,10 @@ def elided(
         i = theirs[-1]
         a = areas[i]
         mine = Area(a.region, k, k, prep.written(k, k + 1), "numb", frozenset())
-        hit = replace(found[i], start=k, end=k, negated=False, side=None)
+        # limb17: "mine are" stands for the plural of the part named ("my friend's toe went
+        # black, mine are pink and warm, just numb": my toes)
+        plural = found[i].plural or tokens[k + 1] == "are"
+        hit = replace(found[i], start=k, end=k, negated=False, side=None, plural=plural)
         return (*areas, mine), [*found, hit]
     return tuple(areas), list(found)
 
@@ -1408,7 +1753,11 @@ def _numb_later(prep: Prepared, f: Any, found: Sequence[Any]) -> bool:
             and tokens[k + 3 : k + 4] not in (("when",), ("if",))
         ):
             return True  # heldout13 areas: "his big toe has gone black and he can't feel it"
-        if tokens[k] not in LATER_NUMB or prep.clause[k] != clause:
+        if tokens[k] not in LATER_NUMB:
+            continue
+        # limb17: ", and numb" goes on with the part's clause ("cold and pale and grey
+        # looking, and numb")
+        if prep.clause[k] != clause and tokens[k - 2 : k] != (",", "and"):
             continue
         j = k + 1
         # weak17: "foot drop with numbness over the dorsum of the foot": of the dorsum
@@ -1915,7 +2264,8 @@ def _reached_by_a_sign(prep: Prepared, start: int, starts: Container[int] = ()) 
     numbness is what reached it; a numb word said of another part before the sign ("the
     redness on my **numb** foot has spread up past the ankle", areasc) does not."""
     tokens = prep.tokens
-    if tokens[_adjective_at(prep, start)] not in REACHED:
+    via = tokens[_adjective_at(prep, start)]
+    if via not in REACHED and via not in RED_ALONG:
         return False  # "weakness climbing up my legs": the way it goes, the legs
     clause = prep.clause[start]
     spread = False
@@ -1930,7 +2280,11 @@ def _reached_by_a_sign(prep: Prepared, start: int, starts: Container[int] = ()) 
             return False
         if tok in NUMB_WORDS:
             reach += 3  # areasc: "my numb foot" is words of the part, not between
+        if j in starts and tok not in SPREADING_SIGNS:
+            reach += 4  # limb17: where the sign began ("the redness from the cut on my toe")
         if tok in SPREADING_SIGNS:
+            if via in RED_ALONG and tok not in REDNESS:
+                return False
             # "ascending paraesthesia and weakness from the feet": the numbness spreads too
             return spread and not (j > 1 and tokens[j - 1] in JOINS and tokens[j - 2] in NUMB_WORDS)
         spread = spread or tok in SPREAD_WORDS
@@ -2046,6 +2400,10 @@ def _said_of_a_part(prep: Prepared, j: int, starts: Container[int]) -> bool:
     return prep.tokens[j] in NUMB_ADJECTIVES and k in starts
 
 
+RED_ALONG = frozenset({"up", "along"})
+"""(limb17) Words before a place a redness runs along ("a red line going up my foot"): the
+redness's place, as the place it reached is; a weakness "climbing up my legs" is in them."""
+REDNESS = frozenset({"red", "redness", "streak", "streaks", "cellulitis"})
 REACHED = frozenset({"to", "into", "past", "towards", "toward", "from", "till", "until"})
 """(areasb) Words before a place that a spreading sign began at or reached."""
 

@@ -446,9 +446,7 @@ EDGE_QUALIFIERS = INSIDE_OUTSIDE | {"inner", "outer", "medial", "lateral"}
 """lay17: an edge closing its clause with a word that says which ("my left foot is numb on the
 inside edge"), and "the inside" or "the outside" alone (:data:`ASPECT_ALONE`)."""
 # weak17: "middle" ("my back is numb across the middle")
-ASPECT_ALONE = (
-    frozenset({"top", "bottom", "back", "front", "underside", "middle"}) | INSIDE_OUTSIDE
-)
+ASPECT_ALONE = frozenset({"top", "bottom", "back", "front", "underside", "middle"}) | INSIDE_OUTSIDE
 """heldout16 areas: part words that may close a clause alone ("my left foot is numb on the
 top", "my right hand, the back, is numb"): the part of the body word named before."""
 NUMB_BEFORE_ASPECT = frozenset({"numb", "tingly", "tingles", "tingling", "dead", "asleep"})
