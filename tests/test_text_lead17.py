@@ -149,6 +149,7 @@ def test_every_lead17_text_word_has_a_sentence() -> None:
         # the names of clinical tests are never corrected into a sign's word
         ("numb thumb, Spurling's +ve", False),
         ("numb calf, slump test positive", False),
+        ("numbness where the drain was after my mastectomy", False),
         # control: a slip of "slurring" still is
         ("numb face and slurrring my words", True),
     ],

@@ -18580,6 +18580,18 @@ LEAD17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "left",
         None,
     ),
+    ("english", "drain"): (
+        "numb skin around the drain site on my tummy",
+        ("abdomen",),
+        None,
+        None,
+    ),
+    ("english", "drains"): (
+        "my left thigh is numb where the drains were",
+        ("thigh",),
+        "left",
+        None,
+    ),
     ("english", "slump"): (
         "numb right calf, slump test positive",
         ("leg",),
