@@ -7414,6 +7414,18 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "after her fall",
     ),
     "autumn_named": ("fall of", "last fall", "this fall", "fall semester", "fall term", "in fall"),
+    # lead 17: a face part said not to feel numb
+    "numb_denied": (
+        "doesnt feel numb",
+        "does not feel numb",
+        "dont feel numb",
+        "do not feel numb",
+        "didnt feel numb",
+        "doesnt feel tingly",
+        "dont feel tingly",
+        "does not feel tingly",
+        "do not feel tingly",
+    ),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -7555,7 +7567,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "face_numb": {
         "flag": "facial_numbness",
         "all": ("facial_part", "sensation_loss"),
-        "unless": ("buttock_word", "face_of"),
+        "unless": ("buttock_word", "face_of", "numb_denied"),
         "near": 3,
     },
     "pain_at_night": {"flag": "night_pain", "all": ("pain", "night"), "near": 5},
@@ -18561,6 +18573,66 @@ LEAD17_FLAG_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "my knee has been numb since a football tackle",
         {"after_injury": "urgent"},
         "my knee has been numb since a football match",
+    ),
+    ("negated", "doesnt feel numb"): (
+        "my face doesn't feel numb, only my hands",
+        {},
+        "my face feels numb, only my hands",
+    ),
+    ("negated", "does not feel numb"): (
+        "my cheek does not feel numb, my fingers do",
+        {},
+        "my cheek does feel numb, my fingers do",
+    ),
+    ("negated", "dont feel numb"): (
+        "my lips don't feel numb, just my toes",
+        {},
+        "my lips feel numb, just my toes",
+    ),
+    ("negated", "do not feel numb"): (
+        "my lips do not feel numb, only my feet",
+        {},
+        "my lips feel numb, only my feet",
+    ),
+    ("negated", "didnt feel numb"): (
+        "my chin didn't feel numb after the dentist, my thumb is",
+        {},
+        "my chin felt numb after the dentist, my thumb is",
+    ),
+    ("negated", "doesnt feel tingly"): (
+        "my face doesn't feel tingly, my hands are numb",
+        {},
+        "my face feels tingly, my hands are numb",
+    ),
+    ("negated", "dont feel tingly"): (
+        "my lips don't feel tingly but my hands do",
+        {},
+        "my lips feel tingly but my hands do",
+    ),
+    ("negated", "doesnt go numb"): (
+        "my face doesn't go numb, only my hands",
+        {},
+        "my face goes numb, only my hands",
+    ),
+    ("negated", "dont go numb"): (
+        "my lips don't go numb, only my fingers",
+        {},
+        "my lips go numb, only my fingers",
+    ),
+    ("pseudo", "do not feel"): (
+        "I do not feel my lip since the dentist",
+        {"facial_numbness": "urgent"},
+        "my lip is fine since the dentist",
+    ),
+    ("pseudo", "does not feel"): (
+        "she does not feel her lips since the dentist",
+        {"facial_numbness": "urgent"},
+        "she does not like her lips since the dentist",
+    ),
+    ("pseudo", "did not feel"): (
+        "I did not feel the cut on my heel and my feet are numb",
+        {"foot_wound": "urgent"},
+        "I did not get a cut, my feet are numb",
     ),
 }
 
