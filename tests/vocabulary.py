@@ -1636,6 +1636,25 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         ),
         "same_clause": True,
     },
+    "bladder_wont_empty": {
+        "flag": "cauda_equina",
+        "lay": (
+            "pee but nothing comes out",
+            "pee but nothing much comes out",
+            "wee but nothing comes out",
+            "wee but nothing much comes out",
+            "pee but only a trickle",
+            "wee but only a trickle",
+            "pee but hardly anything comes out",
+            "wee but hardly anything comes out",
+            "only a trickle comes out",
+            "nothing comes out when i pee",
+            "nothing comes out when i wee",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+    },
     "bowel_change": {
         "flag": "cauda_equina",
         "lay": (
@@ -2241,6 +2260,13 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "breathing is difficult",
             "breathing is hard",
             "gasping for air",
+            "get puffed",
+            "gets puffed",
+            "getting puffed",
+            "puffed out",
+            "out of puff",
+            "im puffed",
+            "so puffed",
         ),
         "clinical": (
             "dyspnoea",
@@ -3286,6 +3312,9 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "getting temps",
             "having temps",
             "running temps",
+            "ive a temperature",
+            "ive a temp",
+            "ive a fever",
         ),
         "clinical": (
             "pyrexia",
@@ -18633,6 +18662,111 @@ LEAD17_FLAG_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "I did not feel the cut on my heel and my feet are numb",
         {"foot_wound": "urgent"},
         "I did not get a cut, my feet are numb",
+    ),
+    ("bladder_wont_empty", "pee but nothing comes out"): (
+        "I try to pee but nothing comes out and my legs tingle",
+        {"cauda_equina": "emergency"},
+        "I try to pee and all is well and my legs tingle",
+    ),
+    ("bladder_wont_empty", "pee but nothing much comes out"): (
+        "I keep needing to pee but nothing much comes out, my legs tingle",
+        {"cauda_equina": "emergency"},
+        "I keep needing to stretch, my legs tingle",
+    ),
+    ("bladder_wont_empty", "wee but nothing comes out"): (
+        "I need a wee but nothing comes out and my feet are numb",
+        {"cauda_equina": "emergency"},
+        "I need a rest and my feet are numb",
+    ),
+    ("bladder_wont_empty", "wee but nothing much comes out"): (
+        "I go for a wee but nothing much comes out, numb legs",
+        {"cauda_equina": "emergency"},
+        "I go for a walk, numb legs",
+    ),
+    ("bladder_wont_empty", "pee but only a trickle"): (
+        "I try to pee but only a trickle, my legs are numb",
+        {"cauda_equina": "emergency"},
+        "I try to rest, my legs are numb",
+    ),
+    ("bladder_wont_empty", "wee but only a trickle"): (
+        "I need a wee but only a trickle, my legs are numb",
+        {"cauda_equina": "emergency"},
+        "I need a nap, my legs are numb",
+    ),
+    ("bladder_wont_empty", "pee but hardly anything comes out"): (
+        "I try to pee but hardly anything comes out, numb legs",
+        {"cauda_equina": "emergency"},
+        "I try to sleep, numb legs",
+    ),
+    ("bladder_wont_empty", "wee but hardly anything comes out"): (
+        "I go for a wee but hardly anything comes out, numb legs",
+        {"cauda_equina": "emergency"},
+        "I go for a swim, numb legs",
+    ),
+    ("bladder_wont_empty", "only a trickle comes out"): (
+        "my legs are numb and only a trickle comes out",
+        {"cauda_equina": "emergency"},
+        "my legs are numb and only a little tingly",
+    ),
+    ("bladder_wont_empty", "nothing comes out when i pee"): (
+        "nothing comes out when I pee and my legs are numb",
+        {"cauda_equina": "emergency"},
+        "nothing helps and my legs are numb",
+    ),
+    ("bladder_wont_empty", "nothing comes out when i wee"): (
+        "nothing comes out when I wee and my legs are numb",
+        {"cauda_equina": "emergency"},
+        "nothing helps and my legs are numb, I wee fine",
+    ),
+    ("breathing_swallowing", "get puffed"): (
+        "my legs are numb and I get puffed on the stairs",
+        {"breathing": "emergency"},
+        "my legs are numb and I get tired on the stairs",
+    ),
+    ("breathing_swallowing", "gets puffed"): (
+        "he gets puffed on the stairs and his legs are numb",
+        {"breathing": "emergency"},
+        "he gets tired on the stairs and his legs are numb",
+    ),
+    ("breathing_swallowing", "getting puffed"): (
+        "getting puffed on the stairs, legs numb",
+        {"breathing": "emergency"},
+        "getting tired on the stairs, legs numb",
+    ),
+    ("breathing_swallowing", "puffed out"): (
+        "I'm puffed out after a few steps and my feet are numb",
+        {"breathing": "emergency"},
+        "I'm worn out after a few steps and my feet are numb",
+    ),
+    ("breathing_swallowing", "out of puff"): (
+        "out of puff after a few steps and my feet are numb",
+        {"breathing": "emergency"},
+        "out of sorts after a few steps and my feet are numb",
+    ),
+    ("breathing_swallowing", "im puffed"): (
+        "I'm puffed after the stairs and my feet are numb",
+        {"breathing": "emergency"},
+        "I'm tired after the stairs and my feet are numb",
+    ),
+    ("breathing_swallowing", "so puffed"): (
+        "I'm so puffed on the stairs and my legs are numb",
+        {"breathing": "emergency"},
+        "I'm so slow on the stairs and my legs are numb",
+    ),
+    ("fever_or_weight_loss", "ive a temperature"): (
+        "I've a temperature and numb feet",
+        {"systemic_illness": "urgent"},
+        "I've a cold and numb feet",
+    ),
+    ("fever_or_weight_loss", "ive a temp"): (
+        "I've a temp and numb feet",
+        {"systemic_illness": "urgent"},
+        "I've a cough and numb feet",
+    ),
+    ("fever_or_weight_loss", "ive a fever"): (
+        "I've a fever and numb feet",
+        {"systemic_illness": "urgent"},
+        "I've a cough and numb feet",
     ),
 }
 
