@@ -368,9 +368,11 @@ def _carry_outcome(tokens: Sequence[str], stops: Sequence[bool], tags: list[set[
     else's ("my colleague has night sweats and lost weight and it turned out to be
     lymphoma"; "my mum had a lump, it turned out to be cancer") or a history. Up to the
     next stop or comma, at most ``OUTCOME_WINDOW`` words."""
+    if OUTCOME[0] not in tokens:  # every text passes here: one scan in C for most
+        return
     n, width = len(tokens), len(OUTCOME)
     for k in range(1, n - width + 1):
-        if tuple(tokens[k : k + width]) != OUTCOME:
+        if tokens[k] != OUTCOME[0] or tuple(tokens[k : k + width]) != OUTCOME:
             continue
         j = k - 1
         while j >= 0 and tokens[j] in OUTCOME_BACK:
