@@ -401,10 +401,8 @@ def _reading(
         if h.start in pain_at and h.end == h.start + 1:
             continue
         cid = _resolve(kb, prep, h, areas) if h.value.startswith("cue:") else h.value
-        if cid is None or _recovered(prep, h) or _simile(prep, h) or _before_a_new(prep, h):
+        if cid is None or _let_go(prep, h, cid == "injury"):
             continue
-        if cid == "injury" and _harm_denied_after(prep, h):
-            continue  # heldout16 areas: "a fall but didn't hurt myself"
         if cid == "residual_needle_sensation" and any(
             t in FOLLOW_UP and n == prep.sentence[h.start]
             for t, n in zip(prep.tokens, prep.sentence, strict=True)
@@ -455,12 +453,7 @@ def _reading(
             )
             continue
         if h.value == INJURY and not h.context and not hurt:
-            hurt = not (
-                _recovered(prep, h)
-                or _simile(prep, h)
-                or _before_a_new(prep, h)
-                or _harm_denied_after(prep, h)
-            )
+            hurt = not _let_go(prep, h, True)
         flag_ends.append(h.end)
         flag_third.append(_of_a_third(prep, h.start))
         flag_findings.append(
@@ -954,6 +947,18 @@ def _owned_by_area(areas: Sequence[Area], h: Hit) -> frozenset[str]:
     ):
         return h.context
     return h.context | {"other"}
+
+
+def _let_go(prep: Prepared, h: Hit, injury: bool) -> bool:
+    """The cause read at ``h`` (or the injury a flag tells of) is let go: it is over, a
+    simile, long before a new numbness, or, for an ``injury``, denied after it in its
+    sentence ("a fall but didn't hurt myself")."""
+    return (
+        _recovered(prep, h)
+        or _simile(prep, h)
+        or _before_a_new(prep, h)
+        or (injury and _harm_denied_after(prep, h))
+    )
 
 
 def _harm_denied_after(prep: Prepared, h: Hit) -> bool:
