@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from .._plain import Frozen, replace
-from ..parse import LANDMARKS, NEGATIONS, _Found, _level
+from ..parse import LANDMARKS, NEGATIONS, _Found, _level, _plural_word
 from .compiled import DROP, SENTENCE_END
 from .context import NUMB_STATED
 from .findings import _masked
@@ -1057,10 +1057,6 @@ LEVEL_STOP = frozenset(
 numb and below the knee it burns") or weigh the part within the whole ("my legs are numb,
 especially below the knee": the whole kept, areas11), or make it a stretch ("sciatica down
 my right leg to the outside of the foot")."""
-
-
-def _plural_word(word: str) -> bool:
-    return word in ("feet", "teeth") or (word.endswith("s") and not word.endswith("ss"))
 
 
 GENERIC_BEFORE = 4
