@@ -957,3 +957,49 @@ def test_a_cause_given_decides_the_root_not_a_sore_back(kb: KnowledgeBase) -> No
     assert not any(r.startswith("root.") for r in s.rules_applied)
     s = kb.select("sore neck, numb left thumb", cause="carpal_tunnel")
     assert not any(r.startswith("root.") for r in s.rules_applied)
+
+
+def test_the_ranking_scores_a_point_of_several_hits_as_its_parts_add_up() -> None:
+    """``_scored`` (the ranking's one pass over a point's hits) gives exactly the sum of
+    the counted parts of ``_rule_parts`` (the reasons an answer shows), added in the
+    same order, the same hit deciding the group, and each role at its strongest value
+    with the main hit's role first: over every mix of rules, groups, repeated rules and
+    tied values (hypothesis)."""
+    from types import SimpleNamespace
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from acupoints.engine.scoring import _rule_parts, _scored
+    from acupoints.rules import ROLE_OF_GROUP
+
+    groups = ["local", "root", "root_level"]
+    # six rules over three groups, two of one role (root): clashes in a group and a role
+    rule_group = {f"r{i}": groups[i % 3] for i in range(6)}
+    hit_st = st.builds(
+        lambda rid, value: SimpleNamespace(
+            rule=SimpleNamespace(id=rid), group=rule_group[rid], value=value
+        ),
+        st.sampled_from(sorted(rule_group)),
+        st.sampled_from([0.5, 1.0, 1.2345, 2.0, 3.3333, 0.1]),
+    )
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(hit_st, min_size=2, max_size=7))
+    def check(hits: list[SimpleNamespace]) -> None:
+        parts, main = _rule_parts(hits)  # type: ignore[arg-type]
+        expected = 0.0
+        for part in parts:
+            expected += part[1]
+        roles = {ROLE_OF_GROUP[main.group]: main.value}
+        for h in hits:
+            role = ROLE_OF_GROUP[h.group]
+            if h.value > roles.get(role, -1.0):
+                roles[role] = h.value
+        score, got_main, got_roles = _scored(hits)  # type: ignore[arg-type]
+        assert score == expected  # exactly: the ranking rounds it to 4 places
+        assert got_main is main
+        assert got_roles == roles
+        assert next(iter(got_roles)) == ROLE_OF_GROUP[main.group]
+
+    check()
