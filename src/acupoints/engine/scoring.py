@@ -251,7 +251,7 @@ def _scored(hits: list[_Hit]) -> tuple[float, _Hit, dict[str, float]]:
         if a.group != b.group:  # the usual pair (_usual_pair)
             main = a if (a.value, a.rule.id) > (b.value, b.rule.id) else b
             ra, rb = ROLE_OF_GROUP[a.group], ROLE_OF_GROUP[b.group]
-            roles = {ROLE_OF_GROUP[main.group]: main.value}
+            roles: dict[str, float] = {ROLE_OF_GROUP[main.group]: main.value}
             if a.value > roles.get(ra, -1.0):
                 roles[ra] = a.value
             if b.value > roles.get(rb, -1.0):
