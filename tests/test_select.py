@@ -493,6 +493,42 @@ def test_trusted_construction_equals_validation(kb: KnowledgeBase) -> None:
         construct(Reason, rule="x", text="t", txet="t", contribution=0.5)
 
 
+def test_a_builder_builds_what_make_and_validation_build() -> None:
+    """``_fast.builder`` (the engine's reasons and ranked points): the model ``make``
+    builds and validation would, field for field and in order, with the fields set it
+    is told; every field must be passed and no other; it refuses a model not frozen or
+    a ``given`` that is not its fields."""
+    from pydantic import BaseModel
+
+    from acupoints._fast import builder, make
+    from acupoints.selection import Reason
+
+    class Loose(BaseModel):  # not frozen: its instances may change, so no shared set
+        x: int
+
+    build = builder(Reason)
+    values = {"rule": "r", "text": "t", "contribution": 0.5, "sources": ("a",), "group": "local"}
+    got = build(**values)
+    assert got == make(Reason, dict(values)) == Reason(**values)
+    assert list(got.__dict__) == list(Reason.model_fields)
+    assert got.model_fields_set == set(Reason.model_fields)
+    assert build("r", "t", 0.5, ("a",), "local") == got  # by place, in declared order
+    term = builder(Reason, given=("rule", "text", "contribution", "sources"))
+    t = term(rule="score.region", text="t", contribution=0.1, sources=(), group=None)
+    assert t == Reason(rule="score.region", text="t", contribution=0.1)
+    assert t.model_fields_set == {"rule", "text", "contribution", "sources"}
+    with pytest.raises(TypeError, match="missing 1 required"):
+        build(rule="r", text="t", contribution=0.5, sources=())
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        build(rule="r", text="t", contribution=0.5, sources=(), group=None, txet="t")
+    with pytest.raises(TypeError, match="are not its fields"):
+        builder(Reason, given=("rule", "txet"))
+    with pytest.raises(TypeError, match="are not its fields"):  # a required field left out
+        builder(Reason, given=("rule", "contribution"))
+    with pytest.raises(TypeError, match="not frozen"):
+        builder(Loose)
+
+
 def test_trusted_builds_what_validation_builds(kb: KnowledgeBase) -> None:
     """``_fast.trusted`` (the reader's findings, a parsed location, the never-needled
     exclusions) skips validation only when validation would keep every value: a string
@@ -717,6 +753,27 @@ def test_an_evidence_reason_cites_the_publications_it_counts(kb: KnowledgeBase) 
     for p, r in evidence:
         assert len(r.sources) == counts[p.code], (p.code, r.sources)
         assert all(kb.source(x) for x in r.sources)
+
+
+def test_evidence_reasons_cite_what_evidence_sources_gives(kb: KnowledgeBase) -> None:
+    """The sources of every evidence reason, for every cause with protocols and with one
+    of its protocols left out, are those of ``kb.evidence_sources`` in its order (the
+    engine reads them from a per-cause table built in one pass)."""
+    seen = 0
+    for cause in kb.causes:
+        protocols = [pr.id for pr in kb.reference_protocols if cause.id in pr.causes]
+        if not protocols:
+            continue
+        for skip in ((), protocols[:1]):
+            kb.clear_caches()
+            s = kb.select("numb feet and hands", cause=cause.id, without_protocols=skip, limit=20)
+            for p in s.points:
+                for r in p.reasons:
+                    if r.rule == "score.evidence":
+                        seen += 1
+                        want = kb.evidence_sources(cause.id, p.code, exclude=skip)
+                        assert r.sources == want, (cause.id, skip, p.code)
+    assert seen > 50
 
 
 # ------------------------------------------------------------------ the ranking memo

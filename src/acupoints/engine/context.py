@@ -132,6 +132,7 @@ def _pair(anatomy: Anatomy, point_region: str, target: str, bare: bool) -> float
     return score
 
 
+_Evidence = tuple[dict[str, int], dict[str, float], dict[str, tuple[str, ...]]]
 _LevelPlan = tuple[tuple[float, str, tuple[str, ...], tuple[str, ...]], ...]
 
 
@@ -142,8 +143,9 @@ class _Static(Plain):
     # share one) and its roots
     info: dict[str, tuple[str, int, frozenset[str]]]
     steps: dict[str, ProtocolNote]
-    # (cause, protocols left out) -> points' source counts, and the score part each gives
-    evidence: dict[tuple[str, frozenset[str]], tuple[dict[str, int], dict[str, float]]]
+    # (cause, protocols left out) -> points' source counts, the score part each gives, and
+    # their sources
+    evidence: dict[tuple[str, frozenset[str]], _Evidence]
     reasons: dict[tuple[object, ...], Reason]
     rankings: OrderedDict[tuple[object, ...], _Ranking]
     protocol_ids: frozenset[str]
@@ -176,7 +178,7 @@ class _Static(Plain):
         self,
         info: dict[str, tuple[str, int, frozenset[str]]],
         steps: dict[str, ProtocolNote],
-        evidence: dict[tuple[str, frozenset[str]], tuple[dict[str, int], dict[str, float]]],
+        evidence: dict[tuple[str, frozenset[str]], _Evidence],
         reasons: dict[tuple[object, ...], Reason],
         rankings: OrderedDict[tuple[object, ...], _Ranking],
         protocol_ids: frozenset[str],

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, cast
 
-from .._fast import construct, make
+from .._fast import builder, construct
 from .._plain import Plain
 from ..models import Location, Point
 from ..rules import (
@@ -26,6 +26,13 @@ from .context import _Hit, _Static
 if TYPE_CHECKING:
     from ..anatomy import Anatomy
     from ..kb import KnowledgeBase
+
+
+# Reason(rule, text, contribution, sources, group), trusted: a rule's, and a score term's
+# (of no group: built as if given every field but that one)
+_REASON = builder(Reason)
+_TERM = builder(Reason, given=("rule", "text", "contribution", "sources"))
+_RANKED = builder(RankedPoint)
 
 
 def _reason_text(rule: Rule, p: Point, hit: _Hit, kb: KnowledgeBase) -> str:
@@ -169,41 +176,39 @@ def _reason(
         )
         if not counted:
             text += f" (not added: the {hit.rule.group} group counts its strongest rule only)"
-        return make(
-            Reason,
-            {
-                "rule": rid,
-                "text": text,
-                "contribution": value,
-                "sources": hit.rule.sources,
-                "group": hit.rule.group,
-            },
+        return _REASON(
+            rule=rid,
+            text=text,
+            contribution=value,
+            sources=hit.rule.sources,
+            group=hit.rule.group,
         )
     if rid == "score.region":
-        return construct(
-            Reason,
+        return _TERM(
             rule=rid,
-            contribution=value,
             text=f"closeness of its region ({kb.region(p.location.region).name}) to "
             f"the numb area: {c.near:.2f}",
+            contribution=value,
             sources=(),
+            group=None,
         )
     if rid == "score.segment":
-        return construct(
-            Reason,
+        return _TERM(
             rule=rid,
-            contribution=value,
             text=f"its nerves carry {', '.join(c.shared)}, a root the numb area points to",
+            contribution=value,
             sources=_nerve_sources(static, p),
+            group=None,
         )
     total, cap = counts[c.code], kb.scoring.evidence_cap
-    return construct(
-        Reason,
+    return _TERM(
         rule=rid,
-        contribution=value,
         text=f"used for this cause by {total} published source(s)"
         + (f" (counted up to {cap})" if total > cap else ""),
-        sources=kb.evidence_sources(cause_id, c.code, exclude=skip),
+        contribution=value,
+        # what kb.evidence_sources gives, from the table the ranking's evidence came from
+        sources=static.evidence[(cause_id, skip)][2].get(c.code, ()),
+        group=None,
     )
 
 
@@ -276,22 +281,19 @@ def _ranked(
     else:
         root_level = next((h.level for h in hits if h.rule.select.kind == "root_level"), None)
         sites = tuple(dict.fromkeys(s for h in hits for s in h.sites))
-    ranked = make(
-        RankedPoint,
-        {
-            "code": c.code,
-            "point": p,
-            "score": c.score,
-            "group": c.group,
-            "reasons": tuple(reasons),
-            "side": c.side,
-            "affected_side": c.affected,
-            "root_level": root_level,
-            "sites": sites,
-            "cautions": cautions_for(p, warnings),
-            "role": role,
-            "alternatives": alternatives,
-        },
+    ranked = _RANKED(
+        code=c.code,
+        point=p,
+        score=c.score,
+        group=c.group,
+        reasons=tuple(reasons),
+        side=c.side,
+        affected_side=c.affected,
+        root_level=root_level,
+        sites=sites,
+        cautions=cautions_for(p, warnings),
+        role=role,
+        alternatives=alternatives,
     )
     if not warnings:
         c.built, c.placed = ranked, placed

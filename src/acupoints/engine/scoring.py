@@ -375,13 +375,17 @@ def forget(kb: KnowledgeBase) -> None:
 
 def _evidence(
     kb: KnowledgeBase, cause: str, skip: frozenset[str]
-) -> tuple[dict[str, int], dict[str, float]]:
-    """For a cause: how many sources use each point, and the score part that gives
-    (``Scoring.evidence`` per source, at most ``evidence_cap``; none when it adds none)."""
-    counts = kb.evidence_counts(cause, exclude=skip)
+) -> tuple[dict[str, int], dict[str, float], dict[str, tuple[str, ...]]]:
+    """For a cause: how many sources use each point, the score part that gives
+    (``Scoring.evidence`` per source, at most ``evidence_cap``; none when it adds none),
+    and the sources themselves (:meth:`KnowledgeBase.evidence_sources`, one pass over the
+    protocols for every point instead of one a point)."""
+    uses = kb._uses((cause,), skip)
+    counts = {code: len(srcs) for code, srcs in uses.items()}
     cap, weight = kb.scoring.evidence_cap, kb.scoring.evidence
     parts = {code: round(weight * m, 4) for code, n in counts.items() if (m := min(n, cap))}
-    return counts, parts if weight > 0 else {}
+    sources = {code: tuple(srcs) for code, srcs in uses.items()}
+    return counts, parts if weight > 0 else {}, sources
 
 
 _SPINE_WORDS = {"cervical": "cervical roots", "lumbosacral": "lumbar and sacral roots"}
@@ -543,7 +547,7 @@ def _rank_now(
         found = static.evidence.get(ekey)
         if found is None:
             found = static.evidence[ekey] = _evidence(kb, the_cause.id, skip)
-        counts, evidence_parts = found
+        counts, evidence_parts = found[0], found[1]
     top_segments = frozenset(loc.segments[:3]) if scoring.segment > 0 else frozenset()
     point_of = kb.point_map
     segment_value = round(scoring.segment, 4)
