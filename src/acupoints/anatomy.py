@@ -169,6 +169,10 @@ class Anatomy:
         self._points_cache: dict[tuple[object, ...], tuple[Point, ...]] = {}
         self._covers: dict[tuple[str, str, tuple[str, ...]], _Cover] = {}
         self._ranks: dict[tuple[object, ...], list[Coverage]] = {}
+        # nerve -> the nerves it branches from (nearest first) and its sort key: per data,
+        # read for every nerve of every location's ranking
+        self._chains: dict[str, tuple[str, ...]] = {}
+        self._nerve_keys: dict[str, tuple[int, tuple[object, ...]]] = {}
 
     def forget(self) -> None:
         """Drop the memoised rankings of locations' parts (the per-region tables and
@@ -441,7 +445,7 @@ class Anatomy:
         ranked = [(ident, round(total / len(parts), 3)) for ident, total in totals.items()]
         if kind == "nerve":
             ranked = self._drop_covered_parents(ranked)
-            ranked.sort(key=lambda x: (-x[1], -self._nerve_depth(x[0]), _natural(x[0])))
+            ranked.sort(key=lambda x: (-x[1], *self._nerve_key(x[0])))
         else:
             # on a tie: a dermatome whose key sensory point lies in the location first (S3
             # for the buttock), then the one nearest the best dermatome of a part named
@@ -470,14 +474,26 @@ class Anatomy:
             )
         return found
 
-    def _nerve_depth(self, nerve: str) -> int:
-        return len(self._t.nerve_chain(nerve))
+    def _chain(self, nerve: str) -> tuple[str, ...]:
+        """:meth:`_Tables.nerve_chain`, once per nerve."""
+        found = self._chains.get(nerve)
+        if found is None:
+            found = self._chains[nerve] = self._t.nerve_chain(nerve)
+        return found
+
+    def _nerve_key(self, nerve: str) -> tuple[int, tuple[object, ...]]:
+        """How nerves of equal coverage sort: a branch before the nerve it leaves (the
+        deeper first), then by id in natural order (once per nerve)."""
+        found = self._nerve_keys.get(nerve)
+        if found is None:
+            found = self._nerve_keys[nerve] = (-len(self._chain(nerve)), _natural(nerve))
+        return found
 
     def _drop_covered_parents(self, ranked: list[Coverage]) -> list[Coverage]:
         score = dict(ranked)
         drop = set()
         for ident, s in ranked:
-            for pid in self._t.nerve_chain(ident):
+            for pid in self._chain(ident):
                 if pid in score and score[pid] <= s:
                     drop.add(pid)
         return [(i, s) for i, s in ranked if i not in drop]
