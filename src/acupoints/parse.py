@@ -216,11 +216,9 @@ NOT_BOTH_PLURALS = frozenset(
         "arches",
         "nostrils",
         "eyelids",
-        "tips",
         "scapulae",
         "parts",
         "nipple",
-        "toetips",
         "blades",
     }
 )

@@ -1,0 +1,35 @@
+"""The lead's fixes of the eighteenth round of issue 16, found by reading new sentences as
+a new user writes them (not taken from a corpus set): each rule by sentences and controls."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupoints import KnowledgeBase
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # "finger tips" and "toe tips" in two words are plurals as "fingertips" is: with no
+        # side named, both (the convention: fingers, toes or fingertips named with no side)
+        ("my finger tips are numb", [("hand.fingers", "both")]),
+        ("since chemo my finger tips are tingly", [("hand.fingers", "both")]),
+        ("my toe tips are numb", [("foot.toes", "both")]),
+        ("numb tips of the fingers", [("hand.fingers", "both")]),
+        # controls: a side named is kept; one tip is no pair
+        ("my left finger tips are numb", [("hand.fingers", "left")]),
+        ("the tips of my fingers on my left hand are numb", [("hand.fingers", "left")]),
+        ("the tip of my finger is numb", [("hand.fingers", None)]),
+        ("numb finger tip", [("hand.fingers", None)]),
+        (
+            "my finger tips and my right foot are numb",
+            [("hand.fingers", "both"), ("foot", "right")],
+        ),
+    ],
+)
+def test_finger_tips_in_two_words_are_both_hands(
+    kb: KnowledgeBase, text: str, areas: list[tuple[str, str | None]]
+) -> None:
+    loc = kb.parse_location(text)
+    assert [(r.region, r.side) for r in loc.regions] == areas
