@@ -184,3 +184,23 @@ def test_a_question_answered_by_mines_been(
 ) -> None:
     areas, _, found = reading(kb, text)
     assert (areas, found) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what another person had, then a part "still" numb: it goes on in them now, so the
+        # carer's report gives their cause
+        (
+            "my wife had her caesarean three months ago and the skin on the tummy is still numb",
+            "injury",
+        ),
+        # not a numbness in the past, nor the writer's own
+        ("my wife had her caesarean three months ago and the skin on the tummy was numb", None),
+        ("my wife had her caesarean three months ago and I'm still numb in my tummy", None),
+    ],
+)
+def test_a_carers_still_numb_part_takes_the_persons_cause(
+    kb: KnowledgeBase, text: str, expected: str | None
+) -> None:
+    assert cause(kb, text) == expected, text

@@ -295,10 +295,11 @@ def _numb_after(prep: Prepared, areas: Sequence[Area], past: int) -> bool:
             continue
         if clause[a.start] == clause[past]:
             # "and" with "her", "his" or "now" opens a clause of its own after the past
+            still = _still_after(prep, a)
             opens = [
                 k
                 for k in range(past + 1, a.start)
-                if tokens[k] == "and" and tokens[k + 1] in THIRD_PERSON | {"now"}
+                if tokens[k] == "and" and (still or tokens[k + 1] in THIRD_PERSON | {"now"})
             ]
             if not opens:
                 continue
@@ -307,6 +308,19 @@ def _numb_after(prep: Prepared, areas: Sequence[Area], past: int) -> bool:
         else:
             words = [k for k in range(len(tokens)) if clause[k] == clause[a.start]]
         if not any(tokens[k] in PAST_VERBS for k in words):
+            return True
+    return False
+
+
+def _still_after(prep: Prepared, a: Area) -> bool:
+    """cause18: "still" within three words after the numb area ``a``, before a comma or a
+    sentence's end: it is numb now ("my wife had her caesarean three months ago and the skin
+    on her tummy is **still** numb": what she had goes on in her; not "... and my tummy was
+    numb")."""
+    for tok in prep.tokens[a.end + 1 : a.end + 4]:
+        if tok in SENTENCE_END or tok == ",":
+            return False
+        if tok == "still":
             return True
     return False
 
