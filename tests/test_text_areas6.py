@@ -97,7 +97,8 @@ def test_side_where_right_is_no_side_and_plurals(
         ("the numbness in my thigh begins in my lower back", "lumbar_root"),
         ("numb from my neck to my shoulder", None),  # a stretch, not a source
         ("numb shin since my ankle was pinned", "injury"),
-        ("numb wrist after a steroid injection in my wrist", None),
+        # cause18: a needle into the wrist is a procedure into the body (docs/text.md)
+        ("numb wrist after a steroid injection in my wrist", "injury"),
         ("numb feet, my nan and my auntie all had it", "hereditary"),
         ("numb soles, my sister has the same thing", "hereditary"),
         ("numb soles, my wife has the same thing", None),  # no blood relative

@@ -558,9 +558,12 @@ SIDE_WORDS = frozenset({"left", "right", "l", "r", "lt", "rt"})
 """asking17: a side written alone before a part ("? right hand")."""
 
 
-MINE_TOO = frozenset({"has", "have", "is", "are", "does", "do", "did", "was", "too", "also"})
+MINE_TOO = frozenset(
+    {"has", "have", "is", "are", "does", "do", "did", "was", "too", "also", "been"}
+)
 """Words after "mine" (spelt ``my``) that make it a pronoun: "... tingle? mine has been
-for days", "do your feet go numb? mine do"."""
+for days", "do your feet go numb? mine do"; cause18: "mine's been" ("... after a filling?
+mine's been 5 days": the spellings drop its "s")."""
 
 
 def _answered(tokens: Sequence[str], k: int) -> bool:

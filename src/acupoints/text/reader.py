@@ -70,11 +70,20 @@ KIN = frozenset(
 )  # fmt: skip
 """Words for one's blood relatives."""
 
-NOT_SURGERY = frozenset(
-    {"injection", "injections", "jab", "steroid", "cortisone", "biopsy", "removed", "lumpectomy"}
-)
+NOT_SURGERY = frozenset({"jab", "jabs", "biopsy", "removed", "lumpectomy"})
 """Words by an operation site that make it no injury or surgery of the nerves' place (a
-steroid injection, a lump removed): no cause is implied."""
+jab, a lump removed): no cause is implied."""
+INJECTED = frozenset({"injection", "injections", "injected"})
+JAB_SITES = frozenset({"upper_limb", "upper_arm", "buttock"})
+"""cause18: an injection into a joint or the spine is a procedure that goes into the body
+("an injection into my right hip", as an epidural is: the cause injury); one into the arm
+or the buttock is a jab, a needle through the skin (no cause, as a flu jab; docs/text.md).
+"""
+BREAST_OPS = frozenset({"mastectomy", "lumpectomy"})
+BREAST_SITES = ("chest", "axilla")
+"""cause18: a breast operation is the cause of a numb chest wall or armpit ("armpit numbness
+after mastectomy"), not of a numb arm or leg (an operation on another part than the numb
+one: "had a mastectomy ..., now my right arm tingles" is no cause; docs/text.md)."""
 
 SOURCE = frozenset({"from"})
 START = frozenset({"starts", "started", "starting", "start", "begins", "began", "begin"})
@@ -286,10 +295,11 @@ def _numb_after(prep: Prepared, areas: Sequence[Area], past: int) -> bool:
             continue
         if clause[a.start] == clause[past]:
             # "and" with "her", "his" or "now" opens a clause of its own after the past
+            still = _still_after(prep, a)
             opens = [
                 k
                 for k in range(past + 1, a.start)
-                if tokens[k] == "and" and tokens[k + 1] in THIRD_PERSON | {"now"}
+                if tokens[k] == "and" and (still or tokens[k + 1] in THIRD_PERSON | {"now"})
             ]
             if not opens:
                 continue
@@ -298,6 +308,19 @@ def _numb_after(prep: Prepared, areas: Sequence[Area], past: int) -> bool:
         else:
             words = [k for k in range(len(tokens)) if clause[k] == clause[a.start]]
         if not any(tokens[k] in PAST_VERBS for k in words):
+            return True
+    return False
+
+
+def _still_after(prep: Prepared, a: Area) -> bool:
+    """cause18: "still" within three words after the numb area ``a``, before a comma or a
+    sentence's end: it is numb now ("my wife had her caesarean three months ago and the skin
+    on her tummy is **still** numb": what she had goes on in her; not "... and my tummy was
+    numb")."""
+    for tok in prep.tokens[a.end + 1 : a.end + 4]:
+        if tok in SENTENCE_END or tok == ",":
+            return False
+        if tok == "still":
             return True
     return False
 
@@ -409,6 +432,8 @@ def _reading(
         ):
             continue  # heldout16 areas: "after the treatment my numb toes are the same"
         if cid in FAMILY_CAUSES and not _kin_ok(prep, h):
+            continue
+        if h.words in BREAST_OPS and not _breast_numb(kb, areas):
             continue
         context = h.context - {"other"} if cid in FAMILY_CAUSES else h.context
         if _describes_another(prep.tokens, h.start, h.end):
@@ -891,11 +916,33 @@ def _describes_another(tokens: Sequence[str], start: int, end: int) -> bool:
 def _kin_ok(prep: Prepared, h: Hit) -> bool:
     """A hereditary cause named by a shared illness ("has the same") needs a relative in its
     sentence: "my wife has the same" is no family illness."""
-    if not SHARED & set(prep.tokens[h.start : h.end]):
+    tokens = prep.tokens
+    if tokens[h.start] in RUNS and h.start and tokens[h.start - 1] not in RUNS_AFTER:
+        return False  # cause18: "diabetes runs in my family", "cancer runs in my family"
+    if not SHARED & set(tokens[h.start : h.end]):
         return True
     sentence = prep.sentence
     at = sentence[h.start]
     return any(tok in KIN and sentence[i] == at for i, tok in enumerate(prep.tokens))
+
+
+RUNS = frozenset({"runs", "run"})
+RUNS_AFTER = frozenset(
+    {",", ".", ";", "and", "it", "its", "this", "that", "which", "they", "these", "numbness",
+     "tingling", "neuropathy"}
+)  # fmt: skip
+"""cause18: "runs in the family" is the numbness's only when it opens its clause or follows
+a word that stands for it ("..., same as my nan, runs in the family", "this runs in the
+family"); after another word its subject is another illness ("cancer runs in my family",
+"heart disease runs in my family")."""
+
+
+def _breast_numb(kb: KnowledgeBase, areas: Sequence[Area]) -> bool:
+    """cause18: no numb area is named, or one is on the chest or in the armpit (where a
+    breast operation is the cause: :data:`BREAST_OPS`)."""
+    numb = [a.region for a in areas if a.numb]
+    within = kb.anatomy.within
+    return not numb or any(within(r, s) for r in numb for s in BREAST_SITES)
 
 
 def _implied_causes(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) -> list[Any]:
@@ -912,8 +959,10 @@ def _implied_causes(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) ->
     for a in areas:
         if a.context:
             continue
-        if a.role == "operation" and not NOT_SURGERY & set(tokens[max(0, a.start - 4) : a.end + 5]):
-            return [Finding(kind="cause", id="injury", words=a.words, context=())]
+        if a.role == "operation":
+            near = set(tokens[max(0, a.start - 4) : a.end + 5])
+            if not NOT_SURGERY & near and not (INJECTED & near and a.region in JAB_SITES):
+                return [Finding(kind="cause", id="injury", words=a.words, context=())]
         if a.role != "cause_site" or not any(within(a.region, x) for x in ("neck", "back")):
             continue
         j = a.start - 1
