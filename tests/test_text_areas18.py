@@ -18,6 +18,8 @@ from acupoints import KnowledgeBase
 from .textread import block_words, check_word_is_read, reading
 from .vocabulary import AREAS18_WORDS
 
+CARPAL = {"hand.thumb", "hand.index_finger", "hand.middle_finger"}
+
 
 @pytest.mark.parametrize("key", sorted(AREAS18_WORDS))
 def test_every_areas18_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str, str]) -> None:
@@ -182,6 +184,77 @@ def test_questions_of_anyone(
     ],
 )
 def test_places_of_held_out_17(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    check(kb, text, areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # a part a cause named before it sits "in" or "on", after a numb part is named: the
+        # cause's place
+        (
+            "numb forehead on the right after the herpes zoster in the eye",
+            {"face.forehead"},
+            "right",
+        ),
+        ("my toes are numb since the chemo in my arm", {"foot.toes"}, "both"),
+        # controls: with no numb part named before it, the part is where the numbness is;
+        # and something that is no cause names no place
+        ("shingles on my chest, the skin there is numb", {"chest"}, None),
+        ("numb cheek since an abscess in my gum", {"face.cheek", "face.mouth"}, None),
+    ],
+)
+def test_where_a_cause_sits_after_a_numb_part_is_its_place(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    check(kb, text, areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # parts of a whole set off with "the" after the clause saying it is numb (or
+        # "sleeping"), to a comma or the end: the parts meant
+        ("my right hand is numb at night, the first three fingers", CARPAL, "right"),
+        (
+            "my hand left is sleeping all the night, the three first fingers, I type a lot",
+            CARPAL,
+            "left",
+        ),
+        # controls: a clause of their own, a whole weighed with its part, another noun
+        ("my hand is numb, the fingers are fine", {"hand"}, None),
+        ("my right hand is numb, the thumb especially", {"hand", "hand.thumb"}, "right"),
+        ("my foot is numb, the doctor says", {"foot"}, None),
+    ],
+)
+def test_parts_set_off_after_a_numb_whole_are_the_parts(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    check(kb, text, areas, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # the way a sciatica runs, with no numb word, beside a part said numb: its pain
+        ("my sciatica is back. Right buttock down to the calf, the calf is numb", {"leg"}, "right"),
+        (
+            "sciatica again, left buttock down into the thigh, and my heel is numb",
+            {"foot.heel"},
+            "left",
+        ),
+        # controls: the way alone is its place; no sciatica (or a denied one) and it stays
+        ("my sciatica is back, buttock down to the calf", {"buttock", "leg"}, None),
+        (
+            "my back went. Right buttock down to the calf, the calf is numb",
+            {"buttock", "leg"},
+            "right",
+        ),
+    ],
+)
+def test_the_way_a_sciatica_runs_beside_a_numb_part_is_its_pain(
     kb: KnowledgeBase, text: str, areas: set[str], side: str | None
 ) -> None:
     check(kb, text, areas, side)

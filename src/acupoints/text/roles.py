@@ -331,6 +331,14 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         if (
             role == "numb"
             and prev
+            and prev[-1] in ("in", "on")
+            and prep.cause_hits
+            and _cause_in_after_numb(prep, f.start, out)
+        ):
+            role = "cause_site"  # areas18: "numb forehead after the herpes zoster in the eye"
+        if (
+            role == "numb"
+            and prev
             and prev[-1] == "from"
             and (not nxt or nxt[0] not in ONWARD)
             and any(within(f.region, x) for x in SPINE)
@@ -389,6 +397,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "flag"  # areas18: "weakness started in my ankles ... moved up to my thighs"
         if role == "numb" and not said_numb and _weakness_reached(prep, f.start, f.end):
             role = "flag"  # weak17: "my legs feel like jelly ..., started at the ankles"
+        if role == "numb" and not said_numb and _sciatica_path(prep, f.start, found):
+            role = "pain"  # areas18: "my sciatica is back. Right buttock down to the calf, ..."
         if role == "numb" and not said_numb and _pain_reached(prep, f.start, f.end):
             role = "pain"  # weak17: "my chest is tight and sore, going into my jaw"
         if (
@@ -1178,6 +1188,58 @@ MINE_VERBS = frozenset({"has", "have", "is", "are", "does", "do", "did", "was", 
 MINE_REACHED = frozenset({"at", "reached", "gone", "got"})
 """(weak17) Words after "mine's" that tell how far the writer's own has gone ("mine's at mid
 thigh now", "mine's got to my knees"): "my" before them can only be "mine's"."""
+
+
+PATH_WORDS = frozenset({"down", "into", "through"})
+"""(areas18) Words of the way a sciatica runs ("buttock down to the calf")."""
+
+
+def _sciatica_path(prep: Prepared, start: int, found: Sequence[Any]) -> bool:
+    """(areas18) The part at ``start`` is on the way a sciatica named in the text runs,
+    told in a clause with no numb word ("my sciatica is back. **Right buttock down to the
+    calf**, the calf is numb"), while another clause says a part is numb: the sciatica's
+    pain, as a leg a sciatica runs down beside a numb part is (limb17). With no part said
+    numb elsewhere ("my sciatica is back, buttock down to the calf") the way is its place."""
+    if not any(h.value == "sciatica" and not prep.ctx[h.start] for h in prep.cause_hits):
+        return False
+    tokens, clause = prep.tokens, prep.clause
+    own = clause[start]
+    words = [tok for k, tok in enumerate(tokens) if clause[k] == own]
+    if NUMB_WORDS.intersection(words) or "feel" in words or not PATH_WORDS.intersection(words):
+        return False
+    return any(
+        clause[g.start] != own
+        and any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == clause[g.start])
+        for g in found
+    )
+
+
+def _cause_in_after_numb(prep: Prepared, start: int, out: Sequence[Area]) -> bool:
+    """(areas18) The part at ``start`` is where a cause named right before it sits ("the
+    herpes zoster **in** the eye", "an abscess **on** my gum"), in a sentence that has already
+    said which part is numb ("numbness of the forehead of right side after the herpes zoster
+    in the eye"): the cause's place, as "carpal tunnel in my wrist" is, not a second numb
+    part. With no numb part before it ("shingles on my chest, the skin there is numb") the
+    part is where the numbness is."""
+    tokens = prep.tokens
+    j = start - 1
+    while j >= 0 and tokens[j] in DROP:
+        j -= 1
+    if j < 1 or tokens[j] not in ("in", "on"):
+        return False
+    k = j - 1
+    while k >= 0 and tokens[k] in DROP:
+        k -= 1
+    hit = next((h for h in prep.cause_hits if h.end == k + 1), None)
+    if hit is None or str(hit.value).startswith("cue:"):
+        return False
+    return any(
+        a.role == "numb"
+        and not a.context
+        and a.end < hit.start
+        and prep.sentence[a.start] == prep.sentence[start]
+        for a in out
+    )
 
 
 WORK = frozenset(
@@ -1970,6 +2032,11 @@ SET_OFF_WITHIN = 8
 """At most this many words in a list of parts set off after a whole."""
 
 
+SET_OFF_STATED = NUMB_STATED | {"sleeping", "sleep"}
+"""(areas18) Words of a clause saying a whole is numb before the parts set off after it; a
+non-native "is sleeping" says it, as "is asleep" does."""
+
+
 def _parts_set_off(prep: Prepared, f: Any, starts: dict[int, str], within: Any) -> bool:
     """heldout14 areas: parts of ``f``'s region set off by a comma after it with no "the",
     that go on to a numb word or end the sentence ("left hand, thumb and first two fingers
@@ -1984,9 +2051,11 @@ def _parts_set_off(prep: Prepared, f: Any, starts: dict[int, str], within: Any) 
     if k < n and tokens[k] != ",":  # the comma that closes the clause saying f is numb
         while k < n and tokens[k] not in SENTENCE_END and tokens[k] != ",":
             k += 1
-        if k >= n or tokens[k] != "," or not NUMB_STATED & set(tokens[f.end + 1 : k]):
+        if k >= n or tokens[k] != "," or not SET_OFF_STATED & set(tokens[f.end + 1 : k]):
             return False
         closing = True
+        if k + 1 < n and tokens[k + 1] == "the":
+            k += 1  # areas18: "my hand right is sleeping all the night, the three first fingers"
     else:
         closing = False
     k += 1
@@ -1995,8 +2064,8 @@ def _parts_set_off(prep: Prepared, f: Any, starts: dict[int, str], within: Any) 
     body = prep.tables.region_words
     for j in range(k, min(n, k + SET_OFF_WITHIN + 1)):
         tok = tokens[j]
-        if tok in SENTENCE_END:
-            return True
+        if tok in SENTENCE_END or (closing and tok == ","):
+            return True  # areas18: "..., the three first fingers, I am working in computer"
         if tok in NUMB_STATED:
             return not closing
         if tok in OWN_CLAUSE or not (tok in body or tok in LIST_WORDS or tok in DROP):
