@@ -30,7 +30,17 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         # heldout8 areas
         "back of the scalp",
     ),
-    "head.ear": ("ear", "ears", "earlobe", "around the ear", "behind the ear", "auricle"),
+    "head.ear": (
+        "ear",
+        "ears",
+        "earlobe",
+        "around the ear",
+        "behind the ear",
+        "auricle",
+        # areas18
+        "behind the ears",
+        "around the ears",
+    ),
     "face": ("face", "facial"),
     "face.forehead": ("forehead", "brow"),
     "face.eye": (
@@ -222,6 +232,10 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "clean myself after loo",
         "cleaning myself after toilet",
         "cleaning myself after loo",
+        # areas18
+        "it when i wipe",
+        "it when wiping",
+        "anything when i wipe",
     ),
     "back": ("back", "spine", "backbone"),
     "back.upper": (
