@@ -57,6 +57,7 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# asking17",
                     "# limb17",
                     "# cause18",
+                    "# areas18",
                     f"# {tag}",
                 )
             ):

@@ -30,7 +30,17 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         # heldout8 areas
         "back of the scalp",
     ),
-    "head.ear": ("ear", "ears", "earlobe", "around the ear", "behind the ear", "auricle"),
+    "head.ear": (
+        "ear",
+        "ears",
+        "earlobe",
+        "around the ear",
+        "behind the ear",
+        "auricle",
+        # areas18
+        "behind the ears",
+        "around the ears",
+    ),
     "face": ("face", "facial"),
     "face.forehead": ("forehead", "brow"),
     "face.eye": (
@@ -222,6 +232,10 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "clean myself after loo",
         "cleaning myself after toilet",
         "cleaning myself after loo",
+        # areas18
+        "it when i wipe",
+        "it when wiping",
+        "anything when i wipe",
     ),
     "back": ("back", "spine", "backbone"),
     "back.upper": (
@@ -20666,3 +20680,314 @@ of held-out set 17, read by kind: procedures that go into the body, MS as a diag
 numbness shared with a relative, no reason, a root named by its level, lead the metal; and
 the phrases that name no cause beside them), with a sentence that uses it and the reading
 wanted (areas, side, cause)."""
+
+
+AREAS18_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # (areas18) places and shapes left in held out 17: the scalp placed by a part of the head,
+    # a mouth gone to one side (weak), a back or neck that flared (a cause's site), what is
+    # wiped (no saddle), the outer or inner two toes, the first three fingers, half of a
+    # numbered digit, a numbness to a mid level, the bottom and "bits", weight lost "without
+    # diet", both ears behind, and "it" not felt when wiping
+    ("roles", "back of head"): (
+        "my scalp back of head is numb",
+        ("head.occiput",),
+        None,
+        None,
+    ),
+    ("roles", "at back of head"): (
+        "tingling scalp at the back of my head",
+        ("head.occiput",),
+        None,
+        None,
+    ),
+    ("roles", "temple"): (
+        "tingling scalp temple area on the left",
+        ("head.temple",),
+        "left",
+        None,
+    ),
+    ("roles", "temples"): (
+        "numb scalp temples both sides",
+        ("head.temple",),
+        "both",
+        None,
+    ),
+    ("roles", "go to one side"): (
+        "my cheek is numb and my lips go to one side",
+        ("face.cheek",),
+        None,
+        None,
+    ),
+    ("roles", "goes to one side"): (
+        "my chin is numb and my mouth goes to one side when I smile",
+        ("face.mouth",),
+        None,
+        None,
+    ),
+    ("roles", "went to one side"): (
+        "my left cheek went numb and my mouth went to one side",
+        ("face.cheek",),
+        "left",
+        None,
+    ),
+    ("roles", "gone to one side"): (
+        "numb forehead and my mouth gone to one side",
+        ("face.forehead",),
+        None,
+        None,
+    ),
+    ("roles", "going to one side"): (
+        "my nose is numb and my mouth going to one side",
+        ("face.nose",),
+        None,
+        None,
+    ),
+    ("roles", "has gone to one side"): (
+        "my cheek is numb and my mouth has gone to one side",
+        ("face.cheek",),
+        None,
+        None,
+    ),
+    ("roles", "is going to one side"): (
+        "numb left cheek and my mouth is going to one side",
+        ("face.cheek",),
+        "left",
+        None,
+    ),
+    ("roles", "flared"): (
+        "my left foot has been numb since my back flared",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("roles", "flares"): (
+        "whenever my neck flares my right hand goes numb",
+        ("hand",),
+        "right",
+        None,
+    ),
+    ("roles", "flaring"): (
+        "numb toes with my back flaring",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("roles", "has flared"): (
+        "my neck has flared and my thumb is numb",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("roles", "table"): (
+        "my thumb is numb, I can't feel it when I wipe the table",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("roles", "counter"): (
+        "my fingertips are numb and I can't feel it when I wipe the counter",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("roles", "worktop"): (
+        "numb palm, I can't feel it when I wipe the worktop",
+        ("hand.palm",),
+        None,
+        None,
+    ),
+    ("roles", "surfaces"): (
+        "my right hand is numb, can't feel it when I wipe surfaces",
+        ("hand",),
+        "right",
+        None,
+    ),
+    ("roles", "floor"): (
+        "my knees are numb, I can't feel it when I wipe the floor",
+        ("knee",),
+        "both",
+        None,
+    ),
+    ("roles", "dishes"): (
+        "my fingers are numb and I can't feel it when I wipe the dishes",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("roles", "car"): (
+        "my left hand is numb, I can't feel it when I wipe the car",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("spelling", "outer two toes"): (
+        "the outer two toes on my right foot are numb",
+        ("foot.fourth_toe", "foot.little_toe"),
+        "right",
+        None,
+    ),
+    ("spelling", "outer 2 toes"): (
+        "numb outer 2 toes L foot",
+        ("foot.fourth_toe", "foot.little_toe"),
+        "left",
+        None,
+    ),
+    ("spelling", "outside two toes"): (
+        "my outside two toes have gone numb on the left",
+        ("foot.fourth_toe", "foot.little_toe"),
+        "left",
+        None,
+    ),
+    ("spelling", "inner two toes"): (
+        "the inner two toes of my left foot are numb",
+        ("foot.big_toe", "foot.second_toe"),
+        "left",
+        None,
+    ),
+    ("spelling", "inner 2 toes"): (
+        "numb inner 2 toes R foot",
+        ("foot.big_toe", "foot.second_toe"),
+        "right",
+        None,
+    ),
+    ("spelling", "first three fingers"): (
+        "the first three fingers of my right hand are numb",
+        ("hand.thumb", "hand.index_finger", "hand.middle_finger"),
+        "right",
+        None,
+    ),
+    ("spelling", "three first fingers"): (
+        "the three first fingers of my left hand are sleeping",
+        ("hand.thumb", "hand.index_finger", "hand.middle_finger"),
+        "left",
+        None,
+    ),
+    ("spelling", "first 3 fingers"): (
+        "tingling in the first 3 fingers of my right hand",
+        ("hand.thumb", "hand.index_finger", "hand.middle_finger"),
+        "right",
+        None,
+    ),
+    ("spelling", "ulnar half of 4th"): (
+        "reduced sensation L 5th digit and ulnar half of 4th",
+        ("hand.little_finger", "hand.ring_finger"),
+        "left",
+        None,
+    ),
+    ("spelling", "ulnar half of fourth"): (
+        "numbness of the little finger and ulnar half of fourth on the right",
+        ("hand.little_finger", "hand.ring_finger"),
+        "right",
+        None,
+    ),
+    ("spelling", "radial half of 4th"): (
+        "sensory loss R thumb, index, middle and radial half of 4th",
+        ("hand.thumb", "hand.index_finger", "hand.middle_finger", "hand.ring_finger"),
+        "right",
+        None,
+    ),
+    ("spelling", "radial half of fourth"): (
+        "paraesthesia in the middle finger and radial half of fourth",
+        ("hand.middle_finger", "hand.ring_finger"),
+        None,
+        None,
+    ),
+    ("spelling", "numbness to mid"): (
+        "bilateral numbness to mid-calf",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    ("spelling", "paraesthesia to mid"): (
+        "paraesthesia to mid-shin both legs",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    ("spelling", "tingling to mid"): (
+        "tingling to mid-calf for a year",
+        ("foot", "leg"),
+        "both",
+        None,
+    ),
+    ("spelling", "reduced sensation to mid"): (
+        "reduced sensation to mid-thigh",
+        ("foot", "thigh"),
+        "both",
+        None,
+    ),
+    ("spelling", "bottom and bits"): (
+        "my bottom and bits have gone numb",
+        ("buttock", "perineum"),
+        "both",
+        None,
+    ),
+    ("spelling", "bum and bits"): (
+        "numb bum and bits since yesterday",
+        ("buttock", "perineum"),
+        "both",
+        None,
+    ),
+    ("spelling", "bottom n bits"): (
+        "her bottom n bits feel numb",
+        ("buttock", "perineum"),
+        "both",
+        None,
+    ),
+    ("spelling", "bum n bits"): (
+        "me bum n bits are numb",
+        ("buttock", "perineum"),
+        "both",
+        None,
+    ),
+    ("context", "without diet"): (
+        "I lost weight without diet and the feet they are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("context", "without a diet"): (
+        "lost 8 kilo without a diet and my hands tingle",
+        ("hand",),
+        "both",
+        None,
+    ),
+    ("context", "without any diet"): (
+        "I lose weight without any diet and the legs are numb",
+        ("lower_limb",),
+        "both",
+        None,
+    ),
+    ("regions", "behind the ears"): (
+        "numb behind the ears since the crash",
+        ("head.ear",),
+        "both",
+        "injury",
+    ),
+    ("regions", "around the ears"): (
+        "tingling around the ears and the back of my neck",
+        ("head.ear", "neck.posterior"),
+        "both",
+        None,
+    ),
+    ("regions", "it when i wipe"): (
+        "I can't really feel it when I wipe after the toilet",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("regions", "it when wiping"): (
+        "I can hardly feel it when wiping and my legs tingle",
+        ("perineum", "lower_limb"),
+        "both",
+        None,
+    ),
+    ("regions", "anything when i wipe"): (
+        "cant feel anything when I wipe, since my back went",
+        ("perineum",),
+        None,
+        None,
+    ),
+}
+"""areas18: each word of the "areas18" blocks of text.yaml and regions.yaml, with a sentence
+that uses it and the reading wanted (areas, side, cause)."""

@@ -1202,7 +1202,7 @@ def _finish(
             unknown or ignored,
             {w: s for w, s in near.items() if s},
         )
-    _assign_sides(state, tokens)
+    _assign_sides(state, tokens, kb.anatomy.within)
     positive = _drop_territory_wholes(kb, tokens, positive)
     positive = _drop_containers(kb, tokens, positive)
     _plural_sides(kb, positive)
@@ -1232,7 +1232,7 @@ def _suggest_terms(vocab: _Vocab, word: str) -> list[str]:
     return sorted(set(terms), key=lambda t: (len(t.split()), t))[:4]
 
 
-def _assign_sides(state: _State, tokens: Sequence[str] = ()) -> None:
+def _assign_sides(state: _State, tokens: Sequence[str] = (), within: Any = None) -> None:
     sides = sorted(state.sides)
     # heldout9 areas: a side that opens a landmark placing an area ("my forehead has gone
     # numb above my right eye") is that area's, as it opens no region of its own
@@ -1246,8 +1246,12 @@ def _assign_sides(state: _State, tokens: Sequence[str] = ()) -> None:
             # heldout14 areas: a side right after the area ("numb feet bilat", "numb foot R")
             # is its own, not one of another clause before it ("ulcer R heel, numb feet bilat")
             f.side = right_after[0]
-        elif before:
+        elif before and not (
+            f.plural and within and _side_of_another(state, tokens, before[-1][0], f, within)
+        ):
             f.side = before[-1][1]
+        elif before:
+            f.side = None  # areas18: "L big toe black, numb feet": both feet (plural_sides)
         else:  # a trailing side ("hand on the left"), not one that opens another region
             starts = sorted(g.start for g in opening)
             after = [
@@ -1265,6 +1269,31 @@ def _assign_sides(state: _State, tokens: Sequence[str] = ()) -> None:
                 and not (f.plural and _compared(tokens, pos))
             ]
             f.side = after[0] if after else None
+
+
+SIDE_OPENS = 3
+"""areas18: how far after a side word the region it opens may begin ("L 1st MTPJ")."""
+SIDE_PARTED = 3
+
+
+def _side_of_another(
+    state: _State, tokens: Sequence[str], pos: int, f: _Found, within: Any
+) -> bool:
+    """areas18: the side word at ``pos`` opens a part of the plural whole ``f``, parted from
+    ``f`` by a clause ("my **left** big toe has gone black and my feet are numb", "ulcer
+    under **L** 1st MTPJ ..., insensate feet"): the side is the part's, and the plural whole
+    with no side of its own is both. Digits after a whole or a part of the same foot keep
+    its side ("my right foot is cold and the toes are numb", "my left heel is better but my
+    toes are the same"), and "my left hand and feet" (one word between) keeps it too."""
+    for g in state.found:
+        # the side word opens g, or stands inside its words ("under R heel")
+        if g is f or not (g.start <= pos + SIDE_OPENS and g.end > pos) or g.end >= f.start:
+            continue
+        if g.region == f.region or not within(g.region, f.region):
+            return False
+        gap = tokens[g.end + 1 : f.start]
+        return len(gap) > SIDE_PARTED or any(t in BOUNDARIES for t in gap)
+    return False
 
 
 DATING_GAP = frozenset({"after", "since", "following"})
@@ -1316,6 +1345,8 @@ def _compared(tokens: Sequence[str], pos: int) -> bool:
 
 CONTAINER_ADJECTIVES = frozenset(
     {"dominant", "other", "same", "bad", "good", "injured", "affected", "weaker", "stronger"}
+    # areas18: the hand by what it does ("numb fingertips on my fretting hand")
+    | {"fretting", "strumming", "picking", "plucking", "bowing", "writing", "mouse", "throwing"}
 )
 """Words that may stand before the limb a part is on ("toes on my bad foot")."""
 

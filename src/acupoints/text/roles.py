@@ -233,6 +233,10 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 ctx = set().union(*masked[f.start : f.end + 1])
         if not ctx and _supposed_spread(prep, f.start):
             ctx.add("hypothetical")  # weak17: "if this numbness ever starts creeping up my arms"
+        if not ctx and "asking" in prep.tokens and _asked_for_work(prep, f.end):
+            ctx.add("hypothetical")  # areas18: "... if your face goes numb? asking for an essay"
+        if not ctx and "your" in prep.tokens and _generic_question(prep, f.start):
+            ctx.add("hypothetical")  # areas18: "can statins make your feet numb" (no "?")
         if not ctx and _possessed_by_another(prep, f.start):
             ctx.add("other")  # "my friend's boy came off his bike and lost feeling in his leg"
         if not ctx and _joined_to(prep, f.start, other_end):
@@ -283,6 +287,16 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 else:
                     cue = tuple(_after_at(prep, f.end, t.role_longest)[:size])
                 break
+        if role == "numb" and nxt and nxt[0] in WEAK_GAP | WEAK_SAID:
+            size = _weak_after(nxt)
+            if size:
+                role = "weak"  # areas18: "my legs r gettin weaker", "the legs are more weak"
+                cue = tuple(_after_at(prep, f.end, t.role_longest)[:size])
+        if role == "numb" and prev and prev[-1] in PAIN_TOWARDS:
+            size = _pain_goes_to(prev)
+            if size:
+                role = "pain"  # areas18: "low back pain going into my right buttock"
+                cue = tuple(_before_at(prep, f.start, t.role_longest)[-size:])
         if role == "numb" and any(
             h.start <= f.start and f.end < h.end - 1 and h.end - h.start > f.end + 1 - f.start
             for h in prep.cause_hits
@@ -314,6 +328,14 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 k -= 1
             if k + 1 in cause_ends and any(within(f.region, x) for x in cause_ends[k + 1]):
                 role = "cause_site"
+        if (
+            role == "numb"
+            and prev
+            and prev[-1] in ("in", "on")
+            and prep.cause_hits
+            and _cause_in_after_numb(prep, f.start, out)
+        ):
+            role = "cause_site"  # areas18: "numb forehead after the herpes zoster in the eye"
         if (
             role == "numb"
             and prev
@@ -371,8 +393,12 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         said_numb = _numb_adjective(prep, f.start)
         if role == "numb" and not said_numb and _reached_by_a_sign(prep, f.start, starts):
             role = "flag"  # areasb: "the weakness went from my ankles to my hips"
+        if role == "numb" and not said_numb and _weakness_went(prep, f.start):
+            role = "flag"  # areas18: "weakness started in my ankles ... moved up to my thighs"
         if role == "numb" and not said_numb and _weakness_reached(prep, f.start, f.end):
             role = "flag"  # weak17: "my legs feel like jelly ..., started at the ankles"
+        if role == "numb" and not said_numb and _sciatica_path(prep, f.start, found):
+            role = "pain"  # areas18: "my sciatica is back. Right buttock down to the calf, ..."
         if role == "numb" and not said_numb and _pain_reached(prep, f.start, f.end):
             role = "pain"  # weak17: "my chest is tight and sore, going into my jaw"
         if (
@@ -1024,7 +1050,8 @@ def _at_level(prep: Prepared, out: list[Area], hits: list[Any], within: Any) -> 
     still numb below the knee", "My legs have numbness, both, below knee"): the whole only
     says where the part is, and a plural whole makes the part plural (side both)."""
     for k, f in enumerate(out):
-        if not f.numb:
+        pain = f.role == "pain" and not f.context  # areas18: "LBP radiating to R leg below knee"
+        if not f.numb and not pain:
             continue
         for m, g in enumerate(out):
             if (
@@ -1038,6 +1065,9 @@ def _at_level(prep: Prepared, out: list[Area], hits: list[Any], within: Any) -> 
                 and not LEVEL_STOP.intersection(prep.tokens[f.end + 1 : g.start])
                 and prep.sentence[f.start] == prep.sentence[g.start]
             ):
+                if pain:
+                    out[m] = replace(g, role="pain")  # the part the pain goes to
+                    break
                 out[k] = replace(f, role="descriptor")
                 hits[m].plural = hits[m].plural or hits[k].plural
                 break
@@ -1160,6 +1190,125 @@ MINE_REACHED = frozenset({"at", "reached", "gone", "got"})
 thigh now", "mine's got to my knees"): "my" before them can only be "mine's"."""
 
 
+PATH_WORDS = frozenset({"down", "into", "through"})
+"""(areas18) Words of the way a sciatica runs ("buttock down to the calf")."""
+
+
+def _sciatica_path(prep: Prepared, start: int, found: Sequence[Any]) -> bool:
+    """(areas18) The part at ``start`` is on the way a sciatica named in the text runs,
+    told in a clause with no numb word ("my sciatica is back. **Right buttock down to the
+    calf**, the calf is numb"), while another clause says a part is numb: the sciatica's
+    pain, as a leg a sciatica runs down beside a numb part is (limb17). With no part said
+    numb elsewhere ("my sciatica is back, buttock down to the calf") the way is its place."""
+    if not any(h.value == "sciatica" and not prep.ctx[h.start] for h in prep.cause_hits):
+        return False
+    tokens, clause = prep.tokens, prep.clause
+    own = clause[start]
+    words = [tok for k, tok in enumerate(tokens) if clause[k] == own]
+    if NUMB_WORDS.intersection(words) or "feel" in words or not PATH_WORDS.intersection(words):
+        return False
+    return any(
+        clause[g.start] != own
+        and any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == clause[g.start])
+        for g in found
+    )
+
+
+def _cause_in_after_numb(prep: Prepared, start: int, out: Sequence[Area]) -> bool:
+    """(areas18) The part at ``start`` is where a cause named right before it sits ("the
+    herpes zoster **in** the eye", "an abscess **on** my gum"), in a sentence that has already
+    said which part is numb ("numbness of the forehead of right side after the herpes zoster
+    in the eye"): the cause's place, as "carpal tunnel in my wrist" is, not a second numb
+    part. With no numb part before it ("shingles on my chest, the skin there is numb") the
+    part is where the numbness is."""
+    tokens = prep.tokens
+    j = start - 1
+    while j >= 0 and tokens[j] in DROP:
+        j -= 1
+    if j < 1 or tokens[j] not in ("in", "on"):
+        return False
+    k = j - 1
+    while k >= 0 and tokens[k] in DROP:
+        k -= 1
+    hit = next((h for h in prep.cause_hits if h.end == k + 1), None)
+    if hit is None or str(hit.value).startswith("cue:"):
+        return False
+    return any(
+        a.role == "numb"
+        and not a.context
+        and a.end < hit.start
+        and prep.sentence[a.start] == prep.sentence[start]
+        for a in out
+    )
+
+
+WORK = frozenset(
+    {"essay", "homework", "assignment", "project", "dissertation", "coursework", "course"}
+    | {"class", "school", "uni", "college", "article", "story", "book", "blog", "quiz"}
+)
+"""(areas18) A piece of work a question may be asked for, not the writer's own health."""
+
+
+def _asked_for_work(prep: Prepared, end: int) -> bool:
+    """(areas18) The area ending at ``end`` is in a question, and the writer says after it
+    that they ask it for a piece of work ("what does it mean if your face goes numb
+    suddenly? **asking for an essay**, I'm fine", "can your toes go numb from cold?
+    asking for my homework"): what it asks about is supposed. A question for oneself ("why
+    is my face numb? asking for me") or for a friend (often the writer) is not."""
+    tokens = prep.tokens
+    try:
+        q = tokens.index("?", end)
+    except ValueError:
+        return False
+    for k in range(q + 1, min(len(tokens) - 1, q + 4)):
+        if tokens[k] == "asking" and tokens[k + 1] == "for":
+            return any(tok in WORK for tok in tokens[k + 2 : k + 5])
+    return False
+
+
+QUESTION_OPENERS = frozenset(
+    {"can", "could", "does", "do", "will", "would", "is", "are", "why", "how", "what", "should"}
+)
+"""(areas18) Words that open a question written without its question mark."""
+FIRST_PERSON = frozenset({"my", "mine", "i", "im", "ive", "me", "myself"})
+
+
+def _generic_question(prep: Prepared, start: int) -> bool:
+    """(areas18) The area at ``start`` is "your" part in a question typed without its
+    question mark, as into a search box ("can statins make your feet numb", "why do your
+    hands go numb at night"), by a writer who says nothing of themself: it asks about anyone's
+    part, as "does diabetes make your feet numb?" does (asking17). "can statins make my feet
+    numb" and "your advice please, my feet are numb" are the writer's."""
+    tokens = prep.tokens
+    if "?" in tokens or not tokens or tokens[0] not in QUESTION_OPENERS:
+        return False
+    j = start - 1
+    while j >= 0 and tokens[j] in SIDE_WORDS:
+        j -= 1
+    return j >= 0 and tokens[j] == "your" and not FIRST_PERSON.intersection(tokens)
+
+
+LASTED_UNITS = frozenset(
+    {"days", "day", "weeks", "week", "wks", "months", "month", "years", "year", "hours", "hrs"}
+)
+"""(areas18) Units of a time a finding of the writer's own has lasted ("mine's been 5 days")."""
+
+
+def _lasted(words: Sequence[str]) -> bool:
+    """(areas18) ``words``, after "mine's been", say for how long ("for", "since", "like", or
+    a number and a unit: "5 days", "a week"): the writer's own has lasted so long. "mine's
+    been fine" does not say so."""
+    if not words:
+        return False
+    if words[0] in ("for", "since", "like"):
+        return True
+    return (
+        len(words) > 1
+        and (words[0].isdigit() or words[0] in ("a", "an", "two", "three"))
+        and (words[1] in LASTED_UNITS)
+    )
+
+
 def _mine_after(prep: Prepared, end: int, starts: Container[int] = ()) -> bool:
     """ "mine has been for days" after a question about a finding (the spellings write
     "mine" as "my", and "my" before a verb can only be "mine"): the writer has it, in the
@@ -1175,6 +1324,8 @@ def _mine_after(prep: Prepared, end: int, starts: Container[int] = ()) -> bool:
                 return False
         elif tokens[k] == "my" and tokens[k + 1] in MINE_REACHED:
             return True  # weak17: "anyone had numbness creeping up ...? mine's at mid thigh"
+        elif tokens[k] == "my" and tokens[k + 1] == "been" and _lasted(tokens[k + 2 : k + 4]):
+            return True  # areas18: "anyone had numbness in their jaw ...? mine's been 5 days"
         elif tokens[k] == "my" and tokens[k + 1] in MINE_VERBS:
             rest = tokens[k + 1 : k + 5]
             j = k + 1
@@ -1881,6 +2032,11 @@ SET_OFF_WITHIN = 8
 """At most this many words in a list of parts set off after a whole."""
 
 
+SET_OFF_STATED = NUMB_STATED | {"sleeping", "sleep"}
+"""(areas18) Words of a clause saying a whole is numb before the parts set off after it; a
+non-native "is sleeping" says it, as "is asleep" does."""
+
+
 def _parts_set_off(prep: Prepared, f: Any, starts: dict[int, str], within: Any) -> bool:
     """heldout14 areas: parts of ``f``'s region set off by a comma after it with no "the",
     that go on to a numb word or end the sentence ("left hand, thumb and first two fingers
@@ -1895,9 +2051,11 @@ def _parts_set_off(prep: Prepared, f: Any, starts: dict[int, str], within: Any) 
     if k < n and tokens[k] != ",":  # the comma that closes the clause saying f is numb
         while k < n and tokens[k] not in SENTENCE_END and tokens[k] != ",":
             k += 1
-        if k >= n or tokens[k] != "," or not NUMB_STATED & set(tokens[f.end + 1 : k]):
+        if k >= n or tokens[k] != "," or not SET_OFF_STATED & set(tokens[f.end + 1 : k]):
             return False
         closing = True
+        if k + 1 < n and tokens[k + 1] == "the":
+            k += 1  # areas18: "my hand right is sleeping all the night, the three first fingers"
     else:
         closing = False
     k += 1
@@ -1906,8 +2064,8 @@ def _parts_set_off(prep: Prepared, f: Any, starts: dict[int, str], within: Any) 
     body = prep.tables.region_words
     for j in range(k, min(n, k + SET_OFF_WITHIN + 1)):
         tok = tokens[j]
-        if tok in SENTENCE_END:
-            return True
+        if tok in SENTENCE_END or (closing and tok == ","):
+            return True  # areas18: "..., the three first fingers, I am working in computer"
         if tok in NUMB_STATED:
             return not closing
         if tok in OWN_CLAUSE or not (tok in body or tok in LIST_WORDS or tok in DROP):
@@ -2287,6 +2445,41 @@ def _reached_by_a_sign(prep: Prepared, start: int, starts: Container[int] = ()) 
     return False
 
 
+WEAKNESS_NOUNS = frozenset({"weakness", "weakening", "heaviness", "clumsiness"})
+"""(areas18) A weakness named as a thing that began somewhere and went on."""
+WENT_AT = frozenset(
+    {"to", "into", "past", "towards", "toward", "from", "till", "until", "in", "at"}
+)
+WENT_REACH = 16
+
+
+def _weakness_went(prep: Prepared, start: int) -> bool:
+    """(areas18) The part at ``start`` is where a weakness named as the subject of its
+    sentence began, passed or reached ("**weakness started in** my ankles at the weekend and
+    has **moved up to** my thighs", "the weakness began at my feet, now it's past my knees"):
+    the weakness's place, as areasb's "the weakness went from my ankles to my hips", however
+    far along the sentence it is told. A numb word or a "feel" between ("weakness in my legs
+    and numbness creeping up to my knees") says the numbness is what reached it."""
+    tokens, sentence = prep.tokens, prep.sentence
+    j = _adjective_at(prep, start)
+    if j < 1 or tokens[j] not in WENT_AT:
+        return False
+    went = False
+    for k in range(j - 1, max(-1, j - WENT_REACH - 1), -1):
+        tok = tokens[k]
+        if sentence[k] != sentence[start] or tok in NUMB_WORDS or tok == "feel":
+            return False
+        if tok in WEAKNESS_NOUNS:
+            opens = (
+                k == 0
+                or tokens[k - 1] in ("the", "my", "his", "her", ",")
+                or (sentence[k - 1] != sentence[k])
+            )
+            return went and opens
+        went = went or tok in WEAK_STEPS or tok in ("moved", "spread", "climbed")
+    return False
+
+
 WEAK_REACH_BEFORE = frozenset(
     {"to", "into", "past", "towards", "toward", "from", "till", "until", "at", "first"}
     | {"then", "now"}
@@ -2361,6 +2554,58 @@ PAIN_GOES = frozenset(
     | {"spreads", "spread", "shooting", "shoots", "moving", "moves", "travelling", "traveling"}
 )
 """(weak17) Words before "into" or "to" that say a pain goes to a part."""
+
+
+WEAK_SAID = frozenset(
+    {"weak", "weaker", "weakening", "feeble", "feebler", "clumsy", "clumsier", "fumble"}
+    | {"fumbles", "fumbling", "fumbly"}
+)
+"""(areas18) Words that say a part is weak or clumsy when they follow it in its clause."""
+WEAK_GAP = frozenset(
+    {"is", "are", "r", "am", "was", "were", "feel", "feels", "felt", "get", "gets", "getting"}
+    | {"gettin", "geting", "got", "gone", "going", "goin", "grown", "growing", "become", "becomes"}
+    | {"becoming", "became", "have", "has", "been", "more", "much", "so", "very", "really"}
+    | {"bit", "little", "quite", "even", "still", "also", "now", "all", "too", "both", "always"}
+)
+"""(areas18) Words that may stand between a part and the word that says it is weak ("my legs
+**r gettin** weaker", "the legs **are more** weak each day")."""
+
+
+def _weak_after(nxt: Sequence[str]) -> int:
+    """(areas18) How many of the words ``nxt`` after a part say it is weak or clumsy: a word
+    of :data:`WEAK_SAID` after words of :data:`WEAK_GAP` only ("my legs r gettin weaker evry
+    week", "the legs are more weak each day", "my hands fumble keys"), as the data's "are
+    getting weaker" is; or 0. A numb word first ("my legs are numb and weak") is not."""
+    for k, tok in enumerate(nxt):
+        if tok in WEAK_SAID:
+            return k + 1
+        if tok not in WEAK_GAP:
+            return 0
+    return 0
+
+
+PAIN_TOWARDS = frozenset({"into", "to", "down"})
+"""(areas18) Words right before a part a pain goes to ("pain going **into** my buttock")."""
+PAIN_NOUNS = frozenset({"pain", "pains", "ache", "aches", "lbp", "sciatica", "discomfort"})
+"""(areas18) A pain named as a thing, whose way to a part the words after it tell."""
+
+
+def _pain_goes_to(prev: Sequence[str]) -> int:
+    """(areas18) How many of the words ``prev`` before a part say a pain goes to it, or 0: a
+    pain named as a thing, then a word of going and "into", "to" or "down" ("low back pain
+    **going into** my right buttock", "LBP **radiating to** R leg", "**pain to** the foot",
+    "pain **shooting down into** my calf"), as the data's "pain radiating to" is. A part
+    "from" which it goes, or a numbness that goes there ("numbness going into my toes"),
+    is not."""
+    k = len(prev) - 1
+    if k > 0 and prev[k - 1] == "down" and prev[k] in ("into", "to"):
+        k -= 1  # "shooting down into"
+    k -= 1
+    if k >= 0 and prev[k] in PAIN_GOES:
+        k -= 1
+    if k >= 0 and prev[k] in PAIN_NOUNS:
+        return len(prev) - k
+    return 0
 
 
 def _pain_reached(prep: Prepared, start: int, end: int) -> bool:
@@ -2511,4 +2756,26 @@ def _sign_spans(prep: Prepared) -> tuple[list[tuple[int, int]], list[int]]:
                 j -= 1
             if 0 < j <= h.start and prep.tokens[j - 1] in t.region_words:
                 subjects.append(j - 1)
+                part = _part_on(prep, j - 1)
+                if part >= 0:
+                    subjects.append(
+                        part
+                    )  # areas18: "the little toe on my left foot has gone black"
     return spans, subjects
+
+
+def _part_on(prep: Prepared, k: int) -> int:
+    """(areas18) The last word of a part named right before "on" or "of" the subject ending
+    at ``k`` ("the little **toe** on my left foot has gone black", "the big toe of my right
+    foot is black"): the part is the sign's subject, the whole only says where it is; or -1."""
+    tokens, words = prep.tokens, prep.tables.region_words
+    m = k - 1
+    while (
+        m >= 0
+        and tokens[m] not in ("on", "of")
+        and (tokens[m] in words or tokens[m] in SIDE_WORDS or tokens[m] in DROP)
+    ):
+        m -= 1
+    if m >= 1 and tokens[m] in ("on", "of") and tokens[m - 1] in words:
+        return m - 1
+    return -1
