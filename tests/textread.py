@@ -56,6 +56,7 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# lay17",
                     "# asking17",
                     "# limb17",
+                    "# flags18",
                     f"# {tag}",
                 )
             ):
