@@ -231,3 +231,28 @@ def test_a_mouth_pulled_down_is_a_droop_not_an_injury(kb: KnowledgeBase) -> None
     # control: a muscle pulled is an injury
     pulled = "I pulled my hamstring and the back of my thigh is numb"
     assert "after_injury" in raised(kb, pulled), pulled
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        # a fever in a carer's words and an immunosuppression in the clause of "he" or "she"
+        # after it: the same person's, so together spinal_infection
+        (
+            "my wife has a high temperature today and she takes tablets after her kidney "
+            "transplant, her feet are numb",
+            {"systemic_illness", "spinal_infection"},
+        ),
+        (
+            "my dad is feverish and he is on steroids for his lungs, his back is numb",
+            {"systemic_illness", "spinal_infection"},
+        ),
+        # controls: the writer's own drugs, or the writer's own numbness beside the other's
+        ("my husband has a fever and I am on steroids, my feet are numb", set()),
+        ("my husband has a fever and he is on steroids, my feet are numb", set()),
+    ],
+)
+def test_a_fever_and_drugs_said_of_he_or_she_are_one_persons(
+    kb: KnowledgeBase, text: str, flags: set[str]
+) -> None:
+    assert set(raised(kb, text)) == flags, text
