@@ -92,6 +92,11 @@ RULE_SENTENCES: dict[tuple[str, str], str] = {
         "side_limbs_in_turn",
         "side of my body",
     ): "tingling on the left side of my body, arm then leg",
+    # flags18: the same for a side with its arm and leg listed
+    (
+        "side_arm_and_leg_listed",
+        "side of my body",
+    ): "sensory disturbance of the left side of my body involving arm, trunk and leg",
 }
 BASE: dict[str, str] = {
     "half_of_the_body": "numbness down one half",

@@ -58,6 +58,7 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# limb17",
                     "# cause18",
                     "# areas18",
+                    "# flags18",
                     f"# {tag}",
                 )
             ):

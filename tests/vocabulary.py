@@ -4177,6 +4177,46 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             ),
         ),
     },
+    # flags18: a transplant however long ago, with a fever now
+    "transplant_with_fever": {
+        "flag": "spinal_infection",
+        "lay": ("transplant", "transplanted"),
+        "clinical": (),
+        "typos": ("tranplant", "transplnt"),
+        "also": (
+            (
+                "fever",
+                "feverish",
+                "high temperature",
+                "running a temperature",
+                "got a temperature",
+                "have a temperature",
+                "temperature",
+                "burning up",
+                "shivering",
+                "shivers",
+                "chills",
+                "rigors",
+                "sweats",
+                "febrile",
+                "pyrexia",
+                "hot and cold",
+                "fevre",
+                "feaver",
+                "temprature",
+                "hot and shivery",
+                "shivery",
+                "temp",
+                "high temp",
+                "pyrexial",
+                "spiking",
+                "temperatures",
+                "temps",
+                "fevers",
+            ),
+        ),
+        "past": True,
+    },
     "throat_closing": {
         "flag": "breathing",
         "lay": ("throat", "windpipe", "airway"),
@@ -6259,6 +6299,19 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "over the week",
         "over a week",
         "over the past week",
+        # flags18: hours in a clinical note
+        "12 h",
+        "24 h",
+        "36 h",
+        "48 h",
+        "72 h",
+        "24h",
+        "48h",
+        "72h",
+        "hrs",
+        "24 hrs",
+        "48 hrs",
+        "72 hrs",
     ),
     "weakness": (
         "weak",
@@ -6753,6 +6806,13 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "up to shelf",
         "up to top shelf",
         "up on tiptoe",
+        # flags18: a reach held at work
+        "reach up all day",
+        "reach up all shift",
+        "reach up for hours",
+        "i reach up",
+        "arms up all day",
+        "working overhead",
     ),
     "going_up": (
         "going up",
@@ -6780,6 +6840,24 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "slowly",
         "over time",
         "bit by bit",
+        # flags18: a spread dated by months or seasons
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "christmas",
+        "easter",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
     ),
     "cold_trigger": (
         "when its cold",
@@ -7560,6 +7638,51 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "does not feel tingly",
         "do not feel tingly",
     ),
+    # flags18: falls counted, the clinical half of the body, one side's arm and leg listed,
+    # "ascending" with a weakness over days
+    "falls_had": ("falls", "fell", "fallen", "falling"),
+    "times_over": (
+        "twice",
+        "two times",
+        "three times",
+        "four times",
+        "several times",
+        "a few times",
+        "a couple of times",
+        "many times",
+        "more than once",
+        "2 times",
+        "3 times",
+        "4 times",
+    ),
+    "falls_asleep": ("asleep", "to sleep"),
+    "measure_fell": (
+        "sugar",
+        "sugars",
+        "glucose",
+        "pressure",
+        "bp",
+        "level",
+        "levels",
+        "weight",
+        "temperature",
+        "count",
+    ),
+    "side_lain_on": (
+        "lie on",
+        "lying on",
+        "lay on",
+        "laying on",
+        "sleep on",
+        "sleeping on",
+        "slept on",
+        "lean on",
+        "leaning on",
+    ),
+    "hemibody_word": ("hemibody", "hemi body"),
+    "arm_named": ("arm", "arms", "upper limb"),
+    "leg_named": ("leg", "legs", "lower limb"),
+    "ascending_said": ("ascending",),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -7572,6 +7695,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "face_drooping": {
         "flag": "stroke",
         "all": ("face_part", "droop"),
+        "overrides": ("after_injury",),
         "scope": "segment",
         "near": 3,
     },
@@ -7639,7 +7763,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "one_side_whole": {
         "flag": "one_sided_numbness",
         "all": ("side_half", "whole"),
-        "unless": ("sudden", "side_of_part"),
+        "unless": ("sudden", "side_of_part", "side_lain_on"),
         "near": 3,
     },
     "hand_task_failing": {
@@ -8187,6 +8311,30 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "urgency": "emergency",
     },
     "fall_as_event": {"flag": "after_injury", "all": ("fall_event",), "unless": ("autumn_named",)},
+    # flags18
+    "falls_counted": {
+        "flag": "cervical_myelopathy",
+        "all": ("falls_had", "times_over"),
+        "unless": ("falls_asleep", "autumn_named", "measure_fell"),
+        "scope": "clause",
+        "near": 3,
+    },
+    "hemibody_named": {"flag": "one_sided_numbness", "all": ("hemibody_word",)},
+    "side_arm_and_leg_listed": {
+        "flag": "one_sided_numbness",
+        "all": ("side_half", "arm_named", "leg_named"),
+        "unless": ("side_of_part", "side_lain_on"),
+        "scope": "sentence",
+        "near": 8,
+    },
+    "ascending_weak_over_days": {
+        "flag": "ascending_weakness",
+        "all": ("ascending_said", "days", "weakness"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+        "urgency": "emergency",
+    },
 }
 
 
@@ -20148,7 +20296,6 @@ LIMB17_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
 """limb17: each word of the "limb17 areas" blocks of regions.yaml (and text.yaml), with a
 sentence that uses it and the reading wanted (areas, side, cause)."""
 
-
 CAUSE18_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
     ("cause", "steroid injection"): (
         "my thumb has been numb since the steroid injection",
@@ -20991,3 +21138,246 @@ AREAS18_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
 }
 """areas18: each word of the "areas18" blocks of text.yaml and regions.yaml, with a sentence
 that uses it and the reading wanted (areas, side, cause)."""
+
+
+# flags18 (issue 16, the red-flag misses of held-out set 17): each context term and concept word
+# of the text.yaml blocks "# flags18", with a sentence that holds it and the red flags
+# select(text) raises there, and a control without it that raises otherwise:
+# (section, term) -> (sentence, flags, control)
+FLAGS18_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("historical", "thats long gone"): (
+        "I had a fever in January, that's long gone; my feet are numb",
+        {},
+        "I had a fever in January; my feet are numb",
+    ),
+    ("historical", "its long gone"): (
+        "I had a fever in January, it's long gone; my feet are numb",
+        {},
+        "I had a fever in January; my feet are numb",
+    ),
+    ("historical", "that is long gone"): (
+        "I had a fever in January, that is long gone; my feet are numb",
+        {},
+        "I had a fever in January; my feet are numb",
+    ),
+    ("historical", "it is long gone"): (
+        "I had a fever in January, it is long gone; my feet are numb",
+        {},
+        "I had a fever in January; my feet are numb",
+    ),
+    ("historical", "which is long gone"): (
+        "I had a fever in January, which is long gone; my feet are numb",
+        {},
+        "I had a fever in January; my feet are numb",
+    ),
+    ("historical", "thats all gone"): (
+        "I had a fever in January, that's all gone; my feet are numb",
+        {},
+        "I had a fever in January; my feet are numb",
+    ),
+    ("historical", "recovered completely"): (
+        "the foot drop I had recovered completely, but my calf is numb",
+        {},
+        "the foot drop I had, but my calf is numb",
+    ),
+    ("historical", "completely recovered"): (
+        "the foot drop after my back operation completely recovered, but my shin is numb",
+        {},
+        "the foot drop after my back operation, but my shin is numb",
+    ),
+    ("historical", "healed completely"): (
+        "the cut on my heel healed completely, but my feet are numb",
+        {},
+        "the cut on my heel, but my feet are numb",
+    ),
+    ("historical", "completely healed"): (
+        "the sore on my big toe completely healed, but my toes are numb",
+        {},
+        "the sore on my big toe, but my toes are numb",
+    ),
+    ("historical", "resolved completely"): (
+        "the slurred speech I had last week resolved completely, but my hand is numb",
+        {},
+        "the slurred speech I had last week, but my hand is numb",
+    ),
+    ("historical", "completely resolved"): (
+        "the night sweats I had in the spring completely resolved, but my hands are numb",
+        {},
+        "the night sweats I had in the spring, but my hands are numb",
+    ),
+    ("historical", "cleared up completely"): (
+        "the high temperature with my chest infection cleared up completely, but my feet are numb",
+        {},
+        "the high temperature with my chest infection, but my feet are numb",
+    ),
+    ("historical", "went away completely"): (
+        "the drooping of my mouth went away completely, but my hand is numb",
+        {},
+        "the drooping of my mouth, but my hand is numb",
+    ),
+    ("hypothetical", "for a project"): (
+        "what does it mean if your face goes numb suddenly? for a project",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for my project"): (
+        "what does it mean if your face goes numb suddenly? for my project",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for my coursework"): (
+        "what does it mean if your face goes numb suddenly? for my coursework",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for an article"): (
+        "what does it mean if your face goes numb suddenly? for an article",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for my blog"): (
+        "what does it mean if your face goes numb suddenly? for my blog",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for a class"): (
+        "what does it mean if your face goes numb suddenly? for a class",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for my class"): (
+        "what does it mean if your face goes numb suddenly? for my class",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for a quiz"): (
+        "what does it mean if your face goes numb suddenly? for a quiz",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "asking for an essay"): (
+        "what does it mean if your face goes numb suddenly? asking for an essay, I'm fine",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for an essay"): (
+        "what does it mean if your face goes numb suddenly? for an essay",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for my essay"): (
+        "what does it mean if your face goes numb suddenly? for my essay",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for a school project"): (
+        "what does it mean if your face goes numb suddenly? for a school project",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for my homework"): (
+        "what does it mean if your face goes numb suddenly? for my homework",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for an assignment"): (
+        "what does it mean if your face goes numb suddenly? for an assignment",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for my assignment"): (
+        "what does it mean if your face goes numb suddenly? for my assignment",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("hypothetical", "for my dissertation"): (
+        "what does it mean if your face goes numb suddenly? for my dissertation",
+        {},
+        "what does it mean if your face goes numb suddenly?",
+    ),
+    ("other", "patient wife"): (
+        "the patient wife has terminal cancer, he is her carer; his own complaint is numb hands",
+        {},
+        "the patient has terminal cancer, he is her carer; his own complaint is numb hands",
+    ),
+    ("other", "patient husband"): (
+        "the patient husband has bowel cancer, she looks after him; her own complaint is numb feet",
+        {},
+        "the patient has bowel cancer, she looks after him; her own complaint is numb feet",
+    ),
+    ("other", "patient partner"): (
+        "patient partner is on chemo for lymphoma; patient reports tingling fingers",
+        {},
+        "patient is on chemo for lymphoma; patient reports tingling fingers",
+    ),
+    ("other", "patient mother"): (
+        "patient mother has lost a lot of weight and he is worried, numb left thumb",
+        {},
+        "patient has lost a lot of weight and he is worried, numb left thumb",
+    ),
+    ("other", "patient father"): (
+        "the patient father has prostate cancer; she has numb toes",
+        {},
+        "the patient has prostate cancer; she has numb toes",
+    ),
+    ("other", "patient son"): (
+        "patient son has a fever and she has been up all night, numb fingertips",
+        {},
+        "patient has a fever and she has been up all night, numb fingertips",
+    ),
+    ("other", "patient daughter"): (
+        "the patient daughter has lost weight without trying, he reports numb heels",
+        {},
+        "the patient has lost weight without trying, he reports numb heels",
+    ),
+    ("other", "patient sister"): (
+        "patient sister has breast cancer; tingling in both hands",
+        {},
+        "patient has breast cancer; tingling in both hands",
+    ),
+    ("other", "patient brother"): (
+        "patient brother injects drugs and has a fever; numb patch on her shin",
+        {},
+        "patient injects drugs and has a fever; numb patch on her shin",
+    ),
+    ("other", "pt wife"): (
+        "pt wife has metastatic cancer, he cares for her; c/o numb fingertips",
+        {},
+        "pt has metastatic cancer, he cares for her; c/o numb fingertips",
+    ),
+    ("other", "pt husband"): (
+        "pt husband on chemo for lymphoma, she drives him in; tingling toes",
+        {},
+        "pt on chemo for lymphoma, she drives him in; tingling toes",
+    ),
+    ("other", "his wife"): (
+        "his wife has bowel cancer and he is her carer; he has numb hands from the wheelchair",
+        {},
+        "he has bowel cancer and is his own carer; he has numb hands from the wheelchair",
+    ),
+    ("other", "her husband"): (
+        "her husband has lung cancer and she nurses him; she has numb feet",
+        {},
+        "she has lung cancer and nurses herself; she has numb feet",
+    ),
+    ("flag", "transplant"): (
+        "kidney transplant two years ago, fevers since Friday, numb patch over my lower back",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "kidney stones two years ago, fevers since Friday, numb patch over my lower back",
+    ),
+    ("flag", "transplanted"): (
+        "I had a kidney transplanted in 2015 and now I have a fever and a numb back",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "I had a kidney stone in 2015 and now I have a fever and a numb back",
+    ),
+    ("flag", "tranplant"): (
+        "liver tranplant in 2019, now a high temperature and my legs are numb",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "liver trouble in 2019, now a high temperature and my legs are numb",
+    ),
+    ("flag", "transplnt"): (
+        "heart transplnt years ago, feverish since Monday and a numb patch on my back",
+        {"spinal_infection": "urgent", "systemic_illness": "urgent"},
+        "heart trouble years ago, feverish since Monday and a numb patch on my back",
+    ),
+}

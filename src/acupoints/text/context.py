@@ -250,7 +250,11 @@ def contexts(
             # all"; "a numb face in 2015 but it fully recovered, now ..."): back over the
             # comma before it, to the start of that clause
             j = start - 1
-            if j >= 0 and tokens[j] == ",":
+            if j >= 0 and cat == "historical" and tokens[j] in ("but", "and"):
+                j -= 1  # flags18: "a fever in March but it's long gone"
+            if j >= 0 and (tokens[j] == "," or (tokens[j] == "?" and cat == "hypothetical")):
+                # flags18: a question said to be asked for something else ("...? asking for
+                # an essay") supposes what it asks, back over its question mark
                 j -= 1
             while j >= 0 and j >= start - 1 - window and not stops[j] and tokens[j] != ",":
                 tags[j].add(cat)
@@ -569,7 +573,8 @@ mine's been 5 days": the spellings drop its "s")."""
 def _answered(tokens: Sequence[str], k: int) -> bool:
     """The question ending at ``k`` is answered by the writer for themselves: "does low
     iron make your tongue tingle? mine has been for days" states a tingling tongue."""
-    if not (k + 2 < len(tokens) and tokens[k + 1] == "my" and tokens[k + 2] in MINE_TOO):
+    # cause18, flags18: "mine's been 5 days" ("mine's" loses its "'s", a "has": "mine been")
+    if not (k + 2 < len(tokens) and tokens[k + 1] in ("my", "mine") and tokens[k + 2] in MINE_TOO):
         return False
     rest = []
     for tok in tokens[k + 3 : k + 7]:

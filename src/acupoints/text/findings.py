@@ -229,6 +229,7 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
     the sign's words end with what follows them in its clause, and the spans of its words
     (the concept's, then those of each ``also`` group)."""
     out: list[Hit] = []
+    them = not SUBJECTS.isdisjoint(c.words)  # flags18: a clause said of "he" or "she"
     for start, hits in enumerate(t.flags.each(c.words)):
         if not hits:
             continue
@@ -249,6 +250,12 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
             for group in t.also[k]:
                 near = (clause[a], clause[b - 1]) if concept.same_clause else None
                 found = _also(group, c, ctx, clause, near, (a, b), context)
+                if found is None and them and not context and _said_of_them(c, clause, a):
+                    # flags18: the sign's words in a clause said of "he" or "she", what
+                    # goes with it in another person's words: theirs ("my husband is sick
+                    # with fever and he is on the medicine after transplant of liver")
+                    found = _also(group, c, ctx, clause, near, (a, b), THEIRS)
+                    context = THEIRS if found is not None else context
                 if found is None:
                     ok = False
                     break
@@ -268,6 +275,19 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
                     )
                 )
     return out
+
+
+THEIRS = frozenset({"other"})
+SUBJECTS = frozenset({"he", "she", "hes", "shes"})
+"""flags18: words that make a clause said of another person."""
+
+
+def _said_of_them(c: Content, clause: Sequence[int], a: int) -> bool:
+    """flags18: a subject of :data:`SUBJECTS` stands before token ``a`` in its clause."""
+    return any(
+        w in SUBJECTS and at < a and clause[at] == clause[a]
+        for w, at in zip(c.words, c.at, strict=True)
+    )
 
 
 def _also(

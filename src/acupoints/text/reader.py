@@ -249,8 +249,16 @@ def _of_a_third(prep: Prepared, start: int) -> bool:
         if sentence[k] != sentence[start]:
             return False
         if tokens[k] in PEOPLE and tokens[k] not in ADJECTIVES:
-            return tokens[k - 1] in PEOPLE and tokens[k - 1] not in ADJECTIVES
+            # flags18: or after "his" or "her", the patient's ("his wife has cancer, he is
+            # her carer; he has numb hands")
+            return (tokens[k - 1] in PEOPLE and tokens[k - 1] not in ADJECTIVES) or tokens[
+                k - 1
+            ] in THEIR
     return False
+
+
+THEIR = frozenset({"his", "her", "their"})
+"""flags18: possessives that name the person of a person ("his wife")."""
 
 
 def _past_of_another(prep: Prepared, areas: Sequence[Area] = ()) -> bool:
@@ -269,7 +277,12 @@ def _past_of_another(prep: Prepared, areas: Sequence[Area] = ()) -> bool:
             and not (tok == "had" and k and tokens[k - 1] in PERFECT)
         ]  # heldout10 flags: "at once" is no past ("switched to both sides at once")
         pasts = [k for k in pasts if not _dates_a_numbness(prep, areas, k)]
-        if c == OTHER and pasts and not _numb_after(prep, areas, pasts[-1]):
+        if (
+            c == OTHER
+            and pasts
+            and not _numb_after(prep, areas, pasts[-1])
+            and not _numb_later(prep, areas, sentence[i])
+        ):
             # heldout10 flags: what they had days ago goes on now ("my brother had a
             # motorbike accident on Saturday and says his left leg and foot are numb")
             end = i
@@ -321,6 +334,22 @@ def _still_after(prep: Prepared, a: Area) -> bool:
         if tok in SENTENCE_END or tok == ",":
             return False
         if tok == "still":
+            return True
+    return False
+
+
+def _numb_later(prep: Prepared, areas: Sequence[Area], at: int) -> bool:
+    """flags18: a sentence after sentence ``at`` says another person's part is numb now
+    ("his legs have gone a bit numb"), with no word of the past of its own: what that person
+    had, told in a sentence before, is the past of a numbness they have now ("My father (71)
+    had prostate cancer treated in 2020. For the last month ... his legs have gone a bit
+    numb"); not "my mum had cancer. my feet are numb" (the writer's own feet)."""
+    tokens, sentence = prep.tokens, prep.sentence
+    for a in areas:
+        s = sentence[a.start]
+        if a.role != "numb" or s <= at or not _theirs(prep, a.start, a.end):
+            continue
+        if not any(tokens[k] in PAST_VERBS for k in range(len(tokens)) if sentence[k] == s):
             return True
     return False
 

@@ -233,8 +233,6 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 ctx = set().union(*masked[f.start : f.end + 1])
         if not ctx and _supposed_spread(prep, f.start):
             ctx.add("hypothetical")  # weak17: "if this numbness ever starts creeping up my arms"
-        if not ctx and "asking" in prep.tokens and _asked_for_work(prep, f.end):
-            ctx.add("hypothetical")  # areas18: "... if your face goes numb? asking for an essay"
         if not ctx and "your" in prep.tokens and _generic_question(prep, f.start):
             ctx.add("hypothetical")  # areas18: "can statins make your feet numb" (no "?")
         if not ctx and _possessed_by_another(prep, f.start):
@@ -1240,30 +1238,6 @@ def _cause_in_after_numb(prep: Prepared, start: int, out: Sequence[Area]) -> boo
         and prep.sentence[a.start] == prep.sentence[start]
         for a in out
     )
-
-
-WORK = frozenset(
-    {"essay", "homework", "assignment", "project", "dissertation", "coursework", "course"}
-    | {"class", "school", "uni", "college", "article", "story", "book", "blog", "quiz"}
-)
-"""(areas18) A piece of work a question may be asked for, not the writer's own health."""
-
-
-def _asked_for_work(prep: Prepared, end: int) -> bool:
-    """(areas18) The area ending at ``end`` is in a question, and the writer says after it
-    that they ask it for a piece of work ("what does it mean if your face goes numb
-    suddenly? **asking for an essay**, I'm fine", "can your toes go numb from cold?
-    asking for my homework"): what it asks about is supposed. A question for oneself ("why
-    is my face numb? asking for me") or for a friend (often the writer) is not."""
-    tokens = prep.tokens
-    try:
-        q = tokens.index("?", end)
-    except ValueError:
-        return False
-    for k in range(q + 1, min(len(tokens) - 1, q + 4)):
-        if tokens[k] == "asking" and tokens[k + 1] == "for":
-            return any(tok in WORK for tok in tokens[k + 2 : k + 5])
-    return False
 
 
 QUESTION_OPENERS = frozenset(
