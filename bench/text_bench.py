@@ -59,6 +59,7 @@ HELDOUT14 = CORPUS.with_name("heldout14.yaml")
 HELDOUT15 = CORPUS.with_name("heldout15.yaml")
 HELDOUT16 = CORPUS.with_name("heldout16.yaml")
 HELDOUT17 = CORPUS.with_name("heldout17.yaml")
+HELDOUT18 = CORPUS.with_name("heldout18.yaml")
 QUIET = ("negation", "negated", "other", "hypothetical", "historical", "past")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -258,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         ("held out 15", HELDOUT15),
         ("held out 16", HELDOUT16),
         ("held out 17", HELDOUT17),
+        ("held out 18", HELDOUT18),
     ):
         if not path.is_file():
             continue
