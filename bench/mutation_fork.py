@@ -84,6 +84,7 @@ _READ_BY_ALL = (
     "parse",
     "text",
     "text.compiled",
+    "text._compile",
     "text.context",
     "text.findings",
     "text.lexicon",
@@ -202,7 +203,7 @@ def _forget_reader_memos() -> None:
     ones under mutmut).
 
     The reader's tables (``compiled._TABLES``) and the language sections of the packaged
-    data (``compiled._packaged_language``, read by the build of the tables of a data
+    data (``_compile._packaged_language``, read by the build of the tables of a data
     directory without a text.yaml) are kept. Rebuilding them for each test would cost
     more than the tests (the reader's tables take 0.1 s, several times that through the
     trampolines), and they need not be: the parent never builds them (every mutated

@@ -107,7 +107,8 @@ def test_a_first_answer_leaves_out_what_only_other_paths_use() -> None:
     where they are used: difflib (and heapq) for suggestions after a miss, json for
     ``to_json``/``from_json``, string for checking a rule's reason, yaml for reading
     data files, networkx for the graph, ``acupoints._prebuild`` for building the prebuilt
-    file (checked in a fresh process)."""
+    file, ``acupoints.text._compile`` for building the reader's tables of data without
+    the prebuilt file (checked in a fresh process)."""
     code = (
         "import sys, acupoints\n"
         "print(acupoints.select('numb back of my left hand').codes)\n"
@@ -116,6 +117,7 @@ def test_a_first_answer_leaves_out_what_only_other_paths_use() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(done.stdout.split())
     left_out = {"difflib", "heapq", "json", "string", "yaml", "networkx", "acupoints._prebuild"}
+    left_out.add("acupoints.text._compile")
     assert loaded.isdisjoint(left_out), sorted(loaded & left_out)
     # and they still work where they are used
     import acupoints
@@ -126,6 +128,10 @@ def test_a_first_answer_leaves_out_what_only_other_paths_use() -> None:
     from acupoints import _prebuild, prebuilt
 
     assert prebuilt.build is _prebuild.build
+    from acupoints.text import _compile, compiled
+
+    kb = acupoints.load()
+    assert _compile._build(kb).vocab == compiled.tables(kb).vocab
 
 
 # one child process per module, forked from a parent that has imported only the

@@ -220,7 +220,7 @@ def test_the_readers_tables_come_with_it_and_equal_a_fresh_build(
     built: tuple[Path, str], from_yaml: Dataset
 ) -> None:
     from acupoints.prebuilt import _load_tables, read_all
-    from acupoints.text.compiled import _build
+    from acupoints.text._compile import _build
 
     target, _ = built
     found = read_all(packaged_data_dir(), target)
@@ -241,18 +241,19 @@ def test_the_readers_tables_come_with_it_and_equal_a_fresh_build(
 
 def test_a_packaged_knowledge_base_reads_with_the_prebuilt_tables() -> None:
     """Its first reading unpickles them (no build at run time); a load alone does not."""
+    import acupoints.text._compile as building
     import acupoints.text.compiled as compiled
     from acupoints.prebuilt import _BLOBS
 
     kb = load_packaged(packaged_data_dir())
     assert kb in _BLOBS and kb not in compiled._TABLES
     built_at_run_time = []
-    real = compiled._build
-    compiled._build = lambda kb: built_at_run_time.append(kb) or real(kb)  # type: ignore[assignment]
+    real = building._build
+    building._build = lambda kb: built_at_run_time.append(kb) or real(kb)  # type: ignore[assignment]
     try:
         t = compiled.tables(kb)
     finally:
-        compiled._build = real
+        building._build = real
     assert not built_at_run_time and kb not in _BLOBS
     assert compiled.tables(kb) is t and t.concepts[0] is kb.dataset.flags[0]
     assert kb.select("numb back of my left hand") == acupoints.load().select(
@@ -345,6 +346,7 @@ def test_the_spelling_index_stays_packed_until_a_typo() -> None:
     """The prebuilt delete index (the largest table) is unpacked by the first word that
     needs correcting, not by a reading without typos, and then corrects as a fresh
     build does."""
+    import acupoints.text._compile as building
     import acupoints.text.compiled as compiled
 
     kb = load_packaged(packaged_data_dir())
@@ -355,7 +357,7 @@ def test_the_spelling_index_stays_packed_until_a_typo() -> None:
     s = kb.select("numb back of my left hnad")
     assert not t.deletes.packed
     assert s.location.regions == kb.select("numb back of my left hand").location.regions
-    fresh = compiled._build(KnowledgeBase(kb.dataset, _checked=True))
+    fresh = building._build(KnowledgeBase(kb.dataset, _checked=True))
     assert not fresh.deletes.packed and fresh.deletes == t.deletes and len(t.deletes) > 10_000
 
 

@@ -46,7 +46,7 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
     root = Path(data_dir)
     data = read_dataset(root, cache=False)
     kb = KnowledgeBase(data, origin=str(root), _checked=True)  # the alias index checks too
-    from .text.compiled import _build as build_tables
+    from .text._compile import _build as build_tables
 
     tables = build_tables(kb)
     key = fingerprint(root)

@@ -86,8 +86,14 @@ ARTIFACT = "_dataset.pickle"
 
 _MAGIC = b"acupoints-dataset 6"
 
-_READER_CODE = ("text/compiled.py", "text/lexicon.py", "_lexicon_rare.py", "parse.py")
-"""The modules whose code builds the reader's tables (``compiled._build`` and the words of
+_READER_CODE = (
+    "text/compiled.py",
+    "text/_compile.py",
+    "text/lexicon.py",
+    "_lexicon_rare.py",
+    "parse.py",
+)
+"""The modules whose code builds the reader's tables (``_compile._build`` and the words of
 the location grammar it reads)."""
 
 
