@@ -33,3 +33,23 @@ def test_finger_tips_in_two_words_are_both_hands(
 ) -> None:
     loc = kb.parse_location(text)
     assert [(r.region, r.side) for r in loc.regions] == areas
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't feel the floor properly under my feet",
+        "I can't feel the floor properly under my feet when I walk about barefoot",
+    ],
+)
+def test_one_place_read_twice_is_one_region(kb: KnowledgeBase, text: str) -> None:
+    """The soles read from what is not felt and from "under my feet" are one region of
+    the location, not two equal ones."""
+    loc = kb.parse_location(text)
+    assert [(r.region, r.side) for r in loc.regions] == [("foot.sole", "both")]
+    # control: the same region on two sides stays two
+    two = kb.parse_location("numb left sole and numb right sole")
+    assert [(r.region, r.side) for r in two.regions] == [
+        ("foot.sole", "left"),
+        ("foot.sole", "right"),
+    ]

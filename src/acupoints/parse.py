@@ -1603,6 +1603,17 @@ def _assemble(
     reading: Reading | None = None,
 ) -> Location:
     anatomy = kb.anatomy
+    # one place read twice ("I can't feel the floor under my feet": the soles from what
+    # is not felt, and from "under my feet") is one region, with the words of the first
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for r in refs:
+        key = (r.region, r.aspects, r.surface, r.side)
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    if len(kept) < len(refs):
+        refs = kept
     digits: list[str] = []
     for r in refs:
         if r.region in ("hand.fingers", "foot.toes"):
