@@ -891,6 +891,19 @@ def _symptom_before(tokens: Sequence[str], i: int) -> bool:
     return k >= 0 and tokens[k] in SEGMENT_LEADS
 
 
+def _division_closes(tokens: Sequence[str], i: int, end: int) -> bool:
+    """areas19: whether a symptom word comes right before a trigeminal division at ``i``
+    and the division, with only a side after it, ends its clause ("facial numbness V2 R,")."""
+    if not _symptom_before(tokens, i):
+        return False
+    while end < len(tokens) and tokens[end] in DIVISION_SIDES:
+        end += 1
+    return end >= len(tokens) or tokens[end] in SEGMENT_ENDS
+
+
+DIVISION_SIDES = frozenset({"r", "l", "right", "left", "are"})
+
+
 POINT_SKIP = SEGMENT_SKIP | {"needle", "needling", "needled", "site", "point", "acupoint"}
 """areasa: words between a symptom and the acupoint code that says where it is felt
 ("paraesthesia at needle site LI4", "hypoaesthesia at the needling site over ST36")."""
@@ -1079,16 +1092,22 @@ def _match_nerve(
     hit = _nerve_at(nerves, tokens, i)
     if hit is not None:  # "<nerve> distribution"
         nid, end, bare = hit
-        if end >= len(tokens) or not (
-            tokens[end] in AREA_WORDS
-            # heldout14 areas: "bilateral median nerve paraesthesia": the nerve's skin
-            or (not bare and tokens[end] in NERVE_SYMPTOMS)
-            # areasa: a trigeminal division with a symptom after it ("new R V2 numbness",
-            # "V2 sensory loss"): its skin, as "V2 distribution"
-            or (tokens[i] in CRANIAL_DIVISIONS and tokens[end] in NERVE_SYMPTOMS)
+        # areas19: a trigeminal division closing a symptom ("facial numbness V2 R,"), as
+        # "band of numbness T10" closes on a segment
+        closes = tokens[i] in CRANIAL_DIVISIONS and _division_closes(tokens, i, end)
+        if not closes and (
+            end >= len(tokens)
+            or not (
+                tokens[end] in AREA_WORDS
+                # heldout14 areas: "bilateral median nerve paraesthesia": the nerve's skin
+                or (not bare and tokens[end] in NERVE_SYMPTOMS)
+                # areasa: a trigeminal division with a symptom after it ("new R V2 numbness",
+                # "V2 sensory loss"): its skin, as "V2 distribution"
+                or (tokens[i] in CRANIAL_DIVISIONS and tokens[end] in NERVE_SYMPTOMS)
+            )
         ):
             return 0
-        last = end if tokens[end] in AREA_WORDS else end - 1
+        last = end if end < len(tokens) and tokens[end] in AREA_WORDS else end - 1
     else:  # "distribution of the <nerve>", "area supplied by the <nerve>"
         j = i
         if tokens[j] in AREA_WORDS and j + 1 < len(tokens) and tokens[j + 1] == "supplied":

@@ -135,6 +135,9 @@ def _possessed_by_another(prep: Prepared, start: int) -> bool:
 KIN = frozenset(
     {"mum", "mom", "mother", "dad", "father", "wife", "husband", "sister", "brother", "son"}
     | {"daughter", "gran", "grandma", "grandad", "grandpa", "nan", "nana", "partner", "friend"}
+    # areas19: the people of a neighbour's or a workplace ("the neighbour's lad ... had an
+    # abscess on his spine, I only ask because my lower back feels numb")
+    | {"neighbour", "neighbor", "lad", "boss", "colleague"}
 )
 """(weak17) People a writer names with no "my" ("mum's stroke left her face numb, but I'm
 asking for myself"): "his" or "her" after one of them is theirs."""
@@ -484,6 +487,7 @@ INSENSATE = frozenset({"insensate", "neuropathic", "neuropathy"})
 COLOUR_SIGNS = frozenset(
     {"black", "blackened", "dusky", "purple", "purply", "blue", "bluish", "gray", "grayish"}
     | {"pale", "white", "mottled", "cold", "icy", "cool", "dark"}
+    | {"gangrenous", "necrotic"}  # areas19: "numb feet, gangrenous L hallux"
 )
 """(limb17) The colour or cold of a foot whose blood is failing ("black", "dusky", "cold",
 "icy"): a warning sign of a threatened limb."""
@@ -1565,8 +1569,15 @@ def _numb_adjective(prep: Prepared, start: int) -> bool:
         # heldout13 areas: a numb word before another word of the area ("bilat numb clumsy
         # hands"): the area is said numb where it is named; heldout16 areas: not over a word
         # that leaves it out ("my hand is numb **except** my thumb")
+        if tokens[j] == "in" and tokens[j - 1] in NUMB_NOUNS:
+            return True  # areas19: "numbnesss in my upper lip ... one side of my face looks droopy"
         return tokens[j] not in NEGATIONS and tokens[j - 1] in NUMB_ADJECTIVES
     return j >= 0 and tokens[j] in NUMB_ADJECTIVES
+
+
+NUMB_NOUNS = frozenset({"numbness", "tingling", "paresthesia"})
+"""areas19: a numb word named as a thing before "in" and the part ("numbness in my upper
+lip"): the part is said numb where it is named."""
 
 
 PLACING = frozenset(
@@ -2413,10 +2424,16 @@ def _reached_by_a_sign(prep: Prepared, start: int, starts: Container[int] = ()) 
         if tok in SPREADING_SIGNS:
             if via in RED_ALONG and tok not in REDNESS:
                 return False
+            spread = spread or tok in STREAKS  # areas19: "red streak to ankle" runs by nature
             # "ascending paraesthesia and weakness from the feet": the numbness spreads too
             return spread and not (j > 1 and tokens[j - 1] in JOINS and tokens[j - 2] in NUMB_WORDS)
         spread = spread or tok in SPREAD_WORDS
     return False
+
+
+STREAKS = frozenset({"streak", "streaks"})
+"""areas19: spreading signs that run from one place to another by themselves ("cellulitis
+from R 3rd toe ulcer, red streak to ankle"): the place they reach is theirs."""
 
 
 WEAKNESS_NOUNS = frozenset({"weakness", "weakening", "heaviness", "clumsiness"})
@@ -2687,6 +2704,7 @@ LINKING = (
     AUX
     | {"goes", "go", "went", "gets", "get", "getting", "going", "all", "a", "bit"}
     | {"still", "now", "also", "really", "very", "quite", "so", "always", "totally", "completely"}
+    | {"stays", "stayed", "remains", "remained"}  # areas19: "the skin there stays numb"
 )
 """Words between a pronoun and the symptom said of it ("it goes dead", "it's gone numb",
 "it's still numb there")."""
