@@ -7173,6 +7173,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         # heldout13 flags
         "wobbling",
         "wobble",
+        # flags19
+        "bump into",
+        "bumping into",
     ),
     "weight_object": (
         "on my foot",
@@ -7683,6 +7686,18 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
     "arm_named": ("arm", "arms", "upper limb"),
     "leg_named": ("leg", "legs", "lower limb"),
     "ascending_said": ("ascending",),
+    # flags19
+    "unhurt": (
+        "didnt hurt anything",
+        "didnt hurt myself",
+        "didnt hurt herself",
+        "didnt hurt himself",
+        "wasnt hurt",
+        "no injuries",
+        "no harm done",
+        "unhurt",
+    ),
+    "bump_into": ("bump into", "bumping into"),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -7851,7 +7866,8 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "impact_on_something": {
         "flag": "after_injury",
         "all": ("impact", "impact_object"),
-        "unless": ("walking_step",),
+        "unless": ("walking_step", "unhurt", "bump_into"),
+        "scope": "sentence",
         "near": 4,
     },
     "foot_wound_found": {

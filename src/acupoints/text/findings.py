@@ -316,12 +316,16 @@ def _also(
             continue
         if near is not None and clause[a] not in near:  # the clause of its first or last word
             continue
+        if c.words[end - 1] in CANT and c.words[end : end + 1] == ("feel",):
+            continue  # flags19: "can't feel the coins" is what is not felt, no task failed
         found.append((" ".join(c.words[start:end]), a, b))
     after = [f for f in found if f[1] >= own[1]]
     best = after or found
     return best[0] if best else None
 
 
+CANT = frozenset({"cant", "can't", "cannot"})
+"""An inability word: before "feel" it says what is not felt, not what cannot be done."""
 NOT_STATED = frozenset({"negated", "hypothetical", "other"})
 """Contexts in which a word is no statement of the person's own (denied, supposed, someone
 else's); a past one still is."""
@@ -372,6 +376,8 @@ def composed(
     for i, hits in enumerate(t.classes.each(c.stems)):
         if not hits:
             continue
+        if c.words[i] in CANT and c.words[i + 1 : i + 2] == ("feel",):
+            hits = [h for h in hits if h[0] > 1]  # flags19: what is not felt, as in _also
         seen: set[int] = set()
         for length, n in hits:  # longest first: one phrase per class here
             if n not in seen:
@@ -416,8 +422,11 @@ def composed(
             own: Sequence[frozenset[str]] = ctx if masked is None else masked
 
             clean = _clean_in(own, allowed)
+            # flags19: a stopper in another's words stops a rule read in them ("my husband
+            # keeps dropping his keys and bumping into door frames": no blow)
+            stops = _clean_in(own, allowed | {"other"})
             if any(
-                scope[a] == place and clean(a, b) for n in unless for a, b, *_ in found.get(n, ())
+                scope[a] == place and stops(a, b) for n in unless for a, b, *_ in found.get(n, ())
             ):
                 continue
             parts = _parts(need, here, clean, near)
