@@ -8206,6 +8206,13 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "unless": ("redness", "slow_time", "up_something"),
         "scope": "sentence",
     },
+    "numbness_rising_to_a_level_over_days": {
+        "flag": "ascending_weakness",
+        "overrides": ("progressive_weakness",),
+        "all": ("sensation_loss", "ascend", "to_a_level", "days"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "scope": "clause",
+    },
     "weak_from_the_feet_to_a_level_over_days": {
         "flag": "ascending_weakness",
         "urgency": "emergency",
