@@ -59,6 +59,7 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# cause18",
                     "# areas18",
                     "# flags18",
+                    "# flags19",
                     f"# {tag}",
                 )
             ):

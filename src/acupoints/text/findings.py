@@ -23,9 +23,9 @@ __all__ = [
     "course",
     "flags",
     "grades",
-    "weights",
     "overridden",
     "symptom_spans",
+    "weights",
 ]
 
 CAUSE_SKIP = frozenset({"historical"})
@@ -708,6 +708,13 @@ def weights(
             continue
         words = f"{tokens[i]} + {tokens[j]}"
         out.append(
-            Hit(concept.flag, i, j + 1, words, frozenset(), extra=(k, j + 1, ((i, i + 1), (j, j + 1))))
+            Hit(
+                concept.flag,
+                i,
+                j + 1,
+                words,
+                frozenset(),
+                extra=(k, j + 1, ((i, i + 1), (j, j + 1))),
+            )
         )
     return out

@@ -19,9 +19,9 @@ from .findings import (
     course,
     flags,
     grades,
-    weights,
     overridden,
     symptom_spans,
+    weights,
 )
 from .spelling import correct_from
 
