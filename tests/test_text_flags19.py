@@ -139,7 +139,7 @@ def test_a_weight_fallen_in_figures_is_a_weight_loss(
         # an arm and a leg found numb or failing after a night's sleep
         ("my wife woke up and her left arm and left leg won't work, they feel numb", True),
         ("88M, new R arm and leg numbness this am, was fine at bedtime", True),
-        ("gran woke and can't lift her left arm, her hand feels numb", True),
+        ("gran woke up and can't lift her left arm, her hand feels numb", True),
         # controls: no onset said
         ("my left arm and left leg have been numb for months", False),
         ("I can't lift my left arm since my shoulder op, my hand is numb", False),

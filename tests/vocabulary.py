@@ -7687,16 +7687,7 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
     "leg_named": ("leg", "legs", "lower limb"),
     "ascending_said": ("ascending",),
     # flags19
-    "unhurt": (
-        "didnt hurt anything",
-        "didnt hurt myself",
-        "didnt hurt herself",
-        "didnt hurt himself",
-        "wasnt hurt",
-        "no injuries",
-        "no harm done",
-        "unhurt",
-    ),
+    "unhurt": ("didnt hurt", "wasnt hurt", "no injuries", "no harm done", "unhurt"),
     "bump_into": ("bump into", "bumping into"),
 }
 
@@ -21416,55 +21407,20 @@ FLAGS19_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {},
         "I had a fever in January, and my feet are numb",
     ),
-    ("historical", "all cleared up"): (
-        "I had a fever in January, all cleared up, and my feet are numb",
-        {},
-        "I had a fever in January, and my feet are numb",
-    ),
-    ("historical", "its cleared"): (
-        "I had a fever in January but it's cleared, my feet are numb",
-        {},
-        "I had a fever in January but my feet are numb",
-    ),
-    ("historical", "its cleared up"): (
-        "I had a fever in January but it's cleared up, my feet are numb",
-        {},
-        "I had a fever in January but my feet are numb",
-    ),
-    ("historical", "that cleared"): (
-        "I had a high temperature in March, that cleared, my toes are numb",
-        {},
-        "I had a high temperature in March, my toes are numb",
-    ),
     ("historical", "that cleared up"): (
         "I had a high temperature in March, that cleared up, my toes are numb",
         {},
         "I had a high temperature in March, my toes are numb",
-    ),
-    ("historical", "which cleared"): (
-        "I had a fever in the spring which cleared, now my shin is numb",
-        {},
-        "I had a fever in the spring, now my shin is numb",
     ),
     ("historical", "which cleared up"): (
         "I had a fever in the spring which cleared up, now my shin is numb",
         {},
         "I had a fever in the spring, now my shin is numb",
     ),
-    ("historical", "it cleared"): (
-        "I had a fever at Easter and it cleared, my hands are numb",
-        {},
-        "I had a fever at Easter and my hands are numb",
-    ),
     ("historical", "it cleared up"): (
         "I had a fever at Easter and it cleared up, my hands are numb",
         {},
         "I had a fever at Easter and my hands are numb",
-    ),
-    ("pseudo", "was fine at bedtime"): (
-        "her left arm and leg are numb, she was fine at bedtime",
-        {"stroke": "emergency", "one_sided_numbness": "urgent"},
-        "her left arm and leg are numb, she was grumpy",
     ),
     ("pseudo", "fine at bedtime"): (
         "his left arm and leg are numb this morning but fine at bedtime",
@@ -21476,26 +21432,6 @@ FLAGS19_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {"stroke": "emergency", "one_sided_numbness": "urgent"},
         "her right arm and leg are numb",
     ),
-    ("pseudo", "fine when she went to bed"): (
-        "mum's right arm and leg are numb, she was fine when she went to bed",
-        {"stroke": "emergency", "one_sided_numbness": "urgent"},
-        "mum's right arm and leg are numb",
-    ),
-    ("pseudo", "fine when he went to bed"): (
-        "dad's left arm and leg are numb, he was fine when he went to bed",
-        {"stroke": "emergency", "one_sided_numbness": "urgent"},
-        "dad's left arm and leg are numb",
-    ),
-    ("pseudo", "fine when i went to bed"): (
-        "my left arm and leg are numb, I was fine when I went to bed",
-        {"stroke": "emergency", "one_sided_numbness": "urgent"},
-        "my left arm and leg are numb",
-    ),
-    ("pseudo", "well at bedtime"): (
-        "his right arm and leg are numb, he was well at bedtime",
-        {"stroke": "emergency", "one_sided_numbness": "urgent"},
-        "his right arm and leg are numb",
-    ),
     ("other", "the neighbour"): (
         "the neighbour injects drugs and has a fever; my lower back is numb",
         {},
@@ -21505,11 +21441,6 @@ FLAGS19_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "the neighbor injects drugs and has a fever; my lower back is numb",
         {},
         "I inject drugs and have a fever; my lower back is numb",
-    ),
-    ("other", "neighbours lad"): (
-        "my neighbours lad injects drugs and has a fever, my lower back is numb",
-        {},
-        "I inject drugs and have a fever, my lower back is numb",
     ),
     ("other", "neighbours son"): (
         "my neighbours son injects drugs and has a fever, my lower back is numb",
@@ -21521,23 +21452,8 @@ FLAGS19_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {},
         "I inject drugs and have a fever, my lower back is numb",
     ),
-    ("other", "neighbors son"): (
-        "my neighbors son injects drugs and has a fever, my lower back is numb",
-        {},
-        "I inject drugs and have a fever, my lower back is numb",
-    ),
-    ("other", "neighbors daughter"): (
-        "my neighbors daughter injects drugs and has a fever, my lower back is numb",
-        {},
-        "I inject drugs and have a fever, my lower back is numb",
-    ),
     ("spelling", "feal"): (
         "I cant feal my feet and my balance is off",
-        {"cervical_myelopathy": "urgent"},
-        "I cant fecal my feet and my balance is off",
-    ),
-    ("spelling", "feell"): (
-        "I cant feell my feet and my balance is off",
         {"cervical_myelopathy": "urgent"},
         "I cant fecal my feet and my balance is off",
     ),
@@ -21565,11 +21481,6 @@ FLAGS19_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "the sight went for a minute and my left hand is numb",
         {"stroke": "emergency"},
         "the pain went for a minute and my left hand is numb",
-    ),
-    ("flag", "my sight went"): (
-        "my sight went dark and my left hand is numb",
-        {"stroke": "emergency"},
-        "my left hand is numb",
     ),
     ("flag", "sight went in one eye"): (
         "sight went in one eye and my right hand is numb",
@@ -21606,18 +21517,8 @@ FLAGS19_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {"stroke": "emergency"},
         "my right arm has gone weak and my hand is numb",
     ),
-    ("flag", "woke and"): (
-        "dad woke and can't lift his right arm, his hand is numb",
-        {"stroke": "emergency"},
-        "dad can't lift his right arm, his hand is numb",
-    ),
     ("flag", "on waking"): (
         "on waking I can't lift my left arm and my hand is numb",
-        {"stroke": "emergency"},
-        "I can't lift my left arm and my hand is numb",
-    ),
-    ("flag", "since waking"): (
-        "I can't lift my left arm since waking and my hand is numb",
         {"stroke": "emergency"},
         "I can't lift my left arm and my hand is numb",
     ),
@@ -21641,11 +21542,6 @@ FLAGS19_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {"after_injury": "urgent", "facial_numbness": "urgent"},
         "took a nap and my lip is numb",
     ),
-    ("flag", "elbow in my face"): (
-        "caught an elbow in my face playing basketball, my chin is numb",
-        {"after_injury": "urgent", "facial_numbness": "urgent"},
-        "caught a cold playing basketball, my chin is numb",
-    ),
     ("flag", "elbowed in the face"): (
         "I was elbowed in the face and my cheek is numb",
         {"after_injury": "urgent", "facial_numbness": "urgent"},
@@ -21655,11 +21551,6 @@ FLAGS19_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "stab wound to the left forearm, numb fingers",
         {"after_injury": "urgent"},
         "left forearm ache, numb fingers",
-    ),
-    ("flag", "stab wounds"): (
-        "two stab wounds to the thigh, numb shin",
-        {"after_injury": "urgent"},
-        "two moles on the thigh, numb shin",
     ),
     ("flag", "stabbed"): (
         "he was stabbed in the arm last night and his hand is numb",
@@ -21671,20 +21562,10 @@ FLAGS19_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {"after_injury": "urgent"},
         "got a cold at rugby today, my thumb is numb",
     ),
-    ("flag", "stingers"): (
-        "I keep getting stingers in tackles and my thumb is numb",
-        {"after_injury": "urgent"},
-        "my thumb is numb",
-    ),
     ("flag", "rituximab"): (
         "had rituximab for my arthritis and now a fever and a numb back",
         {"systemic_illness": "urgent", "spinal_infection": "urgent"},
         "had physio for my arthritis and now a fever and a numb back",
-    ),
-    ("flag", "on rituximab"): (
-        "I'm on rituximab and have a fever, my lower back is numb",
-        {"systemic_illness": "urgent", "spinal_infection": "urgent"},
-        "I'm on holiday and have a fever, my lower back is numb",
     ),
     ("flag", "mycophenolate"): (
         "I take mycophenolate and have a fever, my lower back is numb",
@@ -21706,16 +21587,6 @@ FLAGS19_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {"systemic_illness": "urgent", "spinal_infection": "urgent", "cancer_history": "soon"},
         "on chemo and my hands are numb",
     ),
-    ("flag", "i feel very hot"): (
-        "I feel very hot and my feet are numb",
-        {"systemic_illness": "urgent"},
-        "I feel very tired and my feet are numb",
-    ),
-    ("flag", "im really hot"): (
-        "I'm really hot and shaky and my feet are numb",
-        {"systemic_illness": "urgent"},
-        "I'm really tired and my feet are numb",
-    ),
     ("flag", "cough and feel hot"): (
         "got a cough and feel hot, my toes are numb",
         {"systemic_illness": "urgent"},
@@ -21726,19 +21597,9 @@ FLAGS19_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {"systemic_illness": "urgent", "spinal_infection": "urgent", "cancer_history": "soon"},
         "on chemo, got a cough, numb fingers",
     ),
-    ("flag", "cough and feeling hot"): (
-        "a cough and feeling hot since Monday, my toes are numb",
-        {"systemic_illness": "urgent"},
-        "a cough since Monday, my toes are numb",
-    ),
     ("flag", "weight trending down"): (
         "numb shin, weight trending down",
         {"systemic_illness": "urgent"},
         "numb shin, weight stable",
-    ),
-    ("flag", "downward weight trend"): (
-        "numb shin, downward weight trend since March",
-        {"systemic_illness": "urgent"},
-        "numb shin since March",
     ),
 }

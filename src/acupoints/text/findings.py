@@ -643,26 +643,16 @@ def grades(
     return out
 
 
+# flags19: a body weight that has fallen, in figures ("weight 61kg from 70kg", "wt 70 -> 61
+# kg", "weighed 70kg in May, now 62kg"): two figures after a word of weight in its sentence,
+# the later written with a unit of weight (the earlier too, or only words of time between),
+# at most GRADE_GAP words apart, the words between or after them saying which is the earlier
+# (as for strength grades), the later lower by more than 5% (the usual mark of a weight loss
+# worth looking into; a kilo either way is none). The hit is of the concept WEIGHT_CONCEPT
+# (comments, not docstrings: the memory budget).
 WEIGHT_CONCEPT = "weight_figures_falling"
-"""flags19: the concept (text.yaml) a body weight that has fallen raises."""
 WEIGHT_WORDS = frozenset({"weight", "weighed", "weighs", "wt"})
-WEIGHT_UNITS = ("kg", "kgs", "kilos", "lb", "lbs", "st")
-WEIGHT_SHARE = 0.05
-"""The least loss, as a share of the earlier weight, that counts: a loss of more than 5%
-is the usual mark of an unexplained weight loss worth looking into (a figure that wobbles
-by a kilo is no loss)."""
-
-
-def _weight(tokens: Sequence[str], i: int) -> tuple[float, bool] | None:
-    """The figure written at token ``i`` ("61kg", "61 kg", "70", "154lbs") and whether a
-    unit of weight is written with it, or None."""
-    tok = tokens[i]
-    unit = next((u for u in WEIGHT_UNITS if tok.endswith(u) and tok[: -len(u)].isdigit()), None)
-    if unit is not None:
-        return float(tok[: -len(unit)]), True
-    if not tok.isdigit():
-        return None
-    return float(tok), tokens[i + 1 : i + 2] in [(u,) for u in WEIGHT_UNITS]
+WEIGHT_UNITS = ("kg",), ("kgs",), ("kilos",), ("lb",), ("lbs",), ("st",)
 
 
 def weights(
@@ -673,48 +663,42 @@ def weights(
     ctx: Sequence[frozenset[str]],
     sentence: Sequence[int],
 ) -> list[Hit]:
-    """A body weight that has fallen, in figures ("weight 61kg from 70kg", "wt 70 -> 61
-    kg", "weighed 70kg in March, now 61kg"): two figures after a word of weight in its
-    sentence, at most ``GRADE_GAP`` words apart, the words between or after them saying
-    which is the earlier (as for strength grades), the later lower by more than
-    ``WEIGHT_SHARE``. The hit is of the concept ``WEIGHT_CONCEPT``."""
-    if WEIGHT_WORDS.isdisjoint(tokens) or not spans or len(spans) != len(tokens):
+    if WEIGHT_WORDS.isdisjoint(tokens) or len(spans) != len(tokens):
         return []
     k = next((n for n, c in enumerate(t.concepts) if c.id == WEIGHT_CONCEPT), None)
-    if k is None:
-        return []
-    start = min(i for i, tok in enumerate(tokens) if tok in WEIGHT_WORDS)
-    found = [
-        (i, w)
-        for i in range(start + 1, len(tokens))
-        if sentence[i] == sentence[start] and (w := _weight(tokens, i)) is not None
-    ]
-    concept = t.concepts[k]
+    at = min(i for i, tok in enumerate(tokens) if tok in WEIGHT_WORDS)
+    found = []  # (token, figure, written with a unit: "61kg", "61 kg", "10st", "154lbs")
+    for i in range(at + 1, len(tokens)):
+        num = tokens[i].rstrip("kgilosbt")
+        if sentence[i] == sentence[at] and num.isdigit():
+            found.append(
+                (i, (float(num), num != tokens[i] or tokens[i + 1 : i + 2] in WEIGHT_UNITS))
+            )
     out: list[Hit] = []
     for (i, (first, unit_i)), (j, (second, unit_j)) in pairwise(found):
         between = set(tokens[i + 1 : j])
-        # both figures weights, or a bare figure straight before one ("70 -> 61kg")
-        if j - i - 1 > GRADE_GAP or not (unit_i or between <= EARLIER | LATER) or not unit_j:
+        if k is None or j - i > GRADE_GAP + 1 or not unit_j:
+            continue
+        if not (unit_i or between <= EARLIER | LATER):
             continue
         gap = text[spans[i][1] : spans[j][0]]
         after = [tok for tok in tokens[j + 1 : j + 4] if tok not in SENTENCE_END and tok != ","]
         if between & EARLIER or (not between & LATER and set(after[:2]) & PAST_AFTER):
-            now, earlier, at = first, second, i
-        elif between & LATER or "->" in gap or "\u2192" in gap or ">" in gap:
-            now, earlier, at = second, first, j
+            now, earlier, n = first, second, i
+        elif between & LATER or ">" in gap:
+            now, earlier, n = second, first, j
         else:
             continue
-        if earlier - now <= WEIGHT_SHARE * earlier or (_ctx(ctx, at, at + 1) & QUIET):
-            continue
-        words = f"{tokens[i]} + {tokens[j]}"
-        out.append(
-            Hit(
-                concept.flag,
-                i,
-                j + 1,
-                words,
-                frozenset(),
-                extra=(k, j + 1, ((i, i + 1), (j, j + 1))),
+        if earlier - now > 0.05 * earlier and not _ctx(ctx, n, n + 1) & QUIET:
+            extra = (k, j + 1, ((i, i + 1), (j, j + 1)))
+            out.append(
+                Hit(
+                    t.concepts[k].flag,
+                    i,
+                    j + 1,
+                    f"{tokens[i]} + {tokens[j]}",
+                    frozenset(),
+                    extra=extra,
+                )
             )
-        )
     return out
