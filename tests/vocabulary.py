@@ -1925,6 +1925,11 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "face, arm and leg",
             "arm and leg",
             "face",
+            # flags19
+            "left arm and left leg",
+            "right arm and right leg",
+            "left leg and left arm",
+            "right leg and right arm",
         ),
         "clinical": (
             "hemiparesis",
@@ -1972,6 +1977,9 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "woke and",
                 "woke up to",
                 "on waking",
+                # flags19
+                "fine at bedtime",
+                "was fine last night",
             ),
         ),
     },
@@ -2074,6 +2082,10 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "cant find the right words",
             "struggling to find words",
             "struggling to find my words",
+            # flags19
+            "sight went",
+            "sight went in one eye",
+            "sight in one eye went",
         ),
         "clinical": (
             "facial droop",
@@ -2207,6 +2219,10 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "wrong words",
                 "wouldnt come out",
                 "all over the place",
+                # flags19
+                "a bit off",
+                "is off",
+                "sounds off",
             ),
         ),
         "same_clause": True,
@@ -2240,6 +2256,10 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "within minutes",
                 "just now",
                 "half an hour ago",
+                # flags19
+                "woke up and",
+                "woke up with",
+                "on waking",
             ),
         ),
     },
@@ -2422,6 +2442,9 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "struggling",
                 "cant swallow",
                 "hard to swallow",
+                # flags19
+                "sticking",
+                "keeps sticking",
             ),
         ),
         "same_clause": True,
@@ -3017,6 +3040,14 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         "typos": (),
         "also": (),
     },
+    # flags19
+    "weight_figures_falling": {
+        "flag": "systemic_illness",
+        "lay": (),
+        "clinical": ("weight trending down",),
+        "typos": (),
+        "also": (),
+    },
     "weakness_worse": {
         "flag": "progressive_weakness",
         "lay": ("weak", "weakness", "weaker", "strength", "power", "grip"),
@@ -3420,6 +3451,11 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "ive a temperature",
             "ive a temp",
             "ive a fever",
+            # flags19
+            "i feel hot",
+            "i feel really hot",
+            "cough and feel hot",
+            "cough and feel really hot",
         ),
         "clinical": (
             "pyrexia",
@@ -3718,6 +3754,13 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "tackled in rugby",
             "tackled at rugby",
             "football tackle",
+            # flags19
+            "elbow in the face",
+            "elbow to the face",
+            "elbowed in the face",
+            "stab wound",
+            "stabbed",
+            "stinger",
         ),
         "clinical": (
             "trauma",
@@ -4130,6 +4173,10 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "shooting up heroin",
             "inject heroin",
             "injecting heroin",
+            # flags19
+            "rituximab",
+            "mycophenolate",
+            "infliximab",
         ),
         "clinical": (
             "ivdu",
@@ -4174,6 +4221,11 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "temperatures",
                 "temps",
                 "fevers",
+                # flags19
+                "i feel hot",
+                "i feel really hot",
+                "cough and feel hot",
+                "cough and feel really hot",
             ),
         ),
     },
