@@ -60,6 +60,7 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# areas18",
                     "# flags18",
                     "# areas19",
+                    "# flags19",
                     f"# {tag}",
                 )
             ):

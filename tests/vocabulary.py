@@ -1925,6 +1925,11 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "face, arm and leg",
             "arm and leg",
             "face",
+            # flags19
+            "left arm and left leg",
+            "right arm and right leg",
+            "left leg and left arm",
+            "right leg and right arm",
         ),
         "clinical": (
             "hemiparesis",
@@ -1972,6 +1977,9 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "woke and",
                 "woke up to",
                 "on waking",
+                # flags19
+                "fine at bedtime",
+                "was fine last night",
             ),
         ),
     },
@@ -2074,6 +2082,10 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "cant find the right words",
             "struggling to find words",
             "struggling to find my words",
+            # flags19
+            "sight went",
+            "sight went in one eye",
+            "sight in one eye went",
         ),
         "clinical": (
             "facial droop",
@@ -2207,6 +2219,10 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "wrong words",
                 "wouldnt come out",
                 "all over the place",
+                # flags19
+                "a bit off",
+                "is off",
+                "sounds off",
             ),
         ),
         "same_clause": True,
@@ -2240,6 +2256,10 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "within minutes",
                 "just now",
                 "half an hour ago",
+                # flags19
+                "woke up and",
+                "woke up with",
+                "on waking",
             ),
         ),
     },
@@ -2422,6 +2442,9 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "struggling",
                 "cant swallow",
                 "hard to swallow",
+                # flags19
+                "sticking",
+                "keeps sticking",
             ),
         ),
         "same_clause": True,
@@ -3017,6 +3040,14 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         "typos": (),
         "also": (),
     },
+    # flags19
+    "weight_figures_falling": {
+        "flag": "systemic_illness",
+        "lay": (),
+        "clinical": ("weight trending down",),
+        "typos": (),
+        "also": (),
+    },
     "weakness_worse": {
         "flag": "progressive_weakness",
         "lay": ("weak", "weakness", "weaker", "strength", "power", "grip"),
@@ -3420,6 +3451,11 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "ive a temperature",
             "ive a temp",
             "ive a fever",
+            # flags19
+            "i feel hot",
+            "i feel really hot",
+            "cough and feel hot",
+            "cough and feel really hot",
         ),
         "clinical": (
             "pyrexia",
@@ -3718,6 +3754,13 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "tackled in rugby",
             "tackled at rugby",
             "football tackle",
+            # flags19
+            "elbow in the face",
+            "elbow to the face",
+            "elbowed in the face",
+            "stab wound",
+            "stabbed",
+            "stinger",
         ),
         "clinical": (
             "trauma",
@@ -4130,6 +4173,10 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "shooting up heroin",
             "inject heroin",
             "injecting heroin",
+            # flags19
+            "rituximab",
+            "mycophenolate",
+            "infliximab",
         ),
         "clinical": (
             "ivdu",
@@ -4174,6 +4221,11 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "temperatures",
                 "temps",
                 "fevers",
+                # flags19
+                "i feel hot",
+                "i feel really hot",
+                "cough and feel hot",
+                "cough and feel really hot",
             ),
         ),
     },
@@ -7173,6 +7225,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         # heldout13 flags
         "wobbling",
         "wobble",
+        # flags19
+        "bump into",
+        "bumping into",
     ),
     "weight_object": (
         "on my foot",
@@ -7683,6 +7738,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
     "arm_named": ("arm", "arms", "upper limb"),
     "leg_named": ("leg", "legs", "lower limb"),
     "ascending_said": ("ascending",),
+    # flags19
+    "unhurt": ("didnt hurt", "wasnt hurt", "no injuries", "no harm done", "unhurt"),
+    "bump_into": ("bump into", "bumping into"),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -7851,7 +7909,8 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "impact_on_something": {
         "flag": "after_injury",
         "all": ("impact", "impact_object"),
-        "unless": ("walking_step",),
+        "unless": ("walking_step", "unhurt", "bump_into"),
+        "scope": "sentence",
         "near": 4,
     },
     "foot_wound_found": {
@@ -8189,6 +8248,13 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("sensation_loss", "from_the_feet", "to_a_level", "days"),
         "unless": ("redness", "slow_time", "up_something"),
         "scope": "sentence",
+    },
+    "numbness_rising_to_a_level_over_days": {
+        "flag": "ascending_weakness",
+        "overrides": ("progressive_weakness",),
+        "all": ("sensation_loss", "ascend", "to_a_level", "days"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "scope": "clause",
     },
     "weak_from_the_feet_to_a_level_over_days": {
         "flag": "ascending_weakness",
@@ -22030,3 +22096,211 @@ AREAS19_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
 """areas19: each word of the "areas19" blocks of text.yaml (the area and side misses of held-out
 set 18, read by kind), with a sentence that uses it and the reading wanted (areas, side,
 cause)."""
+
+
+# flags19 (issue 16, the red-flag misses of held-out set 18): each context term, spelling and
+# concept word of the text.yaml blocks "# flags19", with a sentence that holds it and the red
+# flags select(text) raises there, and a control without it that raises otherwise:
+# (section, term) -> (sentence, flags, control)
+FLAGS19_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("historical", "all cleared"): (
+        "I had a fever in January, all cleared, and my feet are numb",
+        {},
+        "I had a fever in January, and my feet are numb",
+    ),
+    ("historical", "that cleared up"): (
+        "I had a high temperature in March, that cleared up, my toes are numb",
+        {},
+        "I had a high temperature in March, my toes are numb",
+    ),
+    ("historical", "which cleared up"): (
+        "I had a fever in the spring which cleared up, now my shin is numb",
+        {},
+        "I had a fever in the spring, now my shin is numb",
+    ),
+    ("historical", "it cleared up"): (
+        "I had a fever at Easter and it cleared up, my hands are numb",
+        {},
+        "I had a fever at Easter and my hands are numb",
+    ),
+    ("pseudo", "fine at bedtime"): (
+        "his left arm and leg are numb this morning but fine at bedtime",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "his left arm and leg are numb",
+    ),
+    ("pseudo", "was fine last night"): (
+        "her right arm and leg are numb, she was fine last night",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "her right arm and leg are numb",
+    ),
+    ("other", "the neighbour"): (
+        "the neighbour injects drugs and has a fever; my lower back is numb",
+        {},
+        "I inject drugs and have a fever; my lower back is numb",
+    ),
+    ("other", "the neighbor"): (
+        "the neighbor injects drugs and has a fever; my lower back is numb",
+        {},
+        "I inject drugs and have a fever; my lower back is numb",
+    ),
+    ("other", "neighbours son"): (
+        "my neighbours son injects drugs and has a fever, my lower back is numb",
+        {},
+        "I inject drugs and have a fever, my lower back is numb",
+    ),
+    ("other", "neighbours daughter"): (
+        "my neighbours daughter injects drugs and has a fever, my lower back is numb",
+        {},
+        "I inject drugs and have a fever, my lower back is numb",
+    ),
+    ("spelling", "feal"): (
+        "I cant feal my feet and my balance is off",
+        {"cervical_myelopathy": "urgent"},
+        "I cant fecal my feet and my balance is off",
+    ),
+    ("flag", "left arm and left leg"): (
+        "all of a sudden my left arm and left leg went numb",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "all of a sudden my left arm went numb",
+    ),
+    ("flag", "right arm and right leg"): (
+        "my right arm and right leg went numb suddenly",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "my right arm went numb suddenly",
+    ),
+    ("flag", "left leg and left arm"): (
+        "my left leg and left arm went numb out of nowhere",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "my left leg went numb out of nowhere",
+    ),
+    ("flag", "right leg and right arm"): (
+        "out of the blue my right leg and right arm went numb",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "out of the blue my right leg went numb",
+    ),
+    ("flag", "sight went"): (
+        "the sight went for a minute and my left hand is numb",
+        {"stroke": "emergency"},
+        "the pain went for a minute and my left hand is numb",
+    ),
+    ("flag", "sight went in one eye"): (
+        "sight went in one eye and my right hand is numb",
+        {"stroke": "emergency"},
+        "my right hand is numb",
+    ),
+    ("flag", "sight in one eye went"): (
+        "the sight in one eye went and my right hand is numb",
+        {"stroke": "emergency"},
+        "my right hand is numb",
+    ),
+    ("flag", "a bit off"): (
+        "my speech is a bit off and my left hand is numb",
+        {"stroke": "emergency"},
+        "my speech is fine and my left hand is numb",
+    ),
+    ("flag", "is off"): (
+        "my speech is off and my left hand is numb",
+        {"stroke": "emergency"},
+        "my speech is clear and my left hand is numb",
+    ),
+    ("flag", "sounds off"): (
+        "my speech sounds off and my left hand is numb",
+        {"stroke": "emergency"},
+        "my speech sounds clear and my left hand is numb",
+    ),
+    ("flag", "woke up and"): (
+        "I woke up and can't lift my right arm, my hand is numb",
+        {"stroke": "emergency"},
+        "I can't lift my right arm, my hand is numb",
+    ),
+    ("flag", "woke up with"): (
+        "I woke up with my right arm gone weak and my hand numb",
+        {"stroke": "emergency"},
+        "my right arm has gone weak and my hand is numb",
+    ),
+    ("flag", "on waking"): (
+        "on waking I can't lift my left arm and my hand is numb",
+        {"stroke": "emergency"},
+        "I can't lift my left arm and my hand is numb",
+    ),
+    ("flag", "sticking"): (
+        "my lips are numb and my food is sticking",
+        {"breathing": "emergency", "facial_numbness": "urgent"},
+        "my lips are numb and my food is cold",
+    ),
+    ("flag", "keeps sticking"): (
+        "my tongue is numb and food keeps sticking",
+        {"breathing": "emergency", "facial_numbness": "urgent"},
+        "my tongue is numb and food tastes odd",
+    ),
+    ("flag", "elbow in the face"): (
+        "got an elbow in the face at netball and my cheek is numb",
+        {"after_injury": "urgent", "facial_numbness": "urgent"},
+        "got a cold at netball and my cheek is numb",
+    ),
+    ("flag", "elbow to the face"): (
+        "took an elbow to the face and my lip is numb",
+        {"after_injury": "urgent", "facial_numbness": "urgent"},
+        "took a nap and my lip is numb",
+    ),
+    ("flag", "elbowed in the face"): (
+        "I was elbowed in the face and my cheek is numb",
+        {"after_injury": "urgent", "facial_numbness": "urgent"},
+        "I was tired and my cheek is numb",
+    ),
+    ("flag", "stab wound"): (
+        "stab wound to the left forearm, numb fingers",
+        {"after_injury": "urgent"},
+        "left forearm ache, numb fingers",
+    ),
+    ("flag", "stabbed"): (
+        "he was stabbed in the arm last night and his hand is numb",
+        {"after_injury": "urgent"},
+        "he was tired last night and his hand is numb",
+    ),
+    ("flag", "stinger"): (
+        "got a stinger at rugby today, my thumb is numb",
+        {"after_injury": "urgent"},
+        "got a cold at rugby today, my thumb is numb",
+    ),
+    ("flag", "rituximab"): (
+        "had rituximab for my arthritis and now a fever and a numb back",
+        {"systemic_illness": "urgent", "spinal_infection": "urgent"},
+        "had physio for my arthritis and now a fever and a numb back",
+    ),
+    ("flag", "mycophenolate"): (
+        "I take mycophenolate and have a fever, my lower back is numb",
+        {"systemic_illness": "urgent", "spinal_infection": "urgent"},
+        "I take paracetamol and have a fever, my lower back is numb",
+    ),
+    ("flag", "infliximab"): (
+        "infliximab for my Crohn's, now a fever and a numb patch on my back",
+        {"systemic_illness": "urgent", "spinal_infection": "urgent"},
+        "a diet for my Crohn's, now a fever and a numb patch on my back",
+    ),
+    ("flag", "i feel hot"): (
+        "my feet are numb and I feel hot",
+        {"systemic_illness": "urgent"},
+        "my feet are numb and I feel tired",
+    ),
+    ("flag", "i feel really hot"): (
+        "on chemo, I feel really hot and my hands are numb",
+        {"systemic_illness": "urgent", "spinal_infection": "urgent", "cancer_history": "soon"},
+        "on chemo and my hands are numb",
+    ),
+    ("flag", "cough and feel hot"): (
+        "got a cough and feel hot, my toes are numb",
+        {"systemic_illness": "urgent"},
+        "got a cough, my toes are numb",
+    ),
+    ("flag", "cough and feel really hot"): (
+        "on chemo, got a cough and feel really hot, numb fingers",
+        {"systemic_illness": "urgent", "spinal_infection": "urgent", "cancer_history": "soon"},
+        "on chemo, got a cough, numb fingers",
+    ),
+    ("flag", "weight trending down"): (
+        "numb shin, weight trending down",
+        {"systemic_illness": "urgent"},
+        "numb shin, weight stable",
+    ),
+}

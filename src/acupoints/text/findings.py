@@ -25,6 +25,7 @@ __all__ = [
     "grades",
     "overridden",
     "symptom_spans",
+    "weights",
 ]
 
 CAUSE_SKIP = frozenset({"historical"})
@@ -316,12 +317,16 @@ def _also(
             continue
         if near is not None and clause[a] not in near:  # the clause of its first or last word
             continue
+        if c.words[end - 1] in CANT and c.words[end : end + 1] == ("feel",):
+            continue  # flags19: "can't feel the coins" is what is not felt, no task failed
         found.append((" ".join(c.words[start:end]), a, b))
     after = [f for f in found if f[1] >= own[1]]
     best = after or found
     return best[0] if best else None
 
 
+CANT = frozenset({"cant", "can't", "cannot"})
+"""An inability word: before "feel" it says what is not felt, not what cannot be done."""
 NOT_STATED = frozenset({"negated", "hypothetical", "other"})
 """Contexts in which a word is no statement of the person's own (denied, supposed, someone
 else's); a past one still is."""
@@ -372,6 +377,8 @@ def composed(
     for i, hits in enumerate(t.classes.each(c.stems)):
         if not hits:
             continue
+        if c.words[i] in CANT and c.words[i + 1 : i + 2] == ("feel",):
+            hits = [h for h in hits if h[0] > 1]  # flags19: what is not felt, as in _also
         seen: set[int] = set()
         for length, n in hits:  # longest first: one phrase per class here
             if n not in seen:
@@ -416,8 +423,11 @@ def composed(
             own: Sequence[frozenset[str]] = ctx if masked is None else masked
 
             clean = _clean_in(own, allowed)
+            # flags19: a stopper in another's words stops a rule read in them ("my husband
+            # keeps dropping his keys and bumping into door frames": no blow)
+            stops = _clean_in(own, allowed | {"other"})
             if any(
-                scope[a] == place and clean(a, b) for n in unless for a, b, *_ in found.get(n, ())
+                scope[a] == place and stops(a, b) for n in unless for a, b, *_ in found.get(n, ())
             ):
                 continue
             parts = _parts(need, here, clean, near)
@@ -630,4 +640,65 @@ def grades(
         out.append(
             Hit(concept.flag, a, b, words, frozenset(), extra=(k, b, ((i, i + 2), (j, j + 2))))
         )
+    return out
+
+
+# flags19: a body weight that has fallen, in figures ("weight 61kg from 70kg", "wt 70 -> 61
+# kg", "weighed 70kg in May, now 62kg"): two figures after a word of weight in its sentence,
+# the later written with a unit of weight (the earlier too, or only words of time between),
+# at most GRADE_GAP words apart, the words between or after them saying which is the earlier
+# (as for strength grades), the later lower by more than 5% (the usual mark of a weight loss
+# worth looking into; a kilo either way is none). The hit is of the concept WEIGHT_CONCEPT
+# (comments, not docstrings: the memory budget).
+WEIGHT_CONCEPT = "weight_figures_falling"
+WEIGHT_WORDS = frozenset({"weight", "weighed", "weighs", "wt"})
+WEIGHT_UNITS = ("kg",), ("kgs",), ("kilos",), ("lb",), ("lbs",), ("st",)
+
+
+def weights(
+    t: Tables,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    tokens: Sequence[str],
+    ctx: Sequence[frozenset[str]],
+    sentence: Sequence[int],
+) -> list[Hit]:
+    if WEIGHT_WORDS.isdisjoint(tokens) or len(spans) != len(tokens):
+        return []
+    k = next((n for n, c in enumerate(t.concepts) if c.id == WEIGHT_CONCEPT), None)
+    at = min(i for i, tok in enumerate(tokens) if tok in WEIGHT_WORDS)
+    found = []  # (token, figure, written with a unit: "61kg", "61 kg", "10st", "154lbs")
+    for i in range(at + 1, len(tokens)):
+        num = tokens[i].rstrip("kgilosbt")
+        if sentence[i] == sentence[at] and num.isdigit():
+            found.append(
+                (i, (float(num), num != tokens[i] or tokens[i + 1 : i + 2] in WEIGHT_UNITS))
+            )
+    out: list[Hit] = []
+    for (i, (first, unit_i)), (j, (second, unit_j)) in pairwise(found):
+        between = set(tokens[i + 1 : j])
+        if k is None or j - i > GRADE_GAP + 1 or not unit_j:
+            continue
+        if not (unit_i or between <= EARLIER | LATER):
+            continue
+        gap = text[spans[i][1] : spans[j][0]]
+        after = [tok for tok in tokens[j + 1 : j + 4] if tok not in SENTENCE_END and tok != ","]
+        if between & EARLIER or (not between & LATER and set(after[:2]) & PAST_AFTER):
+            now, earlier, n = first, second, i
+        elif between & LATER or ">" in gap:
+            now, earlier, n = second, first, j
+        else:
+            continue
+        if earlier - now > 0.05 * earlier and not _ctx(ctx, n, n + 1) & QUIET:
+            extra = (k, j + 1, ((i, i + 1), (j, j + 1)))
+            out.append(
+                Hit(
+                    t.concepts[k].flag,
+                    i,
+                    j + 1,
+                    f"{tokens[i]} + {tokens[j]}",
+                    frozenset(),
+                    extra=extra,
+                )
+            )
     return out

@@ -21,6 +21,7 @@ from .findings import (
     grades,
     overridden,
     symptom_spans,
+    weights,
 )
 from .spelling import correct_from
 
@@ -122,6 +123,7 @@ class Prepared(Frozen):
             *flags(t, c, self.ctx, self.clause),
             *composed(t, c, self.ctx, self.clause, self.tokens, self.sentence),
             *grades(t, self.text, self.spans, self.tokens, self.ctx, self.sentence),
+            *weights(t, self.text, self.spans, self.tokens, self.ctx, self.sentence),
         ]
         return overridden(t, hits)
 
