@@ -53,3 +53,21 @@ def test_one_place_read_twice_is_one_region(kb: KnowledgeBase, text: str) -> Non
         ("foot.sole", "left"),
         ("foot.sole", "right"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        # falls told by a carer in other words are the unsteady walk (the convention)
+        (
+            "my 80 yr old dad says his feet are numb and he's been falling a lot",
+            {"cervical_myelopathy"},
+        ),
+        ("mum falls a lot and her feet are numb", {"cervical_myelopathy"}),
+        # controls: hair that falls out; numb feet alone
+        ("my hair is falling out a lot and my hands are numb", set()),
+        ("my dad's feet are numb", set()),
+    ],
+)
+def test_falls_told_in_other_words(kb: KnowledgeBase, text: str, flags: set[str]) -> None:
+    assert {f.id for f in kb.select(text).red_flags} == flags
