@@ -57,6 +57,7 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# asking17",
                     "# limb17",
                     "# cause18",
+                    "# cause19",
                     "# areas18",
                     "# flags18",
                     "# areas19",

@@ -1071,6 +1071,11 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "working with lead",
         "lead toxicity",
         "lead fumes",
+        # cause19
+        "on atorvastatin",
+        "on simvastatin",
+        "on rosuvastatin",
+        "on pravastatin",
     ),
     "autoimmune": (
         "autoimmune",
@@ -1208,6 +1213,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "all men had",
         "all women have",
         "all women had",
+        # cause19
+        "family nerve condition",
+        "family nerve disease",
     ),
     "idiopathic": (
         "idiopathic",
@@ -1261,6 +1269,10 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "no reason anyone can find",
         # cause18
         "no reason",
+        # cause19
+        "nobody can explain",
+        "no one can explain",
+        "no one knows why",
     ),
     "residual_needle_sensation": (
         "after acupuncture",
@@ -9195,7 +9207,9 @@ AREA7_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str |
         "my wrist is where the nerve is pinched and my thumb is numb",
         ("hand.thumb",),
         None,
-        None,
+        # cause19: a nerve pinched at the wrist is trapped in its tunnel there, as "a trapped
+        # nerve in my wrist" is (the cue's by_site; the pressing was not read before)
+        "carpal_tunnel",
     ),
     ("cause_site", "injecting in"): (
         "been injecting in my arm and my fingers are numb",
@@ -22307,3 +22321,125 @@ FLAGS19_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "numb shin, weight stable",
     ),
 }
+
+
+CAUSE19_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    ("cause_cue", "nerve block"): (
+        "my lower lip has been numb since the nerve block",
+        ("face.mouth",),
+        None,
+        "injury",
+    ),
+    ("cause_cue", "ian block"): (
+        "numb left side of my tongue after an IAN block",
+        ("face.mouth",),
+        "left",
+        "injury",
+    ),
+    ("cause_cue", "lscs"): (
+        "numb skin on my lower belly since my LSCS",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("cause_cue", "emcs"): (
+        "numbness of the lower abdomen 6/52 post EMCS",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("cause_cue", "elcs"): (
+        "numb lower belly since ELCS in March",
+        ("abdomen.lower",),
+        None,
+        "injury",
+    ),
+    ("cause", "family nerve condition"): (
+        "my feet are going numb, I think it's the family nerve condition",
+        ("foot",),
+        "both",
+        "hereditary",
+    ),
+    ("cause", "family nerve disease"): (
+        "numb toes from the family nerve disease",
+        ("foot.toes",),
+        "both",
+        "hereditary",
+    ),
+    ("cause", "nobody can explain"): (
+        "my left thigh is numb and nobody can explain it",
+        ("thigh",),
+        "left",
+        "idiopathic",
+    ),
+    ("cause", "no one can explain"): (
+        "numb patch on my back, no one can explain it",
+        ("back",),
+        None,
+        "idiopathic",
+    ),
+    ("cause", "no one knows why"): (
+        "my left cheek is numb and no one knows why",
+        ("face.cheek",),
+        "left",
+        "idiopathic",
+    ),
+    ("cause", "on atorvastatin"): (
+        "I'm on atorvastatin and my feet tingle",
+        ("foot",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "on simvastatin"): (
+        "on simvastatin since March, numb toes",
+        ("foot.toes",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "on rosuvastatin"): (
+        "my hands went numb after I was put on rosuvastatin",
+        ("hand",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "on pravastatin"): (
+        "on pravastatin for years and my feet are numb",
+        ("foot",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("terminate", "nobody can"): (
+        "my toes don't feel like mine, nobody can explain it",
+        ("foot.toes",),
+        "both",
+        "idiopathic",
+    ),
+    ("terminate", "nobody knows"): (
+        "my fingers don't feel like mine, nobody knows why",
+        ("hand.fingers",),
+        "both",
+        "idiopathic",
+    ),
+    ("pseudo", "no one can"): (
+        "my fingers don't feel like mine, no one can explain it",
+        ("hand.fingers",),
+        "both",
+        "idiopathic",
+    ),
+    ("pseudo", "no one knows"): (
+        "my heels don't feel like mine, no one knows why",
+        ("foot.heel",),
+        "both",
+        "idiopathic",
+    ),
+    ("not_cause", "cervical spondylosis myelopathy"): (
+        "Imp: cervical spondylosis myelopathy, numb hands",
+        ("hand",),
+        "both",
+        None,
+    ),
+}
+"""cause19: each word of the "cause19" blocks of causes.yaml and text.yaml (the cause misses
+of held-out set 18, read by kind: procedures in their clinical names, a nerve illness of the
+family, nobody able to explain it, the statins by name, a myelopathy that is no root
+compressed), with a sentence that uses it and the reading wanted (areas, side, cause)."""

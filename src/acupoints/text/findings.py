@@ -175,7 +175,52 @@ def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[in
         words = " ".join(c.words[i : i + length])
         out.append(Hit(value, start, end, words, _ctx(ctx, start, end) - CAUSE_SKIP, extra=i))
         i += length
+    if "nerve" in c.words:
+        out = _pressed_nerves(t, c, ctx, out)
     return out
+
+
+PRESSED = ("trapped", "pinched", "squashed", "compressed", "squeezed", "entrapped")
+"""cause19: words that say a nerve is pressed, read a few words from "nerve" ("the nerve is
+getting squashed", "my trapped neck nerve"), as the cue "trapped nerve" is."""
+NERVE_NAMES = ("ulnar", "median", "tibial", "neck", "back", "elbow", "wrist", "ankle")
+"""cause19: words before "nerve" that name it or its place ("the ulnar nerve", "my elbow
+nerve"), read with it: a place so named places the nerve pressed."""
+_STOPS = (",", ".", ";", "!", "?", "and", "but")
+PRESSED_HIT = "pressed"
+"""The ``extra`` of a cue hit read by :func:`_pressed_nerves`: a place named anywhere in its
+clause places it ("my wrist is where the nerve is pinched"), and a nerve named names its
+cause (causes.yaml ``nerves``)."""
+
+
+# cause19: a nerve said to be pressed with words between ("the ulnar nerve getting squashed at
+# my elbow", "a nerve being pinched in my neck", "my trapped neck nerve"): the cue of discs and
+# nerves, placed by its site, its name or the numb area; a "nerve" already read is left.
+def _pressed_nerves(
+    t: Tables, c: Content, ctx: Sequence[frozenset[str]], found: list[Hit]
+) -> list[Hit]:
+    cue = next(k for k, q in enumerate(t.cue_list) if "neck" in q.by_area)
+    words, at, added = c.words, c.at, []
+    for j, w in enumerate(words):
+        if w != "nerve" or any(h.start <= at[j] < h.end for h in found):
+            continue
+        lo = hi = 0
+        for p in range(j + 1, min(len(words), j + 4)):  # "the nerve is getting squashed"
+            if words[p] in _STOPS:
+                break
+            if words[p] in PRESSED:
+                lo, hi = j - (j > 0 and words[j - 1] in NERVE_NAMES), p + 1
+                break
+        for p in range(j - 1, max(-1, j - 3), -1):  # "my trapped neck nerve"
+            if hi or words[p] in _STOPS:
+                break
+            if words[p] in PRESSED:
+                lo, hi = p, j + 1
+        if hi:
+            a, b = _span(c, lo, hi)
+            told = " ".join(words[lo:hi])
+            added.append(Hit(f"cue:{cue}", a, b, told, _ctx(ctx, a, b) - CAUSE_SKIP, PRESSED_HIT))
+    return sorted([*found, *added], key=lambda h: h.start) if added else found
 
 
 SHORTHAND = {"7": "days", "52": "weeks", "12": "months"}

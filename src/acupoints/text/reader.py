@@ -30,7 +30,7 @@ from .._plain import Frozen, replace
 from ..parse import _left_as_verb
 from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED, POSSESSIVES
-from .findings import NOT_STATED, Hit
+from .findings import NOT_STATED, PRESSED_HIT, Hit
 from .prepare import Prepared, prepare
 from .roles import (
     MINE_VERBS,
@@ -392,6 +392,9 @@ RECENT = frozenset(
 def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area]) -> str | None:
     """The cause a cue ("slipped disc") names: by its site, else by the numb areas."""
     cue = prep.tables.cue_list[int(hit.value.split(":")[1])]
+    for cause in kb.causes if hit.extra == PRESSED_HIT else ():
+        if prep.tokens[hit.start] in cause.nerves:
+            return cause.id  # cause19: the nerve named ("the ulnar nerve getting squashed")
     if all(cid == cue.default for cid in cue.by_area.values()):
         return cue.default  # "pulled my groin": a cue of one cause wherever it is
     within = kb.anatomy.within
@@ -399,7 +402,7 @@ def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area])
         a.region
         for a in areas
         if a.role == "cause_site"
-        and a.start >= hit.start
+        and (a.start >= hit.start or hit.extra == PRESSED_HIT)
         and prep.clause[a.start] == prep.clause[hit.start]
     ]
     numb = [a.region for a in areas if a.numb]
@@ -411,6 +414,35 @@ def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area])
         if group:
             return None  # a site none of the cue's causes has ("in my shoulder")
     return cue.default
+
+
+CONCEDE = ("but", "however")
+"""cause19: words that set a cause the writer does not blame against the one they do ("I'm
+diabetic too, but the numb leg is from my lower back disc")."""
+
+
+# cause19: the cause the writer blames, first. A cause stated with no numb area of its own
+# before a "but" ("diabetic for twenty years, but ...") is set against a later one after the
+# "but" in a clause that names the numbness ("... the numb hand is carpal tunnel"): the later
+# one is the numbness's. A first cause said of a numb area of its own ("numb feet from my
+# diabetes, but I had chemo too") stays first, as does one whose clause after the "but" names
+# no numbness ("I'm diabetic but I also had chemo last year, my toes are numb").
+def _blamed_first(
+    prep: Prepared, areas: Sequence[Area], found: list[Any], starts: list[int]
+) -> list[Any]:
+    stated = [i for i, f in enumerate(found) if not f.context]
+    if len(stated) < 2:
+        return found
+    tokens, sentence, clause = prep.tokens, prep.sentence, prep.clause
+    at = sentence[starts[stated[0]]]
+    but = next((k for k in range(starts[stated[0]], len(tokens)) if tokens[k] in CONCEDE), 0)
+    numb = [a.start for a in areas if a.numb and sentence[a.start] == at]
+    if not but or sentence[but] != at or any(n < but for n in numb):
+        return found
+    for i in stated[1:]:
+        if starts[i] > but and any(n > but and clause[n] == clause[starts[i]] for n in numb):
+            return [found[i], *found[:i], *found[i + 1 :]]
+    return found
 
 
 SIGN_WORDS = ("slr", "straight leg", "tinel")
@@ -447,6 +479,7 @@ def _reading(
     # "my knees hurt": one word right after an area named for pain is its pain, not an injury
     pain_at = {a.end + 1 for a in areas if a.role == "pain"}
     cause_findings = []
+    starts: list[int] = []  # where the words of each cause finding begin
     for h in prep.cause_hits:
         if any(a.start <= h.start and h.end <= a.end + 1 for a in areas):
             continue  # "the lumbar region": a body area's words, not a cause
@@ -474,6 +507,9 @@ def _reading(
                 kind="cause", id=cid, words=prep.written(h.start, h.end), context=_tags(context)
             )
         )
+        starts.append(h.start)
+    if len(cause_findings) > 1 and ("but" in prep.tokens or "however" in prep.tokens):
+        cause_findings = _blamed_first(prep, areas, cause_findings, starts)
     found = tuple(cause_findings)  # a list being sorted is empty to its key
     cause_findings.sort(key=lambda f: _cause_rank(f, found))  # stable
     if not any(not f.context for f in cause_findings):
@@ -628,7 +664,11 @@ WORE = frozenset({"wore", "went", "worn"})
 day")."""
 
 
-NEW_NUMBNESS = (("only", "started"), ("only", "began"), ("is", "new"), ("are", "new"))
+NEW_NUMBNESS = (
+    ("only", "started"), ("only", "began"), ("is", "new"), ("are", "new"),
+    # cause19: a clinical note's "new numbness" ("PMH ... chemo), new numbness R arm")
+    ("new", "numbness"), ("new", "tingling"),
+)  # fmt: skip
 """heldout13 areas: words that say the numbness is new ("this numbness in my toes **only
 started** last month", "the numbness in my fingers now **is new**")."""
 
@@ -645,9 +685,13 @@ def _before_a_new(prep: Prepared, h: Hit) -> bool:
     does not explain the numbness ("the fall was five years ago ... the numbness only started
     this month", heldout11). A past cause with no new numbness still counts ("numb thumb, I
     broke my wrist years ago")."""
-    if not any("historical" in prep.ctx[k] for k in range(h.start, h.end)):
-        return False
     tokens = prep.tokens
+    # cause19: or listed after "PMH" (a past medical history: "PMH Ca breast 2021 (... chemo),
+    # new numbness R arm": the chemotherapy is no cause of the arm)
+    if "pmh" not in tokens[: h.start] and not any(
+        "historical" in prep.ctx[k] for k in range(h.start, h.end)
+    ):
+        return False
     return any(tuple(tokens[k : k + 2]) in NEW_NUMBNESS for k in range(h.end, len(tokens)))
 
 

@@ -91,6 +91,10 @@ SPINE_SERVES = {
     "buttock": "lower_limb",
     "chest": "upper_limb",
     "axilla": "upper_limb",
+    # cause19: a blow to the head loads the neck below it (nice_qs74: a head injury may damage
+    # the cervical spine), whose roots serve the arm ("came off his bike, banged his head, and
+    # his left arm is numb")
+    "head": "upper_limb",
 }
 """The limb whose nerve roots leave the spine at each part of it (the neck and upper back:
 the arm; the lower back and sacrum: the leg), or whose nerves pass through that part of the
