@@ -71,3 +71,25 @@ def test_one_place_read_twice_is_one_region(kb: KnowledgeBase, text: str) -> Non
 )
 def test_falls_told_in_other_words(kb: KnowledgeBase, text: str, flags: set[str]) -> None:
     assert {f.id for f in kb.select(text).red_flags} == flags
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        # a digit's side of a part closing its clause is that part's side (areas19 respelt it
+        # "on the radial side"; the side was then lost)
+        ("my wrist feels numb on the thumb side", [("wrist", ("radial",))]),
+        ("my hand is numb on the thumb side", [("hand", ("radial",))]),
+        ("my forearm is numb on the pinky side", [("forearm", ("ulnar",))]),
+        ("numb on the radial side of my forearm", [("forearm", ("radial",))]),
+        # controls: the digit after a whole set off by a comma is the digit (areasb); an
+        # edge of the foot stays its edge
+        ("my right hand is numb, the thumb side mostly", [("hand", ()), ("hand.thumb", ())]),
+        ("my foot is numb on the outer side", [("foot.lateral_edge", ())]),
+    ],
+)
+def test_a_digits_side_of_a_part_is_its_side(
+    kb: KnowledgeBase, text: str, areas: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    loc = kb.parse_location(text)
+    assert [(r.region, r.aspects) for r in loc.regions] == areas

@@ -442,9 +442,11 @@ def correct_from(
 
 INSIDE_OUTSIDE = frozenset({"inside", "outside"})
 EDGE_ALONE = frozenset({"edge", "side", "border"})
-EDGE_QUALIFIERS = INSIDE_OUTSIDE | {"inner", "outer", "medial", "lateral"}
+EDGE_QUALIFIERS = INSIDE_OUTSIDE | {"inner", "outer", "medial", "lateral", "radial", "ulnar"}
 """lay17: an edge closing its clause with a word that says which ("my left foot is numb on the
-inside edge"), and "the inside" or "the outside" alone (:data:`ASPECT_ALONE`)."""
+inside edge"), and "the inside" or "the outside" alone (:data:`ASPECT_ALONE`); the lead, 18th
+round: "radial" and "ulnar", which a digit's side respells ("my wrist feels numb on the thumb
+side": on the radial side of the wrist)."""
 # weak17: "middle" ("my back is numb across the middle")
 ASPECT_ALONE = frozenset({"top", "bottom", "back", "front", "underside", "middle"}) | INSIDE_OUTSIDE
 """heldout16 areas: part words that may close a clause alone ("my left foot is numb on the
