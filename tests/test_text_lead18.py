@@ -93,3 +93,32 @@ def test_a_digits_side_of_a_part_is_its_side(
 ) -> None:
     loc = kb.parse_location(text)
     assert [(r.region, r.aspects) for r in loc.regions] == areas
+
+
+def test_no_term_holds_a_word_a_conditional_spelling_rewrites(kb: KnowledgeBase) -> None:
+    """A spelling that holds only before some words (``unless_next``, ``unless_next_body``,
+    ``only_next_body``) rewrites a text's word where it holds; the tables spell every term
+    word for word, always. A term with such a word ("there are none" once "there" was spelt
+    "their" unless ...) would then be spelt differently in the tables and in a text, and
+    never match, silently (areas18 met it). No context term, cause synonym, time-course
+    term or red-flag phrase of the data may hold one."""
+    from acupoints.text._compile import _language
+    from acupoints.text.compiled import normalise
+
+    language = _language(kb)
+    conditional = {
+        tuple(normalise(v))[0]
+        for sp in language.spellings
+        if sp.unless_next or sp.unless_next_body or sp.only_next_body
+        for v in sp.variants
+        if len(normalise(v)) == 1
+    }
+    assert conditional  # ("r": "are" in "my legs r numb", "right" in "r hand")
+    terms = [t for trig in language.context for t in trig.terms]
+    terms += [t for term in language.course for t in term.terms]
+    terms += [s for c in kb.causes for s in c.synonyms]
+    for concept in kb.dataset.flags:
+        terms += [*concept.lay, *concept.clinical, *concept.typos]
+    assert len(terms) > 3000
+    found = sorted({(t, w) for t in terms for w in normalise(t) if w in conditional})
+    assert not found, found
