@@ -107,7 +107,7 @@ def test_no_term_holds_a_word_a_conditional_spelling_rewrites(kb: KnowledgeBase)
 
     language = _language(kb)
     conditional = {
-        tuple(normalise(v))[0]
+        normalise(v)[0]
         for sp in language.spellings
         if sp.unless_next or sp.unless_next_body or sp.only_next_body
         for v in sp.variants
