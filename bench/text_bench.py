@@ -60,6 +60,7 @@ HELDOUT15 = CORPUS.with_name("heldout15.yaml")
 HELDOUT16 = CORPUS.with_name("heldout16.yaml")
 HELDOUT17 = CORPUS.with_name("heldout17.yaml")
 HELDOUT18 = CORPUS.with_name("heldout18.yaml")
+HELDOUT19 = CORPUS.with_name("heldout19.yaml")
 QUIET = ("negation", "negated", "other", "hypothetical", "historical", "past")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -260,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         ("held out 16", HELDOUT16),
         ("held out 17", HELDOUT17),
         ("held out 18", HELDOUT18),
+        ("held out 19", HELDOUT19),
     ):
         if not path.is_file():
             continue
