@@ -7,6 +7,9 @@ import pytest
 
 from acupoints import KnowledgeBase
 
+from .textread import block_words, check_word_is_read
+from .vocabulary import LEAD18_WORDS
+
 
 @pytest.mark.parametrize(
     ("text", "areas"),
@@ -122,3 +125,26 @@ def test_no_term_holds_a_word_a_conditional_spelling_rewrites(kb: KnowledgeBase)
     assert len(terms) > 3000
     found = sorted({(t, w) for t in terms for w in normalise(t) if w in conditional})
     assert not found, found
+
+
+@pytest.mark.parametrize("key", sorted(LEAD18_WORDS))
+def test_every_lead18_word_is_read_as_listed(kb: KnowledgeBase, key: tuple[str, str]) -> None:
+    check_word_is_read(kb, LEAD18_WORDS, key)
+
+
+def test_every_lead18_text_word_has_a_sentence() -> None:
+    listed = {word for _, word in LEAD18_WORDS}
+    assert block_words("text.yaml", "lead18 words") == listed
+
+
+def test_a_telly_is_no_belly(kb: KnowledgeBase) -> None:
+    """Held out 19's first sight: "a telly programme" was corrected to "belly" and read as
+    a numb abdomen; a real word is never corrected."""
+    text = (
+        "Hypothetically, if your face went numb suddenly, is that a stroke? Asking because "
+        "of a telly programme, I'm fine"
+    )
+    assert not any(a == "telly" for a, _ in kb.read(text).corrected)
+    assert "abdomen" not in {f.id for f in kb.read(text).areas}
+    # control: a slip of "belly" is still corrected
+    assert kb.parse_location("my bely is numb").regions[0].region.startswith("abdomen")

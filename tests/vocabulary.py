@@ -22443,3 +22443,23 @@ CAUSE19_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
 of held-out set 18, read by kind: procedures in their clinical names, a nerve illness of the
 family, nobody able to explain it, the statins by name, a myelopathy that is no root
 compressed), with a sentence that uses it and the reading wanted (areas, side, cause)."""
+
+
+# lead 18 (issue 16): each word of the "lead18 words" blocks of data/text.yaml, with a
+# sentence that uses it and the reading wanted (areas, side, cause)
+LEAD18_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    ("english", "telly"): (
+        "my feet go numb when I sit watching the telly",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("english", "tellies"): (
+        "numb hands from fixing tellies all day",
+        ("hand",),
+        "both",
+        None,
+    ),
+}
+"""lead18: each word of the "lead18 words" blocks of text.yaml, with a sentence that uses it
+and the reading wanted (areas, side, cause)."""
