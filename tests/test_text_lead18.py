@@ -148,3 +148,18 @@ def test_a_telly_is_no_belly(kb: KnowledgeBase) -> None:
     assert "abdomen" not in {f.id for f in kb.read(text).areas}
     # control: a slip of "belly" is still corrected
     assert kb.parse_location("my bely is numb").regions[0].region.startswith("abdomen")
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        # held out 19's first sight: breath "getting harder" is trouble breathing
+        ("my throat feels numb and it's getting harder to breathe", {"breathing"}),
+        ("my feet are numb and it's harder to catch my breath on the stairs", {"breathing"}),
+        # controls: someone else's, and denied
+        ("my husband finds it harder to breathe, my feet are numb", set()),
+        ("no harder to breathe than usual, just numb toes", set()),
+    ],
+)
+def test_breath_getting_harder(kb: KnowledgeBase, text: str, flags: set[str]) -> None:
+    assert {f.id for f in kb.select(text).red_flags} == flags

@@ -2397,6 +2397,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "breathing is difficult",
             "breathing is hard",
             "gasping for air",
+            "harder to breathe",
+            "harder to catch my breath",
             "get puffed",
             "gets puffed",
             "getting puffed",
