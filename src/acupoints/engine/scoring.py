@@ -198,33 +198,37 @@ def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
     if main is not None:
         a, b = hits
         return [(a.rule.id, a.value, a, True), (b.rule.id, b.value, b, True)], main
-    by_rule: dict[str, float] = {}
-    best_hit: dict[str, _Hit] = {}
+    best, counted, main = _counted(hits)
+    parts: list[_Part] = []
+    for rid, h in best.items():
+        is_counted = counted[h.group][1] == rid
+        parts.append((rid, h.value if is_counted else 0.0, h, is_counted))
+    return parts, main
+
+
+def _counted(
+    hits: list[_Hit],
+) -> tuple[dict[str, _Hit], dict[str, tuple[float, str]], _Hit]:
+    """Of several hits: each rule's strongest hit (its first of that value), in the order
+    of the rules' first hits; each group's counted value and rule; and the hit that
+    decides the point's group (the strongest, then the greatest rule id)."""
+    best: dict[str, _Hit] = {}
     for h in hits:
-        rid = h.rule.id
-        value = h.value
-        old = by_rule.get(rid)
-        if old is not None and old >= value:
-            continue
-        by_rule[rid] = value
-        best_hit[rid] = h
-    # within a group only the strongest rule counts: a point on both leg surfaces, or
-    # both named and in the reflex area, is not counted twice for the same idea
+        old = best.get(h.rule.id)
+        if old is None or h.value > old.value:
+            best[h.rule.id] = h
+    # within a group only the strongest rule counts (then the smaller id): a point on both
+    # leg surfaces, or both named and in the reflex area, is not counted twice for one idea
     group_best: dict[str, tuple[float, str]] = {}
     top = (-1.0, "")
-    for rid, value in by_rule.items():
-        grp = best_hit[rid].group
-        cur = group_best.get(grp)
+    for rid, h in best.items():
+        value = h.value
+        cur = group_best.get(h.group)
         if cur is None or value > cur[0] or (value == cur[0] and rid < cur[1]):
-            group_best[grp] = (value, rid)
+            group_best[h.group] = (value, rid)
         if (value, rid) > top:
             top = (value, rid)
-    parts: list[_Part] = []
-    for rid, value in by_rule.items():
-        h = best_hit[rid]
-        counted = group_best[h.group][1] == rid
-        parts.append((rid, value if counted else 0.0, h, counted))
-    return parts, best_hit[top[1]]
+    return best, group_best, best[top[1]]
 
 
 def _usual_pair(hits: list[_Hit]) -> _Hit | None:
@@ -240,15 +244,13 @@ def _usual_pair(hits: list[_Hit]) -> _Hit | None:
 
 def _scored(hits: list[_Hit]) -> tuple[float, _Hit, dict[str, float]]:
     """The score of a point several hits chose, the hit that decides its group and its
-    roles, in one pass over its hits and without building the parts (the ranking's inner
-    loop: two thirds of a ranking's candidates have several hits). The score is the sum
-    of :func:`_rule_parts`, added in the same order: each rule's strongest value (its
-    first hit of that value) at the place of the rule's first hit, counted when it is its
-    group's strongest (then the smaller id). The roles: each role's strongest value, the
-    main hit's role first."""
+    roles, without building the parts (the ranking's inner loop: two thirds of a
+    ranking's candidates have several hits). The score is the sum of :func:`_rule_parts`,
+    added in the same order. The roles: each role's strongest value, the main hit's role
+    first."""
     if len(hits) == 2:
         a, b = hits
-        if a.group != b.group:  # the usual pair (_usual_pair)
+        if a.group != b.group:  # the usual pair (_usual_pair), written out: most points
             main = a if (a.value, a.rule.id) > (b.value, b.rule.id) else b
             ra, rb = ROLE_OF_GROUP[a.group], ROLE_OF_GROUP[b.group]
             roles: dict[str, float] = {ROLE_OF_GROUP[main.group]: main.value}
@@ -257,25 +259,11 @@ def _scored(hits: list[_Hit]) -> tuple[float, _Hit, dict[str, float]]:
             if b.value > roles.get(rb, -1.0):
                 roles[rb] = b.value
             return 0.0 + a.value + b.value, main, roles
-    best: dict[str, _Hit] = {}  # rule id -> its first hit of its strongest value
-    for h in hits:
-        old = best.get(h.rule.id)
-        if old is None or h.value > old.value:
-            best[h.rule.id] = h
-    group_best: dict[str, tuple[float, str]] = {}
-    top_value, top_id = -1.0, ""
-    for rid, h in best.items():
-        value = h.value
-        cur = group_best.get(h.group)
-        if cur is None or value > cur[0] or (value == cur[0] and rid < cur[1]):
-            group_best[h.group] = (value, rid)
-        if value > top_value or (value == top_value and rid > top_id):
-            top_value, top_id = value, rid
+    best, counted, main = _counted(hits)
     score = 0.0
     for rid, h in best.items():
-        if group_best[h.group][1] == rid:
+        if counted[h.group][1] == rid:
             score += h.value
-    main = best[top_id]
     roles = {ROLE_OF_GROUP[main.group]: main.value}
     for h in hits:
         role = ROLE_OF_GROUP[h.group]
