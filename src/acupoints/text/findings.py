@@ -619,6 +619,18 @@ GRADE_GAP = 6
 """At most this many words between two grades compared."""
 
 
+def _second_earlier(between: set[str], after: Sequence[str]) -> bool | None:
+    """Of two figures of one measure (strength grades, body weights), what the words say:
+    True when the second is the earlier ("3/5, was 4/5", "61kg from 70kg", or words after
+    it that date it: "3/5, 4/5 last week"), False when the second is the later ("was 5/5,
+    now 3/5"), None when they say neither (an arrow between them may still say it)."""
+    if between & EARLIER or (not between & LATER and set(after[:2]) & PAST_AFTER):
+        return True
+    if between & LATER:
+        return False
+    return None
+
+
 def _grade(
     text: str, spans: Sequence[tuple[int, int]], tokens: Sequence[str], i: int
 ) -> float | None:
@@ -668,13 +680,14 @@ def grades(
         gap = text[spans[i + 1][1] : spans[j][0]]
         after = [tok for tok in tokens[j + 2 : j + 5] if tok not in SENTENCE_END and tok != ","]
         quiet = QUIET
-        if between & EARLIER or (not between & LATER and set(after[:2]) & PAST_AFTER):
+        order = _second_earlier(between, after)
+        if order:
             now, earlier, at = first, second, i
             if not between & EARLIER:
                 # the words after the earlier grade date it ("3/5 (4/5 last month)"): the
                 # history they open is that grade's, not the present one's before it
                 quiet = NOT_STATED
-        elif between & LATER or "->" in gap or "\u2192" in gap or ">" in gap:
+        elif order is False or "->" in gap or "\u2192" in gap or ">" in gap:
             now, earlier, at = second, first, j
         else:
             continue
@@ -728,9 +741,10 @@ def weights(
             continue
         gap = text[spans[i][1] : spans[j][0]]
         after = [tok for tok in tokens[j + 1 : j + 4] if tok not in SENTENCE_END and tok != ","]
-        if between & EARLIER or (not between & LATER and set(after[:2]) & PAST_AFTER):
+        order = _second_earlier(between, after)
+        if order:
             now, earlier, n = first, second, i
-        elif between & LATER or ">" in gap:
+        elif order is False or ">" in gap:
             now, earlier, n = second, first, j
         else:
             continue
