@@ -1631,8 +1631,7 @@ def _assemble(
         if key not in seen:
             seen.add(key)
             kept.append(r)
-    if len(kept) < len(refs):
-        refs = kept
+    refs = kept
     digits: list[str] = []
     for r in refs:
         if r.region in ("hand.fingers", "foot.toes"):
