@@ -62,6 +62,10 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# flags18",
                     "# areas19",
                     "# flags19",
+                    "# flags20",
+                    "# areas20",
+                    "# cause20",
+                    "# lead20",
                     f"# {tag}",
                 )
             ):
