@@ -4733,6 +4733,10 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "wetting herself",
             "soiled himself",
             "soiled herself",
+            # lead20
+            "peed himself",
+            "peed herself",
+            "peed themselves",
         ),
         "clinical": (),
         "typos": (),
