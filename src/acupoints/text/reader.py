@@ -1031,7 +1031,7 @@ def _implied_causes(kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area]) ->
     tokens = prep.tokens
     site = _point_site(kb, prep)
     if site is not None:
-        words = prep.written(site, site + 2)
+        words = prep.written(site, site + 1)  # the code, an area's word ("site" is no word read)
         return [Finding(kind="cause", id=RESIDUAL, words=words, context=_tags(prep.ctx[site]))]
     for a in areas:
         if a.context:
