@@ -977,6 +977,10 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "laparoscopic",
         "mastectomy",
         "lumpectomy",
+        # cause20
+        "took the lump out",
+        "took a lump out",
+        "lump taken out",
     ),
     "b12_deficiency": (
         "b12",
@@ -1076,6 +1080,13 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "on simvastatin",
         "on rosuvastatin",
         "on pravastatin",
+        # cause20
+        "after atorvastatin",
+        "after simvastatin",
+        "since atorvastatin",
+        "since simvastatin",
+        "after statins",
+        "since statins",
     ),
     "autoimmune": (
         "autoimmune",
@@ -1099,6 +1110,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "methotrexate for my ra",
         "hydroxychloroquine for my arthritis",
         "hydroxychloroquine for arthritis",
+        # cause20
+        "methotrexate and steroids for my arthritis",
+        "methotrexate and prednisolone for my arthritis",
         # heldout13 areas
         "probably ms",
         "possibly ms",
@@ -1146,6 +1160,12 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "leprosy",
         "hansens disease",
         "hansen disease",
+        # cause20
+        "since covid",
+        "since i had covid",
+        "after covid",
+        "after i had covid",
+        "post covid",
     ),
     "hereditary": (
         "hereditary",
@@ -1321,6 +1341,10 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         # heldout16 areas
         "after the needle",
         "since the needle",
+        # cause20
+        "where you put the needle",
+        "where you put the needles",
+        "needle spot",
     ),
 }
 
@@ -22469,3 +22493,225 @@ LEAD18_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
 }
 """lead18: each word of the "lead18 words" blocks of text.yaml, with a sentence that uses it
 and the reading wanted (areas, side, cause)."""
+
+CAUSE20_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    ("cause", "took the lump out"): (
+        "my armpit is numb since they took the lump out",
+        ("axilla",),
+        None,
+        "injury",
+    ),
+    ("cause", "took a lump out"): (
+        "numb skin on my back where the surgeon took a lump out",
+        ("back",),
+        None,
+        "injury",
+    ),
+    ("cause", "lump taken out"): (
+        "I had a lump taken out of my neck and the skin there is numb",
+        ("neck",),
+        None,
+        "injury",
+    ),
+    ("cause", "since covid"): (
+        "my toes have felt numb since covid",
+        ("foot.toes",),
+        "both",
+        "infection",
+    ),
+    ("cause", "since i had covid"): (
+        "both my hands tingle since I had covid in March",
+        ("hand",),
+        "both",
+        "infection",
+    ),
+    ("cause", "after covid"): (
+        "numb patch on my left thigh after covid",
+        ("thigh",),
+        "left",
+        "infection",
+    ),
+    ("cause", "after i had covid"): (
+        "my feet went numb after I had covid",
+        ("foot",),
+        "both",
+        "infection",
+    ),
+    ("cause", "post covid"): (
+        "post covid tingling in both feet",
+        ("foot",),
+        "both",
+        "infection",
+    ),
+    ("cause", "after atorvastatin"): (
+        "my calves went numb after atorvastatin was started",
+        ("leg",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "after simvastatin"): (
+        "numb toes after simvastatin",
+        ("foot.toes",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "since atorvastatin"): (
+        "tingly feet since atorvastatin",
+        ("foot",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "since simvastatin"): (
+        "my fingertips are numb since simvastatin",
+        ("hand.fingers",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "after statins"): (
+        "numb soles after statins",
+        ("foot.sole",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "since statins"): (
+        "my legs have tingled since statins",
+        ("lower_limb",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "methotrexate and steroids for my arthritis"): (
+        "I'm on methotrexate and steroids for my arthritis and my hands are numb",
+        ("hand",),
+        "both",
+        "autoimmune",
+    ),
+    ("cause", "methotrexate and prednisolone for my arthritis"): (
+        "numb fingertips, on methotrexate and prednisolone for my arthritis",
+        ("hand.fingers",),
+        "both",
+        "autoimmune",
+    ),
+    ("cause", "where you put the needle"): (
+        "my knee is a bit numb where you put the needle",
+        ("knee",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause", "where you put the needles"): (
+        "the skin of my calf is numb where you put the needles",
+        ("leg",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause", "needle spot"): (
+        "the needle spot on my shin is still numb",
+        ("leg",),
+        None,
+        "residual_needle_sensation",
+    ),
+    ("cause_cue", "episiotomy"): (
+        "numb down below since my episiotomy",
+        ("perineum",),
+        None,
+        "injury",
+    ),
+    ("cause_cue", "perineal tear"): (
+        "numb perineum since a perineal tear",
+        ("perineum",),
+        None,
+        "injury",
+    ),
+    ("cause_cue", "perineal repair"): (
+        "numb perineum six weeks after the perineal repair",
+        ("perineum",),
+        None,
+        "injury",
+    ),
+    ("not_cause", "accident with my bladder"): (
+        "my feet are numb and I had an accident with my bladder",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("not_cause", "accidents with my bladder"): (
+        "numb bum and accidents with my bladder",
+        ("buttock",),
+        "both",
+        None,
+    ),
+    ("not_cause", "accident with my bowels"): (
+        "my legs are numb, had an accident with my bowels",
+        ("lower_limb",),
+        "both",
+        None,
+    ),
+    ("not_cause", "bladder accident"): (
+        "numb saddle area and a bladder accident today",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("not_cause", "bladder accidents"): (
+        "numb legs and bladder accidents",
+        ("lower_limb",),
+        "both",
+        None,
+    ),
+    ("not_cause", "on biopsy"): (
+        "numb patch on my arm, a cyst confirmed on biopsy",
+        ("upper_limb",),
+        None,
+        None,
+    ),
+    ("not_cause", "biopsy negative"): (
+        "numb chin, the biopsy negative",
+        ("face.mouth",),
+        None,
+        None,
+    ),
+    ("not_cause", "biopsy was negative"): (
+        "the biopsy was negative but my thigh is still numb",
+        ("thigh",),
+        None,
+        None,
+    ),
+    ("not_cause", "negative biopsy"): (
+        "a negative biopsy last month, numb left heel",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("not_cause", "epigastric pressure"): (
+        "the skin over my upper belly is numb and there is epigastric pressure",
+        ("abdomen.upper",),
+        None,
+        None,
+    ),
+    ("not_cause", "pressure radiating"): (
+        "pressure radiating from my chest and my left hand is numb",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("not_cause", "covid jab"): (
+        "my arm has been numb since my covid jab",
+        ("upper_limb",),
+        None,
+        None,
+    ),
+    ("not_cause", "covid vaccine"): (
+        "numb hand after the covid vaccine",
+        ("hand",),
+        None,
+        None,
+    ),
+    ("pseudo", "where you put the needle"): (
+        "numb ankle where you put the needle last week",
+        ("ankle",),
+        None,
+        "residual_needle_sensation",
+    ),
+}
+"""cause20: each word of the "cause20" blocks of causes.yaml and text.yaml (the cause misses
+of held-out set 19), with a sentence that uses it and the reading wanted (areas, side,
+cause); a word that names no cause ("not_cause") is read with no cause."""

@@ -75,6 +75,11 @@ _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 _FIELD_SLASH = re.compile(r"(?<=\s)/(?=\s)")
 """A slash with a space or line break on each side: the end of a form's field."""
+_PAREN_QUERY = r"\((?=[^()?]{1,40}\?\))"
+"""cause20: the opening of a parenthesis that closes on a question mark ("GP thinks it's my
+neck (C7?) but ..."): the question asks only what the parenthesis holds, so the parenthesis
+is a sentence of its own, as the question mark closing it ends one (a ";" for the bracket,
+one character for one; compiled only when a text has one)."""
 
 
 def normalise(text: str) -> list[str]:
@@ -104,6 +109,8 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
         # a slash standing alone between spaces parts the fields of a form, as a comma does
         # ("Chest pain: no / Numb area: L hand"); one inside a word is a space ("b/l", "L4/5")
         low = _FIELD_SLASH.sub(",", low).replace("/", " ")
+    if "?)" in low:  # cause20: "(C7?)" asks only itself
+        low = re.sub(_PAREN_QUERY, ";", low)
     if not low.isascii():  # "Sjögren's", "Barré": each accented letter as its plain one
         low = "".join(_plain_letter(c) for c in low)
     out: list[str] = []
