@@ -1942,6 +1942,9 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "right arm and right leg",
             "left leg and left arm",
             "right leg and right arm",
+            # flags20
+            "left cheek",
+            "right cheek",
         ),
         "clinical": (
             "hemiparesis",
@@ -1992,6 +1995,17 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 # flags19
                 "fine at bedtime",
                 "was fine last night",
+                # flags20
+                "woke with",
+                "since i wake up",
+                "since i wake",
+                "for a minute",
+                "for a few minutes",
+                "for ten minutes",
+                "for about ten minutes",
+                "for 10 minutes",
+                "for twenty minutes",
+                "for 20 minutes",
             ),
         ),
     },
@@ -2406,6 +2420,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "out of puff",
             "im puffed",
             "so puffed",
+            # flags20
+            "breathlessness",
         ),
         "clinical": (
             "dyspnoea",
@@ -5786,6 +5802,8 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "cancer",
         "cancerous",
         "malignant",
+        # flags20
+        "primary",
     ),
     "organ": (
         "lung",
@@ -6422,6 +6440,8 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "not strong",
         "not strong enough",
         "no strong",
+        # flags20
+        "no power",
     ),
     "worsening": (
         "harder and harder",
@@ -6562,6 +6582,8 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "takes ages",
         "take ages",
         "fiddly",
+        # flags20
+        "no good",
     ),
     "clumsy": (
         "clumsy",
@@ -6626,6 +6648,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "had a drink",
         "had a few",
         "like im drunk",
+        # flags20
+        "like i will fall",
+        "like im going to fall",
     ),
     "fall": (
         "falling",
@@ -7448,7 +7473,15 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "vice",
         "elephant",
     ),
-    "chest_place": ("chest", "breastbone", "breast bone", "sternum"),
+    "chest_place": (
+        "chest",
+        "breastbone",
+        "breast bone",
+        "sternum",
+        # flags20
+        "epigastric",
+        "epigastrium",
+    ),
     # heldout12 flags
     "bilateral": (
         "bilateral",
@@ -7758,14 +7791,49 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
     # flags19
     "unhurt": ("didnt hurt", "wasnt hurt", "no injuries", "no harm done", "unhurt"),
     "bump_into": ("bump into", "bumping into"),
+    # flags20
+    "eye_word": (
+        "eye",
+        "eyelid",
+    ),
+    "droopy": (
+        "droopy",
+        "droop",
+        "sagging",
+    ),
+    "to_include": (
+        "to include",
+        "to involve",
+        "now involving",
+    ),
+    "worse_at_night": (
+        "worse at night",
+        "worse lying flat",
+        "worse lying down",
+        "worse in bed",
+        "worse at rest",
+        "worse overnight",
+    ),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
 # must all be present, those that stop it, where, how near, and its urgency
 FLAG_RULES: dict[str, dict[str, object]] = {
-    "bladder_failing": {"flag": "cauda_equina", "all": ("bladder", "failure"), "near": 3},
+    # flags20: overrides after_injury
+    "bladder_failing": {
+        "flag": "cauda_equina",
+        "all": ("bladder", "failure"),
+        "overrides": ("after_injury",),
+        "near": 3,
+    },
     "bladder_unfelt": {"flag": "cauda_equina", "all": ("bladder", "unfelt"), "near": 3},
-    "bowel_failing": {"flag": "cauda_equina", "all": ("bowel", "failure"), "near": 3},
+    # flags20: overrides after_injury
+    "bowel_failing": {
+        "flag": "cauda_equina",
+        "all": ("bowel", "failure"),
+        "overrides": ("after_injury",),
+        "near": 3,
+    },
     "saddle_unfelt": {"flag": "cauda_equina", "all": ("saddle_area", "sensation_loss"), "near": 2},
     "face_drooping": {
         "flag": "stroke",
@@ -7919,6 +7987,9 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "growth_in_an_organ": {
         "flag": "cancer_history",
         "all": ("growth", "organ"),
+        # flags20
+        "overrides": ("cauda_equina",),
+        "overrides_shared": True,
         "scope": "segment",
         "near": 3,
         "past": True,
@@ -8417,6 +8488,27 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "overrides": ("progressive_weakness",),
         "scope": "sentence",
         "urgency": "emergency",
+    },
+    # flags20
+    "eye_drooping": {
+        "flag": "stroke",
+        "all": ("eye_word", "droopy"),
+        "scope": "segment",
+        "near": 3,
+    },
+    "feet_progressing_to_include_weak": {
+        "flag": "ascending_weakness",
+        "all": ("foot_part", "clinical_days", "to_include", "weakness"),
+        "unless": ("redness", "lymphangitis", "slow_time"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+        "urgency": "emergency",
+    },
+    "pain_then_worse_at_night": {
+        "flag": "night_pain",
+        "all": ("pain", "worse_at_night"),
+        "scope": "sentence",
+        "near": 3,
     },
 }
 
