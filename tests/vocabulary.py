@@ -2004,8 +2004,6 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "for ten minutes",
                 "for about ten minutes",
                 "for 10 minutes",
-                "for twenty minutes",
-                "for 20 minutes",
             ),
         ),
     },
@@ -22557,3 +22555,186 @@ LEAD18_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
 }
 """lead18: each word of the "lead18 words" blocks of text.yaml, with a sentence that uses it
 and the reading wanted (areas, side, cause)."""
+
+
+# flags20: the context terms, concept words and real word of the blocks "flags20" of
+# text.yaml (held out 19's red flags): (section, term) -> a sentence holding the term, the
+# flags it raises, and a control without the term that reads otherwise; written for these
+# tests, not taken from the held-out set
+FLAGS20_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("historical", "and it wore off"): (
+        "my lip went numb at the dentist and it wore off in an hour, my feet tingle",
+        {},
+        "my lip went numb at the dentist and it is still numb, my feet tingle",
+    ),
+    ("historical", "and that wore off"): (
+        "my tongue tingled after the anaesthetic and that wore off quickly, my fingers are numb",
+        {},
+        "my tongue tingles after the anaesthetic, my fingers are numb",
+    ),
+    ("historical", "and its worn off"): (
+        "my cheek was numb after the filling and it's worn off, my heel is numb",
+        {},
+        "my cheek was numb after the filling, my heel is numb",
+    ),
+    ("negated", "but didnt hurt myself"): (
+        "fell off my bike but didn't hurt myself, my toes are numb",
+        {},
+        "fell off my bike, my toes are numb",
+    ),
+    ("negated", "but i didnt hurt myself"): (
+        "slipped on the stairs but I didn't hurt myself, my heel is numb",
+        {},
+        "slipped on the stairs, my heel is numb",
+    ),
+    ("negated", "but wasnt hurt"): (
+        "fell down the steps but wasn't hurt, numb fingers",
+        {},
+        "fell down the steps, numb fingers",
+    ),
+    ("negated", "but i wasnt hurt"): (
+        "I fell in the garden but I wasn't hurt, my shin is numb",
+        {},
+        "I fell in the garden, my shin is numb",
+    ),
+    ("negated", "but no harm done"): (
+        "fell over at the park but no harm done, numb little toe",
+        {},
+        "fell over at the park, numb little toe",
+    ),
+    ("flag", "for a minute"): (
+        "my face and arm on the left went numb for a minute",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my face and arm on the left went numb",
+    ),
+    ("flag", "for a few minutes"): (
+        "the right side of my body went numb for a few minutes at work",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "the right side of my body went numb at work",
+    ),
+    ("flag", "for ten minutes"): (
+        "my left arm and leg went dead for ten minutes",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "my left arm and leg went dead",
+    ),
+    ("flag", "for about ten minutes"): (
+        "my face and hand on the right tingled for about ten minutes",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my face and hand on the right tingled",
+    ),
+    ("flag", "for 10 minutes"): (
+        "the left side of my body was numb for 10 minutes",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "the left side of my body was numb",
+    ),
+    ("flag", "woke with"): (
+        "woke with my face numb on the left",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my face is numb on the left",
+    ),
+    ("flag", "since i wake up"): (
+        "my face is numb since I wake up",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my face is numb since Monday",
+    ),
+    ("flag", "since i wake"): (
+        "my face numb on the right since I wake",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my face numb on the right since May",
+    ),
+    ("flag", "left cheek"): (
+        "woke up with my left cheek numb",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "woke up with my cheek numb",
+    ),
+    ("flag", "right cheek"): (
+        "my right cheek went numb suddenly",
+        {"stroke": "emergency", "facial_numbness": "urgent"},
+        "my cheek went numb suddenly",
+    ),
+    ("english", "gastrectomy"): (
+        "numb soles, I had a gastrectomy",
+        {},
+        "numb soles, I had a mastectomy",
+    ),
+    ("historical", "has gone"): (
+        "the fever I had at Easter has gone but my shins are numb",
+        {},
+        "the fever I had at Easter is back and my shins are numb",
+    ),
+    ("historical", "have gone"): (
+        "my cough and high temperature have gone, my toes are numb",
+        {},
+        "my cough and high temperature are worse, my toes are numb",
+    ),
+    ("historical", "has gone away"): (
+        "the shortness of breath from my chest infection has gone away, my feet are numb",
+        {},
+        "the shortness of breath from my chest infection is worse, my feet are numb",
+    ),
+    ("historical", "it has gone"): (
+        "I had a fever at the weekend, it has gone, numb toes",
+        {},
+        "I had a fever at the weekend, numb toes",
+    ),
+    ("historical", "it has settled"): (
+        "the night sweats were the menopause and it has settled, my feet are numb",
+        {},
+        "the night sweats were the menopause, my feet are numb",
+    ),
+    ("historical", "has settled"): (
+        "the high temperature has settled, my shins tingle",
+        {},
+        "the high temperature is worse, my shins tingle",
+    ),
+    ("historical", "has cleared up"): (
+        "the high temperature has cleared up, my shins tingle",
+        {},
+        "the high temperature is back, my shins tingle",
+    ),
+    ("negated", "intact to"): (
+        "sensation intact to pinprick in the saddle, numb L foot",
+        {},
+        "sensation reduced to pinprick in the saddle, numb L foot",
+    ),
+    ("negated", "intact in"): (
+        "light touch intact in the perineum, numb R thigh",
+        {},
+        "light touch reduced in the perineum, numb R thigh",
+    ),
+    ("historical", "it healed fine"): (
+        "I broke my ankle in 2010, it healed fine, now my toes tingle",
+        {},
+        "I broke my ankle in 2010, now my toes tingle",
+    ),
+    ("historical", "it healed well"): (
+        "I broke my collarbone in 2009, it healed well, now my fingers tingle",
+        {},
+        "I broke my collarbone in 2009, now my fingers tingle",
+    ),
+    ("historical", "that healed fine"): (
+        "I fractured my wrist in 2015, that healed fine, my thumb is numb",
+        {},
+        "I fractured my wrist in 2015, my thumb is numb",
+    ),
+    ("hypothetical", "something to rule out"): (
+        "the physio named myelopathy as something to rule out, my thumbs tingle",
+        {},
+        "the physio named myelopathy, my thumbs tingle",
+    ),
+    ("negated", "was indigestion"): (
+        "the chest pain on Sunday was indigestion, my right hand is numb",
+        {},
+        "the chest pain on Sunday, my right hand is numb",
+    ),
+    ("negated", "was just indigestion"): (
+        "the chest pain at work was just indigestion, my left hand is numb",
+        {},
+        "the chest pain at work, my left hand is numb",
+    ),
+    ("negated", "was heartburn"): (
+        "the tight chest yesterday was heartburn, numb thumb",
+        {},
+        "the tight chest yesterday, numb thumb",
+    ),
+}

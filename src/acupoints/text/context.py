@@ -257,9 +257,16 @@ def contexts(
                 # flags18: a question said to be asked for something else ("...? asking for
                 # an essay") supposes what it asks, back over its question mark
                 j -= 1
+            top = j
             while j >= 0 and j >= start - 1 - window and not stops[j] and tokens[j] != ",":
-                tags[j].add(cat)
                 j -= 1
+            # flags20: what "has gone" is a loss when it is a feeling or a power ("the feeling
+            # in my left foot has gone", "her balance has gone"): no recovery of anything
+            if tokens[start] not in ("has", "have", "it") or not any(
+                w in LOST for w in tokens[j + 1 : start]
+            ):
+                for x in range(j + 1, top + 1):
+                    tags[x].add(cat)
     _carry_outcome(tokens, stops, tags)
     # a clause that ends in a question mark asks, it does not state ("numb face? no"),
     # unless it opens with an asserting term ("why are my toes numb?"); a short question
@@ -326,6 +333,8 @@ def _over_for_me(tokens: Sequence[str], k: int) -> bool:
     return False
 
 
+# flags20: what is lost when it "has gone" (the feeling, a power), not a complaint over
+LOST = ("feeling", "sensation", "balance", "strength", "power", "grip", "control")
 NUMB_SAID = frozenset({"numb", "tingly", "tingle", "tingles", "dead", "asleep"})
 """Words that say a part is numb as a statement, not as a denied item's noun ("numbness")."""
 SAYS_NUMB_WITHIN = 4
