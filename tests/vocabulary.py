@@ -5204,6 +5204,8 @@ SENTENCES: dict[tuple[str, str], str] = {
     ): "numb legs and I have not been to the toilet for a wee since yesterday",
     ("bladder_change", "not had"): "numb legs, not had a pee since yesterday",
     ("bladder_change", "not needed"): "numb legs, not needed a wee since the morning",
+    # flags20: what "has gone" is a power lost (context.LOST), not a weakness that is over
+    ("weakness_worse", "has gone"): "numb left hand and my grip has gone",
 }
 
 # words of the data that raise nothing in any sentence tried (found by these tests,

@@ -333,8 +333,18 @@ def _over_for_me(tokens: Sequence[str], k: int) -> bool:
     return False
 
 
-# flags20: what is lost when it "has gone" (the feeling, a power), not a complaint over
-LOST = ("feeling", "sensation", "balance", "strength", "power", "grip", "control")
+# flags20: what is lost when it "has gone" (the feeling, a power, a skill), not a complaint over
+LOST = (
+    "feeling",
+    "sensation",
+    "balance",
+    "strength",
+    "power",
+    "grip",
+    "control",
+    "writing",
+    "handwriting",
+)
 NUMB_SAID = frozenset({"numb", "tingly", "tingle", "tingles", "dead", "asleep"})
 """Words that say a part is numb as a statement, not as a denied item's noun ("numbness")."""
 SAYS_NUMB_WITHIN = 4
