@@ -24,6 +24,7 @@ finding takes the categories of the scopes its first word lies in.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .._plain import sized
 from .compiled import SENTENCE_END, Tables
@@ -256,9 +257,16 @@ def contexts(
                 # flags18: a question said to be asked for something else ("...? asking for
                 # an essay") supposes what it asks, back over its question mark
                 j -= 1
+            top = j
             while j >= 0 and j >= start - 1 - window and not stops[j] and tokens[j] != ",":
-                tags[j].add(cat)
                 j -= 1
+            # flags20: what "has gone" is a loss when it is a feeling or a power ("the feeling
+            # in my left foot has gone", "her balance has gone"): no recovery of anything
+            if tokens[start] not in ("has", "have", "it") or not any(
+                w in LOST for w in tokens[j + 1 : start]
+            ):
+                for x in range(j + 1, top + 1):
+                    tags[x].add(cat)
     _carry_outcome(tokens, stops, tags)
     # a clause that ends in a question mark asks, it does not state ("numb face? no"),
     # unless it opens with an asserting term ("why are my toes numb?"); a short question
@@ -293,10 +301,50 @@ def contexts(
                     # the writer says it is so: the question's "would" supposes nothing
                     # ("would that make my bum numb? I haven't, but it is numb")
                     tags[m].discard("hypothetical")
+        if _over_for_me(tokens, k):
+            # flags20: the writer's own answer says it went ("has anyone had numbness in the
+            # saddle after a ride? mine went away after a day"): what was asked is past
+            for m in range(j + 1, k):
+                tags[m].add("historical")
         k = j
     return [frozenset(s) for s in tags]
 
 
+# flags20: the question ending at k is followed by the writer's own, said to be over ("? mine
+# went away after a day", "? mine has gone now", "? mine wore off", "? mine got better"; not
+# "? mine went numb", "? mine has gone red", "? mine gets better after a day", which comes back)
+# (comments, not a docstring: the memory budget)
+def _over_for_me(tokens: Sequence[str], k: int) -> bool:
+    if k + 1 >= len(tokens) or tokens[k + 1] not in ("my", "mine"):
+        return False
+    rest = []
+    for tok in tokens[k + 2 : k + 6]:
+        if tok in SENTENCE_END:
+            break
+        rest.append(tok)
+    rest.append(",")
+    for tok, after in pairwise(rest):
+        if tok in ("away", "cleared", "settled", "resolved", "healed", "disappeared"):
+            return True
+        if (tok, after) in (("wore", "off"), ("got", "better")) or (
+            tok == "gone" and after in (",", "now", "and", "but", "after", "since", "by")
+        ):
+            return True
+    return False
+
+
+# flags20: what is lost when it "has gone" (the feeling, a power, a skill), not a complaint over
+LOST = (
+    "feeling",
+    "sensation",
+    "balance",
+    "strength",
+    "power",
+    "grip",
+    "control",
+    "writing",
+    "handwriting",
+)
 NUMB_SAID = frozenset({"numb", "tingly", "tingle", "tingles", "dead", "asleep"})
 """Words that say a part is numb as a statement, not as a denied item's noun ("numbness")."""
 SAYS_NUMB_WITHIN = 4
