@@ -156,13 +156,23 @@ def _fever(number: str, low: str, end: int) -> bool:
     return _other_unit().match(low, end) is None
 
 
+_LEVEL_QUERY = re.compile(r" *[ctls]\d{1,2}(?:[ /-]+[ctls]?\d{1,2})* *")
+"""(areas20) A spinal level or two in brackets before a "?" ("C7", "L5/S1", "C5-6"; the slash
+and the hyphen are spaces by then)."""
+
+
 def _query(low: str, at: int) -> bool:
     """The "?" at ``at`` is written against the word after it, not after a word
     ("?meralgia", "pt c/o numb hand, ?CTS", "?retention"): a clinical note's query of a
     diagnosis, which states the finding it names, not a question; a question mark ends a
     word. A "?" standing alone after a comma or a colon and before a word ("numb clumsy
     hands, ? CSM") is the same query (heldout12 flags); after a word it is a question
-    ("numb face ? no")."""
+    ("numb face ? no"). A "?" that closes a spinal level in brackets ("GP thinks it's my
+    neck (C7?) but the MRI is months away", "(L5/S1?)") queries the level, as "?C7" would
+    (areas20): it asks nothing of the sentence around it."""
+    if low.startswith(")", at + 1):
+        opened = low.rfind("(", 0, at)
+        return opened >= 0 and _LEVEL_QUERY.fullmatch(low, opened + 1, at) is not None
     if at + 2 < len(low) and low[at + 1] == " " and low[at + 2].isalnum():
         before = low[:at].rstrip(" ")
         return at > len(before) and (not before or before[-1] in ",:")

@@ -11,7 +11,7 @@ words of a warning sign: "**foot** drop"), ``descriptor`` (not the body part at 
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -309,6 +309,9 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         # weak17: a weakness is never "a description of pain alone", so a weak part, or a
         # pain beside a weakness, is not numb for want of a numb word in the text
         unfelt = unfelt or role == "weak" or (role == "pain" and _weakness_told(prep))
+        # areas20: nor is a back in pain beside legs said to have sciatica ("both my legs have
+        # sciatica now ... and the bottom of my back is agony"): the legs are its place
+        unfelt = unfelt or (role == "pain" and _sciatica_legs(prep, f, found, within))
         if role in ("pain", "weak") and _numb_here(prep, f, found, cue, unfelt):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
         if role == "pain" and cue and min(cue) < f.start and _with_numb(prep, f.end, starts):
@@ -728,8 +731,11 @@ def _sciatica_runs(prep: Prepared, a: Area, at: Container[int]) -> bool:
     """(limb17) The leg ``a`` is the way a sciatica runs: a path word before it ("down both
     my legs"), or a sciatica right after it ("both legs have sciatica", "both legs
     sciatic"); not a leg a numbness was left in ("my sciatica has left the back of my calf
-    and my heel numb")."""
+    and my heel numb"); areas20: nor the way "it", the numbness named before, goes ("the
+    numbness is in my buttock and it goes down the back of my leg, my sciatica again")."""
     tokens = prep.tokens
+    if _numbness_goes(prep, a.start):
+        return False
     j = a.start - 1
     while j >= 0 and (tokens[j] in DROP or tokens[j] in SCIATIC_SKIP):
         j -= 1
@@ -1171,6 +1177,14 @@ ME_TOO = (
     ("i", "have", "it", "too"),
     ("and", "now", "i", "have", "it"),
     ("and", "now", "me"),
+    # areas20: "my mum had numb feet and now mine have started" (the spellings write "mine"
+    # as "my")
+    ("now", "my", "have", "started"),
+    ("now", "my", "has", "started"),
+    ("now", "my", "have", "begun"),
+    ("now", "my", "has", "begun"),
+    ("now", "my", "are", "starting"),
+    ("now", "my", "is", "starting"),
 )
 """Words after someone else's illness that make it one's own as well."""
 
@@ -1209,10 +1223,38 @@ def _sciatica_path(prep: Prepared, start: int, found: Sequence[Any]) -> bool:
     words = [tok for k, tok in enumerate(tokens) if clause[k] == own]
     if NUMB_WORDS.intersection(words) or "feel" in words or not PATH_WORDS.intersection(words):
         return False
+    if _numbness_goes(prep, start):
+        return False
     return any(
         clause[g.start] != own
         and any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == clause[g.start])
         for g in found
+    )
+
+
+IT_GOES = frozenset({"and", "then", "but", "it", "its"})
+"""(areas20) Words that open a clause whose subject is the numbness named before it."""
+THE_NUMBNESS = frozenset({"numbness", "tingling", "paresthesia", "paraesthesia"})
+
+
+def _numbness_goes(prep: Prepared, start: int) -> bool:
+    """(areas20) The clause of the part at ``start`` opens with "it" and the clause before it
+    in its sentence names the numbness ("the numbness is in my buttock on the right **and it
+    goes down** the back of my leg"): "it" is the numbness, and the way it goes is numb."""
+    tokens, clause = prep.tokens, prep.clause
+    own = clause[start]
+    first = next(k for k in range(start + 1) if clause[k] == own)
+    k = first
+    while k < start and tokens[k] in ("and", "then", "but"):
+        k += 1
+    if k >= start or tokens[k] not in ("it", "its") or first == 0:
+        return False
+    before = clause[first - 1]
+    return any(
+        clause[j] == before
+        and prep.sentence[j] == prep.sentence[start]
+        and tokens[j] in THE_NUMBNESS
+        for j in range(first)
     )
 
 
@@ -2273,6 +2315,27 @@ def _numb_began(prep: Prepared, start: int) -> bool:
 
 
 WEAKNESS_TOLD = frozenset({"clumsy", "jelly"})
+SCIATICA_HAD = frozenset({"have", "has", "had", "got", "with"})
+"""(areas20) Words between legs and "sciatica" that say the legs have it ("legs have
+sciatica")."""
+
+
+def _sciatica_legs(
+    prep: Prepared, area: Any, found: Sequence[Any], within: Callable[[str, str], bool]
+) -> bool:
+    """(areas20) Another part of the text, a leg, is said to have sciatica ("both my legs
+    have sciatica now"): by limb17 those legs are the numb place, so a pain elsewhere
+    (``area``) is no description of pain alone. ``within``: the anatomy's test of a part."""
+    tokens = prep.tokens
+    for g in found:
+        if g is area or not within(g.region, "lower_limb"):
+            continue
+        k = g.end + 1
+        while k < len(tokens) and tokens[k] in SCIATICA_HAD:
+            k += 1
+        if k > g.end + 1 and k < len(tokens) and tokens[k] == "sciatica" and not prep.ctx[k]:
+            return True
+    return False
 
 
 def _weakness_told(prep: Prepared) -> bool:
