@@ -178,6 +178,9 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "sides of the belly",
         "sides of the tummy",
         "sides of the abdomen",
+        # areas20
+        "sides of the waist",
+        "both sides of the waist",
         # heldout12 areas
         "love handle",
         # asking17 clinical
@@ -300,6 +303,9 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "buttcheeks",
         "ass",
         "rear end",
+        # areas20
+        "where i sit",
+        "where you sit",
     ),
     "upper_limb": (
         "arm",
