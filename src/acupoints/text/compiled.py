@@ -156,11 +156,6 @@ def _fever(number: str, low: str, end: int) -> bool:
     return _other_unit().match(low, end) is None
 
 
-_LEVEL_QUERY = re.compile(r" *[ctls]\d{1,2}(?:[ /-]+[ctls]?\d{1,2})* *")
-"""(areas20) A spinal level or two in brackets before a "?" ("C7", "L5/S1", "C5-6"; the slash
-and the hyphen are spaces by then)."""
-
-
 def _query(low: str, at: int) -> bool:
     """The "?" at ``at`` is written against the word after it, not after a word
     ("?meralgia", "pt c/o numb hand, ?CTS", "?retention"): a clinical note's query of a
@@ -172,7 +167,7 @@ def _query(low: str, at: int) -> bool:
     (areas20): it asks nothing of the sentence around it."""
     if low.startswith(")", at + 1):
         opened = low.rfind("(", 0, at)
-        return opened >= 0 and _LEVEL_QUERY.fullmatch(low, opened + 1, at) is not None
+        return opened >= 0 and _levels(low[opened + 1 : at].split())
     if at + 2 < len(low) and low[at + 1] == " " and low[at + 2].isalnum():
         before = low[:at].rstrip(" ")
         return at > len(before) and (not before or before[-1] in ",:")
@@ -180,6 +175,16 @@ def _query(low: str, at: int) -> bool:
         at + 1 < len(low)
         and low[at + 1].isalnum()
         and (at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "'"))
+    )
+
+
+def _levels(words: list[str]) -> bool:
+    """(areas20) ``words`` are a spinal level or two ("c7", "l5 s1", "c5 6")."""
+    return bool(words) and all(
+        0 < len(w) - (w[0] in "ctls") <= 2
+        and w[w[0] in "ctls" :].isdigit()
+        and (k or w[0] in "ctls")
+        for k, w in enumerate(words)
     )
 
 

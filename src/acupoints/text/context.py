@@ -564,7 +564,7 @@ SIDE_WORDS = frozenset({"left", "right", "l", "r", "lt", "rt"})
 
 MINE_TOO = frozenset(
     {"has", "have", "is", "are", "does", "do", "did", "was", "too", "also", "been"}
-    | {"started", "began"}  # areas20: "... helps with numb legs? mine started after atorvastatin"
+    | {"started"}  # areas20: "... helps with numb legs? mine started after atorvastatin"
 )
 """Words after "mine" (spelt ``my``) that make it a pronoun: "... tingle? mine has been
 for days", "do your feet go numb? mine do"; cause18: "mine's been" ("... after a filling?

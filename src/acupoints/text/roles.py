@@ -1181,10 +1181,6 @@ ME_TOO = (
     # as "my")
     ("now", "my", "have", "started"),
     ("now", "my", "has", "started"),
-    ("now", "my", "have", "begun"),
-    ("now", "my", "has", "begun"),
-    ("now", "my", "are", "starting"),
-    ("now", "my", "is", "starting"),
 )
 """Words after someone else's illness that make it one's own as well."""
 
@@ -1232,15 +1228,9 @@ def _sciatica_path(prep: Prepared, start: int, found: Sequence[Any]) -> bool:
     )
 
 
-IT_GOES = frozenset({"and", "then", "but", "it", "its"})
-"""(areas20) Words that open a clause whose subject is the numbness named before it."""
-THE_NUMBNESS = frozenset({"numbness", "tingling", "paresthesia", "paraesthesia"})
-
-
 def _numbness_goes(prep: Prepared, start: int) -> bool:
-    """(areas20) The clause of the part at ``start`` opens with "it" and the clause before it
-    in its sentence names the numbness ("the numbness is in my buttock on the right **and it
-    goes down** the back of my leg"): "it" is the numbness, and the way it goes is numb."""
+    """(areas20) "the numbness is in my buttock **and it goes down** my leg": the part's
+    clause opens with "it", the numbness named in the clause before."""
     tokens, clause = prep.tokens, prep.clause
     own = clause[start]
     first = next(k for k in range(start + 1) if clause[k] == own)
@@ -1251,9 +1241,7 @@ def _numbness_goes(prep: Prepared, start: int) -> bool:
         return False
     before = clause[first - 1]
     return any(
-        clause[j] == before
-        and prep.sentence[j] == prep.sentence[start]
-        and tokens[j] in THE_NUMBNESS
+        clause[j] == before and prep.sentence[j] == prep.sentence[start] and tokens[j] in NUMB_NOUNS
         for j in range(first)
     )
 
@@ -2315,7 +2303,7 @@ def _numb_began(prep: Prepared, start: int) -> bool:
 
 
 WEAKNESS_TOLD = frozenset({"clumsy", "jelly"})
-SCIATICA_HAD = frozenset({"have", "has", "had", "got", "with"})
+SCIATICA_HAD = ("have", "has", "had", "got", "with")
 """(areas20) Words between legs and "sciatica" that say the legs have it ("legs have
 sciatica")."""
 
@@ -2323,9 +2311,7 @@ sciatica")."""
 def _sciatica_legs(
     prep: Prepared, area: Any, found: Sequence[Any], within: Callable[[str, str], bool]
 ) -> bool:
-    """(areas20) Another part of the text, a leg, is said to have sciatica ("both my legs
-    have sciatica now"): by limb17 those legs are the numb place, so a pain elsewhere
-    (``area``) is no description of pain alone. ``within``: the anatomy's test of a part."""
+    """(areas20) Another part, a leg, "has sciatica": the numb place (limb17)."""
     tokens = prep.tokens
     for g in found:
         if g is area or not within(g.region, "lower_limb"):
