@@ -22499,18 +22499,6 @@ AREAS20_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         "left",
         None,
     ),
-    ("roles", "dragging"): (
-        "I'm dragging my left leg and my left toes are numb",
-        ("foot.toes",),
-        "left",
-        None,
-    ),
-    ("roles", "dragging that"): (
-        "my right shin is numb and I'm dragging that leg",
-        ("leg",),
-        "right",
-        None,
-    ),
     ("roles", "have no power"): (
         "my arms have no power and my fingers are numb",
         ("hand.fingers",),
@@ -22523,21 +22511,9 @@ AREAS20_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         "left",
         None,
     ),
-    ("roles", "have no strength"): (
-        "my hands have no strength and my feet are numb",
-        ("foot",),
-        "both",
-        None,
-    ),
     ("roles", "looks droopy"): (
         "my cheek is numb and my eye looks droopy",
         ("face.cheek",),
-        None,
-        None,
-    ),
-    ("roles", "look droopy"): (
-        "my lip is numb and my eyes look droopy",
-        ("face.mouth",),
         None,
         None,
     ),
@@ -22550,12 +22526,6 @@ AREAS20_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
     ("roles", "has gone droopy"): (
         "my cheek is numb and my face has gone droopy since lunch",
         ("face.cheek",),
-        None,
-        None,
-    ),
-    ("roles", "is looking droopy"): (
-        "my chin is numb and my eye is looking droopy",
-        ("face.mouth",),
         None,
         None,
     ),
@@ -22589,12 +22559,6 @@ AREAS20_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         None,
         None,
     ),
-    ("roles", "swelling up"): (
-        "numb sole, the redness and swelling up the ankle",
-        ("foot.sole",),
-        None,
-        None,
-    ),
     ("roles", "cancer in"): (
         "I had cancer in my breast and now my right arm is numb",
         ("upper_limb",),
@@ -22615,12 +22579,6 @@ AREAS20_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
     ),
     ("roles", "changed"): (
         "my crotch goes numb on the bike even though I changed my seat",
-        ("perineum",),
-        None,
-        None,
-    ),
-    ("roles", "adjusted"): (
-        "my crotch went numb on the bike after I adjusted my seat",
         ("perineum",),
         None,
         None,
@@ -22673,22 +22631,10 @@ AREAS20_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         "left",
         None,
     ),
-    ("context", "intact over"): (
-        "sensation intact over the shins, numb R index finger",
-        ("hand.index_finger",),
-        "right",
-        None,
-    ),
     ("context", "preserved to"): (
         "sensation preserved to PP in the hands. Numb R big toe",
         ("foot.big_toe",),
         "right",
-        None,
-    ),
-    ("context", "preserved in"): (
-        "sensation preserved in the hands, numb L heel",
-        ("foot.heel",),
-        "left",
         None,
     ),
     ("context", "fine and so are"): (
@@ -22701,12 +22647,6 @@ AREAS20_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         "my speech is fine and so is my face, only my left hand is numb",
         ("hand",),
         "left",
-        None,
-    ),
-    ("context", "ok and so are"): (
-        "my speech is ok and so are my legs, only my right hand is numb",
-        ("hand",),
-        "right",
         None,
     ),
     ("context", "normal and so are"): (
@@ -22725,12 +22665,6 @@ AREAS20_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         "my left thumb is numb, does that sound like carpal tunnel?",
         ("hand.thumb",),
         "left",
-        None,
-    ),
-    ("context", "does it sound like"): (
-        "my right heel is numb, does it sound like a nerve?",
-        ("foot.heel",),
-        "right",
         None,
     ),
     ("context", "does anyone know if"): (

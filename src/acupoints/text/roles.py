@@ -11,7 +11,7 @@ words of a warning sign: "**foot** drop"), ``descriptor`` (not the body part at 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -309,9 +309,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         # weak17: a weakness is never "a description of pain alone", so a weak part, or a
         # pain beside a weakness, is not numb for want of a numb word in the text
         unfelt = unfelt or role == "weak" or (role == "pain" and _weakness_told(prep))
-        # areas20: nor is a back in pain beside legs said to have sciatica ("both my legs have
-        # sciatica now ... and the bottom of my back is agony"): the legs are its place
-        unfelt = unfelt or (role == "pain" and _sciatica_legs(prep, f, found, within))
+        # areas20: nor a pain beside legs that "have sciatica" (limb17: the numb place)
+        unfelt = unfelt or (role == "pain" and _sciatica_had(prep, found))
         if role in ("pain", "weak") and _numb_here(prep, f, found, cue, unfelt):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
         if role == "pain" and cue and min(cue) < f.start and _with_numb(prep, f.end, starts):
@@ -731,8 +730,7 @@ def _sciatica_runs(prep: Prepared, a: Area, at: Container[int]) -> bool:
     """(limb17) The leg ``a`` is the way a sciatica runs: a path word before it ("down both
     my legs"), or a sciatica right after it ("both legs have sciatica", "both legs
     sciatic"); not a leg a numbness was left in ("my sciatica has left the back of my calf
-    and my heel numb"); areas20: nor the way "it", the numbness named before, goes ("the
-    numbness is in my buttock and it goes down the back of my leg, my sciatica again")."""
+    and my heel numb"); nor the way "it", the numbness, goes (areas20)."""
     tokens = prep.tokens
     if _numbness_goes(prep, a.start):
         return False
@@ -1229,21 +1227,13 @@ def _sciatica_path(prep: Prepared, start: int, found: Sequence[Any]) -> bool:
 
 
 def _numbness_goes(prep: Prepared, start: int) -> bool:
-    """(areas20) "the numbness is in my buttock **and it goes down** my leg": the part's
-    clause opens with "it", the numbness named in the clause before."""
+    """(areas20) "the numbness is in my buttock and it goes down my leg": "it" is the
+    numbness named in the clause before, and the part on its way is numb."""
     tokens, clause = prep.tokens, prep.clause
-    own = clause[start]
-    first = next(k for k in range(start + 1) if clause[k] == own)
-    k = first
-    while k < start and tokens[k] in ("and", "then", "but"):
-        k += 1
-    if k >= start or tokens[k] not in ("it", "its") or first == 0:
-        return False
-    before = clause[first - 1]
-    return any(
-        clause[j] == before and prep.sentence[j] == prep.sentence[start] and tokens[j] in NUMB_NOUNS
-        for j in range(first)
-    )
+    first = clause.index(clause[start])
+    k = first + (tokens[first] == "and")
+    before = tokens[clause.index(first and clause[first - 1]) : first]
+    return first > 0 and tokens[k] == "it" and not NUMB_NOUNS.isdisjoint(before)
 
 
 def _cause_in_after_numb(prep: Prepared, start: int, out: Sequence[Area]) -> bool:
@@ -2303,25 +2293,20 @@ def _numb_began(prep: Prepared, start: int) -> bool:
 
 
 WEAKNESS_TOLD = frozenset({"clumsy", "jelly"})
-SCIATICA_HAD = ("have", "has", "had", "got", "with")
-"""(areas20) Words between legs and "sciatica" that say the legs have it ("legs have
-sciatica")."""
 
 
-def _sciatica_legs(
-    prep: Prepared, area: Any, found: Sequence[Any], within: Callable[[str, str], bool]
-) -> bool:
-    """(areas20) Another part, a leg, "has sciatica": the numb place (limb17)."""
-    tokens = prep.tokens
-    for g in found:
-        if g is area or not within(g.region, "lower_limb"):
-            continue
-        k = g.end + 1
-        while k < len(tokens) and tokens[k] in SCIATICA_HAD:
-            k += 1
-        if k > g.end + 1 and k < len(tokens) and tokens[k] == "sciatica" and not prep.ctx[k]:
-            return True
-    return False
+def _sciatica_had(prep: Prepared, found: Sequence[Any]) -> bool:
+    """(areas20) A leg "has sciatica" ("both my legs have sciatica now")."""
+    t = prep.tokens
+    return any(
+        g.region in SCIATIC_LIMBS
+        and t[g.end + 1 : g.end + 3] in HAS_SCIATICA
+        and not prep.ctx[g.end]
+        for g in found
+    )
+
+
+HAS_SCIATICA = (("have", "sciatica"), ("has", "sciatica"))
 
 
 def _weakness_told(prep: Prepared) -> bool:
