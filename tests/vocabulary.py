@@ -178,6 +178,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "sides of the belly",
         "sides of the tummy",
         "sides of the abdomen",
+        # areas20
+        "sides of the waist",
         # heldout12 areas
         "love handle",
         # asking17 clinical
@@ -300,6 +302,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "buttcheeks",
         "ass",
         "rear end",
+        # areas20
+        "where i sit",
     ),
     "upper_limb": (
         "arm",
@@ -22989,3 +22993,241 @@ FLAGS20_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "the tight chest yesterday, numb thumb",
     ),
 }
+
+# areas20 (issue 16): each word of the "areas20" blocks of data/text.yaml and data/regions.yaml
+# (the area and side misses of held-out set 19), with a sentence that uses it and the reading
+# wanted (areas, side, cause)
+AREAS20_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    ("roles", "clumsiness of"): (
+        "clumsiness of both hands and a numb right heel",
+        ("foot.heel",),
+        "right",
+        None,
+    ),
+    ("roles", "clumsiness in"): (
+        "clumsiness in my hands, numb R big toe",
+        ("foot.big_toe",),
+        "right",
+        None,
+    ),
+    ("roles", "scuffing"): (
+        "I'm scuffing the left foot and my left shin is numb",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("roles", "scuffing that"): (
+        "my left calf is numb and I'm scuffing that foot",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("roles", "have no power"): (
+        "my arms have no power and my fingers are numb",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("roles", "has no power"): (
+        "my left leg has no power and my left foot is numb",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("roles", "looks droopy"): (
+        "my cheek is numb and my eye looks droopy",
+        ("face.cheek",),
+        None,
+        None,
+    ),
+    ("roles", "is droopy"): (
+        "my cheek is numb and my eyelid is droopy",
+        ("face.cheek",),
+        None,
+        None,
+    ),
+    ("roles", "has gone droopy"): (
+        "my cheek is numb and my face has gone droopy since lunch",
+        ("face.cheek",),
+        None,
+        None,
+    ),
+    ("roles", "felt like an elephant"): (
+        "my left arm went numb and my chest felt like an elephant was on it",
+        ("upper_limb",),
+        "left",
+        None,
+    ),
+    ("roles", "feels like its in a vice"): (
+        "my right hand is numb and my chest feels like it's in a vice",
+        ("hand",),
+        "right",
+        None,
+    ),
+    ("roles", "pressure"): (
+        "epigastric pressure and a numb left arm",
+        ("upper_limb",),
+        "left",
+        None,
+    ),
+    ("roles", "discomfort"): (
+        "epigastric discomfort and a numb left hand",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("roles", "swollen up"): (
+        "numb heel, red and swollen up the ankle",
+        ("foot.heel",),
+        None,
+        None,
+    ),
+    ("roles", "cancer in"): (
+        "I had cancer in my breast and now my right arm is numb",
+        ("upper_limb",),
+        "right",
+        None,
+    ),
+    ("roles", "cancer before in"): (
+        "I had the cancer before in my breast, now my left hand is numb",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("roles", "cancer of"): (
+        "I had cancer of the breast, now my left armpit is numb",
+        ("axilla",),
+        "left",
+        None,
+    ),
+    ("roles", "changed"): (
+        "my crotch goes numb on the bike even though I changed my seat",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("roles", "new"): (
+        "my crotch goes numb on the bike with the new seat",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("spellings", "wee finger"): (
+        "my left wee finger is numb",
+        ("hand.little_finger",),
+        "left",
+        None,
+    ),
+    ("spellings", "finger small one"): (
+        "numbness in my right finger small one",
+        ("hand.little_finger",),
+        "right",
+        None,
+    ),
+    ("spellings", "wee fingers"): (
+        "both my wee fingers tingle at night",
+        ("hand.little_finger",),
+        "both",
+        None,
+    ),
+    ("spellings", "top of my arms"): (
+        "the top of my arms go numb when I carry the shopping",
+        ("upper_arm",),
+        "both",
+        None,
+    ),
+    ("spellings", "top of the arms"): (
+        "numbness across the top of the arms",
+        ("upper_arm",),
+        "both",
+        None,
+    ),
+    ("context", "intact to"): (
+        "sensation intact to LT in the feet, numb R thumb",
+        ("hand.thumb",),
+        "right",
+        None,
+    ),
+    ("context", "intact in"): (
+        "sensation intact in both feet. Numb L thumb",
+        ("hand.thumb",),
+        "left",
+        None,
+    ),
+    ("context", "preserved to"): (
+        "sensation preserved to PP in the hands. Numb R big toe",
+        ("foot.big_toe",),
+        "right",
+        None,
+    ),
+    ("context", "fine and so are"): (
+        "my speech is fine and so are my legs, only my left hand is numb",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("context", "fine and so is"): (
+        "my speech is fine and so is my face, only my left hand is numb",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("context", "normal and so are"): (
+        "my speech is normal and so are my arms, only my left foot is numb",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("context", "does this sound like"): (
+        "my toes have gone numb - does this sound like diabetes?",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("context", "does that sound like"): (
+        "my left thumb is numb, does that sound like carpal tunnel?",
+        ("hand.thumb",),
+        "left",
+        None,
+    ),
+    ("context", "does anyone know if"): (
+        "does anyone know if acupuncture helps numb feet? mine started last year",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("context", "does anybody know if"): (
+        "does anybody know if acupuncture helps numb hands? mine started in May",
+        ("hand",),
+        "both",
+        None,
+    ),
+    ("context", "anyone know if"): (
+        "anyone know if yoga helps numb toes? mine started after chemo",
+        ("foot.toes",),
+        "both",
+        "chemotherapy",
+    ),
+    ("regions", "sides of the waist"): (
+        "the sides of the waist are numb",
+        ("abdomen.lateral",),
+        "both",
+        None,
+    ),
+    ("regions", "where i sit"): (
+        "where I sit feels numb after an hour at my desk",
+        ("buttock",),
+        None,
+        None,
+    ),
+    ("roles", "pain"): ("Pain R shoulder, numb R thumb", ("hand.thumb",), "right", None),
+    ("roles", "ache"): ("ache L hip, numb L foot", ("foot",), "left", None),
+    ("roles", "in a vice"): ("numb left arm, chest in a vice", ("upper_limb",), "left", None),
+    ("roles", "red up"): ("numb heel, hot and red up the ankle", ("foot.heel",), None, None),
+}
+"""areas20: each word of the "areas20" blocks of text.yaml and regions.yaml (held out 19's area
+and side misses read by kind: parts said clumsy, scuffed, powerless or droopy; a chest in a
+likeness, a pressure, a pain written before its part, a swelling's reach, a cancer's place; a
+bike seat changed; the wee finger, the top of the arms, the sides of the waist, where one sits;
+a sensation intact "to" its modalities, a part "fine and so are"; questions that state what
+they ask of), with a sentence that uses it and the reading wanted (areas, side, cause)."""

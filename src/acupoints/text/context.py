@@ -612,10 +612,12 @@ SIDE_WORDS = frozenset({"left", "right", "l", "r", "lt", "rt"})
 
 MINE_TOO = frozenset(
     {"has", "have", "is", "are", "does", "do", "did", "was", "too", "also", "been"}
+    | {"started"}  # areas20: "... helps with numb legs? mine started after atorvastatin"
 )
 """Words after "mine" (spelt ``my``) that make it a pronoun: "... tingle? mine has been
 for days", "do your feet go numb? mine do"; cause18: "mine's been" ("... after a filling?
-mine's been 5 days": the spellings drop its "s")."""
+mine's been 5 days": the spellings drop its "s"); areas20: "mine started" ("does stopping
+statins help with numb legs? mine started after atorvastatin": the writer has them)."""
 
 
 def _answered(tokens: Sequence[str], k: int) -> bool:

@@ -309,6 +309,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         # weak17: a weakness is never "a description of pain alone", so a weak part, or a
         # pain beside a weakness, is not numb for want of a numb word in the text
         unfelt = unfelt or role == "weak" or (role == "pain" and _weakness_told(prep))
+        # areas20: nor a pain beside legs that "have sciatica" (limb17: the numb place)
+        unfelt = unfelt or (role == "pain" and _sciatica_had(prep, found))
         if role in ("pain", "weak") and _numb_here(prep, f, found, cue, unfelt):
             role = "numb"  # "my leg hurts and is numb": its clause says it is numb
         if role == "pain" and cue and min(cue) < f.start and _with_numb(prep, f.end, starts):
@@ -728,8 +730,10 @@ def _sciatica_runs(prep: Prepared, a: Area, at: Container[int]) -> bool:
     """(limb17) The leg ``a`` is the way a sciatica runs: a path word before it ("down both
     my legs"), or a sciatica right after it ("both legs have sciatica", "both legs
     sciatic"); not a leg a numbness was left in ("my sciatica has left the back of my calf
-    and my heel numb")."""
+    and my heel numb"); nor the way "it", the numbness, goes (areas20)."""
     tokens = prep.tokens
+    if _numbness_goes(prep, a.start):
+        return False
     j = a.start - 1
     while j >= 0 and (tokens[j] in DROP or tokens[j] in SCIATIC_SKIP):
         j -= 1
@@ -1171,6 +1175,10 @@ ME_TOO = (
     ("i", "have", "it", "too"),
     ("and", "now", "i", "have", "it"),
     ("and", "now", "me"),
+    # areas20: "my mum had numb feet and now mine have started" (the spellings write "mine"
+    # as "my")
+    ("now", "my", "have", "started"),
+    ("now", "my", "has", "started"),
 )
 """Words after someone else's illness that make it one's own as well."""
 
@@ -1209,11 +1217,23 @@ def _sciatica_path(prep: Prepared, start: int, found: Sequence[Any]) -> bool:
     words = [tok for k, tok in enumerate(tokens) if clause[k] == own]
     if NUMB_WORDS.intersection(words) or "feel" in words or not PATH_WORDS.intersection(words):
         return False
+    if _numbness_goes(prep, start):
+        return False
     return any(
         clause[g.start] != own
         and any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == clause[g.start])
         for g in found
     )
+
+
+def _numbness_goes(prep: Prepared, start: int) -> bool:
+    """(areas20) "the numbness is in my buttock and it goes down my leg": "it" is the
+    numbness named in the clause before, and the part on its way is numb."""
+    tokens, clause = prep.tokens, prep.clause
+    first = clause.index(clause[start])
+    k = first + (tokens[first] == "and")
+    before = tokens[clause.index(first and clause[first - 1]) : first]
+    return first > 0 and tokens[k] == "it" and not NUMB_NOUNS.isdisjoint(before)
 
 
 def _cause_in_after_numb(prep: Prepared, start: int, out: Sequence[Area]) -> bool:
@@ -2273,6 +2293,20 @@ def _numb_began(prep: Prepared, start: int) -> bool:
 
 
 WEAKNESS_TOLD = frozenset({"clumsy", "jelly"})
+
+
+def _sciatica_had(prep: Prepared, found: Sequence[Any]) -> bool:
+    """(areas20) A leg "has sciatica" ("both my legs have sciatica now")."""
+    t = prep.tokens
+    return any(
+        g.region in SCIATIC_LIMBS
+        and t[g.end + 1 : g.end + 3] in HAS_SCIATICA
+        and not prep.ctx[g.end]
+        for g in found
+    )
+
+
+HAS_SCIATICA = (("have", "sciatica"), ("has", "sciatica"))
 
 
 def _weakness_told(prep: Prepared) -> bool:
