@@ -169,12 +169,7 @@ def _query(low: str, at: int) -> bool:
     diagnosis, which states the finding it names, not a question; a question mark ends a
     word. A "?" standing alone after a comma or a colon and before a word ("numb clumsy
     hands, ? CSM") is the same query (heldout12 flags); after a word it is a question
-    ("numb face ? no"). A "?" that closes a spinal level in brackets ("GP thinks it's my
-    neck (C7?) but the MRI is months away", "(L5/S1?)") queries the level, as "?C7" would
-    (areas20): it asks nothing of the sentence around it."""
-    if low.startswith(")", at + 1):
-        opened = low.rfind("(", 0, at)
-        return opened >= 0 and _levels(low[opened + 1 : at].split())
+    ("numb face ? no")."""
     if at + 2 < len(low) and low[at + 1] == " " and low[at + 2].isalnum():
         before = low[:at].rstrip(" ")
         return at > len(before) and (not before or before[-1] in ",:")
@@ -182,16 +177,6 @@ def _query(low: str, at: int) -> bool:
         at + 1 < len(low)
         and low[at + 1].isalnum()
         and (at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "'"))
-    )
-
-
-def _levels(words: list[str]) -> bool:
-    """(areas20) ``words`` are a spinal level or two ("c7", "l5 s1", "c5 6")."""
-    return bool(words) and all(
-        0 < len(w) - (w[0] in "ctls") <= 2
-        and w[w[0] in "ctls" :].isdigit()
-        and (k or w[0] in "ctls")
-        for k, w in enumerate(words)
     )
 
 
