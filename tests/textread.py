@@ -66,6 +66,8 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# areas20",
                     "# cause20",
                     "# lead20",
+                    "# areas21",
+                    "# flags21",
                     f"# {tag}",
                 )
             ):
