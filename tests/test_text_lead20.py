@@ -124,6 +124,250 @@ LEAD20_WORDS: dict[str, tuple[str, str, str | None]] = {
     "peed himself": ("dad has numb legs and peed himself", "flag", "cauda_equina"),
     "peed herself": ("mum peed herself and her bottom is numb", "flag", "cauda_equina"),
     "peed themselves": ("they peed themselves, their legs are numb", "flag", "cauda_equina"),
+    # round 21 (held out 20's emergencies, read by kind)
+    "by monday": (
+        "my toes went numb last week, by monday it was my knees",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by tuesday": (
+        "my toes went numb last week, by tuesday it was my knees",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by wednesday": (
+        "my toes went numb last week, by wednesday it was my knees",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by thursday": (
+        "my toes went numb last week, by thursday it was my knees",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by friday": (
+        "my toes went numb last week, by friday it was my knees",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by saturday": (
+        "my toes went numb last week, by saturday it was my knees",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by sunday": (
+        "my toes went numb last week, by sunday it was my knees",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by the next day": (
+        "my feet went numb, by the next day it was my thighs",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by the next morning": (
+        "my feet went numb, by the next morning it was my thighs",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by the following day": (
+        "my feet went numb, by the following day it was my thighs",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by the weekend": (
+        "my feet went numb, by the weekend it was my thighs",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by today": ("my feet went numb, by today it was my thighs", "flag", "ascending_weakness"),
+    "by this morning": (
+        "my feet went numb, by this morning it was my thighs",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by yesterday": (
+        "my feet went numb, by yesterday it was my thighs",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by the evening": (
+        "my feet went numb, by the evening it was my thighs",
+        "flag",
+        "ascending_weakness",
+    ),
+    "by teatime": ("my feet went numb, by teatime it was my thighs", "flag", "ascending_weakness"),
+    "by bedtime": ("my feet went numb, by bedtime it was my thighs", "flag", "ascending_weakness"),
+    "cant manage the stairs": (
+        "my feet went numb on monday and by wednesday it was my knees and i cant manage the stairs",
+        "flag",
+        "ascending_weakness:emergency",
+    ),
+    "might give way": (
+        "feet numb on monday, by wednesday it was my knees, my legs might give way",
+        "flag",
+        "ascending_weakness:emergency",
+    ),
+    "about to give way": (
+        "feet numb on monday, by wednesday it was my knees, legs about to give way",
+        "flag",
+        "ascending_weakness:emergency",
+    ),
+    "going to give way": (
+        "feet numb on monday, by wednesday it was my knees, legs going to give way",
+        "flag",
+        "ascending_weakness:emergency",
+    ),
+    "like they might go": (
+        "feet numb on monday, by wednesday it was my knees, legs feel like they might go",
+        "flag",
+        "ascending_weakness:emergency",
+    ),
+    "came off my skateboard": (
+        "I came off my skateboard yesterday and my wrist is numb",
+        "flag",
+        "after_injury",
+    ),
+    "came off my skates": (
+        "I came off my skates yesterday and my wrist is numb",
+        "flag",
+        "after_injury",
+    ),
+    "came off my board": (
+        "I came off my board yesterday and my wrist is numb",
+        "flag",
+        "after_injury",
+    ),
+    "came off my snowboard": (
+        "I came off my snowboard yesterday and my wrist is numb",
+        "flag",
+        "after_injury",
+    ),
+    "came off my ebike": (
+        "I came off my ebike yesterday and my wrist is numb",
+        "flag",
+        "after_injury",
+    ),
+    "came off my e scooter": (
+        "I came off my e scooter yesterday and my wrist is numb",
+        "flag",
+        "after_injury",
+    ),
+    "went over on my": (
+        "went over on my ankle at netball and my foot is numb",
+        "flag",
+        "after_injury",
+    ),
+    "went over on it": ("my ankle is numb, I went over on it on the kerb", "flag", "after_injury"),
+    "sat on it": (
+        "my chest feels like a sack of coal sat on it, my left arm is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "sitting on it": (
+        "chest feels like a bag is sitting on it, left arm numb",
+        "flag",
+        "heart_attack",
+    ),
+    "standing on it": (
+        "chest feels like a horse standing on it, left arm numb",
+        "flag",
+        "heart_attack",
+    ),
+    "sat on me": (
+        "feels like a weight sat on me in my chest and my left arm is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "like someone was sitting on": (
+        "there's a pressure in my chest like someone was sitting on it and my left arm is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "like somebody was sitting on": (
+        "there's a pressure in my chest like somebody was sitting on it and my left arm is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "like someones sat on": (
+        "there's a pressure in my chest like someones sat on it and my left arm is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "like someone sat on": (
+        "there's a pressure in my chest like someone sat on it and my left arm is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "like someone is sitting on": (
+        "there's a pressure in my chest like someone is sitting on it and my left arm is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "like someone sitting on": (
+        "there's a pressure in my chest like someone sitting on it and my left arm is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "like somebodys sat on": (
+        "there's a pressure in my chest like somebodys sat on it and my left arm is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "like somebody sat on": (
+        "there's a pressure in my chest like somebody sat on it and my left arm is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "like somebody is sitting on": (
+        "there's a pressure in my chest like somebody is sitting on it and my left arm is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "like somebody sitting on": (
+        "there's a pressure in my chest like somebody sitting on it and my left arm is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "feels like someones sat on": (
+        "my chest feels like someones sat on it and my left hand is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "feels like someone sat on": (
+        "my chest feels like someone sat on it and my left hand is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "feels like someone is sitting on": (
+        "my chest feels like someone is sitting on it and my left hand is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "feels like somebody is sitting on": (
+        "my chest feels like somebody is sitting on it and my left hand is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "felt like someone was sitting on": (
+        "my chest felt like someone was sitting on it and my left hand is numb",
+        "flag",
+        "heart_attack",
+    ),
+    "acute": ("acute R arm and R leg numbness", "flag", "stroke"),
+    "acutely": ("R arm and R leg acutely numb", "flag", "stroke"),
+    "acute onset": ("acute onset numbness of the L arm and L leg", "flag", "stroke"),
+    "today": ("my left arm and left leg went numb today", "flag", "stroke"),
+    "shd": (
+        "my chest is tight and my arm has gone numb, shd i still come in tomorrow?",
+        "flag",
+        "heart_attack",
+    ),
+    "shld": ("chest tight and my left arm numb, shld i still come in?", "flag", "heart_attack"),
+    "shud": ("chest pain n my left arm is numb, shud i still come in?", "flag", "heart_attack"),
+    "cld": ("chest pain and my left arm is numb, cld i still come in?", "flag", "heart_attack"),
+    "wld": ("chest pain and my left arm is numb, wld it be ok to come in?", "flag", "heart_attack"),
+    "wud": ("chest pain and my left arm is numb, wud it be ok to come in?", "flag", "heart_attack"),
 }
 
 
@@ -139,4 +383,56 @@ def test_every_lead20_word_is_read(kb: KnowledgeBase, word: str) -> None:
     if kind == "cause":
         assert reading(kb, text)[2] == wanted, text
     else:
-        assert wanted in raised(kb, text), text
+        flag, _, urgency = wanted.partition(":")
+        got = raised(kb, text)
+        assert flag in got, text
+        assert not urgency or got[flag] == urgency, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "raised_"),
+    [
+        # a weight sat on the chest in a likeness, however told, is the heart's; a likeness of
+        # "someone" is no other person's chest
+        (
+            "my chest feels like someones sat on it and my left arm has gone numb",
+            "heart_attack",
+            True,
+        ),
+        ("my chest feels like someone is sitting on it and my arm is numb", "heart_attack", True),
+        # a question of its own texted after a comma asks only itself
+        ("chest feels tight n my arm's gone numb, shd i still come thurs?", "heart_attack", True),
+        # an onset in a note: acute, or a clock time today
+        ("Acute L arm and L leg numbness from 14:10, NIHSS 3", "stroke", True),
+        ("numb R hemiface since 07:00 today, no limb weakness", "stroke", True),
+        # a level reached by a day is a climb over days
+        ("my feet went numb on Sunday, by Wednesday it was my thighs", "ascending_weakness", True),
+        # an ankle gone over and a board come off are injuries
+        ("I went over on my ankle last week and my foot has been numb since", "after_injury", True),
+        ("my son came off his skateboard and the back of his hand is numb", "after_injury", True),
+        # controls
+        ("I was sitting on the sofa and my chest went numb", "heart_attack", False),
+        ("numb bum from sitting on it all day", "heart_attack", False),
+        ("my feet are numb today", "stroke", False),
+        ("acute on chronic numbness of both feet", "stroke", False),
+        ("my feet have been numb for years, by friday my knees ache", "ascending_weakness", False),
+        ("by friday my feet were numb", "ascending_weakness", False),
+        ("came off my shift and my feet were numb", "after_injury", False),
+    ],
+)
+def test_emergencies_said_plainly(kb: KnowledgeBase, text: str, flag: str, raised_: bool) -> None:
+    assert (flag in raised(kb, text)) is raised_, text
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # a side letter before a word spelt as a body word is a side ("R hemiface": the face)
+        ("numb R hemiface since this morning", "right"),
+        ("L hemiface numb", "left"),
+        # controls: "r" before no body word is "are"
+        ("my feet r numb", "both"),
+    ],
+)
+def test_a_side_letter_before_a_spelt_body_word(kb: KnowledgeBase, text: str, side: str) -> None:
+    assert reading(kb, text)[1] == side, text

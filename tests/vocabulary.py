@@ -2032,6 +2032,11 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "for ten minutes",
                 "for about ten minutes",
                 "for 10 minutes",
+                # lead20
+                "acute",
+                "acutely",
+                "acute onset",
+                "today",
             ),
         ),
     },
@@ -3817,6 +3822,15 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "stab wound",
             "stabbed",
             "stinger",
+            # lead20
+            "went over on my",
+            "went over on it",
+            "came off my skateboard",
+            "came off my skates",
+            "came off my board",
+            "came off my snowboard",
+            "came off my ebike",
+            "came off my e scooter",
         ),
         "clinical": (
             "trauma",
@@ -6474,6 +6488,12 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "no strong",
         # flags20
         "no power",
+        # lead20
+        "cant manage the stairs",
+        "might give way",
+        "about to give way",
+        "going to give way",
+        "like they might go",
     ),
     "worsening": (
         "harder and harder",
@@ -6952,6 +6972,26 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "went higher",
         "going further up",
         "gone further up",
+    ),
+    # lead20
+    "by_a_day": (
+        "by monday",
+        "by tuesday",
+        "by wednesday",
+        "by thursday",
+        "by friday",
+        "by saturday",
+        "by sunday",
+        "by the next day",
+        "by the next morning",
+        "by the following day",
+        "by the weekend",
+        "by today",
+        "by this morning",
+        "by yesterday",
+        "by the evening",
+        "by teatime",
+        "by bedtime",
     ),
     "slow_time": (
         "year",
@@ -7504,6 +7544,11 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "gripping",
         "vice",
         "elephant",
+        # lead20
+        "sat on it",
+        "sitting on it",
+        "sat on me",
+        "standing on it",
     ),
     "chest_place": (
         "chest",
@@ -7902,6 +7947,14 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "climbing_over_days": {
         "flag": "ascending_weakness",
         "all": ("ascend", "upward", "days"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+    },
+    # lead20
+    "level_by_a_day": {
+        "flag": "ascending_weakness",
+        "all": ("by_a_day", "level"),
         "unless": ("redness", "slow_time", "up_something"),
         "overrides": ("progressive_weakness",),
         "scope": "sentence",

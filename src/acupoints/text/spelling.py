@@ -238,7 +238,12 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
         return (nxt, tokens[i + length + 1]) not in t.joined.pairs
     if _SEGMENT.match(nxt):  # heldout13 areas: a spinal segment ("R T6 dermatome")
         return False
-    return not ((nxt in t.region_words and nxt not in t.known_function) or best(t, nxt) is not None)
+    spelt = t.spell.get(nxt, ())  # lead20: a word spelt as a body word ("R hemiface": face)
+    return not (
+        (nxt in t.region_words and nxt not in t.known_function)
+        or (len(spelt) == 1 and spelt[0] in t.region_words)
+        or best(t, nxt) is not None
+    )
 
 
 SIDE_LETTERS = frozenset({"r", "l"})
