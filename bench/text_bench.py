@@ -62,6 +62,7 @@ HELDOUT17 = CORPUS.with_name("heldout17.yaml")
 HELDOUT18 = CORPUS.with_name("heldout18.yaml")
 HELDOUT19 = CORPUS.with_name("heldout19.yaml")
 HELDOUT20 = CORPUS.with_name("heldout20.yaml")
+HELDOUT21 = CORPUS.with_name("heldout21.yaml")
 QUIET = ("negation", "negated", "other", "hypothetical", "historical", "past")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -264,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         ("held out 18", HELDOUT18),
         ("held out 19", HELDOUT19),
         ("held out 20", HELDOUT20),
+        ("held out 21", HELDOUT21),
     ):
         if not path.is_file():
             continue
