@@ -368,6 +368,13 @@ LEAD20_WORDS: dict[str, tuple[str, str, str | None]] = {
     "cld": ("chest pain and my left arm is numb, cld i still come in?", "flag", "heart_attack"),
     "wld": ("chest pain and my left arm is numb, wld it be ok to come in?", "flag", "heart_attack"),
     "wud": ("chest pain and my left arm is numb, wud it be ok to come in?", "flag", "heart_attack"),
+    # a smell with the skin gone dark: a dying foot (a smell alone is urgent: checked below)
+    "smell": ("a dark patch on my numb heel has a bad smell", "flag", "foot_wound:emergency"),
+    "smells": ("a dark patch on my numb heel smells", "flag", "foot_wound:emergency"),
+    "smelly": ("a dark patch on my numb heel is smelly", "flag", "foot_wound:emergency"),
+    "stink": ("a dark patch on my numb heel has a stink", "flag", "foot_wound:emergency"),
+    "stinks": ("a dark patch on my numb heel stinks", "flag", "foot_wound:emergency"),
+    "stinking": ("a dark patch on my numb heel is stinking", "flag", "foot_wound:emergency"),
 }
 
 
@@ -436,3 +443,28 @@ def test_emergencies_said_plainly(kb: KnowledgeBase, text: str, flag: str, raise
 )
 def test_a_side_letter_before_a_spelt_body_word(kb: KnowledgeBase, text: str, side: str) -> None:
     assert reading(kb, text)[1] == side, text
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        # a wound on a numb foot that smells: infected, seen the same day (urgent)
+        ("the graze on my numb heel is weeping and smells bad", "urgent"),
+        (
+            "I'm diabetic, my feet are numb, and the cut on my big toe has gone red and smells",
+            "urgent",
+        ),
+        # with the skin gone dark or black: a dying foot, an emergency
+        ("there's a dark patch on his numb heel that smells", "emergency"),
+        ("numb toes and the skin has gone black and smells", "emergency"),
+    ],
+)
+def test_a_smell_alone_is_urgent(kb: KnowledgeBase, text: str, urgency: str) -> None:
+    assert raised(kb, text).get("foot_wound") == urgency, text
+
+
+@pytest.mark.parametrize(
+    "text", ["my feet are numb and they smell", "numb feet and my socks stink"]
+)
+def test_smelly_feet_are_no_wound(kb: KnowledgeBase, text: str) -> None:
+    assert "foot_wound" not in raised(kb, text), text

@@ -6882,16 +6882,19 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "dying",
         "rotting",
         "rotten",
+        "gangrene",
+        "gangrenous",
+        "dead skin",
+        "dead tissue",
+    ),
+    # lead20
+    "foul_smell": (
         "smell",
         "smells",
         "smelly",
         "stink",
         "stinks",
         "stinking",
-        "gangrene",
-        "gangrenous",
-        "dead skin",
-        "dead tissue",
     ),
     "redness": (
         "redness",
@@ -7958,6 +7961,15 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "unless": ("redness", "slow_time", "up_something"),
         "overrides": ("progressive_weakness",),
         "scope": "sentence",
+    },
+    # lead20
+    "foot_dark_and_smelling": {
+        "flag": "foot_wound",
+        "all": ("foul_smell", "pale_colour", "foot_part"),
+        "unless": ("footwear",),
+        "near": 6,
+        "scope": "segment",
+        "urgency": "emergency",
     },
     "weak_and_climbing_over_days": {
         "flag": "ascending_weakness",
