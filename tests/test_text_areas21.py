@@ -1,9 +1,8 @@
 """areas21 of the text reader (issue 16): the area and side misses of held-out set 20 (texting
 short forms, a digit by its number, a non-native "back low", "back" as coming home; a band
-round the trunk; a side letter after "numb on"; forum questions "anyone had"; "nothing
-between"; parts weak, in a likeness, leant on, struck or tested, or of a shoe; a part that
-places the whole before it "across"; a sign's subject said numb; "my own numb"), read as
-general rules after the set was released.
+round the trunk; a side letter after "numb on"; "nothing between"; parts weak, in a likeness,
+leant on, struck or tested, or of a shoe; a part that places the whole before it "across"; a
+sign's subject said numb; "my own numb"), read as general rules after the set was released.
 
 Each rule is tested here on sentences other than those of the corpus, with a control the rule
 must leave alone. Every word of the "areas21" blocks of text.yaml and regions.yaml has a
@@ -128,18 +127,15 @@ def test_side_letters(kb: KnowledgeBase, text: str, areas: set[str], side: str |
 @pytest.mark.parametrize(
     ("text", "areas", "side"),
     [
-        # forum questions "anyone had ...?" state the writer's own; "nothing between" denies;
-        # "my own numb" in a worry is the writer's
-        ("anyone had a numb chin after a root canal?", {"face.mouth"}, None),
+        # "nothing between" denies; "my own numb" in a worry is the writer's
         ("right thigh numb, nothing between my legs is numb though", {"thigh"}, "right"),
         (
             "my sister had shingles and I'm worried about my own numb left flank",
             {"abdomen.lateral"},
             "left",
         ),
-        # controls: a question of its own still asks; a denial does not reach past its clause;
+        # controls: a denial does not reach past its clause;
         # "my own" with no numb word in a worry is supposed
-        ("can a root canal make your chin numb?", set(), None),
         ("nothing helps, my right thigh is numb", {"thigh"}, "right"),
         ("I'm worried about my own left flank", set(), None),
     ],
