@@ -531,6 +531,7 @@ def _match_region(
             # "the sides of my chest": a side of each; "my bottom", "my bum": both buttocks
             or key[0] == "sides"
             or (region == "buttock" and key == (last,) and last in BOTH_BUTTOCKS)
+            or (region in ENCIRCLED and _round_before(tokens, i))
         )
         state.found.append(
             _Found(region, list(aspects), None, i, end - 1, " ".join(key), negating, plural=plural)
@@ -612,6 +613,18 @@ def _match_aspect(
     return 0
 
 
+ENCIRCLED = frozenset({"chest", "chest.lateral", "abdomen.lateral", "trunk"})
+"""areas21: parts of the trunk a band goes round ("numbness round my waist like a belt", "a
+numb band around my ribs"): round both sides, as "the sides of my chest" are."""
+
+
+def _round_before(tokens: Sequence[str], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and tokens[j] in DROP:
+        j -= 1
+    return j >= 0 and tokens[j] in ("round", "around")
+
+
 def _plural_word(word: str) -> bool:
     return word in ("feet", "teeth") or (word.endswith("s") and not word.endswith("ss"))
 
@@ -684,7 +697,9 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
                 tokens[i] in ("l", "r", "are")
                 and ends
                 and 0 < i - 1 - state.found[-1].end <= 2
-                and all(t in TRAILING for t in tokens[state.found[-1].end + 1 : i])
+                and all(t in TRAILING for t in tokens[state.found[-1].end + 1 : i - 1])
+                # areas21: "little finger numb on R, ...", as "numb on the right" is
+                and tokens[i - 1] in TRAILING | {"on"}
             )
         )
     )

@@ -55,6 +55,9 @@ area there shares the role of the area the stretch starts from."""
 GAP = frozenset({"just", "right", "slightly", "directly", "immediately"})
 """Words between an area and the landmark that places a part of it ("my belly just above
 the belly button")."""
+PLACING_GAP = GAP | {"across"}
+"""areas21: and before a part that places the numbness of the whole named before it ("my
+back across the shoulder blades": the upper back)."""
 WEAK_WORDS = frozenset({"weak", "weakness", "heavy", "heaviness", "floppy", "weaker"})
 PAIN_WORDS = frozenset({"pain", "pains", "ache", "aches", "aching", "sore", "soreness", "hurts"})
 """Symptom words whose stretch ("weakness up to my hips", "pain up to my elbow") is not a
@@ -360,7 +363,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         ):
             role = "descriptor"  # "the face of my thumb": a part of the thumb, not the face
         k = f.end + 1
-        while k < len(prep.tokens) and (prep.tokens[k] in DROP or prep.tokens[k] in GAP):
+        while k < len(prep.tokens) and (prep.tokens[k] in DROP or prep.tokens[k] in PLACING_GAP):
             k += 1
         if k + 1 < len(prep.tokens) and prep.tokens[k] in ("l", "r") and k + 1 in starts:
             k += 1  # heldout13 areas: a side letter before the part ("numbness face L cheek")
@@ -411,7 +414,13 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             and not _numb_later(prep, f, found)
         ):
             role = "flag"  # "foot drop", "tripping over my toes": a warning sign's words
-        elif role == "numb" and any(f.start <= s <= f.end for s in subjects):
+        elif (
+            role == "numb"
+            and any(f.start <= s <= f.end for s in subjects)
+            # areas21: "my forehead and around the eye is numb and I see double": the sign's
+            # subject said numb in its clause, as a part inside a sign's words is
+            and not _numb_later(prep, f, found)
+        ):
             role = "flag"  # "my ankle keeps giving way": the sign's subject
             by_subject.append(len(out))
         if (
@@ -1982,7 +1991,10 @@ def _my_numb(prep: Prepared, start: int) -> bool:
     j = start - 1
     while j >= 0 and tokens[j] in SIDE_WORDS:
         j -= 1
-    return j >= 1 and tokens[j] in NUMB_ADJECTIVES and tokens[j - 1] == "my"
+    if j < 1 or tokens[j] not in NUMB_ADJECTIVES:
+        return False
+    # areas21: "worried about my own numb toe", the writer's as "my numb toe" is
+    return tokens[j - 1] == "my" or (j >= 2 and tokens[j - 1] == "own" and tokens[j - 2] == "my")
 
 
 def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
@@ -1996,6 +2008,7 @@ def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
         prep.tokens[k] in DROP
         or prep.tokens[k] in GAP
         or prep.tokens[k] in NUMB_ADJECTIVES
+        or prep.tokens[k] in PLACING_GAP
         or prep.tokens[k] in ("l", "r")
         for k in range(f.end + 1, j)
     )
