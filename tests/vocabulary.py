@@ -23318,7 +23318,6 @@ AREAS21_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         "both",
         None,
     ),
-    ("spellings", "shd"): ("my left thumb is numb, shd I worry?", ("hand.thumb",), "left", None),
     ("spellings", "2nd toe"): (
         "my right 2nd toe has gone numb",
         ("foot.second_toe",),
@@ -23380,7 +23379,6 @@ AREAS21_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         "both",
         None,
     ),
-    ("spellings", "hemiface"): ("numb L hemiface since last week", ("face",), "left", None),
     ("context", "nothing between"): (
         "my left shin is numb, nothing between my legs is numb",
         ("leg",),
@@ -23427,18 +23425,6 @@ AREAS21_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         "my leg left is weak and the foot left is numb",
         ("foot",),
         "left",
-        None,
-    ),
-    ("roles", "feels like someones sat on it"): (
-        "my chest feels like someones sat on it and my jaw is numb",
-        ("face.jaw",),
-        None,
-        None,
-    ),
-    ("roles", "feels like someone is sitting on it"): (
-        "my chest feels like someone is sitting on it, my right arm is numb",
-        ("upper_limb",),
-        "right",
         None,
     ),
     ("roles", "leant on"): (
