@@ -4180,6 +4180,15 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         ),
         "same_clause": True,
     },
+    # flags21
+    "burning_wakes_me": {
+        "flag": "night_pain",
+        "lay": ("burn", "burns", "burning"),
+        "clinical": (),
+        "typos": (),
+        "also": (("wakes me", "wakes me up", "keeps me awake", "cant sleep"),),
+        "same_clause": True,
+    },
     "infection_risk": {
         "flag": "spinal_infection",
         "lay": (
@@ -23295,27 +23304,27 @@ FLAGS21_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {},
         "my knee is numb and down below is numb",
     ),
-    ("other", "grandad"): (
+    ("other", "grandad fell"): (
         "Grandad fell down the stairs; my left knee is numb",
         {},
         "I fell down the stairs; my left knee is numb",
     ),
-    ("other", "granddad"): (
-        "Granddad broke his wrist; my right thumb is numb",
+    ("other", "granddad fell"): (
+        "Granddad fell off his bike, my right shin is numb",
         {},
-        "I broke my wrist; my right thumb is numb",
+        "I fell off my bike, my right shin is numb",
     ),
-    ("other", "grandpa"): (
-        "Grandpa has prostate cancer and my feet are numb",
+    ("other", "grandpa fell"): (
+        "Grandpa fell over in the garden; the side of my foot is numb",
         {},
-        "I have prostate cancer and my feet are numb",
+        "I fell over in the garden; the side of my foot is numb",
     ),
-    ("other", "grandma"): (
+    ("other", "grandma fell"): (
         "Grandma fell and broke her hip; my hip is numb",
         {},
         "I fell and broke my hip; my hip is numb",
     ),
-    ("other", "granny"): (
+    ("other", "granny fell"): (
         "Granny fell off a ladder; my heel is numb",
         {},
         "I fell off a ladder; my heel is numb",
