@@ -4207,6 +4207,15 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         ),
         "same_clause": True,
     },
+    # flags21
+    "burning_wakes_me": {
+        "flag": "night_pain",
+        "lay": ("burn", "burns", "burning"),
+        "clinical": (),
+        "typos": (),
+        "also": (("wakes me", "wakes me up", "keeps me awake", "cant sleep"),),
+        "same_clause": True,
+    },
     "infection_risk": {
         "flag": "spinal_infection",
         "lay": (
@@ -6107,6 +6116,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "small hours",
         "early hours",
         "wee hours",
+        # flags21
+        "waking him",
+        "waking her",
     ),
     "failure": (
         "stopped",
@@ -6219,6 +6231,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "not being able to feel",
         "not able to feel",
         "unable to feel",
+        # flags21
+        "never felt",
+        "never even felt",
     ),
     "droop": (
         "sag",
@@ -7077,6 +7092,8 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
     "face_of": (
         "face of",
         "faces of",
+        # flags21
+        "tongue of",
     ),
     "sudden": (
         "suddenly",
@@ -7358,6 +7375,8 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         # flags19
         "bump into",
         "bumping into",
+        # flags21
+        "unsteadily",
     ),
     "weight_object": (
         "on my foot",
@@ -8619,6 +8638,22 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("pain", "worse_at_night"),
         "scope": "sentence",
         "near": 3,
+    },
+    # flags21: overrides after_injury
+    "foot_wound_unfelt": {
+        "flag": "foot_wound",
+        "all": ("foot_part", "wound", "unfelt"),
+        "overrides": ("after_injury",),
+        "scope": "segment",
+        "near": 12,
+        "overrides_shared": True,
+    },
+    # flags21
+    "pain_now_at_night": {
+        "flag": "night_pain",
+        "all": ("pain", "night"),
+        "scope": "segment",
+        "near": 2,
     },
 }
 
@@ -23379,12 +23414,6 @@ AREAS21_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         "both",
         None,
     ),
-    ("context", "nothing between"): (
-        "my left shin is numb, nothing between my legs is numb",
-        ("leg",),
-        "left",
-        None,
-    ),
     ("roles", "grip is going in"): (
         "my grip is going in my left hand and my left thumb is numb",
         ("hand.thumb",),
@@ -23521,3 +23550,179 @@ round"; a side letter before a hemiface; "nothing between";
 parts weak, in a likeness, leant on, struck, tested, bad in the past, or of a shoe or boot; the
 loo roll and the top of the back), with a sentence that uses it and the reading wanted (areas,
 side, cause)."""
+FLAGS21_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("historical", "i used to"): (
+        "I used to drop my keys all the time, my toes are numb",
+        {},
+        "I keep dropping my keys, my toes are numb",
+    ),
+    ("historical", "i recovered"): (
+        "my legs went numb over a few days with GBS, I recovered; now my wrist tingles",
+        {},
+        "my legs went numb over a few days with GBS; now my wrist tingles",
+    ),
+    ("historical", "i got better"): (
+        "my arms went numb over a few days with Guillain Barre, I got better; my shin is numb",
+        {},
+        "my arms went numb over a few days with Guillain Barre; my shin is numb",
+    ),
+    ("historical", "its all back on"): (
+        "I lost two stone last winter but it's all back on; my toes are numb",
+        {},
+        "I lost two stone since the winter; my toes are numb",
+    ),
+    ("historical", "that was sorted"): (
+        "I wet myself once when my back went, that was sorted; now my calf is numb",
+        {},
+        "I wet myself once when my back went; now my calf is numb",
+    ),
+    ("negated", "nothing between"): (
+        "my shin is numb, nothing between my legs is numb",
+        {},
+        "my shin is numb and between my legs is numb",
+    ),
+    ("negated", "nothing down below"): (
+        "my knee is numb, nothing down below is numb",
+        {},
+        "my knee is numb and down below is numb",
+    ),
+    ("other", "grandad fell"): (
+        "Grandad fell down the stairs; my left knee is numb",
+        {},
+        "I fell down the stairs; my left knee is numb",
+    ),
+    ("other", "granddad fell"): (
+        "Granddad fell off his bike, my right shin is numb",
+        {},
+        "I fell off my bike, my right shin is numb",
+    ),
+    ("other", "grandpa fell"): (
+        "Grandpa fell over in the garden; the side of my foot is numb",
+        {},
+        "I fell over in the garden; the side of my foot is numb",
+    ),
+    ("other", "grandma fell"): (
+        "Grandma fell and broke her hip; my hip is numb",
+        {},
+        "I fell and broke my hip; my hip is numb",
+    ),
+    ("other", "granny fell"): (
+        "Granny fell off a ladder; my heel is numb",
+        {},
+        "I fell off a ladder; my heel is numb",
+    ),
+    ("roles", "of my walking boot"): (
+        "my heel is numb where the tongue of my walking boot rubs",
+        {},
+        "my heel is numb and my tongue is numb",
+    ),
+    ("roles", "of my walking boots"): (
+        "my ankle is numb where the tongue of my walking boots rubs",
+        {},
+        "my ankle and my tongue are numb",
+    ),
+    ("roles", "of my walking shoe"): (
+        "my foot is numb where the tongue of my walking shoe presses",
+        {},
+        "my foot and my tongue are numb",
+    ),
+    ("roles", "of my walking shoes"): (
+        "my toes are numb where the tongue of my walking shoes sits",
+        {},
+        "my toes and my tongue are numb",
+    ),
+    ("concept", "burn"): (
+        "my toes are numb and they burn so badly it wakes me",
+        {"night_pain": "soon"},
+        "my toes are numb and they tingle so badly it wakes me",
+    ),
+    ("concept", "burns"): (
+        "my sole is numb and it burns so much it wakes me up",
+        {"night_pain": "soon"},
+        "my sole is numb and it tingles so much it wakes me up",
+    ),
+    ("concept", "burning"): (
+        "numb feet, the burning keeps me awake",
+        {"night_pain": "soon"},
+        "numb feet, the tingling keeps me awake",
+    ),
+    ("concept", "wakes me"): (
+        "numb toes, they burn until it wakes me",
+        {"night_pain": "soon"},
+        "numb toes, they burn until lunch",
+    ),
+    ("concept", "wakes me up"): (
+        "numb soles, the burning wakes me up",
+        {"night_pain": "soon"},
+        "numb soles, the burning is mild",
+    ),
+    ("concept", "keeps me awake"): (
+        "my heels are numb and the burning keeps me awake",
+        {"night_pain": "soon"},
+        "my heels are numb and the burning is mild",
+    ),
+    ("concept", "cant sleep"): (
+        "my feet are numb and burn so badly I can't sleep",
+        {"night_pain": "soon"},
+        "my feet are numb and burn so badly I sit down",
+    ),
+}
+"""flags21: each context term, role word and concept word of the "flags21" blocks of text.yaml
+(held out 20's false flags from past or denied findings: a habit said with "I used to", a
+recovery said after what was had, nothing between the legs, a grandparent named without "my",
+a boot's tongue; and a burning that wakes), with a sentence that uses it, the flags it raises
+there, and a control without it that reads otherwise."""
+
+FLAGS21_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    ("cues", "laparotomy"): (
+        "my tummy has been numb above the scar since the laparotomy",
+        ("abdomen",),
+        None,
+        "injury",
+    ),
+    ("cues", "laparoscopy"): (
+        "numb patch on my belly since my laparoscopy",
+        ("abdomen",),
+        None,
+        "injury",
+    ),
+    ("cues", "session of acupuncture"): (
+        "my left knee is numb after a session of acupuncture",
+        ("knee",),
+        "left",
+        "residual_needle_sensation",
+    ),
+    ("cues", "sessions of acupuncture"): (
+        "after two sessions of acupuncture my right shin is numb",
+        ("leg",),
+        "right",
+        "residual_needle_sensation",
+    ),
+    ("cues", "phalens"): (
+        "tingling in my right thumb and index finger, Phalen's positive",
+        ("hand.thumb", "hand.index_finger"),
+        "right",
+        "carpal_tunnel",
+    ),
+    ("cues", "phalen"): (
+        "numb left middle finger, Phalen test positive",
+        ("hand.middle_finger",),
+        "left",
+        "carpal_tunnel",
+    ),
+    ("spellings", "far too much"): (
+        "my husband drinks far too much and his feet are numb",
+        ("foot",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("spellings", "way too much"): (
+        "I drink way too much and my toes are numb",
+        ("foot.toes",),
+        "both",
+        "alcohol_toxins",
+    ),
+}
+"""flags21: each cause cue and spelling of the "flags21" blocks of text.yaml (an opening of the
+belly, a session of acupuncture, Phalen's test, "far too much"), with a sentence that uses it
+and the reading wanted (areas, side, cause)."""

@@ -170,6 +170,7 @@ def contexts(
     stops = [tok in SENTENCE_END for tok in tokens]
     triggers: list[tuple[int, int, str, str, int]] = []
     asserting: set[int] = set()  # where a question that states its findings opens
+    pseudo: set[int] = set()  # flags21: where a pseudo-trigger opens
     asks_from: dict[int, int] = {}  # asking17: where a question of a cause asks from
     i = 0
     while i < n:
@@ -185,6 +186,7 @@ def contexts(
             i += longest
             continue
         if any(v[0] == "pseudo" for m, v in hits if m == longest):
+            pseudo.add(i)
             i += longest  # "no feeling", "not only": not a trigger, nor anything inside
             continue
         for m, (cat, direction, window) in hits:  # "no problems" is also "no"
@@ -201,6 +203,7 @@ def contexts(
             k + 1 >= n
             or tokens[k + 1] in OPENERS
             or k + 1 in opens
+            or k + 1 in pseudo  # flags21: "didn't fall, no idea why my wrist is numb"
             or _says_numb(t, tokens, k + 1)
             or _segment_finding(tokens, k + 1)  # limb17
         ):
