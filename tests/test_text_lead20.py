@@ -468,3 +468,17 @@ def test_a_smell_alone_is_urgent(kb: KnowledgeBase, text: str, urgency: str) -> 
 )
 def test_smelly_feet_are_no_wound(kb: KnowledgeBase, text: str) -> None:
     assert "foot_wound" not in raised(kb, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a weight lost and "all back on" is a loss made good (flags21's recovery, read through
+        # areas21's spelling of "it's all back" as "it has all returned")
+        ("I lost two stone last winter but it's all back on; my toes are numb", False),
+        # control: a weight lost, not regained
+        ("I lost two stone since the winter; my toes are numb", True),
+    ],
+)
+def test_a_weight_all_back_on_is_regained(kb: KnowledgeBase, text: str, flagged: bool) -> None:
+    assert ("systemic_illness" in raised(kb, text)) is flagged, text

@@ -23395,6 +23395,12 @@ AREAS21_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         "left",
         None,
     ),
+    ("spellings", "its all back on"): (
+        "my weight dropped but its all back on now, my right knee is numb",
+        ("knee",),
+        "right",
+        None,
+    ),
     ("spellings", "to"): (
         "I had a numb back but its all back to normal now, just my right wrist is numb",
         ("wrist",),
@@ -23566,8 +23572,8 @@ FLAGS21_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {},
         "my arms went numb over a few days with Guillain Barre; my shin is numb",
     ),
-    ("historical", "its all back on"): (
-        "I lost two stone last winter but it's all back on; my toes are numb",
+    ("historical", "it has all returned"): (
+        "I lost two stone last winter but it has all returned; my toes are numb",
         {},
         "I lost two stone since the winter; my toes are numb",
     ),
