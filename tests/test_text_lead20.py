@@ -375,6 +375,13 @@ LEAD20_WORDS: dict[str, tuple[str, str, str | None]] = {
     "stink": ("a dark patch on my numb heel has a stink", "flag", "foot_wound:emergency"),
     "stinks": ("a dark patch on my numb heel stinks", "flag", "foot_wound:emergency"),
     "stinking": ("a dark patch on my numb heel is stinking", "flag", "foot_wound:emergency"),
+    # a side by its letter before "side", and the arm of FAST
+    "r side": ("tingling on the R side of my neck", "side", "right"),
+    "l side": ("numb L side of face", "side", "left"),
+    "whole r side": ("whole R side numb since last wk", "flag", "one_sided_numbness"),
+    "whole l side": ("whole L side tingly for a week", "flag", "one_sided_numbness"),
+    "arm": ("half my face went numb and I cant lift my arm", "flag", "stroke"),
+    "arms": ("my face went numb and I couldnt lift my arms", "flag", "stroke"),
 }
 
 
@@ -389,6 +396,8 @@ def test_every_lead20_word_is_read(kb: KnowledgeBase, word: str) -> None:
     assert " ".join(w for w in word.split() if w != "my") in " ".join(plain), text
     if kind == "cause":
         assert reading(kb, text)[2] == wanted, text
+    elif kind == "side":
+        assert reading(kb, text)[1] == wanted, text
     else:
         flag, _, urgency = wanted.partition(":")
         got = raised(kb, text)
@@ -482,3 +491,33 @@ def test_smelly_feet_are_no_wound(kb: KnowledgeBase, text: str) -> None:
 )
 def test_a_weight_all_back_on_is_regained(kb: KnowledgeBase, text: str, flagged: bool) -> None:
     assert ("systemic_illness" in raised(kb, text)) is flagged, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "raised_"),
+    [
+        # a question of its own after a comma, of everyday words ("on my way to a&e?"), asks
+        # only itself: what the writer stated before it stands
+        (
+            "numb bits down below since this arvo n cant pee, on my way to a&e?",
+            "cauda_equina",
+            True,
+        ),
+        ("my face went numb, should i go to a and e?", "facial_numbness", True),
+        # control: a supposed finding stays supposed, whatever the question after it
+        ("what if my face goes numb, should i go to a and e?", "facial_numbness", False),
+        # a face numb and an arm that cannot be lifted: stroke (FAST), whatever the onset words
+        (
+            "half her face went numb while we had tea and she cant lift her right arm",
+            "stroke",
+            True,
+        ),
+        # controls: an arm that cannot be lifted without a numb face; a numb face alone
+        ("my shoulder is frozen and I cant lift my arm, my fingers are numb", "stroke", False),
+        ("half my face is numb since the dentist", "stroke", False),
+    ],
+)
+def test_questions_of_their_own_and_fast(
+    kb: KnowledgeBase, text: str, flag: str, raised_: bool
+) -> None:
+    assert (flag in raised(kb, text)) is raised_, text

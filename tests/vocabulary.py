@@ -6347,6 +6347,11 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "wouldnt work",
         "stopped working",
     ),
+    # lead20
+    "arm_word": (
+        "arm",
+        "arms",
+    ),
     "breath_trouble": (
         "hard",
         "hardly",
@@ -8002,6 +8007,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "near": 6,
         "scope": "segment",
         "urgency": "emergency",
+    },
+    # lead20
+    "face_numb_arm_failing": {
+        "flag": "stroke",
+        "all": ("face_part", "sensation_loss", "cant_move", "arm_word"),
+        "scope": "sentence",
     },
     "weak_and_climbing_over_days": {
         "flag": "ascending_weakness",

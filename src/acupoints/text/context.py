@@ -528,7 +528,7 @@ def _list_rest(tokens: Sequence[str], stops: Sequence[bool], end: int, j: int) -
     return range(j, k) if last and item else range(0)
 
 
-TAG_SIZE = 4
+TAG_SIZE = 8
 """At most this many words in a question of its own after a comma."""
 TAGS = frozenset({"right", "eh", "yeah", "yes", "no", "innit", "ok", "okay", "huh", "hey"})
 """Words of a tag question ("weird, right?"), a side or a denial elsewhere."""
@@ -537,10 +537,14 @@ TAGS = frozenset({"right", "eh", "yeah", "yes", "no", "innit", "ok", "okay", "hu
 def _tag_question(t: Tables, words: Sequence[str]) -> bool:
     """``words`` (between a comma and a question mark) are a question of their own: a few
     words that name no body part and no red-flag word, bar the words of a tag question
-    ("weird right", "is that normal", "should I worry")."""
+    ("weird right", "is that normal", "should I worry") and the everyday words that open a
+    region's name ("on", "to": "..., on my way to a&e?"; lead20)."""
     if not 0 < len(words) <= TAG_SIZE:
         return False
-    return not any((w in t.region_words or w in t.flags.words) and w not in TAGS for w in words)
+    return not any(
+        (w in t.region_words or w in t.flags.words) and w not in TAGS and w not in t.known_function
+        for w in words
+    )
 
 
 NUMB_OPENS = NUMB_SAID | {"numbness", "tingling"}
