@@ -68,6 +68,8 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# lead20",
                     "# areas21",
                     "# flags21",
+                    "# areas22",
+                    "# flags22",
                     f"# {tag}",
                 )
             ):
