@@ -320,12 +320,7 @@ def contexts(
 def _over_for_me(tokens: Sequence[str], k: int) -> bool:
     if k + 1 >= len(tokens) or tokens[k + 1] not in ("my", "mine"):
         return False
-    rest = []
-    for tok in tokens[k + 2 : k + 6]:
-        if tok in SENTENCE_END:
-            break
-        rest.append(tok)
-    rest.append(",")
+    rest = [*_in_sentence(tokens[k + 2 : k + 6]), ","]
     for tok, after in pairwise(rest):
         if tok in ("away", "cleared", "settled", "resolved", "healed", "disappeared"):
             return True
@@ -633,12 +628,18 @@ def _answered(tokens: Sequence[str], k: int) -> bool:
     # cause18, flags18: "mine's been 5 days" ("mine's" loses its "'s", a "has": "mine been")
     if not (k + 2 < len(tokens) and tokens[k + 1] in ("my", "mine") and tokens[k + 2] in MINE_TOO):
         return False
-    rest = []
-    for tok in tokens[k + 3 : k + 7]:
+    return NOT_SO.isdisjoint(_in_sentence(tokens[k + 3 : k + 7]))  # not "mine is fine"
+
+
+def _in_sentence(words: Sequence[str]) -> list[str]:
+    """The first of ``words`` up to the end of their sentence (a writer's own words after a
+    question: "? mine went away", "? mine has been for days")."""
+    out = []
+    for tok in words:
         if tok in SENTENCE_END:
             break
-        rest.append(tok)
-    return NOT_SO.isdisjoint(rest)  # not "mine is fine", "mine are just cold"
+        out.append(tok)
+    return out
 
 
 NOT_SO = frozenset(
