@@ -382,6 +382,11 @@ LEAD20_WORDS: dict[str, tuple[str, str, str | None]] = {
     "whole l side": ("whole L side tingly for a week", "flag", "one_sided_numbness"),
     "arm": ("half my face went numb and I cant lift my arm", "flag", "stroke"),
     "arms": ("my face went numb and I couldnt lift my arms", "flag", "stroke"),
+    # skin taken or put on for a graft: an operation at the site
+    "skin graft": ("my shin is numb where I had a skin graft taken", "cause", "injury"),
+    "skin grafts": ("numb patches on my thigh after skin grafts for a burn", "cause", "injury"),
+    "graft taken": ("numb patch on my thigh, graft taken from there in May", "cause", "injury"),
+    "donor site": ("numb thigh at the donor site", "cause", "injury"),
 }
 
 
