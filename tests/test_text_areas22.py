@@ -84,3 +84,43 @@ def test_every_areas22_data_word_has_a_sentence() -> None:
 )
 def test_areas22_rules(kb: KnowledgeBase, text: str, areas: set[str], side: str | None) -> None:
     assert reading(kb, text)[:2] == (areas, side), kb.read(text).areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
+        # a landmark set off by commas with "just" before it places the area before it
+        ("a numb bit on my left cheek, just under the eye, for two days", {"face.cheek"}, "left"),
+        ("my right shin is numb, just below the knee, since Monday", {"leg"}, "right"),
+        # control: a part named in a clause of its own after the comma is numb too
+        (
+            "my cheek is numb, and just under my eye, too, it tingles",
+            {"face.cheek", "face.eye"},
+            None,
+        ),
+        # a part joined by "and" to the part a pain goes to is where the pain goes
+        (
+            "crushing chest pain going into my jaw and my left arm, my left hand is numb",
+            {"hand"},
+            "left",
+        ),
+        ("tight chest radiating to neck and R arm, tingling R hand", {"hand"}, "right"),
+        # controls: a numb word before the second part, or a numbness with no part of its own
+        ("pain radiating to my jaw and numb left arm", {"upper_limb"}, "left"),
+        ("chest pain radiating to my jaw and left arm with numbness", {"upper_limb"}, "left"),
+        # controls: a numb word right after the second part keeps its numbness
+        ("chest pain going up into her jaw and her arm's numb", {"upper_limb"}, None),
+        (
+            "back pain going into my left buttock and the back of my thigh is numb",
+            {"thigh"},
+            "left",
+        ),
+        # the plural of a part closing its clause after a plural whole
+        ("both feet have gone numb on the bottoms since the summer", {"foot.sole"}, "both"),
+        ("my feet are numb on the tops", {"foot.dorsum"}, "both"),
+        # control: a bottom of one's own
+        ("my feet are numb and so is my bottom", {"buttock", "foot"}, "both"),
+    ],
+)
+def test_areas22_places(kb: KnowledgeBase, text: str, areas: set[str], side: str | None) -> None:
+    assert reading(kb, text)[:2] == (areas, side), kb.read(text).areas
