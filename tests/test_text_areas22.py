@@ -115,6 +115,14 @@ def test_areas22_rules(kb: KnowledgeBase, text: str, areas: set[str], side: str 
             {"thigh"},
             "left",
         ),
+        # a side letter before the hand that places digits named before it
+        (
+            "ring and little finger on my L hand numb since Friday",
+            {"hand.ring_finger", "hand.little_finger"},
+            "left",
+        ),
+        # control: a hand joined by "and" is an area of its own
+        ("my toes and my L foot are numb", {"foot", "foot.toes"}, "left"),
         # the plural of a part closing its clause after a plural whole
         ("both feet have gone numb on the bottoms since the summer", {"foot.sole"}, "both"),
         ("my feet are numb on the tops", {"foot.dorsum"}, "both"),
