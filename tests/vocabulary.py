@@ -23743,3 +23743,85 @@ FLAGS21_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | Non
 """flags21: each cause cue and spelling of the "flags21" blocks of text.yaml (an opening of the
 belly, a session of acupuncture, Phalen's test, "far too much"), with a sentence that uses it
 and the reading wanted (areas, side, cause)."""
+
+
+AREAS22_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    ("roles", "diagnosed in the other"): (
+        "my left wrist is numb, carpal tunnel was diagnosed in the other wrist years ago",
+        ("wrist",),
+        "left",
+        None,
+    ),
+    ("roles", "diagnosed in my other"): (
+        "numb right heel, tarsal tunnel was diagnosed in my other foot once",
+        ("foot.heel",),
+        "right",
+        None,
+    ),
+    ("roles", "diagnosed on the other"): (
+        "my right knee is numb on the outside, it was diagnosed on the other knee before",
+        ("knee",),
+        "right",
+        None,
+    ),
+    ("roles", "tore something in"): (
+        "I think I tore something in my calf running and now my left foot is numb on top",
+        ("foot.dorsum",),
+        "left",
+        None,
+    ),
+    ("roles", "torn something in"): (
+        "I've torn something in my back and my right thigh feels numb",
+        ("thigh",),
+        "right",
+        None,
+    ),
+    ("roles", "boot to"): (
+        "got a boot to the shin at football and now my right foot tingles",
+        ("foot",),
+        "right",
+        None,
+    ),
+    ("roles", "kick to"): (
+        "he took a kick to the hip and since then the outside of his left thigh has been numb",
+        ("thigh",),
+        "left",
+        None,
+    ),
+    ("roles", "sides and"): (
+        "my whole knee, front, sides and back, feels numb",
+        ("knee",),
+        None,
+        None,
+    ),
+    ("roles", "front sides and"): (
+        "the skin of my right upper arm, front sides and back, is numb",
+        ("upper_arm",),
+        "right",
+        None,
+    ),
+    ("roles", "electric feelings down"): (
+        "numb fingers and electric feelings down my spine when I bend my head",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("roles", "electric shocks down"): (
+        "my feet are numb and I get electric shocks down my spine when I look down",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "shocks down"): (
+        "both hands tingle and there are shocks down my spine when I nod",
+        ("hand",),
+        "both",
+        None,
+    ),
+    ("roles", "electric shock down"): (
+        "numb left hand, an electric shock down my spine if I flex my neck",
+        ("hand",),
+        "left",
+        None,
+    ),
+}

@@ -1518,7 +1518,9 @@ def _drop_containers(
             gap
             and (gap[0] in links or sided)
             and all(
-                t in fill or t in DROP or (t,) in SIDES or (sided and t in SHORT)
+                # areas22: a side letter before the limb ("thumb n pointer finger on my R
+                # hand numb"), as "right" is
+                t in fill or t in DROP or (t,) in SIDES or t in ("l", "r") or (sided and t in SHORT)
                 for t in gap[1 if sided else 0 :]
             )
         ):

@@ -301,6 +301,9 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             if size:
                 role = "pain"  # areas18: "low back pain going into my right buttock"
                 cue = tuple(_before_at(prep, f.start, t.role_longest)[-size:])
+        if role == "numb" and out and _pain_goes_on(prep, out[-1], f.start, f.end):
+            role = "pain"  # areas22: "pressure radiating to jaw and L arm": there too
+            cue = out[-1].cue
         if role == "numb" and any(
             h.start <= f.start and f.end < h.end - 1 and h.end - h.start > f.end + 1 - f.start
             for h in prep.cause_hits
@@ -1554,8 +1557,11 @@ def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
     if j < 0 or tokens[j] not in LANDMARK:
         return False
     j -= 1
-    if j >= 0 and tokens[j] == "," and f.end + 1 < len(tokens) and tokens[f.end + 1] == ",":
-        j -= 1  # lay17: a landmark set off by commas ("my foot on the inside, by the arch,")
+    g = j
+    while g >= 0 and tokens[g] in GAP:
+        g -= 1  # areas22: "just" after the comma ("my cheek, just under the eye,")
+    if g >= 0 and tokens[g] == "," and f.end + 1 < len(tokens) and tokens[f.end + 1] == ",":
+        j = g - 1  # lay17: a landmark set off by commas ("my foot on the inside, by the arch,")
     own = tokens[f.start] in LANDMARK  # "below the knee" names a part of its own
     while j >= 0 and (
         tokens[j] in DROP or tokens[j] in GAP or (tokens[j] in SAID_NUMB and not own)
@@ -2644,6 +2650,37 @@ def _pain_goes_to(prev: Sequence[str]) -> int:
     if k >= 0 and prev[k] in PAIN_NOUNS:
         return len(prev) - k
     return 0
+
+
+def _pain_goes_on(prep: Prepared, a: Area, start: int, end: int) -> bool:
+    """(areas22) The part at ``start`` is joined by "and" to a part ``a`` where a pain goes
+    ("central chest pressure radiating to jaw **and** L arm", "pain shooting into my buttock
+    and right thigh"): the pain goes there too. A numb word between ("radiating to my jaw and
+    numb left arm") or right after it ("going into his jaw and his arm's numb", "... and the
+    outside of my foot is numb") keeps the part's own numbness."""
+    tokens = prep.tokens
+    if a.role != "pain" or a.context or not any(tokens[i] in PAIN_GOES for i in a.cue):
+        return False
+    k = end + 1
+    while (
+        k < len(tokens)
+        and tokens[k].isalnum()
+        and (
+            tokens[k] in WEAK_GAP
+            or tokens[k] in ("s", "of")
+            or tokens[k] in DROP
+            or tokens[k] in prep.tables.region_words
+        )
+    ):
+        k += 1
+    if k < len(tokens) and tokens[k] in NUMB_WORDS:
+        return False
+    gap = tokens[a.end + 1 : start]
+    return (
+        gap.count("and") == 1
+        and all(w == "and" or w in DROP or w in SIDE_WORDS for w in gap)
+        and prep.sentence[a.end] == prep.sentence[start]
+    )
 
 
 def _pain_reached(prep: Prepared, start: int, end: int) -> bool:

@@ -453,7 +453,12 @@ inside edge"), and "the inside" or "the outside" alone (:data:`ASPECT_ALONE`); t
 round: "radial" and "ulnar", which a digit's side respells ("my wrist feels numb on the thumb
 side": on the radial side of the wrist)."""
 # weak17: "middle" ("my back is numb across the middle")
-ASPECT_ALONE = frozenset({"top", "bottom", "back", "front", "underside", "middle"}) | INSIDE_OUTSIDE
+ASPECT_ALONE = (
+    frozenset({"top", "bottom", "back", "front", "underside", "middle"})
+    # areas22: the plural of a plural part ("both my feet have gone numb on the bottoms")
+    | frozenset({"tops", "bottoms", "undersides"})
+    | INSIDE_OUTSIDE
+)
 """heldout16 areas: part words that may close a clause alone ("my left foot is numb on the
 top", "my right hand, the back, is numb"): the part of the body word named before."""
 NUMB_BEFORE_ASPECT = frozenset({"numb", "tingly", "tingles", "tingling", "dead", "asleep"})
