@@ -4016,6 +4016,12 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "electric feeling",
             "jolt",
             "jolts",
+            # flags22: the feeling in the plural and its other nouns
+            "electric feelings",
+            "electric sensation",
+            "electric sensations",
+            "electric current",
+            "electricity",
         ),
         "clinical": (),
         "typos": (),
