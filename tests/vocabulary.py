@@ -4016,6 +4016,12 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "electric feeling",
             "jolt",
             "jolts",
+            # flags22: the feeling in the plural and its other nouns
+            "electric feelings",
+            "electric sensation",
+            "electric sensations",
+            "electric current",
+            "electricity",
         ),
         "clinical": (),
         "typos": (),
@@ -5796,6 +5802,15 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "on tiptoe",
         "up on my toes",
         "stand on my toes",
+        # flags22: getting up from a soft seat
+        "get up off the sofa",
+        "get off the sofa",
+        "get up from the sofa",
+        "get up off the couch",
+        "get off the couch",
+        "get up from the couch",
+        "get up off the settee",
+        "get off the settee",
     ),
     "fine_task": (
         "buttons",
@@ -6119,6 +6134,17 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         # flags21
         "waking him",
         "waking her",
+        # flags22: the patient woken, in a note and in lay words; lying on the back
+        "wakes pt",
+        "waking pt",
+        "woke pt",
+        "wakes him",
+        "wakes her",
+        "woke me",
+        "woke me up",
+        "woke him",
+        "woke her",
+        "worse supine",
     ),
     "failure": (
         "stopped",
@@ -7821,7 +7847,14 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "travelling",
         "traveling",
     ),
-    "today_word": ("today",),
+    "today_word": (
+        "today",
+        # flags22: a part of today
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "earlier today",
+    ),
     "limbs_in_turn": (
         "arm then leg",
         "leg then arm",
@@ -7930,6 +7963,8 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "worse in bed",
         "worse at rest",
         "worse overnight",
+        # flags22: lying on the back, in a note
+        "worse supine",
     ),
 }
 
@@ -23825,3 +23860,149 @@ AREAS22_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         None,
     ),
 }
+FLAGS22_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("historical", "never again"): (
+        "my face went numb on one side once in 2019, never again; my big toe tingles",
+        {},
+        "my face went numb on one side once in 2019; my big toe tingles",
+    ),
+    ("historical", "nothing since"): (
+        "I fell down the stairs at school, nothing since; my knee is numb",
+        {},
+        "I fell down the stairs at school; my knee is numb",
+    ),
+    ("historical", "nothing else since"): (
+        "I crashed my car at 20, nothing else since; my shin is numb",
+        {},
+        "I crashed my car at 20; my shin is numb",
+    ),
+    ("historical", "they stopped"): (
+        "I had drenching night sweats at university, they stopped; my heel is numb",
+        {},
+        "I had drenching night sweats at university; my heel is numb",
+    ),
+    ("historical", "it stopped"): (
+        "my back pain woke me every night in 2018, it stopped; my little toe is numb",
+        {},
+        "my back pain woke me every night in 2018; my little toe is numb",
+    ),
+    ("historical", "all sorted"): (
+        "I wet myself once when my disc went, all sorted; my ankle is numb",
+        {},
+        "I wet myself once when my disc went; my ankle is numb",
+    ),
+    ("historical", "all sorted now"): (
+        "I lost two stone without trying last spring, all sorted now; my ankle is numb",
+        {},
+        "I lost two stone without trying last spring; my ankle is numb",
+    ),
+    ("historical", "it came back fully"): (
+        "my grip went weak after I fractured my arm but it came back fully; my shin is numb",
+        {},
+        "my grip went weak after I fractured my arm; my shin is numb",
+    ),
+    ("historical", "it came back completely"): (
+        "my grip was weak after a broken wrist but it came back completely; my calf is numb",
+        {},
+        "my grip was weak after a broken wrist; my calf is numb",
+    ),
+    ("historical", "it all came back"): (
+        "I lost my grip after I broke my arm but it all came back; my calf is numb",
+        {},
+        "I lost my grip after I broke my arm; my calf is numb",
+    ),
+    ("historical", "once back then"): (
+        "I wet myself once back then, my ankle is numb",
+        {},
+        "I wet myself, my ankle is numb",
+    ),
+    ("historical", "back then"): (
+        "I had a fever and night sweats back then, my thumb is numb",
+        {},
+        "I have a fever and night sweats, my thumb is numb",
+    ),
+    ("other", "nan fell"): (
+        "Nan fell over in the garden, my wrist is numb",
+        {},
+        "I fell over in the garden, my wrist is numb",
+    ),
+    ("other", "nana fell"): (
+        "Nana fell over on the ice, my wrist is numb",
+        {},
+        "I fell over on the ice, my wrist is numb",
+    ),
+    ("other", "nanna fell"): (
+        "Nanna fell over at church, my thumb is numb",
+        {},
+        "I fell over at church, my thumb is numb",
+    ),
+    ("other", "gran fell"): (
+        "Gran fell over in the street, my thumb is numb",
+        {},
+        "I fell over in the street, my thumb is numb",
+    ),
+    ("other", "my twin sisters"): (
+        "my twin sister's face went numb on one side, my toes tingle",
+        {},
+        "my face went numb on one side, my toes tingle",
+    ),
+    ("other", "my twin brothers"): (
+        "my twin brother's face went numb on one side, my toes tingle",
+        {},
+        "my face went numb on one side, my toes tingle",
+    ),
+    ("other", "my twin sister"): (
+        "my twin sister had a numb face after surgery, my toes tingle",
+        {},
+        "I had a numb face after surgery, my toes tingle",
+    ),
+    ("other", "my twin brother"): (
+        "my twin brother had a numb face after surgery, my toes tingle",
+        {},
+        "I had a numb face after surgery, my toes tingle",
+    ),
+    ("other", "my twins"): (
+        "my twins have numb faces after the dentist, my toes tingle",
+        {},
+        "I have a numb face after the dentist, my toes tingle",
+    ),
+    ("spellings", "he keeps falling"): (
+        "my grandad's feet are numb and he keeps falling",
+        {"cervical_myelopathy": "urgent"},
+        "my grandad's feet are numb and he keeps nodding off",
+    ),
+    ("spellings", "she keeps falling"): (
+        "my nan's toes are numb and she keeps falling",
+        {"cervical_myelopathy": "urgent"},
+        "my nan's toes are numb and she keeps nodding off",
+    ),
+    ("concept", "electric feelings"): (
+        "my fingers are numb and I get electric feelings down my back when I look down",
+        {"cervical_myelopathy": "urgent"},
+        "my fingers are numb and I get tingles down my back when I look down",
+    ),
+    ("concept", "electric sensation"): (
+        "numb toes and an electric sensation down my spine when I bend my neck",
+        {"cervical_myelopathy": "urgent"},
+        "numb toes and an odd sensation down my spine when I bend my neck",
+    ),
+    ("concept", "electric sensations"): (
+        "numb toes and electric sensations down my spine when I bend my head",
+        {"cervical_myelopathy": "urgent"},
+        "numb toes and odd sensations down my spine when I bend my head",
+    ),
+    ("concept", "electric current"): (
+        "my hands are numb and it's like an electric current down my spine when I look down",
+        {"cervical_myelopathy": "urgent"},
+        "my hands are numb and it's like a cold trickle down my spine when I look down",
+    ),
+    ("concept", "electricity"): (
+        "my hands are numb and it's like electricity down my back when I bend my neck",
+        {"cervical_myelopathy": "urgent"},
+        "my hands are numb and it's like a cold trickle down my back when I bend my neck",
+    ),
+}
+"""flags22: each context term, spelling and concept word of the "flags22" blocks of text.yaml
+(a past finding said to be over, a grandmother who fell, a twin, a carer's "keeps falling",
+Lhermitte's electric feelings), with a sentence that uses it, the flags it raises, and a
+control without the term that reads otherwise."""

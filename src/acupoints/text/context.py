@@ -264,9 +264,13 @@ def contexts(
             while j >= 0 and j >= start - 1 - window and not stops[j] and tokens[j] != ",":
                 j -= 1
             # flags20: what "has gone" is a loss when it is a feeling or a power ("the feeling
-            # in my left foot has gone", "her balance has gone"): no recovery of anything
-            if tokens[start] not in ("has", "have", "it") or not any(
-                w in LOST for w in tokens[j + 1 : start]
+            # in my left foot has gone", "her balance has gone"): no recovery of anything;
+            # flags22: a term that says no going ("my grip was weak but it came back fully")
+            # is a recovery of that power
+            if (
+                tokens[start] not in ("has", "have", "it")
+                or not any(w in GOING for w in tokens[start:end])
+                or not any(w in LOST for w in tokens[j + 1 : start])
             ):
                 for x in range(j + 1, top + 1):
                     tags[x].add(cat)
@@ -343,6 +347,9 @@ LOST = (
     "writing",
     "handwriting",
 )
+# flags22: the words of a term that say something went (a loss when a power went), not that
+# it came back or healed
+GOING = frozenset({"gone", "went"})
 NUMB_SAID = frozenset({"numb", "tingly", "tingle", "tingles", "dead", "asleep"})
 """Words that say a part is numb as a statement, not as a denied item's noun ("numbness")."""
 SAYS_NUMB_WITHIN = 4
