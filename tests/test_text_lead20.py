@@ -387,11 +387,41 @@ LEAD20_WORDS: dict[str, tuple[str, str, str | None]] = {
     "skin grafts": ("numb patches on my thigh after skin grafts for a burn", "cause", "injury"),
     "graft taken": ("numb patch on my thigh, graft taken from there in May", "cause", "injury"),
     "donor site": ("numb thigh at the donor site", "cause", "injury"),
+    # not knowing why is no denial: the cause idiopathic
+    "dont know why": ("my hip has been numb for months, I dont know why", "cause", "idiopathic"),
+    "do not know why": ("numb upper lip since Sunday, I do not know why", "cause", "idiopathic"),
+    "didnt know why": ("I didnt know why my left thumb went numb", "side", "left"),
+    "testicular": ("numb left hand and ca testicular", "flag", "cancer_history"),
 }
 
 
 def test_every_lead20_word_has_a_sentence() -> None:
     assert set(LEAD20_WORDS) == block_words("text.yaml", "lead20")
+    assert set(LEAD20_CAUSE_WORDS) == block_words("causes.yaml", "lead20")
+
+
+LEAD20_CAUSE_WORDS: dict[str, tuple[str, str]] = {
+    # the cause synonyms of the "lead20" blocks of causes.yaml: word -> (sentence, cause)
+    "vesicular eruption": (
+        "healing vesicular eruption in a band on the R flank, numb",
+        "infection",
+    ),
+    "vesicular rash": ("numb skin under a vesicular rash on my ribs", "infection"),
+    "from the needles": (
+        "back of my R hand still numb from the needles yday",
+        "residual_needle_sensation",
+    ),
+    "white spirit": ("fingers tingle after weeks of painting with white spirit", "alcohol_toxins"),
+    "turps": ("numb hands from cleaning brushes in turps every day", "alcohol_toxins"),
+    "turpentine": ("my feet tingle since I started using turpentine at work", "alcohol_toxins"),
+}
+
+
+@pytest.mark.parametrize("word", sorted(LEAD20_CAUSE_WORDS))
+def test_every_lead20_cause_word_is_read(kb: KnowledgeBase, word: str) -> None:
+    text, cause = LEAD20_CAUSE_WORDS[word]
+    assert word in text.lower(), text
+    assert reading(kb, text)[2] == cause, text
 
 
 @pytest.mark.parametrize("word", sorted(LEAD20_WORDS))

@@ -1104,6 +1104,10 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "since simvastatin",
         "after statins",
         "since statins",
+        # lead20
+        "white spirit",
+        "turps",
+        "turpentine",
     ),
     "autoimmune": (
         "autoimmune",
@@ -1173,6 +1177,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "vesicles",
         "rash in a band",
         "blisters in a band",
+        # lead20
+        "vesicular eruption",
+        "vesicular rash",
         # heldout14 areas
         "leprosy",
         "hansens disease",
@@ -1350,6 +1357,8 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         # heldout12 areas
         "after the needles",
         "since the needles",
+        # lead20
+        "from the needles",
         # heldout13 areas
         "where they put the needle",
         "where they put the needles",
