@@ -375,13 +375,11 @@ LEAD20_WORDS: dict[str, tuple[str, str, str | None]] = {
     "stink": ("a dark patch on my numb heel has a stink", "flag", "foot_wound:emergency"),
     "stinks": ("a dark patch on my numb heel stinks", "flag", "foot_wound:emergency"),
     "stinking": ("a dark patch on my numb heel is stinking", "flag", "foot_wound:emergency"),
-    # a side by its letter before "side", and the arm of FAST
+    # a side by its letter before "side"
     "r side": ("tingling on the R side of my neck", "side", "right"),
     "l side": ("numb L side of face", "side", "left"),
     "whole r side": ("whole R side numb since last wk", "flag", "one_sided_numbness"),
     "whole l side": ("whole L side tingly for a week", "flag", "one_sided_numbness"),
-    "arm": ("half my face went numb and I cant lift my arm", "flag", "stroke"),
-    "arms": ("my face went numb and I couldnt lift my arms", "flag", "stroke"),
     # skin taken or put on for a graft: an operation at the site
     "skin graft": ("my shin is numb where I had a skin graft taken", "cause", "injury"),
     "skin grafts": ("numb patches on my thigh after skin grafts for a burn", "cause", "injury"),
@@ -547,6 +545,7 @@ def test_a_weight_all_back_on_is_regained(kb: KnowledgeBase, text: str, flagged:
             "stroke",
             True,
         ),
+        ("my face went numb and I couldnt lift my arms", "stroke", True),
         # controls: an arm that cannot be lifted without a numb face; a numb face alone
         ("my shoulder is frozen and I cant lift my arm, my fingers are numb", "stroke", False),
         ("half my face is numb since the dentist", "stroke", False),

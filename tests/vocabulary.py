@@ -6382,11 +6382,6 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "wouldnt work",
         "stopped working",
     ),
-    # lead20
-    "arm_word": (
-        "arm",
-        "arms",
-    ),
     "breath_trouble": (
         "hard",
         "hardly",
@@ -8055,7 +8050,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     # lead20
     "face_numb_arm_failing": {
         "flag": "stroke",
-        "all": ("face_part", "sensation_loss", "cant_move", "arm_word"),
+        "all": ("face_part", "sensation_loss", "cant_move", "arm_named"),
         "scope": "sentence",
     },
     "weak_and_climbing_over_days": {
