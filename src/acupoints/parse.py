@@ -638,6 +638,8 @@ TRAILING = frozenset(
 )
 """Words that may stand between an area and a side letter after it ("thigh paraesthesia
 L", "hypothenar eminence, L", "the scapular region L")."""
+TRAILING_OR_ON = TRAILING | {"on"}
+"""areas21: and "on" right before the letter ("little finger numb on R, ...")."""
 
 
 def _short_side(tokens: Sequence[str], i: int) -> bool:
@@ -699,7 +701,7 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
                 and 0 < i - 1 - state.found[-1].end <= 2
                 and all(t in TRAILING for t in tokens[state.found[-1].end + 1 : i - 1])
                 # areas21: "little finger numb on R, ...", as "numb on the right" is
-                and tokens[i - 1] in TRAILING | {"on"}
+                and tokens[i - 1] in TRAILING_OR_ON
             )
         )
     )

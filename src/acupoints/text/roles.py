@@ -1242,10 +1242,12 @@ def _numbness_goes(prep: Prepared, start: int) -> bool:
     """(areas20) "the numbness is in my buttock and it goes down my leg": "it" is the
     numbness named in the clause before, and the part on its way is numb."""
     tokens, clause = prep.tokens, prep.clause
-    first = clause.index(clause[start])
+    first = clause.index(clause[start])  # where the part's clause opens
+    if first == 0:
+        return False
     k = first + (tokens[first] == "and")
-    before = tokens[clause.index(first and clause[first - 1]) : first]
-    return first > 0 and tokens[k] == "it" and not NUMB_NOUNS.isdisjoint(before)
+    before = tokens[clause.index(clause[first - 1]) : first]  # the clause before it
+    return tokens[k] == "it" and not NUMB_NOUNS.isdisjoint(before)
 
 
 def _cause_in_after_numb(prep: Prepared, start: int, out: Sequence[Area]) -> bool:
@@ -2012,9 +2014,8 @@ def _refines(prep: Prepared, f: Any, j: int, region: str, within: Any) -> bool:
     # heldout13 areas: a side letter too ("numbness face L cheek")
     return all(
         prep.tokens[k] in DROP
-        or prep.tokens[k] in GAP
-        or prep.tokens[k] in NUMB_ADJECTIVES
         or prep.tokens[k] in PLACING_GAP
+        or prep.tokens[k] in NUMB_ADJECTIVES
         or prep.tokens[k] in ("l", "r")
         for k in range(f.end + 1, j)
     )
