@@ -70,6 +70,9 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# flags21",
                     "# areas22",
                     "# flags22",
+                    "# areas23",
+                    "# flags23",
+                    "# lead23",
                     f"# {tag}",
                 )
             ):
