@@ -538,14 +538,18 @@ TAGS = frozenset({"right", "eh", "yeah", "yes", "no", "innit", "ok", "okay", "hu
 
 def _tag_question(t: Tables, words: Sequence[str]) -> bool:
     """``words`` (between a comma and a question mark) are a question of their own: a few
-    words that name no body part and no red-flag word, bar the words of a tag question
+    words that name no body part and hold no red-flag phrase (lead23: a word that only
+    begins one is no flag, "tight" of "tight chest": "top of my foot numb, tight laces?"
+    states the foot), bar the words of a tag question
     ("weird right", "is that normal", "should I worry") and the everyday words that open a
     region's name ("on", "to": "..., on my way to a&e?"; lead20)."""
     if not 0 < len(words) <= TAG_SIZE:
         return False
     return not any(
-        (w in t.region_words or w in t.flags.words) and w not in TAGS and w not in t.known_function
-        for w in words
+        (w in t.region_words or (w in t.flags.words and t.flags.at(words, i)))
+        and w not in TAGS
+        and w not in t.known_function
+        for i, w in enumerate(words)
     )
 
 
@@ -567,7 +571,10 @@ def _fragment_asks(t: Tables, tokens: Sequence[str], i: int, k: int) -> int | No
     while p < k and tokens[p] in PLAIN_BODY:
         p += 1
     body = p
-    while p < k and tokens[p] in t.region_words and tokens[p] not in PLAIN_BODY:
+    # lead23: a comma ends the body words ("," is among the region words)
+    while (
+        p < k and tokens[p] in t.region_words and tokens[p] not in PLAIN_BODY and tokens[p] != ","
+    ):
         p += 1
     if p == body or p >= k or tokens[p] in LIST_END or tokens[p] in ("or", "at", "in", "on"):
         return None

@@ -1,0 +1,161 @@
+"""The lead's fixes of the twenty-third round of issue 16, found by reading new sentences as
+a new user writes them (not taken from a corpus set): each rule by sentences and controls."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupoints import KnowledgeBase
+
+from .textread import block_words, fired, raised, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # a guessed cause asked after a comma, with a word that only begins a red-flag
+        # phrase ("tight" of "tight chest", "bad" of "bad headache"), is a question of its
+        # own: the numbness before it is stated
+        ("top of my foot numb, tight laces?", "foot.dorsum"),
+        ("numb outer thigh, tight jeans?", "thigh"),
+        ("my hand is numb, bad posture?", "hand"),
+        ("numb toes, tight shoes?", "foot.toes"),
+    ],
+)
+def test_a_guessed_cause_asked_after_a_comma_asks_only_itself(
+    kb: KnowledgeBase, text: str, region: str
+) -> None:
+    assert region in reading(kb, text)[0], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # controls: a body part or a whole red-flag phrase after the comma is part of the
+        # question, which then asks it all (nothing stated)
+        "numb fingers, chest tight?",
+        "my leg is numb, bad back?",
+        "my feet are numb, fever?",
+    ],
+)
+def test_a_question_with_a_body_part_or_a_flag_asks_it_all(kb: KnowledgeBase, text: str) -> None:
+    assert reading(kb, text)[0] == set(), text
+
+
+def test_a_fragment_question_stops_at_a_comma(kb: KnowledgeBase) -> None:
+    # the comma is among the region words (a region phrase holds one): the body words of a
+    # fragment without its comma ("numb toes statins?") end at a comma
+    assert reading(kb, "numb toes statins?")[0] == {"foot.toes"}
+    assert reading(kb, "numb fingers, chest tight?")[0] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # an arm with the jaw, and sweating or sickness, is a heart attack with no chest pain
+        # said (NHS: the pain spreads to the arms, jaw, neck; sweating, feeling sick)
+        ("numbness in my left arm and jaw, feel sick and sweaty", True),
+        ("numb left arm, jaw ache, cold sweat, feel sick", True),
+        ("my arm has gone numb, my jaw hurts and I'm clammy", True),
+        ("tingling arm and jaw, I feel lightheaded", True),
+        # controls: two of the three
+        ("my jaw is numb after the dentist and I felt faint", False),
+        ("my arm and jaw are numb", False),
+        ("numb arm, feeling sick since the chemo", False),
+        # another's, or denied
+        ("my dad had a numb arm and jaw and felt sick before his heart attack years ago", False),
+    ],
+)
+def test_arm_jaw_and_unwell_is_a_heart_attack(kb: KnowledgeBase, text: str, flagged: bool) -> None:
+    assert ("arm_jaw_and_unwell" in fired(kb, text)) is flagged, text
+    if flagged:
+        assert raised(kb, text)["heart_attack"] == "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a foot or toe gone a dark colour, said with its noun and words between: an
+        # emergency, as "gone purple" and "turned dark" are
+        ("my toes are numb and one of them has gone a funny purple colour, I'm diabetic", True),
+        ("my big toe has turned a dark colour and it's numb", True),
+        ("numb toe, it's a weird bluish colour", True),
+        ("my heel is numb and a greyish shade", True),
+        # controls: no colour noun; a colour in the cold (Raynaud's), of a shoe, a bruise or
+        # a painted nail
+        ("my feet went numb and the sky went dark", False),
+        ("my feet are numb in the cold and go a bluish colour", False),
+        ("my feet are numb, I bought purple shoes the same colour as my bag", False),
+        ("my toe is numb, bruised and a purple colour after I stubbed it", False),
+        ("numb feet, I painted my toenails a dark colour", False),
+    ],
+)
+def test_a_foot_gone_a_dark_colour_is_an_emergency(
+    kb: KnowledgeBase, text: str, flagged: bool
+) -> None:
+    assert ("foot_gone_a_dark_colour" in fired(kb, text)) is flagged, text
+    if flagged:
+        assert raised(kb, text)["foot_wound"] == "emergency", text
+
+
+LEAD23_WORDS: dict[str, tuple[str, str]] = {
+    # the words of the "lead23" blocks of text.yaml: word -> (sentence, the rule it fires;
+    # "-" a rule it stops, the sentence firing it without the word)
+    **{
+        w: ("numb left arm, tingling in my " + w + ", sweating", "arm_jaw_and_unwell")
+        for w in ("jaw", "jaws", "jawline")
+    },
+    **{
+        w: ("numb left arm and jaw, " + w, "arm_jaw_and_unwell")
+        for w in (
+            "sweaty",
+            "sweating",
+            "sweat",
+            "cold sweat",
+            "clammy",
+            "feel sick",
+            "feeling sick",
+            "felt sick",
+            "nauseous",
+            "nausea",
+            "nauseated",
+            "being sick",
+            "vomiting",
+            "light headed",
+            "lightheaded",
+            "faint",
+        )
+    },
+    **{
+        w: ("my toe is numb and a funny purple " + w, "foot_gone_a_dark_colour")
+        for w in ("colour", "color", "shade", "tinge")
+    },
+    **{
+        w: ("my toe is numb and a purple colour, " + w, "-foot_gone_a_dark_colour")
+        for w in (
+            "black and blue",
+            "bruise",
+            "bruised",
+            "bruising",
+            "bruises",
+            "nail",
+            "nails",
+            "toenail",
+            "toenails",
+        )
+    },
+}
+
+
+def test_every_lead23_word_has_a_sentence() -> None:
+    assert set(LEAD23_WORDS) == block_words("text.yaml", "lead23")
+
+
+@pytest.mark.parametrize("word", sorted(LEAD23_WORDS))
+def test_every_lead23_word_is_read(kb: KnowledgeBase, word: str) -> None:
+    text, rule = LEAD23_WORDS[word]
+    if rule.startswith("-"):  # the word stops the rule; without it the rule fires
+        assert rule[1:] not in fired(kb, text), text
+        assert rule[1:] in fired(kb, text.rsplit(",", 1)[0]), text
+    else:
+        assert rule in fired(kb, text), text
