@@ -159,3 +159,52 @@ def test_every_lead23_word_is_read(kb: KnowledgeBase, word: str) -> None:
         assert rule[1:] in fired(kb, text.rsplit(",", 1)[0]), text
     else:
         assert rule in fired(kb, text), text
+
+
+LEAD23_CAUSE_WORDS: dict[str, tuple[str, str]] = {
+    # the cause synonyms of the "lead23" blocks of causes.yaml: word -> (sentence, cause)
+    w: (f"the back of my leg is numb since my {w}", "injury")
+    for w in (
+        "hamstring tear",
+        "calf tear",
+        "muscle tear",
+        "tendon tear",
+        "ligament tear",
+        "acl tear",
+        "meniscus tear",
+        "cartilage tear",
+        "rotator cuff tear",
+        "labral tear",
+        "achilles tear",
+    )
+}
+
+
+def test_every_lead23_cause_word_is_kept() -> None:
+    assert set(LEAD23_CAUSE_WORDS) == block_words("causes.yaml", "lead23")
+
+
+@pytest.mark.parametrize("word", sorted(LEAD23_CAUSE_WORDS))
+def test_every_lead23_cause_word_is_read(kb: KnowledgeBase, word: str) -> None:
+    text, cause = LEAD23_CAUSE_WORDS[word]
+    assert reading(kb, text)[2] == cause, text
+    # control: the torn part alone is no cause ("since my hamstring")
+    assert reading(kb, text.replace(" tear", ""))[2] is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "bits" of a part are patches, no saddle numbness
+        ("numb bits on my back since I had covid", False),
+        ("I have numb bits on my legs", False),
+        ("bits of my toes are numb", False),
+        ("the numb bits are getting bigger on my shin", False),
+        # controls: "my bits" are the genitals (the perineum, which raises the flag)
+        ("my bits are numb", True),
+        ("his bits feel numb and he cant pee", True),
+        ("cant feel my bits", True),
+    ],
+)
+def test_numb_bits_of_a_part_are_patches(kb: KnowledgeBase, text: str, flagged: bool) -> None:
+    assert ("cauda_equina" in raised(kb, text)) is flagged, text
