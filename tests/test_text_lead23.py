@@ -106,6 +106,16 @@ LEAD23_WORDS: dict[str, tuple[str, str]] = {
         for w in ("jaw", "jaws", "jawline")
     },
     **{
+        w: ("pins and needles in my foot, also cant " + w, "saddle_numbness")
+        for w in (
+            "feel to wipe",
+            "feel myself wipe",
+            "feel myself wiping",
+            "feel the wipe",
+            "feel the paper",
+        )
+    },
+    **{
         w: ("numb left arm and jaw, " + w, "arm_jaw_and_unwell")
         for w in (
             "sweaty",

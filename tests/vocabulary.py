@@ -1683,6 +1683,11 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "rectum",
             "anal area",
             "anal region",
+            "feel to wipe",
+            "feel myself wipe",
+            "feel myself wiping",
+            "feel the wipe",
+            "feel the paper",
         ),
         "clinical": (
             "saddle anaesthesia",
