@@ -106,6 +106,37 @@ LEAD23_WORDS: dict[str, tuple[str, str]] = {
         for w in ("jaw", "jaws", "jawline")
     },
     **{
+        w: (
+            "my legs have gone weak and numb over two days " + w,
+            "weak_over_days_after_an_infection",
+        )
+        for w in (
+            "after a virus",
+            "after the virus",
+            "after a viral infection",
+            "after a flu",
+            "after flu",
+            "after the flu",
+            "after a tummy bug",
+            "after a stomach bug",
+            "after a bug",
+            "after food poisoning",
+            "after a chest infection",
+            "after an infection",
+            "after a bad cold",
+            "after a heavy cold",
+            "after diarrhoea",
+            "after diarrhea",
+            "after gastroenteritis",
+            "after glandular fever",
+            "since a virus",
+            "since the flu",
+            "since a tummy bug",
+            "since a stomach bug",
+            "since food poisoning",
+        )
+    },
+    **{
         w: ("pins and needles in my foot, also cant " + w, "saddle_numbness")
         for w in (
             "feel to wipe",
@@ -218,3 +249,25 @@ def test_every_lead23_cause_word_is_read(kb: KnowledgeBase, word: str) -> None:
 )
 def test_numb_bits_of_a_part_are_patches(kb: KnowledgeBase, text: str, flagged: bool) -> None:
     assert ("cauda_equina" in raised(kb, text)) is flagged, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a weakness come on over days after an infection: Guillain-Barre's, an emergency
+        ("my legs feel like jelly and tingle, it came on over 2 days after a flu", True),
+        ("both legs weak and numb since tuesday after a tummy bug", True),
+        ("my arms and legs have got weaker every day since a stomach bug", True),
+        # controls: a weakness of years; another's; no weakness; no infection
+        ("my legs have been weak for years, I had a virus last week", False),
+        ("my cousin got weak legs over a few days after a tummy bug, my toe is numb", False),
+        ("numb feet for two days after a bad cold", False),
+        ("my legs have gone weak and numb over two days", False),
+    ],
+)
+def test_weak_over_days_after_an_infection_is_an_emergency(
+    kb: KnowledgeBase, text: str, flagged: bool
+) -> None:
+    assert ("weak_over_days_after_an_infection" in fired(kb, text)) is flagged, text
+    if flagged:
+        assert raised(kb, text)["ascending_weakness"] == "emergency", text
