@@ -136,6 +136,25 @@ LEAD23_WORDS: dict[str, tuple[str, str]] = {
             "since food poisoning",
         )
     },
+    # the endings of an operation's name, each in a word of its own, and the words with such
+    # an ending that name none
+    **{
+        w: (f"my thigh is numb since the {word}", "cause:injury")
+        for w, word in (
+            ("ectomy", "hysterectomy"),
+            ("ectomies", "polypectomies"),
+            ("otomy", "laparotomy"),
+            ("otomies", "osteotomies"),
+            ("ostomy", "colostomy"),
+            ("ostomies", "ileostomies"),
+            ("oplasty", "kyphoplasty"),
+            ("oplasties", "vertebroplasties"),
+        )
+    },
+    **{
+        w: (f"my thigh is numb, what a {w}", "cause:")
+        for w in ("dichotomy", "dichotomies", "trichotomy")
+    },
     **{
         w: ("pins and needles in my foot, also cant " + w, "saddle_numbness")
         for w in (
@@ -195,7 +214,9 @@ def test_every_lead23_word_has_a_sentence() -> None:
 @pytest.mark.parametrize("word", sorted(LEAD23_WORDS))
 def test_every_lead23_word_is_read(kb: KnowledgeBase, word: str) -> None:
     text, rule = LEAD23_WORDS[word]
-    if rule.startswith("-"):  # the word stops the rule; without it the rule fires
+    if rule.startswith("cause:"):  # the cause read, or none
+        assert reading(kb, text)[2] == (rule[6:] or None), text
+    elif rule.startswith("-"):  # the word stops the rule; without it the rule fires
         assert rule[1:] not in fired(kb, text), text
         assert rule[1:] in fired(kb, text.rsplit(",", 1)[0]), text
     else:
@@ -271,3 +292,41 @@ def test_weak_over_days_after_an_infection_is_an_emergency(
     assert ("weak_over_days_after_an_infection" in fired(kb, text)) is flagged, text
     if flagged:
         assert raised(kb, text)["ascending_weakness"] == "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # a word ending as an operation's name is read as "operation": the cause injury
+        ("Since my hysterectomy, the front of my thigh is numb on the left.", "injury"),
+        ("numb belly after a laparotomy", "injury"),
+        ("numb belly round my colostomy", "injury"),
+        ("my groin is numb since my vasectomy", "injury"),
+        ("numb chest after my sternotomy", "injury"),
+        ("numb lower back since the kyphoplasty", "injury"),
+        ("numb inner thigh after my prostatectomy last year", "injury"),
+        ("numb skin below my knee since the tibial osteotomies", "injury"),
+        # a listed operation keeps its own cause (a stomach taken out: vitamin B12)
+        ("numb feet since my gastrectomy", "b12_deficiency"),
+        # controls: no operation ("dichotomy"); another's; denied
+        ("numb feet, it's a dichotomy", None),
+        ("my mum's hysterectomy was last year, my hand is numb", None),
+        ("no hysterectomy, my thigh is numb", None),
+    ],
+)
+def test_a_word_ending_as_an_operation_is_an_operation(
+    kb: KnowledgeBase, text: str, cause: str | None
+) -> None:
+    assert reading(kb, text)[2] == cause, text
+    if cause is not None:  # the operation's word is read, not ignored
+        endings = ("ectomy", "otomy", "ostomy", "otomies")
+        assert not [w for w in kb.parse_location(text).ignored if w.endswith(endings)], text
+
+
+def test_the_operation_endings_are_read_from_the_data(kb: KnowledgeBase) -> None:
+    from acupoints.text.compiled import tables
+
+    t = tables(kb)
+    assert "ectomy" in t.operation_endings
+    assert "dichotomy" in t.not_operations
+    assert t.operation_cause == kb.cause("operation").id == "injury"

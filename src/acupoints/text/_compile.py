@@ -120,6 +120,8 @@ def _build(kb: KnowledgeBase) -> Tables:
         for word in (c.id.replace("_", " "), *c.synonyms):
             t.causes.add(phrase(word), c.id)
     t.cue_list = tuple(data.cause_cues)
+    # lead23: the cause a word ending as an operation's name gives: that of "operation"
+    t.operation_cause = next((v for _, v in t.causes.at(("operation",), 0)), None)
     for k, cue in enumerate(data.cause_cues):
         for term in cue.terms:
             t.cues.add(phrase(term), k)
@@ -138,6 +140,11 @@ def _build(kb: KnowledgeBase) -> Tables:
                 t.not_causes.add(key, term)
             elif wl.id == "onset":
                 t.onset = t.onset | set(key)
+                english.update(key)
+            elif wl.id == "operation_ending":
+                t.operation_endings = (*t.operation_endings, term)
+            elif wl.id == "not_operation":
+                t.not_operations = t.not_operations | set(key)
                 english.update(key)
             else:
                 english.update(key)

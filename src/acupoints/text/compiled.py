@@ -492,6 +492,11 @@ class Tables(Plain):
     )
     fixes: dict[str, str | None] = field(default_factory=dict)  # typo look-ups memoised
     onset: frozenset[str] = frozenset()
+    # lead23: the endings of an operation's name, the words so ending that are none, and the
+    # cause the word "operation" names (text.yaml's operation_ending, not_operation)
+    operation_endings: tuple[str, ...] = ()
+    not_operations: frozenset[str] = frozenset()
+    operation_cause: str | None = None
     known_function: frozenset[str] = frozenset()  # grammar words among the region words
     # the nerves by the words that name them (parse._Nerves), and the words a name begins
     # with (``nerves.first``: a reading reads the nerves only at one of them)

@@ -536,17 +536,18 @@ TAGS = frozenset({"right", "eh", "yeah", "yes", "no", "innit", "ok", "okay", "hu
 """Words of a tag question ("weird, right?"), a side or a denial elsewhere."""
 
 
-def _tag_question(t: Tables, words: Sequence[str]) -> bool:
+def _tag_question(t: Tables, words: Sequence[str], phrases: bool = True) -> bool:
     """``words`` (between a comma and a question mark) are a question of their own: a few
     words that name no body part and hold no red-flag phrase (lead23: a word that only
     begins one is no flag, "tight" of "tight chest": "top of my foot numb, tight laces?"
     states the foot), bar the words of a tag question
     ("weird right", "is that normal", "should I worry") and the everyday words that open a
-    region's name ("on", "to": "..., on my way to a&e?"; lead20)."""
+    region's name ("on", "to": "..., on my way to a&e?"; lead20). With ``phrases`` False any
+    word a flag phrase begins with counts as a flag word."""
     if not 0 < len(words) <= TAG_SIZE:
         return False
     return not any(
-        (w in t.region_words or (w in t.flags.words and t.flags.at(words, i)))
+        (w in t.region_words or (w in t.flags.words and (not phrases or t.flags.at(words, i))))
         and w not in TAGS
         and w not in t.known_function
         for i, w in enumerate(words)
@@ -578,7 +579,8 @@ def _fragment_asks(t: Tables, tokens: Sequence[str], i: int, k: int) -> int | No
         p += 1
     if p == body or p >= k or tokens[p] in LIST_END or tokens[p] in ("or", "at", "in", "on"):
         return None
-    return p if _tag_question(t, tokens[p:k]) else None
+    # (lead23: here any word a flag phrase begins with counts: "numb feet at night?" asks it all)
+    return p if _tag_question(t, tokens[p:k], phrases=False) else None
 
 
 BACK_REFERS = frozenset({"that", "this", "it"})

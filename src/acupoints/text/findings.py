@@ -153,6 +153,8 @@ def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[in
             options += [(length, f"cue:{k}") for length, k in t.cues.at(c.words, i)]
         if word in cause_words:
             options += list(t.causes.at(c.words, i))
+        if not options and _operation(t, word):
+            options = [(1, t.operation_cause)]  # type: ignore[list-item]
         if not options:  # no cause or cue begins here (most words)
             i += 1
             continue
@@ -178,6 +180,17 @@ def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[in
     if "nerve" in c.words:
         out = _pressed_nerves(t, c, ctx, out)
     return out
+
+
+def _operation(t: Tables, word: str) -> bool:
+    """lead23: ``word`` names an operation by its ending, not listed as a cause of its own
+    ("hysterectomy", "laparotomy", "colostomy", "kyphoplasty"; not "dichotomy")."""
+    return (
+        t.operation_cause is not None
+        and len(word) > 7
+        and word.endswith(t.operation_endings)
+        and word not in t.not_operations
+    )
 
 
 PRESSED = ("trapped", "pinched", "squashed", "compressed", "squeezed", "entrapped")

@@ -51,11 +51,19 @@ class WordList(Record):
     same, listed from a word list by ``bench/english_words.py``), ``not_cause``
     (phrases that hold a cause word but name no cause: "bladder infection"), ``onset``
     (words that make a time in the past the start of the numbness, not a history: "it
-    started in my toes a year ago")."""
+    started in my toes a year ago"), ``operation_ending`` (the endings of an operation's
+    name: a word so ending is read as "operation", "hysterectomy") and ``not_operation``
+    (words with such an ending that name none: "dichotomy")."""
 
-    id: Literal["symptom", "english", "dictionary", "not_cause", "onset"] = Field(
-        description="Which list."
-    )
+    id: Literal[
+        "symptom",
+        "english",
+        "dictionary",
+        "not_cause",
+        "onset",
+        "operation_ending",
+        "not_operation",
+    ] = Field(description="Which list.")
     terms: Words = Field(min_length=1, description="The words or phrases.")
 
 
