@@ -155,6 +155,44 @@ LEAD23_WORDS: dict[str, tuple[str, str]] = {
         w: (f"my thigh is numb, what a {w}", "cause:")
         for w in ("dichotomy", "dichotomies", "trichotomy")
     },
+    # a part said not to feel right, normal or good: a symptom, the part numb
+    **{
+        w: (f"since monday my left hand {w}", "area:hand")
+        for w in (
+            "not feeling right",
+            "not feeling normal",
+            "not feeling good",
+            "isnt feeling right",
+            "isnt feeling normal",
+            "isnt feeling good",
+            "arent feeling right",
+            "arent feeling normal",
+            "arent feeling good",
+            "dont feel normal",
+            "doesnt feel normal",
+            "does not feel normal",
+            "do not feel normal",
+            "not feel normal",
+            "dont feel good",
+            "doesnt feel good",
+            "does not feel good",
+            "dont feel ok",
+            "doesnt feel ok",
+            "dont feel the same",
+            "doesnt feel the same",
+            "not feel the same",
+            "not feeling the same",
+            "not quite right",
+            "is not feeling right",
+            "is not feeling normal",
+            "is not feeling good",
+            "are not feeling right",
+            "are not feeling normal",
+            "are not feeling good",
+        )
+    },
+    # real words never corrected
+    **{w: (f"my hand right is odd, like {w} walking", "-") for w in ("ants", "ant")},
     **{
         w: ("pins and needles in my foot, also cant " + w, "saddle_numbness")
         for w in (
@@ -214,7 +252,11 @@ def test_every_lead23_word_has_a_sentence() -> None:
 @pytest.mark.parametrize("word", sorted(LEAD23_WORDS))
 def test_every_lead23_word_is_read(kb: KnowledgeBase, word: str) -> None:
     text, rule = LEAD23_WORDS[word]
-    if rule.startswith("cause:"):  # the cause read, or none
+    if rule.startswith("area:"):  # the part read as numb
+        assert rule[5:] in reading(kb, text)[0], text
+    elif rule == "-":  # a real word, never corrected to another ("pants")
+        assert all(word not in old.split() for old, _ in kb.read(text).corrected), text
+    elif rule.startswith("cause:"):  # the cause read, or none
         assert reading(kb, text)[2] == (rule[6:] or None), text
     elif rule.startswith("-"):  # the word stops the rule; without it the rule fires
         assert rule[1:] not in fired(kb, text), text
@@ -330,3 +372,35 @@ def test_the_operation_endings_are_read_from_the_data(kb: KnowledgeBase) -> None
     assert "ectomy" in t.operation_endings
     assert "dichotomy" in t.not_operations
     assert t.operation_cause == kb.cause("operation").id == "injury"
+
+
+@pytest.mark.parametrize(
+    ("text", "regions", "side"),
+    [
+        # "right" after a verb of feeling or a "not" says how a part feels, no side
+        ("my feet don't feel right", {"foot"}, "both"),
+        ("something's not right with my feet", {"foot"}, "both"),
+        ("it hasnt felt right since tuesday, my left foot", {"foot"}, "left"),
+        # controls: a side after the word, or a side word after a feeling noun
+        ("numb feeling right hand", {"hand"}, "right"),
+        ("my right hand doesn't feel right", {"hand"}, "right"),
+        ("my hand is numb on the right", {"hand"}, "right"),
+    ],
+)
+def test_right_after_feel_is_no_side(
+    kb: KnowledgeBase, text: str, regions: set[str], side: str
+) -> None:
+    assert reading(kb, text)[:2] == (regions, side), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # controls of the symptom terms: a part said fine, normal or not numb is not numb
+        "my hand is not numb",
+        "my hand is fine",
+        "my foot feels normal now",
+    ],
+)
+def test_a_part_said_fine_is_not_numb(kb: KnowledgeBase, text: str) -> None:
+    assert reading(kb, text)[0] == set(), text

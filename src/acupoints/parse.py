@@ -772,6 +772,16 @@ def _left_as_verb(tokens: Sequence[str], i: int) -> bool:
     return i > 0 and tokens[i - 1] in LEFT_AS_VERB and nxt in LEFT_WITH
 
 
+RIGHT_AS_STATE = frozenset(
+    {"feel", "feels", "feeling", "felt", "quite", "not", "isnt", "arent", "wasnt", "aint", "just"}
+)
+RIGHT_STATE_AFTER = frozenset(
+    {"since", "for", "at", "when", "after", "anymore", "now", "today", "lately", "recently"}
+    | {"either", "though", "and", "or", "with", "in", "to", "me", "there", "here"}
+)
+"""lead23: "right" after a verb of feeling or a "not", with no part or side word after it, says
+how a part feels, no side ("my feet don't feel right", "something's not quite right with my
+hand", "it hasn't felt right since Tuesday"); "numb feeling right hand" keeps the side."""
 SIDE_ARTICLE = frozenset({"the", "on"})
 """Words before "right" that keep it a side whatever follows ("on the right after the op")."""
 TAG_BEFORE = frozenset({"on", "in", "to", "and", "or", "the", "my", "both", "left", "from", "at"})
@@ -782,6 +792,12 @@ def _adverb(tokens: Sequence[str], i: int) -> bool:
     """ "right" as an adverb, a word of assent ("Right, so my foot is numb") or a tag
     question ("my knee is numb, weird right?")."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (
+        i > 0
+        and tokens[i - 1] in RIGHT_AS_STATE
+        and (nxt is None or nxt in BOUNDARIES or nxt in RIGHT_STATE_AFTER)
+    ):
+        return True  # lead23: how a part feels ("my feet don't feel right")
     if nxt in RIGHT_AS_ADVERB:
         # heldout15 areas: "on the right after running": "the" or "on" before it, a side
         return not (i > 0 and tokens[i - 1] in SIDE_ARTICLE)
