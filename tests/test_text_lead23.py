@@ -191,6 +191,8 @@ LEAD23_WORDS: dict[str, tuple[str, str]] = {
             "are not feeling good",
         )
     },
+    # a throat or tongue swelling
+    **{w: (f"lips numb and my {w} is swelling", "throat_swelling") for w in ("throat", "tongue")},
     # real words never corrected
     **{w: (f"my hand right is odd, like {w} walking", "-") for w in ("ants", "ant")},
     **{
@@ -404,3 +406,43 @@ def test_right_after_feel_is_no_side(
 )
 def test_a_part_said_fine_is_not_numb(kb: KnowledgeBase, text: str) -> None:
     assert reading(kb, text)[0] == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a throat or tongue that is swelling: anaphylaxis, an emergency
+        ("my lips are tingling and my throat is swelling after the prawns", True),
+        ("lips tingling and throat swelling", True),
+        ("my tongue is swelling and my lips are numb", True),
+        # controls: only feeling swollen (a dental block); another's, past; another part
+        ("my tongue feels swollen and numb after the dentist", False),
+        ("numb lip, my mums tongue swelled up once with peanuts", False),
+        ("I had a swollen ankle and my foot is numb", False),
+    ],
+)
+def test_a_swelling_throat_or_tongue_is_an_emergency(
+    kb: KnowledgeBase, text: str, flagged: bool
+) -> None:
+    assert ("throat_swelling" in fired(kb, text)) is flagged, text
+    if flagged:
+        assert raised(kb, text)["breathing"] == "emergency", text
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        # the words that must come with the throat or tongue (its `also` group)
+        "swelling",
+        "swelling up",
+        "swelled up",
+        "swelled",
+        "is swollen",
+        "are swollen",
+        "has swollen",
+        "puffing up",
+    ],
+)
+def test_every_word_of_a_swelling_is_read(kb: KnowledgeBase, word: str) -> None:
+    assert "throat_swelling" in fired(kb, f"lips numb and my throat {word}"), word
+    assert "throat_swelling" not in fired(kb, "lips numb and my throat"), word

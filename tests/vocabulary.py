@@ -4416,6 +4416,26 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         "same_clause": True,
         "sign": True,
     },
+    "throat_swelling": {
+        "flag": "breathing",
+        "lay": ("throat", "tongue"),
+        "clinical": (),
+        "typos": (),
+        "also": (
+            (
+                "swelling",
+                "swelling up",
+                "swelled up",
+                "swelled",
+                "is swollen",
+                "are swollen",
+                "has swollen",
+                "puffing up",
+            ),
+        ),
+        "same_clause": True,
+        "sign": True,
+    },
     "foot_flops_walking": {
         "flag": "progressive_weakness",
         "lay": (
