@@ -193,6 +193,25 @@ LEAD23_WORDS: dict[str, tuple[str, str]] = {
     },
     # a throat or tongue swelling
     **{w: (f"lips numb and my {w} is swelling", "throat_swelling") for w in ("throat", "tongue")},
+    # the drugs that suppress the immune system: a fact of the person
+    **{
+        w: (f"numb hands, I take {w}", "person:immunosuppressed")
+        for w in (
+            "methotrexate",
+            "tacrolimus",
+            "ciclosporin",
+            "cyclosporine",
+            "azathioprine",
+            "mycophenolate",
+            "rituximab",
+            "infliximab",
+            "adalimumab",
+            "etanercept",
+            "biologics",
+            "prednisolone",
+            "prednisone",
+        )
+    },
     # real words never corrected
     **{w: (f"my hand right is odd, like {w} walking", "-") for w in ("ants", "ant")},
     **{
@@ -254,7 +273,10 @@ def test_every_lead23_word_has_a_sentence() -> None:
 @pytest.mark.parametrize("word", sorted(LEAD23_WORDS))
 def test_every_lead23_word_is_read(kb: KnowledgeBase, word: str) -> None:
     text, rule = LEAD23_WORDS[word]
-    if rule.startswith("area:"):  # the part read as numb
+    if rule.startswith("person:"):  # a fact of the person the points are checked for
+        sel = kb.select(text)
+        assert any("suppressed immune system" in n and "Read from" in n for n in sel.notes), text
+    elif rule.startswith("area:"):  # the part read as numb
         assert rule[5:] in reading(kb, text)[0], text
     elif rule == "-":  # a real word, never corrected to another ("pants")
         assert all(word not in old.split() for old, _ in kb.read(text).corrected), text
@@ -446,3 +468,21 @@ def test_a_swelling_throat_or_tongue_is_an_emergency(
 def test_every_word_of_a_swelling_is_read(kb: KnowledgeBase, word: str) -> None:
     assert "throat_swelling" in fired(kb, f"lips numb and my throat {word}"), word
     assert "throat_swelling" not in fired(kb, "lips numb and my throat"), word
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # an immunosuppressant named: the person's suppressed immune system (points checked)
+        ("numb hands, on methotrexate", True),
+        ("numb feet since the kidney transplant, I take tacrolimus", True),
+        # controls: another's; steroids not named as an oral drug (a cream, an inhaler)
+        ("numb toes, my husband is on methotrexate", False),
+        ("numb hands, I use a steroid inhaler", False),
+    ],
+)
+def test_an_immunosuppressant_named_is_a_fact_of_the_person(
+    kb: KnowledgeBase, text: str, read: bool
+) -> None:
+    notes = kb.select(text).notes
+    assert any("suppressed immune system" in n and "Read from" in n for n in notes) is read, text
