@@ -498,6 +498,8 @@ def _reading(
         if h.words in BREAST_OPS and not _breast_numb(kb, areas):
             continue
         context = h.context - {"other"} if cid in FAMILY_CAUSES else h.context
+        if cid == "injury" and _done_to_another(areas, h, prep.tokens):
+            context = context | {"other"}  # flags23: "Nan broke her hip"
         if _describes_another(prep.tokens, h.start, h.end):
             context = context | {"other"}  # "my diabetic nan": her illness, not the writer's
         if context == frozenset({"other"}) and me_too(prep, h.end):
@@ -552,7 +554,7 @@ def _reading(
                 id=h.value,
                 words=" + ".join(prep.written(a, b) for a, b in h.extra[2]),
                 side=_side(prep, h.start, h.end),
-                context=_tags(_owned_by_area(areas, h)),
+                context=_tags(_owned_by_area(areas, h, prep.tokens)),
                 concept=concept.id,
                 urgency=concept.urgency,
             )
@@ -1082,15 +1084,27 @@ FACIAL = "facial_numbness"
 INJURY = "after_injury"
 
 
-def _owned_by_area(areas: Sequence[Area], h: Hit) -> frozenset[str]:
+def _owned_by_area(
+    areas: Sequence[Area], h: Hit, tokens: Sequence[str] = ()
+) -> frozenset[str]:
     """The context of the flag ``h``, with "other" when it begins at the words of an area
     the reader gave to someone else ("mum's stroke left her face numb, but I'm asking for
-    myself": her face, so her facial numbness; lead 17)."""
+    myself": her face, so her facial numbness; lead 17), or is done to one
+    (:func:`_done_to_another`)."""
     if "other" in h.context or not any(
         "other" in a.context and a.start <= h.start <= a.end for a in areas
-    ):
+    ) and not _done_to_another(areas, h, tokens):
         return h.context
     return h.context | {"other"}
+
+
+def _done_to_another(areas: Sequence[Area], h: Hit, tokens: Sequence[str]) -> bool:
+    """flags23: "his", "her" or "their" and an area the reader gave to someone else come
+    right after the words of ``h``: what was done to that person's part ("Nan broke her hip
+    in a fall ... my left palm is numb"), theirs."""
+    return h.end < len(tokens) and tokens[h.end] in THEIR and any(
+        "other" in a.context and a.start == h.end + 1 for a in areas
+    )
 
 
 def _let_go(prep: Prepared, h: Hit, injury: bool) -> bool:
