@@ -670,6 +670,9 @@ NEW_NUMBNESS = (
     ("only", "started"), ("only", "began"), ("is", "new"), ("are", "new"),
     # cause19: a clinical note's "new numbness" ("PMH ... chemo), new numbness R arm")
     ("new", "numbness"), ("new", "tingling"),
+    # flags23: a numbness that came on by itself ("I fell off a wall as a teenager, nothing
+    # since. The numbness ... came on this year on its own")
+    ("its", "own"), ("by", "itself"),
 )  # fmt: skip
 """heldout13 areas: words that say the numbness is new ("this numbness in my toes **only
 started** last month", "the numbness in my fingers now **is new**")."""
@@ -690,11 +693,33 @@ def _before_a_new(prep: Prepared, h: Hit) -> bool:
     tokens = prep.tokens
     # cause19: or listed after "PMH" (a past medical history: "PMH Ca breast 2021 (... chemo),
     # new numbness R arm": the chemotherapy is no cause of the arm)
-    if "pmh" not in tokens[: h.start] and not any(
+    # flags23: or after "Hx" ("Hx breast ca 2019, mastectomy and chemo. New thoracic back
+    # pain and a band of numbness"), a history as "PMH" is
+    if PMH.isdisjoint(tokens[: h.start]) and not any(
         "historical" in prep.ctx[k] for k in range(h.start, h.end)
     ):
         return False
-    return any(tuple(tokens[k : k + 2]) in NEW_NUMBNESS for k in range(h.end, len(tokens)))
+    return any(
+        tuple(tokens[k : k + 2]) in NEW_NUMBNESS or _new_opens(prep, k)
+        for k in range(h.end, len(tokens))
+    )
+
+
+PMH = frozenset({"pmh", "hx"})
+"""Words that open a past medical history in a note ("PMH Ca breast 2021", "Hx breast ca")."""
+
+
+def _new_opens(prep: Prepared, k: int) -> bool:
+    """flags23: "new" opens the sentence at ``k`` and a numbness is named later in it ("New
+    thoracic back pain and a band of numbness around the lower chest"): the numbness is new."""
+    tokens, sentence = prep.tokens, prep.sentence
+    if tokens[k] != "new" or (k and tokens[k - 1] not in SENTENCE_END):
+        return False
+    return any(
+        tokens[j] in NUMB_STATED or tokens[j] == "numbness"
+        for j in range(k + 1, len(tokens))
+        if sentence[j] == sentence[k]
+    )
 
 
 WOUND = frozenset(
@@ -809,9 +834,16 @@ def _recovery_said(words: Sequence[str]) -> bool:
             return False  # heldout13 areas: "wound healed": the wound is, not the cause
         if w in RECOVERED or (w == "all" and i + 1 < len(words) and words[i + 1] in ALL_WELL):
             return True
+        if w == "came" and tuple(words[i + 1 : i + 3]) in CAME_BACK:
+            return True  # flags23: "broke my wrist in 2010 but it came back fully"
         if w == "gone" and i + 1 < len(words) and words[i + 1] in STILL_GONE:
             return True  # heldout13 areas: "shingles 5 yrs ago, gone now"
     return False
+
+
+CAME_BACK = frozenset({("back", "fully"), ("back", "completely")})
+"""flags23: words after "came" that say what was lost came back whole ("my grip was weak
+after I broke my wrist but it came back fully"): a recovery, not a numbness come back."""
 
 
 PAST_VERBS = frozenset({"had", "was", "were", "died", "passed", "used", "did", "once"})
