@@ -498,7 +498,7 @@ def _reading(
         if h.words in BREAST_OPS and not _breast_numb(kb, areas):
             continue
         context = h.context - {"other"} if cid in FAMILY_CAUSES else h.context
-        if cid == "injury" and _done_to_another(areas, h, prep.tokens):
+        if cid == "injury" and _done_to_another(prep, areas, h):
             context = context | {"other"}  # flags23: "Nan broke her hip"
         if _describes_another(prep.tokens, h.start, h.end):
             context = context | {"other"}  # "my diabetic nan": her illness, not the writer's
@@ -554,7 +554,14 @@ def _reading(
                 id=h.value,
                 words=" + ".join(prep.written(a, b) for a, b in h.extra[2]),
                 side=_side(prep, h.start, h.end),
-                context=_tags(_owned_by_area(areas, h, prep.tokens)),
+                context=_tags(
+                    _owned_by_area(areas, h)
+                    | (
+                        {"other"}
+                        if h.value == INJURY and _done_to_another(prep, areas, h)
+                        else set()
+                    )
+                ),
                 concept=concept.id,
                 urgency=concept.urgency,
             )
@@ -572,6 +579,8 @@ def _reading(
         and not any(not f.context for f in cause_findings)
         and not any(h.value == "injury" for h in prep.cause_hits)
         and not _names_no_cause(prep)
+        # flags23: the injury flag may be someone else's ("broke her hip"): none to tell
+        and any(f.id == INJURY and not f.context for f in flag_findings)
     ):
         # lead 17: an injury the text tells of as a warning sign ("numb foot since a horse
         # stood on it") is the cause when none is stated, with the flag's words, unless it
@@ -1116,26 +1125,30 @@ FACIAL = "facial_numbness"
 INJURY = "after_injury"
 
 
-def _owned_by_area(
-    areas: Sequence[Area], h: Hit, tokens: Sequence[str] = ()
-) -> frozenset[str]:
+def _owned_by_area(areas: Sequence[Area], h: Hit) -> frozenset[str]:
     """The context of the flag ``h``, with "other" when it begins at the words of an area
     the reader gave to someone else ("mum's stroke left her face numb, but I'm asking for
-    myself": her face, so her facial numbness; lead 17), or is done to one
-    (:func:`_done_to_another`)."""
+    myself": her face, so her facial numbness; lead 17)."""
     if "other" in h.context or not any(
         "other" in a.context and a.start <= h.start <= a.end for a in areas
-    ) and not _done_to_another(areas, h, tokens):
+    ):
         return h.context
     return h.context | {"other"}
 
 
-def _done_to_another(areas: Sequence[Area], h: Hit, tokens: Sequence[str]) -> bool:
-    """flags23: "his", "her" or "their" and an area the reader gave to someone else come
-    right after the words of ``h``: what was done to that person's part ("Nan broke her hip
-    in a fall ... my left palm is numb"), theirs."""
-    return h.end < len(tokens) and tokens[h.end] in THEIR and any(
-        "other" in a.context and a.start == h.end + 1 for a in areas
+def _done_to_another(prep: Prepared, areas: Sequence[Area], h: Hit) -> bool:
+    """flags23: the injury at ``h`` is done to another person's part, in a text where the
+    writer names a numb part of their own: "his", "her" or "their" and a body area come right
+    after its words ("Nan broke her hip in a fall ... my left palm has been numb for ages")."""
+    tokens = prep.tokens
+    return (
+        h.end < len(tokens)
+        and tokens[h.end] in THEIR
+        and any(a.start == h.end + 1 for a in areas)
+        and any(
+            a.role == "numb" and not a.context and not _theirs(prep, a.start, a.end + 1)
+            for a in areas
+        )
     )
 
 
