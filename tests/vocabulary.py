@@ -7977,7 +7977,6 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "getting up to",
         "got up as far as",
         "got right up to",
-        "got up past",
     ),
 }
 
@@ -24041,11 +24040,6 @@ FLAGS23_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {},
         "is it serious if I keep tripping? my heel is numb",
     ),
-    ("hypothetical", "it isnt happening"): (
-        "is it bad if my face droops? it isn't happening, my thumb tingles",
-        {},
-        "is it bad if my face droops? my thumb tingles",
-    ),
     ("hypothetical", "thats not happening"): (
         "should I be worried if I lost weight without trying? that's not happening, my shin is "
         "numb",
@@ -24113,12 +24107,6 @@ FLAGS23_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | Non
         None,
         None,
     ),
-    ("negated", "had nothing done at"): (
-        "numb tongue on the left, I had nothing done at the dentist",
-        ("face.mouth",),
-        "left",
-        None,
-    ),
     ("negated", "nothing done to"): (
         "my lip is numb, nothing done to my wisdom tooth",
         ("face.mouth",),
@@ -24143,23 +24131,11 @@ FLAGS23_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | Non
         "both",
         "autoimmune",
     ),
-    ("asserting", "anyone else here with"): (
-        "anyone else here with MS get a numb patch on the thigh? mine is on the left",
-        ("thigh",),
-        "left",
-        "autoimmune",
-    ),
     ("asserting", "anyone else who has"): (
         "anyone else who has diabetes get numb heels?",
         ("foot.heel",),
         "both",
         "diabetic",
-    ),
-    ("asserting", "anybody else who has"): (
-        "anybody else who has lupus get tingly fingers?",
-        ("hand.fingers",),
-        "both",
-        "autoimmune",
     ),
     ("not_cause", "not sure this is"): (
         "not sure this is the right forum, my left heel is numb",
@@ -24173,22 +24149,10 @@ FLAGS23_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | Non
         "right",
         None,
     ),
-    ("not_cause", "not sure this goes"): (
-        "not sure this goes here, my toes are numb",
-        ("foot.toes",),
-        "both",
-        None,
-    ),
     ("not_cause", "not sure im in"): (
         "not sure im in the right place, my left knee is numb",
         ("knee",),
         "left",
-        None,
-    ),
-    ("not_cause", "not sure i am in"): (
-        "not sure I am in the right section, my right shin is numb",
-        ("leg",),
-        "right",
         None,
     ),
     ("not_cause", "not sure thats the right"): (
@@ -24201,12 +24165,6 @@ FLAGS23_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | Non
         "her face is fall on the left and her hand is numb",
         ("face", "hand"),
         "left",
-        None,
-    ),
-    ("not_cause", "face is fall down"): (
-        "my face is fall down on one side and my arm is numb",
-        ("face", "upper_limb"),
-        None,
         None,
     ),
     ("not_cause", "face is fallen"): (
@@ -24227,21 +24185,9 @@ FLAGS23_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | Non
         "right",
         None,
     ),
-    ("not_cause", "face falling down"): (
-        "his face falling down and his left hand is numb",
-        ("face", "hand"),
-        "left",
-        None,
-    ),
     ("not_cause", "side is fall"): (
         "his face one side is fall and his leg is numb",
         ("face", "lower_limb"),
-        None,
-        None,
-    ),
-    ("not_cause", "side is fall down"): (
-        "her face one side is fall down and her arm is numb",
-        ("face", "upper_limb"),
         None,
         None,
     ),
@@ -24267,18 +24213,6 @@ FLAGS23_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | Non
         "his mouth is fall and his arm is numb",
         ("upper_limb", "face.mouth"),
         None,
-        None,
-    ),
-    ("not_cause", "mouth is fall down"): (
-        "her mouth is fall down, hand numb",
-        ("face.mouth", "hand"),
-        None,
-        None,
-    ),
-    ("not_cause", "mouth is fallen"): (
-        "my mouth is fallen on the left and my arm is numb",
-        ("upper_limb",),
-        "left",
         None,
     ),
     ("not_cause", "mouth fall down"): (

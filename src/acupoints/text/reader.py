@@ -718,9 +718,10 @@ PMH = frozenset({"pmh", "hx"})
 """Words that open a past medical history in a note ("PMH Ca breast 2021", "Hx breast ca")."""
 
 
+# flags23: "new" opens the sentence at k and a numbness is named later in it ("New thoracic
+# back pain and a band of numbness around the lower chest"): the numbness is new (comments,
+# not a docstring: the memory budget)
 def _new_opens(prep: Prepared, k: int) -> bool:
-    """flags23: "new" opens the sentence at ``k`` and a numbness is named later in it ("New
-    thoracic back pain and a band of numbness around the lower chest"): the numbness is new."""
     tokens, sentence = prep.tokens, prep.sentence
     if tokens[k] != "new" or (k and tokens[k - 1] not in SENTENCE_END):
         return False
@@ -1136,10 +1137,10 @@ def _owned_by_area(areas: Sequence[Area], h: Hit) -> frozenset[str]:
     return h.context | {"other"}
 
 
+# flags23: the injury at h is done to another person's part, in a text where the writer names
+# a numb part of their own: "his", "her" or "their" and a body area come right after its words
+# ("Nan broke her hip in a fall ... my left palm has been numb for ages")
 def _done_to_another(prep: Prepared, areas: Sequence[Area], h: Hit) -> bool:
-    """flags23: the injury at ``h`` is done to another person's part, in a text where the
-    writer names a numb part of their own: "his", "her" or "their" and a body area come right
-    after its words ("Nan broke her hip in a fall ... my left palm has been numb for ages")."""
     tokens = prep.tokens
     return (
         h.end < len(tokens)
