@@ -200,3 +200,24 @@ def test_a_loss_after_an_injury_that_came_back(
     kb: KnowledgeBase, text: str, expected: str | None
 ) -> None:
     assert cause(kb, text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nerve named, then "mine" said pressed at a place: that nerve's tunnel there
+        (
+            "ulnar nerve pain. Mine is trapped at the elbow too, my ring finger is numb",
+            "cubital_tunnel",
+        ),
+        ("the median nerve thread, mine was squashed at the wrist, thumb numb", "carpal_tunnel"),
+        # controls: no place after it; no nerve named before; something else trapped
+        ("my nerve tests were fine. Mine is trapped in the snow, my toes are numb", None),
+        ("Mine is trapped at the elbow, my ring finger is numb", None),
+        ("my nerve tests were fine. The car is trapped at the back of the garage, toes numb", None),
+    ],
+)
+def test_mine_said_pressed_after_a_nerve(
+    kb: KnowledgeBase, text: str, expected: str | None
+) -> None:
+    assert cause(kb, text) == expected, text
