@@ -708,28 +708,26 @@ def _before_a_new(prep: Prepared, h: Hit) -> bool:
         "historical" in prep.ctx[k] for k in range(h.start, h.end)
     ):
         return False
+    # flags23: or "new" opens a sentence that names a numbness ("New thoracic back pain and a
+    # band of numbness around the lower chest"): the numbness is new
+    sentence = prep.sentence
     return any(
-        tuple(tokens[k : k + 2]) in NEW_NUMBNESS or _new_opens(prep, k)
+        tuple(tokens[k : k + 2]) in NEW_NUMBNESS
+        or (
+            tokens[k] == "new"
+            and tokens[k - 1] in SENTENCE_END
+            and any(
+                tokens[j] in NUMB_STATED or tokens[j] == "numbness"
+                for j in range(k + 1, len(tokens))
+                if sentence[j] == sentence[k]
+            )
+        )
         for k in range(h.end, len(tokens))
     )
 
 
 PMH = frozenset({"pmh", "hx"})
 """Words that open a past medical history in a note ("PMH Ca breast 2021", "Hx breast ca")."""
-
-
-# flags23: "new" opens the sentence at k and a numbness is named later in it ("New thoracic
-# back pain and a band of numbness around the lower chest"): the numbness is new (comments,
-# not a docstring: the memory budget)
-def _new_opens(prep: Prepared, k: int) -> bool:
-    tokens, sentence = prep.tokens, prep.sentence
-    if tokens[k] != "new" or (k and tokens[k - 1] not in SENTENCE_END):
-        return False
-    return any(
-        tokens[j] in NUMB_STATED or tokens[j] == "numbness"
-        for j in range(k + 1, len(tokens))
-        if sentence[j] == sentence[k]
-    )
 
 
 WOUND = frozenset(
