@@ -1995,6 +1995,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             # flags20
             "left cheek",
             "right cheek",
+            # flags23
+            "one whole side",
         ),
         "clinical": (
             "hemiparesis",
