@@ -2010,6 +2010,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             # flags20
             "left cheek",
             "right cheek",
+            # flags23
+            "one whole side",
         ),
         "clinical": (
             "hemiparesis",
@@ -8098,6 +8100,13 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "toenail",
         "toenails",
     ),
+    # flags23: a numbness that has got up to a level
+    "got_up_to": (
+        "got up to",
+        "gotten up to",
+        "getting up to",
+        "got right up to",
+    ),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -8854,6 +8863,15 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "overrides": ("progressive_weakness",),
         "scope": "sentence",
         "urgency": "emergency",
+    },
+    # flags23: a numbness that has got up to a level
+    "numbness_got_up_to_a_level": {
+        "flag": "ascending_weakness",
+        "all": ("got_up_to", "level"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "overrides": ("progressive_weakness",),
+        "scope": "clause",
+        "near": 1,
     },
 }
 
@@ -24160,3 +24178,138 @@ FLAGS22_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
 (a past finding said to be over, a grandmother who fell, a twin, a carer's "keeps falling",
 Lhermitte's electric feelings), with a sentence that uses it, the flags it raises, and a
 control without the term that reads otherwise."""
+
+
+FLAGS23_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    ("hypothetical", "not happening"): (
+        "should I worry if my bladder stopped working? not happening, my toes are numb",
+        {},
+        "should I worry if my bladder stopped working? my toes are numb",
+    ),
+    ("hypothetical", "its not happening"): (
+        "is it serious if I keep tripping? it's not happening, my heel is numb",
+        {},
+        "is it serious if I keep tripping? my heel is numb",
+    ),
+    ("hypothetical", "thats not happening"): (
+        "should I be worried if I lost weight without trying? that's not happening, my shin is "
+        "numb",
+        {},
+        "should I be worried if I lost weight without trying? my shin is numb",
+    ),
+    ("terminate", "me the"): (
+        "my son's the one who's numb, not me: the whole of his left side",
+        {"one_sided_numbness": "urgent"},
+        "my son's the one who's numb, not the whole of his left side",
+    ),
+    ("terminate", "me his"): (
+        "my husband has it, not me: his left arm and left leg are numb",
+        {"one_sided_numbness": "urgent"},
+        "my husband has it, not his left arm and left leg",
+    ),
+    ("terminate", "me her"): (
+        "my wife's the one, not me: her right arm and right leg are numb",
+        {"one_sided_numbness": "urgent"},
+        "my wife's the one, not her right arm and right leg",
+    ),
+    ("concept", "one whole side"): (
+        "one whole side of me went numb out of the blue an hour ago",
+        {"stroke": "emergency"},
+        "one whole leg went numb out of the blue an hour ago",
+    ),
+}
+"""flags23: each context term and concept word of the "flags23" blocks of text.yaml that
+changes the red flags (a question of a sign said not to be so, "not me:" before another's
+part, one whole side in a sudden spell), with a sentence that uses it, the flags it raises,
+and a control without the term that reads otherwise."""
+
+FLAGS23_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    ("negated", "nothing done at"): (
+        "numb lower lip for a week, nothing done at the dentist",
+        ("face.mouth",),
+        None,
+        None,
+    ),
+    ("negated", "nothing done to"): (
+        "my lip is numb, nothing done to my wisdom tooth",
+        ("face.mouth",),
+        None,
+        None,
+    ),
+    ("asserting", "anyone else with"): (
+        "anyone else with type 2 get numb toes? mine started in May",
+        ("foot.toes",),
+        "both",
+        "diabetic",
+    ),
+    ("asserting", "anyone else who has"): (
+        "anyone else who has diabetes get numb heels?",
+        ("foot.heel",),
+        "both",
+        "diabetic",
+    ),
+    ("not_cause", "not sure this is"): (
+        "not sure this is the right forum, my left heel is numb",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("not_cause", "not sure this belongs"): (
+        "not sure this belongs here but my right thumb is numb",
+        ("hand.thumb",),
+        "right",
+        None,
+    ),
+    ("not_cause", "not sure im in"): (
+        "not sure im in the right place, my left knee is numb",
+        ("knee",),
+        "left",
+        None,
+    ),
+    ("not_cause", "face is fall"): (
+        "her face is fall on the left and her hand is numb",
+        ("face", "hand"),
+        "left",
+        None,
+    ),
+    ("not_cause", "face is fallen"): (
+        "his face is fallen and his arm is numb",
+        ("upper_limb",),
+        None,
+        None,
+    ),
+    ("not_cause", "face fall down"): (
+        "my mum's face fall down and her arm is numb",
+        ("face", "upper_limb"),
+        None,
+        None,
+    ),
+    ("not_cause", "side is fall"): (
+        "his face one side is fall and his leg is numb",
+        ("face", "lower_limb"),
+        None,
+        None,
+    ),
+    ("not_cause", "side is fallen"): (
+        "my face one side is fallen, my hand is numb",
+        ("hand",),
+        None,
+        None,
+    ),
+    ("not_cause", "side fall down"): (
+        "his face one side fall down, arm numb",
+        ("face", "upper_limb"),
+        None,
+        None,
+    ),
+    ("not_cause", "mouth is fall"): (
+        "his mouth is fall and his arm is numb",
+        ("upper_limb", "face.mouth"),
+        None,
+        None,
+    ),
+}
+"""flags23: each word of the "flags23" blocks of text.yaml that changes a cause (a place of
+treatment where nothing was done, a forum question of others with the writer's condition, a
+doubt of the place to post, a face or mouth that "is fall down" in a non-native droop), with a
+sentence that uses it and what the sentence is read as (areas, side, cause)."""

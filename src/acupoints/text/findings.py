@@ -233,7 +233,30 @@ def _pressed_nerves(
             a, b = _span(c, lo, hi)
             told = " ".join(words[lo:hi])
             added.append(Hit(f"cue:{cue}", a, b, told, _ctx(ctx, a, b) - CAUSE_SKIP, PRESSED_HIT))
+    # flags23: the nerve named before, then "mine" said pressed at a place in a clause of its
+    # own ("re: ulnar nerve thread. Mine is trapped at the elbow too"): "mine" is spelt "my",
+    # a word the content leaves out, so "is" opens its clause with one word left out before it
+    first = words.index("nerve")
+    for p in range(first + 3, len(words)):
+        if (
+            words[p] in PRESSED
+            and words[p - 1] in MINE_IS
+            and words[p - 2] in _STOPS
+            and at[p - 1] - at[p - 2] == 2
+            and any(w in NERVE_SITES for w in words[p + 1 : p + 4])
+            and not any(h.start <= at[p] < h.end for h in (*found, *added))
+        ):
+            a, b = _span(c, p - 1, p + 1)
+            told = " ".join(words[p - 1 : p + 1])
+            added.append(Hit(f"cue:{cue}", a, b, told, _ctx(ctx, a, b) - CAUSE_SKIP, PRESSED_HIT))
     return sorted([*found, *added], key=lambda h: h.start) if added else found
+
+
+MINE_IS = ("is", "s", "was", "got", "gets")
+"""flags23: words between "mine" and a word that says it is pressed ("mine is trapped")."""
+NERVE_SITES = NERVE_NAMES[3:]
+"""flags23: the places a nerve is pressed, one of which must follow "mine is trapped" ("at
+the elbow"): "mine is trapped in the snow" names no nerve."""
 
 
 SHORTHAND = {"7": "days", "52": "weeks", "12": "months"}

@@ -498,6 +498,8 @@ def _reading(
         if h.words in BREAST_OPS and not _breast_numb(kb, areas):
             continue
         context = h.context - {"other"} if cid in FAMILY_CAUSES else h.context
+        if cid == "injury" and _done_to_another(prep, areas, h):
+            context = context | {"other"}  # flags23: "Nan broke her hip"
         if _describes_another(prep.tokens, h.start, h.end):
             context = context | {"other"}  # "my diabetic nan": her illness, not the writer's
         if context == frozenset({"other"}) and me_too(prep, h.end):
@@ -552,7 +554,14 @@ def _reading(
                 id=h.value,
                 words=" + ".join(prep.written(a, b) for a, b in h.extra[2]),
                 side=_side(prep, h.start, h.end),
-                context=_tags(_owned_by_area(areas, h)),
+                context=_tags(
+                    _owned_by_area(areas, h)
+                    | (
+                        {"other"}
+                        if h.value == INJURY and _done_to_another(prep, areas, h)
+                        else set()
+                    )
+                ),
                 concept=concept.id,
                 urgency=concept.urgency,
             )
@@ -570,6 +579,8 @@ def _reading(
         and not any(not f.context for f in cause_findings)
         and not any(h.value == "injury" for h in prep.cause_hits)
         and not _names_no_cause(prep)
+        # flags23: the injury flag may be someone else's ("broke her hip"): none to tell
+        and any(f.id == INJURY and not f.context for f in flag_findings)
     ):
         # lead 17: an injury the text tells of as a warning sign ("numb foot since a horse
         # stood on it") is the cause when none is stated, with the flag's words, unless it
@@ -668,6 +679,9 @@ NEW_NUMBNESS = (
     ("only", "started"), ("only", "began"), ("is", "new"), ("are", "new"),
     # cause19: a clinical note's "new numbness" ("PMH ... chemo), new numbness R arm")
     ("new", "numbness"), ("new", "tingling"),
+    # flags23: a numbness that came on by itself ("I fell off a wall as a teenager, nothing
+    # since. The numbness ... came on this year on its own")
+    ("its", "own"), ("by", "itself"),
 )  # fmt: skip
 """heldout13 areas: words that say the numbness is new ("this numbness in my toes **only
 started** last month", "the numbness in my fingers now **is new**")."""
@@ -688,11 +702,32 @@ def _before_a_new(prep: Prepared, h: Hit) -> bool:
     tokens = prep.tokens
     # cause19: or listed after "PMH" (a past medical history: "PMH Ca breast 2021 (... chemo),
     # new numbness R arm": the chemotherapy is no cause of the arm)
-    if "pmh" not in tokens[: h.start] and not any(
+    # flags23: or after "Hx" ("Hx breast ca 2019, mastectomy and chemo. New thoracic back
+    # pain and a band of numbness"), a history as "PMH" is
+    if PMH.isdisjoint(tokens[: h.start]) and not any(
         "historical" in prep.ctx[k] for k in range(h.start, h.end)
     ):
         return False
-    return any(tuple(tokens[k : k + 2]) in NEW_NUMBNESS for k in range(h.end, len(tokens)))
+    # flags23: or "new" opens a sentence that names a numbness ("New thoracic back pain and a
+    # band of numbness around the lower chest"): the numbness is new
+    sentence = prep.sentence
+    return any(
+        tuple(tokens[k : k + 2]) in NEW_NUMBNESS
+        or (
+            tokens[k] == "new"
+            and tokens[k - 1] in SENTENCE_END
+            and any(
+                tokens[j] in NUMB_STATED or tokens[j] == "numbness"
+                for j in range(k + 1, len(tokens))
+                if sentence[j] == sentence[k]
+            )
+        )
+        for k in range(h.end, len(tokens))
+    )
+
+
+PMH = frozenset({"pmh", "hx"})
+"""Words that open a past medical history in a note ("PMH Ca breast 2021", "Hx breast ca")."""
 
 
 WOUND = frozenset(
@@ -807,9 +842,16 @@ def _recovery_said(words: Sequence[str]) -> bool:
             return False  # heldout13 areas: "wound healed": the wound is, not the cause
         if w in RECOVERED or (w == "all" and i + 1 < len(words) and words[i + 1] in ALL_WELL):
             return True
+        if w == "came" and tuple(words[i + 1 : i + 3]) in CAME_BACK:
+            return True  # flags23: "broke my wrist in 2010 but it came back fully"
         if w == "gone" and i + 1 < len(words) and words[i + 1] in STILL_GONE:
             return True  # heldout13 areas: "shingles 5 yrs ago, gone now"
     return False
+
+
+CAME_BACK = frozenset({("back", "fully"), ("back", "completely")})
+"""flags23: words after "came" that say what was lost came back whole ("my grip was weak
+after I broke my wrist but it came back fully"): a recovery, not a numbness come back."""
 
 
 PAST_VERBS = frozenset({"had", "was", "were", "died", "passed", "used", "did", "once"})
@@ -1091,6 +1133,22 @@ def _owned_by_area(areas: Sequence[Area], h: Hit) -> frozenset[str]:
     ):
         return h.context
     return h.context | {"other"}
+
+
+# flags23: the injury at h is done to another person's part, in a text where the writer names
+# a numb part of their own: "his", "her" or "their" and a body area come right after its words
+# ("Nan broke her hip in a fall ... my left palm has been numb for ages")
+def _done_to_another(prep: Prepared, areas: Sequence[Area], h: Hit) -> bool:
+    tokens = prep.tokens
+    return (
+        h.end < len(tokens)
+        and tokens[h.end] in THEIR
+        and any(a.start == h.end + 1 for a in areas)
+        and any(
+            a.role == "numb" and not a.context and not _theirs(prep, a.start, a.end + 1)
+            for a in areas
+        )
+    )
 
 
 def _let_go(prep: Prepared, h: Hit, injury: bool) -> bool:
