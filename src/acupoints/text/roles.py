@@ -211,6 +211,23 @@ def _after(prep: Prepared, end: int, size: int) -> list[str]:
     return [tokens[j] for j in _after_at(prep, end, size)]
 
 
+DEGREE = frozenset(
+    {"bit", "little", "really", "very", "quite", "totally", "completely", "slightly", "so"}
+    | {"rather", "pretty", "fairly", "somewhat", "kind", "sort", "of", "all"}
+)
+"""(areas23) Words of degree between a verb after a part and the numb word it leads to ("my
+neck has gone **a bit** numb", "has gone **really** numb")."""
+
+
+def _numb_follows(nxt: Sequence[str], k: int) -> bool:
+    """The word ``nxt[k]`` after a role's cue, past words of :data:`DEGREE`, is a numb word
+    ("my back went numb", "the back of my neck has gone a bit numb"): the cue is the
+    numbness's verb, no role of its own."""
+    while k < len(nxt) and nxt[k] in DEGREE:
+        k += 1
+    return k < len(nxt) and nxt[k] in NUMB_WORDS
+
+
 def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area, ...]:
     """Each body area the grammar found, with what it is named for and its context."""
     t = prep.tables
@@ -276,7 +293,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             *(
                 (t.role_after.get(tuple(nxt[:k]), ()), k)
                 for k in range(1, len(nxt) + 1)
-                if k >= len(nxt) or nxt[k] not in NUMB_WORDS
+                if not _numb_follows(nxt, k)
             ),
         ]
         cue: tuple[int, ...] = ()
@@ -1718,7 +1735,7 @@ def _stretch_start(
     area's numbness starts, not a numb area of its own."""
     if not prev or prev[-1] != "from" or not nxt or nxt[0] not in DOWNWARD:
         return False
-    rest = nxt[1:]
+    rest = _past_the_end(nxt[1:])
     for stop in ("and", "but"):  # "... from the knee down and my arm from the elbow down"
         rest = rest[: rest.index(stop)] if stop in rest else rest
     # heldout12 areas: a time after it ("numb from the ankles down the whole time")
@@ -1728,6 +1745,35 @@ def _stretch_start(
         return False
     clause = prep.clause[f.start]
     return any(a.numb and prep.clause[a.start] == clause and a.end < f.start for a in out)
+
+
+LIMB_ENDS = frozenset(
+    {"fingers", "finger", "fingertips", "fingertip", "hand", "hands", "toes", "toe", "foot"}
+    | {"feet", "toetips", "tips"}
+)
+"""(areas23) The far end of an arm or a leg, where a stretch "from the elbows down to my
+**fingers**" stops: the limb's own end, so the stretch is the limb past the joint."""
+
+
+def _past_the_end(rest: list[str]) -> list[str]:
+    """(areas23) The words ``rest`` after "from the elbows down" without a "to" and the
+    limb's end it reaches ("... down **to my fingers** prickle"): the stretch goes to the
+    end of the limb, as "from the elbows down" alone does."""
+    if len(rest) > 1 and rest[0] == "to" and rest[1] in LIMB_ENDS:
+        return rest[2:]
+    return rest
+
+
+def _end_reached(prep: Prepared, joint: Area, out: list[Area], parts: Sequence[str], within: Any) -> None:
+    """(areas23) The limb's end named after "from the elbows down to" (``joint`` the
+    elbows) is where the stretch stops, inside the parts past the joint: a descriptor,
+    not a numb area of its own."""
+    after = _after_at(prep, joint.end, 3)
+    if len(after) < 3 or prep.tokens[after[1]] != "to" or prep.tokens[after[2]] not in LIMB_ENDS:
+        return
+    for k, a in enumerate(out):
+        if a.start == after[2] and a.numb and any(within(a.region, p) for p in parts):
+            out[k] = replace(a, role="descriptor")
 
 
 # heldout9 areas: the parts of a limb past a joint, for a limb numb "from the knees down"
@@ -1755,7 +1801,7 @@ def narrowed(
     out, hits = list(areas), list(found)
     for joint in areas:
         if joint.role == "numb" and not joint.context:
-            _past_joint_alone(prep, joint, out, hits)  # lay17: "numb from the knees down"
+            _past_joint_alone(prep, joint, out, hits, within)  # lay17: "numb from the knees down"
         if joint.role != "descriptor" or joint.context:
             continue
         prev = _before(prep, joint.start, 1)
@@ -1780,6 +1826,7 @@ def narrowed(
             Area(p, limb.start, limb.end, limb.words, "numb", limb.context, limb.cue) for p in parts
         ]
         hits[i : i + 1] = [replace(hits[i], region=p, aspects=[]) for p in parts]
+        _end_reached(prep, joint, out, parts, within)
     _at_level(prep, out, hits, within)
     if _segments(prep, out, hits):
         # the limb the part is of, named before it in its sentence, only says where it is
@@ -1798,7 +1845,9 @@ def narrowed(
     return tuple(out), hits
 
 
-def _past_joint_alone(prep: Prepared, joint: Area, out: list[Area], hits: list[Any]) -> None:
+def _past_joint_alone(
+    prep: Prepared, joint: Area, out: list[Area], hits: list[Any], within: Any
+) -> None:
     """lay17: a joint said numb "from" it "down" (or "up") with no limb before it in its
     clause ("Numb from the knees down, both sides", "tingling from the elbows down") is the
     parts past it (:data:`BEYOND`), as "my legs are numb from the knees down" is; a limb
@@ -1808,7 +1857,7 @@ def _past_joint_alone(prep: Prepared, joint: Area, out: list[Area], hits: list[A
     nxt = _after(prep, joint.end, 4)
     if prev != ["from"] or not nxt or nxt[0] not in DOWNWARD:
         return
-    if not all(w in STRETCH_NUMB or w in LINKING for w in nxt[1:]):
+    if not all(w in STRETCH_NUMB or w in LINKING for w in _past_the_end(nxt[1:])):
         return
     parts = BEYOND.get((joint.region, "up" if nxt[0].startswith("up") else "down"))
     clause = prep.clause[joint.start]
@@ -1822,6 +1871,7 @@ def _past_joint_alone(prep: Prepared, joint: Area, out: list[Area], hits: list[A
         for p in parts
     ]
     hits[i : i + 1] = [replace(hits[i], region=p, aspects=[]) for p in parts]
+    _end_reached(prep, joint, out, parts, within)
 
 
 SEGMENTS = {
@@ -2268,7 +2318,7 @@ NUMB_WORDS = frozenset(
 )
 """Words that say an area is numb, for an area named with pain words ("hurts", "aches")."""
 
-STRETCH_NUMB = NUMB_WORDS | {"sleeping"}
+STRETCH_NUMB = NUMB_WORDS | {"sleeping", "prickle", "prickles", "prickly", "prickling"}
 """lay17: the numb words that may close a stretch "from the knee down" (a non-native "is
 sleeping": "in my right leg from the knee to down is sleeping")."""
 
@@ -2368,6 +2418,7 @@ def _numb_here(
 
 WOUNDS = frozenset(
     {"sore", "sores", "ulcer", "ulcers", "wound", "wounds", "cut", "cuts", "blister", "blisters"}
+    | {"hole", "holes", "puncture"}  # areas23: "a red puffy hole in the bottom of my foot"
 )
 """(areasb) A break in the skin on a part ("a sore on the ball of my foot")."""
 UNFELT_AFTER = (
@@ -2431,7 +2482,27 @@ def _unfelt_wounds(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
                 if j not in starts:  # "... and can't feel my toes": the toes are numb
                     result[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context, a.cue)
                 break
+        else:
+            if _unfelt_before(prep, a, starts):
+                result[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context, a.cue)
     return result
+
+
+def _unfelt_before(prep: Prepared, a: Area, starts: Container[int]) -> bool:
+    """(areas23) Words that say something was not felt, earlier in the sentence of a wound
+    on the part ``a``, with no body part between them and it ("trod on a drawing pin and
+    didn't notice till I saw blood, now there's a hole in the bottom of my foot"): the
+    wound was not felt, the part is numb, as when they follow it. "I can't feel my toes
+    and ..." is of the toes."""
+    tokens, sentence = prep.tokens, prep.sentence
+    i = a.start - 1
+    while i >= 0 and sentence[i] == sentence[a.start]:
+        if i in starts:
+            return False
+        if any(tuple(tokens[i : i + len(u)]) == u for u in UNFELT_AFTER):
+            return True
+        i -= 1
+    return False
 
 
 SPREADING_SIGNS = frozenset(
