@@ -1209,6 +1209,17 @@ ME_TOO = (
     ("now", "my", "have", "started"),
     ("now", "my", "has", "started"),
 )
+ME_SAME = (
+    ("ive", "got", "the", "same"),
+    ("i", "have", "the", "same"),
+    ("ive", "the", "same"),
+    ("i", "got", "the", "same"),
+    ("i", "get", "the", "same"),
+)
+"""(areas23) Words after someone else's numbness that give the writer the same ("my dad had
+numb feet and now I've got the same"), when nothing but a time or the end of the clause
+follows them (not "I've got the same GP", "the same problem with my knees")."""
+SAME_CLOSES = SENTENCE_END | {",", "at", "now", "too", "since", "for", "as", "thing", "and", "but"}
 """Words after someone else's illness that make it one's own as well."""
 
 
@@ -1219,11 +1230,20 @@ def me_too(prep: Prepared, end: int) -> bool:
     while k < len(tokens) and tokens[k] not in SENTENCE_END:
         if any(tuple(tokens[k : k + len(m)]) == m for m in ME_TOO):
             return True
+        if any(
+            tuple(tokens[k : k + len(m)]) == m
+            and (k + len(m) == len(tokens) or tokens[k + len(m)] in SAME_CLOSES)
+            for m in ME_SAME
+        ):
+            return True
         k += 1
     return False
 
 
 MINE_VERBS = frozenset({"has", "have", "is", "are", "does", "do", "did", "was", "were", "too"})
+MINE_BEGAN = frozenset({"started", "began", "begun"})
+"""(areas23) Words after "mine" that date the writer's own finding ("... numb fingertips? mine
+started about a year ago"), as "mine started" answers a question in :mod:`.context`."""
 MINE_REACHED = frozenset({"at", "reached", "gone", "got"})
 """(weak17) Words after "mine's" that tell how far the writer's own has gone ("mine's at mid
 thigh now", "mine's got to my knees"): "my" before them can only be "mine's"."""
@@ -1353,6 +1373,8 @@ def _mine_after(prep: Prepared, end: int, starts: Container[int] = ()) -> bool:
                 return False
         elif tokens[k] == "my" and tokens[k + 1] in MINE_REACHED:
             return True  # weak17: "anyone had numbness creeping up ...? mine's at mid thigh"
+        elif tokens[k] == "my" and tokens[k + 1] in MINE_BEGAN:
+            return True  # areas23: "anyone else with type 1 get numb fingertips? mine started"
         elif tokens[k] == "my" and tokens[k + 1] == "been" and _lasted(tokens[k + 2 : k + 4]):
             return True  # areas18: "anyone had numbness in their jaw ...? mine's been 5 days"
         elif tokens[k] == "my" and tokens[k + 1] in MINE_VERBS:
