@@ -40,6 +40,7 @@ from .roles import (
     narrowed,
     roles,
     sciatic_leg,
+    spread_in_limb,
     unfelt_seat,
 )
 
@@ -174,6 +175,7 @@ def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
     areas, state.found = elided(prep, areas, state.found)
     areas, state.found = sciatic_leg(prep, areas, state.found)  # limb17
     areas, state.found = unfelt_seat(prep, areas, state.found)  # limb17
+    areas = spread_in_limb(kb, prep, areas, state.found)  # areas23
     proxy = _for_another(prep, areas)
     if proxy:
         areas = tuple(

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
     from ..models import AreaRole
 
-__all__ = ["Area", "elided", "me_too", "narrowed", "roles"]
+__all__ = ["Area", "elided", "me_too", "narrowed", "roles", "spread_in_limb"]
 
 LINKS = frozenset({"in", "at", "of", "on", "from", "to", "around", "near"})
 SPINE = ("neck", "back")
@@ -354,6 +354,13 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 k -= 1
             if k + 1 in cause_ends and any(within(f.region, x) for x in cause_ends[k + 1]):
                 role = "cause_site"
+            elif k + 1 in cause_ends and any(
+                g.start != f.start and g.region != f.region and within(g.region, f.region)
+                for g in found
+            ):
+                # areas23: "the carpal tunnel in my right hand is back, the first three
+                # fingers are numb": where the cause is, its parts named numb
+                role = "cause_site"
         if (
             role == "numb"
             and prev
@@ -508,6 +515,64 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
     out = _wound_places(prep, out, within)  # limb17
     out = _felt_through(prep, out, found)  # limb17
     return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
+
+
+LIMBS = ("lower_limb", "upper_limb")
+CLIMB_FROM = frozenset({"started", "start", "starting", "began", "begin", "first", "from"})
+"""(areas23) Words before where a spread began ("started in my feet", "first foot")."""
+CLIMB_TO = frozenset({"to", "now", "reached", "reaching", "into", "past", "until"})
+"""(areas23) Words before the level a spread reached ("up to my hips", "now thigh")."""
+SPREAD_WORDS_BEFORE = 6
+"""(areas23) How far before a part its spread word may stand ("now it's right up in my
+thighs")."""
+
+
+def spread_in_limb(
+    kb: KnowledgeBase, prep: Prepared, out: Sequence[Area], found: Sequence[Any]
+) -> tuple[Area, ...]:
+    """(areas23) A whole limb said numb, with a spread in its sentence that began in a part
+    of it and reached a level of it ("legs weak n numb, started in my feet n its up to my
+    hips"; "the tingle in my legs is go up, first foot, now thigh"; "started in my fingertips
+    ... now both my arms and legs are numb to the elbows and knees"): the limb is where the
+    numbness climbs, and a spread keeps where it began and the level reached (docs/text.md,
+    areas11, areas13), so the limb is no numb area of its own. A level past the limb ("now up
+    to my waist") leaves the whole limb numb, and so does a spread with no level reached
+    ("my legs have gone numb, it started in my feet"), and so does a route down it ("start
+    at the top of my shoulder and run all the way down the outside of my arm to my thumb").
+    The parts take the plural of a
+    plural limb ("my legs ..., first foot, now thigh": side both), as :func:`_at_level`'s
+    do; ``found``, the grammar's findings, one for each area."""
+    tokens, sentence, within = prep.tokens, prep.sentence, kb.anatomy.within
+
+    def said(a: Area, words: frozenset[str], reach: int = SPREAD_WORDS_BEFORE) -> bool:
+        lo = max(0, a.start - reach)
+        return any(
+            tokens[j] in words and sentence[j] == sentence[a.start] for j in range(lo, a.start)
+        )
+
+    result = list(out)
+    for k, limb in enumerate(out):
+        if limb.region not in LIMBS or not limb.numb:
+            continue
+        parts = [
+            a
+            for a in out
+            if a.numb
+            and a.region != limb.region
+            and within(a.region, limb.region)
+            and sentence[a.start] == sentence[limb.start]
+        ]
+        began = [a for a in parts if said(a, CLIMB_FROM, a.start)]
+        if any(
+            b.start > a.start and said(b, CLIMB_TO) and "down" not in tokens[a.end : b.start]
+            for a in began
+            for b in parts
+        ):
+            result[k] = replace(limb, role="descriptor")
+            for m, a in enumerate(out):
+                if a in parts:
+                    found[m].plural = found[m].plural or found[k].plural
+    return tuple(result)
 
 
 INSENSATE = frozenset({"insensate", "neuropathic", "neuropathy"})
