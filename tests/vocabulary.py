@@ -24010,3 +24010,289 @@ FLAGS22_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
 (a past finding said to be over, a grandmother who fell, a twin, a carer's "keeps falling",
 Lhermitte's electric feelings), with a sentence that uses it, the flags it raises, and a
 control without the term that reads otherwise."""
+
+
+AREAS23_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    ("context", "not me the"): (
+        "it is my husband who is numb, not me the whole of his left side",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("context", "not me an"): (
+        "it is my mum with numbness, not me an area on her left calf",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("context", "not me a"): (
+        "my son is the one with it, not me a numb patch on his right shin",
+        ("leg",),
+        "right",
+        None,
+    ),
+    ("spellings", "the"): (
+        "my wife is numb, not me the whole of her right side",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spellings", "a"): (
+        "my dad has the numbness, not me a patch on his left thigh",
+        ("thigh",),
+        "left",
+        None,
+    ),
+    ("spellings", "an"): (
+        "it is my mum with numbness, not me an area on her left calf",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("spellings", "1st"): (
+        "numb R 1st and 2nd toes for a week",
+        ("foot.big_toe", "foot.second_toe"),
+        "right",
+        None,
+    ),
+    ("spellings", "2nd"): (
+        "tingling R 2nd and 3rd toes since Monday",
+        ("foot.second_toe", "foot.third_toe"),
+        "right",
+        None,
+    ),
+    ("spellings", "3rd"): (
+        "paraesthesia R 3rd and 4th toes",
+        ("foot.third_toe", "foot.fourth_toe"),
+        "right",
+        None,
+    ),
+    ("spellings", "4th"): (
+        "reduced sensation R 4th and 5th fingers",
+        ("hand.ring_finger", "hand.little_finger"),
+        "right",
+        None,
+    ),
+    ("spellings", "5th"): (
+        "numb L 4th and 5th toes since the fall",
+        ("foot.fourth_toe", "foot.little_toe"),
+        "left",
+        None,
+    ),
+    ("spellings", "whole of her left side"): (
+        "my mum says the whole of her left side is numb",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spellings", "whole of her right side"): (
+        "my gran has numbness over the whole of her right side",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spellings", "whole of his left side"): (
+        "my husband has tingling in the whole of his left side",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spellings", "whole of his right side"): (
+        "the whole of his right side feels numb, my dad says",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spellings", "all down her left side"): (
+        "my wife is numb all down her left side",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spellings", "all down her right side"): (
+        "my sister feels numb all down her right side",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spellings", "all down his left side"): (
+        "my son says it is numb all down his left side",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spellings", "all down his right side"): (
+        "my brother is tingling all down his right side",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spellings", "down her left side"): (
+        "my mum has pins and needles down her left side",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spellings", "down her right side"): (
+        "my aunt has a dead feeling down her right side",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spellings", "down his left side"): (
+        "my partner has numbness down his left side",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spellings", "down his right side"): (
+        "my grandad has tingling down his right side",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spellings", "ring and pinky"): (
+        "ring and pinky on my left hand go numb at night",
+        ("hand.ring_finger", "hand.little_finger"),
+        "left",
+        None,
+    ),
+    ("spellings", "ring and pinkie"): (
+        "my ring and pinkie tingle when I type",
+        ("hand.ring_finger", "hand.little_finger"),
+        None,
+        None,
+    ),
+    ("spellings", "ring and pinkies"): (
+        "both ring and pinkies feel dead in the morning",
+        ("hand.ring_finger", "hand.little_finger"),
+        "both",
+        None,
+    ),
+    ("roles", "dragging"): (
+        "she is dragging her right leg and her right foot is numb",
+        ("foot",),
+        "right",
+        None,
+    ),
+    ("roles", "drags"): (
+        "he drags his left foot and his left shin has gone numb",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("roles", "4 5"): (
+        "numb R lateral thigh, quads 4/5",
+        ("thigh",),
+        "right",
+        None,
+    ),
+    ("roles", "3 5"): (
+        "paraesthesia L thumb and index finger, biceps 3/5",
+        ("hand.thumb", "hand.index_finger"),
+        "left",
+        None,
+    ),
+    ("roles", "2 5"): (
+        "reduced sensation L dorsum of foot, tibialis anterior 2/5",
+        ("foot.dorsum",),
+        "left",
+        None,
+    ),
+    ("roles", "1 5"): (
+        "numb R medial forearm, triceps 1/5",
+        ("forearm",),
+        "right",
+        None,
+    ),
+    ("roles", "0 5"): (
+        "numb L big toe, EHL 0/5",
+        ("foot.big_toe",),
+        "left",
+        None,
+    ),
+    ("roles", "mri"): (
+        "numbness of the L thigh, awaiting MRI spine",
+        ("thigh",),
+        "left",
+        None,
+    ),
+    ("roles", "mri of"): (
+        "my left hand is numb and I am booked for an MRI of my neck",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("roles", "mri brain and"): (
+        "R face numb for a week, for MRI brain and spine",
+        ("face",),
+        "right",
+        None,
+    ),
+    ("roles", "ct of"): (
+        "numb right cheek, had a CT of the head yesterday",
+        ("face.cheek",),
+        "right",
+        None,
+    ),
+    ("roles", "scan of"): (
+        "my right foot is numb, I had a scan of my back last week",
+        ("foot",),
+        "right",
+        None,
+    ),
+    ("roles", "xray of"): (
+        "tingling in my left fingers, they did an xray of my neck",
+        ("hand.fingers",),
+        "left",
+        None,
+    ),
+    ("roles", "via"): (
+        "numb R thigh after a cardiac catheter via the R groin",
+        ("thigh",),
+        "right",
+        None,
+    ),
+    ("roles", "and neck cancer"): (
+        "my lips are numb since surgery for head and neck cancer",
+        ("face.mouth",),
+        None,
+        None,
+    ),
+    ("roles", "heel"): (
+        "numb plantar heel on the left for a month",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("roles", "l heel"): (
+        "reduced sensation plantar L heel",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("regions", "place of sitting"): (
+        "I am not feeling the place of sitting since two days",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("regions", "under the knee"): (
+        "my left leg is numb under the knee",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("regions", "under the knees"): (
+        "both legs feel dead under the knees",
+        ("leg",),
+        "both",
+        None,
+    ),
+}
+"""areas23: each context term, spelling, role cue and region synonym of the "areas23" blocks of
+text.yaml and regions.yaml (the person a carer writes for set apart from the writer, a side
+letter before a digit's number, another person's whole side, ring and pinky, a dragged foot, a
+muscle graded, a part imaged, a way in of a procedure, head and neck cancer, the plantar heel,
+the place of sitting, under the knee), with a sentence that uses it and the areas and side
+wanted (the cause column is not checked)."""

@@ -1173,7 +1173,7 @@ def _at_level(prep: Prepared, out: list[Area], hits: list[Any], within: Any) -> 
                 break
 
 
-LEVEL_PART = frozenset({"below", "above", "outside", "inside"})
+LEVEL_PART = frozenset({"below", "above", "outside", "inside", "under"})  # areas23: "under"
 LEVEL_GAP = 6
 """lay17: a part of a whole named after it in its sentence, within this many words and with
 no other area between, that opens with a level or side word ("legs still numb below the
@@ -1851,7 +1851,9 @@ def _past_the_end(rest: list[str]) -> list[str]:
     return rest
 
 
-def _end_reached(prep: Prepared, joint: Area, out: list[Area], parts: Sequence[str], within: Any) -> None:
+def _end_reached(
+    prep: Prepared, joint: Area, out: list[Area], parts: Sequence[str], within: Any
+) -> None:
     """(areas23) The limb's end named after "from the elbows down to" (``joint`` the
     elbows) is where the stretch stops, inside the parts past the joint: a descriptor,
     not a numb area of its own."""
