@@ -118,6 +118,28 @@ def test_areas23_places(kb: KnowledgeBase, text: str, areas: set[str], side: str
         ),
         # control: the hand alone is where it is numb
         ("I have carpal tunnel in my right hand", {"hand"}, "right"),
+        # a part written "his" or "her" after another person named is no numb area of the
+        # writer's own: the carer's report stands, the person's areas are the patient's
+        (
+            "my husband's legs have gone numb, it started in his feet",
+            {"lower_limb", "foot"},
+            "both",
+        ),
+        # control: the writer's own numbness keeps the other person's areas apart
+        (
+            "my husband's legs are numb, it started in his feet, and my own hands are numb",
+            {"hand"},
+            "both",
+        ),
+        # where a fall landed is the injury's place
+        (
+            "my daughter fell off her bike onto her elbow and now her little finger is numb",
+            {"hand.little_finger"},
+            None,
+        ),
+        ("I landed on my knee and now my shin is numb", {"leg"}, None),
+        # control: a part slept on after "fell asleep" is numb
+        ("I fell asleep on my arm and now it is numb", {"upper_limb"}, None),
     ],
 )
 def test_areas23_whose_and_which(
@@ -145,6 +167,10 @@ def test_areas23_whose_and_which(
             {"foot.toes", "leg"},
             "both",
         ),
+        # a weakness that climbed "up in" a part: the weakness's place
+        ("my legs are weak, first my ankles, now it's up in my thighs", set(), None),
+        # control: a numbness up in a part is numb there
+        ("my legs are weak and the tingling is up in my thighs", {"thigh"}, "both"),
         # controls: a level past the limb, no level reached, a route down the limb
         (
             "my legs are numb, it started in my feet and now it is up to my waist",

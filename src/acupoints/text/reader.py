@@ -41,6 +41,7 @@ from .roles import (
     roles,
     sciatic_leg,
     spread_in_limb,
+    theirs,
     unfelt_seat,
 )
 
@@ -194,8 +195,8 @@ def _for_another(prep: Prepared, areas: Sequence[Area]) -> bool:
     chemo", "my brother came off his motorbike and his right hand is still numb"; not "my
     mum had numb feet", nor "my mum's feet are numb and so are my hands"). What is said of
     that person is then read as the patient's: their areas, causes, red flags and facts."""
-    if any(a.numb for a in areas):
-        return False
+    if any(a.numb and not theirs(prep, a) for a in areas):
+        return False  # areas23: "... it started in his feet" is not the writer's own
     if not any(a.role == "numb" and a.context == OTHER for a in areas):
         return False
     tokens = prep.tokens

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
     from ..models import AreaRole
 
-__all__ = ["Area", "elided", "me_too", "narrowed", "roles", "spread_in_limb"]
+__all__ = ["Area", "elided", "me_too", "narrowed", "roles", "spread_in_limb", "theirs"]
 
 LINKS = frozenset({"in", "at", "of", "on", "from", "to", "around", "near"})
 SPINE = ("neck", "back")
@@ -113,11 +113,12 @@ class Area(Frozen):
         return self.role == "numb" and not self.context
 
 
-def _possessed_by_another(prep: Prepared, start: int) -> bool:
+def _possessed_by_another(prep: Prepared, start: int, *, self_named: bool = True) -> bool:
     """heldout10 areas: the area at ``start`` is written "his", "her" or "their" after
     another person is named earlier in its sentence, past the reach of the words that name
     them ("my friend's boy came off his bike and lost feeling in his leg, my question is
-    about my own numb groin"): that person's."""
+    about my own numb groin"): that person's. With ``self_named`` False, whether or not the
+    writer speaks of themself after it (areas23: a carer's report, :func:`theirs`)."""
     j = start - 1
     while j >= 0 and prep.tokens[j] in SIDE_WORDS:
         j -= 1
@@ -132,7 +133,14 @@ def _possessed_by_another(prep: Prepared, start: int) -> bool:
         return False
     # and the writer then speaks of themself: otherwise it is a carer's report, whose
     # areas are the patient's ("my brother had an accident and says his left leg is numb")
-    return any(tok in SELF_WORDS for tok in prep.tokens[start + 1 :])
+    return not self_named or any(tok in SELF_WORDS for tok in prep.tokens[start + 1 :])
+
+
+def theirs(prep: Prepared, a: Area) -> bool:
+    """(areas23) The numb area ``a`` is written "his" or "her" after another person named
+    in its sentence ("my partner's legs have gone numb and weak, it started in his feet"): no
+    numb area of the writer's own, so the carer's report stands (``reader._for_another``)."""
+    return _possessed_by_another(prep, a.start, self_named=False)
 
 
 KIN = frozenset(
@@ -914,9 +922,10 @@ def _shaken_alone(prep: Prepared, out: list[Area]) -> list[Area]:
 
 BLOWS = frozenset(
     {"kicked", "hit", "struck", "clobbered", "whacked", "smacked", "bashed", "punched", "thumped"}
+    | {"fell", "landed"}  # areas23: "fell off the trampoline onto his arm"
 )
 """(areasc) Verbs of a blow that lands on a part."""
-BLOW_ON = frozenset({"on", "in", "to", "across"})
+BLOW_ON = frozenset({"on", "in", "to", "across", "onto"})
 
 
 def _blow_site(prep: Prepared, f: Any, starts: Container[int]) -> bool:
@@ -2709,7 +2718,10 @@ def _weakness_reached(prep: Prepared, start: int, end: int) -> bool:
     tokens, clause, sentence = prep.tokens, prep.clause, prep.sentence
     j = _adjective_at(prep, start)
     after = tokens[end + 1] if end + 1 < len(tokens) else ""
-    if not ((j >= 0 and tokens[j] in WEAK_REACH_BEFORE) or after in ("upward", "upwards")):
+    up_in = j > 0 and tokens[j] == "in" and tokens[j - 1] == "up"  # areas23: "up in my thighs"
+    if not (
+        (j >= 0 and tokens[j] in WEAK_REACH_BEFORE) or after in ("upward", "upwards") or up_in
+    ):
         return False
     own = clause[start]
     if any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == own):
