@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
     from ..models import AreaRole
 
-__all__ = ["Area", "elided", "me_too", "narrowed", "roles", "spread_in_limb", "theirs"]
+__all__ = ["Area", "elided", "me_too", "narrowed", "roles", "spread_in_limb"]
 
 LINKS = frozenset({"in", "at", "of", "on", "from", "to", "around", "near"})
 SPINE = ("neck", "back")
@@ -117,8 +117,8 @@ def _possessed_by_another(prep: Prepared, start: int, *, self_named: bool = True
     """heldout10 areas: the area at ``start`` is written "his", "her" or "their" after
     another person is named earlier in its sentence, past the reach of the words that name
     them ("my friend's boy came off his bike and lost feeling in his leg, my question is
-    about my own numb groin"): that person's. With ``self_named`` False, whether or not the
-    writer speaks of themself after it (areas23: a carer's report, :func:`theirs`)."""
+    about my own numb groin"): that person's; with ``self_named`` False (areas23), even if
+    the writer does not speak of themself after it."""
     j = start - 1
     while j >= 0 and prep.tokens[j] in SIDE_WORDS:
         j -= 1
@@ -134,13 +134,6 @@ def _possessed_by_another(prep: Prepared, start: int, *, self_named: bool = True
     # and the writer then speaks of themself: otherwise it is a carer's report, whose
     # areas are the patient's ("my brother had an accident and says his left leg is numb")
     return not self_named or any(tok in SELF_WORDS for tok in prep.tokens[start + 1 :])
-
-
-def theirs(prep: Prepared, a: Area) -> bool:
-    """(areas23) The numb area ``a`` is written "his" or "her" after another person named
-    in its sentence ("my partner's legs have gone numb and weak, it started in his feet"): no
-    numb area of the writer's own, so the carer's report stands (``reader._for_another``)."""
-    return _possessed_by_another(prep, a.start, self_named=False)
 
 
 KIN = frozenset(
@@ -219,21 +212,9 @@ def _after(prep: Prepared, end: int, size: int) -> list[str]:
     return [tokens[j] for j in _after_at(prep, end, size)]
 
 
-DEGREE = frozenset(
-    {"bit", "little", "really", "very", "quite", "totally", "completely", "slightly", "so"}
-    | {"rather", "pretty", "fairly", "somewhat", "kind", "sort", "of", "all"}
-)
-"""(areas23) Words of degree between a verb after a part and the numb word it leads to ("my
-neck has gone **a bit** numb", "has gone **really** numb")."""
-
-
-def _numb_follows(nxt: Sequence[str], k: int) -> bool:
-    """The word ``nxt[k]`` after a role's cue, past words of :data:`DEGREE`, is a numb word
-    ("my back went numb", "the back of my neck has gone a bit numb"): the cue is the
-    numbness's verb, no role of its own."""
-    while k < len(nxt) and nxt[k] in DEGREE:
-        k += 1
-    return k < len(nxt) and nxt[k] in NUMB_WORDS
+# (areas23) words of degree between a cue after a part and the numb word it leads to ("my
+# neck has gone **a bit** numb"): the cue is then the numbness's verb, as in "my back went numb"
+DEGREE = ("bit", "little", "really", "very", "quite", "totally", "completely", "so", "all")
 
 
 def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area, ...]:
@@ -301,7 +282,11 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             *(
                 (t.role_after.get(tuple(nxt[:k]), ()), k)
                 for k in range(1, len(nxt) + 1)
-                if not _numb_follows(nxt, k)
+                if k >= len(nxt)
+                or (
+                    nxt[k] not in NUMB_WORDS
+                    and not (nxt[k] in DEGREE and nxt[k + 1 : k + 2] and nxt[k + 1] in NUMB_WORDS)
+                )
             ),
         ]
         cue: tuple[int, ...] = ()
@@ -360,14 +345,12 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             k = j - 1
             while k >= 0 and prep.tokens[k] in DROP:
                 k -= 1
-            if k + 1 in cause_ends and any(within(f.region, x) for x in cause_ends[k + 1]):
-                role = "cause_site"
-            elif k + 1 in cause_ends and any(
-                g.start != f.start and g.region != f.region and within(g.region, f.region)
-                for g in found
+            # areas23: or a whole whose parts are named ("the carpal tunnel in my right hand
+            # is back, the first three fingers are numb": where the cause is)
+            if k + 1 in cause_ends and (
+                any(within(f.region, x) for x in cause_ends[k + 1])
+                or any(g.region != f.region and within(g.region, f.region) for g in found)
             ):
-                # areas23: "the carpal tunnel in my right hand is back, the first three
-                # fingers are numb": where the cause is, its parts named numb
                 role = "cause_site"
         if (
             role == "numb"
@@ -525,61 +508,44 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
     return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
 
 
+# (areas23) a whole limb said numb, with a spread in its sentence that began in a part of it
+# and reached a level of it ("legs weak n numb, started in my feet n its up to my hips"; "the
+# tingle in my legs is go up, first foot, now thigh"; "... now both my arms and legs are numb
+# to the elbows and knees"), is where the numbness climbs: a spread keeps where it began and
+# the level reached (docs/text.md, areas11, areas13), so the limb is no numb area of its own.
+# A level past the limb ("now up to my waist"), no level reached ("my legs have gone numb, it
+# started in my feet") or a route down it ("... all the way down my arm to my thumb") leave
+# the limb numb. The parts take the plural of a plural limb (side both), as _at_level's do.
 LIMBS = ("lower_limb", "upper_limb")
-CLIMB_FROM = frozenset({"started", "start", "starting", "began", "begin", "first", "from"})
-"""(areas23) Words before where a spread began ("started in my feet", "first foot")."""
-CLIMB_TO = frozenset({"to", "now", "reached", "reaching", "into", "past", "until"})
-"""(areas23) Words before the level a spread reached ("up to my hips", "now thigh")."""
-SPREAD_WORDS_BEFORE = 6
-"""(areas23) How far before a part its spread word may stand ("now it's right up in my
-thighs")."""
+CLIMB_FROM = ("started", "start", "starting", "began", "begin", "first", "from")
+CLIMB_TO = ("to", "now", "reached", "reaching", "into", "past", "until")
 
 
 def spread_in_limb(
     kb: KnowledgeBase, prep: Prepared, out: Sequence[Area], found: Sequence[Any]
 ) -> tuple[Area, ...]:
-    """(areas23) A whole limb said numb, with a spread in its sentence that began in a part
-    of it and reached a level of it ("legs weak n numb, started in my feet n its up to my
-    hips"; "the tingle in my legs is go up, first foot, now thigh"; "started in my fingertips
-    ... now both my arms and legs are numb to the elbows and knees"): the limb is where the
-    numbness climbs, and a spread keeps where it began and the level reached (docs/text.md,
-    areas11, areas13), so the limb is no numb area of its own. A level past the limb ("now up
-    to my waist") leaves the whole limb numb, and so does a spread with no level reached
-    ("my legs have gone numb, it started in my feet"), and so does a route down it ("start
-    at the top of my shoulder and run all the way down the outside of my arm to my thumb").
-    The parts take the plural of a
-    plural limb ("my legs ..., first foot, now thigh": side both), as :func:`_at_level`'s
-    do; ``found``, the grammar's findings, one for each area."""
+    """(areas23) A whole limb a spread climbs in, from a part of it to a level of it, is no
+    numb area of its own (the comment above); ``found`` as in :func:`narrowed`."""
     tokens, sentence, within = prep.tokens, prep.sentence, kb.anatomy.within
-
-    def said(a: Area, words: frozenset[str], reach: int = SPREAD_WORDS_BEFORE) -> bool:
-        lo = max(0, a.start - reach)
-        return any(
-            tokens[j] in words and sentence[j] == sentence[a.start] for j in range(lo, a.start)
-        )
-
     result = list(out)
     for k, limb in enumerate(out):
         if limb.region not in LIMBS or not limb.numb:
             continue
-        parts = [
-            a
-            for a in out
-            if a.numb
-            and a.region != limb.region
-            and within(a.region, limb.region)
-            and sentence[a.start] == sentence[limb.start]
-        ]
-        began = [a for a in parts if said(a, CLIMB_FROM, a.start)]
-        if any(
-            b.start > a.start and said(b, CLIMB_TO) and "down" not in tokens[a.end : b.start]
-            for a in began
-            for b in parts
-        ):
+        parts, began, climbed = [], -1, False
+        for m, a in enumerate(out):
+            if not (a.numb and a.region != limb.region and within(a.region, limb.region)):
+                continue
+            parts.append(m)
+            if began >= 0 and "down" not in tokens[: a.start]:
+                climbed = climbed or not set(tokens[max(0, a.start - 6) : a.start]).isdisjoint(
+                    CLIMB_TO
+                )
+            if began < 0 and not set(tokens[: a.start]).isdisjoint(CLIMB_FROM):
+                began = a.start
+        if climbed and sentence[began] == sentence[limb.start]:
             result[k] = replace(limb, role="descriptor")
-            for m, a in enumerate(out):
-                if a in parts:
-                    found[m].plural = found[m].plural or found[k].plural
+            for m in parts:
+                found[m].plural = found[m].plural or found[k].plural
     return tuple(result)
 
 
@@ -925,7 +891,7 @@ BLOWS = frozenset(
     | {"fell", "landed"}  # areas23: "fell off the trampoline onto his arm"
 )
 """(areasc) Verbs of a blow that lands on a part."""
-BLOW_ON = frozenset({"on", "in", "to", "across", "onto"})
+BLOW_ON = ("on", "in", "to", "across", "onto")  # areas23: "onto"; a tuple, small
 
 
 def _blow_site(prep: Prepared, f: Any, starts: Container[int]) -> bool:
@@ -1182,7 +1148,7 @@ def _at_level(prep: Prepared, out: list[Area], hits: list[Any], within: Any) -> 
                 break
 
 
-LEVEL_PART = frozenset({"below", "above", "outside", "inside", "under"})  # areas23: "under"
+LEVEL_PART = ("below", "above", "outside", "inside", "under")  # areas23: "under"; a tuple
 LEVEL_GAP = 6
 """lay17: a part of a whole named after it in its sentence, within this many words and with
 no other area between, that opens with a level or side word ("legs still numb below the
@@ -1283,17 +1249,10 @@ ME_TOO = (
     ("now", "my", "have", "started"),
     ("now", "my", "has", "started"),
 )
-ME_SAME = (
-    ("ive", "got", "the", "same"),
-    ("i", "have", "the", "same"),
-    ("ive", "the", "same"),
-    ("i", "got", "the", "same"),
-    ("i", "get", "the", "same"),
-)
-"""(areas23) Words after someone else's numbness that give the writer the same ("my dad had
-numb feet and now I've got the same"), when nothing but a time or the end of the clause
-follows them (not "I've got the same GP", "the same problem with my knees")."""
-SAME_CLOSES = SENTENCE_END | {",", "at", "now", "too", "since", "for", "as", "thing", "and", "but"}
+# (areas23) "the same" after someone else's numbness gives the writer the same ("my dad had
+# numb feet and now I've got the same", "I have the same"), when only a time or the end of
+# the clause follows it (not "I've got the same GP", "the same problem with my knees")
+SAME_CLOSES = (".", "?", "!", ";", ",", "at", "now", "too", "since", "for", "as", "and", "but")
 """Words after someone else's illness that make it one's own as well."""
 
 
@@ -1304,10 +1263,11 @@ def me_too(prep: Prepared, end: int) -> bool:
     while k < len(tokens) and tokens[k] not in SENTENCE_END:
         if any(tuple(tokens[k : k + len(m)]) == m for m in ME_TOO):
             return True
-        if any(
-            tuple(tokens[k : k + len(m)]) == m
-            and (k + len(m) == len(tokens) or tokens[k + len(m)] in SAME_CLOSES)
-            for m in ME_SAME
+        if (
+            tokens[k] == "same"
+            and tokens[k - 1] == "the"
+            and tokens[k - 2] in ("got", "have", "ive", "get")
+            and (k + 1 == len(tokens) or tokens[k + 1] in SAME_CLOSES)
         ):
             return True
         k += 1
@@ -1315,9 +1275,9 @@ def me_too(prep: Prepared, end: int) -> bool:
 
 
 MINE_VERBS = frozenset({"has", "have", "is", "are", "does", "do", "did", "was", "were", "too"})
-MINE_BEGAN = frozenset({"started", "began", "begun"})
-"""(areas23) Words after "mine" that date the writer's own finding ("... numb fingertips? mine
-started about a year ago"), as "mine started" answers a question in :mod:`.context`."""
+# (areas23) words after "mine" that date the writer's own finding ("... numb fingertips? mine
+# started about a year ago"), as "mine started" answers a question in .context
+MINE_BEGAN = ("started", "began", "begun")
 MINE_REACHED = frozenset({"at", "reached", "gone", "got"})
 """(weak17) Words after "mine's" that tell how far the writer's own has gone ("mine's at mid
 thigh now", "mine's got to my knees"): "my" before them can only be "mine's"."""
@@ -1831,47 +1791,16 @@ def _stretch_start(
     area's numbness starts, not a numb area of its own."""
     if not prev or prev[-1] != "from" or not nxt or nxt[0] not in DOWNWARD:
         return False
-    rest = _past_the_end(nxt[1:])
+    rest = nxt[1:]
     for stop in ("and", "but"):  # "... from the knee down and my arm from the elbow down"
         rest = rest[: rest.index(stop)] if stop in rest else rest
     # heldout12 areas: a time after it ("numb from the ankles down the whole time")
     ends = [i for i, w in enumerate(rest) if w in TIME_AFTER]
     rest = rest[: ends[0]] if ends else rest
-    if not all(w in STRETCH_NUMB or w in LINKING for w in rest):
+    if not all(w in STRETCH_NUMB or w in LINKING or w in LIMB_END for w in rest):
         return False
     clause = prep.clause[f.start]
     return any(a.numb and prep.clause[a.start] == clause and a.end < f.start for a in out)
-
-
-LIMB_ENDS = frozenset(
-    {"fingers", "finger", "fingertips", "fingertip", "hand", "hands", "toes", "toe", "foot"}
-    | {"feet", "toetips", "tips"}
-)
-"""(areas23) The far end of an arm or a leg, where a stretch "from the elbows down to my
-**fingers**" stops: the limb's own end, so the stretch is the limb past the joint."""
-
-
-def _past_the_end(rest: list[str]) -> list[str]:
-    """(areas23) The words ``rest`` after "from the elbows down" without a "to" and the
-    limb's end it reaches ("... down **to my fingers** prickle"): the stretch goes to the
-    end of the limb, as "from the elbows down" alone does."""
-    if len(rest) > 1 and rest[0] == "to" and rest[1] in LIMB_ENDS:
-        return rest[2:]
-    return rest
-
-
-def _end_reached(
-    prep: Prepared, joint: Area, out: list[Area], parts: Sequence[str], within: Any
-) -> None:
-    """(areas23) The limb's end named after "from the elbows down to" (``joint`` the
-    elbows) is where the stretch stops, inside the parts past the joint: a descriptor,
-    not a numb area of its own."""
-    after = _after_at(prep, joint.end, 3)
-    if len(after) < 3 or prep.tokens[after[1]] != "to" or prep.tokens[after[2]] not in LIMB_ENDS:
-        return
-    for k, a in enumerate(out):
-        if a.start == after[2] and a.numb and any(within(a.region, p) for p in parts):
-            out[k] = replace(a, role="descriptor")
 
 
 # heldout9 areas: the parts of a limb past a joint, for a limb numb "from the knees down"
@@ -1899,7 +1828,7 @@ def narrowed(
     out, hits = list(areas), list(found)
     for joint in areas:
         if joint.role == "numb" and not joint.context:
-            _past_joint_alone(prep, joint, out, hits, within)  # lay17: "numb from the knees down"
+            _past_joint_alone(prep, joint, out, hits)  # lay17: "numb from the knees down"
         if joint.role != "descriptor" or joint.context:
             continue
         prev = _before(prep, joint.start, 1)
@@ -1924,7 +1853,6 @@ def narrowed(
             Area(p, limb.start, limb.end, limb.words, "numb", limb.context, limb.cue) for p in parts
         ]
         hits[i : i + 1] = [replace(hits[i], region=p, aspects=[]) for p in parts]
-        _end_reached(prep, joint, out, parts, within)
     _at_level(prep, out, hits, within)
     if _segments(prep, out, hits):
         # the limb the part is of, named before it in its sentence, only says where it is
@@ -1943,9 +1871,7 @@ def narrowed(
     return tuple(out), hits
 
 
-def _past_joint_alone(
-    prep: Prepared, joint: Area, out: list[Area], hits: list[Any], within: Any
-) -> None:
+def _past_joint_alone(prep: Prepared, joint: Area, out: list[Area], hits: list[Any]) -> None:
     """lay17: a joint said numb "from" it "down" (or "up") with no limb before it in its
     clause ("Numb from the knees down, both sides", "tingling from the elbows down") is the
     parts past it (:data:`BEYOND`), as "my legs are numb from the knees down" is; a limb
@@ -1955,7 +1881,7 @@ def _past_joint_alone(
     nxt = _after(prep, joint.end, 4)
     if prev != ["from"] or not nxt or nxt[0] not in DOWNWARD:
         return
-    if not all(w in STRETCH_NUMB or w in LINKING for w in _past_the_end(nxt[1:])):
+    if not all(w in STRETCH_NUMB or w in LINKING or w in LIMB_END for w in nxt[1:]):
         return
     parts = BEYOND.get((joint.region, "up" if nxt[0].startswith("up") else "down"))
     clause = prep.clause[joint.start]
@@ -1969,7 +1895,6 @@ def _past_joint_alone(
         for p in parts
     ]
     hits[i : i + 1] = [replace(hits[i], region=p, aspects=[]) for p in parts]
-    _end_reached(prep, joint, out, parts, within)
 
 
 SEGMENTS = {
@@ -2417,6 +2342,11 @@ NUMB_WORDS = frozenset(
 """Words that say an area is numb, for an area named with pain words ("hurts", "aches")."""
 
 STRETCH_NUMB = NUMB_WORDS | {"sleeping", "prickle", "prickles", "prickly", "prickling"}
+# (areas23) "to" and the far end of an arm or a leg: a stretch "from the elbows down to my
+# fingers" reaches it, so it is the limb past the joint, as "from the elbows down" alone is
+# (the end it names is a descriptor by the roles of text.yaml, "elbows down to"); "down to
+# the ankle" stops short of the end and keeps its ends
+LIMB_END = ("to", "fingers", "finger", "fingertips", "hand", "hands", "toes", "foot", "feet")
 """lay17: the numb words that may close a stretch "from the knee down" (a non-native "is
 sleeping": "in my right leg from the knee to down is sleeping")."""
 
@@ -2581,26 +2511,19 @@ def _unfelt_wounds(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
                     result[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context, a.cue)
                 break
         else:
-            if _unfelt_before(prep, a, starts):
-                result[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context, a.cue)
+            # areas23: said not felt earlier in the sentence, no part between ("trod on a pin
+            # and didn't notice till I saw blood, now there's a hole in the bottom of my foot")
+            i = a.start - 1
+            while i >= 0 and sentence[i] == sentence[a.start] and i not in starts:
+                if (
+                    tuple(tokens[i : i + 2]) in UNFELT_AFTER
+                    or tuple(tokens[i : i + 3]) in UNFELT_AFTER
+                    or (tokens[i],) in UNFELT_AFTER
+                ):
+                    result[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context, a.cue)
+                    break
+                i -= 1
     return result
-
-
-def _unfelt_before(prep: Prepared, a: Area, starts: Container[int]) -> bool:
-    """(areas23) Words that say something was not felt, earlier in the sentence of a wound
-    on the part ``a``, with no body part between them and it ("trod on a drawing pin and
-    didn't notice till I saw blood, now there's a hole in the bottom of my foot"): the
-    wound was not felt, the part is numb, as when they follow it. "I can't feel my toes
-    and ..." is of the toes."""
-    tokens, sentence = prep.tokens, prep.sentence
-    i = a.start - 1
-    while i >= 0 and sentence[i] == sentence[a.start]:
-        if i in starts:
-            return False
-        if any(tuple(tokens[i : i + len(u)]) == u for u in UNFELT_AFTER):
-            return True
-        i -= 1
-    return False
 
 
 SPREADING_SIGNS = frozenset(
@@ -2719,9 +2642,7 @@ def _weakness_reached(prep: Prepared, start: int, end: int) -> bool:
     j = _adjective_at(prep, start)
     after = tokens[end + 1] if end + 1 < len(tokens) else ""
     up_in = j > 0 and tokens[j] == "in" and tokens[j - 1] == "up"  # areas23: "up in my thighs"
-    if not (
-        (j >= 0 and tokens[j] in WEAK_REACH_BEFORE) or after in ("upward", "upwards") or up_in
-    ):
+    if not ((j >= 0 and tokens[j] in WEAK_REACH_BEFORE) or after in ("upward", "upwards") or up_in):
         return False
     own = clause[start]
     if any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == own):
