@@ -219,6 +219,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         # heldout10 areas
         "area of sitting",
         "sitting area",
+        # areas23
+        "place of sitting",
         # areasb
         "down below",
         "toilet paper",
@@ -481,6 +483,9 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "lower leg",
         "lower legs",
         "below the knee",
+        # areas23
+        "under the knee",
+        "under the knees",
         # lay17
         "below the knees",
         {"text": "shin", "aspects": ["anterior"]},
@@ -24023,18 +24028,6 @@ AREAS23_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         "my son is the one with it, not me a numb patch on his right shin",
         ("leg",),
         "right",
-        None,
-    ),
-    ("spellings", "the"): (
-        "my wife is numb, not me the whole of her right side",
-        ("body",),
-        "right",
-        None,
-    ),
-    ("spellings", "a"): (
-        "my dad has the numbness, not me a patch on his left thigh",
-        ("thigh",),
-        "left",
         None,
     ),
     ("spellings", "1st"): (

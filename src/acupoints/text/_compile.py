@@ -109,12 +109,7 @@ def _build(kb: KnowledgeBase) -> Tables:
         """A data phrase as the reader will see the text: spelt as the reader spells
         ("me" is "my") and, unless ``drop`` is False, without the DROP words."""
         out: list[str] = []
-        words = normalise(text)
-        for k, tok in enumerate(words):
-            unless = t.spell_unless.get((tok,))
-            if unless and k + 1 < len(words) and words[k + 1] in unless[0]:
-                out.append(tok)  # areas23: "not me the" keeps its "me", as the reader does
-                continue
+        for tok in normalise(text):
             out.extend(t.spell.get(tok, (tok,)))
         return tuple(tok for tok in out if not (drop and tok in DROP))
 

@@ -195,10 +195,10 @@ def _for_another(prep: Prepared, areas: Sequence[Area]) -> bool:
     chemo", "my brother came off his motorbike and his right hand is still numb"; not "my
     mum had numb feet", nor "my mum's feet are numb and so are my hands"). What is said of
     that person is then read as the patient's: their areas, causes, red flags and facts."""
-    if any(a.numb and not _possessed_by_another(prep, a.start, self_named=False) for a in areas):
-        return False  # areas23: "... it started in his feet" is not the writer's own
     if not any(a.role == "numb" and a.context == OTHER for a in areas):
         return False
+    if any(a.numb and not _possessed_by_another(prep, a.start, self_named=False) for a in areas):
+        return False  # areas23: "... it started in his feet" is not the writer's own
     tokens = prep.tokens
     if any(tok == "my" and nxt in MINE_NEXT for tok, nxt in pairwise(tokens)):
         return False  # "my husband's feet are numb, mine are just cold": they say their own

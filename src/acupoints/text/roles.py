@@ -517,7 +517,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
 # started in my feet") or a route down it ("... all the way down my arm to my thumb") leave
 # the limb numb. The parts take the plural of a plural limb (side both), as _at_level's do.
 LIMBS = ("lower_limb", "upper_limb")
-CLIMB_FROM = ("started", "start", "starting", "began", "begin", "first", "from")
+CLIMB_FROM = ("started", "start", "starting", "began", "begin", "first")
 CLIMB_TO = ("to", "now", "reached", "reaching", "into", "past", "until")
 
 
@@ -1797,7 +1797,8 @@ def _stretch_start(
     # heldout12 areas: a time after it ("numb from the ankles down the whole time")
     ends = [i for i, w in enumerate(rest) if w in TIME_AFTER]
     rest = rest[: ends[0]] if ends else rest
-    if not all(w in STRETCH_NUMB or w in LINKING or w in LIMB_END for w in rest):
+    end = (f.region, "down") in BEYOND  # areas23: "from the elbows down to my fingers"
+    if not all(w in STRETCH_NUMB or w in LINKING or (end and w in LIMB_END) for w in rest):
         return False
     clause = prep.clause[f.start]
     return any(a.numb and prep.clause[a.start] == clause and a.end < f.start for a in out)
