@@ -219,6 +219,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         # heldout10 areas
         "area of sitting",
         "sitting area",
+        # areas23
+        "place of sitting",
         # areasb
         "down below",
         "toilet paper",
@@ -481,6 +483,9 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "lower leg",
         "lower legs",
         "below the knee",
+        # areas23
+        "under the knee",
+        "under the knees",
         # lay17
         "below the knees",
         {"text": "shin", "aspects": ["anterior"]},
@@ -24313,3 +24318,197 @@ FLAGS23_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | Non
 treatment where nothing was done, a forum question of others with the writer's condition, a
 doubt of the place to post, a face or mouth that "is fall down" in a non-native droop), with a
 sentence that uses it and what the sentence is read as (areas, side, cause)."""
+AREAS23_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    ("context", "not me the"): (
+        "it is my husband who is numb, not me the whole of his left side",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("context", "not me a"): (
+        "my son is the one with it, not me a numb patch on his right shin",
+        ("leg",),
+        "right",
+        None,
+    ),
+    ("spellings", "1st"): (
+        "numb R 1st and 2nd toes for a week",
+        ("foot.big_toe", "foot.second_toe"),
+        "right",
+        None,
+    ),
+    ("spellings", "2nd"): (
+        "tingling R 2nd and 3rd toes since Monday",
+        ("foot.second_toe", "foot.third_toe"),
+        "right",
+        None,
+    ),
+    ("spellings", "3rd"): (
+        "paraesthesia R 3rd and 4th toes",
+        ("foot.third_toe", "foot.fourth_toe"),
+        "right",
+        None,
+    ),
+    ("spellings", "4th"): (
+        "reduced sensation R 4th and 5th fingers",
+        ("hand.ring_finger", "hand.little_finger"),
+        "right",
+        None,
+    ),
+    ("spellings", "5th"): (
+        "numb L 4th and 5th toes since the fall",
+        ("foot.fourth_toe", "foot.little_toe"),
+        "left",
+        None,
+    ),
+    ("spellings", "whole of her left side"): (
+        "my mum says the whole of her left side is numb",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spellings", "whole of her right side"): (
+        "my gran has numbness over the whole of her right side",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spellings", "whole of his left side"): (
+        "my husband has tingling in the whole of his left side",
+        ("body",),
+        "left",
+        None,
+    ),
+    ("spellings", "whole of his right side"): (
+        "the whole of his right side feels numb, my dad says",
+        ("body",),
+        "right",
+        None,
+    ),
+    ("spellings", "ring and pinky"): (
+        "ring and pinky on my left hand go numb at night",
+        ("hand.ring_finger", "hand.little_finger"),
+        "left",
+        None,
+    ),
+    ("spellings", "ring and pinkie"): (
+        "my ring and pinkie tingle when I type",
+        ("hand.ring_finger", "hand.little_finger"),
+        None,
+        None,
+    ),
+    ("roles", "dragging"): (
+        "she is dragging her right leg and her right foot is numb",
+        ("foot",),
+        "right",
+        None,
+    ),
+    ("roles", "drags"): (
+        "he drags his left foot and his left shin has gone numb",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("roles", "4 5"): (
+        "numb R lateral thigh, quads 4/5",
+        ("thigh",),
+        "right",
+        None,
+    ),
+    ("roles", "3 5"): (
+        "paraesthesia L thumb and index finger, biceps 3/5",
+        ("hand.thumb", "hand.index_finger"),
+        "left",
+        None,
+    ),
+    ("roles", "2 5"): (
+        "reduced sensation L dorsum of foot, tibialis anterior 2/5",
+        ("foot.dorsum",),
+        "left",
+        None,
+    ),
+    ("roles", "mri"): (
+        "numbness of the L thigh, awaiting MRI spine",
+        ("thigh",),
+        "left",
+        None,
+    ),
+    ("roles", "mri brain and"): (
+        "R face numb for a week, for MRI brain and spine",
+        ("face",),
+        "right",
+        None,
+    ),
+    ("roles", "via"): (
+        "numb R thigh after a cardiac catheter via the R groin",
+        ("thigh",),
+        "right",
+        None,
+    ),
+    ("roles", "and neck cancer"): (
+        "my lips are numb since surgery for head and neck cancer",
+        ("face.mouth",),
+        None,
+        None,
+    ),
+    ("roles", "heel"): (
+        "numb plantar heel on the left for a month",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("roles", "l heel"): (
+        "reduced sensation plantar L heel",
+        ("foot.heel",),
+        "left",
+        None,
+    ),
+    ("roles", "elbow down to"): (
+        "my right arm is numb from the elbow down to my fingers",
+        ("forearm", "hand"),
+        "right",
+        None,
+    ),
+    ("roles", "elbows down to"): (
+        "both arms tingle from the elbows down to the fingertips",
+        ("forearm", "hand"),
+        "both",
+        None,
+    ),
+    ("roles", "knee down to"): (
+        "my left leg is numb from the knee down to my foot",
+        ("leg", "foot"),
+        "left",
+        None,
+    ),
+    ("roles", "knees down to"): (
+        "numb from the knees down to the toes",
+        ("leg", "foot"),
+        "both",
+        None,
+    ),
+    ("regions", "place of sitting"): (
+        "I am not feeling the place of sitting since two days",
+        ("perineum",),
+        None,
+        None,
+    ),
+    ("regions", "under the knee"): (
+        "my left leg is numb under the knee",
+        ("leg",),
+        "left",
+        None,
+    ),
+    ("regions", "under the knees"): (
+        "both legs feel dead under the knees",
+        ("leg",),
+        "both",
+        None,
+    ),
+}
+"""areas23: each context term, spelling, role cue and region synonym of the "areas23" blocks of
+text.yaml and regions.yaml (the person a carer writes for set apart from the writer, a side
+letter before a digit's number, another person's whole side, ring and pinky, a dragged foot, a
+muscle graded, a part imaged, a way in of a procedure, head and neck cancer, the plantar heel,
+the place of sitting, under the knee), with a sentence that uses it and the areas and side
+wanted (the cause column is not checked)."""

@@ -104,6 +104,10 @@ ASPECT_WORDS: dict[tuple[str, ...], tuple[str, str | None]] = {
     ("thumb", "edge"): ("radial", None),
     ("pinky", "edge"): ("ulnar", None),
     ("little", "finger", "edge"): ("ulnar", None),
+    # areas23: the side of a forearm by the digit next to the little finger or the thumb
+    # ("the ring finger side of that forearm", "the index finger side of my wrist")
+    ("ring", "finger", "side"): ("ulnar", None),
+    ("index", "finger", "side"): ("radial", None),
 }
 ASPECT_LINKS = frozenset({"of", "side", "part", "surface", "aspect", "edge", "area"})
 

@@ -35,11 +35,13 @@ from .prepare import Prepared, prepare
 from .roles import (
     MINE_VERBS,
     Area,
+    _possessed_by_another,
     elided,
     me_too,
     narrowed,
     roles,
     sciatic_leg,
+    spread_in_limb,
     unfelt_seat,
 )
 
@@ -174,6 +176,7 @@ def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
     areas, state.found = elided(prep, areas, state.found)
     areas, state.found = sciatic_leg(prep, areas, state.found)  # limb17
     areas, state.found = unfelt_seat(prep, areas, state.found)  # limb17
+    areas = spread_in_limb(kb, prep, areas, state.found)  # areas23
     proxy = _for_another(prep, areas)
     if proxy:
         areas = tuple(
@@ -192,10 +195,10 @@ def _for_another(prep: Prepared, areas: Sequence[Area]) -> bool:
     chemo", "my brother came off his motorbike and his right hand is still numb"; not "my
     mum had numb feet", nor "my mum's feet are numb and so are my hands"). What is said of
     that person is then read as the patient's: their areas, causes, red flags and facts."""
-    if any(a.numb for a in areas):
-        return False
     if not any(a.role == "numb" and a.context == OTHER for a in areas):
         return False
+    if any(a.numb and not _possessed_by_another(prep, a.start, self_named=False) for a in areas):
+        return False  # areas23: "... it started in his feet" is not the writer's own
     tokens = prep.tokens
     if any(tok == "my" and nxt in MINE_NEXT for tok, nxt in pairwise(tokens)):
         return False  # "my husband's feet are numb, mine are just cold": they say their own

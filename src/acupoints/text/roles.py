@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
     from ..models import AreaRole
 
-__all__ = ["Area", "elided", "me_too", "narrowed", "roles"]
+__all__ = ["Area", "elided", "me_too", "narrowed", "roles", "spread_in_limb"]
 
 LINKS = frozenset({"in", "at", "of", "on", "from", "to", "around", "near"})
 SPINE = ("neck", "back")
@@ -113,11 +113,12 @@ class Area(Frozen):
         return self.role == "numb" and not self.context
 
 
-def _possessed_by_another(prep: Prepared, start: int) -> bool:
+def _possessed_by_another(prep: Prepared, start: int, *, self_named: bool = True) -> bool:
     """heldout10 areas: the area at ``start`` is written "his", "her" or "their" after
     another person is named earlier in its sentence, past the reach of the words that name
     them ("my friend's boy came off his bike and lost feeling in his leg, my question is
-    about my own numb groin"): that person's."""
+    about my own numb groin"): that person's; with ``self_named`` False (areas23), even if
+    the writer does not speak of themself after it."""
     j = start - 1
     while j >= 0 and prep.tokens[j] in SIDE_WORDS:
         j -= 1
@@ -132,7 +133,7 @@ def _possessed_by_another(prep: Prepared, start: int) -> bool:
         return False
     # and the writer then speaks of themself: otherwise it is a carer's report, whose
     # areas are the patient's ("my brother had an accident and says his left leg is numb")
-    return any(tok in SELF_WORDS for tok in prep.tokens[start + 1 :])
+    return not self_named or any(tok in SELF_WORDS for tok in prep.tokens[start + 1 :])
 
 
 KIN = frozenset(
@@ -211,6 +212,11 @@ def _after(prep: Prepared, end: int, size: int) -> list[str]:
     return [tokens[j] for j in _after_at(prep, end, size)]
 
 
+# (areas23) words of degree between a cue after a part and the numb word it leads to ("my
+# neck has gone **a bit** numb"): the cue is then the numbness's verb, as in "my back went numb"
+DEGREE = ("bit", "little", "really", "very", "quite", "totally", "completely", "so", "all")
+
+
 def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area, ...]:
     """Each body area the grammar found, with what it is named for and its context."""
     t = prep.tables
@@ -276,7 +282,11 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             *(
                 (t.role_after.get(tuple(nxt[:k]), ()), k)
                 for k in range(1, len(nxt) + 1)
-                if k >= len(nxt) or nxt[k] not in NUMB_WORDS
+                if k >= len(nxt)
+                or (
+                    nxt[k] not in NUMB_WORDS
+                    and not (nxt[k] in DEGREE and nxt[k + 1 : k + 2] and nxt[k + 1] in NUMB_WORDS)
+                )
             ),
         ]
         cue: tuple[int, ...] = ()
@@ -335,7 +345,12 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             k = j - 1
             while k >= 0 and prep.tokens[k] in DROP:
                 k -= 1
-            if k + 1 in cause_ends and any(within(f.region, x) for x in cause_ends[k + 1]):
+            # areas23: or a whole whose parts are named ("the carpal tunnel in my right hand
+            # is back, the first three fingers are numb": where the cause is)
+            if k + 1 in cause_ends and (
+                any(within(f.region, x) for x in cause_ends[k + 1])
+                or any(g.region != f.region and within(g.region, f.region) for g in found)
+            ):
                 role = "cause_site"
         if (
             role == "numb"
@@ -491,6 +506,47 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
     out = _wound_places(prep, out, within)  # limb17
     out = _felt_through(prep, out, found)  # limb17
     return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
+
+
+# (areas23) a whole limb said numb, with a spread in its sentence that began in a part of it
+# and reached a level of it ("legs weak n numb, started in my feet n its up to my hips"; "the
+# tingle in my legs is go up, first foot, now thigh"; "... now both my arms and legs are numb
+# to the elbows and knees"), is where the numbness climbs: a spread keeps where it began and
+# the level reached (docs/text.md, areas11, areas13), so the limb is no numb area of its own.
+# A level past the limb ("now up to my waist"), no level reached ("my legs have gone numb, it
+# started in my feet") or a route down it ("... all the way down my arm to my thumb") leave
+# the limb numb. The parts take the plural of a plural limb (side both), as _at_level's do.
+LIMBS = ("lower_limb", "upper_limb")
+CLIMB_FROM = ("started", "start", "starting", "began", "begin", "first")
+CLIMB_TO = ("to", "now", "reached", "reaching", "into", "past", "until")
+
+
+def spread_in_limb(
+    kb: KnowledgeBase, prep: Prepared, out: Sequence[Area], found: Sequence[Any]
+) -> tuple[Area, ...]:
+    """(areas23) A whole limb a spread climbs in, from a part of it to a level of it, is no
+    numb area of its own (the comment above); ``found`` as in :func:`narrowed`."""
+    tokens, sentence, within = prep.tokens, prep.sentence, kb.anatomy.within
+    result = list(out)
+    for k, limb in enumerate(out):
+        if limb.region not in LIMBS or not limb.numb:
+            continue
+        parts, began, climbed = [], -1, False
+        for m, a in enumerate(out):
+            if not (a.numb and a.region != limb.region and within(a.region, limb.region)):
+                continue
+            parts.append(m)
+            if began >= 0 and "down" not in tokens[: a.start]:
+                climbed = climbed or not set(tokens[max(0, a.start - 6) : a.start]).isdisjoint(
+                    CLIMB_TO
+                )
+            if began < 0 and not set(tokens[: a.start]).isdisjoint(CLIMB_FROM):
+                began = a.start
+        if climbed and sentence[began] == sentence[limb.start]:
+            result[k] = replace(limb, role="descriptor")
+            for m in parts:
+                found[m].plural = found[m].plural or found[k].plural
+    return tuple(result)
 
 
 INSENSATE = frozenset({"insensate", "neuropathic", "neuropathy"})
@@ -832,9 +888,10 @@ def _shaken_alone(prep: Prepared, out: list[Area]) -> list[Area]:
 
 BLOWS = frozenset(
     {"kicked", "hit", "struck", "clobbered", "whacked", "smacked", "bashed", "punched", "thumped"}
+    | {"fell", "landed"}  # areas23: "fell off the trampoline onto his arm"
 )
 """(areasc) Verbs of a blow that lands on a part."""
-BLOW_ON = frozenset({"on", "in", "to", "across"})
+BLOW_ON = ("on", "in", "to", "across", "onto")  # areas23: "onto"; a tuple, small
 
 
 def _blow_site(prep: Prepared, f: Any, starts: Container[int]) -> bool:
@@ -1091,7 +1148,7 @@ def _at_level(prep: Prepared, out: list[Area], hits: list[Any], within: Any) -> 
                 break
 
 
-LEVEL_PART = frozenset({"below", "above", "outside", "inside"})
+LEVEL_PART = ("below", "above", "outside", "inside", "under")  # areas23: "under"; a tuple
 LEVEL_GAP = 6
 """lay17: a part of a whole named after it in its sentence, within this many words and with
 no other area between, that opens with a level or side word ("legs still numb below the
@@ -1192,6 +1249,10 @@ ME_TOO = (
     ("now", "my", "have", "started"),
     ("now", "my", "has", "started"),
 )
+# (areas23) "the same" after someone else's numbness gives the writer the same ("my dad had
+# numb feet and now I've got the same", "I have the same"), when only a time or the end of
+# the clause follows it (not "I've got the same GP", "the same problem with my knees")
+SAME_CLOSES = (".", "?", "!", ";", ",", "at", "now", "too", "since", "for", "as", "and", "but")
 """Words after someone else's illness that make it one's own as well."""
 
 
@@ -1202,11 +1263,21 @@ def me_too(prep: Prepared, end: int) -> bool:
     while k < len(tokens) and tokens[k] not in SENTENCE_END:
         if any(tuple(tokens[k : k + len(m)]) == m for m in ME_TOO):
             return True
+        if (
+            tokens[k] == "same"
+            and tokens[k - 1] == "the"
+            and tokens[k - 2] in ("got", "have", "ive", "get")
+            and (k + 1 == len(tokens) or tokens[k + 1] in SAME_CLOSES)
+        ):
+            return True
         k += 1
     return False
 
 
 MINE_VERBS = frozenset({"has", "have", "is", "are", "does", "do", "did", "was", "were", "too"})
+# (areas23) words after "mine" that date the writer's own finding ("... numb fingertips? mine
+# started about a year ago"), as "mine started" answers a question in .context
+MINE_BEGAN = ("started", "began", "begun")
 MINE_REACHED = frozenset({"at", "reached", "gone", "got"})
 """(weak17) Words after "mine's" that tell how far the writer's own has gone ("mine's at mid
 thigh now", "mine's got to my knees"): "my" before them can only be "mine's"."""
@@ -1336,6 +1407,8 @@ def _mine_after(prep: Prepared, end: int, starts: Container[int] = ()) -> bool:
                 return False
         elif tokens[k] == "my" and tokens[k + 1] in MINE_REACHED:
             return True  # weak17: "anyone had numbness creeping up ...? mine's at mid thigh"
+        elif tokens[k] == "my" and tokens[k + 1] in MINE_BEGAN:
+            return True  # areas23: "anyone else with type 1 get numb fingertips? mine started"
         elif tokens[k] == "my" and tokens[k + 1] == "been" and _lasted(tokens[k + 2 : k + 4]):
             return True  # areas18: "anyone had numbness in their jaw ...? mine's been 5 days"
         elif tokens[k] == "my" and tokens[k + 1] in MINE_VERBS:
@@ -1724,7 +1797,8 @@ def _stretch_start(
     # heldout12 areas: a time after it ("numb from the ankles down the whole time")
     ends = [i for i, w in enumerate(rest) if w in TIME_AFTER]
     rest = rest[: ends[0]] if ends else rest
-    if not all(w in STRETCH_NUMB or w in LINKING for w in rest):
+    end = (f.region, "down") in BEYOND  # areas23: "from the elbows down to my fingers"
+    if not all(w in STRETCH_NUMB or w in LINKING or (end and w in LIMB_END) for w in rest):
         return False
     clause = prep.clause[f.start]
     return any(a.numb and prep.clause[a.start] == clause and a.end < f.start for a in out)
@@ -1808,7 +1882,7 @@ def _past_joint_alone(prep: Prepared, joint: Area, out: list[Area], hits: list[A
     nxt = _after(prep, joint.end, 4)
     if prev != ["from"] or not nxt or nxt[0] not in DOWNWARD:
         return
-    if not all(w in STRETCH_NUMB or w in LINKING for w in nxt[1:]):
+    if not all(w in STRETCH_NUMB or w in LINKING or w in LIMB_END for w in nxt[1:]):
         return
     parts = BEYOND.get((joint.region, "up" if nxt[0].startswith("up") else "down"))
     clause = prep.clause[joint.start]
@@ -2268,7 +2342,12 @@ NUMB_WORDS = frozenset(
 )
 """Words that say an area is numb, for an area named with pain words ("hurts", "aches")."""
 
-STRETCH_NUMB = NUMB_WORDS | {"sleeping"}
+STRETCH_NUMB = NUMB_WORDS | {"sleeping", "prickle", "prickles", "prickly", "prickling"}
+# (areas23) "to" and the far end of an arm or a leg: a stretch "from the elbows down to my
+# fingers" reaches it, so it is the limb past the joint, as "from the elbows down" alone is
+# (the end it names is a descriptor by the roles of text.yaml, "elbows down to"); "down to
+# the ankle" stops short of the end and keeps its ends
+LIMB_END = ("to", "fingers", "finger", "fingertips", "hand", "hands", "toes", "foot", "feet")
 """lay17: the numb words that may close a stretch "from the knee down" (a non-native "is
 sleeping": "in my right leg from the knee to down is sleeping")."""
 
@@ -2368,6 +2447,7 @@ def _numb_here(
 
 WOUNDS = frozenset(
     {"sore", "sores", "ulcer", "ulcers", "wound", "wounds", "cut", "cuts", "blister", "blisters"}
+    | {"hole", "holes", "puncture"}  # areas23: "a red puffy hole in the bottom of my foot"
 )
 """(areasb) A break in the skin on a part ("a sore on the ball of my foot")."""
 UNFELT_AFTER = (
@@ -2431,6 +2511,19 @@ def _unfelt_wounds(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
                 if j not in starts:  # "... and can't feel my toes": the toes are numb
                     result[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context, a.cue)
                 break
+        else:
+            # areas23: said not felt earlier in the sentence, no part between ("trod on a pin
+            # and didn't notice till I saw blood, now there's a hole in the bottom of my foot")
+            i = a.start - 1
+            while i >= 0 and sentence[i] == sentence[a.start] and i not in starts:
+                if (
+                    tuple(tokens[i : i + 2]) in UNFELT_AFTER
+                    or tuple(tokens[i : i + 3]) in UNFELT_AFTER
+                    or (tokens[i],) in UNFELT_AFTER
+                ):
+                    result[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context, a.cue)
+                    break
+                i -= 1
     return result
 
 
@@ -2549,7 +2642,8 @@ def _weakness_reached(prep: Prepared, start: int, end: int) -> bool:
     tokens, clause, sentence = prep.tokens, prep.clause, prep.sentence
     j = _adjective_at(prep, start)
     after = tokens[end + 1] if end + 1 < len(tokens) else ""
-    if not ((j >= 0 and tokens[j] in WEAK_REACH_BEFORE) or after in ("upward", "upwards")):
+    up_in = j > 0 and tokens[j] == "in" and tokens[j - 1] == "up"  # areas23: "up in my thighs"
+    if not ((j >= 0 and tokens[j] in WEAK_REACH_BEFORE) or after in ("upward", "upwards") or up_in):
         return False
     own = clause[start]
     if any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == own):
