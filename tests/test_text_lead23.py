@@ -98,6 +98,19 @@ def test_a_foot_gone_a_dark_colour_is_an_emergency(
         assert raised(kb, text)["foot_wound"] == "emergency", text
 
 
+WORST_HEADACHE = (
+    "worst headache of my life",
+    "worst headache ive ever had",
+    "worst headache i have ever had",
+    "worst headache ever",
+    "worst headache in my life",
+    "worst headache ive had",
+    "sudden severe headache",
+    "sudden blinding headache",
+    "like a bomb went off in my head",
+    "like a bomb going off in my head",
+)
+
 LEAD23_WORDS: dict[str, tuple[str, str]] = {
     # the words of the "lead23" blocks of text.yaml: word -> (sentence, the rule it fires;
     # "-" a rule it stops, the sentence firing it without the word)
@@ -211,6 +224,13 @@ LEAD23_WORDS: dict[str, tuple[str, str]] = {
             "prednisolone",
             "prednisone",
         )
+    },
+    # the worst headache of one's life: a stroke's sign
+    **{w: (f"numb left arm and the {w}", "worst_headache") for w in (*WORST_HEADACHE,)},
+    # a migraine's aura stops the rule of a numb face and lost sight
+    **{
+        w: (f"numb face and my eye went blurry, {w}", "-face_numb_sight_lost")
+        for w in ("migraine", "migraines", "aura", "auras")
     },
     # real words never corrected
     **{w: (f"my hand right is odd, like {w} walking", "-") for w in ("ants", "ant")},
@@ -486,3 +506,46 @@ def test_an_immunosuppressant_named_is_a_fact_of_the_person(
 ) -> None:
     notes = kb.select(text).notes
     assert any("suppressed immune system" in n and "Read from" in n for n in notes) is read, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a numb face with the sight of an eye lost or blurred: a stroke's sign
+        ("my face went numb on one side and now I can't see properly out of one eye", True),
+        ("numb face and my eye has gone blurry", True),
+        ("my face is numb and my eyesight went dark", True),
+        # controls: a migraine's aura; sore eyes; glasses
+        ("numb face and blurry vision, I get migraines with aura", False),
+        ("my lip is numb and my eyes are sore", False),
+        ("numb cheek, I can't see well without my glasses", False),
+    ],
+)
+def test_a_numb_face_with_sight_lost_is_a_stroke(
+    kb: KnowledgeBase, text: str, flagged: bool
+) -> None:
+    assert ("face_numb_sight_lost" in fired(kb, text)) is flagged, text
+    if flagged:
+        assert raised(kb, text)["stroke"] == "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the worst headache of one's life: a bleed in the brain, the stroke emergency
+        ("numb arm and I've got the worst headache of my life", True),
+        ("numb hand, sudden severe headache", True),
+        # controls: another's, past; a headache not said to be the worst or sudden
+        ("my mum had the worst headache of her life before her stroke, my hand is numb", False),
+        ("numb hand and a bit of a headache", False),
+    ],
+)
+def test_the_worst_headache_is_a_stroke(kb: KnowledgeBase, text: str, flagged: bool) -> None:
+    assert ("stroke" in raised(kb, text)) is flagged, text
+
+
+@pytest.mark.parametrize(
+    "term", ["thunderclap headache", "subarachnoid haemorrhage", "subarachnoid hemorrhage"]
+)
+def test_the_clinical_words_of_the_worst_headache(kb: KnowledgeBase, term: str) -> None:
+    assert "worst_headache" in fired(kb, f"numb L arm, ? {term} this morning"), term

@@ -4423,6 +4423,29 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         "same_clause": True,
         "sign": True,
     },
+    "worst_headache": {
+        "flag": "stroke",
+        "lay": (
+            "worst headache of my life",
+            "worst headache ive ever had",
+            "worst headache i have ever had",
+            "worst headache ever",
+            "worst headache in my life",
+            "worst headache ive had",
+            "sudden severe headache",
+            "sudden blinding headache",
+            "like a bomb went off in my head",
+            "like a bomb going off in my head",
+        ),
+        "clinical": (
+            "thunderclap headache",
+            "subarachnoid haemorrhage",
+            "subarachnoid hemorrhage",
+        ),
+        "typos": (),
+        "also": (),
+        "sign": True,
+    },
     "throat_swelling": {
         "flag": "breathing",
         "lay": ("throat", "tongue"),
@@ -8026,6 +8049,7 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "worse supine",
     ),
     # lead23
+    "migraine_word": ("migraine", "migraines", "aura", "auras"),
     "after_infection": (
         "after a virus",
         "after the virus",
@@ -8848,6 +8872,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "near": 2,
     },
     # lead23
+    "face_numb_sight_lost": {
+        "flag": "stroke",
+        "all": ("face_any", "vision_loss", "vision"),
+        "unless": ("migraine_word",),
+        "scope": "sentence",
+    },
     "arm_jaw_and_unwell": {
         "flag": "heart_attack",
         "all": ("arm_named", "jaw_word", "cardiac_unwell"),
