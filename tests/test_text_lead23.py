@@ -8,6 +8,7 @@ import pytest
 from acupoints import KnowledgeBase
 
 from .textread import block_words, fired, raised, reading
+from .vocabulary import FLAG_CLASSES, FLAG_CONCEPTS
 
 
 @pytest.mark.parametrize(
@@ -98,56 +99,21 @@ def test_a_foot_gone_a_dark_colour_is_an_emergency(
         assert raised(kb, text)["foot_wound"] == "emergency", text
 
 
-WORST_HEADACHE = (
-    "worst headache of my life",
-    "worst headache ive ever had",
-    "worst headache i have ever had",
-    "worst headache ever",
-    "worst headache in my life",
-    "worst headache ive had",
-    "sudden severe headache",
-    "sudden blinding headache",
-    "like a bomb went off in my head",
-    "like a bomb going off in my head",
-)
+WORST_HEADACHE: tuple[str, ...] = FLAG_CONCEPTS["worst_headache"]["lay"]  # type: ignore[assignment]
 
 LEAD23_WORDS: dict[str, tuple[str, str]] = {
     # the words of the "lead23" blocks of text.yaml: word -> (sentence, the rule it fires;
     # "-" a rule it stops, the sentence firing it without the word)
     **{
         w: ("numb left arm, tingling in my " + w + ", sweating", "arm_jaw_and_unwell")
-        for w in ("jaw", "jaws", "jawline")
+        for w in FLAG_CLASSES["jaw_word"]
     },
     **{
         w: (
             "my legs have gone weak and numb over two days " + w,
             "weak_over_days_after_an_infection",
         )
-        for w in (
-            "after a virus",
-            "after the virus",
-            "after a viral infection",
-            "after a flu",
-            "after flu",
-            "after the flu",
-            "after a tummy bug",
-            "after a stomach bug",
-            "after a bug",
-            "after food poisoning",
-            "after a chest infection",
-            "after an infection",
-            "after a bad cold",
-            "after a heavy cold",
-            "after diarrhoea",
-            "after diarrhea",
-            "after gastroenteritis",
-            "after glandular fever",
-            "since a virus",
-            "since the flu",
-            "since a tummy bug",
-            "since a stomach bug",
-            "since food poisoning",
-        )
+        for w in FLAG_CLASSES["after_infection"]
     },
     # the endings of an operation's name, each in a word of its own, and the words with such
     # an ending that name none
@@ -230,7 +196,7 @@ LEAD23_WORDS: dict[str, tuple[str, str]] = {
     # a migraine's aura stops the rule of a numb face and lost sight
     **{
         w: (f"numb face and my eye went blurry, {w}", "-face_numb_sight_lost")
-        for w in ("migraine", "migraines", "aura", "auras")
+        for w in FLAG_CLASSES["migraine_word"]
     },
     # real words never corrected
     **{w: (f"my hand right is odd, like {w} walking", "-") for w in ("ants", "ant")},
@@ -246,42 +212,15 @@ LEAD23_WORDS: dict[str, tuple[str, str]] = {
     },
     **{
         w: ("numb left arm and jaw, " + w, "arm_jaw_and_unwell")
-        for w in (
-            "sweaty",
-            "sweating",
-            "sweat",
-            "cold sweat",
-            "clammy",
-            "feel sick",
-            "feeling sick",
-            "felt sick",
-            "nauseous",
-            "nausea",
-            "nauseated",
-            "being sick",
-            "vomiting",
-            "light headed",
-            "lightheaded",
-            "faint",
-        )
+        for w in FLAG_CLASSES["cardiac_unwell"]
     },
     **{
         w: ("my toe is numb and a funny purple " + w, "foot_gone_a_dark_colour")
-        for w in ("colour", "color", "shade", "tinge")
+        for w in FLAG_CLASSES["colour_noun"]
     },
     **{
         w: ("my toe is numb and a purple colour, " + w, "-foot_gone_a_dark_colour")
-        for w in (
-            "black and blue",
-            "bruise",
-            "bruised",
-            "bruising",
-            "bruises",
-            "nail",
-            "nails",
-            "toenail",
-            "toenails",
-        )
+        for w in FLAG_CLASSES["bruise_or_nail"]
     },
 }
 
