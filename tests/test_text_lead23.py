@@ -8,7 +8,7 @@ import pytest
 from acupoints import KnowledgeBase
 
 from .textread import block_words, fired, raised, reading
-from .vocabulary import FLAG_CLASSES, FLAG_CONCEPTS
+from .vocabulary import CAUSE_WORDS, FLAG_CLASSES, FLAG_CONCEPTS, PERSON_CONCEPTS
 
 
 @pytest.mark.parametrize(
@@ -175,21 +175,9 @@ LEAD23_WORDS: dict[str, tuple[str, str]] = {
     # the drugs that suppress the immune system: a fact of the person
     **{
         w: (f"numb hands, I take {w}", "person:immunosuppressed")
-        for w in (
-            "methotrexate",
-            "tacrolimus",
-            "ciclosporin",
-            "cyclosporine",
-            "azathioprine",
-            "mycophenolate",
-            "rituximab",
-            "infliximab",
-            "adalimumab",
-            "etanercept",
-            "biologics",
-            "prednisolone",
-            "prednisone",
-        )
+        # the drugs are the one-word lay terms of the concept
+        for w in PERSON_CONCEPTS["immune_suppression"]["lay"]  # type: ignore[attr-defined]
+        if " " not in w
     },
     # the worst headache of one's life: a stroke's sign
     **{w: (f"numb left arm and the {w}", "worst_headache") for w in (*WORST_HEADACHE,)},
@@ -251,19 +239,8 @@ def test_every_lead23_word_is_read(kb: KnowledgeBase, word: str) -> None:
 LEAD23_CAUSE_WORDS: dict[str, tuple[str, str]] = {
     # the cause synonyms of the "lead23" blocks of causes.yaml: word -> (sentence, cause)
     w: (f"the back of my leg is numb since my {w}", "injury")
-    for w in (
-        "hamstring tear",
-        "calf tear",
-        "muscle tear",
-        "tendon tear",
-        "ligament tear",
-        "acl tear",
-        "meniscus tear",
-        "cartilage tear",
-        "rotator cuff tear",
-        "labral tear",
-        "achilles tear",
-    )
+    for w in CAUSE_WORDS["injury"]
+    if w.endswith(" tear")  # the injury synonyms of a tear as a noun
 }
 
 
