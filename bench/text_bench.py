@@ -63,6 +63,7 @@ HELDOUT18 = CORPUS.with_name("heldout18.yaml")
 HELDOUT19 = CORPUS.with_name("heldout19.yaml")
 HELDOUT20 = CORPUS.with_name("heldout20.yaml")
 HELDOUT21 = CORPUS.with_name("heldout21.yaml")
+HELDOUT22 = CORPUS.with_name("heldout22.yaml")
 QUIET = ("negation", "negated", "other", "hypothetical", "historical", "past")
 """Kinds of sentence on which no red flag may fire."""
 
@@ -266,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         ("held out 19", HELDOUT19),
         ("held out 20", HELDOUT20),
         ("held out 21", HELDOUT21),
+        ("held out 22", HELDOUT22),
     ):
         if not path.is_file():
             continue
