@@ -73,6 +73,8 @@ def block_words(name: str, tag: str) -> set[str]:
                     "# areas23",
                     "# flags23",
                     "# lead23",
+                    "# areas24",
+                    "# flags24",
                     f"# {tag}",
                 )
             ):
