@@ -292,7 +292,11 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         cue: tuple[int, ...] = ()
         for options, size in cues:
             for r, limit in options:
-                if not limit or any(within(f.region, x) for x in limit):
+                # areas24: a cue limited to the whole body ("numb all over") is for the
+                # whole body's own words, not for every part within it
+                if not limit or any(
+                    f.region == x if x == "body" else within(f.region, x) for x in limit
+                ):
                     role = r
                     break
             if role != "numb":
@@ -2425,6 +2429,8 @@ def _numb_here(
     back is killing me", areasb), so it does say something is numb."""
     if not any(tok in NUMB_WORDS for tok in prep.tokens) and not unfelt:
         return True
+    if cue and all(prep.tokens[i] in NUMB_WORDS for i in cue):
+        cue = ()  # areas24: a cue of numb words alone ("numb all over") does say it is numb
     clause = prep.clause[area.start]
     if any(f is not area and prep.clause[f.start] == clause for f in found):
         return False
