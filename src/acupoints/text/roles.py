@@ -1985,6 +1985,10 @@ CANT = frozenset({"cant", "cannot", "couldnt"})
 """Words before "feel it" that say the part named before is numb."""
 
 
+FEELERS = frozenset({"i", "he", "she", "they", "you", "we"})
+"""(areas24) Who does not feel a sign "that" is not felt ("a sore that she can't feel")."""
+
+
 def _numb_later(prep: Prepared, f: Any, found: Sequence[Any]) -> bool:
     """ "my left foot is cold and pale and numb": the clause of an area inside a sign's words
     says, after it and with no other body area between, that it is numb as well."""
@@ -2000,6 +2004,14 @@ def _numb_later(prep: Prepared, f: Any, found: Sequence[Any]) -> bool:
             and tokens[k + 3 : k + 4] not in (("when",), ("if",))
         ):
             return True  # heldout13 areas: "his big toe has gone black and he can't feel it"
+        if (
+            tokens[k] in CANT
+            and tokens[k + 1 : k + 2] == ("feel",)
+            and tokens[k - 2 : k - 1] in (("that",), ("which",))
+            and tokens[k - 1] in FEELERS
+            and tokens[k + 2 : k + 3] not in (("when",), ("if",))
+        ):
+            return True  # areas24: "a sore on his heel that he can't feel": the part it is on
         if tokens[k] not in LATER_NUMB:
             continue
         # limb17: ", and numb" goes on with the part's clause ("cold and pale and grey
