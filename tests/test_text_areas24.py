@@ -109,6 +109,24 @@ def test_loss_of_protective_sensation_after_a_denial(
 @pytest.mark.parametrize(
     ("text", "areas", "side"),
     [
+        # a part whose own name opens with a landmark, inside the area before it and set off by
+        # commas, is where in that area the numbness is
+        ("the skin of my tummy, below the navel, feels dead", {"abdomen.lower"}, None),
+        ("my right leg, below the knee, has gone numb", {"leg"}, "right"),
+        # controls: a landmark outside the area before it only places it
+        ("my upper arm, just below the shoulder, is numb", {"upper_arm"}, None),
+        ("my cheek, just under the eye, is numb", {"face.cheek"}, None),
+    ],
+)
+def test_a_landmark_part_inside_the_area_before_it(
+    kb: KnowledgeBase, text: str, areas: set[str], side: str | None
+) -> None:
+    assert reading(kb, text)[:2] == (areas, side), kb.read(text).areas
+
+
+@pytest.mark.parametrize(
+    ("text", "areas", "side"),
+    [
         # controls of the data: the parts themselves said numb stay numb
         ("my heels are numb", {"foot.heel"}, "both"),
         ("my collarbone is numb on the left", {"neck.lateral"}, "left"),

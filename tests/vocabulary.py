@@ -24547,7 +24547,7 @@ AREAS24_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
     # (areas24) the area and side misses of held out 22, read by kind: toes by their number, an
     # upper belly and a lateral chest wall in a note, "numb all over" said of a part, heels that
     # are shoes, a part's "thing", a fall off something onto a part, a part in agony, parts said
-    # stronger, heavy as lead or given up, the skin under the collarbone, "lower abdominal"
+    # stronger, heavy as lead or given up, the skin under the collarbone, "lower abdominal", the cleft between the buttocks
     ("spellings", "1st toe"): (
         "numbness L 1st toe since the bunion op",
         ("foot.big_toe",),
@@ -24821,6 +24821,36 @@ AREAS24_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
     ("regions", "lower abdominal"): (
         "lower abdominal paraesthesia since the hernia repair",
         ("abdomen.lower",),
+        None,
+        None,
+    ),
+    ("regions", "bum crack"): (
+        "my tailbone, just above my bum crack, has gone numb",
+        ("back.sacral",),
+        None,
+        None,
+    ),
+    ("regions", "butt crack"): (
+        "my butt crack is numb after the long drive",
+        ("buttock",),
+        None,
+        None,
+    ),
+    ("regions", "natal cleft"): (
+        "numbness over the natal cleft since the pilonidal surgery",
+        ("buttock",),
+        None,
+        None,
+    ),
+    ("regions", "gluteal cleft"): (
+        "altered sensation at the top of the gluteal cleft",
+        ("buttock",),
+        None,
+        None,
+    ),
+    ("regions", "intergluteal cleft"): (
+        "tingling in the intergluteal cleft",
+        ("buttock",),
         None,
         None,
     ),

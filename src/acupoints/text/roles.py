@@ -403,7 +403,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         if role == "numb" and _side_of_part_before(prep, f, out, within):
             role = "descriptor"  # heldout13 areas: "my middle finger tip, right hand"
             f.side_tag = True  # its side is the side of the part before it (parse)
-        if role == "numb" and _landmark(prep, f, out):
+        if role == "numb" and _landmark(prep, f, out, within):
             role = "descriptor"  # "my upper arm just below the shoulder": where it is
         if role == "numb" and _stretch_start(prep, f, prev, nxt, out):
             role = "descriptor"  # "my lower legs are numb from the knees down"
@@ -1625,9 +1625,12 @@ SAID_NUMB = frozenset({"has", "have", "is", "are", "gone", "went", "numb", "ting
 forehead has gone numb above my right eye")."""
 
 
-def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
+def _landmark(prep: Prepared, f: Any, out: Sequence[Area], within: Any) -> bool:
     """``f`` follows a numb area with only a landmark word between ("my upper arm just
-    below the shoulder", "my ribs under my left arm"): it places that area."""
+    below the shoulder", "my ribs under my left arm"): it places that area. A part whose
+    own name opens with the landmark and lies inside that area ("the skin of my belly,
+    under the belly button": the lower belly) is where in it the numbness is (areas24),
+    read by ``_refined_by_part``."""
     tokens = prep.tokens
     # the landmark word may open the area's own words ("under my arm")
     j = f.start if tokens[f.start] in LANDMARK else f.start - 1
@@ -1653,7 +1656,12 @@ def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
         k -= 1
     if k < j and any(tokens[m] in SIDE_WORDS for m in range(k + 1, j + 1)):
         j = k
-    return any(a.end == j and a.numb for a in out)
+    return any(
+        a.end == j
+        and a.numb
+        and not (own and a.region != f.region and within(f.region, a.region))
+        for a in out
+    )
 
 
 NUMB_ADJECTIVES = frozenset({"numb", "tingly", "dead", "numbed"})
