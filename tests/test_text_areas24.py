@@ -135,6 +135,8 @@ def test_a_landmark_part_inside_the_area_before_it(
         ("the numbness has spread onto the top of my foot", {"foot.dorsum"}, None),
         ("numb R toe", {"foot.toes"}, "right"),
         ("lower abdominal wall numb", {"abdomen.lower"}, None),
+        ("temporal arteritis, numb chin", {"face.mouth"}, None),
+        ("my jaw has gone numb", {"face.jaw"}, None),
     ],
 )
 def test_controls_of_the_areas24_data(

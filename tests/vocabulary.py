@@ -24547,7 +24547,8 @@ AREAS24_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
     # (areas24) the area and side misses of held out 22, read by kind: toes by their number, an
     # upper belly and a lateral chest wall in a note, "numb all over" said of a part, heels that
     # are shoes, a part's "thing", a fall off something onto a part, a part in agony, parts said
-    # stronger, heavy as lead or given up, the skin under the collarbone, "lower abdominal", the cleft between the buttocks
+    # stronger, heavy as lead or given up, the skin under the collarbone, "lower abdominal", the
+    # cleft between the buttocks, the temple's adjective before a numb word, a part's claudication
     ("spellings", "1st toe"): (
         "numbness L 1st toe since the bunion op",
         ("foot.big_toe",),
@@ -24852,6 +24853,36 @@ AREAS24_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         "tingling in the intergluteal cleft",
         ("buttock",),
         None,
+        None,
+    ),
+    ("spellings", "temporal numbness"): (
+        "R temporal numbness since the fall, no visual change",
+        ("head.temple",),
+        "right",
+        None,
+    ),
+    ("spellings", "temporal tingling"): (
+        "temporal tingling on the left, worse when chewing",
+        ("head.temple",),
+        "left",
+        None,
+    ),
+    ("spellings", "temporal paresthesia"): (
+        "L temporal paresthesia x 3/7",
+        ("head.temple",),
+        "left",
+        None,
+    ),
+    ("spellings", "temporal paraesthesia"): (
+        "new R temporal paraesthesia",
+        ("head.temple",),
+        "right",
+        None,
+    ),
+    ("roles", "claudication"): (
+        "calf claudication at 200 yards, numb L foot",
+        ("foot",),
+        "left",
         None,
     ),
 }
