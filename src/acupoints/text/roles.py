@@ -11,7 +11,7 @@ words of a warning sign: "**foot** drop"), ``descriptor`` (not the body part at 
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Collection, Container, Iterator, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -1657,9 +1657,7 @@ def _landmark(prep: Prepared, f: Any, out: Sequence[Area], within: Any) -> bool:
     if k < j and any(tokens[m] in SIDE_WORDS for m in range(k + 1, j + 1)):
         j = k
     return any(
-        a.end == j
-        and a.numb
-        and not (own and a.region != f.region and within(f.region, a.region))
+        a.end == j and a.numb and not (own and a.region != f.region and within(f.region, a.region))
         for a in out
     )
 
@@ -2439,7 +2437,7 @@ def _weakness_told(prep: Prepared) -> bool:
 
 
 def _numb_here(
-    prep: Prepared, area: Any, found: Sequence[Any], cue: Container[int] = (), unfelt: bool = False
+    prep: Prepared, area: Any, found: Sequence[Any], cue: Collection[int] = (), unfelt: bool = False
 ) -> bool:
     """The clause of ``area`` says something is numb and names no other body area, or the
     text says nothing is numb (a description of pain alone: every area is its place). The
