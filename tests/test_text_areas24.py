@@ -137,6 +137,7 @@ def test_a_landmark_part_inside_the_area_before_it(
         ("lower abdominal wall numb", {"abdomen.lower"}, None),
         ("temporal arteritis, numb chin", {"face.mouth"}, None),
         ("my jaw has gone numb", {"face.jaw"}, None),
+        ("numb in the middle of my back", {"back.upper"}, None),
     ],
 )
 def test_controls_of_the_areas24_data(

@@ -24548,7 +24548,8 @@ AREAS24_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
     # upper belly and a lateral chest wall in a note, "numb all over" said of a part, heels that
     # are shoes, a part's "thing", a fall off something onto a part, a part in agony, parts said
     # stronger, heavy as lead or given up, the skin under the collarbone, "lower abdominal", the
-    # cleft between the buttocks, the temple's adjective before a numb word, a part's claudication
+    # cleft between the buttocks, the temple's adjective before a numb word, a part's claudication,
+    # an ache in the middle or centre of a part
     ("spellings", "1st toe"): (
         "numbness L 1st toe since the bunion op",
         ("foot.big_toe",),
@@ -24883,6 +24884,42 @@ AREAS24_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
         "calf claudication at 200 yards, numb L foot",
         ("foot",),
         "left",
+        None,
+    ),
+    ("roles", "ache in middle of"): (
+        "an ache in the middle of my chest and my left hand is numb",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("roles", "aching in middle of"): (
+        "aching in the middle of my back, both feet tingly",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "ache in centre of"): (
+        "ache in the centre of my neck, fingers numb",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("roles", "ache in center of"): (
+        "a dull ache in the center of my chest with a numb left arm",
+        ("upper_limb",),
+        "left",
+        None,
+    ),
+    ("roles", "pain in centre of"): (
+        "pain in the centre of my back and numb toes",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("roles", "pain in center of"): (
+        "pain in the center of my chest, my jaw feels numb",
+        ("face.jaw",),
+        None,
         None,
     ),
 }
