@@ -110,6 +110,13 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "boob",
         "boobs",
         "chest wall",
+        # areas24
+        "under the collarbone",
+        "below the collarbone",
+        "beneath the collarbone",
+        "under the clavicle",
+        "below the clavicle",
+        "infraclavicular",
     ),
     "chest.lateral": (
         "side of the chest",
@@ -165,6 +172,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "suprapubic",
         "suprapubic region",
         "lower abdominal wall",
+        # areas24
+        "lower abdominal",
     ),
     "abdomen.lateral": (
         "flank",
@@ -319,6 +328,12 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "rear end",
         # areas20
         "where i sit",
+        # areas24
+        "bum crack",
+        "butt crack",
+        "natal cleft",
+        "gluteal cleft",
+        "intergluteal cleft",
     ),
     "upper_limb": (
         "arm",
