@@ -110,6 +110,13 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "boob",
         "boobs",
         "chest wall",
+        # areas24
+        "under the collarbone",
+        "below the collarbone",
+        "beneath the collarbone",
+        "under the clavicle",
+        "below the clavicle",
+        "infraclavicular",
     ),
     "chest.lateral": (
         "side of the chest",
@@ -165,6 +172,8 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "suprapubic",
         "suprapubic region",
         "lower abdominal wall",
+        # areas24
+        "lower abdominal",
     ),
     "abdomen.lateral": (
         "flank",
@@ -319,6 +328,12 @@ REGION_WORDS: dict[str, tuple[str | dict[str, object], ...]] = {
         "rear end",
         # areas20
         "where i sit",
+        # areas24
+        "bum crack",
+        "butt crack",
+        "natal cleft",
+        "gluteal cleft",
+        "intergluteal cleft",
     ),
     "upper_limb": (
         "arm",
@@ -24542,3 +24557,387 @@ letter before a digit's number, another person's whole side, ring and pinky, a d
 muscle graded, a part imaged, a way in of a procedure, head and neck cancer, the plantar heel,
 the place of sitting, under the knee), with a sentence that uses it and the areas and side
 wanted (the cause column is not checked)."""
+
+AREAS24_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # (areas24) the area and side misses of held out 22, read by kind: toes by their number, an
+    # upper belly and a lateral chest wall in a note, "numb all over" said of a part, heels that
+    # are shoes, a part's "thing", a fall off something onto a part, a part in agony, parts said
+    # stronger, heavy as lead or given up, the skin under the collarbone, "lower abdominal", the
+    # cleft between the buttocks, the temple's adjective before a numb word, a part's claudication,
+    # an ache in the middle or centre of a part
+    ("spellings", "1st toe"): (
+        "numbness L 1st toe since the bunion op",
+        ("foot.big_toe",),
+        "left",
+        None,
+    ),
+    ("spellings", "3rd toe"): (
+        "R 3rd toe numb x 2/52",
+        ("foot.third_toe",),
+        "right",
+        None,
+    ),
+    ("spellings", "4th toe"): (
+        "altered sensation L 4th toe",
+        ("foot.fourth_toe",),
+        "left",
+        None,
+    ),
+    ("spellings", "5th toe"): (
+        "reduced sensation R 5th toe",
+        ("foot.little_toe",),
+        "right",
+        None,
+    ),
+    ("spellings", "upper abdominal"): (
+        "upper abdominal numbness after the gallbladder op",
+        ("abdomen.upper",),
+        None,
+        None,
+    ),
+    ("spellings", "lateral chest"): (
+        "patchy numbness L lateral chest",
+        ("chest.lateral",),
+        "left",
+        None,
+    ),
+    ("spellings", "lateral chest wall"): (
+        "tingling over the R lateral chest wall",
+        ("chest.lateral",),
+        "right",
+        None,
+    ),
+    ("roles", "numb"): (
+        "my right hand is numb all over",
+        ("hand",),
+        "right",
+        None,
+    ),
+    ("roles", "tingly"): (
+        "both my feet are tingly all over",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "tingling"): (
+        "my left arm keeps tingling all over",
+        ("upper_limb",),
+        "left",
+        None,
+    ),
+    ("roles", "dead"): (
+        "my bottom lip feels dead all over",
+        ("face.mouth",),
+        None,
+        None,
+    ),
+    ("roles", "new"): (
+        "numb toes since my new heels",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("roles", "high"): (
+        "the top of my foot is numb after a night in high heels",
+        ("foot.dorsum",),
+        None,
+        None,
+    ),
+    ("roles", "stiletto"): (
+        "numb second toe after a day in stiletto heels",
+        ("foot.second_toe",),
+        None,
+        None,
+    ),
+    ("roles", "kitten"): (
+        "even kitten heels make my left big toe numb",
+        ("foot.big_toe",),
+        "left",
+        None,
+    ),
+    ("roles", "thing"): (
+        "my thumb is tingling again, it's the wrist thing",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("roles", "bike onto"): (
+        "I fell off my bike onto my hip and now my thigh is numb",
+        ("thigh",),
+        None,
+        None,
+    ),
+    ("roles", "horse onto"): (
+        "thrown from my horse onto my elbow, my little finger is numb",
+        ("hand.little_finger",),
+        None,
+        None,
+    ),
+    ("roles", "ladder onto"): (
+        "fell off a ladder onto my knee, the shin below is numb",
+        ("leg",),
+        None,
+        None,
+    ),
+    ("roles", "off onto"): (
+        "I slipped off onto my wrist and my thumb has gone numb",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("roles", "thrown onto"): (
+        "I was thrown onto my shoulder in a tackle and my hand is numb",
+        ("hand",),
+        None,
+        None,
+    ),
+    ("roles", "flew onto"): (
+        "I flew onto my knee on the ice and now my foot is tingly",
+        ("foot",),
+        None,
+        None,
+    ),
+    ("roles", "came down onto"): (
+        "I came down onto my hip from the wall, numb outer thigh since",
+        ("thigh",),
+        None,
+        None,
+    ),
+    ("roles", "in agony"): (
+        "neck in agony all week, fingers numb",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("roles", "is in agony"): (
+        "my hip is in agony and my knee is numb",
+        ("knee",),
+        None,
+        None,
+    ),
+    ("roles", "are in agony"): (
+        "my shoulders are in agony and both hands tingle",
+        ("hand",),
+        "both",
+        None,
+    ),
+    ("roles", "feel stronger"): (
+        "my arms feel stronger now but my fingers are still numb",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("roles", "feels stronger"): (
+        "my leg feels stronger this week, the foot is still numb",
+        ("foot",),
+        None,
+        None,
+    ),
+    ("roles", "are stronger"): (
+        "hands are stronger after physio, toes still numb",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("roles", "is stronger"): (
+        "her grip is better and her arm is stronger, only her thumb is numb",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("roles", "getting stronger"): (
+        "legs getting stronger every day, numb soles though",
+        ("foot.sole",),
+        "both",
+        None,
+    ),
+    ("roles", "are getting stronger"): (
+        "my legs are getting stronger but my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "feel like lead"): (
+        "my arms feel like lead and my hands are numb",
+        ("hand",),
+        "both",
+        None,
+    ),
+    ("roles", "feels like lead"): (
+        "my right leg feels like lead and my right foot is numb",
+        ("foot",),
+        "right",
+        None,
+    ),
+    ("roles", "like lead"): (
+        "legs like lead, numb feet, can't climb the stairs",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "have given up"): (
+        "my legs have given up and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "has given up"): (
+        "his left arm has given up and his hand is numb",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("roles", "given up"): (
+        "numb toes, and both legs given up by the evening",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("roles", "gave up"): (
+        "my knees gave up on the stairs, my feet have been numb for weeks",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("regions", "under the collarbone"): (
+        "numb patch under my right collarbone",
+        ("chest",),
+        "right",
+        None,
+    ),
+    ("regions", "below the collarbone"): (
+        "the skin below the collarbone on the left is numb",
+        ("chest",),
+        "left",
+        None,
+    ),
+    ("regions", "beneath the collarbone"): (
+        "a tingly strip beneath the collarbone since the port went in",
+        ("chest",),
+        None,
+        None,
+    ),
+    ("regions", "under the clavicle"): (
+        "altered sensation under the clavicle R",
+        ("chest",),
+        "right",
+        None,
+    ),
+    ("regions", "below the clavicle"): (
+        "numbness L below the clavicle",
+        ("chest",),
+        "left",
+        None,
+    ),
+    ("regions", "infraclavicular"): (
+        "L infraclavicular numbness post pacemaker",
+        ("chest",),
+        "left",
+        None,
+    ),
+    ("regions", "lower abdominal"): (
+        "lower abdominal paraesthesia since the hernia repair",
+        ("abdomen.lower",),
+        None,
+        None,
+    ),
+    ("regions", "bum crack"): (
+        "my tailbone, just above my bum crack, has gone numb",
+        ("back.sacral",),
+        None,
+        None,
+    ),
+    ("regions", "butt crack"): (
+        "my butt crack is numb after the long drive",
+        ("buttock",),
+        None,
+        None,
+    ),
+    ("regions", "natal cleft"): (
+        "numbness over the natal cleft since the pilonidal surgery",
+        ("buttock",),
+        None,
+        None,
+    ),
+    ("regions", "gluteal cleft"): (
+        "altered sensation at the top of the gluteal cleft",
+        ("buttock",),
+        None,
+        None,
+    ),
+    ("regions", "intergluteal cleft"): (
+        "tingling in the intergluteal cleft",
+        ("buttock",),
+        None,
+        None,
+    ),
+    ("spellings", "temporal numbness"): (
+        "R temporal numbness since the fall, no visual change",
+        ("head.temple",),
+        "right",
+        None,
+    ),
+    ("spellings", "temporal tingling"): (
+        "temporal tingling on the left, worse when chewing",
+        ("head.temple",),
+        "left",
+        None,
+    ),
+    ("spellings", "temporal paresthesia"): (
+        "L temporal paresthesia x 3/7",
+        ("head.temple",),
+        "left",
+        None,
+    ),
+    ("spellings", "temporal paraesthesia"): (
+        "new R temporal paraesthesia",
+        ("head.temple",),
+        "right",
+        None,
+    ),
+    ("roles", "claudication"): (
+        "calf claudication at 200 yards, numb L foot",
+        ("foot",),
+        "left",
+        None,
+    ),
+    ("roles", "ache in middle of"): (
+        "an ache in the middle of my chest and my left hand is numb",
+        ("hand",),
+        "left",
+        None,
+    ),
+    ("roles", "aching in middle of"): (
+        "aching in the middle of my back, both feet tingly",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("roles", "ache in centre of"): (
+        "ache in the centre of my neck, fingers numb",
+        ("hand.fingers",),
+        "both",
+        None,
+    ),
+    ("roles", "ache in center of"): (
+        "a dull ache in the center of my chest with a numb left arm",
+        ("upper_limb",),
+        "left",
+        None,
+    ),
+    ("roles", "pain in centre of"): (
+        "pain in the centre of my back and numb toes",
+        ("foot.toes",),
+        "both",
+        None,
+    ),
+    ("roles", "pain in center of"): (
+        "pain in the center of my chest, my jaw feels numb",
+        ("face.jaw",),
+        None,
+        None,
+    ),
+}
+"""areas24: each spelling, role cue and region synonym of the "areas24" blocks of text.yaml and
+regions.yaml, with a sentence that uses it and the areas and side wanted (the cause column is
+not checked)."""

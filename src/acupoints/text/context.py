@@ -363,6 +363,9 @@ def _says_numb(t: Tables, tokens: Sequence[str], k: int) -> bool:
     between,
     so a denial before the comma does not run on into it (a noun, "saddle numbness", is still
     an item of the list: "denies fever, saddle numbness")."""
+    if tuple(tokens[k : k + 3]) == ("loss", "of", "protective"):
+        return True  # areas24: the monofilament finding ("no infection, loss of protective
+        # sensation both feet") is examined and stated, not an item of a denied list
     body = False
     for j in range(k, min(len(tokens), k + SAYS_NUMB_WITHIN + 1)):
         tok = tokens[j]

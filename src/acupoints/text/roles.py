@@ -11,7 +11,7 @@ words of a warning sign: "**foot** drop"), ``descriptor`` (not the body part at 
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Collection, Container, Iterator, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -292,7 +292,11 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         cue: tuple[int, ...] = ()
         for options, size in cues:
             for r, limit in options:
-                if not limit or any(within(f.region, x) for x in limit):
+                # areas24: a cue limited to the whole body ("numb all over") is for the
+                # whole body's own words, not for every part within it
+                if not limit or any(
+                    f.region == x if x == "body" else within(f.region, x) for x in limit
+                ):
                     role = r
                     break
             if role != "numb":
@@ -399,7 +403,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         if role == "numb" and _side_of_part_before(prep, f, out, within):
             role = "descriptor"  # heldout13 areas: "my middle finger tip, right hand"
             f.side_tag = True  # its side is the side of the part before it (parse)
-        if role == "numb" and _landmark(prep, f, out):
+        if role == "numb" and _landmark(prep, f, out, within):
             role = "descriptor"  # "my upper arm just below the shoulder": where it is
         if role == "numb" and _stretch_start(prep, f, prev, nxt, out):
             role = "descriptor"  # "my lower legs are numb from the knees down"
@@ -1621,9 +1625,12 @@ SAID_NUMB = frozenset({"has", "have", "is", "are", "gone", "went", "numb", "ting
 forehead has gone numb above my right eye")."""
 
 
-def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
+def _landmark(prep: Prepared, f: Any, out: Sequence[Area], within: Any) -> bool:
     """``f`` follows a numb area with only a landmark word between ("my upper arm just
-    below the shoulder", "my ribs under my left arm"): it places that area."""
+    below the shoulder", "my ribs under my left arm"): it places that area. A part whose
+    own name opens with the landmark and lies inside that area ("the skin of my belly,
+    under the belly button": the lower belly) is where in it the numbness is (areas24),
+    read by ``_refined_by_part``."""
     tokens = prep.tokens
     # the landmark word may open the area's own words ("under my arm")
     j = f.start if tokens[f.start] in LANDMARK else f.start - 1
@@ -1649,7 +1656,10 @@ def _landmark(prep: Prepared, f: Any, out: Sequence[Area]) -> bool:
         k -= 1
     if k < j and any(tokens[m] in SIDE_WORDS for m in range(k + 1, j + 1)):
         j = k
-    return any(a.end == j and a.numb for a in out)
+    return any(
+        a.end == j and a.numb and not (own and a.region != f.region and within(f.region, a.region))
+        for a in out
+    )
 
 
 NUMB_ADJECTIVES = frozenset({"numb", "tingly", "dead", "numbed"})
@@ -1981,6 +1991,10 @@ CANT = frozenset({"cant", "cannot", "couldnt"})
 """Words before "feel it" that say the part named before is numb."""
 
 
+FEELERS = frozenset({"i", "he", "she", "they", "you", "we"})
+"""(areas24) Who does not feel a sign "that" is not felt ("a sore that she can't feel")."""
+
+
 def _numb_later(prep: Prepared, f: Any, found: Sequence[Any]) -> bool:
     """ "my left foot is cold and pale and numb": the clause of an area inside a sign's words
     says, after it and with no other body area between, that it is numb as well."""
@@ -1996,6 +2010,14 @@ def _numb_later(prep: Prepared, f: Any, found: Sequence[Any]) -> bool:
             and tokens[k + 3 : k + 4] not in (("when",), ("if",))
         ):
             return True  # heldout13 areas: "his big toe has gone black and he can't feel it"
+        if (
+            tokens[k] in CANT
+            and tokens[k + 1 : k + 2] == ("feel",)
+            and tokens[k - 2 : k - 1] in (("that",), ("which",))
+            and tokens[k - 1] in FEELERS
+            and tokens[k + 2 : k + 3] not in (("when",), ("if",))
+        ):
+            return True  # areas24: "a sore on his heel that he can't feel": the part it is on
         if tokens[k] not in LATER_NUMB:
             continue
         # limb17: ", and numb" goes on with the part's clause ("cold and pale and grey
@@ -2415,7 +2437,7 @@ def _weakness_told(prep: Prepared) -> bool:
 
 
 def _numb_here(
-    prep: Prepared, area: Any, found: Sequence[Any], cue: Container[int] = (), unfelt: bool = False
+    prep: Prepared, area: Any, found: Sequence[Any], cue: Collection[int] = (), unfelt: bool = False
 ) -> bool:
     """The clause of ``area`` says something is numb and names no other body area, or the
     text says nothing is numb (a description of pain alone: every area is its place). The
@@ -2425,6 +2447,8 @@ def _numb_here(
     back is killing me", areasb), so it does say something is numb."""
     if not any(tok in NUMB_WORDS for tok in prep.tokens) and not unfelt:
         return True
+    if cue and all(prep.tokens[i] in NUMB_WORDS for i in cue):
+        cue = ()  # areas24: a cue of numb words alone ("numb all over") does say it is numb
     clause = prep.clause[area.start]
     if any(f is not area and prep.clause[f.start] == clause for f in found):
         return False
