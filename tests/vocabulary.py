@@ -1120,6 +1120,11 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "since simvastatin",
         "after statins",
         "since statins",
+        # flags24
+        "started atorvastatin",
+        "started simvastatin",
+        "started rosuvastatin",
+        "started pravastatin",
         # lead20
         "white spirit",
         "turps",
@@ -2497,6 +2502,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "so puffed",
             # flags20
             "breathlessness",
+            # flags24
+            "short of puff",
         ),
         "clinical": (
             "dyspnoea",
@@ -8136,6 +8143,25 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "getting up to",
         "got right up to",
     ),
+    # flags24
+    "level_now": (
+        "knees now",
+        "knee now",
+        "shins now",
+        "shin now",
+        "calves now",
+        "thighs now",
+        "hips now",
+        "waist now",
+        "groin now",
+        "belly now",
+        "tummy now",
+        "chest now",
+        "middle now",
+    ),
+    "to_halfway_up": ("to halfway up", "to half way up", "halfway up to"),
+    "arm_and_leg": ("arm and leg", "leg and arm", "arm and my leg", "leg and my arm"),
+    "on_a_side": ("on the left", "on the right", "on my left", "on my right", "on left", "on right"),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -8907,6 +8933,40 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "overrides": ("progressive_weakness",),
         "scope": "clause",
         "near": 1,
+    },
+    # flags24
+    "started_in_the_feet_at_a_level_now": {
+        "flag": "ascending_weakness",
+        "all": ("started_from", "foot_part", "level_now", "days"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+    },
+    "feet_then_at_a_level_now_weak": {
+        "flag": "ascending_weakness",
+        "all": ("foot_part", "level_now", "weakness"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+        "urgency": "emergency",
+    },
+    "from_the_feet_to_halfway_up_over_days": {
+        "flag": "ascending_weakness",
+        "all": ("sensation_loss", "from_the_feet", "to_halfway_up", "days"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+    },
+    "arm_and_leg_on_a_side": {
+        "flag": "one_sided_numbness",
+        "all": ("arm_and_leg", "on_a_side"),
+        "scope": "clause",
+        "near": 3,
+    },
+    "chest_pain_arm_and_unwell": {
+        "flag": "heart_attack",
+        "all": ("chest_place", "pain", "arm_named", "cardiac_unwell"),
+        "scope": "sentence",
     },
 }
 
