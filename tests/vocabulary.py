@@ -8160,8 +8160,15 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "middle now",
     ),
     "to_halfway_up": ("to halfway up", "to half way up", "halfway up to"),
-    "arm_and_leg": ("arm and leg", "leg and arm", "arm and my leg", "leg and my arm"),
-    "on_a_side": ("on the left", "on the right", "on my left", "on my right", "on left", "on right"),
+    "arm_and_leg": ("arm and leg", "leg and arm"),
+    "on_a_side": (
+        "on the left",
+        "on the right",
+        "on my left",
+        "on my right",
+        "on left",
+        "on right",
+    ),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -24602,3 +24609,174 @@ letter before a digit's number, another person's whole side, ring and pinky, a d
 muscle graded, a part imaged, a way in of a procedure, head and neck cancer, the plantar heel,
 the place of sitting, under the knee), with a sentence that uses it and the areas and side
 wanted (the cause column is not checked)."""
+
+FLAGS24_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    # a part "not feeling" since a time is unfelt, no denial
+    ("pseudo", "is not feeling from"): (
+        "the right side of my body is not feeling from this morning",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "the right side of my body is not numb from this morning",
+    ),
+    ("pseudo", "is not feeling since"): (
+        "the left side of my body is not feeling since this morning",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "the left side of my body is not numb since this morning",
+    ),
+    ("pseudo", "are not feeling from"): (
+        "my left arm and my left leg are not feeling from one hour, it was sudden",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "my left arm and my left leg are not numb, it was sudden",
+    ),
+    ("pseudo", "are not feeling since"): (
+        "my right arm and right leg are not feeling since this morning, very sudden",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "my right arm and right leg are not numb, very sudden",
+    ),
+    ("pseudo", "isnt feeling from"): (
+        "the left side of my body isn't feeling from this morning",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "the left side of my body isn't numb this morning",
+    ),
+    ("pseudo", "isnt feeling since"): (
+        "the right side of my body isn't feeling since this morning",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "the right side of my body isn't numb this morning",
+    ),
+    ("pseudo", "arent feeling from"): (
+        "my left arm and left leg aren't feeling from this morning, all of a sudden",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "my left arm and left leg aren't numb, all of a sudden",
+    ),
+    ("pseudo", "arent feeling since"): (
+        "my right arm and right leg aren't feeling since this morning, all of a sudden",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "my right arm and right leg aren't numb, all of a sudden",
+    ),
+    # nothing changed with a function denies the change
+    ("negated", "nothings changed with"): (
+        "nothing's changed with my bladder, my lower back is numb",
+        {},
+        "my bladder has changed, my lower back is numb",
+    ),
+    ("negated", "nothing has changed with"): (
+        "nothing has changed with my bowels, my buttock is numb",
+        {},
+        "my bowels have changed, my buttock is numb",
+    ),
+    ("negated", "nothing changed with"): (
+        "nothing changed with my waterworks and my thigh is numb",
+        {},
+        "my waterworks changed and my thigh is numb",
+    ),
+    ("negated", "no change with"): (
+        "no change with my bladder, numb patch on my back",
+        {},
+        "a change with my bladder, numb patch on my back",
+    ),
+    ("negated", "no changes with"): (
+        "no changes with my bowels, numb patch on my hip",
+        {},
+        "changes with my bowels, numb patch on my hip",
+    ),
+    ("negated", "nothings changed in"): (
+        "nothing's changed in my bladder, but my lower back feels numb",
+        {},
+        "my bladder has changed, but my lower back feels numb",
+    ),
+    ("negated", "nothing has changed in"): (
+        "nothing has changed in my bowel habit, my thigh is numb",
+        {},
+        "my bowel habit has changed, my thigh is numb",
+    ),
+    ("negated", "nothing changed in"): (
+        "nothing changed in my waterworks, my shin is numb",
+        {},
+        "my waterworks changed, my shin is numb",
+    ),
+    # a parent of the person written about is someone else
+    ("other", "his father had"): (
+        "his father had bowel cancer. Pt has numb R toes.",
+        {},
+        "Pt had bowel cancer. Pt has numb R toes.",
+    ),
+    ("other", "her father had"): (
+        "her father had bowel cancer, she has a numb left thumb",
+        {},
+        "she had bowel cancer, she has a numb left thumb",
+    ),
+    ("other", "his mother had"): (
+        "his mother had breast cancer; he has a numb patch on his shin",
+        {},
+        "he had breast cancer; he has a numb patch on his shin",
+    ),
+    ("other", "her mother had"): (
+        "her mother had lymphoma, her fingertips are numb",
+        {},
+        "she had lymphoma, her fingertips are numb",
+    ),
+    ("other", "his father has"): (
+        "his father has prostate cancer and his own big toe is numb",
+        {},
+        "he has prostate cancer and his own big toe is numb",
+    ),
+    ("other", "her father has"): (
+        "her father has bowel cancer, and her heel is numb",
+        {},
+        "she has bowel cancer, and her heel is numb",
+    ),
+    ("other", "his mother has"): (
+        "his mother has myeloma and his thumb is numb",
+        {},
+        "he has myeloma and his thumb is numb",
+    ),
+    ("other", "her mother has"): (
+        "her mother has ovarian cancer and her toes are numb",
+        {},
+        "she has ovarian cancer and her toes are numb",
+    ),
+    # a real word one slip from "mets", never corrected
+    ("english", "meets"): (
+        "numb where my thigh meets my hip",
+        {},
+        "numb where my thigh mets my hip",
+    ),
+    # short of breath in British slang
+    ("flags", "short of puff"): (
+        "my hands are tingling and I'm short of puff",
+        {"breathing": "emergency"},
+        "my hands are tingling and I'm out of sorts",
+    ),
+}
+"""flags24: each context term, real word and concept word of the "flags24" blocks of text.yaml
+(a part not feeling since a time, nothing changed with a function, a parent of the person
+written about, "meets", "short of puff"), with a sentence that uses it, the flags it raises,
+and a control without it that reads otherwise."""
+
+FLAGS24_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    ("cause", "started atorvastatin"): (
+        "I started atorvastatin last month and my toes have been tingly since",
+        ("foot.toes",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "started simvastatin"): (
+        "numb soles since I started simvastatin",
+        ("foot.sole",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "started rosuvastatin"): (
+        "started rosuvastatin in the spring, now my feet are numb",
+        ("foot",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "started pravastatin"): (
+        "my calves have been numb since I started pravastatin",
+        ("leg",),
+        "both",
+        "alcohol_toxins",
+    ),
+}
+"""flags24: the statins by name started (the block "flags24" of causes.yaml), each with a
+sentence, its areas, side and cause."""
