@@ -37,10 +37,10 @@ def test_every_word_of_the_blocks_is_listed() -> None:
     """Every word of the text.yaml blocks is a term listed here or a word of a flag class (those
     are listed in FLAG_CLASSES and tested by test_text_flags6.py); every word of the
     causes.yaml block is a cause synonym with a sentence here."""
-    listed = {k[1] for k in FLAGS24_WORDS}
+    listed = {k[1] for k in FLAGS24_WORDS} | {k[1] for k in FLAGS24_CAUSE_WORDS if k[0] != "cause"}
     classes = {w for words in FLAG_CLASSES.values() for w in words}
     assert block_words("text.yaml", "flags24") - classes == listed - classes
-    check_cause_block_words(FLAGS24_CAUSE_WORDS, "flags24", 4)
+    check_cause_block_words(FLAGS24_CAUSE_WORDS, "flags24", 17)
 
 
 # ------------------------------------------------------------------ a numbness climbing
@@ -99,3 +99,41 @@ def test_an_arm_and_a_leg_on_a_side(kb: KnowledgeBase, text: str, one_sided: boo
 )
 def test_chest_pain_a_numb_arm_and_unwell(kb: KnowledgeBase, text: str, heart: bool) -> None:
     assert ("heart_attack" in raised(kb, text)) is heart, text
+
+
+# ------------------------------------------------------------------ a question answered
+@pytest.mark.parametrize(
+    ("text", "flag", "stated"),
+    [
+        # the writer says they have what the question asks about
+        (
+            "has anyone had a numb face that was just stress? because that's what I've got now",
+            "facial_numbness",
+            True,
+        ),
+        ("anyone had numb toes and then trouble peeing? that's what I have", "cauda_equina", True),
+        # controls: a worry, not a having; no answer at all
+        ("is a numb face a stroke? that's what I'm worried about", "facial_numbness", False),
+        ("could a numb face be just stress? I'm asking for my sister", "facial_numbness", False),
+    ],
+)
+def test_a_question_the_writer_answers_as_their_own(
+    kb: KnowledgeBase, text: str, flag: str, stated: bool
+) -> None:
+    assert (flag in raised(kb, text)) is stated, text
+
+
+# ------------------------------------------------------------------ an impact
+@pytest.mark.parametrize(
+    ("text", "injury"),
+    [
+        ("I cracked my knee on the coffee table and my shin has gone numb", True),
+        ("cracked my head on the kitchen door, numb patch on my scalp", True),
+        # controls: skin that is cracked; a cracked thing with no blow
+        ("my heels are cracked and my feet are numb", False),
+        ("my lips are cracked and numb", False),
+        ("the bathroom floor is cracked and my toes are numb", False),
+    ],
+)
+def test_a_part_cracked_on_a_thing(kb: KnowledgeBase, text: str, injury: bool) -> None:
+    assert ("after_injury" in raised(kb, text)) is injury, text

@@ -665,6 +665,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         # heldout14 areas
         "capecitabine",
         "xeloda",
+        # flags24
+        "r chop",
+        "rchop",
     ),
     "cervical_root": (
         "cervical",
@@ -723,6 +726,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "median nerve compression",
         "positive phalens",
         "phalens positive",
+        # flags24
+        "tunnel of carpal",
+        "tunnel of the carpal",
     ),
     "cubital_tunnel": (
         "cubital tunnel",
@@ -1014,6 +1020,11 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "rotator cuff tear",
         "labral tear",
         "achilles tear",
+        # flags24
+        "appendix came out",
+        "appendix taken out",
+        "appendix was taken out",
+        "appendix was removed",
     ),
     "b12_deficiency": (
         "b12",
@@ -1338,6 +1349,10 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "nobody can explain",
         "no one can explain",
         "no one knows why",
+        # flags24
+        "no cause found",
+        "no cause identified",
+        "no cause was identified",
     ),
     "residual_needle_sensation": (
         "after acupuncture",
@@ -1392,6 +1407,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "where you put the needle",
         "where you put the needles",
         "needle spot",
+        # flags24
+        "post needling",
+        "post acupuncture review",
     ),
 }
 
@@ -3698,6 +3716,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "secondary tumor",
             # heldout12 flags
             "scc",
+            # flags24
+            "dlbcl",
         ),
         "typos": ("cancor", "canser", "tumer", "tumour", "lymphona", "myloma", "cancar"),
         "also": (),
@@ -3737,6 +3757,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "testicular",
                 "liver",
                 "brain",
+                # flags24
+                "cervical",
             ),
         ),
         "same_clause": True,
@@ -6959,6 +6981,12 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "blow to",
         "blow on",
         "blow from",
+        # flags24
+        "cracked it",
+        "cracked my head",
+        "cracked my knee",
+        "cracked my elbow",
+        "cracked my shin",
     ),
     "wound": (
         "gash",
@@ -24740,6 +24768,17 @@ FLAGS24_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {},
         "numb where my thigh mets my hip",
     ),
+    # a lymphoma by its abbreviation; the cervix's cancer by its adjective
+    ("flags", "dlbcl"): (
+        "DLBCL in remission, numb L shin",
+        {"cancer_history": "soon"},
+        "in remission, numb L shin",
+    ),
+    ("flags", "cervical"): (
+        "Hx cervical ca, now numb R thigh",
+        {"cancer_history": "soon"},
+        "Hx ca, now numb R thigh",
+    ),
     # short of breath in British slang
     ("flags", "short of puff"): (
         "my hands are tingling and I'm short of puff",
@@ -24749,10 +24788,113 @@ FLAGS24_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
 }
 """flags24: each context term, real word and concept word of the "flags24" blocks of text.yaml
 (a part not feeling since a time, nothing changed with a function, a parent of the person
-written about, "meets", "short of puff"), with a sentence that uses it, the flags it raises,
+written about, "meets", "short of puff", "DLBCL", the cervix's cancer as "cervical ca"), with a sentence that uses it, the flags it raises,
 and a control without it that reads otherwise."""
 
 FLAGS24_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # the regimen R-CHOP, a chemotherapy
+    ("cause", "r chop"): (
+        "numb fingertips since starting R-CHOP",
+        ("hand.fingers",),
+        "both",
+        "chemotherapy",
+    ),
+    ("cause", "rchop"): (
+        "tingly feet after six cycles of RCHOP",
+        ("foot",),
+        "both",
+        "chemotherapy",
+    ),
+    # the carpal tunnel in a non-native order
+    ("cause", "tunnel of carpal"): (
+        "my right hand is numb, the doctor say is the tunnel of carpal",
+        ("hand",),
+        "right",
+        "carpal_tunnel",
+    ),
+    ("cause", "tunnel of the carpal"): (
+        "tingling in my thumb, is the tunnel of the carpal",
+        ("hand.thumb",),
+        None,
+        "carpal_tunnel",
+    ),
+    # an appendix taken out, an operation
+    ("cause", "appendix came out"): (
+        "numb patch on my tummy since my appendix came out",
+        ("abdomen",),
+        None,
+        "injury",
+    ),
+    ("cause", "appendix taken out"): (
+        "numb belly since I got my appendix taken out",
+        ("abdomen",),
+        None,
+        "injury",
+    ),
+    ("cause", "appendix was taken out"): (
+        "my belly has been numb since my appendix was taken out",
+        ("abdomen",),
+        None,
+        "injury",
+    ),
+    ("cause", "appendix was removed"): (
+        "a numb strip on my tummy since my appendix was removed",
+        ("abdomen",),
+        None,
+        "injury",
+    ),
+    # a note's "no cause found"
+    ("cause", "no cause found"): (
+        "numb left thigh, no cause found",
+        ("thigh",),
+        "left",
+        "idiopathic",
+    ),
+    ("cause", "no cause identified"): (
+        "R forearm paraesthesia, no cause identified",
+        ("forearm",),
+        "right",
+        "idiopathic",
+    ),
+    ("cause", "no cause was identified"): (
+        "my shin is numb and no cause was identified",
+        ("leg",),
+        None,
+        "idiopathic",
+    ),
+    # a review after needling
+    ("cause", "post needling"): (
+        "numb patch on my left forearm post needling",
+        ("forearm",),
+        "left",
+        "residual_needle_sensation",
+    ),
+    ("cause", "post acupuncture review"): (
+        "post acupuncture review: numb spot on the R calf",
+        ("leg",),
+        "right",
+        "residual_needle_sensation",
+    ),
+    # "cervical" of the womb's neck, no root in the neck
+    ("not_cause", "cervical cancer"): (
+        "I had cervical cancer years ago and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("not_cause", "cervical ca"): ("Hx cervical ca, numb L foot", ("foot",), "left", None),
+    ("not_cause", "cervical smear"): (
+        "numb thumb since my cervical smear last week",
+        ("hand.thumb",),
+        None,
+        None,
+    ),
+    ("not_cause", "cervical screening"): (
+        "my cervical screening was clear, my right hand is numb",
+        ("hand",),
+        "right",
+        None,
+    ),
     ("cause", "started atorvastatin"): (
         "I started atorvastatin last month and my toes have been tingly since",
         ("foot.toes",),
@@ -24778,5 +24920,7 @@ FLAGS24_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | Non
         "alcohol_toxins",
     ),
 }
-"""flags24: the statins by name started (the block "flags24" of causes.yaml), each with a
+"""flags24: the cause words of the blocks "flags24" of causes.yaml (statins started by name,
+R-CHOP, the carpal tunnel in a non-native order, an appendix taken out, "no cause found", a
+review after needling) and text.yaml ("cervical" of the cervix, no root), each with a
 sentence, its areas, side and cause."""
