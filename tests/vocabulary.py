@@ -24788,8 +24788,8 @@ FLAGS24_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
 }
 """flags24: each context term, real word and concept word of the "flags24" blocks of text.yaml
 (a part not feeling since a time, nothing changed with a function, a parent of the person
-written about, "meets", "short of puff", "DLBCL", the cervix's cancer as "cervical ca"), with a sentence that uses it, the flags it raises,
-and a control without it that reads otherwise."""
+written about, "meets", "short of puff", "DLBCL", the cervix's cancer as "cervical ca"), with
+a sentence that uses it, the flags it raises, and a control without it that reads otherwise."""
 
 FLAGS24_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
     # the regimen R-CHOP, a chemotherapy
