@@ -137,3 +137,21 @@ def test_a_question_the_writer_answers_as_their_own(
 )
 def test_a_part_cracked_on_a_thing(kb: KnowledgeBase, text: str, injury: bool) -> None:
     assert ("after_injury" in raised(kb, text)) is injury, text
+
+
+# ------------------------------------------------------------------ a cheek of the bum
+@pytest.mark.parametrize(
+    ("text", "face"),
+    [
+        ("my right cheek is numb", True),
+        ("numb cheek under my left eye", True),
+        ("the cheek is numb since the dentist", True),
+        # controls: a bum's or a bottom's cheek
+        ("my right bum cheek is numb after the long drive", False),
+        ("my left bum cheek is numb when I sit", False),
+    ],
+)
+def test_a_cheek_is_the_face_unless_a_bum_is_named(
+    kb: KnowledgeBase, text: str, face: bool
+) -> None:
+    assert ("facial_numbness" in raised(kb, text)) is face, text

@@ -4111,8 +4111,6 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "face has gone numb",
             "face went numb",
             "numbness in my face",
-            "numb cheek",
-            "cheek is numb",
             "numb lip",
             "lip is numb",
             "lips are numb",
