@@ -155,3 +155,19 @@ def test_a_cheek_is_the_face_unless_a_bum_is_named(
     kb: KnowledgeBase, text: str, face: bool
 ) -> None:
     assert ("facial_numbness" in raised(kb, text)) is face, text
+
+
+# ------------------------------------------------------------------ a ball that caught one
+@pytest.mark.parametrize(
+    ("text", "injury"),
+    [
+        ("a football caught me on the shin yesterday and it's numb", True),
+        ("the squash ball caught my left eye and my cheek is numb", True),
+        # controls: a bus or a cold caught; a ball with no blow
+        ("I caught the bus and my toes went numb", False),
+        ("I caught a cold last week and my fingertips are numb", False),
+        ("I play football and my toes go numb in my boots", False),
+    ],
+)
+def test_a_ball_that_caught_one(kb: KnowledgeBase, text: str, injury: bool) -> None:
+    assert ("after_injury" in raised(kb, text)) is injury, text

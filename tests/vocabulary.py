@@ -8195,6 +8195,20 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "on left",
         "on right",
     ),
+    "ball_word": (
+        "ball",
+        "cricket ball",
+        "football",
+        "golf ball",
+        "tennis ball",
+        "hockey ball",
+        "rugby ball",
+        "hockey stick",
+        "cricket bat",
+        "racket",
+        "squash ball",
+    ),
+    "caught_word": ("caught",),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -9000,6 +9014,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "flag": "heart_attack",
         "all": ("chest_place", "pain", "arm_named", "cardiac_unwell"),
         "scope": "sentence",
+    },
+    "ball_caught_me": {
+        "flag": "after_injury",
+        "all": ("ball_word", "caught_word"),
+        "scope": "clause",
+        "near": 3,
     },
 }
 
