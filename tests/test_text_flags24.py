@@ -162,7 +162,7 @@ def test_a_cheek_is_the_face_unless_a_bum_is_named(
     ("text", "injury"),
     [
         ("a football caught me on the shin yesterday and it's numb", True),
-        ("the squash ball caught my left eye and my cheek is numb", True),
+        ("the golf ball caught my left eye and my cheek is numb", True),
         # controls: a bus or a cold caught; a ball with no blow
         ("I caught the bus and my toes went numb", False),
         ("I caught a cold last week and my fingertips are numb", False),

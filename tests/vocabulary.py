@@ -8192,8 +8192,6 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "on the right",
         "on my left",
         "on my right",
-        "on left",
-        "on right",
     ),
     "ball_word": (
         "ball",
@@ -8201,12 +8199,8 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "football",
         "golf ball",
         "tennis ball",
-        "hockey ball",
-        "rugby ball",
         "hockey stick",
         "cricket bat",
-        "racket",
-        "squash ball",
     ),
     "caught_word": ("caught",),
 }
@@ -24678,26 +24672,6 @@ FLAGS24_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {"stroke": "emergency", "one_sided_numbness": "urgent"},
         "my right arm and right leg are not numb, very sudden",
     ),
-    ("pseudo", "isnt feeling from"): (
-        "the left side of my body isn't feeling from this morning",
-        {"stroke": "emergency", "one_sided_numbness": "urgent"},
-        "the left side of my body isn't numb this morning",
-    ),
-    ("pseudo", "isnt feeling since"): (
-        "the right side of my body isn't feeling since this morning",
-        {"stroke": "emergency", "one_sided_numbness": "urgent"},
-        "the right side of my body isn't numb this morning",
-    ),
-    ("pseudo", "arent feeling from"): (
-        "my left arm and left leg aren't feeling from this morning, all of a sudden",
-        {"stroke": "emergency", "one_sided_numbness": "urgent"},
-        "my left arm and left leg aren't numb, all of a sudden",
-    ),
-    ("pseudo", "arent feeling since"): (
-        "my right arm and right leg aren't feeling since this morning, all of a sudden",
-        {"stroke": "emergency", "one_sided_numbness": "urgent"},
-        "my right arm and right leg aren't numb, all of a sudden",
-    ),
     # nothing changed with a function denies the change
     ("negated", "nothings changed with"): (
         "nothing's changed with my bladder, my lower back is numb",
@@ -24719,26 +24693,6 @@ FLAGS24_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         {},
         "a change with my bladder, numb patch on my back",
     ),
-    ("negated", "no changes with"): (
-        "no changes with my bowels, numb patch on my hip",
-        {},
-        "changes with my bowels, numb patch on my hip",
-    ),
-    ("negated", "nothings changed in"): (
-        "nothing's changed in my bladder, but my lower back feels numb",
-        {},
-        "my bladder has changed, but my lower back feels numb",
-    ),
-    ("negated", "nothing has changed in"): (
-        "nothing has changed in my bowel habit, my thigh is numb",
-        {},
-        "my bowel habit has changed, my thigh is numb",
-    ),
-    ("negated", "nothing changed in"): (
-        "nothing changed in my waterworks, my shin is numb",
-        {},
-        "my waterworks changed, my shin is numb",
-    ),
     # a parent of the person written about is someone else
     ("other", "his father had"): (
         "his father had bowel cancer. Pt has numb R toes.",
@@ -24759,26 +24713,6 @@ FLAGS24_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "her mother had lymphoma, her fingertips are numb",
         {},
         "she had lymphoma, her fingertips are numb",
-    ),
-    ("other", "his father has"): (
-        "his father has prostate cancer and his own big toe is numb",
-        {},
-        "he has prostate cancer and his own big toe is numb",
-    ),
-    ("other", "her father has"): (
-        "her father has bowel cancer, and her heel is numb",
-        {},
-        "she has bowel cancer, and her heel is numb",
-    ),
-    ("other", "his mother has"): (
-        "his mother has myeloma and his thumb is numb",
-        {},
-        "he has myeloma and his thumb is numb",
-    ),
-    ("other", "her mother has"): (
-        "her mother has ovarian cancer and her toes are numb",
-        {},
-        "she has ovarian cancer and her toes are numb",
     ),
     # a real word one slip from "mets", never corrected
     ("english", "meets"): (
