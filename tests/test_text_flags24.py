@@ -17,6 +17,7 @@ from .textread import (
     check_flag_term,
     check_word_is_read,
     raised,
+    reading,
 )
 from .vocabulary import FLAG_CLASSES, FLAGS24_CAUSE_WORDS, FLAGS24_WORDS
 
@@ -171,3 +172,24 @@ def test_a_cheek_is_the_face_unless_a_bum_is_named(
 )
 def test_a_ball_that_caught_one(kb: KnowledgeBase, text: str, injury: bool) -> None:
     assert ("after_injury" in raised(kb, text)) is injury, text
+
+
+# ------------------------------------------------------------------ a claudication
+@pytest.mark.parametrize(
+    ("text", "face"),
+    [
+        # a jaw's claudication is its pain on chewing, no numb face
+        ("numb left temple with jaw claudication", False),
+        ("Age 80, R temple numbness, jaw claudication on eating", False),
+        # controls: a numb jaw said so
+        ("numb jaw and chin since the dentist", True),
+        ("R jaw numb since this morning", True),
+    ],
+)
+def test_a_jaw_claudication_is_no_numb_face(kb: KnowledgeBase, text: str, face: bool) -> None:
+    assert ("facial_numbness" in raised(kb, text)) is face, text
+
+
+def test_a_claudication_is_a_pain_there(kb: KnowledgeBase) -> None:
+    assert reading(kb, "calf claudication and numb toes")[0] == {"foot.toes"}
+    assert reading(kb, "numb calf and toes")[0] == {"leg", "foot.toes"}

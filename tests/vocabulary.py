@@ -8203,6 +8203,7 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "cricket bat",
     ),
     "caught_word": ("caught",),
+    "claudication_word": ("claudication",),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -8380,7 +8381,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "face_numb": {
         "flag": "facial_numbness",
         "all": ("facial_part", "sensation_loss"),
-        "unless": ("buttock_word", "face_of", "numb_denied"),
+        "unless": ("buttock_word", "face_of", "numb_denied", "claudication_word"),
         "near": 3,
     },
     "pain_at_night": {"flag": "night_pain", "all": ("pain", "night"), "near": 5},
