@@ -666,7 +666,6 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "capecitabine",
         "xeloda",
         # flags24
-        "r chop",
         "rchop",
     ),
     "cervical_root": (
@@ -728,7 +727,6 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "phalens positive",
         # flags24
         "tunnel of carpal",
-        "tunnel of the carpal",
     ),
     "cubital_tunnel": (
         "cubital tunnel",
@@ -1024,7 +1022,6 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "appendix came out",
         "appendix taken out",
         "appendix was taken out",
-        "appendix was removed",
     ),
     "b12_deficiency": (
         "b12",
@@ -1352,7 +1349,6 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         # flags24
         "no cause found",
         "no cause identified",
-        "no cause was identified",
     ),
     "residual_needle_sensation": (
         "after acupuncture",
@@ -1409,7 +1405,6 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "needle spot",
         # flags24
         "post needling",
-        "post acupuncture review",
     ),
 }
 
@@ -9002,6 +8997,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "arm_and_leg_on_a_side": {
         "flag": "one_sided_numbness",
         "all": ("arm_and_leg", "on_a_side"),
+        "unless": ("side_lain_on",),
         "scope": "clause",
         "near": 3,
     },
@@ -24746,7 +24742,7 @@ a sentence that uses it, the flags it raises, and a control without it that read
 
 FLAGS24_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
     # the regimen R-CHOP, a chemotherapy
-    ("cause", "r chop"): (
+    ("spellings", "r chop"): (
         "numb fingertips since starting R-CHOP",
         ("hand.fingers",),
         "both",
@@ -24763,12 +24759,6 @@ FLAGS24_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | Non
         "my right hand is numb, the doctor say is the tunnel of carpal",
         ("hand",),
         "right",
-        "carpal_tunnel",
-    ),
-    ("cause", "tunnel of the carpal"): (
-        "tingling in my thumb, is the tunnel of the carpal",
-        ("hand.thumb",),
-        None,
         "carpal_tunnel",
     ),
     # an appendix taken out, an operation
@@ -24790,12 +24780,6 @@ FLAGS24_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | Non
         None,
         "injury",
     ),
-    ("cause", "appendix was removed"): (
-        "a numb strip on my tummy since my appendix was removed",
-        ("abdomen",),
-        None,
-        "injury",
-    ),
     # a note's "no cause found"
     ("cause", "no cause found"): (
         "numb left thigh, no cause found",
@@ -24809,23 +24793,11 @@ FLAGS24_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | Non
         "right",
         "idiopathic",
     ),
-    ("cause", "no cause was identified"): (
-        "my shin is numb and no cause was identified",
-        ("leg",),
-        None,
-        "idiopathic",
-    ),
     # a review after needling
     ("cause", "post needling"): (
         "numb patch on my left forearm post needling",
         ("forearm",),
         "left",
-        "residual_needle_sensation",
-    ),
-    ("cause", "post acupuncture review"): (
-        "post acupuncture review: numb spot on the R calf",
-        ("leg",),
-        "right",
         "residual_needle_sensation",
     ),
     # "cervical" of the womb's neck, no root in the neck
@@ -24836,18 +24808,6 @@ FLAGS24_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | Non
         None,
     ),
     ("not_cause", "cervical ca"): ("Hx cervical ca, numb L foot", ("foot",), "left", None),
-    ("not_cause", "cervical smear"): (
-        "numb thumb since my cervical smear last week",
-        ("hand.thumb",),
-        None,
-        None,
-    ),
-    ("not_cause", "cervical screening"): (
-        "my cervical screening was clear, my right hand is numb",
-        ("hand",),
-        "right",
-        None,
-    ),
     ("cause", "started atorvastatin"): (
         "I started atorvastatin last month and my toes have been tingly since",
         ("foot.toes",),
