@@ -680,6 +680,8 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         # heldout14 areas
         "capecitabine",
         "xeloda",
+        # flags24
+        "rchop",
     ),
     "cervical_root": (
         "cervical",
@@ -738,6 +740,8 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "median nerve compression",
         "positive phalens",
         "phalens positive",
+        # flags24
+        "tunnel of carpal",
     ),
     "cubital_tunnel": (
         "cubital tunnel",
@@ -1029,6 +1033,10 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "rotator cuff tear",
         "labral tear",
         "achilles tear",
+        # flags24
+        "appendix came out",
+        "appendix taken out",
+        "appendix was taken out",
     ),
     "b12_deficiency": (
         "b12",
@@ -1135,6 +1143,11 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "since simvastatin",
         "after statins",
         "since statins",
+        # flags24
+        "started atorvastatin",
+        "started simvastatin",
+        "started rosuvastatin",
+        "started pravastatin",
         # lead20
         "white spirit",
         "turps",
@@ -1348,6 +1361,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "nobody can explain",
         "no one can explain",
         "no one knows why",
+        # flags24
+        "no cause found",
+        "no cause identified",
     ),
     "residual_needle_sensation": (
         "after acupuncture",
@@ -1402,6 +1418,8 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "where you put the needle",
         "where you put the needles",
         "needle spot",
+        # flags24
+        "post needling",
     ),
 }
 
@@ -2512,6 +2530,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "so puffed",
             # flags20
             "breathlessness",
+            # flags24
+            "short of puff",
         ),
         "clinical": (
             "dyspnoea",
@@ -3706,6 +3726,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "secondary tumor",
             # heldout12 flags
             "scc",
+            # flags24
+            "dlbcl",
         ),
         "typos": ("cancor", "canser", "tumer", "tumour", "lymphona", "myloma", "cancar"),
         "also": (),
@@ -3745,6 +3767,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "testicular",
                 "liver",
                 "brain",
+                # flags24
+                "cervical",
             ),
         ),
         "same_clause": True,
@@ -4097,8 +4121,6 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "face has gone numb",
             "face went numb",
             "numbness in my face",
-            "numb cheek",
-            "cheek is numb",
             "numb lip",
             "lip is numb",
             "lips are numb",
@@ -6967,6 +6989,12 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "blow to",
         "blow on",
         "blow from",
+        # flags24
+        "cracked it",
+        "cracked my head",
+        "cracked my knee",
+        "cracked my elbow",
+        "cracked my shin",
     ),
     "wound": (
         "gash",
@@ -8151,6 +8179,41 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "getting up to",
         "got right up to",
     ),
+    # flags24
+    "level_now": (
+        "knees now",
+        "knee now",
+        "shins now",
+        "shin now",
+        "calves now",
+        "thighs now",
+        "hips now",
+        "waist now",
+        "groin now",
+        "belly now",
+        "tummy now",
+        "chest now",
+        "middle now",
+    ),
+    "to_halfway_up": ("to halfway up", "to half way up", "halfway up to"),
+    "arm_and_leg": ("arm and leg", "leg and arm"),
+    "on_a_side": (
+        "on the left",
+        "on the right",
+        "on my left",
+        "on my right",
+    ),
+    "ball_word": (
+        "ball",
+        "cricket ball",
+        "football",
+        "golf ball",
+        "tennis ball",
+        "hockey stick",
+        "cricket bat",
+    ),
+    "caught_word": ("caught",),
+    "claudication_word": ("claudication",),
 }
 
 # rule id -> the flag it raises and how it reads (text.yaml flag_rules): the classes that
@@ -8328,7 +8391,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "face_numb": {
         "flag": "facial_numbness",
         "all": ("facial_part", "sensation_loss"),
-        "unless": ("buttock_word", "face_of", "numb_denied"),
+        "unless": ("buttock_word", "face_of", "numb_denied", "claudication_word"),
         "near": 3,
     },
     "pain_at_night": {"flag": "night_pain", "all": ("pain", "night"), "near": 5},
@@ -8922,6 +8985,47 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "overrides": ("progressive_weakness",),
         "scope": "clause",
         "near": 1,
+    },
+    # flags24
+    "started_in_the_feet_at_a_level_now": {
+        "flag": "ascending_weakness",
+        "all": ("started_from", "foot_part", "level_now", "days"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+    },
+    "feet_then_at_a_level_now_weak": {
+        "flag": "ascending_weakness",
+        "all": ("foot_part", "level_now", "weakness"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+        "urgency": "emergency",
+    },
+    "from_the_feet_to_halfway_up_over_days": {
+        "flag": "ascending_weakness",
+        "all": ("sensation_loss", "from_the_feet", "to_halfway_up", "days"),
+        "unless": ("redness", "slow_time", "up_something"),
+        "overrides": ("progressive_weakness",),
+        "scope": "sentence",
+    },
+    "arm_and_leg_on_a_side": {
+        "flag": "one_sided_numbness",
+        "all": ("arm_and_leg", "on_a_side"),
+        "unless": ("side_lain_on",),
+        "scope": "clause",
+        "near": 3,
+    },
+    "chest_pain_arm_and_unwell": {
+        "flag": "heart_attack",
+        "all": ("chest_place", "pain", "arm_named", "cardiac_unwell"),
+        "scope": "sentence",
+    },
+    "ball_caught_me": {
+        "flag": "after_injury",
+        "all": ("ball_word", "caught_word"),
+        "scope": "clause",
+        "near": 3,
     },
 }
 
@@ -24941,3 +25045,193 @@ AREAS24_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str
 """areas24: each spelling, role cue and region synonym of the "areas24" blocks of text.yaml and
 regions.yaml, with a sentence that uses it and the areas and side wanted (the cause column is
 not checked)."""
+FLAGS24_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
+    # a part "not feeling" since a time is unfelt, no denial
+    ("pseudo", "is not feeling from"): (
+        "the right side of my body is not feeling from this morning",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "the right side of my body is not numb from this morning",
+    ),
+    ("pseudo", "is not feeling since"): (
+        "the left side of my body is not feeling since this morning",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "the left side of my body is not numb since this morning",
+    ),
+    ("pseudo", "are not feeling from"): (
+        "my left arm and my left leg are not feeling from one hour, it was sudden",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "my left arm and my left leg are not numb, it was sudden",
+    ),
+    ("pseudo", "are not feeling since"): (
+        "my right arm and right leg are not feeling since this morning, very sudden",
+        {"stroke": "emergency", "one_sided_numbness": "urgent"},
+        "my right arm and right leg are not numb, very sudden",
+    ),
+    # nothing changed with a function denies the change
+    ("negated", "nothings changed with"): (
+        "nothing's changed with my bladder, my lower back is numb",
+        {},
+        "my bladder has changed, my lower back is numb",
+    ),
+    ("negated", "nothing has changed with"): (
+        "nothing has changed with my bowels, my buttock is numb",
+        {},
+        "my bowels have changed, my buttock is numb",
+    ),
+    ("negated", "nothing changed with"): (
+        "nothing changed with my waterworks and my thigh is numb",
+        {},
+        "my waterworks changed and my thigh is numb",
+    ),
+    ("negated", "no change with"): (
+        "no change with my bladder, numb patch on my back",
+        {},
+        "a change with my bladder, numb patch on my back",
+    ),
+    # a parent of the person written about is someone else
+    ("other", "his father had"): (
+        "his father had bowel cancer. Pt has numb R toes.",
+        {},
+        "Pt had bowel cancer. Pt has numb R toes.",
+    ),
+    ("other", "her father had"): (
+        "her father had bowel cancer, she has a numb left thumb",
+        {},
+        "she had bowel cancer, she has a numb left thumb",
+    ),
+    ("other", "his mother had"): (
+        "his mother had breast cancer; he has a numb patch on his shin",
+        {},
+        "he had breast cancer; he has a numb patch on his shin",
+    ),
+    ("other", "her mother had"): (
+        "her mother had lymphoma, her fingertips are numb",
+        {},
+        "she had lymphoma, her fingertips are numb",
+    ),
+    # a real word one slip from "mets", never corrected
+    ("english", "meets"): (
+        "numb where my thigh meets my hip",
+        {},
+        "numb where my thigh mets my hip",
+    ),
+    # a lymphoma by its abbreviation; the cervix's cancer by its adjective
+    ("flags", "dlbcl"): (
+        "DLBCL in remission, numb L shin",
+        {"cancer_history": "soon"},
+        "in remission, numb L shin",
+    ),
+    ("flags", "cervical"): (
+        "Hx cervical ca, now numb R thigh",
+        {"cancer_history": "soon"},
+        "Hx ca, now numb R thigh",
+    ),
+    # short of breath in British slang
+    ("flags", "short of puff"): (
+        "my hands are tingling and I'm short of puff",
+        {"breathing": "emergency"},
+        "my hands are tingling and I'm out of sorts",
+    ),
+}
+"""flags24: each context term, real word and concept word of the "flags24" blocks of text.yaml
+(a part not feeling since a time, nothing changed with a function, a parent of the person
+written about, "meets", "short of puff", "DLBCL", the cervix's cancer as "cervical ca"), with
+a sentence that uses it, the flags it raises, and a control without it that reads otherwise."""
+
+FLAGS24_CAUSE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str | None]] = {
+    # the regimen R-CHOP, a chemotherapy
+    ("spellings", "r chop"): (
+        "numb fingertips since starting R-CHOP",
+        ("hand.fingers",),
+        "both",
+        "chemotherapy",
+    ),
+    ("cause", "rchop"): (
+        "tingly feet after six cycles of RCHOP",
+        ("foot",),
+        "both",
+        "chemotherapy",
+    ),
+    # the carpal tunnel in a non-native order
+    ("cause", "tunnel of carpal"): (
+        "my right hand is numb, the doctor say is the tunnel of carpal",
+        ("hand",),
+        "right",
+        "carpal_tunnel",
+    ),
+    # an appendix taken out, an operation
+    ("cause", "appendix came out"): (
+        "numb patch on my tummy since my appendix came out",
+        ("abdomen",),
+        None,
+        "injury",
+    ),
+    ("cause", "appendix taken out"): (
+        "numb belly since I got my appendix taken out",
+        ("abdomen",),
+        None,
+        "injury",
+    ),
+    ("cause", "appendix was taken out"): (
+        "my belly has been numb since my appendix was taken out",
+        ("abdomen",),
+        None,
+        "injury",
+    ),
+    # a note's "no cause found"
+    ("cause", "no cause found"): (
+        "numb left thigh, no cause found",
+        ("thigh",),
+        "left",
+        "idiopathic",
+    ),
+    ("cause", "no cause identified"): (
+        "R forearm paraesthesia, no cause identified",
+        ("forearm",),
+        "right",
+        "idiopathic",
+    ),
+    # a review after needling
+    ("cause", "post needling"): (
+        "numb patch on my left forearm post needling",
+        ("forearm",),
+        "left",
+        "residual_needle_sensation",
+    ),
+    # "cervical" of the womb's neck, no root in the neck
+    ("not_cause", "cervical cancer"): (
+        "I had cervical cancer years ago and my feet are numb",
+        ("foot",),
+        "both",
+        None,
+    ),
+    ("not_cause", "cervical ca"): ("Hx cervical ca, numb L foot", ("foot",), "left", None),
+    ("cause", "started atorvastatin"): (
+        "I started atorvastatin last month and my toes have been tingly since",
+        ("foot.toes",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "started simvastatin"): (
+        "numb soles since I started simvastatin",
+        ("foot.sole",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "started rosuvastatin"): (
+        "started rosuvastatin in the spring, now my feet are numb",
+        ("foot",),
+        "both",
+        "alcohol_toxins",
+    ),
+    ("cause", "started pravastatin"): (
+        "my calves have been numb since I started pravastatin",
+        ("leg",),
+        "both",
+        "alcohol_toxins",
+    ),
+}
+"""flags24: the cause words of the blocks "flags24" of causes.yaml (statins started by name,
+R-CHOP, the carpal tunnel in a non-native order, an appendix taken out, "no cause found", a
+review after needling) and text.yaml ("cervical" of the cervix, no root), each with a
+sentence, its areas, side and cause."""

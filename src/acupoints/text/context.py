@@ -641,9 +641,19 @@ mine's been 5 days": the spellings drop its "s"); areas20: "mine started" ("does
 statins help with numb legs? mine started after atorvastatin": the writer has them)."""
 
 
+HAVE_GOT = frozenset({"got", "have", "having", "getting"})
+"""flags24: the verbs of "that's what I've got" after a question."""
+
+
 def _answered(tokens: Sequence[str], k: int) -> bool:
     """The question ending at ``k`` is answered by the writer for themselves: "does low
     iron make your tongue tingle? mine has been for days" states a tingling tongue."""
+    # flags24: "? because that's what I've got right now": the writer has what was asked of
+    a = k + 2 if tokens[k + 1 : k + 2] in (["because"], ["cos"], ["as"]) else k + 1
+    if list(tokens[a : a + 2]) == ["thats", "what"] and HAVE_GOT.intersection(
+        tokens[a + 2 : a + 5]
+    ):
+        return True
     # cause18, flags18: "mine's been 5 days" ("mine's" loses its "'s", a "has": "mine been")
     if not (k + 2 < len(tokens) and tokens[k + 1] in ("my", "mine") and tokens[k + 2] in MINE_TOO):
         return False
