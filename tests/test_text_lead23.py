@@ -186,6 +186,11 @@ LEAD23_WORDS: dict[str, tuple[str, str]] = {
         w: (f"numb face and my eye went blurry, {w}", "-face_numb_sight_lost")
         for w in FLAG_CLASSES["migraine_word"]
     },
+    # a parent named without "my" before "had": someone else's
+    **{
+        w: (f"{w} chest pains last week, and my left wrist tingles", "other:heart_attack")
+        for w in ("mum had", "mom had", "dad had", "mother had", "father had")
+    },
     # real words never corrected
     **{w: (f"my hand right is odd, like {w} walking", "-") for w in ("ants", "ant")},
     **{
@@ -220,7 +225,10 @@ def test_every_lead23_word_has_a_sentence() -> None:
 @pytest.mark.parametrize("word", sorted(LEAD23_WORDS))
 def test_every_lead23_word_is_read(kb: KnowledgeBase, word: str) -> None:
     text, rule = LEAD23_WORDS[word]
-    if rule.startswith("person:"):  # a fact of the person the points are checked for
+    if rule.startswith("other:"):  # the flag is someone else's; said of "I", it is raised
+        assert rule[6:] not in raised(kb, text), text
+        assert rule[6:] in raised(kb, "I had" + text.split(" had", 1)[1]), text
+    elif rule.startswith("person:"):  # a fact of the person the points are checked for
         sel = kb.select(text)
         assert any("suppressed immune system" in n and "Read from" in n for n in sel.notes), text
     elif rule.startswith("area:"):  # the part read as numb
@@ -465,3 +473,37 @@ def test_the_worst_headache_is_a_stroke(kb: KnowledgeBase, text: str, flagged: b
 )
 def test_the_clinical_words_of_the_worst_headache(kb: KnowledgeBase, term: str) -> None:
     assert "worst_headache" in fired(kb, f"numb L arm, ? {term} this morning"), term
+
+
+def test_an_s_before_had_or_been_is_has(kb: KnowledgeBase) -> None:
+    # "mum's had" is "mum has had", a carer's present perfect; "mum had" a past of hers
+    from acupoints.text.prepare import prepare
+
+    assert prepare(kb, "mum's had myeloma for two years").tokens[:3] == ("mum", "has", "had")
+    assert prepare(kb, "dad's been numb since May").tokens[:3] == ("dad", "has", "been")
+    assert prepare(kb, "mum's feet are numb").tokens[:2] == ("mum", "feet")  # a possessive
+
+
+@pytest.mark.parametrize(
+    ("text", "regions", "cause", "flag"),
+    [
+        # a parent's past told beside the writer's own numb part: hers, not the writer's
+        (
+            "mum had chest pains last week, and I've noticed my left wrist tingles",
+            {"wrist"},
+            None,
+            None,
+        ),
+        ("mum had a fall last week and my foot is numb", {"foot"}, None, None),
+        # controls: a carer writing for the parent (her parts), and "mum's had" (has had)
+        ("mum's had chemo and her feet are numb", {"foot"}, "chemotherapy", "cancer_history"),
+        ("mum had a fall and her hip is numb", {"hip"}, "injury", "after_injury"),
+    ],
+)
+def test_a_parent_named_without_my_is_someone_else(
+    kb: KnowledgeBase, text: str, regions: set[str], cause: str | None, flag: str | None
+) -> None:
+    assert reading(kb, text)[0] == regions, text
+    assert reading(kb, text)[2] == cause, text
+    flags = raised(kb, text)
+    assert (flag in flags) if flag else not flags, text

@@ -67,6 +67,8 @@ FEVER_C = (38.0, 42.5)
 """A temperature in degrees Celsius read as a fever (NICE NG143, NHS: 38 °C or above)."""
 FEVER_F = (100.4, 108.0)
 """The same in degrees Fahrenheit."""
+_HAS_NEXT = re.compile(r" +(?:had|been)\b")
+"""lead23: the words after a "'s" that make it "has" ("mum's had", "dad's been")."""
 _IS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "let"})
 """Words whose 's is "is" or "us", not a possessive: "it's" is ``its``, "mum's" is ``mum``."""
 
@@ -144,6 +146,12 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
             continue
         t = t.strip("'")
         if t.endswith("'s") and t[:-2] not in _IS:
+            if _HAS_NEXT.match(low, m.end()):
+                # lead23: "'s" before "had" or "been" is "has" ("mum's had chemo"), not
+                # a possessive: kept as a word, so that "mum had chest pains" is told apart
+                out.extend((t[:-2], "has"))
+                spans.extend(((m.start(), m.end() - 2), (m.end() - 2, m.end())))
+                continue
             t = t[:-2]
         t = t.replace("'", "")
         if t:
