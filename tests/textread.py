@@ -91,6 +91,16 @@ def block_words(name: str, tag: str) -> set[str]:
     return found
 
 
+def check_flag_block_words(tag: str, listed: set[str]) -> None:
+    """Every word of the text.yaml blocks "# TAG" is one of ``listed`` or a word of a flag
+    class, and every word of ``listed`` that is no class word is in the blocks (the class
+    words are listed in tests/vocabulary.FLAG_CLASSES and tested by test_text_flags6.py)."""
+    from .vocabulary import FLAG_CLASSES
+
+    classes = {w for words in FLAG_CLASSES.values() for w in words}
+    assert block_words("text.yaml", tag) - classes == listed - classes
+
+
 def check_cause_block_words(
     words: Mapping[tuple[str, str], object], tag: str, at_least: int
 ) -> None:
