@@ -643,14 +643,16 @@ statins help with numb legs? mine started after atorvastatin": the writer has th
 
 HAVE_GOT = frozenset({"got", "have", "having", "getting"})
 """flags24: the verbs of "that's what I've got" after a question."""
+BECAUSE = frozenset({"because", "cos", "as"})
+"""flags24: words that may open "that's what I've got" ("? because that's what I've got")."""
 
 
 def _answered(tokens: Sequence[str], k: int) -> bool:
     """The question ending at ``k`` is answered by the writer for themselves: "does low
     iron make your tongue tingle? mine has been for days" states a tingling tongue."""
     # flags24: "? because that's what I've got right now": the writer has what was asked of
-    a = k + 2 if tokens[k + 1 : k + 2] in (["because"], ["cos"], ["as"]) else k + 1
-    if list(tokens[a : a + 2]) == ["thats", "what"] and HAVE_GOT.intersection(
+    a = k + 2 if k + 1 < len(tokens) and tokens[k + 1] in BECAUSE else k + 1
+    if tuple(tokens[a : a + 2]) == ("thats", "what") and HAVE_GOT.intersection(
         tokens[a + 2 : a + 5]
     ):
         return True
