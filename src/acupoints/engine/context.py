@@ -173,6 +173,18 @@ class _Static(Plain):
     # code -> (channel, region) and number, None off the channels (the spread rule)
     spots: dict[str, tuple[tuple[str, str], int] | None]
     never_needled: frozenset[str] | None  # the codes of the standing exclusions
+    # (rule, weight, factor, quality, where, level, sites) -> the one _Hit of those fields:
+    # a hit depends on nothing else, so the rankings share them (a few hundred, made from
+    # the data's rules and closeness values; at most _HITS_KEPT, about 0.2 MiB)
+    hits: dict[tuple[object, ...], _Hit]
+    # per place (each numb region with whether it was named without an aspect, in order:
+    # all that closeness reads of a location) the closeness of each point region and
+    # the score part it gives, filled on first use and shared by every ranking of the
+    # place, whatever the cause (at most _PLACES_KEPT places of a few dozen regions each)
+    places: dict[tuple[tuple[str, bool], ...], _Place]
+    # what rule and step conditions read of a query -> each rule's factor and the steps
+    # that apply (scoring._conditions; at most a few thousand small tuples)
+    conditions: dict[tuple[object, ...], tuple[tuple[float, ...], tuple[ProtocolNote, ...]]]
 
     def __init__(
         self,
@@ -213,9 +225,41 @@ class _Static(Plain):
         self.neighbours = {}
         self.spots = {}
         self.never_needled = None
+        self.hits = {}
+        self.places = {}
+        self.conditions = {}
 
 
 _STATIC: WeakKeyDictionary[KnowledgeBase, _Static] = WeakKeyDictionary()
+
+_HITS_KEPT = 4096
+_PLACES_KEPT = 2048
+
+
+class _Place(Plain):
+    """What the rankings of one place share (see ``_Static.places``): each point region's
+    closeness to the numb regions, and that closeness with the score part it gives
+    (``None`` when it adds none). Plain tables: it holds neither the knowledge base nor
+    a location."""
+
+    __slots__ = ("nearness", "parts")
+    nearness: dict[str, float]
+    parts: dict[str, tuple[float, float | None]]
+
+    def __init__(self) -> None:
+        self.nearness = {}
+        self.parts = {}
+
+
+def _place(static: _Static, location: Location) -> _Place:
+    """The shared tables of the place ``location`` names (made on first use)."""
+    key = tuple((r.region, not r.aspects) for r in location.regions)
+    found = static.places.get(key)
+    if found is None:
+        if len(static.places) >= _PLACES_KEPT:
+            static.places.clear()
+        found = static.places[key] = _Place()
+    return found
 
 
 def _static(kb: KnowledgeBase) -> _Static:
@@ -330,7 +374,8 @@ class _Context(Plain):
         self.skip = skip
         self.one = {} if one is None else one
         self.many = {} if many is None else many
-        self.nearness = {} if nearness is None else nearness
+        # (the place's shared table unless given: closeness reads only the regions)
+        self.nearness = _place(static, location).nearness if nearness is None else nearness
 
     def add(self, codes: Collection[str], hit: _Hit) -> int:
         """``hit`` chose ``codes`` (a code given twice counts once); how many."""
@@ -367,8 +412,16 @@ class _Context(Plain):
         level: str | None = None,
         sites: tuple[str, ...] = (),
     ) -> _Hit:
-        value = round(self.weights[rule.id] * factor * quality, 4)
-        return _Hit(rule, rule.group, value, where, level, sites)
+        weight = self.weights[rule.id]
+        key = (rule.id, weight, factor, quality, where, level, sites)
+        table = self.static.hits
+        found = table.get(key)
+        if found is None:
+            value = round(weight * factor * quality, 4)
+            found = _Hit(rule, rule.group, value, where, level, sites)
+            if len(table) < _HITS_KEPT:
+                table[key] = found
+        return found
 
 
 def _cause_kind(cause: Cause | None) -> str:

@@ -24,6 +24,7 @@ from .context import (
     _Context,
     _Hit,
     _inferred_spine,
+    _place,
     _spine_of,
     _spine_pain,
     _Static,
@@ -355,6 +356,8 @@ def forget(kb: KnowledgeBase) -> None:
         with static.lock:
             static.rankings.clear()
             static.reasons.clear()
+            static.places.clear()
+            static.conditions.clear()
     _TEXT_HITS.pop(kb, None)
     from ..text.reader import forget as forget_text
 
@@ -461,19 +464,49 @@ def _branch_of(kb: KnowledgeBase, nerve: str, trunks: tuple[str, ...]) -> bool:
     return False
 
 
-class _RegionParts(dict[str, tuple[float, float | None]]):
-    """Point region -> its closeness to the numb area and the score part that gives
-    (``None`` when it adds none), worked out on first use."""
+def _region_part(ctx: _Context, region: str, weight: float) -> tuple[float, float | None]:
+    """A point region's closeness to the numb area and the score part that gives
+    (``None`` when it adds none)."""
+    near = ctx.near(region)
+    return near, round(weight * near, 4) if near > 0 and weight > 0 else None
 
-    def __init__(self, ctx: _Context, weight: float) -> None:
-        super().__init__()
-        self.ctx, self.weight = ctx, weight
 
-    def __missing__(self, region: str) -> tuple[float, float | None]:
-        near = self.ctx.near(region)
-        value = round(self.weight * near, 4) if near > 0 and self.weight > 0 else None
-        self[region] = (near, value)
-        return near, value
+_CONDITIONS_KEPT = 4096
+
+
+def _conditions(
+    kb: KnowledgeBase, static: _Static, ctx: _Context
+) -> tuple[tuple[float, ...], tuple[ProtocolNote, ...]]:
+    """The factor of each rule's conditions (:func:`applies`, 0 when it does not apply)
+    and the protocol steps whose conditions hold, once per set of what conditions read:
+    the cause, the tenderness, the pattern, each region (whether named without an
+    aspect, and its surface) and, with no cause that names a part of the spine, the part
+    a root involvement is inferred at (``_Static.conditions``)."""
+    loc, cause = ctx.location, ctx.cause
+    inferred = (
+        _inferred_spine(loc)
+        if ctx.kind == "unknown" and (cause is None or cause.spine is None)
+        else None
+    )
+    key = (
+        cause.id if cause is not None else None,
+        ctx.tenderness,
+        loc.pattern,
+        tuple((r.region, not r.aspects, r.surface) for r in loc.regions),
+        inferred,
+    )
+    table = static.conditions
+    found = table.get(key)
+    if found is None:
+        weight = kb.scoring.inferred_root
+        found = (
+            tuple(applies(ctx, rule.when, weight) for rule in kb.rules),
+            tuple(static.steps[st.id] for st in kb.protocol if applies(ctx, st.when, 1.0) > 0),
+        )
+        if len(table) >= _CONDITIONS_KEPT:
+            table.clear()
+        table[key] = found
+    return found
 
 
 def _rank_now(
@@ -491,6 +524,7 @@ def _rank_now(
     weights = static.weights.get(cause_id) or static.weights.setdefault(
         cause_id, {rule.id: _weight(rule, the_cause) for rule in rules}
     )
+    place = _place(static, loc)
     ctx = _Context(
         kb,
         loc,
@@ -503,18 +537,19 @@ def _rank_now(
         # the evidence term (evidence=False once brought them back: a leave-one-out
         # run without the evidence term leaked the protocol it left out)
         skip,
+        nearness=place.nearness,
     )
     notes: list[str] = []
     applied: list[str] = []
     inferred = False
+    factors, steps = _conditions(kb, static, ctx)
     if the_cause is not None and the_cause.kind == "residual":
         notes.append(
             "Numbness or heaviness left after a session is usually residual needle "
             "sensation: no new points are suggested; see the aftercare steps."
         )
     else:
-        for rule in rules:
-            factor = applies(ctx, rule.when, scoring.inferred_root)
+        for rule, factor in zip(rules, factors, strict=True):
             if factor <= 0:
                 continue
             applied.append(rule.id)
@@ -541,7 +576,9 @@ def _rank_now(
     segment_value = round(scoring.segment, 4)
     # the score as _Ranking._build makes its parts, added in the same order (a missing
     # part adds 0.0, which leaves a float as it is)
-    regions = _RegionParts(ctx, scoring.region)
+    # the place's table of region parts, shared with its rankings for other causes
+    regions = place.parts
+    region_weight = scoring.region
     entries: list[_Entry] = []
     many, info = ctx.many, static.info
     mains = ctx.one  # made each point's main hit below (the context is not used after)
@@ -557,7 +594,10 @@ def _rank_now(
         else:
             score, main, roles = _scored(hits)
             mains[code] = main
-        score += regions[region][1] or 0.0
+        part = regions.get(region)
+        if part is None:
+            part = regions[region] = _region_part(ctx, region, region_weight)
+        score += part[1] or 0.0
         if top_segments and not segs.isdisjoint(top_segments):
             score += segment_value
         if evidence_parts:
@@ -565,7 +605,6 @@ def _rank_now(
         roles_of[code] = roles
         entries.append((-round(score, 4), rank, code))
     entries.sort()
-    steps = tuple(static.steps[st.id] for st in kb.protocol if applies(ctx, st.when, 1.0) > 0)
     return _Ranking(
         entries,
         [roles_of[e[2]] for e in entries],
@@ -577,11 +616,12 @@ def _rank_now(
         steps,
         loc,
         point_of,
-        dict(regions),  # a plain copy: the ranking must not hold the kb (through ctx)
+        regions,  # the place's (a plain table: the ranking must not hold the kb)
         info,
         top_segments,
         segment_value,
         evidence_parts,
         [None] * len(entries),
-        _sides_by_part(kb.anatomy, loc, regions),
+        # (the point regions of this ranking: the place's table may hold more)
+        _sides_by_part(kb.anatomy, loc, (info[code][0] for code in mains)),
     )
