@@ -33,6 +33,14 @@ if TYPE_CHECKING:
 
 def applies(ctx: _Context, when: Conditions, inferred: float) -> float:
     """The factor (0 = does not apply) of a rule's or step's conditions."""
+    if not _place_holds(ctx, when):
+        return 0.0
+    return _cause_factor(ctx, when, inferred)
+
+
+def _cause_factor(ctx: _Context, when: Conditions, inferred: float) -> float:
+    """The factor of the conditions on the cause, the tenderness and the root (what
+    :func:`applies` gives when the conditions on the place hold)."""
     if when.causes and (ctx.cause is None or ctx.cause.id not in when.causes):
         return 0.0
     kind = ctx.kind
@@ -40,18 +48,23 @@ def applies(ctx: _Context, when: Conditions, inferred: float) -> float:
         return 0.0
     if when.not_cause_kinds and kind in when.not_cause_kinds:
         return 0.0
-    loc = ctx.location
-    if when.patterns and loc.pattern not in when.patterns:
-        return 0.0
     if when.tenderness and ctx.tenderness not in when.tenderness:
-        return 0.0
-    if when.regions and not _names_region(ctx, when.regions):
-        return 0.0
-    if when.surfaces and not any(r.surface in when.surfaces for r in loc.regions):
         return 0.0
     if when.root is not None:
         return _root_factor(ctx, when.root, inferred)
     return 1.0
+
+
+def _place_holds(ctx: _Context, when: Conditions) -> bool:
+    """Whether the conditions on the place hold: its pattern, its regions and their
+    surfaces (each region with whether it is named without an aspect, and its surface,
+    is all they read)."""
+    loc = ctx.location
+    if when.patterns and loc.pattern not in when.patterns:
+        return False
+    if when.regions and not _names_region(ctx, when.regions):
+        return False
+    return not (when.surfaces and not any(r.surface in when.surfaces for r in loc.regions))
 
 
 def _names_region(ctx: _Context, wanted: tuple[str, ...]) -> bool:
@@ -340,26 +353,49 @@ def _core(ctx: _Context, rule: Rule, factor: float) -> int:
     parts: frozenset[str] = frozenset()
     if ctx.kind != "systemic":
         parts = frozenset(anatomy.part_of(r.region) for r in ctx.location.regions)
-    key = (cause.id, ctx.skip, parts)
-    plan = ctx.static.core.get(key)
-    if plan is None:
-        plan = ctx.static.core[key] = _core_plan(ctx.kb, cause.id, ctx.skip, rule.select, parts)
-    # the core points on a limb that is not numb: left out for a compression or an
-    # injury; for a systemic cause kept at ``other_limb`` of their strength, and said so
-    numb_limbs = {anatomy.limb_of(r.region) for r in ctx.location.regions} - {None}
-    drop, share = ctx.kind != "systemic", rule.select.other_limb
-    here = {*numb_limbs, None}
+    numb_limbs = frozenset(
+        limb for r in ctx.location.regions if (limb := anatomy.limb_of(r.region)) is not None
+    )
+    key = (rule.id, cause.id, ctx.skip, parts, numb_limbs)
+    split = ctx.static.core_split.get(key)
+    if split is None:
+        split = ctx.static.core_split[key] = _core_split(ctx, rule, cause.id, parts, numb_limbs)
     added = 0
-    for quality, where, codes in plan:
-        if numb_limbs and (drop or share < 1):
-            away = tuple(c for c in codes if anatomy.limb_of(ctx.static.info[c][0]) not in here)
-            if away:
-                codes = tuple(c for c in codes if c not in away)
-                if not drop:
-                    note = where + "; on a limb that is not numb"
-                    added += ctx.add(away, ctx.hit(rule, quality * share, factor, note))
+    for quality, where, codes, away, note in split:
+        if away:
+            added += ctx.add(away, ctx.hit(rule, quality * rule.select.other_limb, factor, note))
         added += ctx.add(codes, ctx.hit(rule, quality, factor, where))
     return added
+
+
+def _core_split(
+    ctx: _Context, rule: Rule, cause: str, parts: frozenset[str], numb_limbs: frozenset[str]
+) -> tuple[tuple[float, str, tuple[str, ...], tuple[str, ...], str], ...]:
+    """The groups of a ``core`` rule's plan for a cause, each split for the limbs that
+    are numb: (quality, reason words, the codes taken at that quality, the codes on a
+    limb that is not numb taken at ``other_limb`` of it (none when they are left out),
+    and the words for those). A per-data table (``_Static.core_split``): by rule, cause,
+    protocols left out, parts of the body and numb limbs, never by a query."""
+    key = (cause, ctx.skip, parts)
+    plan = ctx.static.core.get(key)
+    if plan is None:
+        plan = ctx.static.core[key] = _core_plan(ctx.kb, cause, ctx.skip, rule.select, parts)
+    # the core points on a limb that is not numb: left out for a compression or an
+    # injury; for a systemic cause kept at ``other_limb`` of their strength, and said so
+    anatomy, info = ctx.kb.anatomy, ctx.static.info
+    drop, share = ctx.kind != "systemic", rule.select.other_limb
+    here = {*numb_limbs, None}
+    out = []
+    for quality, where, codes in plan:
+        away: tuple[str, ...] = ()
+        if numb_limbs and (drop or share < 1):
+            away = tuple(c for c in codes if anatomy.limb_of(info[c][0]) not in here)
+            if away:
+                codes = tuple(c for c in codes if c not in away)
+                if drop:
+                    away = ()
+        out.append((quality, where, codes, away, where + "; on a limb that is not numb"))
+    return tuple(out)
 
 
 _DESIGN_WORDS = {

@@ -169,6 +169,11 @@ class _Static(Plain):
     core: dict[
         tuple[str, frozenset[str], frozenset[str]], tuple[tuple[float, str, tuple[str, ...]], ...]
     ]
+    # (rule, cause, protocols left out, parts, numb limbs) -> the core plan's groups split
+    # for the numb limbs (candidates._core_split)
+    core_split: dict[
+        tuple[object, ...], tuple[tuple[float, str, tuple[str, ...], tuple[str, ...], str], ...]
+    ]
     neighbours: dict[tuple[str, int], tuple[str, ...]]  # spread
     # code -> (channel, region) and number, None off the channels (the spread rule)
     spots: dict[str, tuple[tuple[str, str], int] | None]
@@ -182,9 +187,16 @@ class _Static(Plain):
     # the score part it gives, filled on first use and shared by every ranking of the
     # place, whatever the cause (at most _PLACES_KEPT places of a few dozen regions each)
     places: dict[tuple[tuple[str, bool], ...], _Place]
-    # what rule and step conditions read of a query -> each rule's factor and the steps
-    # that apply (scoring._conditions; at most a few thousand small tuples)
-    conditions: dict[tuple[object, ...], tuple[tuple[float, ...], tuple[ProtocolNote, ...]]]
+    # the conditions of the rules, then of the protocol steps (scoring._conditions): by
+    # what they read of the place, whether they hold (at most a few thousand tuples of
+    # bools); by the cause, tenderness and inferred spine, their factor (a few dozen)
+    conditions: dict[tuple[object, ...], tuple[bool, ...]]
+    # the hits of a point several chose, by their ids -> those hits (which keeps the ids
+    # theirs while the entry lives), and the score, main hit and roles scoring._scored
+    # gives them: the same lists recur across rankings (at most _SCORED_KEPT entries of
+    # about 0.3 KiB)
+    scored: dict[tuple[int, ...], tuple[tuple[_Hit, ...], float, _Hit, dict[str, float]]]
+    cause_factors: dict[tuple[object, ...], tuple[float, ...]]
 
     def __init__(
         self,
@@ -222,12 +234,15 @@ class _Static(Plain):
         self.dermatomes = {}
         self.channels = {}
         self.core = {}
+        self.core_split = {}
         self.neighbours = {}
         self.spots = {}
         self.never_needled = None
         self.hits = {}
         self.places = {}
         self.conditions = {}
+        self.scored = {}
+        self.cause_factors = {}
 
 
 _STATIC: WeakKeyDictionary[KnowledgeBase, _Static] = WeakKeyDictionary()

@@ -17,7 +17,7 @@ from ..rules import (
     Guideline,
 )
 from ..selection import ProtocolNote
-from .candidates import _SELECTORS, _weight, applies
+from .candidates import _SELECTORS, _cause_factor, _place_holds, _weight
 from .context import (
     _STATIC,
     _cause_kind,
@@ -358,6 +358,7 @@ def forget(kb: KnowledgeBase) -> None:
             static.reasons.clear()
             static.places.clear()
             static.conditions.clear()
+            static.cause_factors.clear()
     _TEXT_HITS.pop(kb, None)
     from ..text.reader import forget as forget_text
 
@@ -472,41 +473,55 @@ def _region_part(ctx: _Context, region: str, weight: float) -> tuple[float, floa
 
 
 _CONDITIONS_KEPT = 4096
+_SCORED_KEPT = 8192
 
 
 def _conditions(
     kb: KnowledgeBase, static: _Static, ctx: _Context
-) -> tuple[tuple[float, ...], tuple[ProtocolNote, ...]]:
+) -> tuple[list[float], tuple[ProtocolNote, ...]]:
     """The factor of each rule's conditions (:func:`applies`, 0 when it does not apply)
-    and the protocol steps whose conditions hold, once per set of what conditions read:
-    the cause, the tenderness, the pattern, each region (whether named without an
-    aspect, and its surface) and, with no cause that names a part of the spine, the part
-    a root involvement is inferred at (``_Static.conditions``)."""
+    and the protocol steps whose conditions hold. :func:`applies` is the conditions on
+    the place (:func:`_place_holds`) times those on the cause, the tenderness and the
+    root (:func:`_cause_factor`); each part is worked out once per what it reads: the
+    pattern and each region (whether named without an aspect, and its surface), in
+    ``_Static.conditions``; the cause, the tenderness and, with no cause that names a
+    part of the spine, the part a root involvement is inferred at, in
+    ``_Static.cause_factors``."""
     loc, cause = ctx.location, ctx.cause
+    rules, protocol, table = kb.rules, kb.protocol, static.conditions
+    where = (loc.pattern, tuple((r.region, not r.aspects, r.surface) for r in loc.regions))
+    holds = table.get(where)
+    if holds is None:
+        holds = (
+            *(_place_holds(ctx, rule.when) for rule in rules),
+            *(_place_holds(ctx, st.when) for st in protocol),
+        )
+        if len(table) >= _CONDITIONS_KEPT:
+            table.clear()
+        table[where] = holds
     inferred = (
         _inferred_spine(loc)
         if ctx.kind == "unknown" and (cause is None or cause.spine is None)
         else None
     )
-    key = (
-        cause.id if cause is not None else None,
-        ctx.tenderness,
-        loc.pattern,
-        tuple((r.region, not r.aspects, r.surface) for r in loc.regions),
-        inferred,
-    )
-    table = static.conditions
-    found = table.get(key)
-    if found is None:
+    why = (cause.id if cause is not None else None, ctx.tenderness, inferred)
+    factors = static.cause_factors.get(why)
+    if factors is None:
         weight = kb.scoring.inferred_root
-        found = (
-            tuple(applies(ctx, rule.when, weight) for rule in kb.rules),
-            tuple(static.steps[st.id] for st in kb.protocol if applies(ctx, st.when, 1.0) > 0),
+        factors = (
+            *(_cause_factor(ctx, rule.when, weight) for rule in rules),
+            *(_cause_factor(ctx, st.when, 1.0) for st in protocol),
         )
-        if len(table) >= _CONDITIONS_KEPT:
-            table.clear()
-        table[key] = found
-    return found
+        static.cause_factors[why] = factors
+    n = len(rules)
+    return (
+        [f if ok else 0.0 for f, ok in zip(factors[:n], holds, strict=False)],
+        tuple(
+            static.steps[st.id]
+            for st, f, ok in zip(protocol, factors[n:], holds[n:], strict=True)
+            if ok and f > 0
+        ),
+    )
 
 
 def _rank_now(
@@ -583,6 +598,7 @@ def _rank_now(
     many, info = ctx.many, static.info
     mains = ctx.one  # made each point's main hit below (the context is not used after)
     roles_of: dict[str, dict[str, float]] = {}
+    scored = static.scored
     for code, main in mains.items():
         region, rank, segs = info[code]
         hits = many.get(code) if many else None
@@ -591,8 +607,14 @@ def _rank_now(
             roles = main.roles  # one table per hit, shared by the points it chose
             if roles is None:
                 roles = main.roles = {ROLE_OF_GROUP[main.group]: main.value}
-        else:
-            score, main, roles = _scored(hits)
+        else:  # several hits: scored once per list of hits (shared, _Context.hit)
+            key = tuple(map(id, hits))
+            known = scored.get(key)
+            if known is None:
+                if len(scored) >= _SCORED_KEPT:
+                    scored.clear()
+                known = scored[key] = (tuple(hits), *_scored(hits))
+            _, score, main, roles = known
             mains[code] = main
         part = regions.get(region)
         if part is None:
