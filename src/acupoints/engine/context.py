@@ -196,6 +196,12 @@ class _Static(Plain):
     # gives them: the same lists recur across rankings (at most _SCORED_KEPT entries of
     # about 0.3 KiB)
     scored: dict[tuple[int, ...], tuple[tuple[_Hit, ...], float, _Hit, dict[str, float]]]
+    # the same for the rule parts of those points' reasons and their main hit
+    # (scoring._rule_parts, read by _Ranking._build; at most as many entries)
+    rule_parts: dict[
+        tuple[int, ...],
+        tuple[tuple[_Hit, ...], tuple[tuple[str, float, _Hit | None, bool], ...], _Hit],
+    ]
     cause_factors: dict[tuple[object, ...], tuple[float, ...]]
 
     def __init__(
@@ -242,6 +248,7 @@ class _Static(Plain):
         self.places = {}
         self.conditions = {}
         self.scored = {}
+        self.rule_parts = {}
         self.cause_factors = {}
 
 
@@ -395,6 +402,10 @@ class _Context(Plain):
     def add(self, codes: Collection[str], hit: _Hit) -> int:
         """``hit`` chose ``codes`` (a code given twice counts once); how many."""
         one = self.one
+        if one.keys().isdisjoint(codes):  # most groups: every code new
+            before = len(one)
+            one.update(dict.fromkeys(codes, hit))
+            return len(one) - before
         fresh = dict.fromkeys(codes, hit)
         chosen = len(fresh)
         clash = one.keys() & fresh.keys()

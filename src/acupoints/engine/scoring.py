@@ -74,6 +74,7 @@ class _Ranking(Plain):
         "many",
         "never",
         "notes",
+        "parts_of",
         "point_of",
         "regions",
         "roles",
@@ -107,6 +108,9 @@ class _Ranking(Plain):
     compositions: dict[tuple[int, frozenset[str]], _Composed]
     # the places of the points every selection leaves out (never needled), on first use
     never: list[int] | None
+    # the rule parts and main hit of a point several hits chose, by the ids of its hits
+    # (the shared table _Static.rule_parts: it keeps the hits, and so their ids)
+    parts_of: dict[tuple[int, ...], tuple[tuple[_Hit, ...], tuple[_Part, ...], _Hit]]
 
     def __init__(
         self,
@@ -129,6 +133,8 @@ class _Ranking(Plain):
         sides: dict[str, str],
         compositions: dict[tuple[int, frozenset[str]], _Composed] | None = None,
         never: list[int] | None = None,
+        parts_of: dict[tuple[int, ...], tuple[tuple[_Hit, ...], tuple[_Part, ...], _Hit]]
+        | None = None,
     ) -> None:
         self.entries = entries
         self.roles = roles
@@ -149,6 +155,7 @@ class _Ranking(Plain):
         self.sides = sides
         self.compositions = {} if compositions is None else compositions
         self.never = never
+        self.parts_of = {} if parts_of is None else parts_of
 
     def cand(self, i: int) -> _Candidate:
         """The candidate at place ``i`` (built once; threads that race build equal ones)."""
@@ -175,9 +182,17 @@ class _Ranking(Plain):
             main = self.main[code]
             hits = [main]
             parts: list[_Part] = [(main.rule.id, main.value, main, True)]
-        else:  # (worked out again here, for the few a selection reads, not kept)
+        else:  # (worked out once per list of hits, for the few a selection reads)
             hits = several
-            parts, main = _rule_parts(several)
+            key = tuple(map(id, several))
+            known = self.parts_of.get(key)
+            if known is None:
+                if len(self.parts_of) >= _SCORED_KEPT:
+                    self.parts_of.clear()
+                rule_parts, main = _rule_parts(several)
+                known = self.parts_of[key] = (tuple(several), tuple(rule_parts), main)
+            parts = list(known[1])
+            main = known[2]
         near, region_value = self.regions[p.location.region]
         if region_value is not None:
             parts.append(("score.region", region_value, None, True))
@@ -646,4 +661,5 @@ def _rank_now(
         [None] * len(entries),
         # (the point regions of this ranking: the place's table may hold more)
         _sides_by_part(kb.anatomy, loc, (info[code][0] for code in mains)),
+        parts_of=static.rule_parts,
     )
