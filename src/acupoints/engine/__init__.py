@@ -21,7 +21,13 @@ candidate is then scored as one sortable tuple, and only the places a selection 
 become candidates with their reasons and models. The patient-independent ranking of a
 query is memoised (``_rank``), keyed by what it reads of the location (``_shape``: the
 regions, side, pattern, segments and nerves, not the words), so two wordings of one place
-share it; the patient's exclusions and cautions are applied on every call.
+share it. Its scores and compositions (``_scores``) are memoised by less still: the
+regions with their aspects and surfaces, the pattern, the segments and where the neck or
+back hurts, not the sides or nerves, so a left and a right forearm are scored once. What
+scoring reads of the data is kept in per-data tables filled on first use and shared by
+every query (``_Static``: one hit per rule and value, each place's closeness, the
+conditions of the rules, the scores of a list of hits). The patient's exclusions and
+cautions are applied on every call.
 ``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
 one shows.
 """

@@ -25,7 +25,7 @@ from ..selection import ProtocolNote, Reason
 if TYPE_CHECKING:
     from ..anatomy import Anatomy
     from ..kb import KnowledgeBase
-    from .scoring import _Ranking
+    from .scoring import _Ranking, _Scores
 
 
 ARM_CHAIN = ("shoulder", "upper_arm", "elbow", "forearm", "wrist", "hand")
@@ -148,6 +148,9 @@ class _Static(Plain):
     evidence: dict[tuple[str, frozenset[str]], _Evidence]
     reasons: dict[tuple[object, ...], Reason]
     rankings: OrderedDict[tuple[object, ...], _Ranking]
+    # the scores of the last few hundred rankings, by what scoring reads of a query
+    # (scoring._rank_now): locations that differ in their sides or nerves share them
+    scores: OrderedDict[tuple[object, ...], _Scores]
     protocol_ids: frozenset[str]
     lock: threading.Lock
     not_checked: str
@@ -221,6 +224,7 @@ class _Static(Plain):
         self.evidence = evidence
         self.reasons = reasons
         self.rankings = rankings
+        self.scores = OrderedDict()
         self.protocol_ids = protocol_ids
         self.lock = lock
         self.not_checked = not_checked

@@ -371,6 +371,7 @@ def forget(kb: KnowledgeBase) -> None:
         with static.lock:
             static.rankings.clear()
             static.reasons.clear()
+            static.scores.clear()
             static.places.clear()
             static.conditions.clear()
             static.cause_factors.clear()
@@ -539,6 +540,77 @@ def _conditions(
     )
 
 
+class _Scores(Plain):
+    """What a ranking's scores read of a query (see :func:`_scores`): every candidate
+    scored and sorted, with its roles and hits, the rules applied, whether a root
+    involvement was inferred, the protocol steps, the evidence, and the compositions made
+    from them. Shared by the rankings of locations that differ only in what scoring
+    never reads (the sides, the nerves, the words)."""
+
+    __slots__ = (
+        "applied",
+        "compositions",
+        "counts",
+        "entries",
+        "evidence",
+        "inferred",
+        "main",
+        "many",
+        "regions",
+        "roles",
+        "segment_value",
+        "steps",
+        "top_segments",
+    )
+    entries: list[_Entry]
+    roles: list[dict[str, float]]
+    main: dict[str, _Hit]
+    many: dict[str, list[_Hit]]
+    applied: tuple[str, ...]
+    inferred: bool
+    steps: tuple[ProtocolNote, ...]
+    counts: dict[str, int]
+    evidence: dict[str, float]
+    regions: dict[str, tuple[float, float | None]]
+    top_segments: frozenset[str]
+    segment_value: float
+    compositions: dict[tuple[int, frozenset[str]], _Composed]
+
+    def __init__(
+        self,
+        entries: list[_Entry],
+        roles: list[dict[str, float]],
+        main: dict[str, _Hit],
+        many: dict[str, list[_Hit]],
+        applied: tuple[str, ...],
+        inferred: bool,
+        steps: tuple[ProtocolNote, ...],
+        counts: dict[str, int],
+        evidence: dict[str, float],
+        regions: dict[str, tuple[float, float | None]],
+        top_segments: frozenset[str],
+        segment_value: float,
+    ) -> None:
+        self.entries = entries
+        self.roles = roles
+        self.main = main
+        self.many = many
+        self.applied = applied
+        self.inferred = inferred
+        self.steps = steps
+        self.counts = counts
+        self.evidence = evidence
+        self.regions = regions
+        self.top_segments = top_segments
+        self.segment_value = segment_value
+        # a composition reads the scores, the regions (not their sides) and the
+        # places a patient left out: shared by the rankings that share these scores
+        self.compositions = {}
+
+
+_SCORES_KEPT = 512
+
+
 def _rank_now(
     kb: KnowledgeBase,
     static: _Static,
@@ -548,6 +620,81 @@ def _rank_now(
     evidence: bool,
     skip: frozenset[str],
 ) -> _Ranking:
+    """A ranking: the scores (:func:`_scores`, shared with the locations that differ
+    from this one only in what scoring never reads), with this location's notes and
+    sides."""
+    # what scoring reads of the location: each region with its aspects and surface, the
+    # pattern, the segments and where the neck or back hurts (not the sides, the nerves,
+    # the digits or the words); with the cause and the options
+    key = (
+        tuple((r.region, r.aspects, r.surface) for r in loc.regions),
+        loc.pattern,
+        loc.segments,
+        _spine_pain(loc),
+        the_cause.id if the_cause is not None else None,
+        tenderness,
+        evidence,
+        skip,
+    )
+    memo = static.scores
+    with static.lock:
+        scores = memo.get(key)
+        if scores is not None:
+            memo.move_to_end(key)
+    if scores is None:
+        scores = _scores(kb, static, loc, the_cause, tenderness, evidence, skip)
+        with static.lock:
+            memo[key] = scores
+            if len(memo) > _SCORES_KEPT:
+                memo.popitem(last=False)
+    notes: list[str] = []
+    if the_cause is not None and the_cause.kind == "residual":
+        notes.append(
+            "Numbness or heaviness left after a session is usually residual needle "
+            "sensation: no new points are suggested; see the aftercare steps."
+        )
+    if scores.inferred:
+        notes.append(_inferred_note(loc))
+    misfit = _misfit(kb, the_cause, loc) if the_cause is not None else None
+    if misfit is not None:
+        notes.append(misfit)
+    if the_cause is not None:
+        notes.extend(_guideline_note(kb, g) for g in the_cause.guidelines)
+    info, entries = static.info, scores.entries
+    return _Ranking(
+        entries,
+        scores.roles,
+        scores.main,
+        scores.many,
+        scores.applied,
+        tuple(notes),
+        scores.counts,
+        scores.steps,
+        loc,
+        kb.point_map,
+        scores.regions,  # the place's (a plain table: the ranking must not hold the kb)
+        info,
+        scores.top_segments,
+        scores.segment_value,
+        scores.evidence,
+        [None] * len(entries),
+        # (the point regions of this ranking: the place's table may hold more)
+        _sides_by_part(kb.anatomy, loc, (info[e[2]][0] for e in entries)),
+        scores.compositions,
+        parts_of=static.rule_parts,
+    )
+
+
+def _scores(
+    kb: KnowledgeBase,
+    static: _Static,
+    loc: Location,
+    the_cause: Cause | None,
+    tenderness: str,
+    evidence: bool,
+    skip: frozenset[str],
+) -> _Scores:
+    """Every candidate scored and sorted best first (see the module's docstring)."""
     scoring = kb.scoring
     rules = kb.rules
     cause_id = the_cause.id if the_cause is not None else None
@@ -569,16 +716,10 @@ def _rank_now(
         skip,
         nearness=place.nearness,
     )
-    notes: list[str] = []
     applied: list[str] = []
     inferred = False
     factors, steps = _conditions(kb, static, ctx)
-    if the_cause is not None and the_cause.kind == "residual":
-        notes.append(
-            "Numbness or heaviness left after a session is usually residual needle "
-            "sensation: no new points are suggested; see the aftercare steps."
-        )
-    else:
+    if the_cause is None or the_cause.kind != "residual":
         for rule, factor in zip(rules, factors, strict=True):
             if factor <= 0:
                 continue
@@ -586,13 +727,6 @@ def _rank_now(
             chose = _SELECTORS[rule.select.kind](ctx, rule, factor)
             if chose and factor < 1 and rule.group.startswith("root"):
                 inferred = True
-    if inferred:
-        notes.append(_inferred_note(loc))
-    misfit = _misfit(kb, the_cause, loc) if the_cause is not None else None
-    if misfit is not None:
-        notes.append(misfit)
-    if the_cause is not None:
-        notes.extend(_guideline_note(kb, g) for g in the_cause.guidelines)
     counts: dict[str, int] = {}
     evidence_parts: dict[str, float] = {}
     if the_cause is not None and evidence:
@@ -602,7 +736,6 @@ def _rank_now(
             found = static.evidence[ekey] = _evidence(kb, the_cause.id, skip)
         counts, evidence_parts = found[0], found[1]
     top_segments = frozenset(loc.segments[:3]) if scoring.segment > 0 else frozenset()
-    point_of = kb.point_map
     segment_value = round(scoring.segment, 4)
     # the score as _Ranking._build makes its parts, added in the same order (a missing
     # part adds 0.0, which leaves a float as it is)
@@ -642,24 +775,17 @@ def _rank_now(
         roles_of[code] = roles
         entries.append((-round(score, 4), rank, code))
     entries.sort()
-    return _Ranking(
+    return _Scores(
         entries,
         [roles_of[e[2]] for e in entries],
         mains,
         many,
         tuple(applied),
-        tuple(notes),
-        counts,
+        inferred,
         steps,
-        loc,
-        point_of,
-        regions,  # the place's (a plain table: the ranking must not hold the kb)
-        info,
+        counts,
+        evidence_parts,
+        regions,
         top_segments,
         segment_value,
-        evidence_parts,
-        [None] * len(entries),
-        # (the point regions of this ranking: the place's table may hold more)
-        _sides_by_part(kb.anatomy, loc, (info[code][0] for code in mains)),
-        parts_of=static.rule_parts,
     )
