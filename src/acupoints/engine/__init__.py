@@ -51,7 +51,7 @@ from ..safety import (
     patient_effects,
     standing_exclusions,
 )
-from ..selection import ProtocolNote, Selection
+from ..selection import ProtocolNote, RankedPoint, Selection
 from .composition import _compose
 from .context import _static, closeness, root_levels
 from .explanation import _matchers, _ranked
@@ -205,20 +205,28 @@ def select(
             "parts of the prescription keep theirs."
         )
     cause_id = the_cause.id if the_cause else ""
-    chosen = [
-        _ranked(
-            kb,
-            static,
-            ranking.cand(i),
-            cautioning,
-            counts,
-            cause_id,
-            skip,
-            composed.roles[i],
-            composed.alternatives.get(i, ()),
+    # without a patient's caution the points and their aftercare depend only on the
+    # ranking and the composition: made once per composition of the ranking
+    made = None if cautioning else ranking.chosen.get(ckey)
+    if made is None:
+        chosen: tuple[RankedPoint, ...] = tuple(
+            _ranked(
+                kb,
+                static,
+                ranking.cand(i),
+                cautioning,
+                counts,
+                cause_id,
+                skip,
+                composed.roles[i],
+                composed.alternatives.get(i, ()),
+            )
+            for i in composed.picked
         )
-        for i in composed.picked
-    ]
+        if not cautioning and len(ranking.chosen) < 64:
+            ranking.chosen[ckey] = (chosen, aftercare_for(kb, (p.point for p in chosen)))
+    else:
+        chosen = made[0]
     protocol: tuple[ProtocolNote, ...] = ranking.steps  # shared by the ranking's answers
     seen_protocol: set[tuple[str, str]] = set()
     patient_steps: list[ProtocolNote] = []
@@ -264,7 +272,7 @@ def select(
             "An emergency red flag was raised: no points are suggested. "
             "Get emergency medical care first.",
         )
-        chosen = []
+        chosen = ()
     elif flags:
         notes.insert(
             0, "Red flags were raised: have a doctor assess these symptoms before any acupuncture."
@@ -272,7 +280,7 @@ def select(
     # safety (issue 17): a `not_a_candidate` condition withholds every point, reason first
     withheld = not_a_candidate(effects)
     if withheld:
-        chosen = []
+        chosen = ()
         notes.insert(
             0,
             "Not a candidate for acupuncture now, so no points are suggested: "
@@ -293,7 +301,10 @@ def select(
             "points": tuple(chosen),
             "excluded": tuple(exclusions),
             "protocol": protocol,
-            "aftercare": aftercare_for(kb, (p.point for p in chosen)),  # safety (issue 17)
+            # safety (issue 17)
+            "aftercare": aftercare_for(kb, (p.point for p in chosen))
+            if made is None or chosen is not made[0]
+            else made[1],
             "notes": tuple(notes),
             "rules_applied": tuple(applied),
             "version": __version__,

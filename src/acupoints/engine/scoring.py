@@ -34,6 +34,8 @@ from .explanation import _Candidate, _Part, _side, _sides_by_part
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
+    from ..safety import AdviceItem
+    from ..selection import RankedPoint
     from .composition import _Composed
 
 
@@ -64,6 +66,7 @@ class _Ranking(Plain):
 
     __slots__ = (
         "applied",
+        "chosen",
         "compositions",
         "counts",
         "entries",
@@ -156,6 +159,12 @@ class _Ranking(Plain):
         self.compositions = {} if compositions is None else compositions
         self.never = never
         self.parts_of = {} if parts_of is None else parts_of
+        # the points of a selection without a patient's caution and their aftercare,
+        # by composition (limit and codes left out), on first use; not a field, so a
+        # ranking made by replace() starts without them
+        self.chosen: dict[
+            tuple[int, frozenset[str]], tuple[tuple[RankedPoint, ...], tuple[AdviceItem, ...]]
+        ] = {}
 
     def cand(self, i: int) -> _Candidate:
         """The candidate at place ``i`` (built once; threads that race build equal ones)."""
