@@ -56,9 +56,9 @@ def _cause_factor(ctx: _Context, when: Conditions, inferred: float) -> float:
 
 
 def _place_holds(ctx: _Context, when: Conditions) -> bool:
-    """Whether the conditions on the place hold: its pattern, its regions and their
-    surfaces (each region with whether it is named without an aspect, and its surface,
-    is all they read)."""
+    """Whether the conditions on the place (pattern, regions, surfaces) hold."""
+    # (each region with whether it is named without an aspect, and its surface, is all
+    # they read)
     loc = ctx.location
     if when.patterns and loc.pattern not in when.patterns:
         return False
@@ -371,11 +371,11 @@ def _core(ctx: _Context, rule: Rule, factor: float) -> int:
 def _core_split(
     ctx: _Context, rule: Rule, cause: str, parts: frozenset[str], numb_limbs: frozenset[str]
 ) -> tuple[tuple[float, str, tuple[str, ...], tuple[str, ...], str], ...]:
-    """The groups of a ``core`` rule's plan for a cause, each split for the limbs that
-    are numb: (quality, reason words, the codes taken at that quality, the codes on a
-    limb that is not numb taken at ``other_limb`` of it (none when they are left out),
-    and the words for those). A per-data table (``_Static.core_split``): by rule, cause,
-    protocols left out, parts of the body and numb limbs, never by a query."""
+    """A ``core`` rule's plan for a cause split for the numb limbs (once per data)."""
+    # each group as (quality, reason words, the codes taken at that quality, the codes on
+    # a limb that is not numb taken at ``other_limb`` of it (none when they are left
+    # out), and the words for those); kept in _Static.core_split by rule, cause,
+    # protocols left out, parts of the body and numb limbs, never by a query
     key = (cause, ctx.skip, parts)
     plan = ctx.static.core.get(key)
     if plan is None:

@@ -263,10 +263,11 @@ _PLACES_KEPT = 2048
 
 
 class _Place(Plain):
-    """What the rankings of one place share (see ``_Static.places``): each point region's
-    closeness to the numb regions, and that closeness with the score part it gives
-    (``None`` when it adds none). Plain tables: it holds neither the knowledge base nor
-    a location."""
+    """What the rankings of one place share (``_Static.places``)."""
+
+    # each point region's closeness to the numb regions, and that closeness with the
+    # score part it gives (None when it adds none); plain tables: it holds neither the
+    # knowledge base nor a location
 
     __slots__ = ("nearness", "parts")
     nearness: dict[str, float]

@@ -504,14 +504,13 @@ _SCORED_KEPT = 8192
 def _conditions(
     kb: KnowledgeBase, static: _Static, ctx: _Context
 ) -> tuple[list[float], tuple[ProtocolNote, ...]]:
-    """The factor of each rule's conditions (:func:`applies`, 0 when it does not apply)
-    and the protocol steps whose conditions hold. :func:`applies` is the conditions on
-    the place (:func:`_place_holds`) times those on the cause, the tenderness and the
-    root (:func:`_cause_factor`); each part is worked out once per what it reads: the
-    pattern and each region (whether named without an aspect, and its surface), in
-    ``_Static.conditions``; the cause, the tenderness and, with no cause that names a
-    part of the spine, the part a root involvement is inferred at, in
-    ``_Static.cause_factors``."""
+    """Each rule's factor (``applies``) and the protocol steps that apply."""
+    # applies() is the conditions on the place (_place_holds) times those on the cause,
+    # the tenderness and the root (_cause_factor); each part is worked out once per what
+    # it reads: the pattern and each region (whether named without an aspect, and its
+    # surface), in _Static.conditions; the cause, the tenderness and, with no cause that
+    # names a part of the spine, the part a root involvement is inferred at, in
+    # _Static.cause_factors
     loc, cause = ctx.location, ctx.cause
     rules, protocol, table = kb.rules, kb.protocol, static.conditions
     where = (loc.pattern, tuple((r.region, not r.aspects, r.surface) for r in loc.regions))
@@ -550,11 +549,12 @@ def _conditions(
 
 
 class _Scores(Plain):
-    """What a ranking's scores read of a query (see :func:`_scores`): every candidate
-    scored and sorted, with its roles and hits, the rules applied, whether a root
-    involvement was inferred, the protocol steps, the evidence, and the compositions made
-    from them. Shared by the rankings of locations that differ only in what scoring
-    never reads (the sides, the nerves, the words)."""
+    """A ranking's scores (:func:`_scores`), shared by the rankings they fit."""
+
+    # every candidate scored and sorted, with its roles and hits, the rules applied,
+    # whether a root involvement was inferred, the protocol steps, the evidence, and the
+    # compositions made from them; shared by the rankings of locations that differ only
+    # in what scoring never reads (the sides, the nerves, the words)
 
     __slots__ = (
         "applied",
@@ -629,9 +629,7 @@ def _rank_now(
     evidence: bool,
     skip: frozenset[str],
 ) -> _Ranking:
-    """A ranking: the scores (:func:`_scores`, shared with the locations that differ
-    from this one only in what scoring never reads), with this location's notes and
-    sides."""
+    """A ranking: the scores (:func:`_scores`), with the location's notes and sides."""
     # what scoring reads of the location: each region with its aspects and surface, the
     # pattern, the segments and where the neck or back hurts (not the sides, the nerves,
     # the digits or the words); with the cause and the options
