@@ -1132,6 +1132,34 @@ def test_clearing_the_caches_empties_the_rankings_and_reasons_kept(kb: Knowledge
     assert not static.rankings and not static.reasons
 
 
+def test_clearing_the_caches_empties_the_scores_and_places_kept(kb: KnowledgeBase) -> None:
+    """``clear_caches()`` also empties the scores kept by what scoring reads of a query,
+    the places' closeness and the conditions read. Catches a memo of this round left
+    behind."""
+    kb.select("numb back of my left hand", cause="cervical_root")
+    static = _static(kb)
+    assert static.scores and static.places and static.conditions and static.cause_factors
+    kb.clear_caches()
+    assert not (static.scores or static.places or static.conditions or static.cause_factors)
+
+
+def test_two_sides_of_one_place_share_their_scores_not_their_points(kb: KnowledgeBase) -> None:
+    """A left and a right forearm differ only in what scoring never reads: their rankings
+    share one sorted list of scores and one table of compositions, while each answer's
+    points are needled on its own side. Catches the scores kept by the whole location
+    (scored twice) or by too little (a side served for the other)."""
+    kb.clear_caches()
+    left = kb.select("numb left forearm", cause="carpal_tunnel")
+    right = kb.select("numb right forearm", cause="carpal_tunnel")
+    static = _static(kb)
+    assert len(static.scores) == 1 and len(static.rankings) == 2
+    one, other = static.rankings.values()
+    assert one.entries is other.entries and one.compositions is other.compositions
+    assert left.codes == right.codes
+    assert {p.side for p in left.points} - {"midline"} == {"left"}
+    assert {p.side for p in right.points} - {"midline"} == {"right"}
+
+
 def test_the_points_a_rule_takes_in_a_region_are_worked_out_once(kb: KnowledgeBase) -> None:
     """The points a rule's selector takes in a region are kept per rule and region; the
     next look reads them. Catches the table never read, or read under no key."""
