@@ -1134,13 +1134,15 @@ def test_clearing_the_caches_empties_the_rankings_and_reasons_kept(kb: Knowledge
 
 def test_clearing_the_caches_empties_the_scores_and_places_kept(kb: KnowledgeBase) -> None:
     """``clear_caches()`` also empties the scores kept by what scoring reads of a query,
-    the places' closeness and the conditions read. Catches a memo of this round left
-    behind."""
+    the places' closeness, the conditions read and the scores of lists of hits. Catches
+    a memo of this round left behind."""
     kb.select("numb back of my left hand", cause="cervical_root")
     static = _static(kb)
     assert static.scores and static.places and static.conditions and static.cause_factors
+    assert static.scored and static.rule_parts
     kb.clear_caches()
     assert not (static.scores or static.places or static.conditions or static.cause_factors)
+    assert not (static.scored or static.rule_parts)
 
 
 def test_two_sides_of_one_place_share_their_scores_not_their_points(kb: KnowledgeBase) -> None:

@@ -368,8 +368,8 @@ def _inferred_note(loc: Location) -> str:
 
 
 def forget(kb: KnowledgeBase) -> None:
-    """Drop what earlier calls memoised (parsed texts, cause words, rankings, reasons,
-    red-flag words)."""
+    """Drop what earlier calls memoised (parsed texts, cause words, rankings and their
+    scores, reasons, red-flag words)."""
     from ..parse import _PARSED
     from ..safety import _TEXT_HITS
 
@@ -384,6 +384,8 @@ def forget(kb: KnowledgeBase) -> None:
             static.places.clear()
             static.conditions.clear()
             static.cause_factors.clear()
+            static.scored.clear()
+            static.rule_parts.clear()
     _TEXT_HITS.pop(kb, None)
     from ..text.reader import forget as forget_text
 
