@@ -437,6 +437,37 @@ def _rules_by_class(rules: Sequence[Any]) -> dict[int, tuple[int, ...]]:
     return found
 
 
+_READY: dict[tuple[int, frozenset[int]], tuple[Sequence[Any], tuple[Any, ...]]] = {}
+
+
+def _ready(rules: Sequence[Any], have: frozenset[int]) -> tuple[Any, ...]:
+    """The rules of ``rules`` (the tables' ``rules``) whose word classes are all in
+    ``have`` (the classes a text names), in the order of the rules. Kept per table of rules
+    and set of classes: the texts of a workload name a few hundred sets of classes, each
+    a tuple of a few rules (about 0.1 KiB an entry, at most 1,024 entries: about 0.1 MiB
+    at most, dropped by ``kb.clear_caches()`` through :func:`forget`)."""
+    key = (id(rules), have)
+    kept = _READY.get(key)
+    if kept is not None and kept[0] is rules:
+        return kept[1]
+    by_class = _rules_by_class(rules)
+    # only the rules that need a class found here, in the order of the rules
+    found = tuple(
+        r
+        for k in sorted({k for n in (*have, -1) for k in by_class.get(n, ())})
+        if have >= (r := rules[k])[5]
+    )
+    if len(_READY) >= 1024:
+        _READY.clear()
+    _READY[key] = (rules, found)
+    return found
+
+
+def forget() -> None:
+    """Drop the rules kept per set of word classes (:func:`_ready`)."""
+    _READY.clear()
+
+
 def composed(
     t: Tables,
     c: Content,
@@ -468,14 +499,7 @@ def composed(
                 found.setdefault(n, []).append((a, b, i, i + length))
     if not found:
         return []
-    have = found.keys()
-    by_class = _rules_by_class(t.rules)
-    # only the rules that need a class found here, in the order of the rules
-    ready = [
-        r
-        for k in sorted({k for n in (*have, -1) for k in by_class.get(n, ())})
-        if have >= (r := t.rules[k])[5]
-    ]
+    ready = _ready(t.rules, frozenset(found))
     if not ready:
         return []
     # a segment: a clause of the reader, but not ended by a termination term that adds

@@ -31,6 +31,7 @@ from ..parse import _POINT_SHAPE, _left_as_verb, _point_codes
 from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED, POSSESSIVES
 from .findings import NOT_STATED, PRESSED_HIT, Hit
+from .findings import forget as forget_classes
 from .prepare import Prepared, prepare
 from .roles import (
     MINE_VERBS,
@@ -44,6 +45,7 @@ from .roles import (
     spread_in_limb,
     unfelt_seat,
 )
+from .spelling import forget as forget_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
@@ -147,8 +149,11 @@ def read(kb: KnowledgeBase, text: str) -> Reading:
 
 
 def forget(kb: KnowledgeBase) -> None:
-    """Drop the memoised readings of ``kb``."""
+    """Drop the memoised readings of ``kb``, and the reader's memos of words and word
+    classes (kept across texts; made again as texts are read)."""
     _MEMO.pop(kb, None)
+    forget_classes()
+    forget_words()
 
 
 _MAKERS: list[Any] = []
@@ -267,11 +272,15 @@ THEIR = frozenset({"his", "her", "their"})
 def _past_of_another(prep: Prepared, areas: Sequence[Area] = ()) -> bool:
     """A word of the past before something of another person's in its sentence ("my mum
     had a stroke"): what they had, not what they have."""
+    if OTHER not in prep.ctx:
+        return False  # nothing of another person's: no past of theirs to find
     tokens, sentence = prep.tokens, prep.sentence
     start = 0  # where the sentence of token i starts
     for i, c in enumerate(prep.ctx):
         if i and sentence[i] != sentence[i - 1]:
             start = i
+        if c != OTHER:
+            continue  # the past words are read only before something of another's
         pasts = [
             k
             for k, tok in enumerate(tokens[start:i], start)
@@ -281,8 +290,7 @@ def _past_of_another(prep: Prepared, areas: Sequence[Area] = ()) -> bool:
         ]  # heldout10 flags: "at once" is no past ("switched to both sides at once")
         pasts = [k for k in pasts if not _dates_a_numbness(prep, areas, k)]
         if (
-            c == OTHER
-            and pasts
+            pasts
             and not _numb_after(prep, areas, pasts[-1])
             and not _numb_later(prep, areas, sentence[i])
         ):
