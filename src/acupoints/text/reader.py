@@ -157,18 +157,29 @@ def forget(kb: KnowledgeBase) -> None:
 
 
 _MAKERS: list[Any] = []
-"""The constructors of a reading's models (``_fast.trusting`` of Finding and Reading) and
-the grammar's ``scan``, imported on the first reading (the models and the grammar import
-this module), not on each: an import in a function costs about 2 us a call."""
+"""The constructors of a reading's models and the grammar's ``scan``, imported on the
+first reading (the models and the grammar import this module), not on each: an import in
+a function costs about 2 us a call. They are ``_fast.trusting`` of Finding (by keyword),
+``parse.by_place`` of Reading (every field by place), of an area's Finding and of a cause's
+or a course's Finding (every field by place, reported as set: those a keyword call gives)."""
+
+_AREA_GIVEN = ("kind", "id", "words", "role", "context", "side")
+_TERM_GIVEN = ("kind", "id", "words", "context")
 
 
 def _makers() -> list[Any]:
     if not _MAKERS:
         from .._fast import trusting
         from ..models import Finding, Reading
-        from ..parse import scan
+        from ..parse import by_place, scan
 
-        _MAKERS[:] = [trusting(Finding), trusting(Reading), scan]
+        _MAKERS[:] = [
+            trusting(Finding),
+            by_place(Reading),
+            scan,
+            by_place(Finding, _AREA_GIVEN),
+            by_place(Finding, _TERM_GIVEN),
+        ]
     return _MAKERS
 
 
@@ -484,7 +495,8 @@ LOWERS_B12 = frozenset({"metformin"})
 def _reading(
     kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area], proxy: bool = False
 ) -> Reading:
-    Finding, MakeReading, _ = _makers()  # no validator on a first answer
+    # no validator on a first answer; an area's, a cause's and a course's Finding by place
+    Finding, MakeReading, _, AreaFinding, TermFinding = _makers()
 
     t = prep.tables
     # "my knees hurt": one word right after an area named for pain is its pain, not an injury
@@ -515,9 +527,9 @@ def _reading(
             context = context | {"other"}  # "my diabetic nan": her illness, not the writer's
         if context == frozenset({"other"}) and me_too(prep, h.end):
             context = frozenset()  # "my dad had diabetes and so do I"
-        cause_findings.append(
-            Finding(
-                kind="cause", id=cid, words=prep.written(h.start, h.end), context=_tags(context)
+        cause_findings.append(  # kind, id, words, role, context, concept, urgency, side
+            TermFinding(
+                "cause", cid, prep.written(h.start, h.end), None, _tags(context), None, None, None
             )
         )
         starts.append(h.start)
@@ -601,33 +613,41 @@ def _reading(
         # floor", "since the fall of 2023")
         told = next(f for f in flag_findings if f.id == INJURY and not f.context)
         cause_findings.append(Finding(kind="cause", id="injury", words=told.words, context=()))
+    # Reading(text, areas, causes, course, flags, person, corrected, for_another); each
+    # Finding(kind, id, words, role, context, concept, urgency, side)
     made: Reading = MakeReading(
-        text=prep.text,
-        areas=tuple(
-            Finding(
-                kind="area",
-                id=a.region,
-                words=a.words,
-                role=a.role,
-                context=_tags(a.context),
-                side=_side(prep, a.start, a.end + 1),
+        prep.text,
+        tuple(
+            AreaFinding(
+                "area",
+                a.region,
+                a.words,
+                a.role,
+                _tags(a.context),
+                None,
+                None,
+                _side(prep, a.start, a.end + 1),
             )
             for a in areas
         ),
-        causes=tuple(cause_findings),
-        course=tuple(
-            Finding(
-                kind="course",
-                id=h.value,
-                words=prep.written(h.start, h.end),
-                context=_tags(h.context),
+        tuple(cause_findings),
+        tuple(
+            TermFinding(
+                "course",
+                h.value,
+                prep.written(h.start, h.end),
+                None,
+                _tags(h.context),
+                None,
+                None,
+                None,
             )
             for h in prep.course_hits
         ),
-        flags=tuple(flag_findings),
-        person=tuple(person_findings),
-        corrected=prep.corrected,
-        for_another=_another(prep) if proxy else None,
+        tuple(flag_findings),
+        tuple(person_findings),
+        prep.corrected,
+        _another(prep) if proxy else None,
     )
     return made
 
