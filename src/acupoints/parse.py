@@ -365,12 +365,12 @@ def by_place(cls: type[M], given: Sequence[str] | None = None) -> Callable[..., 
     For the models every reading makes (its findings, itself, a location and its regions)."""
     build = builder(cls, given)
     names = tuple(cls.model_fields)
-    named = frozenset(names if given is None else given)
 
     def make(*values: Any) -> M:
         if _kept(values):
             return build(*values)
-        return cls(**{n: v for n, v in zip(names, values, strict=True) if n in named})
+        pairs = zip(names, values, strict=True)
+        return cls(**{n: v for n, v in pairs if given is None or n in given})
 
     return make
 
@@ -462,6 +462,13 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
             words = _content_span(tokens, i, vocab.longest)[0]
         else:
             words = ()
+            if not (
+                step or tok in _ASPECT_FIRST or tok in _SIDE_FIRST or tok in PAIRED or tok in SHORT
+            ):
+                # no region, aspect or side begins here (_match_aspect and _match_side find
+                # nothing at any other word): the matches below would each find nothing
+                i += 1
+                continue
         if not step and (
             _region_length(vocab, tokens, i, words) < 2 or _multiword_aspect(tokens, i)
         ):
@@ -1259,17 +1266,19 @@ def _finish(
 ) -> Location:
     ignored: list[str] = []
     known = found.prepared.tables.known
-    # the words a cause, a time course, a red flag, a fact about the person or an area's
-    # role was read from are used, not ignored ("carpal tunnel", "lean on")
-    used = found.prepared.used.union(*(a.cue for a in found.areas))
+    used: frozenset[int] | None = None  # found when a word is left (most texts leave none)
     for i, t in enumerate(tokens):
         if i in state.consumed or t in BOUNDARIES or t in DROP or t in CONTEXT or t.isdigit():
-            continue
-        if i in used:
             continue
         if t in vocab.words or t in STOCKING_WORDS or t in SPREAD_WORDS or t in SPOT_WORDS:
             continue
         if t in NEGATIONS or (t,) in SIDES:
+            continue
+        if used is None:
+            # the words a cause, a time course, a red flag, a fact about the person or an
+            # area's role was read from are used, not ignored ("carpal tunnel", "lean on")
+            used = found.prepared.used.union(*(a.cue for a in found.areas))
+        if i in used:
             continue
         ignored.append(t)
     numb = {id(f) for f, a in zip(state.found, found.areas, strict=True) if a.numb}
@@ -1679,26 +1688,24 @@ _ASPECT_NAMES: dict[str, dict[str, str]] = {
 }
 
 
-def _assemble(
-    kb: KnowledgeBase,
-    refs: Sequence[RegionRef],
-    negated: Sequence[str],
-    text: str | None,
-    words: set[str],
-    ignored: Sequence[str],
-    reading: Reading | None = None,
-) -> Location:
+_PLACES: WeakKeyDictionary[object, dict[Any, tuple[Any, ...]]] = WeakKeyDictionary()
+"""Per anatomy: what :func:`_place` made of a location's regions (their ids, aspects,
+sides and words) and of whether its text holds words of the three kinds :func:`_pattern`
+reads. The texts of a workload name a few hundred such places (about 0.4 KiB an entry, at
+most 4,096 entries); dropped by ``kb.clear_caches()`` (:func:`forget`)."""
+
+
+def forget() -> None:
+    """Drop the places kept by :func:`_assemble` (:data:`_PLACES`)."""
+    _PLACES.clear()
+
+
+def _place(
+    kb: KnowledgeBase, refs: Sequence[RegionRef], words: set[str]
+) -> tuple[tuple[str, ...], str | None, str, tuple[str, ...], tuple[str, ...]]:
+    """The digits, side, pattern, segments and nerves of a location of ``refs`` (each
+    region once), whose text holds ``words``."""
     anatomy = kb.anatomy
-    # one place read twice ("I can't feel the floor under my feet": the soles from what
-    # is not felt, and from "under my feet") is one region, with the words of the first
-    seen: set[tuple[object, ...]] = set()
-    kept = []
-    for r in refs:
-        key = (r.region, r.aspects, r.surface, r.side)
-        if key not in seen:
-            seen.add(key)
-            kept.append(r)
-    refs = kept
     digits: list[str] = []
     for r in refs:
         if r.region in ("hand.fingers", "foot.toes"):
@@ -1724,13 +1731,55 @@ def _assemble(
     if named:  # a nerve's territory named: that nerve leads
         pattern = "nerve_territory"
         nerves = tuple(dict.fromkeys((*named, *nerves)))[: max(5, len(named))]
+    return tuple(digits), side, pattern, segments, nerves
+
+
+def _assemble(
+    kb: KnowledgeBase,
+    refs: Sequence[RegionRef],
+    negated: Sequence[str],
+    text: str | None,
+    words: set[str],
+    ignored: Sequence[str],
+    reading: Reading | None = None,
+) -> Location:
+    anatomy = kb.anatomy
+    # one place read twice ("I can't feel the floor under my feet": the soles from what
+    # is not felt, and from "under my feet") is one region, with the words of the first
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for r in refs:
+        key = (r.region, r.aspects, r.surface, r.side)
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    refs = kept
+    # what follows reads the regions' ids, aspects, sides and words, and which words of
+    # _pattern's the text holds: kept per such key (see _PLACES)
+    place = (
+        tuple((r.region, r.aspects, r.side, r.words) for r in refs),
+        # the words of the text _pattern reads (whether it holds any of each kind)
+        not STOCKING_WORDS.isdisjoint(words),
+        not SPOT_WORDS.isdisjoint(words),
+        not SPREAD_WORDS.isdisjoint(words),
+    )
+    memo = _PLACES.get(anatomy)
+    if memo is None:
+        memo = _PLACES[anatomy] = {}
+    placed = memo.get(place)
+    if placed is None:
+        placed = _place(kb, refs, words)
+        if len(memo) >= 4096:
+            memo.clear()
+        memo[place] = placed
+    digits, side, pattern, segments, nerves = placed
     # the callers raise LocationError for a location without regions
     make: Callable[..., Location] = _made()[1]
     return make(  # Location(text, regions, ..., reading), trusted
         text,
         tuple(refs),
         side,
-        tuple(digits),
+        digits,
         pattern,
         segments,
         nerves,

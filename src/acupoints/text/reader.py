@@ -28,6 +28,7 @@ from weakref import WeakKeyDictionary
 
 from .._plain import Frozen, replace
 from ..parse import _POINT_SHAPE, _left_as_verb, _point_codes
+from ..parse import forget as forget_places
 from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED, POSSESSIVES
 from .findings import NOT_STATED, PRESSED_HIT, Hit
@@ -149,22 +150,22 @@ def read(kb: KnowledgeBase, text: str) -> Reading:
 
 
 def forget(kb: KnowledgeBase) -> None:
-    """Drop the memoised readings of ``kb``, and the reader's memos of words and word
-    classes (kept across texts; made again as texts are read)."""
+    """Drop the memoised readings of ``kb``, and the reader's memos of words, word
+    classes and places (kept across texts; made again as texts are read)."""
     _MEMO.pop(kb, None)
     forget_classes()
     forget_words()
+    forget_places()
 
 
 _MAKERS: list[Any] = []
 """The constructors of a reading's models and the grammar's ``scan``, imported on the
 first reading (the models and the grammar import this module), not on each: an import in
 a function costs about 2 us a call. They are ``_fast.trusting`` of Finding (by keyword),
-``parse.by_place`` of Reading (every field by place), of an area's Finding and of a cause's
-or a course's Finding (every field by place, reported as set: those a keyword call gives)."""
+``parse.by_place`` of Reading and of an area's Finding (every field by place; an area's
+reported as set as a keyword call would: all but ``concept`` and ``urgency``)."""
 
 _AREA_GIVEN = ("kind", "id", "words", "role", "context", "side")
-_TERM_GIVEN = ("kind", "id", "words", "context")
 
 
 def _makers() -> list[Any]:
@@ -178,7 +179,6 @@ def _makers() -> list[Any]:
             by_place(Reading),
             scan,
             by_place(Finding, _AREA_GIVEN),
-            by_place(Finding, _TERM_GIVEN),
         ]
     return _MAKERS
 
@@ -495,8 +495,8 @@ LOWERS_B12 = frozenset({"metformin"})
 def _reading(
     kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area], proxy: bool = False
 ) -> Reading:
-    # no validator on a first answer; an area's, a cause's and a course's Finding by place
-    Finding, MakeReading, _, AreaFinding, TermFinding = _makers()
+    # no validator on a first answer; an area's Finding by place
+    Finding, MakeReading, _, AreaFinding = _makers()
 
     t = prep.tables
     # "my knees hurt": one word right after an area named for pain is its pain, not an injury
@@ -527,9 +527,9 @@ def _reading(
             context = context | {"other"}  # "my diabetic nan": her illness, not the writer's
         if context == frozenset({"other"}) and me_too(prep, h.end):
             context = frozenset()  # "my dad had diabetes and so do I"
-        cause_findings.append(  # kind, id, words, role, context, concept, urgency, side
-            TermFinding(
-                "cause", cid, prep.written(h.start, h.end), None, _tags(context), None, None, None
+        cause_findings.append(
+            Finding(
+                kind="cause", id=cid, words=prep.written(h.start, h.end), context=_tags(context)
             )
         )
         starts.append(h.start)
@@ -632,15 +632,11 @@ def _reading(
         ),
         tuple(cause_findings),
         tuple(
-            TermFinding(
-                "course",
-                h.value,
-                prep.written(h.start, h.end),
-                None,
-                _tags(h.context),
-                None,
-                None,
-                None,
+            Finding(
+                kind="course",
+                id=h.value,
+                words=prep.written(h.start, h.end),
+                context=_tags(h.context),
             )
             for h in prep.course_hits
         ),
