@@ -1689,15 +1689,28 @@ _ASPECT_NAMES: dict[str, dict[str, str]] = {
 
 
 _PLACES: WeakKeyDictionary[object, dict[Any, tuple[Any, ...]]] = WeakKeyDictionary()
-"""Per anatomy: what :func:`_place` made of a location's regions (their ids, aspects,
-sides and words) and of whether its text holds words of the three kinds :func:`_pattern`
-reads. The texts of a workload name a few hundred such places (about 0.4 KiB an entry, at
-most 4,096 entries); dropped by ``kb.clear_caches()`` (:func:`forget`)."""
+"""Per anatomy: what :func:`_place` made of a location's regions (their ids, aspects, sides
+and any words that may name a dermatome or a nerve: :func:`_naming`) and of whether its
+text holds words of the three kinds :func:`_pattern` reads. The texts of a workload name a
+few hundred such places (about 0.4 KiB an entry, at most 4,096 entries); dropped by
+``kb.clear_caches()`` (:func:`forget`)."""
 
 
 def forget() -> None:
     """Drop the places kept by :func:`_assemble` (:data:`_PLACES`)."""
     _PLACES.clear()
+
+
+def _naming(words: str | None) -> str | None:
+    """A region's ``words`` if they may name a dermatome or a nerve's territory (what
+    :func:`_dermatomes_named` and :func:`_nerves_named` read of them), else None: for
+    :data:`_PLACES`, words that name neither make the same place."""
+    split = (words or "").split()
+    if split and (
+        split[-1] in DERMATOME_WORDS or not AREA_WORDS.isdisjoint(split) or "supplied" in split
+    ):
+        return words
+    return None
 
 
 def _place(
@@ -1757,7 +1770,7 @@ def _assemble(
     # what follows reads the regions' ids, aspects, sides and words, and which words of
     # _pattern's the text holds: kept per such key (see _PLACES)
     place = (
-        tuple((r.region, r.aspects, r.side, r.words) for r in refs),
+        tuple((r.region, r.aspects, r.side, _naming(r.words)) for r in refs),
         # the words of the text _pattern reads (whether it holds any of each kind)
         not STOCKING_WORDS.isdisjoint(words),
         not SPOT_WORDS.isdisjoint(words),

@@ -81,9 +81,13 @@ _set = object.__setattr__
 
 
 def content(tokens: Sequence[str]) -> Content:
-    at = tuple(i for i, tok in enumerate(tokens) if tok not in DROP)
-    words = tuple(tokens[i] for i in at)
-    return Content(words, at, tuple(stem(w) for w in words))
+    at: list[int] = []
+    words: list[str] = []
+    for i, tok in enumerate(tokens):
+        if tok not in DROP:
+            at.append(i)
+            words.append(tok)
+    return Content(tuple(words), tuple(at), tuple(map(stem, words)))
 
 
 def _span(c: Content, start: int, end: int) -> tuple[int, int]:
