@@ -510,7 +510,7 @@ def _content_span(
             sides.append((j, _ONE_WORD_SIDES[t]))
             j += 1
             continue
-        if words and _short_side(tokens, j):  # "dorsum of L hand"
+        if words and (t == "l" or t == "r") and _short_side(tokens, j):  # "dorsum of L hand"
             sides.append((j, "left" if t == "l" else "right"))
             j += 1
             continue

@@ -157,7 +157,7 @@ def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[in
             options += [(length, f"cue:{k}") for length, k in t.cues.at(c.words, i)]
         if word in cause_words:
             options += list(t.causes.at(c.words, i))
-        if not options and _operation(t, word):
+        if not options and len(word) > 7 and _operation(t, word):  # (no shorter one is)
             options = [(1, t.operation_cause)]  # type: ignore[list-item]
         if not options:  # no cause or cue begins here (most words)
             i += 1
@@ -425,15 +425,17 @@ _BY_CLASS: dict[int, tuple[Sequence[Any], dict[int, tuple[int, ...]]]] = {}
 
 
 def _rules_by_class(rules: Sequence[Any]) -> dict[int, tuple[int, ...]]:
-    """Word class -> the places in ``rules`` (the tables' ``rules``) of those that need
-    it, made once per table of rules (kept while those rules are: keyed by their id)."""
+    """Word class -> the places in ``rules`` (the tables' ``rules``) of those whose first
+    class it is (the smallest: a rule is ready only where that class is found, so the
+    classes a text names give every rule that may be ready, and few others), made once
+    per table of rules (kept while those rules are: keyed by their id)."""
     kept = _BY_CLASS.get(id(rules))
     if kept is not None and kept[0] is rules:
         return kept[1]
     out: dict[int, list[int]] = {}
     for k, rule in enumerate(rules):
-        for n in rule[5] or (-1,):  # a rule that needs no class: under -1, always tried
-            out.setdefault(n, []).append(k)
+        # a rule that needs no class: under -1, always tried
+        out.setdefault(min(rule[5]) if rule[5] else -1, []).append(k)
     found = {n: tuple(ks) for n, ks in out.items()}
     if len(_BY_CLASS) >= 8:
         _BY_CLASS.clear()

@@ -437,7 +437,8 @@ def correct_from(
         if tok in multi:
             # the spellings of several words that begin here (PhraseIndex.at)
             hits = [h for h in t.spell_multi.at(tokens, i) if _applies(t, tokens, i, h[0])]
-            if not hits and i + 1 < n:
+            # (a next word read alone as itself, (), is no typo: nothing to try with it fixed)
+            if not hits and i + 1 < n and alone.get(tokens[i + 1]) != ():
                 hits = _with_next_fixed(t, tokens, i)
         if hits:
             length, target = hits[0]
