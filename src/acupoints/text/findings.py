@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from .._plain import Frozen
-from .compiled import DROP, SENTENCE_END, Tables, stem
+from .compiled import DROP, SENTENCE_END, PhraseIndex, Tables, stem
 
 __all__ = [
     "Content",
@@ -390,8 +390,6 @@ def _also(
     complete "bladder"), not inside the concept's own words; the first after them if there
     is one. Returns its words and its span. ``near``: the clauses of the concept's first and
     last words ("the pain is so bad at night": "so" opens a clause inside the concept)."""
-    from .compiled import PhraseIndex
-
     assert isinstance(group, PhraseIndex)
     found = []
     for start, end, _ in group.scan(c.words):

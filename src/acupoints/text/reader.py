@@ -955,6 +955,8 @@ def _carers_report(prep: Prepared, areas: Sequence[Area]) -> bool:
     writer names nothing of their own ("my father fell down the stairs and since then his
     left leg is numb"): that person's causes and facts are the patient's, as their areas
     are (their red flags follow :func:`_proxy_report`)."""
+    if "my" not in prep.tokens and THIRD_PERSON.isdisjoint(prep.tokens):
+        return False  # no one else named: neither _theirs nor _named_before can find one
     numb = [a for a in areas if a.numb]
     if _writes_of_self(prep):
         return False

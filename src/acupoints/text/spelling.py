@@ -491,10 +491,15 @@ def correct_from(
                     alone.clear()
                 alone[tok] = parts or ((fixed,) if fixed is not None else ())
         i += 1
-    _aspect_alone(t, out, origin)
-    _dorsum_alone(out, origin)  # weak17
-    _referents(t, out, changes)
-    _neighbour(out, changes, origin)
+    # each pass below changes nothing in a text without the words it starts at
+    if "down" in out or not ASPECT_ALONE.isdisjoint(out) or not EDGE_ALONE.isdisjoint(out):
+        _aspect_alone(t, out, origin)
+    if "dorsum" in out:
+        _dorsum_alone(out, origin)  # weak17
+    if "it" in out or "them" in out:
+        _referents(t, out, changes)
+    if "next" in out:
+        _neighbour(out, changes, origin)
     return out, changes, origin
 
 
