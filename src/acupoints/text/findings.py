@@ -141,9 +141,12 @@ def _holds_symptoms(spans: list[tuple[int, int]], blocked: set[int], i: int, j: 
     )
 
 
-def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[int]) -> list[Hit]:
+def causes(
+    t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[int] | None = None
+) -> list[Hit]:
     """Causes named (cause synonyms and cause cues), in order, longest first at each place
-    and never over a blocked word. A cue's value is ``cue:<n>`` (resolved by the reader
+    and never over a blocked word (``blocked``: :func:`symptom_spans`, found where a cause
+    or cue begins if not given). A cue's value is ``cue:<n>`` (resolved by the reader
     once the areas are known)."""
     out: list[Hit] = []
     i = 0
@@ -163,6 +166,8 @@ def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[in
             i += 1
             continue
         options.sort(key=lambda o: -o[0])  # stable: a cue before a synonym of one length
+        if blocked is None:
+            blocked = symptom_spans(t, c)
         pick = None
         for o in options:
             if not any(j in blocked for j in range(i, i + o[0])):
@@ -489,23 +494,30 @@ def composed(
     the sentence of each token (``Prepared.sentence``)."""
     if not t.rules:
         return []
-    found: dict[int, list[tuple[int, int, int, int]]] = {}  # class -> (a, b, i, j)
-    for i, hits in enumerate(t.classes.each(c.stems)):
+    # the classes found first, the places of their phrases only if a rule may be ready
+    # (about one text in twelve)
+    each = t.classes.each(c.stems)
+    have: set[int] = set()
+    for i, hits in enumerate(each):
         if not hits:
             continue
         if c.words[i] in CANT and c.words[i + 1 : i + 2] == ("feel",):
-            hits = [h for h in hits if h[0] > 1]  # flags19: what is not felt, as in _also
+            # flags19: what is not felt, as in _also
+            hits = each[i] = [h for h in hits if h[0] > 1]
+        have.update([n for _, n in hits])
+    if not have:
+        return []
+    ready = _ready(t.rules, frozenset(have))
+    if not ready:
+        return []
+    found: dict[int, list[tuple[int, int, int, int]]] = {}  # class -> (a, b, i, j)
+    for i, hits in enumerate(each):
         seen: set[int] = set()
         for length, n in hits:  # longest first: one phrase per class here
             if n not in seen:
                 seen.add(n)
                 a, b = _span(c, i, i + length)
                 found.setdefault(n, []).append((a, b, i, i + length))
-    if not found:
-        return []
-    ready = _ready(t.rules, frozenset(found))
-    if not ready:
-        return []
     # a segment: a clause of the reader, but not ended by a termination term that adds
     # to what was said ("my handwriting is now illegible", "and my", "also")
     segment: list[int] = []

@@ -21,7 +21,6 @@ from .findings import (
     flags,
     grades,
     overridden,
-    symptom_spans,
     weights,
 )
 from .spelling import correct_from
@@ -112,8 +111,8 @@ class Prepared(Frozen):
     @once
     def cause_hits(self) -> list[Hit]:
         """The causes named (cause synonyms and cues), found once."""
-        blocked = symptom_spans(self.tables, self.content)
-        return causes(self.tables, self.content, self.ctx, blocked)
+        # the words of symptoms (symptom_spans) are found where a cause may begin
+        return causes(self.tables, self.content, self.ctx)
 
     @once
     def course_hits(self) -> list[Hit]:
