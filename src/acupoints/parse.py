@@ -1671,7 +1671,7 @@ def _build(
     make_ref = _made()[0]
     refs = []
     for f in _dedupe(found):
-        aspects = _resolve_aspects(f.region, f.aspects)
+        aspects = _resolve_aspects(f.region, f.aspects) if f.aspects else []
         for whole, aspect, part in (
             ("hand", "dorsal", "hand.dorsum"),
             ("hand", "palmar", "hand.palm"),
@@ -1679,6 +1679,8 @@ def _build(
             ("foot", "plantar", "foot.sole"),
             ("foot", "posterior", "foot.heel"),  # the back of the foot is the heel
         ):
+            if not aspects:
+                break  # (most regions: none of these is theirs)
             if f.region == whole and aspects == [aspect]:
                 f.region, aspects = part, []
         surface = f.surface if anatomy.limb_of(f.region) else None

@@ -360,26 +360,28 @@ def digits(tokens: Sequence[str], i: int) -> tuple[int, list[str]] | None:
     return length, out
 
 
-_ALONE: dict[int, tuple[Tables, dict[str, tuple[str, ...]]]] = {}
+_ALONE: dict[int, tuple[Tables, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = {}
 
 
-def _read_alone(t: Tables) -> dict[str, tuple[str, ...]]:
+def _read_alone(t: Tables) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """Words of texts already read that :func:`correct_from` reads from the word alone,
     with what it read them as: () for a word kept as written, else the word it is a typo
-    of, or the two words it is cut into. These are the words that start no spelling of
-    one or several words, no digit or finger named by number, and are no three-letter
-    word left uncorrected (``short`` looks at the words around those): their reading is
-    :func:`best` and :func:`split` of the word, the same in every text. Kept per tables
-    (by their id, with the tables), at most 16,384 words (a reading meets a handful of
-    new ones: a few hundred entries, about 40 KiB, over a workload of thousands of texts),
-    dropped by ``kb.clear_caches()`` (:func:`forget`)."""
+    of, or the two words it is cut into. These are the words that start no spelling of one
+    word, no digit or finger named by number, and are no three-letter word left
+    uncorrected (``short`` looks at the words around those): their reading is :func:`best`
+    and :func:`split` of the word, the same in every text. The first dict holds those that
+    begin no spelling of several words either; the second those that may (read so where
+    none of those spellings is found). Kept per tables (by their id, with the tables), at
+    most 16,384 words each (a reading meets a handful of new ones: a few hundred entries,
+    about 40 KiB, over a workload of thousands of texts), dropped by ``kb.clear_caches()``
+    (:func:`forget`)."""
     kept = _ALONE.get(id(t))
     if kept is not None and kept[0] is t:
-        return kept[1]
-    found: dict[str, tuple[str, ...]] = {}
+        return kept[1], kept[2]
     if len(_ALONE) >= 8:
         _ALONE.clear()
-    _ALONE[id(t)] = (t, found)
+    found: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = ({}, {})
+    _ALONE[id(t)] = (t, *found)
     return found
 
 
@@ -405,7 +407,8 @@ def correct_from(
     i = 0
     n = len(tokens)
     multi = t.spell_multi.words  # the first words of the spellings of several words
-    alone = _read_alone(t)  # words read the same wherever they stand (see _read_alone)
+    # words read the same wherever they stand (see _read_alone)
+    alone, after_multi = _read_alone(t)
     while i < n:
         tok = tokens[i]
         read = alone.get(tok)
@@ -437,8 +440,8 @@ def correct_from(
         if tok in multi:
             # the spellings of several words that begin here (PhraseIndex.at)
             hits = [h for h in t.spell_multi.at(tokens, i) if _applies(t, tokens, i, h[0])]
-            # (a next word read alone as itself, (), is no typo: nothing to try with it fixed)
-            if not hits and i + 1 < n and alone.get(tokens[i + 1]) != ():
+            # (a next word known to be no typo, best's None, has nothing to try fixed)
+            if not hits and i + 1 < n and t.fixes.get(tokens[i + 1], 0) is not None:
                 hits = _with_next_fixed(t, tokens, i)
         if hits:
             length, target = hits[0]
@@ -446,6 +449,17 @@ def correct_from(
             origin.extend([(i, i + length)] * len(target))
             changes.append((" ".join(tokens[i : i + length]), " ".join(target)))
             i += length
+            continue
+        read = after_multi.get(tok) if tok in multi else None
+        if read is not None:  # as for a word of `alone`, once no spelling of words is here
+            if read:
+                out.extend(read)
+                origin.extend([(i, i + 1)] * len(read))
+                changes.append((tok, " ".join(read)))
+            else:
+                out.append(tok)
+                origin.append((i, i + 1))
+            i += 1
             continue
         mapped = t.spell.get(tok)
         if mapped is not None and not _applies(t, tokens, i, 1):
@@ -479,17 +493,18 @@ def correct_from(
                 out.append(tok)
                 origin.append((i, i + 1))
             if (
-                tok not in multi
-                and tok not in t.spell
+                tok not in t.spell
                 and tok not in ORDINALS
                 and tok not in ("digit", "digits")
                 and tok not in FINGER_ORDER
                 and (len(tok) != 3 or best(t, tok) is not None)
             ):
-                # read from the word alone: no word around it was looked at
-                if len(alone) >= 16384:
-                    alone.clear()
-                alone[tok] = parts or ((fixed,) if fixed is not None else ())
+                # read from the word alone: no word around it was looked at (past the
+                # spellings of several words, for a word that may begin one)
+                kept = after_multi if tok in multi else alone
+                if len(kept) >= 16384:
+                    kept.clear()
+                kept[tok] = parts or ((fixed,) if fixed is not None else ())
         i += 1
     # each pass below changes nothing in a text without the words it starts at
     if "down" in out or not ASPECT_ALONE.isdisjoint(out) or not EDGE_ALONE.isdisjoint(out):
