@@ -1359,7 +1359,7 @@ def _assign_sides(state: _State, tokens: Sequence[str] = (), within: Any = None)
     # numb above my right eye") is that area's, as it opens no region of its own
     # heldout13 areas: nor does a whole set off after a part of it to say its side ("my
     # middle finger tip, right hand"): the side is the part's
-    opening = [g for g in state.found if not _after_landmark(tokens, g.start) and not g.side_tag]
+    opening: list[_Found] | None = None  # found when first needed (a trailing side)
     for f in state.found:
         before = [(pos, s) for pos, s in sides if pos <= f.end]
         right_after = [s for pos, s in sides if pos == f.end + 1]
@@ -1374,6 +1374,12 @@ def _assign_sides(state: _State, tokens: Sequence[str] = (), within: Any = None)
         elif before:
             f.side = None  # areas18: "L big toe black, numb feet": both feet (plural_sides)
         else:  # a trailing side ("hand on the left"), not one that opens another region
+            if opening is None:
+                opening = [
+                    g
+                    for g in state.found
+                    if not _after_landmark(tokens, g.start) and not g.side_tag
+                ]
             starts = sorted(g.start for g in opening)
             after = [
                 s
