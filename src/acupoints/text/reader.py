@@ -1143,6 +1143,8 @@ numbness at LI4 site L hand", "the ST36 spot"), as "needle site" is."""
 # over ST36") or a word of a code's shape that is no code ("C7 site") names none.
 def _point_site(kb: KnowledgeBase, prep: Prepared) -> int | None:
     tokens = prep.tokens
+    if "site" not in tokens and "sites" not in tokens and "spot" not in tokens:
+        return None  # no word of POINT_SITES (most texts)
     for i, tok in enumerate(tokens[:-1]):
         if tokens[i + 1] in POINT_SITES and _POINT_SHAPE.fullmatch(tok) and tok in _point_codes(kb):
             return i
