@@ -467,8 +467,10 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
             state.consumed.add(i)
             i += 1
             continue
-        step = _match_dermatome(kb, tokens, i, state, negating) if _level(tok) else 0
-        if not step and _POINT_SHAPE.fullmatch(tok) and tok in _point_codes(kb):
+        # a segment ("l5") and a point's code ("li4") end in a digit (most words do not)
+        digit_end = tok[-1:].isdigit()
+        step = _match_dermatome(kb, tokens, i, state, negating) if digit_end and _level(tok) else 0
+        if not step and digit_end and _POINT_SHAPE.fullmatch(tok) and tok in _point_codes(kb):
             step = _match_point(kb, tokens, i, state, negating)
         if not step and (tok in nerve_opens or tok in AREA_WORDS or tok == "supplied"):
             step = _match_nerve(kb, tokens, i, state, negating)
