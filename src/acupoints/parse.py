@@ -21,19 +21,21 @@ words and suggesting the nearest known terms.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 from weakref import WeakKeyDictionary
 
-from ._fast import trusted
+from ._fast import _kept, builder
 from ._plain import Frozen, Plain, sized
 from .errors import LocationError, UnknownRegionError, names_arg
-from .models import Location, Reading, RegionRef
+from .models import Finding, Location, Reading, RegionRef
 from .names import suggest
 from .vocab import Aspect
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from .kb import KnowledgeBase
     from .text.reader import Analysis
 
@@ -350,6 +352,60 @@ class _State(Plain):
         self.consumed = set() if consumed is None else consumed
 
 
+M = TypeVar("M", bound="BaseModel")
+
+
+def by_place(cls: type[M], given: Sequence[str] | None = None) -> Callable[..., M]:
+    """:func:`~acupoints._fast.trusted` of ``cls`` with every field given by place, in
+    the order the model declares them: ``_fast.builder`` of the class (a constructor
+    written from its field names: about 1 against 2.8 us a Finding), when validation would
+    keep every value as given (``_fast._kept``, as ``trusted`` checks); validated
+    otherwise, from the fields of ``given`` alone (every field when None), as ``trusted``
+    given only those would be. ``given`` also names the fields the model reports as set.
+    For the models every reading makes (its findings, itself, a location and its regions)."""
+    build = builder(cls, given)
+    names = tuple(cls.model_fields)
+
+    def make(*values: Any) -> M:
+        if _kept_here(values):
+            return build(*values)
+        pairs = zip(names, values, strict=True)
+        return cls(**{n: v for n, v in pairs if given is None or n in given})
+
+    return make
+
+
+def _kept_here(values: Iterable[Any]) -> bool:
+    """``_fast._kept`` (whether validation would keep every value as it is), with the
+    records a reading and a location are made of known by their type (a record is kept; an
+    ``isinstance`` of pydantic's base class goes through ``ABCMeta``, about 0.2 us)."""
+    for v in values:
+        kind = type(v)
+        if kind is str:
+            if v != v.strip():
+                return False
+        elif kind is tuple:
+            if v and not _kept_here(v):
+                return False
+        elif not (v is None or kind in _KEPT_KINDS or _kept((v,))):
+            return False
+    return True
+
+
+_KEPT_KINDS = (RegionRef, Finding, Reading, bool, int, float)
+"""The types whose values ``_fast._kept`` keeps, as :func:`_kept_here` knows them."""
+
+
+_MAKE_REF: list[Callable[..., Any]] = []
+"""by_place(RegionRef), by_place(Location): made on the first location built."""
+
+
+def _made() -> list[Callable[..., Any]]:
+    if not _MAKE_REF:
+        _MAKE_REF[:] = [by_place(RegionRef), by_place(Location)]
+    return _MAKE_REF
+
+
 _PARSED: WeakKeyDictionary[KnowledgeBase, dict[str, Location | LocationError]] = WeakKeyDictionary()
 
 
@@ -411,8 +467,10 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
             state.consumed.add(i)
             i += 1
             continue
-        step = _match_dermatome(kb, tokens, i, state, negating) if _level(tok) else 0
-        if not step and _POINT_SHAPE.fullmatch(tok) and tok in _point_codes(kb):
+        # a segment ("l5") and a point's code ("li4") end in a digit (most words do not)
+        digit_end = tok[-1:].isdigit()
+        step = _match_dermatome(kb, tokens, i, state, negating) if digit_end and _level(tok) else 0
+        if not step and digit_end and _POINT_SHAPE.fullmatch(tok) and tok in _point_codes(kb):
             step = _match_point(kb, tokens, i, state, negating)
         if not step and (tok in nerve_opens or tok in AREA_WORDS or tok == "supplied"):
             step = _match_nerve(kb, tokens, i, state, negating)
@@ -427,6 +485,13 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
             words = _content_span(tokens, i, vocab.longest)[0]
         else:
             words = ()
+            if not (
+                step or tok in _ASPECT_FIRST or tok in _SIDE_FIRST or tok in PAIRED or tok in SHORT
+            ):
+                # no region, aspect or side begins here (_match_aspect and _match_side find
+                # nothing at any other word): the matches below would each find nothing
+                i += 1
+                continue
         if not step and (
             _region_length(vocab, tokens, i, words) < 2 or _multiword_aspect(tokens, i)
         ):
@@ -468,7 +533,7 @@ def _content_span(
             sides.append((j, _ONE_WORD_SIDES[t]))
             j += 1
             continue
-        if words and _short_side(tokens, j):  # "dorsum of L hand"
+        if words and (t == "l" or t == "r") and _short_side(tokens, j):  # "dorsum of L hand"
             sides.append((j, "left" if t == "l" else "right"))
             j += 1
             continue
@@ -1224,17 +1289,19 @@ def _finish(
 ) -> Location:
     ignored: list[str] = []
     known = found.prepared.tables.known
-    # the words a cause, a time course, a red flag, a fact about the person or an area's
-    # role was read from are used, not ignored ("carpal tunnel", "lean on")
-    used = found.prepared.used.union(*(a.cue for a in found.areas))
+    used: frozenset[int] | None = None  # found when a word is left (most texts leave none)
     for i, t in enumerate(tokens):
         if i in state.consumed or t in BOUNDARIES or t in DROP or t in CONTEXT or t.isdigit():
-            continue
-        if i in used:
             continue
         if t in vocab.words or t in STOCKING_WORDS or t in SPREAD_WORDS or t in SPOT_WORDS:
             continue
         if t in NEGATIONS or (t,) in SIDES:
+            continue
+        if used is None:
+            # the words a cause, a time course, a red flag, a fact about the person or an
+            # area's role was read from are used, not ignored ("carpal tunnel", "lean on")
+            used = found.prepared.used.union(*(a.cue for a in found.areas))
+        if i in used:
             continue
         ignored.append(t)
     numb = {id(f) for f, a in zip(state.found, found.areas, strict=True) if a.numb}
@@ -1294,7 +1361,7 @@ def _assign_sides(state: _State, tokens: Sequence[str] = (), within: Any = None)
     # numb above my right eye") is that area's, as it opens no region of its own
     # heldout13 areas: nor does a whole set off after a part of it to say its side ("my
     # middle finger tip, right hand"): the side is the part's
-    opening = [g for g in state.found if not _after_landmark(tokens, g.start) and not g.side_tag]
+    opening: list[_Found] | None = None  # found when first needed (a trailing side)
     for f in state.found:
         before = [(pos, s) for pos, s in sides if pos <= f.end]
         right_after = [s for pos, s in sides if pos == f.end + 1]
@@ -1309,6 +1376,12 @@ def _assign_sides(state: _State, tokens: Sequence[str] = (), within: Any = None)
         elif before:
             f.side = None  # areas18: "L big toe black, numb feet": both feet (plural_sides)
         else:  # a trailing side ("hand on the left"), not one that opens another region
+            if opening is None:
+                opening = [
+                    g
+                    for g in state.found
+                    if not _after_landmark(tokens, g.start) and not g.side_tag
+                ]
             starts = sorted(g.start for g in opening)
             after = [
                 s
@@ -1603,9 +1676,10 @@ def _build(
     reading: Reading | None = None,
 ) -> Location:
     anatomy = kb.anatomy
+    make_ref = _made()[0]
     refs = []
     for f in _dedupe(found):
-        aspects = _resolve_aspects(f.region, f.aspects)
+        aspects = _resolve_aspects(f.region, f.aspects) if f.aspects else []
         for whole, aspect, part in (
             ("hand", "dorsal", "hand.dorsum"),
             ("hand", "palmar", "hand.palm"),
@@ -1613,20 +1687,14 @@ def _build(
             ("foot", "plantar", "foot.sole"),
             ("foot", "posterior", "foot.heel"),  # the back of the foot is the heel
         ):
+            if not aspects:
+                break  # (most regions: none of these is theirs)
             if f.region == whole and aspects == [aspect]:
                 f.region, aspects = part, []
         surface = f.surface if anatomy.limb_of(f.region) else None
         surface = surface or anatomy.surface_of(f.region, aspects)
-        refs.append(
-            trusted(
-                RegionRef,
-                region=f.region,
-                aspects=tuple(aspects),
-                surface=surface,
-                side=f.side,
-                words=f.words,
-            )
-        )
+        # RegionRef(region, aspects, surface, side, words), trusted
+        refs.append(make_ref(f.region, tuple(aspects), surface, f.side, f.words))
     return _assemble(kb, refs, negated, text, words, ignored, reading)
 
 
@@ -1651,26 +1719,37 @@ _ASPECT_NAMES: dict[str, dict[str, str]] = {
 }
 
 
-def _assemble(
-    kb: KnowledgeBase,
-    refs: Sequence[RegionRef],
-    negated: Sequence[str],
-    text: str | None,
-    words: set[str],
-    ignored: Sequence[str],
-    reading: Reading | None = None,
-) -> Location:
+_PLACES: WeakKeyDictionary[object, dict[Any, tuple[Any, ...]]] = WeakKeyDictionary()
+"""Per anatomy: what :func:`_place` made of a location's regions (their ids, aspects, sides
+and any words that may name a dermatome or a nerve: :func:`_naming`) and of whether its
+text holds words of the three kinds :func:`_pattern` reads. The texts of a workload name a
+few hundred such places (about 0.4 KiB an entry, at most 4,096 entries); dropped by
+``kb.clear_caches()`` (:func:`forget`)."""
+
+
+def forget() -> None:
+    """Drop the places kept by :func:`_assemble` (:data:`_PLACES`)."""
+    _PLACES.clear()
+
+
+def _naming(words: str | None) -> str | None:
+    """A region's ``words`` if they may name a dermatome or a nerve's territory (what
+    :func:`_dermatomes_named` and :func:`_nerves_named` read of them), else None: for
+    :data:`_PLACES`, words that name neither make the same place."""
+    split = (words or "").split()
+    if split and (
+        split[-1] in DERMATOME_WORDS or not AREA_WORDS.isdisjoint(split) or "supplied" in split
+    ):
+        return words
+    return None
+
+
+def _place(
+    kb: KnowledgeBase, refs: Sequence[RegionRef], words: set[str]
+) -> tuple[tuple[str, ...], str | None, str, tuple[str, ...], tuple[str, ...]]:
+    """The digits, side, pattern, segments and nerves of a location of ``refs`` (each
+    region once), whose text holds ``words``."""
     anatomy = kb.anatomy
-    # one place read twice ("I can't feel the floor under my feet": the soles from what
-    # is not felt, and from "under my feet") is one region, with the words of the first
-    seen: set[tuple[object, ...]] = set()
-    kept = []
-    for r in refs:
-        key = (r.region, r.aspects, r.surface, r.side)
-        if key not in seen:
-            seen.add(key)
-            kept.append(r)
-    refs = kept
     digits: list[str] = []
     for r in refs:
         if r.region in ("hand.fingers", "foot.toes"):
@@ -1696,18 +1775,61 @@ def _assemble(
     if named:  # a nerve's territory named: that nerve leads
         pattern = "nerve_territory"
         nerves = tuple(dict.fromkeys((*named, *nerves)))[: max(5, len(named))]
-    return trusted(  # the callers raise LocationError for a location without regions
-        Location,
-        text=text,
-        regions=tuple(refs),
-        side=side,
-        digits=tuple(digits),
-        pattern=pattern,
-        segments=segments,
-        nerves=nerves,
-        negated=tuple(dict.fromkeys(negated)),
-        ignored=tuple(dict.fromkeys(ignored)),
-        reading=reading,
+    return tuple(digits), side, pattern, segments, nerves
+
+
+def _assemble(
+    kb: KnowledgeBase,
+    refs: Sequence[RegionRef],
+    negated: Sequence[str],
+    text: str | None,
+    words: set[str],
+    ignored: Sequence[str],
+    reading: Reading | None = None,
+) -> Location:
+    anatomy = kb.anatomy
+    # one place read twice ("I can't feel the floor under my feet": the soles from what
+    # is not felt, and from "under my feet") is one region, with the words of the first
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for r in refs:
+        key = (r.region, r.aspects, r.surface, r.side)
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    refs = kept
+    # what follows reads the regions' ids, aspects, sides and words, and which words of
+    # _pattern's the text holds: kept per such key (see _PLACES)
+    place = (
+        tuple((r.region, r.aspects, r.side, _naming(r.words)) for r in refs),
+        # the words of the text _pattern reads (whether it holds any of each kind)
+        not STOCKING_WORDS.isdisjoint(words),
+        not SPOT_WORDS.isdisjoint(words),
+        not SPREAD_WORDS.isdisjoint(words),
+    )
+    memo = _PLACES.get(anatomy)
+    if memo is None:
+        memo = _PLACES[anatomy] = {}
+    placed = memo.get(place)
+    if placed is None:
+        placed = _place(kb, refs, words)
+        if len(memo) >= 4096:
+            memo.clear()
+        memo[place] = placed
+    digits, side, pattern, segments, nerves = placed
+    # the callers raise LocationError for a location without regions
+    make: Callable[..., Location] = _made()[1]
+    return make(  # Location(text, regions, ..., reading), trusted
+        text,
+        tuple(refs),
+        side,
+        digits,
+        pattern,
+        segments,
+        nerves,
+        tuple(dict.fromkeys(negated)),
+        tuple(dict.fromkeys(ignored)),
+        reading,
     )
 
 

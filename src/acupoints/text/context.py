@@ -148,6 +148,7 @@ NUMB_STATED = frozenset(
 """Words that say a part is numb: a backward denial ("fine", "intact") stops at them."""
 
 
+_NO_CONTEXT: frozenset[Tag] = frozenset()
 ContextHits = Sequence[Sequence[tuple[int, tuple[str, str, int]]]]
 """The context terms of ``text.yaml`` that start at each token (``PhraseIndex.at``, empty
 where none does): found once a text by :func:`context_hits`, read by :func:`contexts`,
@@ -167,6 +168,10 @@ def contexts(
     n = len(tokens)
     if found is None:
         found = context_hits(t, tokens)
+    if "?" not in tokens and not any(found):
+        # no term and no question (three texts in four): every token in no context, as
+        # the passes below would leave it (only a term or a "?" gives a context)
+        return [_NO_CONTEXT] * n
     stops = [tok in SENTENCE_END for tok in tokens]
     triggers: list[tuple[int, int, str, str, int]] = []
     asserting: set[int] = set()  # where a question that states its findings opens

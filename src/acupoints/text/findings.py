@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from .._plain import Frozen
-from .compiled import DROP, SENTENCE_END, Tables, stem
+from .compiled import DROP, SENTENCE_END, PhraseIndex, Tables, stem
 
 __all__ = [
     "Content",
@@ -81,9 +81,13 @@ _set = object.__setattr__
 
 
 def content(tokens: Sequence[str]) -> Content:
-    at = tuple(i for i, tok in enumerate(tokens) if tok not in DROP)
-    words = tuple(tokens[i] for i in at)
-    return Content(words, at, tuple(stem(w) for w in words))
+    at: list[int] = []
+    words: list[str] = []
+    for i, tok in enumerate(tokens):
+        if tok not in DROP:
+            at.append(i)
+            words.append(tok)
+    return Content(tuple(words), tuple(at), tuple(map(stem, words)))
 
 
 def _span(c: Content, start: int, end: int) -> tuple[int, int]:
@@ -137,9 +141,12 @@ def _holds_symptoms(spans: list[tuple[int, int]], blocked: set[int], i: int, j: 
     )
 
 
-def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[int]) -> list[Hit]:
+def causes(
+    t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[int] | None = None
+) -> list[Hit]:
     """Causes named (cause synonyms and cause cues), in order, longest first at each place
-    and never over a blocked word. A cue's value is ``cue:<n>`` (resolved by the reader
+    and never over a blocked word (``blocked``: :func:`symptom_spans`, found where a cause
+    or cue begins if not given). A cue's value is ``cue:<n>`` (resolved by the reader
     once the areas are known)."""
     out: list[Hit] = []
     i = 0
@@ -153,12 +160,14 @@ def causes(t: Tables, c: Content, ctx: Sequence[frozenset[str]], blocked: set[in
             options += [(length, f"cue:{k}") for length, k in t.cues.at(c.words, i)]
         if word in cause_words:
             options += list(t.causes.at(c.words, i))
-        if not options and _operation(t, word):
+        if not options and len(word) > 7 and _operation(t, word):  # (no shorter one is)
             options = [(1, t.operation_cause)]  # type: ignore[list-item]
         if not options:  # no cause or cue begins here (most words)
             i += 1
             continue
         options.sort(key=lambda o: -o[0])  # stable: a cue before a synonym of one length
+        if blocked is None:
+            blocked = symptom_spans(t, c)
         pick = None
         for o in options:
             if not any(j in blocked for j in range(i, i + o[0])):
@@ -386,8 +395,6 @@ def _also(
     complete "bladder"), not inside the concept's own words; the first after them if there
     is one. Returns its words and its span. ``near``: the clauses of the concept's first and
     last words ("the pain is so bad at night": "so" opens a clause inside the concept)."""
-    from .compiled import PhraseIndex
-
     assert isinstance(group, PhraseIndex)
     found = []
     for start, end, _ in group.scan(c.words):
@@ -421,20 +428,53 @@ _BY_CLASS: dict[int, tuple[Sequence[Any], dict[int, tuple[int, ...]]]] = {}
 
 
 def _rules_by_class(rules: Sequence[Any]) -> dict[int, tuple[int, ...]]:
-    """Word class -> the places in ``rules`` (the tables' ``rules``) of those that need
-    it, made once per table of rules (kept while those rules are: keyed by their id)."""
+    """Word class -> the places in ``rules`` (the tables' ``rules``) of those whose first
+    class it is (the smallest: a rule is ready only where that class is found, so the
+    classes a text names give every rule that may be ready, and few others), made once
+    per table of rules (kept while those rules are: keyed by their id)."""
     kept = _BY_CLASS.get(id(rules))
     if kept is not None and kept[0] is rules:
         return kept[1]
     out: dict[int, list[int]] = {}
     for k, rule in enumerate(rules):
-        for n in rule[5] or (-1,):  # a rule that needs no class: under -1, always tried
-            out.setdefault(n, []).append(k)
+        # a rule that needs no class: under -1, always tried
+        out.setdefault(min(rule[5]) if rule[5] else -1, []).append(k)
     found = {n: tuple(ks) for n, ks in out.items()}
     if len(_BY_CLASS) >= 8:
         _BY_CLASS.clear()
     _BY_CLASS[id(rules)] = (rules, found)
     return found
+
+
+_READY: dict[tuple[int, frozenset[int]], tuple[Sequence[Any], tuple[Any, ...]]] = {}
+
+
+def _ready(rules: Sequence[Any], have: frozenset[int]) -> tuple[Any, ...]:
+    """The rules of ``rules`` (the tables' ``rules``) whose word classes are all in
+    ``have`` (the classes a text names), in the order of the rules. Kept per table of rules
+    and set of classes: the texts of a workload name a few hundred sets of classes, each
+    a tuple of a few rules (about 0.1 KiB an entry, at most 1,024 entries: about 0.1 MiB
+    at most, dropped by ``kb.clear_caches()`` through :func:`forget`)."""
+    key = (id(rules), have)
+    kept = _READY.get(key)
+    if kept is not None and kept[0] is rules:
+        return kept[1]
+    by_class = _rules_by_class(rules)
+    # only the rules that need a class found here, in the order of the rules
+    found = tuple(
+        r
+        for k in sorted({k for n in (*have, -1) for k in by_class.get(n, ())})
+        if have >= (r := rules[k])[5]
+    )
+    if len(_READY) >= 1024:
+        _READY.clear()
+    _READY[key] = (rules, found)
+    return found
+
+
+def forget() -> None:
+    """Drop the rules kept per set of word classes (:func:`_ready`)."""
+    _READY.clear()
 
 
 def composed(
@@ -454,30 +494,30 @@ def composed(
     the sentence of each token (``Prepared.sentence``)."""
     if not t.rules:
         return []
-    found: dict[int, list[tuple[int, int, int, int]]] = {}  # class -> (a, b, i, j)
-    for i, hits in enumerate(t.classes.each(c.stems)):
+    # the classes found first, the places of their phrases only if a rule may be ready
+    # (about one text in twelve)
+    each = t.classes.each(c.stems)
+    have: set[int] = set()
+    for i, hits in enumerate(each):
         if not hits:
             continue
         if c.words[i] in CANT and c.words[i + 1 : i + 2] == ("feel",):
-            hits = [h for h in hits if h[0] > 1]  # flags19: what is not felt, as in _also
+            # flags19: what is not felt, as in _also
+            hits = each[i] = [h for h in hits if h[0] > 1]
+        have.update([n for _, n in hits])
+    if not have:
+        return []
+    ready = _ready(t.rules, frozenset(have))
+    if not ready:
+        return []
+    found: dict[int, list[tuple[int, int, int, int]]] = {}  # class -> (a, b, i, j)
+    for i, hits in enumerate(each):
         seen: set[int] = set()
         for length, n in hits:  # longest first: one phrase per class here
             if n not in seen:
                 seen.add(n)
                 a, b = _span(c, i, i + length)
                 found.setdefault(n, []).append((a, b, i, i + length))
-    if not found:
-        return []
-    have = found.keys()
-    by_class = _rules_by_class(t.rules)
-    # only the rules that need a class found here, in the order of the rules
-    ready = [
-        r
-        for k in sorted({k for n in (*have, -1) for k in by_class.get(n, ())})
-        if have >= (r := t.rules[k])[5]
-    ]
-    if not ready:
-        return []
     # a segment: a clause of the reader, but not ended by a termination term that adds
     # to what was said ("my handwriting is now illegible", "and my", "also")
     segment: list[int] = []

@@ -4,8 +4,9 @@ red-flag concepts in it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .._plain import Frozen
 from .compiled import SENTENCE_END, Tables, normalise_spans, tables
@@ -20,7 +21,6 @@ from .findings import (
     flags,
     grades,
     overridden,
-    symptom_spans,
     weights,
 )
 from .spelling import correct_from
@@ -29,6 +29,30 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
 
 __all__ = ["Prepared", "prepare"]
+
+T = TypeVar("T")
+
+
+class _once(Generic[T]):
+    """``functools.cached_property`` without its lock: the value is computed on the first
+    read and kept in the instance's ``__dict__``, where later reads find it (this is a
+    non-data descriptor). Python 3.11's ``cached_property`` takes a lock on every first
+    read (about 1 us, five a reading); a Prepared belongs to the one reading that made it."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj: object, owner: type | None = None) -> T:
+        if obj is None:
+            return self  # type: ignore[return-value]  # the descriptor, as on the class
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
+once = cached_property if TYPE_CHECKING else _once  # mypy reads it as cached_property
 
 
 class Prepared(Frozen):
@@ -73,7 +97,7 @@ class Prepared(Frozen):
             return " ".join(self.tokens[start:end])
         return self.text[self.spans[start][0] : self.spans[end - 1][1]]
 
-    @cached_property
+    @once
     def sentence(self) -> tuple[int, ...]:
         """The sentence of every token, counted from 0 (a sentence end belongs to the
         sentence it ends)."""
@@ -84,18 +108,18 @@ class Prepared(Frozen):
             k += tok in SENTENCE_END
         return tuple(out)
 
-    @cached_property
+    @once
     def cause_hits(self) -> list[Hit]:
         """The causes named (cause synonyms and cues), found once."""
-        blocked = symptom_spans(self.tables, self.content)
-        return causes(self.tables, self.content, self.ctx, blocked)
+        # the words of symptoms (symptom_spans) are found where a cause may begin
+        return causes(self.tables, self.content, self.ctx)
 
-    @cached_property
+    @once
     def course_hits(self) -> list[Hit]:
         """The time-course terms found, found once."""
         return course(self.tables, self.content, self.ctx)
 
-    @cached_property
+    @once
     def used(self) -> frozenset[int]:
         """The tokens a cause, a time-course term, a red flag, a fact about the person or a
         context trigger ("my husband", "denies", "why") was read from: no word of them is
@@ -114,7 +138,7 @@ class Prepared(Frozen):
                 out.update(range(a, b))
         return frozenset(out)
 
-    @cached_property
+    @once
     def flag_hits(self) -> list[Hit]:
         """The red-flag concepts found (from their phrases, then by the compositional
         rules), found once."""

@@ -28,9 +28,11 @@ from weakref import WeakKeyDictionary
 
 from .._plain import Frozen, replace
 from ..parse import _POINT_SHAPE, _left_as_verb, _point_codes
+from ..parse import forget as forget_places
 from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED, POSSESSIVES
 from .findings import NOT_STATED, PRESSED_HIT, Hit
+from .findings import forget as forget_classes
 from .prepare import Prepared, prepare
 from .roles import (
     MINE_VERBS,
@@ -44,6 +46,7 @@ from .roles import (
     spread_in_limb,
     unfelt_seat,
 )
+from .spelling import forget as forget_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..kb import KnowledgeBase
@@ -147,23 +150,36 @@ def read(kb: KnowledgeBase, text: str) -> Reading:
 
 
 def forget(kb: KnowledgeBase) -> None:
-    """Drop the memoised readings of ``kb``."""
+    """Drop the memoised readings of ``kb``, and the reader's memos of words, word
+    classes and places (kept across texts; made again as texts are read)."""
     _MEMO.pop(kb, None)
+    forget_classes()
+    forget_words()
+    forget_places()
 
 
 _MAKERS: list[Any] = []
-"""The constructors of a reading's models (``_fast.trusting`` of Finding and Reading) and
-the grammar's ``scan``, imported on the first reading (the models and the grammar import
-this module), not on each: an import in a function costs about 2 us a call."""
+"""The constructors of a reading's models and the grammar's ``scan``, imported on the
+first reading (the models and the grammar import this module), not on each: an import in
+a function costs about 2 us a call. They are ``_fast.trusting`` of Finding (by keyword),
+``parse.by_place`` of Reading and of an area's Finding (every field by place; an area's
+reported as set as a keyword call would: all but ``concept`` and ``urgency``)."""
+
+_AREA_GIVEN = ("kind", "id", "words", "role", "context", "side")
 
 
 def _makers() -> list[Any]:
     if not _MAKERS:
         from .._fast import trusting
         from ..models import Finding, Reading
-        from ..parse import scan
+        from ..parse import by_place, scan
 
-        _MAKERS[:] = [trusting(Finding), trusting(Reading), scan]
+        _MAKERS[:] = [
+            trusting(Finding),
+            by_place(Reading),
+            scan,
+            by_place(Finding, _AREA_GIVEN),
+        ]
     return _MAKERS
 
 
@@ -267,11 +283,15 @@ THEIR = frozenset({"his", "her", "their"})
 def _past_of_another(prep: Prepared, areas: Sequence[Area] = ()) -> bool:
     """A word of the past before something of another person's in its sentence ("my mum
     had a stroke"): what they had, not what they have."""
+    if OTHER not in prep.ctx:
+        return False  # nothing of another person's: no past of theirs to find
     tokens, sentence = prep.tokens, prep.sentence
     start = 0  # where the sentence of token i starts
     for i, c in enumerate(prep.ctx):
         if i and sentence[i] != sentence[i - 1]:
             start = i
+        if c != OTHER:
+            continue  # the past words are read only before something of another's
         pasts = [
             k
             for k, tok in enumerate(tokens[start:i], start)
@@ -281,8 +301,7 @@ def _past_of_another(prep: Prepared, areas: Sequence[Area] = ()) -> bool:
         ]  # heldout10 flags: "at once" is no past ("switched to both sides at once")
         pasts = [k for k in pasts if not _dates_a_numbness(prep, areas, k)]
         if (
-            c == OTHER
-            and pasts
+            pasts
             and not _numb_after(prep, areas, pasts[-1])
             and not _numb_later(prep, areas, sentence[i])
         ):
@@ -476,7 +495,8 @@ LOWERS_B12 = frozenset({"metformin"})
 def _reading(
     kb: KnowledgeBase, prep: Prepared, areas: Sequence[Area], proxy: bool = False
 ) -> Reading:
-    Finding, MakeReading, _ = _makers()  # no validator on a first answer
+    # no validator on a first answer; an area's Finding by place
+    Finding, MakeReading, _, AreaFinding = _makers()
 
     t = prep.tables
     # "my knees hurt": one word right after an area named for pain is its pain, not an injury
@@ -593,21 +613,25 @@ def _reading(
         # floor", "since the fall of 2023")
         told = next(f for f in flag_findings if f.id == INJURY and not f.context)
         cause_findings.append(Finding(kind="cause", id="injury", words=told.words, context=()))
+    # Reading(text, areas, causes, course, flags, person, corrected, for_another); each
+    # Finding(kind, id, words, role, context, concept, urgency, side)
     made: Reading = MakeReading(
-        text=prep.text,
-        areas=tuple(
-            Finding(
-                kind="area",
-                id=a.region,
-                words=a.words,
-                role=a.role,
-                context=_tags(a.context),
-                side=_side(prep, a.start, a.end + 1),
+        prep.text,
+        tuple(
+            AreaFinding(
+                "area",
+                a.region,
+                a.words,
+                a.role,
+                _tags(a.context),
+                None,
+                None,
+                _side(prep, a.start, a.end + 1),
             )
             for a in areas
         ),
-        causes=tuple(cause_findings),
-        course=tuple(
+        tuple(cause_findings),
+        tuple(
             Finding(
                 kind="course",
                 id=h.value,
@@ -616,10 +640,10 @@ def _reading(
             )
             for h in prep.course_hits
         ),
-        flags=tuple(flag_findings),
-        person=tuple(person_findings),
-        corrected=prep.corrected,
-        for_another=_another(prep) if proxy else None,
+        tuple(flag_findings),
+        tuple(person_findings),
+        prep.corrected,
+        _another(prep) if proxy else None,
     )
     return made
 
@@ -931,6 +955,8 @@ def _carers_report(prep: Prepared, areas: Sequence[Area]) -> bool:
     writer names nothing of their own ("my father fell down the stairs and since then his
     left leg is numb"): that person's causes and facts are the patient's, as their areas
     are (their red flags follow :func:`_proxy_report`)."""
+    if "my" not in prep.tokens and THIRD_PERSON.isdisjoint(prep.tokens):
+        return False  # no one else named: neither _theirs nor _named_before can find one
     numb = [a for a in areas if a.numb]
     if _writes_of_self(prep):
         return False
@@ -1117,6 +1143,8 @@ numbness at LI4 site L hand", "the ST36 spot"), as "needle site" is."""
 # over ST36") or a word of a code's shape that is no code ("C7 site") names none.
 def _point_site(kb: KnowledgeBase, prep: Prepared) -> int | None:
     tokens = prep.tokens
+    if "site" not in tokens and "sites" not in tokens and "spot" not in tokens:
+        return None  # no word of POINT_SITES (most texts)
     for i, tok in enumerate(tokens[:-1]):
         if tokens[i + 1] in POINT_SITES and _POINT_SHAPE.fullmatch(tok) and tok in _point_codes(kb):
             return i

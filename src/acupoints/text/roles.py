@@ -484,14 +484,14 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         out = _shaken_alone(prep, out)  # areasc
     out = _unfelt_wounds(prep, out, within)  # areasb
     out = _discoloured_parts(prep, out, found, within)  # limb17
-    if not any(a.numb for a in out):
+    if not any(a.numb for a in out):  # (each next one only while none is numb)
         out = _numb_by_pronoun(prep, out)
-    if not any(a.numb for a in out):
-        out = _numbness_left(prep, out)  # weak17
-    if not any(a.numb for a in out):
-        out = _numb_by_incision(prep, out)  # asking17
-    if not any(a.numb for a in out):
-        out = _numb_place_of(prep, out)  # asking17
+        if not any(a.numb for a in out):
+            out = _numbness_left(prep, out)  # weak17
+            if not any(a.numb for a in out):
+                out = _numb_by_incision(prep, out)  # asking17
+                if not any(a.numb for a in out):
+                    out = _numb_place_of(prep, out)  # asking17
     if (
         by_subject
         and not any(a.numb for a in out)
@@ -681,7 +681,7 @@ def _wound_places(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
     wound; the part it is on is the numb area when nothing else is ("..., reduced protective
     sensation")."""
     tokens, clause = prep.tokens, prep.clause
-    if not any(t in WOUNDS for t in tokens):
+    if WOUNDS.isdisjoint(tokens):
         return out
     numbed = any(
         (t in NUMB_WORDS or t in INSENSATE) and not prep.ctx[i] for i, t in enumerate(tokens)
@@ -2509,6 +2509,8 @@ def _unfelt_wounds(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
     my toes" after it is of the toes, not of the wound; a numb part that holds the wound's
     ("a blister on my heel I never felt, my feet are numb") is the numb area, as a sore on
     "my numb foot" makes the foot the numb area (docs/text.md)."""
+    if not any(a.role in ("flag", "cause_site") and not a.context for a in out):
+        return out  # no part a wound's words may have given to a sign or a cause
     tokens = prep.tokens
     sentence = prep.sentence
     numb_starts = {a.start for a in out if a.role == "numb"}

@@ -360,6 +360,36 @@ def digits(tokens: Sequence[str], i: int) -> tuple[int, list[str]] | None:
     return length, out
 
 
+_ALONE: dict[int, tuple[Tables, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = {}
+
+
+def _read_alone(t: Tables) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Words of texts already read that :func:`correct_from` reads from the word alone,
+    with what it read them as: () for a word kept as written, else the word it is a typo
+    of, or the two words it is cut into. These are the words that start no spelling of one
+    word, no digit or finger named by number, and are no three-letter word left
+    uncorrected (``short`` looks at the words around those): their reading is :func:`best`
+    and :func:`split` of the word, the same in every text. The first dict holds those that
+    begin no spelling of several words either; the second those that may (read so where
+    none of those spellings is found). Kept per tables (by their id, with the tables), at
+    most 16,384 words each (a reading meets a handful of new ones: a few hundred entries,
+    about 40 KiB, over a workload of thousands of texts), dropped by ``kb.clear_caches()``
+    (:func:`forget`)."""
+    kept = _ALONE.get(id(t))
+    if kept is not None and kept[0] is t:
+        return kept[1], kept[2]
+    if len(_ALONE) >= 8:
+        _ALONE.clear()
+    found: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = ({}, {})
+    _ALONE[id(t)] = (t, *found)
+    return found
+
+
+def forget() -> None:
+    """Drop the words kept by :func:`_read_alone`."""
+    _ALONE.clear()
+
+
 def correct(t: Tables, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """The tokens with other forms and typos replaced, and the (written, read) pairs."""
     out, changes, _ = correct_from(t, tokens)
@@ -377,9 +407,21 @@ def correct_from(
     i = 0
     n = len(tokens)
     multi = t.spell_multi.words  # the first words of the spellings of several words
-    spelt = t.spell_multi.each(tokens)  # those spellings at each place, found in one pass
+    # words read the same wherever they stand (see _read_alone)
+    alone, after_multi = _read_alone(t)
     while i < n:
         tok = tokens[i]
+        read = alone.get(tok)
+        if read is not None:  # a word read as it is, corrected or cut in the same way
+            if read:
+                out.extend(read)
+                origin.extend([(i, i + 1)] * len(read))
+                changes.append((tok, " ".join(read)))
+            else:
+                out.append(tok)
+                origin.append((i, i + 1))
+            i += 1
+            continue
         named = (
             digits(tokens, i)
             if tok in ORDINALS or tok in ("digit", "digits")
@@ -396,8 +438,10 @@ def correct_from(
             continue
         hits: list[tuple[int, tuple[str, ...]]] = []
         if tok in multi:
-            hits = [h for h in spelt[i] if _applies(t, tokens, i, h[0])]
-            if not hits and i + 1 < n:
+            # the spellings of several words that begin here (PhraseIndex.at)
+            hits = [h for h in t.spell_multi.at(tokens, i) if _applies(t, tokens, i, h[0])]
+            # (a next word known to be no typo, best's None, has nothing to try fixed)
+            if not hits and i + 1 < n and t.fixes.get(tokens[i + 1], 0) is not None:
                 hits = _with_next_fixed(t, tokens, i)
         if hits:
             length, target = hits[0]
@@ -405,6 +449,17 @@ def correct_from(
             origin.extend([(i, i + length)] * len(target))
             changes.append((" ".join(tokens[i : i + length]), " ".join(target)))
             i += length
+            continue
+        read = after_multi.get(tok) if tok in multi else None
+        if read is not None:  # as for a word of `alone`, once no spelling of words is here
+            if read:
+                out.extend(read)
+                origin.extend([(i, i + 1)] * len(read))
+                changes.append((tok, " ".join(read)))
+            else:
+                out.append(tok)
+                origin.append((i, i + 1))
+            i += 1
             continue
         mapped = t.spell.get(tok)
         if mapped is not None and not _applies(t, tokens, i, 1):
@@ -437,11 +492,29 @@ def correct_from(
             else:
                 out.append(tok)
                 origin.append((i, i + 1))
+            if (
+                tok not in t.spell
+                and tok not in ORDINALS
+                and tok not in ("digit", "digits")
+                and tok not in FINGER_ORDER
+                and (len(tok) != 3 or best(t, tok) is not None)
+            ):
+                # read from the word alone: no word around it was looked at (past the
+                # spellings of several words, for a word that may begin one)
+                kept = after_multi if tok in multi else alone
+                if len(kept) >= 16384:
+                    kept.clear()
+                kept[tok] = parts or ((fixed,) if fixed is not None else ())
         i += 1
-    _aspect_alone(t, out, origin)
-    _dorsum_alone(out, origin)  # weak17
-    _referents(t, out, changes)
-    _neighbour(out, changes, origin)
+    # each pass below changes nothing in a text without the words it starts at
+    if "down" in out or not ASPECT_ALONE.isdisjoint(out) or not EDGE_ALONE.isdisjoint(out):
+        _aspect_alone(t, out, origin)
+    if "dorsum" in out:
+        _dorsum_alone(out, origin)  # weak17
+    if "it" in out or "them" in out:
+        _referents(t, out, changes)
+    if "next" in out:
+        _neighbour(out, changes, origin)
     return out, changes, origin
 
 
