@@ -156,11 +156,14 @@ def prepare(kb: KnowledgeBase, text: str) -> Prepared:
     """``text`` after spelling, with its context (see the module docstring)."""
     t = tables(kb)
     raw, where = normalise_spans(text)
-    tokens, changes, origin = correct_from(t, raw)
+    # tuples, read and written: a phrase look-up (PhraseIndex.at, .each) slices the tokens
+    # into its keys, and a slice of a list was made a tuple each time
+    read, changes, origin = correct_from(t, tuple(raw))
+    tokens = tuple(read)
     found = context_hits(t, tokens)  # read once, for the contexts, clauses and used words
     return Prepared(
         text,
-        tuple(tokens),
+        tokens,
         tuple(contexts(t, tokens, found)),
         tuple(clauses(t, tokens, found)),
         content(tokens),
