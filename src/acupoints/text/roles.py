@@ -88,6 +88,8 @@ class Area(Frozen):
     role: AreaRole
     context: frozenset[str]
     cue: tuple[int, ...]  # the tokens of the words that gave its role ("lean on")
+    if TYPE_CHECKING:  # set by __init__, not a field (no part of repr, eq or hash)
+        numb: bool  # numb, in no context: read a dozen times a text, so set once
 
     def __init__(
         self,
@@ -107,10 +109,7 @@ class Area(Frozen):
         _set(self, "role", role)
         _set(self, "context", context)
         _set(self, "cue", cue)
-
-    @property
-    def numb(self) -> bool:
-        return self.role == "numb" and not self.context
+        _set(self, "numb", role == "numb" and not context)
 
 
 def _possessed_by_another(prep: Prepared, start: int, *, self_named: bool = True) -> bool:
@@ -398,7 +397,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 k = m
         if role == "numb" and k in starts and _refines(prep, f, k, starts[k], within):
             role = "descriptor"  # "my tummy below the navel", "right hand little finger"
-        if role == "numb" and _apposed_part(prep, f, starts, within):
+        # (a part set off after a whole is set off by a comma: none in most texts)
+        if role == "numb" and "," in prep.tokens and _apposed_part(prep, f, starts, within):
             role = "descriptor"  # "my left hand, the small finger and the next finger"
         if role == "numb" and _side_of_part_before(prep, f, out, within):
             role = "descriptor"  # heldout13 areas: "my middle finger tip, right hand"
