@@ -169,6 +169,6 @@ def prepare(kb: KnowledgeBase, text: str) -> Prepared:
         content(tokens),
         tuple(changes),
         t,
-        tuple((where[a][0], where[b - 1][1]) for a, b in origin),
+        tuple([(where[a][0], where[b - 1][1]) for a, b in origin]),
         found,
     )

@@ -304,7 +304,7 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                 else:
                     cue = tuple(_after_at(prep, f.end, t.role_longest)[:size])
                 break
-        if role == "numb" and nxt and nxt[0] in WEAK_GAP | WEAK_SAID:
+        if role == "numb" and nxt and nxt[0] in _WEAK_NEXT:
             size = _weak_after(nxt)
             if size:
                 role = "weak"  # areas18: "my legs r gettin weaker", "the legs are more weak"
@@ -1685,7 +1685,7 @@ def _numb_adjective(prep: Prepared, start: int) -> bool:
     inside the words of a warning sign."""
     j = _adjective_at(prep, start)
     tokens = prep.tokens
-    if j >= 1 and tokens[j].isalpha() and tokens[j] not in NUMB_ADJECTIVES | JOINS:
+    if j >= 1 and tokens[j].isalpha() and tokens[j] not in _ADJECTIVE_OR_JOIN:
         # heldout13 areas: a numb word before another word of the area ("bilat numb clumsy
         # hands"): the area is said numb where it is named; heldout16 areas: not over a word
         # that leaves it out ("my hand is numb **except** my thumb")
@@ -1741,6 +1741,7 @@ def _denial_word(prep: Prepared, j: int) -> bool:
 
 JOINS = frozenset({"and", "or", "but", "then", "so", "with", "nor"})
 """Words that join two things said, not a word of one area's name."""
+_ADJECTIVE_OR_JOIN = NUMB_ADJECTIVES | JOINS  # made once, not at each area
 
 
 DOWNWARD = frozenset({"down", "downwards", "downward", "up", "upwards", "upward"})
@@ -2734,6 +2735,7 @@ WEAK_GAP = frozenset(
 )
 """(areas18) Words that may stand between a part and the word that says it is weak ("my legs
 **r gettin** weaker", "the legs **are more** weak each day")."""
+_WEAK_NEXT = WEAK_GAP | WEAK_SAID  # the first word after a weak part: made once, not an area
 
 
 def _weak_after(nxt: Sequence[str]) -> int:
