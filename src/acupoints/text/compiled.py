@@ -245,35 +245,6 @@ def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:
     return tuple(t for t in normalise(text) if not (drop and t in DROP))
 
 
-WINDOWS_KEPT = 1024
-"""At most this many windows kept per index by :func:`_windows`."""
-
-_WINDOWS: dict[int, tuple[Any, dict[tuple[str, ...], list[Any]]]] = {}
-
-
-def _windows(index: PhraseIndex[Any]) -> dict[tuple[str, ...], list[Any]]:
-    """What :meth:`PhraseIndex.each` found at the words of texts already read, by those
-    words (a window as long as the longest phrase of its first word), for the indexes whose
-    first words begin phrases of several words (the context terms, the red flags' phrases
-    and word classes: a text has a dozen such places, each two to five probes). Kept per
-    index (by its id, with the index), at most :data:`WINDOWS_KEPT` windows each (about
-    0.2 KiB a window: 0.2 MiB an index at most; a workload of texts of a few shapes keeps a
-    few hundred), dropped by ``kb.clear_caches()`` (:func:`forget`)."""
-    kept = _WINDOWS.get(id(index))
-    if kept is not None and kept[0] is index:
-        return kept[1]
-    if len(_WINDOWS) >= 16:
-        _WINDOWS.clear()
-    seen: dict[tuple[str, ...], list[Any]] = {}
-    _WINDOWS[id(index)] = (index, seen)
-    return seen
-
-
-def forget() -> None:
-    """Drop the windows kept by :func:`_windows`."""
-    _WINDOWS.clear()
-
-
 class PhraseIndex(Generic[V]):
     """Phrases (token tuples) -> values, found longest first, left to right. A look-up
     tries each length of phrase that begins with the word there (a few dictionary probes),
@@ -329,29 +300,16 @@ class PhraseIndex(Generic[V]):
 
     def each(self, tokens: Sequence[str]) -> list[Sequence[tuple[int, V]]]:
         """:meth:`at` at every position of ``tokens`` (an empty tuple where no phrase
-        begins): called only where a phrase begins, not once a token. Where phrases of
-        several words may begin, what is found is kept by the words there (as many as the
-        longest phrase of the first word, :func:`_windows`): the same words find the same
-        phrases in any text. The lists given are shared: read them, never change them."""
+        begins): called only where a phrase begins, not once a token."""
         size = len(tokens)
         out: list[Sequence[tuple[int, V]]] = [()] * size
         get, lengths = self._values.get, self._lengths
-        seen = _windows(self)
         # only where a phrase begins (itertools.compress over the lengths found by map);
         # :meth:`at` written out here (a call a place where a phrase begins was a fifth of it)
         for i in itertools.compress(range(size), map(lengths.get, tokens)):
-            first = tokens[i]
-            sizes = lengths[first]
-            window: tuple[str, ...] | None = None
-            if sizes[0] > 1:
-                part = tokens[i : i + sizes[0]]
-                window = part if type(part) is tuple else tuple(part)
-                kept = seen.get(window)
-                if kept is not None:
-                    out[i] = kept
-                    continue
             found: list[tuple[int, V]] = []
-            for n in sizes:
+            first = tokens[i]
+            for n in lengths[first]:
                 if n > size - i:
                     continue
                 if n == 1:
@@ -365,10 +323,6 @@ class PhraseIndex(Generic[V]):
                     else:
                         found.extend([(n, v) for v in values])
             out[i] = found
-            if window is not None:
-                if len(seen) >= WINDOWS_KEPT:
-                    seen.clear()
-                seen[window] = found
         return out
 
     def scan(self, tokens: Sequence[str]) -> list[tuple[int, int, list[V]]]:

@@ -30,7 +30,6 @@ from .._plain import Frozen, replace
 from ..parse import _POINT_SHAPE, _left_as_verb, _point_codes
 from ..parse import forget as forget_places
 from .compiled import DROP, PERSON, SENTENCE_END
-from .compiled import forget as forget_windows
 from .context import NUMB_STATED, POSSESSIVES
 from .findings import NOT_STATED, PRESSED_HIT, Hit
 from .findings import forget as forget_classes
@@ -152,13 +151,11 @@ def read(kb: KnowledgeBase, text: str) -> Reading:
 
 def forget(kb: KnowledgeBase) -> None:
     """Drop the memoised readings of ``kb``, and the reader's memos of words, word
-    classes, phrases' windows and places (kept across texts; made again as texts are
-    read)."""
+    classes and places (kept across texts; made again as texts are read)."""
     _MEMO.pop(kb, None)
     forget_classes()
     forget_words()
     forget_places()
-    forget_windows()
 
 
 _MAKERS: list[Any] = []
