@@ -360,14 +360,10 @@ def digits(tokens: Sequence[str], i: int) -> tuple[int, list[str]] | None:
     return length, out
 
 
-_ALONE: dict[
-    int, tuple[Tables, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], bytearray | None]
-] = {}
+_ALONE: dict[int, tuple[Tables, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = {}
 
 
-def _read_alone(
-    t: Tables,
-) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], bytearray | None]:
+def _read_alone(t: Tables) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """Words of texts already read that :func:`correct_from` reads from the word alone,
     with what it read them as: () for a word kept as written, else the word it is a typo
     of, or the two words it is cut into. These are the words that start no spelling of one
@@ -378,41 +374,15 @@ def _read_alone(
     none of those spellings is found). Kept per tables (by their id, with the tables), at
     most 16,384 words each (a reading meets a handful of new ones: a few hundred entries,
     about 40 KiB, over a workload of thousands of texts), dropped by ``kb.clear_caches()``
-    (:func:`forget`). The third value is :func:`_first_pairs` of the tables, kept with them."""
+    (:func:`forget`)."""
     kept = _ALONE.get(id(t))
     if kept is not None and kept[0] is t:
-        return kept[1], kept[2], kept[3]
+        return kept[1], kept[2]
     if len(_ALONE) >= 8:
         _ALONE.clear()
-    found: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], bytearray | None] = (
-        {},
-        {},
-        _first_pairs(t),
-    )
+    found: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = ({}, {})
     _ALONE[id(t)] = (t, *found)
     return found
-
-
-_PAIR_BITS = 1 << 16
-
-
-def _first_pairs(t: Tables) -> bytearray | None:
-    """The first two words of the spellings of several words (``t.spell_multi``), as a
-    bitmap of their pairs' hashes (bit ``hash((first, second)) % 65536``). A word that
-    begins such a spelling ("numb", "in", "my", "left") is mostly followed by a word that
-    none of its spellings has second, where the look-up of each of its spellings' lengths
-    finds nothing (about nine times in ten over a workload): the bitmap skips those. A bit
-    set by another pair only lets the look-up run, as it ran without the bitmap. 8 KiB per
-    tables (about 380 pairs, built in well under a millisecond the first time a text is
-    read), with this process's hashes: built here, never stored in the prebuilt tables.
-    None (no skipping) if a spelling of one word were ever kept there."""
-    bits = bytearray(_PAIR_BITS // 8)
-    for key in t.spell_multi._values:
-        if type(key) is not tuple:
-            return None
-        b = hash(key[:2]) % _PAIR_BITS
-        bits[b >> 3] |= 1 << (b & 7)
-    return bits
 
 
 def forget() -> None:
@@ -438,7 +408,7 @@ def correct_from(
     n = len(tokens)
     multi = t.spell_multi.words  # the first words of the spellings of several words
     # words read the same wherever they stand (see _read_alone)
-    alone, after_multi, pairs = _read_alone(t)
+    alone, after_multi = _read_alone(t)
     while i < n:
         tok = tokens[i]
         read = alone.get(tok)
@@ -468,13 +438,8 @@ def correct_from(
             continue
         hits: list[tuple[int, tuple[str, ...]]] = []
         if tok in multi:
-            # the spellings of several words that begin here (PhraseIndex.at), looked up
-            # only where the next word may be the second of one (see _first_pairs)
-            if i + 1 < n and (
-                pairs is None
-                or pairs[(b := hash((tok, tokens[i + 1])) % _PAIR_BITS) >> 3] >> (b & 7) & 1
-            ):
-                hits = [h for h in t.spell_multi.at(tokens, i) if _applies(t, tokens, i, h[0])]
+            # the spellings of several words that begin here (PhraseIndex.at)
+            hits = [h for h in t.spell_multi.at(tokens, i) if _applies(t, tokens, i, h[0])]
             # (a next word known to be no typo, best's None, has nothing to try fixed)
             if not hits and i + 1 < n and t.fixes.get(tokens[i + 1], 0) is not None:
                 hits = _with_next_fixed(t, tokens, i)
