@@ -412,46 +412,38 @@ def correct_from(
     while i < n:
         tok = tokens[i]
         read = alone.get(tok)
+        if read is None:  # not a word read the same wherever it stands
+            named = (
+                digits(tokens, i)
+                if tok in ORDINALS or tok in ("digit", "digits")
+                else finger_range(tokens, i)
+                if tok in FINGER_ORDER
+                else None
+            )
+            if named is not None:
+                length, names = named
+                out.extend(names)
+                origin.extend([(i, i + length)] * len(names))
+                changes.append((" ".join(tokens[i : i + length]), " ".join(names)))
+                i += length
+                continue
+            hits: list[tuple[int, tuple[str, ...]]] = []
+            if tok in multi:
+                # the spellings of several words that begin here (PhraseIndex.at)
+                hits = [h for h in t.spell_multi.at(tokens, i) if _applies(t, tokens, i, h[0])]
+                # (a next word known to be no typo, best's None, has nothing to try fixed)
+                if not hits and i + 1 < n and t.fixes.get(tokens[i + 1], 0) is not None:
+                    hits = _with_next_fixed(t, tokens, i)
+            if hits:
+                length, target = hits[0]
+                out.extend(target)
+                origin.extend([(i, i + length)] * len(target))
+                changes.append((" ".join(tokens[i : i + length]), " ".join(target)))
+                i += length
+                continue
+            # as for a word of `alone`, once no spelling of words is here
+            read = after_multi.get(tok) if tok in multi else None
         if read is not None:  # a word read as it is, corrected or cut in the same way
-            if read:
-                out.extend(read)
-                origin.extend([(i, i + 1)] * len(read))
-                changes.append((tok, " ".join(read)))
-            else:
-                out.append(tok)
-                origin.append((i, i + 1))
-            i += 1
-            continue
-        named = (
-            digits(tokens, i)
-            if tok in ORDINALS or tok in ("digit", "digits")
-            else finger_range(tokens, i)
-            if tok in FINGER_ORDER
-            else None
-        )
-        if named is not None:
-            length, names = named
-            out.extend(names)
-            origin.extend([(i, i + length)] * len(names))
-            changes.append((" ".join(tokens[i : i + length]), " ".join(names)))
-            i += length
-            continue
-        hits: list[tuple[int, tuple[str, ...]]] = []
-        if tok in multi:
-            # the spellings of several words that begin here (PhraseIndex.at)
-            hits = [h for h in t.spell_multi.at(tokens, i) if _applies(t, tokens, i, h[0])]
-            # (a next word known to be no typo, best's None, has nothing to try fixed)
-            if not hits and i + 1 < n and t.fixes.get(tokens[i + 1], 0) is not None:
-                hits = _with_next_fixed(t, tokens, i)
-        if hits:
-            length, target = hits[0]
-            out.extend(target)
-            origin.extend([(i, i + length)] * len(target))
-            changes.append((" ".join(tokens[i : i + length]), " ".join(target)))
-            i += length
-            continue
-        read = after_multi.get(tok) if tok in multi else None
-        if read is not None:  # as for a word of `alone`, once no spelling of words is here
             if read:
                 out.extend(read)
                 origin.extend([(i, i + 1)] * len(read))
