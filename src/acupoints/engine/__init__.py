@@ -26,8 +26,11 @@ regions with their aspects and surfaces, the pattern, the segments and where the
 back hurts, not the sides or nerves, so a left and a right forearm are scored once. What
 scoring reads of the data is kept in per-data tables filled on first use and shared by
 every query (``_Static``: one hit per rule and value, each place's closeness, the
-conditions of the rules, the scores of a list of hits). The patient's exclusions and
-cautions are applied on every call.
+conditions of the rules, the scores of a list of hits). Without a patient's caution the
+points of a composition and their aftercare are kept with the scores, by where they are
+needled (``_Ranking.facing``: the location's side and the sides of its parts), and the
+candidates they were made from are not kept (fewer objects in the memos for the collector
+to go over). The patient's exclusions and cautions are applied on every call.
 ``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
 one shows.
 """
@@ -207,13 +210,15 @@ def select(
     cause_id = the_cause.id if the_cause else ""
     # without a patient's caution the points and their aftercare depend only on the
     # ranking and the composition: made once per composition of the ranking
-    made = None if cautioning else ranking.chosen.get(ckey)
+    pkey = (ckey, ranking.facing)
+    made = None if cautioning else ranking.chosen.get(pkey)
     if made is None:
         chosen: tuple[RankedPoint, ...] = tuple(
             _ranked(
                 kb,
                 static,
-                ranking.cand(i),
+                ranking,
+                i,
                 cautioning,
                 counts,
                 cause_id,
@@ -224,7 +229,7 @@ def select(
             for i in composed.picked
         )
         if not cautioning and len(ranking.chosen) < 64:
-            ranking.chosen[ckey] = (chosen, aftercare_for(kb, (p.point for p in chosen)))
+            ranking.chosen[pkey] = (chosen, aftercare_for(kb, (p.point for p in chosen)))
     else:
         chosen = made[0]
     protocol: tuple[ProtocolNote, ...] = ranking.steps  # shared by the ranking's answers

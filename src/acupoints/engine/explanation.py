@@ -26,6 +26,7 @@ from .context import _Hit, _Static
 if TYPE_CHECKING:
     from ..anatomy import Anatomy
     from ..kb import KnowledgeBase
+    from .scoring import _Ranking
 
 
 # Reason(rule, text, contribution, sources, group), trusted: a rule's, and a score term's
@@ -102,13 +103,11 @@ class _Candidate(Plain):
 
     __slots__ = (
         "affected",
-        "built",
         "code",
         "group",
         "hits",
         "near",
         "parts",
-        "placed",
         "point",
         "score",
         "shared",
@@ -124,8 +123,6 @@ class _Candidate(Plain):
     affected: bool
     near: float
     shared: tuple[str, ...]  # the roots it shares with the location (a tuple: most share none)
-    built: RankedPoint | None  # the RankedPoint when no patient caution applies
-    placed: tuple[str, tuple[str, ...]] | None  # the role and alternatives it has
 
     def __init__(
         self,
@@ -139,8 +136,6 @@ class _Candidate(Plain):
         affected: bool,
         near: float,
         shared: tuple[str, ...],
-        built: RankedPoint | None = None,
-        placed: tuple[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.code = code
         self.point = point
@@ -152,8 +147,6 @@ class _Candidate(Plain):
         self.affected = affected
         self.near = near
         self.shared = shared
-        self.built = built
-        self.placed = placed
 
 
 def _reason(
@@ -224,7 +217,8 @@ def _nerve_sources(static: _Static, p: Point) -> tuple[str, ...]:
 def _ranked(
     kb: KnowledgeBase,
     static: _Static,
-    c: _Candidate,
+    ranking: _Ranking,
+    i: int,
     cautioning: list[tuple[PatientCondition, ConditionEffect, _Matcher]],
     counts: dict[str, int],
     cause_id: str,
@@ -232,13 +226,20 @@ def _ranked(
     role: str,
     alternatives: tuple[str, ...],
 ) -> RankedPoint:
-    p = c.point
-    placed = (role, alternatives)
-    if not cautioning:  # no patient, or none of theirs cautions: built once per candidate
-        if c.built is not None and c.placed == placed:
-            return c.built
+    """The point at place ``i`` of ``ranking``, chosen for ``role``. Without a warning
+    of the patient's it is built once per place, role and alternatives (``built``: the
+    last one built at the place is reused by the next answer of the ranking that gives
+    it the same role and alternatives)."""
+    prior = ranking.built.get(i)
+    if not cautioning:  # no patient, or none of theirs cautions
+        if prior is not None and prior.role == role and prior.alternatives == alternatives:
+            return prior
+        c = ranking.cand(i, keep=False)
+        p = c.point
         warnings: list[PointWarning] = []
     else:
+        c = ranking.cand(i)
+        p = c.point
         warnings = [
             construct(
                 PointWarning,
@@ -252,8 +253,13 @@ def _ranked(
             for cond, eff, matches in cautioning
             if matches(p, c.side)
         ]
-        if not warnings and c.built is not None and c.placed == placed:
-            return c.built
+        if (
+            not warnings
+            and prior is not None
+            and prior.role == role
+            and prior.alternatives == alternatives
+        ):
+            return prior
     memo = static.reasons
     reasons: list[Reason] = []
     for rid, value, hit, counted in c.parts:
@@ -296,7 +302,7 @@ def _ranked(
         alternatives=alternatives,
     )
     if not warnings:
-        c.built, c.placed = ranked, placed
+        ranking.built[i] = ranked
     return ranked
 
 

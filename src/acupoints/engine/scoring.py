@@ -53,6 +53,15 @@ def _cause_id(kb: KnowledgeBase, cause: str | None) -> str | None:
 # no container, so once the collector has seen it it tracks it no more (a ranking is kept
 # in a memo): its hits are in the ranking's ``main`` and ``many``
 _Entry = tuple[float, int, str]  # (-score, the point's place in the WHO order, code)
+# where a ranking's points are needled: the location's side and the side of each point
+# region where the numb areas have different sides (_sides_by_part), sorted
+_Facing = tuple[str | None, tuple[tuple[str, str], ...]]
+# the points of a selection without a patient's caution and their aftercare, by the
+# composition's key (limit, codes left out) and where they are needled
+_Chosen = dict[
+    tuple[tuple[int, frozenset[str]], _Facing],
+    "tuple[tuple[RankedPoint, ...], tuple[AdviceItem, ...]]",
+]
 
 
 @dataclass(init=False, repr=False, eq=False)  # fields() and replace(), not exec'd methods
@@ -66,11 +75,13 @@ class _Ranking(Plain):
 
     __slots__ = (
         "applied",
+        "built",
         "chosen",
         "compositions",
         "counts",
         "entries",
         "evidence",
+        "facing",
         "info",
         "location",
         "main",
@@ -138,6 +149,7 @@ class _Ranking(Plain):
         never: list[int] | None = None,
         parts_of: dict[tuple[int, ...], tuple[tuple[_Hit, ...], tuple[_Part, ...], _Hit]]
         | None = None,
+        chosen: _Chosen | None = None,
     ) -> None:
         self.entries = entries
         self.roles = roles
@@ -159,18 +171,28 @@ class _Ranking(Plain):
         self.compositions = {} if compositions is None else compositions
         self.never = never
         self.parts_of = {} if parts_of is None else parts_of
-        # the points of a selection without a patient's caution and their aftercare,
-        # by composition (limit and codes left out), on first use; not a field, so a
-        # ranking made by replace() starts without them
-        self.chosen: dict[
-            tuple[int, frozenset[str]], tuple[tuple[RankedPoint, ...], tuple[AdviceItem, ...]]
-        ] = {}
+        # the points of a selection without a patient's caution and their aftercare, by
+        # composition (limit and codes left out) and by where the points are needled (the
+        # location's side and ``sides``: all a point's side reads of the location), on
+        # first use; the table of the scores (_Scores.chosen), so a ranking made again
+        # after the memo dropped it finds its points; not a field, so a ranking made by
+        # replace() starts with a table of its own
+        self.chosen: _Chosen = {} if chosen is None else chosen
+        self.facing: _Facing = (location.side, tuple(sorted(sides.items())))
+        # the point last built at each place without a patient's warning (explanation.
+        # _ranked: reused by an answer that gives it the same role and alternatives)
+        self.built: dict[int, RankedPoint] = {}
 
-    def cand(self, i: int) -> _Candidate:
-        """The candidate at place ``i`` (built once; threads that race build equal ones)."""
+    def cand(self, i: int, keep: bool = True) -> _Candidate:
+        """The candidate at place ``i`` (built once when ``keep``; threads that race
+        build equal ones). A selection without a patient's caution does not keep it: its
+        points are kept (``chosen``, ``built``), and a candidate kept is a dozen objects
+        more for the collector to go over in the memos."""
         c = self.slots[i]
         if c is None:
-            c = self.slots[i] = self._build(self.entries[i])
+            c = self._build(self.entries[i])
+            if keep:
+                self.slots[i] = c
         return c
 
     def point_side(self, i: int) -> tuple[Point, str]:
@@ -560,6 +582,7 @@ class _Scores(Plain):
 
     __slots__ = (
         "applied",
+        "chosen",
         "compositions",
         "counts",
         "entries",
@@ -586,6 +609,7 @@ class _Scores(Plain):
     top_segments: frozenset[str]
     segment_value: float
     compositions: dict[tuple[int, frozenset[str]], _Composed]
+    chosen: _Chosen
 
     def __init__(
         self,
@@ -617,6 +641,8 @@ class _Scores(Plain):
         # a composition reads the scores, the regions (not their sides) and the
         # places a patient left out: shared by the rankings that share these scores
         self.compositions = {}
+        # the points made of a composition, by where they are needled (_Ranking.chosen)
+        self.chosen = {}
 
 
 _SCORES_KEPT = 512
@@ -691,6 +717,7 @@ def _rank_now(
         _sides_by_part(kb.anatomy, loc, (info[e[2]][0] for e in entries)),
         scores.compositions,
         parts_of=static.rule_parts,
+        chosen=scores.chosen,
     )
 
 
