@@ -56,7 +56,7 @@ from ..safety import (
 )
 from ..selection import ProtocolNote, RankedPoint, Selection
 from .composition import _compose
-from .context import _static, closeness, root_levels
+from .context import NONE, _static, closeness, root_levels
 from .explanation import _matchers, _ranked
 from .scoring import _cause_id, _rank, forget, kb_protocol_ids
 
@@ -136,7 +136,7 @@ def select(
     if not isinstance(evidence, bool):
         raise SelectionError(f"evidence must be True or False, got {evidence!r}")
     try:
-        skip = frozenset(names_arg("without_protocols", without_protocols))
+        skip = frozenset(names_arg("without_protocols", without_protocols)) or NONE
     except QueryError as exc:
         raise SelectionError(str(exc)) from None
     unknown_protocols = skip - kb_protocol_ids(kb)
@@ -196,7 +196,7 @@ def select(
             pool = kept
     exclusions.sort(key=lambda e: static.info[e.code][1])
     # a composition depends on the ranking, the limit and what was left out: made once
-    ckey = (limit, frozenset(e.code for e in exclusions))
+    ckey = (limit, frozenset(e.code for e in exclusions) if exclusions else NONE)
     composed = ranking.compositions.get(ckey)
     if composed is None:
         composed = _compose(kb, static, ranking, pool, limit, kb.composition, the_cause)

@@ -118,7 +118,7 @@ class _Candidate(Plain):
     score: float
     group: str
     parts: list[_Part]
-    hits: list[_Hit]
+    hits: tuple[_Hit, ...]
     side: str
     affected: bool
     near: float
@@ -131,7 +131,7 @@ class _Candidate(Plain):
         score: float,
         group: str,
         parts: list[_Part],
-        hits: list[_Hit],
+        hits: tuple[_Hit, ...],
         side: str,
         affected: bool,
         near: float,

@@ -4,7 +4,7 @@ ranking carries (inferred root, a cause that does not fit, guideline positions).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -103,7 +103,7 @@ class _Ranking(Plain):
     # each point's hit that decides its group: the one hit that chose most points, for the
     # others the strongest (_rule_parts); and the hits of the points several chose
     main: dict[str, _Hit]
-    many: dict[str, list[_Hit]]
+    many: dict[str, tuple[_Hit, ...]]
     applied: tuple[str, ...]
     notes: tuple[str, ...]
     counts: dict[str, int]
@@ -131,7 +131,7 @@ class _Ranking(Plain):
         entries: list[_Entry],
         roles: list[dict[str, float]],
         main: dict[str, _Hit],
-        many: dict[str, list[_Hit]],
+        many: dict[str, tuple[_Hit, ...]],
         applied: tuple[str, ...],
         notes: tuple[str, ...],
         counts: dict[str, int],
@@ -211,7 +211,7 @@ class _Ranking(Plain):
         several = self.many.get(code)
         if several is None:
             main = self.main[code]
-            hits = [main]
+            hits: tuple[_Hit, ...] = (main,)
             parts: list[_Part] = [(main.rule.id, main.value, main, True)]
         else:  # (worked out once per list of hits, for the few a selection reads)
             hits = several
@@ -238,7 +238,7 @@ class _Ranking(Plain):
         return _Candidate(code, p, -neg, main.group, parts, hits, side, affected, near, shared)
 
 
-def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
+def _rule_parts(hits: Sequence[_Hit]) -> tuple[list[_Part], _Hit]:
     """The rule parts of a point's score when several rules (or one rule several times)
     chose it, and the hit that decides its group (the strongest, then the greatest id)."""
     main = _usual_pair(hits)
@@ -254,7 +254,7 @@ def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
 
 
 def _counted(
-    hits: list[_Hit],
+    hits: Sequence[_Hit],
 ) -> tuple[dict[str, _Hit], dict[str, tuple[float, str]], _Hit]:
     """Of several hits: each rule's strongest hit (its first of that value), in the order
     of the rules' first hits; each group's counted value and rule; and the hit that
@@ -278,7 +278,7 @@ def _counted(
     return best, group_best, best[top[1]]
 
 
-def _usual_pair(hits: list[_Hit]) -> _Hit | None:
+def _usual_pair(hits: Sequence[_Hit]) -> _Hit | None:
     """The usual case of several hits: two rules of different groups (so different rules
     too), both counted. Then the hit that decides the group (the stronger, then the greater
     id); otherwise None."""
@@ -289,7 +289,7 @@ def _usual_pair(hits: list[_Hit]) -> _Hit | None:
     return None
 
 
-def _scored(hits: list[_Hit]) -> tuple[float, _Hit, dict[str, float]]:
+def _scored(hits: Sequence[_Hit]) -> tuple[float, _Hit, dict[str, float]]:
     """The score of a point several hits chose, the hit that decides its group and its
     roles, without building the parts (the ranking's inner loop: two thirds of a
     ranking's candidates have several hits). The score is the sum of :func:`_rule_parts`,
@@ -599,7 +599,7 @@ class _Scores(Plain):
     entries: list[_Entry]
     roles: list[dict[str, float]]
     main: dict[str, _Hit]
-    many: dict[str, list[_Hit]]
+    many: dict[str, tuple[_Hit, ...]]
     applied: tuple[str, ...]
     inferred: bool
     steps: tuple[ProtocolNote, ...]
@@ -616,7 +616,7 @@ class _Scores(Plain):
         entries: list[_Entry],
         roles: list[dict[str, float]],
         main: dict[str, _Hit],
-        many: dict[str, list[_Hit]],
+        many: dict[str, tuple[_Hit, ...]],
         applied: tuple[str, ...],
         inferred: bool,
         steps: tuple[ProtocolNote, ...],
@@ -780,6 +780,9 @@ def _scores(
     region_weight = scoring.region
     entries: list[_Entry] = []
     many, info = ctx.many, static.info
+    # the hits of each point several chose, as the tuple kept with their scores (shared by
+    # every ranking that met the same hits; the lists of the context are let go)
+    several: dict[str, tuple[_Hit, ...]] = {}
     mains = ctx.one  # made each point's main hit below (the context is not used after)
     roles_of: dict[str, dict[str, float]] = {}
     scored = static.scored
@@ -798,7 +801,7 @@ def _scores(
                 if len(scored) >= _SCORED_KEPT:
                     scored.clear()
                 known = scored[key] = (tuple(hits), *_scored(hits))
-            _, score, main, roles = known
+            several[code], score, main, roles = known
             mains[code] = main
         part = regions.get(region)
         if part is None:
@@ -815,7 +818,7 @@ def _scores(
         entries,
         [roles_of[e[2]] for e in entries],
         mains,
-        many,
+        several,
         tuple(applied),
         inferred,
         steps,
