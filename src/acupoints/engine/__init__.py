@@ -28,8 +28,9 @@ scoring reads of the data is kept in per-data tables filled on first use and sha
 every query (``_Static``: one hit per rule and value, each place's closeness, the
 conditions of the rules, the scores of a list of hits). Without a patient's caution the
 points of a composition and their aftercare are kept with the scores, by where they are
-needled (``_Ranking.facing``: the location's side and the sides of its parts), and the
-candidates they were made from are not kept (fewer objects in the memos for the collector
+needled (``_Ranking.facing``: the location's side and the sides of its parts), with what
+a point's side does not change (its score, reasons, sites: ``_Scores.made``, read by the
+rankings of the other sides), and the candidates they were made from are not kept (fewer objects in the memos for the collector
 to go over). The patient's exclusions and cautions are applied on every call.
 ``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
 one shows.

@@ -229,17 +229,23 @@ def _ranked(
     """The point at place ``i`` of ``ranking``, chosen for ``role``. Without a warning
     of the patient's it is built once per place, role and alternatives (``built``: the
     last one built at the place is reused by the next answer of the ranking that gives
-    it the same role and alternatives)."""
+    it the same role and alternatives); what its side does not change is made once per
+    code for the ranking's scores (``made``)."""
     prior = ranking.built.get(i)
+    code = ranking.entries[i][2]
+    made = ranking.made.get(code)
     if not cautioning:  # no patient, or none of theirs cautions
         if prior is not None and prior.role == role and prior.alternatives == alternatives:
             return prior
-        c = ranking.cand(i, keep=False)
-        p = c.point
         warnings: list[PointWarning] = []
+        if made is None:
+            c = ranking.cand(i, keep=False)
+            side, affected = c.side, c.affected
+        else:  # the point was made for these scores on another side: only its side is new
+            side, affected = _side(made[0], ranking.location, ranking.sides)
     else:
         c = ranking.cand(i)
-        p = c.point
+        side, affected = c.side, c.affected
         warnings = [
             construct(
                 PointWarning,
@@ -251,7 +257,7 @@ def _ranked(
                 sources=eff.sources,
             )
             for cond, eff, matches in cautioning
-            if matches(p, c.side)
+            if matches(c.point, side)
         ]
         if (
             not warnings
@@ -260,6 +266,43 @@ def _ranked(
             and prior.alternatives == alternatives
         ):
             return prior
+    if made is None:
+        made = ranking.made[code] = _made(kb, static, c, counts, cause_id, skip)
+    p = made[0]
+    ranked = _RANKED(
+        code=code,
+        point=p,
+        score=made[1],
+        group=made[2],
+        reasons=made[3],
+        side=side,
+        affected_side=affected,
+        root_level=made[4],
+        sites=made[5],
+        cautions=cautions_for(p, warnings),
+        role=role,
+        alternatives=alternatives,
+    )
+    if not warnings:
+        ranking.built[i] = ranked
+    return ranked
+
+
+# what a RankedPoint holds that its side, role and patient do not change: its point,
+# score, group, reasons, root level and sites (kept per code with the scores it was made
+# from, _Scores.made, and read by the rankings of the other sides)
+_Made = tuple[Point, float, str, tuple[Reason, ...], str | None, tuple[str, ...]]
+
+
+def _made(
+    kb: KnowledgeBase,
+    static: _Static,
+    c: _Candidate,
+    counts: dict[str, int],
+    cause_id: str,
+    skip: frozenset[str],
+) -> _Made:
+    """The parts of a candidate's :class:`RankedPoint` that do not depend on its side."""
     memo = static.reasons
     reasons: list[Reason] = []
     for rid, value, hit, counted in c.parts:
@@ -287,23 +330,7 @@ def _ranked(
     else:
         root_level = next((h.level for h in hits if h.rule.select.kind == "root_level"), None)
         sites = tuple(dict.fromkeys(s for h in hits for s in h.sites))
-    ranked = _RANKED(
-        code=c.code,
-        point=p,
-        score=c.score,
-        group=c.group,
-        reasons=tuple(reasons),
-        side=c.side,
-        affected_side=c.affected,
-        root_level=root_level,
-        sites=sites,
-        cautions=cautions_for(p, warnings),
-        role=role,
-        alternatives=alternatives,
-    )
-    if not warnings:
-        ranking.built[i] = ranked
-    return ranked
+    return c.point, c.score, c.group, tuple(reasons), root_level, sites
 
 
 def _matchers(

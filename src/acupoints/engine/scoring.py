@@ -30,7 +30,7 @@ from .context import (
     _Static,
     _static,
 )
-from .explanation import _Candidate, _Part, _side, _sides_by_part
+from .explanation import _Candidate, _Made, _Part, _side, _sides_by_part
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -84,6 +84,7 @@ class _Ranking(Plain):
         "facing",
         "info",
         "location",
+        "made",
         "main",
         "many",
         "never",
@@ -150,6 +151,7 @@ class _Ranking(Plain):
         parts_of: dict[tuple[int, ...], tuple[tuple[_Hit, ...], tuple[_Part, ...], _Hit]]
         | None = None,
         chosen: _Chosen | None = None,
+        made: dict[str, _Made] | None = None,
     ) -> None:
         self.entries = entries
         self.roles = roles
@@ -182,6 +184,9 @@ class _Ranking(Plain):
         # the point last built at each place without a patient's warning (explanation.
         # _ranked: reused by an answer that gives it the same role and alternatives)
         self.built: dict[int, RankedPoint] = {}
+        # what a point's side does not change, by code (explanation._made): the table of
+        # the scores (_Scores.made), shared by the rankings of every side
+        self.made: dict[str, _Made] = {} if made is None else made
 
     def cand(self, i: int, keep: bool = True) -> _Candidate:
         """The candidate at place ``i`` (built once when ``keep``; threads that race
@@ -588,6 +593,7 @@ class _Scores(Plain):
         "entries",
         "evidence",
         "inferred",
+        "made",
         "main",
         "many",
         "regions",
@@ -610,6 +616,7 @@ class _Scores(Plain):
     segment_value: float
     compositions: dict[tuple[int, frozenset[str]], _Composed]
     chosen: _Chosen
+    made: dict[str, _Made]
 
     def __init__(
         self,
@@ -641,8 +648,10 @@ class _Scores(Plain):
         # a composition reads the scores, the regions (not their sides) and the
         # places a patient left out: shared by the rankings that share these scores
         self.compositions = {}
-        # the points made of a composition, by where they are needled (_Ranking.chosen)
+        # the points made of a composition, by where they are needled (_Ranking.chosen),
+        # and what a point's side does not change, by code (_Ranking.made)
         self.chosen = {}
+        self.made = {}
 
 
 _SCORES_KEPT = 512
@@ -718,6 +727,7 @@ def _rank_now(
         scores.compositions,
         parts_of=static.rule_parts,
         chosen=scores.chosen,
+        made=scores.made,
     )
 
 
