@@ -30,8 +30,9 @@ conditions of the rules, the scores of a list of hits). Without a patient's caut
 points of a composition and their aftercare are kept with the scores, by where they are
 needled (``_Ranking.facing``: the location's side and the sides of its parts), with what
 a point's side does not change (its score, reasons, sites: ``_Scores.made``, read by the
-rankings of the other sides), and the candidates they were made from are not kept (fewer objects in the memos for the collector
-to go over). The patient's exclusions and cautions are applied on every call.
+rankings of the other sides), and the candidates they were made from are not kept (fewer
+objects in the memos for the collector to go over). The patient's exclusions and
+cautions are applied on every call.
 ``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
 one shows.
 """
