@@ -230,7 +230,7 @@ def _ranked(
     of the patient's it is built once per place, role and alternatives (``built``: the
     last one built at the place is reused by the next answer of the ranking that gives
     it the same role and alternatives); what its side does not change is made once per
-    code for the ranking's scores (``made``)."""
+    code for the ranking's scores, and read from the first point made (``made``)."""
     prior = ranking.built.get(i)
     code = ranking.entries[i][2]
     made = ranking.made.get(code)
@@ -242,7 +242,7 @@ def _ranked(
             c = ranking.cand(i, keep=False)
             side, affected = c.side, c.affected
         else:  # the point was made for these scores on another side: only its side is new
-            side, affected = _side(made[0], ranking.location, ranking.sides)
+            side, affected = _side(made.point, ranking.location, ranking.sides)
     else:
         c = ranking.cand(i)
         side, affected = c.side, c.affected
@@ -267,30 +267,33 @@ def _ranked(
         ):
             return prior
     if made is None:
-        made = ranking.made[code] = _made(kb, static, c, counts, cause_id, skip)
-    p = made[0]
+        p, score, group, reasons, root_level, sites = _made(kb, static, c, counts, cause_id, skip)
+    else:
+        p, score, group, reasons = made.point, made.score, made.group, made.reasons
+        root_level, sites = made.root_level, made.sites
     ranked = _RANKED(
         code=code,
         point=p,
-        score=made[1],
-        group=made[2],
-        reasons=made[3],
+        score=score,
+        group=group,
+        reasons=reasons,
         side=side,
         affected_side=affected,
-        root_level=made[4],
-        sites=made[5],
+        root_level=root_level,
+        sites=sites,
         cautions=cautions_for(p, warnings),
         role=role,
         alternatives=alternatives,
     )
+    if made is None:
+        ranking.made[code] = ranked
     if not warnings:
         ranking.built[i] = ranked
     return ranked
 
 
 # what a RankedPoint holds that its side, role and patient do not change: its point,
-# score, group, reasons, root level and sites (kept per code with the scores it was made
-# from, _Scores.made, and read by the rankings of the other sides)
+# score, group, reasons, root level and sites
 _Made = tuple[Point, float, str, tuple[Reason, ...], str | None, tuple[str, ...]]
 
 

@@ -30,7 +30,7 @@ from .context import (
     _Static,
     _static,
 )
-from .explanation import _Candidate, _Made, _Part, _side, _sides_by_part
+from .explanation import _Candidate, _Part, _side, _sides_by_part
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -59,7 +59,7 @@ _Facing = tuple[str | None, tuple[tuple[str, str], ...]]
 # the points of a selection without a patient's caution and their aftercare, by the
 # composition's key (limit, codes left out) and where they are needled
 _Chosen = dict[
-    tuple[tuple[int, frozenset[str]], _Facing],
+    tuple[tuple[int, tuple[str, ...]], _Facing],
     "tuple[tuple[RankedPoint, ...], tuple[AdviceItem, ...]]",
 ]
 
@@ -119,10 +119,11 @@ class _Ranking(Plain):
     slots: list[_Candidate | None]
     # the side of a point region where the numb areas have different sides (_sides_by_part)
     sides: dict[str, str]
-    # compositions made from this ranking, by limit and the codes a patient excluded
-    compositions: dict[tuple[int, frozenset[str]], _Composed]
+    # compositions made from this ranking, by limit and the codes a patient excluded (in
+    # WHO order, each once: a tuple of plain values, which the collector stops tracking)
+    compositions: dict[tuple[int, tuple[str, ...]], _Composed]
     # the places of the points every selection leaves out (never needled), on first use
-    never: list[int] | None
+    never: tuple[int, ...] | None
     # the rule parts and main hit of a point several hits chose, by the ids of its hits
     # (the shared table _Static.rule_parts: it keeps the hits, and so their ids)
     parts_of: dict[tuple[int, ...], tuple[tuple[_Hit, ...], tuple[_Part, ...], _Hit]]
@@ -146,12 +147,12 @@ class _Ranking(Plain):
         evidence: dict[str, float],
         slots: list[_Candidate | None],
         sides: dict[str, str],
-        compositions: dict[tuple[int, frozenset[str]], _Composed] | None = None,
-        never: list[int] | None = None,
+        compositions: dict[tuple[int, tuple[str, ...]], _Composed] | None = None,
+        never: tuple[int, ...] | None = None,
         parts_of: dict[tuple[int, ...], tuple[tuple[_Hit, ...], tuple[_Part, ...], _Hit]]
         | None = None,
         chosen: _Chosen | None = None,
-        made: dict[str, _Made] | None = None,
+        made: dict[str, RankedPoint] | None = None,
     ) -> None:
         self.entries = entries
         self.roles = roles
@@ -184,9 +185,10 @@ class _Ranking(Plain):
         # the point last built at each place without a patient's warning (explanation.
         # _ranked: reused by an answer that gives it the same role and alternatives)
         self.built: dict[int, RankedPoint] = {}
-        # what a point's side does not change, by code (explanation._made): the table of
-        # the scores (_Scores.made), shared by the rankings of every side
-        self.made: dict[str, _Made] = {} if made is None else made
+        # a point made from these scores, by code: what its side, role and patient do not
+        # change (explanation._made) is read from it; the table of the scores
+        # (_Scores.made), shared by the rankings of every side
+        self.made: dict[str, RankedPoint] = {} if made is None else made
 
     def cand(self, i: int, keep: bool = True) -> _Candidate:
         """The candidate at place ``i`` (built once when ``keep``; threads that race
@@ -614,9 +616,9 @@ class _Scores(Plain):
     regions: dict[str, tuple[float, float | None]]
     top_segments: frozenset[str]
     segment_value: float
-    compositions: dict[tuple[int, frozenset[str]], _Composed]
+    compositions: dict[tuple[int, tuple[str, ...]], _Composed]
     chosen: _Chosen
-    made: dict[str, _Made]
+    made: dict[str, RankedPoint]
 
     def __init__(
         self,
