@@ -17,7 +17,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -978,11 +978,13 @@ class KnowledgeBase:
         ```
         """
         args = (location, cause, side, patient, tenderness, limit, evidence)
-        try:  # the call's arguments, each with its type (True is not 1 here)
+        try:  # the call's arguments, each with its type (True is not 1 here); no protocol
+            # left out as (), not an empty set: a key of plain values the collector stops
+            # tracking (a set it tracks for as long as the answer is kept)
             key: Hashable = (
                 *((type(a), a) for a in args),
                 type(without_protocols),
-                frozenset(without_protocols),
+                frozenset(without_protocols) or (),
             )
             hash(key)
         except TypeError:  # not hashable: the engine answers (or says what is wrong)
@@ -993,9 +995,7 @@ class KnowledgeBase:
                 if found is not None:
                     self._answers.move_to_end(key)
                     return found
-        from .engine import select
-
-        found = select(
+        found = (_engine_select or _load_engine())(
             self,
             location,
             cause=cause,
@@ -1012,6 +1012,20 @@ class KnowledgeBase:
                 if len(self._answers) > ANSWERS_KEPT:
                     self._answers.popitem(last=False)
         return found
+
+
+_engine_select: Callable[..., Selection] | None = None
+"""The engine's ``select``, once :func:`_load_engine` has imported it (on the first call
+that is not answered from the memo: the engine is not loaded with the data; an import
+statement in :meth:`KnowledgeBase.select` cost a microsecond or two every call)."""
+
+
+def _load_engine() -> Callable[..., Selection]:
+    global _engine_select
+    from .engine import select
+
+    _engine_select = select
+    return select
 
 
 ANSWERS_KEPT = 2048

@@ -26,8 +26,13 @@ regions with their aspects and surfaces, the pattern, the segments and where the
 back hurts, not the sides or nerves, so a left and a right forearm are scored once. What
 scoring reads of the data is kept in per-data tables filled on first use and shared by
 every query (``_Static``: one hit per rule and value, each place's closeness, the
-conditions of the rules, the scores of a list of hits). The patient's exclusions and
-cautions are applied on every call.
+conditions of the rules, the scores of a list of hits). Without a patient's caution the
+points of a composition and their aftercare are kept with the scores, by where they are
+needled (``_Ranking.facing``: the location's side and the sides of its parts); the first
+point made of a code gives the rankings of the other sides what its side does not change
+(its score, reasons, sites: ``_Scores.made``), and the candidates the points were made
+from are not kept (fewer objects in the memos for the collector to go over). The
+patient's exclusions and cautions are applied on every call.
 ``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
 one shows.
 """
@@ -41,6 +46,7 @@ from .. import DISCLAIMER, __version__
 from .._fast import construct, make
 from ..errors import LocationError, QueryError, SelectionError, names_arg
 from ..models import Location, RegionRef
+from ..parse import _assemble
 from ..safety import (
     Exclusion,
     Patient,
@@ -52,8 +58,9 @@ from ..safety import (
     standing_exclusions,
 )
 from ..selection import ProtocolNote, RankedPoint, Selection
+from ..text.use import cause_from_text, patient_from_text  # (not in select(): see below)
 from .composition import _compose
-from .context import _static, closeness, root_levels
+from .context import NONE, _static, closeness, root_levels
 from .explanation import _matchers, _ranked
 from .scoring import _cause_id, _rank, forget, kb_protocol_ids
 
@@ -76,8 +83,8 @@ def select(
     without_protocols: Collection[str] = (),
 ) -> Selection:
     """See :meth:`KnowledgeBase.select`."""
-    from ..parse import _assemble
-
+    # (the reader's functions are imported with the module, which the first select loads
+    # after the reader: an import here cost a microsecond or two a call)
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise SelectionError(f"limit must be a positive integer, got {limit!r}")
     limit = min(limit, len(kb))  # more than there are points: all of them
@@ -119,8 +126,6 @@ def select(
         refs = [RegionRef.model_validate({**r.model_dump(), "side": side}) for r in loc.regions]
         loc = _assemble(kb, refs, loc.negated, loc.text, set(), loc.ignored, loc.reading)
     # -- the text reader (acupoints.text): a cause written in the text, when none is given
-    from ..text.use import cause_from_text, patient_from_text
-
     given_cause = cause  # red flags follow a cause given, not one read from the text
     cause, text_notes = cause_from_text(kb, loc, cause)
     patient, patient_from_words, person_notes = patient_from_text(kb, loc, patient)
@@ -133,7 +138,7 @@ def select(
     if not isinstance(evidence, bool):
         raise SelectionError(f"evidence must be True or False, got {evidence!r}")
     try:
-        skip = frozenset(names_arg("without_protocols", without_protocols))
+        skip = frozenset(names_arg("without_protocols", without_protocols)) or NONE
     except QueryError as exc:
         raise SelectionError(str(exc)) from None
     unknown_protocols = skip - kb_protocol_ids(kb)
@@ -168,7 +173,9 @@ def select(
                     suspects = static.never_needled = frozenset(
                         code for _, eff, _ in standing for code in eff.points
                     )
-                never = ranking.never = [i for i in pool if entries[i][2] in suspects]
+                never = ranking.never = tuple(
+                    i for i, entry in enumerate(entries) if entry[2] in suspects
+                )
             tested = never
         for i in tested:
             point, side = ranking.point_side(i)
@@ -193,7 +200,8 @@ def select(
             pool = kept
     exclusions.sort(key=lambda e: static.info[e.code][1])
     # a composition depends on the ranking, the limit and what was left out: made once
-    ckey = (limit, frozenset(e.code for e in exclusions))
+    # (the codes in the order they are sorted in, each once: as a set would say)
+    ckey = (limit, tuple(e.code for e in exclusions))
     composed = ranking.compositions.get(ckey)
     if composed is None:
         composed = _compose(kb, static, ranking, pool, limit, kb.composition, the_cause)
@@ -207,13 +215,15 @@ def select(
     cause_id = the_cause.id if the_cause else ""
     # without a patient's caution the points and their aftercare depend only on the
     # ranking and the composition: made once per composition of the ranking
-    made = None if cautioning else ranking.chosen.get(ckey)
+    pkey = (ckey, ranking.facing)
+    made = None if cautioning else ranking.chosen.get(pkey)
     if made is None:
         chosen: tuple[RankedPoint, ...] = tuple(
             _ranked(
                 kb,
                 static,
-                ranking.cand(i),
+                ranking,
+                i,
                 cautioning,
                 counts,
                 cause_id,
@@ -223,8 +233,10 @@ def select(
             )
             for i in composed.picked
         )
-        if not cautioning and len(ranking.chosen) < 64:
-            ranking.chosen[ckey] = (chosen, aftercare_for(kb, (p.point for p in chosen)))
+        if not cautioning:  # (the aftercare of these points is read from it below)
+            made = (chosen, aftercare_for(kb, (p.point for p in chosen)))
+            if len(ranking.chosen) < 64:
+                ranking.chosen[pkey] = made
     else:
         chosen = made[0]
     protocol: tuple[ProtocolNote, ...] = ranking.steps  # shared by the ranking's answers

@@ -515,9 +515,17 @@ def _spine_pain(loc: Location) -> frozenset[str]:
     denied, past, supposed or someone else's."""
     reading = loc.reading
     if reading is None:
-        return frozenset()
-    return frozenset(
-        _SPINE_PARTS[a.id]
-        for a in reading.areas
-        if a.role in ("pain", "cause_site") and not a.context and a.id in _SPINE_PARTS
+        return NONE
+    return (
+        frozenset(
+            _SPINE_PARTS[a.id]
+            for a in reading.areas
+            if a.role in ("pain", "cause_site") and not a.context and a.id in _SPINE_PARTS
+        )
+        or NONE
     )
+
+
+# the empty set a key of the memos holds when a part of it is empty (most are): one
+# object shared by them, not one more for the collector in every key kept
+NONE: frozenset[str] = frozenset()

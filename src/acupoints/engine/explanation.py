@@ -26,6 +26,7 @@ from .context import _Hit, _Static
 if TYPE_CHECKING:
     from ..anatomy import Anatomy
     from ..kb import KnowledgeBase
+    from .scoring import _Ranking
 
 
 # Reason(rule, text, contribution, sources, group), trusted: a rule's, and a score term's
@@ -102,13 +103,11 @@ class _Candidate(Plain):
 
     __slots__ = (
         "affected",
-        "built",
         "code",
         "group",
         "hits",
         "near",
         "parts",
-        "placed",
         "point",
         "score",
         "shared",
@@ -119,13 +118,11 @@ class _Candidate(Plain):
     score: float
     group: str
     parts: list[_Part]
-    hits: list[_Hit]
+    hits: tuple[_Hit, ...]
     side: str
     affected: bool
     near: float
     shared: tuple[str, ...]  # the roots it shares with the location (a tuple: most share none)
-    built: RankedPoint | None  # the RankedPoint when no patient caution applies
-    placed: tuple[str, tuple[str, ...]] | None  # the role and alternatives it has
 
     def __init__(
         self,
@@ -134,13 +131,11 @@ class _Candidate(Plain):
         score: float,
         group: str,
         parts: list[_Part],
-        hits: list[_Hit],
+        hits: tuple[_Hit, ...],
         side: str,
         affected: bool,
         near: float,
         shared: tuple[str, ...],
-        built: RankedPoint | None = None,
-        placed: tuple[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.code = code
         self.point = point
@@ -152,8 +147,6 @@ class _Candidate(Plain):
         self.affected = affected
         self.near = near
         self.shared = shared
-        self.built = built
-        self.placed = placed
 
 
 def _reason(
@@ -224,7 +217,8 @@ def _nerve_sources(static: _Static, p: Point) -> tuple[str, ...]:
 def _ranked(
     kb: KnowledgeBase,
     static: _Static,
-    c: _Candidate,
+    ranking: _Ranking,
+    i: int,
     cautioning: list[tuple[PatientCondition, ConditionEffect, _Matcher]],
     counts: dict[str, int],
     cause_id: str,
@@ -232,13 +226,26 @@ def _ranked(
     role: str,
     alternatives: tuple[str, ...],
 ) -> RankedPoint:
-    p = c.point
-    placed = (role, alternatives)
-    if not cautioning:  # no patient, or none of theirs cautions: built once per candidate
-        if c.built is not None and c.placed == placed:
-            return c.built
+    """The point at place ``i`` of ``ranking``, chosen for ``role``. Without a warning
+    of the patient's it is built once per place, role and alternatives (``built``: the
+    last one built at the place is reused by the next answer of the ranking that gives
+    it the same role and alternatives); what its side does not change is made once per
+    code for the ranking's scores, and read from the first point made (``made``)."""
+    prior = ranking.built.get(i)
+    code = ranking.entries[i][2]
+    made = ranking.made.get(code)
+    if not cautioning:  # no patient, or none of theirs cautions
+        if prior is not None and prior.role == role and prior.alternatives == alternatives:
+            return prior
         warnings: list[PointWarning] = []
+        if made is None:
+            c = ranking.cand(i, keep=False)
+            side, affected = c.side, c.affected
+        else:  # the point was made for these scores on another side: only its side is new
+            side, affected = _side(made.point, ranking.location, ranking.sides)
     else:
+        c = ranking.cand(i)
+        side, affected = c.side, c.affected
         warnings = [
             construct(
                 PointWarning,
@@ -250,10 +257,55 @@ def _ranked(
                 sources=eff.sources,
             )
             for cond, eff, matches in cautioning
-            if matches(p, c.side)
+            if matches(c.point, side)
         ]
-        if not warnings and c.built is not None and c.placed == placed:
-            return c.built
+        if (
+            not warnings
+            and prior is not None
+            and prior.role == role
+            and prior.alternatives == alternatives
+        ):
+            return prior
+    if made is None:
+        p, score, group, reasons, root_level, sites = _made(kb, static, c, counts, cause_id, skip)
+    else:
+        p, score, group, reasons = made.point, made.score, made.group, made.reasons
+        root_level, sites = made.root_level, made.sites
+    ranked = _RANKED(
+        code=code,
+        point=p,
+        score=score,
+        group=group,
+        reasons=reasons,
+        side=side,
+        affected_side=affected,
+        root_level=root_level,
+        sites=sites,
+        cautions=cautions_for(p, warnings),
+        role=role,
+        alternatives=alternatives,
+    )
+    if made is None:
+        ranking.made[code] = ranked
+    if not warnings:
+        ranking.built[i] = ranked
+    return ranked
+
+
+# what a RankedPoint holds that its side, role and patient do not change: its point,
+# score, group, reasons, root level and sites
+_Made = tuple[Point, float, str, tuple[Reason, ...], str | None, tuple[str, ...]]
+
+
+def _made(
+    kb: KnowledgeBase,
+    static: _Static,
+    c: _Candidate,
+    counts: dict[str, int],
+    cause_id: str,
+    skip: frozenset[str],
+) -> _Made:
+    """The parts of a candidate's :class:`RankedPoint` that do not depend on its side."""
     memo = static.reasons
     reasons: list[Reason] = []
     for rid, value, hit, counted in c.parts:
@@ -281,23 +333,7 @@ def _ranked(
     else:
         root_level = next((h.level for h in hits if h.rule.select.kind == "root_level"), None)
         sites = tuple(dict.fromkeys(s for h in hits for s in h.sites))
-    ranked = _RANKED(
-        code=c.code,
-        point=p,
-        score=c.score,
-        group=c.group,
-        reasons=tuple(reasons),
-        side=c.side,
-        affected_side=c.affected,
-        root_level=root_level,
-        sites=sites,
-        cautions=cautions_for(p, warnings),
-        role=role,
-        alternatives=alternatives,
-    )
-    if not warnings:
-        c.built, c.placed = ranked, placed
-    return ranked
+    return c.point, c.score, c.group, tuple(reasons), root_level, sites
 
 
 def _matchers(

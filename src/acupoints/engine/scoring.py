@@ -4,7 +4,7 @@ ranking carries (inferred root, a cause that does not fit, guideline positions).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -53,6 +53,15 @@ def _cause_id(kb: KnowledgeBase, cause: str | None) -> str | None:
 # no container, so once the collector has seen it it tracks it no more (a ranking is kept
 # in a memo): its hits are in the ranking's ``main`` and ``many``
 _Entry = tuple[float, int, str]  # (-score, the point's place in the WHO order, code)
+# where a ranking's points are needled: the location's side and the side of each point
+# region where the numb areas have different sides (_sides_by_part), sorted
+_Facing = tuple[str | None, tuple[tuple[str, str], ...]]
+# the points of a selection without a patient's caution and their aftercare, by the
+# composition's key (limit, codes left out) and where they are needled
+_Chosen = dict[
+    tuple[tuple[int, tuple[str, ...]], _Facing],
+    "tuple[tuple[RankedPoint, ...], tuple[AdviceItem, ...]]",
+]
 
 
 @dataclass(init=False, repr=False, eq=False)  # fields() and replace(), not exec'd methods
@@ -66,13 +75,16 @@ class _Ranking(Plain):
 
     __slots__ = (
         "applied",
+        "built",
         "chosen",
         "compositions",
         "counts",
         "entries",
         "evidence",
+        "facing",
         "info",
         "location",
+        "made",
         "main",
         "many",
         "never",
@@ -92,7 +104,7 @@ class _Ranking(Plain):
     # each point's hit that decides its group: the one hit that chose most points, for the
     # others the strongest (_rule_parts); and the hits of the points several chose
     main: dict[str, _Hit]
-    many: dict[str, list[_Hit]]
+    many: dict[str, tuple[_Hit, ...]]
     applied: tuple[str, ...]
     notes: tuple[str, ...]
     counts: dict[str, int]
@@ -107,10 +119,11 @@ class _Ranking(Plain):
     slots: list[_Candidate | None]
     # the side of a point region where the numb areas have different sides (_sides_by_part)
     sides: dict[str, str]
-    # compositions made from this ranking, by limit and the codes a patient excluded
-    compositions: dict[tuple[int, frozenset[str]], _Composed]
+    # compositions made from this ranking, by limit and the codes a patient excluded (in
+    # WHO order, each once: a tuple of plain values, which the collector stops tracking)
+    compositions: dict[tuple[int, tuple[str, ...]], _Composed]
     # the places of the points every selection leaves out (never needled), on first use
-    never: list[int] | None
+    never: tuple[int, ...] | None
     # the rule parts and main hit of a point several hits chose, by the ids of its hits
     # (the shared table _Static.rule_parts: it keeps the hits, and so their ids)
     parts_of: dict[tuple[int, ...], tuple[tuple[_Hit, ...], tuple[_Part, ...], _Hit]]
@@ -120,7 +133,7 @@ class _Ranking(Plain):
         entries: list[_Entry],
         roles: list[dict[str, float]],
         main: dict[str, _Hit],
-        many: dict[str, list[_Hit]],
+        many: dict[str, tuple[_Hit, ...]],
         applied: tuple[str, ...],
         notes: tuple[str, ...],
         counts: dict[str, int],
@@ -134,10 +147,12 @@ class _Ranking(Plain):
         evidence: dict[str, float],
         slots: list[_Candidate | None],
         sides: dict[str, str],
-        compositions: dict[tuple[int, frozenset[str]], _Composed] | None = None,
-        never: list[int] | None = None,
+        compositions: dict[tuple[int, tuple[str, ...]], _Composed] | None = None,
+        never: tuple[int, ...] | None = None,
         parts_of: dict[tuple[int, ...], tuple[tuple[_Hit, ...], tuple[_Part, ...], _Hit]]
         | None = None,
+        chosen: _Chosen | None = None,
+        made: dict[str, RankedPoint] | None = None,
     ) -> None:
         self.entries = entries
         self.roles = roles
@@ -159,18 +174,32 @@ class _Ranking(Plain):
         self.compositions = {} if compositions is None else compositions
         self.never = never
         self.parts_of = {} if parts_of is None else parts_of
-        # the points of a selection without a patient's caution and their aftercare,
-        # by composition (limit and codes left out), on first use; not a field, so a
-        # ranking made by replace() starts without them
-        self.chosen: dict[
-            tuple[int, frozenset[str]], tuple[tuple[RankedPoint, ...], tuple[AdviceItem, ...]]
-        ] = {}
+        # the points of a selection without a patient's caution and their aftercare, by
+        # composition (limit and codes left out) and by where the points are needled (the
+        # location's side and ``sides``: all a point's side reads of the location), on
+        # first use; the table of the scores (_Scores.chosen), so a ranking made again
+        # after the memo dropped it finds its points; not a field, so a ranking made by
+        # replace() starts with a table of its own
+        self.chosen: _Chosen = {} if chosen is None else chosen
+        self.facing: _Facing = (location.side, tuple(sorted(sides.items())))
+        # the point last built at each place without a patient's warning (explanation.
+        # _ranked: reused by an answer that gives it the same role and alternatives)
+        self.built: dict[int, RankedPoint] = {}
+        # a point made from these scores, by code: what its side, role and patient do not
+        # change (explanation._made) is read from it; the table of the scores
+        # (_Scores.made), shared by the rankings of every side
+        self.made: dict[str, RankedPoint] = {} if made is None else made
 
-    def cand(self, i: int) -> _Candidate:
-        """The candidate at place ``i`` (built once; threads that race build equal ones)."""
+    def cand(self, i: int, keep: bool = True) -> _Candidate:
+        """The candidate at place ``i`` (built once when ``keep``; threads that race
+        build equal ones). A selection without a patient's caution does not keep it: its
+        points are kept (``chosen``, ``built``), and a candidate kept is a dozen objects
+        more for the collector to go over in the memos."""
         c = self.slots[i]
         if c is None:
-            c = self.slots[i] = self._build(self.entries[i])
+            c = self._build(self.entries[i])
+            if keep:
+                self.slots[i] = c
         return c
 
     def point_side(self, i: int) -> tuple[Point, str]:
@@ -189,7 +218,7 @@ class _Ranking(Plain):
         several = self.many.get(code)
         if several is None:
             main = self.main[code]
-            hits = [main]
+            hits: tuple[_Hit, ...] = (main,)
             parts: list[_Part] = [(main.rule.id, main.value, main, True)]
         else:  # (worked out once per list of hits, for the few a selection reads)
             hits = several
@@ -216,7 +245,7 @@ class _Ranking(Plain):
         return _Candidate(code, p, -neg, main.group, parts, hits, side, affected, near, shared)
 
 
-def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
+def _rule_parts(hits: Sequence[_Hit]) -> tuple[list[_Part], _Hit]:
     """The rule parts of a point's score when several rules (or one rule several times)
     chose it, and the hit that decides its group (the strongest, then the greatest id)."""
     main = _usual_pair(hits)
@@ -232,7 +261,7 @@ def _rule_parts(hits: list[_Hit]) -> tuple[list[_Part], _Hit]:
 
 
 def _counted(
-    hits: list[_Hit],
+    hits: Sequence[_Hit],
 ) -> tuple[dict[str, _Hit], dict[str, tuple[float, str]], _Hit]:
     """Of several hits: each rule's strongest hit (its first of that value), in the order
     of the rules' first hits; each group's counted value and rule; and the hit that
@@ -256,7 +285,7 @@ def _counted(
     return best, group_best, best[top[1]]
 
 
-def _usual_pair(hits: list[_Hit]) -> _Hit | None:
+def _usual_pair(hits: Sequence[_Hit]) -> _Hit | None:
     """The usual case of several hits: two rules of different groups (so different rules
     too), both counted. Then the hit that decides the group (the stronger, then the greater
     id); otherwise None."""
@@ -267,7 +296,7 @@ def _usual_pair(hits: list[_Hit]) -> _Hit | None:
     return None
 
 
-def _scored(hits: list[_Hit]) -> tuple[float, _Hit, dict[str, float]]:
+def _scored(hits: Sequence[_Hit]) -> tuple[float, _Hit, dict[str, float]]:
     """The score of a point several hits chose, the hit that decides its group and its
     roles, without building the parts (the ranking's inner loop: two thirds of a
     ranking's candidates have several hits). The score is the sum of :func:`_rule_parts`,
@@ -560,11 +589,13 @@ class _Scores(Plain):
 
     __slots__ = (
         "applied",
+        "chosen",
         "compositions",
         "counts",
         "entries",
         "evidence",
         "inferred",
+        "made",
         "main",
         "many",
         "regions",
@@ -576,7 +607,7 @@ class _Scores(Plain):
     entries: list[_Entry]
     roles: list[dict[str, float]]
     main: dict[str, _Hit]
-    many: dict[str, list[_Hit]]
+    many: dict[str, tuple[_Hit, ...]]
     applied: tuple[str, ...]
     inferred: bool
     steps: tuple[ProtocolNote, ...]
@@ -585,14 +616,16 @@ class _Scores(Plain):
     regions: dict[str, tuple[float, float | None]]
     top_segments: frozenset[str]
     segment_value: float
-    compositions: dict[tuple[int, frozenset[str]], _Composed]
+    compositions: dict[tuple[int, tuple[str, ...]], _Composed]
+    chosen: _Chosen
+    made: dict[str, RankedPoint]
 
     def __init__(
         self,
         entries: list[_Entry],
         roles: list[dict[str, float]],
         main: dict[str, _Hit],
-        many: dict[str, list[_Hit]],
+        many: dict[str, tuple[_Hit, ...]],
         applied: tuple[str, ...],
         inferred: bool,
         steps: tuple[ProtocolNote, ...],
@@ -617,6 +650,10 @@ class _Scores(Plain):
         # a composition reads the scores, the regions (not their sides) and the
         # places a patient left out: shared by the rankings that share these scores
         self.compositions = {}
+        # the points made of a composition, by where they are needled (_Ranking.chosen),
+        # and what a point's side does not change, by code (_Ranking.made)
+        self.chosen = {}
+        self.made = {}
 
 
 _SCORES_KEPT = 512
@@ -691,6 +728,8 @@ def _rank_now(
         _sides_by_part(kb.anatomy, loc, (info[e[2]][0] for e in entries)),
         scores.compositions,
         parts_of=static.rule_parts,
+        chosen=scores.chosen,
+        made=scores.made,
     )
 
 
@@ -753,6 +792,9 @@ def _scores(
     region_weight = scoring.region
     entries: list[_Entry] = []
     many, info = ctx.many, static.info
+    # the hits of each point several chose, as the tuple kept with their scores (shared by
+    # every ranking that met the same hits; the lists of the context are let go)
+    several: dict[str, tuple[_Hit, ...]] = {}
     mains = ctx.one  # made each point's main hit below (the context is not used after)
     roles_of: dict[str, dict[str, float]] = {}
     scored = static.scored
@@ -771,7 +813,7 @@ def _scores(
                 if len(scored) >= _SCORED_KEPT:
                     scored.clear()
                 known = scored[key] = (tuple(hits), *_scored(hits))
-            _, score, main, roles = known
+            several[code], score, main, roles = known
             mains[code] = main
         part = regions.get(region)
         if part is None:
@@ -788,7 +830,7 @@ def _scores(
         entries,
         [roles_of[e[2]] for e in entries],
         mains,
-        many,
+        several,
         tuple(applied),
         inferred,
         steps,
