@@ -547,6 +547,18 @@ _TEXT_HITS: "WeakKeyDictionary[KnowledgeBase, dict[str, dict[str, tuple[str, ...
 _URGENCY = {"emergency": 0, "urgent": 1, "soon": 2}
 
 
+def _reader() -> Callable[["KnowledgeBase", str], Any]:
+    """The text reader's ``read``, imported on first use (the reader imports this
+    module), then kept in :data:`_READ` (an import statement a text cost a microsecond)."""
+    from .text.reader import read
+
+    _READ.append(read)
+    return read
+
+
+_READ: list[Callable[["KnowledgeBase", str], Any]] = []
+
+
 def _text_hits(kb: "KnowledgeBase", text: str) -> dict[str, tuple[str, ...]]:
     """Red-flag id -> the words of ``text`` that raise it, as the text reader found them
     (:mod:`acupoints.text`: concepts with lay, clinical and misspelt words, and the word
@@ -558,8 +570,7 @@ def _text_hits(kb: "KnowledgeBase", text: str) -> dict[str, tuple[str, ...]]:
     found = memo.get(text)
     if found is not None:
         return found
-    from .text.reader import read
-
+    read = _READ[0] if _READ else _reader()
     hits: dict[str, list[str]] = {}
     for f in read(kb, text).flags:
         if f.context:
