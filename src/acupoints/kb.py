@@ -977,12 +977,17 @@ class KnowledgeBase:
 
         ```
         """
-        args = (location, cause, side, patient, tenderness, limit, evidence)
         try:  # the call's arguments, each with its type (True is not 1 here); no protocol
             # left out as (), not an empty set: a key of plain values the collector stops
             # tracking (a set it tracks for as long as the answer is kept)
             key: Hashable = (
-                *((type(a), a) for a in args),
+                (type(location), location),
+                (type(cause), cause),
+                (type(side), side),
+                (type(patient), patient),
+                (type(tenderness), tenderness),
+                (type(limit), limit),
+                (type(evidence), evidence),
                 type(without_protocols),
                 frozenset(without_protocols) or (),
             )

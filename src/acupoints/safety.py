@@ -547,6 +547,18 @@ _TEXT_HITS: "WeakKeyDictionary[KnowledgeBase, dict[str, dict[str, tuple[str, ...
 _URGENCY = {"emergency": 0, "urgent": 1, "soon": 2}
 
 
+def _reader() -> Callable[["KnowledgeBase", str], Any]:
+    """The text reader's ``read``, imported on first use (the reader imports this
+    module), then kept in :data:`_READ` (an import statement a text cost a microsecond)."""
+    from .text.reader import read
+
+    _READ.append(read)
+    return read
+
+
+_READ: list[Callable[["KnowledgeBase", str], Any]] = []
+
+
 def _text_hits(kb: "KnowledgeBase", text: str) -> dict[str, tuple[str, ...]]:
     """Red-flag id -> the words of ``text`` that raise it, as the text reader found them
     (:mod:`acupoints.text`: concepts with lay, clinical and misspelt words, and the word
@@ -558,8 +570,7 @@ def _text_hits(kb: "KnowledgeBase", text: str) -> dict[str, tuple[str, ...]]:
     found = memo.get(text)
     if found is not None:
         return found
-    from .text.reader import read
-
+    read = _READ[0] if _READ else _reader()
     hits: dict[str, list[str]] = {}
     for f in read(kb, text).flags:
         if f.context:
@@ -575,6 +586,21 @@ def _text_hits(kb: "KnowledgeBase", text: str) -> dict[str, tuple[str, ...]]:
 
 
 _REGION_FLAGS: "WeakKeyDictionary[KnowledgeBase, dict[str, frozenset[str]]]" = WeakKeyDictionary()
+
+# per data, each cause a red-flag rule names, with the flags it raises alone (None until
+# a description with no flag word and no flagged region is read without a patient: then
+# nothing but the cause can raise one): a dict of a few causes and their flags
+_FLAG_CAUSES: "WeakKeyDictionary[KnowledgeBase, dict[str | None, tuple[RedFlag, ...] | None]]" = (
+    WeakKeyDictionary()
+)
+
+
+def _flag_causes(kb: "KnowledgeBase") -> dict[str | None, tuple[RedFlag, ...] | None]:
+    """The causes named by ``kb``'s red-flag rules, each with the flags it raises alone."""
+    found = _FLAG_CAUSES.get(kb)
+    if found is None:
+        found = _FLAG_CAUSES[kb] = dict.fromkeys(c for r in kb.red_flag_rules for c in r.causes)
+    return found
 
 
 def _region_flags(
@@ -608,14 +634,36 @@ def detect_red_flags(
     """Red flags raised by the description, the numb regions, the patient and the cause;
     most urgent first, then in the order of ``safety.yaml``."""
     words = _text_hits(kb, text) if text else {}
-    found: list[RedFlag] = []
     flagged = _region_flags(kb, location.regions) if location is not None else ()
     rules = kb.red_flag_rules
+    if patient is None and not words and not any(ids for _, ids in flagged):
+        # only the cause can raise a flag (most descriptions): what it raises is the
+        # same for every description, made once per cause a rule names (none for others)
+        known = _flag_causes(kb)
+        if cause not in known:
+            return ()
+        flags = known[cause]
+        if flags is None:
+            only = tuple(r for r in rules if cause in r.causes)
+            flags = known[cause] = _raised(only, words, flagged, patient, cause)
+        return flags
     if patient is None:  # only a rule the text, a numb region or the cause raises can match
         raised = set(words).union(*(ids for _, ids in flagged))
         rules = tuple(
             r for r in rules if r.id in raised or (cause is not None and cause in r.causes)
         )
+    return _raised(rules, words, flagged, patient, cause)
+
+
+def _raised(
+    rules: Iterable[RedFlagRule],
+    words: dict[str, tuple[str, ...]],
+    flagged: Iterable[tuple[str, frozenset[str]]],
+    patient: Patient | None,
+    cause: str | None,
+) -> tuple[RedFlag, ...]:
+    """The flags of :func:`detect_red_flags` that ``rules`` raise, most urgent first."""
+    found: list[RedFlag] = []
     for rule in rules:
         matched: list[str] = []
         urgency = rule.urgency

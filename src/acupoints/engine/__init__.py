@@ -43,7 +43,7 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from .. import DISCLAIMER, __version__
-from .._fast import construct, make
+from .._fast import builder, construct
 from ..errors import LocationError, QueryError, SelectionError, names_arg
 from ..models import Location, RegionRef
 from ..parse import _assemble
@@ -68,6 +68,10 @@ if TYPE_CHECKING:
     from ..kb import KnowledgeBase
 
 __all__ = ["closeness", "forget", "root_levels", "select"]
+
+# a Selection built from its fields by keyword, every field given (no dict of them made
+# and checked per answer, as make did)
+_SELECTION = builder(Selection)
 
 
 def select(
@@ -137,15 +141,18 @@ def select(
         raise SelectionError("the knowledge base has no selection rules (rules.yaml)")
     if not isinstance(evidence, bool):
         raise SelectionError(f"evidence must be True or False, got {evidence!r}")
-    try:
-        skip = frozenset(names_arg("without_protocols", without_protocols)) or NONE
-    except QueryError as exc:
-        raise SelectionError(str(exc)) from None
-    unknown_protocols = skip - kb_protocol_ids(kb)
-    if unknown_protocols:
-        raise SelectionError(
-            f"unknown reference protocol(s): {', '.join(sorted(unknown_protocols))}"
-        )
+    if type(without_protocols) is tuple and not without_protocols:  # the default: none
+        skip = NONE
+    else:
+        try:
+            skip = frozenset(names_arg("without_protocols", without_protocols)) or NONE
+        except QueryError as exc:
+            raise SelectionError(str(exc)) from None
+        unknown_protocols = skip - kb_protocol_ids(kb)
+        if unknown_protocols:
+            raise SelectionError(
+                f"unknown reference protocol(s): {', '.join(sorted(unknown_protocols))}"
+            )
     static = _static(kb)
     ranking = _rank(kb, static, loc, the_cause, tenderness, evidence, skip)
     counts = ranking.counts
@@ -298,28 +305,25 @@ def select(
             "Not a candidate for acupuncture now, so no points are suggested: "
             + " ".join(f"{w.name}: {w.reason}" for w in withheld),
         )
-    return make(
-        Selection,
-        {
-            "disclaimer": DISCLAIMER,
-            "emergency": emergency,
-            "red_flags": flags,
-            "not_a_candidate": withheld,
-            "query": query,
-            "location": loc,
-            "cause": the_cause.id if the_cause else None,
-            "tenderness": tenderness,
-            "patient": patient,
-            "points": tuple(chosen),
-            "excluded": tuple(exclusions),
-            "protocol": protocol,
-            # safety (issue 17)
-            "aftercare": aftercare_for(kb, (p.point for p in chosen))
-            if made is None or chosen is not made[0]
-            else made[1],
-            "notes": tuple(notes),
-            "rules_applied": tuple(applied),
-            "version": __version__,
-            "data_version": kb.data_version,
-        },
+    return _SELECTION(
+        disclaimer=DISCLAIMER,
+        emergency=emergency,
+        red_flags=flags,
+        not_a_candidate=withheld,
+        query=query,
+        location=loc,
+        cause=the_cause.id if the_cause else None,
+        tenderness=tenderness,
+        patient=patient,
+        points=tuple(chosen),
+        excluded=tuple(exclusions),
+        protocol=protocol,
+        # safety (issue 17)
+        aftercare=aftercare_for(kb, (p.point for p in chosen))
+        if made is None or chosen is not made[0]
+        else made[1],
+        notes=tuple(notes),
+        rules_applied=tuple(applied),
+        version=__version__,
+        data_version=kb.data_version,
     )
