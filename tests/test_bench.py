@@ -114,3 +114,25 @@ def test_protocol_benchmark_ceiling_is_the_best_list() -> None:
         ]
         brute = max(sum(len(s & chosen) for s in sets) for chosen in lists)
         assert pr._ceiling(sets, kept, top) == brute
+
+
+def test_the_answers_dump_is_the_same_twice_and_holds_every_group(tmp_path: Path) -> None:
+    outs = []
+    for name in ("a.txt", "b.txt"):
+        path = tmp_path / name
+        printed = run(
+            str(BENCH / "same_answers.py"),
+            str(path),
+            "--queries",
+            "20",
+            "--corpus-sets",
+            "1",
+            tmp_path=tmp_path,
+        )
+        outs.append(path.read_bytes())
+        groups = [line.split()[0] for line in printed.splitlines()]
+        assert groups == ["generated", "prepared", "options", "corpus", "reading", "location"]
+    assert outs[0] == outs[1]  # deterministic, so a difference between checkouts is theirs
+    lines = outs[0].decode().splitlines()
+    assert sum(line.startswith("generated\t") for line in lines) == 20
+    assert all(line.count("\t") >= 2 for line in lines)
