@@ -4,9 +4,9 @@ ranking carries (inferred root, a cause that does not fit, guideline positions).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .._plain import Plain
 from ..errors import UnknownCauseError
@@ -222,15 +222,8 @@ class _Ranking(Plain):
             parts: list[_Part] = [(main.rule.id, main.value, main, True)]
         else:  # (worked out once per list of hits, for the few a selection reads)
             hits = several
-            key = tuple(map(id, several))
-            known = self.parts_of.get(key)
-            if known is None:
-                if len(self.parts_of) >= _SCORED_KEPT:
-                    self.parts_of.clear()
-                rule_parts, main = _rule_parts(several)
-                known = self.parts_of[key] = (tuple(several), tuple(rule_parts), main)
-            parts = list(known[1])
-            main = known[2]
+            _, rule_parts, main = _by_hits(self.parts_of, several, _rule_parts)
+            parts = list(rule_parts)
         near, region_value = self.regions[p.location.region]
         if region_value is not None:
             parts.append(("score.region", region_value, None, True))
@@ -245,19 +238,40 @@ class _Ranking(Plain):
         return _Candidate(code, p, -neg, main.group, parts, hits, side, affected, near, shared)
 
 
-def _rule_parts(hits: Sequence[_Hit]) -> tuple[list[_Part], _Hit]:
+def _rule_parts(hits: Sequence[_Hit]) -> tuple[tuple[_Part, ...], _Hit]:
     """The rule parts of a point's score when several rules (or one rule several times)
     chose it, and the hit that decides its group (the strongest, then the greatest id)."""
     main = _usual_pair(hits)
     if main is not None:
         a, b = hits
-        return [(a.rule.id, a.value, a, True), (b.rule.id, b.value, b, True)], main
+        return ((a.rule.id, a.value, a, True), (b.rule.id, b.value, b, True)), main
     best, counted, main = _counted(hits)
     parts: list[_Part] = []
     for rid, h in best.items():
         is_counted = counted[h.group][1] == rid
         parts.append((rid, h.value if is_counted else 0.0, h, is_counted))
-    return parts, main
+    return tuple(parts), main
+
+
+_Kept = TypeVar("_Kept", bound=tuple[Any, ...])
+
+
+def _by_hits(
+    table: dict[tuple[int, ...], _Kept],
+    hits: Sequence[_Hit],
+    make: Callable[[Sequence[_Hit]], tuple[Any, ...]],
+) -> _Kept:
+    """``(hits as a tuple, *make(hits))`` for the hits several rules chose a point by,
+    kept in ``table`` (``_Static.scored``, ``_Static.rule_parts``) by the ids of the hits:
+    the same lists recur across rankings, and the entry holds the hits, so their ids stay
+    theirs while it lives (at most ``_SCORED_KEPT`` entries)."""
+    key = tuple(map(id, hits))
+    known = table.get(key)
+    if known is None:
+        if len(table) >= _SCORED_KEPT:
+            table.clear()
+        known = table[key] = cast(_Kept, (tuple(hits), *make(hits)))
+    return known
 
 
 def _counted(
@@ -807,13 +821,7 @@ def _scores(
             if roles is None:
                 roles = main.roles = {ROLE_OF_GROUP[main.group]: main.value}
         else:  # several hits: scored once per list of hits (shared, _Context.hit)
-            key = tuple(map(id, hits))
-            known = scored.get(key)
-            if known is None:
-                if len(scored) >= _SCORED_KEPT:
-                    scored.clear()
-                known = scored[key] = (tuple(hits), *_scored(hits))
-            several[code], score, main, roles = known
+            several[code], score, main, roles = _by_hits(scored, hits, _scored)
             mains[code] = main
         part = regions.get(region)
         if part is None:
