@@ -554,6 +554,33 @@ def test_trusted_builds_what_validation_builds(kb: KnowledgeBase) -> None:
     assert again == loc and again.reading == loc.reading
 
 
+def test_what_validation_keeps_is_judged_by_type_and_by_subclass_alike() -> None:
+    """``_fast._kept`` knows the common types by their own type and the rest by
+    ``isinstance`` (a record's class is then remembered): a subclass of text or of a tuple
+    is judged as text or a tuple is, a record as kept whether its class is known yet or
+    not, a list or a set never."""
+    from acupoints._fast import _KEPT_KINDS, _kept
+    from acupoints.models import RegionRef
+
+    class Text(str):
+        pass
+
+    class Pair(tuple):  # type: ignore[type-arg]
+        pass
+
+    class Flag(int):
+        pass
+
+    ref = RegionRef(region="hand")
+    for _ in range(2):  # the record's class unknown, then known
+        assert _kept(("hand", ("a", "b"), None, 1, 2.0, True, ref, Flag(1)))
+        assert RegionRef in _KEPT_KINDS
+    assert not _kept((Text(" hand"),)) and _kept((Text("hand"),))
+    assert not _kept((Pair(("a ",)),)) and _kept((Pair(("a",)),))
+    assert not _kept((("a", " b"),))
+    assert not _kept((["a"],)) and not _kept(({"a"},)) and not _kept((b"a",))
+
+
 def test_a_cause_that_cannot_explain_the_numb_area_is_noted(kb: KnowledgeBase) -> None:
     def misfit(text: str, cause: str) -> list[str]:
         return [n for n in kb.select(text, cause=cause).notes if "does not fit" in n]

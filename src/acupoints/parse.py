@@ -29,7 +29,7 @@ from weakref import WeakKeyDictionary
 from ._fast import _kept, builder
 from ._plain import Frozen, Plain, sized
 from .errors import LocationError, UnknownRegionError, names_arg
-from .models import Finding, Location, Reading, RegionRef
+from .models import Location, Reading, RegionRef
 from .names import suggest
 from .vocab import Aspect
 
@@ -367,33 +367,12 @@ def by_place(cls: type[M], given: Sequence[str] | None = None) -> Callable[..., 
     names = tuple(cls.model_fields)
 
     def make(*values: Any) -> M:
-        if _kept_here(values):
+        if _kept(values):
             return build(*values)
         pairs = zip(names, values, strict=True)
         return cls(**{n: v for n, v in pairs if given is None or n in given})
 
     return make
-
-
-def _kept_here(values: Iterable[Any]) -> bool:
-    """``_fast._kept`` (whether validation would keep every value as it is), with the
-    records a reading and a location are made of known by their type (a record is kept; an
-    ``isinstance`` of pydantic's base class goes through ``ABCMeta``, about 0.2 us)."""
-    for v in values:
-        kind = type(v)
-        if kind is str:
-            if v != v.strip():
-                return False
-        elif kind is tuple:
-            if v and not _kept_here(v):
-                return False
-        elif not (v is None or kind in _KEPT_KINDS or _kept((v,))):
-            return False
-    return True
-
-
-_KEPT_KINDS = (RegionRef, Finding, Reading, bool, int, float)
-"""The types whose values ``_fast._kept`` keeps, as :func:`_kept_here` knows them."""
 
 
 _MAKE_REF: list[Callable[..., Any]] = []
