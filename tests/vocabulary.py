@@ -3989,7 +3989,6 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "feel wobbly",
             "falling over a lot",
             "keep falling over",
-            "keep falling",
             "been falling over",
             "walking has gone unsteady",
             "balance is off",

@@ -1,0 +1,45 @@
+"""The lead's fix found on 2026-12-05 by reading sentences as a new user writes them:
+"keep falling" is the unsteady walk of cervical myelopathy only when nothing after it says
+what falls or where ("my hands keep falling asleep" is a numb hand, not a fall)."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupoints import KnowledgeBase
+
+from .textread import raised, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("my hands keep falling asleep at night, worse when i drive", "hand"),
+        ("my feet keep falling asleep when i sit", "foot"),
+        ("my feet are numb and I keep falling asleep in the day", "foot"),
+        ("my left arm keeps falling asleep", "upper_limb"),
+    ],
+)
+def test_a_limb_that_keeps_falling_asleep_is_numb_not_a_fall(
+    kb: KnowledgeBase, text: str, region: str
+) -> None:
+    assert "cervical_myelopathy" not in raised(kb, text), text
+    assert region in reading(kb, text)[0], text
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        # controls: the falls themselves, alone, at the end, before a clause or a place
+        ("numb feet and i keep falling", "keep falling"),
+        ("numb feet, keep falling", "keep falling"),
+        ("i keep falling. my toes are numb", "keep falling"),
+        ("numb feet and i keep falling when i walk", "keep falling"),
+        ("numb hands and i keep falling over", "keep falling over"),
+        ("numb feet and i keep falling down", "keep falling down"),
+    ],
+)
+def test_falls_still_raise_cervical_myelopathy(kb: KnowledgeBase, text: str, matched: str) -> None:
+    assert raised(kb, text).get("cervical_myelopathy") == "urgent", text
+    flag = next(f for f in kb.select(text).red_flags if f.id == "cervical_myelopathy")
+    assert matched in flag.matched, (text, flag.matched)
