@@ -43,3 +43,34 @@ def test_falls_still_raise_cervical_myelopathy(kb: KnowledgeBase, text: str, mat
     assert raised(kb, text).get("cervical_myelopathy") == "urgent", text
     flag = next(f for f in kb.select(text).red_flags if f.id == "cervical_myelopathy")
     assert matched in flag.matched, (text, flag.matched)
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        # the leg named before the arm, as the arm before the leg ("arm and leg + suddenly")
+        ("my left leg and arm went numb suddenly an hour ago", "leg and arm + suddenly"),
+        ("numb leg and arm on the left since this morning", "leg and arm + this morning"),
+        ("suddenly my left arm and leg went numb", "suddenly + arm and leg"),
+    ],
+)
+def test_a_leg_and_arm_numb_suddenly_is_a_stroke(
+    kb: KnowledgeBase, text: str, matched: str
+) -> None:
+    flag = next((f for f in kb.select(text).red_flags if f.id == "stroke"), None)
+    assert flag is not None and flag.urgency == "emergency", text
+    assert matched in flag.matched, (text, flag.matched)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # controls: with no sudden onset, the one side is urgent but not a stroke
+        "my right leg and arm have been numb for years",
+        "my right arm and leg have been numb for years",
+    ],
+)
+def test_a_leg_and_arm_numb_for_years_is_not_a_stroke(kb: KnowledgeBase, text: str) -> None:
+    flags = raised(kb, text)
+    assert "stroke" not in flags, text
+    assert flags.get("one_sided_numbness") == "urgent", text

@@ -2039,6 +2039,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "face and hand",
             "face, arm and leg",
             "arm and leg",
+            # the lead, 2026-12-05
+            "leg and arm",
             "face",
             # flags19
             "left arm and left leg",
