@@ -74,3 +74,43 @@ def test_a_leg_and_arm_numb_for_years_is_not_a_stroke(kb: KnowledgeBase, text: s
     flags = raised(kb, text)
     assert "stroke" not in flags, text
     assert flags.get("one_sided_numbness") == "urgent", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a level on the trunk below which the body is numb
+        "i'm numb from my belly button down and my legs are weak",
+        "numbness from my chest down since this morning",
+        "he can't feel anything from his belly button down",
+        # legs that turn weak or heavy with a cancer, of now or of the past
+        "i have cancer and now both legs are numb and weak",
+        "had breast cancer 5 years ago and now my legs feel heavy and numb",
+        "my legs are weak and numb, i have prostate cancer",
+        "numb feet from chemo for bowel cancer, legs feel weak when i walk far",
+    ],
+)
+def test_a_numb_level_or_weak_legs_with_cancer_is_spinal_cord_compression(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert raised(kb, text).get("spinal_cord_compression") == "emergency", text
+    assert kb.select(text).emergency and not kb.select(text).points, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # controls: a cancer with no weak legs; weak legs with no cancer; another person's
+        # cancer; weakness denied; a level denied; compression in a relative's history
+        "I had cancer 20 years ago, my toes are numb",
+        "since chemo my feet are numb and my grip is weak",
+        "my feet are numb and my legs are weak",
+        "my mum had cancer, my legs are numb and weak",
+        "numb toes, my legs are not weak, i have myeloma",
+        "O/E no sensory level, no saddle anaesthesia, reflexes normal. Numbness R middle finger.",
+        "Hx of cord compression in her sister. Pt herself: numbness of thumb only.",
+        "numb from the knees down, diabetic",
+    ],
+)
+def test_no_spinal_cord_compression_without_its_signs(kb: KnowledgeBase, text: str) -> None:
+    assert "spinal_cord_compression" not in raised(kb, text), text

@@ -1533,6 +1533,29 @@ FLAG_TRIGGERS: dict[str, tuple[tuple[tuple[str, ...], ...], ...]] = {
             ),
         ),
     ),
+    "spinal_cord_compression": (
+        (
+            (
+                "from the chest down",
+                "from my chest down",
+                "from the belly button down",
+                "from my belly button down",
+                "from the navel down",
+                "from my navel down",
+                "from the nipples down",
+                "from my nipples down",
+                "from the ribs down",
+                "from my ribs down",
+                "sensory level",
+                "a numb level",
+                "spinal cord compression",
+                "cord compression",
+                "malignant spinal cord compression",
+                "metastatic spinal cord compression",
+                "mscc",
+            ),
+        ),
+    ),
     "ascending_weakness": (
         (
             (
@@ -6625,6 +6648,23 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "48 hrs",
         "72 hrs",
     ),
+    "cancer_named": (
+        "cancer",
+        "tumour",
+        "tumor",
+        "tumours",
+        "tumors",
+        "malignancy",
+        "malignant",
+        "metastases",
+        "metastatic",
+        "metastasis",
+        "secondaries",
+        "mets",
+        "myeloma",
+        "lymphoma",
+        "carcinoma",
+    ),
     "weakness": (
         "weak",
         "weaker",
@@ -8357,6 +8397,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "flag": "progressive_weakness",
         "all": ("weakening",),
         "unless": ("upward",),
+    },
+    "legs_weak_with_cancer": {
+        "flag": "spinal_cord_compression",
+        "past": True,
+        "all": ("cancer_named", "lower_limb_part", "weakness"),
+        "scope": "sentence",
     },
     "leg_giving_way": {
         "flag": "progressive_weakness",
