@@ -114,3 +114,37 @@ def test_a_numb_level_or_weak_legs_with_cancer_is_spinal_cord_compression(
 )
 def test_no_spinal_cord_compression_without_its_signs(kb: KnowledgeBase, text: str) -> None:
     assert "spinal_cord_compression" not in raised(kb, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # leaning or resting on the elbow: the ulnar nerve in its tunnel, for the fingers
+        # it supplies
+        ("my left little finger and ring finger go numb when i lean on my elbow", "cubital_tunnel"),
+        ("my pinky and ring finger r numb, i rest my elbows on the desk all day", "cubital_tunnel"),
+        ("numb fingers when I lean on my elbow", "cubital_tunnel"),
+        # a heavy or tight belt, or tight jeans: the nerve of the outer thigh
+        (
+            "numb patch on the outside of my thigh, wearing a heavy tool belt at work",
+            "meralgia_paresthetica",
+        ),
+        ("outer thigh numb and burning, i wear skinny jeans", "meralgia_paresthetica"),
+        ("my thigh goes numb when I wear my tool belt on my hip", "meralgia_paresthetica"),
+        # controls: the cue names no cause for an area its nerve does not reach
+        ("my toes go numb in tight jeans", None),
+        ("my hand is numb, i lean on my elbows a lot", None),
+        # and a cue of one cause wherever the numbness is still names it everywhere
+        ("numb hand, spurlings positive", "cervical_root"),
+        ("numb thumb, positive spurling", "cervical_root"),
+    ],
+)
+def test_a_pressing_habit_names_its_nerve(kb: KnowledgeBase, text: str, cause: str | None) -> None:
+    assert reading(kb, text)[2] == cause, text
+
+
+def test_a_cue_on_a_site_outside_its_nerve_says_the_cause_does_not_fit(kb: KnowledgeBase) -> None:
+    # the elbow named by the cue is its site: the cause is read, and the misfit said
+    s = kb.select("numbness in my thumb when I lean on my elbow at the desk")
+    assert s.cause == "cubital_tunnel"
+    assert any("does not fit the numb area" in n for n in s.notes), s.notes

@@ -13742,19 +13742,19 @@ AREA11_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None, str 
         "my little finger goes numb with my elbow on the armrest",
         ("hand.little_finger",),
         None,
-        None,
+        "cubital_tunnel",  # (the lead, 2026-12-05: leaning on the elbow is a cue)
     ),
     ("role", "on arm of chair"): (
         "my ring finger is numb when I sit with my elbow on the arm of the chair",
         ("hand.ring_finger",),
         None,
-        None,
+        "cubital_tunnel",  # (the lead, 2026-12-05: leaning on the elbow is a cue)
     ),
     ("role", "on window ledge"): (
         "my little finger went numb with my elbow on the window ledge",
         ("hand.little_finger",),
         None,
-        None,
+        "cubital_tunnel",  # (the lead, 2026-12-05: leaning on the elbow is a cue)
     ),
     ("role", "been agony"): (
         "my privates feel numb and my back's been agony all week",

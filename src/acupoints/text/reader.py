@@ -417,8 +417,10 @@ def _resolve(kb: KnowledgeBase, prep: Prepared, hit: Hit, areas: Sequence[Area])
     for cause in kb.causes if hit.extra == PRESSED_HIT else ():
         if prep.tokens[hit.start] in cause.nerves:
             return cause.id  # cause19: the nerve named ("the ulnar nerve getting squashed")
-    if all(cid == cue.default for cid in cue.by_area.values()):
+    if "body" in cue.by_area and all(cid == cue.default for cid in cue.by_area.values()):
         return cue.default  # "pulled my groin": a cue of one cause wherever it is
+    # (a cue of one cause for some areas only, "lean on my elbow" for the ulnar fingers,
+    # names none for the others: the areas decide below)
     within = kb.anatomy.within
     sites = [
         a.region
