@@ -148,3 +148,36 @@ def test_a_cue_on_a_site_outside_its_nerve_says_the_cause_does_not_fit(kb: Knowl
     s = kb.select("numbness in my thumb when I lean on my elbow at the desk")
     assert s.cause == "cubital_tunnel"
     assert any("does not fit the numb area" in n for n in s.notes), s.notes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a level the spelling reads as an area (both legs, the whole body): its words as
+        # written still raise the flag
+        "numb from the waist down",
+        "I've gone numb from the waist down",
+        "my legs are numb below the waist",
+        "numb from my neck down",
+        "numb from the waist down on both sides since this morning and I wet myself",
+    ],
+)
+def test_a_level_read_as_an_area_still_raises_spinal_cord_compression(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert raised(kb, text).get("spinal_cord_compression") == "emergency", text
+    assert reading(kb, text)[0], text  # and the area is still read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # controls: the neck down to a place is a stretch of the neck; a level denied;
+        # both legs named as such
+        "the side of my neck down to the collarbone feels numb",
+        "numb both legs",
+        "numb legs, not from the waist down, just the shins",
+    ],
+)
+def test_no_level_no_spinal_cord_compression(kb: KnowledgeBase, text: str) -> None:
+    assert "spinal_cord_compression" not in raised(kb, text), text

@@ -1536,6 +1536,16 @@ FLAG_TRIGGERS: dict[str, tuple[tuple[tuple[str, ...], ...], ...]] = {
     "spinal_cord_compression": (
         (
             (
+                "from the waist down",
+                "from my waist down",
+                "from waist down",
+                "below the waist",
+                "below my waist",
+                "from the neck down",
+                "from my neck down",
+                "from neck down",
+                "below the neck",
+                "below my neck",
                 "from the chest down",
                 "from my chest down",
                 "from the belly button down",

@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from .._plain import Frozen
-from .compiled import DROP, SENTENCE_END, PhraseIndex, Tables, stem
+from .compiled import DROP, SENTENCE_END, PhraseIndex, Tables, phrase, stem
 
 __all__ = [
     "Content",
@@ -836,4 +836,48 @@ def weights(
                     extra=extra,
                 )
             )
+    return out
+
+
+def rewritten(
+    t: Tables,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    tokens: Sequence[str],
+    ctx: Sequence[frozenset[str]],
+    corrected: Sequence[tuple[str, str]],
+) -> list[Hit]:
+    """A red-flag phrase the spelling read as other words: "numb from the waist down" is
+    read as "both legs" (the area), and the words as written are still a numb level of
+    ``spinal_cord_compression``. The tokens a spelling of several words made share the
+    span of what was written; where those written words, whole, are a phrase of a concept
+    with no ``also`` words, the concept is found on the tokens they became, in their
+    context (as :func:`flags` gives it). Nothing is looked at in a text the spelling left
+    as it was (most texts)."""
+    if not corrected or not spans or len(spans) != len(tokens):
+        return []
+    out: list[Hit] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and spans[j] == spans[i]:
+            j += 1
+        a, b = spans[i]
+        written = text[a:b]
+        if j - i > 1 or " " in written:  # a spelling of several words read here
+            words = phrase(written)
+            seen: set[int] = set()
+            for length, k in t.flags.at(words, 0) if words else ():
+                concept = t.concepts[k]
+                if length != len(words) or t.also[k] or k in seen:
+                    continue
+                seen.add(k)
+                context = _ctx(ctx, i, j) - ({"historical"} if concept.past else frozenset())
+                if concept.maybe:
+                    context -= {"hypothetical"}
+                out.append(
+                    Hit(concept.flag, i, j, " ".join(words), context, extra=(k, j, ((i, j),)))
+                )
+        i = j
     return out

@@ -21,6 +21,7 @@ from .findings import (
     flags,
     grades,
     overridden,
+    rewritten,
     weights,
 )
 from .spelling import correct_from
@@ -141,13 +142,14 @@ class Prepared(Frozen):
     @once
     def flag_hits(self) -> list[Hit]:
         """The red-flag concepts found (from their phrases, then by the compositional
-        rules), found once."""
+        rules, and from the phrases the spelling read as other words), found once."""
         t, c = self.tables, self.content
         hits = [
             *flags(t, c, self.ctx, self.clause),
             *composed(t, c, self.ctx, self.clause, self.tokens, self.sentence),
             *grades(t, self.text, self.spans, self.tokens, self.ctx, self.sentence),
             *weights(t, self.text, self.spans, self.tokens, self.ctx, self.sentence),
+            *rewritten(t, self.text, self.spans, self.tokens, self.ctx, self.corrected),
         ]
         return overridden(t, hits)
 
