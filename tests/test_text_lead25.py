@@ -181,3 +181,29 @@ def test_a_level_read_as_an_area_still_raises_spinal_cord_compression(
 )
 def test_no_level_no_spinal_cord_compression(kb: KnowledgeBase, text: str) -> None:
     assert "spinal_cord_compression" not in raised(kb, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a face too weak to smile or to close its eye, with a numb face: a possible stroke
+        "left side of my face numb since yesterday and it is hard to smile",
+        "numb face, trouble smiling on one side",
+        "left side of my face feels numb and my eye wont close",
+        "my face is numb on the left and i cant smile",
+    ],
+)
+def test_a_face_too_weak_to_smile_is_a_possible_stroke(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text).get("stroke") == "emergency", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # controls: a smile denied its trouble; a numb face alone
+        "my face is numb but i can smile fine",
+        "left side of my face feels numb",
+    ],
+)
+def test_a_numb_face_that_smiles_is_not_a_stroke(kb: KnowledgeBase, text: str) -> None:
+    assert "stroke" not in raised(kb, text), text
