@@ -1872,6 +1872,8 @@ def narrowed(
             Area(p, limb.start, limb.end, limb.words, "numb", limb.context, limb.cue) for p in parts
         ]
         hits[i : i + 1] = [replace(hits[i], region=p, aspects=[]) for p in parts]
+    if len(out) < 2:  # (a level and a segment are each read from two areas)
+        return tuple(out), hits
     _at_level(prep, out, hits, within)
     if _segments(prep, out, hits):
         # the limb the part is of, named before it in its sentence, only says where it is
@@ -1896,9 +1898,13 @@ def _past_joint_alone(prep: Prepared, joint: Area, out: list[Area], hits: list[A
     parts past it (:data:`BEYOND`), as "my legs are numb from the knees down" is; a limb
     named before it is :func:`narrowed`'s, and words after it other than a numb word ("from
     the knee down to the ankle") leave it alone."""
+    if "from" not in prep.tokens:
+        return  # (no "from" before the joint: most texts)
     prev = _before(prep, joint.start, 1)
+    if prev != ["from"]:
+        return
     nxt = _after(prep, joint.end, 4)
-    if prev != ["from"] or not nxt or nxt[0] not in DOWNWARD:
+    if not nxt or nxt[0] not in DOWNWARD:
         return
     if not all(w in STRETCH_NUMB or w in LINKING or w in LIMB_END for w in nxt[1:]):
         return
