@@ -1306,7 +1306,8 @@ def _finish(
         )
     _assign_sides(state, tokens, kb.anatomy.within)
     positive = _drop_territory_wholes(kb, tokens, positive)
-    positive = _drop_containers(kb, tokens, positive)
+    if len(positive) > 1:  # (a container holds another area: none in a text of one)
+        positive = _drop_containers(kb, tokens, positive)
     _plural_sides(kb, positive)
     words = set(tokens)
     negated = [a.region for a in found.areas if a.role == "fine" and not a.context]

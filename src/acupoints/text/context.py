@@ -690,6 +690,8 @@ def clauses(t: Tables, tokens: Sequence[str], found: ContextHits | None = None) 
     ``found`` as for :func:`contexts`."""
     if found is None:
         found = context_hits(t, tokens)
+    if "," not in tokens and SENTENCE_END.isdisjoint(tokens) and not any(found):
+        return [0] * len(tokens)  # no clause ends: one clause (most short texts)
     breaks = [
         tok in SENTENCE_END or (tok == "," and not _listed(tokens, k))
         for k, tok in enumerate(tokens)

@@ -102,6 +102,8 @@ class Prepared(Frozen):
     def sentence(self) -> tuple[int, ...]:
         """The sentence of every token, counted from 0 (a sentence end belongs to the
         sentence it ends)."""
+        if SENTENCE_END.isdisjoint(self.tokens):
+            return (0,) * len(self.tokens)  # one sentence (most texts)
         out: list[int] = []
         k = 0
         for tok in self.tokens:

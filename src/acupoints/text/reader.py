@@ -192,7 +192,8 @@ def _analyse(kb: KnowledgeBase, text: str) -> Analysis:
     areas, state.found = elided(prep, areas, state.found)
     areas, state.found = sciatic_leg(prep, areas, state.found)  # limb17
     areas, state.found = unfelt_seat(prep, areas, state.found)  # limb17
-    areas = spread_in_limb(kb, prep, areas, state.found)  # areas23
+    if len(areas) > 1:  # (a limb and a part of it: none to find in a text of one area)
+        areas = spread_in_limb(kb, prep, areas, state.found)  # areas23
     proxy = _for_another(prep, areas)
     if proxy:
         areas = tuple(

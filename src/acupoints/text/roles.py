@@ -254,7 +254,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         start = f.start
         prev = _before(prep, f.start, t.role_longest)
         nxt = _after(prep, f.end, t.role_longest)
-        taken = _taken_after(prep, f.start, found)
+        # (no area before this one to take a cue after it in a text of one area)
+        taken = _taken_after(prep, f.start, found) if len(found) > 1 else 0
         cues = [
             *(
                 (t.role_before.get(tuple(prev[-k:]), ()), -k)
@@ -479,7 +480,10 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             ctx.clear()  # "worried I might get an ulcer on my numb feet": they are numb
         words = prep.written(f.start, f.end + 1)  # as written ("fingres", "me left foot")
         out.append(Area(f.region, start, f.end, words, role, frozenset(ctx), cue))
-    out = _weak_ellipsis(prep, out)  # areasc
+    # the passes that read an area against another one (a second area: most texts name
+    # one) find nothing in a text of one area, and are not called there
+    if len(out) > 1:
+        out = _weak_ellipsis(prep, out)  # areasc
     if not any(a.numb for a in out):
         out = _shaken_alone(prep, out)  # areasc
     out = _unfelt_wounds(prep, out, within)  # areasb
@@ -504,12 +508,15 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         for k in by_subject:
             a = out[k]
             out[k] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
-    out = _whole_length(prep, out, within)
-    out = _part_stretch(prep, out, within)  # areasc
+    if len(out) > 1:
+        out = _whole_length(prep, out, within)
+        out = _part_stretch(prep, out, within)  # areasc
     out = _sciatic_legs(prep, out)  # limb17
     out = _wound_places(prep, out, within)  # limb17
-    out = _felt_through(prep, out, found)  # limb17
-    return tuple(_refined_by_part(prep, _side_named_by_parts(prep, out), within))
+    if len(out) > 1:
+        out = _felt_through(prep, out, found)  # limb17
+        out = _refined_by_part(prep, _side_named_by_parts(prep, out), within)
+    return tuple(out)
 
 
 # (areas23) a whole limb said numb, with a spread in its sentence that began in a part of it
@@ -1865,6 +1872,8 @@ def narrowed(
             Area(p, limb.start, limb.end, limb.words, "numb", limb.context, limb.cue) for p in parts
         ]
         hits[i : i + 1] = [replace(hits[i], region=p, aspects=[]) for p in parts]
+    if len(out) < 2:  # (a level and a segment are each read from two areas)
+        return tuple(out), hits
     _at_level(prep, out, hits, within)
     if _segments(prep, out, hits):
         # the limb the part is of, named before it in its sentence, only says where it is
@@ -1889,9 +1898,13 @@ def _past_joint_alone(prep: Prepared, joint: Area, out: list[Area], hits: list[A
     parts past it (:data:`BEYOND`), as "my legs are numb from the knees down" is; a limb
     named before it is :func:`narrowed`'s, and words after it other than a numb word ("from
     the knee down to the ankle") leave it alone."""
+    if "from" not in prep.tokens:
+        return  # (no "from" before the joint: most texts)
     prev = _before(prep, joint.start, 1)
+    if prev != ["from"]:
+        return
     nxt = _after(prep, joint.end, 4)
-    if prev != ["from"] or not nxt or nxt[0] not in DOWNWARD:
+    if not nxt or nxt[0] not in DOWNWARD:
         return
     if not all(w in STRETCH_NUMB or w in LINKING or w in LIMB_END for w in nxt[1:]):
         return

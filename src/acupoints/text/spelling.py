@@ -367,9 +367,10 @@ def _read_alone(t: Tables) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[
     """Words of texts already read that :func:`correct_from` reads from the word alone,
     with what it read them as: () for a word kept as written, else the word it is a typo
     of, or the two words it is cut into. These are the words that start no spelling of one
-    word, no digit or finger named by number, and are no three-letter word left
-    uncorrected (``short`` looks at the words around those): their reading is :func:`best`
-    and :func:`split` of the word, the same in every text. The first dict holds those that
+    word, no digit or finger named by number, and are no three-letter word one slip from a
+    body or side word (``short`` reads those by the words around them; "and", "leg" are
+    none): their reading is :func:`best` and :func:`split` of the word, the same in every
+    text. The first dict holds those that
     begin no spelling of several words either; the second those that may (read so where
     none of those spellings is found). Kept per tables (by their id, with the tables), at
     most 16,384 words each (a reading meets a handful of new ones: a few hundred entries,
@@ -489,7 +490,9 @@ def correct_from(
                 and tok not in ORDINALS
                 and tok not in ("digit", "digits")
                 and tok not in FINGER_ORDER
-                and (len(tok) != 3 or best(t, tok) is not None)
+                # a three-letter word is read from its neighbours only if it is one slip
+                # from a body or side word (``short``): "and", "leg" or "two" never are
+                and (len(tok) != 3 or best(t, tok) is not None or short(t, tok) is None)
             ):
                 # read from the word alone: no word around it was looked at (past the
                 # spellings of several words, for a word that may begin one)
