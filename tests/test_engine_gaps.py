@@ -1145,6 +1145,30 @@ def test_clearing_the_caches_empties_the_scores_and_places_kept(kb: KnowledgeBas
     assert not (static.scored or static.rule_parts)
 
 
+def test_clearing_the_caches_empties_the_points_kept_by_what_they_are_made_of(
+    kb: KnowledgeBase,
+) -> None:
+    """``clear_caches()`` empties the table of what a point's side does not change, kept
+    by its hits, closeness, segment and evidence (explanation._made_at), and two places
+    whose points are made of the same share them. Catches the table left full, or kept
+    by too little (a point of one place given another place's reasons)."""
+    from acupoints.engine.scoring import _MADE_OF
+
+    kb.clear_caches()
+    one = kb.select("numb back of my left hand", cause="cervical_root")
+    table = _MADE_OF[kb]
+    assert len(table) == len(one.points)
+    again = kb.select("numb back of my right hand", cause="cervical_root")
+    assert len(table) == len(one.points)  # the scores of one place, on the other side
+    other = kb.select("numb back of my left hand", cause="diabetic")
+    shared = [p for p in other.points if p.code in one.codes and p.reasons is one[p.code].reasons]
+    for p in shared:  # the same reasons only where they read the same
+        assert p.score == one[p.code].score
+    assert again.codes == one.codes
+    kb.clear_caches()
+    assert not table
+
+
 def test_two_sides_of_one_place_share_their_scores_not_their_points(kb: KnowledgeBase) -> None:
     """A left and a right forearm differ only in what scoring never reads: their rankings
     share one sorted list of scores and one table of compositions, while each answer's

@@ -30,9 +30,12 @@ conditions of the rules, the scores of a list of hits). Without a patient's caut
 points of a composition and their aftercare are kept with the scores, by where they are
 needled (``_Ranking.facing``: the location's side and the sides of its parts); the first
 point made of a code gives the rankings of the other sides what its side does not change
-(its score, reasons, sites: ``_Scores.made``), and the candidates the points were made
-from are not kept (fewer objects in the memos for the collector to go over). The
-patient's exclusions and cautions are applied on every call.
+(its score, reasons, sites: ``_Scores.made``), itself kept per data by all it is made of
+(its hits, closeness, segment and evidence: ``_Ranking.made_of``), so other places and
+causes that give a point the same share it without a candidate built; the candidates the
+points were made from are not kept (fewer objects in the memos for the collector to go
+over). The places of the never-needled points are found once per scores (``_Scores.never``).
+The patient's exclusions and cautions are applied on every call.
 ``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
 one shows.
 """
@@ -170,20 +173,9 @@ def select(
         kept: list[int] = []
         # without a patient's own exclusions only the never-needled points can be left
         # out: the other places are kept on their code alone, without their point
-        entries = ranking.entries
         tested: Sequence[int] = pool
         if not excluding_patient:
-            never = ranking.never  # only these places can be left out
-            if never is None:
-                suspects = static.never_needled
-                if suspects is None:  # each standing exclusion names its one point
-                    suspects = static.never_needled = frozenset(
-                        code for _, eff, _ in standing for code in eff.points
-                    )
-                never = ranking.never = tuple(
-                    i for i, entry in enumerate(entries) if entry[2] in suspects
-                )
-            tested = never
+            tested = ranking.never  # only these places can be left out
         for i in tested:
             point, side = ranking.point_side(i)
             excluded_by = [(cond, eff) for cond, eff, matches in excluding if matches(point, side)]
