@@ -17,6 +17,7 @@ from acupoints.engine.composition import _compose
 from acupoints.engine.context import _static
 from acupoints.engine.scoring import _rank
 from acupoints.rules import Composition
+from acupoints.safety import Exclusion
 
 from .test_loading import edit
 
@@ -1981,3 +1982,17 @@ def test_a_limit_of_one_gives_one_point(kb: KnowledgeBase) -> None:
     s = kb.select("numb back of my left hand", limit=1)
     assert len(s.points) == 1
     assert s.points[0].code == kb.select("numb back of my left hand").points[0].code
+
+
+def test_a_never_needled_point_left_out_of_two_answers_is_one_exclusion(
+    kb: KnowledgeBase,
+) -> None:
+    """The Exclusion of a point and the effects that leave it out is made once per data
+    (engine._exclusion), and is what validation would make of it. Catches the table
+    keyed by too little (an Exclusion of another point or effect) or made wrong."""
+    a = kb.select("numb belly around the navel")
+    b = kb.select("numb skin around my belly button", cause="diabetic")
+    assert [e.code for e in a.excluded] == [e.code for e in b.excluded] == ["CV8"]
+    assert a.excluded[0] is b.excluded[0]
+    assert a.excluded[0].conditions == ("not_needled",)
+    assert a.excluded[0] == Exclusion.model_validate(a.excluded[0].model_dump())
