@@ -17,6 +17,7 @@ from acupoints.engine.composition import _compose
 from acupoints.engine.context import _static
 from acupoints.engine.scoring import _rank
 from acupoints.rules import Composition
+from acupoints.safety import Exclusion
 
 from .test_loading import edit
 
@@ -1145,6 +1146,30 @@ def test_clearing_the_caches_empties_the_scores_and_places_kept(kb: KnowledgeBas
     assert not (static.scored or static.rule_parts)
 
 
+def test_clearing_the_caches_empties_the_points_kept_by_what_they_are_made_of(
+    kb: KnowledgeBase,
+) -> None:
+    """``clear_caches()`` empties the table of what a point's side does not change, kept
+    by its hits, closeness, segment and evidence (explanation._made_at), and two places
+    whose points are made of the same share them. Catches the table left full, or kept
+    by too little (a point of one place given another place's reasons)."""
+    from acupoints.engine.scoring import _MADE_OF
+
+    kb.clear_caches()
+    one = kb.select("numb back of my left hand", cause="cervical_root")
+    table = _MADE_OF[kb]
+    assert len(table) == len(one.points)
+    again = kb.select("numb back of my right hand", cause="cervical_root")
+    assert len(table) == len(one.points)  # the scores of one place, on the other side
+    other = kb.select("numb back of my left hand", cause="diabetic")
+    shared = [p for p in other.points if p.code in one.codes and p.reasons is one[p.code].reasons]
+    for p in shared:  # the same reasons only where they read the same
+        assert p.score == one[p.code].score
+    assert again.codes == one.codes
+    kb.clear_caches()
+    assert not table
+
+
 def test_two_sides_of_one_place_share_their_scores_not_their_points(kb: KnowledgeBase) -> None:
     """A left and a right forearm differ only in what scoring never reads: their rankings
     share one sorted list of scores and one table of compositions, while each answer's
@@ -1957,3 +1982,17 @@ def test_a_limit_of_one_gives_one_point(kb: KnowledgeBase) -> None:
     s = kb.select("numb back of my left hand", limit=1)
     assert len(s.points) == 1
     assert s.points[0].code == kb.select("numb back of my left hand").points[0].code
+
+
+def test_a_never_needled_point_left_out_of_two_answers_is_one_exclusion(
+    kb: KnowledgeBase,
+) -> None:
+    """The Exclusion of a point and the effects that leave it out is made once per data
+    (engine._exclusion), and is what validation would make of it. Catches the table
+    keyed by too little (an Exclusion of another point or effect) or made wrong."""
+    a = kb.select("numb belly around the navel")
+    b = kb.select("numb skin around my belly button", cause="diabetic")
+    assert [e.code for e in a.excluded] == [e.code for e in b.excluded] == ["CV8"]
+    assert a.excluded[0] is b.excluded[0]
+    assert a.excluded[0].conditions == ("not_needled",)
+    assert a.excluded[0] == Exclusion.model_validate(a.excluded[0].model_dump())

@@ -481,6 +481,8 @@ def not_a_candidate(
 ) -> tuple[NotACandidate, ...]:
     """The reasons, from the patient's (condition, effect) pairs, that no point may be
     offered now (empty when the patient is a candidate)."""
+    if not effects:  # (no patient, or nothing of theirs applies: most selections)
+        return ()
     return tuple(
         NotACandidate(condition=c.id, name=c.name, reason=e.note, sources=e.sources)
         for c, e in effects
@@ -578,12 +580,16 @@ def _text_hits(kb: "KnowledgeBase", text: str) -> dict[str, tuple[str, ...]]:
         hits.setdefault(f.id, []).append(f.words)
         if f.urgency is not None:
             hits[f.id].append(f"urgency:{f.urgency}")
-    found = {k: tuple(dict.fromkeys(v)) for k, v in hits.items()}
+    # (a text that raises no flag, most of them, keeps the one empty table: none kept a text)
+    found = {k: tuple(dict.fromkeys(v)) for k, v in hits.items()} if hits else _NO_HITS
     if len(memo) > 4096:
         memo.clear()
     memo[text] = found
     return found
 
+
+_NO_HITS: dict[str, tuple[str, ...]] = {}
+"""What :func:`_text_hits` gives a text that raises no flag (shared: never written to)."""
 
 _REGION_FLAGS: "WeakKeyDictionary[KnowledgeBase, dict[str, frozenset[str]]]" = WeakKeyDictionary()
 
@@ -700,14 +706,26 @@ def aftercare_for(kb: "KnowledgeBase", points: Iterable[Point]) -> tuple[AdviceI
     """The aftercare for a selection of ``points``: every item without ``structures``,
     and each item with them when one of the points has a caution for such a structure."""
     items = kb.aftercare_items
-    if all(not a.structures for a in items):
+    table = _AFTERCARE.get(kb)
+    if table is None or table[0] is not items:
+        table = _AFTERCARE[kb] = (items, {s for a in items for s in a.structures}, {}, {})
+    _, named, risks, memo = table
+    if not named:  # no item names a structure
         return items
-    at_risk = frozenset(c.structure for p in points for c in p.cautions if c.structure is not None)
+    # the structures at risk that an item names, from each point's cautions (once per
+    # point: the point kept beside them, so its id stays its own)
+    at_risk: frozenset[str] = frozenset()
+    for p in points:
+        known = risks.get(id(p))
+        if known is None or known[0] is not p:
+            known = risks[id(p)] = (
+                p,
+                frozenset(c.structure for c in p.cautions if c.structure in named),
+            )
+        if known[1]:
+            at_risk = at_risk | known[1]
     # one tuple per set of structures at risk, shared by the answers that have it (a
     # memo of the answers kept it once each)
-    memo = _AFTERCARE.get(kb)
-    if memo is None:
-        memo = _AFTERCARE.setdefault(kb, {})
     found = memo.get(at_risk)
     if found is None:
         found = tuple(a for a in items if not a.structures or at_risk.intersection(a.structures))
@@ -717,7 +735,10 @@ def aftercare_for(kb: "KnowledgeBase", points: Iterable[Point]) -> tuple[AdviceI
     return found
 
 
-_AFTERCARE: "WeakKeyDictionary[KnowledgeBase, dict[frozenset[str], tuple[AdviceItem, ...]]]" = (
+# per data: its aftercare items, the structures they name, each point met with the ones
+# its cautions put at risk (a few hundred points at most: the data's), and the items
+# given for each set of structures at risk
+_AFTERCARE: "WeakKeyDictionary[KnowledgeBase, tuple[tuple[AdviceItem, ...], set[str], dict[int, tuple[Point, frozenset[str]]], dict[frozenset[str], tuple[AdviceItem, ...]]]]" = (  # noqa: E501
     WeakKeyDictionary()
 )
 

@@ -30,9 +30,12 @@ conditions of the rules, the scores of a list of hits). Without a patient's caut
 points of a composition and their aftercare are kept with the scores, by where they are
 needled (``_Ranking.facing``: the location's side and the sides of its parts); the first
 point made of a code gives the rankings of the other sides what its side does not change
-(its score, reasons, sites: ``_Scores.made``), and the candidates the points were made
-from are not kept (fewer objects in the memos for the collector to go over). The
-patient's exclusions and cautions are applied on every call.
+(its score, reasons, sites: ``_Scores.made``), itself kept per data by all it is made of
+(its hits, closeness, segment and evidence: ``_Ranking.made_of``), so other places and
+causes that give a point the same share it without a candidate built; the candidates the
+points were made from are not kept (fewer objects in the memos for the collector to go
+over). The places of the never-needled points are found once per scores (``_Scores.never``).
+The patient's exclusions and cautions are applied on every call.
 ``tests/test_snapshot.py`` pins 704 answers as readable text, so a change here that moves
 one shows.
 """
@@ -41,6 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from .. import DISCLAIMER, __version__
 from .._fast import builder, construct
@@ -48,8 +52,10 @@ from ..errors import LocationError, QueryError, SelectionError, names_arg
 from ..models import Location, RegionRef
 from ..parse import _assemble
 from ..safety import (
+    ConditionEffect,
     Exclusion,
     Patient,
+    PatientCondition,
     aftercare_for,
     check_patient,
     detect_red_flags,
@@ -72,6 +78,39 @@ __all__ = ["closeness", "forget", "root_levels", "select"]
 # a Selection built from its fields by keyword, every field given (no dict of them made
 # and checked per answer, as make did)
 _SELECTION = builder(Selection)
+
+
+def _exclusion(
+    kb: KnowledgeBase, code: str, excluded_by: list[tuple[PatientCondition, ConditionEffect]]
+) -> Exclusion:
+    """A point left out by these conditions' effects: made once per point and effects
+    (the never-needled points are left out of many answers alike)."""
+    table = _EXCLUSIONS.get(kb)
+    if table is None:
+        table = _EXCLUSIONS.setdefault(kb, {})
+    # (the conditions and effects are the data's, or the standing exclusions' kept with
+    # it: their ids are theirs while the table lives)
+    key = (code, *(id(x) for pair in excluded_by for x in pair))
+    found = table.get(key)
+    if found is None:
+        found = construct(
+            Exclusion,
+            code=code,
+            reasons=tuple(f"{cond.name}: {eff.note}" for cond, eff in excluded_by),
+            conditions=tuple(dict.fromkeys(cond.id for cond, _ in excluded_by)),
+            sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),
+        )
+        if len(table) >= 4096:
+            table.clear()
+        table[key] = found
+    return found
+
+
+# per data: the Exclusion of a point and the effects that leave it out (a few per point
+# of the data at most)
+_EXCLUSIONS: WeakKeyDictionary[KnowledgeBase, dict[tuple[object, ...], Exclusion]] = (
+    WeakKeyDictionary()
+)
 
 
 def select(
@@ -170,45 +209,27 @@ def select(
         kept: list[int] = []
         # without a patient's own exclusions only the never-needled points can be left
         # out: the other places are kept on their code alone, without their point
-        entries = ranking.entries
         tested: Sequence[int] = pool
         if not excluding_patient:
-            never = ranking.never  # only these places can be left out
-            if never is None:
-                suspects = static.never_needled
-                if suspects is None:  # each standing exclusion names its one point
-                    suspects = static.never_needled = frozenset(
-                        code for _, eff, _ in standing for code in eff.points
-                    )
-                never = ranking.never = tuple(
-                    i for i, entry in enumerate(entries) if entry[2] in suspects
-                )
-            tested = never
+            tested = ranking.never  # only these places can be left out
         for i in tested:
             point, side = ranking.point_side(i)
             excluded_by = [(cond, eff) for cond, eff, matches in excluding if matches(point, side)]
             if not excluded_by:
                 kept.append(i)
                 continue
-            exclusions.append(
-                construct(
-                    Exclusion,
-                    code=ranking.entries[i][2],
-                    reasons=tuple(f"{cond.name}: {eff.note}" for cond, eff in excluded_by),
-                    conditions=tuple(dict.fromkeys(cond.id for cond, _ in excluded_by)),
-                    sources=tuple(dict.fromkeys(x for _, eff in excluded_by for x in eff.sources)),
-                )
-            )
+            exclusions.append(_exclusion(kb, ranking.entries[i][2], excluded_by))
         if tested is not pool:  # the places not tested are kept
             left = set(tested).difference(kept)
             if left:
                 pool = [i for i in pool if i not in left]
         else:
             pool = kept
-    exclusions.sort(key=lambda e: static.info[e.code][1])
+    if exclusions:
+        exclusions.sort(key=lambda e: static.info[e.code][1])
     # a composition depends on the ranking, the limit and what was left out: made once
     # (the codes in the order they are sorted in, each once: as a set would say)
-    ckey = (limit, tuple(e.code for e in exclusions))
+    ckey = (limit, tuple([e.code for e in exclusions]) if exclusions else ())
     composed = ranking.compositions.get(ckey)
     if composed is None:
         composed = _compose(kb, static, ranking, pool, limit, kb.composition, the_cause)
@@ -250,8 +271,9 @@ def select(
     seen_protocol: set[tuple[str, str]] = set()
     patient_steps: list[ProtocolNote] = []
     # safety (issue 17): `refer_first` steps go before every other step
-    ordered = [x for x in effects if x[1].action == "refer_first"]
-    ordered += [x for x in effects if x[1].action == "protocol"]
+    ordered = [x for x in effects if x[1].action == "refer_first"] if effects else effects
+    if effects:
+        ordered += [x for x in effects if x[1].action == "protocol"]
     for cond, eff in ordered:
         if (cond.id, eff.note) in seen_protocol:
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from weakref import WeakKeyDictionary
 
 from .._plain import Plain
 from ..errors import UnknownCauseError
@@ -16,6 +17,7 @@ from ..rules import (
     Cause,
     Guideline,
 )
+from ..safety import standing_exclusions
 from ..selection import ProtocolNote
 from .candidates import _SELECTORS, _cause_factor, _place_holds, _weight
 from .context import (
@@ -85,6 +87,7 @@ class _Ranking(Plain):
         "info",
         "location",
         "made",
+        "made_of",
         "main",
         "many",
         "never",
@@ -122,8 +125,8 @@ class _Ranking(Plain):
     # compositions made from this ranking, by limit and the codes a patient excluded (in
     # WHO order, each once: a tuple of plain values, which the collector stops tracking)
     compositions: dict[tuple[int, tuple[str, ...]], _Composed]
-    # the places of the points every selection leaves out (never needled), on first use
-    never: tuple[int, ...] | None
+    # the places of the points every selection leaves out (never needled): the scores'
+    never: tuple[int, ...]
     # the rule parts and main hit of a point several hits chose, by the ids of its hits
     # (the shared table _Static.rule_parts: it keeps the hits, and so their ids)
     parts_of: dict[tuple[int, ...], tuple[tuple[_Hit, ...], tuple[_Part, ...], _Hit]]
@@ -148,11 +151,12 @@ class _Ranking(Plain):
         slots: list[_Candidate | None],
         sides: dict[str, str],
         compositions: dict[tuple[int, tuple[str, ...]], _Composed] | None = None,
-        never: tuple[int, ...] | None = None,
+        never: tuple[int, ...] = (),
         parts_of: dict[tuple[int, ...], tuple[tuple[_Hit, ...], tuple[_Part, ...], _Hit]]
         | None = None,
         chosen: _Chosen | None = None,
         made: dict[str, RankedPoint] | None = None,
+        made_of: dict[tuple[object, ...], tuple[object, ...]] | None = None,
     ) -> None:
         self.entries = entries
         self.roles = roles
@@ -189,6 +193,11 @@ class _Ranking(Plain):
         # change (explanation._made) is read from it; the table of the scores
         # (_Scores.made), shared by the rankings of every side
         self.made: dict[str, RankedPoint] = {} if made is None else made
+        # what a point's side does not change, by all it is made of (explanation._made_at):
+        # the per-data table of _MADE_OF, shared by every ranking
+        self.made_of: dict[tuple[object, ...], tuple[object, ...]] = (
+            {} if made_of is None else made_of
+        )
 
     def cand(self, i: int, keep: bool = True) -> _Candidate:
         """The candidate at place ``i`` (built once when ``keep``; threads that race
@@ -429,6 +438,9 @@ def forget(kb: KnowledgeBase) -> None:
             static.cause_factors.clear()
             static.scored.clear()
             static.rule_parts.clear()
+    made_of = _MADE_OF.get(kb)
+    if made_of is not None:
+        made_of.clear()
     _TEXT_HITS.pop(kb, None)
     from ..text.reader import forget as forget_text
 
@@ -612,6 +624,7 @@ class _Scores(Plain):
         "made",
         "main",
         "many",
+        "never",
         "regions",
         "roles",
         "segment_value",
@@ -630,6 +643,9 @@ class _Scores(Plain):
     regions: dict[str, tuple[float, float | None]]
     top_segments: frozenset[str]
     segment_value: float
+    # the places of the points every selection leaves out (never needled: the standing
+    # exclusions' points), read by the rankings of every side instead of found by each
+    never: tuple[int, ...]
     compositions: dict[tuple[int, tuple[str, ...]], _Composed]
     chosen: _Chosen
     made: dict[str, RankedPoint]
@@ -648,6 +664,7 @@ class _Scores(Plain):
         regions: dict[str, tuple[float, float | None]],
         top_segments: frozenset[str],
         segment_value: float,
+        never: tuple[int, ...],
     ) -> None:
         self.entries = entries
         self.roles = roles
@@ -661,6 +678,7 @@ class _Scores(Plain):
         self.regions = regions
         self.top_segments = top_segments
         self.segment_value = segment_value
+        self.never = never
         # a composition reads the scores, the regions (not their sides) and the
         # places a patient left out: shared by the rankings that share these scores
         self.compositions = {}
@@ -671,6 +689,12 @@ class _Scores(Plain):
 
 
 _SCORES_KEPT = 512
+
+# per data: the parts of a point that its side does not change, by what they are made of
+# (explanation._made_at; at most _MADE_KEPT entries, dropped by forget)
+_MADE_OF: WeakKeyDictionary[KnowledgeBase, dict[tuple[object, ...], tuple[object, ...]]] = (
+    WeakKeyDictionary()
+)
 
 
 def _rank_now(
@@ -741,9 +765,11 @@ def _rank_now(
         # (the point regions of this ranking: the place's table may hold more)
         _sides_by_part(kb.anatomy, loc, (info[e[2]][0] for e in entries)),
         scores.compositions,
+        scores.never,
         parts_of=static.rule_parts,
         chosen=scores.chosen,
         made=scores.made,
+        made_of=_MADE_OF.get(kb) or _MADE_OF.setdefault(kb, {}),
     )
 
 
@@ -834,6 +860,14 @@ def _scores(
         roles_of[code] = roles
         entries.append((-round(score, 4), rank, code))
     entries.sort()
+    suspects = static.never_needled
+    if suspects is None:  # each standing exclusion names its one point
+        suspects = static.never_needled = frozenset(
+            code for _, eff, _ in standing_exclusions(kb) for code in eff.points
+        )
+    # (most scores hold none of them: their places are looked for only when some are)
+    held = suspects.intersection(mains)
+    never = tuple(i for i, e in enumerate(entries) if e[2] in held) if held else ()
     return _Scores(
         entries,
         [roles_of[e[2]] for e in entries],
@@ -847,4 +881,5 @@ def _scores(
         regions,
         top_segments,
         segment_value,
+        never,
     )
