@@ -207,3 +207,21 @@ def test_a_face_too_weak_to_smile_is_a_possible_stroke(kb: KnowledgeBase, text: 
 )
 def test_a_numb_face_that_smiles_is_not_a_stroke(kb: KnowledgeBase, text: str) -> None:
     assert "stroke" not in raised(kb, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        # a toe going black now on a numb foot: limb-threatening
+        ("my toes are numb and one is turning black", "emergency"),
+        ("my numb toes are turning black", "emergency"),
+    ],
+)
+def test_a_toe_turning_black_is_limb_threatening(
+    kb: KnowledgeBase, text: str, urgency: str
+) -> None:
+    assert raised(kb, text).get("foot_wound") == urgency, text
+
+
+def test_numb_toes_alone_raise_no_foot_wound(kb: KnowledgeBase) -> None:
+    assert "foot_wound" not in raised(kb, "my toes are numb and one is turning white in the cold")

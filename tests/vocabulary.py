@@ -3399,6 +3399,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "smelly wound",
             "foul smell",
             "rotting",
+            # lead25
+            "turning black",
         ),
         "clinical": (
             "gangrene",
