@@ -99,7 +99,13 @@ def test_a_foot_gone_a_dark_colour_is_an_emergency(
         assert raised(kb, text)["foot_wound"] == "emergency", text
 
 
-WORST_HEADACHE: tuple[str, ...] = FLAG_CONCEPTS["worst_headache"]["lay"]  # type: ignore[assignment]
+# (the words of this round's block: the lead's of a later round, after "# lead25", are tested
+# in test_text_lead25.py)
+WORST_HEADACHE: tuple[str, ...] = tuple(
+    w
+    for w in FLAG_CONCEPTS["worst_headache"]["lay"]  # type: ignore[attr-defined]
+    if not w.startswith("headache ")
+)
 
 LEAD23_WORDS: dict[str, tuple[str, str]] = {
     # the words of the "lead23" blocks of text.yaml: word -> (sentence, the rule it fires;

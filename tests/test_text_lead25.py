@@ -8,7 +8,7 @@ import pytest
 
 from acupoints import KnowledgeBase
 
-from .textread import raised, reading
+from .textread import fired, raised, reading
 
 
 @pytest.mark.parametrize(
@@ -225,3 +225,44 @@ def test_a_toe_turning_black_is_limb_threatening(
 
 def test_numb_toes_alone_raise_no_foot_wound(kb: KnowledgeBase) -> None:
     assert "foot_wound" not in raised(kb, "my toes are numb and one is turning white in the cold")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # both legs numb or failing of a sudden, and weak or unable to walk
+        "sudden numbness in both legs and i cant walk",
+        "both legs went numb this morning and feel heavy",
+        "both my legs suddenly went weak and numb",
+    ],
+)
+def test_both_legs_failing_suddenly_is_spinal_cord_compression(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert raised(kb, text).get("spinal_cord_compression") == "emergency", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # controls: no sudden onset; no weakness; weak legs for months
+        "both legs numb for years, diabetic, walking fine",
+        "both legs suddenly went numb but i can walk fine",
+        "numb feet, both legs weak for months",
+    ],
+)
+def test_both_legs_without_a_sudden_failure_raise_no_cord_flag(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "spinal_cord_compression" not in raised(kb, text), text
+
+
+def test_a_headache_named_before_worst_ever_is_a_stroke_sign(kb: KnowledgeBase) -> None:
+    assert raised(kb, "numb face and terrible headache worst ever").get("stroke") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "word", ["headache worst ever", "headache the worst ever", "headache worst of my life"]
+)
+def test_every_lead25_headache_word_is_read(kb: KnowledgeBase, word: str) -> None:
+    assert "worst_headache" in fired(kb, f"numb left arm and the {word}"), word

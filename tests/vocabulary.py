@@ -4523,6 +4523,10 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "sudden blinding headache",
             "like a bomb went off in my head",
             "like a bomb going off in my head",
+            # lead25
+            "headache worst ever",
+            "headache the worst ever",
+            "headache worst of my life",
         ),
         "clinical": (
             "thunderclap headache",
@@ -8428,6 +8432,11 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "flag": "spinal_cord_compression",
         "past": True,
         "all": ("cancer_named", "lower_limb_part", "weakness"),
+        "scope": "sentence",
+    },
+    "both_legs_failing_suddenly": {
+        "flag": "spinal_cord_compression",
+        "all": ("sudden", "both_legs", "weakness"),
         "scope": "sentence",
     },
     "leg_giving_way": {
