@@ -103,6 +103,16 @@ def _ctx(ctx: Sequence[frozenset[str]], a: int, b: int) -> frozenset[str]:
     return out
 
 
+def _concept_context(concept: Any, ctx: Sequence[frozenset[str]], a: int, b: int) -> frozenset[str]:
+    """The context of a red-flag concept found on tokens ``a`` to ``b``: a history counts
+    for a ``past`` concept, and a supposed fact about the person for a ``maybe`` one (the
+    safer answer)."""
+    context = _ctx(ctx, a, b) - ({"historical"} if concept.past else frozenset())
+    if concept.maybe:
+        context -= {"hypothetical"}
+    return context
+
+
 def symptom_spans(t: Tables, c: Content) -> set[int]:
     """Content positions covered by symptom phrases ("fall asleep", "pins and needles")
     and phrases that name no cause ("bladder infection"): no cause is read there, except
@@ -331,9 +341,7 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
             end = start + length
             a, b = _span(c, start, end)
             concept = t.concepts[k]
-            context = _ctx(ctx, a, b) - ({"historical"} if concept.past else frozenset())
-            if concept.maybe:  # a supposed fact about the person counts: the safer answer
-                context -= {"hypothetical"}
+            context = _concept_context(concept, ctx, a, b)
             words = [" ".join(c.words[start:end])]
             spans = [(a, b)]
             reach = b  # the end of the sign's words, with what follows it in its clause
@@ -852,8 +860,8 @@ def rewritten(
     ``spinal_cord_compression``. The tokens a spelling of several words made share the
     span of what was written; where those written words, whole, are a phrase of a concept
     with no ``also`` words, the concept is found on the tokens they became, in their
-    context (as :func:`flags` gives it). Nothing is looked at in a text the spelling left
-    as it was (most texts)."""
+    context (:func:`_concept_context`, as :func:`flags` gives it). Nothing is looked at in
+    a text the spelling left as it was (most texts)."""
     if not corrected or not spans or len(spans) != len(tokens):
         return []
     out: list[Hit] = []
@@ -873,9 +881,7 @@ def rewritten(
                 if length != len(words) or t.also[k] or k in seen:
                     continue
                 seen.add(k)
-                context = _ctx(ctx, i, j) - ({"historical"} if concept.past else frozenset())
-                if concept.maybe:
-                    context -= {"hypothetical"}
+                context = _concept_context(concept, ctx, i, j)
                 out.append(
                     Hit(concept.flag, i, j, " ".join(words), context, extra=(k, j, ((i, j),)))
                 )
