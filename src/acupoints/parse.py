@@ -1660,22 +1660,25 @@ def _build(
     refs = []
     for f in _dedupe(found):
         aspects = _resolve_aspects(f.region, f.aspects) if f.aspects else []
-        for whole, aspect, part in (
-            ("hand", "dorsal", "hand.dorsum"),
-            ("hand", "palmar", "hand.palm"),
-            ("foot", "dorsal", "foot.dorsum"),
-            ("foot", "plantar", "foot.sole"),
-            ("foot", "posterior", "foot.heel"),  # the back of the foot is the heel
-        ):
-            if not aspects:
-                break  # (most regions: none of these is theirs)
-            if f.region == whole and aspects == [aspect]:
+        if len(aspects) == 1:  # a whole hand or foot with one aspect may be a part of it
+            part = _ASPECT_PARTS.get((f.region, aspects[0]))
+            if part is not None:
                 f.region, aspects = part, []
         surface = f.surface if anatomy.limb_of(f.region) else None
         surface = surface or anatomy.surface_of(f.region, aspects)
         # RegionRef(region, aspects, surface, side, words), trusted
         refs.append(make_ref(f.region, tuple(aspects), surface, f.side, f.words))
     return _assemble(kb, refs, negated, text, words, ignored, reading)
+
+
+# a whole hand or foot named with one aspect -> the part it names
+_ASPECT_PARTS = {
+    ("hand", "dorsal"): "hand.dorsum",
+    ("hand", "palmar"): "hand.palm",
+    ("foot", "dorsal"): "foot.dorsum",
+    ("foot", "plantar"): "foot.sole",
+    ("foot", "posterior"): "foot.heel",  # the back of the foot is the heel
+}
 
 
 def _resolve_aspects(region: str, aspects: Sequence[str]) -> list[str]:

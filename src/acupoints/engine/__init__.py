@@ -271,9 +271,12 @@ def select(
     seen_protocol: set[tuple[str, str]] = set()
     patient_steps: list[ProtocolNote] = []
     # safety (issue 17): `refer_first` steps go before every other step
-    ordered = [x for x in effects if x[1].action == "refer_first"] if effects else effects
-    if effects:
-        ordered += [x for x in effects if x[1].action == "protocol"]
+    ordered = (
+        [x for x in effects if x[1].action == "refer_first"]
+        + [x for x in effects if x[1].action == "protocol"]
+        if effects
+        else ()
+    )
     for cond, eff in ordered:
         if (cond.id, eff.note) in seen_protocol:
             continue

@@ -488,14 +488,12 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         out = _shaken_alone(prep, out)  # areasc
     out = _unfelt_wounds(prep, out, within)  # areasb
     out = _discoloured_parts(prep, out, found, within)  # limb17
-    if not any(a.numb for a in out):  # (each next one only while none is numb)
-        out = _numb_by_pronoun(prep, out)
-        if not any(a.numb for a in out):
-            out = _numbness_left(prep, out)  # weak17
-            if not any(a.numb for a in out):
-                out = _numb_by_incision(prep, out)  # asking17
-                if not any(a.numb for a in out):
-                    out = _numb_place_of(prep, out)  # asking17
+    # each of these only while no area is numb: a numbness said by a pronoun, a numbness
+    # left (weak17), an incision's or a place's numbness (asking17)
+    for find in (_numb_by_pronoun, _numbness_left, _numb_by_incision, _numb_place_of):
+        if any(a.numb for a in out):
+            break
+        out = find(prep, out)
     if (
         by_subject
         and not any(a.numb for a in out)
