@@ -55,12 +55,12 @@ def test_guarantees_beyond_the_limit_still_give_limit_places(
     numb arm from sciatica)."""
     text, cause = "numb arm", "sciatica"  # where few points serve two roles
     static, ranking = ranked(kb, text, cause)
-    pool = range(len(ranking.entries))
+    pool = range(len(ranking.codes))
     for role in (first, second):  # each role has more points than places
         assert sum(1 for i in pool if role in ranking.roles[i]) > 1, role
     comp = guaranteed(kb, cause, {first: {"min": 0.5}, second: {"min": 0.5}})
     out = _compose(kb, static, ranking, pool, 1, comp, kb.cause(cause))
-    assert len(out.picked) == 1, [ranking.entries[i][2] for i in out.picked]
+    assert len(out.picked) == 1, [ranking.codes[i] for i in out.picked]
 
 
 def test_among_equal_root_points_one_the_literature_uses_goes_first(kb: KnowledgeBase) -> None:
@@ -72,7 +72,7 @@ def test_among_equal_root_points_one_the_literature_uses_goes_first(kb: Knowledg
     cervical root)."""
     cause = "cervical_root"
     static, ranking = ranked(kb, "numb arm", cause)
-    codes = [e[2] for e in ranking.entries]
+    codes = list(ranking.codes)
     at = {code: codes.index(code) for code in ("BL10", "SI15")}
     roles = [dict(r) for r in ranking.roles]
     assert at["BL10"] < at["SI15"]
@@ -101,7 +101,7 @@ def test_a_cap_that_held_a_point_back_is_reported_with_its_number(kb: KnowledgeB
     places go to core points". Catches the cap recorded as None ("At most None ...")."""
     text, cause = "numb back of my left hand", "chemotherapy"
     static, ranking = ranked(kb, text, cause)
-    pool = range(len(ranking.entries))
+    pool = range(len(ranking.codes))
     comp = guaranteed(kb, cause, {"core": {"max": 0.25}})
     out = _compose(kb, static, ranking, pool, 4, comp, kb.cause(cause))
     assert out.capped == {"core": 1}, out.capped
@@ -128,7 +128,7 @@ def test_a_core_point_of_no_strength_still_fills_before_the_others(kb: Knowledge
     pool = sorted([last, other[0]])
     comp = guaranteed(kb, cause, {})
     out = _compose(kb, static, changed, pool, 1, comp, kb.cause(cause))
-    assert out.picked == [last], [ranking.entries[i][2] for i in out.picked]
+    assert out.picked == [last], [ranking.codes[i] for i in out.picked]
 
 
 @pytest.mark.parametrize(
@@ -150,7 +150,7 @@ def test_renaming_gives_each_guaranteed_role_its_share_and_no_more(
     as 1 or down by 2 (a role left with 1 of its 2, or one given 3), and the role gained
     counted from nothing each time (all spare points renamed to it)."""
     static, ranking = ranked(kb, text, cause)
-    pool = range(len(ranking.entries))
+    pool = range(len(ranking.codes))
     comp = guaranteed(kb, cause, {first: {"min": 0.3}, second: {"min": 0.3}})
     out = _compose(kb, static, ranking, pool, 6, comp, kb.cause(cause))
     named = [out.roles[i] for i in out.picked]
@@ -170,7 +170,7 @@ def test_roles_left_out_of_the_order_come_last(kb: KnowledgeBase) -> None:
     with a rank and crashed."""
     text, cause = "numb back of my left hand", "chemotherapy"
     static, ranking = ranked(kb, text, cause)
-    pool = range(len(ranking.entries))
+    pool = range(len(ranking.codes))
     comp = guaranteed(kb, cause, {"local": {"min": 0.5}})
     comp = comp.model_copy(update={"order": ("local",)})
     out = _compose(kb, static, ranking, pool, 6, comp, kb.cause(cause))
@@ -196,7 +196,7 @@ def test_a_place_keeps_at_most_the_alternatives_the_spread_rule_allows(
     one. Catches ``len(alts) <= n_alt`` (one alternative more than allowed)."""
     text, cause = "numb leg", "sciatica"
     static, ranking = ranked(kb, text, cause)
-    pool = range(len(ranking.entries))
+    pool = range(len(ranking.codes))
     wide = _compose(kb, static, ranking, pool, 10, spread(kb, cause, 3), kb.cause(cause))
     assert max(len(a) for a in wide.alternatives.values()) == 2, wide.alternatives
     one = _compose(kb, static, ranking, pool, 10, spread(kb, cause, 1), kb.cause(cause))
@@ -210,7 +210,7 @@ def test_no_alternatives_asked_gives_an_empty_table(kb: KnowledgeBase) -> None:
     fail the lookup of every place."""
     text, cause = "numb back of my left hand", "chemotherapy"
     static, ranking = ranked(kb, text, cause)
-    pool = range(len(ranking.entries))
+    pool = range(len(ranking.codes))
     out = _compose(kb, static, ranking, pool, 10, spread(kb, cause, 0), kb.cause(cause))
     assert out.alternatives == {}
     assert len(out.picked) == 10
@@ -231,7 +231,7 @@ def test_core_points_stand_in_pairs_but_not_in_threes(
     test made with no gap."""
     cause = "cervical_root"
     static, ranking = ranked(kb, "numb arm", cause)
-    codes = [e[2] for e in ranking.entries]
+    codes = list(ranking.codes)
     run = ["LI6", "LI7", "LI8"]
     roles = [dict(r) for r in ranking.roles]
     strength = {code: 3.0 - n for n, code in enumerate(c for c in run if c != last)}
@@ -1181,7 +1181,7 @@ def test_two_sides_of_one_place_share_their_scores_not_their_points(kb: Knowledg
     static = _static(kb)
     assert len(static.scores) == 1 and len(static.rankings) == 2
     one, other = static.rankings.values()
-    assert one.entries is other.entries and one.compositions is other.compositions
+    assert one.codes is other.codes and one.compositions is other.compositions
     assert left.codes == right.codes
     assert {p.side for p in left.points} - {"midline"} == {"left"}
     assert {p.side for p in right.points} - {"midline"} == {"right"}

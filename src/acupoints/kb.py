@@ -977,17 +977,26 @@ class KnowledgeBase:
 
         ```
         """
-        try:  # the call's arguments, each with its type (True is not 1 here); no protocol
+        try:  # the call's arguments, each after its type (True is not 1 here); no protocol
             # left out as (), not an empty set: a key of plain values the collector stops
-            # tracking (a set it tracks for as long as the answer is kept)
+            # tracking (a set it tracks for as long as the answer is kept); one flat tuple,
+            # not a pair per argument: every tuple made counts toward the collector's next
+            # pass, and these are kept with the answer
             key: Hashable = (
-                (type(location), location),
-                (type(cause), cause),
-                (type(side), side),
-                (type(patient), patient),
-                (type(tenderness), tenderness),
-                (type(limit), limit),
-                (type(evidence), evidence),
+                type(location),
+                location,
+                type(cause),
+                cause,
+                type(side),
+                side,
+                type(patient),
+                patient,
+                type(tenderness),
+                tenderness,
+                type(limit),
+                limit,
+                type(evidence),
+                evidence,
                 type(without_protocols),
                 frozenset(without_protocols) or (),
             )

@@ -204,7 +204,7 @@ def select(
     excluding = standing + excluding_patient
     cautioning = _matchers(kb, effects, patient, "caution")
     exclusions: list[Exclusion] = []
-    pool: Sequence[int] = range(len(ranking.entries))  # places in the ranking, best first
+    pool: Sequence[int] = range(len(ranking.codes))  # places in the ranking, best first
     if excluding:
         kept: list[int] = []
         # without a patient's own exclusions only the never-needled points can be left
@@ -218,7 +218,7 @@ def select(
             if not excluded_by:
                 kept.append(i)
                 continue
-            exclusions.append(_exclusion(kb, ranking.entries[i][2], excluded_by))
+            exclusions.append(_exclusion(kb, ranking.codes[i], excluded_by))
         if tested is not pool:  # the places not tested are kept
             left = set(tested).difference(kept)
             if left:

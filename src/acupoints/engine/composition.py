@@ -86,7 +86,7 @@ def _compose(
     composition's order of roles, and in a role the strongest by its own rules first."""
     quotas = cast("dict[str, RoleQuota]", composition.quotas_for(cause))
     gap, n_alt = composition.spread.gap, composition.spread.alternatives
-    entries, roles = ranking.entries, ranking.roles
+    codes, roles = ranking.codes, ranking.roles
     picked: list[int] = []
     role_at: dict[int, str] = {}
     count: dict[str, int] = {}
@@ -105,7 +105,7 @@ def _compose(
                 by_role[r] = [i]
             else:
                 held.append(i)
-    core = {entries[i][2] for i in by_role.get("core", ())}
+    core = {codes[i] for i in by_role.get("core", ())}
     spots, neighbours = static.spots, static.neighbours
     runs: dict[tuple[str, str], set[int]] = {}  # (channel, region) -> numbers taken
 
@@ -134,7 +134,7 @@ def _compose(
         return not ({n - 2, n - 1} <= run or {n - 1, n + 1} <= run or {n + 1, n + 2} <= run)
 
     def take(i: int, role: str) -> None:
-        code = entries[i][2]
+        code = codes[i]
         picked.append(i)
         role_at[i] = role
         count[role] = count.get(role, 0) + 1
@@ -171,7 +171,7 @@ def _compose(
         for _, _, i in members:
             if len(picked) >= limit or have >= need:
                 break
-            if i not in chosen and free(entries[i][2]):
+            if i not in chosen and free(codes[i]):
                 chosen.add(i)
                 take(i, role)
                 have += 1
@@ -191,7 +191,7 @@ def _compose(
                 if len(picked) >= limit or have >= need:
                     break
                 open_roles = [r for r in roles[i] if count.get(r, 0) < caps.get(r, limit)]
-                if open_roles and free(entries[i][2]):
+                if open_roles and free(codes[i]):
                     chosen.add(i)
                     take(i, lead if lead in open_roles else open_roles[0])
                     have += 1
@@ -209,7 +209,7 @@ def _compose(
         for i in fill_order():
             if len(picked) >= limit:
                 break
-            if i in chosen or (strict and not free(entries[i][2])):
+            if i in chosen or (strict and not free(codes[i])):
                 continue
             open_roles = [r for r in roles[i] if count.get(r, 0) < caps.get(r, limit)]
             if not open_roles:
@@ -247,7 +247,7 @@ def _compose(
     alternatives: dict[int, tuple[str, ...]] = {}
     if n_alt and aside:
         # the points set aside that are in the pool and not taken, in ranking order
-        place = {entries[j][2]: j for j in pool}
+        place = {codes[j]: j for j in pool}
         left = sorted(
             (j, code) for code in aside if (j := place.get(code)) is not None and j not in chosen
         )
@@ -256,7 +256,7 @@ def _compose(
             alts = by_place.setdefault(aside[code], [])
             if len(alts) < n_alt:
                 alts.append(code)
-        alternatives = {i: tuple(codes) for i, codes in by_place.items()}
+        alternatives = {i: tuple(alts) for i, alts in by_place.items()}
     return _Composed(picked, role_at, alternatives, capped)
 
 
@@ -273,4 +273,4 @@ def _area_parts(kb: KnowledgeBase, ranking: _Ranking, share: float) -> tuple[str
 
 def _part_of(kb: KnowledgeBase, ranking: _Ranking, i: int) -> str:
     """The part of the body of the point at place ``i`` of the ranking."""
-    return _part(kb.anatomy, ranking.point_of[ranking.entries[i][2]].location.region)
+    return _part(kb.anatomy, ranking.point_of[ranking.codes[i]].location.region)

@@ -232,7 +232,7 @@ def _ranked(
     it the same role and alternatives); what its side does not change is made once per
     code for the ranking's scores, and read from the first point made (``made``)."""
     prior = ranking.built.get(i)
-    code = ranking.entries[i][2]
+    code = ranking.codes[i]
     made = ranking.made.get(code)
     if not cautioning:  # no patient, or none of theirs cautions
         if prior is not None and prior.role == role and prior.alternatives == alternatives:
@@ -314,8 +314,7 @@ def _made_at(
     (``_Ranking.made_of``): many places and causes give a point the same hits, closeness,
     segment and evidence (about 4,600 points made over the benchmark's 2,000 queries are
     1,450 different ones), and those share one :data:`_Made` without a candidate built."""
-    entry = ranking.entries[i]
-    code = entry[2]
+    code = ranking.codes[i]
     hits = ranking.many.get(code) or ranking.main[code]  # (the ranking keeps them)
     region, _, roots = ranking.info[code]
     near, value = ranking.regions[region]
@@ -324,7 +323,7 @@ def _made_at(
     evidence = ranking.evidence.get(code)
     # (the evidence's reason reads the cause's counts and sources, less the protocols left
     # out: both are part of the key when the point has an evidence part)
-    key: tuple[object, ...] = (code, entry[0], id(hits), near, value, shared, evidence)
+    key: tuple[object, ...] = (code, ranking.values[i], id(hits), near, value, shared, evidence)
     if evidence is not None:
         key += (cause_id, skip)
     table = ranking.made_of
