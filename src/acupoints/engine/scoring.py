@@ -248,7 +248,9 @@ class _Ranking(Plain):
         evidence = self.evidence.get(code)
         if evidence is not None:
             parts.append(("score.evidence", evidence, None, True))
-        return _Candidate(code, p, self.values[i], main.group, parts, hits, side, affected, near, shared)
+        return _Candidate(
+            code, p, self.values[i], main.group, parts, hits, side, affected, near, shared
+        )
 
 
 def _rule_parts(hits: Sequence[_Hit]) -> tuple[tuple[_Part, ...], _Hit]:
@@ -620,8 +622,8 @@ class _Scores(Plain):
     __slots__ = (
         "applied",
         "chosen",
-        "compositions",
         "codes",
+        "compositions",
         "counts",
         "evidence",
         "inferred",
