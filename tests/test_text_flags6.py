@@ -42,7 +42,7 @@ def test_flag_rules_are_the_list() -> None:
     data = {}
     for r in _text_yaml()["flag_rules"]:
         entry: dict[str, object] = {"flag": r["flag"], "all": tuple(r["all"])}
-        for key in ("unless", "overrides"):
+        for key in ("unless", "overrides", "both_sides_of"):
             if r.get(key):
                 entry[key] = tuple(r[key])
         for key in ("scope", "near", "urgency", "past", "overrides_shared"):
@@ -67,7 +67,13 @@ def _rule_sentences(rule: str) -> Iterator[tuple[str, str, str]]:
     for i, cid in enumerate(need):
         for word in FLAG_CLASSES[cid]:
             words = [word if j == i else FLAG_CLASSES[c][0] for j, c in enumerate(need)]
-            yield cid, word, "numb left hand and " + " ".join(words)
+            yield cid, word, f"{_numb(rule)} and " + " ".join(words)
+
+
+def _numb(rule: str) -> str:
+    """The numb area a rule's sentences open with: a left hand, or for a rule that holds
+    only on both sides of a region (``both_sides_of``) the legs, a plural with no side."""
+    return "numb legs" if FLAG_RULES[rule].get("both_sides_of") else "numb left hand"
 
 
 # (rule, word) -> a sentence of its own, where the plain one says something else: the
@@ -137,7 +143,7 @@ def test_every_class_word_raises_its_rule(kb: KnowledgeBase, rule: str) -> None:
 @pytest.mark.parametrize("rule", sorted(r for r, e in FLAG_RULES.items() if e.get("unless")))
 def test_every_unless_word_stops_its_rule(kb: KnowledgeBase, rule: str) -> None:
     need = list(FLAG_RULES[rule]["all"])  # type: ignore[call-overload]
-    base = BASE.get(rule, "numb left hand and " + " ".join(FLAG_CLASSES[c][0] for c in need))
+    base = BASE.get(rule, f"{_numb(rule)} and " + " ".join(FLAG_CLASSES[c][0] for c in need))
     assert rule in fired(kb, base), base
     wrong = []
     for cid in FLAG_RULES[rule]["unless"]:  # type: ignore[attr-defined]
@@ -153,11 +159,12 @@ def test_a_denied_rule_raises_nothing(kb: KnowledgeBase, rule: str) -> None:
     need = list(FLAG_RULES[rule]["all"])  # type: ignore[call-overload]
     words = " ".join(FLAG_CLASSES[c][0] for c in need)
     flag = str(FLAG_RULES[rule]["flag"])
-    assert flag in raised(kb, BASE.get(rule, f"numb left hand and {words}"))
+    numb = _numb(rule)
+    assert flag in raised(kb, BASE.get(rule, f"{numb} and {words}"))
     for text in (
-        f"numb left hand. denies {words}",
-        f"numb left hand. my mum has {words}",
-        f"numb left hand. what if {words}?",
+        f"{numb}. denies {words}",
+        f"{numb}. my mum has {words}",
+        f"{numb}. what if {words}?",
     ):
         assert rule not in fired(kb, text), text
         assert flag not in raised(kb, text), text
@@ -170,7 +177,7 @@ def test_a_denied_rule_raises_nothing(kb: KnowledgeBase, rule: str) -> None:
 def test_a_rule_is_read_within_its_scope(kb: KnowledgeBase, rule: str) -> None:
     """The parts of a rule of two or more classes, in two sentences, raise nothing."""
     need = list(FLAG_RULES[rule]["all"])  # type: ignore[call-overload]
-    apart = "numb left hand. " + ". ".join(FLAG_CLASSES[c][0] for c in need)
+    apart = f"{_numb(rule)}. " + ". ".join(FLAG_CLASSES[c][0] for c in need)
     assert rule not in fired(kb, apart), apart
 
 
@@ -286,6 +293,11 @@ def _edit_rules(root: Path, edit: Any) -> None:
         (lambda raw: raw["flag_rules"][0].update(all=["no_such_class"]), "unknown flag class"),
         (lambda raw: raw["flag_rules"][0].update(flag="no_such_flag"), "unknown red flag"),
         (lambda raw: raw["flag_rules"][0].update(overrides=["nope"]), "unknown red flag"),
+        # lead26: the regions a rule needs on both sides are regions of regions.yaml
+        (
+            lambda raw: raw["flag_rules"][0].update(both_sides_of=["lower_limb", "tail"]),
+            r"field 'both_sides_of\.1': unknown region 'tail'",
+        ),
         (lambda raw: raw["flag_rules"][1].update(id=raw["flag_rules"][0]["id"]), "appears 2"),
         (lambda raw: raw["flag_classes"][0].update(sources=["nowhere"]), "unknown source"),
     ],

@@ -2424,6 +2424,13 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "cant use",
             "cant grip",
             "cant hold",
+            # lead26: numb said before weak
+            "went numb and weak",
+            "gone numb and weak",
+            "went numb and heavy",
+            "gone numb and heavy",
+            "went dead and weak",
+            "gone dead and weak",
         ),
         "clinical": (),
         "typos": (),
@@ -8439,6 +8446,13 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("sudden", "both_legs", "weakness"),
         "scope": "sentence",
     },
+    # lead26: the legs as a plural with no side, read from the area
+    "legs_failing_suddenly": {
+        "flag": "spinal_cord_compression",
+        "all": ("sudden", "weakness"),
+        "both_sides_of": ("lower_limb", "hip", "thigh", "leg"),
+        "scope": "sentence",
+    },
     "leg_giving_way": {
         "flag": "progressive_weakness",
         "all": ("lower_limb_part", "give_way"),
@@ -8584,6 +8598,14 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "sciatica_both_legs": {
         "flag": "cauda_equina",
         "all": ("sciatica_word", "both_legs"),
+        "scope": "segment",
+        "near": 5,
+    },
+    # lead26: the legs as a plural with no side, read from the area
+    "sciatica_down_my_legs": {
+        "flag": "cauda_equina",
+        "all": ("sciatica_word",),
+        "both_sides_of": ("lower_limb", "thigh", "leg"),
         "scope": "segment",
         "near": 5,
     },

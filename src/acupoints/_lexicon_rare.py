@@ -175,6 +175,13 @@ class FlagRule(Record):
         description="Its words name a sign other than numbness (a mouth that won't move, an "
         "eye gone dark): a body word among them is the sign's, not a numb area.",
     )
+    both_sides_of: tuple[RegionId, ...] = Field(
+        default=(),
+        description="When given: the rule holds only with a numb or weak area of one of these "
+        "regions (the region itself, not a part of it) read on both sides in the same "
+        "sentence, whether written so ('both legs', 'bilateral') or as a plural with no side "
+        "('my legs'), which the word classes cannot tell from one leg: they match stems.",
+    )
     sources: SourceIds
 
 

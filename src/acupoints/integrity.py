@@ -407,8 +407,8 @@ def _check_text(
     data: Dataset, source_ids: Container[str], regions: Container[str], cause_ids: Container[str]
 ) -> list[DataError]:
     """text.yaml: sources resolve, concepts and flag rules name red flags of safety.yaml,
-    flag rules name flag classes, cause cues name causes and regions, concept ids are
-    unique."""
+    flag rules name flag classes (and regions, for both_sides_of), cause cues name causes
+    and regions, concept ids are unique."""
     out: list[DataError] = []
     file = "text.yaml"
     flag_ids = {rf.id for rf in data.red_flags}
@@ -452,6 +452,10 @@ def _check_text(
             if fid not in flag_ids:
                 msg = f"unknown red flag {fid!r} (not in safety.yaml)"
                 out.append(DataError(msg, file=file, entry=fr.id, field=f"overrides.{i}"))
+        for i, rid in enumerate(fr.both_sides_of):
+            if rid not in regions:
+                msg = f"unknown region {rid!r}"
+                out.append(DataError(msg, file=file, entry=fr.id, field=f"both_sides_of.{i}"))
     out += _duplicates(file, concept_ids, "concept id")
     out += _duplicates(file, (w.id for w in data.words), "word list id")
     out += _duplicates(file, (sp.text for sp in data.spellings), "spelling")

@@ -250,6 +250,11 @@ def _build(kb: KnowledgeBase) -> Tables:
     t.shared = frozenset(
         first_rule + n for n, r in enumerate(data.flag_rules) if r.overrides and r.overrides_shared
     )
+    t.both_sides = {
+        first_rule + n: (frozenset(r.both_sides_of), r.scope, r.near)
+        for n, r in enumerate(data.flag_rules)
+        if r.both_sides_of
+    }
     also = []
     typo_words: set[str] = set()
     right_words: set[str] = set()

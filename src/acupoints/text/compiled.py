@@ -510,6 +510,9 @@ class Tables(Plain):
     rules: tuple[tuple[int, tuple[int, ...], tuple[int, ...], str, int, frozenset[int]], ...] = ()
     overrides: dict[int, frozenset[str]] = field(default_factory=dict)  # rule concept -> flags
     shared: frozenset[int] = frozenset()  # rule concepts whose overrides take shared words
+    # rule concepts that hold only with an area of these regions on both sides (both_sides_of),
+    # with the rule's scope and near, which the area keeps to as well
+    both_sides: dict[int, tuple[frozenset[str], str, int]] = field(default_factory=dict)
     # role cues: a phrase before or after an area -> (role, regions) pairs, as tuples (the
     # prebuilt file stores equal ones once; a list each was 0.1 MiB)
     role_before: dict[tuple[str, ...], tuple[tuple[Role, tuple[str, ...]], ...]] = field(

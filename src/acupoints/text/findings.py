@@ -526,14 +526,7 @@ def composed(
                 seen.add(n)
                 a, b = _span(c, i, i + length)
                 found.setdefault(n, []).append((a, b, i, i + length))
-    # a segment: a clause of the reader, but not ended by a termination term that adds
-    # to what was said ("my handwriting is now illegible", "and my", "also")
-    segment: list[int] = []
-    n = 0
-    for i, tok in enumerate(tokens):
-        if i and clause[i] != clause[i - 1] and tok not in SOFT_ENDS:
-            n += 1
-        segment.append(n)
+    segment = segments(tokens, clause)
     out: list[Hit] = []
     for k, need, unless, where, near, _ in ready:
         concept = t.concepts[k]
@@ -585,6 +578,18 @@ def composed(
 
 
 Match = tuple[int, int, int, int]  # a class phrase: its span among all tokens, then content
+
+
+def segments(tokens: Sequence[str], clause: Sequence[int]) -> list[int]:
+    """The segment of every token: a clause of the reader, but not ended by a termination
+    term that adds to what was said ("my handwriting is now illegible", "and my", "also")."""
+    segment: list[int] = []
+    n = 0
+    for i, tok in enumerate(tokens):
+        if i and clause[i] != clause[i - 1] and tok not in SOFT_ENDS:
+            n += 1
+        segment.append(n)
+    return segment
 
 
 def _clean_in(own: Sequence[frozenset[str]], allowed: frozenset[str]) -> Callable[[int, int], bool]:

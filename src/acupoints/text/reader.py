@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from .._plain import Frozen, replace
-from ..parse import _POINT_SHAPE, _left_as_verb, _point_codes
+from ..parse import _POINT_SHAPE, _left_as_verb, _plural_word, _point_codes
 from ..parse import forget as forget_places
 from .compiled import DROP, PERSON, SENTENCE_END
 from .context import NUMB_STATED, POSSESSIVES
-from .findings import NOT_STATED, PRESSED_HIT, Hit
+from .findings import NOT_STATED, PRESSED_HIT, Hit, segments
 from .findings import forget as forget_classes
 from .prepare import Prepared, prepare
 from .roles import (
@@ -548,7 +548,10 @@ def _reading(
     flag_third: list[bool] = []  # each flag finding said of a third person (_of_a_third)
     person_findings = []
     descriptors = [(a.start, a.end) for a in areas if a.role == "descriptor"]
-    for h in _distinct_flags(prep):
+    hits = prep.flag_hits
+    if t.both_sides:  # (most texts have no flag hit: an empty list)
+        hits = [h for h in hits if _sides_hold(prep, areas, h)]
+    for h in _distinct_flags(prep, hits):
         assert isinstance(h.extra, tuple)
         # only a flag read from that one word: "back pain that keeps me up all night" is
         # night pain, the pain of the back with what it does at night
@@ -1277,13 +1280,45 @@ def _covers(outer: Hit, inner: Hit) -> bool:
     return all(any(a <= x and y <= b for a, b in outer.extra[2]) for x, y in inner.extra[2])
 
 
-def _distinct_flags(prep: Prepared) -> list[Hit]:
-    """The red-flag concepts found, without one whose words lie within another's of the
-    same flag and context (the same words found by a concept and by a trigger of
-    safety.yaml; "side of my body" within "left side of my body"), unless it raises the
-    urgency the other does not."""
+def _sides_hold(prep: Prepared, areas: Sequence[Area], h: Hit) -> bool:
+    """lead26: whether the flag hit ``h`` holds on the sides it needs: a rule with
+    ``both_sides_of`` holds only with a numb or weak area of the writer's own of one of its
+    regions (that region, not a part of it: "legs", not "feet"), in the rule's scope where
+    the hit begins and, with ``near``, at most that many words from the hit's, named by a
+    plural with no side or with "both" ("my legs", "both thighs": the rule's word classes,
+    matched by stems, read "legs" as "leg"). Every other hit holds."""
+    assert isinstance(h.extra, tuple)
+    rule = prep.tables.both_sides.get(h.extra[0])
+    if rule is None:
+        return True
+    regions, scope, near = rule
+    place = (
+        prep.clause
+        if scope == "clause"
+        else segments(prep.tokens, prep.clause)
+        if scope == "segment"
+        else prep.sentence
+    )
+    for a in areas:
+        if a.region not in regions or a.role not in ("numb", "weak") or a.context:
+            continue
+        if place[a.start] != place[h.start]:
+            continue
+        if near and max(a.start - h.extra[1], h.start - a.end - 1) > near:
+            continue
+        # (its own last word a plural: a "both" read near it may be another area's, as in
+        # "not both legs, only the right one")
+        if _plural_word(prep.tokens[a.end]) and _side(prep, a.start, a.end + 1) in (None, "both"):
+            return True
+    return False
+
+
+def _distinct_flags(prep: Prepared, hits: Sequence[Hit]) -> list[Hit]:
+    """The red-flag concepts found (``hits``: the Prepared's, less those whose sides do not
+    hold), without one whose words lie within another's of the same flag and context (the
+    same words found by a concept and by a trigger of safety.yaml; "side of my body"
+    within "left side of my body"), unless it raises the urgency the other does not."""
     t = prep.tables
-    hits = prep.flag_hits
     out = []
     for i, h in enumerate(hits):
         assert isinstance(h.extra, tuple)
