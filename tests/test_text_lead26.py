@@ -1,16 +1,23 @@
 """The lead's fixes found on 2026-12-05 (late) by reading sentences as a new user writes
 them: legs written as a plural with no side ("my legs went numb and weak this morning") are
 both legs for the red-flag rules that need both (``both_sides_of``: the word classes match
-stems, where "legs" is "leg"), and a limb that "went numb and weak" of a sudden is the
-stroke sign that "went weak and numb" already was."""
+stems, where "legs" is "leg"), a limb that "went numb and weak" of a sudden is the stroke
+sign that "went weak and numb" already was, and a piece of furniture or clothing before a
+body word names no part of it unless it is joined to it ("table leg", ``touching``): "when
+i lie in bed my arms go numb" names numb arms."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
+import yaml
 
-from acupoints import KnowledgeBase
+from acupoints import DataError, KnowledgeBase
+from acupoints.loading import packaged_data_dir
 
-from .textread import fired, raised
+from .textread import fired, raised, reading
 
 
 @pytest.mark.parametrize(
@@ -77,3 +84,49 @@ def test_the_plural_rule_is_read_in_its_clause_and_near_its_words(kb: KnowledgeB
     far = "i had sciatica once years ago and since then at night my legs are numb"
     assert "sciatica_down_my_legs" in fired(kb, near)
     assert "sciatica_down_my_legs" not in fired(kb, far)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # a piece of furniture or clothing before the area, with "my" or "the" between: the
+        # area is numb (the cue is a noun joined to the body word only right before it)
+        ("when i lie in bed my arms go numb", "upper_limb"),
+        ("when i sit on the sofa my legs go numb", "lower_limb"),
+        ("after a long day at my desk my hands are numb", "hand"),
+        ("sitting at the table the back of my thigh goes numb", "thigh"),
+        ("since i got a new chair my bum goes numb", "buttock"),
+        ("since I started wearing those skinny jeans the front of my thigh goes numb", "thigh"),
+    ],
+)
+def test_furniture_before_my_part_leaves_the_part_numb(
+    kb: KnowledgeBase, text: str, region: str
+) -> None:
+    assert region in reading(kb, text)[0], text
+
+
+@pytest.mark.parametrize(
+    ("text", "numb", "not_numb"),
+    [
+        # controls: the noun joined to the body word is no body part
+        ("my trouser leg is wet and my shin is numb", "leg", "lower_limb"),
+        ("the table leg hit my shin and my foot is numb", "foot", "lower_limb"),
+    ],
+)
+def test_a_noun_joined_to_the_body_word_is_still_no_body_part(
+    kb: KnowledgeBase, text: str, numb: str, not_numb: str
+) -> None:
+    regions = reading(kb, text)[0]
+    assert numb in regions and not_numb not in regions, (text, regions)
+
+
+def test_a_touching_cue_of_two_words_is_a_data_error(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(packaged_data_dir(), root, ignore=shutil.ignore_patterns("schemas"))
+    path = root / "text.yaml"
+    raw = yaml.safe_load(path.read_text("utf-8"))
+    cue = next(i for i, r in enumerate(raw["roles"]) if r.get("touching"))
+    raw["roles"][cue]["before"] = ["table", "kitchen table"]
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), "utf-8")
+    with pytest.raises(DataError, match=r"field 'before\.1': a touching cue is one word"):
+        KnowledgeBase.from_directory(root)

@@ -105,6 +105,12 @@ class RoleCue(Record):
     regions: tuple[RegionId, ...] = Field(
         default=(), description="Only for areas within these regions (empty: any area)."
     )
+    touching: bool = Field(
+        default=False,
+        description="The words of before are a noun the area's word is joined to ('table "
+        "leg', 'trouser leg'): they count only right before it, with no word between ('at "
+        "the table my legs go numb' is a numb leg). Each is one word.",
+    )
     sources: tuple[SourceId, ...] = Field(default=(), description="Ids of sources, if any.")
 
 

@@ -456,6 +456,13 @@ def _check_text(
             if rid not in regions:
                 msg = f"unknown region {rid!r}"
                 out.append(DataError(msg, file=file, entry=fr.id, field=f"both_sides_of.{i}"))
+    from .text.compiled import phrase
+
+    for i, rc in enumerate(data.roles):  # lead26: a touching cue is a word the area's joins
+        for j, term in enumerate(rc.before if rc.touching else ()):
+            if len(phrase(term)) != 1:
+                msg = f"a touching cue is one word, not {term!r}"
+                out.append(DataError(msg, file=file, entry=name(rc, i), field=f"before.{j}"))
     out += _duplicates(file, concept_ids, "concept id")
     out += _duplicates(file, (w.id for w in data.words), "word list id")
     out += _duplicates(file, (sp.text for sp in data.spellings), "spelling")

@@ -276,6 +276,11 @@ def _build(kb: KnowledgeBase) -> Tables:
     typo_words -= right_words  # "drooping" in "drooping fase" is spelt right
     for rc in data.roles:
         for terms, table in ((rc.before, t.role_before), (rc.after, t.role_after)):
+            if rc.touching and table is t.role_before:
+                for term in terms:  # (one word each: the data checks say so)
+                    (word,) = phrase(term)
+                    t.role_touching[word] = (*t.role_touching.get(word, ()), (rc.role, rc.regions))
+                continue
             for term in terms:
                 key = phrase(term)
                 table[key] = (*table.get(key, ()), (rc.role, rc.regions))
@@ -328,6 +333,7 @@ def _build(kb: KnowledgeBase) -> Tables:
             # and so are the words of the roles' cues ("he clutches his chest" was read
             # "clutched", a flag word, and missed the cue "clutches")
             | as_written(w for cue in (*t.role_before, *t.role_after) for w in cue)
+            | as_written(t.role_touching)
             # and the nerves' names ("superficial peroneal nerve" was read "perineal", a
             # saddle word, and raised cauda equina)
             | as_written(

@@ -521,6 +521,8 @@ class Tables(Plain):
     role_after: dict[tuple[str, ...], tuple[tuple[Role, tuple[str, ...]], ...]] = field(
         default_factory=dict
     )
+    # the words of the cues that touch the area (``touching``: "table leg"), by word
+    role_touching: dict[str, tuple[tuple[Role, tuple[str, ...]], ...]] = field(default_factory=dict)
     role_longest: int = 1
     region_words: frozenset[str] = frozenset()
     joined: JoinedWords = field(  # body words that may be written as one

@@ -256,9 +256,16 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         nxt = _after(prep, f.end, t.role_longest)
         # (no area before this one to take a cue after it in a text of one area)
         taken = _taken_after(prep, f.start, found) if len(found) > 1 else 0
+        # lead26: a noun the area's word is joined to ("table leg"), only right before it
+        # ("when i lie in bed my arms go numb": no bed's arms)
+        touch = (
+            t.role_touching.get(prev[-1], ())
+            if prev and prep.tokens[f.start - 1] == prev[-1]
+            else ()
+        )
         cues = [
             *(
-                (t.role_before.get(tuple(prev[-k:]), ()), -k)
+                (t.role_before.get(tuple(prev[-k:]), ()) + (touch if k == 1 else ()), -k)
                 for k in range(1, len(prev) + 1)
                 # "numbness over the occiput", "a numb patch under my chin": a place word
                 # right after the symptom says where it is, not a posture
