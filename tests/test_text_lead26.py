@@ -130,3 +130,34 @@ def test_a_touching_cue_of_two_words_is_a_data_error(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), "utf-8")
     with pytest.raises(DataError, match=r"field 'before\.1': a touching cue is one word"):
         KnowledgeBase.from_directory(root)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb feeling in my bottom and inner thighs",
+        "my bottom and inner thighs are numb",
+        "i have no feeling in my bum or the inside of my thighs",
+        "pins and needles in my buttocks and inner legs",
+    ],
+)
+def test_the_buttocks_and_inner_thighs_numb_are_the_saddle(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text).get("cauda_equina") == "emergency", text
+    assert "buttocks_and_inner_thighs_numb" in fired(kb, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # controls: the buttocks or the inner thighs alone, a pain of the thighs in another
+        # segment, and both denied
+        "numb bum after a long bike ride",
+        "my inner thighs are numb",
+        "my bottom is numb from sitting, and my inner thighs ache",
+        "my bum and inner thighs are not numb, just my feet",
+    ],
+)
+def test_the_buttocks_or_inner_thighs_alone_are_not_the_saddle(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "cauda_equina" not in raised(kb, text), text

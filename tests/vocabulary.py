@@ -5881,6 +5881,19 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "arse",
         "ass",
     ),
+    # lead26: the inner thighs, with the buttocks the saddle area
+    "inner_thigh": (
+        "inner thigh",
+        "inner thighs",
+        "inside of my thigh",
+        "inside of my thighs",
+        "inside of the thigh",
+        "inside of the thighs",
+        "insides of my thighs",
+        "inner leg",
+        "inner legs",
+        "inner part of my thighs",
+    ),
     "level": (
         "knees",
         "knee",
@@ -8898,6 +8911,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("buttock_word", "spreading", "sensation_loss"),
         "scope": "clause",
         "near": 4,
+    },
+    # lead26: the buttocks and the inner thighs numb together
+    "buttocks_and_inner_thighs_numb": {
+        "flag": "cauda_equina",
+        "all": ("buttock_word", "inner_thigh", "sensation_loss"),
+        "scope": "segment",
     },
     "saddle_numbness_spreading": {
         "flag": "cauda_equina",
