@@ -161,3 +161,32 @@ def test_the_buttocks_or_inner_thighs_alone_are_not_the_saddle(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert "cauda_equina" not in raised(kb, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # "all over" a part is the whole of it: no posture over the head, no whole body
+        ("tingling all over my scalp", "head.vertex"),
+        ("my scalp tingles all over", "head.vertex"),
+        ("numbness all over my face", "face"),
+    ],
+)
+def test_all_over_a_part_is_the_whole_part(kb: KnowledgeBase, text: str, region: str) -> None:
+    regions = reading(kb, text)[0]
+    assert regions == {region}, (text, regions)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # controls: a posture over the head, and "all over" with no part is the body
+        ("my arms go numb when i hold them over my head", "upper_limb"),
+        ("i have numbness all over", "body"),
+        ("it tingles all over", "body"),
+    ],
+)
+def test_over_the_head_and_all_over_alone_keep_their_reading(
+    kb: KnowledgeBase, text: str, region: str
+) -> None:
+    assert reading(kb, text)[0] == {region}, text

@@ -5889,7 +5889,6 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "inside of my thighs",
         "inside of the thigh",
         "inside of the thighs",
-        "insides of my thighs",
         "inner leg",
         "inner legs",
         "inner part of my thighs",

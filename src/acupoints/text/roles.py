@@ -282,6 +282,9 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
                     # areasa: a dermatome read from its segment ("altered sensation S3-5") is
                     # no word a cue can be about ("sensation back": it came back)
                     and not _level(prep.tokens[f.start])
+                    # lead26: "tingling all over my scalp": the whole of the part, not a
+                    # posture over the head
+                    and not (k == 1 and prev[-1] == "over" and prev[-2:-1] == ["all"])
                 )
             ),
             # "my back went numb": a cue after the area that the area's own numbness
