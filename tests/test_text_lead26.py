@@ -190,3 +190,20 @@ def test_over_the_head_and_all_over_alone_keep_their_reading(
     kb: KnowledgeBase, text: str, region: str
 ) -> None:
     assert reading(kb, text)[0] == {region}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        # a side written after a stretch from a joint says where it is: the parts past the
+        # joint, not the joint and the whole limb
+        ("numbness in the legs from the knee down both sides", {"leg", "foot"}),
+        ("numb from the knees down on both sides", {"leg", "foot"}),
+        ("my arm is numb from the elbow down on the left", {"forearm", "hand"}),
+        ("my legs are numb from the knees down both sides since last year", {"leg", "foot"}),
+    ],
+)
+def test_a_side_after_a_stretch_from_a_joint(
+    kb: KnowledgeBase, text: str, regions: set[str]
+) -> None:
+    assert reading(kb, text)[0] == regions, text

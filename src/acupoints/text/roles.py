@@ -1824,11 +1824,18 @@ def _stretch_start(
     ends = [i for i, w in enumerate(rest) if w in TIME_AFTER]
     rest = rest[: ends[0]] if ends else rest
     end = (f.region, "down") in BEYOND  # areas23: "from the elbows down to my fingers"
-    if not all(w in STRETCH_NUMB or w in LINKING or (end and w in LIMB_END) for w in rest):
+    if not all(
+        w in STRETCH_NUMB or w in LINKING or w in SIDES_AFTER or (end and w in LIMB_END)
+        for w in rest
+    ):
         return False
     clause = prep.clause[f.start]
     return any(a.numb and prep.clause[a.start] == clause and a.end < f.start for a in out)
 
+
+SIDES_AFTER = SIDE_WORDS | {"sides", "on", "bilaterally", "bilateral", "each"}
+"""lead26: the side written after a stretch ("numbness in the legs from the knee down both
+sides", "from the elbow down on the left"): where it is, not another area."""
 
 # heldout9 areas: the parts of a limb past a joint, for a limb numb "from the knees down"
 BEYOND: dict[tuple[str, str], tuple[str, ...]] = {
@@ -1914,7 +1921,9 @@ def _past_joint_alone(prep: Prepared, joint: Area, out: list[Area], hits: list[A
     nxt = _after(prep, joint.end, 4)
     if not nxt or nxt[0] not in DOWNWARD:
         return
-    if not all(w in STRETCH_NUMB or w in LINKING or w in LIMB_END for w in nxt[1:]):
+    if not all(
+        w in STRETCH_NUMB or w in LINKING or w in SIDES_AFTER or w in LIMB_END for w in nxt[1:]
+    ):
         return
     parts = BEYOND.get((joint.region, "up" if nxt[0].startswith("up") else "down"))
     clause = prep.clause[joint.start]
