@@ -207,3 +207,22 @@ def test_a_side_after_a_stretch_from_a_joint(
     kb: KnowledgeBase, text: str, regions: set[str]
 ) -> None:
     assert reading(kb, text)[0] == regions, text
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # too much vitamin B6 is a toxic neuropathy; a statin started, in another tense
+        ("numb feet, too much b6 from supplements", "alcohol_toxins"),
+        ("my b6 was high and my toes tingle", "alcohol_toxins"),
+        ("b6 toxicity, numb hands and feet", "alcohol_toxins"),
+        ("numb fingers since starting statins", "alcohol_toxins"),
+        # controls: a lack of B6 is not a toxin; a statin in doubt is no cause
+        ("my b6 is low and my feet are numb", None),
+        ("could my statins be why my feet are numb?", None),
+    ],
+)
+def test_too_much_b6_and_a_statin_started_are_toxic(
+    kb: KnowledgeBase, text: str, cause: str | None
+) -> None:
+    assert reading(kb, text)[2] == cause, text
