@@ -226,3 +226,18 @@ def test_too_much_b6_and_a_statin_started_are_toxic(
     kb: KnowledgeBase, text: str, cause: str | None
 ) -> None:
     assert reading(kb, text)[2] == cause, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my thumb is numb after I cut it with a knife", "numb finger after a deep cut"],
+)
+def test_a_cut_told_by_what_made_it_is_an_injury(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text).get("after_injury") == "urgent", text
+    assert reading(kb, text)[2] == "injury", text
+
+
+def test_a_deep_cut_on_a_numb_foot_is_a_wound_not_the_cause(kb: KnowledgeBase) -> None:
+    text = "numb feet and I've got a deep cut on my sole that keeps bleeding"
+    assert "foot_wound" in raised(kb, text)
+    assert reading(kb, text)[2] is None

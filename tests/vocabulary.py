@@ -4733,6 +4733,12 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "cut my knee",
             "cut my shin",
             "cut my elbow",
+            # lead26: a cut told by what made it or how deep
+            "cut it with",
+            "cut myself with",
+            "deep cut",
+            "nasty cut",
+            "bad cut",
         ),
         "clinical": (
             "s p fall",
