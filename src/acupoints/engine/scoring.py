@@ -443,6 +443,7 @@ def forget(kb: KnowledgeBase) -> None:
             static.conditions.clear()
             static.cause_factors.clear()
             static.rounded.clear()
+            static.plans.clear()
             static.scored.clear()
             static.rule_parts.clear()
     made_of = _MADE_OF.get(kb)
