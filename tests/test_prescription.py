@@ -140,9 +140,9 @@ def composed(
     """(code, role) of a composition run on a query's ranking, with ``comp``."""
     the_cause = kb.cause(cause) if cause else None
     static, ranking = ranked(kb, text, the_cause)
-    pool = range(len(ranking.entries))
+    pool = range(len(ranking.codes))
     out = _compose(kb, static, ranking, pool, limit, comp, the_cause)
-    return [(ranking.entries[i][2], out.roles[i]) for i in out.picked]
+    return [(ranking.codes[i], out.roles[i]) for i in out.picked]
 
 
 def ranked(kb: KnowledgeBase, text: str, the_cause: Cause | None) -> tuple[Any, Any]:
@@ -578,7 +578,7 @@ def test_a_roles_guaranteed_places_go_to_its_strongest_points(kb: KnowledgeBase,
     static = _static(kb)
     the_cause = kb.cause(cause)
     ranking = _rank(kb, static, kb.parse_location(text), the_cause, "unknown", True, frozenset())
-    pool = range(len(ranking.entries))
+    pool = range(len(ranking.codes))
     out = _compose(kb, static, ranking, pool, 6, comp, the_cause)
     strength = {i: ranking.roles[i][role] for i in pool if role in ranking.roles[i]}
     held = [i for i in out.picked if out.roles[i] == role]
@@ -627,7 +627,7 @@ def test_among_equal_root_points_the_most_used_hold_the_root_places(
     static = _static(kb)
     the_cause = kb.cause(cause)
     ranking = _rank(kb, static, kb.parse_location(text), the_cause, "unknown", True, frozenset())
-    pool = range(len(ranking.entries))
+    pool = range(len(ranking.codes))
     out = _compose(kb, static, ranking, pool, 10, kb.composition, the_cause)
     roles = ranking.roles
     held = [i for i in out.picked if out.roles[i] == "root"]
@@ -636,8 +636,8 @@ def test_among_equal_root_points_the_most_used_hold_the_root_places(
     assert pairs  # the test can fail
     for i, j in pairs:
         assert roles[i].get("core", 0.0) >= roles[j].get("core", 0.0), (
-            ranking.entries[i][2],
-            ranking.entries[j][2],
+            ranking.codes[i],
+            ranking.codes[j],
         )
 
 
@@ -670,13 +670,13 @@ def test_a_core_point_is_renamed_only_to_fill_a_guaranteed_share(
     ranking = _rank(
         kb, static, kb.parse_location("numb fingers"), the_cause, "unknown", True, frozenset()
     )
-    out = _compose(kb, static, ranking, range(len(ranking.entries)), 10, kb.composition, the_cause)
+    out = _compose(kb, static, ranking, range(len(ranking.codes)), 10, kb.composition, the_cause)
     quotas = kb.composition.quotas_for(the_cause)
     renamed = 0
     for role, q in quotas.items():
         need = int(q.min * 10 + 0.5)
         taken = [i for i in out.picked if out.roles[i] == role and "core" in ranking.roles[i]]
-        assert len(taken) <= need, (role, need, [ranking.entries[i][2] for i in taken])
+        assert len(taken) <= need, (role, need, [ranking.codes[i] for i in taken])
         renamed += len(taken)
     assert renamed  # the test can fail
 
@@ -730,7 +730,7 @@ def composed_serving(
     text, cause = OFF_QUERY
     the_cause = kb.cause(cause)
     static, ranking = ranked(kb, text, the_cause)
-    pool = range(len(ranking.entries))
+    pool = range(len(ranking.codes))
     comp = without_rest(with_quotas(kb, cause, quotas))
     out = _compose(kb, static, ranking, pool, limit, comp, the_cause)
     assert len(out.picked) == limit
