@@ -280,6 +280,73 @@ def context(kb: KnowledgeBase, text: str, cause: str | None) -> Any:
     )
 
 
+@pytest.mark.parametrize(
+    ("kind", "text", "cause"),
+    [
+        ("distal_channel", "numb back of my hand", None),
+        ("reflex", "numb arm", "cervical_root"),
+        ("root_level", "numb arm", "cervical_root"),
+        ("core", "numb fingers", "carpal_tunnel"),
+        ("core", "numb feet and hands", "diabetic"),
+    ],
+)
+def test_a_rules_groups_with_their_hits_are_kept_and_added_as_in_turn(
+    kb: KnowledgeBase, kind: str, text: str, cause: str | None
+) -> None:
+    """A selector's groups with their hits are made once per groups, weight and factor
+    (_Static.plans) and the next query reads the very plan kept; adding a plan leaves the
+    candidates as adding its groups one by one does, with points chosen before (their
+    hits in the rules' order) and without. Catches the plan's key missing the factor or
+    the weight, and a plan that drops or reorders the hits of points chosen before."""
+    from acupoints.engine.candidates import _SELECTORS
+    from acupoints.engine.context import _plan
+
+    rules = [r for r in kb.rules if r.select.kind == kind]
+    assert rules
+    first = context(kb, text, cause)
+    plans = first.static.plans
+    plans.clear()
+    for rule in rules:
+        _SELECTORS[kind](first, rule, 1.0)
+    kept = dict(plans)
+    assert kept
+    again = context(kb, text, cause)
+    for rule in rules:
+        _SELECTORS[kind](again, rule, 1.0)
+    assert plans.keys() == kept.keys()
+    assert all(plans[key] is plan for key, plan in kept.items())
+    assert list(again.one.items()) == list(first.one.items())
+    # another factor is another plan, with other hits
+    half = context(kb, text, cause)
+    for rule in rules:
+        _SELECTORS[kind](half, rule, 0.5)
+    assert len(plans) == 2 * len(kept)
+    assert list(half.one) == list(first.one)
+    assert all(half.one[c] is not h and half.one[c].value <= h.value for c, h in first.one.items())
+    # a plan added on points chosen before: as its groups one by one
+    for plan in kept.values():
+        if not isinstance(plan, dict):  # (groups that share a code: added in turn)
+            continue
+        by_hit: dict[int, tuple[Any, list[str]]] = {}
+        for code, h in plan.items():
+            by_hit.setdefault(id(h), (h, []))[1].append(code)
+        groups = [(tuple(codes), h) for h, codes in by_hit.values()]
+        assert list(_plan(groups).items()) == list(plan.items())
+        codes = list(plan)
+        before = context(kb, text, cause)
+        hit = next(iter(plan.values()))
+        before.add(codes[::2], hit)  # some of them chosen before, by a hit of their own
+        by_turns = context(kb, text, cause)
+        by_turns.add(codes[::2], hit)
+        n = before.add_plan(plan)
+        assert n == sum(by_turns.add(c, h) for c, h in groups)
+        assert list(before.one.items()) == list(by_turns.one.items())
+        assert before.many == by_turns.many
+    # groups that share a code are kept as groups and added in turn
+    shared = _plan([(("LI4", "LI11"), hit), (("LI11", "ST36"), hit)])
+    assert shared == ((("LI4", "LI11"), hit), (("LI11", "ST36"), hit))
+
+
 @pytest.mark.parametrize(("code", "vessel"), [("GV4", "GV"), ("CV4", "CV")])
 def test_the_channels_through_a_region_leave_out_the_midline_vessels(
     kb: KnowledgeBase, code: str, vessel: str
@@ -455,10 +522,12 @@ def test_a_rules_point_groups_are_worked_out_once(
     first = context(kb, text, cause)
     table = getattr(first.static, memo)
     table.clear()
+    first.static.plans.clear()  # (the groups with their hits, read before these tables)
     for rule in rules:
         _SELECTORS[kind](first, rule, 1.0)
     kept = dict(table)
     assert kept and all(kept.values())
+    first.static.plans.clear()
     again = context(kb, text, cause)
     for rule in rules:
         _SELECTORS[kind](again, rule, 1.0)

@@ -16,14 +16,18 @@ Every part appears as a :class:`~acupoints.selection.Reason`. Ties break on the 
 of the codes, so the same query always gives the same list.
 
 How it runs: each rule that applies adds the points it chose as a tuple of codes from a
-per-data table (keyed by rule and region, never by query) with one shared hit; every
-candidate is then scored as one sortable tuple, and only the places a selection reads
-become candidates with their reasons and models. The patient-independent ranking of a
-query is memoised (``_rank``), keyed by what it reads of the location (``_shape``: the
-regions, side, pattern, segments and nerves, not the words), so two wordings of one place
-share it. Its scores and compositions (``_scores``) are memoised by less still: the
-regions with their aspects and surfaces, the pattern, the segments and where the neck or
-back hurts, not the sides or nerves, so a left and a right forearm are scored once. What
+per-data table (keyed by rule and region, never by query) with one shared hit; a
+selector's groups with their hits are kept per data by the groups, the rule's weight and
+its factor (``_Static.plans``: every code with its hit, added in one update, as adding the
+groups in turn would); every candidate is then scored, its sum rounded by a per-data
+table of the sums met (``_Static.rounded``), and sorted by one int key, and only the
+places a selection reads become candidates with their reasons and models. The
+patient-independent ranking of a query is memoised (``_rank``), keyed by what it reads of
+the location (``_shape``: the regions, side, pattern, segments and nerves, not the words),
+so two wordings of one place share it. Its scores and compositions (``_scores``) are
+memoised by less still: the regions with their aspects and surfaces, the pattern, the
+segments and where the neck or back hurts, not the sides or nerves, so a left and a right
+forearm are scored once. What
 scoring reads of the data is kept in per-data tables filled on first use and shared by
 every query (``_Static``: one hit per rule and value, each place's closeness, the
 conditions of the rules, the scores of a list of hits). Without a patient's caution the

@@ -4,7 +4,7 @@ chooses (``local``, ``region``, ``codes``, ``by_limb``, ``reflex``, ``root_level
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
@@ -18,11 +18,15 @@ from ..rules import (
 from .context import (
     _LIMB_ROOTS,
     _ORDER,
+    _PLANS_KEPT,
     ARM_CHAIN,
     LEG_CHAIN,
     _chain_position,
     _Context,
+    _Hit,
     _LevelPlan,
+    _Plan,
+    _plan,
     _root_factor,
     root_levels,
 )
@@ -229,6 +233,11 @@ def _reflex(ctx: _Context, rule: Rule, factor: float) -> int:
     sel = rule.select
     regions = sel.regions or (ctx.cause.sites if ctx.cause is not None else ())
     key = (rule.id, "reflex", regions)
+    plans = ctx.static.plans
+    pkey = (key, ctx.weights[rule.id], factor)
+    plan = plans.get(pkey)
+    if plan is not None:
+        return ctx.add_plan(plan)
     groups = ctx.static.groups.get(key)
     if groups is None:
         points = [
@@ -237,10 +246,11 @@ def _reflex(ctx: _Context, rule: Rule, factor: float) -> int:
             if not (sel.levels and p.location.level is not None) or p.location.level in sel.levels
         ]
         groups = ctx.static.groups[key] = _grouped(points, lambda p: p.location.level)
-    added = 0
-    for level, codes in groups:
-        added += ctx.add(codes, ctx.hit(rule, 1.0, factor, level=cast("str | None", level)))
-    return added
+    hits = [
+        (codes, ctx.hit(rule, 1.0, factor, level=cast("str | None", level)))
+        for level, codes in groups
+    ]
+    return ctx.add_plan(_keep_plan(plans, pkey, hits))
 
 
 def _root_targets(loc: Location, cause: Cause | None) -> tuple[str, ...]:
@@ -259,13 +269,19 @@ def _root_level(ctx: _Context, rule: Rule, factor: float) -> int:
     if not targets:  # (a selector is called only with a factor above 0)
         return 0
     key = (rule.id, "root_level", targets)
+    plans = ctx.static.plans
+    pkey = (key, ctx.weights[rule.id], factor)
+    found = plans.get(pkey)
+    if found is not None:
+        return ctx.add_plan(found)
     plan = ctx.static.levels.get(key)
     if plan is None:
         plan = ctx.static.levels[key] = _root_plan(ctx, rule, targets)
-    added = 0
-    for quality, seg, sites, codes in plan:
-        added += ctx.add(codes, ctx.hit(rule, quality, factor, level=seg, sites=sites))
-    return added
+    hits = [
+        (codes, ctx.hit(rule, quality, factor, level=seg, sites=sites))
+        for quality, seg, sites, codes in plan
+    ]
+    return ctx.add_plan(_keep_plan(plans, pkey, hits))
 
 
 def _root_plan(ctx: _Context, rule: Rule, targets: tuple[str, ...]) -> _LevelPlan:
@@ -321,6 +337,11 @@ def _distal_channel(ctx: _Context, rule: Rule, factor: float) -> int:
     if not channels:
         return 0
     key = (rule.id, "distal", channels)
+    plans = ctx.static.plans
+    pkey = (key, ctx.weights[rule.id], factor)
+    plan = plans.get(pkey)
+    if plan is not None:
+        return ctx.add_plan(plan)
     groups = ctx.static.groups.get(key)
     if groups is None:
         best: dict[str, float] = {}
@@ -334,10 +355,11 @@ def _distal_channel(ctx: _Context, rule: Rule, factor: float) -> int:
                 found.append(p)
         found.sort(key=lambda p: -best[p.code])  # stable: WHO order within a quality
         groups = ctx.static.groups[key] = _grouped(found, lambda p: best[p.code])
-    added = 0
-    for value, codes in groups:
-        added += ctx.add(codes, ctx.hit(rule, cast(float, value), factor, "on its channel"))
-    return added
+    hits = [
+        (codes, ctx.hit(rule, cast(float, value), factor, "on its channel"))
+        for value, codes in groups
+    ]
+    return ctx.add_plan(_keep_plan(plans, pkey, hits))
 
 
 def _core(ctx: _Context, rule: Rule, factor: float) -> int:
@@ -357,15 +379,32 @@ def _core(ctx: _Context, rule: Rule, factor: float) -> int:
         limb for r in ctx.location.regions if (limb := anatomy.limb_of(r.region)) is not None
     )
     key = (rule.id, cause.id, ctx.skip, parts, numb_limbs)
-    split = ctx.static.core_split.get(key)
-    if split is None:
-        split = ctx.static.core_split[key] = _core_split(ctx, rule, cause.id, parts, numb_limbs)
-    added = 0
-    for quality, where, codes, away, note in split:
-        if away:
-            added += ctx.add(away, ctx.hit(rule, quality * rule.select.other_limb, factor, note))
-        added += ctx.add(codes, ctx.hit(rule, quality, factor, where))
-    return added
+    plans = ctx.static.plans
+    pkey = (key, ctx.weights[rule.id], factor)
+    plan = plans.get(pkey)
+    if plan is None:
+        split = ctx.static.core_split.get(key)
+        if split is None:
+            split = ctx.static.core_split[key] = _core_split(ctx, rule, cause.id, parts, numb_limbs)
+        groups: list[tuple[Collection[str], _Hit]] = []
+        for quality, where, codes, away, note in split:
+            if away:
+                groups.append((away, ctx.hit(rule, quality * rule.select.other_limb, factor, note)))
+            groups.append((codes, ctx.hit(rule, quality, factor, where)))
+        plan = _keep_plan(plans, pkey, groups)
+    return ctx.add_plan(plan)
+
+
+def _keep_plan(
+    plans: dict[tuple[object, ...], _Plan],
+    key: tuple[object, ...],
+    groups: Sequence[tuple[Collection[str], _Hit]],
+) -> _Plan:
+    """``groups`` as a plan kept in ``plans`` (``_Static.plans``) under ``key``."""
+    if len(plans) >= _PLANS_KEPT:
+        plans.clear()
+    found = plans[key] = _plan(groups)
+    return found
 
 
 def _core_split(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -206,6 +206,19 @@ class _Static(Plain):
         tuple[tuple[_Hit, ...], tuple[tuple[str, float, _Hit | None, bool], ...], _Hit],
     ]
     cause_factors: dict[tuple[object, ...], tuple[float, ...]]
+    # a point's score before rounding -> that score rounded to 4 places, and the same in
+    # units of 0.0001 (an int, for the sort key): the same sums recur across rankings (25,000
+    # points scored over the benchmark's 2,000 queries are 460 sums), and a look-up costs
+    # a sixth of round(score, 4) (at most scoring._ROUNDED_KEPT entries, about 0.25 MiB
+    # when full; a few KiB in practice)
+    rounded: dict[float, tuple[float, int]]
+    # a selector's point groups with their hits, by the groups' key in the tables above
+    # (candidates._plan: rule, cause, parts... never a query), the rule's weight and its
+    # factor: every code with its hit in one table when the groups share no code (as
+    # adding them in turn would leave them), else the groups with their hits; the same
+    # plan recurs across queries, and one update of the candidates replaces a hit looked
+    # up and an add per group (at most _PLANS_KEPT entries of a few dozen codes)
+    plans: dict[tuple[object, ...], _Plan]
 
     def __init__(
         self,
@@ -254,11 +267,14 @@ class _Static(Plain):
         self.scored = {}
         self.rule_parts = {}
         self.cause_factors = {}
+        self.rounded = {}
+        self.plans = {}
 
 
 _STATIC: WeakKeyDictionary[KnowledgeBase, _Static] = WeakKeyDictionary()
 
 _HITS_KEPT = 4096
+_PLANS_KEPT = 1024
 _PLACES_KEPT = 2048
 
 
@@ -426,6 +442,29 @@ class _Context(Plain):
         one.update(fresh)
         return chosen
 
+    def add_plan(self, plan: _Plan) -> int:
+        """What adding each group of ``plan`` with its hit in turn does (see
+        ``_Static.plans``); how many codes the groups chose."""
+        if not isinstance(plan, dict):  # groups that share codes: in turn
+            return sum([self.add(codes, hit) for codes, hit in plan])
+        one = self.one
+        if one.keys().isdisjoint(plan):  # most plans: every code new
+            one.update(plan)
+            return len(plan)
+        # each code chosen before gains its hit (a group's codes once, and no code in two
+        # groups: in the groups' order, as adding them in turn)
+        fresh = plan.copy()
+        many = self.many
+        for code in one.keys() & plan.keys():
+            del fresh[code]
+            more = many.get(code)
+            if more is None:
+                many[code] = [one[code], plan[code]]
+            else:
+                more.append(plan[code])
+        one.update(fresh)
+        return len(plan)
+
     def near(self, region: str) -> float:
         """:func:`closeness` of a point region to this location (once per region)."""
         found = self.nearness.get(region)
@@ -453,6 +492,22 @@ class _Context(Plain):
             if len(table) < _HITS_KEPT:
                 table[key] = found
         return found
+
+
+# a selector's groups with their hits (_Static.plans): each code with its hit when no two
+# groups share a code, else the groups in turn
+_Plan = dict[str, _Hit] | tuple[tuple[Collection[str], _Hit], ...]
+
+
+def _plan(groups: Sequence[tuple[Collection[str], _Hit]]) -> _Plan:
+    """``groups`` as a :data:`_Plan`."""
+    merged: dict[str, _Hit] = {}
+    total = 0
+    for codes, hit in groups:
+        fresh = dict.fromkeys(codes, hit)
+        total += len(fresh)
+        merged.update(fresh)
+    return merged if len(merged) == total else tuple(groups)
 
 
 def _cause_kind(cause: Cause | None) -> str:

@@ -442,6 +442,8 @@ def forget(kb: KnowledgeBase) -> None:
             static.places.clear()
             static.conditions.clear()
             static.cause_factors.clear()
+            static.rounded.clear()
+            static.plans.clear()
             static.scored.clear()
             static.rule_parts.clear()
     made_of = _MADE_OF.get(kb)
@@ -699,6 +701,7 @@ class _Scores(Plain):
 
 
 _SCORES_KEPT = 512
+_ROUNDED_KEPT = 2048
 
 # per data: the parts of a point that its side does not change, by what they are made of
 # (explanation._made_at; at most _MADE_KEPT entries, dropped by forget)
@@ -853,8 +856,11 @@ def _scores(
     # every ranking that met the same hits; the lists of the context are let go)
     several: dict[str, tuple[_Hit, ...]] = {}
     mains = ctx.one  # made each point's main hit below (the context is not used after)
-    roles_of: dict[str, dict[str, float]] = {}
+    roles_of: list[dict[str, float]] = []
     scored = static.scored
+    rounded = static.rounded
+    if len(rounded) >= _ROUNDED_KEPT:
+        rounded.clear()
     for code, main in mains.items():
         region, rank, segs = info[code]
         hits = many.get(code) if many else None
@@ -874,11 +880,14 @@ def _scores(
             score += segment_value
         if evidence_parts:
             score += evidence_parts.get(code, 0.0)
-        roles_of[code] = roles
-        value = round(score, 4)
+        roles_of.append(roles)
+        known = rounded.get(score)
+        if known is None:
+            value = round(score, 4)
+            known = rounded[score] = (value, round(value * 10_000))
         scored_codes.append(code)
-        values.append(value)
-        keys.append(rank - round(value * 10_000) * span)
+        values.append(known[0])
+        keys.append(rank - known[1] * span)
     order = sorted(range(len(keys)), key=keys.__getitem__)
     codes = [scored_codes[i] for i in order]
     suspects = static.never_needled
@@ -892,7 +901,7 @@ def _scores(
     return _Scores(
         codes,
         [values[i] for i in order],
-        [roles_of[code] for code in codes],
+        [roles_of[i] for i in order],
         mains,
         several,
         tuple(applied),
