@@ -313,6 +313,8 @@ def course(t: Tables, c: Content, ctx: Sequence[frozenset[str]]) -> list[Hit]:
             continue
         out.append(Hit(f"{facet}:{value}", a, b, " ".join(c.words[start:end]), _ctx(ctx, a, b)))
     words = c.words
+    if SHORTHAND.keys().isdisjoint(words):
+        return out  # no shorthand of a duration here (most texts)
     for i in range(len(words) - 1):  # heldout10 areas: from the first word ("6/12 hx of")
         unit = SHORTHAND.get(words[i + 1])
         if unit is None or not words[i].isdigit() or not 0 < int(words[i]) < int(words[i + 1]):
