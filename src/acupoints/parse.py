@@ -1305,11 +1305,12 @@ def _finish(
     ignored: list[str] = []
     known = found.prepared.tables.known
     used: frozenset[int] | None = None  # found when a word is left (most texts leave none)
-    # the words of the text in none of the sets of words never ignored, found for the
-    # whole text by set differences (each of a few words against a set), not word by word
-    left = set(tokens) - BOUNDARIES - DROP - CONTEXT - vocab.words - _NEVER_IGNORED
     for i, t in enumerate(tokens):
-        if t not in left or i in state.consumed or t.isdigit():
+        if i in state.consumed or t in BOUNDARIES or t in DROP or t in CONTEXT or t.isdigit():
+            continue
+        if t in vocab.words or t in STOCKING_WORDS or t in SPREAD_WORDS or t in SPOT_WORDS:
+            continue
+        if t in NEGATIONS or (t,) in SIDES:
             continue
         if used is None:
             # the words a cause, a time course, a red flag, a fact about the person or an
@@ -1347,12 +1348,6 @@ def _finish(
     words = set(tokens)
     negated = [a.region for a in found.areas if a.role == "fine" and not a.context]
     return _build(kb, positive, negated, text, words, ignored, found.reading)
-
-
-_NEVER_IGNORED = STOCKING_WORDS | SPREAD_WORDS | SPOT_WORDS | NEGATIONS | set(_ONE_WORD_SIDES)
-"""Words :func:`_finish` never lists as ignored, with those of the grammar's other sets:
-the kinds of spread, stocking and spot, the negations and the sides of one word (about
-50 words, 2 KiB)."""
 
 
 _ROLE_WORDS = {
