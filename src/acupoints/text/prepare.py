@@ -165,13 +165,6 @@ def prepare(kb: KnowledgeBase, text: str) -> Prepared:
     read, changes, origin = correct_from(t, tuple(raw))
     tokens = tuple(read)
     found = context_hits(t, tokens)  # read once, for the contexts, clauses and used words
-    # a text the spelling changed nothing of (most) reads each token from the one written
-    # there (no change, and none inserted: origin is each token's own place), so the
-    # spans are those of the words as written
-    if not changes and len(origin) == len(where):
-        spans = tuple(where)
-    else:
-        spans = tuple([(where[a][0], where[b - 1][1]) for a, b in origin])
     return Prepared(
         text,
         tokens,
@@ -180,6 +173,6 @@ def prepare(kb: KnowledgeBase, text: str) -> Prepared:
         content(tokens),
         tuple(changes),
         t,
-        spans,
+        tuple([(where[a][0], where[b - 1][1]) for a, b in origin]),
         found,
     )
