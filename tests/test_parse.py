@@ -520,3 +520,24 @@ def test_a_word_that_is_both_aspect_and_region_names_the_region_at_the_end(
     "bottom", "plantar") that ends the text was taken for the start of a longer aspect
     phrase (the slice past the end is short) and swallowed."""
     assert kb.parse_location(text).region_ids == (region,)
+
+
+def test_scan_steps_over_words_at_which_nothing_begins(kb: KnowledgeBase) -> None:
+    """scan keeps the words it found nothing can begin at, whatever the words around them,
+    and steps over them in later texts with the same reading; kb.clear_caches() drops
+    them. Words at which a segment, a nerve, digits, a region, an aspect or a side may
+    begin are never kept."""
+    from acupoints import parse
+
+    kb.clear_caches()
+    assert not parse._STEPPED
+    text = "pins and needles in my left forearm since chemo"
+    first = kb.parse_location(text)
+    stepped = next(iter(parse._STEPPED.values()))[2]
+    assert {"pins", "needles", "since", "chemo"} <= stepped
+    assert stepped.isdisjoint({"left", "forearm", "and", "my", "l5", "median"})
+    kb.clear_caches()
+    assert not parse._STEPPED
+    assert kb.parse_location(text) == first
+    # a word kept as stepped over reads the same in another text
+    assert kb.parse_location("chemo numbness in my left forearm").regions == first.regions

@@ -123,3 +123,18 @@ def test_each_reads_the_stems_of_content(t: Any, texts: list[list[str]]) -> None
         each = t.classes.each(c.stems)
         for i, s in enumerate(c.stems):
             assert list(each[i]) == (t.classes.at(c.stems, i) if s in t.classes.words else [])
+
+
+def test_found_is_every_value_each_finds(t: Any, texts: list[list[str]]) -> None:
+    """``found`` (the composed rules' first look: which classes a text names) gives the
+    values of every phrase ``each`` finds, and leaves out those of one word at the places
+    it is told to."""
+    for name, index in _indexes(t).items():
+        for raw in itertools.islice(texts, 80):
+            tokens = tuple(correct(t, raw)[0])
+            each = index.each(tokens)
+            assert index.found(tokens) == {v for hits in each for _, v in hits}, name
+            skip = list(range(0, len(tokens), 2))
+            assert index.found(tokens, skip) == {
+                v for i, hits in enumerate(each) for n, v in hits if n > 1 or i not in skip
+            }, name

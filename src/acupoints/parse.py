@@ -436,11 +436,15 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
     # the words that may open a nerve's territory, looked up once a text, not a token
     nerve_opens = _nerve_first(kb)
     region_words = vocab.words
+    stepped = _stepped(vocab, nerve_opens)
     state = _State()
     i = 0
     n = len(tokens)
     while i < n:
         tok = tokens[i]
+        if tok in stepped:  # nothing begins at this word, wherever it stands
+            i += 1
+            continue
         negating = "negated" in ctx[i]
         if tok in BOUNDARIES or tok in NEGATIONS or tok in DROP:
             state.consumed.add(i)
@@ -469,6 +473,18 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
             ):
                 # no region, aspect or side begins here (_match_aspect and _match_side find
                 # nothing at any other word): the matches below would each find nothing
+                if not (
+                    digit_end
+                    or tok in nerve_opens
+                    or tok in AREA_WORDS
+                    or tok == "supplied"
+                    or tok in _DIGIT_LIST
+                ):
+                    # nor a segment, a point, a nerve or digits (none was tried): stepped
+                    # over in any text (see _stepped)
+                    if len(stepped) >= 16384:
+                        stepped.clear()
+                    stepped.add(tok)
                 i += 1
                 continue
         if not step and (
@@ -483,6 +499,26 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
         )
         i += step or 1
     return state
+
+
+_STEPPED: dict[int, tuple[_Vocab, frozenset[str], set[str]]] = {}
+
+
+def _stepped(vocab: _Vocab, nerve_opens: frozenset[str]) -> set[str]:
+    """Words of texts already read at which :func:`scan` found that nothing can begin
+    whatever the words around them (no boundary, negation or DROP word, no segment, point,
+    nerve, digits, region, aspect or side begins with them: "pins", "since", "chemo"), and
+    so steps over at once. Kept per region phrases and nerves (by the phrases' id, with
+    both), at most 16,384 words (a text meets a few new ones: a few hundred over a
+    workload, about 20 KiB), dropped by ``kb.clear_caches()`` (:func:`forget`)."""
+    kept = _STEPPED.get(id(vocab))
+    if kept is not None and kept[0] is vocab and kept[1] is nerve_opens:
+        return kept[2]
+    if len(_STEPPED) >= 8:
+        _STEPPED.clear()
+    found: set[str] = set()
+    _STEPPED[id(vocab)] = (vocab, nerve_opens, found)
+    return found
 
 
 _SIDE_FIRST = frozenset(key[0] for key in SIDES)
@@ -1711,8 +1747,10 @@ few hundred such places (about 0.4 KiB an entry, at most 4,096 entries); dropped
 
 
 def forget() -> None:
-    """Drop the places kept by :func:`_assemble` (:data:`_PLACES`)."""
+    """Drop the places kept by :func:`_assemble` (:data:`_PLACES`) and the words
+    :func:`scan` steps over (:func:`_stepped`)."""
     _PLACES.clear()
+    _STEPPED.clear()
 
 
 def _naming(words: str | None) -> str | None:

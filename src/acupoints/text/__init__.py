@@ -12,9 +12,9 @@ The stages, one module each:
 ``roles``     what each body area is named for: numb, a cause's site, a trigger, an
               operation site, stated fine, a warning sign's words
 ``reader``    the whole road, memoised per text: :func:`read`; what a word is read as
-              alone, the composed rules a set of word classes makes ready and what a
-              place's regions make of a location are kept across texts (all dropped by
-              ``kb.clear_caches()``)
+              alone, the composed rules a set of word classes makes ready, the words
+              the grammar's scan steps over and what a place's regions make of a
+              location are kept across texts (all dropped by ``kb.clear_caches()``)
 ``use``       what a selection takes from the reading (the cause and its note)
 
 Nothing here is imported by ``import acupoints``; :func:`acupoints.parse_location` and

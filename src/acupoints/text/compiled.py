@@ -325,6 +325,27 @@ class PhraseIndex(Generic[V]):
             out[i] = found
         return out
 
+    def found(self, tokens: Sequence[str], no_single: Sequence[int] = ()) -> set[V]:
+        """The values of every phrase :meth:`each` finds in ``tokens`` (bar those of one
+        word at the places ``no_single``), as one set: the same look-ups, without the
+        lists of (length, value) at each place."""
+        out: set[V] = set()
+        size = len(tokens)
+        get, lengths = self._values.get, self._lengths
+        for i in itertools.compress(range(size), map(lengths.get, tokens)):
+            first = tokens[i]
+            for n in lengths[first]:
+                if n > size - i:
+                    continue
+                if n == 1:
+                    values = None if i in no_single else get(first)
+                else:
+                    key = tokens[i : i + n]
+                    values = get(key if type(key) is tuple else tuple(key))
+                if values is not None:
+                    out.update(values)
+        return out
+
     def scan(self, tokens: Sequence[str]) -> list[tuple[int, int, list[V]]]:
         """Non-overlapping matches, longest first at each place: (start, end, values)."""
         out: list[tuple[int, int, list[V]]] = []

@@ -313,6 +313,8 @@ def course(t: Tables, c: Content, ctx: Sequence[frozenset[str]]) -> list[Hit]:
             continue
         out.append(Hit(f"{facet}:{value}", a, b, " ".join(c.words[start:end]), _ctx(ctx, a, b)))
     words = c.words
+    if SHORTHAND.keys().isdisjoint(words):
+        return out  # no shorthand of a duration here (most texts)
     for i in range(len(words) - 1):  # heldout10 areas: from the first word ("6/12 hx of")
         unit = SHORTHAND.get(words[i + 1])
         if unit is None or not words[i].isdigit() or not 0 < int(words[i]) < int(words[i + 1]):
@@ -502,22 +504,24 @@ def composed(
     the sentence of each token (``Prepared.sentence``)."""
     if not t.rules:
         return []
-    # the classes found first, the places of their phrases only if a rule may be ready
-    # (about one text in twelve)
-    each = t.classes.each(c.stems)
-    have: set[int] = set()
-    for i, hits in enumerate(each):
-        if not hits:
-            continue
-        if c.words[i] in CANT and c.words[i + 1 : i + 2] == ("feel",):
-            # flags19: what is not felt, as in _also
-            hits = each[i] = [h for h in hits if h[0] > 1]
-        have.update([n for _, n in hits])
+    words = c.words
+    # flags19: what is not felt ("cant feel"), as in _also: no class of one word there
+    unfelt = (
+        [i for i, w in enumerate(words) if w in CANT and words[i + 1 : i + 2] == ("feel",)]
+        if not CANT.isdisjoint(words)
+        else ()
+    )
+    # the classes found first (as one set: PhraseIndex.found), the places of their
+    # phrases only if a rule may be ready (about one text in twelve)
+    have = t.classes.found(c.stems, unfelt)
     if not have:
         return []
     ready = _ready(t.rules, frozenset(have))
     if not ready:
         return []
+    each = t.classes.each(c.stems)
+    for i in unfelt:
+        each[i] = [h for h in each[i] if h[0] > 1]
     found: dict[int, list[tuple[int, int, int, int]]] = {}  # class -> (a, b, i, j)
     for i, hits in enumerate(each):
         seen: set[int] = set()
