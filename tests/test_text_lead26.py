@@ -241,3 +241,33 @@ def test_a_deep_cut_on_a_numb_foot_is_a_wound_not_the_cause(kb: KnowledgeBase) -
     text = "numb feet and I've got a deep cut on my sole that keeps bleeding"
     assert "foot_wound" in raised(kb, text)
     assert reading(kb, text)[2] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # weight gained presses the nerve of the outer thigh (meralgia paresthetica), and a
+        # breast operation is the cause of a numb chest or armpit
+        ("numb outer thigh since i gained weight", "meralgia_paresthetica"),
+        ("weight gain and a burning numb patch on my outer thigh", "meralgia_paresthetica"),
+        ("my nipple has been numb since my breast reduction", "injury"),
+        # controls: weight gained is no cause of numb feet, nor a breast operation of a hand
+        ("since i put on weight my feet are numb", None),
+        ("since my breast reduction my right hand tingles", None),
+    ],
+)
+def test_weight_gained_and_a_breast_operation(
+    kb: KnowledgeBase, text: str, cause: str | None
+) -> None:
+    assert reading(kb, text)[2] == cause, text
+
+
+def test_the_cause_table_is_kept_at_its_size(kb: KnowledgeBase) -> None:
+    """The reader's table of cause phrases is a dict, and a dict doubles when it passes two
+    thirds of its slots: 682 entries fit in 1,024 slots, 683 take 2,048 (+18 KiB kept after
+    a first answer, against the 15 MiB target of issue 18). A phrase added past that needs
+    another taken out, or the memory figure measured again."""
+    from acupoints.text.compiled import tables
+
+    kb.select("numb back of my left hand")
+    assert len(tables(kb).causes._values) <= 682

@@ -1018,6 +1018,10 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         "laparoscopic",
         "mastectomy",
         "lumpectomy",
+        # lead26: the other breast operations
+        "breast reduction",
+        "breast implants",
+        "breast lift",
         # cause20
         "took the lump out",
         "took a lump out",
@@ -1155,12 +1159,9 @@ CAUSE_WORDS: dict[str, tuple[str, ...]] = {
         # lead26: starting a statin; too much vitamin B6
         "starting statins",
         "starting a statin",
-        "since starting statins",
-        "since starting a statin",
         "too much b6",
         "too much vitamin b6",
         "b6 toxicity",
-        "vitamin b6 toxicity",
         "excess b6",
         "high b6",
         "b6 was high",
