@@ -271,3 +271,21 @@ def test_the_cause_table_is_kept_at_its_size(kb: KnowledgeBase) -> None:
 
     kb.select("numb back of my left hand")
     assert len(tables(kb).causes._values) <= 682
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # a numbness like gloves or socks worn is of the hands or the feet, with "like"
+        ("i feel like im wearing gloves", "hand"),
+        ("feels like i have gloves on all the time", "hand"),
+        ("it feels like im wearing thick socks", "foot"),
+    ],
+)
+def test_like_wearing_gloves_or_socks(kb: KnowledgeBase, text: str, region: str) -> None:
+    assert reading(kb, text)[0] == {region}, text
+
+
+def test_gloves_worn_are_no_numb_hands(kb: KnowledgeBase) -> None:
+    # control: gloves worn, without "like", name no area
+    assert reading(kb, "my feet are numb, i was wearing gloves at work")[0] == {"foot"}
