@@ -289,3 +289,16 @@ def test_like_wearing_gloves_or_socks(kb: KnowledgeBase, text: str, region: str)
 def test_gloves_worn_are_no_numb_hands(kb: KnowledgeBase) -> None:
     # control: gloves worn, without "like", name no area
     assert reading(kb, "my feet are numb, i was wearing gloves at work")[0] == {"foot"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my hand's are numb at nite", "my toe's are numb since chemo", "my finger's r tingling"],
+)
+def test_a_plural_written_with_an_apostrophe_is_both(kb: KnowledgeBase, text: str) -> None:
+    assert reading(kb, text)[1] == "both", text
+
+
+def test_a_possessive_before_are_stays_a_possessive(kb: KnowledgeBase) -> None:
+    # control: "my dad's are the same" is his toes, a family's numbness (hereditary)
+    assert reading(kb, "my toes are numb and my dad's are the same")[2] == "hereditary"

@@ -69,6 +69,13 @@ FEVER_F = (100.4, 108.0)
 """The same in degrees Fahrenheit."""
 _HAS_NEXT = re.compile(r" +(?:had|been)\b")
 """lead23: the words after a "'s" that make it "has" ("mum's had", "dad's been")."""
+_ARE_NEXT = re.compile(r" +(?:are|were|r)\b")
+_PAIRED = frozenset(
+    {"hand", "finger", "thumb", "toe", "foot", "leg", "arm", "knee", "ankle", "wrist", "elbow"}
+    | {"heel", "shin", "hip", "thigh", "shoulder", "cheek", "lip"}
+)
+"""lead26: a body word whose "'s" before "are" is its plural ("my hand's are numb" is
+"hands"); after another word it is a possessive ("my dad's are the same")."""
 _IS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "let"})
 """Words whose 's is "is" or "us", not a possessive: "it's" is ``its``, "mum's" is ``mum``."""
 
@@ -159,7 +166,8 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
                 out.extend((t[:-2], "has"))
                 spans.extend(((m.start(), m.end() - 2), (m.end() - 2, m.end())))
                 continue
-            t = t[:-2]
+            # lead26: a plural written with an apostrophe ("my toe's are numb")
+            t = t[:-2] + ("s" if t[:-2] in _PAIRED and _ARE_NEXT.match(low, m.end()) else "")
         t = t.replace("'", "")
         if t:
             out.append(t)
