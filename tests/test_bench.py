@@ -136,3 +136,12 @@ def test_the_answers_dump_is_the_same_twice_and_holds_every_group(tmp_path: Path
     lines = outs[0].decode().splitlines()
     assert sum(line.startswith("generated\t") for line in lines) == 20
     assert all(line.count("\t") >= 2 for line in lines)
+
+
+def test_table_fill_prints_every_reader_table_with_its_room(tmp_path: Path) -> None:
+    out = run(str(BENCH / "table_fill.py"), "--all", tmp_path=tmp_path)
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[2:]}
+    assert "causes._values" in rows and "flags._values" in rows
+    for name, row in rows.items():
+        entries, room = int(row[1]), int(row[3])
+        assert entries > 0 and room >= 0, name
