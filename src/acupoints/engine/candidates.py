@@ -233,9 +233,7 @@ def _reflex(ctx: _Context, rule: Rule, factor: float) -> int:
     sel = rule.select
     regions = sel.regions or (ctx.cause.sites if ctx.cause is not None else ())
     key = (rule.id, "reflex", regions)
-    plans = ctx.static.plans
-    pkey = (key, ctx.weights[rule.id], factor)
-    plan = plans.get(pkey)
+    pkey, plan = _kept_plan(ctx, rule, factor, key)
     if plan is not None:
         return ctx.add_plan(plan)
     groups = ctx.static.groups.get(key)
@@ -250,7 +248,7 @@ def _reflex(ctx: _Context, rule: Rule, factor: float) -> int:
         (codes, ctx.hit(rule, 1.0, factor, level=cast("str | None", level)))
         for level, codes in groups
     ]
-    return ctx.add_plan(_keep_plan(plans, pkey, hits))
+    return ctx.add_plan(_keep_plan(ctx, pkey, hits))
 
 
 def _root_targets(loc: Location, cause: Cause | None) -> tuple[str, ...]:
@@ -269,9 +267,7 @@ def _root_level(ctx: _Context, rule: Rule, factor: float) -> int:
     if not targets:  # (a selector is called only with a factor above 0)
         return 0
     key = (rule.id, "root_level", targets)
-    plans = ctx.static.plans
-    pkey = (key, ctx.weights[rule.id], factor)
-    found = plans.get(pkey)
+    pkey, found = _kept_plan(ctx, rule, factor, key)
     if found is not None:
         return ctx.add_plan(found)
     plan = ctx.static.levels.get(key)
@@ -281,7 +277,7 @@ def _root_level(ctx: _Context, rule: Rule, factor: float) -> int:
         (codes, ctx.hit(rule, quality, factor, level=seg, sites=sites))
         for quality, seg, sites, codes in plan
     ]
-    return ctx.add_plan(_keep_plan(plans, pkey, hits))
+    return ctx.add_plan(_keep_plan(ctx, pkey, hits))
 
 
 def _root_plan(ctx: _Context, rule: Rule, targets: tuple[str, ...]) -> _LevelPlan:
@@ -337,9 +333,7 @@ def _distal_channel(ctx: _Context, rule: Rule, factor: float) -> int:
     if not channels:
         return 0
     key = (rule.id, "distal", channels)
-    plans = ctx.static.plans
-    pkey = (key, ctx.weights[rule.id], factor)
-    plan = plans.get(pkey)
+    pkey, plan = _kept_plan(ctx, rule, factor, key)
     if plan is not None:
         return ctx.add_plan(plan)
     groups = ctx.static.groups.get(key)
@@ -359,7 +353,7 @@ def _distal_channel(ctx: _Context, rule: Rule, factor: float) -> int:
         (codes, ctx.hit(rule, cast(float, value), factor, "on its channel"))
         for value, codes in groups
     ]
-    return ctx.add_plan(_keep_plan(plans, pkey, hits))
+    return ctx.add_plan(_keep_plan(ctx, pkey, hits))
 
 
 def _core(ctx: _Context, rule: Rule, factor: float) -> int:
@@ -379,9 +373,7 @@ def _core(ctx: _Context, rule: Rule, factor: float) -> int:
         limb for r in ctx.location.regions if (limb := anatomy.limb_of(r.region)) is not None
     )
     key = (rule.id, cause.id, ctx.skip, parts, numb_limbs)
-    plans = ctx.static.plans
-    pkey = (key, ctx.weights[rule.id], factor)
-    plan = plans.get(pkey)
+    pkey, plan = _kept_plan(ctx, rule, factor, key)
     if plan is None:
         split = ctx.static.core_split.get(key)
         if split is None:
@@ -391,19 +383,28 @@ def _core(ctx: _Context, rule: Rule, factor: float) -> int:
             if away:
                 groups.append((away, ctx.hit(rule, quality * rule.select.other_limb, factor, note)))
             groups.append((codes, ctx.hit(rule, quality, factor, where)))
-        plan = _keep_plan(plans, pkey, groups)
+        plan = _keep_plan(ctx, pkey, groups)
     return ctx.add_plan(plan)
 
 
+def _kept_plan(
+    ctx: _Context, rule: Rule, factor: float, key: tuple[object, ...]
+) -> tuple[tuple[object, ...], _Plan | None]:
+    """The key of a selector's plan (``_Static.plans``: its groups' ``key``, the rule's
+    weight and the factor) and the plan kept under it, if one is."""
+    pkey = (key, ctx.weights[rule.id], factor)
+    return pkey, ctx.static.plans.get(pkey)
+
+
 def _keep_plan(
-    plans: dict[tuple[object, ...], _Plan],
-    key: tuple[object, ...],
-    groups: Sequence[tuple[Collection[str], _Hit]],
+    ctx: _Context, pkey: tuple[object, ...], groups: Sequence[tuple[Collection[str], _Hit]]
 ) -> _Plan:
-    """``groups`` as a plan kept in ``plans`` (``_Static.plans``) under ``key``."""
+    """``groups`` as the plan kept under ``pkey`` (:func:`_kept_plan`; at most
+    ``_PLANS_KEPT`` plans)."""
+    plans = ctx.static.plans
     if len(plans) >= _PLANS_KEPT:
         plans.clear()
-    found = plans[key] = _plan(groups)
+    found = plans[pkey] = _plan(groups)
     return found
 
 

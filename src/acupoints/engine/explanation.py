@@ -234,20 +234,13 @@ def _ranked(
     prior = ranking.built.get(i)
     code = ranking.codes[i]
     made = ranking.made.get(code)
+    c = None
     if not cautioning:  # no patient, or none of theirs cautions
         if prior is not None and prior.role == role and prior.alternatives == alternatives:
             return prior
         warnings: list[PointWarning] = []
-        if made is None:  # (no candidate built when made of what was met before)
-            p, score, group, reasons, root_level, sites = _made_at(
-                kb, static, ranking, i, counts, cause_id, skip
-            )
-            side, affected = _side(p, ranking.location, ranking.sides)
-        else:  # the point was made for these scores on another side: only its side is new
-            side, affected = _side(made.point, ranking.location, ranking.sides)
     else:
         c = ranking.cand(i)
-        side, affected = c.side, c.affected
         warnings = [
             construct(
                 PointWarning,
@@ -259,7 +252,7 @@ def _ranked(
                 sources=eff.sources,
             )
             for cond, eff, matches in cautioning
-            if matches(c.point, side)
+            if matches(c.point, c.side)
         ]
         if (
             not warnings
@@ -268,13 +261,17 @@ def _ranked(
             and prior.alternatives == alternatives
         ):
             return prior
-        if made is None:
-            p, score, group, reasons, root_level, sites = _made_at(
-                kb, static, ranking, i, counts, cause_id, skip
-            )
-    if made is not None:
+    if made is None:  # (no candidate built when made of what was met before)
+        p, score, group, reasons, root_level, sites = _made_at(
+            kb, static, ranking, i, counts, cause_id, skip
+        )
+    else:  # the point was made for these scores on another side: only its side is new
         p, score, group, reasons = made.point, made.score, made.group, made.reasons
         root_level, sites = made.root_level, made.sites
+    # (a candidate built for a caution has its side; else it is read from the point)
+    side, affected = (
+        (c.side, c.affected) if c is not None else _side(p, ranking.location, ranking.sides)
+    )
     ranked = _RANKED(
         code=code,
         point=p,
