@@ -738,9 +738,13 @@ def aftercare_for(kb: "KnowledgeBase", points: Iterable[Point]) -> tuple[AdviceI
 # per data: its aftercare items, the structures they name, each point met with the ones
 # its cautions put at risk (a few hundred points at most: the data's), and the items
 # given for each set of structures at risk
-_AFTERCARE: "WeakKeyDictionary[KnowledgeBase, tuple[tuple[AdviceItem, ...], set[str], dict[int, tuple[Point, frozenset[str]]], dict[frozenset[str], tuple[AdviceItem, ...]]]]" = (  # noqa: E501
-    WeakKeyDictionary()
-)
+_Aftercare = tuple[
+    tuple[AdviceItem, ...],
+    set[str],
+    dict[int, tuple[Point, frozenset[str]]],
+    dict[frozenset[str], tuple[AdviceItem, ...]],
+]
+_AFTERCARE: "WeakKeyDictionary[KnowledgeBase, _Aftercare]" = WeakKeyDictionary()
 
 
 def risks(kb: "KnowledgeBase") -> tuple[AdviceItem, ...]:

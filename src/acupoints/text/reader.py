@@ -84,12 +84,10 @@ JAB_SITES = frozenset({"upper_limb", "upper_arm", "buttock"})
 ("an injection into my right hip", as an epidural is: the cause injury); one into the arm
 or the buttock is a jab, a needle through the skin (no cause, as a flu jab; docs/text.md).
 """
-BREAST_OPS = frozenset({"mastectomy", "lumpectomy"}) | {
-    # lead26: the other breast operations
-    "breast reduction",
-    "breast implants",
-    "breast lift",
-}
+BREAST_OPS = frozenset(
+    {"mastectomy", "lumpectomy"}
+    | {"breast reduction", "breast implants", "breast lift"}  # lead26: the other operations
+)
 BREAST_SITES = ("chest", "axilla")
 """cause18: a breast operation is the cause of a numb chest wall or armpit ("armpit numbness
 after mastectomy"), not of a numb arm or leg (an operation on another part than the numb
