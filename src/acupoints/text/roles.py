@@ -504,6 +504,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         if any(a.numb for a in out):
             break
         out = find(prep, out)
+    if not any(a.numb for a in out) and not PARTS_OF_BEFORE.isdisjoint(prep.tokens):
+        out = _numb_part_of(kb, prep, out, found)
     if (
         by_subject
         and not any(a.numb for a in out)
@@ -1609,6 +1611,62 @@ def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
             out = list(out)
             out[before[-1]] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
             return out
+    return out
+
+
+PARTS_OF_BEFORE = frozenset(
+    {"tip", "tips", "top", "end", "pad", "outside", "inside", "front", "underside"}
+)
+"""lead27: words for a part of an area named before it, said numb with "the" and no "of"
+("I cut my thumb and the tip is numb", "dropped a weight on my foot and the top is numb");
+not "back", "side" or "bottom", which name regions of their own."""
+
+
+def _numb_part_of(
+    kb: KnowledgeBase, prep: Prepared, out: list[Area], found: Sequence[Any]
+) -> list[Area]:
+    """lead27: with no numb area read, "the tip" (top, outside ...) said numb, with no "of"
+    after it, is that part of the area named last before it in its sentence for a cause, a
+    trigger, an operation, a warning sign or a pain ("sliced my finger cooking and the tip is
+    numb": the finger; "twisted my ankle and the outside is numb": the outer ankle), as the
+    grammar reads "the tip of my finger": the part's own region where the words name one
+    ("the top" of a foot is its dorsum), else the area with the part's aspect."""
+    from ..parse import ASPECT_WORDS, _vocab
+
+    tokens = prep.tokens
+    for i, tok in enumerate(tokens):
+        if tok not in PARTS_OF_BEFORE or i == 0 or tokens[i - 1] != "the":
+            continue
+        j = i + 1
+        while j < len(tokens) and j <= i + 4 and (tokens[j] in LINKING or tokens[j] in STILL):
+            j += 1
+        if j >= len(tokens) or tokens[j] not in NUMB_WORDS or prep.ctx[j] or prep.ctx[i]:
+            continue
+        before = [
+            k
+            for k, a in enumerate(out)
+            if a.end < i
+            and a.role in ("cause_site", "trigger", "flag", "operation", "pain")
+            and not a.context
+            and not any(t in SENTENCE_END for t in tokens[a.end : i])
+        ]
+        if not before:
+            continue
+        k = before[-1]
+        f = found[k]
+        if not f.aspects:
+            hit = _vocab(kb).phrases.get((tok, "of", *f.words.split()))
+            if hit is not None:
+                f.region, aspects = hit
+                f.aspects = list(aspects)
+            elif (tok,) in ASPECT_WORDS:
+                aspect, surface = ASPECT_WORDS[(tok,)]
+                f.aspects = [aspect]
+                f.surface = surface or f.surface
+        a = out[k]
+        out = list(out)
+        out[k] = Area(f.region, a.start, a.end, a.words, "numb", a.context)
+        return out
     return out
 
 
