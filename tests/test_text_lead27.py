@@ -1,8 +1,10 @@
 """The lead's fixes found on 2026-12-05 (night) by reading sentences as a new user writes
-them: "the tip" (top, outside, front ...) said numb with no "of" after it is that part of the
-area named before it for a cause, a trigger, an operation, a warning sign or a pain ("I cut
-my thumb and the tip is numb", "dropped a weight on my foot and the top is numb"), as the
-grammar reads "the tip of my thumb": each of these was a ``LocationError`` before."""
+them: numb legs that cannot be moved raise spinal cord compression however it began
+(``legs_cannot_move``); "the tip" (top, outside, front ...) said numb with no "of" after it
+is that part of the area named before it for a cause, a trigger, an operation, a warning
+sign or a pain ("I cut my thumb and the tip is numb", "dropped a weight on my foot and the
+top is numb"), as the grammar reads "the tip of my thumb": each of these was a
+``LocationError`` before."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ import pytest
 
 import acupoints
 from acupoints import KnowledgeBase
+
+from .textread import fired, raised
 
 
 def _regions(kb: KnowledgeBase, text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
@@ -58,9 +62,7 @@ def test_the_part_said_numb_is_that_part_of_the_area_before_it(
         "my dad cut his finger and the tip is numb",
     ],
 )
-def test_a_part_denied_or_of_another_names_no_numb_area(
-    kb: KnowledgeBase, text: str
-) -> None:
+def test_a_part_denied_or_of_another_names_no_numb_area(kb: KnowledgeBase, text: str) -> None:
     with pytest.raises(acupoints.LocationError):
         kb.parse_location(text)
 
@@ -78,3 +80,40 @@ def test_a_part_with_its_of_or_after_a_numb_area_is_read_as_before(
     kb: KnowledgeBase, text: str, region: str
 ) -> None:
     assert [r[0] for r in _regions(kb, text)] == [region], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs are numb and i cant move them",
+        "numb legs, can't move them",
+        "i cant move my legs and they are numb",
+        "both legs numb and paralysed",
+        "my legs are numb and wont move",
+        "my legs are numb and i can't lift them",
+        "my daughter can't move her legs and says they're numb",
+    ],
+)
+def test_numb_legs_that_cannot_move_raise_cord_compression(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text).get("spinal_cord_compression") == "emergency", text
+    assert "legs_cannot_move" in fired(kb, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one leg or an arm (a sudden one is a stroke sign, read elsewhere)
+        "my leg is numb and i cant move it",
+        "my arm is numb and i cant move it",
+        # legs only weak, or moving
+        "my legs are numb and weak",
+        "my legs are numb but i can move them fine",
+        # the legs denied, or in another sentence than what cannot move
+        "my legs are not numb, i just cant move my arm",
+        "my legs are numb. i cant move my arm",
+    ],
+)
+def test_one_limb_weak_legs_or_another_sentence_raise_no_cord_compression(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "legs_cannot_move" not in fired(kb, text), text

@@ -5913,6 +5913,23 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "inner legs",
         "inner part of my thighs",
     ),
+    # lead27: a part that cannot be moved at all
+    "paralysed": (
+        "cant move",
+        "cannot move",
+        "couldnt move",
+        "could not move",
+        "unable to move",
+        "wont move",
+        "wouldnt move",
+        "cant lift",
+        "cannot lift",
+        "couldnt lift",
+        "unable to lift",
+        "paralysed",
+        "paralyzed",
+        "paralysis",
+    ),
     "level": (
         "knees",
         "knee",
@@ -8482,6 +8499,13 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "legs_failing_suddenly": {
         "flag": "spinal_cord_compression",
         "all": ("sudden", "weakness"),
+        "both_sides_of": ("lower_limb", "hip", "thigh", "leg"),
+        "scope": "sentence",
+    },
+    # lead27: both legs numb and not moving at all, however it began
+    "legs_cannot_move": {
+        "flag": "spinal_cord_compression",
+        "all": ("paralysed",),
         "both_sides_of": ("lower_limb", "hip", "thigh", "leg"),
         "scope": "sentence",
     },
