@@ -13,7 +13,7 @@ import pytest
 import acupoints
 from acupoints import KnowledgeBase
 
-from .textread import fired, raised
+from .textread import fired, raised, reading
 
 
 def _regions(kb: KnowledgeBase, text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
@@ -117,3 +117,36 @@ def test_one_limb_weak_legs_or_another_sentence_raise_no_cord_compression(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert "legs_cannot_move" not in fired(kb, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum isnt eating and her feet are numb",
+        "she is not eating and her feet are numb",
+        "she isnt walking well and her feet are numb",
+        "he isnt moving his legs and his feet are numb",
+        "they arent sleeping and their hands are numb",
+    ],
+)
+def test_a_denial_ends_where_another_persons_clause_says_a_part_is_numb(
+    kb: KnowledgeBase, text: str
+) -> None:
+    numb, _, _ = reading(kb, text)
+    assert numb and numb <= {"foot", "hand"}, (text, numb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the clause after "and" says no numbness: the denial runs on
+        "he denies numbness and his legs are strong",
+        # one denied list of her parts
+        "no numbness in her hands and her feet",
+    ],
+)
+def test_a_denial_runs_on_over_another_persons_clause_that_says_no_numbness(
+    kb: KnowledgeBase, text: str
+) -> None:
+    with pytest.raises(acupoints.LocationError):
+        kb.parse_location(text)

@@ -33,6 +33,23 @@ __all__ = ["clauses", "contexts"]
 
 Tag = str
 
+OTHER_OPENS = frozenset({"her", "his", "their", "she", "shes", "he", "hes", "they", "theyre"})
+
+
+def _other_numb(t: Tables, tokens: Sequence[str], j: int, cat: str) -> bool:
+    """lead27: a denial ends at "and" opening another person's clause that says a part is
+    numb ("she isn't eating and her feet are numb": they are), as "and my" ends every
+    scope; not at one that says something else ("he denies numbness and his legs are
+    strong")."""
+    return (
+        cat == "negated"
+        and tokens[j] == "and"
+        and j + 1 < len(tokens)
+        and tokens[j + 1] in OTHER_OPENS
+        and _says_numb(t, tokens, j + 1)
+    )
+
+
 OPENERS = sized(
     [
         "my",
@@ -222,10 +239,12 @@ def contexts(
             # Chest pain: yes"): the answer of a field, read as a reply (if it is one);
             # someone named before a comma still owns what follows ("my aunt's, she had")
             j = end
-            while j < n and j < end + window and not stops[j]:
+            while (
+                j < n and j < end + window and not stops[j] and not _other_numb(t, tokens, j, cat)
+            ):
                 tags[j].add(cat)
                 j += 1
-            if cat == "negated" and j < n and not stops[j]:
+            if cat == "negated" and j < n and not stops[j] and tokens[j] != "and":
                 # a denial running out of words inside a list ("denies saddle anaesthesia,
                 # sphincter disturbance, weight loss, fever or night pain") denies the rest
                 # of the list, to its last item
