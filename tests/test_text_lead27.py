@@ -4,14 +4,20 @@ them: numb legs that cannot be moved raise spinal cord compression however it be
 is that part of the area named before it for a cause, a trigger, an operation, a warning
 sign or a pain ("I cut my thumb and the tip is numb", "dropped a weight on my foot and the
 top is numb"), as the grammar reads "the tip of my thumb": each of these was a
-``LocationError`` before."""
+``LocationError`` before; both arms or legs numb after a fall from a height, a dive or a
+crash are a possible spinal injury (``spinal_injury``, an emergency)."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
+import yaml
 
 import acupoints
-from acupoints import KnowledgeBase
+from acupoints import DataError, KnowledgeBase
+from acupoints.loading import packaged_data_dir
 
 from .textread import fired, raised, reading
 
@@ -150,3 +156,58 @@ def test_a_denial_runs_on_over_another_persons_clause_that_says_no_numbness(
 ) -> None:
     with pytest.raises(acupoints.LocationError):
         kb.parse_location(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i fell off a ladder and now my legs are numb",
+        "numbness in both hands after a car crash, neck hurts",
+        "fell off my horse yesterday and my arms are tingling",
+        "came off my bike this morning, now pins and needles in my hands",
+        "i dived into the shallow end and now i cant move my legs",
+        "my dad fell off the roof and his legs are numb",
+        "fell off a ladder and now i cant move my arm",
+        # corpus (heldout sets): both arms after a crash
+        "car crash on Friday, whiplash, now both my hands tingle",
+    ],
+)
+def test_both_arms_or_legs_numb_after_a_fall_or_crash_is_a_spinal_injury(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert raised(kb, text).get("spinal_injury") == "emergency", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one limb after a knock: the injury's own flag, urgent
+        "i fell off a ladder, my wrist hurts and my thumb is numb",
+        "fell down the stairs and twisted my ankle badly, now the top of my foot is numb",
+        "came off my bike on Sunday and since then the outer side of my hand is numb",
+        # long ago, denied, or someone else's fall
+        "my hand has been numb since a car crash two years ago",
+        "both my feet have been numb for years since a car crash",
+        "i didnt fall off the ladder but my legs are numb",
+        "my husband fell off a ladder but I didn't, my toes are numb",
+        # no forceful injury
+        "i tripped and now my knees are numb",
+    ],
+)
+def test_one_limb_long_ago_denied_or_no_forceful_injury_is_no_spinal_injury(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "spinal_injury" not in raised(kb, text), text
+
+
+def test_a_red_flag_with_no_words_and_no_flag_rule_is_a_data_error(tmp_path: Path) -> None:
+    """spinal_injury has no triggers of its own: its flag rules raise it. Without them the
+    data check names the file and the flag."""
+    root = tmp_path / "data"
+    shutil.copytree(packaged_data_dir(), root, ignore=shutil.ignore_patterns("schemas"))
+    path = root / "text.yaml"
+    raw = yaml.safe_load(path.read_text("utf-8"))
+    raw["flag_rules"] = [r for r in raw["flag_rules"] if r["flag"] != "spinal_injury"]
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), "utf-8")
+    with pytest.raises(DataError, match=r"safety\.yaml.*'spinal_injury'.*flag rule in text\.yaml"):
+        KnowledgeBase.from_directory(root)

@@ -320,7 +320,8 @@ def check_dataset(data: Dataset) -> list[DataError]:
                         field=f"{at}.{key}",
                     )
                 )
-    conceptual = {c.flag for c in data.flags}
+    # a flag raised by a concept of text.yaml's flags, or by one of its flag rules
+    conceptual = {c.flag for c in data.flags} | {fr.flag for fr in data.flag_rules}
     for rf in data.red_flags:
         check_sources("safety.yaml", rf.id, rf)
         refs("safety.yaml", rf.id, "regions", rf.regions, regions, "region")
@@ -329,7 +330,8 @@ def check_dataset(data: Dataset) -> list[DataError]:
         if not (rf.triggers or rf.regions or rf.fields or rf.causes or rf.id in conceptual):
             add(
                 DataError(
-                    "a red flag needs triggers, regions, fields, causes or a concept in text.yaml",
+                    "a red flag needs triggers, regions, fields, causes, or a concept or flag "
+                    "rule in text.yaml",
                     file="safety.yaml",
                     entry=rf.id,
                 )
