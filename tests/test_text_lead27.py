@@ -211,3 +211,18 @@ def test_a_red_flag_with_no_words_and_no_flag_rule_is_a_data_error(tmp_path: Pat
     path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), "utf-8")
     with pytest.raises(DataError, match=r"safety\.yaml.*'spinal_injury'.*flag rule in text\.yaml"):
         KnowledgeBase.from_directory(root)
+
+
+def test_a_rule_of_both_sides_that_overrides_is_a_data_error(tmp_path: Path) -> None:
+    """The reader reads a rule's sides after the overrides: a rule with both_sides_of that
+    overrides would take the other flag away where its sides do not hold (it did, in a
+    draft of both_sides_numb_after_a_fall_or_crash)."""
+    root = tmp_path / "data"
+    shutil.copytree(packaged_data_dir(), root, ignore=shutil.ignore_patterns("schemas"))
+    path = root / "text.yaml"
+    raw = yaml.safe_load(path.read_text("utf-8"))
+    rule = next(r for r in raw["flag_rules"] if r["id"] == "both_sides_numb_after_a_fall_or_crash")
+    rule["overrides"] = ["after_injury"]
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), "utf-8")
+    with pytest.raises(DataError, match=r"field 'overrides': a rule with both_sides_of cannot"):
+        KnowledgeBase.from_directory(root)

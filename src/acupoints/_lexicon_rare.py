@@ -186,7 +186,8 @@ class FlagRule(Record):
         description="When given: the rule holds only with a numb or weak area of one of these "
         "regions (the region itself, not a part of it) read on both sides in the same "
         "sentence, whether written so ('both legs', 'bilateral') or as a plural with no side "
-        "('my legs'), which the word classes cannot tell from one leg: they match stems.",
+        "('my legs'), which the word classes cannot tell from one leg: they match stems. "
+        "Such a rule overrides no other flag (its sides are read after the overrides).",
     )
     sources: SourceIds
 

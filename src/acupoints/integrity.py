@@ -458,6 +458,11 @@ def _check_text(
             if rid not in regions:
                 msg = f"unknown region {rid!r}"
                 out.append(DataError(msg, file=file, entry=fr.id, field=f"both_sides_of.{i}"))
+        if fr.both_sides_of and fr.overrides:
+            # lead27: the reader reads the sides after the overrides are applied, so such a
+            # rule would take the other flag away even where its sides do not hold
+            msg = "a rule with both_sides_of cannot override another flag"
+            out.append(DataError(msg, file=file, entry=fr.id, field="overrides"))
     from .text.compiled import phrase
 
     for i, rc in enumerate(data.roles):  # lead26: a touching cue is a word the area's joins
