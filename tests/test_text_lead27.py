@@ -192,6 +192,9 @@ def test_both_arms_or_legs_numb_after_a_fall_or_crash_is_a_spinal_injury(
         "my husband fell off a ladder but I didn't, my toes are numb",
         # no forceful injury
         "i tripped and now my knees are numb",
+        # toes or fingers: several digits of one foot or hand, not both sides
+        "I fell off a ladder and cut my foot, numb toes",
+        "came off my bike and my fingers are numb",
     ],
 )
 def test_one_limb_long_ago_denied_or_no_forceful_injury_is_no_spinal_injury(
