@@ -32,7 +32,7 @@ from .context import (
     _Static,
     _static,
 )
-from .explanation import _Candidate, _Part, _side, _sides_by_part
+from .explanation import _Candidate, _MadeOf, _Part, _side, _sides_by_part
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -158,7 +158,7 @@ class _Ranking(Plain):
         parts_of: dict[tuple[int, ...], tuple[tuple[_Hit, ...], tuple[_Part, ...], _Hit]]
         | None = None,
         chosen: _Chosen | None = None,
-        made: dict[str, RankedPoint] | None = None,
+        made: dict[str, _MadeOf] | None = None,
         made_of: dict[tuple[object, ...], tuple[object, ...]] | None = None,
     ) -> None:
         self.codes = codes
@@ -194,9 +194,9 @@ class _Ranking(Plain):
         # _ranked: reused by an answer that gives it the same role and alternatives)
         self.built: dict[int, RankedPoint] = {}
         # a point made from these scores, by code: what its side, role and patient do not
-        # change (explanation._made) is read from it; the table of the scores
-        # (_Scores.made), shared by the rankings of every side
-        self.made: dict[str, RankedPoint] = {} if made is None else made
+        # change (explanation._made_at: the entry of ``made_of``, a tuple) is read from it;
+        # the table of the scores (_Scores.made), shared by the rankings of every side
+        self.made: dict[str, _MadeOf] = {} if made is None else made
         # what a point's side does not change, by all it is made of (explanation._made_at):
         # the per-data table of _MADE_OF, shared by every ranking
         self.made_of: dict[tuple[object, ...], tuple[object, ...]] = (
@@ -658,7 +658,7 @@ class _Scores(Plain):
     never: tuple[int, ...]
     compositions: dict[tuple[int, tuple[str, ...]], _Composed]
     chosen: _Chosen
-    made: dict[str, RankedPoint]
+    made: dict[str, _MadeOf]
 
     def __init__(
         self,
@@ -847,10 +847,9 @@ def _scores(
     # each point's score and a sort key of plain ints: the score to 4 places, higher
     # first, then the point's place in the WHO order (unique, so the order is total and
     # the same as sorting (-score, place) pairs)
-    scored_codes: list[str] = []
     values: list[float] = []
     keys: list[int] = []
-    span = len(info := static.info) + 1
+    info = static.info
     many = ctx.many
     # the hits of each point several chose, as the tuple kept with their scores (shared by
     # every ranking that met the same hits; the lists of the context are let go)
@@ -884,11 +883,11 @@ def _scores(
         known = rounded.get(score)
         if known is None:
             value = round(score, 4)
-            known = rounded[score] = (value, round(value * 10_000))
-        scored_codes.append(code)
+            known = rounded[score] = (value, round(value * 10_000) * (len(info) + 1))
         values.append(known[0])
-        keys.append(rank - known[1] * span)
+        keys.append(rank - known[1])
     order = sorted(range(len(keys)), key=keys.__getitem__)
+    scored_codes = list(mains)  # (in the order met: a main hit replaced keeps its place)
     codes = [scored_codes[i] for i in order]
     suspects = static.never_needled
     if suspects is None:  # each standing exclusion names its one point
