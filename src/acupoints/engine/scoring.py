@@ -121,7 +121,9 @@ class _Ranking(Plain):
     top_segments: frozenset[str]
     segment_value: float
     evidence: dict[str, float]  # code -> its evidence part of the score
-    slots: list[_Candidate | None]
+    # the candidates built and kept, by place (few: most answers keep none, so a dict that
+    # starts empty, which the collector does not track, not a list with a slot a place)
+    slots: dict[int, _Candidate]
     # the side of a point region where the numb areas have different sides (_sides_by_part)
     sides: dict[str, str]
     # compositions made from this ranking, by limit and the codes a patient excluded (in
@@ -151,7 +153,7 @@ class _Ranking(Plain):
         top_segments: frozenset[str],
         segment_value: float,
         evidence: dict[str, float],
-        slots: list[_Candidate | None],
+        slots: dict[int, _Candidate],
         sides: dict[str, str],
         compositions: dict[tuple[int, tuple[str, ...]], _Composed] | None = None,
         never: tuple[int, ...] = (),
@@ -208,7 +210,7 @@ class _Ranking(Plain):
         build equal ones). A selection without a patient's caution does not keep it: its
         points are kept (``chosen``, ``built``), and a candidate kept is a dozen objects
         more for the collector to go over in the memos."""
-        c = self.slots[i]
+        c = self.slots.get(i)
         if c is None:
             c = self._build(i)
             if keep:
@@ -218,7 +220,7 @@ class _Ranking(Plain):
     def point_side(self, i: int) -> tuple[Point, str]:
         """The point at place ``i`` and where it would be needled, without building its
         candidate (the exclusions test every place; a selection builds only its own)."""
-        c = self.slots[i]
+        c = self.slots.get(i)
         if c is not None:
             return c.point, c.side
         p = self.point_of[self.codes[i]]
@@ -775,7 +777,7 @@ def _rank_now(
         scores.top_segments,
         scores.segment_value,
         scores.evidence,
-        [None] * len(codes),
+        {},
         # (the point regions of this ranking: the place's table may hold more)
         _sides_by_part(kb.anatomy, loc, (info[code][0] for code in codes)),
         scores.compositions,
