@@ -775,7 +775,7 @@ def cautions_for(point: Point, extra: Iterable[PointWarning]) -> tuple[PointWarn
         if len(_OWN) > 50_000:
             _OWN.clear()
         _OWN[id(point)] = cached
-    return cached[1] + tuple(extra)
+    return cached[1] + tuple(extra) if extra else cached[1]
 
 
 # :class:`DangerZone` is made by its first use (see :mod:`acupoints._models_rare`)

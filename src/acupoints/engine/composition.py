@@ -3,6 +3,7 @@ role (guaranteed shares and caps from ``rules.yaml``) with the spread rule."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, cast
 
@@ -97,14 +98,10 @@ def _compose(
     capped: dict[str, int] = {}
 
     # each role's places in the pool, best scored first (one pass, instead of one per role)
-    by_role: dict[str, list[int]] = {}
+    by_role: defaultdict[str, list[int]] = defaultdict(list)
     for i in pool:
         for r in roles[i]:
-            held = by_role.get(r)
-            if held is None:
-                by_role[r] = [i]
-            else:
-                held.append(i)
+            by_role[r].append(i)
     core = {codes[i] for i in by_role.get("core", ())}
     spots, neighbours = static.spots, static.neighbours
     runs: dict[tuple[str, str], set[int]] = {}  # (channel, region) -> numbers taken
@@ -247,12 +244,10 @@ def _compose(
     alternatives: dict[int, tuple[str, ...]] = {}
     if n_alt and aside:
         # the points set aside that are in the pool and not taken, in ranking order
-        place = {codes[j]: j for j in pool}
-        left = sorted(
-            (j, code) for code in aside if (j := place.get(code)) is not None and j not in chosen
-        )
+        # (the pool is in ranking order: the places set aside in it come in that order)
+        left = [code for j in pool if (code := codes[j]) in aside and j not in chosen]
         by_place: dict[int, list[str]] = {}
-        for _, code in left:
+        for code in left:
             alts = by_place.setdefault(aside[code], [])
             if len(alts) < n_alt:
                 alts.append(code)

@@ -207,7 +207,8 @@ class _Static(Plain):
     ]
     cause_factors: dict[tuple[object, ...], tuple[float, ...]]
     # a point's score before rounding -> that score rounded to 4 places, and the same in
-    # units of 0.0001 (an int, for the sort key): the same sums recur across rankings (25,000
+    # units of 0.0001 times one more than the number of points (an int: the sort key's
+    # part above every place in the WHO order): the same sums recur across rankings (25,000
     # points scored over the benchmark's 2,000 queries are 460 sums), and a look-up costs
     # a sixth of round(score, 4) (at most scoring._ROUNDED_KEPT entries, about 0.25 MiB
     # when full; a few KiB in practice)

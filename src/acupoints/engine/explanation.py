@@ -56,10 +56,11 @@ def _side(p: Point, location: Location, sides: Mapping[str, str]) -> tuple[str, 
     """Where a point is needled for this location, and whether that is the numb side.
     ``sides`` (from :func:`_sides_by_part`) gives the side of a point region when the
     numb areas have different sides; other regions take the location's side."""
-    lat = p.location.laterality
+    where = p.location  # (a model's field is read through its __getattr__ hook: once)
+    lat = where.laterality
     if lat == "midline":
         return "midline", False
-    side = sides.get(p.location.region, location.side)
+    side = sides.get(where.region, location.side) if sides else location.side
     if lat in ("left", "right"):
         return lat, side in (lat, "both")
     if side is None:
@@ -262,12 +263,9 @@ def _ranked(
         ):
             return prior
     if made is None:  # (no candidate built when made of what was met before)
-        p, score, group, reasons, root_level, sites = _made_at(
-            kb, static, ranking, i, counts, cause_id, skip
-        )
-    else:  # the point was made for these scores on another side: only its side is new
-        p, score, group, reasons = made.point, made.score, made.group, made.reasons
-        root_level, sites = made.root_level, made.sites
+        made = ranking.made[code] = _made_at(kb, static, ranking, i, counts, cause_id, skip)
+    # (else the point was made for these scores on another side: only its side is new)
+    _, p, score, group, reasons, root_level, sites = made
     # (a candidate built for a caution has its side; else it is read from the point)
     side, affected = (
         (c.side, c.affected) if c is not None else _side(p, ranking.location, ranking.sides)
@@ -286,8 +284,6 @@ def _ranked(
         role=role,
         alternatives=alternatives,
     )
-    if made is None:
-        ranking.made[code] = ranked
     if not warnings:
         ranking.built[i] = ranked
     return ranked
@@ -296,6 +292,8 @@ def _ranked(
 # what a RankedPoint holds that its side, role and patient do not change: its point,
 # score, group, reasons, root level and sites
 _Made = tuple[Point, float, str, tuple[Reason, ...], str | None, tuple[str, ...]]
+# the same after the hits it was made of (the entry of _Ranking.made_of that keeps them)
+_MadeOf = tuple[object, Point, float, str, tuple[Reason, ...], str | None, tuple[str, ...]]
 
 
 def _made_at(
@@ -306,11 +304,13 @@ def _made_at(
     counts: dict[str, int],
     cause_id: str,
     skip: frozenset[str],
-) -> _Made:
-    """:func:`_made` of the point at place ``i`` of ``ranking``, kept by all it is made of
-    (``_Ranking.made_of``): many places and causes give a point the same hits, closeness,
-    segment and evidence (about 4,600 points made over the benchmark's 2,000 queries are
-    1,450 different ones), and those share one :data:`_Made` without a candidate built."""
+) -> _MadeOf:
+    """:func:`_made` of the point at place ``i`` of ``ranking`` after its hits, kept by
+    all it is made of (``_Ranking.made_of``): many places and causes give a point the same
+    hits, closeness, segment and evidence (about 4,600 points made over the benchmark's
+    2,000 queries are 1,450 different ones), and those share one entry without a candidate
+    built. The entry itself is given (and kept in ``_Ranking.made`` for the other sides):
+    a plain tuple, read without a look-up of a model's field."""
     code = ranking.codes[i]
     hits = ranking.many.get(code) or ranking.main[code]  # (the ranking keeps them)
     region, _, roots = ranking.info[code]
@@ -326,12 +326,12 @@ def _made_at(
     table = ranking.made_of
     found = table.get(key)
     if found is not None and found[0] is hits:  # the hits kept keep their id their own
-        return found[1:]  # type: ignore[return-value]
+        return found  # type: ignore[return-value]
     made = _made(kb, static, ranking.cand(i, keep=False), counts, cause_id, skip)
     if len(table) >= _MADE_KEPT:
         table.clear()
-    table[key] = (hits, *made)  # (one tuple kept: the hits, then the _Made)
-    return made
+    found = table[key] = (hits, *made)  # (one tuple kept: the hits, then the _Made)
+    return found
 
 
 # at most this many points' _Made kept per data (a few hundred bytes each)

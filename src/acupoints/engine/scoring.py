@@ -32,7 +32,7 @@ from .context import (
     _Static,
     _static,
 )
-from .explanation import _Candidate, _Part, _side, _sides_by_part
+from .explanation import _Candidate, _MadeOf, _Part, _side, _sides_by_part
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -121,7 +121,9 @@ class _Ranking(Plain):
     top_segments: frozenset[str]
     segment_value: float
     evidence: dict[str, float]  # code -> its evidence part of the score
-    slots: list[_Candidate | None]
+    # the candidates built and kept, by place (few: most answers keep none, so a dict that
+    # starts empty, which the collector does not track, not a list with a slot a place)
+    slots: dict[int, _Candidate]
     # the side of a point region where the numb areas have different sides (_sides_by_part)
     sides: dict[str, str]
     # compositions made from this ranking, by limit and the codes a patient excluded (in
@@ -151,14 +153,14 @@ class _Ranking(Plain):
         top_segments: frozenset[str],
         segment_value: float,
         evidence: dict[str, float],
-        slots: list[_Candidate | None],
+        slots: dict[int, _Candidate],
         sides: dict[str, str],
         compositions: dict[tuple[int, tuple[str, ...]], _Composed] | None = None,
         never: tuple[int, ...] = (),
         parts_of: dict[tuple[int, ...], tuple[tuple[_Hit, ...], tuple[_Part, ...], _Hit]]
         | None = None,
         chosen: _Chosen | None = None,
-        made: dict[str, RankedPoint] | None = None,
+        made: dict[str, _MadeOf] | None = None,
         made_of: dict[tuple[object, ...], tuple[object, ...]] | None = None,
     ) -> None:
         self.codes = codes
@@ -194,9 +196,9 @@ class _Ranking(Plain):
         # _ranked: reused by an answer that gives it the same role and alternatives)
         self.built: dict[int, RankedPoint] = {}
         # a point made from these scores, by code: what its side, role and patient do not
-        # change (explanation._made) is read from it; the table of the scores
-        # (_Scores.made), shared by the rankings of every side
-        self.made: dict[str, RankedPoint] = {} if made is None else made
+        # change (explanation._made_at: the entry of ``made_of``, a tuple) is read from it;
+        # the table of the scores (_Scores.made), shared by the rankings of every side
+        self.made: dict[str, _MadeOf] = {} if made is None else made
         # what a point's side does not change, by all it is made of (explanation._made_at):
         # the per-data table of _MADE_OF, shared by every ranking
         self.made_of: dict[tuple[object, ...], tuple[object, ...]] = (
@@ -208,7 +210,7 @@ class _Ranking(Plain):
         build equal ones). A selection without a patient's caution does not keep it: its
         points are kept (``chosen``, ``built``), and a candidate kept is a dozen objects
         more for the collector to go over in the memos."""
-        c = self.slots[i]
+        c = self.slots.get(i)
         if c is None:
             c = self._build(i)
             if keep:
@@ -218,7 +220,7 @@ class _Ranking(Plain):
     def point_side(self, i: int) -> tuple[Point, str]:
         """The point at place ``i`` and where it would be needled, without building its
         candidate (the exclusions test every place; a selection builds only its own)."""
-        c = self.slots[i]
+        c = self.slots.get(i)
         if c is not None:
             return c.point, c.side
         p = self.point_of[self.codes[i]]
@@ -658,7 +660,7 @@ class _Scores(Plain):
     never: tuple[int, ...]
     compositions: dict[tuple[int, tuple[str, ...]], _Composed]
     chosen: _Chosen
-    made: dict[str, RankedPoint]
+    made: dict[str, _MadeOf]
 
     def __init__(
         self,
@@ -775,7 +777,7 @@ def _rank_now(
         scores.top_segments,
         scores.segment_value,
         scores.evidence,
-        [None] * len(codes),
+        {},
         # (the point regions of this ranking: the place's table may hold more)
         _sides_by_part(kb.anatomy, loc, (info[code][0] for code in codes)),
         scores.compositions,
@@ -847,10 +849,9 @@ def _scores(
     # each point's score and a sort key of plain ints: the score to 4 places, higher
     # first, then the point's place in the WHO order (unique, so the order is total and
     # the same as sorting (-score, place) pairs)
-    scored_codes: list[str] = []
     values: list[float] = []
     keys: list[int] = []
-    span = len(info := static.info) + 1
+    info = static.info
     many = ctx.many
     # the hits of each point several chose, as the tuple kept with their scores (shared by
     # every ranking that met the same hits; the lists of the context are let go)
@@ -884,11 +885,11 @@ def _scores(
         known = rounded.get(score)
         if known is None:
             value = round(score, 4)
-            known = rounded[score] = (value, round(value * 10_000))
-        scored_codes.append(code)
+            known = rounded[score] = (value, round(value * 10_000) * (len(info) + 1))
         values.append(known[0])
-        keys.append(rank - known[1] * span)
+        keys.append(rank - known[1])
     order = sorted(range(len(keys)), key=keys.__getitem__)
+    scored_codes = list(mains)  # (in the order met: a main hit replaced keeps its place)
     codes = [scored_codes[i] for i in order]
     suspects = static.never_needled
     if suspects is None:  # each standing exclusion names its one point
