@@ -23,7 +23,12 @@ The same file carries the text reader's lookup tables of the packaged knowledge 
 run time), keyed by a hash of the code that builds them as well: tables built by other
 code than the installed one are ignored and built again on first use. They are kept as
 bytes until the first reading (a load imports no reader), and refer to the dataset's
-own records (the red-flag concepts, the cause cues) rather than copies of them.
+own records (the red-flag concepts, the cause cues) rather than copies of them. Two
+groups of them follow the body, each pickled on its own and left in the file until a
+reading first reads one of its tables (:data:`~acupoints.text.compiled.RARE`, read for a
+word the reader does not know, and :data:`~acupoints.text.compiled.UNCOMMON`, read for
+what only some texts hold); the strings and tuples of words they share with the others
+are the others' objects, not copies.
 
 The parts of the dataset a selection never reads (:data:`~acupoints.loading.LAZY_SECTIONS`:
 the readings of the names, the body figure, the source register, the parts of text.yaml
