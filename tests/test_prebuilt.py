@@ -314,11 +314,12 @@ def test_the_tables_of_typos_are_read_from_the_file_on_the_first_unknown_word(
 
 
 def test_the_tables_few_texts_read_are_read_from_the_file_on_their_first_use() -> None:
-    """Memory: the reader's tables that only some texts read (a red flag's other words,
-    the phrases that are no cause, the spellings with a condition ...: UNCOMMON) stay in
-    the prebuilt file through a first answer; the first text that reads one reads them
-    all, and the answers are those of tables built at run time. Their strings and tuples
-    of words that the other tables hold too are those very objects, not copies."""
+    """Memory: the reader's tables that only some texts read (the concepts of the flags
+    found and their other words, the phrases that are no cause, the spellings with a
+    condition ...: UNCOMMON) stay in the prebuilt file through a first answer; the first
+    text that reads one reads them all, and the answers are those of tables built at run
+    time. Their strings and tuples of words that the other tables hold too are those very
+    objects, not copies, and the concepts of the dataset are its records."""
     import acupoints.text.compiled as compiled
 
     uncommon = set(compiled.UNCOMMON)
@@ -336,6 +337,7 @@ def test_the_tables_few_texts_read_are_read_from_the_file_on_their_first_use() -
     ):
         assert kb.select(text) == other.select(text)
     assert uncommon <= set(vars(t)) and "_uncommon" not in vars(t)
+    assert all(a is b for a, b in zip(t.concepts, kb.dataset.flags, strict=False))
     fresh = compiled.tables(other)
     for name in uncommon:
         assert _plain(getattr(t, name)) == _plain(getattr(fresh, name)), name

@@ -536,7 +536,7 @@ class Tables(Plain):
     symptoms: PhraseIndex[str] = field(default_factory=PhraseIndex)
     not_causes: PhraseIndex[str] = field(default_factory=PhraseIndex)
     flags: PhraseIndex[int] = field(default_factory=PhraseIndex)  # and facts of the person
-    concepts: tuple[FlagConcept, ...] = ()
+    concepts: tuple[FlagConcept, ...] = field(default_factory=tuple)
     also: tuple[tuple[PhraseIndex[int], ...], ...] = field(default_factory=tuple)
     # the compositional rules: class phrases (stemmed) -> class index; each rule as its
     # concept index, the classes it needs, those that stop it, its scope, its near and the
@@ -621,6 +621,7 @@ word a nerve's name begins with reads: the prebuilt file keeps them apart, and a
 that meets no such word never reads them (about 0.35 MiB)."""
 
 UNCOMMON = (
+    "concepts",
     "also",
     "not_causes",
     "symptoms",
@@ -630,15 +631,16 @@ UNCOMMON = (
     "shared",
     "not_operations",
 )
-"""The tables a reading reads only for what some texts hold: the other words a red flag
-found needs (``also``), a symptom or a "not a cause" phrase where a cause might be, a
-spelling read only before or unless some words, an onset word in a context, a rule
-overridden, a word ending like an operation's name. The prebuilt file keeps them apart
-from the others and from :data:`RARE` (a group of their own, read whole on the first use
-of one of them; the objects it shares with the other tables are theirs, not copies). A
-first answer does not read them, nor do 6 in 7 of the generated queries (the corpus's
-sentences, many written for their red flags, 1 in 3): 0.12 MiB kept, and about 1,300
-objects fewer to unpickle before a first answer."""
+"""The tables a reading reads only for what some texts hold: the concepts of the red flags
+and facts found (``concepts``: 99 are the dataset's records, the build makes the others)
+and the other words a flag needs (``also``), a symptom or a "not a cause" phrase where a
+cause might be, a spelling read only before or unless some words, an onset word in a
+context, a rule overridden, a word ending like an operation's name. The prebuilt file
+keeps them apart from the others and from :data:`RARE` (a group of their own, read whole
+on the first use of one of them; the objects it shares with the other tables are theirs,
+not copies). A first answer does not read them, nor do 5 in 6 of the generated queries
+(the corpus's sentences, many written for their red flags, 1 in 3): 0.17 MiB kept, and
+about 1,600 objects fewer to unpickle before a first answer."""
 
 _APART = {**dict.fromkeys(RARE, "_rare"), **dict.fromkeys(UNCOMMON, "_uncommon")}
 """Each table the prebuilt file keeps apart, by name: the key of its group's loader in a
