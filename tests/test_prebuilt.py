@@ -208,7 +208,7 @@ def _plain(value: object) -> object:
     if isinstance(value, Tables):  # by its fields (the rare ones are read when asked for)
         return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, PhraseIndex):
-        return {k: _plain(v) for k, v in vars(value).items()}
+        return {k: _plain(getattr(value, k)) for k in PhraseIndex.__slots__}
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -311,6 +311,46 @@ def test_the_tables_of_typos_are_read_from_the_file_on_the_first_unknown_word(
         tables.deletes  # noqa: B018
     copy.write_bytes(raw)
     assert tables.deletes == compiled.tables(other).deletes
+
+
+def test_the_tables_few_texts_read_are_read_from_the_file_on_their_first_use() -> None:
+    """Memory: the reader's tables that only some texts read (the concepts of the flags
+    found and their other words, the phrases that are no cause, the spellings with a
+    condition ...: UNCOMMON) stay in the prebuilt file through a first answer; the first
+    text that reads one reads them all, and the answers are those of tables built at run
+    time. Their strings and tuples of words that the other tables hold too are those very
+    objects, not copies, and the concepts of the dataset are its records."""
+    import acupoints.text.compiled as compiled
+
+    uncommon = set(compiled.UNCOMMON)
+    assert uncommon.isdisjoint(compiled.RARE)
+    kb = load_packaged(packaged_data_dir())
+    other = KnowledgeBase(kb.dataset, _checked=True)  # builds its own tables, whole
+    for text in ("numb back of my left hand", "pins and needles in both feet"):
+        assert kb.select(text) == other.select(text)
+    t = compiled.tables(kb)
+    assert uncommon.isdisjoint(vars(t)) and "_uncommon" in vars(t)
+    for text in (
+        "numb face and the worst headache of my life",
+        "my left arm went numb suddenly and my face is drooping",
+        "numb feet, not from diabetes",
+    ):
+        assert kb.select(text) == other.select(text)
+    assert uncommon <= set(vars(t)) and "_uncommon" not in vars(t)
+    assert all(a is b for a, b in zip(t.concepts, kb.dataset.flags, strict=False))
+    fresh = compiled.tables(other)
+    for name in uncommon:
+        assert _plain(getattr(t, name)) == _plain(getattr(fresh, name)), name
+    words = {w: w for index in (t.flags, t.classes, t.context) for w in index._lengths}
+    phrases = {k: k for index in (t.flags, t.classes, t.context) for k in index._values}
+    met = 0
+    for index in (i for group in t.also for i in group):
+        for key in (*index._lengths, *index._values):
+            same = (words if type(key) is str else phrases).get(key)
+            if same is not None:
+                assert key is same, key
+                met += 1
+    assert met > 100
 
 
 def test_tables_built_by_other_reader_code_are_not_used(
@@ -428,7 +468,7 @@ def test_the_readers_tables_are_compact_and_answer_as_plain_sets(
         assert len({id(v) for v in values}) == len(set(values))  # equal ones are one
         # the gate of a look-up is the lengths' keys (no set of words of its own), and
         # only a word a phrase begins with opens it
-        assert "words" not in vars(index) and index.words is index._lengths
+        assert not hasattr(index, "__dict__") and index.words is index._lengths
         # (a phrase of one word is keyed by the word)
         firsts = {key if type(key) is str else key[0] for key in index._values}
         assert set(index.words) == firsts <= index.all_words()

@@ -71,9 +71,10 @@ def build(data_dir: str | os.PathLike[str], target: str | os.PathLike[str]) -> s
         if name not in lazy:
             _set(part, name, value)
     sizes = tuple(len(b) for b in sections)
-    main, rare = blob
-    head_part = (part, reader_key(), main, sizes, len(rare), anatomy_key(), anatomy)
-    body = _pickled(head_part) + rare + b"".join(sections)
+    main, rare, uncommon = blob
+    apart = (len(rare), len(uncommon))
+    head_part = (part, reader_key(), main, sizes, apart, anatomy_key(), anatomy)
+    body = _pickled(head_part) + rare + uncommon + b"".join(sections)
     out = Path(target)
     out.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # only at build time
@@ -187,10 +188,13 @@ def _share(
         # read, never written, and one held in two places is the same record in each
         key = _record_key(value)
         return value if key is None else pool.setdefault(key, value)
-    from .text.compiled import WordSet  # only at build time
+    from .text.compiled import PhraseIndex, WordSet  # only at build time
 
     if isinstance(value, WordSet):
         value._words = _share(value._words, pool, sets, skip)
+    elif isinstance(value, PhraseIndex):  # its two dicts are slots
+        value._values = _share(value._values, pool, sets, skip)
+        value._lengths = _share(value._lengths, pool, sets, skip)
     elif hasattr(value, "__dict__"):  # a table, an index, the region phrases (frozen)
         for name, v in vars(value).items():
             object.__setattr__(value, name, _share(v, pool, sets, skip))
@@ -256,13 +260,14 @@ def _words(value: tuple[Any, ...]) -> bool:
     return all(type(v) is str or (type(v) is tuple and _words(v)) for v in value)
 
 
-def _dump_tables(tables: Tables, data: Dataset) -> tuple[bytes, bytes]:
+def _dump_tables(tables: Tables, data: Dataset) -> tuple[bytes, bytes, bytes]:
     """The reader's tables pickled on their own, a record of ``data`` written as its
     place, and so is a string equal to one of :func:`_seed`: a load then gets the
-    dataset's own strings, not copies (0.23 MiB kept). Two pickles: the tables but the
-    rare ones, and the rare ones (:data:`~acupoints.text.compiled.RARE`), which a
-    reading reads only when it meets a word it does not know."""
-    from .text.compiled import RARE, Tables
+    dataset's own strings, not copies (0.23 MiB kept). Three pickles: the tables but the
+    ones kept apart, the rare ones (:data:`~acupoints.text.compiled.RARE`), which a
+    reading reads only when it meets a word it does not know, and the uncommon ones
+    (:data:`~acupoints.text.compiled.UNCOMMON`), which few readings read."""
+    from .text.compiled import _APART, RARE, UNCOMMON, Tables
 
     seed = _seed(data)
     records = _records(data)
@@ -279,13 +284,59 @@ def _dump_tables(tables: Tables, data: Dataset) -> tuple[bytes, bytes]:
             return where.get(id(obj)) if isinstance(obj, (BaseModel, str)) else None
 
     main = Tables.__new__(Tables)
-    main.__dict__.update((k, v) for k, v in vars(tables).items() if k not in RARE)
+    main.__dict__.update((k, v) for k, v in vars(tables).items() if k not in _APART)
+    groups = [{name: getattr(tables, name) for name in g} for g in (RARE, UNCOMMON)]
+    # the strings and tuples of words the groups hold that the other tables hold too: a
+    # tuple of them goes with those (``_shared``, about 1,950, 15 KiB kept until both
+    # groups are read), and the groups refer to them by their places after _places'
+    # (their own copies were 0.13 MiB once both groups were read)
+    held = _held(main, where)
+    shared = sorted(
+        {id(o): o for o in _held(groups, where).values() if id(o) in held}.values(),
+        key=lambda o: (type(o) is tuple, repr(o)),
+    )
+    main.__dict__["_shared"] = tuple(shared)
+    apart = {**where, **{id(o): at + i for i, o in enumerate(shared)}}
+
+    class _GroupPickler(_RecordPickler):
+        def persistent_id(self, obj: Any) -> Any:
+            return apart.get(id(obj)) if isinstance(obj, (BaseModel, str, tuple)) else None
+
     out = []
-    for value in (main, {name: getattr(tables, name) for name in RARE}):
+    for value, kind in ((main, _Pickler), *((g, _GroupPickler) for g in groups)):
         buf = io.BytesIO()
-        _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+        kind(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
         out.append(buf.getvalue())
-    return out[0], out[1]
+    return out[0], out[1], out[2]
+
+
+def _held(value: Any, skip: Container[int]) -> dict[int, Any]:
+    """The strings and the tuples of words (:func:`_words`) ``value`` holds, through
+    containers, the reader's indexes and tables (not records, nor the ids in ``skip``)."""
+    from .text.compiled import PhraseIndex, WordSet
+
+    out: dict[int, Any] = {}
+    seen: set[int] = set()
+    stack = [value]
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen or id(obj) in skip or isinstance(obj, (BaseModel, type)):
+            continue
+        seen.add(id(obj))
+        if type(obj) is str or (type(obj) is tuple and _words(obj)):
+            out[id(obj)] = obj
+        if isinstance(obj, dict):
+            stack.extend(obj)
+            stack.extend(obj.values())
+        elif isinstance(obj, (tuple, list, set, frozenset)):
+            stack.extend(obj)
+        elif isinstance(obj, PhraseIndex):
+            stack += (obj._values, obj._lengths)
+        elif isinstance(obj, WordSet):
+            stack.append(obj._words)
+        elif hasattr(obj, "__dict__"):
+            stack.append(vars(obj))
+    return out
 
 
 def _dump_anatomy(tables: Any, data: Dataset) -> bytes:

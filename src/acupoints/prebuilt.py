@@ -23,7 +23,12 @@ The same file carries the text reader's lookup tables of the packaged knowledge 
 run time), keyed by a hash of the code that builds them as well: tables built by other
 code than the installed one are ignored and built again on first use. They are kept as
 bytes until the first reading (a load imports no reader), and refer to the dataset's
-own records (the red-flag concepts, the cause cues) rather than copies of them.
+own records (the red-flag concepts, the cause cues) rather than copies of them. Two
+groups of them follow the body, each pickled on its own and left in the file until a
+reading first reads one of its tables (:data:`~acupoints.text.compiled.RARE`, read for a
+word the reader does not know, and :data:`~acupoints.text.compiled.UNCOMMON`, read for
+what only some texts hold); the strings and tuples of words they share with the others
+are the others' objects, not copies.
 
 The parts of the dataset a selection never reads (:data:`~acupoints.loading.LAZY_SECTIONS`:
 the readings of the names, the body figure, the source register, the parts of text.yaml
@@ -84,7 +89,7 @@ __all__ = [
 ARTIFACT = "_dataset.pickle"
 """The file name of the prebuilt dataset, inside the package."""
 
-_MAGIC = b"acupoints-dataset 6"
+_MAGIC = b"acupoints-dataset 7"
 
 _READER_CODE = (
     "text/compiled.py",
@@ -257,10 +262,12 @@ def _seed(data: Dataset) -> list[str]:
 
 class TableBlobs(NamedTuple):
     """The reader's tables in the prebuilt file: pickled (``main``), and what reads the
-    rare ones (:data:`~acupoints.text.compiled.RARE`, pickled apart) from the file."""
+    rare ones (:data:`~acupoints.text.compiled.RARE`) and the uncommon ones
+    (:data:`~acupoints.text.compiled.UNCOMMON`), each group pickled apart, from the file."""
 
     main: bytes
     rare: Callable[[], bytes]
+    uncommon: Callable[[], bytes]
 
 
 def _places(data: Dataset) -> list[Any]:
@@ -274,16 +281,21 @@ def _places(data: Dataset) -> list[Any]:
     return out
 
 
-def _unpickle_tables(blob: bytes, data: Dataset) -> Any:
+def _unpickle_tables(blob: bytes, data: Dataset, shared: tuple[Any, ...] = ()) -> Any:
+    """A pickle of the reader's tables; a group kept apart refers to the ``shared``
+    objects of the others after the places of :func:`_places`."""
+    places = _places(data)
+    places += shared
     unpickler = pickle.Unpickler(io.BytesIO(blob))
     # the list's own look-up, called by the unpickler for each of the 13,000 places
     # without a Python frame (a method of a subclass: 2.20 against 1.86 ms, warm)
-    unpickler.persistent_load = _places(data).__getitem__  # type: ignore[method-assign]
+    unpickler.persistent_load = places.__getitem__  # type: ignore[method-assign]
     return unpickler.load()
 
 
 def _sized_sets(tables: Any) -> None:
-    """The large frozensets of ``tables`` and of the objects it holds, one level down,
+    """The large frozensets of ``tables`` (a :class:`~acupoints.text.compiled.Tables` or a
+    dict of some of them) and of the objects it holds, one level down,
     remade with tables sized once for them (:func:`acupoints._plain.sized`): the unpickler
     builds a frozenset an item at a time, to four times its items (the region words: 352
     words in 32 KiB, not 16; 0.035 MiB over the tables). A set held in two places stays
@@ -300,30 +312,44 @@ def _sized_sets(tables: Any) -> None:
             found = done[id(value)] = sized(value)
         return found
 
-    for holder in (tables, *vars(tables).values()):
+    top = tables if type(tables) is dict else vars(tables)
+    for name, value in list(top.items()):
+        top[name] = remade(value)
+    for holder in top.values():
         fields = getattr(holder, "__dict__", None)
-        if holder is not tables and (fields is None or isinstance(holder, type)):
+        if fields is None or isinstance(holder, type):
             continue
-        for name, value in list(vars(holder).items()):
+        for name, value in list(fields.items()):
             new = remade(value)
             if new is not value:
                 object.__setattr__(holder, name, new)
 
 
 def _load_tables(blobs: TableBlobs, data: Dataset) -> Tables:
-    """The tables of ``blobs``, the rare ones left to be read on their first use."""
+    """The tables of ``blobs``, the rare and the uncommon ones left to be read on their
+    first use (:meth:`Tables.__getattr__ <acupoints.text.compiled.Tables.__getattr__>`)."""
     tables = _unpickle_tables(blobs.main, data)
     _sized_sets(tables)
-    rare = blobs.rare
+    # the objects of these tables the groups refer to, kept by their loaders only
+    shared = tables.__dict__.pop("_shared", ())
+    tables.__dict__["_rare"] = _group_loader(blobs.rare, data, shared, "of typos")
+    tables.__dict__["_uncommon"] = _group_loader(blobs.uncommon, data, shared, "read by few texts")
+    return tables  # type: ignore[no-any-return]
 
-    def load_rare() -> dict[str, Any]:
-        found = _unpickle_tables(rare(), data)
+
+def _group_loader(
+    chunk: Callable[[], bytes], data: Dataset, shared: tuple[Any, ...], what: str
+) -> Callable[[], dict[str, Any]]:
+    """What reads a group of tables kept apart in the file, as a dict by name."""
+
+    def load() -> dict[str, Any]:
+        found = _unpickle_tables(chunk(), data, shared)
         if not isinstance(found, dict):
-            raise DataError("the prebuilt reader tables of typos cannot be read")
+            raise DataError(f"the prebuilt reader tables {what} cannot be read")
+        _sized_sets(found)
         return found
 
-    tables.__dict__["_rare"] = load_rare
-    return tables  # type: ignore[no-any-return]
+    return load
 
 
 _BLOBS: WeakKeyDictionary[KnowledgeBase, tuple[Dataset, TableBlobs]] = WeakKeyDictionary()
@@ -425,13 +451,15 @@ def _read_all(
         and isinstance(body[0], Dataset)
         and isinstance(body[3], tuple)
         and len(body[3]) == len(LAZY_SECTIONS)
-        and isinstance(body[4], int)
+        and isinstance(body[4], tuple)
+        and len(body[4]) == 2
     ):
         return None
-    data, key, blob, sizes, rare, anatomy_built_by, anatomy = body
+    data, key, blob, sizes, (rare, uncommon), anatomy_built_by, anatomy = body
     if anatomy_built_by != anatomy_key() or not isinstance(anatomy, bytes):
         anatomy = None
-    rare_at, end = end, end + rare  # the rare tables, then the dataset's deferred sections
+    # the rare tables, the uncommon ones, then the dataset's deferred sections
+    rare_at, uncommon_at, end = end, end + rare, end + rare + uncommon
     loaders = {}
     for section, size in zip(LAZY_SECTIONS, sizes, strict=True):
         loaders[section] = _section_loader(path, line, end, size)
@@ -439,7 +467,12 @@ def _read_all(
     defer_sections(data, loaders)
     if key != reader_key() or not isinstance(blob, bytes):
         return data, version, None, anatomy
-    return data, version, TableBlobs(blob, _chunk_loader(path, line, rare_at, rare)), anatomy
+    blobs = TableBlobs(
+        blob,
+        _chunk_loader(path, line, rare_at, rare),
+        _chunk_loader(path, line, uncommon_at, uncommon),
+    )
+    return data, version, blobs, anatomy
 
 
 @contextmanager

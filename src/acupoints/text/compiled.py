@@ -256,7 +256,13 @@ def phrase(text: str, *, drop: bool = True) -> tuple[str, ...]:
 class PhraseIndex(Generic[V]):
     """Phrases (token tuples) -> values, found longest first, left to right. A look-up
     tries each length of phrase that begins with the word there (a few dictionary probes),
-    not every phrase that begins with it."""
+    not every phrase that begins with it.
+
+    Its two dicts are its slots: the tables hold 65 of these (most of them the few
+    phrases of a red flag's other words), and an instance dict each, made by unpickling,
+    was 10 KiB."""
+
+    __slots__ = ("_lengths", "_values")
 
     def __init__(self) -> None:
         # a phrase of one word is keyed by the word itself, not a tuple of it (2,000 of the
@@ -530,15 +536,16 @@ class Tables(Plain):
     symptoms: PhraseIndex[str] = field(default_factory=PhraseIndex)
     not_causes: PhraseIndex[str] = field(default_factory=PhraseIndex)
     flags: PhraseIndex[int] = field(default_factory=PhraseIndex)  # and facts of the person
-    concepts: tuple[FlagConcept, ...] = ()
-    also: tuple[tuple[PhraseIndex[int], ...], ...] = ()
+    concepts: tuple[FlagConcept, ...] = field(default_factory=tuple)
+    also: tuple[tuple[PhraseIndex[int], ...], ...] = field(default_factory=tuple)
     # the compositional rules: class phrases (stemmed) -> class index; each rule as its
     # concept index, the classes it needs, those that stop it, its scope, its near and the
     # classes it needs as a set
     classes: PhraseIndex[int] = field(default_factory=PhraseIndex)
     rules: tuple[tuple[int, tuple[int, ...], tuple[int, ...], str, int, frozenset[int]], ...] = ()
     overrides: dict[int, frozenset[str]] = field(default_factory=dict)  # rule concept -> flags
-    shared: frozenset[int] = frozenset()  # rule concepts whose overrides take shared words
+    # rule concepts whose overrides take shared words
+    shared: frozenset[int] = field(default_factory=frozenset)
     # rule concepts that hold only with an area of these regions on both sides (both_sides_of),
     # with the rule's scope and near, which the area keeps to as well
     both_sides: dict[int, tuple[frozenset[str], str, int]] = field(default_factory=dict)
@@ -553,18 +560,19 @@ class Tables(Plain):
     # the words of the cues that touch the area (``touching``: "table leg"), by word
     role_touching: dict[str, tuple[tuple[Role, tuple[str, ...]], ...]] = field(default_factory=dict)
     role_longest: int = 1
-    region_words: frozenset[str] = frozenset()
+    region_words: frozenset[str] = field(default_factory=frozenset)
     joined: JoinedWords = field(  # body words that may be written as one
         default_factory=lambda: JoinedWords((), (), ())
     )
     fixes: dict[str, str | None] = field(default_factory=dict)  # typo look-ups memoised
-    onset: frozenset[str] = frozenset()
+    onset: frozenset[str] = field(default_factory=frozenset)
     # lead23: the endings of an operation's name, the words so ending that are none, and the
     # cause the word "operation" names (text.yaml's operation_ending, not_operation)
     operation_endings: tuple[str, ...] = ()
-    not_operations: frozenset[str] = frozenset()
+    not_operations: frozenset[str] = field(default_factory=frozenset)
     operation_cause: str | None = None
-    known_function: frozenset[str] = frozenset()  # grammar words among the region words
+    # grammar words among the region words
+    known_function: frozenset[str] = field(default_factory=frozenset)
     # the nerves by the words that name them (parse._Nerves), and the words a name begins
     # with (``nerves.first``: a reading reads the nerves only at one of them)
     nerves: Any = field(default_factory=lambda: None)
@@ -572,6 +580,9 @@ class Tables(Plain):
     # the location grammar's region phrases (parse._Vocab), built with the tables so that
     # the prebuilt file holds them (about 1.3 ms of a first answer to make)
     vocab: Any = field(default_factory=lambda: None)
+
+    # (the tables of RARE and UNCOMMON have default factories, so that the class has no
+    # attribute of their names: a prebuilt instance without them calls __getattr__)
 
     def __init__(self, **given: Any) -> None:
         """Every table given, the others empty (their defaults)."""
@@ -587,14 +598,17 @@ class Tables(Plain):
             raise TypeError(f"Tables got an unexpected keyword argument {next(iter(given))!r}")
 
     def __getattr__(self, name: str) -> Any:
-        """A table of :data:`RARE` left in the prebuilt file (``_rare``, set by
-        :func:`acupoints.prebuilt.tables_for`) is read here, on its first use (threads
-        that race read equal ones); any other missing attribute is an AttributeError."""
-        if name in RARE:
-            load = self.__dict__.get("_rare")
+        """A table of :data:`RARE` or :data:`UNCOMMON` left in the prebuilt file (the
+        loader of its group, ``_rare`` or ``_uncommon``, set by
+        :func:`acupoints.prebuilt.tables_for`) is read here, with the rest of its group, on
+        its first use (threads that race read equal ones); any other missing attribute is
+        an AttributeError."""
+        group = _APART.get(name)
+        if group is not None:
+            load = self.__dict__.get(group)
             if load is not None:
                 self.__dict__.update(load())
-                self.__dict__.pop("_rare", None)
+                self.__dict__.pop(group, None)
             if name in self.__dict__:  # read now, or by another thread meanwhile
                 return self.__dict__[name]
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
@@ -605,6 +619,32 @@ RARE = ("deletes", "short", "targets", "joined", "nerves")
 word that is two body words written as one), and the nerves by their names, which only a
 word a nerve's name begins with reads: the prebuilt file keeps them apart, and a reading
 that meets no such word never reads them (about 0.35 MiB)."""
+
+UNCOMMON = (
+    "concepts",
+    "also",
+    "not_causes",
+    "symptoms",
+    "spell_unless",
+    "spell_only",
+    "onset",
+    "shared",
+    "not_operations",
+)
+"""The tables a reading reads only for what some texts hold: the concepts of the red flags
+and facts found (``concepts``: 99 are the dataset's records, the build makes the others)
+and the other words a flag needs (``also``), a symptom or a "not a cause" phrase where a
+cause might be, a spelling read only before or unless some words, an onset word in a
+context, a rule overridden, a word ending like an operation's name. The prebuilt file
+keeps them apart from the others and from :data:`RARE` (a group of their own, read whole
+on the first use of one of them; the objects it shares with the other tables are theirs,
+not copies). A first answer does not read them, nor do 5 in 6 of the generated queries
+(the corpus's sentences, many written for their red flags, 1 in 3): 0.17 MiB kept, and
+about 1,600 objects fewer to unpickle before a first answer."""
+
+_APART = {**dict.fromkeys(RARE, "_rare"), **dict.fromkeys(UNCOMMON, "_uncommon")}
+"""Each table the prebuilt file keeps apart, by name: the key of its group's loader in a
+prebuilt :class:`Tables`' ``__dict__``."""
 
 _TABLES: WeakKeyDictionary[KnowledgeBase, Tables] = WeakKeyDictionary()
 
