@@ -229,3 +229,30 @@ def test_a_rule_of_both_sides_that_overrides_is_a_data_error(tmp_path: Path) -> 
     path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), "utf-8")
     with pytest.raises(DataError, match=r"field 'overrides': a rule with both_sides_of cannot"):
         KnowledgeBase.from_directory(root)
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("my feet tingle since i started metronidazole", "alcohol_toxins"),
+        ("tingly feet after a long course of flagyl", "alcohol_toxins"),
+        ("my feet tingle, not enough b12 in my diet", "b12_deficiency"),
+        ("pins and needles in my hands, too little vitamin b12", "b12_deficiency"),
+    ],
+)
+def test_metronidazole_and_too_little_b12_are_causes(
+    kb: KnowledgeBase, text: str, cause: str
+) -> None:
+    assert reading(kb, text)[2] == cause, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a doubt asked, or B12 said fine beside "not enough" of something else
+        "my feet tingle, could it be the metronidazole?",
+        "my b12 is fine, not enough sleep though, my feet tingle",
+    ],
+)
+def test_a_doubt_or_b12_said_fine_gives_neither_cause(kb: KnowledgeBase, text: str) -> None:
+    assert reading(kb, text)[2] is None, text
