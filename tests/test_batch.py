@@ -5,8 +5,10 @@ lines whether one process or several made them."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -166,3 +168,38 @@ def test_batch_command_rows_by_code_and_in_full(tmp_path: Path) -> None:
     assert full == rows
     _, stderr2, raw2 = run("--processes", "2")
     assert raw2 == raw and stderr2 == stderr
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """Where a record was worked on (a stand-in for a batch line: its index, its text and
+    the worker's process id)."""
+
+    index: int
+    text: str
+    pid: int
+
+
+def _where(indices: list[int], chunk: list[Any]) -> list[_Seen]:
+    return [_Seen(i, r["location"], os.getpid()) for i, r in zip(indices, chunk, strict=True)]
+
+
+def test_records_with_the_same_text_meet_the_same_worker_in_input_order(
+    kb: KnowledgeBase,
+) -> None:
+    """A worker's memos answer a text it has read again, so a repeated text goes to one
+    worker (its text's hash); the results come back in input order across windows. Catches
+    records shared out by turns (a text read by every worker) and windows read out of
+    order."""
+    from acupoints.batch import _pooled
+
+    texts = [f"numb {part}" for part in ("toes", "left hand", "sole", "right knee", "chin")]
+    rows = [{"location": texts[i * 7 % len(texts)]} for i in range(300)]
+    seen = list(_pooled(kb, iter(rows), 2, 4, _where, ()))  # 19 windows of 16 records
+    assert [s.index for s in seen] == list(range(300))
+    assert [s.text for s in seen] == [r["location"] for r in rows]
+    by_text: dict[str, set[int]] = {}
+    for s in seen:
+        by_text.setdefault(s.text, set()).add(s.pid)
+    assert all(len(pids) == 1 for pids in by_text.values()), by_text
+    assert os.getpid() not in set().union(*by_text.values())
