@@ -187,19 +187,33 @@ def _where(indices: list[int], chunk: list[Any]) -> list[_Seen]:
 def test_records_with_the_same_text_meet_the_same_worker_in_input_order(
     kb: KnowledgeBase,
 ) -> None:
-    """A worker's memos answer a text it has read again, so a repeated text goes to one
-    worker (its text's hash); the results come back in input order across windows. Catches
-    records shared out by turns (a text read by every worker) and windows read out of
-    order."""
+    """A worker's memos answer a text it has read again, so a repeated text stays with one
+    worker while the workers' shares stay equal; the results come back in input order
+    across windows. Catches records shared out by turns (a text read by every worker) and
+    windows read out of order."""
     from acupoints.batch import _pooled
 
-    texts = [f"numb {part}" for part in ("toes", "left hand", "sole", "right knee", "chin")]
-    rows = [{"location": texts[i * 7 % len(texts)]} for i in range(300)]
-    seen = list(_pooled(kb, iter(rows), 2, 4, _where, ()))  # 19 windows of 16 records
-    assert [s.index for s in seen] == list(range(300))
+    parts = ("toes", "left hand", "sole", "right knee", "chin", "thumb", "shin", "heel")
+    texts = [f"numb {side} {part}" for side in ("", "both", "my") for part in parts]
+    rows = [{"location": texts[i % len(texts)]} for i in range(480)]
+    seen = list(_pooled(kb, iter(rows), 2, 4, _where, ()))  # 30 windows of 16 records
+    assert [s.index for s in seen] == list(range(480))
     assert [s.text for s in seen] == [r["location"] for r in rows]
     by_text: dict[str, set[int]] = {}
     for s in seen:
         by_text.setdefault(s.text, set()).add(s.pid)
     assert all(len(pids) == 1 for pids in by_text.values()), by_text
-    assert os.getpid() not in set().union(*by_text.values())
+    workers = set().union(*by_text.values())
+    assert len(workers) == 2 and os.getpid() not in workers
+
+
+def test_one_text_is_still_shared_out_in_equal_parts(kb: KnowledgeBase) -> None:
+    """A cohort of one text (the same complaint, other patients) goes to every worker in
+    equal parts of each window, not all to one. Catches a text kept with its worker
+    whatever that worker's load (the text's hash alone, as a draft did)."""
+    from acupoints.batch import _lanes
+
+    window = [{"location": "numb feet", "id": i} for i in range(16)]
+    lanes = _lanes(window, 2, {})
+    assert sorted(map(len, lanes)) == [8, 8]
+    assert sorted(lanes[0] + lanes[1]) == list(range(16))

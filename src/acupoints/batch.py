@@ -370,6 +370,32 @@ def _lane_key(record: Any) -> str:
     return ""
 
 
+LANES_KEPT = 65_536
+"""Texts whose worker :func:`_lanes` remembers (then forgotten all at once: a text met
+again goes to a worker anew, and answers once more from that worker's memos at worst)."""
+
+
+def _lanes(window: list[Any], processes: int, lane_of: dict[str, int]) -> list[list[int]]:
+    """The places in ``window`` of the records each worker takes: a text goes to the
+    worker it went to before (``lane_of``), unless that worker already has its share of
+    the window (``len(window) / processes``, rounded up); a new text, or one whose worker is
+    full, goes to the worker with the fewest records so far and stays with it. So the
+    workers get equal shares of every window, and a cohort of one text is shared out too
+    (each worker reads it once)."""
+    if len(lane_of) > LANES_KEPT:
+        lane_of.clear()
+    share = -(-len(window) // processes)
+    lanes: list[list[int]] = [[] for _ in range(processes)]
+    for i, record in enumerate(window):
+        key = _lane_key(record)
+        lane = lane_of.get(key)
+        if lane is None or len(lanes[lane]) >= share:
+            lane = min(range(processes), key=lambda k: len(lanes[k]))
+            lane_of[key] = lane
+        lanes[lane].append(i)
+    return lanes
+
+
 def _pooled(
     kb: KnowledgeBase,
     rows: Iterator[Any],
@@ -381,14 +407,13 @@ def _pooled(
     """``work(indices, chunk, *extra)`` over the records of ``rows`` on ``processes``
     workers, the results in input order.
 
-    Each worker is a pool of its own, and a record goes to the worker its location's text
-    hashes to (:func:`_lane_key`): every record with the same text meets the same worker,
-    whose memos answer it again as one process's would (a cohort repeats its texts: the
-    benchmark's 10,000 rows hold 1,024; shared out by turns, each of two workers read
-    nearly all of them: 2 workers gave 1.48x one process, routed 1.55-1.63x). The input is
-    read a window at a time (:data:`WINDOW_CHUNKS`), each window's records shared out by
-    lane and sent in chunks, the next window sent while the results of the one before are
-    read.
+    Each worker is a pool of its own, and a record goes to the worker of its location's
+    text (:func:`_lanes`): records with the same text meet the same worker, whose memos
+    answer them again as one process's would (a cohort repeats its texts: the benchmark's
+    10,000 rows hold 1,024; shared out by turns, each of two workers read nearly all of
+    them: 2 workers gave 1.48x one process, routed 1.55-1.63x). The input is read a window
+    at a time (:data:`WINDOW_CHUNKS`), each window's records shared out by lane and sent in
+    chunks, the next window sent while the results of the one before are read.
     """
     chunk_size = max(1, int(chunk_size))
     size = processes * WINDOW_CHUNKS * chunk_size
@@ -397,12 +422,11 @@ def _pooled(
         for _ in range(processes)
     ]
     windows: deque[tuple[int, int, list[Future[list[T]]]]] = deque()
+    lane_of: dict[str, int] = {}  # each text's worker, kept from window to window
     try:
         start = 0
         while window := list(islice(rows, size)):
-            lanes: list[list[int]] = [[] for _ in range(processes)]
-            for i, record in enumerate(window):
-                lanes[hash(_lane_key(record)) % processes].append(i)
+            lanes = _lanes(window, processes, lane_of)
             futures = []
             for pool, lane in zip(pools, lanes, strict=True):
                 for k in range(0, len(lane), chunk_size):
