@@ -244,7 +244,7 @@ def contexts(
             ):
                 tags[j].add(cat)
                 j += 1
-            if cat == "negated" and j < n and not stops[j] and tokens[j] != "and":
+            if cat == "negated" and j < n and not stops[j] and not _other_numb(t, tokens, j, cat):
                 # a denial running out of words inside a list ("denies saddle anaesthesia,
                 # sphincter disturbance, weight loss, fever or night pain") denies the rest
                 # of the list, to its last item
