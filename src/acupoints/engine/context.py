@@ -423,48 +423,37 @@ class _Context(Plain):
 
     def add(self, codes: Collection[str], hit: _Hit) -> int:
         """``hit`` chose ``codes`` (a code given twice counts once); how many."""
-        one = self.one
-        if one.keys().isdisjoint(codes):  # most groups: every code new
-            before = len(one)
-            one.update(dict.fromkeys(codes, hit))
-            return len(one) - before
-        fresh = dict.fromkeys(codes, hit)
-        chosen = len(fresh)
-        clash = one.keys() & fresh.keys()
-        if clash:
-            many = self.many
-            for code in clash:
-                del fresh[code]
-                more = many.get(code)
-                if more is None:
-                    many[code] = [one[code], hit]
-                else:
-                    more.append(hit)
-        one.update(fresh)
-        return chosen
+        return self._merge(dict.fromkeys(codes, hit), kept=False)
 
     def add_plan(self, plan: _Plan) -> int:
         """What adding each group of ``plan`` with its hit in turn does (see
         ``_Static.plans``); how many codes the groups chose."""
         if not isinstance(plan, dict):  # groups that share codes: in turn
             return sum([self.add(codes, hit) for codes, hit in plan])
+        # (a group's codes once, and no code in two groups: as adding them in turn)
+        return self._merge(plan, kept=True)
+
+    def _merge(self, fresh: dict[str, _Hit], kept: bool) -> int:
+        """Each code of ``fresh`` chosen by its hit; a code chosen before gains the hit
+        (``many``); how many codes. ``kept``: ``fresh`` is a kept plan, left as it is."""
         one = self.one
-        if one.keys().isdisjoint(plan):  # most plans: every code new
-            one.update(plan)
-            return len(plan)
-        # each code chosen before gains its hit (a group's codes once, and no code in two
-        # groups: in the groups' order, as adding them in turn)
-        fresh = plan.copy()
+        chosen = len(fresh)
+        if one.keys().isdisjoint(fresh):  # most groups and plans: every code new
+            one.update(fresh)
+            return chosen
+        clash = one.keys() & fresh.keys()
+        if kept:
+            fresh = fresh.copy()
         many = self.many
-        for code in one.keys() & plan.keys():
-            del fresh[code]
+        for code in clash:
+            hit = fresh.pop(code)
             more = many.get(code)
             if more is None:
-                many[code] = [one[code], plan[code]]
+                many[code] = [one[code], hit]
             else:
-                more.append(plan[code])
+                more.append(hit)
         one.update(fresh)
-        return len(plan)
+        return chosen
 
     def near(self, region: str) -> float:
         """:func:`closeness` of a point region to this location (once per region)."""
