@@ -8,16 +8,14 @@ i lie in bed my arms go numb" names numb arms."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
-import yaml
 
 from acupoints import DataError, KnowledgeBase
-from acupoints.loading import packaged_data_dir
 
-from .textread import fired, raised, reading
+from .textread import edit_text_yaml, fired, raised, reading
 
 
 @pytest.mark.parametrize(
@@ -120,16 +118,14 @@ def test_a_noun_joined_to_the_body_word_is_still_no_body_part(
     assert numb in regions and not_numb not in regions, (text, regions)
 
 
-def test_a_touching_cue_of_two_words_is_a_data_error(tmp_path: Path) -> None:
-    root = tmp_path / "data"
-    shutil.copytree(packaged_data_dir(), root, ignore=shutil.ignore_patterns("schemas"))
-    path = root / "text.yaml"
-    raw = yaml.safe_load(path.read_text("utf-8"))
-    cue = next(i for i, r in enumerate(raw["roles"]) if r.get("touching"))
-    raw["roles"][cue]["before"] = ["table", "kitchen table"]
-    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), "utf-8")
+def test_a_touching_cue_of_two_words_is_a_data_error(data_copy: Path) -> None:
+    def two_words(raw: dict[str, Any]) -> None:
+        cue = next(r for r in raw["roles"] if r.get("touching"))
+        cue["before"] = ["table", "kitchen table"]
+
+    edit_text_yaml(data_copy, two_words)
     with pytest.raises(DataError, match=r"field 'before\.1': a touching cue is one word"):
-        KnowledgeBase.from_directory(root)
+        KnowledgeBase.from_directory(data_copy)
 
 
 @pytest.mark.parametrize(

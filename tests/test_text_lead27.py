@@ -9,17 +9,15 @@ crash are a possible spinal injury (``spinal_injury``, an emergency)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
-import yaml
 
 import acupoints
 from acupoints import DataError, KnowledgeBase
-from acupoints.loading import packaged_data_dir
 
-from .textread import fired, raised, reading
+from .textread import edit_text_yaml, fired, raised, reading
 
 
 def _regions(kb: KnowledgeBase, text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
@@ -203,32 +201,31 @@ def test_one_limb_long_ago_denied_or_no_forceful_injury_is_no_spinal_injury(
     assert "spinal_injury" not in raised(kb, text), text
 
 
-def test_a_red_flag_with_no_words_and_no_flag_rule_is_a_data_error(tmp_path: Path) -> None:
+def test_a_red_flag_with_no_words_and_no_flag_rule_is_a_data_error(data_copy: Path) -> None:
     """spinal_injury has no triggers of its own: its flag rules raise it. Without them the
     data check names the file and the flag."""
-    root = tmp_path / "data"
-    shutil.copytree(packaged_data_dir(), root, ignore=shutil.ignore_patterns("schemas"))
-    path = root / "text.yaml"
-    raw = yaml.safe_load(path.read_text("utf-8"))
-    raw["flag_rules"] = [r for r in raw["flag_rules"] if r["flag"] != "spinal_injury"]
-    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), "utf-8")
+
+    def no_rules(raw: dict[str, Any]) -> None:
+        raw["flag_rules"] = [r for r in raw["flag_rules"] if r["flag"] != "spinal_injury"]
+
+    edit_text_yaml(data_copy, no_rules)
     with pytest.raises(DataError, match=r"safety\.yaml.*'spinal_injury'.*flag rule in text\.yaml"):
-        KnowledgeBase.from_directory(root)
+        KnowledgeBase.from_directory(data_copy)
 
 
-def test_a_rule_of_both_sides_that_overrides_is_a_data_error(tmp_path: Path) -> None:
+def test_a_rule_of_both_sides_that_overrides_is_a_data_error(data_copy: Path) -> None:
     """The reader reads a rule's sides after the overrides: a rule with both_sides_of that
     overrides would take the other flag away where its sides do not hold (it did, in a
     draft of both_sides_numb_after_a_fall_or_crash)."""
-    root = tmp_path / "data"
-    shutil.copytree(packaged_data_dir(), root, ignore=shutil.ignore_patterns("schemas"))
-    path = root / "text.yaml"
-    raw = yaml.safe_load(path.read_text("utf-8"))
-    rule = next(r for r in raw["flag_rules"] if r["id"] == "both_sides_numb_after_a_fall_or_crash")
-    rule["overrides"] = ["after_injury"]
-    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), "utf-8")
+
+    def overriding(raw: dict[str, Any]) -> None:
+        rules = raw["flag_rules"]
+        rule = next(r for r in rules if r["id"] == "both_sides_numb_after_a_fall_or_crash")
+        rule["overrides"] = ["after_injury"]
+
+    edit_text_yaml(data_copy, overriding)
     with pytest.raises(DataError, match=r"field 'overrides': a rule with both_sides_of cannot"):
-        KnowledgeBase.from_directory(root)
+        KnowledgeBase.from_directory(data_copy)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,9 @@ the test modules of the text reader (not a test module itself)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
 
 import acupoints
 from acupoints import KnowledgeBase
@@ -156,3 +158,14 @@ def check_flag_term(
     assert f" {term} " not in f" {_words(control)} ", (key, control)
     assert raised(kb, text) == flags, text
     assert raised(kb, control) != flags, control  # without the term it reads otherwise
+
+
+def edit_text_yaml(root: Path, edit: Callable[[dict[str, Any]], None]) -> None:
+    """``edit`` the text.yaml of the data directory ``root`` (a copy: the ``data_copy``
+    fixture), as parsed YAML, and write it back."""
+    import yaml
+
+    path = root / "text.yaml"
+    raw = yaml.safe_load(path.read_text("utf-8"))
+    edit(raw)
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), "utf-8")
