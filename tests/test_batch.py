@@ -217,3 +217,38 @@ def test_one_text_is_still_shared_out_in_equal_parts(kb: KnowledgeBase) -> None:
     lanes = _lanes(window, 2, {})
     assert sorted(map(len, lanes)) == [8, 8]
     assert sorted(lanes[0] + lanes[1]) == list(range(16))
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_write_lines_writes_select_lines_in_order_on_one_process_or_two(
+    kb: KnowledgeBase, full: bool
+) -> None:
+    """write_lines (what the batch command runs) writes each record's line, UTF-8 with a
+    newline, in input order, and yields its status once written; the workers send back
+    encoded lines. Catches a row lost, doubled or out of order, a line not encoded as
+    UTF-8 (the id 中), and a status that disagrees with its line."""
+    import io
+
+    from acupoints.batch import BatchStatus, write_lines
+
+    rows = CASES * 3
+    lines = _lines(kb, rows, full_points=full)
+    expected = "".join(b.line + "\n" for b in lines).encode("utf-8")
+    for processes in (None, 2):
+        out = io.BytesIO()
+        statuses = []
+        for status in write_lines(
+            kb, rows, out, processes=processes, chunk_size=4, full_points=full
+        ):
+            assert type(status) is BatchStatus
+            # its line is written before its status is yielded
+            assert out.getvalue().count(b"\n") == status.index + 1
+            statuses.append(status)
+        assert out.getvalue() == expected
+        assert [
+            (s.index, s.id, s.ok, s.error, s.error_type, s.red_flags, s.not_a_candidate)
+            for s in statuses
+        ] == [
+            (b.index, b.id, b.ok, b.error, b.error_type, b.red_flags, b.not_a_candidate)
+            for b in lines
+        ]

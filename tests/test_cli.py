@@ -282,3 +282,22 @@ def test_the_progress_bar_is_drawn_only_on_a_terminal(
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert main(["batch", str(cases), "-o", out, "--processes", "1"]) == 0
     assert "\r[" in capsys.readouterr().err
+
+
+def test_batch_writes_its_lines_to_standard_output(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no -o the lines go to stdout as UTF-8, through its binary buffer, or through
+    the text stream itself where there is none (a notebook's stdout)."""
+    import io
+
+    cases = tmp_path / "cases.csv"
+    cases.write_text("id,location\n中,numb left hand\n2,zzz\n", encoding="utf-8")
+    assert main(["batch", str(cases)]) == 1  # case 2 is bad
+    out = capsys.readouterr().out
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["id"], r["ok"]) for r in rows] == [("中", True), ("2", False)]
+    plain = io.StringIO()  # a text stream without a buffer
+    monkeypatch.setattr(sys, "stdout", plain)
+    assert main(["batch", str(cases)]) == 1
+    assert plain.getvalue() == out

@@ -34,10 +34,10 @@ import math
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from .errors import AcupointsError
 from .names import suggest
@@ -46,7 +46,15 @@ if TYPE_CHECKING:
     from .kb import KnowledgeBase
     from .selection import Selection
 
-__all__ = ["BatchLine", "BatchResult", "read_cases", "select_lines", "select_many"]
+__all__ = [
+    "BatchLine",
+    "BatchResult",
+    "BatchStatus",
+    "read_cases",
+    "select_lines",
+    "select_many",
+    "write_lines",
+]
 
 SELECT_FIELDS = ("location", "cause", "side", "tenderness", "limit")
 ALIASES = {"text": "location", "description": "location"}
@@ -112,16 +120,14 @@ def _dumps(value: Any) -> str:
 
 
 @dataclass(frozen=True)
-class BatchLine:
-    """One record's finished output line (:meth:`BatchResult.to_json`), with the little a
-    summary needs: made by :func:`select_lines` where the selection was computed."""
+class BatchStatus:
+    """What a summary of one record's result needs (the result without its selection and
+    its line): what :func:`write_lines` yields once it has written the record's line."""
 
     index: int
     """Position of the record in the input, from 0."""
     id: Any
     """The record's ``id``, if it had one."""
-    line: str
-    """The JSON of the result, one line (no newline at the end)."""
     error: str | None = None
     """One line saying what was wrong with the record."""
     error_type: str | None = None
@@ -135,19 +141,32 @@ class BatchLine:
     def ok(self) -> bool:
         return self.error is None
 
+
+@dataclass(frozen=True)
+class BatchLine(BatchStatus):
+    """One record's finished output line (:meth:`BatchResult.to_json`), with the little a
+    summary needs: made by :func:`select_lines` where the selection was computed."""
+
+    line: str = field(kw_only=True)
+    """The JSON of the result, one line (no newline at the end)."""
+
     @classmethod
     def of(cls, result: BatchResult, *, full_points: bool = False) -> BatchLine:
         """The line of a result, and its red flags and not-a-candidate conditions."""
-        s = result.selection
-        return cls(
-            result.index,
-            result.id,
-            result.to_json(full_points=full_points),
-            result.error,
-            result.error_type,
-            tuple((f.urgency, f.name) for f in s.red_flags) if s is not None else (),
-            tuple(w.name for w in s.not_a_candidate) if s is not None else (),
-        )
+        return cls(*_summary(result), line=result.to_json(full_points=full_points))
+
+
+def _summary(result: BatchResult) -> tuple[Any, ...]:
+    """The fields of a result's :class:`BatchStatus`, in order."""
+    s = result.selection
+    return (
+        result.index,
+        result.id,
+        result.error,
+        result.error_type,
+        tuple((f.urgency, f.name) for f in s.red_flags) if s is not None else (),
+        tuple(w.name for w in s.not_a_candidate) if s is not None else (),
+    )
 
 
 def _absent(value: Any) -> bool:
@@ -299,6 +318,49 @@ def select_lines(
     yield from _pooled(kb, rows, processes, chunk_size, _lines_chunk, (full_points,))
 
 
+def write_lines(
+    kb: KnowledgeBase,
+    records: Iterable[Mapping[str, Any]] | Any,
+    out: BinaryIO,
+    *,
+    processes: int | None = None,
+    chunk_size: int = 64,
+    full_points: bool = False,
+) -> Iterator[BatchStatus]:
+    """Writes the line of every record (:func:`select_lines`), UTF-8 with a newline after
+    it, to the binary file ``out`` in input order, and yields each record's
+    :class:`BatchStatus` once its line is written: what ``acupoints batch`` runs.
+
+    With ``processes=N`` the workers send back the encoded lines, so the parent only puts
+    bytes in order (no text to rebuild, decode and encode again: the parent's share of the
+    CPU is what a pool of 2 workers on 2 cores cannot spread).
+
+    ```pycon
+    >>> import io
+    >>> import acupoints
+    >>> from acupoints.batch import write_lines
+    >>> out = io.BytesIO()
+    >>> rows = [{"id": 1, "location": "numb back of the left hand"}, {"location": "zzz"}]
+    >>> [(s.index, s.ok, s.error_type) for s in write_lines(acupoints.load(), rows, out)]
+    [(0, True, None), (1, False, 'LocationError')]
+    >>> len(out.getvalue().splitlines())
+    2
+
+    ```
+    """
+    rows = iter(_records(records))
+    if not processes or processes <= 1:
+        for i, record in enumerate(rows):
+            result = _one(kb, i, record)
+            out.write(result.to_json(full_points=full_points).encode())
+            out.write(b"\n")
+            yield BatchStatus(*_summary(result))
+        return
+    for item in _pooled(kb, rows, processes, chunk_size, _encoded_chunk, (full_points,), _first):
+        out.write(item[-1])
+        yield BatchStatus(*item[:-1])
+
+
 # ------------------------------------------------------------------------ the process pool
 GC_THRESHOLD = 50_000
 """Allocations between two young collections in a process that runs a batch (Python's
@@ -352,7 +414,29 @@ def _lines_chunk(indices: list[int], chunk: list[Any], full_points: bool) -> lis
     ]
 
 
-T = TypeVar("T", BatchResult, BatchLine)
+def _encoded_chunk(
+    indices: list[int], chunk: list[Any], full_points: bool
+) -> list[tuple[Any, ...]]:
+    """Each record's :class:`BatchStatus` fields followed by its line, encoded, with its
+    newline (:func:`write_lines`)."""
+    kb = _kb()
+    out = []
+    for i, r in zip(indices, chunk, strict=True):
+        result = _one(kb, i, r)
+        line = (result.to_json(full_points=full_points) + "\n").encode()
+        out.append((*_summary(result), line))
+    return out
+
+
+def _first(item: tuple[Any, ...]) -> int:
+    return item[0]  # type: ignore[no-any-return]
+
+
+def _index(item: BatchResult | BatchLine) -> int:
+    return item.index
+
+
+T = TypeVar("T")
 
 WINDOW_CHUNKS = 8
 """Chunks a worker is given from each window of the input (see :func:`_pooled`): a window
@@ -403,6 +487,7 @@ def _pooled(
     chunk_size: int,
     work: Callable[..., list[T]],
     extra: tuple[Any, ...],
+    index: Callable[[T], int] = _index,  # type: ignore[assignment]
 ) -> Iterator[T]:
     """``work(indices, chunk, *extra)`` over the records of ``rows`` on ``processes``
     workers, the results in input order.
@@ -436,9 +521,9 @@ def _pooled(
             windows.append((start, len(window), futures))
             start += len(window)
             if len(windows) > 1:
-                yield from _in_order(windows.popleft())
+                yield from _in_order(windows.popleft(), index)
         while windows:
-            yield from _in_order(windows.popleft())
+            yield from _in_order(windows.popleft(), index)
     finally:  # stopped early: do not compute what nobody will read
         for _, _, futures in windows:
             for fut in futures:
@@ -447,13 +532,15 @@ def _pooled(
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _in_order(window: tuple[int, int, list[Future[list[T]]]]) -> Iterator[T]:
-    """The results of one window, in input order."""
+def _in_order(
+    window: tuple[int, int, list[Future[list[T]]]], index: Callable[[T], int]
+) -> Iterator[T]:
+    """The results of one window, in input order (``index`` gives a result's place)."""
     start, n, futures = window
     out: list[T | None] = [None] * n
     for fut in futures:
         for item in fut.result():
-            out[item.index - start] = item
+            out[index(item) - start] = item
     for found in out:
         assert found is not None  # every index of the window came back
         yield found

@@ -192,6 +192,9 @@ def _print_lines(lines: Sequence[str]) -> None:
         print(line)
 
 
+OUT_BUFFER = 1 << 20
+"""Bytes ``acupoints batch`` buffers before writing to its output file."""
+
 PATIENT_FLAGS = {
     "pregnant": "pregnant",
     "anticoagulants": "takes anticoagulants",
@@ -277,8 +280,23 @@ def _save_map(body_map: Any, target: str) -> None:
     print(f"body map written to {target}", file=sys.stderr)
 
 
+class _TextSink:
+    """A binary file's ``write`` and ``flush`` on a text stream that has no ``buffer`` (an
+    IDE's or a notebook's ``sys.stdout``)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> int:
+        self.stream.write(data.decode("utf-8"))
+        return len(data)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import batch_collector, read_cases, select_lines
+    from .batch import batch_collector, read_cases, write_lines
 
     path = args.cases
     try:
@@ -289,16 +307,19 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         raise _UsageError(f"cannot read {path}: {exc}") from None
     kb = load(args.data)
     batch_collector()  # this process runs the batch and nothing else
-    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+    if args.output == "-":
+        sys.stdout.flush()
+        out: Any = getattr(sys.stdout, "buffer", None) or _TextSink(sys.stdout)
+    else:  # a large buffer: a row's line is about 18 KiB
+        out = open(args.output, "wb", buffering=OUT_BUFFER)  # noqa: SIM115
     bad: list[Any] = []
     urgent: list[Any] = []
     done = 0
     show = not args.quiet and sys.stderr.isatty()  # no \r frames in a log file
     try:
-        for result in select_lines(
-            kb, read_cases(path), processes=args.processes, full_points=args.full_points
+        for result in write_lines(
+            kb, read_cases(path), out, processes=args.processes, full_points=args.full_points
         ):
-            out.write(result.line + "\n")
             done += 1
             if not result.ok:
                 bad.append(result)
@@ -315,7 +336,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
                     flush=True,
                 )
     finally:
-        if out is not sys.stdout:
+        if args.output == "-":
+            out.flush()
+        else:
             out.close()
     if show:
         print(file=sys.stderr)
