@@ -931,3 +931,50 @@ def test_the_parts_share_keeps_the_spread_rule(
                 and abs((pa.number or 0) - (pb.number or 0)) <= gap
             ):
                 assert core(a) and core(b), (text, cause, limit, a.code, b.code)
+
+
+@pytest.mark.parametrize(
+    ("text", "roots"),
+    [
+        ("lower back pain shooting down my leg with numb foot", {"GV3", "BL32"}),
+        ("my back aches and my left leg is numb", {"GV3", "BL32"}),
+        ("neck pain and my arm is numb down to the middle finger", {"GV14", "SI15", "BL10"}),
+    ],
+)
+def test_a_sore_back_or_neck_gives_root_points_places_with_no_cause(
+    kb: KnowledgeBase, text: str, roots: set[str]
+) -> None:
+    """With no cause given, a neck or back said to hurt where the numb area's roots leave
+    the spine infers root involvement, and the ``inferred_root`` quotas give root points
+    their share of the places (before, the note said root involvement was inferred while
+    the ten places held surface points only). Catches the quota not applied, or applied
+    without a sore spine."""
+    s = kb.select(text)
+    assert any("Root involvement was inferred" in n for n in s.notes), s.notes
+    need = int(kb.composition.quotas["inferred_root"]["root"].min * 10 + 0.5)
+    got = [p.code for p in s.points if p.role == "root"]
+    assert len(got) >= need >= 2 and set(got) <= roots, (text, s.codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb hand, no neck problems at all",  # the neck denied
+        "my hand is numb",
+        "my legs are both numb from the knee down",  # a dermatome alone, on both sides
+        "numbness along the inside of my right forearm",  # a dermatome alone
+    ],
+)
+def test_no_root_places_without_a_sore_spine(kb: KnowledgeBase, text: str) -> None:
+    """A numbness that follows a dermatome, or a neck said to be fine, gives root points no
+    guaranteed place: they come in by their score alone, as the default quotas do."""
+    from acupoints.engine.composition import _root_placed
+
+    loc = kb.parse_location(text)
+    assert not _root_placed(loc)
+    if "hand" in text:  # nor do root points come in by their score there
+        assert not [p.code for p in kb.select(text).points if p.role == "root"]
+    if "neck" in text:  # "no neck problems": a denied seat of the trouble
+        assert loc.reading is not None
+        necks = [a for a in loc.reading.areas if a.id == "neck"]
+        assert necks and all(a.context == ("negated",) for a in necks), loc.reading.areas

@@ -324,8 +324,9 @@ class Composition(Record):
         min_length=1, description="The order in which roles take their guaranteed places."
     )
     quotas: dict[str, dict[Role, RoleQuota]] = Field(
-        description="Quotas by cause id, cause kind or `default` (first found wins); a role "
-        "left out has no guaranteed place and no cap."
+        description="Quotas by cause id, cause kind, `inferred_root` (root involvement "
+        "inferred with no cause that names the spine) or `default` (first found wins); a "
+        "role left out has no guaranteed place and no cap."
     )
     spread: Spread
     rest: Role | None = Field(
@@ -354,12 +355,16 @@ class Composition(Record):
                 raise ValueError(f"quotas.{key}: the guaranteed shares add up to {total:g}, over 1")
         return self
 
-    def quotas_for(self, cause: Cause | None) -> dict[Role, RoleQuota]:
-        """The quotas that apply to a cause (its id, then its kind, then ``default``)."""
+    def quotas_for(self, cause: Cause | None, *, inferred: bool = False) -> dict[Role, RoleQuota]:
+        """The quotas that apply to a cause (its id, then its kind, then ``default``); with
+        ``inferred`` (root involvement inferred with no cause that names the spine),
+        ``inferred_root`` before ``default``."""
         if cause is not None:
             for key in (cause.id, cause.kind):
                 if key in self.quotas:
                     return self.quotas[key]
+        if inferred and "inferred_root" in self.quotas:
+            return self.quotas["inferred_root"]
         return self.quotas["default"]
 
 

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, cast
 
 from .._plain import Plain
 from ..rules import Cause, Composition, RoleQuota
-from .context import _Static
+from .context import _cause_kind, _inferred_spine, _spine_pain, _Static
 from .explanation import _part
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
+    from ..models import Location
     from .scoring import _Ranking
 
 
@@ -66,6 +67,17 @@ def _neighbours(kb: KnowledgeBase, static: _Static, code: str, gap: int) -> tupl
     return found
 
 
+def _root_placed(loc: Location) -> bool:
+    """Whether root points are given places with no cause said (the ``inferred_root``
+    quotas): the neck or back hurts, or is named as the seat of the trouble, where the
+    roots of the numb area leave the spine (:func:`_inferred_spine`), as in "lower back pain
+    shooting down my leg, my foot is numb". A numbness that only follows a dermatome is no
+    such sign (a peripheral nerve may give the same strip): its root points come in by
+    their score, as before."""
+    spine = _inferred_spine(loc)
+    return spine is not None and spine in _spine_pain(loc)
+
+
 def _compose(
     kb: KnowledgeBase,
     static: _Static,
@@ -85,7 +97,8 @@ def _compose(
     empty, they are filled from the points held back, best first. Each point is named
     for the role whose guaranteed place it holds. The places come back in the
     composition's order of roles, and in a role the strongest by its own rules first."""
-    quotas = cast("dict[str, RoleQuota]", composition.quotas_for(cause))
+    inferred = _cause_kind(cause) == "unknown" and _root_placed(ranking.location)
+    quotas = cast("dict[str, RoleQuota]", composition.quotas_for(cause, inferred=inferred))
     gap, n_alt = composition.spread.gap, composition.spread.alternatives
     codes, roles = ranking.codes, ranking.roles
     picked: list[int] = []

@@ -468,7 +468,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             # spreading", "the numb bit on my thigh isn't the problem": the denial is of the rest
         if "other" in ctx:
             other_end = f.end
-        if "negated" in ctx and role != "pain":  # "no back pain" stays a denied pain
+        # "no back pain" stays a denied pain, and "no neck problems" a denied cause site
+        if "negated" in ctx and role not in ("pain", "cause_site"):
             role = "fine" if role == "numb" else role
             ctx.discard("negated")
         if ctx == {"other"} and me_too(prep, f.end + 1):
