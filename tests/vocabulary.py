@@ -4732,6 +4732,16 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "deep cut",
             "nasty cut",
             "bad cut",
+            # lead28: the same told with "cutting"
+            "cutting it on",
+            "cutting it with",
+            "cutting myself on",
+            "cutting myself with",
+            "cutting my finger",
+            "cutting my thumb",
+            "cutting my hand",
+            "cutting my wrist",
+            "cutting my palm",
         ),
         "clinical": (
             "s p fall",
