@@ -53,3 +53,51 @@ def test_a_denied_seat_of_the_trouble_stays_denied(kb: KnowledgeBase, text: str,
     s = kb.select(text)
     assert not any("Root involvement was inferred" in n for n in s.notes), s.notes
     assert not [p for p in s.points if p.role == "root"]
+
+
+# ------------------------------------------------------------------ a possible DVT
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb foot after a long flight and my calf is swollen",
+        "my left calf is swollen and red and my foot tingles",
+        "numb toes, swollen calf since my knee operation",
+        "my calf is swolen and my foot is numb",  # a typo listed
+        "suspected DVT, numbness of the R foot",
+    ],
+)
+def test_a_swollen_calf_raises_a_possible_clot(kb: KnowledgeBase, text: str) -> None:
+    """A swollen calf, or one leg swollen and red or hot, beside a numbness is a possible
+    deep vein thrombosis: urgent, and that leg is not to be needled (NHS). Each raised
+    nothing before."""
+    from .textread import raised
+
+    assert raised(kb, text).get("deep_vein_thrombosis") == "urgent", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "twisted my ankle and it is swollen and the top of my foot is numb",  # a sprain
+        "both legs are swollen and my feet are numb",  # both legs: no one-sided sign
+        "numb toes, no swollen calf",  # denied
+        "I had a DVT years ago and now my toes are numb",  # past
+    ],
+)
+def test_no_clot_for_a_sprain_both_legs_a_denial_or_the_past(kb: KnowledgeBase, text: str) -> None:
+    from .textread import raised
+
+    assert "deep_vein_thrombosis" not in raised(kb, text), raised(kb, text)
+
+
+def test_every_word_of_the_clot_concept_raises_it(kb: KnowledgeBase) -> None:
+    """Each of the concept's words, said beside a numb foot, raises the flag (a word the
+    tokenizer or the corrector changes would raise nothing)."""
+    from .textread import raised
+    from .vocabulary import FLAG_CONCEPTS
+
+    concept = FLAG_CONCEPTS["deep_vein_thrombosis"]
+    words = [*concept["lay"], *concept["clinical"], *concept["typos"]]
+    assert len(words) >= 30
+    missed = [w for w in words if "deep_vein_thrombosis" not in raised(kb, f"numb foot, {w}")]
+    assert not missed, missed
