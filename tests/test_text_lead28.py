@@ -101,3 +101,35 @@ def test_every_word_of_the_clot_concept_raises_it(kb: KnowledgeBase) -> None:
     assert len(words) >= 30
     missed = [w for w in words if "deep_vein_thrombosis" not in raised(kb, f"numb foot, {w}")]
     assert not missed, missed
+
+
+# ------------------------------------------------------------------ a hand and a foot of one side
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tingling in my left hand and foot",
+        "numb left hand and left foot",
+        "my right hand and right foot are tingling",
+        "tingling in my left hand and my left foot",
+        "my right foot and hand have gone numb",
+    ],
+)
+def test_the_hand_and_foot_of_one_side_are_one_side_of_the_body(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """The hand and the foot of one side numb together are one side of the body, as its
+    arm and leg are (a brain or spinal cord cause until shown otherwise; NHS): each raised
+    nothing before."""
+    from .textread import raised
+
+    assert raised(kb, text).get("one_sided_numbness") == "urgent", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my left hand and right foot are numb", "left hand numb and foot pain", "numb hands and feet"],
+)
+def test_a_hand_and_a_foot_of_two_sides_are_not_one_side(kb: KnowledgeBase, text: str) -> None:
+    from .textread import raised
+
+    assert "one_sided_numbness" not in raised(kb, text), raised(kb, text)
