@@ -133,3 +133,13 @@ def test_a_hand_and_a_foot_of_two_sides_are_not_one_side(kb: KnowledgeBase, text
     from .textread import raised
 
     assert "one_sided_numbness" not in raised(kb, text), raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my thigh is numb after liposuction", "numb belly since my lipo", "numb tummy after lipo"],
+)
+def test_liposuction_is_an_operation(kb: KnowledgeBase, text: str) -> None:
+    """Liposuction, an operation the list of causes did not name, is the cause injury
+    (surgery) as "tummy tuck" is: it gave no cause before."""
+    assert kb.select(text).cause == "injury"
