@@ -143,3 +143,54 @@ def test_liposuction_is_an_operation(kb: KnowledgeBase, text: str) -> None:
     """Liposuction, an operation the list of causes did not name, is the cause injury
     (surgery) as "tummy tuck" is: it gave no cause before."""
     assert kb.select(text).cause == "injury"
+
+
+# ------------------------------------------------------------------ a limb without blood
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my leg is numb and cold and it has gone blue",
+        "my left leg suddenly went cold and white and numb",
+        "my arm is cold, pale and tingling",
+        "both legs cold and mottled and numb",
+        "my leg and foot are cold and blue and numb",
+    ],
+)
+def test_a_cold_pale_limb_is_an_emergency_of_its_own(kb: KnowledgeBase, text: str) -> None:
+    """An arm or a leg gone cold and pale, white, blue or mottled may have lost its blood
+    supply: limb_ischaemia, an emergency, and no points. The first raised nothing before;
+    the others raised the diabetic foot's flag, which names a foot, for an arm or a leg
+    (limb_ischaemia now stands for it in the same words)."""
+    from .textread import raised
+
+    flags = raised(kb, text)
+    assert flags.get("limb_ischaemia") == "emergency", flags
+    assert "foot_wound" not in flags, flags
+    assert kb.select(text).points == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my fingers go white and numb in the cold",  # Raynaud's, brought on by the cold
+        "my legs have been cold and a bit blue for years",  # months or years
+        "my legs are cold in winter and numb",  # no colour
+        "numb leg, feels cold",
+        "cold numb feet",
+    ],
+)
+def test_no_limb_emergency_for_the_cold_the_years_or_no_colour(
+    kb: KnowledgeBase, text: str
+) -> None:
+    from .textread import raised
+
+    assert "limb_ischaemia" not in raised(kb, text), raised(kb, text)
+
+
+def test_a_foot_wound_elsewhere_in_the_text_stays(kb: KnowledgeBase) -> None:
+    """limb_ischaemia stands for the foot's flag only in its own words: an ulcer on a toe
+    named apart keeps its flag."""
+    from .textread import raised
+
+    flags = raised(kb, "ulcer on my big toe and my leg has gone cold and white")
+    assert flags.get("limb_ischaemia") == "emergency" and "foot_wound" in flags, flags
