@@ -194,3 +194,43 @@ def test_a_foot_wound_elsewhere_in_the_text_stays(kb: KnowledgeBase) -> None:
 
     flags = raised(kb, "ulcer on my big toe and my leg has gone cold and white")
     assert flags.get("limb_ischaemia") == "emergency" and "foot_wound" in flags, flags
+
+
+# ------------------------------------------------------------------ a blow to the head
+@pytest.mark.parametrize(
+    "text",
+    [
+        "came off my bike and hit my head, now my left hand is numb",
+        "my son fell and hit his head and now his arm is numb",
+        "numb scalp after a head injury and I keep being sick",
+        "I banged my head and I've been vomiting, and my face is numb",
+        "our son (16) came off his bike, banged his head, and his left arm is numb",  # heldout18
+    ],
+)
+def test_numbness_or_vomiting_after_a_blow_to_the_head_is_an_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """After a blow to the head, numbness of an arm, a leg or a side, or vomiting, is a
+    reason to call the emergency number (NHS): each was only after_injury (urgent)."""
+    from .textread import raised
+
+    flags = raised(kb, text)
+    assert flags.get("head_injury") == "emergency", flags
+    assert kb.select(text).points == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hit my head on a cupboard door and now the top of my head's numb",  # the bump itself
+        "had a fall off my bike, hit my head, now the back of my head is numb",
+        "I hit my head years ago and my hands have been numb since",  # years ago
+        "numb fingers, no head injury",  # denied
+        "he hit his head and the left side of his scalp is numb",  # a side of the scalp
+        "dad's arm is numb and he's confused",  # "confused" is no typo of "concussed"
+    ],
+)
+def test_no_head_injury_for_the_bump_the_past_or_a_denial(kb: KnowledgeBase, text: str) -> None:
+    from .textread import raised
+
+    assert "head_injury" not in raised(kb, text), raised(kb, text)
