@@ -234,3 +234,39 @@ def test_no_head_injury_for_the_bump_the_past_or_a_denial(kb: KnowledgeBase, tex
     from .textread import raised
 
     assert "head_injury" not in raised(kb, text), raised(kb, text)
+
+
+# ------------------------------------------------------------------ hands and feet after a bug
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tingling in my hands and feet after food poisoning last week",
+        "had a tummy bug two weeks ago and now my fingers and toes are numb",
+        "pins and needles in both hands and feet since the flu",
+    ],
+)
+def test_hands_and_feet_after_a_bug_are_guillain_barre_until_seen(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """Pins and needles or numbness of the hands and the feet together, after a stomach bug,
+    flu or a chest infection, are Guillain-Barre syndrome's first signs (NHS: an urgent GP
+    appointment or 111): ascending_weakness, urgent. Each raised nothing before."""
+    from .textread import raised
+
+    assert raised(kb, text).get("ascending_weakness") == "urgent", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had food poisoning years ago and my hands and feet are numb",  # years ago
+        "my feet are numb since a stomach bug",  # the feet alone
+        "numb hands and feet, diabetic",  # no bug
+    ],
+)
+def test_no_guillain_barre_for_an_old_bug_the_feet_alone_or_no_bug(
+    kb: KnowledgeBase, text: str
+) -> None:
+    from .textread import raised
+
+    assert "ascending_weakness" not in raised(kb, text), raised(kb, text)

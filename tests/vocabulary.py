@@ -7457,6 +7457,17 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "autumn",
         "winter",
     ),
+    # lead28: a hand or its fingers (hands_and_feet_after_a_bug)
+    "hand_part": (
+        "hand",
+        "hands",
+        "finger",
+        "fingers",
+        "fingertips",
+        "finger tips",
+        "palm",
+        "palms",
+    ),
     # lead28: a blow to the head, a part below it or a side, vomiting (head_injury)
     "head_blow": (
         "hit my head",
@@ -8805,6 +8816,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "scope": "segment",
         "near": 4,
         "urgency": "emergency",
+    },
+    "hands_and_feet_after_a_bug": {
+        "flag": "ascending_weakness",
+        "all": ("recent_bug", "foot_part", "hand_part"),
+        "unless": ("slow_time",),
+        "scope": "sentence",
     },
     "numb_limb_after_a_blow_to_the_head": {
         "flag": "head_injury",
