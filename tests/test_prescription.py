@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from acupoints import KnowledgeBase, Selection
-from acupoints.engine.composition import _compose, _neighbours
+from acupoints.engine.composition import _compose, _neighbours, _root_placed
 from acupoints.engine.context import _static
 from acupoints.engine.scoring import _rank
 from acupoints.rules import Cause, Composition, evidence_level
@@ -968,8 +968,6 @@ def test_a_sore_back_or_neck_gives_root_points_places_with_no_cause(
 def test_no_root_places_without_a_sore_spine(kb: KnowledgeBase, text: str) -> None:
     """A numbness that follows a dermatome, or a neck said to be fine, gives root points no
     guaranteed place: they come in by their score alone, as the default quotas do."""
-    from acupoints.engine.composition import _root_placed
-
     loc = kb.parse_location(text)
     assert not _root_placed(loc)
     if "hand" in text:  # nor do root points come in by their score there

@@ -10,6 +10,9 @@ import pytest
 
 from acupoints import KnowledgeBase
 
+from .textread import raised
+from .vocabulary import FLAG_CONCEPTS
+
 
 @pytest.mark.parametrize(
     "text", ["numb tounge and lips", "my tounge is numb", "tingling tounge after the dentist"]
@@ -70,8 +73,6 @@ def test_a_swollen_calf_raises_a_possible_clot(kb: KnowledgeBase, text: str) -> 
     """A swollen calf, or one leg swollen and red or hot, beside a numbness is a possible
     deep vein thrombosis: urgent, and that leg is not to be needled (NHS). Each raised
     nothing before."""
-    from .textread import raised
-
     assert raised(kb, text).get("deep_vein_thrombosis") == "urgent", raised(kb, text)
 
 
@@ -85,17 +86,12 @@ def test_a_swollen_calf_raises_a_possible_clot(kb: KnowledgeBase, text: str) -> 
     ],
 )
 def test_no_clot_for_a_sprain_both_legs_a_denial_or_the_past(kb: KnowledgeBase, text: str) -> None:
-    from .textread import raised
-
     assert "deep_vein_thrombosis" not in raised(kb, text), raised(kb, text)
 
 
 def test_every_word_of_the_clot_concept_raises_it(kb: KnowledgeBase) -> None:
     """Each of the concept's words, said beside a numb foot, raises the flag (a word the
     tokenizer or the corrector changes would raise nothing)."""
-    from .textread import raised
-    from .vocabulary import FLAG_CONCEPTS
-
     concept = FLAG_CONCEPTS["deep_vein_thrombosis"]
     words = [*concept["lay"], *concept["clinical"], *concept["typos"]]
     assert len(words) >= 30
@@ -120,8 +116,6 @@ def test_the_hand_and_foot_of_one_side_are_one_side_of_the_body(
     """The hand and the foot of one side numb together are one side of the body, as its
     arm and leg are (a brain or spinal cord cause until shown otherwise; NHS): each raised
     nothing before."""
-    from .textread import raised
-
     assert raised(kb, text).get("one_sided_numbness") == "urgent", raised(kb, text)
 
 
@@ -130,8 +124,6 @@ def test_the_hand_and_foot_of_one_side_are_one_side_of_the_body(
     ["my left hand and right foot are numb", "left hand numb and foot pain", "numb hands and feet"],
 )
 def test_a_hand_and_a_foot_of_two_sides_are_not_one_side(kb: KnowledgeBase, text: str) -> None:
-    from .textread import raised
-
     assert "one_sided_numbness" not in raised(kb, text), raised(kb, text)
 
 
@@ -161,8 +153,6 @@ def test_a_cold_pale_limb_is_an_emergency_of_its_own(kb: KnowledgeBase, text: st
     supply: limb_ischaemia, an emergency, and no points. The first raised nothing before;
     the others raised the diabetic foot's flag, which names a foot, for an arm or a leg
     (limb_ischaemia now stands for it in the same words)."""
-    from .textread import raised
-
     flags = raised(kb, text)
     assert flags.get("limb_ischaemia") == "emergency", flags
     assert "foot_wound" not in flags, flags
@@ -182,16 +172,12 @@ def test_a_cold_pale_limb_is_an_emergency_of_its_own(kb: KnowledgeBase, text: st
 def test_no_limb_emergency_for_the_cold_the_years_or_no_colour(
     kb: KnowledgeBase, text: str
 ) -> None:
-    from .textread import raised
-
     assert "limb_ischaemia" not in raised(kb, text), raised(kb, text)
 
 
 def test_a_foot_wound_elsewhere_in_the_text_stays(kb: KnowledgeBase) -> None:
     """limb_ischaemia stands for the foot's flag only in its own words: an ulcer on a toe
     named apart keeps its flag."""
-    from .textread import raised
-
     flags = raised(kb, "ulcer on my big toe and my leg has gone cold and white")
     assert flags.get("limb_ischaemia") == "emergency" and "foot_wound" in flags, flags
 
@@ -212,8 +198,6 @@ def test_numbness_or_vomiting_after_a_blow_to_the_head_is_an_emergency(
 ) -> None:
     """After a blow to the head, numbness of an arm, a leg or a side, or vomiting, is a
     reason to call the emergency number (NHS): each was only after_injury (urgent)."""
-    from .textread import raised
-
     flags = raised(kb, text)
     assert flags.get("head_injury") == "emergency", flags
     assert kb.select(text).points == ()
@@ -231,8 +215,6 @@ def test_numbness_or_vomiting_after_a_blow_to_the_head_is_an_emergency(
     ],
 )
 def test_no_head_injury_for_the_bump_the_past_or_a_denial(kb: KnowledgeBase, text: str) -> None:
-    from .textread import raised
-
     assert "head_injury" not in raised(kb, text), raised(kb, text)
 
 
@@ -251,8 +233,6 @@ def test_hands_and_feet_after_a_bug_are_guillain_barre_until_seen(
     """Pins and needles or numbness of the hands and the feet together, after a stomach bug,
     flu or a chest infection, are Guillain-Barre syndrome's first signs (NHS: an urgent GP
     appointment or 111): ascending_weakness, urgent. Each raised nothing before."""
-    from .textread import raised
-
     assert raised(kb, text).get("ascending_weakness") == "urgent", raised(kb, text)
 
 
@@ -267,6 +247,4 @@ def test_hands_and_feet_after_a_bug_are_guillain_barre_until_seen(
 def test_no_guillain_barre_for_an_old_bug_the_feet_alone_or_no_bug(
     kb: KnowledgeBase, text: str
 ) -> None:
-    from .textread import raised
-
     assert "ascending_weakness" not in raised(kb, text), raised(kb, text)

@@ -350,14 +350,12 @@ def write_lines(
     ```
     """
     rows = iter(_records(records))
+    items: Iterable[tuple[Any, ...]]
     if not processes or processes <= 1:
-        for i, record in enumerate(rows):
-            result = _one(kb, i, record)
-            out.write(result.to_json(full_points=full_points).encode())
-            out.write(b"\n")
-            yield BatchStatus(*_summary(result))
-        return
-    for item in _pooled(kb, rows, processes, chunk_size, _encoded_chunk, (full_points,), _first):
+        items = (_encoded(kb, i, record, full_points) for i, record in enumerate(rows))
+    else:
+        items = _pooled(kb, rows, processes, chunk_size, _encoded_chunk, (full_points,), _first)
+    for item in items:
         out.write(item[-1])
         yield BatchStatus(*item[:-1])
 
@@ -415,18 +413,18 @@ def _lines_chunk(indices: list[int], chunk: list[Any], full_points: bool) -> lis
     ]
 
 
+def _encoded(kb: KnowledgeBase, index: int, record: Any, full_points: bool) -> tuple[Any, ...]:
+    """A record's :class:`BatchStatus` fields followed by its line, encoded, with its
+    newline (:func:`write_lines`)."""
+    result = _one(kb, index, record)
+    return (*_summary(result), (result.to_json(full_points=full_points) + "\n").encode())
+
+
 def _encoded_chunk(
     indices: list[int], chunk: list[Any], full_points: bool
 ) -> list[tuple[Any, ...]]:
-    """Each record's :class:`BatchStatus` fields followed by its line, encoded, with its
-    newline (:func:`write_lines`)."""
     kb = _kb()
-    out = []
-    for i, r in zip(indices, chunk, strict=True):
-        result = _one(kb, i, r)
-        line = (result.to_json(full_points=full_points) + "\n").encode()
-        out.append((*_summary(result), line))
-    return out
+    return [_encoded(kb, i, r, full_points) for i, r in zip(indices, chunk, strict=True)]
 
 
 def _first(item: tuple[Any, ...]) -> int:
@@ -509,7 +507,7 @@ def _lanes(window: list[Any], processes: int, lane_of: dict[str, int]) -> list[l
     new = []
     for key, at in by_key.items():
         lane = lane_of.get(key)
-        if lane is None or lane >= processes:
+        if lane is None:
             new.append(key)
         else:
             keys[lane].append(key)

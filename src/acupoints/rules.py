@@ -324,9 +324,9 @@ class Composition(Record):
         min_length=1, description="The order in which roles take their guaranteed places."
     )
     quotas: dict[str, dict[Role, RoleQuota]] = Field(
-        description="Quotas by cause id, cause kind, `inferred_root` (root involvement "
-        "inferred with no cause that names the spine) or `default` (first found wins); a "
-        "role left out has no guaranteed place and no cap."
+        description="Quotas by cause id, cause kind, `inferred_root` (no cause given, and "
+        "the neck or back said to hurt where the numb area's roots leave the spine) or "
+        "`default` (first found wins); a role left out has no guaranteed place and no cap."
     )
     spread: Spread
     rest: Role | None = Field(
@@ -357,7 +357,8 @@ class Composition(Record):
 
     def quotas_for(self, cause: Cause | None, *, inferred: bool = False) -> dict[Role, RoleQuota]:
         """The quotas that apply to a cause (its id, then its kind, then ``default``); with
-        ``inferred`` (root involvement inferred with no cause that names the spine),
+        ``inferred`` (no cause given, and the neck or back said to hurt where the numb
+        area's roots leave the spine: ``engine.composition._root_placed``),
         ``inferred_root`` before ``default``."""
         if cause is not None:
             for key in (cause.id, cause.kind):
