@@ -63,7 +63,10 @@ def test_synthetic_data_loads_at_twice_the_size(tmp_path: Path) -> None:
 
 
 def test_text_benchmark_prints_accuracy_per_field(tmp_path: Path) -> None:
-    out = run(str(BENCH / "text_bench.py"), "--no-speed", tmp_path=tmp_path)
+    """The script runs and prints its table per field for every set (one sentence in seven
+    of each: the corpus's accuracy itself is pinned by tests/test_corpus.py; the whole
+    corpus took 13 s here)."""
+    out = run(str(BENCH / "text_bench.py"), "--no-speed", "--every", "7", tmp_path=tmp_path)
     for label in ("areas", "cause", "flags", "no flag when negated/other", "held out:"):
         assert label in out, label
 

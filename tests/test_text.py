@@ -17,6 +17,8 @@ from acupoints import AcupointsError, DataError, KnowledgeBase, LocationError, R
 from acupoints.loading import packaged_data_dir
 from acupoints.text.spelling import damerau_levenshtein
 
+from .textread import read_yaml
+
 # ------------------------------------------------------------------ the issue's sentences
 
 
@@ -156,7 +158,7 @@ def test_no_flag_for_what_is_denied_supposed_or_someone_elses(kb: KnowledgeBase,
 def test_every_red_flag_of_safety_yaml_has_words(kb: KnowledgeBase) -> None:
     """Each red flag has a concept or a flag rule in text.yaml, or word triggers in
     safety.yaml, so text can raise it; and each concept has a source."""
-    data = yaml.safe_load((packaged_data_dir() / "text.yaml").read_text("utf-8"))
+    data = read_yaml(packaged_data_dir() / "text.yaml")
     concepts = {c["flag"] for c in data["flags"]} | {r["flag"] for r in data["flag_rules"]}
     missing = [r.id for r in kb.red_flag_rules if r.id not in concepts and not r.triggers]
     assert not missing, f"red flags no text can raise: {missing}; add a concept to text.yaml"
@@ -386,7 +388,7 @@ SETTINGS = settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 CORPUS = Path(__file__).parent / "corpus" / "readings.yaml"
-BASES = [e["t"] for e in yaml.safe_load(CORPUS.read_text("utf-8"))["sentences"]]
+BASES = [e["t"] for e in read_yaml(CORPUS)["sentences"]]
 UNRELATED = [
     ". My dog is called Rex.",
     ", I live in Leeds",
@@ -763,7 +765,7 @@ def test_a_roles_cue_words_are_read_as_written(kb: KnowledgeBase) -> None:
     reader's own is still read as that word ("the nerves at my elbow": "nerve at")."""
     from acupoints.loading import packaged_data_dir
 
-    data = yaml.safe_load((packaged_data_dir() / "text.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(packaged_data_dir() / "text.yaml")
     cues = {
         term
         for role in data["roles"]

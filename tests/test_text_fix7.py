@@ -21,7 +21,7 @@ from acupoints import KnowledgeBase
 from acupoints.loading import packaged_data_dir
 from acupoints.text.compiled import normalise, tables
 
-from .textread import fired, raised, reading
+from .textread import fired, raised, read_yaml, reading
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -200,7 +200,8 @@ def _split_lists(paths: list[Path], body: frozenset[str]) -> list[str]:
     a lone body word, then "<body word> and|or <body word>" ("face, arm and leg")."""
     found = []
     for path in paths:
-        node = yaml.compose(path.read_text("utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same nodes, 6x faster
+        node = yaml.compose(path.read_text("utf-8"), Loader=loader)
         for where, line, items in _flow_items(node, path.name):
             for a, b in pairwise(items):
                 m = re.fullmatch(r"(\w+) (?:and|or) (\w+)", b)
@@ -239,7 +240,7 @@ def test_face_arm_and_leg_is_one_term(kb: KnowledgeBase) -> None:
 def _corpus() -> list[str]:
     out = []
     for path in sorted(CORPUS.glob("*.yaml")):
-        out += [e["t"] for e in yaml.safe_load(path.read_text("utf-8"))["sentences"]]
+        out += [e["t"] for e in read_yaml(path)["sentences"]]
     return out
 
 

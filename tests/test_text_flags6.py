@@ -281,10 +281,12 @@ def _copy(tmp_path: Path) -> Path:
 
 
 def _edit_rules(root: Path, edit: Any) -> None:
+    from .textread import read_yaml, write_yaml
+
     path = root / "text.yaml"
-    raw = yaml.safe_load(path.read_text("utf-8"))
+    raw = read_yaml(path)
     edit(raw)
-    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), "utf-8")
+    write_yaml(path, raw)
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 import acupoints
 from acupoints.text.compiled import PhraseIndex, normalise, tables
 from acupoints.text.context import clauses, context_hits, contexts
 from acupoints.text.findings import _rules_by_class, content
 from acupoints.text.spelling import correct
+
+from .textread import read_yaml
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -33,7 +34,7 @@ def texts() -> list[list[str]]:
     made to hold the multi-word phrases of the tables."""
     out = []
     for name in ("readings.yaml", "heldout10.yaml"):
-        for entry in yaml.safe_load((CORPUS / name).read_text("utf-8"))["sentences"]:
+        for entry in read_yaml(CORPUS / name)["sentences"]:
             out.append(normalise(entry["t"]))
     out += [
         ["pins", "and", "needles", "in", "my", "left", "hand", ",", "no", "fever"],
