@@ -22,11 +22,41 @@ from .vocab import VESSEL_CODES
 __all__ = ["check_dataset"]
 
 
-def _sources_used(model: BaseModel) -> Iterator[tuple[str, str]]:
-    """Yield (field path, source id) for every `sources` list inside ``model``."""
-    for path, text in _texts(model, ""):
-        if path.rsplit(".", 2)[-2:-1] == ["sources"]:
-            yield path, text
+def _sources_used(model: BaseModel) -> list[tuple[str, str]]:
+    """(field path, source id) for every text of a ``sources`` list inside ``model``, as
+    :func:`_texts` gives them (``path.sources.0``), in its order. Only records, lists and
+    mappings are walked, and a path is made only for them: walking every text of every
+    record, as ``_texts`` does, was most of a YAML load's checks (0.3 of 0.6 s)."""
+    out: list[tuple[str, str]] = []
+    _collect_sources(model, "", out)
+    return out
+
+
+_NESTED = (BaseModel, tuple, list, Mapping)
+
+
+def _collect_sources(value: object, path: str, out: list[tuple[str, str]]) -> None:
+    if isinstance(value, BaseModel):
+        # the record's own values (a frozen record keeps them in its __dict__; the class
+        # property model_fields costs more than the walk)
+        items: Iterable[tuple[object, object]] = value.__dict__.items()
+    elif isinstance(value, (tuple, list)):
+        items = enumerate(value)
+    elif isinstance(value, Mapping):
+        items = value.items()
+    else:
+        return
+    for key, item in items:
+        if not isinstance(item, _NESTED):  # a text or a number: no path made
+            continue
+        here = f"{path}.{key}" if path else str(key)
+        if key == "sources":
+            if isinstance(item, (tuple, list)):
+                out += ((f"{here}.{i}", t) for i, t in enumerate(item) if isinstance(t, str))
+            elif isinstance(item, Mapping):
+                for k, v in item.items():
+                    out += ((f"{here}.{k}", t) for t in (k, v) if isinstance(t, str))
+        _collect_sources(item, here, out)
 
 
 def _texts(value: object, path: str) -> Iterator[tuple[str, str]]:
