@@ -56,7 +56,9 @@ def test_flag_rules_are_the_list() -> None:
 
 def test_every_class_is_used_by_a_rule() -> None:
     used = {c for r in FLAG_RULES.values() for k in ("all", "unless") for c in r.get(k, ())}  # type: ignore[attr-defined]
-    assert set(FLAG_CLASSES) - used == set()
+    # not_a_sign is named by no rule: the reader voids the phrases of other classes inside
+    # its phrases (test_text_lead29)
+    assert set(FLAG_CLASSES) - used == {"not_a_sign"}
 
 
 # ------------------------------------------------------------------ each word means it

@@ -52,7 +52,99 @@ def test_every_part_of_the_mouth_and_face_raises_it(kb: KnowledgeBase, part: str
         "numb lips, I work at the fish market",  # fish named, not eaten
     ],
 )
-def test_no_seafood_flag_without_a_recent_meal_and_the_mouth(
-    kb: KnowledgeBase, text: str
-) -> None:
+def test_no_seafood_flag_without_a_recent_meal_and_the_mouth(kb: KnowledgeBase, text: str) -> None:
     assert "seafood_poisoning" not in raised(kb, text), raised(kb, text)
+
+
+# ------------------------------------------------------------------ a high blood sugar
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb hands and feet and im always thirsty and peeing a lot",
+        "my feet are numb and I have been weeing a lot at night",
+        "numbness in my feet, excessive thirst",
+        "numb feet, I am diabetic and thirsty all the time",  # not controlled
+        "tingling toes and I need to wee all the time",
+    ],
+)
+def test_great_thirst_or_much_urine_is_a_high_blood_sugar(kb: KnowledgeBase, text: str) -> None:
+    """The NHS's commonest signs of type 2 diabetes beside numb feet or hands: see a GP soon
+    (points are still given: the flag is soon, not urgent)."""
+    assert raised(kb, text).get("possible_diabetes") == "soon", raised(kb, text)
+    assert kb.select(text).points
+
+
+@pytest.mark.parametrize(
+    ("cls", "frame"),
+    [("great_thirst", "numb feet and {}"), ("much_urine", "my hands are numb and I am {}")],
+)
+def test_every_word_of_a_high_blood_sugar_raises_it(
+    kb: KnowledgeBase, cls: str, frame: str
+) -> None:
+    missed = [
+        w for w in FLAG_CLASSES[cls] if "possible_diabetes" not in raised(kb, frame.format(w))
+    ]
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb feet after a long run and now im thirsty",  # a thirst after a run
+        "numb feet, not thirsty, peeing normally",
+        "numb hands",
+    ],
+)
+def test_no_high_blood_sugar_from_an_ordinary_thirst(kb: KnowledgeBase, text: str) -> None:
+    assert "possible_diabetes" not in raised(kb, text), raised(kb, text)
+
+
+# ------------------------------------------------------------------ phrases that say otherwise
+def test_lost_weight_is_no_failing_bladder(kb: KnowledgeBase) -> None:
+    """ "weeing ... and lost weight" read "weeing + lost" as a bladder that fails (cauda
+    equina, an emergency): "lost" inside "lost weight" (the class not_a_sign) fails no
+    bladder. The weight lost is still read (systemic_illness)."""
+    flags = raised(kb, "tingling feet, always thirsty, weeing all the time and lost weight")
+    assert "cauda_equina" not in flags, flags
+    assert flags.get("systemic_illness") == "urgent" and flags.get("possible_diabetes") == "soon"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb bum, lost weight and lost control of my bladder",  # the second "lost" counts
+        "I have lost weight and cant control my bladder and my saddle is numb",
+        "numb legs, weight loss and loss of bladder control",
+    ],
+)
+def test_a_failing_bladder_beside_a_lost_weight_is_still_read(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text).get("cauda_equina") == "emergency", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my gran's fingers are numb and she's lost a lot of weight",  # the rule weight_falling
+        "I've lost a lot of weight lately without meaning to, my legs are numb",
+        "My dad's lost a lot of weight and has a cough, and now his right hand is numb",
+        "numb patch under my arm, sweats and lost my appetite and some weight",
+    ],
+)
+def test_a_weight_lost_is_still_a_weight_lost(kb: KnowledgeBase, text: str) -> None:
+    """A not_a_sign phrase that holds the rule's own other words is what the rule means."""
+    assert raised(kb, text).get("systemic_illness") == "urgent", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb face and a brownish patch on my cheek",  # "brownish" is no "blowfish"
+        "my lips go numb frequently",  # "frequently" is no "frequent"
+        "numb lips, it happens exclusively at night",  # "exclusively" is no "excessively"
+    ],
+)
+def test_real_words_near_the_new_words_are_left_as_written(kb: KnowledgeBase, text: str) -> None:
+    reading = kb.read(text)
+    assert reading.corrected == (), reading.corrected
+    assert "seafood_poisoning" not in raised(kb, text)
+    assert "possible_diabetes" not in raised(kb, text)

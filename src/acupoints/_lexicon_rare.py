@@ -129,7 +129,11 @@ class FlagClass(Record):
     body function or part ("bladder", "speech"), a change, loss or failure ("stopped",
     "scrambled"), a time course ("over days"). Words are matched by their stems (the
     reader's light stemmer: "dropping", "dropped" and "drops" are one word), after the
-    reader's spelling, so inflections and typos of a listed word count as well."""
+    reader's spelling, so inflections and typos of a listed word count as well.
+
+    The class ``not_a_sign``, named by no rule, holds phrases that say something else than
+    a shorter phrase of another class inside them: "lost weight" holds "lost", a failure,
+    but no bladder or bowel fails. A phrase so held counts for no rule."""
 
     id: str = Field(pattern=r"^[a-z_]+$", description="Class id, named by the rules.")
     terms: Words = Field(min_length=1, description="The words or phrases of the class.")

@@ -333,6 +333,13 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
     (the concept's, then those of each ``also`` group)."""
     out: list[Hit] = []
     them = not SUBJECTS.isdisjoint(c.words)  # flags18: a clause said of "he" or "she"
+    held: list[list[tuple[int, int]]] = []  # the not_a_sign phrases, found when first needed
+
+    def void() -> list[tuple[int, int]]:
+        if not held:
+            held.append(_not_a_sign(t, c))
+        return held[0]
+
     for start, hits in enumerate(t.flags.each(c.words)):
         if not hits:
             continue
@@ -348,14 +355,20 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
             spans = [(a, b)]
             reach = b  # the end of the sign's words, with what follows it in its clause
             ok = True
+
+            # the not_a_sign phrases that do not hold the concept's own words ("lost weight"
+            # is no failing bladder, but is the weight lost)
+            def unheld(start: int = start, end: int = end) -> list[tuple[int, int]]:
+                return [v for v in void() if not (v[0] <= start and end <= v[1])]
+
             for group in t.also[k]:
                 near = (clause[a], clause[b - 1]) if concept.same_clause else None
-                found = _also(group, c, ctx, clause, near, (a, b), context)
+                found = _also(group, c, ctx, clause, near, (a, b), context, unheld)
                 if found is None and them and not context and _said_of_them(c, clause, a):
                     # flags18: the sign's words in a clause said of "he" or "she", what
                     # goes with it in another person's words: theirs ("my husband is sick
                     # with fever and he is on the medicine after transplant of liver")
-                    found = _also(group, c, ctx, clause, near, (a, b), THEIRS)
+                    found = _also(group, c, ctx, clause, near, (a, b), THEIRS, unheld)
                     context = THEIRS if found is not None else context
                 if found is None:
                     ok = False
@@ -399,18 +412,23 @@ def _also(
     near: tuple[int, int] | None,
     own: tuple[int, int],
     allowed: frozenset[str],
+    void: Callable[[], list[tuple[int, int]]],
 ) -> tuple[str, int, int] | None:
     """A phrase of ``group`` in the sentence (in the clause of ``near`` when given), in no
     context the concept's own words are not in (a denied "bladder problems" does not
-    complete "bladder"), not inside the concept's own words; the first after them if there
-    is one. Returns its words and its span. ``near``: the clauses of the concept's first and
-    last words ("the pain is so bad at night": "so" opens a clause inside the concept)."""
+    complete "bladder"), not inside the concept's own words nor inside a longer phrase of
+    ``void()`` (the class ``not_a_sign``: "lost" in "lost weight"); the first after them if
+    there is one. Returns its words and its span. ``near``: the clauses of the concept's
+    first and last words ("the pain is so bad at night": "so" opens a clause inside the
+    concept)."""
     assert isinstance(group, PhraseIndex)
     found = []
     for start, end, _ in group.scan(c.words):
         a, b = _span(c, start, end)
         if own[0] <= a < own[1]:
             continue
+        if any(i <= start and end <= j and (i, j) != (start, end) for i, j in void()):
+            continue  # lead29: "weeing all the time and lost weight" is no bladder lost
         if (_ctx(ctx, a, b) - allowed) & NOT_STATED:
             continue
         if near is not None and clause[a] not in near:  # the clause of its first or last word
@@ -530,6 +548,7 @@ def composed(
                 seen.add(n)
                 a, b = _span(c, i, i + length)
                 found.setdefault(n, []).append((a, b, i, i + length))
+    void = found.get(t.not_a_sign, ())
     segment = segments(tokens, clause)
     out: list[Hit] = []
     for k, need, unless, where, near, _ in ready:
@@ -538,6 +557,8 @@ def composed(
         scope = clause if where == "clause" else segment if where == "segment" else sentence
         for place in sorted({scope[a] for a, *_ in found[need[0]]}):
             here = {n: [m for m in found[n] if scope[m[0]] == place] for n in need}
+            if void:  # lead29: "lost" in "lost weight" is no bladder that fails
+                here = _unheld(here, void)
             if not all(here.values()):
                 continue
             # a trigger inside a phrase of the rule is part of what it says ("could not
@@ -582,6 +603,40 @@ def composed(
 
 
 Match = tuple[int, int, int, int]  # a class phrase: its span among all tokens, then content
+
+
+def _not_a_sign(t: Tables, c: Content) -> list[tuple[int, int]]:
+    """The spans (among the content words) of the phrases of the class ``not_a_sign``."""
+    n0 = t.not_a_sign
+    if n0 < 0 or t.not_a_sign_first.isdisjoint(c.stems):
+        return []
+    return [
+        (i, i + length)
+        for i, hits in enumerate(t.classes.each(c.stems))
+        for length, n in hits
+        if n == n0
+    ]
+
+
+def _unheld(here: dict[int, list[Match]], void: Sequence[Match]) -> dict[int, list[Match]]:
+    """``here`` (a rule's phrases of each class) less those inside a longer phrase of
+    ``void`` (the class ``not_a_sign``) that holds no phrase of the rule's other classes:
+    "lost" in "lost weight" fails no bladder, but is the fall of the weight."""
+    out: dict[int, list[Match]] = {}
+    for n, matches in here.items():
+        others = [o for k, os in here.items() if k != n for o in os]
+        out[n] = [
+            m
+            for m in matches
+            if not any(
+                v[2] <= m[2]
+                and m[3] <= v[3]
+                and (v[2], v[3]) != (m[2], m[3])
+                and not any(v[2] <= o[2] and o[3] <= v[3] for o in others)
+                for v in void
+            )
+        ]
+    return out
 
 
 def segments(tokens: Sequence[str], clause: Sequence[int]) -> list[int]:
