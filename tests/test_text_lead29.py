@@ -148,3 +148,94 @@ def test_real_words_near_the_new_words_are_left_as_written(kb: KnowledgeBase, te
     assert reading.corrected == (), reading.corrected
     assert "seafood_poisoning" not in raised(kb, text)
     assert "possible_diabetes" not in raised(kb, text)
+
+
+# ------------------------------------------------------------------ extremities and limbs
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("numb extremities", {"hand", "foot"}),
+        ("numbness in my extremities", {"hand", "foot"}),
+        ("tingling extremities since chemo", {"hand", "foot"}),
+        ("my limbs feel numb", {"upper_limb", "lower_limb"}),
+        ("all four limbs are tingling", {"upper_limb", "lower_limb"}),
+        ("numb lower extremities", {"lower_limb"}),
+        ("numb upper limbs", {"upper_limb"}),
+        ("numb bilateral lower extremities", {"lower_limb"}),
+        ("paresthesias in the upper extremities bilaterally", {"upper_limb"}),
+    ],
+)
+def test_extremities_and_limbs_said_alone(kb: KnowledgeBase, text: str, areas: set[str]) -> None:
+    """ "numb extremities" and "my limbs feel numb" were LocationErrors: the extremities
+    alone are the hands and feet, the limbs alone the arms and legs; the upper and lower
+    ones stay the arm and the leg."""
+    loc = kb.parse_location(text)
+    assert {r.region for r in loc.regions} == areas, loc.regions
+    assert all(r.side == "both" for r in loc.regions) or len(areas) == 1
+
+
+# ------------------------------------------------------------------ the neck moved
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pins and needles in my hand when I turn my head",
+        "tingling down my arm into my fingers when i turn my head",
+        "my hand goes numb when I move my neck",
+        "my left hand tingles when I tilt my head back",
+    ],
+)
+def test_a_numbness_brought_on_by_moving_the_neck_gives_root_points(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """A hand or arm that goes numb as the neck turns is a root pinched there: the neck
+    is the seat of the trouble (cause_site), so root points have places with no cause
+    said (the inferred_root quotas), as with a sore neck."""
+    reading = kb.read(text)
+    assert ("neck", "cause_site") in {(a.id, a.role) for a in reading.areas}, reading.areas
+    assert "neck" not in {a.id for a in reading.areas if a.role == "numb"}
+    top = kb.select(text).codes[:3]
+    assert {"GV14", "SI15"} <= set(top), top
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my GP checked my neck, numb forearm",  # the neck examined, not moved
+        "my arm goes numb when I rest my head on it",  # the arm pressed
+        "numb hand, no neck problems at all",
+    ],
+)
+def test_no_root_points_for_a_neck_not_moved(kb: KnowledgeBase, text: str) -> None:
+    assert not {"GV14", "SI15", "BL10"} & set(kb.select(text).codes[:3])
+
+
+def test_fingers_that_cannot_move_are_still_numb(kb: KnowledgeBase) -> None:
+    reading = kb.read("I can't move my fingers properly and they are numb")
+    assert "hand.fingers" in {a.id for a in reading.areas if a.role == "numb"}
+
+
+# ------------------------------------------------------------------ Lhermitte's sign, tingling
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my legs tingle when I bend my neck",
+        "when I bend my neck down my spine tingles",
+        "tingling down my spine when I put my chin to my chest",
+        "my feet go numb when I bend my head forward",
+    ],
+)
+def test_legs_or_spine_tingling_as_the_neck_bends(kb: KnowledgeBase, text: str) -> None:
+    """Lhermitte's sign told with "tingle" rather than "electric shock": the spinal cord
+    pressed in the neck (cervical_myelopathy, urgent)."""
+    assert raised(kb, text).get("cervical_myelopathy") == "urgent", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb feet, looking down at them they look pale",  # looking at the feet
+        "my legs are numb from the neck down",  # the whole body
+    ],
+)
+def test_no_lhermitte_from_looking_at_the_feet(kb: KnowledgeBase, text: str) -> None:
+    assert "cervical_myelopathy" not in raised(kb, text), raised(kb, text)

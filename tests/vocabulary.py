@@ -4193,6 +4193,7 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
                 "chin on my chest",
                 "tilt my head",
                 "tilt my head down",
+                "tilt my neck",
             ),
         ),
         "same_clause": True,
@@ -7523,6 +7524,27 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "puking",
         "puked",
     ),
+    # lead29: the neck bent forward, down the spine (Lhermitte's sign, cervical_myelopathy)
+    "neck_bent": (
+        "bend my head",
+        "bend my neck",
+        "bending my head",
+        "bending my neck",
+        "head forward",
+        "neck forward",
+        "chin to chest",
+        "chin on my chest",
+        "put my chin down",
+    ),
+    "down_the_spine": (
+        "down my spine",
+        "down the spine",
+        "down my back",
+        "down my whole body",
+        "down my body",
+        "through my body",
+        "through my whole body",
+    ),
     # lead29: a great thirst, much urine (possible_diabetes)
     "great_thirst": (
         "always thirsty",
@@ -8941,6 +8963,16 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "flag": "head_injury",
         "all": ("head_blow", "vomited"),
         "unless": ("slow_time",),
+        "scope": "sentence",
+    },
+    "legs_tingle_on_bending_the_neck": {
+        "flag": "cervical_myelopathy",
+        "all": ("neck_bent", "lower_limb_part", "sensation_loss"),
+        "scope": "sentence",
+    },
+    "tingle_down_the_spine_on_bending_the_neck": {
+        "flag": "cervical_myelopathy",
+        "all": ("neck_bent", "down_the_spine", "sensation_loss"),
         "scope": "sentence",
     },
     "thirst_of_a_high_sugar": {
