@@ -239,3 +239,39 @@ def test_legs_or_spine_tingling_as_the_neck_bends(kb: KnowledgeBase, text: str) 
 )
 def test_no_lhermitte_from_looking_at_the_feet(kb: KnowledgeBase, text: str) -> None:
     assert "cervical_myelopathy" not in raised(kb, text), raised(kb, text)
+
+
+# ------------------------------------------------------------------ bites
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numbness in my hand after a cat bite",
+        "numb finger after a dog bite",
+        "my dog bit me on the hand and now my thumb is numb",  # "my dog" is no one else's report
+        "bitten by my cat, numb finger",
+    ],
+)
+def test_an_animal_bite_is_an_injury(kb: KnowledgeBase, text: str) -> None:
+    """A bite that broke the skin needs a doctor the same day (NHS): the cause injury, the
+    flag after_injury (urgent); these read no cause and no flag."""
+    s = kb.select(text)
+    assert s.cause == "injury", s.cause
+    assert "after_injury" in {f.id for f in s.red_flags}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["numb leg after a snake bite", "my foot is numb, I was bitten by an adder on holiday"],
+)
+def test_numbness_after_a_snake_bite_is_an_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text).get("snake_bite") == "emergency", raised(kb, text)
+    assert kb.select(text).points == ()
+
+
+def test_a_snake_bite_of_years_ago_is_no_emergency(kb: KnowledgeBase) -> None:
+    text = "I had a snake bite years ago and my foot has been numb since"
+    assert "snake_bite" not in raised(kb, text)
+
+
+def test_a_tick_bite_is_the_way_lyme_disease_is_caught(kb: KnowledgeBase) -> None:
+    assert kb.select("numb patch on my leg after a tick bite").cause == "infection"

@@ -4764,6 +4764,27 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
         "sign": True,
     },
     # heldout7 flags
+    "snake_bitten": {
+        "flag": "snake_bite",
+        "lay": (
+            "snake bite",
+            "snakebite",
+            "bitten by a snake",
+            "bitten by an adder",
+            "adder bite",
+            "snake bit me",
+            "bit by a snake",
+            "a snake bit",
+            "viper bite",
+            "bitten by a viper",
+            "rattlesnake bite",
+            "bitten by a rattlesnake",
+        ),
+        "clinical": (),
+        "typos": (),
+        "also": (),
+        "sign": True,
+    },
     "injury_shorthand": {
         "flag": "after_injury",
         "lay": (
@@ -4804,6 +4825,21 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "cutting my hand",
             "cutting my wrist",
             "cutting my palm",
+            "cat bite",
+            "dog bite",
+            "cat bit me",
+            "dog bit me",
+            "bitten by a dog",
+            "bitten by a cat",
+            "bitten by my dog",
+            "bitten by my cat",
+            "bitten by the dog",
+            "bitten by the cat",
+            "animal bite",
+            "human bite",
+            "bitten by a horse",
+            "bitten by a rat",
+            "bitten by a fox",
         ),
         "clinical": (
             "s p fall",
@@ -8969,11 +9005,13 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "flag": "cervical_myelopathy",
         "all": ("neck_bent", "lower_limb_part", "sensation_loss"),
         "scope": "sentence",
+        "near": 5,
     },
     "tingle_down_the_spine_on_bending_the_neck": {
         "flag": "cervical_myelopathy",
         "all": ("neck_bent", "down_the_spine", "sensation_loss"),
         "scope": "sentence",
+        "near": 5,
     },
     "thirst_of_a_high_sugar": {
         "flag": "possible_diabetes",
@@ -9695,7 +9733,11 @@ AREA_ROLE_WORDS: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] 
     ("pain", "bruised"): ("bruised ankle, numb toes", ("foot.toes",), None),
     ("cause_site", "playing up"): ("numb feet, my back has been playing up", ("foot",), None),
     ("cause_site", "is the problem"): ("numb leg, my hip is the problem", ("lower_limb",), None),
-    ("cause_site", "bit"): ("the cat bit my hand and my thumb is numb", ("hand.thumb",), None),
+    ("cause_site", "bit"): (
+        "the cat bit my hand and my thumb is numb",
+        ("hand.thumb",),
+        "injury",  # a bite is an injury (lead29: tests/test_text_lead29.py)
+    ),
     ("cause_site", "cut"): (
         "I cut my palm and my index finger is numb",
         ("hand.index_finger",),
