@@ -275,3 +275,42 @@ def test_a_snake_bite_of_years_ago_is_no_emergency(kb: KnowledgeBase) -> None:
 
 def test_a_tick_bite_is_the_way_lyme_disease_is_caught(kb: KnowledgeBase) -> None:
     assert kb.select("numb patch on my leg after a tick bite").cause == "infection"
+
+
+# ------------------------------------------------------------------ an operation's numbness
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("numb after knee surgery", "knee"),
+        ("the skin is numb since my knee operation", "knee"),
+        ("after the operation of my knee the skin is without feeling", "knee"),
+        ("tingling since my shoulder surgery", "shoulder"),
+    ],
+)
+def test_a_numbness_with_no_place_is_at_the_one_operation(
+    kb: KnowledgeBase, text: str, region: str
+) -> None:
+    """These were LocationErrors ("'knee' is where an operation was"), while "after my
+    knee operation it is numb" read the knee."""
+    loc = kb.parse_location(text)
+    assert [r.region for r in loc.regions] == [region]
+    assert kb.select(text).cause == "injury"
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("after my knee op, numb toes", ["foot.toes"]),  # a place of its own
+    ],
+)
+def test_a_numbness_placed_elsewhere_stays_there(
+    kb: KnowledgeBase, text: str, regions: list[str]
+) -> None:
+    assert [r.region for r in kb.parse_location(text).regions] == regions
+
+
+def test_a_denied_numbness_places_nothing_at_the_operation(kb: KnowledgeBase) -> None:
+    import acupoints
+
+    with pytest.raises(acupoints.LocationError):
+        kb.parse_location("no numbness after my knee surgery")

@@ -507,6 +507,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
         out = find(prep, out)
     if not any(a.numb for a in out) and not PARTS_OF_BEFORE.isdisjoint(prep.tokens):
         out = _numb_part_of(kb, prep, out, found)
+    if not any(a.numb for a in out):  # lead29: after "the front" of it (_numb_part_of)
+        out = _numb_at_the_operation(prep, out)
     if (
         by_subject
         and not any(a.numb for a in out)
@@ -1561,6 +1563,26 @@ def _numb_by_incision(prep: Prepared, out: list[Area]) -> list[Area]:
             out = list(out)
             out[before[-1]] = Area(a.region, a.start, a.end, a.words, "numb", a.context)
             return out
+    return out
+
+
+def _numb_at_the_operation(prep: Prepared, out: list[Area]) -> list[Area]:
+    """lead29: with no numb area read, a numbness said with no place of its own, in the
+    sentence of the one area the text names, an operation's ("numb after knee surgery",
+    "the skin is numb since my knee operation"), is at the operation's area, as "after my
+    knee operation it is numb" is. Not one in a context (denied, supposed, someone
+    else's), nor a text that names another area."""
+    if len(out) != 1 or out[0].role != "operation" or out[0].context:
+        return out
+    a = out[0]
+    tokens, sentence = prep.tokens, prep.sentence
+    if any(
+        (tok in NUMB_WORDS or (tok == "feeling" and tokens[i - 1 : i] == ("without",)))
+        and sentence[i] == sentence[a.start]
+        and not prep.ctx[i]
+        for i, tok in enumerate(tokens)
+    ):
+        return [Area(a.region, a.start, a.end, a.words, "numb", a.context)]
     return out
 
 
