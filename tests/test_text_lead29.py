@@ -314,3 +314,37 @@ def test_a_denied_numbness_places_nothing_at_the_operation(kb: KnowledgeBase) ->
 
     with pytest.raises(acupoints.LocationError):
         kb.parse_location("no numbness after my knee surgery")
+
+
+# ------------------------------------------------------------------ a week, then weak legs
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my feet have been numb for a week and now my legs are weak",
+        "my feet have been numb for a week and now I can't walk properly",
+    ],
+)
+def test_numb_feet_for_a_week_then_weak_legs_is_an_ascending_weakness(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """The rule feet_then_weak_over_days knew "this week" and "over a week", not "for a
+    week": these raised nothing (NHS: Guillain-Barre)."""
+    assert raised(kb, text).get("ascending_weakness") == "emergency", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("numb toe for a week", {}),
+        ("my feet have been numb for a week, my legs are fine", {}),
+        # a weakness that grows each week is slow: progressive, not ascending
+        (
+            "tingling in both feet and my legs r gettin weaker evry week, walking with a stick now",
+            {"progressive_weakness": "urgent"},
+        ),
+    ],
+)
+def test_a_week_alone_or_every_week_is_no_ascending_weakness(
+    kb: KnowledgeBase, text: str, flags: dict[str, str]
+) -> None:
+    assert raised(kb, text) == flags

@@ -6888,6 +6888,12 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "24 hrs",
         "48 hrs",
         "72 hrs",
+        "for a week",
+        "one week",
+        "1 week",
+        "past week",
+        "for days",
+        "for a few days",
     ),
     "cancer_named": (
         "cancer",
