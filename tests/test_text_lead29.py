@@ -348,3 +348,91 @@ def test_a_week_alone_or_every_week_is_no_ascending_weakness(
     kb: KnowledgeBase, text: str, flags: dict[str, str]
 ) -> None:
     assert raised(kb, text) == flags
+
+
+# ------------------------------------------------------------------ a helper's probe (lead29)
+@pytest.mark.parametrize(
+    ("text", "flag", "urgency"),
+    [
+        # a cancer spread to the spine with numb legs: the spinal cord may be pressed
+        (
+            "numbness both legs, known prostate cancer with spine mets",
+            "spinal_cord_compression",
+            "emergency",
+        ),
+        (
+            "numb lower back and legs since my cancer spread to the bones",
+            "spinal_cord_compression",
+            "emergency",
+        ),
+        (
+            "numb feet and legs, myeloma, now struggling to walk",
+            "spinal_cord_compression",
+            "emergency",
+        ),
+        # the part of the head named, or the head hit by something
+        (
+            "slipped on ice and hit the back of my head, now both hands are tingling",
+            "head_injury",
+            "emergency",
+        ),
+        ("i was hit on the head with a bat and now my arm is numb", "head_injury", "emergency"),
+        # one calf swollen and hot or red
+        (
+            "my calf is numb and swollen and hot to touch since my operation",
+            "deep_vein_thrombosis",
+            "urgent",
+        ),
+        (
+            "calf numb, swollen and red after a long flight from australia",
+            "deep_vein_thrombosis",
+            "urgent",
+        ),
+        # the fish eaten
+        (
+            "tingling lips and fingers after the fish we ate on holiday",
+            "seafood_poisoning",
+            "emergency",
+        ),
+    ],
+)
+def test_signs_a_probe_of_185_sentences_found_missing(
+    kb: KnowledgeBase, text: str, flag: str, urgency: str
+) -> None:
+    assert raised(kb, text).get(flag) == urgency, raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("numb feet since chemo for breast cancer", "spinal_cord_compression"),
+        ("numb toes, on treatment for myeloma", "spinal_cord_compression"),  # its treatment's
+        ("both calves swollen and red and numb after a long walk", "deep_vein_thrombosis"),
+        ("my calf is numb, it was swollen and red years ago", "deep_vein_thrombosis"),
+        # falling asleep is no fall
+        (
+            "pins and needles in my left hand and arm after falling asleep drunk on a chair",
+            "after_injury",
+        ),
+        ("after falling asleep on my arm it is numb", "after_injury"),
+        ("I fell asleep on the sofa and woke with a numb arm", "after_injury"),
+    ],
+)
+def test_no_flag_where_the_probe_found_none_is_due(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert flag not in raised(kb, text), raised(kb, text)
+
+
+def test_a_fall_is_still_a_fall(kb: KnowledgeBase) -> None:
+    assert "after_injury" in raised(kb, "I fell and hit my knee, now my shin is numb")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "index finger numb after trapping it in the car door",
+        "knee numb on the inside after I knelt on a nail",
+        "my forehead has been numb since my facelift",
+    ],
+)
+def test_a_crush_a_nail_and_a_facelift_are_injuries(kb: KnowledgeBase, text: str) -> None:
+    assert kb.select(text).cause == "injury"

@@ -132,8 +132,9 @@ class FlagClass(Record):
     reader's spelling, so inflections and typos of a listed word count as well.
 
     The class ``not_a_sign``, named by no rule, holds phrases that say something else than
-    a shorter phrase of another class inside them: "lost weight" holds "lost", a failure,
-    but no bladder or bowel fails. A phrase so held counts for no rule."""
+    a shorter phrase of another class or of a red-flag concept inside them: "lost weight"
+    holds "lost", a failure, but no bladder or bowel fails; "after falling asleep" holds
+    "after falling", but no fall. A phrase so held counts for no rule and no concept."""
 
     id: str = Field(pattern=r"^[a-z_]+$", description="Class id, named by the rules.")
     terms: Words = Field(min_length=1, description="The words or phrases of the class.")

@@ -348,6 +348,8 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
             longest.setdefault(k, length)
         for k, length in longest.items():
             end = start + length
+            if any(i <= start and end <= j and j - i > length for i, j in void()):
+                continue  # lead29: "after falling" in "after falling asleep" is no fall
             a, b = _span(c, start, end)
             concept = t.concepts[k]
             context = _concept_context(concept, ctx, a, b)
