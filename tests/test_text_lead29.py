@@ -436,3 +436,32 @@ def test_a_fall_is_still_a_fall(kb: KnowledgeBase) -> None:
 )
 def test_a_crush_a_nail_and_a_facelift_are_injuries(kb: KnowledgeBase, text: str) -> None:
     assert kb.select(text).cause == "injury"
+
+
+# ------------------------------------------------------------------ a painful spine after a fall
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tingling L arm following fall from horse this am, neck pain",
+        "fell off a ladder yesterday, my back hurts and my left foot is numb",
+        "Fall from horse 2/7 ago, now paraesthesia of both hands and neck pain",  # heldout19
+    ],
+)
+def test_a_painful_spine_after_a_forceful_injury_is_a_spinal_injury(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """A dangerous mechanism with a sore neck or back and a numbness of one side was only
+    after_injury; the rule for both sides needed both."""
+    assert raised(kb, text).get("spinal_injury") == "emergency", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "came off my bike and my wrist is numb",  # no painful spine, one side
+        "fell down the stairs years ago, back pain and numb foot ever since",
+        "He was in a car crash a week ago and his neck hurts and his right arm has been numb since.",
+    ],
+)
+def test_no_spinal_injury_without_a_sore_spine_or_long_after(kb: KnowledgeBase, text: str) -> None:
+    assert "spinal_injury" not in raised(kb, text), raised(kb, text)
