@@ -460,7 +460,7 @@ def test_a_painful_spine_after_a_forceful_injury_is_a_spinal_injury(
     [
         "came off my bike and my wrist is numb",  # no painful spine, one side
         "fell down the stairs years ago, back pain and numb foot ever since",
-        "He was in a car crash a week ago and his neck hurts and his right arm has been numb since.",
+        "in a car crash a week ago and my neck hurts and my right arm has been numb since",
     ],
 )
 def test_no_spinal_injury_without_a_sore_spine_or_long_after(kb: KnowledgeBase, text: str) -> None:
