@@ -465,3 +465,33 @@ def test_a_painful_spine_after_a_forceful_injury_is_a_spinal_injury(
 )
 def test_no_spinal_injury_without_a_sore_spine_or_long_after(kb: KnowledgeBase, text: str) -> None:
     assert "spinal_injury" not in raised(kb, text), raised(kb, text)
+
+
+# ------------------------------------------------------------------ a confusion said
+@pytest.mark.parametrize(
+    "text",
+    ["my grandad is confused and his right arm is numb", "dad's arm is numb and he seems confused"],
+)
+def test_a_confusion_with_a_numb_limb_is_a_stroke_until_shown_otherwise(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """The NHS lists a confusion among a stroke's other signs: these raised nothing."""
+    assert raised(kb, text).get("stroke") == "emergency", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm confused why my arm is numb",  # the writer puzzled
+        "mum has dementia and has been confused for years, her feet are numb",
+        "my arm is numb and he is confined to bed",  # "confined" is no "confused"
+        "numbness confined to the dorsum of the L hand",
+        "numb hand, I taught a class all day",  # "taught" is no "caught"
+        "cerebral palsy and numb feet",  # "cerebral" is no "vertebral"
+    ],
+)
+def test_no_stroke_from_a_puzzled_writer_or_a_word_near_confused(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "stroke" not in raised(kb, text), raised(kb, text)
+    assert not {w for w, _ in kb.read(text).corrected} & {"confined", "taught", "cerebral"}

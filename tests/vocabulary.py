@@ -7700,6 +7700,26 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "fortnight ago",
         "since last week",
     ),
+    # lead29: a person said to be confused (confused_with_a_numb_limb)
+    "confused_said": (
+        "is confused",
+        "seems confused",
+        "seemed confused",
+        "was confused",
+        "became confused",
+        "become confused",
+        "got confused",
+        "gone confused",
+        "very confused",
+        "suddenly confused",
+        "acting confused",
+        "is muddled",
+        "seems muddled",
+        "new confusion",
+        "sudden confusion",
+        "acute confusion",
+        "acutely confused",
+    ),
     # lead29: a great thirst, much urine (possible_diabetes)
     "great_thirst": (
         "always thirsty",
@@ -9159,6 +9179,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "flag": "spinal_injury",
         "all": ("dangerous_mechanism", "spine_pain"),
         "unless": ("slow_time", "weeks_ago"),
+        "scope": "sentence",
+    },
+    "confused_with_a_numb_limb": {
+        "flag": "stroke",
+        "all": ("confused_said", "limb_or_side"),
+        "unless": ("slow_time",),
         "scope": "sentence",
     },
     "thirst_of_a_high_sugar": {
