@@ -495,3 +495,31 @@ def test_no_stroke_from_a_puzzled_writer_or_a_word_near_confused(
 ) -> None:
     assert "stroke" not in raised(kb, text), raised(kb, text)
     assert not {w for w, _ in kb.read(text).corrected} & {"confined", "taught", "cerebral"}
+
+
+# ------------------------------------------------------------------ after an epidural
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whole left leg numb after epidural for labour 2 days ago",
+        "numb legs after my epidural during labour",
+        "epidural steroid injection last week and my foot is still numb",
+    ],
+)
+def test_numb_legs_after_an_epidural_need_the_team_the_same_day(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """Hospital leaflets (CUH, Gateshead): numb or weak legs after an epidural can be a clot
+    or an infection near the cord; these raised nothing."""
+    assert raised(kb, text).get("after_epidural") == "urgent", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb patch on my thigh since an epidural 3 years ago",
+        "my back is numb where they put the epidural",
+    ],
+)
+def test_no_epidural_flag_for_years_ago_or_the_back(kb: KnowledgeBase, text: str) -> None:
+    assert "after_epidural" not in raised(kb, text)

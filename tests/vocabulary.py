@@ -7699,6 +7699,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "a fortnight ago",
         "fortnight ago",
         "since last week",
+        "weeks after",
+        "weeks since",
+        "weeks later",
     ),
     # lead29: a person said to be confused (confused_with_a_numb_limb)
     "confused_said": (
@@ -7719,6 +7722,22 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "sudden confusion",
         "acute confusion",
         "acutely confused",
+    ),
+    # lead29: an epidural or a spinal anaesthetic (legs_numb_after_an_epidural)
+    "epidural_word": (
+        "epidural",
+        "epidurals",
+        "spinal anaesthetic",
+        "spinal anesthetic",
+        "spinal block",
+        "spinal injection",
+    ),
+    # lead29: two weeks or more (legs_numb_after_an_epidural)
+    "some_weeks": (
+        "weeks after",
+        "weeks since",
+        "weeks later",
+        "weeks ago",
     ),
     # lead29: a great thirst, much urine (possible_diabetes)
     "great_thirst": (
@@ -9185,6 +9204,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "flag": "stroke",
         "all": ("confused_said", "limb_or_side"),
         "unless": ("slow_time",),
+        "scope": "sentence",
+    },
+    "legs_numb_after_an_epidural": {
+        "flag": "after_epidural",
+        "all": ("epidural_word", "lower_limb_part"),
+        "unless": ("slow_time", "some_weeks"),
         "scope": "sentence",
     },
     "thirst_of_a_high_sugar": {
