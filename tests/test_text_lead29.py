@@ -523,3 +523,10 @@ def test_numb_legs_after_an_epidural_need_the_team_the_same_day(
 )
 def test_no_epidural_flag_for_years_ago_or_the_back(kb: KnowledgeBase, text: str) -> None:
     assert "after_epidural" not in raised(kb, text)
+
+
+def test_a_cold_white_foot_with_the_leg_is_one_limb_ischaemia(kb: KnowledgeBase) -> None:
+    """The leg's rule stands for the foot's pale and cold sign in any word they share: this
+    raised foot_wound (the diabetic foot's advice, naming a wound) as well."""
+    flags = raised(kb, "numb leg and a cold white foot, very painful, cant feel pulse")
+    assert flags == {"limb_ischaemia": "emergency"}, flags

@@ -9232,6 +9232,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "flag": "limb_ischaemia",
         "all": ("pale_colour", "cold", "limb_proper"),
         "overrides": ("foot_wound",),
+        "overrides_shared": True,
         "unless": ("footwear", "cold_trigger", "slow_time"),
         "scope": "segment",
         "near": 8,
