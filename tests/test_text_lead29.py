@@ -530,3 +530,18 @@ def test_a_cold_white_foot_with_the_leg_is_one_limb_ischaemia(kb: KnowledgeBase)
     raised foot_wound (the diabetic foot's advice, naming a wound) as well."""
     flags = raised(kb, "numb leg and a cold white foot, very painful, cant feel pulse")
     assert flags == {"limb_ischaemia": "emergency"}, flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Band of numbness and burning around the left side of my ribs, had a rash there last month",
+        "the skin on my chest is numb where the rash was",
+    ],
+)
+def test_a_rash_where_the_numbness_is_is_shingles_left_behind(kb: KnowledgeBase, text: str) -> None:
+    assert kb.select(text).cause == "infection"
+
+
+def test_no_rash_there_is_no_cause(kb: KnowledgeBase) -> None:
+    assert kb.select("numb patch on my arm, no rash there").cause is None
