@@ -545,3 +545,51 @@ def test_a_rash_where_the_numbness_is_is_shingles_left_behind(kb: KnowledgeBase,
 
 def test_no_rash_there_is_no_cause(kb: KnowledgeBase) -> None:
     assert kb.select("numb patch on my arm, no rash there").cause is None
+
+
+# ------------------------------------------------------------------ a second probe (lead29)
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "I'm worried: my left arm and leg went numb suddenly this morning and my speech "
+            "is slurred.",
+            "stroke",
+        ),
+        (
+            "I'm scared - my face is drooping on the left and my left hand is numb since an hour.",
+            "stroke",
+        ),
+        (
+            "Worried this could be serious: numb between my legs and I can't control my "
+            "bladder since yesterday.",
+            "cauda_equina",
+        ),
+    ],
+)
+def test_a_worry_set_off_by_a_colon_or_a_dash_supposes_nothing_after_it(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    """ "worried my ..." supposes what follows; "I'm worried: my ..." states it, as "I'm
+    worried. My ..." does. These raised a LocationError (every area "not current")."""
+    assert raised(kb, text).get(flag) == "emergency", raised(kb, text)
+
+
+def test_a_worry_about_what_might_come_still_supposes_it(kb: KnowledgeBase) -> None:
+    import acupoints
+
+    with pytest.raises(acupoints.LocationError):
+        kb.parse_location("worried my feet might go numb")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Numb R thigh, nil saddle anaesthesia.",
+        "Numbness right hand, w/o weakness, w/o speech change, w/o facial droop.",
+        "Numbness L foot dorsum. Red flags screened: neg for CES, neg for fever, neg for wt loss.",
+    ],
+)
+def test_a_notes_nil_w_o_and_neg_for_deny(kb: KnowledgeBase, text: str) -> None:
+    """These raised cauda_equina, stroke (emergencies) and systemic_illness."""
+    assert raised(kb, text) == {}, raised(kb, text)

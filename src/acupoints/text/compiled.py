@@ -99,6 +99,14 @@ def normalise(text: str) -> list[str]:
     return normalise_spans(text)[0]
 
 
+_WORRY_MARK = re.compile(
+    r"\b((?:worried|worrying|scared|concerned|anxious|frightened|afraid|terrified|panicking|"
+    r"panicked|nervous|help)\b[^.:;!?\n]{0,40}?)(:|(?<=\s)[-–—]+(?=\s))"
+)
+"""lead29: a word of worry, a few words at most, and the colon or the spaced dash after them
+("I'm scared - my hand ...", "worried this could be serious: numb between my legs")."""
+
+
 @lru_cache(maxsize=1)
 def _field_end() -> re.Pattern[str]:
     """A line break before a bullet, a number or a "field:" (compiled on first use)."""
@@ -113,6 +121,11 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     if "\n" in low:  # heldout16 areas: the items of a list, the lines of a form end a statement
         low = _field_end().sub(";", low)
+    if ":" in low or "-" in low or "–" in low or "—" in low:
+        # lead29: a worry set off by a colon or a dash, then what is worried about, stated
+        # ("I'm worried: my left arm went numb suddenly"): the worry is a sentence of its own,
+        # as "I'm worried. My left arm ..." is, and supposes nothing after it
+        low = _WORRY_MARK.sub(lambda m: m[1] + "." * len(m[2]), low)
     low = low.replace("’", "'").replace("‘", "'").replace("-", " ")
     if "/" in low:
         # a slash standing alone between spaces parts the fields of a form, as a comma does
