@@ -593,3 +593,49 @@ def test_a_worry_about_what_might_come_still_supposes_it(kb: KnowledgeBase) -> N
 def test_a_notes_nil_w_o_and_neg_for_deny(kb: KnowledgeBase, text: str) -> None:
     """These raised cauda_equina, stroke (emergencies) and systemic_illness."""
     assert raised(kb, text) == {}, raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hit the gym and did heavy deadlifts; my hands are numb in the fingertips",
+        "I fell in love with pilates but the outside of my left thigh has gone numb",
+        "Took a crash course in knitting and my fingertips are numb",
+        "The news hit me hard. Numb left thumb for a week.",
+    ],
+)
+def test_idioms_of_hitting_falling_and_crashing_are_no_injury(kb: KnowledgeBase, text: str) -> None:
+    s = kb.select(text)
+    assert s.cause is None and "after_injury" not in {f.id for f in s.red_flags}
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "urgency"),
+    [
+        (
+            "Calf pain and swelling in my left leg for 2 days, and the left foot is numb.",
+            "deep_vein_thrombosis",
+            "urgent",
+        ),
+        (
+            "My left leg is numb, cold, pale and it hurts, started suddenly an hour ago.",
+            "limb_ischaemia",
+            "emergency",
+        ),
+        (
+            "Back pain that wakes me at night, with numbness in both legs and a history of "
+            "prostate cancer.",
+            "spinal_cord_compression",
+            "emergency",
+        ),
+        ("I hit my head and my arm is numb", "head_injury", "emergency"),  # still a blow
+    ],
+)
+def test_controls_the_second_probe_found_missed(
+    kb: KnowledgeBase, text: str, flag: str, urgency: str
+) -> None:
+    assert raised(kb, text).get(flag) == urgency, raised(kb, text)
+
+
+def test_chemotherapy_numbness_alone_is_no_cord_compression(kb: KnowledgeBase) -> None:
+    assert "spinal_cord_compression" not in raised(kb, "numb feet since chemo for bowel cancer")
