@@ -225,16 +225,14 @@ def _build(kb: KnowledgeBase) -> Tables:
         out.extend(key[i:])
         return tuple(out)
 
-    firsts: set[str] = set()
     t.not_a_sign = class_at.get("not_a_sign", -1)
     for n, fc in enumerate(data.flag_classes):
         for term in fc.terms:
             key = respelt(phrase(term))
             class_words.update(key)
             t.classes.add(tuple(stem(w) for w in key), n)
-            if n == t.not_a_sign and key:
-                firsts.add(stem(key[0]))
-    t.not_a_sign_first = frozenset(firsts)
+            if n == t.not_a_sign:
+                t.not_a_sign_index.add(tuple(stem(w) for w in key), n)
     first_rule = len(t.concepts) - len(rules)
     t.rules = tuple(
         (

@@ -609,15 +609,7 @@ Match = tuple[int, int, int, int]  # a class phrase: its span among all tokens, 
 
 def _not_a_sign(t: Tables, c: Content) -> list[tuple[int, int]]:
     """The spans (among the content words) of the phrases of the class ``not_a_sign``."""
-    n0 = t.not_a_sign
-    if n0 < 0 or t.not_a_sign_first.isdisjoint(c.stems):
-        return []
-    return [
-        (i, i + length)
-        for i, hits in enumerate(t.classes.each(c.stems))
-        for length, n in hits
-        if n == n0
-    ]
+    return [(i, j) for i, j, _ in t.not_a_sign_index.scan(c.stems)]
 
 
 def _unheld(here: dict[int, list[Match]], void: Sequence[Match]) -> dict[int, list[Match]]:
