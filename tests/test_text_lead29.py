@@ -639,3 +639,33 @@ def test_controls_the_second_probe_found_missed(
 
 def test_chemotherapy_numbness_alone_is_no_cord_compression(kb: KnowledgeBase) -> None:
     assert "spinal_cord_compression" not in raised(kb, "numb feet since chemo for bowel cancer")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "I had a DVT in 2019, fully treated, now my left toes are numb since I started "
+            "wearing new boots.",
+            "deep_vein_thrombosis",
+        ),
+        ("Back in 2010 I was in a car crash but no injuries, now my toes are numb", "after_injury"),
+        (
+            "I fell off a ladder in 2012 and hurt my shoulder, healed fine. Numb little finger now.",
+            "after_injury",
+        ),
+        (
+            "I tripped on the carpet but didn't hurt anything; my thumb was already numb for weeks.",
+            "after_injury",
+        ),
+    ],
+)
+def test_a_past_trouble_told_as_treated_or_unhurt_raises_nothing(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert flag not in raised(kb, text), raised(kb, text)
+
+
+def test_a_clot_again_is_still_a_clot(kb: KnowledgeBase) -> None:
+    text = "I had a DVT, my calf is swollen again and my foot is numb"
+    assert raised(kb, text).get("deep_vein_thrombosis") == "urgent"
