@@ -651,11 +651,13 @@ def test_chemotherapy_numbness_alone_is_no_cord_compression(kb: KnowledgeBase) -
         ),
         ("Back in 2010 I was in a car crash but no injuries, now my toes are numb", "after_injury"),
         (
-            "I fell off a ladder in 2012 and hurt my shoulder, healed fine. Numb little finger now.",
+            "I fell off a ladder in 2012 and hurt my shoulder, healed fine. Numb little "
+            "finger now.",
             "after_injury",
         ),
         (
-            "I tripped on the carpet but didn't hurt anything; my thumb was already numb for weeks.",
+            "I tripped on the carpet but didn't hurt anything; my thumb was already numb "
+            "for weeks.",
             "after_injury",
         ),
     ],
