@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 import acupoints
 from acupoints import KnowledgeBase, Patient, Selection
@@ -23,13 +22,13 @@ from acupoints.cli import main as cli_main
 from acupoints.loading import packaged_data_dir
 
 from .test_loading import edit, load_error
+from .textread import read_yaml
 
 
 # ------------------------------------------------------------------ the oracle
 @cache
 def raw(name: str) -> Any:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load((packaged_data_dir() / name).read_text(encoding="utf-8"), Loader=loader)
+    return read_yaml(packaged_data_dir() / name)
 
 
 @cache

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 import acupoints
 from acupoints import KnowledgeBase
@@ -20,14 +19,13 @@ from acupoints.errors import AcupointsError, DataError
 from acupoints.loading import packaged_data_dir
 from acupoints.text.compiled import stem
 
-from .textread import fired, raised
+from .textread import fired, raised, read_yaml
 from .vocabulary import FLAG_CLASSES, FLAG_RULES
 
 
 @cache
 def _text_yaml() -> Any:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load((packaged_data_dir() / "text.yaml").read_text("utf-8"), Loader=loader)
+    return read_yaml(packaged_data_dir() / "text.yaml")
 
 
 # ------------------------------------------------------------------ the data is the list

@@ -16,13 +16,12 @@ from functools import cache
 from typing import Any
 
 import pytest
-import yaml
 
 import acupoints
 from acupoints import KnowledgeBase
 from acupoints.loading import packaged_data_dir
 
-from .textread import raised
+from .textread import raised, read_yaml
 from .vocabulary import (
     CAUSE_WORDS,
     FLAG_CONCEPTS,
@@ -36,8 +35,7 @@ from .vocabulary import (
 
 @cache
 def raw(name: str) -> Any:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load((packaged_data_dir() / name).read_text("utf-8"), Loader=loader)
+    return read_yaml(packaged_data_dir() / name)
 
 
 def _compare(kind: str, data: dict[str, Any], kept: dict[str, Any]) -> None:

@@ -230,9 +230,10 @@ def _build(kb: KnowledgeBase) -> Tables:
         for term in fc.terms:
             key = respelt(phrase(term))
             class_words.update(key)
-            t.classes.add(tuple(stem(w) for w in key), n)
+            stems = tuple(stem(w) for w in key)
+            t.classes.add(stems, n)
             if n == t.not_a_sign:
-                t.not_a_sign_index.add(tuple(stem(w) for w in key), n)
+                t.not_a_sign_index.add(stems, n)
     first_rule = len(t.concepts) - len(rules)
     t.rules = tuple(
         (

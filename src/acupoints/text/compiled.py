@@ -99,12 +99,15 @@ def normalise(text: str) -> list[str]:
     return normalise_spans(text)[0]
 
 
-_WORRY_MARK = re.compile(
-    r"\b((?:worried|worrying|scared|concerned|anxious|frightened|afraid|terrified|panicking|"
-    r"panicked|nervous|help)\b[^.:;!?\n]{0,40}?)(:|(?<=\s)[-–—]+(?=\s))"
-)
-"""lead29: a word of worry, a few words at most, and the colon or the spaced dash after them
-("I'm scared - my hand ...", "worried this could be serious: numb between my legs")."""
+@lru_cache(maxsize=1)
+def _worry_mark() -> re.Pattern[str]:
+    """lead29: a word of worry, a few words at most, and the colon or the spaced dash after
+    them ("I'm scared - my hand ...", "worried this could be serious: numb between my
+    legs"); compiled on first use, as :func:`_field_end` is."""
+    return re.compile(
+        r"\b((?:worried|worrying|scared|concerned|anxious|frightened|afraid|terrified|"
+        r"panicking|panicked|nervous|help)\b[^.:;!?\n]{0,40}?)(:|(?<=\s)[-–—]+(?=\s))"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +128,7 @@ def normalise_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
         # lead29: a worry set off by a colon or a dash, then what is worried about, stated
         # ("I'm worried: my left arm went numb suddenly"): the worry is a sentence of its own,
         # as "I'm worried. My left arm ..." is, and supposes nothing after it
-        low = _WORRY_MARK.sub(lambda m: m[1] + "." * len(m[2]), low)
+        low = _worry_mark().sub(lambda m: m[1] + "." * len(m[2]), low)
     low = low.replace("’", "'").replace("‘", "'").replace("-", " ")
     if "/" in low:
         # a slash standing alone between spaces parts the fields of a form, as a comma does

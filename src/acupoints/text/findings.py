@@ -333,13 +333,7 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
     (the concept's, then those of each ``also`` group)."""
     out: list[Hit] = []
     them = not SUBJECTS.isdisjoint(c.words)  # flags18: a clause said of "he" or "she"
-    held: list[list[tuple[int, int]]] = []  # the not_a_sign phrases, found when first needed
-
-    def void() -> list[tuple[int, int]]:
-        if not held:
-            held.append(_not_a_sign(t, c))
-        return held[0]
-
+    void = _not_a_sign(t, c)  # lead29: "after falling asleep" is no fall
     for start, hits in enumerate(t.flags.each(c.words)):
         if not hits:
             continue
@@ -348,7 +342,7 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
             longest.setdefault(k, length)
         for k, length in longest.items():
             end = start + length
-            if any(i <= start and end <= j and j - i > length for i, j in void()):
+            if void and any(_inside(start, end, i, j) for i, j in void):
                 continue  # lead29: "after falling" in "after falling asleep" is no fall
             a, b = _span(c, start, end)
             concept = t.concepts[k]
@@ -357,12 +351,9 @@ def flags(t: Tables, c: Content, ctx: Sequence[frozenset[str]], clause: Sequence
             spans = [(a, b)]
             reach = b  # the end of the sign's words, with what follows it in its clause
             ok = True
-
             # the not_a_sign phrases that do not hold the concept's own words ("lost weight"
             # is no failing bladder, but is the weight lost)
-            def unheld(start: int = start, end: int = end) -> list[tuple[int, int]]:
-                return [v for v in void() if not (v[0] <= start and end <= v[1])]
-
+            unheld = [v for v in void if not (v[0] <= start and end <= v[1])] if void else void
             for group in t.also[k]:
                 near = (clause[a], clause[b - 1]) if concept.same_clause else None
                 found = _also(group, c, ctx, clause, near, (a, b), context, unheld)
@@ -414,12 +405,12 @@ def _also(
     near: tuple[int, int] | None,
     own: tuple[int, int],
     allowed: frozenset[str],
-    void: Callable[[], list[tuple[int, int]]],
+    void: Sequence[tuple[int, int]],
 ) -> tuple[str, int, int] | None:
     """A phrase of ``group`` in the sentence (in the clause of ``near`` when given), in no
     context the concept's own words are not in (a denied "bladder problems" does not
     complete "bladder"), not inside the concept's own words nor inside a longer phrase of
-    ``void()`` (the class ``not_a_sign``: "lost" in "lost weight"); the first after them if
+    ``void`` (the class ``not_a_sign``: "lost" in "lost weight"); the first after them if
     there is one. Returns its words and its span. ``near``: the clauses of the concept's
     first and last words ("the pain is so bad at night": "so" opens a clause inside the
     concept)."""
@@ -429,7 +420,7 @@ def _also(
         a, b = _span(c, start, end)
         if own[0] <= a < own[1]:
             continue
-        if any(i <= start and end <= j and (i, j) != (start, end) for i, j in void()):
+        if void and any(_inside(start, end, i, j) for i, j in void):
             continue  # lead29: "weeing all the time and lost weight" is no bladder lost
         if (_ctx(ctx, a, b) - allowed) & NOT_STATED:
             continue
@@ -612,6 +603,11 @@ def _not_a_sign(t: Tables, c: Content) -> list[tuple[int, int]]:
     return [(i, j) for i, j, _ in t.not_a_sign_index.scan(c.stems)]
 
 
+def _inside(start: int, end: int, i: int, j: int) -> bool:
+    """Whether the words ``start:end`` lie inside the longer phrase ``i:j``."""
+    return i <= start and end <= j and j - i > end - start
+
+
 def _unheld(here: dict[int, list[Match]], void: Sequence[Match]) -> dict[int, list[Match]]:
     """``here`` (a rule's phrases of each class) less those inside a longer phrase of
     ``void`` (the class ``not_a_sign``) that holds no phrase of the rule's other classes:
@@ -623,9 +619,7 @@ def _unheld(here: dict[int, list[Match]], void: Sequence[Match]) -> dict[int, li
             m
             for m in matches
             if not any(
-                v[2] <= m[2]
-                and m[3] <= v[3]
-                and (v[2], v[3]) != (m[2], m[3])
+                _inside(m[2], m[3], v[2], v[3])
                 and not any(v[2] <= o[2] and o[3] <= v[3] for o in others)
                 for v in void
             )
