@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Any
 
 from .._plain import sized
 from .compiled import SENTENCE_END, Tables
@@ -173,8 +174,61 @@ where none does): found once a text by :func:`context_hits`, read by :func:`cont
 
 
 def context_hits(t: Tables, tokens: Sequence[str]) -> ContextHits:
-    """The context terms starting at each token of ``tokens`` (see :data:`ContextHits`)."""
-    return t.context.each(tokens)
+    """The context terms starting at each token of ``tokens`` (see :data:`ContextHits`),
+    with the dates of :func:`_dated_past` (a text without a digit has none)."""
+    found = t.context.each(tokens)
+    if any(map(str.isdigit, tokens)):
+        _dated_past(tokens, found)
+    return found
+
+
+AGE_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you"})
+"""Who "when ... was 12" may speak of."""
+NOT_AN_AGE = frozenset({"weeks", "wks", "months", "days", "hours", "pregnant", "stone", "kg"})
+"""Words after the number of "when I was 30 weeks pregnant": no age."""
+ONSET_BEFORE = frozenset(
+    {"went", "gone", "started", "start", "starts", "began", "begun", "came", "noticed", "since"}
+    | {"developed", "onset", "first"}
+)
+"""Words right before a date that make it when the numbness began ("my feet went numb in
+2019 and are still numb", "it started in 2019"), as the pseudo-terms "went numb last year"
+and "started last year" do."""
+DATED_BEFORE: tuple[str, str, int] = ("historical", "backward", 4)
+"""The context of a date of :func:`_dated_past` said after what it dates: as "years ago"."""
+DATED_AFTER: tuple[str, str, int] = ("historical", "forward", 10)
+"""... and of one that opens its clause: as "as a kid" ("In 2009 I broke my wrist")."""
+
+
+def _dated_past(tokens: Sequence[str], found: list[Sequence[tuple[int, Any]]]) -> None:
+    """lead30: an age or a year that puts what it is said with in the past, added to
+    ``found`` as a historical term: "when I was 12" (an age in one or two digits, as "when
+    I was a child" is) and "in 2009" (a year, 1900 to 2099, as "years ago" is; "last
+    month" is a history too). "I broke my wrist when I was 12, now my fingers tingle"
+    raised ``after_injury``; "I broke my wrist years ago" did not. Looking back over what
+    it follows, as "years ago" does; forward when it opens a clause."""
+    for k, tok in enumerate(tokens):
+        if not tok.isdigit():
+            continue
+        if (
+            len(tok) <= 2
+            and k >= 3
+            and tokens[k - 3] == "when"
+            and tokens[k - 2] in AGE_SUBJECTS
+            and tokens[k - 1] in ("was", "were")
+            and (k + 1 == len(tokens) or tokens[k + 1] not in NOT_AN_AGE)
+        ):
+            start = k - 3
+        elif len(tok) == 4 and tok[:2] in ("19", "20") and k >= 1 and tokens[k - 1] == "in":
+            start = k - 1
+        else:
+            continue
+        if any(w in ONSET_BEFORE for w in tokens[max(0, start - 2) : start]):
+            continue
+        opens = start == 0 or tokens[start - 1] in SENTENCE_END or tokens[start - 1] == ","
+        hit = (k + 1 - start, DATED_AFTER if opens else DATED_BEFORE)
+        here = found[start]
+        # longest first, as PhraseIndex.each gives them
+        found[start] = sorted((*here, hit), key=lambda h: -h[0]) if here else [hit]
 
 
 def contexts(
@@ -419,8 +473,8 @@ def _dates_event(
     named before it: "numb patch on my shin after knee surgery last year", "numb shin since
     a fall last month". Not when the clause says its own finding was in the past ("I had a
     numb shin after a fall last year"; "I was incontinent after giving birth years ago")."""
-    if not any(tokens[k] in DATE_WORDS for k in range(start, end)):
-        return False
+    if not any(tokens[k] in DATE_WORDS or tokens[k].isdigit() for k in range(start, end)):
+        return False  # (a year of _dated_past dates as "last year" does)
     for k in range(start - 1, max(-1, start - window - 2), -1):
         if stops[k] or tokens[k] == ",":
             return False

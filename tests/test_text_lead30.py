@@ -1,0 +1,71 @@
+"""The lead's fixes of 2026-12-06 (third session), found by reading sentences as a new user
+writes them: an age or a year can put an injury in the past ("I broke my wrist when I was
+12, now my fingers tingle" raised ``after_injury``, where "years ago" raised nothing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupoints import KnowledgeBase
+
+from .textread import raised
+
+
+# ------------------------------------------------------------------ a date in the past
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I broke my wrist when I was 12, now my fingers tingle",
+        "when I was 12 I broke my wrist, now my fingers tingle",
+        "I broke my wrist in 2009 and now my fingers tingle",
+        "In 2009 I broke my wrist. Now my fingers tingle",
+        "she broke her ankle when she was 9 and now her toes are numb",
+    ],
+)
+def test_an_injury_dated_by_an_age_or_a_year_is_history(kb: KnowledgeBase, text: str) -> None:
+    flags = raised(kb, text)
+    assert "after_injury" not in flags, flags
+    # as "I broke my wrist years ago": the cause is still read, and points are given
+    assert kb.select(text).points
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # no age: "when I was driving" is when it happened
+        ("I hurt my back when I was driving and now my leg is numb", "after_injury"),
+        ("I broke my wrist at the weekend, now my fingers tingle", "after_injury"),
+        # a date that says when the numbness began, as "went numb last year" does
+        ("numb legs, I fell down the stairs. my feet went numb in 2019", "after_injury"),
+        # a present sign beside a dated past is still raised
+        (
+            "kidney transplant in 2019, now a fever of 38.5 and my legs feel numb",
+            "spinal_infection",
+        ),
+    ],
+)
+def test_what_no_date_puts_in_the_past_is_still_raised(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert flag in raised(kb, text), raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my feet went numb in 2019 and are still numb",
+        "my hands went numb when I was 30 weeks pregnant",  # weeks: no age
+        "numb feet since 2019",
+        "numb toes, it started in 2019",
+    ],
+)
+def test_a_date_that_says_when_the_numbness_began_keeps_it_current(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert kb.parse_location(text).regions, text
+
+
+def test_an_old_chest_pain_that_was_reflux_is_no_heart_attack(kb: KnowledgeBase) -> None:
+    text = "had chest pain in 2019 that turned out to be reflux, now just numb fingertips"
+    assert "heart_attack" not in raised(kb, text)
+    assert "heart_attack" in raised(kb, "had chest pain this morning, now numb fingertips")
