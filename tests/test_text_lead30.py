@@ -69,3 +69,32 @@ def test_an_old_chest_pain_that_was_reflux_is_no_heart_attack(kb: KnowledgeBase)
     text = "had chest pain in 2019 that turned out to be reflux, now just numb fingertips"
     assert "heart_attack" not in raised(kb, text)
     assert "heart_attack" in raised(kb, "had chest pain this morning, now numb fingertips")
+
+
+# ------------------------------------------------------------------ Lhermitte's sign
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "back when" was read as a time of life now over, and the neck bent as past
+        "tingling down my back when I bend my neck",
+        "tingling in my legs when I tuck my chin",
+        "my legs tingle when I put my chin to my chest",
+        "tingling down my back when I tuck my chin",
+    ],
+)
+def test_a_tingle_as_the_neck_bends_is_lhermittes_sign(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text).get("cervical_myelopathy") == "urgent", raised(kb, text)
+
+
+def test_a_chin_put_down_is_no_numb_face(kb: KnowledgeBase) -> None:
+    text = "my legs tingle when I put my chin down"
+    assert raised(kb, text) == {"cervical_myelopathy": "urgent"}
+    # a chin said to be numb still is
+    assert "facial_numbness" in raised(kb, "my chin is numb when I put my chin down")
+
+
+def test_a_time_of_life_now_over_is_still_history(kb: KnowledgeBase) -> None:
+    reading = kb.read("back when I was drinking I had numb feet, now my hands are numb")
+    context = {a.words: a.context for a in reading.areas}
+    assert "historical" in context["feet"]
+    assert not context["hands"]

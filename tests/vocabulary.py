@@ -7618,6 +7618,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "chin to chest",
         "chin on my chest",
         "put my chin down",
+        "chin to my chest",
+        "tuck my chin",
+        "tucking my chin",
     ),
     "down_the_spine": (
         "down my spine",
@@ -7827,6 +7830,12 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "car crash of a",
         "i hit the gym",
         "i fell in love",
+        "put my chin down",
+        "chin down",
+        "chin to chest",
+        "chin to my chest",
+        "chin on my chest",
+        "tuck my chin",
     ),
     # lead29: a meal of shellfish or fish, the mouth and face (seafood_poisoning)
     "seafood": (
