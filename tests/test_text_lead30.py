@@ -98,3 +98,33 @@ def test_a_time_of_life_now_over_is_still_history(kb: KnowledgeBase) -> None:
     context = {a.words: a.context for a in reading.areas}
     assert "historical" in context["feet"]
     assert not context["hands"]
+
+
+# ------------------------------------------------------------------ a part that goes pale
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my leg is numb, my hands go pale and cold in winter",
+        "my hands go pale and cold when I'm cold and my fingers are numb",
+        "my fingers turn cold and pale and then numb",
+    ],
+)
+def test_a_part_that_goes_pale_again_and_again_is_no_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    flags = raised(kb, text)
+    assert "emergency" not in flags.values(), flags
+    assert kb.select(text).points
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my foot is numb, pale and cold",
+        "my foot is numb and has gone pale and cold",
+        "my leg went numb suddenly and it is cold and pale",
+        "my toes are numb and cold and pale",
+    ],
+)
+def test_a_part_gone_pale_and_cold_is_still_an_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert "emergency" in raised(kb, text).values(), raised(kb, text)

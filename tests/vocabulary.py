@@ -7836,6 +7836,14 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "chin to my chest",
         "chin on my chest",
         "tuck my chin",
+        "go pale and cold",
+        "goes pale and cold",
+        "go cold and pale",
+        "goes cold and pale",
+        "turn pale and cold",
+        "turns pale and cold",
+        "turn cold and pale",
+        "turns cold and pale",
     ),
     # lead29: a meal of shellfish or fish, the mouth and face (seafood_poisoning)
     "seafood": (
