@@ -128,3 +128,24 @@ def test_a_part_that_goes_pale_again_and_again_is_no_emergency(
 )
 def test_a_part_gone_pale_and_cold_is_still_an_emergency(kb: KnowledgeBase, text: str) -> None:
     assert "emergency" in raised(kb, text).values(), raised(kb, text)
+
+
+# ------------------------------------------------------------------ a way turned, no side
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("pins and needles in my hand when i turn my head to the left", None),
+        ("tingling in my fingers when I look to the left", "both"),
+        ("my arm goes numb when I turn to my left", None),
+        # the part's own side stays
+        ("my left hand tingles when I turn my head to the right", "left"),
+        ("numb right hand when i tilt my head to the right", "right"),
+        ("numb hand on the left", "left"),
+    ],
+)
+def test_to_the_left_after_turning_is_a_way_not_a_side(
+    kb: KnowledgeBase, text: str, side: str | None
+) -> None:
+    regions = kb.parse_location(text).regions
+    assert len(regions) == 1
+    assert regions[0].side == side

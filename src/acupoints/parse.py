@@ -760,10 +760,38 @@ _SEGMENT_TOKEN = re.compile(
 """The last word of a clinical phrase a side letter may close ("C8 L", "radiculopathy R")."""
 
 
+TURNING = frozenset(
+    {"turn", "turns", "turning", "turned", "look", "looks", "looking", "looked", "tilt", "tilts"}
+    | {"tilting", "tilted", "twist", "twists", "twisting", "twisted", "rotate", "rotates"}
+    | {"rotating", "rotated", "lean", "leans", "leaning", "leaned", "leant", "move", "moves"}
+    | {"moving", "moved", "bend", "bends", "bending", "bent", "glance", "glancing", "swivel"}
+)
+"""lead30: verbs of turning the head or the body, after which "to the left" is the way it
+turns, no side of a part ("pins and needles in my hand when I turn my head to the left":
+the hand was read as the left one)."""
+TOWARDS = frozenset({"to", "towards", "toward"})
+
+
+def _direction(tokens: Sequence[str], i: int) -> bool:
+    """ "left" or "right" as the way something turns: "to the left" (or "towards the
+    right", "to my left") within four words after a verb of :data:`TURNING`, in the same
+    clause ("when I turn my head to the left", "looking to the right")."""
+    if i < 3 or tokens[i - 1] not in ("the", "my") or tokens[i - 2] not in TOWARDS:
+        return False
+    for k in range(i - 3, max(-1, i - 8), -1):
+        if tokens[k] in TURNING:
+            return True
+        if tokens[k] in BOUNDARIES:
+            return False
+    return False
+
+
 def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
     if tokens[i] == "right" and _adverb(tokens, i):
         return 0
     if tokens[i] == "left" and _left_as_verb(tokens, i):
+        return 0
+    if _direction(tokens, i):
         return 0
     pair = _pair(tokens, i) if tokens[i] in PAIRED else 0
     if pair:
