@@ -149,3 +149,16 @@ def test_to_the_left_after_turning_is_a_way_not_a_side(
     regions = kb.parse_location(text).regions
     assert len(regions) == 1
     assert regions[0].side == side
+
+
+# ------------------------------------------------------------------ a numb back, then when
+@pytest.mark.parametrize(
+    "text", ["numb back when I sit", "numb back when I lean back", "my back goes numb when I lean"]
+)
+def test_a_numb_back_before_when_is_the_back(kb: KnowledgeBase, text: str) -> None:
+    assert [r.region for r in kb.parse_location(text).regions] == ["back"]
+
+
+def test_a_sore_back_before_when_puts_nothing_in_the_past(kb: KnowledgeBase) -> None:
+    reading = kb.read("sore back when I stand and numb toes")
+    assert [(a.words, a.context) for a in reading.areas if a.role == "numb"] == [("toes", ())]

@@ -2372,6 +2372,8 @@ def _taken_after(prep: Prepared, start: int, found: Sequence[Any]) -> int:
 
 
 TIME_AFTER_BACK = frozenset({"then", "when"})
+BACK_SYMPTOMS = frozenset({"sore", "aching", "achy", "painful", "stiff", "bad", "weak", "tingly"})
+"""lead30: words before "back" that make it the part ("sore back when I stand")."""
 MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
     | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
@@ -2385,7 +2387,13 @@ def _back_in_time(prep: Prepared, f: Any) -> bool:
     tokens = prep.tokens
     if f.end != f.start or tokens[f.start] != "back" or f.region != "back":
         return False
-    if f.start > 0 and (tokens[f.start - 1] in DROP or tokens[f.start - 1] in ASPECTS):
+    if f.start > 0 and (
+        tokens[f.start - 1] in DROP
+        or tokens[f.start - 1] in ASPECTS
+        # lead30: "numb back when I sit": a numb back, then when it is numb
+        or tokens[f.start - 1] in NUMB_WORDS
+        or tokens[f.start - 1] in BACK_SYMPTOMS
+    ):
         return False
     nxt = list(tokens[f.start + 1 : f.start + 4])
     if nxt[:1] and nxt[0] in TIME_AFTER_BACK:
