@@ -14,7 +14,7 @@ import pytest
 
 import acupoints
 from acupoints.text.compiled import PhraseIndex, normalise, tables
-from acupoints.text.context import clauses, context_hits, contexts
+from acupoints.text.context import DATED_AFTER, DATED_BEFORE, clauses, context_hits, contexts
 from acupoints.text.findings import _rules_by_class, content
 from acupoints.text.spelling import correct
 
@@ -94,9 +94,17 @@ def test_contexts_and_clauses_from_shared_terms(t: Any, texts: list[list[str]]) 
         terms = context_hits(t, tokens)
         assert contexts(t, tokens, terms) == contexts(t, tokens)
         assert clauses(t, tokens, terms) == clauses(t, tokens)
-        # and the terms are the ones a token-by-token look-up finds
+        # and the terms are the ones a token-by-token look-up finds, with the dates of
+        # _dated_past ("when I was 12", "in 2009"), which start at "when" or "in" and hold
+        # a number
         for i, tok in enumerate(tokens):
-            assert list(terms[i]) == (t.context.at(tokens, i) if tok in t.context.words else [])
+            looked_up = t.context.at(tokens, i) if tok in t.context.words else []
+            dated = list(terms[i])
+            for hit in looked_up:
+                dated.remove(hit)  # every term looked up is there
+            for size, value in dated:
+                assert value in (DATED_BEFORE, DATED_AFTER), tokens
+                assert tok in ("when", "in") and tokens[i + size - 1].isdigit(), tokens
 
 
 def test_rules_by_class_try_every_rule_whose_classes_are_found(t: Any) -> None:

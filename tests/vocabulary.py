@@ -24302,19 +24302,19 @@ FLAGS20_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "light touch reduced in the perineum, numb R thigh",
     ),
     ("historical", "it healed fine"): (
-        "I broke my ankle in 2010, it healed fine, now my toes tingle",
+        "I broke my ankle in March, it healed fine, now my toes tingle",
         {},
-        "I broke my ankle in 2010, now my toes tingle",
+        "I broke my ankle in March, now my toes tingle",
     ),
     ("historical", "it healed well"): (
-        "I broke my collarbone in 2009, it healed well, now my fingers tingle",
+        "I broke my collarbone in May, it healed well, now my fingers tingle",
         {},
-        "I broke my collarbone in 2009, now my fingers tingle",
+        "I broke my collarbone in May, now my fingers tingle",
     ),
     ("historical", "that healed fine"): (
-        "I fractured my wrist in 2015, that healed fine, my thumb is numb",
+        "I fractured my wrist in June, that healed fine, my thumb is numb",
         {},
-        "I fractured my wrist in 2015, my thumb is numb",
+        "I fractured my wrist in June, my thumb is numb",
     ),
     ("hypothetical", "something to rule out"): (
         "the physio named myelopathy as something to rule out, my thumbs tingle",
@@ -25067,9 +25067,9 @@ FLAGS22_WORDS: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {
         "I had drenching night sweats at university; my heel is numb",
     ),
     ("historical", "it stopped"): (
-        "my back pain woke me every night in 2018, it stopped; my little toe is numb",
+        "my back pain woke me every night in June, it stopped; my little toe is numb",
         {},
-        "my back pain woke me every night in 2018; my little toe is numb",
+        "my back pain woke me every night in June; my little toe is numb",
     ),
     ("historical", "all sorted"): (
         "I wet myself once when my disc went, all sorted; my ankle is numb",
