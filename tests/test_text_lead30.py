@@ -162,3 +162,24 @@ def test_a_numb_back_before_when_is_the_back(kb: KnowledgeBase, text: str) -> No
 def test_a_sore_back_before_when_puts_nothing_in_the_past(kb: KnowledgeBase) -> None:
     reading = kb.read("sore back when I stand and numb toes")
     assert [(a.words, a.context) for a in reading.areas if a.role == "numb"] == [("toes", ())]
+
+
+# ------------------------------------------------------------------ a cold white foot
+def test_the_advice_of_a_cold_white_foot_is_emergency_care(kb: KnowledgeBase) -> None:
+    # raised as foot_wound, an emergency: its advice says so, not "within one working day"
+    flags = kb.select("left foot suddenly cold white and numb, cant feel a pulse").red_flags
+    assert [(f.urgency, "emergency care at once" in f.advice) for f in flags] == [
+        ("emergency", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my feet are always cold and my toes go white in winter",
+        "my toes turn white and numb every winter",
+        "numb white toes on cold days",
+    ],
+)
+def test_toes_white_in_winter_are_no_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert "emergency" not in raised(kb, text).values(), raised(kb, text)

@@ -7925,6 +7925,11 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "raynaud",
         "raynauds",
         "raynaud's",
+        "in winter",
+        "in the winter",
+        "every winter",
+        "during winter",
+        "on cold days",
     ),
     "footwear": (
         "boot",
