@@ -183,3 +183,29 @@ def test_the_advice_of_a_cold_white_foot_is_emergency_care(kb: KnowledgeBase) ->
 )
 def test_toes_white_in_winter_are_no_emergency(kb: KnowledgeBase, text: str) -> None:
     assert "emergency" not in raised(kb, text).values(), raised(kb, text)
+
+
+# ------------------------------------------------------------------ the second probe's finds
+def test_a_swollen_hot_calf_is_a_clot_not_a_foot_wound(kb: KnowledgeBase) -> None:
+    text = "my calf is swollen red and hot after a long flight and the foot is tingling"
+    assert raised(kb, text) == {"deep_vein_thrombosis": "urgent"}
+    # a hot swollen foot of its own is still a foot wound
+    assert "foot_wound" in raised(kb, "my foot is numb, swollen and hot")
+
+
+def test_ages_ago_is_history(kb: KnowledgeBase) -> None:
+    text = "numbness in my left elbow and little finger, hit my funny bone ages ago"
+    assert "after_injury" not in raised(kb, text)
+    # a numbness that went so then is current, as "went numb last year" is
+    assert kb.parse_location("my feet went numb ages ago and are still numb").regions
+
+
+@pytest.mark.parametrize(
+    "text", ["tingly hands 3 weeks after starting HIV PrEP", "on PrEP for HIV, numb toes"]
+)
+def test_a_medicine_against_hiv_is_no_hiv(kb: KnowledgeBase, text: str) -> None:
+    assert kb.select(text).cause is None
+
+
+def test_hiv_had_is_still_the_cause(kb: KnowledgeBase) -> None:
+    assert kb.select("HIV positive and my feet are numb").cause == "infection"

@@ -199,6 +199,16 @@ DATED_AFTER: tuple[str, str, int] = ("historical", "forward", 10)
 """... and of one that opens its clause: as "as a kid" ("In 2009 I broke my wrist")."""
 
 
+WENT = frozenset({"went", "gone", "go", "goes", "going", "turned", "became"})
+
+
+def _went_numb_before(tokens: Sequence[str], start: int) -> bool:
+    """lead30: a date right after "went numb" ("my feet went numb ages ago and are still
+    numb") says when the numbness began, as the pseudo-terms "went numb last year" do for
+    the dates they list."""
+    return start >= 2 and tokens[start - 1] in NUMB_STATED and tokens[start - 2] in WENT
+
+
 def _dated_past(tokens: Sequence[str], found: list[Sequence[tuple[int, Any]]]) -> None:
     """lead30: an age or a year that puts what it is said with in the past, added to
     ``found`` as a historical term: "when I was 12" (an age in one or two digits, as "when
@@ -311,6 +321,7 @@ def contexts(
                     for k in range(max(0, start - window - 1), start)
                 )
                 or _dates_event(tokens, stops, start, end, window)
+                or _went_numb_before(tokens, start)
             ):
                 continue  # "it started in my toes a year ago": when it began, not a history
             j = start - 1
