@@ -209,3 +209,36 @@ def test_a_medicine_against_hiv_is_no_hiv(kb: KnowledgeBase, text: str) -> None:
 
 def test_hiv_had_is_still_the_cause(kb: KnowledgeBase) -> None:
     assert kb.select("HIV positive and my feet are numb").cause == "infection"
+
+
+# ------------------------------------------------------------------ "the left one"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my left arm is fine its the right that tingles", [("upper_limb", "right")]),
+        ("my right hand is ok but the left one is numb", [("hand", "left")]),
+        ("my left leg is fine, it's the right one that's numb", [("lower_limb", "right")]),
+        ("my left hand is fine, the other one is numb", [("hand", "right")]),
+        (
+            "my right little finger is fine but the left one is numb",
+            [("hand.little_finger", "left")],
+        ),
+        ("numb right foot and the left one tingles a bit", [("foot", "left"), ("foot", "right")]),
+        # a "left one" closing the sentence tags the part it is about, as before
+        ("my leg is sleeping all the time from the hip until the foot, left one", None),
+    ],
+)
+def test_a_side_said_with_one_is_the_part_named_before(
+    kb: KnowledgeBase, text: str, expected: list[tuple[str, str]] | None
+) -> None:
+    regions = kb.parse_location(text).regions
+    got = sorted((r.region, r.side) for r in regions)
+    if expected is None:
+        assert got == [("lower_limb", "left")]
+    else:
+        assert got == expected
+
+
+def test_the_one_read_as_the_part_is_reported_as_read(kb: KnowledgeBase) -> None:
+    reading = kb.read("my right hand is ok but the left one is numb")
+    assert ("one", "hand") in [tuple(c) for c in reading.corrected]

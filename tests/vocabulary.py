@@ -9234,8 +9234,10 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "flag": "deep_vein_thrombosis",
         "all": ("one_calf", "swollen_word", "hot_or_red"),
         "unless": ("slow_time",),
+        "overrides": ("foot_wound",),
         "scope": "sentence",
         "near": 5,
+        "overrides_shared": True,
     },
     "sore_spine_after_a_fall_or_crash": {
         "flag": "spinal_injury",

@@ -391,6 +391,77 @@ def forget() -> None:
     _ALONE.clear()
 
 
+PAIRED_PARTS = {
+    **{w: w for w in ("hand", "finger", "thumb", "toe", "foot", "leg", "arm", "knee", "ankle")},
+    **{w: w for w in ("wrist", "elbow", "heel", "shin", "hip", "thigh", "shoulder", "calf")},
+    **{w + "s": w for w in ("hand", "finger", "thumb", "toe", "leg", "arm", "knee", "ankle")},
+    **{w + "s": w for w in ("wrist", "elbow", "heel", "shin", "thigh", "shoulder")},
+    "feet": "foot",
+    "hips": "hip",
+    "calves": "calf",
+}
+"""Parts that come in a pair, each plural to its singular: what "the left one" stands for."""
+FINGER_NAMES = frozenset({"little", "ring", "index", "middle", "big", "pinky", "small"})
+ELLIPSIS_WORDS = frozenset({"one", "left", "right", "other"})
+OTHER_SIDE = {"left": "right", "right": "left"}
+ONE_SAID = frozenset(
+    {"is", "was", "feels", "tingles", "goes", "has", "gets", "went", "keeps", "isnt", "does"}
+    | {"that", "thats", "which", "too", "also", "now", "just", "only", "s", "tingling"}
+)
+"""Words after "the left one" that say something of it ("... but the left one is numb");
+a "left one" closing a sentence tags the side of the part it is about ("my leg is numb
+from the hip until the foot, left one": the leg)."""
+
+
+def _last_part(out: Sequence[str]) -> tuple[list[str], str | None] | None:
+    """The paired part named last in ``out`` (at most 12 words back, in its sentence),
+    singular, with a finger's or toe's name before it, and the side said right before it."""
+    for k in range(len(out) - 1, max(-1, len(out) - 13), -1):
+        word = out[k]
+        if word in SENTENCE_END:
+            return None
+        part = PAIRED_PARTS.get(word)
+        if part is None:
+            continue
+        words = [part]
+        j = k - 1
+        if j >= 0 and out[j] in FINGER_NAMES and part in ("finger", "toe"):
+            words.insert(0, out[j])
+            j -= 1
+        return words, out[j] if j >= 0 and out[j] in OTHER_SIDE else None
+    return None
+
+
+def _part_ellipsis(
+    tokens: Sequence[str], i: int, out: Sequence[str]
+) -> tuple[int, list[str]] | None:
+    """lead30: a side said with no part of its own, after a part of the pair was named: "my
+    right hand is ok but the left one is numb" ("one" is the hand), "my left arm is fine,
+    it's the right that tingles" (the arm after "right"), "my left hand is fine, the other
+    one is numb" (the right hand). Each was a LocationError (the one part named was said
+    to be fine). The tokens read in place of ``tokens[i:i + n]``, and ``n``."""
+    tok = tokens[i]
+    before = tokens[i - 1] if i else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tok == "one" and before in OTHER_SIDE and after in ONE_SAID:
+        found = _last_part(out)
+        return (1, found[0]) if found else None
+    if tok in OTHER_SIDE and before == "the" and after in ("that", "which", "thats"):
+        found = _last_part(out)
+        return (1, [tok, *found[0]]) if found else None
+    if (
+        tok == "other"
+        and before == "the"
+        and after == "one"
+        and i + 2 < len(tokens)
+        and tokens[i + 2] in ONE_SAID
+    ):
+        found = _last_part(out)
+        if found and found[1] is not None:
+            return (2, [OTHER_SIDE[found[1]], *found[0]])
+    return None
+
+
 def correct(t: Tables, tokens: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """The tokens with other forms and typos replaced, and the (written, read) pairs."""
     out, changes, _ = correct_from(t, tokens)
@@ -412,6 +483,15 @@ def correct_from(
     alone, after_multi = _read_alone(t)
     while i < n:
         tok = tokens[i]
+        if tok in ELLIPSIS_WORDS and i:
+            ellipsis = _part_ellipsis(tokens, i, out)
+            if ellipsis is not None:
+                length, words = ellipsis
+                out.extend(words)
+                origin.extend([(i, i + length)] * len(words))
+                changes.append((" ".join(tokens[i : i + length]), " ".join(words)))
+                i += length
+                continue
         read = alone.get(tok)
         if read is None:  # not a word read the same wherever it stands
             named = (
