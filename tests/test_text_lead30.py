@@ -242,3 +242,36 @@ def test_a_side_said_with_one_is_the_part_named_before(
 def test_the_one_read_as_the_part_is_reported_as_read(kb: KnowledgeBase) -> None:
     reading = kb.read("my right hand is ok but the left one is numb")
     assert ("one", "hand") in [tuple(c) for c in reading.corrected]
+
+
+# ------------------------------------------------------------------ "my left side is numb"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my left side is numb",
+        "my left side has been numb since 2019",
+        "my right side feels weak and numb",
+        "her left side went numb an hour ago",
+    ],
+)
+def test_a_side_of_the_person_said_to_be_numb(kb: KnowledgeBase, text: str) -> None:
+    regions = kb.parse_location(text).regions
+    assert [r.region for r in regions] == ["body"]
+    assert raised(kb, text).get("one_sided_numbness") == "urgent" or "stroke" in raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "side"),
+    [
+        ("the hand on my right side is numb", "hand", "right"),
+        ("the ear on my left side feels numb and blocked", "head.ear", "left"),
+        ("I sleep on my left side and wake with a numb hand", "hand", "left"),
+        ("pain in my left side and my left foot is numb", "foot", "left"),
+    ],
+)
+def test_a_side_after_on_or_not_said_numb_is_no_side_of_the_person(
+    kb: KnowledgeBase, text: str, region: str, side: str
+) -> None:
+    regions = kb.parse_location(text).regions
+    assert [(r.region, r.side) for r in regions] == [(region, side)]
+    assert "one_sided_numbness" not in raised(kb, text)

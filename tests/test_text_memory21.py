@@ -124,7 +124,7 @@ def test_the_readers_equal_sets_are_one_object() -> None:
     kb = acupoints.load()
     t = tables(kb)
     for sets in (
-        [unless for unless, _ in t.spell_unless.values()],
+        [unless for unless, *_ in t.spell_unless.values()],
         list(t.overrides.values()),
     ):
         assert len({id(s) for s in sets}) == len(set(sets)) < len(sets)

@@ -75,6 +75,11 @@ class Spelling(Record):
         description="Not read so when the next word is a body or side word ('r' is 'are' in "
         "'my legs r numb', 'right' in 'r hand').",
     )
+    unless_after: Words = Field(
+        default=(),
+        description="Not read so right after one of these words ('my right side is' is a "
+        "side of the person, but 'the hand on my right side is numb' names the hand's).",
+    )
     only_next_body: bool = Field(
         default=False,
         description="Read so only when the next word, past 'my', 'the' and the like, is a "
