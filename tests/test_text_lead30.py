@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from acupoints import KnowledgeBase
+from acupoints import KnowledgeBase, LocationError
 
 from .textread import raised
 
@@ -275,3 +275,41 @@ def test_a_side_after_on_or_not_said_numb_is_no_side_of_the_person(
     regions = kb.parse_location(text).regions
     assert [(r.region, r.side) for r in regions] == [(region, side)]
     assert "one_sided_numbness" not in raised(kb, text)
+
+
+# ------------------------------------------------------------------ a pain's way; "it's numb"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pain from my lower back down my left leg and my foot is numb",
+        "pain goes from my lower back down my left leg, my foot is numb",
+        "back pain going down into my leg, and my foot is numb",
+    ],
+)
+def test_the_way_a_pain_runs_is_no_numb_part(kb: KnowledgeBase, text: str) -> None:
+    assert [r.region for r in kb.parse_location(text).regions] == ["foot"]
+
+
+def test_a_numbness_that_runs_down_is_still_numb(kb: KnowledgeBase) -> None:
+    text = "numbness from my lower back down my left leg"
+    assert {r.region for r in kb.parse_location(text).regions} == {"back.lumbar", "lower_limb"}
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("my leg hurts and its numb", "lower_limb"),
+        ("my knee aches and it is numb too", "knee"),
+        ("pain down my leg and it is numb", "lower_limb"),
+        ("my back hurts and it goes numb", "back"),
+    ],
+)
+def test_a_painful_part_said_numb_by_a_pronoun_is_numb(
+    kb: KnowledgeBase, text: str, region: str
+) -> None:
+    assert [r.region for r in kb.parse_location(text).regions] == [region]
+
+
+def test_a_painful_part_said_not_numb_stays_unread(kb: KnowledgeBase) -> None:
+    with pytest.raises(LocationError):
+        kb.parse_location("my shoulder hurts, it's not numb though")

@@ -440,6 +440,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
             role = "pain"  # areas18: "my sciatica is back. Right buttock down to the calf, ..."
         if role == "numb" and not said_numb and _pain_reached(prep, f.start, f.end):
             role = "pain"  # weak17: "my chest is tight and sore, going into my jaw"
+        if role == "numb" and not said_numb and _pain_path(prep, f.start, found):
+            role = "pain"  # lead30: "pain from my lower back down my left leg, numb foot"
         if (
             role == "numb"
             and not said_numb
@@ -1333,6 +1335,31 @@ def _sciatica_path(prep: Prepared, start: int, found: Sequence[Any]) -> bool:
     )
 
 
+def _pain_path(prep: Prepared, start: int, found: Sequence[Any]) -> bool:
+    """lead30: the part at ``start`` is on the way a pain named before it in its clause
+    runs ("**pain** from my lower back **down my left leg** and my foot is numb"), in a
+    clause with no numb word, while another clause says a part is numb: the pain's way, as
+    a sciatica's is (:func:`_sciatica_path`); with no part said numb elsewhere the way is
+    the numbness's place, as before."""
+    tokens, clause = prep.tokens, prep.clause
+    own = clause[start]
+    j = start - 1
+    while j >= 0 and (tokens[j] in DROP or tokens[j] in SIDE_WORDS):
+        j -= 1
+    if j < 0 or tokens[j] not in PATH_WORDS or clause[j] != own:
+        return False
+    words = [tok for k, tok in enumerate(tokens[:start]) if clause[k] == own]
+    if NUMB_WORDS.intersection(words) or not PAIN_NOUNS.intersection(words):
+        return False
+    if any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == own):
+        return False
+    return any(
+        clause[g.start] != own
+        and any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == clause[g.start])
+        for g in found
+    )
+
+
 def _numbness_goes(prep: Prepared, start: int) -> bool:
     """(areas20) "the numbness is in my buttock and it goes down my leg": "it" is the
     numbness named in the clause before, and the part on its way is numb."""
@@ -1588,8 +1615,8 @@ def _numb_at_the_operation(prep: Prepared, out: list[Area]) -> list[Area]:
 
 def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
     """ "I stubbed my toe and it's numb": with no numb area read, an area named for where a
-    cause struck or a trigger pressed is the numb one when a pronoun after it, in its
-    sentence, is said to be numb."""
+    cause struck, a trigger pressed or a pain is ("my leg hurts and it's numb") is the numb
+    one when a pronoun after it, in its sentence, is said to be numb."""
     tokens = prep.tokens
     starts = {a.start for a in out}
     for i, tok in enumerate(tokens):
@@ -1616,7 +1643,9 @@ def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
             for k, a in enumerate(out)
             if a.end < i
             and (
-                a.role in ("cause_site", "trigger", "flag", "operation")
+                # lead30: or named for its pain ("my leg hurts and it's numb" was a
+                # LocationError)
+                a.role in ("cause_site", "trigger", "flag", "operation", "pain")
                 or (a.role == "fine" and fine_ok)
             )
             and not a.context
