@@ -313,3 +313,55 @@ def test_a_painful_part_said_numb_by_a_pronoun_is_numb(
 def test_a_painful_part_said_not_numb_stays_unread(kb: KnowledgeBase) -> None:
     with pytest.raises(LocationError):
         kb.parse_location("my shoulder hurts, it's not numb though")
+
+
+# ------------------------------------------------------------------ the second probe's flags
+@pytest.mark.parametrize("text", ["my left butt cheek is numb", "numb left buttock cheek"])
+def test_a_butt_cheek_is_no_face(kb: KnowledgeBase, text: str) -> None:
+    assert [(r.region, r.side) for r in kb.parse_location(text).regions] == [("buttock", "left")]
+    assert raised(kb, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hit my head on a cupboard and now my face is numb",
+        "I hit my head yesterday and now my lips are tingling",
+    ],
+)
+def test_a_numb_face_after_a_blow_to_the_head_is_a_head_injury(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert raised(kb, text).get("head_injury") == "emergency", raised(kb, text)
+
+
+def test_a_blow_to_the_head_of_years_ago_is_no_head_injury(kb: KnowledgeBase) -> None:
+    assert "head_injury" not in raised(kb, "I hit my head years ago and my face is numb")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fever and bad back pain and now my legs are numb",
+        "I have a temperature, my back hurts and my legs are numb",
+        "IVDU, febrile, LBP, b/l leg numbness",
+        "I inject heroin and I've got a fever and my back hurts and my legs are numb",
+    ],
+)
+def test_a_fever_with_back_pain_and_numb_legs_is_an_emergency(kb: KnowledgeBase, text: str) -> None:
+    flags = kb.select(text).red_flags
+    found = {f.id: f for f in flags}
+    assert found["spinal_infection"].urgency == "emergency", flags
+    assert "emergency department" in found["spinal_infection"].advice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back pain and numb legs, no fever",
+        "my back is sore and my feet are numb, I had a fever last year",
+        "numb feet and a high temp",
+    ],
+)
+def test_no_spinal_abscess_without_the_three(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text).get("spinal_infection") != "emergency", raised(kb, text)

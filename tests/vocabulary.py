@@ -7700,6 +7700,13 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "pain in my back",
         "spine pain",
         "pain in my spine",
+        "lbp",
+        "backache",
+        "back ache",
+        "back aches",
+        "aching back",
+        "back is killing me",
+        "back is agony",
     ),
     # lead29: an injury of a week or more ago (sore_spine_after_a_fall_or_crash)
     "weeks_ago": (
@@ -7749,6 +7756,20 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "weeks since",
         "weeks later",
         "weeks ago",
+    ),
+    # lead29: a cancer spread to the spine; one calf swollen and hot or red
+    "fever_said": (
+        "fever",
+        "feverish",
+        "temperature",
+        "a temp",
+        "high temp",
+        "febrile",
+        "pyrexia",
+        "pyrexial",
+        "burning up",
+        "rigors",
+        "shivering with a",
     ),
     # lead29: a great thirst, much urine (possible_diabetes)
     "great_thirst": (
@@ -9262,6 +9283,19 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "all": ("cancer_named", "spine_pain", "lower_limb_part"),
         "scope": "sentence",
         "past": True,
+    },
+    "numb_face_after_a_blow_to_the_head": {
+        "flag": "head_injury",
+        "all": ("head_blow", "facial_part", "sensation_loss"),
+        "unless": ("slow_time",),
+        "scope": "sentence",
+    },
+    "fever_back_pain_and_numb_legs": {
+        "flag": "spinal_infection",
+        "all": ("fever_said", "spine_pain", "lower_limb_part"),
+        "unless": ("slow_time",),
+        "scope": "sentence",
+        "urgency": "emergency",
     },
     "thirst_of_a_high_sugar": {
         "flag": "possible_diabetes",
