@@ -365,3 +365,31 @@ def test_a_fever_with_back_pain_and_numb_legs_is_an_emergency(kb: KnowledgeBase,
 )
 def test_no_spinal_abscess_without_the_three(kb: KnowledgeBase, text: str) -> None:
     assert raised(kb, text).get("spinal_infection") != "emergency", raised(kb, text)
+
+
+# ------------------------------------------------------------------ a part taken back
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("numb right hand, sorry, I mean left hand", [("hand", "left")]),
+        ("numb in my right arm. sorry, left arm", [("upper_limb", "left")]),
+        ("numb in my left hand, actually it's the right hand", [("hand", "right")]),
+        ("my left foot, no wait, my right foot is numb", [("foot", "right")]),
+        ("numb feeling in my left foot, actually no its my ankle", [("ankle", "left")]),
+        ("probably from my bike, numb down there... no I mean my hands", [("hand", "both")]),
+        # more, not instead
+        ("my hands are numb, sorry, my feet too", [("foot", "both"), ("hand", "both")]),
+        (
+            "numb left foot and sorry to bother you but my right hand too",
+            [("foot", "left"), ("hand", "right")],
+        ),
+    ],
+)
+def test_a_part_taken_back_is_no_numb_part(
+    kb: KnowledgeBase, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted((r.region, r.side) for r in kb.parse_location(text).regions) == expected
+
+
+def test_no_wait_denies_nothing(kb: KnowledgeBase) -> None:
+    assert [r.region for r in kb.parse_location("no wait, my foot is numb too").regions] == ["foot"]

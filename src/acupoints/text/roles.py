@@ -531,6 +531,8 @@ def roles(kb: KnowledgeBase, prep: Prepared, found: Sequence[Any]) -> tuple[Area
     if len(out) > 1:
         out = _felt_through(prep, out, found)  # limb17
         out = _refined_by_part(prep, _side_named_by_parts(prep, out), within)
+        if not CORRECTING_FIRST.isdisjoint(prep.tokens):
+            out = _self_corrected(prep, out, within)  # lead30
     return tuple(out)
 
 
@@ -1611,6 +1613,71 @@ def _numb_at_the_operation(prep: Prepared, out: list[Area]) -> list[Area]:
     ):
         return [Area(a.region, a.start, a.end, a.words, "numb", a.context)]
     return out
+
+
+CORRECTING = (
+    ("i", "mean"),
+    ("i", "meant"),
+    ("sorry",),
+    ("no", "i", "mean"),
+    ("no", "wait"),
+    ("wait", "no"),
+    ("actually", "no"),
+    ("no", "actually"),
+    ("actually", "its"),
+    ("or", "rather"),
+    ("scratch", "that"),
+)
+"""lead30: words with which a writer takes back the part just named ("numb right hand,
+sorry, I mean left hand")."""
+CORRECTING_FIRST = frozenset(c[0] for c in CORRECTING)
+CORRECTION_GAP = frozenset({"i", "mean", "meant", "its", "it", "is", "no", "actually", "my"})
+"""Words that may stand between the correcting words and the part named instead."""
+LIMB_ROOTS = ("upper_limb", "lower_limb", "face", "head", "back", "trunk")
+
+
+def _self_corrected(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
+    """lead30: a numb part taken back by the writer: "numb right hand, sorry, I mean left
+    hand", "numb in my right arm. sorry, left arm", "my left foot, no wait, my right foot
+    is numb", "numb feeling in my left foot, actually no its my ankle". Words of
+    :data:`CORRECTING` right after a numb part (past a comma or a full stop), then, within
+    a few words, another numb part (after "sorry" or "actually", of the same limb, those
+    words being often of manners), not said to be numb "too": the first is no numb part (a
+    ``descriptor``, as a word for another part is), and its side goes with it. Both were
+    read numb, each with its side."""
+    tokens = prep.tokens
+    fixed = list(out)
+    for i, a in enumerate(out[:-1]):
+        if not a.numb:
+            continue
+        k = a.end + 1
+        while k < len(tokens) and tokens[k] in (",", ".", "-", ";"):
+            k += 1
+        size = next((len(c) for c in CORRECTING if tuple(tokens[k : k + len(c)]) == c), 0)
+        if not size:
+            continue
+        j = k + size
+        while j < len(tokens) and (
+            tokens[j] in CORRECTION_GAP
+            or tokens[j] in DROP
+            or tokens[j] in SIDE_WORDS
+            or tokens[j] == ","
+        ):
+            j += 1
+        b = next((b for b in out[i + 1 :] if b.start == j), None)
+        if b is None or not b.numb:
+            continue
+        rest = tokens[b.end + 1 : b.end + 4]
+        if "too" in rest or "also" in rest or ("as", "well") in pairwise(rest):
+            continue  # "numb hands, sorry, my feet too": more, not instead
+        if (
+            tokens[k] in ("sorry", "actually")  # may be a word of manners
+            and b.region != a.region
+            and not any(within(a.region, r) and within(b.region, r) for r in LIMB_ROOTS)
+        ):
+            continue
+        fixed[i] = Area(a.region, a.start, a.end, a.words, "descriptor", a.context, a.cue)
+    return fixed
 
 
 def _numb_by_pronoun(prep: Prepared, out: list[Area]) -> list[Area]:
