@@ -393,3 +393,29 @@ def test_a_part_taken_back_is_no_numb_part(
 
 def test_no_wait_denies_nothing(kb: KnowledgeBase) -> None:
     assert [r.region for r in kb.parse_location("no wait, my foot is numb too").regions] == ["foot"]
+
+
+# ------------------------------------------------------------------ "number", a guess, a calf
+def test_number_after_getting_is_more_numb(kb: KnowledgeBase) -> None:
+    text = "my legs have been getting weaker and number every day this week, now up to my waist"
+    assert raised(kb, text).get("ascending_weakness") == "emergency"
+    assert ("getting number", "getting more numb") in [
+        tuple(c) for c in kb.read("my feet are getting number").corrected
+    ]
+    # a number is still a number
+    assert not kb.read("my phone number is 0771, my feet are numb").corrected
+
+
+def test_a_guess_of_where_it_comes_from_is_the_cause(kb: KnowledgeBase) -> None:
+    assert kb.select("I think its coming from my neck, my right hand is numb").cause == (
+        "cervical_root"
+    )
+    # "I think my neck is numb" guesses nothing
+    assert kb.select("I think my neck is numb").cause is None
+    assert kb.select("I think the back of my hand is numb").cause is None
+
+
+def test_a_hot_swollen_calf_is_no_numb_calf(kb: KnowledgeBase) -> None:
+    text = "my calf is hot and swollen and my foot is numb"
+    assert [r.region for r in kb.parse_location(text).regions] == ["foot"]
+    assert raised(kb, text).get("deep_vein_thrombosis") == "urgent"
