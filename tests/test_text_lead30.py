@@ -419,3 +419,21 @@ def test_a_hot_swollen_calf_is_no_numb_calf(kb: KnowledgeBase) -> None:
     text = "my calf is hot and swollen and my foot is numb"
     assert [r.region for r in kb.parse_location(text).regions] == ["foot"]
     assert raised(kb, text).get("deep_vein_thrombosis") == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "right leg numb. same on the other side since yesterday",
+        "my right leg is numb and so is the other one",
+        "my right leg is numb, the other one too",
+    ],
+)
+def test_the_other_one_too_is_both(kb: KnowledgeBase, text: str) -> None:
+    sides = sorted(r.side or "" for r in kb.parse_location(text).regions)
+    assert sides == ["left", "right"], sides
+
+
+def test_the_other_one_fine_is_not_numb(kb: KnowledgeBase) -> None:
+    text = "numb right foot, the other one is ok"
+    assert [(r.region, r.side) for r in kb.parse_location(text).regions] == [("foot", "right")]

@@ -404,6 +404,9 @@ PAIRED_PARTS = {
 FINGER_NAMES = frozenset({"little", "ring", "index", "middle", "big", "pinky", "small"})
 ELLIPSIS_WORDS = frozenset({"one", "left", "right", "other"})
 OTHER_SIDE = {"left": "right", "right": "left"}
+OTHER_ONE_AFTER = frozenset({".", ",", "!", "too", "as", "and", "since", "now", "also"})
+"""Words after "the other one" that close what is said of it ("and so is the other one.",
+"the other one too")."""
 ONE_SAID = frozenset(
     {"is", "was", "feels", "tingles", "goes", "has", "gets", "went", "keeps", "isnt", "does"}
     | {"that", "thats", "which", "too", "also", "now", "just", "only", "s", "tingling"}
@@ -413,13 +416,16 @@ a "left one" closing a sentence tags the side of the part it is about ("my leg i
 from the hip until the foot, left one": the leg)."""
 
 
-def _last_part(out: Sequence[str]) -> tuple[list[str], str | None] | None:
-    """The paired part named last in ``out`` (at most 12 words back, in its sentence),
-    singular, with a finger's or toe's name before it, and the side said right before it."""
+def _last_part(out: Sequence[str], ends: int = 0) -> tuple[list[str], str | None] | None:
+    """The paired part named last in ``out`` (at most 12 words back, in its sentence or in
+    ``ends`` sentences before it), singular, with a finger's or toe's name before it, and
+    the side said right before it."""
     for k in range(len(out) - 1, max(-1, len(out) - 13), -1):
         word = out[k]
         if word in SENTENCE_END:
-            return None
+            if not ends:
+                return None
+            ends -= 1  # "right leg numb. same on the other side": the sentence before
         part = PAIRED_PARTS.get(word)
         if part is None:
             continue
@@ -452,11 +458,21 @@ def _part_ellipsis(
     if (
         tok == "other"
         and before == "the"
-        and after == "one"
-        and i + 2 < len(tokens)
-        and tokens[i + 2] in ONE_SAID
+        and (
+            # "the other one is numb", "and so is the other one", "the other one too"
+            (
+                after == "one"
+                and (
+                    i + 2 >= len(tokens)
+                    or tokens[i + 2] in OTHER_ONE_AFTER
+                    or tokens[i + 2] in ONE_SAID
+                )
+            )
+            # "right leg numb. same on the other side"
+            or (after == "side" and i >= 3 and tokens[i - 3] == "same")
+        )
     ):
-        found = _last_part(out)
+        found = _last_part(out, ends=1 if after == "side" else 0)
         if found and found[1] is not None:
             return (2, [OTHER_SIDE[found[1]], *found[0]])
     return None
