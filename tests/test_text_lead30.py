@@ -437,3 +437,13 @@ def test_the_other_one_too_is_both(kb: KnowledgeBase, text: str) -> None:
 def test_the_other_one_fine_is_not_numb(kb: KnowledgeBase) -> None:
     text = "numb right foot, the other one is ok"
     assert [(r.region, r.side) for r in kb.parse_location(text).regions] == [("foot", "right")]
+
+
+@pytest.mark.parametrize(
+    "text", ["numb from the knee down both legs", "tingling from the knees down in both legs"]
+)
+def test_from_the_knee_down_both_legs_is_the_legs_below_the_knee(
+    kb: KnowledgeBase, text: str
+) -> None:
+    regions = kb.parse_location(text).regions
+    assert sorted((r.region, r.side) for r in regions) == [("foot", "both"), ("leg", "both")]
