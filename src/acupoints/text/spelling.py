@@ -499,17 +499,10 @@ def correct_from(
     alone, after_multi = _read_alone(t)
     while i < n:
         tok = tokens[i]
-        if tok in ELLIPSIS_WORDS and i:
-            ellipsis = _part_ellipsis(tokens, i, out)
-            if ellipsis is not None:
-                length, words = ellipsis
-                out.extend(words)
-                origin.extend([(i, i + length)] * len(words))
-                changes.append((" ".join(tokens[i : i + length]), " ".join(words)))
-                i += length
-                continue
         read = alone.get(tok)
-        if read is None:  # not a word read the same wherever it stands
+        # a side said with no part ("the left one"), or fingers named by their order
+        named = _part_ellipsis(tokens, i, out) if tok in ELLIPSIS_WORDS and i else None
+        if named is None and read is None:
             named = (
                 digits(tokens, i)
                 if tok in ORDINALS or tok in ("digit", "digits")
@@ -517,13 +510,14 @@ def correct_from(
                 if tok in FINGER_ORDER
                 else None
             )
-            if named is not None:
-                length, names = named
-                out.extend(names)
-                origin.extend([(i, i + length)] * len(names))
-                changes.append((" ".join(tokens[i : i + length]), " ".join(names)))
-                i += length
-                continue
+        if named is not None:
+            length, names = named
+            out.extend(names)
+            origin.extend([(i, i + length)] * len(names))
+            changes.append((" ".join(tokens[i : i + length]), " ".join(names)))
+            i += length
+            continue
+        if read is None:  # not a word read the same wherever it stands
             hits: list[tuple[int, tuple[str, ...]]] = []
             if tok in multi:
                 # the spellings of several words that begin here (PhraseIndex.at)
