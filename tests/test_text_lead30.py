@@ -447,3 +447,24 @@ def test_from_the_knee_down_both_legs_is_the_legs_below_the_knee(
 ) -> None:
     regions = kb.parse_location(text).regions
     assert sorted((r.region, r.side) for r in regions) == [("foot", "both"), ("leg", "both")]
+
+
+# ------------------------------------------------------------------ a note's finding
+@pytest.mark.parametrize(
+    ("text", "region", "side"),
+    [
+        ("denies bladder dysfunction, R foot paraesth.", "foot", "right"),
+        ("no trauma, R foot numbness", "foot", "right"),
+        ("no hx DM, L hand numbness", "hand", "left"),
+        ("no saddle anaesth, L calf numbness", "leg", "left"),
+    ],
+)
+def test_a_notes_finding_led_by_its_side_is_no_denied_item(
+    kb: KnowledgeBase, text: str, region: str, side: str
+) -> None:
+    assert [(r.region, r.side) for r in kb.parse_location(text).regions] == [(region, side)]
+
+
+def test_a_denied_list_item_with_no_side_stays_denied(kb: KnowledgeBase) -> None:
+    with pytest.raises(LocationError):
+        kb.parse_location("denies fever, saddle numbness")

@@ -445,6 +445,23 @@ SAYS_NUMB_WITHIN = 4
 """At most this many words from a comma to the numb word of a clause it opens."""
 
 
+NOTE_SIDES = frozenset({"r", "l", "right", "left"})
+NUMB_NOUNS_OF_NOTES = frozenset(
+    {"numbness", "paraesth", "paraesthesia", "paraesthesiae", "paresthesia", "paresthesias"}
+    | {"paraesthesias", "tingling", "hypoaesthesia", "hypoesthesia", "sensory"}
+)
+
+
+def _side_finding(t: Tables, tokens: Sequence[str], k: int) -> bool:
+    """lead30: after a side, a body word and then a numb noun, with nothing between: a
+    clinical note's finding ("denies bladder dysfunction, R foot numbness", "no hx DM, L hand
+    numbness"; each was read as an item of the denied list, a LocationError)."""
+    j = k
+    while j < len(tokens) and j < k + 3 and tokens[j] in t.region_words and tokens[j] != ",":
+        j += 1
+    return j > k and j < len(tokens) and tokens[j] in NUMB_NOUNS_OF_NOTES
+
+
 def _says_numb(t: Tables, tokens: Sequence[str], k: int) -> bool:
     """heldout14 areas: the words from ``k`` (after a comma) open a clause that says a part
     is numb ("no night sweats, feet numb for a year"; "no redness, skin on my numb feet looks
@@ -455,6 +472,8 @@ def _says_numb(t: Tables, tokens: Sequence[str], k: int) -> bool:
     if tuple(tokens[k : k + 3]) == ("loss", "of", "protective"):
         return True  # areas24: the monofilament finding ("no infection, loss of protective
         # sensation both feet") is examined and stated, not an item of a denied list
+    if tokens[k] in NOTE_SIDES and _side_finding(t, tokens, k + 1):
+        return True  # lead30: a note's finding led by its side ("no trauma, R foot numbness")
     body = False
     for j in range(k, min(len(tokens), k + SAYS_NUMB_WITHIN + 1)):
         tok = tokens[j]
