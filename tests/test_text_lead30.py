@@ -468,3 +468,34 @@ def test_a_notes_finding_led_by_its_side_is_no_denied_item(
 def test_a_denied_list_item_with_no_side_stays_denied(kb: KnowledgeBase) -> None:
     with pytest.raises(LocationError):
         kb.parse_location("denies fever, saddle numbness")
+
+
+# ------------------------------------------------------------------ the third probe's flags
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fell from a ladder, b/l hand numbness",
+        "pt fell from ladder 2/7 ago, b/l hand paraesth.",
+        "I fell down from the roof and now my legs are numb",
+        "i fell of a ladder and now my arms are tingling",
+    ],
+)
+def test_both_sides_after_a_fall_in_other_words_is_a_spinal_injury(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert raised(kb, text).get("spinal_injury") == "emergency", raised(kb, text)
+
+
+def test_bilateral_alone_is_no_spinal_injury(kb: KnowledgeBase) -> None:
+    assert "spinal_injury" not in raised(kb, "bilateral hand numbness, carpal tunnel")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my head was hit by a door and after I have numbness in the arm right",
+        "his head was hit by a ball and now his left hand is numb",
+    ],
+)
+def test_a_head_that_was_hit_is_a_blow_to_the_head(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text).get("head_injury") == "emergency", raised(kb, text)

@@ -1313,6 +1313,9 @@ def _sides_hold(prep: Prepared, areas: Sequence[Area], h: Hit) -> bool:
         # "not both legs, only the right one")
         if _plural_word(prep.tokens[a.end]) and _side(prep, a.start, a.end + 1) in (None, "both"):
             return True
+        # lead30: a clinical note's singular with its "bilateral" ("b/l hand numbness")
+        if a.start and prep.tokens[a.start - 1] == "bilateral":
+            return True
     return False
 
 
