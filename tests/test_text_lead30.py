@@ -499,3 +499,28 @@ def test_bilateral_alone_is_no_spinal_injury(kb: KnowledgeBase) -> None:
 )
 def test_a_head_that_was_hit_is_a_blow_to_the_head(kb: KnowledgeBase, text: str) -> None:
     assert raised(kb, text).get("head_injury") == "emergency", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I feel cold and numb in my fingers when is winter and they become white",
+        "my fingers are cold and numb in winter and turn white",
+        "my hands are cold and numb and white in winter",
+    ],
+)
+def test_white_cold_fingers_are_no_foot_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert "foot_wound" not in raised(kb, text), raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my foot is numb, pale and cold",
+        "my left foot is cold and blue and numb",
+        "L foot cold pale pulseless, numb, 2h",
+        "mum's diabetic, her right foot has gone pale and cold and greyish",
+    ],
+)
+def test_a_cold_white_foot_is_still_an_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert "emergency" in raised(kb, text).values(), raised(kb, text)
