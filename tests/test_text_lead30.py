@@ -524,3 +524,44 @@ def test_white_cold_fingers_are_no_foot_emergency(kb: KnowledgeBase, text: str) 
 )
 def test_a_cold_white_foot_is_still_an_emergency(kb: KnowledgeBase, text: str) -> None:
     assert "emergency" in raised(kb, text).values(), raised(kb, text)
+
+
+# ------------------------------------------------------------------ "left-sided", "LT"
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("left sided numbness", "left"),
+        ("left-sided numbness and weakness", "left"),
+        ("right sided numbness since this morning", "right"),
+    ],
+)
+def test_a_sided_numbness_is_that_side_of_the_person(
+    kb: KnowledgeBase, text: str, side: str
+) -> None:
+    assert [(r.region, r.side) for r in kb.parse_location(text).regions] == [("body", side)]
+    assert raised(kb, text).get("one_sided_numbness") == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("L sided facial numbness", "face"),
+        ("left sided numbness of the face", "face"),
+        ("left sided numbness in my thigh", "thigh"),
+    ],
+)
+def test_a_sided_part_is_that_parts_side(kb: KnowledgeBase, text: str, region: str) -> None:
+    assert [(r.region, r.side) for r in kb.parse_location(text).regions] == [(region, "left")]
+    assert "one_sided_numbness" not in raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("reduced LT/PP sensation L4 dermatome R", "right"),
+        ("reduced LT sensation C6 dermatome R", "right"),
+        ("numb lt hand", "left"),
+    ],
+)
+def test_lt_in_a_note_is_light_touch_after_reduced(kb: KnowledgeBase, text: str, side: str) -> None:
+    assert {r.side for r in kb.parse_location(text).regions} == {side}

@@ -7804,6 +7804,15 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "rigors",
         "shivering with a",
     ),
+    # lead29: a cancer spread to the spine; one calf swollen and hot or red
+    "sided_finding": (
+        "left sided numbness",
+        "right sided numbness",
+        "left sided weakness",
+        "right sided weakness",
+        "left sided tingling",
+        "right sided tingling",
+    ),
     # lead29: a great thirst, much urine (possible_diabetes)
     "great_thirst": (
         "always thirsty",
@@ -9329,6 +9338,12 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "unless": ("slow_time",),
         "scope": "sentence",
         "urgency": "emergency",
+    },
+    "sided_numbness": {
+        "flag": "one_sided_numbness",
+        "all": ("sided_finding",),
+        "unless": ("facial_part",),
+        "scope": "clause",
     },
     "thirst_of_a_high_sugar": {
         "flag": "possible_diabetes",

@@ -495,7 +495,7 @@ def scan(kb: KnowledgeBase, tokens: Sequence[str], ctx: Sequence[frozenset[str]]
             step
             or _match_region(vocab, tokens, i, state, negating, words)
             or _match_aspect(vocab, tokens, i, state, negating)
-            or _match_side(tokens, i, state)
+            or _match_side(tokens, i, state, negating)
         )
         i += step or 1
     return state
@@ -786,7 +786,16 @@ def _direction(tokens: Sequence[str], i: int) -> bool:
     return False
 
 
-def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
+SIDED_FINDING = frozenset(
+    {"numbness", "numb", "tingling", "tingly", "paraesthesia", "paraesthesiae", "paresthesia"}
+    | {"paresthesias", "paraesthesias", "weakness", "pins"}
+)
+"""lead30: words after "left sided" that make it a side of the person ("left-sided numbness
+and weakness" was a LocationError, no flag); a part after it is that part's side ("L sided
+facial numbness")."""
+
+
+def _match_side(tokens: Sequence[str], i: int, state: _State, negating: bool = False) -> int:
     if tokens[i] == "right" and _adverb(tokens, i):
         return 0
     if tokens[i] == "left" and _left_as_verb(tokens, i):
@@ -844,6 +853,15 @@ def _match_side(tokens: Sequence[str], i: int, state: _State) -> int:
                 return size
             state.sides.append((i, SIDES[key]))
             state.consumed.update(range(i, i + size))
+            if (
+                size == 2
+                and key[1] == "sided"
+                and tokens[i + 2 : i + 3]
+                and tokens[i + 2] in SIDED_FINDING
+                # "left sided numbness of the face": the face's side
+                and tuple(tokens[i + 3 : i + 4]) not in (("of",), ("in",))
+            ):
+                state.found.append(_Found("body", [], None, i, i + 1, " ".join(key), negating))
             return size
     return 0
 
