@@ -103,9 +103,16 @@ RULE_SENTENCES: dict[tuple[str, str], str] = {
         "side_arm_and_leg_listed",
         "side of my body",
     ): "sensory disturbance of the left side of my body involving arm, trunk and leg",
+    # lead30: a sided finding with no part in its clause (a numb hand would stop it)
+    **{
+        ("sided_numbness", f"{side} sided {what}"): f"{side} sided {what} since this morning"
+        for side in ("left", "right")
+        for what in ("numbness", "weakness", "tingling")
+    },
 }
 BASE: dict[str, str] = {
     "half_of_the_body": "numbness down one half",
+    "sided_numbness": "left sided numbness since this morning",
     # heldout12 flags: "cant get up from a chair" is a weakness word too, which another rule
     # of the same flag reads first
     "feet_then_leg_task_failing_over_days": (

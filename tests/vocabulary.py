@@ -9342,7 +9342,7 @@ FLAG_RULES: dict[str, dict[str, object]] = {
     "sided_numbness": {
         "flag": "one_sided_numbness",
         "all": ("sided_finding",),
-        "unless": ("facial_part",),
+        "unless": ("facial_part", "limb_or_side", "limb_proper"),
         "scope": "clause",
     },
     "thirst_of_a_high_sugar": {

@@ -795,6 +795,23 @@ and weakness" was a LocationError, no flag); a part after it is that part's side
 facial numbness")."""
 
 
+SIDED_PARTS = frozenset(
+    {"of", "in", "involving", "affecting", "arm", "arms", "leg", "legs", "face", "hand", "hands"}
+    | {"foot", "feet", "trunk", "thigh", "body"}
+)
+"""Words after "left sided numbness" that name the part it is of."""
+
+
+def _part_in_clause(tokens: Sequence[str], k: int) -> bool:
+    """Whether a word of :data:`SIDED_PARTS` follows ``k`` in its clause (a few words)."""
+    for tok in tokens[k : k + 8]:
+        if tok in BOUNDARIES and tok != ",":
+            return False
+        if tok in SIDED_PARTS:
+            return True
+    return False
+
+
 def _match_side(tokens: Sequence[str], i: int, state: _State, negating: bool = False) -> int:
     if tokens[i] == "right" and _adverb(tokens, i):
         return 0
@@ -858,8 +875,9 @@ def _match_side(tokens: Sequence[str], i: int, state: _State, negating: bool = F
                 and key[1] == "sided"
                 and tokens[i + 2 : i + 3]
                 and tokens[i + 2] in SIDED_FINDING
-                # "left sided numbness of the face": the face's side
-                and tuple(tokens[i + 3 : i + 4]) not in (("of",), ("in",))
+                # "left sided numbness of the face": the face's side; "left sided numbness
+                # involving arm, trunk and leg": the parts listed (side_arm_and_leg_listed)
+                and not _part_in_clause(tokens, i + 3)
             ):
                 state.found.append(_Found("body", [], None, i, i + 1, " ".join(key), negating))
             return size
