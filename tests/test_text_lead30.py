@@ -565,3 +565,18 @@ def test_a_sided_part_is_that_parts_side(kb: KnowledgeBase, text: str, region: s
 )
 def test_lt_in_a_note_is_light_touch_after_reduced(kb: KnowledgeBase, text: str, side: str) -> None:
     assert {r.side for r in kb.parse_location(text).regions} == {side}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("numbness anterior thigh R, post op hip", [("thigh", "right", ("anterior",))]),
+        ("numbness peri-oral, no other sx", [("face.mouth", None, ())]),
+        ("paraesth. lat thigh L, ?meralgia", [("thigh", "left", ("lateral",))]),
+    ],
+)
+def test_a_notes_short_words(
+    kb: KnowledgeBase, text: str, expected: list[tuple[str, str | None, tuple[str, ...]]]
+) -> None:
+    got = [(r.region, r.side, tuple(r.aspects)) for r in kb.parse_location(text).regions]
+    assert got == expected
