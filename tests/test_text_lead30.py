@@ -580,3 +580,54 @@ def test_a_notes_short_words(
 ) -> None:
     got = [(r.region, r.side, tuple(r.aspects)) for r in kb.parse_location(text).regions]
     assert got == expected
+
+
+# ------------------------------------------------------------------ the adversarial probe
+def test_a_year_of_now_is_no_history(kb: KnowledgeBase) -> None:
+    from datetime import date
+
+    text = f"I hit my head in {date.today().year} and my face is numb"
+    assert raised(kb, text).get("head_injury") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019 my feet went numb and they are still numb",
+        "In 2023 I started getting numb hands",
+        "When I was 12 I had numb feet and I still do",
+    ],
+)
+def test_a_date_that_opens_when_it_began_keeps_it_current(kb: KnowledgeBase, text: str) -> None:
+    assert kb.parse_location(text).regions
+
+
+def test_a_side_said_sore_is_no_side_of_the_person(kb: KnowledgeBase) -> None:
+    assert "one_sided_numbness" not in raised(kb, "My left side is sore and my toes are numb")
+    assert raised(kb, "my left side has gone numb").get("one_sided_numbness") == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("My face is numb, I mean my hands", "hand"),
+        ("My left thumb is numb, scratch that, my index finger", "hand.index_finger"),
+        ("My thigh is numb, I mean my calf", "leg"),
+        ("My left side is numb, sorry, I mean my left hand", "hand"),
+    ],
+)
+def test_a_part_taken_back_after_its_own_clause(kb: KnowledgeBase, text: str, region: str) -> None:
+    assert [r.region for r in kb.parse_location(text).regions] == [region]
+
+
+def test_the_cold_of_the_weather_is_no_cold_foot(kb: KnowledgeBase) -> None:
+    assert "foot_wound" not in raised(kb, "My foot goes white and numb when it is cold")
+    assert raised(kb, "my foot is cold and white and numb").get("foot_wound") == "emergency"
+
+
+def test_a_head_that_hit_something_and_a_stiff_neck(kb: KnowledgeBase) -> None:
+    assert raised(kb, "My head hit the windscreen and my face is numb").get("head_injury") == (
+        "emergency"
+    )
+    text = "My legs are numb and I have a fever and a stiff neck"
+    assert [r.region for r in kb.parse_location(text).regions] == ["lower_limb"]

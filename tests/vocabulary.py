@@ -7608,6 +7608,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "head got struck",
         "head was banged",
         "head got banged",
+        "my head hit",
+        "his head hit",
+        "her head hit",
     ),
     "limb_or_side": (
         "arm",
@@ -7907,6 +7910,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "turns pale and cold",
         "turn cold and pale",
         "turns cold and pale",
+        "when it is cold",
+        "when its cold",
+        "when it gets cold",
     ),
     # lead29: a meal of shellfish or fish, the mouth and face (seafood_poisoning)
     "seafood": (

@@ -80,6 +80,11 @@ class Spelling(Record):
         description="Not read so right after one of these words ('my right side is' is a "
         "side of the person, but 'the hand on my right side is numb' names the hand's).",
     )
+    only_next: Words = Field(
+        default=(),
+        description="Read so only when the next word is one of these ('my left side is' is a "
+        "side of the person before 'numb', not before 'sore').",
+    )
     only_next_body: bool = Field(
         default=False,
         description="Read so only when the next word, past 'my', 'the' and the like, is a "

@@ -100,11 +100,12 @@ def _build(kb: KnowledgeBase) -> Tables:
                 t.spell[key[0]] = target
             else:
                 t.spell_multi.add(key, target)
-            if sp.unless_next or sp.unless_next_body or sp.unless_after:
+            if sp.unless_next or sp.unless_next_body or sp.unless_after or sp.only_next:
                 t.spell_unless[key] = (
                     frozenset(sp.unless_next),
                     sp.unless_next_body,
                     frozenset(sp.unless_after),
+                    frozenset(sp.only_next),
                 )
             if sp.only_next_body:
                 t.spell_only.add(key)

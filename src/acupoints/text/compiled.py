@@ -538,11 +538,11 @@ class Tables(Plain):
 
     spell: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spell_multi: PhraseIndex[tuple[str, ...]] = field(default_factory=PhraseIndex)
-    # (the words after that stop a spelling, whether a body word after stops it, and the
-    # words before that stop it)
-    spell_unless: dict[tuple[str, ...], tuple[frozenset[str], bool, frozenset[str]]] = field(
-        default_factory=dict
-    )
+    # (the words after that stop a spelling, whether a body word after stops it, the words
+    # before that stop it, and the only words after it may stand before, if any)
+    spell_unless: dict[
+        tuple[str, ...], tuple[frozenset[str], bool, frozenset[str], frozenset[str]]
+    ] = field(default_factory=dict)
     spell_only: set[tuple[str, ...]] = field(default_factory=set)  # only before a body word
     targets: WordSet = field(default_factory=WordSet)
     known: WordSet = field(default_factory=WordSet)

@@ -24,6 +24,8 @@ finding takes the categories of the scopes its first word lies in.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -209,6 +211,13 @@ def _went_numb_before(tokens: Sequence[str], start: int) -> bool:
     return start >= 2 and tokens[start - 1] in NUMB_STATED and tokens[start - 2] in WENT
 
 
+@lru_cache(maxsize=1)
+def _this_year() -> int:
+    """The year of the machine's clock, read once a process: a year named from it on is
+    recent, no history (so "in 2026" is read as history from 2027 on, as it then is)."""
+    return date.today().year
+
+
 def _dated_past(tokens: Sequence[str], found: list[Sequence[tuple[int, Any]]]) -> None:
     """lead30: an age or a year that puts what it is said with in the past, added to
     ``found`` as a historical term: "when I was 12" (an age in one or two digits, as "when
@@ -228,13 +237,26 @@ def _dated_past(tokens: Sequence[str], found: list[Sequence[tuple[int, Any]]]) -
             and (k + 1 == len(tokens) or tokens[k + 1] not in NOT_AN_AGE)
         ):
             start = k - 3
-        elif len(tok) == 4 and tok[:2] in ("19", "20") and k >= 1 and tokens[k - 1] == "in":
+        elif (
+            len(tok) == 4
+            and tok[:2] in ("19", "20")
+            and int(tok) < _this_year()  # "I hit my head in 2026" (this year): recent
+            and k >= 1
+            and tokens[k - 1] == "in"
+        ):
             start = k - 1
         else:
             continue
         if any(w in ONSET_BEFORE for w in tokens[max(0, start - 2) : start]):
             continue
-        opens = start == 0 or tokens[start - 1] in SENTENCE_END or tokens[start - 1] == ","
+        # (opening its clause, or after a "back" that does: "back in 2010 I had numb toes";
+        # the term starts at "in": a term at "back", a body word, is masked for its area)
+        first = start - 1 if start and tokens[start - 1] == "back" else start
+        opens = first == 0 or tokens[first - 1] in SENTENCE_END or tokens[first - 1] == ","
+        if opens and any(
+            w in ONSET_BEFORE or w == "still" for w in tokens[k + 1 : k + 1 + DATED_AFTER[2]]
+        ):
+            continue  # "In 2019 my feet went numb and they are still numb": when it began
         hit = (k + 1 - start, DATED_AFTER if opens else DATED_BEFORE)
         here = found[start]
         # longest first, as PhraseIndex.each gives them

@@ -1631,7 +1631,9 @@ CORRECTING = (
 """lead30: words with which a writer takes back the part just named ("numb right hand,
 sorry, I mean left hand")."""
 CORRECTING_FIRST = frozenset(c[0] for c in CORRECTING)
-CORRECTION_GAP = frozenset({"i", "mean", "meant", "its", "it", "is", "no", "actually", "my"})
+CORRECTION_GAP = frozenset(
+    {"i", "mean", "meant", "its", "it", "is", "no", "actually", "my", "numb", "the"}
+)
 """Words that may stand between the correcting words and the part named instead."""
 LIMB_ROOTS = ("upper_limb", "lower_limb", "face", "head", "back", "trunk")
 
@@ -1651,6 +1653,9 @@ def _self_corrected(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
         if not a.numb:
             continue
         k = a.end + 1
+        # past what its own clause says of it ("my face is numb, I mean my hands")
+        while k < len(tokens) and k <= a.end + 5 and tokens[k] not in (",", ".", "-", ";"):
+            k += 1
         while k < len(tokens) and tokens[k] in (",", ".", "-", ";"):
             k += 1
         size = next((len(c) for c in CORRECTING if tuple(tokens[k : k + len(c)]) == c), 0)
@@ -1672,6 +1677,7 @@ def _self_corrected(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
             continue  # "numb hands, sorry, my feet too": more, not instead
         if (
             tokens[k] in ("sorry", "actually")  # may be a word of manners
+            and "mean" not in tokens[k:j]  # "sorry, I mean"
             and b.region != a.region
             and not any(within(a.region, r) and within(b.region, r) for r in LIMB_ROOTS)
         ):

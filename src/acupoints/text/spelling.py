@@ -207,8 +207,8 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
     if unless is None:
         return True
     nxt = tokens[i + length] if i + length < len(tokens) else None
-    words, body, after = unless
-    if nxt in words or (after and i > 0 and tokens[i - 1] in after):
+    words, body, after, only = unless
+    if nxt in words or (after and i > 0 and tokens[i - 1] in after) or (only and nxt not in only):
         return False
     if body and nxt in CLAUSE_ENDS and i > 0 and tokens[i - 1] not in CLAUSE_ENDS:
         return False  # heldout14 areas: "C6 radiculopathy R, numb thumb": a side, not "are"
