@@ -19,6 +19,7 @@ PAIN_WORDS: dict[str, tuple[str, set[str]]] = {
     "achy": ("numb toes and an achy knee", {"foot.toes"}),
     "sore": ("a sore neck and numb fingers", {"hand.fingers"}),
     "painful": ("numb thumb, painful wrist", {"hand.thumb"}),
+    "stiff": ("a stiff neck and numb fingers", {"hand.fingers"}),
     "pain radiating to": (
         "56M c/o central chest pain radiating to L arm, L hand numb",
         {"hand"},
