@@ -1330,6 +1330,14 @@ def _sciatica_path(prep: Prepared, start: int, found: Sequence[Any]) -> bool:
         return False
     if _numbness_goes(prep, start):
         return False
+    return _numb_in_another_clause(prep, own, found)
+
+
+def _numb_in_another_clause(prep: Prepared, own: int, found: Sequence[Any]) -> bool:
+    """Whether an area of ``found`` outside clause ``own`` has a numb word in its clause
+    (the part said numb elsewhere, beside which a sciatica's or a pain's way is no numb
+    part)."""
+    tokens, clause = prep.tokens, prep.clause
     return any(
         clause[g.start] != own
         and any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == clause[g.start])
@@ -1350,16 +1358,11 @@ def _pain_path(prep: Prepared, start: int, found: Sequence[Any]) -> bool:
         j -= 1
     if j < 0 or tokens[j] not in PATH_WORDS or clause[j] != own:
         return False
-    words = [tok for k, tok in enumerate(tokens[:start]) if clause[k] == own]
-    if NUMB_WORDS.intersection(words) or not PAIN_NOUNS.intersection(words):
-        return False
     if any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == own):
         return False
-    return any(
-        clause[g.start] != own
-        and any(tok in NUMB_WORDS for k, tok in enumerate(tokens) if clause[k] == clause[g.start])
-        for g in found
-    )
+    if PAIN_NOUNS.isdisjoint(tok for k, tok in enumerate(tokens[:start]) if clause[k] == own):
+        return False  # no pain named before it in its clause
+    return _numb_in_another_clause(prep, own, found)
 
 
 def _numbness_goes(prep: Prepared, start: int) -> bool:

@@ -404,9 +404,6 @@ PAIRED_PARTS = {
 FINGER_NAMES = frozenset({"little", "ring", "index", "middle", "big", "pinky", "small"})
 ELLIPSIS_WORDS = frozenset({"one", "left", "right", "other"})
 OTHER_SIDE = {"left": "right", "right": "left"}
-OTHER_ONE_AFTER = frozenset({".", ",", "!", "too", "as", "and", "since", "now", "also"})
-"""Words after "the other one" that close what is said of it ("and so is the other one.",
-"the other one too")."""
 ONE_SAID = frozenset(
     {"is", "was", "feels", "tingles", "goes", "has", "gets", "went", "keeps", "isnt", "does"}
     | {"that", "thats", "which", "too", "also", "now", "just", "only", "s", "tingling"}
@@ -414,6 +411,9 @@ ONE_SAID = frozenset(
 """Words after "the left one" that say something of it ("... but the left one is numb");
 a "left one" closing a sentence tags the side of the part it is about ("my leg is numb
 from the hip until the foot, left one": the leg)."""
+OTHER_ONE_AFTER = ONE_SAID | {".", ",", "!", "as", "and", "since"}
+"""Words after "the other one": those of :data:`ONE_SAID`, and those that close what is said
+of it ("and so is the other one.", "the other one, since")."""
 
 
 def _last_part(out: Sequence[str], ends: int = 0) -> tuple[list[str], str | None] | None:
@@ -460,14 +460,7 @@ def _part_ellipsis(
         and before == "the"
         and (
             # "the other one is numb", "and so is the other one", "the other one too"
-            (
-                after == "one"
-                and (
-                    i + 2 >= len(tokens)
-                    or tokens[i + 2] in OTHER_ONE_AFTER
-                    or tokens[i + 2] in ONE_SAID
-                )
-            )
+            (after == "one" and (i + 2 >= len(tokens) or tokens[i + 2] in OTHER_ONE_AFTER))
             # "right leg numb. same on the other side"
             or (after == "side" and i >= 3 and tokens[i - 3] == "same")
         )
