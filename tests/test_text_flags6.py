@@ -107,7 +107,19 @@ RULE_SENTENCES: dict[tuple[str, str], str] = {
     **{
         ("sided_numbness", f"{side} sided {what}"): f"{side} sided {what} since this morning"
         for side in ("left", "right")
-        for what in ("numbness", "weakness", "tingling")
+        for what in (
+            "numbness",
+            "weakness",
+            "tingling",
+            # lead31: a clinician's words
+            "paraesthesia",
+            "paresthesia",
+            "paraesthesiae",
+            "paresthesias",
+            "pins and needles",
+            "sensory loss",
+            "altered sensation",
+        )
     },
 }
 BASE: dict[str, str] = {

@@ -789,6 +789,8 @@ def _direction(tokens: Sequence[str], i: int) -> bool:
 SIDED_FINDING = frozenset(
     {"numbness", "numb", "tingling", "tingly", "paraesthesia", "paraesthesiae", "paresthesia"}
     | {"paresthesias", "paraesthesias", "weakness", "pins"}
+    # lead31: "left sided sensory loss", "right sided altered sensation"
+    | {"sensory", "altered"}
 )
 """lead30: words after "left sided" that make it a side of the person ("left-sided numbness
 and weakness" was a LocationError, no flag); a part after it is that part's side ("L sided

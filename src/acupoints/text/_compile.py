@@ -219,21 +219,34 @@ def _build(kb: KnowledgeBase) -> Tables:
     class_words: set[str] = set()
 
     def respelt(key: tuple[str, ...]) -> tuple[str, ...]:
-        """``key`` with the phrases the reader spells otherwise replaced ("back passage" is
-        read as "anus", "head to toe" as "all over body")."""
+        """``key`` (a phrase with its DROP words) without them, and with the phrases the
+        reader spells otherwise replaced ("back passage" is read as "anus", "head to toe"
+        as "all over body") where the words around them let the reader spell them
+        (lead31: "from my neck down my arm" stays as written, as the reader leaves it: no
+        "all over body" before the arm)."""
         out: list[str] = []
         i = 0
         for start, end, targets in t.spell_multi.scan(key):
+            unless = t.spell_unless.get(key[start:end])
+            if unless is not None:
+                words, _, after, only = unless
+                nxt = key[end] if end < len(key) else None
+                if (
+                    nxt in words
+                    or (after and start > 0 and key[start - 1] in after)
+                    or (only and nxt is not None and nxt not in only)
+                ):
+                    continue
             out.extend(key[i:start])
-            out.extend(w for w in targets[0] if w not in DROP)
+            out.extend(targets[0])
             i = end
         out.extend(key[i:])
-        return tuple(out)
+        return tuple(w for w in out if w not in DROP)
 
     t.not_a_sign = class_at.get("not_a_sign", -1)
     for n, fc in enumerate(data.flag_classes):
         for term in fc.terms:
-            key = respelt(phrase(term))
+            key = respelt(phrase(term, drop=False))
             class_words.update(key)
             stems = tuple(stem(w) for w in key)
             t.classes.add(stems, n)

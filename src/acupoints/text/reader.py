@@ -35,6 +35,7 @@ from .findings import NOT_STATED, PRESSED_HIT, Hit, segments
 from .findings import forget as forget_classes
 from .prepare import Prepared, prepare
 from .roles import (
+    CORRECTING_FIRST,
     MINE_VERBS,
     Area,
     _possessed_by_another,
@@ -551,6 +552,16 @@ def _reading(
     flag_third: list[bool] = []  # each flag finding said of a third person (_of_a_third)
     person_findings = []
     descriptors = [(a.start, a.end) for a in areas if a.role == "descriptor"]
+    # lead31: a numb part the writer took back, from its first word to the correcting words
+    # (its cue: roles._self_corrected): "my face is numb, I mean my hands"
+    taken = [
+        (a.start, a.end, a.cue[0])
+        for a in areas
+        if a.role == "descriptor"
+        and a.cue
+        and a.cue[0] > a.end
+        and prep.tokens[a.cue[0]] in CORRECTING_FIRST
+    ]
     hits = prep.flag_hits
     if t.both_sides:  # (most texts have no flag hit: an empty list)
         hits = [h for h in hits if _sides_hold(prep, areas, h)]
@@ -562,6 +573,11 @@ def _reading(
             continue
         if any(a <= h.start and h.end <= b + 1 for a, b in descriptors):
             continue  # "on the left side of my body" after a numb thigh: only its side
+        if taken and any(h.start <= a and b < h.end <= c for a, b, c in taken):
+            # lead31: a red flag whose words hold the part taken back ("my face is numb, I
+            # mean my hands": no numb face); not one of words that name no part ("numb down
+            # there, I mean my bum and inner thighs" is still the saddle)
+            continue
         if h.value == FACIAL and _face_for_a_sign(prep, areas, h):
             continue
         concept = t.concepts[h.extra[0]]

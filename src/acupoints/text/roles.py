@@ -1685,7 +1685,11 @@ def _self_corrected(prep: Prepared, out: list[Area], within: Any) -> list[Area]:
             and not any(within(a.region, r) and within(b.region, r) for r in LIMB_ROOTS)
         ):
             continue
-        fixed[i] = Area(a.region, a.start, a.end, a.words, "descriptor", a.context, a.cue)
+        # (lead31: the correcting words are its cue, used words; a red flag whose words
+        # hold the part goes with it, see reader._reading)
+        fixed[i] = Area(
+            a.region, a.start, a.end, a.words, "descriptor", a.context, tuple(range(k, j))
+        )
     return fixed
 
 

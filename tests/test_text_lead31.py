@@ -1,0 +1,223 @@
+"""The lead's fixes of 2026-12-06 (fourth session), from the list the last session left:
+red flags raised or missed by the way a pain runs, a slip, a dentist's freezing, a cheek
+that droops, a fever with neck pain and numb arms, a side said in a clinician's words,
+and a numb part the writer took back."""
+
+from __future__ import annotations
+
+import pytest
+
+from acupoints import KnowledgeBase
+
+from .textread import raised
+
+
+# ------------------------------------------------------------------ a pain's way, no level
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pain from my neck down my right arm and my arm is numb",
+        "pain shooting from my neck down into my left arm, my fingers are numb",
+        "pain radiating from the neck down the arm and numb fingers",
+        "tingling from my neck down to my hand",
+    ],
+)
+def test_a_pain_from_the_neck_into_one_arm_is_no_numb_level(kb: KnowledgeBase, text: str) -> None:
+    flags = raised(kb, text)
+    assert "spinal_cord_compression" not in flags, flags
+    assert kb.select(text).points  # a nerve root of the neck: points are given
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb from the neck down",
+        "i am numb from my neck down",
+        "tingling from my neck down to my toes",
+        "numb from my neck down, arms and legs",
+        "numbness spreading from my chest down to my legs",
+    ],
+)
+def test_a_numb_level_below_the_neck_or_chest_is_still_an_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert raised(kb, text).get("spinal_cord_compression") == "emergency"
+
+
+def test_the_class_phrases_are_spelt_as_the_reader_spells_the_text(kb: KnowledgeBase) -> None:
+    """A class phrase holding a spelling's words is spelt only where the words after it
+    let the reader spell them: "from my neck down my arm" stays as written (it was compiled
+    as "all over body arm", which no text can hold), "from my neck down" alone is spelt."""
+    from acupoints.text.compiled import stem, tables
+
+    t = tables(kb)
+    keys = set(t.not_a_sign_index.keys())
+    assert tuple(stem(w) for w in ("from", "neck", "down", "arm")) in keys
+    assert not any("body" in key and "arm" in key for key in keys)
+
+
+# ------------------------------------------------------------------ a pain from the chest
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pain from my chest into my left arm and my left arm is numb",
+        "pain spreading from my chest to my left arm, it feels numb",
+        "pain radiating from my chest down my left arm and my fingers are numb",
+    ],
+)
+def test_a_pain_that_runs_from_the_chest_is_the_hearts(kb: KnowledgeBase, text: str) -> None:
+    flags = raised(kb, text)
+    assert flags.get("heart_attack") == "emergency", flags
+    # the chest's pain down an arm is no numb level below the chest
+    assert "spinal_cord_compression" not in flags
+
+
+def test_a_numb_chest_beside_a_back_pain_is_no_heart_attack(kb: KnowledgeBase) -> None:
+    assert "heart_attack" not in raised(kb, "my chest is numb and my back pain is bad")
+
+
+# ------------------------------------------------------------------ the face
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my left cheek droops and my hand is numb",
+        "my cheek is drooping and my hand is numb",
+        "my cheek looks saggy and my arm is numb",
+    ],
+)
+def test_a_cheek_that_droops_is_a_stroke(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text).get("stroke") == "emergency"
+
+
+def test_saggy_is_read_as_written(kb: KnowledgeBase) -> None:
+    """It was "corrected" to "baggy"."""
+    reading = kb.read("my cheek looks saggy and my arm is numb")
+    assert ("saggy", "baggy") not in reading.corrected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my face is still frozen from the dentist and my lip is numb",
+        "my mouth is frozen after the dentist and my lip is numb",
+        "my cheek is still frozen from the injection and my lip is numb",
+    ],
+)
+def test_a_face_frozen_by_the_dentist_is_no_stroke(kb: KnowledgeBase, text: str) -> None:
+    flags = raised(kb, text)
+    assert "stroke" not in flags, flags
+    assert "facial_numbness" in flags  # the numb lip is still told to a doctor
+
+
+def test_a_face_frozen_on_one_side_is_still_a_stroke(kb: KnowledgeBase) -> None:
+    assert raised(kb, "half my face is frozen and my arm is numb").get("stroke") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I slipped and hit my face and now my hand is numb",
+        "she slipped on the ice and hit her face, now her fingers tingle",
+    ],
+)
+def test_a_slip_is_a_fall_not_a_face_gone_crooked(kb: KnowledgeBase, text: str) -> None:
+    flags = raised(kb, text)
+    assert "stroke" not in flags, flags
+    assert "after_injury" in flags
+
+
+def test_a_face_that_slipped_is_still_a_stroke(kb: KnowledgeBase) -> None:
+    text = "her face has slipped on one side and her arm is numb"
+    assert raised(kb, text).get("stroke") == "emergency"
+
+
+# ------------------------------------------------------------------ fever and the spine
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fever and neck pain and both my arms are numb",
+        "fever, neck pain and my hands are numb",
+        "high temperature, stiff painful neck and now both arms are numb",
+        "febrile, lumbar pain and numb L leg",
+        "PWID, febrile 39.1, thoracic spinal pain, numbness both legs",
+    ],
+)
+def test_a_fever_with_a_painful_spine_and_numb_limbs_is_an_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert raised(kb, text).get("spinal_infection") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a fever last year, now neck pain and numb hands",
+        "neck pain and both my arms are numb",
+        "a fever and both my arms are numb",
+    ],
+)
+def test_no_fever_now_or_no_painful_spine_is_no_spinal_infection(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert raised(kb, text).get("spinal_infection") != "emergency"
+
+
+# ------------------------------------------------------------------ a side, said clinically
+@pytest.mark.parametrize(
+    "text",
+    [
+        "right sided paraesthesia",
+        "R sided paraesthesia",
+        "pt reports left-sided paresthesias",
+        "left sided pins and needles since this morning",
+        "left sided sensory loss",
+        "right sided altered sensation",
+    ],
+)
+def test_a_side_with_a_clinicians_finding_is_one_sided_numbness(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "one_sided_numbness" in raised(kb, text)
+    side = "left" if "left" in text else "right"
+    assert [(r.region, r.side) for r in kb.parse_location(text).regions] == [("body", side)]
+
+
+def test_a_side_of_a_part_with_sensory_loss_is_that_parts(kb: KnowledgeBase) -> None:
+    regions = kb.parse_location("left sided sensory loss of the face").regions
+    assert "body" not in {r.region for r in regions}
+
+
+# ------------------------------------------------------------------ words taken back
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my face is numb, I mean my hands",
+        "my lip is numb, no wait, my thumb is numb",
+    ],
+)
+def test_a_red_flag_of_a_part_taken_back_goes_with_it(kb: KnowledgeBase, text: str) -> None:
+    assert "facial_numbness" not in raised(kb, text)
+    assert kb.select(text).points
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # "more, not instead"
+        ("my face is numb and my hands too", "facial_numbness"),
+        ("my lips are numb, sorry, my hands are numb too", "facial_numbness"),
+        ("numb lips, sorry, and my hands", "facial_numbness"),
+        # words that name no part: a clarification as often as a correction, and the
+        # saddle is an emergency
+        ("numb down there, i mean my bum and inner thighs", "cauda_equina"),
+        ("numb down there... no I mean my hands", "cauda_equina"),
+    ],
+)
+def test_a_red_flag_not_taken_back_stays(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert flag in raised(kb, text)
+
+
+def test_the_correcting_words_are_used_words(kb: KnowledgeBase) -> None:
+    loc = kb.parse_location("numb right hand, sorry, I mean left hand")
+    assert [(r.region, r.side) for r in loc.regions] == [("hand", "left")]
+    assert "mean" not in loc.ignored
