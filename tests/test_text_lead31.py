@@ -221,3 +221,27 @@ def test_the_correcting_words_are_used_words(kb: KnowledgeBase) -> None:
     loc = kb.parse_location("numb right hand, sorry, I mean left hand")
     assert [(r.region, r.side) for r in loc.regions] == [("hand", "left")]
     assert "mean" not in loc.ignored
+
+
+# ------------------------------------------------------------------ "the left one" of the face
+@pytest.mark.parametrize(
+    ("text", "region", "side"),
+    [
+        ("my left cheek is fine, the right one is numb", "face.cheek", "right"),
+        ("my right ear is ok but the left one tingles", "head.ear", "left"),
+        ("my right palm is fine but the left one is numb", "hand.palm", "left"),
+        ("my right buttock is fine, the left one is numb", "buttock", "left"),
+    ],
+)
+def test_the_other_one_of_a_paired_part_of_the_face_or_limb(
+    kb: KnowledgeBase, text: str, region: str, side: str
+) -> None:
+    assert [(r.region, r.side) for r in kb.parse_location(text).regions] == [(region, side)]
+
+
+def test_both_forearms_by_the_other_one(kb: KnowledgeBase) -> None:
+    loc = kb.parse_location("my left forearm is numb and so is the other one")
+    assert sorted((r.region, r.side) for r in loc.regions) == [
+        ("forearm", "left"),
+        ("forearm", "right"),
+    ]

@@ -399,6 +399,12 @@ PAIRED_PARTS = {
     "feet": "foot",
     "hips": "hip",
     "calves": "calf",
+    # lead31: the face's pairs and the other paired parts ("my left cheek is fine, the right
+    # one is numb" was a LocationError)
+    **{w: w for w in ("cheek", "ear", "eye", "eyebrow", "temple", "palm", "sole", "forearm")},
+    **{w + "s": w for w in ("cheek", "ear", "eye", "eyebrow", "temple", "palm", "sole")},
+    **{w + "s": w for w in ("forearm", "buttock")},
+    "buttock": "buttock",
 }
 """Parts that come in a pair, each plural to its singular: what "the left one" stands for."""
 FINGER_NAMES = frozenset({"little", "ring", "index", "middle", "big", "pinky", "small"})
