@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from acupoints import KnowledgeBase
+from acupoints import KnowledgeBase, LocationError
 
 from .textread import raised
 
@@ -245,3 +245,23 @@ def test_both_forearms_by_the_other_one(kb: KnowledgeBase) -> None:
         ("forearm", "left"),
         ("forearm", "right"),
     ]
+
+
+# ------------------------------------------------------------------ an operation on a tunnel
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("numb after carpal tunnel surgery", "hand.thumb"),
+        ("still numb after my carpal tunnel op", "hand.thumb"),
+        ("tingling since the cubital tunnel surgery", "hand.little_finger"),
+    ],
+)
+def test_numb_after_an_operation_on_a_nerves_tunnel_is_the_nerves_skin(
+    kb: KnowledgeBase, text: str, region: str
+) -> None:
+    assert region in {r.region for r in kb.parse_location(text).regions}
+
+
+def test_an_operation_beside_another_cause_names_no_skin(kb: KnowledgeBase) -> None:
+    with pytest.raises(LocationError):
+        kb.parse_location("numb after surgery, I also have diabetes")

@@ -1572,6 +1572,10 @@ def _diagnosis_skin(kb: KnowledgeBase, found: Analysis, tokens: Sequence[str]) -
     hits = [
         h for h in found.prepared.cause_hits if not h.context and not h.value.startswith("cue:")
     ]
+    if len(hits) > 1:  # lead31: "numb after carpal tunnel surgery": the operation on it
+        hits = [
+            h for h in hits if not (h.value == "injury" and any(o.end == h.start for o in hits))
+        ]
     causes = {h.value for h in hits}
     if len(causes) != 1:
         return []
