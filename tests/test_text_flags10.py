@@ -262,8 +262,9 @@ def test_a_cut_foot_is_a_foot_wound(kb: KnowledgeBase, text: str, flags: dict[st
 @pytest.mark.parametrize(
     ("text", "flags"),
     [
+        # (lead31: nothing felt below the belly button is a numb level as well)
         ("she can't feel anything below her belly button and can't pass water",
-         {"cauda_equina": "emergency"}),
+         {"cauda_equina": "emergency", "spinal_cord_compression": "emergency"}),
         ("my hands are numb and I can't do up my buttons any more",
          {"cervical_myelopathy": "urgent"}),
     ],

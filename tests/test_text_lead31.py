@@ -265,3 +265,126 @@ def test_numb_after_an_operation_on_a_nerves_tunnel_is_the_nerves_skin(
 def test_an_operation_beside_another_cause_names_no_skin(kb: KnowledgeBase) -> None:
     with pytest.raises(LocationError):
         kb.parse_location("numb after surgery, I also have diabetes")
+
+
+# ------------------------------------------------------------------ the third probe's emergencies
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # a blow to the head by a punch, a whack, a headbutt
+        ("got punched in the head and my cheek has gone numb and i threw up", "head_injury"),
+        ("whacked my head on a shelf and now my arm is numb", "head_injury"),
+        ("headbutted a door frame and my face has gone numb and i keep being sick", "head_injury"),
+        # a limb with no pulse, a limb gone pale of a sudden
+        ("my leg is numb and pale and i can't feel a pulse", "limb_ischaemia"),
+        ("cold pulseless L leg with numbness, sudden onset", "limb_ischaemia"),
+        ("sudden pain in my leg then it went numb and pale", "limb_ischaemia"),
+        ("my foot is numb and i can't feel a pulse in it", "foot_wound"),  # a foot alone
+        # both legs failing of a sudden, in other words and within hours
+        ("both my legs are buckling and numb, started today", "spinal_cord_compression"),
+        ("my legs have gone numb and floppy since this afternoon", "spinal_cord_compression"),
+        ("both legs have gone heavy and numb over the last few hours", "spinal_cord_compression"),
+        # nothing felt below a level of the trunk
+        ("i cant feel anything below my ribs", "spinal_cord_compression"),
+        ("Numbness from the umbilicus down, legs weak.", "spinal_cord_compression"),
+        # a fever with a stiff neck or a clinician's lower limbs
+        (
+            "high temperature, neck really stiff and painful, and my arms are tingling",
+            "spinal_infection",
+        ),
+        ("febrile 38.9, thoracic back pain, bilateral LL numbness, IVDU", "spinal_infection"),
+        # a stroke told in other words
+        ("drooling out the side of my mouth and my arm is numb", "stroke"),
+        ("my left arm is numb and i am not talking clearly", "stroke"),
+        ("my face feels numb on one side since an hour", "stroke"),
+        ("chest ache spreading into my left arm, arm is numb, feel breathless", "heart_attack"),
+    ],
+)
+def test_an_emergency_told_in_other_words_is_raised(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert raised(kb, text).get(flag) == "emergency", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I whacked my elbow and my little finger tingles", "head_injury"),
+        ("the nurse checked my pulse and my foot is numb", "foot_wound"),
+        ("my leg is pale because I never tan, and it went numb after sitting", "limb_ischaemia"),
+        (
+            "my knees buckle on the stairs sometimes with my arthritis, numb toes",
+            "spinal_cord_compression",
+        ),
+        ("a numb patch just below my ribs on the right", "spinal_cord_compression"),
+        ("she is talking clearly and her arm is fine, my feet are numb", "stroke"),
+        ("fever and a stiff neck last year, now numb hands", "spinal_infection"),
+    ],
+)
+def test_the_same_words_without_the_emergency_raise_none(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert raised(kb, text).get(flag) != "emergency", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saddle sore from cycling and my hands go numb on the bars",
+        "a little leak of wee when I sneeze since having kids and my feet tingle",
+        "68F, stress incontinence since childbirth, c/o numb L thumb.",
+        "weak stream from my prostate for years and numb toes",
+        "numbness in my foot and my bladder is a bit weak since having kids",
+        "my toes go white in the cold and tingle when they warm up",
+    ],
+)
+def test_a_common_benign_sentence_raises_no_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert "emergency" not in raised(kb, text).values(), raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my saddle area is numb and I can't pee", "cauda_equina"),
+        ("I can't control my bladder and my legs are numb", "cauda_equina"),
+        ("my toes have gone white and cold and numb", "foot_wound"),
+    ],
+)
+def test_the_emergency_beside_those_words_is_still_raised(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert raised(kb, text).get(flag) == "emergency", raised(kb, text)
+
+
+# ------------------------------------------------------------------ a note's denied list
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Numb L arm, no trauma, crushing central chest pain, sweaty.", "heart_attack"),
+        ("Numb legs b/l, no trauma, new urinary retention.", "cauda_equina"),
+        ("Hx of HTN, sudden numbness R face and arm today.", "stroke"),
+        ("No trauma, L foot cold pale and numb since 1 hr.", "foot_wound"),
+    ],
+)
+def test_a_new_or_sudden_finding_after_a_denial_is_told(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert raised(kb, text).get(flag) == "emergency", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an "or" after it: the list of what is denied goes on
+        "denies trauma, new weakness, saddle anaesthesia or retention, numb R foot",
+        "no fever, sudden onset or trauma, numb R foot",
+        "Numb legs b/l, no saddle anaesthesia, urinary retention or faecal incontinence.",
+    ],
+)
+def test_a_denied_list_with_an_or_stays_denied(kb: KnowledgeBase, text: str) -> None:
+    assert raised(kb, text) == {}, raised(kb, text)
+
+
+def test_a_side_and_a_part_with_its_signs_after_a_denial_is_read(kb: KnowledgeBase) -> None:
+    loc = kb.parse_location("No trauma, L foot cold pale and numb since 1 hr.")
+    assert [(r.region, r.side) for r in loc.regions] == [("foot", "left")]

@@ -111,14 +111,14 @@ def test_rules_by_class_try_every_rule_whose_classes_are_found(t: Any) -> None:
     rules = t.rules
     by_class = _rules_by_class(rules)
     assert _rules_by_class(rules) is by_class  # made once per table of rules
-    classes = sorted({n for r in rules for n in r[5]})
+    classes = sorted({n for r in rules for n in r[1]})
     rng = random.Random(18)
-    haves = [set(r[5]) for r in rules] + [
+    haves = [set(r[1]) for r in rules] + [
         set(rng.sample(classes, k)) for k in (1, 2, 3, 5, 8) for _ in range(40)
     ]
     for have in haves:
         picked = [rules[k] for k in sorted({k for n in (*have, -1) for k in by_class.get(n, ())})]
-        assert [r for r in picked if have >= r[5]] == [r for r in rules if have >= r[5]]
+        assert [r for r in picked if have >= set(r[1])] == [r for r in rules if have >= set(r[1])]
     # a rule that needs no class (none in the data) is tried for any text
     extra = (*rules, (0, (), (), "clause", 3, frozenset()))
     assert len(rules) in _rules_by_class(extra)[-1]

@@ -559,10 +559,9 @@ class Tables(Plain):
     concepts: tuple[FlagConcept, ...] = field(default_factory=tuple)
     also: tuple[tuple[PhraseIndex[int], ...], ...] = field(default_factory=tuple)
     # the compositional rules: class phrases (stemmed) -> class index; each rule as its
-    # concept index, the classes it needs, those that stop it, its scope, its near and the
-    # classes it needs as a set
+    # concept index, the classes it needs, those that stop it, its scope and its near
     classes: PhraseIndex[int] = field(default_factory=PhraseIndex)
-    rules: tuple[tuple[int, tuple[int, ...], tuple[int, ...], str, int, frozenset[int]], ...] = ()
+    rules: tuple[tuple[int, tuple[int, ...], tuple[int, ...], str, int], ...] = ()
     overrides: dict[int, frozenset[str]] = field(default_factory=dict)  # rule concept -> flags
     # rule concepts whose overrides take shared words
     shared: frozenset[int] = field(default_factory=frozenset)

@@ -162,6 +162,14 @@ OPENERS = sized(
 other word a comma continues a list ("no fever, chills or weight loss")."""
 
 
+ACUTE_OPENERS = frozenset({"new", "sudden", "suddenly", "acute", "crushing", "severe"})
+"""lead31: words that open a finding told as new or sudden after a comma ("numb L arm, no
+trauma, crushing central chest pain"; "no trauma, new urinary retention"; "hx of HTN,
+sudden numbness R face and arm today"): a statement of its own, unless an "or" after them
+in the sentence says the list of what is denied goes on ("denies trauma, new weakness,
+saddle anaesthesia or retention")."""
+
+
 NUMB_STATED = frozenset(
     {"numb", "numbness", "tingly", "tingling", "dead", "asleep", "tingle", "tingles"}
 )
@@ -314,6 +322,7 @@ def contexts(
             or k + 1 in pseudo  # flags21: "didn't fall, no idea why my wrist is numb"
             or _says_numb(t, tokens, k + 1)
             or _segment_finding(tokens, k + 1)  # limb17
+            or (tokens[k + 1] in ACUTE_OPENERS and not _or_after(tokens, k + 1))  # lead31
         ):
             stops[k] = True
     tags: list[set[Tag]] = [set() for _ in range(n)]
@@ -471,6 +480,8 @@ NOTE_SIDES = frozenset({"r", "l", "right", "left"})
 NUMB_NOUNS_OF_NOTES = frozenset(
     {"numbness", "paraesth", "paraesthesia", "paraesthesiae", "paresthesia", "paresthesias"}
     | {"paraesthesias", "tingling", "hypoaesthesia", "hypoesthesia", "sensory"}
+    # lead31: a part's signs, in a note ("no trauma, L foot cold pale and numb since 1 hr")
+    | {"numb", "cold", "pale", "white", "blue", "mottled", "pulseless", "swollen"}
 )
 
 
@@ -581,6 +592,16 @@ SEGMENT_SYMPTOMS = frozenset(
     {"paresthesia", "numbness", "hypoesthesia", "anesthesia", "dysesthesia", "tingling"}
     | {"sensory", "sensation", "numb"}
 )
+
+
+def _or_after(tokens: Sequence[str], k: int) -> bool:
+    """An "or" or "nor" after token ``k``, before the sentence ends."""
+    for tok in tokens[k:]:
+        if tok in SENTENCE_END:
+            return False
+        if tok == "or" or tok == "nor":
+            return True
+    return False
 
 
 def _segment_finding(tokens: Sequence[str], k: int) -> bool:

@@ -459,7 +459,7 @@ def _rules_by_class(rules: Sequence[Any]) -> dict[int, tuple[int, ...]]:
     out: dict[int, list[int]] = {}
     for k, rule in enumerate(rules):
         # a rule that needs no class: under -1, always tried
-        out.setdefault(min(rule[5]) if rule[5] else -1, []).append(k)
+        out.setdefault(min(rule[1]) if rule[1] else -1, []).append(k)
     found = {n: tuple(ks) for n, ks in out.items()}
     if len(_BY_CLASS) >= 8:
         _BY_CLASS.clear()
@@ -485,7 +485,7 @@ def _ready(rules: Sequence[Any], have: frozenset[int]) -> tuple[Any, ...]:
     found = tuple(
         r
         for k in sorted({k for n in (*have, -1) for k in by_class.get(n, ())})
-        if have >= (r := rules[k])[5]
+        if have.issuperset((r := rules[k])[1])
     )
     if len(_READY) >= 1024:
         _READY.clear()
@@ -544,7 +544,7 @@ def composed(
     void = found.get(t.not_a_sign, ())
     segment = segments(tokens, clause)
     out: list[Hit] = []
-    for k, need, unless, where, near, _ in ready:
+    for k, need, unless, where, near in ready:
         concept = t.concepts[k]
         allowed = frozenset({"historical"}) if concept.past else frozenset()
         scope = clause if where == "clause" else segment if where == "segment" else sentence
