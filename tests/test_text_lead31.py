@@ -388,3 +388,41 @@ def test_a_denied_list_with_an_or_stays_denied(kb: KnowledgeBase, text: str) -> 
 def test_a_side_and_a_part_with_its_signs_after_a_denial_is_read(kb: KnowledgeBase) -> None:
     loc = kb.parse_location("No trauma, L foot cold pale and numb since 1 hr.")
     assert [(r.region, r.side) for r in loc.regions] == [("foot", "left")]
+
+
+# ------------------------------------------------------------------ a side of another part
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my left knee hurts and my feet are numb", [("foot", "both")]),
+        ("my right shoulder is sore and my hands tingle", [("hand", "both")]),
+        ("my left hand is numb and so are my feet", [("foot", "both"), ("hand", "left")]),
+        ("numb left hand and numb feet", [("foot", "both"), ("hand", "left")]),
+    ],
+)
+def test_a_plural_of_another_part_in_a_phrase_of_its_own_is_both(
+    kb: KnowledgeBase, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted((r.region, r.side) for r in kb.parse_location(text).regions) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my left hand and feet are numb", [("foot", "left"), ("hand", "left")]),
+        (
+            "my right foot is cold and the toes are numb",
+            [("foot", "right"), ("foot.toes", "right")],
+        ),
+        ("the numbness in my left heel is better but my toes are the same", None),
+        ("stab wound L forearm, numb palm and fingers", None),
+    ],
+)
+def test_a_side_that_the_words_share_stays(
+    kb: KnowledgeBase, text: str, expected: list[tuple[str, str]] | None
+) -> None:
+    found = sorted((r.region, r.side) for r in kb.parse_location(text).regions)
+    if expected is not None:
+        assert found == expected
+    else:  # every part of the one hand or foot on the side named
+        assert {side for _, side in found} == {"left"}, found

@@ -1500,11 +1500,26 @@ def _side_of_another(
         # the side word opens g, or stands inside its words ("under R heel")
         if g is f or not (g.start <= pos + SIDE_OPENS and g.end > pos) or g.end >= f.start:
             continue
-        if g.region == f.region or not within(g.region, f.region):
-            return False
+        if g.region == f.region or within(f.region, g.region):
+            return False  # the toes of "my right foot is cold and the toes are numb"
         gap = tokens[g.end + 1 : f.start]
+        if not within(g.region, f.region):
+            # lead31: a plural of another part, its phrase opened by a word of its own ("my
+            # left knee hurts and my feet are numb", "numb left hand and numb feet"): both
+            # of it; not "my left hand and feet", "the left cheek of my bum", nor the parts of
+            # one hand or foot ("my left heel is better but my toes are the same")
+            return (
+                bool(gap)
+                and gap[-1] in NEW_PHRASE
+                and "of" not in gap
+                and not any(within(g.region, x) and within(f.region, x) for x in ("hand", "foot"))
+            )
         return len(gap) > SIDE_PARTED or any(t in BOUNDARIES for t in gap)
     return False
+
+
+NEW_PHRASE = frozenset({"my", "the", "his", "her", "their", "numb", "your"})
+"""lead31: words that open a phrase of its own after a part with a side (``_side_of_another``)."""
 
 
 DATING_GAP = frozenset({"after", "since", "following"})
