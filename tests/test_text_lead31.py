@@ -426,3 +426,45 @@ def test_a_side_that_the_words_share_stays(
         assert found == expected
     else:  # every part of the one hand or foot on the side named
         assert {side for _, side in found} == {"left"}, found
+
+
+# ------------------------------------------------------------------ the fourth batch
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "Prostate ca, back pain, b/l leg numbness, struggling to walk.",
+            "spinal_cord_compression",
+        ),
+        ("FAST +ve, R arm numb, onset 1 hr.", "stroke"),
+        ("c/o R hemibody numbness, sudden onset this morning.", "stroke"),
+        ("i have numbness in my chest and down my left arm and i'm sweating", "heart_attack"),
+        ("my jaw and left arm ache and tingle and i'm short of breath", "heart_attack"),
+        ("numbness in my hands and my breathing is getting weaker", "breathing"),
+        ("numb hands, SOB on exertion", "breathing"),  # no cause said for it: round5's label
+    ],
+)
+def test_a_clinicians_or_a_patients_emergency_is_raised(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert raised(kb, text).get(flag) == "emergency", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("numb left cheek after the dentist pulled a tooth yesterday", "after_injury"),
+        ("c/o numb fingers, COPD, SOB at baseline.", "breathing"),
+        ("my chest is numb and my left arm too", "heart_attack"),  # nothing unwell said
+        ("the Ca in my bloods was low and my fingers tingle", "spinal_cord_compression"),
+    ],
+)
+def test_those_words_without_the_sign_raise_none(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert flag not in raised(kb, text), raised(kb, text)
+
+
+@pytest.mark.parametrize("word", ["short of breath", "breathless", "shortness of breath"])
+def test_short_of_breath_with_a_numb_arm_and_jaw_is_the_hearts(
+    kb: KnowledgeBase, word: str
+) -> None:
+    assert raised(kb, "numb left arm and jaw, " + word).get("heart_attack") == "emergency"

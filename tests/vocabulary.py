@@ -2126,6 +2126,7 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "hemiplegia",
             "unilateral weakness",
             "facial weakness",
+            "hemibody",
         ),
         "typos": (),
         "also": (
@@ -2327,6 +2328,8 @@ FLAG_CONCEPTS: dict[str, dict[str, object]] = {
             "facial palsy",
             "hemianopia",
             "amaurosis",
+            "fast positive",
+            "positive fast",
         ),
         "typos": ("slured speech", "slurd speech", "sluring", "drooping fase", "facial drop"),
         "also": (),
@@ -6886,6 +6889,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "gasping",
         "effort",
         "fight for",
+        "weaker",
+        "weakening",
+        "getting weak",
     ),
     "ascend": (
         "rise",
@@ -7010,6 +7016,7 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "myeloma",
         "lymphoma",
         "carcinoma",
+        "ca",
     ),
     "weakness": (
         "weak",
@@ -7929,7 +7936,7 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "upper limb",
         "upper limbs",
     ),
-    # lead29: a cancer spread to the spine; one calf swollen and hot or red
+    # lead31: a bladder weak on a sneeze, since childbirth, from the prostate; a pulse not felt
     "stress_leak": (
         "when i sneeze",
         "when i laugh",
@@ -7954,6 +7961,19 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "cannot feel a pulse",
         "absent pulse",
         "absent pulses",
+    ),
+    # lead31: a chest said to be numb (chest_numb_arm_and_unwell)
+    "chest_numb": (
+        "numbness in my chest",
+        "numb chest",
+        "chest is numb",
+        "chest feels numb",
+        "chest went numb",
+        "chest has gone numb",
+        "chest numbness",
+        "tingling in my chest",
+        "chest is tingling",
+        "chest tingles",
     ),
     # lead29: a great thirst, much urine (possible_diabetes)
     "great_thirst": (
@@ -8111,6 +8131,16 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "purple in the cold",
         "white when its cold",
         "blue when its cold",
+        "pulled my tooth",
+        "pulled out my tooth",
+        "tooth pulled",
+        "tooth was pulled",
+        "pulled my teeth",
+        "teeth pulled",
+        "pulled my wisdom tooth",
+        "sob at baseline",
+        "short of breath at baseline",
+        "breathless at baseline",
     ),
     # lead29: a meal of shellfish or fish, the mouth and face (seafood_poisoning)
     "seafood": (
@@ -9120,6 +9150,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "light headed",
         "lightheaded",
         "faint",
+        "short of breath",
+        "breathless",
+        "shortness of breath",
     ),
     "colour_noun": (
         "colour",
@@ -9585,6 +9618,11 @@ FLAG_RULES: dict[str, dict[str, object]] = {
         "scope": "sentence",
         "near": 10,
         "overrides_shared": True,
+    },
+    "chest_numb_arm_and_unwell": {
+        "flag": "heart_attack",
+        "all": ("chest_numb", "arm_named", "cardiac_unwell"),
+        "scope": "sentence",
     },
     "thirst_of_a_high_sugar": {
         "flag": "possible_diabetes",
