@@ -468,3 +468,37 @@ def test_short_of_breath_with_a_numb_arm_and_jaw_is_the_hearts(
     kb: KnowledgeBase, word: str
 ) -> None:
     assert raised(kb, "numb left arm and jaw, " + word).get("heart_attack") == "emergency"
+
+
+# ------------------------------------------------------------------ a note's words
+@pytest.mark.parametrize(
+    ("text", "week"),
+    [("G2P1 at 32/40, numb hands at night", 32), ("pt is 14/40, tingling fingers", 14)],
+)
+def test_a_gestation_of_forty_weeks_is_a_pregnancy(kb: KnowledgeBase, text: str, week: int) -> None:
+    sel = kb.select(text)
+    assert "LI4" in {e.code for e in sel.excluded}  # never needled in pregnancy
+    assert any(f"week {week}" in n for n in sel.notes), sel.notes
+
+
+@pytest.mark.parametrize("text", ["numb hands, power 4/5", "numb hands, BP 140/90"])
+def test_other_fractions_are_no_pregnancy(kb: KnowledgeBase, text: str) -> None:
+    assert "LI4" not in {e.code for e in kb.select(text).excluded}
+
+
+def test_nad_is_nothing_abnormal(kb: KnowledgeBase) -> None:
+    loc = kb.parse_location("R foot NAD, L foot numb")
+    assert [(r.region, r.side) for r in loc.regions] == [("foot", "left")]
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("is it worrying that half my tongue is numb?", "face.mouth"),
+        ("what acupoints help numb lips after filler?", "face.mouth"),
+    ],
+)
+def test_a_question_that_takes_the_numbness_as_given(
+    kb: KnowledgeBase, text: str, region: str
+) -> None:
+    assert [r.region for r in kb.parse_location(text).regions] == [region]

@@ -61,6 +61,28 @@ def _spelled(reading: Reading) -> str:
     return text
 
 
+_GESTATION = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*40(?![\d/.])")
+
+
+def _gestation(text: str) -> tuple[int, str] | None:
+    """lead31: the week of a pregnancy written as a note writes it, of forty ("G2P1 at
+    32/40", "pt is 14/40"), with the words, when the text gives exactly one week from 4 to
+    42; None otherwise.
+
+    ```pycon
+    >>> from acupoints.text.use import _gestation
+    >>> _gestation("G2P1 at 32/40, numb hands at night")
+    (32, '32/40')
+    >>> _gestation("power 4/5, numb hands") is None
+    True
+
+    ```
+    """
+    found = {(int(m.group(1)), m.group(0)) for m in _GESTATION.finditer(text)}
+    found = {f for f in found if 4 <= f[0] <= 42}
+    return found.pop() if len(found) == 1 else None
+
+
 def pregnancy_week(text: str) -> int | None:
     """The week of pregnancy a text gives ("20 weeks pregnant", "pregnant (28 weeks)",
     "week 12 of my pregnancy"), when it gives exactly one week from 1 to 45; None
@@ -248,13 +270,24 @@ def patient_from_text(
         else ()
     )
     sites, site_notes = _sites(kb, reading, found) if reading is not None else ({}, ())
-    if not sites and all(f.id in READ_PLACES for f in found):
+    # lead31: a note's gestation, "32/40" (weeks of forty), is a pregnancy of that week
+    gestation = (
+        _gestation(reading.text)
+        if reading is not None
+        and "/" in reading.text
+        and not any(f.id == "pregnant" for f in found)
+        else None
+    )
+    if not sites and gestation is None and all(f.id in READ_PLACES for f in found):
         return patient, False, asked
     from ..safety import Patient
 
     # a place condition is set only with its places ("replaced" with no joint named sets none)
     fields = list(dict.fromkeys([*(f.id for f in found if f.id not in READ_PLACES), *sites]))
     words = {c: next(f.words for f in found if f.id == c) for c in fields if c not in sites}
+    if gestation is not None:
+        fields.append("pregnant")
+        words["pregnant"] = gestation[1]
     words.update({c: w for c, (_, w) in sites.items()})
     names = {c.id: c.name for c in kb.safety_conditions}
     given = patient.model_dump() if patient is not None else {}
@@ -267,6 +300,8 @@ def patient_from_text(
     week = None
     if "pregnant" in fields and given.get("pregnancy_week") is None:
         week = pregnancy_week(_spelled(reading) if reading is not None else "")
+        if week is None and gestation is not None:
+            week = gestation[0]
         if week is not None:
             update["pregnancy_week"] = week
     if not update:
