@@ -502,3 +502,22 @@ def test_a_question_that_takes_the_numbness_as_given(
     kb: KnowledgeBase, text: str, region: str
 ) -> None:
     assert [r.region for r in kb.parse_location(text).regions] == [region]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "side"),
+    [
+        ("Numb hand R, no neck pain.", "hand", "right"),
+        ("c/o numbness lateral thigh L, no back pain.", "thigh", "left"),
+        ("numb hand R. no neck pain", "hand", "right"),
+    ],
+)
+def test_a_side_after_the_part_opens_nothing_across_a_comma(
+    kb: KnowledgeBase, text: str, region: str, side: str
+) -> None:
+    assert [(r.region, r.side) for r in kb.parse_location(text).regions] == [(region, side)]
+
+
+def test_a_side_before_a_part_still_opens_it(kb: KnowledgeBase) -> None:
+    loc = kb.parse_location("numb R foot and L hand")
+    assert sorted((r.region, r.side) for r in loc.regions) == [("foot", "right"), ("hand", "left")]

@@ -1472,7 +1472,10 @@ def _assign_sides(state: _State, tokens: Sequence[str] = (), within: Any = None)
                 # heldout15 areas: a side that a dating word parts from the region after it
                 # ("numb thigh on the left side after hip replacement") opens no region
                 and not any(
-                    pos <= st <= pos + 3 and not DATING_GAP.intersection(tokens[pos:st])
+                    pos <= st <= pos + 3
+                    and not DATING_GAP.intersection(tokens[pos:st])
+                    # lead31: nor across a comma ("Numb hand R, no neck pain": the hand's)
+                    and not BOUNDARIES.intersection(tokens[pos:st])
                     for st in starts
                 )
                 # heldout9 areas: "my hands go numb, worse in the right": a comparison of
