@@ -123,6 +123,8 @@ RULE_SENTENCES: dict[tuple[str, str], str] = {
     },
 }
 BASE: dict[str, str] = {
+    # lead31: the rule's own words ("wet pants" is the concept soiled_clothes's)
+    "clothes_soiled": "numb left hand and i peed my jeans",
     "half_of_the_body": "numbness down one half",
     "sided_numbness": "left sided numbness since this morning",
     # heldout12 flags: "cant get up from a chair" is a weakness word too, which another rule

@@ -107,7 +107,9 @@ WORST_HEADACHE: tuple[str, ...] = tuple(
     if not w.startswith("headache ")
 )
 
-LEAD31_UNWELL = frozenset({"short of breath", "breathless", "shortness of breath"})
+LEAD31_UNWELL = frozenset(
+    {"short of breath", "breathless", "shortness of breath", "diaphoretic", "diaphoresis"}
+)
 
 LEAD23_WORDS: dict[str, tuple[str, str]] = {
     # the words of the "lead23" blocks of text.yaml: word -> (sentence, the rule it fires;

@@ -18,8 +18,8 @@ from .textread import raised
     [
         "pain from my neck down my right arm and my arm is numb",
         "pain shooting from my neck down into my left arm, my fingers are numb",
-        "pain radiating from the neck down the arm and numb fingers",
-        "tingling from my neck down to my hand",
+        "pain radiating from the neck down the left arm and numb fingers",
+        "tingling from my neck down to my right hand",
     ],
 )
 def test_a_pain_from_the_neck_into_one_arm_is_no_numb_level(kb: KnowledgeBase, text: str) -> None:
@@ -36,6 +36,8 @@ def test_a_pain_from_the_neck_into_one_arm_is_no_numb_level(kb: KnowledgeBase, t
         "tingling from my neck down to my toes",
         "numb from my neck down, arms and legs",
         "numbness spreading from my chest down to my legs",
+        # one arm only by its side: the arms and the legs are a level (the fifth probe)
+        "tingling from my neck down my arms and legs",
     ],
 )
 def test_a_numb_level_below_the_neck_or_chest_is_still_an_emergency(
@@ -52,7 +54,7 @@ def test_the_class_phrases_are_spelt_as_the_reader_spells_the_text(kb: Knowledge
 
     t = tables(kb)
     keys = set(t.not_a_sign_index.keys())
-    assert tuple(stem(w) for w in ("from", "neck", "down", "arm")) in keys
+    assert tuple(stem(w) for w in ("from", "neck", "down", "right", "arm")) in keys
     assert not any("body" in key and "arm" in key for key in keys)
 
 
@@ -463,7 +465,9 @@ def test_those_words_without_the_sign_raise_none(kb: KnowledgeBase, text: str, f
     assert flag not in raised(kb, text), raised(kb, text)
 
 
-@pytest.mark.parametrize("word", ["short of breath", "breathless", "shortness of breath"])
+@pytest.mark.parametrize(
+    "word", ["short of breath", "breathless", "shortness of breath", "diaphoretic", "diaphoresis"]
+)
 def test_short_of_breath_with_a_numb_arm_and_jaw_is_the_hearts(
     kb: KnowledgeBase, word: str
 ) -> None:
@@ -481,7 +485,18 @@ def test_a_gestation_of_forty_weeks_is_a_pregnancy(kb: KnowledgeBase, text: str,
     assert any(f"week {week}" in n for n in sel.notes), sel.notes
 
 
-@pytest.mark.parametrize("text", ["numb hands, power 4/5", "numb hands, BP 140/90"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb hands, power 4/5",
+        "numb hands, BP 140/90",
+        # a score, a scale, a measure (the fifth probe)
+        "68 year old man, numb feet, neuropathy score 22/40",
+        "numb hands, 10/40 on the pain scale",
+        "numb R hand, grip 30/40 kg",
+        "the score is 22/40 and my hands are numb",
+    ],
+)
 def test_other_fractions_are_no_pregnancy(kb: KnowledgeBase, text: str) -> None:
     assert "LI4" not in {e.code for e in kb.select(text).excluded}
 
@@ -521,3 +536,57 @@ def test_a_side_after_the_part_opens_nothing_across_a_comma(
 def test_a_side_before_a_part_still_opens_it(kb: KnowledgeBase) -> None:
     loc = kb.parse_location("numb R foot and L hand")
     assert sorted((r.region, r.side) for r in loc.regions) == [("foot", "right"), ("hand", "left")]
+
+
+# ------------------------------------------------------------------ the fifth probe
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("sudden weakness of the right arm, numb right hand", "stroke"),
+        ("my right arm is suddenly weak and my fingers are numb", "stroke"),
+        ("Numb arm L, R arm weak since an hour", "stroke"),
+        ("her speech isn't clear and her left hand is numb", "stroke"),
+        ("can't find a pulse in my right wrist and my hand is numb", "limb_ischaemia"),
+        ("the nurse couldn't feel a pulse in my foot, toes numb", "foot_wound"),
+        ("high temperature, my neck is killing me and my arms are numb", "spinal_infection"),
+        ("hot and shivery, sore neck, both arms tingling", "spinal_infection"),
+        ("chest numb, L arm numb, clammy", "heart_attack"),
+        ("my smile has slipped on the left and my left arm is numb", "stroke"),
+    ],
+)
+def test_the_fifth_probes_emergencies_are_raised(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert raised(kb, text).get(flag) == "emergency", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back pain and numb legs for ca 2 months",  # circa
+        "I moved to CA last year, back pain and my legs go numb",  # California
+        "my cheeks are saggy with age and my hands are numb at night",
+        "my lip is still frozen hours after the dentist",
+        "I'm not talking clearly because of my new brace and my lip is numb",
+        "numb chest and armpit and arm after breast surgery, hot flushes and sweats from tamoxifen",
+        "I wet myself a little when I sneeze since having my kids and my hands tingle",
+        "pregnant, numb hands and bladder leaks when i sneeze",
+        "diabetic, cant stop peeing at night, numb toes",
+        "fever in childhood, neck pain now, numb hands",
+        "I suddenly felt weak and tired today and my toes are numb",
+    ],
+)
+def test_the_fifth_probes_false_emergencies_are_gone(kb: KnowledgeBase, text: str) -> None:
+    assert "emergency" not in raised(kb, text).values(), raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I wet myself and my legs are numb", "cauda_equina"),
+        ("I cant pee and my legs are numb", "cauda_equina"),
+        ("she slipped on the ice and her face is drooping and her arm is numb", "stroke"),
+    ],
+)
+def test_the_same_signs_without_the_reason_still_raise(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert raised(kb, text).get(flag) == "emergency", raised(kb, text)

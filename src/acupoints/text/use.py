@@ -61,24 +61,34 @@ def _spelled(reading: Reading) -> str:
     return text
 
 
-_GESTATION = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*40(?![\d/.])")
+_GESTATION = re.compile(
+    # after an obstetric "G2P1" or a woman's age ("29F"), as it stands
+    r"(?:\bg\d+\s*p\d+|\b\d{1,2}\s*f)\s*,?\s*(?:at\s+)?(\d{1,2})\s*/\s*40(?![\d/.])"
+    # after "at", "currently" or "pt is", "she is", ending its clause
+    r"|(?:\bat|\bcurrently|\b(?:pt|patient|she|i|im)\s+(?:is|am)?)\s*(\d{1,2})\s*/\s*40"
+    r"(?=\s*(?:$|[,.;)]|\s(?:and|with|weeks?|gestation|pregnant)\b))",
+    re.IGNORECASE,
+)
 
 
 def _gestation(text: str) -> tuple[int, str] | None:
     """lead31: the week of a pregnancy written as a note writes it, of forty ("G2P1 at
     32/40", "pt is 14/40"), with the words, when the text gives exactly one week from 4 to
-    42; None otherwise.
+    42; None otherwise. Only after the obstetric "G2P1" or a woman's age ("29F"), or after
+    "at", "currently", "pt is", "she is" ending its clause: not a score, a grade or a
+    measure ("neuropathy score 22/40", "10/40 on the pain scale", "grip 30/40 kg").
 
     ```pycon
     >>> from acupoints.text.use import _gestation
     >>> _gestation("G2P1 at 32/40, numb hands at night")
     (32, '32/40')
-    >>> _gestation("power 4/5, numb hands") is None
+    >>> _gestation("numb feet, neuropathy score 22/40") is None
     True
 
     ```
     """
-    found = {(int(m.group(1)), m.group(0)) for m in _GESTATION.finditer(text)}
+    weeks = (m.group(1) or m.group(2) for m in _GESTATION.finditer(text))
+    found = {(int(w), f"{w}/40") for w in weeks}
     found = {f for f in found if 4 <= f[0] <= 42}
     return found.pop() if len(found) == 1 else None
 
