@@ -590,3 +590,20 @@ def test_the_same_signs_without_the_reason_still_raise(
     kb: KnowledgeBase, text: str, flag: str
 ) -> None:
     assert raised(kb, text).get(flag) == "emergency", raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my face suddenly went numb at the dentist",
+        "my face went numb all of a sudden when the dentist injected me",
+    ],
+)
+def test_a_face_numbed_at_the_dentist_is_no_stroke(kb: KnowledgeBase, text: str) -> None:
+    flags = raised(kb, text)
+    assert "stroke" not in flags and "facial_numbness" in flags, flags
+
+
+def test_water_drunk_is_no_alcohol(kb: KnowledgeBase) -> None:
+    assert kb.select("numb feet, i drink a lot of water").cause is None
+    assert kb.select("i drink a lot and my feet are numb").cause == "alcohol_toxins"

@@ -8203,6 +8203,9 @@ FLAG_CLASSES: dict[str, tuple[str, ...]] = {
         "saddle soreness",
         "cant stop peeing",
         "cant stop weeing",
+        "suddenly went numb at the dentist",
+        "all of a sudden when the dentist",
+        "suddenly when the dentist",
     ),
     # lead29: a meal of shellfish or fish, the mouth and face (seafood_poisoning)
     "seafood": (
