@@ -88,6 +88,7 @@ def _deletes(word: str, depth: int) -> set[str]:
 
 def _build(kb: KnowledgeBase) -> Tables:
     from ..parse import ASPECT_WORDS, CONTEXT, FINGER_WORDS, SIDES, TOE_WORDS
+    from .spelling import neighbours_forbid
 
     data = kb._data
     t = Tables()
@@ -228,15 +229,13 @@ def _build(kb: KnowledgeBase) -> Tables:
         i = 0
         for start, end, targets in t.spell_multi.scan(key):
             unless = t.spell_unless.get(key[start:end])
-            if unless is not None:
-                words, _, after, only = unless
-                nxt = key[end] if end < len(key) else None
-                if (
-                    nxt in words
-                    or (after and start > 0 and key[start - 1] in after)
-                    or (only and nxt is not None and nxt not in only)
-                ):
-                    continue
+            if unless is not None and neighbours_forbid(
+                unless,
+                key[start - 1] if start else None,
+                key[end] if end < len(key) else None,
+                open_end=True,
+            ):
+                continue
             out.extend(key[i:start])
             out.extend(targets[0])
             i = end

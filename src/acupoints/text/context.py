@@ -477,12 +477,14 @@ SAYS_NUMB_WITHIN = 4
 
 
 NOTE_SIDES = frozenset({"r", "l", "right", "left"})
-NUMB_NOUNS_OF_NOTES = frozenset(
+NOTE_FINDINGS = frozenset(
     {"numbness", "paraesth", "paraesthesia", "paraesthesiae", "paresthesia", "paresthesias"}
     | {"paraesthesias", "tingling", "hypoaesthesia", "hypoesthesia", "sensory"}
     # lead31: a part's signs, in a note ("no trauma, L foot cold pale and numb since 1 hr")
     | {"numb", "cold", "pale", "white", "blue", "mottled", "pulseless", "swollen"}
 )
+"""The words of a note's finding after a side and a part (:func:`_side_finding`): a numb
+noun, a numb word, or a sign of the part."""
 
 
 def _side_finding(t: Tables, tokens: Sequence[str], k: int) -> bool:
@@ -492,7 +494,7 @@ def _side_finding(t: Tables, tokens: Sequence[str], k: int) -> bool:
     j = k
     while j < len(tokens) and j < k + 3 and tokens[j] in t.region_words and tokens[j] != ",":
         j += 1
-    return j > k and j < len(tokens) and tokens[j] in NUMB_NOUNS_OF_NOTES
+    return j > k and j < len(tokens) and tokens[j] in NOTE_FINDINGS
 
 
 def _says_numb(t: Tables, tokens: Sequence[str], k: int) -> bool:

@@ -199,6 +199,26 @@ def split(t: Tables, word: str) -> tuple[str, str] | None:
     return out
 
 
+def neighbours_forbid(
+    unless: tuple[frozenset[str], bool, frozenset[str], frozenset[str]],
+    before: str | None,
+    nxt: str | None,
+    *,
+    open_end: bool = False,
+) -> bool:
+    """Whether the words beside a spelling of ``Tables.spell_unless`` forbid it: the word
+    after is one of its ``unless_next``, the word before one of its ``unless_after``, or,
+    with ``only_next``, the word after is not one of them (none after forbids it too,
+    unless ``open_end``: a data phrase that ends there, whose text goes on). Shared by the
+    reader (:func:`_applies`) and the compiler of the red-flag classes' phrases."""
+    words, _, after, only = unless
+    return (
+        nxt in words
+        or (before is not None and before in after)
+        or (bool(only) and nxt not in only and not (open_end and nxt is None))
+    )
+
+
 def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
     """Whether the spelling of ``tokens[i : i + length]`` applies before the next word."""
     if t.spell_only and tuple(tokens[i : i + length]) in t.spell_only:
@@ -207,9 +227,9 @@ def _applies(t: Tables, tokens: Sequence[str], i: int, length: int) -> bool:
     if unless is None:
         return True
     nxt = tokens[i + length] if i + length < len(tokens) else None
-    words, body, after, only = unless
-    if nxt in words or (after and i > 0 and tokens[i - 1] in after) or (only and nxt not in only):
+    if neighbours_forbid(unless, tokens[i - 1] if i else None, nxt):
         return False
+    body = unless[1]
     if body and nxt in CLAUSE_ENDS and i > 0 and tokens[i - 1] not in CLAUSE_ENDS:
         return False  # heldout14 areas: "C6 radiculopathy R, numb thumb": a side, not "are"
     letter = body and length == 1 and tokens[i] in SIDE_LETTERS  # asking17: "r" alone
